@@ -1,0 +1,28 @@
+package dev.pairstudio.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command line: {@code pairstudio <command> [options]}. */
+@Command(name = "pairstudio",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Curate natural-language/SQL pairs: import, review, anonymize and export training sets.%n"
+                + "Without a command, Pair Studio opens its window.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class PairStudioCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    DatabaseOption database;
+
+    @Override
+    public void run() {
+        // "pairstudio --db x" with no command: show what there is to do.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
