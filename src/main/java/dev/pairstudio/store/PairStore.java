@@ -1,0 +1,111 @@
+package dev.pairstudio.store;
+
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairAnalysis;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.pair.Source;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where pairs live: an H2 file by default, PostgreSQL for a team. Every method is safe to call
+ * from any thread except the FX thread (it does I/O); implementations are thread-safe.
+ * Nothing here anonymizes: the store keeps the original text (ARCHITECTURE.md, "Decisions").
+ */
+public interface PairStore extends AutoCloseable {
+
+    // ---- adding -------------------------------------------------------------------------
+
+    /**
+     * Adds the pairs in one transaction. A pair whose pair_id is already stored (live or in the
+     * trash) is skipped and counted. {@code analyses}, when not null, holds one entry per pair
+     * (same order) to store with it; otherwise the pairs are stored unanalysed.
+     */
+    AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch);
+
+    // ---- reading ------------------------------------------------------------------------
+
+    Optional<StoredPair> get(long id);
+
+    Optional<StoredPair> getByPairId(String pairId);
+
+    long count(PairFilter filter);
+
+    /** Up to {@code limit} rows after {@code afterCursor} (null: from the start), by keyset, never OFFSET. */
+    Page query(PairFilter filter, PairSort sort, String afterCursor, int limit);
+
+    /**
+     * The cursors at which each page of {@code pageSize} rows starts (the first is null), so that
+     * a table can jump to any row without OFFSET scans. One pass over an index.
+     */
+    List<String> pageStarts(PairFilter filter, PairSort sort, int pageSize);
+
+    /** Streams the matching pairs in order from a database cursor; memory does not grow with the count. */
+    void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action);
+
+    /** Distinct non-null database types, for filter choices. */
+    List<String> databaseTypes();
+
+    /** Distinct non-null database names, for filter choices. */
+    List<String> databaseNames();
+
+    // ---- curation -----------------------------------------------------------------------
+
+    /**
+     * Replaces the question and SQL; the first edit keeps the original text. Fails with
+     * {@link EditConflictException} when the pair's version is no longer {@code expectedVersion}.
+     */
+    StoredPair updateText(long id, String question, String sql, long expectedVersion);
+
+    /** Sets the review status of the given pairs; returns how many changed. */
+    int setStatus(Collection<Long> ids, ReviewStatus status);
+
+    /** Sets the review status of every live pair that matches; returns how many changed. */
+    long setStatus(PairFilter filter, ReviewStatus status);
+
+    void setNote(long id, String note);
+
+    /** Moves the given pairs to the trash as one restorable operation. */
+    TrashBatch trash(Collection<Long> ids);
+
+    /** Moves every live pair that matches to the trash as one restorable operation. */
+    TrashBatch trash(PairFilter filter);
+
+    /** Brings back every pair of one delete operation. */
+    long restore(String trashBatchId);
+
+    /** Brings back the given pairs from the trash. */
+    int restore(Collection<Long> ids);
+
+    /** Deletes the trash for good; returns how many pairs went. */
+    long purge();
+
+    /** Stores derived analysis for many pairs at once (background analysis, re-analysis after edits). */
+    void updateAnalyses(Map<Long, PairAnalysis> analyses);
+
+    // ---- database-wide ------------------------------------------------------------------
+
+    /**
+     * The per-database secret for keyed pseudonyms, created with the database (32 random
+     * bytes). Never exported, never logged.
+     */
+    byte[] privacySecret();
+
+    Optional<String> setting(String key);
+
+    void putSetting(String key, String value);
+
+    /** A consistent snapshot of the whole database, written while the store stays in use. */
+    void backup(Path target);
+
+    /** Where the data lives, for titles and messages (a file path or a URL without password). */
+    String location();
+
+    @Override
+    void close();
+}
