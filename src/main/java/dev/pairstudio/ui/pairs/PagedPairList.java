@@ -1,0 +1,263 @@
+package dev.pairstudio.ui.pairs;
+
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.Page;
+import dev.pairstudio.store.PairSort;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.StoredPair;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.collections.ObservableListBase;
+
+/**
+ * The pair table's rows: a list as long as the filter's count whose rows are fetched a page at
+ * a time by keyset paging, so that a million pairs cost a few pages of memory. {@link #get}
+ * never touches the database: a missing row is null (drawn empty) and its page is queued for a
+ * background thread, newest request first, so the rows on screen fill first after a scroll.
+ * Results of an older filter or sort are dropped by a generation number.
+ */
+public final class PagedPairList extends ObservableListBase<StoredPair> {
+    public static final int PAGE = 100;
+    private static final int CACHED_PAGES = 60;
+    private static final int QUEUED_PAGES = 12;
+
+    private final PairStore store;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pair-table-loader");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Integer, List<StoredPair>> pages = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, List<StoredPair>> eldest) {
+            return size() > CACHED_PAGES;
+        }
+    };
+    private final LinkedList<Integer> queue = new LinkedList<>();
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(this, "total", 0);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+
+    private PairFilter filter = PairFilter.ALL;
+    private PairSort sort = PairSort.NEWEST_FIRST;
+    private int size;
+    private long generation;
+    private List<String> pageStarts;
+    private boolean working;
+    private Consumer<Throwable> onError = e -> { };
+
+    public PagedPairList(PairStore store) {
+        this.store = store;
+    }
+
+    public ReadOnlyLongProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    /** True while the count or the page index of a new filter is being computed. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public void setOnError(Consumer<Throwable> handler) {
+        this.onError = handler;
+    }
+
+    public PairFilter filter() {
+        return filter;
+    }
+
+    public PairSort sort() {
+        return sort;
+    }
+
+    /** Shows another filter or sort: count and first page first, then the page index in the background. */
+    public void reload(PairFilter newFilter, PairSort newSort) {
+        filter = newFilter;
+        sort = newSort;
+        long gen = ++generation;
+        queue.clear();
+        loading.set(true);
+        PairFilter f = newFilter;
+        PairSort s = newSort;
+        loader.execute(() -> {
+            try {
+                long count = store.count(f);
+                Page first = store.query(f, s, null, PAGE);
+                Platform.runLater(() -> showFirst(gen, count, first.rows()));
+                List<String> starts = store.pageStarts(f, s, PAGE);
+                Platform.runLater(() -> indexReady(gen, starts));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> failed(gen, e));
+            }
+        });
+    }
+
+    /** Re-reads the current filter (after curation changed rows), keeping the scroll position if the size allows. */
+    public void refresh() {
+        reload(filter, sort);
+    }
+
+    /** The loaded row at index, or null when it is not loaded yet (and then its page is queued). */
+    @Override
+    public StoredPair get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        List<StoredPair> page = pages.get(index / PAGE);
+        if (page == null) {
+            request(index / PAGE);
+            return null;
+        }
+        int offset = index % PAGE;
+        return offset < page.size() ? page.get(offset) : null;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** Replaces one row in place (after an edit or a review), without a round trip. */
+    public void replace(StoredPair updated) {
+        for (Map.Entry<Integer, List<StoredPair>> e : pages.entrySet()) {
+            List<StoredPair> rows = e.getValue();
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).id() == updated.id()) {
+                    rows.set(i, updated);
+                    int index = e.getKey() * PAGE + i;
+                    beginChange();
+                    nextUpdate(index);
+                    endChange();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Index of a loaded row with this store id, or -1. */
+    public int indexOfId(long id) {
+        for (Map.Entry<Integer, List<StoredPair>> e : pages.entrySet()) {
+            List<StoredPair> rows = e.getValue();
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).id() == id) {
+                    return e.getKey() * PAGE + i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    public void shutdown() {
+        loader.shutdownNow();
+    }
+
+    private void showFirst(long gen, long count, List<StoredPair> first) {
+        if (gen != generation) {
+            return;
+        }
+        int oldSize = size;
+        pages.clear();
+        pageStarts = null;
+        size = (int) Math.min(count, Integer.MAX_VALUE);
+        pages.put(0, new ArrayList<>(first));
+        total.set(count);
+        beginChange();
+        if (oldSize > 0) {
+            nextRemove(0, Collections.nCopies(oldSize, (StoredPair) null));
+        }
+        if (size > 0) {
+            nextAdd(0, size);
+        }
+        endChange();
+    }
+
+    private void indexReady(long gen, List<String> starts) {
+        if (gen != generation) {
+            return;
+        }
+        pageStarts = starts;
+        loading.set(false);
+        pump();
+    }
+
+    private void failed(long gen, Throwable e) {
+        if (gen == generation) {
+            loading.set(false);
+            onError.accept(e);
+        }
+    }
+
+    private void request(int page) {
+        if (queue.contains(page)) {
+            queue.remove((Integer) page);
+        }
+        queue.addFirst(page);
+        while (queue.size() > QUEUED_PAGES) {
+            queue.removeLast();
+        }
+        pump();
+    }
+
+    /** Sends the newest wanted page to the loader, one at a time, once the page index exists. */
+    private void pump() {
+        if (working || pageStarts == null || queue.isEmpty()) {
+            return;
+        }
+        int page = queue.removeFirst();
+        if (pages.containsKey(page) || page >= pageStarts.size()) {
+            pump();
+            return;
+        }
+        working = true;
+        long gen = generation;
+        String cursor = pageStarts.get(page);
+        PairFilter f = filter;
+        PairSort s = sort;
+        loader.execute(() -> {
+            try {
+                Page result = store.query(f, s, cursor, PAGE);
+                Platform.runLater(() -> pageLoaded(gen, page, result.rows()));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    working = false;
+                    failed(gen, e);
+                });
+            }
+        });
+    }
+
+    private void pageLoaded(long gen, int page, List<StoredPair> rows) {
+        working = false;
+        if (gen == generation) {
+            pages.put(page, new ArrayList<>(rows));
+            int from = page * PAGE;
+            int to = Math.min(size, from + rows.size());
+            if (from < to) {
+                beginChange();
+                for (int i = from; i < to; i++) {
+                    nextUpdate(i);
+                }
+                endChange();
+            }
+        }
+        pump();
+    }
+
+    /** For tests: how many pages are in memory. */
+    int cachedPages() {
+        return pages.size();
+    }
+
+}
