@@ -1,16 +1,117 @@
 package dev.pairstudio.app;
 
+import atlantafx.base.theme.PrimerLight;
+import dev.pairstudio.io.DemoData;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.StoreException;
+import dev.pairstudio.store.UserDataDirectory;
+import dev.pairstudio.ui.MainWindow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: wires services to the main window. */
+/**
+ * The JavaFX application: opens the database in the user data directory (creating it and
+ * adding demo pairs on the very first start) and shows the main window. The store opens in
+ * the background so the window appears at once.
+ */
 public final class App extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
+
+    private PairStore store;
+    private GuiLock lock;
+    private MainWindow window;
+
     @Override
     public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Path database = UserDataDirectory.defaultDatabase();
+        try {
+            Optional<GuiLock> acquired = GuiLock.tryAcquire(database);
+            if (acquired.isEmpty()) {
+                fail("Pair Studio is already open on " + database + ".mv.db. Switch to that window, or close it first.");
+                return;
+            }
+            lock = acquired.get();
+        } catch (IOException e) {
+            fail("Cannot use the data directory " + database.getParent() + ": " + e.getMessage());
+            return;
+        }
         stage.setTitle("Pair Studio");
-        stage.setScene(new Scene(new Label("Pair Studio"), 1200, 800));
+        addIcons(stage);
+        Task<PairStore> open = new Task<>() {
+            @Override
+            protected PairStore call() {
+                PairStore s = PairStores.open(database.toString());
+                DemoData.addOnFirstStart(s);
+                return s;
+            }
+        };
+        open.setOnSucceeded(e -> {
+            store = open.getValue();
+            window = new MainWindow(store);
+            stage.setScene(new Scene(window.root(), 1280, 800));
+            window.load();
+            LOG.info("Opened {}", store.location());
+        });
+        open.setOnFailed(e -> fail(message(open.getException())));
+        stage.setScene(new Scene(new javafx.scene.control.Label("Opening " + database + " …"), 1280, 800));
         stage.show();
+        Thread t = new Thread(open, "open-store");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.dispose();
+        }
+        if (store != null) {
+            store.close();
+        }
+        if (lock != null) {
+            lock.close();
+        }
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof StoreException) {
+            return e.getMessage();
+        }
+        LOG.error("Could not open the database", e);
+        return "Could not open the database: " + e.getMessage() + " (details in the log file in " + UserDataDirectory.get() + ")";
+    }
+
+    private static void fail(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText("Pair Studio cannot start");
+        alert.setTitle("Pair Studio");
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    private static void addIcons(Stage stage) {
+        for (int size : ICON_SIZES) {
+            try (InputStream in = App.class.getResourceAsStream("/dev/pairstudio/icons/pair-studio-" + size + ".png")) {
+                if (in != null) {
+                    stage.getIcons().add(new Image(in));
+                }
+            } catch (IOException ignored) {
+                // an icon is decoration: the window works without it
+            }
+        }
     }
 }
