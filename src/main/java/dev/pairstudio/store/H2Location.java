@@ -1,0 +1,61 @@
+package dev.pairstudio.store;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Where an H2 database lives, parsed from what a user typed ({@code --db}): a file path (with or
+ * without {@code .mv.db}), {@code mem:NAME} / {@code jdbc:h2:mem:NAME} for tests, or
+ * {@code jdbc:h2:file:PATH}.
+ *
+ * @param file the database file ({@code .mv.db}), null in memory
+ * @param url  the JDBC URL without settings
+ */
+record H2Location(Path file, String url) {
+
+    static final String SUFFIX = ".mv.db";
+
+    static H2Location parse(String location) {
+        String text = location == null || location.isBlank()
+                ? UserDataDirectory.defaultDatabase().toString() : location.trim();
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:postgresql:") || lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
+            throw new StoreException("PostgreSQL support comes in a later version of Pair Studio; "
+                    + "use an H2 database file for now (--db PATH)");
+        }
+        if (lower.startsWith("mem:") || lower.startsWith("jdbc:h2:mem:")) {
+            String name = text.substring(text.indexOf("mem:") + 4);
+            if (name.isBlank()) {
+                name = "pairs-" + UUID.randomUUID(); // an unnamed in-memory store is private to its opener
+            }
+            return new H2Location(null, "jdbc:h2:mem:" + name);
+        }
+        if (lower.startsWith("jdbc:h2:")) {
+            String rest = text.substring("jdbc:h2:".length());
+            rest = rest.startsWith("file:") ? rest.substring("file:".length()) : rest;
+            int settings = rest.indexOf(';');
+            return ofPath(settings < 0 ? rest : rest.substring(0, settings));
+        }
+        if (lower.startsWith("jdbc:")) {
+            throw new StoreException("Unsupported database URL " + text + ": give an H2 file path or a jdbc:h2: URL");
+        }
+        return ofPath(text);
+    }
+
+    private static H2Location ofPath(String path) {
+        String base = path.endsWith(SUFFIX) ? path.substring(0, path.length() - SUFFIX.length()) : path;
+        Path absolute = Path.of(base).toAbsolutePath().normalize();
+        // H2 wants the path without its suffix; "./" or an absolute path avoids its "implicitly relative" error.
+        return new H2Location(absolute.resolveSibling(absolute.getFileName() + SUFFIX), "jdbc:h2:file:" + absolute);
+    }
+
+    boolean inMemory() {
+        return file == null;
+    }
+
+    /** For messages and titles: the file path, or the in-memory URL. */
+    String display() {
+        return inMemory() ? url : file.toString();
+    }
+}

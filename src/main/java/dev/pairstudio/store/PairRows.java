@@ -1,0 +1,87 @@
+package dev.pairstudio.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairstudio.pair.ComplexityLevel;
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairAnalysis;
+import dev.pairstudio.pair.QueryType;
+import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.pair.Source;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads and writes the stored form of a pair: one SELECT list, one mapping, one JSON codec. */
+final class PairRows {
+    static final String COLUMNS = "id, pair_id, question, sql_text, ts, database_type, database_name, table_names, success, "
+            + "execution_ms_text, metadata, status, note, original_question, original_sql, source, import_batch, "
+            + "deleted_at, trash_batch, updated_at, version, query_type, fingerprint, complexity, flags, "
+            + "duplicate_group, pii_types, parse_error";
+    /** 1-based index of the first column after {@link #COLUMNS} (the sort key in list queries). */
+    static final int NEXT = 29;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() { };
+
+    private PairRows() {
+    }
+
+    static StoredPair read(ResultSet r) throws SQLException {
+        String exec = r.getString(10);
+        Pair pair = new Pair(r.getString(2), r.getString(3), r.getString(4), instant(r, 5), r.getString(6),
+                r.getString(7), fromJson(r.getString(8), STRINGS), r.getBoolean(9),
+                exec == null ? null : new BigDecimal(exec), fromJson(r.getString(11), OBJECT));
+        String queryType = r.getString(22);
+        int complexity = r.getInt(24);
+        ComplexityLevel level = r.wasNull() ? null : ComplexityLevel.values()[complexity];
+        long group = r.getLong(26);
+        Long duplicateGroup = r.wasNull() ? null : group;
+        PairAnalysis analysis = new PairAnalysis(queryType == null ? null : QueryType.valueOf(queryType), r.getString(23),
+                level, PairAnalysis.flagsOf(r.getLong(25)), duplicateGroup, piiTypes(r.getString(27)), r.getString(28));
+        return new StoredPair(r.getLong(1), pair, ReviewStatus.valueOf(r.getString(12)), r.getString(13), r.getString(14),
+                r.getString(15), Source.valueOf(r.getString(16)), r.getString(17), instant(r, 18), r.getString(19),
+                instant(r, 20), r.getLong(21), analysis);
+    }
+
+    static Instant instant(ResultSet r, int index) throws SQLException {
+        LocalDateTime t = r.getObject(index, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    /** ",EMAIL,PHONE," so that a filter on one type is a single LIKE; null when none. */
+    static String piiColumn(Set<String> types) {
+        return types.isEmpty() ? null : types.stream().sorted().collect(Collectors.joining(",", ",", ","));
+    }
+
+    static Set<String> piiTypes(String column) {
+        return column == null ? Set.of()
+                : Arrays.stream(column.split(",")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot store value as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static <T> T fromJson(String text, TypeReference<T> type) {
+        try {
+            return JSON.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("A stored pair has unreadable JSON (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+}

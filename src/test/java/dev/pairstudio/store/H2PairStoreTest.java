@@ -1,0 +1,163 @@
+package dev.pairstudio.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.Source;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on a real H2 file, plus what only the embedded store does: files, locks, encryption. */
+class H2PairStoreTest extends PairStoreContractTest {
+
+    @TempDir
+    Path dir;
+    private int opened;
+    private Path current;
+
+    @Override
+    protected PairStore newStore() {
+        current = dir.resolve("db" + opened++);
+        return PairStores.open(current.toString());
+    }
+
+    @Override
+    protected PairStore reopen() {
+        store.close();
+        return PairStores.open(current.toString());
+    }
+
+    @Test
+    void aPathGetsTheMvDbSuffixAndParentFolders() {
+        Path nested = dir.resolve("a/b/pairs");
+        try (PairStore s = PairStores.open(nested.toString())) {
+            assertThat(s.location()).isEqualTo(nested + ".mv.db");
+        }
+        assertThat(nested.resolveSibling("pairs.mv.db")).exists();
+        try (PairStore s = PairStores.open(nested + ".mv.db")) {
+            assertThat(s.location()).isEqualTo(nested + ".mv.db");
+        }
+    }
+
+    @Test
+    void inMemoryStoresArePrivateUnlessNamed() {
+        try (PairStore a = PairStores.open("mem:"); PairStore b = PairStores.open("jdbc:h2:mem:")) {
+            a.addAll(List.of(TestPairs.simple("x", "q")), null, Source.FILE, "b");
+            assertThat(b.count(PairFilter.ALL)).isZero();
+        }
+    }
+
+    @Test
+    void postgresqlIsRecognisedAndPostponed() {
+        assertThatThrownBy(() -> PairStores.open("postgresql://team.example.com/pairs"))
+                .isInstanceOf(StoreException.class).hasMessageContaining("PostgreSQL support comes in a later version");
+        assertThatThrownBy(() -> PairStores.open("jdbc:postgresql://team.example.com/pairs"))
+                .isInstanceOf(StoreException.class).hasMessageContaining("PostgreSQL");
+    }
+
+    @Test
+    void aTextFileIsNotOpenedAsADatabase() throws Exception {
+        Path fake = dir.resolve("notes.mv.db");
+        Files.writeString(fake, "just some notes\n");
+        assertThatThrownBy(() -> PairStores.open(fake.toString()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(fake.toString())
+                .hasMessageContaining("not a Pair Studio database");
+        assertThat(Files.readString(fake)).isEqualTo("just some notes\n");
+    }
+
+    @Test
+    void anotherApplicationsH2DatabaseIsLeftUntouched() throws Exception {
+        Path other = dir.resolve("other");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + other, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE invoices (id INT)");
+        }
+        assertThatThrownBy(() -> PairStores.open(other.toString()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("other.mv.db")
+                .hasMessageContaining("not a Pair Studio database");
+    }
+
+    @Test
+    void aDatabaseFromANewerVersionIsRefusedAndNotModified() throws Exception {
+        Path db = dir.resolve("newer");
+        PairStores.open(db.toString()).close();
+        int rows = historyRows(db);
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", "
+                    + "\"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\") "
+                    + "VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'sa', CURRENT_TIMESTAMP, 1, TRUE)");
+        }
+        assertThatThrownBy(() -> PairStores.open(db.toString()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("newer version of Pair Studio")
+                .hasMessageContaining("newer.mv.db");
+        assertThat(historyRows(db)).as("history untouched").isEqualTo(rows + 1);
+    }
+
+    private static int historyRows(Path db) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", ""); Statement s = c.createStatement();
+                var r = s.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\"")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    @Test
+    void aFileLockedByAnotherProgramGivesOneClearMessage() throws Exception {
+        Path db = dir.resolve("locked");
+        PairStores.open(db.toString()).close();
+        try (FileChannel ch = FileChannel.open(dir.resolve("locked.mv.db"), StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+            assertThatThrownBy(() -> PairStores.open(db.toString()))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("locked.mv.db")
+                    .hasMessageContaining("in use by another program");
+        }
+    }
+
+    @Test
+    void twoStoresShareOneFile() {
+        Path db = dir.resolve("shared");
+        try (PairStore gui = PairStores.open(db.toString()); PairStore cli = PairStores.open(db.toString())) {
+            cli.addAll(List.of(TestPairs.simple("x", "q")), null, Source.FILE, "b");
+            assertThat(gui.count(PairFilter.ALL)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anEncryptedDatabaseNeedsItsPassword() {
+        Path db = dir.resolve("secret");
+        try (PairStore s = PairStores.openEncrypted(db.toString(), "correct horse".toCharArray())) {
+            s.addAll(List.of(TestPairs.simple("x", "q")), null, Source.FILE, "b");
+        }
+        assertThatThrownBy(() -> PairStores.openEncrypted(db.toString(), "wrong".toCharArray()))
+                .isInstanceOf(StoreException.class).hasMessageContaining("Wrong password").hasMessageContaining("secret.mv.db");
+        assertThatThrownBy(() -> PairStores.open(db.toString()))
+                .isInstanceOf(StoreException.class).hasMessageContaining("encrypted");
+        try (PairStore s = PairStores.openEncrypted(db.toString(), "correct horse".toCharArray())) {
+            assertThat(s.count(PairFilter.ALL)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBackupIsAZipHoldingTheDatabase() throws Exception {
+        addSample();
+        Path target = dir.resolve("backups/pairs-backup.zip");
+        store.backup(target);
+        try (ZipFile zip = new ZipFile(target.toFile())) {
+            assertThat(zip.stream().map(e -> e.getName())).anyMatch(n -> n.endsWith(".mv.db"));
+        }
+        assertThat(target.resolveSibling("pairs-backup.zip.part")).doesNotExist();
+    }
+}
