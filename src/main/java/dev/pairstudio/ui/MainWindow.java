@@ -24,6 +24,7 @@ public final class MainWindow {
         table = new PairTable(rows);
         root.setId("main-window");
         root.getStyleClass().add("main-window");
+        root.getStylesheets().add(MainWindow.class.getResource("pair-studio.css").toExternalForm());
         root.setCenter(table);
 
         countLabel.setId("match-count");

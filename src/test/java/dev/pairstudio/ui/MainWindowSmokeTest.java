@@ -1,0 +1,57 @@
+package dev.pairstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.io.DemoData;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.StoredPair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window opens on a real H2 file with the first-start demo data and shows it in the table. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowSmokeTest {
+    private PairStore store;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("pairstudio-smoke");
+        store = PairStores.open(dir.resolve("pairs").toString());
+        DemoData.addOnFirstStart(store);
+        window = new MainWindow(store);
+        Scene scene = new Scene(window.root(), 1280, 800);
+        stage.setScene(scene);
+        stage.show();
+        window.load();
+    }
+
+    @AfterEach
+    void close() {
+        window.dispose();
+        store.close();
+    }
+
+    @Test
+    void showsTheDemoPairsInTheTable(FxRobot robot) throws Exception {
+        TableView<StoredPair> table = robot.lookup("#pair-table").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == DemoData.COUNT && table.getItems().get(0) != null);
+        assertThat(table.getItems()).hasSize(DemoData.COUNT);
+        assertThat(table.getItems().get(0).pair().question()).isNotBlank();
+        assertThat(robot.lookup("#match-count").queryLabeled().getText()).isEqualTo("2,000 pairs");
+        Path shot = Screenshots.save(table.getScene(), "main-window-smoke");
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+}
