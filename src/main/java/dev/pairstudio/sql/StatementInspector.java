@@ -35,6 +35,9 @@ final class StatementInspector extends TablesNamesFinder<Void> {
     /** Parenthesised selects that are not nesting: CTE bodies and set-operation branches. */
     private final Set<ParenthesedSelect> notNested = Collections.newSetFromMap(new IdentityHashMap<>());
 
+    /** The finder reaches some nodes twice (CTE bodies): count each node once. */
+    private final Set<Object> counted = Collections.newSetFromMap(new IdentityHashMap<>());
+
     private int depth;
     private int maxDepth;
     private int joins;
@@ -96,6 +99,9 @@ final class StatementInspector extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(PlainSelect select, S context) {
+        if (!counted.add(select)) {
+            return super.visit(select, context);
+        }
         if (select.getJoins() != null) {
             joins += select.getJoins().size();
         }
@@ -111,6 +117,9 @@ final class StatementInspector extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(SetOperationList list, S context) {
+        if (!counted.add(list)) {
+            return super.visit(list, context);
+        }
         setOperations += list.getOperations() == null ? 0 : list.getOperations().size();
         for (Select branch : list.getSelects()) {
             if (branch instanceof ParenthesedSelect p) {
@@ -123,7 +132,7 @@ final class StatementInspector extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(Function function, S context) {
-        if (function.getName() != null && AGGREGATES.contains(function.getName().toUpperCase(Locale.ROOT))) {
+        if (counted.add(function) && function.getName() != null && AGGREGATES.contains(function.getName().toUpperCase(Locale.ROOT))) {
             aggregates++;
         }
         return super.visit(function, context);
@@ -131,7 +140,9 @@ final class StatementInspector extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(AnalyticExpression expression, S context) {
-        windows++;
+        if (counted.add(expression)) {
+            windows++;
+        }
         return super.visit(expression, context);
     }
 
