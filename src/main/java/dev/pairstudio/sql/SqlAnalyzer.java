@@ -68,7 +68,7 @@ public final class SqlAnalyzer implements AutoCloseable {
     private SqlAnalysis analyze(String sql, ParserDialect dialect, List<SqlLiteral> literals) {
         List<SqlToken> tokens = SqlTokenizer.tokenize(sql, literals, dialect.lexical);
         String fingerprint = SqlTemplate.hash(SqlTemplate.of(tokens));
-        if (tokens.isEmpty()) {
+        if (tokens.stream().allMatch(t -> t.isSymbol(';'))) {
             return unparsed(QueryType.OTHER, List.of(), literals, fingerprint, Complexity.NONE, "empty SQL", 0);
         }
         if (sql.length() > options.maxLength()) {
