@@ -41,7 +41,7 @@ final class PhoneSurrogates {
         String nsn = UTIL.getNationalSignificantNumber(n);
         String ext = n.getExtension();
         int cc2 = FictionalPhoneRanges.hasRangesFor(cc) ? cc : 1;
-        String nsn2 = cc2 == 1 ? nanp(rnd) : drama(cc, UTIL.getNumberType(n) == PhoneNumberUtil.PhoneNumberType.MOBILE, rnd);
+        String nsn2 = cc2 == 1 ? nanp(rnd) : drama(cc, nsn, rnd);
         String ext2 = rnd.digits(ext.length());
         String rawDigits = Shapes.digitsOf(original);
         if (cc2 == cc && nsn2.length() == nsn.length() && rawDigits.endsWith(nsn + ext)) {
@@ -70,13 +70,14 @@ final class PhoneSurrogates {
         }
     }
 
-    private static String drama(int cc, boolean mobile, KeyedStream rnd) {
+    /** A drama range of the same country, preferring one that starts like the original (mobile stays mobile). */
+    private static String drama(int cc, String nsn, KeyedStream rnd) {
         List<FictionalPhoneRanges.Range> same = new ArrayList<>();
         List<FictionalPhoneRanges.Range> any = new ArrayList<>();
         for (FictionalPhoneRanges.Range r : FictionalPhoneRanges.RANGES) {
             if (r.countryCode() == cc) {
                 any.add(r);
-                if (r.mobile() == mobile) {
+                if (r.prefix().charAt(0) == nsn.charAt(0)) {
                     same.add(r);
                 }
             }
