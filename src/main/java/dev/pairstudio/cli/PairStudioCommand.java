@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 + "Without a command, Pair Studio opens its window.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                AnonymizeCommand.class,
         })
 public final class PairStudioCommand implements Runnable {
 

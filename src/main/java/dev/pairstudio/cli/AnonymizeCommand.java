@@ -1,0 +1,288 @@
+package dev.pairstudio.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairstudio.privacy.AnonymizationException;
+import dev.pairstudio.privacy.AnonymizedPair;
+import dev.pairstudio.privacy.AnonymizedText;
+import dev.pairstudio.privacy.Anonymizer;
+import dev.pairstudio.privacy.InvalidRuleException;
+import dev.pairstudio.privacy.Policy;
+import dev.pairstudio.privacy.Pseudonymizer;
+import dev.pairstudio.privacy.Replacement;
+import dev.pairstudio.store.UserDataDirectory;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.attribute.FileAttribute;
+import java.util.EnumSet;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pairstudio anonymize --input IN --output OUT [--policy FILE]}: JSONL in, JSONL out, one
+ * line out per line in (ARCHITECTURE.md, "Contracts"). Offsets in the output count Unicode code
+ * points of the original field, as a Python or JavaScript-with-codePoint reader expects.
+ * Original values and the key are never printed.
+ */
+@Command(name = "anonymize",
+        description = {"Anonymize JSONL lines: text lines {\"id\",\"text\"} and pair lines {\"id\",\"question\",\"sql\"}"
+                + " (optional \"database_type\", \"database_name\").",
+            "Each output line carries the anonymized fields and \"findings\" [{\"field\",\"type\",\"start\",\"end\"}]"
+                + " with start/end as code-point offsets into the original field."},
+        mixinStandardHelpOptions = true)
+public final class AnonymizeCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int KEY_BYTES = 32;
+
+    @CommandLine.Mixin
+    DatabaseOption database;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "IN", description = "JSONL file to read")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "OUT", description = "JSONL file to write (replaced atomically)")
+    Path output;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy JSON (default: pseudonymize every type)")
+    Path policyFile;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(input)) {
+            throw new Cli.UserError("input " + input + " is not a readable file");
+        }
+        Anonymizer anonymizer;
+        try {
+            Policy policy = policyFile == null ? Policy.defaults() : Policy.load(policyFile);
+            anonymizer = new Anonymizer(policy, new Pseudonymizer(acquireKey(), policy.phoneRegions()));
+        } catch (InvalidRuleException e) {
+            throw new Cli.UserError("policy " + (policyFile == null ? "" : policyFile + ": ") + e.getMessage());
+        }
+        Path target = output.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        int bad = 0;
+        int lines = 0;
+        PrintWriter err = spec.commandLine().getErr();
+        // bytes that are not UTF-8 become U+FFFD (the reader's default) instead of failing the file
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(input), StandardCharsets.UTF_8));
+             Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines++;
+                String error = null;
+                String id = null;
+                String result;
+                try {
+                    JsonNode node = JSON.readTree(line);
+                    if (node == null || !node.isObject()) {
+                        throw new LineError("not a JSON object");
+                    }
+                    id = node.hasNonNull("id") ? node.get("id").asText() : null;
+                    result = anonymizeLine(node, anonymizer);
+                } catch (JsonProcessingException e) {
+                    error = "malformed JSON: " + e.getOriginalMessage();
+                    result = null;
+                } catch (LineError | AnonymizationException e) {
+                    error = e.getMessage();
+                    result = null;
+                }
+                if (error != null) {
+                    bad++;
+                    err.println("pairstudio anonymize: " + input + ":" + lines + ": " + error);
+                    result = errorLine(id, error);
+                }
+                out.write(result);
+                out.write('\n');
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        err.flush();
+        if (bad > 0) {
+            err.println("pairstudio anonymize: " + bad + " of " + lines + " lines were bad; their output lines carry \"error\"");
+            err.flush();
+            return Cli.BAD_INPUT;
+        }
+        return Cli.OK;
+    }
+
+    /** One input line's output: a text line or a pair line, decided by its keys. */
+    private static String anonymizeLine(JsonNode node, Anonymizer anonymizer) throws IOException {
+        StringWriter sw = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
+            g.writeStartObject();
+            if (node.has("id")) {
+                g.writeFieldName("id");
+                JSON.writeTree(g, node.get("id"));
+            }
+            if (node.has("text")) {
+                AnonymizedText t = anonymizer.anonymizeText(text(node, "text"));
+                g.writeStringField("text", clean(t.after()));
+                g.writeArrayFieldStart("findings");
+                writeFindings(g, t.replacements(), t.before(), false);
+                g.writeEndArray();
+            } else if (node.has("question") || node.has("sql")) {
+                String dbType = optionalText(node, "database_type");
+                String dbName = optionalText(node, "database_name");
+                AnonymizedPair p = anonymizer.anonymizePair(text(node, "question"), text(node, "sql"), dbType, dbName);
+                g.writeStringField("question", clean(p.question().after()));
+                g.writeStringField("sql", clean(p.sql().after()));
+                if (dbType != null) {
+                    g.writeStringField("database_type", dbType);
+                }
+                if (node.has("database_name")) {
+                    g.writeStringField("database_name", p.databaseNameAfter());
+                }
+                g.writeArrayFieldStart("findings");
+                writeFindings(g, p.question().replacements(), p.question().before(), true);
+                writeFindings(g, p.sql().replacements(), p.sql().before(), true);
+                if (p.databaseName() != null) {
+                    writeFindings(g, p.databaseName().replacements(), p.databaseName().before(), true);
+                }
+                g.writeEndArray();
+            } else {
+                throw new LineError("a line needs \"text\" (text line) or \"question\" and \"sql\" (pair line)");
+            }
+            g.writeEndObject();
+        }
+        return sw.toString();
+    }
+
+    private static void writeFindings(JsonGenerator g, List<Replacement> reps, String original, boolean withField)
+            throws IOException {
+        for (Replacement r : reps) {
+            g.writeStartObject();
+            if (withField) {
+                g.writeStringField("field", r.field().jsonName());
+            }
+            g.writeStringField("type", r.type().label());
+            g.writeNumberField("start", original.codePointCount(0, r.start()));
+            g.writeNumberField("end", original.codePointCount(0, r.end()));
+            g.writeEndObject();
+        }
+    }
+
+    private static String errorLine(String id, String error) {
+        var o = JSON.createObjectNode();
+        if (id != null) {
+            o.put("id", id);
+        }
+        o.put("error", error);
+        return o.toString();
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isTextual()) {
+            throw new LineError("\"" + key + "\" must be a string");
+        }
+        return v.asText();
+    }
+
+    private static String optionalText(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new LineError("\"" + key + "\" must be a string or null");
+        }
+        return v.asText();
+    }
+
+    /** Lone UTF-16 surrogates cannot be written as UTF-8: U+FFFD keeps the length, so offsets stay right. */
+    private static String clean(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean lone = Character.isHighSurrogate(c) ? i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
+            if (Character.isHighSurrogate(c) && !lone) {
+                if (sb != null) {
+                    sb.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            if (lone && sb == null) {
+                sb = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (sb != null) {
+                sb.append(lone ? '\uFFFD' : c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    /**
+     * The pseudonymization key: for now a random 32-byte {@code privacy.key} beside the database
+     * (or in the user data directory), created owner-only. The store will provide the per-database
+     * secret; this is the one place to rewire.
+     */
+    private byte[] acquireKey() throws IOException {
+        String db = database.location().orElse(null);
+        Path dir = db == null || db.startsWith("jdbc:") || db.startsWith("postgresql:")
+                ? UserDataDirectory.get() : Path.of(db).toAbsolutePath().getParent();
+        Path file = dir.resolve("privacy.key");
+        Files.createDirectories(dir);
+        if (!Files.exists(file)) {
+            byte[] key = new byte[KEY_BYTES];
+            new SecureRandom().nextBytes(key);
+            boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+            FileAttribute<?>[] ownerOnly = posix
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                    : new FileAttribute<?>[0];
+            // CREATE_NEW with the permissions at creation: never readable by others, never overwrites
+            try (SeekableByteChannel ch = Files.newByteChannel(file,
+                    EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly)) {
+                ch.write(ByteBuffer.wrap(key));
+            } catch (FileAlreadyExistsException e) {
+                // another process created it first: use theirs
+            }
+        }
+        byte[] key = Files.readAllBytes(file);
+        if (key.length != KEY_BYTES) {
+            throw new Cli.UserError("privacy key " + file + " is damaged (" + key.length + " bytes, expected " + KEY_BYTES
+                    + "); restore it from a backup, or delete it to start new pseudonyms");
+        }
+        return key;
+    }
+
+    /** A line that cannot be anonymized; the message names the reason, never a value. */
+    private static final class LineError extends RuntimeException {
+        LineError(String message) {
+            super(message);
+        }
+    }
+}

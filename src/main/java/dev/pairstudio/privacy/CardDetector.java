@@ -1,0 +1,104 @@
+package dev.pairstudio.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Payment cards: 13–19 digits, optionally grouped by single spaces or single dashes (one kind per
+ * number), that pass Luhn and fit a network's issuer range and length. A digit run longer than a
+ * card is never cut into one.
+ */
+final class CardDetector implements Detector {
+
+    @Override
+    public void detect(String text, int from, int to, Field field, RegionStats stats, List<Finding> out) {
+        if (stats.digits() < 13) {
+            return;
+        }
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (!Context.isAsciiDigit(c) || startsInsideToken(text, i)) {
+                i = skipToken(text, i, to);
+                continue;
+            }
+            i = scanRun(text, i, to, field, out);
+        }
+    }
+
+    /** Scans a run of digit groups from {@code start}; returns where scanning continues. */
+    private static int scanRun(String text, int start, int to, Field field, List<Finding> out) {
+        List<int[]> groups = new ArrayList<>(); // {start, end} of each digit group
+        char sep = 0;
+        int i = start;
+        while (true) {
+            int g = i;
+            while (i < to && Context.isAsciiDigit(text.charAt(i))) {
+                i++;
+            }
+            groups.add(new int[] {g, i});
+            if (i + 1 < to && (text.charAt(i) == ' ' || text.charAt(i) == '-')
+                    && (sep == 0 || sep == text.charAt(i)) && Context.isAsciiDigit(text.charAt(i + 1))) {
+                sep = text.charAt(i);
+                i++;
+            } else {
+                break;
+            }
+        }
+        int runEnd = i;
+        // the run must not continue as a longer token (letters, decimals, more digits glued by '.')
+        boolean gluedAfter = Context.isWordChar(Context.at(text, runEnd))
+                || (Context.at(text, runEnd) == '.' && Context.isAsciiDigit(Context.at(text, runEnd + 1)));
+        int g = 0;
+        while (g < groups.size()) {
+            int matchedUpTo = tryFrom(text, groups, g, runEnd, gluedAfter, field, out);
+            g = matchedUpTo > g ? matchedUpTo : g + 1;
+        }
+        return runEnd;
+    }
+
+    /** Tries the longest valid card starting at group {@code g}; returns the next group index to try. */
+    private static int tryFrom(String text, List<int[]> groups, int g, int runEnd, boolean gluedAfter,
+            Field field, List<Finding> out) {
+        StringBuilder digits = new StringBuilder(19);
+        int bestEnd = -1;
+        for (int k = g; k < groups.size(); k++) {
+            int[] grp = groups.get(k);
+            digits.append(text, grp[0], grp[1]);
+            if (digits.length() > 19) {
+                break;
+            }
+            boolean atRunEnd = k == groups.size() - 1;
+            if (digits.length() >= 13 && !(atRunEnd && gluedAfter)
+                    && CardDetector.isCard(digits.toString())) {
+                bestEnd = k;
+            }
+        }
+        if (bestEnd < 0) {
+            return g;
+        }
+        out.add(new Finding(field, groups.get(g)[0], groups.get(bestEnd)[1], PiiType.CARD, 0.97));
+        return bestEnd + 1;
+    }
+
+    static boolean isCard(String digits) {
+        return digits.length() >= 13 && digits.length() <= 19 && CardBrand.of(digits) != null
+                && CardBrand.luhnValid(digits);
+    }
+
+    private static boolean startsInsideToken(String text, int i) {
+        char b1 = Context.at(text, i - 1);
+        return Context.isWordChar(b1)
+                || ((b1 == '.' || b1 == '-') && Context.isAsciiDigit(Context.at(text, i - 2)));
+    }
+
+    private static int skipToken(String text, int i, int to) {
+        if (!Context.isWordChar(text.charAt(i))) {
+            return i + 1;
+        }
+        while (i < to && Context.isWordChar(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}

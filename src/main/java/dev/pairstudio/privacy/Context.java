@@ -1,0 +1,67 @@
+package dev.pairstudio.privacy;
+
+/** Small text tests shared by the detectors: token boundaries and context words. */
+final class Context {
+    private Context() {
+    }
+
+    static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    static char at(String text, int i) {
+        return i >= 0 && i < text.length() ? text.charAt(i) : ' ';
+    }
+
+    /**
+     * True when the span is glued to a longer token: a letter/digit right beside it, or a
+     * {@code - . / _ :} joining it to one (GUIDs, versions, dates, timestamps, longer numbers).
+     */
+    static boolean gluedToToken(String text, int start, int end) {
+        char b1 = at(text, start - 1);
+        char b2 = at(text, start - 2);
+        if (isWordChar(b1)) {
+            return true;
+        }
+        if ((b1 == '-' || b1 == '.' || b1 == '/' || b1 == '_') && isWordChar(b2)) {
+            return true;
+        }
+        if (b1 == ':' && isAsciiDigit(b2)) {
+            return true;
+        }
+        char a1 = at(text, end);
+        char a2 = at(text, end + 1);
+        if (isWordChar(a1)) {
+            return true;
+        }
+        return (a1 == '-' || a1 == '.' || a1 == '/' || a1 == '_' || a1 == ':') && isWordChar(a2);
+    }
+
+    /** Whether one of the words occurs as a whole word within {@code window} chars before {@code pos}. */
+    static boolean wordBefore(String text, int pos, int window, String... words) {
+        return wordIn(text, Math.max(0, pos - window), pos, words);
+    }
+
+    static boolean wordAfter(String text, int pos, int window, String... words) {
+        return wordIn(text, pos, Math.min(text.length(), pos + window), words);
+    }
+
+    /** Case-insensitive whole-word search; words are lower-case and may contain spaces or '#'. */
+    static boolean wordIn(String text, int from, int to, String... words) {
+        for (String w : words) {
+            int n = w.length();
+            for (int i = from; i + n <= to; i++) {
+                if (text.regionMatches(true, i, w, 0, n)
+                        && !Character.isLetter(at(text, i - 1))
+                        && !Character.isLetter(at(text, i + n))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

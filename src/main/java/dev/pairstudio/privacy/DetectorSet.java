@@ -1,0 +1,70 @@
+package dev.pairstudio.privacy;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The detectors a policy asks for, with the allow-list and the overlap rule applied to their findings. */
+final class DetectorSet {
+    private static final Map<PiiType, Integer> RANKS = Map.of(PiiType.URL, 2, PiiType.EMAIL, 3, PiiType.IBAN, 4,
+            PiiType.CARD, 5, PiiType.SSN, 6, PiiType.IP, 7, PiiType.PHONE, 8, PiiType.DB_NAME, 9);
+
+    private final List<Detector> detectors = new ArrayList<>();
+    private final Map<String, Integer> customRanks = new HashMap<>();
+    private final AllowList.Compiled allow;
+
+    DetectorSet(Policy policy, long ruleTimeLimitNanos) {
+        Set<String> supported = PhoneNumberUtil.getInstance().getSupportedRegions();
+        for (String r : policy.phoneRegions()) {
+            if (!supported.contains(r)) {
+                throw new InvalidRuleException("unknown phone region '" + r + "'; use ISO 3166 codes such as US, GB, DE");
+            }
+        }
+        for (DenyList d : policy.denyLists()) {
+            detectors.add(new DenyListDetector(d));
+            customRanks.put(d.type().label(), 0);
+        }
+        for (CustomRule r : policy.customRules()) {
+            detectors.add(new CustomRuleDetector(r, ruleTimeLimitNanos));
+            customRanks.putIfAbsent(r.type().label(), 1);
+        }
+        if (policy.detectUrls()) {
+            detectors.add(new UrlDetector());
+        }
+        detectors.add(new EmailDetector());
+        detectors.add(new IbanDetector());
+        detectors.add(new CardDetector());
+        detectors.add(new SsnDetector());
+        detectors.add(new IpDetector());
+        detectors.add(new PhoneDetector(policy.phoneRegions()));
+        this.allow = policy.allowList().compile();
+    }
+
+    /** Resolved findings in {@code [from, to)}, in text order; {@code extra} (the database name) may be null. */
+    List<Finding> detect(String text, int from, int to, Field field, Detector extra) {
+        if (from >= to) {
+            return List.of();
+        }
+        RegionStats stats = RegionStats.of(text, from, to);
+        List<Finding> all = new ArrayList<>(0);
+        for (Detector d : detectors) {
+            d.detect(text, from, to, field, stats, all);
+        }
+        if (extra != null) {
+            extra.detect(text, from, to, field, stats, all);
+        }
+        if (all.isEmpty()) {
+            return all;
+        }
+        all.removeIf(f -> allow.allows(text.substring(f.start(), f.end())));
+        return OverlapResolver.resolve(all, this::rank);
+    }
+
+    private int rank(Finding f) {
+        Integer r = f.type().isCustom() ? customRanks.get(f.type().label()) : RANKS.get(f.type());
+        return r == null ? 1 : r;
+    }
+}

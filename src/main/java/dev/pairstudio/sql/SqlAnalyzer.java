@@ -1,0 +1,164 @@
+package dev.pairstudio.sql;
+
+import dev.pairstudio.pair.QueryType;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * Analyses one pair's SQL: statement type, tables, literal spans, template fingerprint and
+ * complexity. Thread-safe and meant to be shared (one per application). It never throws out of
+ * {@link #analyze} and answers within about the parse time-out: oversized or absurdly nested
+ * input is not handed to the parser at all, and its result says why.
+ *
+ * <p>Many pairs share a template (the same question shape with other values), so the parsed
+ * facts are cached by dialect and fingerprint; a cache hit costs one lexer pass. Literal spans are
+ * always computed from the pair's own text.
+ */
+public final class SqlAnalyzer implements AutoCloseable {
+
+    /**
+     * @param parseTimeoutMillis time allowed for parsing one SQL field, all dialect attempts together
+     * @param maxLength          longer SQL is not parsed
+     * @param maxNesting         SQL with parentheses nested deeper than this is not parsed
+     * @param cacheSize          templates whose parse results are kept
+     */
+    public record Options(long parseTimeoutMillis, int maxLength, int maxNesting, int cacheSize) {
+        public static final Options DEFAULTS = new Options(2_000, 100_000, 200, 100_000);
+    }
+
+    /** The parsed facts of one template, shared by all pairs with that template. */
+    private record Shape(QueryType type, List<String> tables, Complexity complexity, int statementCount) {
+    }
+
+    private final Options options;
+    private final StatementParser parser;
+    private final Map<String, Shape> cache = new ConcurrentHashMap<>();
+
+    public SqlAnalyzer() {
+        this(Options.DEFAULTS);
+    }
+
+    public SqlAnalyzer(Options options) {
+        this.options = options;
+        this.parser = new StatementParser(options.parseTimeoutMillis());
+    }
+
+    /**
+     * @param sql          the pair's SQL; null and blank give an unparsed, empty analysis
+     * @param databaseType the pair's {@code database_type} (postgresql, mysql, sqlite, sqlserver,
+     *                     oracle, …); null or unknown uses the generic grammar
+     */
+    public SqlAnalysis analyze(String sql, String databaseType) {
+        String text = sql == null ? "" : sql;
+        ParserDialect dialect = ParserDialect.of(databaseType);
+        List<SqlLiteral> literals = List.of();
+        try {
+            literals = SqlLiterals.find(text, dialect.lexical);
+            return analyze(text, dialect, literals);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a bug of ours must not lose the pair: report it like a parse failure
+            return new SqlAnalysis(QueryType.OTHER, List.of(), literals, SqlTemplate.hash(""), Complexity.NONE, false,
+                    "analysis failed (" + e.getClass().getSimpleName() + ")", 0);
+        }
+    }
+
+    private SqlAnalysis analyze(String sql, ParserDialect dialect, List<SqlLiteral> literals) {
+        List<SqlToken> tokens = SqlTokenizer.tokenize(sql, literals, dialect.lexical);
+        String fingerprint = SqlTemplate.hash(SqlTemplate.of(tokens));
+        if (tokens.stream().allMatch(t -> t.isSymbol(';'))) {
+            return unparsed(QueryType.OTHER, List.of(), literals, fingerprint, Complexity.NONE, "empty SQL", 0);
+        }
+        if (sql.length() > options.maxLength()) {
+            return unparsed(StatementTypes.guess(tokens), List.of(), literals, fingerprint, Complexity.NONE,
+                    "SQL longer than " + options.maxLength() + " characters is not parsed", countStatements(tokens));
+        }
+        int nesting = maxNesting(tokens);
+        if (nesting > options.maxNesting()) {
+            return unparsed(StatementTypes.guess(tokens), List.of(), literals, fingerprint, Complexity.NONE,
+                    "parentheses nested " + nesting + " deep (limit " + options.maxNesting() + ") are not parsed",
+                    countStatements(tokens));
+        }
+        String key = dialect.ordinal() + ":" + fingerprint;
+        Shape shape = cache.get(key);
+        if (shape == null) {
+            StatementParser.Outcome outcome = parser.parse(sql, dialect);
+            if (!outcome.parsed()) {
+                LexicalEstimate estimate = LexicalEstimate.of(tokens);
+                return unparsed(StatementTypes.guess(tokens), estimate.tables(), literals, fingerprint,
+                        estimate.complexity(), outcome.error(), countStatements(tokens));
+            }
+            shape = inspect(outcome.statements(), tokens);
+            if (cache.size() >= options.cacheSize()) {
+                cache.clear(); // crude but bounded; a rebuild costs one parse per template
+            }
+            cache.put(key, shape);
+        }
+        return new SqlAnalysis(shape.type(), shape.tables(), literals, fingerprint, shape.complexity(), true, null,
+                shape.statementCount());
+    }
+
+    private static Shape inspect(List<Statement> statements, List<SqlToken> tokens) {
+        StatementInspector inspector = new StatementInspector();
+        try {
+            for (Statement s : statements) {
+                inspector.inspect(s);
+            }
+        } catch (RuntimeException e) {
+            // JSqlParser's finder refuses a few statement kinds: read their tables from the tokens
+            LexicalEstimate estimate = LexicalEstimate.of(tokens);
+            TreeSet<String> tables = new TreeSet<>(inspector.tables());
+            tables.addAll(estimate.tables());
+            return new Shape(StatementTypes.of(statements.get(0)), List.copyOf(tables), estimate.complexity(),
+                    statements.size());
+        }
+        return new Shape(StatementTypes.of(statements.get(0)), inspector.tables(), inspector.complexity(),
+                statements.size());
+    }
+
+    private static SqlAnalysis unparsed(QueryType type, List<String> tables, List<SqlLiteral> literals, String fingerprint,
+                                        Complexity complexity, String error, int statements) {
+        return new SqlAnalysis(type, tables, literals, fingerprint, complexity, false, error, statements);
+    }
+
+    private static int maxNesting(List<SqlToken> tokens) {
+        int depth = 0;
+        int max = 0;
+        for (SqlToken t : tokens) {
+            if (t.isSymbol('(')) {
+                max = Math.max(max, ++depth);
+            } else if (t.isSymbol(')')) {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return max;
+    }
+
+    /** Non-empty statements separated by semicolons outside parentheses. */
+    private static int countStatements(List<SqlToken> tokens) {
+        int count = 0;
+        boolean content = false;
+        int depth = 0;
+        for (SqlToken t : tokens) {
+            if (t.isSymbol(';') && depth == 0) {
+                count += content ? 1 : 0;
+                content = false;
+            } else {
+                content = true;
+                if (t.isSymbol('(')) {
+                    depth++;
+                } else if (t.isSymbol(')')) {
+                    depth = Math.max(0, depth - 1);
+                }
+            }
+        }
+        return count + (content ? 1 : 0);
+    }
+
+    @Override
+    public void close() {
+        parser.close();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.pairstudio.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
+import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.parser.TokenMgrException;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.Statements;
+
+/**
+ * Runs JSqlParser with a time limit: the dialect's features first, then the generic grammar.
+ * The parse runs on a pooled worker thread (JSqlParser's own time-out mechanism), so a caller
+ * always gets an answer within the limit; the worker is told to stop and does so at its next
+ * check. Workers get a large stack because the parser recurses once per nesting level.
+ */
+final class StatementParser implements AutoCloseable {
+    private static final Pattern LINE_COLUMN = Pattern.compile("line (\\d+), column (\\d+)");
+    private static final long WORKER_STACK_BYTES = 16L * 1024 * 1024;
+
+    private final long timeoutMillis;
+    private final ExecutorService workers;
+
+    StatementParser(long timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(null, r, "sql-parser-" + count.incrementAndGet(), WORKER_STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Statements, or the reason they could not be read. */
+    record Outcome(List<Statement> statements, String error) {
+        boolean parsed() {
+            return error == null;
+        }
+    }
+
+    Outcome parse(String sql, ParserDialect dialect) {
+        List<ParserDialect> attempts = new ArrayList<>(2);
+        attempts.add(dialect);
+        if (dialect != ParserDialect.GENERIC) {
+            attempts.add(ParserDialect.GENERIC);
+        } else if (sql.indexOf('[') >= 0) {
+            attempts.add(ParserDialect.SQLSERVER);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        String firstError = null;
+        for (ParserDialect attempt : attempts) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return new Outcome(List.of(), firstError != null ? firstError : timedOut());
+            }
+            try {
+                CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withTimeOut(left);
+                attempt.configure(parser);
+                Statements statements = CCJSqlParserUtil.parseStatements(parser, workers);
+                List<Statement> list = new ArrayList<>(statements.size());
+                for (Statement s : statements) {
+                    if (s != null) {
+                        list.add(s);
+                    }
+                }
+                if (list.isEmpty()) {
+                    return new Outcome(List.of(), "no statement");
+                }
+                return new Outcome(list, null);
+            } catch (JSQLParserException | RuntimeException | StackOverflowError e) {
+                String message = describe(e);
+                if (message.equals(timedOut())) {
+                    return new Outcome(List.of(), message);
+                }
+                firstError = firstError == null ? message : firstError;
+            }
+        }
+        return new Outcome(List.of(), firstError);
+    }
+
+    private String timedOut() {
+        return "parse timed out after " + timeoutMillis + " ms";
+    }
+
+    /** A short reason without the SQL's values: those may be personal data. */
+    String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return timedOut();
+            }
+            if (t instanceof ParseException pe && pe.currentToken != null) {
+                Token bad = pe.currentToken.next != null ? pe.currentToken.next : pe.currentToken;
+                return "unexpected " + describe(bad) + " at line " + bad.beginLine + ", column " + bad.beginColumn;
+            }
+            if (t instanceof TokenMgrException) {
+                Matcher m = LINE_COLUMN.matcher(String.valueOf(t.getMessage()));
+                return m.find() ? "unreadable text at line " + m.group(1) + ", column " + m.group(2) : "unreadable text";
+            }
+            if (t instanceof StackOverflowError) {
+                return "too deeply nested to parse";
+            }
+        }
+        return "parser failure (" + e.getClass().getSimpleName() + ")";
+    }
+
+    private static String describe(Token token) {
+        switch (token.kind) {
+            case CCJSqlParserConstants.EOF:
+                return "end of SQL";
+            case CCJSqlParserConstants.S_CHAR_LITERAL:
+                return "string literal";
+            case CCJSqlParserConstants.S_LONG:
+            case CCJSqlParserConstants.S_DOUBLE:
+            case CCJSqlParserConstants.S_HEX:
+                return "number";
+            case CCJSqlParserConstants.S_QUOTED_IDENTIFIER:
+                return "quoted identifier";
+            default:
+                String image = token.image == null ? "" : token.image;
+                return image.length() <= 30 ? "\"" + image + "\"" : "token";
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}
