@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
                 + "Without a command, Pair Studio opens its window.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ImportCommand.class,
+                ListCommand.class,
+                GetCommand.class,
         })
 public final class PairStudioCommand implements Runnable {
 
