@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 ListCommand.class,
                 GetCommand.class,
+                DeleteCommand.class,
+                RestoreCommand.class,
+                PurgeCommand.class,
+                BackupCommand.class,
         })
 public final class PairStudioCommand implements Runnable {
 
