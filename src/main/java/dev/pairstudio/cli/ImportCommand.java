@@ -3,7 +3,8 @@ package dev.pairstudio.cli;
 import dev.pairstudio.io.ImportFormat;
 import dev.pairstudio.io.ImportProblem;
 import dev.pairstudio.io.ImportSummary;
-import dev.pairstudio.io.PairEnricher;
+import dev.pairstudio.io.AnalyzingEnricher;
+import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PairImporter;
 import dev.pairstudio.store.PairStore;
 import java.io.PrintWriter;
@@ -34,9 +35,6 @@ public final class ImportCommand implements Callable<Integer> {
             description = "auto (by extension and content), jsonl, json, csv, spider or bird. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    /** The analysis the app plugs in; none until the SQL analyser lands. */
-    static PairEnricher enricher = PairEnricher.NONE;
-
     @Override
     public Integer call() {
         ImportFormat f;
@@ -46,8 +44,11 @@ public final class ImportCommand implements Callable<Integer> {
             throw new Cli.UserError(e.getMessage(), Cli.USAGE);
         }
         ImportSummary s;
-        try (PairStore store = StoreAccess.open(database)) {
+        try (PairStore store = StoreAccess.open(database); AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             s = new PairImporter(store, enricher).importFiles(files, f, StoreAccess.folderOf(store), null, null);
+            if (s.added() > 0) {
+                new DuplicateTracker(store).catchUp();
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Imported %d pair%s from %d file%s (batch %s)%n", s.added(), s.added() == 1 ? "" : "s",

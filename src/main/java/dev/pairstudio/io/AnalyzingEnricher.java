@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * (which PII types occur in the question or in SQL literals). Duplicate flags need the other
  * pairs and are set by {@link DuplicateTracker}. Thread-safe.
  */
-public final class AnalyzingEnricher implements PairEnricher {
+public final class AnalyzingEnricher implements PairEnricher, AutoCloseable {
     private final SqlAnalyzer analyzer;
     private final Anonymizer anonymizer;
 
@@ -29,6 +29,16 @@ public final class AnalyzingEnricher implements PairEnricher {
     public AnalyzingEnricher(SqlAnalyzer analyzer, Anonymizer anonymizer) {
         this.analyzer = analyzer;
         this.anonymizer = anonymizer;
+    }
+
+    /** The enricher for one database: its privacy policy and secret, and an analyser of its own. */
+    public static AnalyzingEnricher forStore(dev.pairstudio.store.PairStore store) {
+        return new AnalyzingEnricher(new SqlAnalyzer(), PrivacySettings.anonymizer(store));
+    }
+
+    @Override
+    public void close() {
+        analyzer.close();
     }
 
     @Override
