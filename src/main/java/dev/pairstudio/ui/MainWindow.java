@@ -108,7 +108,7 @@ public final class MainWindow {
         root.setBottom(statusBar);
 
         rows.totalProperty().addListener((o, was, now) -> countLabel.setText(COUNT.format(now.longValue())
-                + (filters.filter().trash() ? " in the trash" : " pairs")));
+                + (filters.filter().trash() ? " in the trash" : now.longValue() == 1 ? " pair" : " pairs")));
         rows.setOnError(e -> message("Could not load pairs: " + e.getMessage()));
         filters.filterProperty().addListener((o, was, now) -> {
             rows.reload(now, table.currentSort());
