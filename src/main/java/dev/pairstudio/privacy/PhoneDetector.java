@@ -66,13 +66,56 @@ final class PhoneDetector implements Detector {
         found.add(f);
     }
 
-    /** An order/id/version number rather than a phone, judged by the words before it. */
+    /**
+     * An order/id/version number rather than a phone, judged by the word right before it
+     * ("order 4155550132", "order number …", "invoice #…", {@code order_id = …}), or dotted groups
+     * that read as an address or version rather than a number.
+     */
     private static boolean looksLikeOtherNumber(String text, int s, int e) {
+        if (dotGroups(text, s, e) >= 4) {
+            return true;
+        }
         if (text.charAt(s) == '+' || text.charAt(s) == '(') {
             return false;
         }
-        return Context.wordBefore(text, s, 20, NOT_PHONE) && !Context.wordBefore(text, s, 30, PHONE_WORDS)
-                || (Context.at(text, s - 1) == '#' || (Context.at(text, s - 2) == '#' && Context.at(text, s - 1) == ' '));
+        String[] words = Context.wordsBefore(text, s, 2);
+        String last = words[0];
+        if (last.isEmpty()) {
+            return false;
+        }
+        if (isNotPhoneWord(last)) {
+            return true;
+        }
+        boolean numberWord = last.equals("number") || last.equals("no") || last.equals("nr") || last.equals("num")
+                || last.equals("#");
+        return numberWord && isNotPhoneWord(words[1]);
+    }
+
+    private static boolean isNotPhoneWord(String w) {
+        for (String p : PHONE_WORDS) {
+            if (w.contains(p)) {
+                return false;
+            }
+        }
+        for (String n : NOT_PHONE) {
+            if (w.equals(n)) {
+                return true;
+            }
+        }
+        return w.endsWith("_id") || w.endsWith("_no") || w.endsWith("_number") || w.endsWith("_nr") || w.endsWith("id#");
+    }
+
+    private static int dotGroups(String text, int s, int e) {
+        int groups = 1;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                groups++;
+            } else if (!Context.isAsciiDigit(c)) {
+                return 0;
+            }
+        }
+        return groups;
     }
 
     static boolean isFictional(PhoneNumber n) {
