@@ -12,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
  * text gets a time limit, and running out of it fails that text rather than passing it through.
  */
 final class CustomRuleDetector implements Detector {
-    static final long PROBE_NANOS = 25_000_000L;
+    static final long PROBE_NANOS = 150_000_000L; // generous: a loaded machine must not refuse good rules
     private static final String[] PROBE_UNITS = {"a", "A", "1", " ", "-", ".", "_", "@", "ab", "a1", "a ", "1-"};
 
     private final CustomRule rule;
