@@ -74,10 +74,12 @@ class AnonymizeCommandTest {
         assertThat(o.get(4).get("text").asText()).isEqualTo("nothing here");
         assertThat(err.toString()).contains("in.jsonl:3:", "in.jsonl:4:").doesNotContain("jane", "shop_db");
 
-        Path key = dir.resolve("privacy.key");
-        assertThat(Files.size(key)).isEqualTo(32);
-        assertThat(Files.getPosixFilePermissions(key)).isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
-        // the same key gives the same surrogates on the next run
+        // the database's secret keys the pseudonyms: the same database gives the same surrogates on the next run,
+        // another database other ones, and no key file lies around
+        assertThat(dir.resolve("privacy.key")).doesNotExist();
+        Path other = dir.resolve("other.jsonl");
+        run("anonymize", "--db", dir.resolve("another").toString(), "--input", in.toString(), "--output", other.toString());
+        assertThat(Files.readString(other)).isNotEqualTo(Files.readString(out));
         Path out2 = dir.resolve("out2.jsonl");
         run("anonymize", "--db", dir.resolve("pairs").toString(), "--input", in.toString(), "--output", out2.toString());
         assertThat(Files.readString(out2)).isEqualTo(Files.readString(out));
