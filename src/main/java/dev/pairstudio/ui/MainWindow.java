@@ -16,6 +16,8 @@ import dev.pairstudio.ui.filter.FilterPanel;
 import dev.pairstudio.ui.filter.FilterViewModel;
 import dev.pairstudio.ui.pairs.PagedPairList;
 import dev.pairstudio.ui.pairs.PairTable;
+import dev.pairstudio.ui.importing.ImportDialog;
+import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +44,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.stage.FileChooser;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -123,6 +127,7 @@ public final class MainWindow {
             }
         });
         wireDetail();
+        acceptDroppedFiles();
         restore.setVisible(false);
         emptyTrash.setVisible(false);
     }
@@ -193,7 +198,8 @@ public final class MainWindow {
             case TOGGLE_THEME -> Theme.apply(root, !Theme.isDark(root));
             case HELP -> HelpOverlay.create(root.getScene().getWindow()).show();
             case FIND -> root.lookup("#search").requestFocus();
-            case IMPORT, QUICK_EXPORT -> message(s.description() + " is not available yet.");
+            case IMPORT -> chooseAndImport();
+            case QUICK_EXPORT -> message(s.description() + " is not available yet.");
         }
     }
 
@@ -309,6 +315,50 @@ public final class MainWindow {
                         message("Deleted " + n + " pairs for good.");
                         rows.refresh();
                     }));
+        });
+    }
+
+    // ---- import -----------------------------------------------------------------------
+
+    private void chooseAndImport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import pairs");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Pair files (JSONL, JSON, CSV, Spider, BIRD)", "*.jsonl", "*.json", "*.csv", "*.ndjson"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        List<java.io.File> chosen = chooser.showOpenMultipleDialog(root.getScene().getWindow());
+        if (chosen != null && !chosen.isEmpty()) {
+            importFiles(chosen.stream().map(java.io.File::toPath).toList());
+        }
+    }
+
+    /** Imports files (chosen, dropped, or from a test) with a progress dialog that can cancel. */
+    public void importFiles(List<Path> files) {
+        ImportDialog.start(root.getScene().getWindow(), store, duplicates, files, store.folder(), jobs, summary -> {
+            if (summary != null) {
+                message(ImportDialog.summaryText(summary).replace('\n', ' '));
+            }
+            rows.refresh();
+            background(() -> List.of(store.databaseTypes(), store.databaseNames()),
+                    lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
+        });
+    }
+
+    private void acceptDroppedFiles() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                List<Path> files = e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList();
+                Platform.runLater(() -> importFiles(files));
+            }
+            e.setDropCompleted(ok);
+            e.consume();
         });
     }
 
@@ -436,6 +486,7 @@ public final class MainWindow {
     }
 
     private ToolBar toolBar() {
+        Button importButton = button("Import…", "import", Shortcut.IMPORT);
         Button undo = button("Undo", "undo", Shortcut.UNDO);
         Button deleteMatching = button("Delete matching…", "delete-matching", Shortcut.DELETE_MATCHING);
         ToggleButton trash = new ToggleButton("Trash");
@@ -449,7 +500,7 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button help = button("Shortcuts", "help", Shortcut.HELP);
-        return new ToolBar(undo, new Separator(), deleteMatching, trash, restore, emptyTrash, spacer, help);
+        return new ToolBar(importButton, new Separator(), undo, new Separator(), deleteMatching, trash, restore, emptyTrash, spacer, help);
     }
 
     private Button button(String text, String id, Shortcut s) {
