@@ -1,6 +1,7 @@
 package dev.pairstudio.ui;
 
 import dev.pairstudio.io.AnalyzingEnricher;
+import dev.pairstudio.io.DemoData;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.pair.ReviewStatus;
@@ -14,6 +15,7 @@ import dev.pairstudio.ui.detail.DetailPane;
 import dev.pairstudio.ui.detail.PreviewPane;
 import dev.pairstudio.ui.filter.FilterPanel;
 import dev.pairstudio.ui.filter.FilterViewModel;
+import dev.pairstudio.ui.pairs.ColumnLayout;
 import dev.pairstudio.ui.pairs.PagedPairList;
 import dev.pairstudio.ui.pairs.PairTable;
 import dev.pairstudio.ui.importing.ImportDialog;
@@ -52,6 +54,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 
 /**
@@ -64,6 +67,7 @@ public final class MainWindow {
 
     private final PairStore store;
     private final BackgroundJobs jobs;
+    private final UiSettings settings;
     private final BorderPane root = new BorderPane();
     private final FilterViewModel filters = new FilterViewModel();
     private final FilterPanel filterPanel = new FilterPanel(filters);
@@ -83,8 +87,9 @@ public final class MainWindow {
     private volatile Anonymizer anonymizer;
     private long previewSequence;
 
-    public MainWindow(PairStore store, BackgroundJobs jobs) {
+    public MainWindow(PairStore store, BackgroundJobs jobs, UiSettings settings) {
         this.store = store;
+        this.settings = settings;
         this.jobs = jobs;
         this.anonymizer = PrivacySettings.anonymizer(store);
         this.enricher = new AnalyzingEnricher(analyzer, anonymizer);
@@ -92,6 +97,7 @@ public final class MainWindow {
         this.curator = new Curator(store, enricher, duplicates);
         this.rows = new PagedPairList(store);
         this.table = new PairTable(rows);
+        ColumnLayout.bind(table, settings);
         this.previewLater = new Debouncer(Duration.millis(120), this::updatePreview);
 
         root.setId("main-window");
@@ -128,6 +134,7 @@ public final class MainWindow {
         });
         wireDetail();
         acceptDroppedFiles();
+        table.setPlaceholder(emptyState());
         restore.setVisible(false);
         emptyTrash.setVisible(false);
     }
@@ -174,6 +181,7 @@ public final class MainWindow {
     }
 
     public void dispose() {
+        settings.save();
         rows.shutdown();
         analyzer.close();
     }
@@ -320,6 +328,32 @@ public final class MainWindow {
 
     // ---- import -----------------------------------------------------------------------
 
+    /** What an empty table says: how to get pairs in, or how to widen the filter. */
+    private VBox emptyState() {
+        Label text = new Label("No pairs here. Import a file (Ctrl+O or drop it on the window), "
+                + "let an assistant post to the collector (pairstudio serve), or load the demo data.");
+        text.setWrapText(true);
+        text.getStyleClass().add("empty-state");
+        Button importFile = new Button("Import a file…");
+        importFile.setOnAction(e -> chooseAndImport());
+        Button demo = new Button("Load demo data");
+        demo.setId("load-demo");
+        demo.setOnAction(e -> background(() -> DemoData.add(store), n -> {
+            message("Added " + n + " demo pairs.");
+            rows.refresh();
+            background(() -> List.of(store.databaseTypes(), store.databaseNames()),
+                    lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
+        }));
+        Button clear = new Button("Clear the filter");
+        clear.setOnAction(e -> filters.clear());
+        clear.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(filters.chips()));
+        VBox box = new VBox(10, text, new HBox(8, importFile, demo, clear));
+        box.setMaxWidth(560);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        ((HBox) box.getChildren().get(1)).setAlignment(javafx.geometry.Pos.CENTER);
+        return box;
+    }
+
     private void chooseAndImport() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import pairs");
@@ -336,7 +370,10 @@ public final class MainWindow {
     public void importFiles(List<Path> files) {
         ImportDialog.start(root.getScene().getWindow(), store, duplicates, files, store.folder(), jobs, summary -> {
             if (summary != null) {
-                message(ImportDialog.summaryText(summary).replace('\n', ' '));
+                String text = ImportDialog.summaryText(summary);
+                message(text.replace('\n', ' '));
+                Notifications.create().owner(root.getScene().getWindow()).title("Import finished").text(text)
+                        .hideAfter(Duration.seconds(6)).showInformation();
             }
             rows.refresh();
             background(() -> List.of(store.databaseTypes(), store.databaseNames()),

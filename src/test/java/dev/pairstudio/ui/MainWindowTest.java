@@ -2,18 +2,14 @@ package dev.pairstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.PairEnricher;
 import dev.pairstudio.io.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
-import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +26,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
+import dev.pairstudio.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -45,20 +43,24 @@ class MainWindowTest {
     private MainWindow window;
     private TableView<StoredPair> table;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("pairstudio-main");
-        store = PairStores.open(dir.resolve("pairs").toString());
+    private static List<Pair> pairs() {
         List<Pair> pairs = new ArrayList<>(new SyntheticPairs(7).list(300));
         pairs.add(new Pair("pii-1", "Show all orders of zed.quill@example.org placed last week",
                 "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = 'zed.quill@example.org'",
                 Instant.parse("2026-01-05T09:00:00Z"), "postgresql", "shop", List.of(), true, null, null));
-        try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-            List<PairEnricher.Enriched> e = pairs.stream().map(enricher::enrich).toList();
-            store.addAll(e.stream().map(PairEnricher.Enriched::pair).toList(), e.stream().map(PairEnricher.Enriched::analysis).toList(),
-                    Source.FILE, "test");
-        }
-        window = new MainWindow(store, new BackgroundJobs());
+        return pairs;
+    }
+
+    @BeforeAll
+    static void buildOnce() {
+        TestDatabases.copyOf("main-window", MainWindowTest::pairs); // off the FX thread, once
+    }
+
+    @Start
+    void start(Stage stage) {
+        Path db = TestDatabases.copyOf("main-window", MainWindowTest::pairs);
+        store = PairStores.open(db.toString());
+        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(db.resolveSibling("ui.properties")));
         Scene scene = new Scene(window.root(), 1400, 900);
         window.install(scene);
         stage.setScene(scene);
