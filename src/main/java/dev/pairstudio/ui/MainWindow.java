@@ -4,6 +4,7 @@ import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.DemoData;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PrivacySettings;
+import dev.pairstudio.io.SavedFilters;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.sql.SqlAnalysis;
@@ -178,6 +179,20 @@ public final class MainWindow {
         background(() -> List.of(store.databaseTypes(), store.databaseNames()),
                 lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
         background(duplicates::catchUp, n -> { });
+        showSavedFilters();
+    }
+
+    private void showSavedFilters() {
+        SavedFilters saved = new SavedFilters(store);
+        background(saved::names, names -> filterPanel.setSavedFilters(names,
+                name -> background(() -> saved.get(name), f -> f.ifPresent(filters::apply)),
+                name -> background(() -> {
+                    saved.save(name, filters.filter());
+                    return name;
+                }, n -> {
+                    message("Saved the filter \"" + n + "\".");
+                    showSavedFilters();
+                })));
     }
 
     public void dispose() {
