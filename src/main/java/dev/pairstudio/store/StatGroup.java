@@ -46,19 +46,19 @@ public record StatGroup(
         if (f.success() != null && f.success() != success) {
             return false;
         }
-        if (!f.databaseTypes().isEmpty() && !f.databaseTypes().contains(databaseType)) {
+        if (!f.databaseTypes().isEmpty() && (databaseType == null || !f.databaseTypes().contains(databaseType))) {
             return false;
         }
-        if (!f.databaseNames().isEmpty() && !f.databaseNames().contains(databaseName)) {
+        if (!f.databaseNames().isEmpty() && (databaseName == null || !f.databaseNames().contains(databaseName))) {
             return false;
         }
-        if (!f.queryTypes().isEmpty() && !f.queryTypes().contains(queryType)) {
+        if (!f.queryTypes().isEmpty() && (queryType == null || !f.queryTypes().contains(queryType))) {
             return false;
         }
         if (!f.statuses().isEmpty() && !f.statuses().contains(status)) {
             return false;
         }
-        if (!f.complexity().isEmpty() && !f.complexity().contains(complexity)) {
+        if (!f.complexity().isEmpty() && (complexity == null || !f.complexity().contains(complexity))) {
             return false;
         }
         if (!f.flags().isEmpty()) {

@@ -126,7 +126,7 @@ final class StatsTable {
         }
     }
 
-    private record Cell(boolean trash, LocalDate day, int profile) {
+    private record Cell(boolean trash, LocalDate day, String profile) {
     }
 
     /** Deltas to the day table, summed in memory and written with one batch. */
@@ -134,7 +134,7 @@ final class StatsTable {
         private final Map<Cell, long[]> cells = new HashMap<>();
 
         void add(Row row, int sign) {
-            long[] v = cells.computeIfAbsent(new Cell(row.trash(), row.day(), profileId(row.key())), k -> new long[WIDTH]);
+            long[] v = cells.computeIfAbsent(new Cell(row.trash(), row.day(), row.key()), k -> new long[WIDTH]);
             v[0] += sign;
             v[1] += (long) sign * row.questionLength();
             v[2] += (long) sign * row.sqlLength();
@@ -150,6 +150,7 @@ final class StatsTable {
             if (cells.isEmpty()) {
                 return;
             }
+            Map<String, Integer> ids = profileIds(cells.keySet().stream().map(Cell::profile).collect(java.util.stream.Collectors.toSet()));
             try (PreparedStatement s = c.prepareStatement(MERGE)) {
                 int pending = 0;
                 for (Map.Entry<Cell, long[]> e : cells.entrySet()) {
@@ -159,7 +160,7 @@ final class StatsTable {
                     }
                     s.setBoolean(1, e.getKey().trash());
                     s.setObject(2, e.getKey().day());
-                    s.setInt(3, e.getKey().profile());
+                    s.setInt(3, ids.get(e.getKey().profile()));
                     for (int i = 0; i < WIDTH; i++) {
                         s.setLong(4 + i, v[i]);
                     }
@@ -325,42 +326,70 @@ final class StatsTable {
     }
 
     /**
-     * The id of a profile, created when new. Created on its own connection and committed at once:
-     * a profile row is harmless when the change that needed it rolls back, and the cache never
-     * holds an id that is not there.
+     * The ids of profiles, created when new. Created on their own connection and committed at
+     * once: a profile row is harmless when the change that needed it rolls back, and the cache
+     * never holds an id that is not there.
      */
-    int profileId(String key) {
-        Integer id = profileIds.get(key);
-        if (id != null) {
-            return id;
+    Map<String, Integer> profileIds(java.util.Set<String> keys) {
+        Map<String, Integer> out = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String k : keys) {
+            Integer id = profileIds.get(k);
+            if (id == null) {
+                missing.add(k);
+            } else {
+                out.put(k, id);
+            }
+        }
+        if (missing.isEmpty()) {
+            return out;
         }
         try (Connection c = pool.getConnection()) {
-            Integer found = findProfile(c, key);
-            if (found == null) {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO stat_profiles (profile_key) VALUES (?)")) {
-                    s.setString(1, key);
-                    s.executeUpdate();
+            Map<String, Integer> found = findProfiles(c, missing);
+            List<String> create = missing.stream().filter(k -> !found.containsKey(k)).toList();
+            if (!create.isEmpty()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO stat_profiles (profile_key) SELECT ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM stat_profiles WHERE profile_key = ?)")) {
+                    for (String k : create) {
+                        s.setString(1, k);
+                        s.setString(2, k);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                    c.commit();
                 } catch (SQLException e) {
+                    c.rollback();
                     if (e.getErrorCode() != org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
                         throw e;
                     }
+                } finally {
+                    c.setAutoCommit(true);
                 }
-                found = Objects.requireNonNull(findProfile(c, key));
+                found.putAll(findProfiles(c, create));
             }
-            profileIds.put(key, found);
-            return found;
+            for (String k : missing) {
+                Integer id = Objects.requireNonNull(found.get(k), "profile id");
+                profileIds.put(k, id);
+                out.put(k, id);
+            }
+            return out;
         } catch (SQLException e) {
-            throw new StoreException("Cannot record a statistics profile: " + OpenFailures.firstLine(e), e);
+            throw new StoreException("Cannot record statistics profiles: " + OpenFailures.firstLine(e), e);
         }
     }
 
-    private static Integer findProfile(Connection c, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM stat_profiles WHERE profile_key = ?")) {
-            s.setString(1, key);
+    private static Map<String, Integer> findProfiles(Connection c, List<String> keys) throws SQLException {
+        Map<String, Integer> found = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT profile_key, id FROM stat_profiles WHERE profile_key = ANY(?)")) {
+            s.setObject(1, keys.toArray(new String[0]));
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getInt(1) : null;
+                while (r.next()) {
+                    found.put(r.getString(1), r.getInt(2));
+                }
             }
         }
+        return found;
     }
 
     // ---- reading ------------------------------------------------------------------------
@@ -452,13 +481,14 @@ final class StatsTable {
         Map<String, StatGroup> byKey = new HashMap<>();
         try (Connection c = pool.getConnection()) {
             forEachRow(c, w.sql.toString(), w.params, false, row -> {
-                StatGroup g = byKey.get(row.key());
+                String key = row.key();
+                StatGroup g = byKey.get(key);
                 if (g == null) {
                     if (byKey.size() > 50_000) {
                         byKey.clear();
                     }
-                    g = StatGroup.decode(row.key());
-                    byKey.put(row.key(), g);
+                    g = StatGroup.decode(key);
+                    byKey.put(key, g);
                 }
                 sink.accept(g, row.day(), StatCounts.of(row.questionLength(), row.sqlLength()));
             });
