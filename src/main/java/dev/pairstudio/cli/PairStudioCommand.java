@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 AnonymizeCommand.class,
+                StatsCommand.class,
+                ExportCommand.class,
         })
 public final class PairStudioCommand implements Runnable {
 
