@@ -44,7 +44,7 @@ class AtomicFileOutputTest {
     @Test
     void aFailingDiskDeletesTheTemporaryFile() throws Exception {
         Path f = dir.resolve("c.txt");
-        AtomicFileOutput out = AtomicFileOutput.openWithSink(f, true, new OutputStream() {
+        OutputStream failing = new OutputStream() {
             @Override
             public void write(int b) throws IOException {
                 throw new IOException("No space left on device");
@@ -54,7 +54,9 @@ class AtomicFileOutputTest {
             public void write(byte[] b, int off, int len) throws IOException {
                 throw new IOException("No space left on device");
             }
-        });
+        };
+        assertThatThrownBy(() -> AtomicFileOutput.openWithSink(f, true, failing)).hasMessageContaining("No space");
+        AtomicFileOutput out = AtomicFileOutput.openWithSink(f, false, failing);
         assertThatThrownBy(() -> {
             out.stream().write(new byte[200_000]);
             out.commit(true);
