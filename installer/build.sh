@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Builds the Pair Studio application image and Debian package with JDK 17's jpackage.
 #
-#   installer/build.sh [--image-only] [--no-tar]
+#   installer/build.sh [--image-only] [--no-tar] [--fast]
+#
+#   --image-only  stop after the application image (no .deb)
+#   --no-tar      do not archive the application image
+#   --fast        compress the .deb with zstd -9 instead of xz -6: about 20x less CPU, 5% larger,
+#                 but installable only with dpkg >= 1.21.18 (Debian 12, Ubuntu 21.10 and later)
 #
 # Input:  target/pair-studio.jar (built by `mvn -q -DskipTests package` if missing) and the
 #         runtime dependency jars (copied by maven-dependency-plugin).
@@ -19,7 +24,8 @@ for arg in "$@"; do
   case "$arg" in
     --image-only) image_only=true ;;
     --no-tar) make_tar=false ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --fast) export DPKG_DEB_COMPRESSOR_TYPE=zstd DPKG_DEB_COMPRESSOR_LEVEL=9 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "installer/build.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -38,7 +44,7 @@ jp_version="$("$JPACKAGE" --version)"
 [ "${jp_version%%.*}" -ge 17 ] 2>/dev/null || fail "jpackage $jp_version is too old, JDK 17+ needed"
 command -v mvn >/dev/null || fail "mvn not found"
 if ! $image_only; then
-  for tool in fakeroot dpkg-deb objdump; do
+  for tool in fakeroot dpkg-deb dpkg; do
     command -v "$tool" >/dev/null || fail "'$tool' not found (needed for the .deb); run installer/install-build-deps.sh"
   done
 fi
