@@ -107,6 +107,16 @@ for f in installer/jpackage-*.args; do
 done
 args="$work/args"
 
+# --- Windows and macOS: one jpackage call makes image and installer (untested here) ---------
+if [ "$fx_os" != linux ]; then
+  platform_args="$args/jpackage-$fx_os.args"
+  echo "== $fx_os installer (jpackage $jp_version; this path is not tested in CI)"
+  t0="$(now)"
+  "$JPACKAGE" @"$args/jpackage-common.args" @"$args/jpackage-app-image.args" @"$platform_args"
+  echo "   $(ls "$dest") in $(elapsed "$t0") s"
+  exit 0
+fi
+
 # --- step 1: application image -----------------------------------------------------------
 echo "== app image (jpackage $jp_version)"
 t0="$(now)"
