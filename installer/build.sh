@@ -64,7 +64,7 @@ pkg_version="${version%%-*}"
 # --- jars --------------------------------------------------------------------------------
 if [ ! -f target/pair-studio.jar ]; then
   echo "== target/pair-studio.jar missing: mvn -q -DskipTests package"
-  mvn -B -q -DskipTests package
+  mvn -B -q -Dstyle.color=never -DskipTests package
 fi
 main_jar=target/original-pair-studio.jar      # the unshaded jar the shade plugin leaves behind
 [ -f "$main_jar" ] || main_jar=target/pair-studio.jar
@@ -75,7 +75,7 @@ rm -rf "$work"
 mkdir -p "$work/lib" "$work/fx" "$work/input" "$work/args" "$dest"
 
 echo "== dependencies (maven-dependency-plugin copy-dependencies, runtime scope)"
-mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
   -DincludeScope=runtime -DoutputDirectory="$work/lib"
 
 case "$(uname -s)" in

@@ -134,10 +134,23 @@ step "CLI round trip: import -> export (installed launcher)"
 has_command() { cli "$1" --help 2>/dev/null | grep -q "^Usage: pairstudio $1"; }
 if has_command import && has_command export; then
   in="$scratch/pairs.jsonl"
-  n=25
-  for i in $(seq 1 $n); do
-    printf '{"pair_id": "00000000-0000-4000-8000-%012d", "natural_language_query": "How many orders did customer %d place in 2024?", "sql_query": "SELECT COUNT(*) FROM orders WHERE customer_id = %d AND order_date >= '"'"'2024-01-01'"'"'", "timestamp": "2024-05-%02dT10:00:00", "database_type": "postgresql", "database_name": "shop", "table_names": ["orders"], "success": true, "execution_time_ms": %d, "metadata": {}}\n' \
-      "$i" "$i" "$i" $(( (i % 28) + 1 )) $(( 10 + i ))
+  # 25 pairs, all different in structure (5 query shapes x 5 tables), so that no duplicate or
+  # near-duplicate detection can merge them.
+  tables=(customers orders products invoices employees)
+  n=0
+  for t in "${tables[@]}"; do
+    for shape in count list avg max group; do
+      n=$((n + 1))
+      case "$shape" in
+        count) q="How many $t are there?"; sql="SELECT COUNT(*) FROM $t" ;;
+        list)  q="List the 10 newest $t."; sql="SELECT * FROM $t ORDER BY created_at DESC LIMIT 10" ;;
+        avg)   q="What is the average amount of $t created in 2024?"; sql="SELECT AVG(amount) FROM $t WHERE created_at >= '2024-01-01'" ;;
+        max)   q="Which of the $t has the highest amount?"; sql="SELECT id, amount FROM $t WHERE amount = (SELECT MAX(amount) FROM $t)" ;;
+        group) q="How many $t per region?"; sql="SELECT region, COUNT(*) FROM $t GROUP BY region" ;;
+      esac
+      printf '{"pair_id": "00000000-0000-4000-8000-%012d", "natural_language_query": "%s", "sql_query": "%s", "timestamp": "2024-05-%02dT10:00:00", "database_type": "postgresql", "database_name": "shop", "table_names": ["%s"], "success": true, "execution_time_ms": %d, "metadata": {}}\n' \
+        "$n" "$q" "$sql" "$n" "$t" $(( 10 + n ))
+    done
   done > "$in"
   db="$scratch/roundtrip"
   cli --db "$db" import "$in" || fail "'pairstudio --db $db import $in' exited with $?"
