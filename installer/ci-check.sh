@@ -28,7 +28,7 @@ for arg in "$@"; do
 done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
+cd "$root" || exit 1
 export DEBIAN_FRONTEND=noninteractive
 
 MAX_DEB_MB=80

@@ -34,8 +34,11 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 # Re-run under a private X server when there is no display.
 if [ -z "${DISPLAY:-}" ]; then
   command -v xvfb-run >/dev/null || { echo "measure-startup.sh: no DISPLAY and no xvfb-run (run installer/install-build-deps.sh)" >&2; exit 1; }
-  exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" --runs "$runs" ${launcher:+--launcher "$launcher"} \
-    $($warm && echo --warm) ${max:+--max "$max"} --timeout "$timeout"
+  again=(--runs "$runs" --timeout "$timeout")
+  [ -n "$launcher" ] && again+=(--launcher "$launcher")
+  [ -n "$max" ] && again+=(--max "$max")
+  $warm && again+=(--warm)
+  exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "${again[@]}"
 fi
 command -v xdotool >/dev/null || { echo "measure-startup.sh: xdotool not found (run installer/install-build-deps.sh)" >&2; exit 1; }
 
