@@ -127,11 +127,57 @@ image="$dest/Pair Studio"
 # heaps over 32 GB (we set -Xmx2g), so drop its 10 MB.
 rm -f "$image/lib/runtime/lib/server/classes_nocoops.jsa"
 image_secs="$(elapsed "$t0")"
-image_size="$(du -sm "$image" | cut -f1)"
-echo "   $image: ${image_size} MB in ${image_secs} s"
+echo "   $image: $(du -sm "$image" | cut -f1) MB in ${image_secs} s"
 
 "$image/bin/pairstudio" --version >/dev/null || fail "'$image/bin/pairstudio --version' failed"
 
+# --- a CDS archive that covers JavaFX ----------------------------------------------------
+# jlink's --generate-cds-archive archives only the JDK's default class list. Opening the
+# window once under Xvfb records the classes a start really loads (JavaFX included); dumping
+# them into lib/server/classes.jsa, the runtime's default archive, saves class loading and
+# verification on every start. Classes from the class path (our jars) are not archived: that
+# would tie the archive to this build directory's paths. Without Xvfb the jlink archive stays.
+if command -v xvfb-run >/dev/null && command -v xdotool >/dev/null; then
+  echo "== CDS archive with JavaFX classes (one start under Xvfb)"
+  t0="$(now)"
+  cds="$work/cds"
+  mkdir -p "$cds/home"
+  cat > "$cds/open-window.sh" <<'SH'
+#!/usr/bin/env bash
+# Starts the app, waits for its window plus 2 s of rendering, then closes it.
+"$1" > "$2" 2>&1 &
+pid=$!
+for _ in $(seq 1 600); do
+  xdotool search --onlyvisible --name '^Pair Studio$' >/dev/null 2>&1 && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+sleep 2
+kill "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+exit 0
+SH
+  chmod +x "$cds/open-window.sh"
+  env HOME="$cds/home" XDG_DATA_HOME="$cds/home/.local/share" XDG_CONFIG_HOME="$cds/home/.config" \
+      XDG_CACHE_HOME="$cds/home/.cache" PAIRSTUDIO_HOME="$cds/data" \
+      JAVA_TOOL_OPTIONS="-Duser.home=$cds/home -XX:DumpLoadedClassList=$cds/classes.lst" \
+      xvfb-run -a "$cds/open-window.sh" "$image/bin/Pair Studio" "$cds/app.log"
+  fx_classes="$(grep -c '^javafx/\|^com/sun/javafx/\|^com/sun/glass/\|^com/sun/prism/' "$cds/classes.lst" 2>/dev/null || true)"
+  jsa="$image/lib/runtime/lib/server/classes.jsa"
+  if [ "${fx_classes:-0}" -gt 100 ] \
+      && "$image/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$cds/classes.lst" \
+           -XX:SharedArchiveFile="$cds/classes.jsa" > "$cds/dump.log" 2>&1; then
+    rm -f "$jsa"
+    mv "$cds/classes.jsa" "$jsa"
+    JAVA_TOOL_OPTIONS="-Xshare:on" "$image/bin/pairstudio" --version >/dev/null 2>&1 \
+      || fail "the new CDS archive does not load (-Xshare:on); see $cds/dump.log"
+    echo "   $(grep -c . "$cds/classes.lst") classes listed ($fx_classes JavaFX), $(du -m "$jsa" | cut -f1) MB, $(elapsed "$t0") s"
+  else
+    echo "   WARNING: no usable class list ($cds/app.log, $cds/dump.log); keeping jlink's CDS archive" >&2
+  fi
+fi
+
+image_size="$(du -sm "$image" | cut -f1)"
 if $make_tar; then
   tarball="$dest/pair-studio-$pkg_version-linux-x64.tar.gz"
   tar -C "$dest" -czf "$tarball" "Pair Studio"
