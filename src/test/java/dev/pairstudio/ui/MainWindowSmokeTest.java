@@ -47,6 +47,7 @@ class MainWindowSmokeTest {
         window = new MainWindow(store, new BackgroundJobs(), new UiSettings(dir.resolve("ui.properties")));
         Scene scene = new Scene(window.root(), 1400, 900);
         window.install(scene);
+        Theme.apply(window.root(), false); // as the app starts
         stage.setScene(scene);
         stage.show();
         window.load();
@@ -69,5 +70,9 @@ class MainWindowSmokeTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#detail-question").tryQuery().isPresent());
         Path shot = Screenshots.save(table.getScene(), "main-window-smoke");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
+        robot.interact(() -> Theme.apply(window.root(), true));
+        assertThat(Theme.isDark(window.root())).isTrue();
+        Screenshots.save(table.getScene(), "main-window-dark");
+        robot.interact(() -> Theme.apply(window.root(), false));
     }
 }

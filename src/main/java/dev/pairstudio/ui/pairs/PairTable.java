@@ -31,7 +31,7 @@ public final class PairTable extends TableView<StoredPair> {
         setTableMenuButtonVisible(true);
         setPlaceholder(new Label("No pairs match. Import a file (Ctrl+O), start the collector, or clear the filter."));
 
-        getColumns().add(column("status", "Status", 90, SortColumn.STATUS, p -> p.status().name().charAt(0) + p.status().name().substring(1).toLowerCase()));
+        getColumns().add(column("status", "Status", 105, SortColumn.STATUS, p -> p.status().name().charAt(0) + p.status().name().substring(1).toLowerCase()));
         getColumns().add(column("timestamp", "Timestamp", 170, SortColumn.TIMESTAMP, p -> Timestamps.format(p.pair().timestamp()).substring(0, 19).replace('T', ' ')));
         getColumns().add(column("question", "Question", 360, SortColumn.QUESTION, p -> oneLine(p.pair().question())));
         TableColumn<StoredPair, String> sql = column("sql", "SQL", 420, SortColumn.SQL, p -> oneLine(p.pair().sql()));
