@@ -39,6 +39,32 @@ public final class TestDatabases {
         }
     }
 
+    /** Like {@link #copyOf}, for large sets where the test needs rows, not analysis: pairs stored as read. */
+    public static Path copyOfUnanalysed(String name, Supplier<List<Pair>> pairs) {
+        Path template = TEMPLATES.computeIfAbsent(name, n -> buildUnanalysed(n, pairs.get()));
+        try {
+            Path dir = Files.createTempDirectory("pairstudio-" + name);
+            Files.copy(template, dir.resolve("pairs.mv.db"));
+            return dir.resolve("pairs");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path buildUnanalysed(String name, List<Pair> pairs) {
+        try {
+            Path dir = Files.createTempDirectory("pairstudio-template-" + name);
+            try (PairStore store = PairStores.open(dir.resolve("pairs").toString())) {
+                for (int i = 0; i < pairs.size(); i += 10_000) {
+                    store.addAll(pairs.subList(i, Math.min(pairs.size(), i + 10_000)), null, Source.FILE, "test");
+                }
+            }
+            return dir.resolve("pairs.mv.db");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path build(String name, List<Pair> pairs) {
         try {
             Path dir = Files.createTempDirectory("pairstudio-template-" + name);
