@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 PurgeCommand.class,
                 BackupCommand.class,
                 AnonymizeCommand.class,
+                GenerateCommand.class,
                 StatsCommand.class,
                 ExportCommand.class,
         })
