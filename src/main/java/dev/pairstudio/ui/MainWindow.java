@@ -69,6 +69,8 @@ public final class MainWindow {
     private final PairStore store;
     private final BackgroundJobs jobs;
     private final UiSettings settings;
+    private final CollectorControl collector;
+    private final Debouncer refreshAfterCollect = new Debouncer(Duration.millis(500), this::refreshAfterCollect);
     private final BorderPane root = new BorderPane();
     private final FilterViewModel filters = new FilterViewModel();
     private final FilterPanel filterPanel = new FilterPanel(filters);
@@ -86,10 +88,17 @@ public final class MainWindow {
     private final Button restore = new Button("Restore");
     private final Button emptyTrash = new Button("Empty trash");
     private volatile Anonymizer anonymizer;
+    private CollectorControl.Address collectorAddress;
+    private long collected;
     private long previewSequence;
 
     public MainWindow(PairStore store, BackgroundJobs jobs, UiSettings settings) {
+        this(store, jobs, settings, CollectorControl.NONE);
+    }
+
+    public MainWindow(PairStore store, BackgroundJobs jobs, UiSettings settings, CollectorControl collector) {
         this.store = store;
+        this.collector = collector;
         this.settings = settings;
         this.jobs = jobs;
         this.anonymizer = PrivacySettings.anonymizer(store);
@@ -196,6 +205,9 @@ public final class MainWindow {
     }
 
     public void dispose() {
+        if (collector.isRunning()) {
+            collector.stop();
+        }
         settings.save();
         rows.shutdown();
         analyzer.close();
@@ -552,7 +564,60 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button help = button("Shortcuts", "help", Shortcut.HELP);
-        return new ToolBar(importButton, new Separator(), undo, new Separator(), deleteMatching, trash, restore, emptyTrash, spacer, help);
+        return new ToolBar(importButton, new Separator(), undo, new Separator(), deleteMatching, trash, restore, emptyTrash,
+                spacer, collectorToggle(), help);
+    }
+
+    /** Starts or stops the local collector; while it runs, its address and token are one click away. */
+    private ToggleButton collectorToggle() {
+        ToggleButton toggle = new ToggleButton("Collector off");
+        toggle.setId("collector-toggle");
+        toggle.setTooltip(new Tooltip("Let an assistant post pairs to this database over HTTP on 127.0.0.1"));
+        collector.onPairsAdded(n -> Platform.runLater(() -> {
+            collected += n;
+            refreshAfterCollect.trigger();
+        }));
+        toggle.setOnAction(e -> {
+            if (toggle.isSelected()) {
+                toggle.setDisable(true);
+                background(collector::start, address -> {
+                    toggle.setDisable(false);
+                    toggle.setText("Collector on");
+                    collectorAddress = address;
+                    message("Collector listening at " + address.url() + " — token copied to the clipboard.");
+                    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                    content.putString(address.token());
+                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+                    toggle.setTooltip(new Tooltip("POST pairs to " + address.url() + "/pairs with\nAuthorization: Bearer "
+                            + address.token() + "\nClick to stop."));
+                }, error -> {
+                    toggle.setDisable(false);
+                    toggle.setSelected(false);
+                    message("The collector could not start: " + error.getMessage());
+                });
+            } else {
+                background(() -> {
+                    collector.stop();
+                    return true;
+                }, done -> {
+                    toggle.setText("Collector off");
+                    collectorAddress = null;
+                    message("Collector stopped.");
+                });
+            }
+        });
+        return toggle;
+    }
+
+    private void refreshAfterCollect() {
+        message(collected + (collected == 1 ? " pair" : " pairs") + " collected" + (collectorAddress == null ? "" : " at " + collectorAddress.url()) + ".");
+        collected = 0;
+        rows.refresh();
+    }
+
+    /** The collector's address and token while it runs (tests, the status bar). */
+    public CollectorControl.Address collectorAddress() {
+        return collectorAddress;
     }
 
     private Button button(String text, String id, Shortcut s) {
