@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 AnonymizeCommand.class,
+                ServeCommand.class,
         })
 public final class PairStudioCommand implements Runnable {
 
