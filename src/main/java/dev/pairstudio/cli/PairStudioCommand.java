@@ -11,6 +11,13 @@ import picocli.CommandLine.Command;
                 + "Without a command, Pair Studio opens its window.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ImportCommand.class,
+                ListCommand.class,
+                GetCommand.class,
+                DeleteCommand.class,
+                RestoreCommand.class,
+                PurgeCommand.class,
+                BackupCommand.class,
                 AnonymizeCommand.class,
                 ServeCommand.class,
         })

@@ -1,6 +1,5 @@
 package dev.pairstudio.io;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
@@ -25,8 +24,13 @@ public final class DemoData {
         }
         int added = 0;
         if (store.count(PairFilter.ALL) == 0 && store.count(PairFilter.ALL.withTrash(true)) == 0) {
-            List<Pair> pairs = new SyntheticPairs(2025).list(COUNT);
-            added = store.addAll(pairs, null, Source.DEMO, "demo").added();
+            List<PairEnricher.Enriched> pairs;
+            try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
+                pairs = new SyntheticPairs(2025).list(COUNT).stream().map(enricher::enrich).toList();
+            }
+            added = store.addAll(pairs.stream().map(PairEnricher.Enriched::pair).toList(),
+                    pairs.stream().map(PairEnricher.Enriched::analysis).toList(), Source.DEMO, "demo").added();
+            new DuplicateTracker(store).catchUp();
         }
         store.putSetting(SETTING, "true");
         return added;

@@ -3,6 +3,7 @@ package dev.pairstudio.store;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.pair.Timestamps;
@@ -524,6 +525,37 @@ public final class H2PairStore implements PairStore {
             c.commit();
         } catch (SQLException e) {
             throw failure("store analyses", e);
+        }
+    }
+
+    @Override
+    public void markDuplicates(List<DuplicateMark> marks, List<GroupMerge> merges) {
+        long mask = QualityFlag.DUPLICATE.bit() | QualityFlag.CONFLICT.bit() | QualityFlag.NEAR_DUPLICATE.bit();
+        try (Connection c = pool.getConnection();
+                PreparedStatement mark = c.prepareStatement("UPDATE pairs SET duplicate_group = ?, "
+                        + "flags = BITOR(BITAND(flags, CAST(? AS BIGINT)), CAST(? AS BIGINT)) WHERE id = ?");
+                PreparedStatement merge = c.prepareStatement("UPDATE pairs SET duplicate_group = ? WHERE duplicate_group = ?")) {
+            c.setAutoCommit(false);
+            for (DuplicateMark m : marks) {
+                long bits = 0;
+                for (QualityFlag f : m.flags()) {
+                    bits |= f.bit() & mask;
+                }
+                mark.setLong(1, m.group());
+                mark.setLong(2, ~mask);
+                mark.setLong(3, bits);
+                mark.setLong(4, m.id());
+                mark.addBatch();
+            }
+            mark.executeBatch();
+            for (GroupMerge g : merges) {
+                merge.setLong(1, g.into());
+                merge.setLong(2, g.from());
+                merge.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw failure("mark duplicates", e);
         }
     }
 

@@ -45,6 +45,11 @@ public interface PairStore extends AutoCloseable {
      */
     List<String> pageStarts(PairFilter filter, PairSort sort, int pageSize);
 
+    /** A cursor for {@link PairSort#INSERTION} that starts after store id {@code id}: "what was added since". */
+    static String cursorAfterId(long id) {
+        return new Cursor(PairSort.INSERTION, id, id).encode();
+    }
+
     /** Streams the matching pairs in order from a database cursor; memory does not grow with the count. */
     void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action);
 
@@ -87,6 +92,21 @@ public interface PairStore extends AutoCloseable {
 
     /** Stores derived analysis for many pairs at once (background analysis, re-analysis after edits). */
     void updateAnalyses(Map<Long, PairAnalysis> analyses);
+
+    /**
+     * Sets duplicate groups and the duplicate flags ({@code DUPLICATE}, {@code CONFLICT},
+     * {@code NEAR_DUPLICATE}) of many pairs, leaving their other flags alone; then renames
+     * merged groups in order.
+     */
+    void markDuplicates(List<DuplicateMark> marks, List<GroupMerge> merges);
+
+    /** A pair's duplicate group and which duplicate flags it carries. */
+    record DuplicateMark(long id, long group, java.util.Set<dev.pairstudio.pair.QualityFlag> flags) {
+    }
+
+    /** Every pair in group {@code from} now belongs to group {@code into}. */
+    record GroupMerge(long from, long into) {
+    }
 
     // ---- database-wide ------------------------------------------------------------------
 

@@ -1,0 +1,31 @@
+package dev.pairstudio.cli;
+
+import dev.pairstudio.store.PairStore;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code purge}: empties the trash for good. */
+@Command(name = "purge", description = "Delete the pairs in the trash for good.")
+public final class PurgeCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOption database;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (PairStore store = StoreAccess.open(database)) {
+            long n = store.purge();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Deleted %d pair%s from the trash for good%n", n, n == 1 ? "" : "s");
+            out.flush();
+        }
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.pairstudio.cli;
+
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.store.UserDataDirectory;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Opening the store a command works on, and finding pairs by what a user types. */
+final class StoreAccess {
+    private StoreAccess() {
+    }
+
+    static PairStore open(DatabaseOption database) {
+        return PairStores.open(database.location().orElse(null));
+    }
+
+    /** Beside the database file; the user data directory for in-memory or server databases. */
+    static Path folderOf(PairStore store) {
+        String location = store.location();
+        if (location.startsWith("jdbc:")) {
+            return UserDataDirectory.get();
+        }
+        Path parent = Path.of(location).toAbsolutePath().getParent();
+        return parent == null ? UserDataDirectory.get() : parent;
+    }
+
+    /** A store id (digits) or a pair_id. */
+    static Optional<StoredPair> find(PairStore store, String id) {
+        if (id.chars().allMatch(Character::isDigit) && id.length() < 19) {
+            Optional<StoredPair> byId = store.get(Long.parseLong(id));
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return store.getByPairId(id);
+    }
+}

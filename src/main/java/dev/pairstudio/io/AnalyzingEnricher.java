@@ -1,0 +1,79 @@
+package dev.pairstudio.io;
+
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairAnalysis;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.privacy.AnonymizationException;
+import dev.pairstudio.privacy.Anonymizer;
+import dev.pairstudio.privacy.Field;
+import dev.pairstudio.privacy.PiiType;
+import dev.pairstudio.privacy.Replacement;
+import dev.pairstudio.sql.QualitySignals;
+import dev.pairstudio.sql.SqlAnalysis;
+import dev.pairstudio.sql.SqlAnalyzer;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What every stored pair gets on import, on collection and after an edit: the SQL analysis
+ * (type, tables, fingerprint, complexity, per-pair quality flags) and the privacy findings
+ * (which PII types occur in the question or in SQL literals). Duplicate flags need the other
+ * pairs and are set by {@link DuplicateTracker}. Thread-safe.
+ */
+public final class AnalyzingEnricher implements PairEnricher, AutoCloseable {
+    private final SqlAnalyzer analyzer;
+    private final Anonymizer anonymizer;
+
+    /** @param anonymizer the database's policy; only its detection is used here */
+    public AnalyzingEnricher(SqlAnalyzer analyzer, Anonymizer anonymizer) {
+        this.analyzer = analyzer;
+        this.anonymizer = anonymizer;
+    }
+
+    /** The enricher for one database: its privacy policy and secret, and an analyser of its own. */
+    public static AnalyzingEnricher forStore(dev.pairstudio.store.PairStore store) {
+        return new AnalyzingEnricher(new SqlAnalyzer(), PrivacySettings.anonymizer(store));
+    }
+
+    @Override
+    public void close() {
+        analyzer.close();
+    }
+
+    @Override
+    public Enriched enrich(Pair pair) {
+        SqlAnalysis sql = analyzer.analyze(pair.sql(), pair.databaseType());
+        Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
+        flags.addAll(QualitySignals.flags(sql, pair.question()));
+        if (!pair.success()) {
+            flags.add(QualityFlag.FAILED_EXECUTION);
+        }
+        Set<String> pii = piiTypes(pair);
+        if (!pii.isEmpty()) {
+            flags.add(QualityFlag.CONTAINS_PII);
+        }
+        PairAnalysis analysis = new PairAnalysis(sql.type(), sql.fingerprint(), sql.complexity().level(), flags,
+                null, pii, sql.parseError());
+        return new Enriched(pair.withTableNames(sql.tables()), analysis);
+    }
+
+    /**
+     * Types found in the question and the SQL literals. The database name is left out: it is
+     * anonymized on export by policy, but naming a database is not personal data.
+     */
+    private Set<String> piiTypes(Pair pair) {
+        Set<String> types = new TreeSet<>();
+        try {
+            for (Replacement r : anonymizer.anonymizePair(pair.question(), pair.sql(), pair.databaseType(), null).findings()) {
+                if (r.field() != Field.DATABASE_NAME && !r.type().equals(PiiType.DB_NAME)) {
+                    types.add(r.type().label());
+                }
+            }
+        } catch (AnonymizationException e) {
+            // A custom rule ran out of time: flag the pair rather than call it clean.
+            types.add("UNCHECKED");
+        }
+        return types;
+    }
+}

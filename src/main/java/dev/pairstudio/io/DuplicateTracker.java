@@ -1,0 +1,105 @@
+package dev.pairstudio.io;
+
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.sql.DuplicateGrouper;
+import dev.pairstudio.store.Page;
+import dev.pairstudio.store.PairSort;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.StoredPair;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps the duplicate groups and flags (exact duplicate, conflict, near-duplicate) of the live
+ * pairs up to date. The first use builds the grouping from the whole store; after that only
+ * pairs added since are fed in, so adding a batch costs time for the batch, not the dataset.
+ * Edits and deletes can split groups, which the index cannot undo: they {@link #invalidate()}
+ * it and the next call rebuilds. Only rows whose group or flags change are written.
+ */
+public final class DuplicateTracker {
+    private static final int PAGE = 10_000;
+    private static final Set<QualityFlag> DUPLICATE_FLAGS =
+            EnumSet.of(QualityFlag.DUPLICATE, QualityFlag.CONFLICT, QualityFlag.NEAR_DUPLICATE);
+
+    private final PairStore store;
+    private final DuplicateGrouper.Options options;
+    private DuplicateGrouper grouper;
+    private long lastId = -1;
+
+    public DuplicateTracker(PairStore store) {
+        this(store, DuplicateGrouper.Options.DEFAULTS);
+    }
+
+    public DuplicateTracker(PairStore store, DuplicateGrouper.Options options) {
+        this.store = store;
+        this.options = options;
+    }
+
+    /** Groups every live pair added since the last call (all of them the first time); returns how many were fed in. */
+    public synchronized long catchUp() {
+        if (grouper == null) {
+            grouper = new DuplicateGrouper(options);
+            lastId = -1;
+        }
+        List<PairStore.DuplicateMark> marks = new ArrayList<>();
+        long fed = 0;
+        String cursor = lastId < 0 ? null : PairStore.cursorAfterId(lastId);
+        Map<Long, StoredPair> fresh = new HashMap<>();
+        do {
+            Page page = store.query(PairFilter.ALL, PairSort.INSERTION, cursor, PAGE);
+            for (StoredPair p : page.rows()) {
+                grouper.add(p.id(), p.pair().question(), p.analysis().fingerprint());
+                fresh.put(p.id(), p);
+                lastId = p.id();
+                fed++;
+            }
+            DuplicateGrouper.Changes changes = grouper.flush();
+            collect(changes, fresh, marks);
+            store.markDuplicates(marks, changes.merges().stream()
+                    .map(m -> new PairStore.GroupMerge(m.from(), m.into())).toList());
+            marks.clear();
+            fresh.clear();
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return fed;
+    }
+
+    /** After edits or deletes: the next {@link #catchUp()} regroups everything. */
+    public synchronized void invalidate() {
+        grouper = null;
+    }
+
+    private static void collect(DuplicateGrouper.Changes changes, Map<Long, StoredPair> fresh, List<PairStore.DuplicateMark> marks) {
+        for (DuplicateGrouper.Assignment a : changes.assignments()) {
+            Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
+            for (QualityFlag f : a.flags()) {
+                if (DUPLICATE_FLAGS.contains(f)) {
+                    flags.add(f);
+                }
+            }
+            StoredPair stored = fresh.get(a.id());
+            if (stored != null && same(stored, a.groupId(), flags)) {
+                continue;
+            }
+            marks.add(new PairStore.DuplicateMark(a.id(), a.groupId(), flags));
+        }
+    }
+
+    private static boolean same(StoredPair p, long group, Set<QualityFlag> flags) {
+        Long storedGroup = p.analysis().duplicateGroup();
+        if (storedGroup == null || storedGroup != group) {
+            return false;
+        }
+        for (QualityFlag f : DUPLICATE_FLAGS) {
+            if (p.analysis().has(f) != flags.contains(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.pairstudio.ui.curation;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/** The recent curation steps, newest last, bounded so a long session does not grow without end. */
+public final class CurationHistory {
+    private static final int LIMIT = 100;
+    private final Deque<UndoableAction> steps = new ArrayDeque<>();
+
+    public synchronized void record(UndoableAction action) {
+        steps.addLast(action);
+        while (steps.size() > LIMIT) {
+            steps.removeFirst();
+        }
+    }
+
+    public synchronized Optional<UndoableAction> takeLast() {
+        return Optional.ofNullable(steps.pollLast());
+    }
+
+    public synchronized Optional<String> peekDescription() {
+        return Optional.ofNullable(steps.peekLast()).map(UndoableAction::description);
+    }
+
+    public synchronized int size() {
+        return steps.size();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.pairstudio.ui.curation;
+
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.store.TrashBatch;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The curation operations behind the buttons and keys, each saved at once and recorded for
+ * undo. Plain core code (no JavaFX): the window runs these on a background thread, tests call
+ * them directly.
+ */
+public final class Curator {
+    private final PairStore store;
+    private final CurationHistory history = new CurationHistory();
+
+    public Curator(PairStore store) {
+        this.store = store;
+    }
+
+    public CurationHistory history() {
+        return history;
+    }
+
+    /** Sets the status of the given pairs; undo restores each pair's previous status. */
+    public String review(List<StoredPair> pairs, ReviewStatus status) {
+        Map<ReviewStatus, List<Long>> before = pairs.stream().collect(Collectors.groupingBy(StoredPair::status,
+                LinkedHashMap::new, Collectors.mapping(StoredPair::id, Collectors.toList())));
+        List<Long> ids = pairs.stream().map(StoredPair::id).toList();
+        store.setStatus(ids, status);
+        String what = verb(status) + " " + count(ids.size());
+        history.record(new UndoableAction() {
+            @Override
+            public String description() {
+                return what;
+            }
+
+            @Override
+            public void undo() {
+                before.forEach((s, group) -> store.setStatus(group, s));
+            }
+        });
+        return what;
+    }
+
+    /** Moves the given pairs to the trash; undo restores that delete as a whole. */
+    public String trash(Collection<Long> ids) {
+        return recordTrash(store.trash(ids));
+    }
+
+    /** Moves everything the filter matches to the trash; undo restores it. */
+    public String trash(PairFilter filter) {
+        return recordTrash(store.trash(filter));
+    }
+
+    /** Saves an edit of the question and SQL; undo writes the previous text back. */
+    public StoredPair edit(StoredPair pair, String question, String sql) {
+        StoredPair saved = store.updateText(pair.id(), question, sql, pair.version());
+        String oldQuestion = pair.pair().question();
+        String oldSql = pair.pair().sql();
+        history.record(new UndoableAction() {
+            @Override
+            public String description() {
+                return "Edited pair " + pair.pair().pairId();
+            }
+
+            @Override
+            public void undo() {
+                StoredPair now = store.get(pair.id()).orElseThrow();
+                store.updateText(pair.id(), oldQuestion, oldSql, now.version());
+            }
+        });
+        return saved;
+    }
+
+    public void note(long id, String note) {
+        store.setNote(id, note);
+    }
+
+    /** Takes back the newest step; returns what was undone, or empty when there is nothing. */
+    public Optional<String> undo() {
+        Optional<UndoableAction> last = history.takeLast();
+        last.ifPresent(UndoableAction::undo);
+        return last.map(a -> "Undid: " + a.description());
+    }
+
+    private String recordTrash(TrashBatch batch) {
+        String what = "Deleted " + count(batch.count()) + " (in the trash)";
+        history.record(new UndoableAction() {
+            @Override
+            public String description() {
+                return what;
+            }
+
+            @Override
+            public void undo() {
+                store.restore(batch.id());
+            }
+        });
+        return what;
+    }
+
+    private static String verb(ReviewStatus s) {
+        return switch (s) {
+            case ACCEPTED -> "Accepted";
+            case REJECTED -> "Rejected";
+            case UNREVIEWED -> "Reset";
+        };
+    }
+
+    private static String count(long n) {
+        return n == 1 ? "1 pair" : n + " pairs";
+    }
+}

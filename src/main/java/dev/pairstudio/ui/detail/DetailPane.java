@@ -1,0 +1,292 @@
+package dev.pairstudio.ui.detail;
+
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairAnalysis;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.pair.Timestamps;
+import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.ui.Debouncer;
+import dev.pairstudio.ui.pairs.FlagLabels;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The selected pair: question and highlighted SQL, review buttons, analysis, metadata, the
+ * original text of an edited pair, a note, and an editor whose SQL is re-parsed as you type.
+ * It only draws; what a button does is handed to the window through callbacks.
+ */
+public final class DetailPane extends ScrollPane {
+    private final VBox content = new VBox(8);
+    private final Label sqlError = new Label();
+    private final TextArea questionEditor = new TextArea();
+    private final TextArea sqlEditor = new TextArea();
+    private final Debouncer validateLater;
+    private StoredPair shown;
+    private boolean editing;
+
+    private Consumer<ReviewStatus> onReview = s -> { };
+    private BiConsumer<String, String> onSave = (q, s) -> { };
+    private Consumer<String> onNote = n -> { };
+    private Consumer<Long> onShowGroup = g -> { };
+    private BiConsumer<String, Consumer<String>> sqlValidator = (sql, answer) -> answer.accept("");
+
+    public DetailPane() {
+        setId("detail-pane");
+        setFitToWidth(true);
+        content.setPadding(new Insets(10));
+        setContent(content);
+        questionEditor.setId("question-editor");
+        questionEditor.setWrapText(true);
+        questionEditor.setPrefRowCount(3);
+        sqlEditor.setId("sql-editor");
+        sqlEditor.getStyleClass().add("sql-editor");
+        sqlEditor.setWrapText(true);
+        sqlEditor.setPrefRowCount(6);
+        sqlError.setId("sql-error");
+        sqlError.getStyleClass().add("field-error");
+        sqlError.setWrapText(true);
+        validateLater = new Debouncer(Duration.millis(250), this::validateSql);
+        sqlEditor.textProperty().addListener((o, was, now) -> validateLater.trigger());
+        clear();
+    }
+
+    public void setOnReview(Consumer<ReviewStatus> handler) {
+        onReview = handler;
+    }
+
+    /** Called with the edited question and SQL when the user saves. */
+    public void setOnSave(BiConsumer<String, String> handler) {
+        onSave = handler;
+    }
+
+    public void setOnNote(Consumer<String> handler) {
+        onNote = handler;
+    }
+
+    public void setOnShowGroup(Consumer<Long> handler) {
+        onShowGroup = handler;
+    }
+
+    /**
+     * Checks SQL off the FX thread: given the SQL, answer with an error message ("" when it
+     * parses). The answer is delivered on the FX thread.
+     */
+    public void setSqlValidator(BiConsumer<String, Consumer<String>> validator) {
+        sqlValidator = validator;
+    }
+
+    public StoredPair shown() {
+        return shown;
+    }
+
+    public boolean isEditing() {
+        return editing;
+    }
+
+    public void clear() {
+        shown = null;
+        editing = false;
+        Label l = new Label("Select a pair in the table. A accepts, R rejects, J/K move to the next or previous unreviewed pair.");
+        l.getStyleClass().add("empty-state");
+        l.setWrapText(true);
+        content.getChildren().setAll(l);
+    }
+
+    public void show(StoredPair p) {
+        shown = p;
+        editing = false;
+        render();
+    }
+
+    /** Opens the editor on the shown pair. */
+    public void startEditing() {
+        if (shown != null && !shown.inTrash()) {
+            editing = true;
+            render();
+            sqlEditor.requestFocus();
+        }
+    }
+
+    private void render() {
+        StoredPair p = shown;
+        Pair pair = p.pair();
+        content.getChildren().setAll(header(p));
+        if (editing) {
+            questionEditor.setText(pair.question());
+            sqlEditor.setText(pair.sql());
+            sqlError.setText("");
+            Button save = new Button("Save");
+            save.setId("save-edit");
+            save.setDefaultButton(true);
+            save.disableProperty().bind(sqlError.textProperty().isNotEmpty());
+            save.setOnAction(e -> onSave.accept(questionEditor.getText(), sqlEditor.getText()));
+            Button cancel = new Button("Cancel");
+            cancel.setId("cancel-edit");
+            cancel.setOnAction(e -> show(p));
+            Label hint = new Label("The original text is kept the first time a pair is edited.");
+            hint.getStyleClass().add("muted");
+            content.getChildren().addAll(section("Question"), questionEditor, section("SQL"), sqlEditor, sqlError,
+                    new HBox(6, save, cancel), hint);
+        } else {
+            Label question = new Label(pair.question());
+            question.setId("detail-question");
+            question.setWrapText(true);
+            var sql = HighlightedText.sql(pair.sql(), pair.databaseType());
+            sql.setId("detail-sql");
+            Button edit = new Button("Edit");
+            edit.setId("edit-pair");
+            edit.setTooltip(new Tooltip("Edit the question and SQL (E)"));
+            edit.setDisable(p.inTrash());
+            edit.setOnAction(e -> startEditing());
+            content.getChildren().addAll(section("Question"), question, section("SQL"), sql, edit);
+        }
+        content.getChildren().addAll(section("Analysis"), analysis(p), section("Metadata"), metadata(p));
+        if (p.edited()) {
+            Label orig = new Label("Question: " + nullToDash(p.originalQuestion()) + "\nSQL: " + nullToDash(p.originalSql()));
+            orig.setId("detail-original");
+            orig.setWrapText(true);
+            orig.getStyleClass().add("muted");
+            content.getChildren().addAll(section("Before your edits"), orig);
+        }
+        TextField note = new TextField(p.note() == null ? "" : p.note());
+        note.setId("detail-note");
+        note.setPromptText("A note for other reviewers (Enter saves)");
+        note.setOnAction(e -> onNote.accept(note.getText()));
+        note.focusedProperty().addListener((o, was, now) -> {
+            String before = p.note() == null ? "" : p.note();
+            if (!now && !note.getText().equals(before)) {
+                onNote.accept(note.getText());
+            }
+        });
+        content.getChildren().addAll(section("Note"), note);
+    }
+
+    private Node header(StoredPair p) {
+        Label status = new Label(title(p.status().name()));
+        status.setId("detail-status");
+        status.getStyleClass().add("status-" + p.status().name().toLowerCase(Locale.ROOT));
+        Label id = new Label(p.pair().pairId());
+        id.getStyleClass().add("muted");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button accept = reviewButton("Accept", "accept", ReviewStatus.ACCEPTED, "A");
+        Button reject = reviewButton("Reject", "reject", ReviewStatus.REJECTED, "R");
+        Button reset = reviewButton("Unreviewed", "unreview", ReviewStatus.UNREVIEWED, "U");
+        HBox box = new HBox(8, status, id, spacer, accept, reject, reset);
+        if (p.inTrash()) {
+            Label trash = new Label("In the trash");
+            trash.getStyleClass().add("field-error");
+            box.getChildren().add(1, trash);
+        }
+        return box;
+    }
+
+    private Button reviewButton(String text, String id, ReviewStatus status, String key) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(text + " (" + key + ")"));
+        b.setDisable(shown.inTrash() || shown.status() == status);
+        b.setOnAction(e -> onReview.accept(status));
+        return b;
+    }
+
+    private Node analysis(StoredPair p) {
+        PairAnalysis a = p.analysis();
+        GridPane g = grid();
+        int r = 0;
+        row(g, r++, "Type", a.queryType() == null ? "not analysed yet" : a.queryType().name());
+        row(g, r++, "Tables", p.pair().tableNames().isEmpty() ? "—" : String.join(", ", p.pair().tableNames()));
+        row(g, r++, "Complexity", a.complexity() == null ? "—" : title(a.complexity().name()));
+        row(g, r++, "Flags", a.flags().isEmpty() ? "none" : a.flags().stream().map(FlagLabels::longLabel).collect(Collectors.joining(", ")));
+        if (a.parseError() != null) {
+            row(g, r++, "Parser", a.parseError());
+        }
+        if (!a.piiTypes().isEmpty()) {
+            row(g, r++, "PII", String.join(", ", a.piiTypes()));
+        }
+        if (a.duplicateGroup() != null && (a.has(QualityFlag.DUPLICATE) || a.has(QualityFlag.CONFLICT) || a.has(QualityFlag.NEAR_DUPLICATE))) {
+            Hyperlink group = new Hyperlink("Show duplicate group " + a.duplicateGroup());
+            group.setId("show-group");
+            group.setOnAction(e -> onShowGroup.accept(a.duplicateGroup()));
+            g.add(new Label("Group"), 0, r);
+            g.add(group, 1, r);
+        }
+        return g;
+    }
+
+    private Node metadata(StoredPair p) {
+        Pair pair = p.pair();
+        GridPane g = grid();
+        int r = 0;
+        row(g, r++, "Timestamp", Timestamps.format(pair.timestamp()) + " UTC");
+        row(g, r++, "Database", nullToDash(pair.databaseName()) + " (" + nullToDash(pair.databaseType()) + ")");
+        row(g, r++, "Execution", (pair.success() ? "succeeded" : "failed")
+                + (pair.executionTimeMs() == null ? "" : " in " + pair.executionTimeMs().toPlainString() + " ms"));
+        row(g, r++, "Source", title(p.source().name()) + (p.importBatch() == null ? "" : " · batch " + p.importBatch()));
+        if (!pair.metadata().isEmpty()) {
+            row(g, r, "Metadata", pair.metadata().entrySet().stream().map(Map.Entry::toString).collect(Collectors.joining(", ")));
+        }
+        return g;
+    }
+
+    private void validateSql() {
+        if (!editing) {
+            return;
+        }
+        String sql = sqlEditor.getText();
+        sqlValidator.accept(sql, message -> {
+            if (editing && sql.equals(sqlEditor.getText())) {
+                sqlError.setText(message);
+            }
+        });
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(3);
+        return g;
+    }
+
+    private static void row(GridPane g, int r, String name, String value) {
+        Label n = new Label(name);
+        n.getStyleClass().add("muted");
+        Label v = new Label(value);
+        v.setWrapText(true);
+        g.add(n, 0, r);
+        g.add(v, 1, r);
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static String title(String s) {
+        return s.charAt(0) + s.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String nullToDash(String s) {
+        return s == null ? "—" : s;
+    }
+}

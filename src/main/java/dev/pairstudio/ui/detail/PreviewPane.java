@@ -1,0 +1,155 @@
+package dev.pairstudio.ui.detail;
+
+import dev.pairstudio.privacy.AnonymizedPair;
+import dev.pairstudio.privacy.AnonymizedText;
+import dev.pairstudio.privacy.Replacement;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The anonymization preview: before and after side by side for the question, the SQL and the
+ * database name, each finding in its type's colour on both sides, a legend, the policy's name,
+ * and per finding "Not PII" (allow-list) and "Always anonymize" (deny-list).
+ */
+public final class PreviewPane extends ScrollPane {
+    private final VBox content = new VBox(8);
+    private final Label policyLabel = new Label();
+    private Consumer<String> onAllow = v -> { };
+    private Consumer<String> onDeny = v -> { };
+
+    public PreviewPane() {
+        setId("preview-pane");
+        setFitToWidth(true);
+        content.setPadding(new Insets(10));
+        policyLabel.setId("preview-policy");
+        policyLabel.getStyleClass().add("muted");
+        setContent(content);
+        showEmpty("Select a pair to see what an export would write.");
+    }
+
+    /** Called with the original value of a finding the user marks as not personal data. */
+    public void setOnAllow(Consumer<String> handler) {
+        onAllow = handler;
+    }
+
+    /** Called with the original value of a finding the user wants always anonymized. */
+    public void setOnDeny(Consumer<String> handler) {
+        onDeny = handler;
+    }
+
+    public void showEmpty(String message) {
+        Label l = new Label(message);
+        l.getStyleClass().add("empty-state");
+        l.setWrapText(true);
+        content.getChildren().setAll(title(), l);
+    }
+
+    public void show(AnonymizedPair result, String policyName) {
+        policyLabel.setText("Policy: " + policyName);
+        GridPane grid = new GridPane();
+        grid.setId("preview-grid");
+        grid.setHgap(12);
+        grid.setVgap(6);
+        ColumnConstraints label = new ColumnConstraints();
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(45);
+        half.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(label, half, half);
+        grid.add(bold("Before"), 1, 0);
+        grid.add(bold("After"), 2, 0);
+        int row = 1;
+        row = addRow(grid, row, "Question", result.question(), false, "question");
+        row = addRow(grid, row, "SQL", result.sql(), true, "sql");
+        if (result.databaseName() != null) {
+            addRow(grid, row, "Database", result.databaseName(), false, "database");
+        }
+        content.getChildren().setAll(title(), policyLabel, legend(result.findings()), grid, findingsList(result));
+    }
+
+    private int addRow(GridPane grid, int row, String name, AnonymizedText text, boolean monospace, String id) {
+        grid.add(bold(name), 0, row);
+        var before = HighlightedText.findings(text.before(), text.replacements(), false, monospace);
+        before.setId("before-" + id);
+        var after = HighlightedText.findings(text.after(), text.replacements(), true, monospace);
+        after.setId("after-" + id);
+        grid.add(before, 1, row);
+        grid.add(after, 2, row);
+        return row + 1;
+    }
+
+    private static FlowPane legend(List<Replacement> findings) {
+        FlowPane legend = new FlowPane(6, 4);
+        legend.setId("preview-legend");
+        TreeSet<String> types = new TreeSet<>();
+        findings.forEach(r -> types.add(r.type().label()));
+        if (types.isEmpty()) {
+            Label none = new Label("No personal data found in this pair.");
+            none.getStyleClass().add("muted");
+            legend.getChildren().add(none);
+        }
+        for (String t : types) {
+            Label l = new Label(t);
+            l.getStyleClass().addAll("finding", HighlightedText.styleClass(t), "legend-item");
+            legend.getChildren().add(l);
+        }
+        return legend;
+    }
+
+    private VBox findingsList(AnonymizedPair result) {
+        VBox list = new VBox(4);
+        list.setId("preview-findings");
+        for (Replacement r : result.findings()) {
+            AnonymizedText side = switch (r.field()) {
+                case QUESTION -> result.question();
+                case SQL -> result.sql();
+                default -> result.databaseName();
+            };
+            if (side == null) {
+                continue;
+            }
+            String original = side.before().substring(r.start(), r.end());
+            String replacement = side.after().substring(r.afterStart(), r.afterEnd());
+            Label what = new Label(r.type().label() + " in " + r.field().jsonName() + ": " + original + "  →  " + replacement);
+            what.getStyleClass().addAll("finding", HighlightedText.styleClass(r.type().label()));
+            HBox.setHgrow(what, Priority.ALWAYS);
+            what.setMaxWidth(Double.MAX_VALUE);
+            Button allow = new Button("Not PII");
+            allow.getStyleClass().add("small");
+            allow.setOnAction(e -> onAllow.accept(original));
+            Button deny = new Button("Always anonymize");
+            deny.getStyleClass().add("small");
+            deny.setOnAction(e -> onDeny.accept(original));
+            HBox line = new HBox(6, what, allow, deny);
+            line.getStyleClass().add("finding-row");
+            line.setId("finding-" + r.field().jsonName() + "-" + r.start());
+            list.getChildren().add(line);
+        }
+        return list;
+    }
+
+    private static Label title() {
+        Label t = new Label("Anonymization preview");
+        t.getStyleClass().add("section-title");
+        return t;
+    }
+
+    private static Label bold(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("filter-heading");
+        return l;
+    }
+
+}
