@@ -53,11 +53,14 @@ public final class H2PairStore implements PairStore {
     private final JdbcConnectionPool pool;
     /** Keeps an in-memory database alive between pooled uses. */
     private final Connection keeper;
+    /** Pre-aggregated statistics, kept exact on every write (V3__stats.sql). */
+    private final StatsTable stats;
 
     private H2PairStore(H2Location where, JdbcConnectionPool pool, Connection keeper) {
         this.where = where;
         this.pool = pool;
         this.keeper = keeper;
+        this.stats = new StatsTable(pool);
     }
 
     /** Opens (creating when absent) and migrates; {@code password} non-null opens an AES-encrypted file. */
@@ -86,6 +89,7 @@ public final class H2PairStore implements PairStore {
         try {
             Schema.migrate(pool, where);
             store.ensureSecret();
+            store.stats.ensureBuilt();
             return store;
         } catch (RuntimeException e) {
             store.close();
@@ -93,6 +97,9 @@ public final class H2PairStore implements PairStore {
                 throw e;
             }
             throw new StoreException("Cannot prepare the database " + where.display() + ": " + OpenFailures.firstLine(e), e);
+        } catch (SQLException e) {
+            store.close();
+            throw new StoreException("Cannot prepare the statistics of " + where.display() + ": " + OpenFailures.firstLine(e), e);
         }
     }
 
@@ -165,6 +172,7 @@ public final class H2PairStore implements PairStore {
                     throw new SQLException("expected " + toInsert.size() + " generated keys, got " + ids.size());
                 }
                 insertTables(c, pairs, toInsert, ids);
+                stats.added(c, pairs, analyses, toInsert);
                 c.commit();
                 return new AddResult(ids, pairs.size() - toInsert.size());
             } catch (SQLException | RuntimeException e) {
@@ -373,6 +381,29 @@ public final class H2PairStore implements PairStore {
     }
 
     @Override
+    public void statistics(PairFilter filter, StatSink sink) {
+        try {
+            stats.facts(filter, sink);
+        } catch (SQLException e) {
+            throw failure("compute statistics", e);
+        }
+    }
+
+    @Override
+    public Optional<java.time.Instant> edgeTimestamp(PairFilter filter, boolean latest) {
+        SqlFilter f = SqlFilter.of(filter);
+        String sql = "SELECT ts FROM pairs" + f.where() + " ORDER BY ts" + (latest ? " DESC" : "") + " LIMIT 1";
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            f.bind(s);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(PairRows.instant(r, 1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("find the date range", e);
+        }
+    }
+
+    @Override
     public List<String> databaseTypes() {
         return distinct("database_type");
     }
@@ -420,10 +451,10 @@ public final class H2PairStore implements PairStore {
         if (question == null || question.isBlank() || sql == null || sql.isBlank()) {
             throw new IllegalArgumentException("The question and the SQL must not be empty");
         }
-        int changed = update("UPDATE pairs SET original_question = COALESCE(original_question, question), "
+        int changed = (int) rewrite("id = ?", List.of(id), c -> update(c, "UPDATE pairs SET original_question = COALESCE(original_question, question), "
                 + "original_sql = COALESCE(original_sql, sql_text), question = ?, sql_text = ?, updated_at = ?, "
                 + "version = version + 1 WHERE id = ? AND version = ?",
-                question, sql, SqlFilter.time(Timestamps.now()), id, expectedVersion);
+                question, sql, SqlFilter.time(Timestamps.now()), id, expectedVersion));
         StoredPair now = get(id).orElseThrow(() -> new StoreException("There is no pair with id " + id + "; it may have been purged"));
         if (changed == 0) {
             throw new EditConflictException(id, expectedVersion, now.version());
@@ -442,8 +473,9 @@ public final class H2PairStore implements PairStore {
     @Override
     public long setStatus(PairFilter filter, ReviewStatus status) {
         SqlFilter f = SqlFilter.of(filter.withTrash(false)).and("status <> ?", status.name());
-        return update("UPDATE pairs SET status = ?, updated_at = ?, version = version + 1" + f.where(),
-                prepend(f, status.name(), SqlFilter.time(Timestamps.now())));
+        return change(f.sql.toString(), f.params, row -> row.withStatus(status), c -> update(c,
+                "UPDATE pairs SET status = ?, updated_at = ?, version = version + 1" + f.where(),
+                prepend(f, status.name(), SqlFilter.time(Timestamps.now()))));
     }
 
     @Override
@@ -468,8 +500,9 @@ public final class H2PairStore implements PairStore {
         String batch = UUID.randomUUID().toString();
         SqlFilter f = SqlFilter.of(filter.withTrash(false));
         java.time.LocalDateTime now = SqlFilter.time(Timestamps.now());
-        long n = update("UPDATE pairs SET in_trash = TRUE, deleted_at = ?, trash_batch = ?, updated_at = ?, "
-                + "version = version + 1" + f.where(), prepend(f, now, batch, now));
+        long n = change(f.sql.toString(), f.params, row -> row.withTrash(true), c -> update(c,
+                "UPDATE pairs SET in_trash = TRUE, deleted_at = ?, trash_batch = ?, updated_at = ?, "
+                + "version = version + 1" + f.where(), prepend(f, now, batch, now)));
         return new TrashBatch(batch, n);
     }
 
@@ -487,23 +520,20 @@ public final class H2PairStore implements PairStore {
     }
 
     private long restoreWhere(String condition, Object param) {
-        return update("UPDATE pairs SET in_trash = FALSE, deleted_at = NULL, trash_batch = NULL, updated_at = ?, "
-                + "version = version + 1 WHERE in_trash = TRUE AND " + condition, SqlFilter.time(Timestamps.now()), param);
+        return change("in_trash = TRUE AND " + condition, List.of(param), row -> row.withTrash(false), c -> update(c,
+                "UPDATE pairs SET in_trash = FALSE, deleted_at = NULL, trash_batch = NULL, updated_at = ?, "
+                + "version = version + 1 WHERE in_trash = TRUE AND " + condition, SqlFilter.time(Timestamps.now()), param));
     }
 
     @Override
     public long purge() {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("DELETE FROM pair_tables WHERE pair IN (SELECT id FROM pairs WHERE in_trash = TRUE)");
-                long n = s.executeLargeUpdate("DELETE FROM pairs WHERE in_trash = TRUE");
-                c.commit();
-                return n;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
+        try {
+            return stats.change("in_trash = TRUE", List.of(), null, c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM pair_tables WHERE pair IN (SELECT id FROM pairs WHERE in_trash = TRUE)");
+                    return s.executeLargeUpdate("DELETE FROM pairs WHERE in_trash = TRUE");
+                }
+            });
         } catch (SQLException e) {
             throw failure("empty the trash", e);
         }
@@ -514,15 +544,18 @@ public final class H2PairStore implements PairStore {
         if (analyses.isEmpty()) {
             return;
         }
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE pairs SET query_type = ?, "
-                + "fingerprint = ?, complexity = ?, flags = ?, duplicate_group = ?, pii_types = ?, parse_error = ? WHERE id = ?")) {
-            c.setAutoCommit(false);
-            for (Map.Entry<Long, PairAnalysis> e : analyses.entrySet()) {
-                s.setLong(bindAnalysis(s, 1, e.getValue()), e.getKey());
-                s.addBatch();
-            }
-            s.executeBatch();
-            c.commit();
+        try {
+            stats.rewrite("id = ANY(?)", List.of((Object) analyses.keySet().toArray(new Long[0])), c -> {
+                try (PreparedStatement s = c.prepareStatement("UPDATE pairs SET query_type = ?, fingerprint = ?, "
+                        + "complexity = ?, flags = ?, duplicate_group = ?, pii_types = ?, parse_error = ? WHERE id = ?")) {
+                    for (Map.Entry<Long, PairAnalysis> e : analyses.entrySet()) {
+                        s.setLong(bindAnalysis(s, 1, e.getValue()), e.getKey());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                    return analyses.size();
+                }
+            });
         } catch (SQLException e) {
             throw failure("store analyses", e);
         }
@@ -652,6 +685,32 @@ public final class H2PairStore implements PairStore {
         List<Object> all = new ArrayList<>(List.of(first));
         all.addAll(f.params);
         return all.toArray();
+    }
+
+    private long change(String where, List<Object> params, java.util.function.UnaryOperator<StatsTable.Row> after,
+            StatsTable.Action action) {
+        try {
+            return stats.change(where, params, after, action);
+        } catch (SQLException e) {
+            throw failure("update pairs", e);
+        }
+    }
+
+    private long rewrite(String where, List<Object> params, StatsTable.Action action) {
+        try {
+            return stats.rewrite(where, params, action);
+        } catch (SQLException e) {
+            throw failure("update pairs", e);
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        }
     }
 
     private int update(String sql, Object... params) {

@@ -53,6 +53,16 @@ public interface PairStore extends AutoCloseable {
     /** Streams the matching pairs in order from a database cursor; memory does not grow with the count. */
     void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action);
 
+    /**
+     * Streams the statistics facts of the matching pairs, computed in the database: groups of
+     * pairs that share their {@link StatGroup} and UTC day, with counts, summed lengths and length
+     * histograms. Exact; pre-aggregated when the filter allows it, otherwise one fact per pair.
+     */
+    void statistics(PairFilter filter, StatSink sink);
+
+    /** The earliest (or with {@code latest} the latest) timestamp of the matching pairs. */
+    Optional<java.time.Instant> edgeTimestamp(PairFilter filter, boolean latest);
+
     /** Distinct non-null database types, for filter choices. */
     List<String> databaseTypes();
 

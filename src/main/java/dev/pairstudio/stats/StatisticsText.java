@@ -1,0 +1,45 @@
+package dev.pairstudio.stats;
+
+import dev.pairstudio.pair.Timestamps;
+import java.util.Locale;
+import java.util.Map;
+
+/** Statistics as a short human-readable report (the CLI's default output). */
+public final class StatisticsText {
+    private StatisticsText() {
+    }
+
+    public static String format(Statistics s) {
+        StringBuilder b = new StringBuilder();
+        line(b, "Pairs", String.format(Locale.ROOT, "%,d (%,d successful, %,d failed)", s.totalPairs(), s.successfulPairs(), s.failedPairs()));
+        if (s.totalPairs() == 0) {
+            return b.toString();
+        }
+        line(b, "Date range", Timestamps.format(s.start()) + " .. " + Timestamps.format(s.end()));
+        line(b, "Database types", String.join(", ", s.databaseTypes()));
+        line(b, "Tables", s.uniqueTables().size() + " distinct");
+        line(b, "Avg question", String.format(Locale.ROOT, "%.1f characters", s.avgQueryLength()));
+        line(b, "Avg SQL", String.format(Locale.ROOT, "%.1f characters", s.avgSqlLength()));
+        line(b, "Query types", join(s.queryTypeDistribution()));
+        line(b, "Review", join(s.reviewStatus()));
+        line(b, "Complexity", join(s.complexity()));
+        line(b, "Duplicates", String.format(Locale.ROOT, "%,d duplicate, %,d conflict, %,d near-duplicate", s.duplicates(), s.conflicts(), s.nearDuplicates()));
+        line(b, "PII (pairs)", s.piiFindings().isEmpty() ? "none found" : join(s.piiFindings()));
+        line(b, "Days", s.pairsPerDay().size() + " with pairs");
+        StringBuilder top = new StringBuilder();
+        s.topTables().stream().limit(10).forEach(t -> top.append(top.length() == 0 ? "" : ", ").append(t.table()).append(' ').append(t.pairs()));
+        line(b, "Top tables", top.toString());
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String label, String value) {
+        b.append(String.format(Locale.ROOT, "%-15s %s%n", label + ":", value));
+    }
+
+    private static String join(Map<?, Long> counts) {
+        StringBuilder b = new StringBuilder();
+        counts.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k instanceof Enum<?> e ? e.name() : k)
+                .append(' ').append(String.format(Locale.ROOT, "%,d", v)));
+        return b.toString();
+    }
+}
