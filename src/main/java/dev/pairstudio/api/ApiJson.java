@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.Timestamps;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +27,7 @@ final class ApiJson {
 
     static {
         MAPPER.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        MAPPER.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         MAPPER.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         MAPPER.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         MAPPER.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);

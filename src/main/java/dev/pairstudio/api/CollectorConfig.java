@@ -10,7 +10,9 @@ package dev.pairstudio.api;
  * @param maxBodyBytes      larger request bodies are refused with 413
  * @param maxBatch          most pairs in one POST array
  * @param anonymizeOnIngest store only anonymized text (question, SQL literals, database name)
- * @param threads           request threads (a bounded pool)
+ * @param threads           request threads (a bounded pool); most of them wait for the group commit
+ * @param trackDuplicates   keep the duplicate flags up to date in the background after new pairs
+ *                          (off when the caller runs its own {@code io.DuplicateTracker}, as the UI may)
  */
 public record CollectorConfig(
         String host,
@@ -19,12 +21,18 @@ public record CollectorConfig(
         long maxBodyBytes,
         int maxBatch,
         boolean anonymizeOnIngest,
-        int threads) {
+        int threads,
+        boolean trackDuplicates) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 8765;
     public static final long DEFAULT_MAX_BODY = 1L << 20;
     public static final int MAX_BATCH = 10_000;
+    /**
+     * Request threads: enough for many concurrent clients to share one group commit. They are
+     * bounded because each may hold a request body (up to the body limit) in memory.
+     */
+    public static final int DEFAULT_THREADS = 64;
 
     public CollectorConfig {
         if (host == null || host.isBlank()) {
@@ -47,38 +55,41 @@ public record CollectorConfig(
         }
     }
 
-    /** Loopback, port 8765, the database's token, 1 MB bodies, batches of 10,000, originals kept. */
+    /** Loopback, port 8765, the database's token, 1 MB bodies, batches of 10,000, originals kept, 64 threads, duplicates tracked. */
     public static CollectorConfig defaults() {
-        return new CollectorConfig(LOOPBACK, DEFAULT_PORT, null, DEFAULT_MAX_BODY, MAX_BATCH, false,
-                Math.max(4, Math.min(32, 4 * Runtime.getRuntime().availableProcessors())));
+        return new CollectorConfig(LOOPBACK, DEFAULT_PORT, null, DEFAULT_MAX_BODY, MAX_BATCH, false, DEFAULT_THREADS, true);
     }
 
     public CollectorConfig withHost(String value) {
-        return new CollectorConfig(value, port, token, maxBodyBytes, maxBatch, anonymizeOnIngest, threads);
+        return new CollectorConfig(value, port, token, maxBodyBytes, maxBatch, anonymizeOnIngest, threads, trackDuplicates);
     }
 
     public CollectorConfig withPort(int value) {
-        return new CollectorConfig(host, value, token, maxBodyBytes, maxBatch, anonymizeOnIngest, threads);
+        return new CollectorConfig(host, value, token, maxBodyBytes, maxBatch, anonymizeOnIngest, threads, trackDuplicates);
     }
 
     public CollectorConfig withToken(String value) {
-        return new CollectorConfig(host, port, value, maxBodyBytes, maxBatch, anonymizeOnIngest, threads);
+        return new CollectorConfig(host, port, value, maxBodyBytes, maxBatch, anonymizeOnIngest, threads, trackDuplicates);
     }
 
     public CollectorConfig withMaxBodyBytes(long value) {
-        return new CollectorConfig(host, port, token, value, maxBatch, anonymizeOnIngest, threads);
+        return new CollectorConfig(host, port, token, value, maxBatch, anonymizeOnIngest, threads, trackDuplicates);
     }
 
     public CollectorConfig withMaxBatch(int value) {
-        return new CollectorConfig(host, port, token, maxBodyBytes, value, anonymizeOnIngest, threads);
+        return new CollectorConfig(host, port, token, maxBodyBytes, value, anonymizeOnIngest, threads, trackDuplicates);
     }
 
     public CollectorConfig withAnonymizeOnIngest(boolean value) {
-        return new CollectorConfig(host, port, token, maxBodyBytes, maxBatch, value, threads);
+        return new CollectorConfig(host, port, token, maxBodyBytes, maxBatch, value, threads, trackDuplicates);
     }
 
     public CollectorConfig withThreads(int value) {
-        return new CollectorConfig(host, port, token, maxBodyBytes, maxBatch, anonymizeOnIngest, value);
+        return new CollectorConfig(host, port, token, maxBodyBytes, maxBatch, anonymizeOnIngest, value, trackDuplicates);
+    }
+
+    public CollectorConfig withTrackDuplicates(boolean value) {
+        return new CollectorConfig(host, port, token, maxBodyBytes, maxBatch, anonymizeOnIngest, threads, value);
     }
 
     @Override
@@ -86,6 +97,6 @@ public record CollectorConfig(
         // never print the token
         return "CollectorConfig[host=" + host + ", port=" + port + ", token=" + (token == null ? "database" : "given")
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxBatch=" + maxBatch + ", anonymizeOnIngest=" + anonymizeOnIngest
-                + ", threads=" + threads + "]";
+                + ", threads=" + threads + ", trackDuplicates=" + trackDuplicates + "]";
     }
 }

@@ -8,11 +8,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.io.AnalyzingEnricher;
+import dev.pairstudio.io.DuplicateTracker;
+import dev.pairstudio.io.PairEnricher;
+import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.privacy.AnonymizationException;
-import dev.pairstudio.privacy.Anonymizer;
-import dev.pairstudio.privacy.Policy;
-import dev.pairstudio.privacy.Pseudonymizer;
-import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
@@ -82,8 +82,9 @@ public final class CollectorServer implements AutoCloseable {
     private final String token;
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
-    private final SqlAnalyzer analyzer;
+    private final AnalyzingEnricher enricher;
     private final IngestAnalysis ingest;
+    private final DuplicateCatchUp duplicates;
     private final GroupCommitWriter writer;
     private final List<CollectorListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -96,10 +97,9 @@ public final class CollectorServer implements AutoCloseable {
         this.config = config;
         this.token = config.token() != null ? config.token() : ApiTokens.forStore(store);
         this.openApi = OpenApi.document();
-        this.analyzer = new SqlAnalyzer();
-        Policy policy = Policy.defaults();
-        Anonymizer anonymizer = new Anonymizer(policy, new Pseudonymizer(store.privacySecret(), policy.phoneRegions()));
-        this.ingest = new IngestAnalysis(analyzer, anonymizer, config.anonymizeOnIngest());
+        this.enricher = AnalyzingEnricher.forStore(store);
+        this.ingest = new IngestAnalysis(enricher, config.anonymizeOnIngest() ? PrivacySettings.anonymizer(store) : null);
+        this.duplicates = config.trackDuplicates() ? new DuplicateCatchUp(new DuplicateTracker(store)) : null;
         this.writer = new GroupCommitWriter(store, "api-" + UUID.randomUUID(), CollectorConfig.MAX_BATCH, this::committed);
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
@@ -208,12 +208,19 @@ public final class CollectorServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        executor.shutdownNow();
-        analyzer.close();
+        // no shutdownNow(): interrupting a thread inside H2 file I/O can close the database's file channel;
+        // the threads are daemons and idle by now
+        if (duplicates != null) {
+            duplicates.close();
+        }
+        enricher.close();
     }
 
     private void committed(List<Long> ids) {
         collected.addAndGet(ids.size());
+        if (duplicates != null) {
+            duplicates.changed();
+        }
         for (CollectorListener l : listeners) {
             try {
                 l.onPairsAdded(ids);
@@ -344,7 +351,7 @@ public final class CollectorServer implements AutoCloseable {
         List<Map<String, Object>> failures = new ArrayList<>();
         for (int i = 0; i < parsed.drafts().size(); i++) {
             try {
-                IngestAnalysis.Prepared p = ingest.prepare(parsed.drafts().get(i));
+                PairEnricher.Enriched p = ingest.prepare(parsed.drafts().get(i));
                 pairs.add(p.pair());
                 analyses.add(p.analysis());
             } catch (AnonymizationException e) {
@@ -436,6 +443,9 @@ public final class CollectorServer implements AutoCloseable {
         TrashBatch batch = store.trash(List.of(p.id()));
         if (batch.count() == 0) {
             throw new ApiException(404, "Pair not found"); // deleted by someone else in between
+        }
+        if (duplicates != null) {
+            duplicates.regroup();
         }
         for (CollectorListener l : listeners) {
             try {
