@@ -1,0 +1,189 @@
+package dev.pairstudio.io;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A file written atomically: bytes go to a hidden temporary file in the target's folder (same
+ * file system, so the final rename is atomic), optionally gzip-compressed, with the SHA-256 and
+ * size of the bytes on disk computed on the way. {@link #commit} flushes, fsyncs and renames;
+ * {@link #abort} (or {@link #close} without commit) deletes the temporary file, so a failure or a
+ * cancel never leaves a partial file.
+ */
+public final class AtomicFileOutput implements AutoCloseable {
+    private final Path target;
+    private final Path temp;
+    private final FileChannel channel;
+    private final MessageDigest digest;
+    private final CountingDigestStream counted;
+    private final OutputStream out;
+    private final GZIPOutputStream gzip;
+    private boolean done;
+    private String sha256;
+    private long bytes;
+
+    private AtomicFileOutput(Path target, boolean gzipped, OutputStream sinkForTests) throws IOException {
+        this.target = target.toAbsolutePath();
+        Path folder = this.target.getParent();
+        this.temp = Files.createTempFile(folder, "." + this.target.getFileName() + ".", ".part");
+        try {
+            this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            try {
+                this.digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            OutputStream raw = sinkForTests != null ? sinkForTests : Channels.newOutputStream(channel);
+            this.counted = new CountingDigestStream(raw, digest);
+            if (gzipped) {
+                this.gzip = new GZIPOutputStream(counted, 1 << 16);
+                this.out = new BufferedOutputStream(gzip, 1 << 16);
+            } else {
+                this.gzip = null;
+                this.out = new BufferedOutputStream(counted, 1 << 16);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /** Opens a temporary file beside {@code target}; the folder must exist and be writable. */
+    public static AtomicFileOutput open(Path target, boolean gzip) throws IOException {
+        return new AtomicFileOutput(target, gzip, null);
+    }
+
+    /** For tests: bytes go to {@code sink} instead of the temporary file (which is still created and cleaned up). */
+    static AtomicFileOutput openWithSink(Path target, boolean gzip, OutputStream sink) throws IOException {
+        return new AtomicFileOutput(target, gzip, sink);
+    }
+
+    public OutputStream stream() {
+        return out;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    Path temp() {
+        return temp;
+    }
+
+    /**
+     * Finishes the file: flush, gzip trailer, fsync, rename onto the target. With
+     * {@code replace} false an existing target is an error (and the temporary file is removed).
+     */
+    public void commit(boolean replace) throws IOException {
+        if (done) {
+            throw new IllegalStateException("already finished");
+        }
+        try {
+            out.flush();
+            if (gzip != null) {
+                gzip.finish();
+            }
+            counted.flush();
+            channel.force(true);
+            channel.close();
+            sha256 = HexFormat.of().formatHex(digest.digest());
+            bytes = counted.count;
+            move(replace);
+            done = true;
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    private void move(boolean replace) throws IOException {
+        try {
+            if (replace) {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                if (Files.exists(target)) {
+                    throw new FileAlreadyExistsException(target.toString(), null, "the file exists");
+                }
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (AtomicMoveNotSupportedException e) {
+            if (replace) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(temp, target);
+            }
+        }
+    }
+
+    /** Discards everything written; safe to call more than once. */
+    public void abort() {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // deleting anyway
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // nothing more we can do; the name starts with '.' and ends with .part
+        }
+    }
+
+    /** Hex SHA-256 of the file's bytes, after {@link #commit}. */
+    public String sha256() {
+        return sha256;
+    }
+
+    /** Size of the file in bytes, after {@link #commit}. */
+    public long bytes() {
+        return bytes;
+    }
+
+    @Override
+    public void close() {
+        abort();
+    }
+
+    /** Counts and digests the bytes that reach the disk (after compression). */
+    private static final class CountingDigestStream extends FilterOutputStream {
+        private final MessageDigest digest;
+        long count;
+
+        CountingDigestStream(OutputStream out, MessageDigest digest) {
+            super(out);
+            this.digest = digest;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            digest.update((byte) b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            digest.update(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,569 @@
+package dev.pairstudio.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pairstudio.pair.AppVersion;
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.pair.QueryType;
+import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.pair.Timestamps;
+import dev.pairstudio.privacy.AnonymizationException;
+import dev.pairstudio.privacy.Anonymizer;
+import dev.pairstudio.privacy.InvalidRuleException;
+import dev.pairstudio.privacy.Policy;
+import dev.pairstudio.privacy.Pseudonymizer;
+import dev.pairstudio.stats.SeedJson;
+import dev.pairstudio.stats.Statistics;
+import dev.pairstudio.stats.StatisticsJson;
+import dev.pairstudio.store.PairSort;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.StatGroup;
+import dev.pairstudio.store.StoredPair;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Writes a training set to disk from a database cursor with constant memory: the seed's JSONL,
+ * JSON and CSV, or a preset ({@link Preset}); optionally anonymized, deduplicated, split and
+ * gzipped; atomically (temporary files in the target folder, fsync, rename; nothing partial on
+ * failure or cancel); with a manifest beside the data. Never changes the store, except to
+ * remember a named profile's last export time.
+ */
+public final class DatasetExporter {
+    private static final int PROGRESS_EVERY = 10_000;
+    private static final int CANCEL_EVERY = 256;
+
+    private final PairStore store;
+    private final Path userPresets;
+
+    /** @param userPresets folder of user preset files (may be null or missing) */
+    public DatasetExporter(PairStore store, Path userPresets) {
+        this.store = store;
+        this.userPresets = userPresets;
+    }
+
+    /** The seed formats and every preset name this exporter knows. */
+    public List<String> formats() {
+        List<String> all = new ArrayList<>(List.of("jsonl", "json", "csv"));
+        all.addAll(Preset.available(userPresets).keySet());
+        return all;
+    }
+
+    /** The filter an export of {@code profile} reads: never the trash; accepted only; changed since the last export. */
+    public PairFilter effectiveFilter(ExportProfile profile) {
+        PairFilter f = profile.filter().withTrash(false);
+        if (profile.acceptedOnly()) {
+            f = f.withStatuses(Set.of(ReviewStatus.ACCEPTED));
+        }
+        if (profile.incremental() && profile.name() != null) {
+            Instant since = new ExportProfiles(store).lastExport(profile.name()).orElse(null);
+            if (since != null) {
+                f = f.withChangedSince(since);
+            }
+        }
+        return f;
+    }
+
+    /**
+     * Runs the export. {@code output} is a file, or for folder presets (hf) a folder; with splits
+     * the files are {@code NAME.train.EXT} etc. beside it. The manifest is {@code FILE.manifest.json}
+     * (in a folder: {@code manifest.json}).
+     *
+     * @throws ExportException with a one-line message; no partial file is left
+     */
+    public ExportResult export(ExportProfile profile, Path output, ExportTargetPolicy existing, ExportListener listener) {
+        Instant started = Timestamps.now();
+        long t0 = System.nanoTime();
+        Format format = resolve(profile);
+        PairFilter filter = effectiveFilter(profile);
+        SplitRatios ratios = profile.split() != null ? profile.split()
+                : format.preset != null && format.preset.layout() == Preset.Layout.FOLDER ? SplitRatios.DEFAULT : null;
+        SplitAssigner assigner = ratios == null ? null : new SplitAssigner(ratios, profile.seed(), profile.grouping());
+        Anonymizer anonymizer = profile.anonymize() ? anonymizer(profile) : null;
+
+        Plan plan = plan(format, output.toAbsolutePath().normalize(), ratios != null, profile.gzip(), existing);
+        Statistics statistics = Statistics.compute(store, filter);
+        Set<Long> drop = profile.dedup() ? duplicatesToDrop(filter) : Set.of();
+        long total = statistics.totalPairs();
+        Map<SplitAssigner.Split, Long> expected = new EnumMap<>(SplitAssigner.Split.class);
+        if (format.needsCount && assigner != null) {
+            store.forEach(filter, PairSort.INSERTION, p -> {
+                if (!drop.contains(p.id())) {
+                    expected.merge(assigner.assign(p), 1L, Long::sum);
+                }
+            });
+        }
+        String system = profile.system() != null ? profile.system() : format.preset == null ? null : format.preset.system();
+        List<Open> opened = new ArrayList<>();
+        Path stagingFolder = null;
+        try {
+            if (plan.folder != null) {
+                stagingFolder = Files.createTempDirectory(plan.folder.getParent(), "." + plan.folder.getFileName() + ".");
+            }
+            for (Target t : plan.files) {
+                Path where = stagingFolder != null ? stagingFolder.resolve(t.path.getFileName()) : t.path;
+                AtomicFileOutput out = AtomicFileOutput.open(where, profile.gzip());
+                long count = assigner == null ? total - drop.size() : expected.getOrDefault(t.split, 0L);
+                ExportWriters.Context ctx = new ExportWriters.Context(started, count, statistics, system, profile.context());
+                opened.add(new Open(t, out, format.open.apply(new OpenArgs(out.stream(), ctx))));
+            }
+            Map<SplitAssigner.Split, Open> bySplit = new EnumMap<>(SplitAssigner.Split.class);
+            for (Open o : opened) {
+                if (o.target.split != null) {
+                    bySplit.put(o.target.split, o);
+                }
+            }
+            Map<String, Map<String, Long>> perType = new LinkedHashMap<>();
+            long[] done = {0};
+            long[] written = {0};
+            store.forEach(filter, PairSort.INSERTION, p -> {
+                if (++done[0] % CANCEL_EVERY == 0 && listener.isCancelled()) {
+                    throw new ExportException.Cancelled();
+                }
+                if (done[0] % PROGRESS_EVERY == 0) {
+                    listener.progress(new ExportProgress(done[0], total, Duration.ofNanos(System.nanoTime() - t0)));
+                }
+                if (drop.contains(p.id())) {
+                    return;
+                }
+                ExportRecord r = record(p, anonymizer);
+                Open o = assigner == null ? opened.get(0) : bySplit.get(assigner.assign(p));
+                try {
+                    o.writer.write(r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                o.count++;
+                written[0]++;
+                if (profile.stratify()) {
+                    perType.computeIfAbsent(o.target.label(), k -> new LinkedHashMap<>()).merge(r.queryType().name(), 1L, Long::sum);
+                }
+            });
+            if (listener.isCancelled()) {
+                throw new ExportException.Cancelled();
+            }
+            for (Open o : opened) {
+                o.writer.finish();
+            }
+            if (plan.folder == null) {
+                checkTargets(plan, existing);
+            }
+            List<ExportResult.FileEntry> files = new ArrayList<>();
+            Map<String, Long> splits = new LinkedHashMap<>();
+            for (Open o : opened) {
+                o.out.commit(existing == ExportTargetPolicy.OVERWRITE);
+                Path finalPath = plan.folder != null ? plan.folder.resolve(o.target.path.getFileName()) : o.target.path;
+                files.add(new ExportResult.FileEntry(finalPath, o.target.label(), o.count, o.out.bytes(), o.out.sha256()));
+                splits.put(o.target.label(), o.count);
+            }
+            ObjectNode manifest = manifest(profile, format, filter, ratios, statistics, drop.size(), files, perType, started,
+                    anonymizer);
+            Path manifestPath = writeSmall(stagingFolder != null ? stagingFolder.resolve("manifest.json") : plan.manifest,
+                    SeedJson.FACTORY, manifest, existing == ExportTargetPolicy.OVERWRITE);
+            if (plan.folder != null) {
+                writeText(stagingFolder.resolve("README.md"),
+                        ExportDatasetCard.of(profile, format.name, ratios, statistics, files, AppVersion.get(), started));
+                swapFolder(stagingFolder, plan.folder, existing == ExportTargetPolicy.OVERWRITE);
+                stagingFolder = null;
+                manifestPath = plan.folder.resolve("manifest.json");
+            }
+            if (profile.name() != null) {
+                ExportProfiles profiles = new ExportProfiles(store);
+                profiles.setLastExport(profile.name(), started);
+                profiles.markUsed(profile.name());
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+            listener.progress(new ExportProgress(done[0], total, elapsed));
+            return new ExportResult(written[0], drop.size(), splits, files, manifestPath, elapsed);
+        } catch (ExportException e) {
+            throw e;
+        } catch (UncheckedIOException e) {
+            throw ioFailure(e.getCause(), plan);
+        } catch (IOException e) {
+            throw ioFailure(e, plan);
+        } catch (AnonymizationException e) {
+            throw new ExportException("Export stopped: a pair could not be anonymized (" + e.getMessage()
+                    + "); fix the pair or the policy, or export with --no-anonymize. No file was written", e);
+        } finally {
+            for (Open o : opened) {
+                o.out.abort(); // no-op after commit
+            }
+            if (stagingFolder != null) {
+                deleteTree(stagingFolder);
+            }
+        }
+    }
+
+    // ---- records ------------------------------------------------------------------------
+
+    private static ExportRecord record(StoredPair p, Anonymizer anonymizer) {
+        Pair pair = p.pair();
+        QueryType type = p.analysis().queryType() != null ? p.analysis().queryType() : StatGroup.guessType(pair.sql());
+        if (anonymizer != null) {
+            try {
+                pair = anonymizer.anonymize(pair).applyTo(pair);
+            } catch (AnonymizationException e) {
+                throw new AnonymizationException("pair " + pair.pairId() + ": " + e.getMessage());
+            }
+        }
+        return new ExportRecord(pair, type);
+    }
+
+    private Anonymizer anonymizer(ExportProfile profile) {
+        try {
+            Policy policy = profile.policyFile() == null ? Policy.defaults() : Policy.load(Path.of(profile.policyFile()));
+            return new Anonymizer(policy, new Pseudonymizer(store.privacySecret(), policy.phoneRegions()));
+        } catch (InvalidRuleException e) {
+            throw new ExportException("Privacy policy " + (profile.policyFile() == null ? "" : profile.policyFile() + ": ")
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The ids of exact duplicates to leave out: among the pairs flagged {@link QualityFlag#DUPLICATE}
+     * (few), those with the same duplicate group, question and SQL as another; the accepted one
+     * stays, else the latest. Memory grows with the flagged pairs only.
+     */
+    private Set<Long> duplicatesToDrop(PairFilter filter) {
+        Map<List<Object>, StoredPair> keep = new HashMap<>();
+        Set<Long> drop = new HashSet<>();
+        Comparator<StoredPair> better = Comparator.<StoredPair, Boolean>comparing(p -> p.status() == ReviewStatus.ACCEPTED)
+                .thenComparing(p -> p.pair().timestamp()).thenComparingLong(StoredPair::id);
+        store.forEach(filter.withFlags(Set.of(QualityFlag.DUPLICATE)), PairSort.INSERTION, p -> {
+            List<Object> key = java.util.Arrays.asList(p.analysis().duplicateGroup(), p.pair().question(), p.pair().sql());
+            StoredPair current = keep.get(key);
+            if (current == null) {
+                keep.put(key, p);
+            } else if (better.compare(p, current) > 0) {
+                drop.add(current.id());
+                keep.put(key, p);
+            } else {
+                drop.add(p.id());
+            }
+        });
+        return drop;
+    }
+
+    // ---- formats and targets ------------------------------------------------------------
+
+    private record OpenArgs(OutputStream out, ExportWriters.Context ctx) {
+    }
+
+    private interface Opener {
+        ExportWriters.Writer0 apply(OpenArgs a) throws IOException;
+    }
+
+    private static final class Format {
+        String name;
+        String extension;
+        Preset preset;
+        boolean needsCount;
+        Opener open;
+    }
+
+    private Format resolve(ExportProfile profile) {
+        Format f = new Format();
+        f.name = profile.format();
+        switch (profile.format()) {
+            case "jsonl" -> {
+                f.extension = "jsonl";
+                f.open = a -> new ExportWriters.Jsonl(a.out());
+            }
+            case "json" -> {
+                f.extension = "json";
+                f.needsCount = true;
+                f.open = a -> new ExportWriters.Json(a.out(), a.ctx());
+            }
+            case "csv" -> {
+                f.extension = "csv";
+                f.open = a -> new ExportWriters.Csv(a.out());
+            }
+            default -> {
+                Preset p = Preset.find(profile.format(), userPresets).orElseThrow(() -> new ExportException(
+                        "Unknown format \"" + profile.format() + "\"; use one of " + String.join(", ", formats())));
+                f.preset = p;
+                f.extension = p.extension();
+                f.open = a -> new PresetWriter(p, a.out(), a.ctx().system(), a.ctx().context());
+            }
+        }
+        return f;
+    }
+
+    private record Target(Path path, SplitAssigner.Split split) {
+        String label() {
+            return split == null ? "all" : split.label;
+        }
+    }
+
+    private record Plan(List<Target> files, Path manifest, Path folder) {
+    }
+
+    private static final class Open {
+        final Target target;
+        final AtomicFileOutput out;
+        final ExportWriters.Writer0 writer;
+        long count;
+
+        Open(Target target, AtomicFileOutput out, ExportWriters.Writer0 writer) {
+            this.target = target;
+            this.out = out;
+            this.writer = writer;
+        }
+    }
+
+    private Plan plan(Format format, Path output, boolean split, boolean gzip, ExportTargetPolicy existing) {
+        String gz = gzip ? ".gz" : "";
+        if (format.preset != null && format.preset.layout() == Preset.Layout.FOLDER) {
+            Path folder = output;
+            if (Files.exists(folder)) {
+                if (existing == ExportTargetPolicy.FAIL) {
+                    throw new ExportException.TargetExists(folder.toString());
+                }
+                if (existing == ExportTargetPolicy.RENAME) {
+                    folder = freeName(folder);
+                }
+            }
+            checkFolder(folder.getParent());
+            List<Target> files = new ArrayList<>();
+            for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
+                files.add(new Target(folder.resolve(s.label + "." + format.extension + gz), s));
+            }
+            return new Plan(files, folder.resolve("manifest.json"), folder);
+        }
+        checkFolder(output.getParent());
+        String file = output.getFileName().toString();
+        if (gzip && !file.endsWith(".gz")) {
+            file = file + ".gz";
+        }
+        Path base = output.resolveSibling(file);
+        for (int attempt = 1; ; attempt++) {
+            List<Target> files = new ArrayList<>();
+            Path candidate = attempt == 1 ? base : freeNameAt(base, attempt);
+            if (split) {
+                String stem = stem(candidate.getFileName().toString());
+                for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
+                    files.add(new Target(candidate.resolveSibling(stem + "." + s.label + "." + format.extension + gz), s));
+                }
+            } else {
+                files.add(new Target(candidate, null));
+            }
+            Path manifest = candidate.resolveSibling((split ? stem(candidate.getFileName().toString()) : candidate.getFileName().toString())
+                    + ".manifest.json");
+            Plan plan = new Plan(files, manifest, null);
+            Path taken = firstExisting(plan);
+            if (taken == null || existing == ExportTargetPolicy.OVERWRITE) {
+                return plan;
+            }
+            if (existing == ExportTargetPolicy.FAIL) {
+                throw new ExportException.TargetExists(taken.toString());
+            }
+        }
+    }
+
+    private static void checkTargets(Plan plan, ExportTargetPolicy existing) {
+        Path taken = firstExisting(plan);
+        if (taken != null && existing != ExportTargetPolicy.OVERWRITE) {
+            throw new ExportException.TargetExists(taken.toString()); // appeared while we were writing
+        }
+    }
+
+    private static Path firstExisting(Plan plan) {
+        for (Target t : plan.files) {
+            if (Files.exists(t.path)) {
+                return t.path;
+            }
+        }
+        return Files.exists(plan.manifest) ? plan.manifest : null;
+    }
+
+    private static void checkFolder(Path folder) {
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new ExportException("The folder " + folder + " does not exist; create it first or choose another");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new ExportException("Cannot write to the folder " + folder + ": permission denied");
+        }
+    }
+
+    /** "data.jsonl" -> "data"; "data.jsonl.gz" -> "data". */
+    static String stem(String file) {
+        String f = file.endsWith(".gz") ? file.substring(0, file.length() - 3) : file;
+        int dot = f.lastIndexOf('.');
+        return dot > 0 ? f.substring(0, dot) : f;
+    }
+
+    private static Path freeNameAt(Path base, int n) {
+        String file = base.getFileName().toString();
+        String stem = stem(file);
+        return base.resolveSibling(stem + " (" + n + ")" + file.substring(stem.length()));
+    }
+
+    private static Path freeName(Path base) {
+        for (int n = 2; ; n++) {
+            Path p = freeNameAt(base, n);
+            if (!Files.exists(p)) {
+                return p;
+            }
+        }
+    }
+
+    private ExportException ioFailure(IOException e, Plan plan) {
+        Path where = plan.folder != null ? plan.folder : plan.files.get(0).path;
+        String reason;
+        if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            reason = "the folder does not exist";
+        } else if (e instanceof FileAlreadyExistsException exists) {
+            return new ExportException.TargetExists(exists.getFile() == null ? where.toString() : exists.getFile());
+        } else {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return new ExportException("Cannot write " + where + ": " + reason + ". No file was written", e);
+    }
+
+    // ---- manifest and small files -------------------------------------------------------
+
+    private ObjectNode manifest(ExportProfile profile, Format format, PairFilter filter, SplitRatios ratios,
+            Statistics statistics, int duplicates, List<ExportResult.FileEntry> files, Map<String, Map<String, Long>> perType,
+            Instant started, Anonymizer anonymizer) {
+        ObjectNode m = ExportWriters.MAPPER.createObjectNode();
+        m.put("app", "Pair Studio");
+        m.put("app_version", AppVersion.get());
+        m.put("exported_at", Timestamps.format(started));
+        m.put("format", format.name);
+        if (profile.name() != null) {
+            m.put("profile", profile.name());
+        }
+        m.set("filter", PairFilterJson.toJson(filter));
+        m.put("accepted_only", profile.acceptedOnly());
+        m.put("incremental", filter.changedSince() != null);
+        if (filter.changedSince() != null) {
+            m.put("changed_since", Timestamps.format(filter.changedSince()));
+        }
+        ObjectNode privacy = m.putObject("privacy");
+        privacy.put("anonymized", anonymizer != null);
+        if (anonymizer != null) {
+            privacy.put("policy", anonymizer.policy().name());
+            privacy.put("fields", "question, SQL literals, database name");
+        }
+        m.put("dedup", profile.dedup());
+        m.put("duplicates_dropped", duplicates);
+        if (ratios != null) {
+            ObjectNode s = m.putObject("split");
+            s.put("ratios", ratios.toString());
+            s.put("seed", profile.seed());
+            s.put("group_by", profile.grouping().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        ObjectNode counts = m.putObject("counts");
+        long total = 0;
+        for (ExportResult.FileEntry f : files) {
+            counts.put(f.split(), f.pairs());
+            total += f.pairs();
+        }
+        counts.put("total", total);
+        if (!perType.isEmpty()) {
+            ObjectNode strata = m.putObject("query_types_per_split");
+            perType.forEach((split, types) -> {
+                ObjectNode o = strata.putObject(split);
+                types.forEach(o::put);
+            });
+        }
+        ArrayNode fileList = m.putArray("files");
+        for (ExportResult.FileEntry f : files) {
+            ObjectNode o = fileList.addObject();
+            o.put("name", f.path().getFileName().toString());
+            o.put("split", f.split());
+            o.put("pairs", f.pairs());
+            o.put("bytes", f.bytes());
+            o.put("sha256", f.sha256());
+        }
+        try {
+            m.set("statistics", ExportWriters.MAPPER.readTree(StatisticsJson.toJson(statistics)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return m;
+    }
+
+    private static Path writeSmall(Path target, com.fasterxml.jackson.core.JsonFactory factory, ObjectNode json, boolean replace)
+            throws IOException {
+        try (AtomicFileOutput out = AtomicFileOutput.open(target, false)) {
+            try (JsonGenerator g = factory.createGenerator(out.stream())) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.setPrettyPrinter(SeedJson.indented());
+                ExportWriters.MAPPER.writeTree(g, json);
+            }
+            out.stream().write('\n');
+            out.commit(replace);
+        }
+        return target;
+    }
+
+    private static void writeText(Path target, String text) throws IOException {
+        try (AtomicFileOutput out = AtomicFileOutput.open(target, false)) {
+            out.stream().write(text.getBytes(StandardCharsets.UTF_8));
+            out.commit(false);
+        }
+    }
+
+    /** Moves the finished staging folder onto the target; an old folder is moved aside first and removed after. */
+    private static void swapFolder(Path staging, Path target, boolean replace) throws IOException {
+        Path aside = null;
+        if (Files.exists(target)) {
+            if (!replace) {
+                throw new ExportException.TargetExists(target.toString());
+            }
+            aside = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (aside != null) {
+                Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
+        if (aside != null) {
+            deleteTree(aside);
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.pairstudio.io;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an export wrote.
+ *
+ * @param written    pairs written, over all files
+ * @param duplicates pairs dropped as exact duplicates
+ * @param splits     pairs per split label ("all" without splits)
+ * @param files      the data files, with their sizes and SHA-256
+ * @param manifest   the manifest beside the data
+ */
+public record ExportResult(long written, long duplicates, Map<String, Long> splits, List<FileEntry> files, Path manifest,
+        Duration elapsed) {
+
+    public record FileEntry(Path path, String split, long pairs, long bytes, String sha256) {
+    }
+
+    public double rate() {
+        double s = elapsed.toNanos() / 1e9;
+        return s <= 0 ? 0 : written / s;
+    }
+}
