@@ -6,7 +6,10 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoreException;
 import dev.pairstudio.store.UserDataDirectory;
+import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
+import dev.pairstudio.ui.Theme;
+import dev.pairstudio.ui.UiSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -30,9 +33,11 @@ public final class App extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
 
+    private final BackgroundJobs jobs = new BackgroundJobs();
     private PairStore store;
     private GuiLock lock;
     private MainWindow window;
+    private UiSettings settings;
 
     @Override
     public void start(Stage stage) {
@@ -51,6 +56,8 @@ public final class App extends Application {
         }
         stage.setTitle("Pair Studio");
         addIcons(stage);
+        settings = new UiSettings(UserDataDirectory.get().resolve("ui.properties"));
+        WindowPlacement.restore(stage, settings);
         Task<PairStore> open = new Task<>() {
             @Override
             protected PairStore call() {
@@ -61,13 +68,17 @@ public final class App extends Application {
         };
         open.setOnSucceeded(e -> {
             store = open.getValue();
-            window = new MainWindow(store);
-            stage.setScene(new Scene(window.root(), 1280, 800));
+            window = new MainWindow(store, jobs);
+            Scene scene = new Scene(window.root(), stage.getWidth(), stage.getHeight());
+            Theme.apply(window.root(), settings.getBoolean("theme.dark", false));
+            window.install(scene);
+            stage.setScene(scene);
+            stage.setTitle("Pair Studio — " + store.location());
             window.load();
             LOG.info("Opened {}", store.location());
         });
         open.setOnFailed(e -> fail(message(open.getException())));
-        stage.setScene(new Scene(new javafx.scene.control.Label("Opening " + database + " …"), 1280, 800));
+        stage.setScene(new Scene(new javafx.scene.control.Label("Opening " + database + " …")));
         stage.show();
         Thread t = new Thread(open, "open-store");
         t.setDaemon(true);
@@ -77,8 +88,11 @@ public final class App extends Application {
     @Override
     public void stop() {
         if (window != null) {
+            settings.put("theme.dark", Theme.isDark(window.root()));
+            settings.save();
             window.dispose();
         }
+        jobs.close();
         if (store != null) {
             store.close();
         }

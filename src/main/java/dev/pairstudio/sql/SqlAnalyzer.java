@@ -84,7 +84,7 @@ public final class SqlAnalyzer implements AutoCloseable {
         String key = dialect.ordinal() + ":" + fingerprint;
         Shape shape = cache.get(key);
         if (shape == null) {
-            StatementParser.Outcome outcome = parser.parse(sql, dialect);
+            StatementParser.Outcome outcome = parser.parse(sql, dialect, nesting);
             if (!outcome.parsed()) {
                 LexicalEstimate estimate = LexicalEstimate.of(tokens);
                 return unparsed(StatementTypes.guess(tokens), estimate.tables(), literals, fingerprint,

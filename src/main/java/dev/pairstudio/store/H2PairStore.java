@@ -562,6 +562,44 @@ public final class H2PairStore implements PairStore {
     }
 
     @Override
+    public void reanalysed(long id, List<String> tableNames, PairAnalysis a) {
+        long keep = QualityFlag.DUPLICATE.bit() | QualityFlag.CONFLICT.bit() | QualityFlag.NEAR_DUPLICATE.bit();
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE pairs SET table_names = ?, query_type = ?, fingerprint = ?, "
+                        + "complexity = ?, flags = BITOR(BITAND(flags, CAST(? AS BIGINT)), CAST(? AS BIGINT)), pii_types = ?, "
+                        + "parse_error = ? WHERE id = ?");
+                PreparedStatement drop = c.prepareStatement("DELETE FROM pair_tables WHERE pair = ?");
+                PreparedStatement add = c.prepareStatement("INSERT INTO pair_tables (table_name, pair) VALUES (?, ?)")) {
+            c.setAutoCommit(false);
+            s.setString(1, PairRows.toJson(tableNames));
+            s.setString(2, a.queryType() == null ? null : a.queryType().name());
+            s.setString(3, a.fingerprint());
+            if (a.complexity() == null) {
+                s.setNull(4, Types.TINYINT);
+            } else {
+                s.setInt(4, a.complexity().ordinal());
+            }
+            s.setLong(5, keep);
+            s.setLong(6, a.flagBits() & ~keep);
+            s.setString(7, PairRows.piiColumn(a.piiTypes()));
+            s.setString(8, a.parseError());
+            s.setLong(9, id);
+            s.executeUpdate();
+            drop.setLong(1, id);
+            drop.executeUpdate();
+            for (String table : new LinkedHashSet<>(tableNames)) {
+                add.setString(1, table);
+                add.setLong(2, id);
+                add.addBatch();
+            }
+            add.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            throw failure("store the analysis of pair " + id, e);
+        }
+    }
+
+    @Override
     public void markDuplicates(List<DuplicateMark> marks, List<GroupMerge> merges) {
         long mask = QualityFlag.DUPLICATE.bit() | QualityFlag.CONFLICT.bit() | QualityFlag.NEAR_DUPLICATE.bit();
         try (Connection c = pool.getConnection();

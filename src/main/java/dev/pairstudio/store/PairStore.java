@@ -104,6 +104,12 @@ public interface PairStore extends AutoCloseable {
     void updateAnalyses(Map<Long, PairAnalysis> analyses);
 
     /**
+     * Stores a fresh analysis of one pair after its text changed: table names and every analysis
+     * column except the duplicate group and duplicate flags, which {@link #markDuplicates} owns.
+     */
+    void reanalysed(long id, List<String> tableNames, PairAnalysis analysis);
+
+    /**
      * Sets duplicate groups and the duplicate flags ({@code DUPLICATE}, {@code CONFLICT},
      * {@code NEAR_DUPLICATE}) of many pairs, leaving their other flags alone; then renames
      * merged groups in order.

@@ -1,40 +1,130 @@
 package dev.pairstudio.ui;
 
-import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.io.AnalyzingEnricher;
+import dev.pairstudio.io.DuplicateTracker;
+import dev.pairstudio.io.PrivacySettings;
+import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.privacy.Anonymizer;
+import dev.pairstudio.sql.SqlAnalysis;
+import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.ui.curation.Curator;
+import dev.pairstudio.ui.detail.DetailPane;
+import dev.pairstudio.ui.detail.PreviewPane;
+import dev.pairstudio.ui.filter.FilterPanel;
+import dev.pairstudio.ui.filter.FilterViewModel;
 import dev.pairstudio.ui.pairs.PagedPairList;
 import dev.pairstudio.ui.pairs.PairTable;
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.concurrent.Task;
+import javafx.geometry.Orientation;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 
-/** The screen a curator lives in: the pair table in the middle, the status bar below. */
+/**
+ * The screen a curator lives in: filters on the left, the pair table, the selected pair's
+ * details beside its anonymization preview, and a status bar with the live count. Every
+ * database call runs in {@link BackgroundJobs}; this class only wires and draws.
+ */
 public final class MainWindow {
+    private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
+
+    private final PairStore store;
+    private final BackgroundJobs jobs;
     private final BorderPane root = new BorderPane();
+    private final FilterViewModel filters = new FilterViewModel();
+    private final FilterPanel filterPanel = new FilterPanel(filters);
     private final PagedPairList rows;
     private final PairTable table;
+    private final DetailPane detail = new DetailPane();
+    private final PreviewPane preview = new PreviewPane();
     private final StatusBar statusBar = new StatusBar();
     private final Label countLabel = new Label();
+    private final SqlAnalyzer analyzer = new SqlAnalyzer();
+    private final AnalyzingEnricher enricher;
+    private final DuplicateTracker duplicates;
+    private final Curator curator;
+    private final Debouncer previewLater;
+    private final Button restore = new Button("Restore");
+    private final Button emptyTrash = new Button("Empty trash");
+    private volatile Anonymizer anonymizer;
+    private long previewSequence;
 
-    public MainWindow(PairStore store) {
-        rows = new PagedPairList(store);
-        table = new PairTable(rows);
+    public MainWindow(PairStore store, BackgroundJobs jobs) {
+        this.store = store;
+        this.jobs = jobs;
+        this.anonymizer = PrivacySettings.anonymizer(store);
+        this.enricher = new AnalyzingEnricher(analyzer, anonymizer);
+        this.duplicates = new DuplicateTracker(store);
+        this.curator = new Curator(store, enricher, duplicates);
+        this.rows = new PagedPairList(store);
+        this.table = new PairTable(rows);
+        this.previewLater = new Debouncer(Duration.millis(120), this::updatePreview);
+
         root.setId("main-window");
         root.getStyleClass().add("main-window");
-        root.getStylesheets().add(MainWindow.class.getResource("pair-studio.css").toExternalForm());
-        root.setCenter(table);
-
+        root.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("pair-studio.css")).toExternalForm());
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setLeft(filterPanel);
+        SplitPane lower = new SplitPane(detail, preview);
+        lower.setDividerPositions(0.5);
+        SplitPane center = new SplitPane(table, lower);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.55);
+        root.setCenter(center);
         countLabel.setId("match-count");
+        statusBar.setId("status-bar");
         statusBar.setText(store.location());
         statusBar.getRightItems().add(countLabel);
         root.setBottom(statusBar);
 
-        NumberFormat format = NumberFormat.getIntegerInstance(Locale.ROOT);
-        rows.totalProperty().addListener((o, was, now) -> countLabel.setText(format.format(now.longValue()) + " pairs"));
-        rows.setOnError(e -> statusBar.setText("Could not load pairs: " + e.getMessage()));
+        rows.totalProperty().addListener((o, was, now) -> countLabel.setText(COUNT.format(now.longValue())
+                + (filters.filter().trash() ? " in the trash" : " pairs")));
+        rows.setOnError(e -> message("Could not load pairs: " + e.getMessage()));
+        filters.filterProperty().addListener((o, was, now) -> {
+            rows.reload(now, table.currentSort());
+            restore.setVisible(now.trash());
+            emptyTrash.setVisible(now.trash());
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showSelected());
+        rows.addListener((ListChangeListener<StoredPair>) c -> {
+            StoredPair selected = table.getSelectionModel().getSelectedItem();
+            if (selected != null && (detail.shown() == null || detail.shown().id() != selected.id()) && !detail.isEditing()) {
+                showSelected();
+            }
+        });
+        wireDetail();
+        restore.setVisible(false);
+        emptyTrash.setVisible(false);
     }
 
     public Parent root() {
@@ -45,12 +135,364 @@ public final class MainWindow {
         return table;
     }
 
-    /** Loads the first page of the current filter; call once the store is ready. */
+    public FilterViewModel filters() {
+        return filters;
+    }
+
+    /** Registers the shortcuts on the scene the window lives in. */
+    public void install(Scene scene) {
+        for (Shortcut s : Shortcut.values()) {
+            if (!s.singleKey()) {
+                scene.getAccelerators().put(s.keys(), () -> run(s));
+            }
+        }
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl) {
+                return;
+            }
+            for (Shortcut s : Shortcut.values()) {
+                if (s.singleKey() && s.keys().match(e)) {
+                    run(s);
+                    e.consume();
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Loads the filter choices and the first page; call once the window is shown. */
     public void load() {
-        rows.reload(PairFilter.ALL, table.currentSort());
+        rows.reload(filters.filter(), table.currentSort());
+        background(() -> List.of(store.databaseTypes(), store.databaseNames()),
+                lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
+        background(duplicates::catchUp, n -> { });
     }
 
     public void dispose() {
         rows.shutdown();
+        analyzer.close();
+    }
+
+    /** What the status bar says right now (tests and screen readers). */
+    public String statusMessage() {
+        return statusBar.getText();
+    }
+
+    void run(Shortcut s) {
+        switch (s) {
+            case ACCEPT -> review(ReviewStatus.ACCEPTED);
+            case REJECT -> review(ReviewStatus.REJECTED);
+            case UNREVIEW -> review(ReviewStatus.UNREVIEWED);
+            case NEXT_UNREVIEWED -> moveToUnreviewed(1);
+            case PREVIOUS_UNREVIEWED -> moveToUnreviewed(-1);
+            case EDIT -> detail.startEditing();
+            case DELETE -> deleteSelected();
+            case DELETE_MATCHING -> deleteMatching();
+            case UNDO -> undo();
+            case REFRESH -> rows.refresh();
+            case TOGGLE_THEME -> Theme.apply(root, !Theme.isDark(root));
+            case HELP -> HelpOverlay.create(root.getScene().getWindow()).show();
+            case FIND -> root.lookup("#search").requestFocus();
+            case IMPORT, QUICK_EXPORT -> message(s.description() + " is not available yet.");
+        }
+    }
+
+    // ---- curation ---------------------------------------------------------------------
+
+    private List<StoredPair> selection() {
+        return table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull).toList();
+    }
+
+    private void review(ReviewStatus status) {
+        List<StoredPair> selected = selection();
+        if (selected.isEmpty() || filters.filter().trash()) {
+            return;
+        }
+        int index = table.getSelectionModel().getSelectedIndex();
+        background(() -> {
+            String what = curator.review(selected, status);
+            return new Reviewed(what, selected.stream().map(p -> store.get(p.id()).orElse(p)).toList());
+        }, done -> {
+            done.updated().forEach(rows::replace);
+            message(done.what());
+            if (selected.size() == 1 && status != ReviewStatus.UNREVIEWED) {
+                moveToUnreviewedFrom(index, 1);
+            }
+            showSelected();
+        });
+    }
+
+    private record Reviewed(String what, List<StoredPair> updated) {
+    }
+
+    private void moveToUnreviewed(int step) {
+        moveToUnreviewedFrom(table.getSelectionModel().getSelectedIndex(), step);
+    }
+
+    /** Selects the nearest loaded unreviewed row in one direction; stops at rows not loaded yet. */
+    private void moveToUnreviewedFrom(int from, int step) {
+        for (int i = from + step; i >= 0 && i < rows.size(); i += step) {
+            StoredPair p = rows.get(i);
+            if (p == null) {
+                message("Loading more rows…");
+                return;
+            }
+            if (p.status() == ReviewStatus.UNREVIEWED) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(Math.max(0, i - 3));
+                return;
+            }
+        }
+        message(step > 0 ? "No unreviewed pair below." : "No unreviewed pair above.");
+    }
+
+    private void deleteSelected() {
+        List<StoredPair> selected = selection();
+        if (selected.isEmpty() || filters.filter().trash()) {
+            return;
+        }
+        List<Long> ids = selected.stream().map(StoredPair::id).toList();
+        background(() -> curator.trash(ids), what -> {
+            message(what + ". Ctrl+Z brings them back.");
+            rows.refresh();
+        });
+    }
+
+    private void deleteMatching() {
+        var filter = filters.filter();
+        if (filter.trash()) {
+            return;
+        }
+        background(() -> store.count(filter), count -> {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                    "Move " + COUNT.format(count) + " pairs that match the current filter to the trash?\n"
+                            + "You can undo this (Ctrl+Z) or restore them from the trash.",
+                    ButtonType.CANCEL, ButtonType.OK);
+            confirm.setHeaderText("Delete " + COUNT.format(count) + " matching pairs");
+            confirm.initOwner(root.getScene().getWindow());
+            confirm.getDialogPane().setId("confirm-delete-matching");
+            confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
+                    background(() -> curator.trash(filter), what -> {
+                        message(what + ". Ctrl+Z brings them back.");
+                        rows.refresh();
+                    }));
+        });
+    }
+
+    private void undo() {
+        background(curator::undo, done -> {
+            message(done.orElse("Nothing to undo."));
+            rows.refresh();
+        });
+    }
+
+    private void restoreSelected() {
+        List<Long> ids = selection().stream().map(StoredPair::id).toList();
+        if (!ids.isEmpty()) {
+            background(() -> store.restore(ids), n -> {
+                duplicates.invalidate();
+                message("Restored " + n + (n == 1 ? " pair." : " pairs."));
+                rows.refresh();
+            });
+        }
+    }
+
+    private void emptyTrash() {
+        background(() -> store.count(filters.filter()), count -> {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                    "Delete the " + COUNT.format(count) + " pairs in the trash for good? This cannot be undone.",
+                    ButtonType.CANCEL, ButtonType.OK);
+            confirm.setHeaderText("Empty the trash");
+            confirm.initOwner(root.getScene().getWindow());
+            confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
+                    background(store::purge, n -> {
+                        message("Deleted " + n + " pairs for good.");
+                        rows.refresh();
+                    }));
+        });
+    }
+
+    // ---- detail and preview -----------------------------------------------------------
+
+    private void wireDetail() {
+        detail.setOnReview(this::review);
+        detail.setOnShowGroup(group -> filters.batch(() -> {
+            filters.clear();
+            filters.duplicateGroup.set(group);
+        }));
+        detail.setOnNote(note -> {
+            StoredPair p = detail.shown();
+            if (p != null) {
+                background(() -> {
+                    curator.note(p.id(), note);
+                    return store.get(p.id()).orElse(p);
+                }, updated -> {
+                    rows.replace(updated);
+                    message("Note saved.");
+                });
+            }
+        });
+        detail.setOnSave((question, sql) -> {
+            StoredPair p = detail.shown();
+            background(() -> curator.edit(p, question, sql), saved -> {
+                rows.replace(saved);
+                detail.show(saved);
+                previewLater.trigger();
+                message("Saved. The original text is kept; Ctrl+Z undoes the edit.");
+            });
+        });
+        detail.setSqlValidator((sql, answer) -> {
+            String dbType = detail.shown() == null ? null : detail.shown().pair().databaseType();
+            background(() -> analyzer.analyze(sql, dbType), (SqlAnalysis a) -> answer.accept(sqlMessage(sql, a)));
+        });
+        preview.setOnAllow(value -> changePrivacyList(() -> PrivacySettings.allow(store, value), "Marked as not personal data"));
+        preview.setOnDeny(value -> changePrivacyList(() -> PrivacySettings.deny(store, value), "Will always be anonymized"));
+    }
+
+    private static String sqlMessage(String sql, SqlAnalysis a) {
+        if (sql.isBlank()) {
+            return "The SQL must not be empty.";
+        }
+        return a.parsed() ? "" : "The SQL does not parse: " + a.parseError() + ". Fix it, or cancel to keep the saved text.";
+    }
+
+    private void changePrivacyList(Runnable change, String what) {
+        background(() -> {
+            change.run();
+            anonymizer = PrivacySettings.anonymizer(store);
+            return what;
+        }, m -> {
+            message(m + " (policy of this database).");
+            previewLater.trigger();
+        });
+    }
+
+    private void showSelected() {
+        StoredPair p = table.getSelectionModel().getSelectedItem();
+        if (p == null) {
+            if (table.getSelectionModel().isEmpty()) {
+                detail.clear();
+                preview.showEmpty("Select a pair to see what an export would write.");
+            }
+            return;
+        }
+        if (detail.shown() == null || detail.shown().id() != p.id() || detail.shown().version() != p.version()) {
+            detail.show(p);
+        }
+        previewLater.trigger();
+    }
+
+    private void updatePreview() {
+        StoredPair p = detail.shown();
+        if (p == null) {
+            return;
+        }
+        long seq = ++previewSequence;
+        Anonymizer a = anonymizer;
+        background(() -> a.anonymize(p.pair()), result -> {
+            if (seq == previewSequence) {
+                preview.show(result, a.policy().name());
+            }
+        }, error -> preview.showEmpty("No preview: " + error.getMessage()));
+    }
+
+    // ---- chrome -----------------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("File", null,
+                item("Import…", Shortcut.IMPORT),
+                item("Quick export", Shortcut.QUICK_EXPORT),
+                new javafx.scene.control.SeparatorMenuItem(),
+                action("Exit", () -> root.getScene().getWindow().hide()));
+        Menu edit = new Menu("Edit", null,
+                item("Undo", Shortcut.UNDO),
+                new javafx.scene.control.SeparatorMenuItem(),
+                item("Accept", Shortcut.ACCEPT),
+                item("Reject", Shortcut.REJECT),
+                item("Mark unreviewed", Shortcut.UNREVIEW),
+                item("Edit pair", Shortcut.EDIT),
+                item("Delete selected", Shortcut.DELETE),
+                item("Delete all matching…", Shortcut.DELETE_MATCHING));
+        Menu view = new Menu("View", null,
+                action("Trash", () -> filters.trash.set(!filters.trash.get())),
+                item("Refresh", Shortcut.REFRESH),
+                item("Light / dark", Shortcut.TOGGLE_THEME),
+                item("Find", Shortcut.FIND));
+        Menu help = new Menu("Help", null, item("Keyboard shortcuts", Shortcut.HELP));
+        return new MenuBar(file, edit, view, help);
+    }
+
+    private MenuItem item(String text, Shortcut s) {
+        MenuItem m = new MenuItem(text);
+        m.setAccelerator(s.singleKey() ? null : s.keys());
+        m.setOnAction(e -> run(s));
+        return m;
+    }
+
+    private static MenuItem action(String text, Runnable r) {
+        MenuItem m = new MenuItem(text);
+        m.setOnAction(e -> r.run());
+        return m;
+    }
+
+    private ToolBar toolBar() {
+        Button undo = button("Undo", "undo", Shortcut.UNDO);
+        Button deleteMatching = button("Delete matching…", "delete-matching", Shortcut.DELETE_MATCHING);
+        ToggleButton trash = new ToggleButton("Trash");
+        trash.setId("trash-toggle");
+        trash.setTooltip(new Tooltip("Show the trash: restore pairs or empty it"));
+        trash.selectedProperty().bindBidirectional(filters.trash);
+        restore.setId("restore");
+        restore.setOnAction(e -> restoreSelected());
+        emptyTrash.setId("empty-trash");
+        emptyTrash.setOnAction(e -> emptyTrash());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button help = button("Shortcuts", "help", Shortcut.HELP);
+        return new ToolBar(undo, new Separator(), deleteMatching, trash, restore, emptyTrash, spacer, help);
+    }
+
+    private Button button(String text, String id, Shortcut s) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(s.description() + " (" + s.keys().getDisplayText() + ")"));
+        b.setOnAction(e -> run(s));
+        return b;
+    }
+
+    private void message(String text) {
+        statusBar.setText(text);
+    }
+
+    // ---- background work --------------------------------------------------------------
+
+    private <T> void background(Callable<T> work, Consumer<T> onDone) {
+        background(work, onDone, e -> message(e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    private <T> void background(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> onDone.accept(task.getValue()));
+        task.setOnFailed(e -> onError.accept(task.getException()));
+        jobs.run(task);
+    }
+
+    /** For tests: runs a shortcut as the keyboard would. */
+    public void press(Shortcut s) {
+        if (Platform.isFxApplicationThread()) {
+            run(s);
+        } else {
+            Platform.runLater(() -> run(s));
+        }
+    }
+
+    /** For tests: the preview pane. */
+    public PreviewPane preview() {
+        return preview;
     }
 }

@@ -6,6 +6,7 @@ import dev.pairstudio.io.DemoData;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.ui.BackgroundJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +32,9 @@ class MainWindowSmokeTest {
         Path dir = Files.createTempDirectory("pairstudio-smoke");
         store = PairStores.open(dir.resolve("pairs").toString());
         DemoData.addOnFirstStart(store);
-        window = new MainWindow(store);
-        Scene scene = new Scene(window.root(), 1280, 800);
+        window = new MainWindow(store, new BackgroundJobs());
+        Scene scene = new Scene(window.root(), 1400, 900);
+        window.install(scene);
         stage.setScene(scene);
         stage.show();
         window.load();
@@ -51,6 +53,8 @@ class MainWindowSmokeTest {
         assertThat(table.getItems()).hasSize(DemoData.COUNT);
         assertThat(table.getItems().get(0).pair().question()).isNotBlank();
         assertThat(robot.lookup("#match-count").queryLabeled().getText()).isEqualTo("2,000 pairs");
+        robot.interact(() -> table.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#detail-question").tryQuery().isPresent());
         Path shot = Screenshots.save(table.getScene(), "main-window-smoke");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
     }

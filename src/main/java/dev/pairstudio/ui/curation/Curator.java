@@ -1,5 +1,7 @@
 package dev.pairstudio.ui.curation;
 
+import dev.pairstudio.io.DuplicateTracker;
+import dev.pairstudio.io.PairEnricher;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.PairStore;
@@ -19,10 +21,15 @@ import java.util.stream.Collectors;
  */
 public final class Curator {
     private final PairStore store;
+    private final PairEnricher enricher;
+    private final DuplicateTracker duplicates;
     private final CurationHistory history = new CurationHistory();
 
-    public Curator(PairStore store) {
+    /** @param enricher re-analyses edited pairs; {@code duplicates} regroups after edits and deletes */
+    public Curator(PairStore store, PairEnricher enricher, DuplicateTracker duplicates) {
         this.store = store;
+        this.enricher = enricher;
+        this.duplicates = duplicates;
     }
 
     public CurationHistory history() {
@@ -62,7 +69,7 @@ public final class Curator {
 
     /** Saves an edit of the question and SQL; undo writes the previous text back. */
     public StoredPair edit(StoredPair pair, String question, String sql) {
-        StoredPair saved = store.updateText(pair.id(), question, sql, pair.version());
+        StoredPair saved = reanalyse(store.updateText(pair.id(), question, sql, pair.version()));
         String oldQuestion = pair.pair().question();
         String oldSql = pair.pair().sql();
         history.record(new UndoableAction() {
@@ -74,7 +81,7 @@ public final class Curator {
             @Override
             public void undo() {
                 StoredPair now = store.get(pair.id()).orElseThrow();
-                store.updateText(pair.id(), oldQuestion, oldSql, now.version());
+                reanalyse(store.updateText(pair.id(), oldQuestion, oldSql, now.version()));
             }
         });
         return saved;
@@ -91,7 +98,16 @@ public final class Curator {
         return last.map(a -> "Undid: " + a.description());
     }
 
+    /** Stores a fresh analysis of an edited pair and marks the duplicate groups for regrouping. */
+    private StoredPair reanalyse(StoredPair edited) {
+        PairEnricher.Enriched e = enricher.enrich(edited.pair());
+        store.reanalysed(edited.id(), e.pair().tableNames(), e.analysis());
+        duplicates.invalidate();
+        return store.get(edited.id()).orElse(edited);
+    }
+
     private String recordTrash(TrashBatch batch) {
+        duplicates.invalidate();
         String what = "Deleted " + count(batch.count()) + " (in the trash)";
         history.record(new UndoableAction() {
             @Override
@@ -102,6 +118,7 @@ public final class Curator {
             @Override
             public void undo() {
                 store.restore(batch.id());
+                duplicates.invalidate();
             }
         });
         return what;

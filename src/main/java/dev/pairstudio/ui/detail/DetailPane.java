@@ -191,7 +191,11 @@ public final class DetailPane extends ScrollPane {
         Button accept = reviewButton("Accept", "accept", ReviewStatus.ACCEPTED, "A");
         Button reject = reviewButton("Reject", "reject", ReviewStatus.REJECTED, "R");
         Button reset = reviewButton("Unreviewed", "unreview", ReviewStatus.UNREVIEWED, "U");
+        id.setMinWidth(0);
+        status.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(8, status, id, spacer, accept, reject, reset);
+        box.getStyleClass().add("detail-header");
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         if (p.inTrash()) {
             Label trash = new Label("In the trash");
             trash.getStyleClass().add("field-error");
@@ -205,6 +209,7 @@ public final class DetailPane extends ScrollPane {
         b.setId(id);
         b.setTooltip(new Tooltip(text + " (" + key + ")"));
         b.setDisable(shown.inTrash() || shown.status() == status);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setOnAction(e -> onReview.accept(status));
         return b;
     }

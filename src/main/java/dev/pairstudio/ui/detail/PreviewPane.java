@@ -85,6 +85,10 @@ public final class PreviewPane extends ScrollPane {
         before.setId("before-" + id);
         var after = HighlightedText.findings(text.after(), text.replacements(), true, monospace);
         after.setId("after-" + id);
+        for (var flow : List.of(before, after)) {
+            flow.setMinWidth(0);
+            flow.setPrefWidth(1); // let the column percentages decide, and wrap inside them
+        }
         grid.add(before, 1, row);
         grid.add(after, 2, row);
         return row + 1;
@@ -126,10 +130,15 @@ public final class PreviewPane extends ScrollPane {
             what.getStyleClass().addAll("finding", HighlightedText.styleClass(r.type().label()));
             HBox.setHgrow(what, Priority.ALWAYS);
             what.setMaxWidth(Double.MAX_VALUE);
+            what.setMinWidth(0);
+            what.setPrefWidth(1);
+            what.setWrapText(true);
             Button allow = new Button("Not PII");
+            allow.setMinWidth(Region.USE_PREF_SIZE);
             allow.getStyleClass().add("small");
             allow.setOnAction(e -> onAllow.accept(original));
             Button deny = new Button("Always anonymize");
+            deny.setMinWidth(Region.USE_PREF_SIZE);
             deny.getStyleClass().add("small");
             deny.setOnAction(e -> onDeny.accept(original));
             HBox line = new HBox(6, what, allow, deny);
