@@ -293,7 +293,7 @@ public final class CollectorServer implements AutoCloseable {
             }
             case "/export" -> {
                 only(method, "GET");
-                Endpoints.export(ex, store, ApiQuery.parse(ex.getRequestURI().getRawQuery()));
+                Endpoints.export(ex, store, ApiQuery.parse(ex.getRequestURI().getRawQuery()), () -> stopping);
             }
             case "/openapi.json" -> {
                 only(method, "GET");

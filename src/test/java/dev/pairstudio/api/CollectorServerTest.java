@@ -392,6 +392,52 @@ class CollectorServerTest {
     }
 
     @Test
+    void exportIsAnonymizedByDefaultInTheSeedsFormats() {
+        String batch = "[{\"natural_language_query\":\"Orders of jane.doe@corp.example.org\",\"sql_query\":"
+                + "\"SELECT * FROM orders WHERE email = 'jane.doe@corp.example.org'\",\"database_name\":\"export\"},"
+                + "{\"natural_language_query\":\"How many items, \\\"really\\\"?\",\"sql_query\":\"SELECT COUNT(*) FROM items\","
+                + "\"database_name\":\"export\",\"success\":false,\"execution_time_ms\":12.5}]";
+        assertThat(api.post("/pairs", batch).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> jsonl = api.get("/export?database_name=export");
+        assertThat(jsonl.statusCode()).isEqualTo(200);
+        assertThat(jsonl.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
+        assertThat(jsonl.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=training_data.jsonl");
+        String[] lines = jsonl.body().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(jsonl.body()).endsWith("\n").doesNotContain("jane.doe").contains("\"natural_language_query\": \"Orders of ");
+        assertThat(jsonl.body()).doesNotContain("\"database_name\": \"export\""); // the database name is anonymized too
+
+        HttpResponse<String> original = api.get("/export?database_name=export&anonymize=false");
+        assertThat(original.body()).contains("jane.doe@corp.example.org").contains("\"database_name\": \"export\"");
+
+        HttpResponse<String> json = api.get("/export?database_name=export&format=JSON");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(json.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=training_data.json");
+        JsonNode doc = json(json);
+        assertThat(fieldNames(doc)).startsWith("exported_at", "format_version", "total_pairs", "pairs", "statistics");
+        assertThat(doc.get("total_pairs").asInt()).isEqualTo(2);
+
+        HttpResponse<String> csv = api.get("/export?database_name=export&format=csv&successful_only=true");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+        assertThat(csv.body()).startsWith("pair_id,natural_language_query,sql_query,timestamp,database_type,database_name,"
+                + "table_names,success,execution_time_ms,query_type\r\n");
+        assertThat(csv.body().split("\r\n")).hasSize(2);
+
+        HttpResponse<String> bad = api.get("/export?format=xml");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).isEqualTo("{\"error\":\"Invalid format: xml. Must be jsonl, json, or csv\"}");
+        assertThat(api.get("/export?format=xml&start_date=garbage").body()).contains("Invalid format"); // format first
+        assertThat(api.get("/export?start_date=garbage").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> empty = api.get("/export?database_name=nothing-here");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).isEmpty();
+        assertThat(json(api.get("/export?database_name=nothing-here&format=json")).get("total_pairs").asInt()).isZero();
+    }
+
+    @Test
     void openApiDescribesTheEndpoints() {
         HttpResponse<String> r = api.get("/openapi.json");
         assertThat(r.statusCode()).isEqualTo(200);
