@@ -52,10 +52,14 @@ final class ApiJson {
         }
         g.writeEndArray();
         g.writeBooleanField("success", p.success());
-        if (p.executionTimeMs() == null) {
-            g.writeNullField("execution_time_ms");
+        java.math.BigDecimal ms = p.executionTimeMs();
+        g.writeFieldName("execution_time_ms");
+        if (ms == null) {
+            g.writeNull();
+        } else if (ms.scale() < 0) {
+            g.writeNumber(ms.doubleValue()); // 1e3 was a float in the seed's Python: 1000.0, as the export writes it
         } else {
-            g.writeNumberField("execution_time_ms", p.executionTimeMs());
+            g.writeNumber(ms);
         }
         g.writeFieldName("metadata");
         g.writeObject(p.metadata());

@@ -165,6 +165,11 @@ public final class CollectorServer implements AutoCloseable {
         return collected.get();
     }
 
+    /** Write requests per commit so far (group commit at work): {commits, requests}. */
+    long[] commitFigures() {
+        return new long[] {writer.commits.get(), writer.requests.get()};
+    }
+
     public boolean isRunning() {
         return !stopping;
     }

@@ -40,6 +40,9 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private Job carried;
+    /** Transactions committed and requests they answered, for the benchmark's group-size figure. */
+    final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param importBatch   the import batch recorded with every pair this writer stores
@@ -145,6 +148,8 @@ final class GroupCommitWriter implements AutoCloseable {
             group.forEach(this::writeAlone);
             return;
         }
+        commits.incrementAndGet();
+        requests.addAndGet(group.size());
         notifyCommitted(result.ids());
         if (result.skipped() > 0) {
             // pair_ids are fresh UUIDs, so this does not happen; if it did, ids could not be told apart per request
@@ -161,6 +166,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private void writeAlone(Job job) {
         try {
             AddResult result = store.addAll(job.pairs, job.analyses, Source.API, importBatch);
+            commits.incrementAndGet();
+            requests.incrementAndGet();
             notifyCommitted(result.ids());
             if (result.skipped() > 0) {
                 throw new IllegalStateException(result.skipped() + " collected pairs had a pair_id that was already stored");

@@ -82,13 +82,20 @@ public final class CollectorBenchmark {
             b.run("warm-up batches", batchBodies, batchSize, 20, batchConnections);
 
             long before = store.count(PairFilter.ALL);
+            long[] c0 = server.commitFigures();
             Result s = b.run("single-pair POSTs", singleBodies, 1, singles, singleConnections);
             long afterSingles = store.count(PairFilter.ALL);
             s.print(afterSingles - before);
+            long[] c1 = server.commitFigures();
+            System.out.printf(Locale.ROOT, "  group commit: %,d transactions, %.1f requests per transaction%n", c1[0] - c0[0],
+                    (c1[1] - c0[1]) / (double) Math.max(1, c1[0] - c0[0]));
 
             Result m = b.run("batch POSTs", batchBodies, batchSize, batchPairs / batchSize, batchConnections);
             long afterBatches = store.count(PairFilter.ALL);
             m.print(afterBatches - afterSingles);
+            long[] c2 = server.commitFigures();
+            System.out.printf(Locale.ROOT, "  group commit: %,d transactions, %.1f requests per transaction%n", c2[0] - c1[0],
+                    (c2[1] - c1[1]) / (double) Math.max(1, c2[0] - c1[0]));
             System.out.printf(Locale.ROOT, "Stored in all: %,d pairs; collected by the server: %,d%n", afterBatches,
                     server.pairsCollected());
         } finally {
@@ -98,7 +105,8 @@ public final class CollectorBenchmark {
         }
     }
 
-    private record Result(String name, int requests, int pairsPerRequest, long failures, long nanos, long[] latencies) {
+    private record Result(String name, int requests, int pairsPerRequest, long failures, long nanos, long[] latencies,
+            long cpuNanos, String load) {
         void print(long stored) {
             long sent = (long) (requests - failures) * pairsPerRequest;
             double secs = nanos / 1e9;
@@ -109,6 +117,8 @@ public final class CollectorBenchmark {
                     name, requests, pairsPerRequest, secs, requests / secs, requests * (double) pairsPerRequest / secs,
                     pct(sorted, 50), pct(sorted, 99), sorted[sorted.length - 1] / 1e6, failures, sent, stored,
                     sent == stored && failures == 0 ? "nothing lost" : "MISMATCH");
+            System.out.printf(Locale.ROOT, "  process CPU (server and load generator together) %.1f s = %.0f us per pair; "
+                    + "load average before/after: %s%n", cpuNanos / 1e9, cpuNanos / 1e3 / ((double) requests * pairsPerRequest), load);
         }
 
         private static double pct(long[] sorted, int p) {
@@ -122,6 +132,8 @@ public final class CollectorBenchmark {
         AtomicInteger next = new AtomicInteger();
         AtomicLong failures = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(connections);
+        String loadBefore = loadAverage();
+        long cpu0 = processCpu();
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
@@ -153,11 +165,12 @@ public final class CollectorBenchmark {
             f.get();
         }
         long nanos = System.nanoTime() - start;
+        long cpu = processCpu() - cpu0;
         pool.shutdown();
         if (name.startsWith("warm-up")) {
             System.out.printf(Locale.ROOT, "%s: %,d requests in %.2f s%n", name, requests, nanos / 1e9);
         }
-        return new Result(name, requests, pairsPerRequest, failures.get(), nanos, latencies);
+        return new Result(name, requests, pairsPerRequest, failures.get(), nanos, latencies, cpu, loadBefore + " / " + loadAverage());
     }
 
     /** The body a collecting assistant would send: the seed's POST fields. */
@@ -186,6 +199,20 @@ public final class CollectorBenchmark {
             throw new UncheckedIOException(e);
         }
         return w.toString();
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The 1-minute load average (Linux), to judge how shared the machine was. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static int intArg(String[] args, String name, int dflt) {

@@ -37,12 +37,23 @@ class CollectorServerTest {
     static CollectorServer server;
     static TestClient api;
     static final List<Long> added = new CopyOnWriteArrayList<>();
+    static final List<Long> trashed = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
         store = PairStores.open(dir.resolve("pairs").toString());
         server = CollectorServer.start(store, CollectorConfig.defaults().withPort(0).withThreads(8));
-        server.addListener(added::addAll);
+        server.addListener(new CollectorListener() {
+            @Override
+            public void onPairsAdded(List<Long> ids) {
+                added.addAll(ids);
+            }
+
+            @Override
+            public void onPairsTrashed(List<Long> ids) {
+                trashed.addAll(ids);
+            }
+        });
         api = new TestClient(server);
     }
 
@@ -150,6 +161,10 @@ class CollectorServerTest {
         assertThat(r.body()).contains("\"execution_time_ms\":45.0,");
         String id = json(r).get("pair").get("pair_id").asText();
         assertThat(api.get("/pairs/" + id).body()).contains("\"execution_time_ms\":45.0,");
+        assertThat(api.post("/pairs", "{\"natural_language_query\":\"q exp\",\"sql_query\":\"SELECT 1\",\"execution_time_ms\":1e3}").body())
+                .contains("\"execution_time_ms\":1000.0,");
+        assertThat(api.post("/pairs", "{\"natural_language_query\":\"q dec\",\"sql_query\":\"SELECT 1\",\"execution_time_ms\":0.125}").body())
+                .contains("\"execution_time_ms\":0.125,");
     }
 
     @Test
@@ -356,9 +371,10 @@ class CollectorServerTest {
         assertThat(api.delete("/pairs/" + id).body()).isEqualTo("{\"error\":\"Pair not found\"}");
         assertThat(api.get("/pairs/no-such-pair").body()).isEqualTo("{\"error\":\"Pair not found\"}");
 
-        StoredPair trashed = store.getByPairId(id).orElseThrow();
-        assertThat(trashed.inTrash()).isTrue();
-        assertThat(store.restore(trashed.trashBatch())).isEqualTo(1);
+        StoredPair inTrash = store.getByPairId(id).orElseThrow();
+        assertThat(inTrash.inTrash()).isTrue();
+        assertThat(trashed).contains(inTrash.id());
+        assertThat(store.restore(inTrash.trashBatch())).isEqualTo(1);
         assertThat(api.get("/pairs/" + id).statusCode()).isEqualTo(200);
     }
 
