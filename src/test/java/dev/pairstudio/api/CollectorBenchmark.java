@@ -37,11 +37,12 @@ import java.util.stream.Stream;
  * <pre>
  * mvn -q dependency:build-classpath -Dmdep.outputFile=/tmp/cp-api.txt
  * java -cp target/classes:target/test-classes:$(cat /tmp/cp-api.txt) dev.pairstudio.api.CollectorBenchmark \
- *     [singles=60000] [singleConnections=32] [batchPairs=500000] [batchSize=1000] [batchConnections=4]
+ *     [singles=60000] [singleConnections=32] [batchPairs=500000] [batchSize=1000] [batchConnections=4] [duplicates=1]
  * </pre>
  */
 public final class CollectorBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newCachedThreadPool(named("bench-http-")))
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI pairsUri;
     private final String auth;
@@ -57,12 +58,13 @@ public final class CollectorBenchmark {
         int batchPairs = intArg(args, "batchPairs", 500_000);
         int batchSize = intArg(args, "batchSize", 1_000);
         int batchConnections = intArg(args, "batchConnections", 4);
+        boolean duplicates = intArg(args, "duplicates", 1) != 0;
 
         Path dir = Files.createTempDirectory("collector-bench");
         System.out.printf(Locale.ROOT, "Collector benchmark: %d cores, Java %s, H2 file in %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), dir);
         try (PairStore store = PairStores.open(dir.resolve("bench").toString());
-                CollectorServer server = CollectorServer.start(store, CollectorConfig.defaults().withPort(0))) {
+                CollectorServer server = CollectorServer.start(store, CollectorConfig.defaults().withPort(0).withTrackDuplicates(duplicates))) {
             CollectorBenchmark b = new CollectorBenchmark(server);
             SyntheticPairs gen = new SyntheticPairs(42);
             List<String> singleBodies = new ArrayList<>();
@@ -74,8 +76,8 @@ public final class CollectorBenchmark {
                 batchBodies.add(body(gen.list(batchSize), true));
             }
             long bodyBytes = batchBodies.stream().mapToLong(String::length).max().orElse(0);
-            System.out.printf(Locale.ROOT, "Server threads %d; batch bodies up to %,d bytes (limit %,d)%n",
-                    server.config().threads(), bodyBytes, server.config().maxBodyBytes());
+            System.out.printf(Locale.ROOT, "Duplicate tracking %s; server threads %d; batch bodies up to %,d bytes (limit %,d)%n",
+                    duplicates ? "on" : "off", server.config().threads(), bodyBytes, server.config().maxBodyBytes());
 
             // warm-up: JIT, the analyser's template cache, connections
             b.run("warm-up singles", singleBodies, 1, 10_000, singleConnections);
@@ -106,7 +108,7 @@ public final class CollectorBenchmark {
     }
 
     private record Result(String name, int requests, int pairsPerRequest, long failures, long nanos, long[] latencies,
-            long cpuNanos, String load) {
+            long cpuNanos, long clientCpuNanos, String load) {
         void print(long stored) {
             long sent = (long) (requests - failures) * pairsPerRequest;
             double secs = nanos / 1e9;
@@ -117,8 +119,11 @@ public final class CollectorBenchmark {
                     name, requests, pairsPerRequest, secs, requests / secs, requests * (double) pairsPerRequest / secs,
                     pct(sorted, 50), pct(sorted, 99), sorted[sorted.length - 1] / 1e6, failures, sent, stored,
                     sent == stored && failures == 0 ? "nothing lost" : "MISMATCH");
-            System.out.printf(Locale.ROOT, "  process CPU (server and load generator together) %.1f s = %.0f us per pair; "
-                    + "load average before/after: %s%n", cpuNanos / 1e9, cpuNanos / 1e3 / ((double) requests * pairsPerRequest), load);
+            double pairs = (double) requests * pairsPerRequest;
+            long server = cpuNanos - clientCpuNanos;
+            System.out.printf(Locale.ROOT, "  CPU: process %.1f s, of which load generator %.1f s; server side %.1f s = %.0f us per pair, "
+                    + "%.0f us per request; load average before/after: %s%n", cpuNanos / 1e9, clientCpuNanos / 1e9, server / 1e9,
+                    server / 1e3 / pairs, server / 1e3 / requests, load);
         }
 
         private static double pct(long[] sorted, int p) {
@@ -131,8 +136,9 @@ public final class CollectorBenchmark {
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicLong failures = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        ExecutorService pool = Executors.newFixedThreadPool(connections, named("bench-client-"));
         String loadBefore = loadAverage();
+        java.util.Map<Long, Long> client0 = clientCpu();
         long cpu0 = processCpu();
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
@@ -166,11 +172,15 @@ public final class CollectorBenchmark {
         }
         long nanos = System.nanoTime() - start;
         long cpu = processCpu() - cpu0;
+        long clientCpu = 0;
+        for (java.util.Map.Entry<Long, Long> e : clientCpu().entrySet()) {
+            clientCpu += e.getValue() - client0.getOrDefault(e.getKey(), 0L);
+        }
         pool.shutdown();
         if (name.startsWith("warm-up")) {
             System.out.printf(Locale.ROOT, "%s: %,d requests in %.2f s%n", name, requests, nanos / 1e9);
         }
-        return new Result(name, requests, pairsPerRequest, failures.get(), nanos, latencies, cpu, loadBefore + " / " + loadAverage());
+        return new Result(name, requests, pairsPerRequest, failures.get(), nanos, latencies, cpu, clientCpu, loadBefore + " / " + loadAverage());
     }
 
     /** The body a collecting assistant would send: the seed's POST fields. */
@@ -199,6 +209,30 @@ public final class CollectorBenchmark {
             throw new UncheckedIOException(e);
         }
         return w.toString();
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** CPU time of the load generator's threads (its request threads and the HttpClient's), by thread id. */
+    private static java.util.Map<Long, Long> clientCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("bench-") || t.getName().startsWith("HttpClient")) {
+                long c = mx.getThreadCpuTime(t.getId());
+                if (c >= 0) {
+                    out.put(t.getId(), c);
+                }
+            }
+        }
+        return out;
     }
 
     private static long processCpu() {
