@@ -533,6 +533,13 @@ class CollectorServerTest {
         assertThat(stored("lifecycle")).isEqualTo(1);
     }
 
+    @Test
+    void aPortInUseIsABindError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CollectorServer.start(store,
+                CollectorConfig.defaults().withPort(server.port()))).isInstanceOf(java.net.BindException.class);
+        assertThat(api.get("/pairs?limit=1").statusCode()).isEqualTo(200);
+    }
+
     static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
