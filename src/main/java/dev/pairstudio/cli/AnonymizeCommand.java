@@ -11,28 +11,20 @@ import dev.pairstudio.privacy.AnonymizedText;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.InvalidRuleException;
 import dev.pairstudio.privacy.Policy;
-import dev.pairstudio.privacy.Pseudonymizer;
 import dev.pairstudio.privacy.Replacement;
-import dev.pairstudio.store.UserDataDirectory;
+import dev.pairstudio.io.PrivacySettings;
+import dev.pairstudio.store.PairStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.file.attribute.FileAttribute;
-import java.util.EnumSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -53,7 +45,6 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true)
 public final class AnonymizeCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int KEY_BYTES = 32;
 
     @CommandLine.Mixin
     DatabaseOption database;
@@ -76,9 +67,11 @@ public final class AnonymizeCommand implements Callable<Integer> {
             throw new Cli.UserError("input " + input + " is not a readable file");
         }
         Anonymizer anonymizer;
-        try {
-            Policy policy = policyFile == null ? Policy.defaults() : Policy.load(policyFile);
-            anonymizer = new Anonymizer(policy, new Pseudonymizer(acquireKey(), policy.phoneRegions()));
+        try (PairStore store = StoreAccess.open(database)) {
+            // The database's own secret keys the pseudonyms, so they match its exports; its policy
+            // (with the reviewers' allow- and deny-lists) applies unless --policy names another.
+            Policy policy = policyFile == null ? PrivacySettings.policy(store) : Policy.load(policyFile);
+            anonymizer = PrivacySettings.anonymizer(store, policy);
         } catch (InvalidRuleException e) {
             throw new Cli.UserError("policy " + (policyFile == null ? "" : policyFile + ": ") + e.getMessage());
         }
@@ -243,40 +236,6 @@ public final class AnonymizeCommand implements Callable<Integer> {
             }
         }
         return sb == null ? s : sb.toString();
-    }
-
-    /**
-     * The pseudonymization key: for now a random 32-byte {@code privacy.key} beside the database
-     * (or in the user data directory), created owner-only. The store will provide the per-database
-     * secret; this is the one place to rewire.
-     */
-    private byte[] acquireKey() throws IOException {
-        String db = database.location().orElse(null);
-        Path dir = db == null || db.startsWith("jdbc:") || db.startsWith("postgresql:")
-                ? UserDataDirectory.get() : Path.of(db).toAbsolutePath().getParent();
-        Path file = dir.resolve("privacy.key");
-        Files.createDirectories(dir);
-        if (!Files.exists(file)) {
-            byte[] key = new byte[KEY_BYTES];
-            new SecureRandom().nextBytes(key);
-            boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-            FileAttribute<?>[] ownerOnly = posix
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                    : new FileAttribute<?>[0];
-            // CREATE_NEW with the permissions at creation: never readable by others, never overwrites
-            try (SeekableByteChannel ch = Files.newByteChannel(file,
-                    EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly)) {
-                ch.write(ByteBuffer.wrap(key));
-            } catch (FileAlreadyExistsException e) {
-                // another process created it first: use theirs
-            }
-        }
-        byte[] key = Files.readAllBytes(file);
-        if (key.length != KEY_BYTES) {
-            throw new Cli.UserError("privacy key " + file + " is damaged (" + key.length + " bytes, expected " + KEY_BYTES
-                    + "); restore it from a backup, or delete it to start new pseudonyms");
-        }
-        return key;
     }
 
     /** A line that cannot be anonymized; the message names the reason, never a value. */

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 PurgeCommand.class,
                 BackupCommand.class,
                 AnonymizeCommand.class,
+                StatsCommand.class,
+                ExportCommand.class,
                 ServeCommand.class,
         })
 public final class PairStudioCommand implements Runnable {

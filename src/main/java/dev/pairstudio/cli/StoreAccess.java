@@ -3,7 +3,6 @@ package dev.pairstudio.cli;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
-import dev.pairstudio.store.UserDataDirectory;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -18,12 +17,7 @@ final class StoreAccess {
 
     /** Beside the database file; the user data directory for in-memory or server databases. */
     static Path folderOf(PairStore store) {
-        String location = store.location();
-        if (location.startsWith("jdbc:")) {
-            return UserDataDirectory.get();
-        }
-        Path parent = Path.of(location).toAbsolutePath().getParent();
-        return parent == null ? UserDataDirectory.get() : parent;
+        return store.folder();
     }
 
     /** A store id (digits) or a pair_id. */

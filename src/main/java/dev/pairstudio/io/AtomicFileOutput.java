@@ -40,8 +40,10 @@ public final class AtomicFileOutput implements AutoCloseable {
         this.target = target.toAbsolutePath();
         Path folder = this.target.getParent();
         this.temp = Files.createTempFile(folder, "." + this.target.getFileName() + ".", ".part");
+        FileChannel ch = null;
         try {
-            this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            this.channel = ch;
             try {
                 this.digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -57,6 +59,9 @@ public final class AtomicFileOutput implements AutoCloseable {
                 this.out = new BufferedOutputStream(counted, 1 << 16);
             }
         } catch (IOException | RuntimeException e) {
+            if (ch != null) {
+                ch.close();
+            }
             Files.deleteIfExists(temp);
             throw e;
         }

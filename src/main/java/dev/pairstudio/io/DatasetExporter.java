@@ -53,11 +53,15 @@ import java.util.stream.Stream;
  * remember a named profile's last export time.
  */
 public final class DatasetExporter {
-    private static final int PROGRESS_EVERY = 10_000;
-    private static final int CANCEL_EVERY = 256;
 
     private final PairStore store;
     private final Path userPresets;
+    /** How data files are opened; tests substitute a failing disk. */
+    OutputFactory outputs = AtomicFileOutput::open;
+
+    interface OutputFactory {
+        AtomicFileOutput open(Path target, boolean gzip) throws IOException;
+    }
 
     /** @param userPresets folder of user preset files (may be null or missing) */
     public DatasetExporter(PairStore store, Path userPresets) {
@@ -125,7 +129,7 @@ public final class DatasetExporter {
             }
             for (Target t : plan.files) {
                 Path where = stagingFolder != null ? stagingFolder.resolve(t.path.getFileName()) : t.path;
-                AtomicFileOutput out = AtomicFileOutput.open(where, profile.gzip());
+                AtomicFileOutput out = outputs.open(where, profile.gzip());
                 long count = assigner == null ? total - drop.size() : expected.getOrDefault(t.split, 0L);
                 ExportWriters.Context ctx = new ExportWriters.Context(started, count, statistics, system, profile.context());
                 opened.add(new Open(t, out, format.open.apply(new OpenArgs(out.stream(), ctx))));
@@ -137,31 +141,23 @@ public final class DatasetExporter {
                 }
             }
             Map<String, Map<String, Long>> perType = new LinkedHashMap<>();
-            long[] done = {0};
             long[] written = {0};
-            store.forEach(filter, PairSort.INSERTION, p -> {
-                if (++done[0] % CANCEL_EVERY == 0 && listener.isCancelled()) {
-                    throw new ExportException.Cancelled();
-                }
-                if (done[0] % PROGRESS_EVERY == 0) {
-                    listener.progress(new ExportProgress(done[0], total, Duration.ofNanos(System.nanoTime() - t0)));
-                }
+            int workers = anonymizer == null ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+            long[] done = {ExportPipeline.run(store, filter, workers, p -> {
                 if (drop.contains(p.id())) {
-                    return;
+                    return null;
                 }
-                ExportRecord r = record(p, anonymizer);
-                Open o = assigner == null ? opened.get(0) : bySplit.get(assigner.assign(p));
-                try {
-                    o.writer.write(r);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                return new ExportPipeline.Item(record(p, anonymizer), assigner == null ? null : assigner.assign(p));
+            }, item -> {
+                Open o = item.split() == null ? opened.get(0) : bySplit.get(item.split());
+                o.writer.write(item.record());
                 o.count++;
                 written[0]++;
                 if (profile.stratify()) {
-                    perType.computeIfAbsent(o.target.label(), k -> new LinkedHashMap<>()).merge(r.queryType().name(), 1L, Long::sum);
+                    perType.computeIfAbsent(o.target.label(), k -> new LinkedHashMap<>())
+                            .merge(item.record().queryType().name(), 1L, Long::sum);
                 }
-            });
+            }, listener, total, t0)};
             if (listener.isCancelled()) {
                 throw new ExportException.Cancelled();
             }

@@ -24,15 +24,21 @@ public final class DemoData {
         }
         int added = 0;
         if (store.count(PairFilter.ALL) == 0 && store.count(PairFilter.ALL.withTrash(true)) == 0) {
-            List<PairEnricher.Enriched> pairs;
-            try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-                pairs = new SyntheticPairs(2025).list(COUNT).stream().map(enricher::enrich).toList();
-            }
-            added = store.addAll(pairs.stream().map(PairEnricher.Enriched::pair).toList(),
-                    pairs.stream().map(PairEnricher.Enriched::analysis).toList(), Source.DEMO, "demo").added();
-            new DuplicateTracker(store).catchUp();
+            added = add(store);
         }
         store.putSetting(SETTING, "true");
+        return added;
+    }
+
+    /** Adds the demo pairs on request (the empty table offers it); pairs already there are skipped. */
+    public static int add(PairStore store) {
+        List<PairEnricher.Enriched> pairs;
+        try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
+            pairs = new SyntheticPairs(2025).list(COUNT).stream().map(enricher::enrich).toList();
+        }
+        int added = store.addAll(pairs.stream().map(PairEnricher.Enriched::pair).toList(),
+                pairs.stream().map(PairEnricher.Enriched::analysis).toList(), Source.DEMO, "demo").added();
+        new DuplicateTracker(store).catchUp();
         return added;
     }
 }

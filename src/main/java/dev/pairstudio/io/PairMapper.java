@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Turns one read record into a {@link Pair}: the seed's keys (SEED-CONTRACT.md §1), Spider's
  * {@code question/query/db_id} or BIRD's {@code question/SQL/db_id}. Types are checked; a
- * missing pair_id gets a fresh UUIDv4, a missing timestamp "now".
+ * missing pair_id gets a UUID derived from the record's content, a missing timestamp "now".
  */
 final class PairMapper {
     /** H2's VARCHAR limit; a longer question or SQL is not a training pair anyway. */
@@ -59,8 +59,10 @@ final class PairMapper {
     private Pair seed(JsonNode n) throws BadRecordException {
         String question = requiredText(n, "natural_language_query");
         String sql = requiredText(n, "sql_query");
-        return new Pair(pairId(optionalText(n, "pair_id")), question, sql, timestamp(optionalText(n, "timestamp")),
-                optionalText(n, "database_type"), optionalText(n, "database_name"), tableNames(n.get("table_names")),
+        String timestamp = optionalText(n, "timestamp");
+        String database = optionalText(n, "database_name");
+        return new Pair(pairId(optionalText(n, "pair_id"), question, sql, database, timestamp), question, sql, timestamp(timestamp),
+                optionalText(n, "database_type"), database, tableNames(n.get("table_names")),
                 bool(n.get("success")), number(n.get("execution_time_ms")), metadata(n.get("metadata")));
     }
 
@@ -76,8 +78,9 @@ final class PairMapper {
                 meta.put(key, json.convertValue(v, Object.class));
             }
         }
-        return new Pair(pairId(optionalText(n, "pair_id")), question, sql, Timestamps.now(), "sqlite",
-                optionalText(n, "db_id"), List.of(), true, null, meta);
+        String database = optionalText(n, "db_id");
+        return new Pair(pairId(optionalText(n, "pair_id"), question, sql, dataset + ":" + database, null), question, sql,
+                Timestamps.now(), "sqlite", database, List.of(), true, null, meta);
     }
 
     /** A CSV row with the seed's columns ({@code query_type} is derived, so ignored). */
@@ -109,15 +112,23 @@ final class PairMapper {
         } catch (NumberFormatException e) {
             throw new BadRecordException("execution_time_ms must be a number, found \"" + shorten(exec) + "\"");
         }
-        return new Pair(pairId(cell(row, "pair_id")), question, sql, timestamp(cell(row, "timestamp")),
-                cell(row, "database_type"), cell(row, "database_name"), tableNames, ok, ms, Map.of());
+        return new Pair(pairId(cell(row, "pair_id"), question, sql, cell(row, "database_name"), cell(row, "timestamp")),
+                question, sql, timestamp(cell(row, "timestamp")), cell(row, "database_type"), cell(row, "database_name"),
+                tableNames, ok, ms, Map.of());
     }
 
     // ---- field rules -----------------------------------------------------------------------
 
-    private static String pairId(String given) throws BadRecordException {
+    /**
+     * The record's own pair_id, or one derived from its content (a name-based UUID) so that
+     * importing the same file again adds nothing, also for Spider and BIRD files, which carry no
+     * ids. Identical records without ids are therefore one pair.
+     */
+    private static String pairId(String given, String question, String sql, String database, String timestamp)
+            throws BadRecordException {
         if (given == null) {
-            return UUID.randomUUID().toString();
+            String content = String.join("\u0000", question, sql, String.valueOf(database), String.valueOf(timestamp));
+            return UUID.nameUUIDFromBytes(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
         }
         if (given.length() > 200) {
             throw new BadRecordException("pair_id is longer than 200 characters");

@@ -39,7 +39,7 @@ public record SplitRatios(double train, double validation, double test) {
     }
 
     private static String pct(double share) {
-        double p = share * 100;
+        double p = Math.round(share * 1e6) / 1e4;
         return p == Math.rint(p) ? Long.toString((long) p) : String.format(Locale.ROOT, "%.2f", p);
     }
 }

@@ -78,14 +78,12 @@ public final class Anonymizer {
         AnonymizedText s = rewrite(Field.SQL, sql, sqlFindings, new SqlContext(sql, owners, dialect), false);
         if (s.changed()) {
             check = SqlCheck.PARSES;
-            if (!ReparseCheck.holds(sql, s.after(), dialect)) {
+            if (!ReparseCheck.holdsCheaply(sql, s.after(), dialect, inserted(s))) {
                 s = rewrite(Field.SQL, sql, sqlFindings, new SqlContext(sql, owners, dialect), true);
                 if (!ReparseCheck.holds(sql, s.after(), dialect)) {
                     throw new AnonymizationException("the anonymized SQL no longer parses, even with plain redaction");
                 }
                 check = SqlCheck.REDACTED_TO_PARSE;
-            } else if (!ReparseCheck.parses(s.after())) {
-                check = SqlCheck.SAME_LITERALS;
             }
         }
         AnonymizedText db = null;
@@ -94,6 +92,14 @@ public final class Anonymizer {
             db = rewrite(Field.DATABASE_NAME, dbName, List.of(f), null, false);
         }
         return new AnonymizedPair(q, s, db, check);
+    }
+
+    private static List<String> inserted(AnonymizedText t) {
+        List<String> out = new ArrayList<>(t.replacements().size());
+        for (Replacement r : t.replacements()) {
+            out.add(t.after().substring(r.afterStart(), r.afterEnd()));
+        }
+        return out;
     }
 
     /** The SQL literal each finding lies in, for decoding and re-encoding its value. */

@@ -64,4 +64,33 @@ final class Context {
         }
         return false;
     }
+
+    /**
+     * The {@code n} words before {@code pos}, nearest first, lower-case ("" when there are fewer).
+     * A '#' counts as a word, so "invoice #" reads as {"#", "invoice"}.
+     */
+    static String[] wordsBefore(String text, int pos, int n) {
+        String[] out = new String[n];
+        java.util.Arrays.fill(out, "");
+        int i = pos - 1;
+        for (int k = 0; k < n; k++) {
+            while (i >= 0 && !isWordChar(text.charAt(i)) && text.charAt(i) != '#') {
+                i--;
+            }
+            if (i < 0 || pos - i > 40) {
+                break;
+            }
+            if (text.charAt(i) == '#') {
+                out[k] = "#";
+                i--;
+                continue;
+            }
+            int end = i + 1;
+            while (i >= 0 && isWordChar(text.charAt(i))) {
+                i--;
+            }
+            out[k] = text.substring(i + 1, end).toLowerCase(java.util.Locale.ROOT);
+        }
+        return out;
+    }
 }

@@ -12,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
  * text gets a time limit, and running out of it fails that text rather than passing it through.
  */
 final class CustomRuleDetector implements Detector {
-    static final long PROBE_NANOS = 25_000_000L;
+    static final long PROBE_NANOS = 150_000_000L; // generous: a loaded machine must not refuse good rules
     private static final String[] PROBE_UNITS = {"a", "A", "1", " ", "-", ".", "_", "@", "ab", "a1", "a ", "1-"};
 
     private final CustomRule rule;
@@ -51,7 +51,7 @@ final class CustomRuleDetector implements Detector {
                 while (m.find()) {
                     // run every match: the blow-up can be in any of them
                 }
-            } catch (DeadlineCharSequence.RegexTimeoutException e) {
+            } catch (DeadlineCharSequence.RegexTimeoutException | StackOverflowError e) {
                 throw new InvalidRuleException("custom rule '" + name + "': regex backtracks catastrophically "
                         + "(over " + PROBE_NANOS / 1_000_000 + " ms on a " + probe.length()
                         + "-character probe); rewrite it without nested or overlapping repetition");
@@ -63,10 +63,16 @@ final class CustomRuleDetector implements Detector {
     public void detect(String text, int from, int to, Field field, RegionStats stats, List<Finding> out) {
         Matcher m = pattern.matcher(new DeadlineCharSequence(text, System.nanoTime() + timeLimitNanos, rule.name()));
         m.region(from, to);
-        while (m.find()) {
-            if (m.end() > m.start() && validator.test(text.substring(m.start(), m.end()))) {
-                out.add(new Finding(field, m.start(), m.end(), rule.type(), 0.9));
+        try {
+            while (m.find()) {
+                if (m.end() > m.start() && validator.test(text.substring(m.start(), m.end()))) {
+                    out.add(new Finding(field, m.start(), m.end(), rule.type(), 0.9));
+                }
             }
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses per repetition: a long text can exhaust the stack
+            throw new AnonymizationException("custom rule '" + rule.name() + "' recursed too deeply on a "
+                    + (to - from) + "-character text; the text was not anonymized");
         }
     }
 }

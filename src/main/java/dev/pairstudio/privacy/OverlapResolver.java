@@ -23,15 +23,9 @@ final class OverlapResolver {
         sorted.sort(Comparator.comparingInt(rank).thenComparing(Comparator.comparingInt(Finding::length).reversed())
                 .thenComparingInt(Finding::start));
         List<Finding> kept = new ArrayList<>();
+        SpanSet taken = new SpanSet();
         for (Finding f : sorted) {
-            boolean free = true;
-            for (Finding k : kept) {
-                if (k.overlaps(f)) {
-                    free = false;
-                    break;
-                }
-            }
-            if (free) {
+            if (taken.addIfFree(f.start(), f.end())) {
                 kept.add(f);
             }
         }

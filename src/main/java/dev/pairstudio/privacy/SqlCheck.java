@@ -4,10 +4,11 @@ package dev.pairstudio.privacy;
 public enum SqlCheck {
     /** No literal changed. */
     UNCHANGED,
-    /** The anonymized SQL parses. */
+    /**
+     * The anonymized SQL is as valid as the original: it parses, or only literal values changed, in
+     * ways no SQL lexer reads differently, or (original unparseable) the literals kept number and kind.
+     */
     PARSES,
-    /** The original did not parse either; the literals keep their number and kinds. */
-    SAME_LITERALS,
     /** The first replacement broke the SQL; every SQL finding was redacted to plain text instead. */
     REDACTED_TO_PARSE
 }

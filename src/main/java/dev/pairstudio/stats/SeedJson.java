@@ -14,7 +14,9 @@ import com.fasterxml.jackson.core.util.Separators;
  * Non-ASCII characters are written raw.
  */
 public final class SeedJson {
-    public static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** Writes characters outside the BMP (emoji) as raw UTF-8 too, not as escaped surrogate pairs. */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     private static final Separators SEPARATORS = Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)

@@ -42,7 +42,12 @@ final class StatsAccumulator implements StatSink {
     private final long[] sqlBins = new long[StatCounts.BINS];
 
     @Override
-    public void accept(StatGroup g, LocalDate day, StatCounts c) {
+    public void day(LocalDate day, long pairs) {
+        days.merge(day, pairs, Long::sum);
+    }
+
+    @Override
+    public void group(StatGroup g, StatCounts c) {
         long n = c.count();
         if (n == 0) {
             return;
@@ -65,7 +70,6 @@ final class StatsAccumulator implements StatSink {
         for (String t : g.piiTypes()) {
             pii.merge(t, n, Long::sum);
         }
-        days.merge(day, n, Long::sum);
         if ((g.flags() & QualityFlag.DUPLICATE.bit()) != 0) {
             duplicates += n;
         }

@@ -142,6 +142,16 @@ public interface PairStore extends AutoCloseable {
     /** Where the data lives, for titles and messages (a file path or a URL without password). */
     String location();
 
+    /** The folder beside the database for its reports; the user data directory for in-memory or server databases. */
+    default Path folder() {
+        String where = location();
+        if (where.startsWith("jdbc:") || where.contains("://")) {
+            return UserDataDirectory.get();
+        }
+        Path parent = Path.of(where).toAbsolutePath().getParent();
+        return parent == null ? UserDataDirectory.get() : parent;
+    }
+
     @Override
     void close();
 }

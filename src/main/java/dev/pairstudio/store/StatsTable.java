@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
- * Keeps the pre-aggregated statistics of V3__stats.sql exact and answers statistics queries
+ * Keeps the pre-aggregated statistics of V4__stats.sql exact and answers statistics queries
  * from them. Every write to {@code pairs} goes through one of the methods here in the writer's
  * own transaction, so the aggregates commit or roll back with the change:
  * <ul>
@@ -44,7 +44,8 @@ final class StatsTable {
     private static final int WIDTH = 3 + 2 * StatCounts.BINS;
     private static final String ROW_COLUMNS = "in_trash, ts, database_type, database_name, success, query_type, status, "
             + "complexity, flags, pii_types, table_names, question, sql_text";
-    private static final String MERGE;
+    private static final String UPDATE;
+    private static final String INSERT;
     private static final String DAY_COLUMNS;
 
     static {
@@ -55,22 +56,13 @@ final class StatsTable {
         for (int i = 0; i < StatCounts.BINS; i++) {
             cols.add("sh" + i);
         }
-        StringBuilder values = new StringBuilder("CAST(? AS BOOLEAN), CAST(? AS DATE), CAST(? AS INT)");
         StringBuilder update = new StringBuilder();
         for (String c : cols) {
-            values.append(", CAST(? AS BIGINT)");
-            update.append(update.length() == 0 ? "" : ", ").append(c).append(" = t.").append(c).append(" + s.").append(c);
+            update.append(update.length() == 0 ? "" : ", ").append(c).append(" = ").append(c).append(" + ?");
         }
         String all = "in_trash, stat_day, profile, " + String.join(", ", cols);
-        StringBuilder sValues = new StringBuilder();
-        for (String c : all.split(", ")) {
-            sValues.append(sValues.length() == 0 ? "" : ", ").append("s.").append(c);
-        }
-        MERGE = "MERGE INTO stat_days t USING (VALUES (" + values + ")) s(" + all + ") "
-                + "ON t.in_trash = s.in_trash AND t.stat_day = s.stat_day AND t.profile = s.profile "
-                + "WHEN MATCHED AND t.n + s.n = 0 THEN DELETE "
-                + "WHEN MATCHED THEN UPDATE SET " + update + " "
-                + "WHEN NOT MATCHED THEN INSERT (" + all + ") VALUES (" + sValues + ")";
+        UPDATE = "UPDATE stat_days SET " + update + " WHERE in_trash = ? AND stat_day = ? AND profile = ?";
+        INSERT = "INSERT INTO stat_days (" + all + ") VALUES (?, ?, ?" + ", ?".repeat(cols.size()) + ")";
         DAY_COLUMNS = String.join(", ", cols);
     }
 
@@ -146,31 +138,71 @@ final class StatsTable {
             return cells.size();
         }
 
+        /**
+         * Adds the deltas: a batch of UPDATEs by key, then INSERTs for the cells that were not
+         * there, then DELETEs of cells that dropped to zero pairs. (Cheaper than H2's MERGE USING.)
+         */
         void flush(Connection c) throws SQLException {
             if (cells.isEmpty()) {
                 return;
             }
             Map<String, Integer> ids = profileIds(cells.keySet().stream().map(Cell::profile).collect(java.util.stream.Collectors.toSet()));
-            try (PreparedStatement s = c.prepareStatement(MERGE)) {
-                int pending = 0;
-                for (Map.Entry<Cell, long[]> e : cells.entrySet()) {
-                    long[] v = e.getValue();
-                    if (allZero(v)) {
-                        continue;
+            List<Map.Entry<Cell, long[]>> todo = new ArrayList<>();
+            boolean negative = false;
+            for (Map.Entry<Cell, long[]> e : cells.entrySet()) {
+                if (!allZero(e.getValue())) {
+                    todo.add(e);
+                    negative |= e.getValue()[0] < 0;
+                }
+            }
+            List<Map.Entry<Cell, long[]>> missing = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(UPDATE)) {
+                for (int from = 0; from < todo.size(); from += 5_000) {
+                    List<Map.Entry<Cell, long[]>> chunk = todo.subList(from, Math.min(todo.size(), from + 5_000));
+                    for (Map.Entry<Cell, long[]> e : chunk) {
+                        long[] v = e.getValue();
+                        for (int i = 0; i < WIDTH; i++) {
+                            s.setLong(1 + i, v[i]);
+                        }
+                        s.setBoolean(WIDTH + 1, e.getKey().trash());
+                        s.setObject(WIDTH + 2, e.getKey().day());
+                        s.setInt(WIDTH + 3, ids.get(e.getKey().profile()));
+                        s.addBatch();
                     }
-                    s.setBoolean(1, e.getKey().trash());
-                    s.setObject(2, e.getKey().day());
-                    s.setInt(3, ids.get(e.getKey().profile()));
-                    for (int i = 0; i < WIDTH; i++) {
-                        s.setLong(4 + i, v[i]);
-                    }
-                    s.addBatch();
-                    if (++pending == 5_000) {
-                        s.executeBatch();
-                        pending = 0;
+                    int[] counts = s.executeBatch();
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] == 0) {
+                            missing.add(chunk.get(i));
+                        }
                     }
                 }
-                if (pending > 0) {
+            }
+            if (!missing.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement(INSERT)) {
+                    for (Map.Entry<Cell, long[]> e : missing) {
+                        s.setBoolean(1, e.getKey().trash());
+                        s.setObject(2, e.getKey().day());
+                        s.setInt(3, ids.get(e.getKey().profile()));
+                        long[] v = e.getValue();
+                        for (int i = 0; i < WIDTH; i++) {
+                            s.setLong(4 + i, v[i]);
+                        }
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            if (negative) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "DELETE FROM stat_days WHERE in_trash = ? AND stat_day = ? AND profile = ? AND n = 0")) {
+                    for (Map.Entry<Cell, long[]> e : todo) {
+                        if (e.getValue()[0] < 0) {
+                            s.setBoolean(1, e.getKey().trash());
+                            s.setObject(2, e.getKey().day());
+                            s.setInt(3, ids.get(e.getKey().profile()));
+                            s.addBatch();
+                        }
+                    }
                     s.executeBatch();
                 }
             }
@@ -280,7 +312,7 @@ final class StatsTable {
         }
     }
 
-    /** Builds the aggregates from the pairs when they are missing (a database from before V3, or a lost table). */
+    /** Builds the aggregates from the pairs when they are missing (a database from before V4, or a lost table). */
     void ensureBuilt() throws SQLException {
         try (Connection c = pool.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("SELECT setting_value FROM settings WHERE setting_key = ?")) {
@@ -419,47 +451,75 @@ final class StatsTable {
         fromDays(f, firstFull, endFull, sink);
     }
 
+    /**
+     * Two aggregate queries over the day table, summed inside the database: per profile (the
+     * matching ones), then per day. The profiles are few; matching runs in Java.
+     */
     private void fromDays(PairFilter f, LocalDate from, LocalDate to, StatSink sink) throws SQLException {
         try (Connection c = pool.getConnection()) {
             loadGroups(c);
-            StringBuilder sql = new StringBuilder("SELECT stat_day, profile, " + DAY_COLUMNS + " FROM stat_days WHERE in_trash = ?");
+            List<Integer> matching = new ArrayList<>();
+            boolean all = true;
+            for (Map.Entry<Integer, StatGroup> e : groups.entrySet()) {
+                if (e.getValue().matches(f)) {
+                    matching.add(e.getKey());
+                } else {
+                    all = false;
+                }
+            }
+            if (matching.isEmpty()) {
+                return;
+            }
+            StringBuilder where = new StringBuilder(" FROM stat_days WHERE in_trash = ?");
             List<Object> params = new ArrayList<>(List.of(f.trash()));
             if (from != null) {
-                sql.append(" AND stat_day >= ?");
+                where.append(" AND stat_day >= ?");
                 params.add(from);
             }
             if (to != null) {
-                sql.append(" AND stat_day < ?");
+                where.append(" AND stat_day < ?");
                 params.add(to);
             }
-            Map<Integer, Boolean> matching = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) {
-                    s.setObject(i + 1, params.get(i));
-                }
-                s.setFetchSize(5000);
+            if (!all) {
+                where.append(" AND profile = ANY(?)");
+                params.add(matching.toArray(new Integer[0]));
+            }
+            StringBuilder sums = new StringBuilder();
+            for (String col : DAY_COLUMNS.split(", ")) {
+                sums.append(", SUM(").append(col).append(')');
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT profile" + sums + where + " GROUP BY profile")) {
+                bind(s, params);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        int profile = r.getInt(2);
-                        StatGroup g = groups.get(profile);
-                        if (g == null) {
-                            loadGroups(c); // added since
-                            g = groups.get(profile);
-                        }
-                        final StatGroup group = g;
-                        if (group == null || !matching.computeIfAbsent(profile, p -> group.matches(f))) {
-                            continue;
-                        }
+                        StatGroup g = groups.get(r.getInt(1));
                         long[] q = new long[StatCounts.BINS];
                         long[] h = new long[StatCounts.BINS];
                         for (int i = 0; i < StatCounts.BINS; i++) {
-                            q[i] = r.getLong(6 + i);
-                            h[i] = r.getLong(6 + StatCounts.BINS + i);
+                            q[i] = r.getLong(5 + i);
+                            h[i] = r.getLong(5 + StatCounts.BINS + i);
                         }
-                        sink.accept(group, r.getObject(1, LocalDate.class), new StatCounts(r.getLong(3), r.getLong(4), r.getLong(5), q, h));
+                        sink.group(g, new StatCounts(r.getLong(2), r.getLong(3), r.getLong(4), q, h));
                     }
                 }
             }
+            try (PreparedStatement s = c.prepareStatement("SELECT stat_day, SUM(n)" + where + " GROUP BY stat_day")) {
+                bind(s, params);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        long n = r.getLong(2);
+                        if (n != 0) {
+                            sink.day(r.getObject(1, LocalDate.class), n);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            s.setObject(i + 1, params.get(i));
         }
     }
 
@@ -490,7 +550,8 @@ final class StatsTable {
                     g = StatGroup.decode(key);
                     byKey.put(key, g);
                 }
-                sink.accept(g, row.day(), StatCounts.of(row.questionLength(), row.sqlLength()));
+                sink.group(g, StatCounts.of(row.questionLength(), row.sqlLength()));
+                sink.day(row.day(), 1);
             });
         }
     }

@@ -1,8 +1,10 @@
 package dev.pairstudio.ui;
 
 import dev.pairstudio.io.AnalyzingEnricher;
+import dev.pairstudio.io.DemoData;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PrivacySettings;
+import dev.pairstudio.io.SavedFilters;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.sql.SqlAnalysis;
@@ -14,8 +16,11 @@ import dev.pairstudio.ui.detail.DetailPane;
 import dev.pairstudio.ui.detail.PreviewPane;
 import dev.pairstudio.ui.filter.FilterPanel;
 import dev.pairstudio.ui.filter.FilterViewModel;
+import dev.pairstudio.ui.pairs.ColumnLayout;
 import dev.pairstudio.ui.pairs.PagedPairList;
 import dev.pairstudio.ui.pairs.PairTable;
+import dev.pairstudio.ui.importing.ImportDialog;
+import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -42,12 +47,15 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.stage.FileChooser;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 
 /**
@@ -60,6 +68,7 @@ public final class MainWindow {
 
     private final PairStore store;
     private final BackgroundJobs jobs;
+    private final UiSettings settings;
     private final BorderPane root = new BorderPane();
     private final FilterViewModel filters = new FilterViewModel();
     private final FilterPanel filterPanel = new FilterPanel(filters);
@@ -79,8 +88,9 @@ public final class MainWindow {
     private volatile Anonymizer anonymizer;
     private long previewSequence;
 
-    public MainWindow(PairStore store, BackgroundJobs jobs) {
+    public MainWindow(PairStore store, BackgroundJobs jobs, UiSettings settings) {
         this.store = store;
+        this.settings = settings;
         this.jobs = jobs;
         this.anonymizer = PrivacySettings.anonymizer(store);
         this.enricher = new AnalyzingEnricher(analyzer, anonymizer);
@@ -88,6 +98,7 @@ public final class MainWindow {
         this.curator = new Curator(store, enricher, duplicates);
         this.rows = new PagedPairList(store);
         this.table = new PairTable(rows);
+        ColumnLayout.bind(table, settings);
         this.previewLater = new Debouncer(Duration.millis(120), this::updatePreview);
 
         root.setId("main-window");
@@ -108,7 +119,7 @@ public final class MainWindow {
         root.setBottom(statusBar);
 
         rows.totalProperty().addListener((o, was, now) -> countLabel.setText(COUNT.format(now.longValue())
-                + (filters.filter().trash() ? " in the trash" : " pairs")));
+                + (filters.filter().trash() ? " in the trash" : now.longValue() == 1 ? " pair" : " pairs")));
         rows.setOnError(e -> message("Could not load pairs: " + e.getMessage()));
         filters.filterProperty().addListener((o, was, now) -> {
             rows.reload(now, table.currentSort());
@@ -123,6 +134,8 @@ public final class MainWindow {
             }
         });
         wireDetail();
+        acceptDroppedFiles();
+        table.setPlaceholder(emptyState());
         restore.setVisible(false);
         emptyTrash.setVisible(false);
     }
@@ -166,9 +179,24 @@ public final class MainWindow {
         background(() -> List.of(store.databaseTypes(), store.databaseNames()),
                 lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
         background(duplicates::catchUp, n -> { });
+        showSavedFilters();
+    }
+
+    private void showSavedFilters() {
+        SavedFilters saved = new SavedFilters(store);
+        background(saved::names, names -> filterPanel.setSavedFilters(names,
+                name -> background(() -> saved.get(name), f -> f.ifPresent(filters::apply)),
+                name -> background(() -> {
+                    saved.save(name, filters.filter());
+                    return name;
+                }, n -> {
+                    message("Saved the filter \"" + n + "\".");
+                    showSavedFilters();
+                })));
     }
 
     public void dispose() {
+        settings.save();
         rows.shutdown();
         analyzer.close();
     }
@@ -193,7 +221,8 @@ public final class MainWindow {
             case TOGGLE_THEME -> Theme.apply(root, !Theme.isDark(root));
             case HELP -> HelpOverlay.create(root.getScene().getWindow()).show();
             case FIND -> root.lookup("#search").requestFocus();
-            case IMPORT, QUICK_EXPORT -> message(s.description() + " is not available yet.");
+            case IMPORT -> chooseAndImport();
+            case QUICK_EXPORT -> message(s.description() + " is not available yet.");
         }
     }
 
@@ -309,6 +338,79 @@ public final class MainWindow {
                         message("Deleted " + n + " pairs for good.");
                         rows.refresh();
                     }));
+        });
+    }
+
+    // ---- import -----------------------------------------------------------------------
+
+    /** What an empty table says: how to get pairs in, or how to widen the filter. */
+    private VBox emptyState() {
+        Label text = new Label("No pairs here. Import a file (Ctrl+O or drop it on the window), "
+                + "let an assistant post to the collector (pairstudio serve), or load the demo data.");
+        text.setWrapText(true);
+        text.getStyleClass().add("empty-state");
+        Button importFile = new Button("Import a file…");
+        importFile.setOnAction(e -> chooseAndImport());
+        Button demo = new Button("Load demo data");
+        demo.setId("load-demo");
+        demo.setOnAction(e -> background(() -> DemoData.add(store), n -> {
+            message("Added " + n + " demo pairs.");
+            rows.refresh();
+            background(() -> List.of(store.databaseTypes(), store.databaseNames()),
+                    lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
+        }));
+        Button clear = new Button("Clear the filter");
+        clear.setOnAction(e -> filters.clear());
+        clear.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(filters.chips()));
+        VBox box = new VBox(10, text, new HBox(8, importFile, demo, clear));
+        box.setMaxWidth(560);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        ((HBox) box.getChildren().get(1)).setAlignment(javafx.geometry.Pos.CENTER);
+        return box;
+    }
+
+    private void chooseAndImport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import pairs");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Pair files (JSONL, JSON, CSV, Spider, BIRD)", "*.jsonl", "*.json", "*.csv", "*.ndjson"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        List<java.io.File> chosen = chooser.showOpenMultipleDialog(root.getScene().getWindow());
+        if (chosen != null && !chosen.isEmpty()) {
+            importFiles(chosen.stream().map(java.io.File::toPath).toList());
+        }
+    }
+
+    /** Imports files (chosen, dropped, or from a test) with a progress dialog that can cancel. */
+    public void importFiles(List<Path> files) {
+        ImportDialog.start(root.getScene().getWindow(), store, duplicates, files, store.folder(), jobs, summary -> {
+            if (summary != null) {
+                String text = ImportDialog.summaryText(summary);
+                message(text.replace('\n', ' '));
+                Notifications.create().owner(root.getScene().getWindow()).title("Import finished").text(text)
+                        .hideAfter(Duration.seconds(6)).showInformation();
+            }
+            rows.refresh();
+            background(() -> List.of(store.databaseTypes(), store.databaseNames()),
+                    lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
+        });
+    }
+
+    private void acceptDroppedFiles() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                List<Path> files = e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList();
+                Platform.runLater(() -> importFiles(files));
+            }
+            e.setDropCompleted(ok);
+            e.consume();
         });
     }
 
@@ -436,6 +538,7 @@ public final class MainWindow {
     }
 
     private ToolBar toolBar() {
+        Button importButton = button("Import…", "import", Shortcut.IMPORT);
         Button undo = button("Undo", "undo", Shortcut.UNDO);
         Button deleteMatching = button("Delete matching…", "delete-matching", Shortcut.DELETE_MATCHING);
         ToggleButton trash = new ToggleButton("Trash");
@@ -449,7 +552,7 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button help = button("Shortcuts", "help", Shortcut.HELP);
-        return new ToolBar(undo, new Separator(), deleteMatching, trash, restore, emptyTrash, spacer, help);
+        return new ToolBar(importButton, new Separator(), undo, new Separator(), deleteMatching, trash, restore, emptyTrash, spacer, help);
     }
 
     private Button button(String text, String id, Shortcut s) {

@@ -101,10 +101,12 @@ class PairImporterTest {
     }
 
     @Test
-    void missingIdsGetFreshUuidsAndMissingTimesNow() throws IOException {
-        run(write("min.jsonl", "{\"natural_language_query\": \"q\", \"sql_query\": \"SELECT 1\"}\n"));
+    void missingIdsGetContentUuidsAndMissingTimesNow() throws IOException {
+        Path min = write("min.jsonl", "{\"natural_language_query\": \"q\", \"sql_query\": \"SELECT 1\"}\n");
+        run(min);
         StoredPair p = all().get(0);
-        assertThat(p.pair().pairId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(p.pair().pairId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(run(min).skipped()).isEqualTo(1);
         assertThat(p.pair().timestamp()).isAfter(java.time.Instant.now().minusSeconds(60));
         assertThat(p.pair().success()).isTrue();
     }
@@ -153,6 +155,12 @@ class PairImporterTest {
         assertThat(rows.get(0).pair().metadata()).containsEntry("dataset", "spider");
         assertThat(rows.get(1).pair().sql()).isEqualTo("SELECT MAX(rate) FROM frpm");
         assertThat(rows.get(1).pair().metadata()).containsEntry("evidence", "rate = a / b").containsEntry("difficulty", "simple");
+
+        // these files carry no pair ids: ids derived from the content keep a re-import idempotent
+        ImportSummary again = run(spider, bird);
+        assertThat(again.added()).isZero();
+        assertThat(again.skipped()).isEqualTo(2);
+        assertThat(all()).hasSize(2);
     }
 
     @Test

@@ -179,8 +179,8 @@ class StatisticsTest {
             QueryType t = a.queryType() == null ? StatGroup.guessType(p.sql()) : a.queryType();
             StatGroup g = new StatGroup(p.databaseType(), p.databaseName(), p.success(), a.queryType(), t, sp.status(),
                     a.complexity(), a.flagBits(), a.piiTypes(), p.tableNames());
-            acc.accept(g, p.timestamp().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
-                    StatCounts.of(p.question().codePointCount(0, p.question().length()), p.sql().codePointCount(0, p.sql().length())));
+            acc.group(g, StatCounts.of(p.question().codePointCount(0, p.question().length()), p.sql().codePointCount(0, p.sql().length())));
+            acc.day(p.timestamp().atZone(java.time.ZoneOffset.UTC).toLocalDate(), 1);
             range[0] = range[0] == null || p.timestamp().isBefore(range[0]) ? p.timestamp() : range[0];
             range[1] = range[1] == null || p.timestamp().isAfter(range[1]) ? p.timestamp() : range[1];
         });

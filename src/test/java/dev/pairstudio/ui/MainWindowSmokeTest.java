@@ -14,6 +14,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -27,12 +28,23 @@ class MainWindowSmokeTest {
     private PairStore store;
     private MainWindow window;
 
+    private static Path template;
+
+    /** The first start's demo data, prepared off the FX thread; each test opens a copy. */
+    @BeforeAll
+    static void firstStart() throws Exception {
+        template = Files.createTempDirectory("pairstudio-smoke").resolve("pairs");
+        try (PairStore s = PairStores.open(template.toString())) {
+            DemoData.addOnFirstStart(s);
+        }
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("pairstudio-smoke");
+        Files.copy(template.resolveSibling("pairs.mv.db"), dir.resolve("pairs.mv.db"));
         store = PairStores.open(dir.resolve("pairs").toString());
-        DemoData.addOnFirstStart(store);
-        window = new MainWindow(store, new BackgroundJobs());
+        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(dir.resolve("ui.properties")));
         Scene scene = new Scene(window.root(), 1400, 900);
         window.install(scene);
         stage.setScene(scene);

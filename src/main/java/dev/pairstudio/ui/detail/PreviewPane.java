@@ -64,10 +64,7 @@ public final class PreviewPane extends ScrollPane {
         grid.setVgap(6);
         ColumnConstraints label = new ColumnConstraints();
         label.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(45);
-        half.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(label, half, half);
+        grid.getColumnConstraints().addAll(label, half(), half());
         grid.add(bold("Before"), 1, 0);
         grid.add(bold("After"), 2, 0);
         int row = 1;
@@ -92,6 +89,14 @@ public final class PreviewPane extends ScrollPane {
         grid.add(before, 1, row);
         grid.add(after, 2, row);
         return row + 1;
+    }
+
+    /** Before and after share the width equally, whatever their text. */
+    private static ColumnConstraints half() {
+        ColumnConstraints c = new ColumnConstraints(0, 100, Double.MAX_VALUE);
+        c.setHgrow(Priority.ALWAYS);
+        c.setFillWidth(true);
+        return c;
     }
 
     private static FlowPane legend(List<Replacement> findings) {

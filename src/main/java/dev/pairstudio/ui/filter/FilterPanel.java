@@ -41,6 +41,9 @@ public final class FilterPanel extends ScrollPane {
     private final FlowPane chips = new FlowPane(4, 4);
     private final CheckComboBox<String> databaseTypes = new CheckComboBox<>();
     private final CheckComboBox<String> databaseNames = new CheckComboBox<>();
+    private final javafx.scene.control.ComboBox<String> savedFilters = new javafx.scene.control.ComboBox<>();
+    private java.util.function.Consumer<String> onLoadSaved = n -> { };
+    private java.util.function.Consumer<String> onSave = n -> { };
 
     public FilterPanel(FilterViewModel vm) {
         this.vm = vm;
@@ -53,6 +56,27 @@ public final class FilterPanel extends ScrollPane {
         box.setPadding(new Insets(10));
         box.setPrefWidth(250);
 
+        savedFilters.setId("saved-filters");
+        savedFilters.setPromptText("Saved filters");
+        savedFilters.setMaxWidth(Double.MAX_VALUE);
+        savedFilters.setOnAction(e -> {
+            String name = savedFilters.getValue();
+            if (name != null) {
+                onLoadSaved.accept(name);
+            }
+        });
+        HBox.setHgrow(savedFilters, Priority.ALWAYS);
+        Button save = new Button("Save…");
+        save.setId("save-filter");
+        save.setTooltip(new Tooltip("Save the current filter under a name"));
+        save.setOnAction(e -> {
+            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+            ask.initOwner(getScene().getWindow());
+            ask.setHeaderText("Save the current filter");
+            ask.setContentText("Name:");
+            ask.showAndWait().map(String::strip).filter(n -> !n.isEmpty()).ifPresent(onSave);
+        });
+        box.getChildren().addAll(new HBox(4, savedFilters, save));
         box.getChildren().addAll(heading("Search"), searchRow(), errorLabel("text-error", vm.textErrorProperty()));
 
         DatePicker from = new DatePicker();
@@ -128,6 +152,13 @@ public final class FilterPanel extends ScrollPane {
         databaseNames.getItems().setAll(names);
         syncChecks(databaseTypes, vm.databaseTypes);
         syncChecks(databaseNames, vm.databaseNames);
+    }
+
+    /** The names of the saved filters, and what choosing or saving one does (the window persists them). */
+    public void setSavedFilters(List<String> names, java.util.function.Consumer<String> load, java.util.function.Consumer<String> save) {
+        savedFilters.getItems().setAll(names);
+        onLoadSaved = load;
+        onSave = save;
     }
 
     private HBox searchRow() {

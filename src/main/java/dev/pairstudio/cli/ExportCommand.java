@@ -1,0 +1,180 @@
+package dev.pairstudio.cli;
+
+import dev.pairstudio.io.DatasetExporter;
+import dev.pairstudio.io.ExportException;
+import dev.pairstudio.io.ExportProfile;
+import dev.pairstudio.io.ExportProfiles;
+import dev.pairstudio.io.ExportResult;
+import dev.pairstudio.io.ExportTargetPolicy;
+import dev.pairstudio.io.SplitAssigner;
+import dev.pairstudio.io.SplitRatios;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.UserDataDirectory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pairstudio export --format F --output PATH [options] [filters]}. An existing file is an
+ * error unless {@code --overwrite} (or {@code --rename}). With {@code --profile NAME} the stored
+ * profile is the starting point, options given here override it, and the result is saved under
+ * that name (and remembered as the last used).
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export pairs: seed jsonl/json/csv, or a fine-tuning preset (openai, alpaca, sharegpt, spider, hf, or yours "
+                + "in <user data>/presets/*.json). Anonymized by default; the trash is never exported.")
+public final class ExportCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    DatabaseOption database;
+
+    @CommandLine.Mixin
+    StatsCommand.Filters filters;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, json, csv, openai, alpaca, sharegpt, spider, hf or a user preset.")
+    String format;
+
+    @Option(names = "--output", required = true, paramLabel = "PATH", description = "File to write (a folder for hf).")
+    Path output;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Start from this stored profile and save the options under it.")
+    String profileName;
+
+    @Option(names = "--split", paramLabel = "TRAIN/VAL/TEST", description = "Write train/validation/test files, e.g. 80/10/10.")
+    String split;
+
+    @Option(names = "--group-by", paramLabel = "template|database", description = "Keep together pairs of one SQL template (default) or one database.")
+    String groupBy;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Split seed (default 42).")
+    Long seed;
+
+    @Option(names = "--stratify", description = "Report per query type and split counts in the manifest.")
+    Boolean stratify;
+
+    @Option(names = "--gzip", description = "Compress the data files (.gz).")
+    Boolean gzip;
+
+    @Option(names = "--no-anonymize", description = "Export the original text (privacy policy off).")
+    Boolean noAnonymize;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Privacy policy JSON (default policy otherwise).")
+    Path policy;
+
+    @Option(names = "--accepted-only", description = "Only pairs a reviewer accepted.")
+    Boolean acceptedOnly;
+
+    @Option(names = "--keep-duplicates", description = "Keep exact duplicates (dropped by default, keeping the accepted, else the latest).")
+    Boolean keepDuplicates;
+
+    @Option(names = "--incremental", description = "Only pairs added or changed since the last export of --profile.")
+    Boolean incremental;
+
+    @Option(names = "--ids", split = ",", paramLabel = "ID", description = "Only these store ids.")
+    List<Long> ids = new ArrayList<>();
+
+    @Option(names = "--system", paramLabel = "TEXT", description = "System prompt for chat presets (\"\" for none).")
+    String system;
+
+    @Option(names = "--context-file", paramLabel = "FILE", description = "Schema or context text for presets that use it.")
+    Path contextFile;
+
+    @Option(names = "--overwrite", description = "Replace existing files.")
+    boolean overwrite;
+
+    @Option(names = "--rename", description = "Write beside existing files under a free name (data (2).jsonl).")
+    boolean rename;
+
+    @Override
+    public Integer call() throws IOException {
+        if (overwrite && rename) {
+            throw new Cli.UserError("--overwrite and --rename exclude each other", Cli.USAGE);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (PairStore store = PairStores.open(database.location().orElse(null))) {
+            ExportProfiles profiles = new ExportProfiles(store);
+            ExportProfile base = profileName == null ? ExportProfile.defaults(format == null ? "jsonl" : format)
+                    : profiles.load(profileName).orElse(ExportProfile.defaults(format == null ? "jsonl" : format)).withName(profileName);
+            ExportProfile p = merge(base);
+            DatasetExporter exporter = new DatasetExporter(store, UserDataDirectory.get().resolve("presets"));
+            if (!exporter.formats().contains(p.format())) {
+                throw new Cli.UserError("unknown --format \"" + p.format() + "\"; use one of " + String.join(", ", exporter.formats()), Cli.USAGE);
+            }
+            if (p.incremental() && p.name() == null) {
+                throw new Cli.UserError("--incremental needs --profile NAME (it exports what changed since that profile's last export)", Cli.USAGE);
+            }
+            if (p.name() != null) {
+                profiles.save(p);
+            }
+            ExportTargetPolicy policy = overwrite ? ExportTargetPolicy.OVERWRITE : rename ? ExportTargetPolicy.RENAME : ExportTargetPolicy.FAIL;
+            ExportResult r;
+            try {
+                r = exporter.export(p, output, policy, dev.pairstudio.io.ExportListener.NONE);
+            } catch (ExportException e) {
+                throw new Cli.UserError(e.getMessage());
+            }
+            out.printf(Locale.ROOT, "Exported %,d pairs (%s%s) in %.1f s%n", r.written(), p.format(),
+                    p.anonymize() ? ", anonymized" : "", r.elapsed().toMillis() / 1000.0);
+            if (r.duplicates() > 0) {
+                out.printf(Locale.ROOT, "Dropped %,d exact duplicates%n", r.duplicates());
+            }
+            for (ExportResult.FileEntry f : r.files()) {
+                out.printf(Locale.ROOT, "  %s  %,d pairs%n", f.path(), f.pairs());
+            }
+            out.println("  " + r.manifest());
+            out.flush();
+        }
+        return Cli.OK;
+    }
+
+    private ExportProfile merge(ExportProfile b) throws IOException {
+        PairFilter filter = filters.toFilter();
+        if (!ids.isEmpty()) {
+            filter = filter.withIds(new LinkedHashSet<>(ids));
+        }
+        boolean filterGiven = !filter.equals(PairFilter.ALL);
+        SplitRatios ratios = b.split();
+        if (split != null) {
+            try {
+                ratios = SplitRatios.parse(split);
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UserError("--split: " + e.getMessage(), Cli.USAGE);
+            }
+        }
+        SplitAssigner.Grouping grouping = b.grouping();
+        if (groupBy != null) {
+            try {
+                grouping = SplitAssigner.Grouping.valueOf(groupBy.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UserError("--group-by must be template or database, not \"" + groupBy + "\"", Cli.USAGE);
+            }
+        }
+        String context = b.context();
+        if (contextFile != null) {
+            if (!Files.isRegularFile(contextFile)) {
+                throw new Cli.UserError("--context-file " + contextFile + " is not a readable file");
+            }
+            context = Files.readString(contextFile);
+        }
+        return new ExportProfile(b.name(), format != null ? format : b.format(), filterGiven ? filter : b.filter(),
+                acceptedOnly != null ? acceptedOnly : b.acceptedOnly(), noAnonymize != null ? !noAnonymize : b.anonymize(),
+                policy != null ? policy.toAbsolutePath().toString() : b.policyFile(), ratios, seed != null ? seed : b.seed(), grouping,
+                stratify != null ? stratify : b.stratify(), keepDuplicates != null ? !keepDuplicates : b.dedup(),
+                gzip != null ? gzip : b.gzip(), system != null ? system : b.system(), context,
+                incremental != null ? incremental : b.incremental(), b.outputFolder());
+    }
+}

@@ -1,0 +1,147 @@
+package dev.pairstudio.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Scores the anonymizer against {@link PiiCorpus} labels: a finding is a true positive when it has a
+ * label's type and overlaps that label. Also counts original values left in anonymized SQL, SQL that
+ * no longer parses, and values whose question and SQL surrogates differ.
+ */
+final class CorpusEvaluation {
+    static final class Score {
+        int tp;
+        int fp;
+        int fn;
+
+        double precision() {
+            return tp + fp == 0 ? 1.0 : (double) tp / (tp + fp);
+        }
+
+        double recall() {
+            return tp + fn == 0 ? 1.0 : (double) tp / (tp + fn);
+        }
+    }
+
+    final Map<String, Score> scores = new TreeMap<>();
+    final List<String> falsePositives = new ArrayList<>();
+    final List<String> falseNegatives = new ArrayList<>();
+    int texts;
+    int pairs;
+    int sqlValues;
+    int leaks;
+    int reparsed;
+    int reparseFailures;
+    int consistencyChecked;
+    int inconsistent;
+
+    Score score(PiiType t) {
+        return scores.computeIfAbsent(t.label(), k -> new Score());
+    }
+
+    void text(PiiCorpus.LabeledText t, AnonymizedText result) {
+        texts++;
+        match(t.text(), t.labels(), result.findings());
+    }
+
+    void pair(PiiCorpus.LabeledPair p, AnonymizedPair result, Pseudonymizer pseudonymizer) {
+        pairs++;
+        match(p.question(), p.questionLabels(), result.question().findings());
+        match(p.sql(), p.sqlLabels(), result.sql().findings());
+        String after = result.sql().after();
+        for (PiiCorpus.Label l : p.sqlLabels()) {
+            sqlValues++;
+            String digits = Shapes.digitsOf(l.value());
+            boolean digitLeak = digits.length() >= 9 && !l.type().equals(PiiType.IP) && after.contains(digits);
+            if (after.contains(l.value()) || digitLeak) {
+                leaks++;
+            }
+        }
+        if (result.sql().changed()) {
+            reparsed++;
+            if (ReparseCheck.parses(p.sql()) && !ReparseCheck.parses(after)) {
+                reparseFailures++;
+            }
+        }
+        Replacement q = overlapping(result.question().replacements(), p.questionLabels().get(0));
+        Replacement s = overlapping(result.sql().replacements(), p.sqlLabels().get(0));
+        if (q != null && s != null) {
+            consistencyChecked++;
+            PiiType type = p.questionLabels().get(0).type();
+            String qa = result.question().after().substring(q.afterStart(), q.afterEnd());
+            String sa = after.substring(s.afterStart(), s.afterEnd());
+            if (!pseudonymizer.normalize(type, qa).equals(pseudonymizer.normalize(type, sa))) {
+                inconsistent++;
+            }
+        }
+    }
+
+    private static Replacement overlapping(List<Replacement> reps, PiiCorpus.Label l) {
+        for (Replacement r : reps) {
+            if (r.type().equals(l.type()) && r.start() < l.end() && l.start() < r.end()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private void match(String text, List<PiiCorpus.Label> labels, List<Finding> findings) {
+        boolean[] used = new boolean[labels.size()];
+        for (Finding f : findings) {
+            boolean hit = false;
+            for (int i = 0; i < labels.size(); i++) {
+                PiiCorpus.Label l = labels.get(i);
+                if (l.type().equals(f.type()) && f.start() < l.end() && l.start() < f.end()) {
+                    hit = true;
+                    if (!used[i]) {
+                        used[i] = true;
+                        score(f.type()).tp++;
+                    }
+                    break;
+                }
+            }
+            if (!hit) {
+                score(f.type()).fp++;
+                falsePositives.add(f.type() + " '" + f.text(text) + "' in: " + text);
+            }
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            if (!used[i]) {
+                score(labels.get(i).type()).fn++;
+                falseNegatives.add(labels.get(i).type() + " '" + labels.get(i).value() + "' in: " + text);
+            }
+        }
+    }
+
+    /** Runs the standard corpus: 2,400 texts, 600 pairs, 600 hard negatives, seed 20261125. */
+    static CorpusEvaluation runStandard(Anonymizer anonymizer, Pseudonymizer pseudonymizer) {
+        PiiCorpus corpus = new PiiCorpus(20261125L);
+        CorpusEvaluation e = new CorpusEvaluation();
+        for (int i = 0; i < 2400; i++) {
+            PiiCorpus.LabeledText t = corpus.text();
+            e.text(t, anonymizer.anonymizeText(t.text()));
+        }
+        for (int i = 0; i < 600; i++) {
+            PiiCorpus.LabeledText t = corpus.hardNegative();
+            e.text(t, anonymizer.anonymizeText(t.text()));
+        }
+        for (int i = 0; i < 600; i++) {
+            PiiCorpus.LabeledPair p = corpus.pair();
+            e.pair(p, anonymizer.anonymizePair(p.question(), p.sql(), p.databaseType(), p.databaseName()), pseudonymizer);
+        }
+        return e;
+    }
+
+    String report() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%-8s %6s %6s %6s %9s %7s%n", "type", "TP", "FP", "FN", "precision", "recall"));
+        scores.forEach((k, s) -> sb.append(String.format("%-8s %6d %6d %6d %9.4f %7.4f%n", k, s.tp, s.fp, s.fn,
+                s.precision(), s.recall())));
+        sb.append(String.format("texts %d, pairs %d; SQL values %d, left in SQL %d; changed SQL %d, no longer parsing %d;"
+                + " question/SQL pairs checked %d, inconsistent %d%n", texts, pairs, sqlValues, leaks, reparsed,
+                reparseFailures, consistencyChecked, inconsistent));
+        return sb.toString();
+    }
+}

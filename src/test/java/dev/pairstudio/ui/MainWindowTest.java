@@ -1,0 +1,214 @@
+package dev.pairstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QueryType;
+import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.StoredPair;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import dev.pairstudio.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The curator's main screen on a real H2 file: filtering, keyboard review, delete and undo, the preview. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private PairStore store;
+    private MainWindow window;
+    private TableView<StoredPair> table;
+
+    private static List<Pair> pairs() {
+        List<Pair> pairs = new ArrayList<>(new SyntheticPairs(7).list(300));
+        pairs.add(new Pair("pii-1", "Show all orders of zed.quill@example.org placed last week",
+                "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = 'zed.quill@example.org'",
+                Instant.parse("2026-01-05T09:00:00Z"), "postgresql", "shop", List.of(), true, null, null));
+        return pairs;
+    }
+
+    @BeforeAll
+    static void buildOnce() {
+        TestDatabases.copyOf("main-window", MainWindowTest::pairs); // off the FX thread, once
+    }
+
+    @Start
+    void start(Stage stage) {
+        Path db = TestDatabases.copyOf("main-window", MainWindowTest::pairs);
+        store = PairStores.open(db.toString());
+        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(db.resolveSibling("ui.properties")));
+        Scene scene = new Scene(window.root(), 1400, 900);
+        window.install(scene);
+        stage.setScene(scene);
+        stage.show();
+        window.load();
+        table = window.table();
+    }
+
+    @AfterEach
+    void close() {
+        window.dispose();
+        store.close();
+    }
+
+    private void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+    }
+
+    private String count(FxRobot robot) {
+        return robot.lookup("#match-count").queryLabeled().getText();
+    }
+
+    @Test
+    void filteringNarrowsTheTableAndShowsChips(FxRobot robot) throws Exception {
+        waitFor(() -> "301 pairs".equals(count(robot)));
+        long selects = store.count(PairFilter.ALL.withQueryTypes(Set.of(QueryType.SELECT)));
+        robot.interact(() -> window.filters().queryTypes.add(QueryType.SELECT));
+        waitFor(() -> (selects + " pairs").equals(count(robot)));
+        assertThat(table.getItems()).hasSize((int) selects);
+
+        robot.clickOn("#search").write("zed.quill");
+        waitFor(() -> "1 pair".equals(count(robot)));
+        waitFor(() -> table.getItems().get(0) != null);
+        assertThat(table.getItems().get(0).pair().pairId()).isEqualTo("pii-1");
+        assertThat(robot.lookup(".chip").queryAll()).hasSize(2);
+        Screenshots.save(table.getScene(), "main-window-filtered");
+
+        robot.interact(() -> robot.lookup("#clear-filters").queryButton().fire()); // below the fold of the panel
+        waitFor(() -> "301 pairs".equals(count(robot)));
+    }
+
+    @Test
+    void invalidRegexAndReversedDatesAreExplainedInline(FxRobot robot) throws Exception {
+        waitFor(() -> "301 pairs".equals(count(robot)));
+        robot.clickOn("#regex");
+        robot.clickOn("#search").write("(unclosed").type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#text-error").queryAs(Label.class).isVisible());
+        assertThat(robot.lookup("#text-error").queryAs(Label.class).getText()).contains("Not a valid regular expression");
+        assertThat(count(robot)).isEqualTo("301 pairs"); // the last valid filter stays
+
+        robot.interact(() -> {
+            window.filters().from.set(java.time.LocalDate.of(2025, 6, 1));
+            window.filters().to.set(java.time.LocalDate.of(2025, 5, 1));
+        });
+        assertThat(robot.lookup("#date-error").queryAs(Label.class).getText()).contains("is after");
+        Screenshots.save(table.getScene(), "main-window-inline-errors");
+    }
+
+    @Test
+    void acceptAndRejectWithTheKeyboard(FxRobot robot) throws Exception {
+        waitFor(() -> table.getItems().size() == 301 && table.getItems().get(0) != null);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(0);
+        });
+        long first = table.getItems().get(0).id();
+        robot.type(KeyCode.A);
+        waitFor(() -> store.get(first).orElseThrow().status() == ReviewStatus.ACCEPTED);
+        // accepting moves on to the next unreviewed pair, which R rejects
+        waitFor(() -> table.getSelectionModel().getSelectedIndex() == 1);
+        long second = table.getItems().get(1).id();
+        robot.type(KeyCode.R);
+        waitFor(() -> store.get(second).orElseThrow().status() == ReviewStatus.REJECTED);
+        waitFor(() -> "Rejected".equals(table.getItems().get(1).status().name().charAt(0) + table.getItems().get(1).status().name().substring(1).toLowerCase()));
+        robot.type(KeyCode.K);
+        waitFor(() -> table.getSelectionModel().getSelectedIndex() == -1 || table.getSelectionModel().getSelectedIndex() == 2
+                || table.getSelectionModel().getSelectedIndex() < 2);
+        Screenshots.save(table.getScene(), "main-window-reviewed");
+    }
+
+    @Test
+    void deleteThenUndo(FxRobot robot) throws Exception {
+        waitFor(() -> table.getItems().size() == 301 && table.getItems().get(0) != null);
+        long id = table.getItems().get(0).id();
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(0);
+        });
+        robot.type(KeyCode.DELETE);
+        waitFor(() -> "300 pairs".equals(count(robot)));
+        assertThat(store.get(id).orElseThrow().inTrash()).isTrue();
+        assertThat(window.statusMessage()).contains("Deleted 1 pair");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitFor(() -> "301 pairs".equals(count(robot)));
+        assertThat(store.get(id).orElseThrow().inTrash()).isFalse();
+    }
+
+    @Test
+    void deleteEverythingMatchingAsksWithTheCountAndCanBeRestored(FxRobot robot) throws Exception {
+        waitFor(() -> "301 pairs".equals(count(robot)));
+        long failed = store.count(PairFilter.ALL.withSuccess(false));
+        robot.interact(() -> window.filters().outcome.set(dev.pairstudio.ui.filter.FilterViewModel.Outcome.FAILED));
+        waitFor(() -> (failed + " pairs").equals(count(robot)));
+        robot.clickOn("#delete-matching");
+        waitFor(() -> robot.lookup("#confirm-delete-matching").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#confirm-delete-matching").queryAs(DialogPane.class);
+        assertThat(dialog.getContentText()).contains("Move " + failed + " pairs");
+        Screenshots.save(dialog.getScene(), "main-window-delete-matching");
+        robot.interact(() -> ((Button) dialog.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        waitFor(() -> "0 pairs".equals(count(robot)));
+        assertThat(store.count(PairFilter.ALL)).isEqualTo(301 - failed);
+        assertThat(store.count(PairFilter.ALL.withTrash(true))).isEqualTo(failed);
+
+        robot.clickOn("#trash-toggle");
+        robot.interact(() -> window.filters().outcome.set(dev.pairstudio.ui.filter.FilterViewModel.Outcome.ANY));
+        waitFor(() -> (failed + " in the trash").equals(count(robot)));
+        robot.clickOn("#undo");
+        waitFor(() -> store.count(PairFilter.ALL) == 301);
+    }
+
+    @Test
+    void previewHighlightsEachFindingOnBothSides(FxRobot robot) throws Exception {
+        robot.interact(() -> window.filters().text.set("zed.quill"));
+        waitFor(() -> "1 pair".equals(count(robot)) && table.getItems().get(0) != null);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
+        waitFor(() -> robot.lookup("#after-question").tryQuery().isPresent());
+
+        List<Label> before = marks(robot.lookup("#before-question").queryAs(TextFlow.class));
+        List<Label> after = marks(robot.lookup("#after-question").queryAs(TextFlow.class));
+        assertThat(before).extracting(Label::getText).containsExactly("zed.quill@example.org");
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).getText()).contains("@").isNotEqualTo("zed.quill@example.org");
+        assertThat(after.get(0).getStyleClass()).contains("finding-email");
+        assertThat(before.get(0).getStyleClass()).contains("finding-email");
+
+        List<Label> sqlAfter = marks(robot.lookup("#after-sql").queryAs(TextFlow.class));
+        assertThat(sqlAfter).extracting(Label::getText).containsExactly(after.get(0).getText()); // one value, one surrogate
+        Screenshots.save(table.getScene(), "main-window-preview");
+    }
+
+    private static List<Label> marks(TextFlow flow) {
+        List<Label> out = new ArrayList<>();
+        for (Node n : flow.getChildren()) {
+            if (n instanceof Label l && l.getStyleClass().contains("finding")) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+}
