@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code backup --to FILE}: a consistent snapshot, safe while the app runs (docs/user-guide/backup.md). */
-@Command(name = "backup", description = "Write a consistent backup of the database (a zip), also while Pair Studio runs.")
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "backup", description = "Write a consistent backup of the database (a zip), also while Pair Studio runs.")
 public final class BackupCommand implements Callable<Integer> {
 
     @Mixin

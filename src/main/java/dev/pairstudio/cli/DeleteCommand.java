@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code delete ID... | --filter [filters]}: moves pairs to the trash as one restorable batch. */
-@Command(name = "delete", description = "Move pairs to the trash (restorable): by id, or everything matching --filter.")
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "delete", description = "Move pairs to the trash (restorable): by id, or everything matching --filter.")
 public final class DeleteCommand implements Callable<Integer> {
 
     @Mixin

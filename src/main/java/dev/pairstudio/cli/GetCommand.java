@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code get ID}: one pair as JSON, by store id or pair_id. */
-@Command(name = "get", description = "Print one pair as JSON, by its store id or its pair_id.")
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "get", description = "Print one pair as JSON, by its store id or its pair_id.")
 public final class GetCommand implements Callable<Integer> {
 
     @Mixin

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code import FILE... [--format ...]}: exit 1 when any record was malformed. */
-@Command(name = "import", description = "Import pairs from JSONL, JSON, CSV, Spider or BIRD files.")
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "import", description = "Import pairs from JSONL, JSON, CSV, Spider or BIRD files.")
 public final class ImportCommand implements Callable<Integer> {
 
     @Mixin

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code list [filters] [--limit N] [--after CURSOR] [--json]}: one keyset page. */
-@Command(name = "list", description = "List pairs, one page at a time (pass the printed cursor to --after for the next page).")
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "list", description = "List pairs, one page at a time (pass the printed cursor to --after for the next page).")
 public final class ListCommand implements Callable<Integer> {
     static final int MAX_LIMIT = 10_000;
 

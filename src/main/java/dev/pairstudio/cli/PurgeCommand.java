@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code purge}: empties the trash for good. */
-@Command(name = "purge", description = "Delete the pairs in the trash for good.")
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "purge", description = "Delete the pairs in the trash for good.")
 public final class PurgeCommand implements Callable<Integer> {
 
     @Mixin

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code restore BATCH | --ids ID...}: brings pairs back from the trash. */
-@Command(name = "restore", description = "Bring pairs back from the trash: one delete batch, or the given ids.")
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "restore", description = "Bring pairs back from the trash: one delete batch, or the given ids.")
 public final class RestoreCommand implements Callable<Integer> {
 
     @Mixin

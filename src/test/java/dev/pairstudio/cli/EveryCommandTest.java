@@ -1,0 +1,35 @@
+package dev.pairstudio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** What scripts rely on for every command: --help works and exits 0, unknown options exit 2 with one clear line. */
+class EveryCommandTest {
+
+    @Test
+    void everyCommandHasHelpAndRefusesUnknownOptions() {
+        CommandLine root = Cli.commandLine();
+        assertThat(root.getSubcommands().keySet()).contains("import", "export", "stats", "anonymize", "list", "get",
+                "delete", "restore", "purge", "backup");
+        for (String name : root.getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            StringWriter out = new StringWriter();
+            CommandLine cl = Cli.commandLine();
+            cl.setOut(new PrintWriter(out));
+            assertThat(cl.execute(name, "--help")).as(name + " --help").isZero();
+            assertThat(out.toString()).as(name + " usage").contains("Usage: pairstudio " + name);
+
+            StringWriter err = new StringWriter();
+            CommandLine bad = Cli.commandLine();
+            bad.setErr(new PrintWriter(err));
+            assertThat(bad.execute(name, "--no-such-option")).as(name + " unknown option").isEqualTo(Cli.USAGE);
+            assertThat(err.toString().lines().findFirst().orElse("")).as(name).isNotBlank().doesNotContain("Exception");
+        }
+    }
+}
