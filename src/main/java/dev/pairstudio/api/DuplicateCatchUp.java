@@ -71,7 +71,10 @@ final class DuplicateCatchUp implements AutoCloseable {
             try {
                 tracker.catchUp();
             } catch (RuntimeException e) {
-                LOG.warn("Updating duplicate flags after collected pairs failed: {}", e.getMessage());
+                // the tracker may have advanced past pairs whose marks were not written: regroup next time
+                LOG.warn("Updating duplicate flags after collected pairs failed; trying again: {}", e.getMessage());
+                tracker.invalidate();
+                changed();
             }
         }
     }

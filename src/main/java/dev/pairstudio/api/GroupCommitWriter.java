@@ -5,6 +5,7 @@ import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.AddResult;
 import dev.pairstudio.store.PairStore;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private static final Job STOP = new Job(List.of(), List.of(), null);
+    private static final int MAX_ATTEMPTS = 4;
 
     private final PairStore store;
     private final String importBatch;
@@ -142,7 +144,7 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         AddResult result;
         try {
-            result = store.addAll(pairs, analyses, Source.API, importBatch);
+            result = addAll(pairs, analyses);
         } catch (RuntimeException e) {
             LOG.warn("A group of {} requests failed to commit; retrying them one by one: {}", group.size(), e.getMessage());
             group.forEach(this::writeAlone);
@@ -165,7 +167,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void writeAlone(Job job) {
         try {
-            AddResult result = store.addAll(job.pairs, job.analyses, Source.API, importBatch);
+            AddResult result = addAll(job.pairs, job.analyses);
             commits.incrementAndGet();
             requests.incrementAndGet();
             notifyCommitted(result.ids());
@@ -176,6 +178,40 @@ final class GroupCommitWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             job.done.completeExceptionally(e);
         }
+    }
+
+    /**
+     * One transaction, tried again when the database chose it as a deadlock victim (another writer,
+     * such as a duplicate-flag update or an edit in the window, touched the same statistics rows):
+     * a rolled-back transaction left nothing behind, so trying again is safe.
+     */
+    private AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.addAll(pairs, analyses, Source.API, importBatch);
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS || !isDeadlock(e)) {
+                    throw e;
+                }
+                LOG.debug("Deadlock storing {} pairs, attempt {}; trying again", pairs.size(), attempt);
+                try {
+                    Thread.sleep(5L * attempt * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** SQLSTATE 40001 (serialization failure / deadlock victim; H2's error 40001) anywhere in the causes. */
+    static boolean isDeadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || s.getErrorCode() == 40001)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void notifyCommitted(List<Long> ids) {

@@ -26,6 +26,7 @@ class GroupCommitWriterTest {
     private final List<Long> notified = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong(1);
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    private final java.util.concurrent.atomic.AtomicInteger deadlocks = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A store whose addAll hands out ids, waits for {@link #hold} and refuses any batch holding a "poison" pair. */
     private PairStore fakeStore() {
@@ -38,6 +39,9 @@ class GroupCommitWriterTest {
             List<Pair> pairs = (List<Pair>) args[0];
             if (pairs.stream().anyMatch(p -> p.question().equals("poison"))) {
                 throw new StoreException("refused");
+            }
+            if (deadlocks.getAndDecrement() > 0) {
+                throw new StoreException("Deadlock detected", new java.sql.SQLException("Deadlock detected", "40001", 40001));
             }
             transactions.add(pairs.size());
             List<Long> ids = new ArrayList<>();
@@ -100,6 +104,17 @@ class GroupCommitWriterTest {
             assertThatThrownBy(bad::join).isInstanceOf(CompletionException.class).hasCauseInstanceOf(StoreException.class);
             assertThat(transactions).containsExactly(1, 2, 2);
         }
+    }
+
+    @Test
+    void aDeadlockVictimIsTriedAgainWhole() throws Exception {
+        try (GroupCommitWriter w = new GroupCommitWriter(fakeStore(), "b", 10_000, notified::addAll)) {
+            deadlocks.set(2);
+            assertThat(w.submit(pairs("d", 3), none(3)).get(10, TimeUnit.SECONDS)).hasSize(3);
+            assertThat(transactions).containsExactly(3);
+        }
+        assertThat(GroupCommitWriter.isDeadlock(new StoreException("x", new RuntimeException(new java.sql.SQLException("d", "40001"))))).isTrue();
+        assertThat(GroupCommitWriter.isDeadlock(new StoreException("x"))).isFalse();
     }
 
     @Test
