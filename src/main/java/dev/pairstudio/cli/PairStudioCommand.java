@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 StatsCommand.class,
                 ExportCommand.class,
+                ServeCommand.class,
         })
 public final class PairStudioCommand implements Runnable {
 

@@ -1,0 +1,95 @@
+package dev.pairstudio.api;
+
+import dev.pairstudio.io.DuplicateTracker;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps duplicate flags current while pairs arrive: after a commit, and at most once per
+ * {@link #DEBOUNCE_MS}, one background thread feeds the new pairs to a {@link DuplicateTracker}.
+ * Duplicate flags therefore trail the answer to a POST by a second or two; a pair is never
+ * delayed for them.
+ */
+final class DuplicateCatchUp implements AutoCloseable {
+    static final long DEBOUNCE_MS = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(DuplicateCatchUp.class);
+
+    private final DuplicateTracker tracker;
+    private final Thread thread;
+    private boolean dirty;
+    private boolean closed;
+
+    DuplicateCatchUp(DuplicateTracker tracker) {
+        this.tracker = tracker;
+        this.thread = new Thread(this::run, "collector-duplicates");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** New pairs were committed. */
+    synchronized void changed() {
+        dirty = true;
+        notifyAll();
+    }
+
+    /** A pair was deleted: groups may split, so the next catch-up regroups everything. */
+    void regroup() {
+        tracker.invalidate();
+        changed();
+    }
+
+    private void run() {
+        while (true) {
+            synchronized (this) {
+                while (!dirty && !closed) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+            }
+            synchronized (this) {
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEBOUNCE_MS); // let a burst of commits land first
+                long left;
+                while (!closed && (left = until - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                dirty = false;
+            }
+            try {
+                tracker.catchUp();
+            } catch (RuntimeException e) {
+                // the tracker may have advanced past pairs whose marks were not written: regroup next time
+                LOG.warn("Updating duplicate flags after collected pairs failed; trying again: {}", e.getMessage());
+                tracker.invalidate();
+                changed();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        // no interrupt: an interrupted thread in the middle of H2 file I/O can close the database's file channel
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
