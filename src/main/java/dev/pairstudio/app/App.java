@@ -68,7 +68,7 @@ public final class App extends Application {
         };
         open.setOnSucceeded(e -> {
             store = open.getValue();
-            window = new MainWindow(store, jobs, settings);
+            window = new MainWindow(store, jobs, settings, new EmbeddedCollector(store));
             Scene scene = new Scene(window.root(), stage.getWidth(), stage.getHeight());
             Theme.apply(window.root(), settings.getBoolean("theme.dark", false));
             window.install(scene);

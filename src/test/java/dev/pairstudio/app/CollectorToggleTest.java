@@ -1,0 +1,76 @@
+package dev.pairstudio.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestDatabases;
+import dev.pairstudio.ui.BackgroundJobs;
+import dev.pairstudio.ui.MainWindow;
+import dev.pairstudio.ui.Screenshots;
+import dev.pairstudio.ui.UiSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The toolbar toggle starts the collector on loopback; pairs an assistant posts show up in the open table. */
+@ExtendWith(ApplicationExtension.class)
+class CollectorToggleTest {
+    private PairStore store;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Path db = TestDatabases.copyOf("collector-window", () -> new SyntheticPairs(5).list(50));
+        store = PairStores.open(db.toString());
+        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(db.resolveSibling("ui.properties")),
+                new EmbeddedCollector(store));
+        stage.setScene(new Scene(window.root(), 1400, 900));
+        stage.show();
+        window.load();
+    }
+
+    @AfterEach
+    void close() {
+        window.dispose();
+        store.close();
+    }
+
+    @Test
+    void postedPairsArriveInTheOpenWindow(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "50 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+        robot.clickOn("#collector-toggle");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.collectorAddress() != null);
+        var address = window.collectorAddress();
+        assertThat(address.url()).startsWith("http://127.0.0.1:");
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address.url() + "/pairs"))
+                .header("Authorization", "Bearer " + address.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"natural_language_query\":\"How many tracks are there?\",\"sql_query\":\"SELECT COUNT(*) FROM tracks\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "51 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+        assertThat(store.count(PairFilter.ALL)).isEqualTo(51);
+        Screenshots.save(robot.lookup("#main-window").query().getScene(), "main-window-collector");
+
+        robot.clickOn("#collector-toggle");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.collectorAddress() == null);
+        assertThat(window.statusMessage()).contains("Collector stopped");
+    }
+}
