@@ -103,15 +103,26 @@ final class PrivacyPage extends StepPage {
         countProgress.managedProperty().bind(countProgress.visibleProperty());
 
         VBox left = new VBox(10, heading("Per type"), types, urls, countProgress, countStatus);
-        left.setPrefWidth(330);
-        left.setMinWidth(330);
+        left.setPrefWidth(360);
+        left.setMinWidth(360);
 
         samples.setId("privacy-samples");
         samples.setPadding(new Insets(2, 12, 2, 2));
         ScrollPane scroll = new ScrollPane(samples);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("privacy-sample-scroll");
-        VBox right = new VBox(6, heading("Five pairs from the scope, before and after"), scroll);
+        Label beforeHead = header("Before");
+        Label afterHead = header("After");
+        GridPane heads = new GridPane();
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        ColumnConstraints half2 = new ColumnConstraints();
+        half2.setPercentWidth(50);
+        heads.getColumnConstraints().setAll(half, half2);
+        heads.addRow(0, beforeHead, afterHead);
+        heads.setPadding(new Insets(0, 26, 0, 10));
+        heads.setHgap(12);
+        VBox right = new VBox(6, heading("Five pairs from the scope"), heads, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
 
@@ -122,7 +133,7 @@ final class PrivacyPage extends StepPage {
 
     private void buildTypeRows() {
         types.getChildren().clear();
-        types.getColumnConstraints().setAll(new ColumnConstraints(130), new ColumnConstraints(70), new ColumnConstraints(120));
+        types.getColumnConstraints().setAll(new ColumnConstraints(118), new ColumnConstraints(58), new ColumnConstraints(150));
         types.getColumnConstraints().get(1).setHalignment(HPos.RIGHT);
         Label h1 = header("Type");
         Label h2 = header("In scope");
@@ -291,29 +302,26 @@ final class PrivacyPage extends StepPage {
     private Node card(Sample s) {
         GridPane g = new GridPane();
         g.getStyleClass().add("privacy-sample");
-        g.setHgap(10);
-        g.setVgap(4);
-        ColumnConstraints label = new ColumnConstraints(62);
+        g.setHgap(12);
+        g.setVgap(6);
         ColumnConstraints before = new ColumnConstraints();
-        before.setPercentWidth(46);
+        before.setPercentWidth(50);
         ColumnConstraints after = new ColumnConstraints();
-        after.setPercentWidth(46);
-        g.getColumnConstraints().setAll(label, before, after);
-        Label id = new Label(s.pair().pair().pairId());
-        id.getStyleClass().add("muted");
-        g.add(id, 0, 0, 1, 1);
-        g.add(header("Before"), 1, 0);
-        g.add(header(s.result() != null ? "After" : vm.anonymize.get() ? "After: not possible" : "After: unchanged"), 2, 0);
+        after.setPercentWidth(50);
+        g.getColumnConstraints().setAll(before, after);
         var pair = s.pair().pair();
+        Label id = new Label(pair.pairId() + (pair.databaseName() == null ? "" : "  ·  " + pair.databaseName()));
+        id.getStyleClass().addAll("muted", "sample-id");
+        g.add(id, 0, 0, 2, 1);
         if (s.result() != null) {
-            g.addRow(1, header("Question"), flow(pair.question(), s.result().question().replacements(), false, false, "sample-before-question"),
+            g.addRow(1, flow(pair.question(), s.result().question().replacements(), false, false, "sample-before-question"),
                     flow(s.result().question().after(), s.result().question().replacements(), true, false, "sample-after-question"));
-            g.addRow(2, header("SQL"), flow(pair.sql(), s.result().sql().replacements(), false, true, "sample-before-sql"),
+            g.addRow(2, flow(pair.sql(), s.result().sql().replacements(), false, true, "sample-before-sql"),
                     flow(s.result().sql().after(), s.result().sql().replacements(), true, true, "sample-after-sql"));
         } else {
-            g.addRow(1, header("Question"), flow(pair.question(), List.of(), false, false, "sample-before-question"),
-                    s.error() != null ? errorLabel(s.error()) : flow(pair.question(), List.of(), true, false, "sample-after-question"));
-            g.addRow(2, header("SQL"), flow(pair.sql(), List.of(), false, true, "sample-before-sql"),
+            g.addRow(1, flow(pair.question(), List.of(), false, false, "sample-before-question"),
+                    s.error() != null ? errorLabel("Cannot anonymize: " + s.error()) : flow(pair.question(), List.of(), true, false, "sample-after-question"));
+            g.addRow(2, flow(pair.sql(), List.of(), false, true, "sample-before-sql"),
                     flow(pair.sql(), List.of(), true, true, "sample-after-sql"));
         }
         return g;

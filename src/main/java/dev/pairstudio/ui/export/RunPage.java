@@ -67,6 +67,7 @@ final class RunPage extends StepPage {
         this.onExported = onExported;
         this.blocked = blocked;
         problem.visibleProperty().unbind();
+        problem.managedProperty().unbind();
         problem.setVisible(false);
         problem.setManaged(false);
 

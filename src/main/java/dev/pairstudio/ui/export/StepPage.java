@@ -54,6 +54,7 @@ abstract class StepPage extends WizardPane {
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         setPrefSize(WIDTH, HEIGHT);
+        setMinSize(WIDTH, HEIGHT);
         validation.setErrorDecorationEnabled(true);
     }
 
@@ -61,7 +62,7 @@ abstract class StepPage extends WizardPane {
     void body(Node content) {
         VBox box = new VBox(10, content, problem);
         VBox.setVgrow(content, Priority.ALWAYS);
-        box.setPadding(new Insets(4, 4, 0, 4));
+        box.getStyleClass().add("wizard-body");
         box.setMinHeight(Region.USE_PREF_SIZE);
         setContent(box);
     }
