@@ -98,6 +98,15 @@ public final class ExportTask extends Task<ExportResult> {
     }
 
     /**
+     * Never interrupts the exporting thread: an interrupt inside H2's file I/O can close the
+     * database. The exporter polls {@link #isCancelled()} between batches instead.
+     */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        return super.cancel(false);
+    }
+
+    /**
      * Waits until the export has stopped and cleaned up. Call after {@link #cancel()} (or when it
      * is done); a task that has not started yet will then never start.
      */

@@ -47,7 +47,8 @@ final class FormatPage extends StepPage {
                 Label description = new Label(vm.description(item));
                 description.getStyleClass().add("muted");
                 description.setWrapText(true);
-                description.setMaxWidth(290);
+                description.setPrefWidth(290);
+                description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 setText(null);
                 setGraphic(new VBox(1, name, description));
             }
@@ -64,7 +65,7 @@ final class FormatPage extends StepPage {
         });
         preview.setId("format-preview");
         preview.setEditable(false);
-        preview.setWrapText(false);
+        preview.setWrapText(true);
         preview.getStyleClass().add("monospace");
         previewTitle.getStyleClass().add("section-title");
         VBox right = new VBox(6, previewTitle, preview);

@@ -103,8 +103,8 @@ final class PrivacyPage extends StepPage {
         countProgress.managedProperty().bind(countProgress.visibleProperty());
 
         VBox left = new VBox(10, heading("Per type"), types, urls, countProgress, countStatus);
-        left.setPrefWidth(360);
-        left.setMinWidth(360);
+        left.setPrefWidth(370);
+        left.setMinWidth(370);
 
         samples.setId("privacy-samples");
         samples.setPadding(new Insets(2, 12, 2, 2));
@@ -133,10 +133,10 @@ final class PrivacyPage extends StepPage {
 
     private void buildTypeRows() {
         types.getChildren().clear();
-        types.getColumnConstraints().setAll(new ColumnConstraints(118), new ColumnConstraints(58), new ColumnConstraints(150));
+        types.getColumnConstraints().setAll(new ColumnConstraints(132), new ColumnConstraints(52), new ColumnConstraints(150));
         types.getColumnConstraints().get(1).setHalignment(HPos.RIGHT);
         Label h1 = header("Type");
-        Label h2 = header("In scope");
+        Label h2 = header("Found");
         Label h3 = header("Write");
         types.addRow(0, h1, h2, h3);
         int row = 1;

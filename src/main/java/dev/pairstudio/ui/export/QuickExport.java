@@ -55,6 +55,8 @@ public final class QuickExport {
     private Consumer<Outcome> onFinished = o -> { };
     private boolean notify = true;
     private ExportTask task;
+    private boolean finished = true;
+    private volatile boolean cancelRequested;
     private Task<ExportTask> preparing;
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -97,6 +99,8 @@ public final class QuickExport {
             return;
         }
         running.set(true);
+        finished = false;
+        cancelRequested = false;
         progress.set(-1);
         status.set("Exporting the current filter…");
         preparing = new Task<>() {
@@ -105,22 +109,25 @@ public final class QuickExport {
                 return prepare(ctx);
             }
         };
-        preparing.setOnSucceeded(e -> {
-            if (!running.get()) {
-                return; // cancelled while preparing
+        Task<ExportTask> prep = preparing;
+        prep.setOnSucceeded(e -> {
+            ExportTask t = prep.getValue();
+            if (cancelRequested) {
+                finish(owner, cancelled(t)); // cancelled while preparing: nothing was written
+                return;
             }
-            ExportTask t = preparing.getValue();
             task = t;
             t.progressProperty().addListener((o, was, now) -> progress.set(now.doubleValue()));
             t.messageProperty().addListener((o, was, now) -> status.set("Exporting… " + now));
             t.setOnSucceeded(x -> finish(owner, new Outcome(t.getValue(), summary(t.getValue(), t.profile()), t.output().getParent())));
-            t.setOnFailed(x -> finish(owner, new Outcome(null, "Export failed: " + ExportTask.failure(t.getException()),
-                    t.output().getParent())));
-            t.setOnCancelled(x -> finish(owner, new Outcome(null, "Export cancelled; no file was written.", t.output().getParent())));
+            t.setOnFailed(x -> finish(owner, t.isCancelled() ? cancelled(t)
+                    : new Outcome(null, "Export failed: " + ExportTask.failure(t.getException()), t.output().getParent())));
+            t.setOnCancelled(x -> finish(owner, cancelled(t)));
             ctx.jobs().run(t);
         });
-        preparing.setOnFailed(e -> finish(owner, new Outcome(null, "Export failed: " + ExportTask.failure(preparing.getException()), null)));
-        ctx.jobs().run(preparing);
+        prep.setOnFailed(e -> finish(owner, new Outcome(null, "Export failed: " + ExportTask.failure(prep.getException()), null)));
+        prep.setOnCancelled(e -> finish(owner, new Outcome(null, "Export cancelled; no file was written.", null)));
+        ctx.jobs().run(prep);
     }
 
     /** The task of the last used (or default) profile for the current filter. Background thread. */
@@ -145,12 +152,12 @@ public final class QuickExport {
      * closes). Returns false if it did not stop within {@code timeout}. FX thread or any.
      */
     public boolean cancelAndWait(Duration timeout) {
+        cancelRequested = true;
         Task<ExportTask> p = preparing;
         if (p != null) {
-            p.cancel();
+            p.cancel(false);
         }
         ExportTask t = task;
-        running.set(false);
         if (t == null) {
             return true;
         }
@@ -163,7 +170,15 @@ public final class QuickExport {
         }
     }
 
+    private static Outcome cancelled(ExportTask t) {
+        return new Outcome(null, "Export cancelled; no file was written.", t.output().getParent());
+    }
+
     private void finish(Window owner, Outcome outcome) {
+        if (finished) {
+            return; // a cancelled task may still report its end; the user heard once
+        }
+        finished = true;
         running.set(false);
         task = null;
         preparing = null;

@@ -23,7 +23,7 @@ import org.controlsfx.validation.ValidationSupport;
 abstract class StepPage extends WizardPane {
     static final int STEPS = 6;
     static final double WIDTH = 980;
-    static final double HEIGHT = 640;
+    static final double HEIGHT = 680;
 
     final ExportViewModel vm;
     final ValidationSupport validation = new ValidationSupport();
