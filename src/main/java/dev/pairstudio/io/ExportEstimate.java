@@ -1,0 +1,152 @@
+package dev.pairstudio.io;
+
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.privacy.AnonymizationException;
+import dev.pairstudio.privacy.Anonymizer;
+import dev.pairstudio.privacy.Replacement;
+import dev.pairstudio.store.PairSort;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.StoredPair;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+
+/**
+ * What an export would contain, computed without writing anything: findings per PII type over a
+ * scope (the privacy page of the export wizard), and pairs per split after dropping duplicates
+ * (the split page). Streams the scope with constant memory (duplicates aside, as the exporter
+ * does); both stop early when {@code cancelled} says so and then return null.
+ */
+public final class ExportEstimate {
+    private static final int REPORT_EVERY = 500;
+
+    private ExportEstimate() {
+    }
+
+    /**
+     * @param perType          findings per type label ({@code EMAIL}, {@code CUSTOM:x}), sorted by label
+     * @param pairsWithFindings pairs with at least one finding
+     * @param pairs            pairs scanned
+     * @param failures         pairs the policy could not anonymize (a custom rule timed out, SQL would not parse)
+     */
+    public record Findings(Map<String, Long> perType, long pairsWithFindings, long pairs, long failures) {
+        public long total() {
+            return perType.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * @param perSplit   pairs per split label (train, validation, test), or {@code all} without a split
+     * @param duplicates exact duplicates that would be dropped
+     * @param selected   pairs in the scope before dropping duplicates
+     */
+    public record SplitCounts(Map<String, Long> perSplit, long duplicates, long selected) {
+        public long written() {
+            return perSplit.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Counts what {@code anonymizer} finds in the question, SQL literals and database name of every pair in {@code filter}. */
+    public static Findings findingsPerType(PairStore store, PairFilter filter, Anonymizer anonymizer, LongConsumer progress,
+            BooleanSupplier cancelled) {
+        Map<String, Long> perType = new TreeMap<>();
+        long[] counts = new long[3]; // pairs, with findings, failures
+        try {
+            store.forEach(filter, PairSort.INSERTION, p -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new Stop();
+                }
+                try {
+                    List<Replacement> found = anonymizer.anonymize(p.pair()).findings();
+                    if (!found.isEmpty()) {
+                        counts[1]++;
+                    }
+                    for (Replacement r : found) {
+                        perType.merge(r.type().label(), 1L, Long::sum);
+                    }
+                } catch (AnonymizationException e) {
+                    counts[2]++;
+                }
+                if (++counts[0] % REPORT_EVERY == 0) {
+                    progress.accept(counts[0]);
+                }
+            });
+        } catch (Stop e) {
+            return null;
+        }
+        progress.accept(counts[0]);
+        return new Findings(perType, counts[1], counts[0], counts[2]);
+    }
+
+    /**
+     * Pairs per split as {@link DatasetExporter#export} would write them for this {@code filter}
+     * (already the effective one: {@link DatasetExporter#effectiveFilter}).
+     *
+     * @param ratios null for one file
+     */
+    public static SplitCounts splitCounts(PairStore store, PairFilter filter, SplitRatios ratios, long seed,
+            SplitAssigner.Grouping grouping, boolean dedup, BooleanSupplier cancelled) {
+        Set<Long> drop = dedup ? duplicatesToDrop(store, filter) : Set.of();
+        SplitAssigner assigner = ratios == null ? null : new SplitAssigner(ratios, seed, grouping);
+        Map<String, Long> perSplit = new LinkedHashMap<>();
+        if (assigner == null) {
+            perSplit.put("all", 0L);
+        } else {
+            for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
+                perSplit.put(s.label, 0L);
+            }
+        }
+        long[] selected = {0};
+        try {
+            store.forEach(filter, PairSort.INSERTION, p -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new Stop();
+                }
+                selected[0]++;
+                if (!drop.contains(p.id())) {
+                    perSplit.merge(assigner == null ? "all" : assigner.assign(p).label, 1L, Long::sum);
+                }
+            });
+        } catch (Stop e) {
+            return null;
+        }
+        return new SplitCounts(perSplit, drop.size(), selected[0]);
+    }
+
+    /** The exporter's rule (same duplicate group, question and SQL; keep the accepted, else the latest). */
+    static Set<Long> duplicatesToDrop(PairStore store, PairFilter filter) {
+        Map<List<Object>, StoredPair> keep = new HashMap<>();
+        Set<Long> drop = new HashSet<>();
+        Comparator<StoredPair> better = Comparator.<StoredPair, Boolean>comparing(p -> p.status() == ReviewStatus.ACCEPTED)
+                .thenComparing(p -> p.pair().timestamp()).thenComparingLong(StoredPair::id);
+        store.forEach(filter.withFlags(Set.of(QualityFlag.DUPLICATE)), PairSort.INSERTION, p -> {
+            List<Object> key = Arrays.asList(p.analysis().duplicateGroup(), p.pair().question(), p.pair().sql());
+            StoredPair current = keep.get(key);
+            if (current == null) {
+                keep.put(key, p);
+            } else if (better.compare(p, current) > 0) {
+                drop.add(current.id());
+                keep.put(key, p);
+            } else {
+                drop.add(p.id());
+            }
+        });
+        return drop;
+    }
+
+    private static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+}

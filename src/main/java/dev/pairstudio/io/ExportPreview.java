@@ -1,0 +1,86 @@
+package dev.pairstudio.io;
+
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QueryType;
+import dev.pairstudio.pair.Timestamps;
+import dev.pairstudio.privacy.AnonymizationException;
+import dev.pairstudio.privacy.Anonymizer;
+import dev.pairstudio.stats.Statistics;
+import dev.pairstudio.store.PairSort;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.StatGroup;
+import dev.pairstudio.store.StoredPair;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The first records of an export exactly as the writer would put them in the file (seed JSONL,
+ * JSON, CSV or a preset), for the export wizard's live preview. Reads only those pairs; the
+ * JSON format's statistics then cover the previewed pairs, not the whole scope.
+ */
+public final class ExportPreview {
+    private ExportPreview() {
+    }
+
+    /**
+     * @param filter     the effective filter ({@link DatasetExporter#effectiveFilter})
+     * @param anonymizer null writes the original text
+     * @throws ExportException for an unknown format
+     */
+    public static String firstRecords(PairStore store, PairFilter filter, String format, String system, String context,
+            Anonymizer anonymizer, Path userPresets, int n) {
+        List<StoredPair> pairs = store.query(filter, PairSort.INSERTION, null, n).rows();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ExportWriters.Writer0 w = open(store, format, system, context, userPresets, bytes, pairs);
+            for (StoredPair p : pairs) {
+                w.write(record(p, anonymizer));
+            }
+            w.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static ExportWriters.Writer0 open(PairStore store, String format, String system, String context, Path userPresets,
+            ByteArrayOutputStream out, List<StoredPair> pairs) throws IOException {
+        switch (format) {
+            case "jsonl":
+                return new ExportWriters.Jsonl(out);
+            case "csv":
+                return new ExportWriters.Csv(out);
+            case "json": {
+                Set<Long> ids = new LinkedHashSet<>();
+                pairs.forEach(p -> ids.add(p.id()));
+                Statistics stats = Statistics.compute(store, PairFilter.ALL.withIds(ids.isEmpty() ? Set.of(-1L) : ids));
+                return new ExportWriters.Json(out, new ExportWriters.Context(Timestamps.now(), pairs.size(), stats, null, null));
+            }
+            default: {
+                Preset p = Preset.find(format, userPresets)
+                        .orElseThrow(() -> new ExportException("Unknown format \"" + format + "\""));
+                return new PresetWriter(p, out, system != null ? system : p.system(), context);
+            }
+        }
+    }
+
+    private static ExportRecord record(StoredPair p, Anonymizer anonymizer) {
+        Pair pair = p.pair();
+        QueryType type = p.analysis().queryType() != null ? p.analysis().queryType() : StatGroup.guessType(pair.sql());
+        if (anonymizer != null) {
+            try {
+                pair = anonymizer.anonymize(pair).applyTo(pair);
+            } catch (AnonymizationException e) {
+                throw new ExportException("Pair " + pair.pairId() + " could not be anonymized: " + e.getMessage(), e);
+            }
+        }
+        return new ExportRecord(pair, type);
+    }
+}
