@@ -73,6 +73,20 @@ public final class App extends Application {
             Theme.apply(window.root(), settings.getBoolean("theme.dark", false));
             window.install(scene);
             stage.setScene(scene);
+            stage.setOnCloseRequest(close -> {
+                if (window.exportRunning()) {
+                    Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                            "An export is still running. Cancel it and close Pair Studio? A cancelled export leaves no file.",
+                            javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+                    ask.initOwner(stage);
+                    ask.setHeaderText("Export in progress");
+                    if (ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent()) {
+                        window.cancelExport();
+                    } else {
+                        close.consume();
+                    }
+                }
+            });
             stage.setTitle("Pair Studio — " + store.location());
             window.load();
             LOG.info("Opened {}", store.location());

@@ -19,6 +19,9 @@ import dev.pairstudio.ui.filter.FilterViewModel;
 import dev.pairstudio.ui.pairs.ColumnLayout;
 import dev.pairstudio.ui.pairs.PagedPairList;
 import dev.pairstudio.ui.pairs.PairTable;
+import dev.pairstudio.ui.export.ExportContext;
+import dev.pairstudio.ui.export.ExportWizard;
+import dev.pairstudio.ui.export.QuickExport;
 import dev.pairstudio.ui.importing.ImportDialog;
 import java.nio.file.Path;
 import java.text.NumberFormat;
@@ -87,6 +90,7 @@ public final class MainWindow {
     private final Debouncer previewLater;
     private final Button restore = new Button("Restore");
     private final Button emptyTrash = new Button("Empty trash");
+    private final QuickExport quickExport = new QuickExport();
     private volatile Anonymizer anonymizer;
     private CollectorControl.Address collectorAddress;
     private long collected;
@@ -144,6 +148,7 @@ public final class MainWindow {
         });
         wireDetail();
         acceptDroppedFiles();
+        quickExport.statusProperty().addListener((o, was, now) -> message(now));
         table.setPlaceholder(emptyState());
         restore.setVisible(false);
         emptyTrash.setVisible(false);
@@ -234,7 +239,9 @@ public final class MainWindow {
             case HELP -> HelpOverlay.create(root.getScene().getWindow()).show();
             case FIND -> root.lookup("#search").requestFocus();
             case IMPORT -> chooseAndImport();
-            case QUICK_EXPORT -> message(s.description() + " is not available yet.");
+            case QUICK_EXPORT -> quickExport.run(exportContext(), root.getScene().getWindow());
+            case EXPORT_WIZARD -> ExportWizard.show(root.getScene().getWindow(), exportContext(),
+                    result -> message("Exported " + result.written() + " pairs."));
         }
     }
 
@@ -351,6 +358,24 @@ public final class MainWindow {
                         rows.refresh();
                     }));
         });
+    }
+
+    // ---- export -----------------------------------------------------------------------
+
+    /** What an export starts from: the current filter and selection, read fresh each time. */
+    private ExportContext exportContext() {
+        java.util.Set<Long> ids = selection().stream().map(StoredPair::id).collect(java.util.stream.Collectors.toSet());
+        return ExportContext.of(store, jobs, filters.filter(), ids);
+    }
+
+    /** True while a one-click export runs (the app asks before closing). */
+    public boolean exportRunning() {
+        return quickExport.isRunning();
+    }
+
+    /** Stops a running one-click export and waits until its temporary file is gone. */
+    public void cancelExport() {
+        quickExport.cancelAndWait(java.time.Duration.ofSeconds(10));
     }
 
     // ---- import -----------------------------------------------------------------------
@@ -515,6 +540,7 @@ public final class MainWindow {
     private MenuBar menuBar() {
         Menu file = new Menu("File", null,
                 item("Import…", Shortcut.IMPORT),
+                item("Export…", Shortcut.EXPORT_WIZARD),
                 item("Quick export", Shortcut.QUICK_EXPORT),
                 new javafx.scene.control.SeparatorMenuItem(),
                 action("Exit", () -> root.getScene().getWindow().hide()));
@@ -551,6 +577,8 @@ public final class MainWindow {
 
     private ToolBar toolBar() {
         Button importButton = button("Import…", "import", Shortcut.IMPORT);
+        Button exportButton = button("Export…", "export", Shortcut.EXPORT_WIZARD);
+        Button quickExportButton = button("Quick export", "quick-export", Shortcut.QUICK_EXPORT);
         Button undo = button("Undo", "undo", Shortcut.UNDO);
         Button deleteMatching = button("Delete matching…", "delete-matching", Shortcut.DELETE_MATCHING);
         ToggleButton trash = new ToggleButton("Trash");
@@ -564,7 +592,7 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button help = button("Shortcuts", "help", Shortcut.HELP);
-        return new ToolBar(importButton, new Separator(), undo, new Separator(), deleteMatching, trash, restore, emptyTrash,
+        return new ToolBar(importButton, exportButton, quickExportButton, new Separator(), undo, new Separator(), deleteMatching, trash, restore, emptyTrash,
                 spacer, collectorToggle(), help);
     }
 

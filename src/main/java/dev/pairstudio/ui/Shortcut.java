@@ -17,6 +17,8 @@ public enum Shortcut {
             new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
     UNDO("Undo the last curation step", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN)),
     IMPORT("Import files", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN)),
+    EXPORT_WIZARD("Export with the wizard: scope, format, privacy, split, destination",
+            new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
     QUICK_EXPORT("Export the current filter with the last profile", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN)),
     FIND("Search questions and SQL", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN)),
     REFRESH("Reload the table", new KeyCodeCombination(KeyCode.F5)),
