@@ -230,7 +230,7 @@ public final class DatasetExporter {
 
     private Anonymizer anonymizer(ExportProfile profile) {
         try {
-            Policy policy = profile.policyFile() == null ? Policy.defaults() : Policy.load(Path.of(profile.policyFile()));
+            Policy policy = profile.policyFile() == null ? PrivacySettings.policy(store) : Policy.load(Path.of(profile.policyFile()));
             return new Anonymizer(policy, new Pseudonymizer(store.privacySecret(), policy.phoneRegions()));
         } catch (InvalidRuleException e) {
             throw new ExportException("Privacy policy " + (profile.policyFile() == null ? "" : profile.policyFile() + ": ")
