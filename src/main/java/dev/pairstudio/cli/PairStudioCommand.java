@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 BackupCommand.class,
                 AnonymizeCommand.class,
                 GenerateCommand.class,
+                PrivacyCommand.class,
                 StatsCommand.class,
                 ExportCommand.class,
                 ServeCommand.class,

@@ -653,6 +653,15 @@ public final class H2PairStore implements PairStore {
     }
 
     @Override
+    public void rotatePrivacySecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        // putSetting refuses this key so that no ordinary setting write can replace the secret by accident
+        update("MERGE INTO settings (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)",
+                SECRET_KEY, HexFormat.of().formatHex(secret));
+    }
+
+    @Override
     public byte[] privacySecret() {
         return HexFormat.of().parseHex(setting(SECRET_KEY).orElseThrow(() -> new StoreException(
                 "The database " + where.display() + " has lost its privacy secret")));

@@ -132,6 +132,12 @@ public interface PairStore extends AutoCloseable {
      */
     byte[] privacySecret();
 
+    /**
+     * Replaces the privacy secret with a new random one: from now on every pseudonym differs from
+     * those in earlier exports. An explicit user action, never automatic.
+     */
+    void rotatePrivacySecret();
+
     Optional<String> setting(String key);
 
     void putSetting(String key, String value);
