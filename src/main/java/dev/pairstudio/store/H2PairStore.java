@@ -53,7 +53,7 @@ public final class H2PairStore implements PairStore {
     private final JdbcConnectionPool pool;
     /** Keeps an in-memory database alive between pooled uses. */
     private final Connection keeper;
-    /** Pre-aggregated statistics, kept exact on every write (V3__stats.sql). */
+    /** Pre-aggregated statistics, kept exact on every write (V4__stats.sql). */
     private final StatsTable stats;
 
     private H2PairStore(H2Location where, JdbcConnectionPool pool, Connection keeper) {
@@ -564,36 +564,39 @@ public final class H2PairStore implements PairStore {
     @Override
     public void reanalysed(long id, List<String> tableNames, PairAnalysis a) {
         long keep = QualityFlag.DUPLICATE.bit() | QualityFlag.CONFLICT.bit() | QualityFlag.NEAR_DUPLICATE.bit();
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement("UPDATE pairs SET table_names = ?, query_type = ?, fingerprint = ?, "
+        try {
+            // the statistics' groups include tables, type, complexity, flags and PII: re-counted with the change
+            stats.rewrite("id = ?", List.of(id), c -> {
+                try (PreparedStatement s = c.prepareStatement("UPDATE pairs SET table_names = ?, query_type = ?, fingerprint = ?, "
                         + "complexity = ?, flags = BITOR(BITAND(flags, CAST(? AS BIGINT)), CAST(? AS BIGINT)), pii_types = ?, "
                         + "parse_error = ? WHERE id = ?");
-                PreparedStatement drop = c.prepareStatement("DELETE FROM pair_tables WHERE pair = ?");
-                PreparedStatement add = c.prepareStatement("INSERT INTO pair_tables (table_name, pair) VALUES (?, ?)")) {
-            c.setAutoCommit(false);
-            s.setString(1, PairRows.toJson(tableNames));
-            s.setString(2, a.queryType() == null ? null : a.queryType().name());
-            s.setString(3, a.fingerprint());
-            if (a.complexity() == null) {
-                s.setNull(4, Types.TINYINT);
-            } else {
-                s.setInt(4, a.complexity().ordinal());
-            }
-            s.setLong(5, keep);
-            s.setLong(6, a.flagBits() & ~keep);
-            s.setString(7, PairRows.piiColumn(a.piiTypes()));
-            s.setString(8, a.parseError());
-            s.setLong(9, id);
-            s.executeUpdate();
-            drop.setLong(1, id);
-            drop.executeUpdate();
-            for (String table : new LinkedHashSet<>(tableNames)) {
-                add.setString(1, table);
-                add.setLong(2, id);
-                add.addBatch();
-            }
-            add.executeBatch();
-            c.commit();
+                        PreparedStatement drop = c.prepareStatement("DELETE FROM pair_tables WHERE pair = ?");
+                        PreparedStatement add = c.prepareStatement("INSERT INTO pair_tables (table_name, pair) VALUES (?, ?)")) {
+                    s.setString(1, PairRows.toJson(tableNames));
+                    s.setString(2, a.queryType() == null ? null : a.queryType().name());
+                    s.setString(3, a.fingerprint());
+                    if (a.complexity() == null) {
+                        s.setNull(4, Types.TINYINT);
+                    } else {
+                        s.setInt(4, a.complexity().ordinal());
+                    }
+                    s.setLong(5, keep);
+                    s.setLong(6, a.flagBits() & ~keep);
+                    s.setString(7, PairRows.piiColumn(a.piiTypes()));
+                    s.setString(8, a.parseError());
+                    s.setLong(9, id);
+                    int n = s.executeUpdate();
+                    drop.setLong(1, id);
+                    drop.executeUpdate();
+                    for (String table : new LinkedHashSet<>(tableNames)) {
+                        add.setString(1, table);
+                        add.setLong(2, id);
+                        add.addBatch();
+                    }
+                    add.executeBatch();
+                    return n;
+                }
+            });
         } catch (SQLException e) {
             throw failure("store the analysis of pair " + id, e);
         }
@@ -602,29 +605,35 @@ public final class H2PairStore implements PairStore {
     @Override
     public void markDuplicates(List<DuplicateMark> marks, List<GroupMerge> merges) {
         long mask = QualityFlag.DUPLICATE.bit() | QualityFlag.CONFLICT.bit() | QualityFlag.NEAR_DUPLICATE.bit();
-        try (Connection c = pool.getConnection();
-                PreparedStatement mark = c.prepareStatement("UPDATE pairs SET duplicate_group = ?, "
+        Long[] marked = marks.stream().map(DuplicateMark::id).toArray(Long[]::new);
+        try {
+            // flags are part of the statistics' groups (the duplicate group id is not): re-count the marked pairs
+            stats.rewrite("id = ANY(?)", List.of((Object) marked), c -> {
+                try (PreparedStatement mark = c.prepareStatement("UPDATE pairs SET duplicate_group = ?, "
                         + "flags = BITOR(BITAND(flags, CAST(? AS BIGINT)), CAST(? AS BIGINT)) WHERE id = ?");
-                PreparedStatement merge = c.prepareStatement("UPDATE pairs SET duplicate_group = ? WHERE duplicate_group = ?")) {
-            c.setAutoCommit(false);
-            for (DuplicateMark m : marks) {
-                long bits = 0;
-                for (QualityFlag f : m.flags()) {
-                    bits |= f.bit() & mask;
+                        PreparedStatement merge = c.prepareStatement("UPDATE pairs SET duplicate_group = ? WHERE duplicate_group = ?")) {
+                    for (DuplicateMark m : marks) {
+                        long bits = 0;
+                        for (QualityFlag f : m.flags()) {
+                            bits |= f.bit() & mask;
+                        }
+                        mark.setLong(1, m.group());
+                        mark.setLong(2, ~mask);
+                        mark.setLong(3, bits);
+                        mark.setLong(4, m.id());
+                        mark.addBatch();
+                    }
+                    if (!marks.isEmpty()) {
+                        mark.executeBatch();
+                    }
+                    for (GroupMerge g : merges) {
+                        merge.setLong(1, g.into());
+                        merge.setLong(2, g.from());
+                        merge.executeUpdate();
+                    }
+                    return marks.size();
                 }
-                mark.setLong(1, m.group());
-                mark.setLong(2, ~mask);
-                mark.setLong(3, bits);
-                mark.setLong(4, m.id());
-                mark.addBatch();
-            }
-            mark.executeBatch();
-            for (GroupMerge g : merges) {
-                merge.setLong(1, g.into());
-                merge.setLong(2, g.from());
-                merge.executeUpdate();
-            }
-            c.commit();
+            });
         } catch (SQLException e) {
             throw failure("mark duplicates", e);
         }

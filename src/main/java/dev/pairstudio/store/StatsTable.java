@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
- * Keeps the pre-aggregated statistics of V3__stats.sql exact and answers statistics queries
+ * Keeps the pre-aggregated statistics of V4__stats.sql exact and answers statistics queries
  * from them. Every write to {@code pairs} goes through one of the methods here in the writer's
  * own transaction, so the aggregates commit or roll back with the change:
  * <ul>
