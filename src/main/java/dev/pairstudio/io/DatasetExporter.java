@@ -537,6 +537,9 @@ public final class DatasetExporter {
             Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
+            if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             if (aside != null) {
