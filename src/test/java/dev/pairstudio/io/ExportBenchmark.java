@@ -163,7 +163,13 @@ public final class ExportBenchmark {
 
     private static double export(DatasetExporter exporter, ExportProfile profile, Path out) throws IOException {
         long cpu0 = processCpu();
-        ExportResult r = exporter.export(profile, out, ExportTargetPolicy.OVERWRITE, ExportListener.NONE);
+        ExportResult r;
+        try {
+            r = exporter.export(profile, out, ExportTargetPolicy.OVERWRITE, ExportListener.NONE);
+        } catch (RuntimeException e) {
+            System.out.printf(Locale.ROOT, "%-62s FAILED: %s%n", "export " + profile.format(), e.getMessage());
+            return Double.NaN;
+        }
         double s = r.elapsed().toNanos() / 1e9;
         double cpu = (processCpu() - cpu0) / 1e9;
         long bytes = r.files().stream().mapToLong(ExportResult.FileEntry::bytes).sum();
@@ -187,7 +193,13 @@ public final class ExportBenchmark {
     private static void time(String what, Job job) throws Exception {
         long t = System.nanoTime();
         long c = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        Object r = job.run();
+        Object r;
+        try {
+            r = job.run();
+        } catch (RuntimeException e) {
+            System.out.printf(Locale.ROOT, "%-62s FAILED after %.1f s: %s%n", what, seconds(t), e.getMessage());
+            return;
+        }
         double s = seconds(t);
         double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c) / 1e9;
         String extra = r instanceof Statistics st ? String.format(Locale.ROOT, "(%,d pairs)", st.totalPairs()) : "";
