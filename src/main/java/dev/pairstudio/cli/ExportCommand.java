@@ -40,7 +40,7 @@ public final class ExportCommand implements Callable<Integer> {
     DatabaseOption database;
 
     @CommandLine.Mixin
-    StatsCommand.Filters filters;
+    FilterOptions filters;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -143,6 +143,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     private ExportProfile merge(ExportProfile b) throws IOException {
         PairFilter filter = filters.toFilter();
+        if (filter.trash()) {
+            throw new Cli.UserError("the trash is never exported; restore the pairs first", Cli.USAGE);
+        }
         if (!ids.isEmpty()) {
             filter = filter.withIds(new LinkedHashSet<>(ids));
         }

@@ -105,6 +105,7 @@ public final class AtomicFileOutput implements AutoCloseable {
             counted.flush();
             channel.force(true);
             channel.close();
+            readableByOthers(temp);
             sha256 = HexFormat.of().formatHex(digest.digest());
             bytes = counted.count;
             move(replace);
@@ -131,6 +132,13 @@ public final class AtomicFileOutput implements AutoCloseable {
             } else {
                 Files.move(temp, target);
             }
+        }
+    }
+
+    /** A temporary file is created owner-only; the finished file gets the usual rw-r--r--. */
+    private static void readableByOthers(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -213,6 +213,27 @@ public final class DatasetExporter {
         }
     }
 
+    /**
+     * The one-click export: the last used profile (seed JSONL with the defaults when there is
+     * none) into a new timestamped file in the profile's output folder, else {@code defaultFolder}.
+     */
+    public ExportResult exportLastUsed(Path defaultFolder, ExportListener listener) {
+        ExportProfiles profiles = new ExportProfiles(store);
+        ExportProfile profile = profiles.lastUsed().flatMap(profiles::load).orElse(ExportProfile.defaults("jsonl"));
+        Format format = resolve(profile);
+        Path folder = profile.outputFolder() != null ? Path.of(profile.outputFolder()) : defaultFolder;
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new ExportException("Cannot create the export folder " + folder + ": " + e.getMessage(), e);
+        }
+        String name = ExportProfiles.timestampedName(profile, format.extension, Timestamps.now());
+        if (format.preset != null && format.preset.layout() == Preset.Layout.FOLDER) {
+            name = stem(name);
+        }
+        return export(profile, folder.resolve(name), ExportTargetPolicy.RENAME, listener);
+    }
+
     // ---- records ------------------------------------------------------------------------
 
     private static ExportRecord record(StoredPair p, Anonymizer anonymizer) {
@@ -537,6 +558,9 @@ public final class DatasetExporter {
             Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
+            if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             if (aside != null) {

@@ -359,6 +359,16 @@ class DatasetExporterTest {
         assertThat(profiles.load("weekly")).isEmpty();
     }
 
+    @Test
+    void oneClickUsesTheLastProfileAndATimestampedName() throws Exception {
+        ExportProfiles profiles = new ExportProfiles(store);
+        profiles.save(plain("csv").withName("quick"));
+        profiles.markUsed("quick");
+        ExportResult r = new DatasetExporter(store, null).exportLastUsed(out.resolve("exports"), ExportListener.NONE);
+        assertThat(r.files().get(0).path().getFileName().toString()).matches("training_data-\\d{8}-\\d{6}\\.csv");
+        assertThat(r.written()).isEqualTo(stored.size());
+    }
+
     // ---- bad input ------------------------------------------------------------------------
 
     @Test

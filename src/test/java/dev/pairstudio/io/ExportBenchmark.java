@@ -50,7 +50,7 @@ public final class ExportBenchmark {
             long t = System.nanoTime();
             long have = store.count(PairFilter.ALL);
             if (have < n) {
-                fill(store, n - (int) have);
+                fill(store, n - (int) have, 7 + have);
                 report("insert %,d pairs (analysed, batches of 10k, aggregates maintained)", n - (int) have, t);
             }
             if (fillOnly) {
@@ -69,17 +69,13 @@ public final class ExportBenchmark {
             PairFilter text = PairFilter.ALL.withText("customer", false);
             time("stats, text filter (exact path, reads pairs)", () -> Statistics.compute(store, text));
 
-            long[] rows = {0};
-            t = System.nanoTime();
-            store.forEach(PairFilter.ALL, PairSort.INSERTION, p -> rows[0]++);
-            report("store.forEach alone (read %,d pairs, write nothing)", (int) rows[0], t);
-
             // baseline: the same writer code, records from memory (10k stored pairs written 100x per 1M)
             List<ExportRecord> sample = new ArrayList<>();
             store.query(PairFilter.ALL, PairSort.INSERTION, null, 10_000).rows()
                     .forEach(p -> sample.add(new ExportRecord(p.pair(), p.analysis().queryType())));
             Path base = dir.resolve("baseline.jsonl");
             t = System.nanoTime();
+            long cpu0 = processCpu();
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(base), 1 << 16)) {
                 ExportWriters.Jsonl w = new ExportWriters.Jsonl(out);
                 for (int i = 0; i < n; i++) {
@@ -88,8 +84,8 @@ public final class ExportBenchmark {
                 w.finish();
             }
             double baseline = seconds(t);
-            System.out.printf(Locale.ROOT, "%-62s %8.2f s  (%,.0f pairs/s, %,d MB)%n", "bare Jackson JSONL from memory", baseline,
-                    n / baseline, Files.size(base) >> 20);
+            System.out.printf(Locale.ROOT, "%-62s %8.2f s  (%,.0f pairs/s, %,d MB, process cpu %.1f s)%n", "bare Jackson JSONL from memory",
+                    baseline, n / baseline, Files.size(base) >> 20, (processCpu() - cpu0) / 1e9);
             Files.delete(base);
 
             DatasetExporter exporter = new DatasetExporter(store, null);
@@ -97,10 +93,6 @@ public final class ExportBenchmark {
             System.out.printf(Locale.ROOT, "%-62s %8.2fx%n", "JSONL export / bare Jackson", jsonl / baseline);
             export(exporter, ExportProfile.defaults("json").withAnonymize(false).withDedup(false), dir.resolve("o.json"));
             export(exporter, ExportProfile.defaults("csv").withAnonymize(false).withDedup(false), dir.resolve("o.csv"));
-            export(exporter, ExportProfile.defaults("jsonl").withAnonymize(false), dir.resolve("d.jsonl"));
-            export(exporter, ExportProfile.defaults("openai").withAnonymize(false).withDedup(false)
-                    .withSplit(SplitRatios.DEFAULT, SplitAssigner.Grouping.TEMPLATE), dir.resolve("s.jsonl"));
-            export(exporter, ExportProfile.defaults("hf").withAnonymize(false), dir.resolve("hf"));
             // the anonymized run covers the first pairs (a date range holding about that many)
             Instant cut = store.query(PairFilter.ALL, new PairSort(dev.pairstudio.store.SortColumn.TIMESTAMP, false), null, 1).rows().get(0).pair().timestamp();
             long count = 0;
@@ -110,6 +102,15 @@ public final class ExportBenchmark {
                 count = store.count(PairFilter.ALL.withDates(cut, to));
             }
             export(exporter, ExportProfile.defaults("jsonl").withFilter(PairFilter.ALL.withDates(cut, to)), dir.resolve("anon.jsonl"));
+            export(exporter, ExportProfile.defaults("jsonl").withAnonymize(false), dir.resolve("d.jsonl"));
+            export(exporter, ExportProfile.defaults("openai").withAnonymize(false).withDedup(false)
+                    .withSplit(SplitRatios.DEFAULT, SplitAssigner.Grouping.TEMPLATE), dir.resolve("s.jsonl"));
+            export(exporter, ExportProfile.defaults("hf").withAnonymize(false), dir.resolve("hf"));
+            long[] rows = {0};
+            t = System.nanoTime();
+            store.forEach(PairFilter.ALL, PairSort.INSERTION, p -> rows[0]++);
+            report("store.forEach alone (read %,d pairs, write nothing)", (int) rows[0], t);
+
         } finally {
             heap.stop = true;
             heap.join();
@@ -123,12 +124,12 @@ public final class ExportBenchmark {
         }
     }
 
-    private static void fill(PairStore store, int n) {
+    private static void fill(PairStore store, int n, long seed) {
         long analysing = 0;
         long storing = 0;
         long storingCpu = 0;
         var mx = ManagementFactory.getThreadMXBean();
-        SyntheticPairs gen = new SyntheticPairs(7);
+        SyntheticPairs gen = new SyntheticPairs(seed); // another seed when resuming: new pair ids
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
             List<Pair> batch = new ArrayList<>(10_000);
             List<PairAnalysis> analyses = new ArrayList<>(10_000);
@@ -140,6 +141,9 @@ public final class ExportBenchmark {
                 batch.add(p.withTableNames(a.tables()));
                 analyses.add(new PairAnalysis(a.type(), a.fingerprint(), a.complexity().level(), QualitySignals.flags(a, p.question()),
                         null, Set.of(), a.parseError()));
+                if (i % 100_000 == 0 && i > 0) {
+                    System.out.printf(Locale.ROOT, "  ... %,d pairs%n", i);
+                }
                 if (batch.size() == 10_000) {
                     long t1 = System.nanoTime();
                     long c1 = mx.getCurrentThreadCpuTime();
@@ -158,16 +162,28 @@ public final class ExportBenchmark {
     }
 
     private static double export(DatasetExporter exporter, ExportProfile profile, Path out) throws IOException {
-        ExportResult r = exporter.export(profile, out, ExportTargetPolicy.OVERWRITE, ExportListener.NONE);
+        long cpu0 = processCpu();
+        ExportResult r;
+        try {
+            r = exporter.export(profile, out, ExportTargetPolicy.OVERWRITE, ExportListener.NONE);
+        } catch (RuntimeException e) {
+            System.out.printf(Locale.ROOT, "%-62s FAILED: %s%n", "export " + profile.format(), e.getMessage());
+            return Double.NaN;
+        }
         double s = r.elapsed().toNanos() / 1e9;
+        double cpu = (processCpu() - cpu0) / 1e9;
         long bytes = r.files().stream().mapToLong(ExportResult.FileEntry::bytes).sum();
-        System.out.printf(Locale.ROOT, "%-62s %8.2f s  (%,.0f pairs/s, %,d pairs, %,d MB)%n",
+        System.out.printf(Locale.ROOT, "%-62s %8.2f s  (%,.0f pairs/s, %,d pairs, %,d MB, process cpu %.1f s)%n",
                 "export " + profile.format() + (profile.anonymize() ? " anonymized" : "") + (profile.split() != null ? " split" : "")
-                        + (profile.dedup() ? " dedup" : ""), s, r.written() / s, r.written(), bytes >> 20);
+                        + (profile.dedup() ? " dedup" : ""), s, r.written() / s, r.written(), bytes >> 20, cpu);
         for (ExportResult.FileEntry f : r.files()) {
             Files.deleteIfExists(f.path());
         }
         return s;
+    }
+
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private interface Job {
@@ -177,7 +193,13 @@ public final class ExportBenchmark {
     private static void time(String what, Job job) throws Exception {
         long t = System.nanoTime();
         long c = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        Object r = job.run();
+        Object r;
+        try {
+            r = job.run();
+        } catch (RuntimeException e) {
+            System.out.printf(Locale.ROOT, "%-62s FAILED after %.1f s: %s%n", what, seconds(t), e.getMessage());
+            return;
+        }
         double s = seconds(t);
         double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c) / 1e9;
         String extra = r instanceof Statistics st ? String.format(Locale.ROOT, "(%,d pairs)", st.totalPairs()) : "";

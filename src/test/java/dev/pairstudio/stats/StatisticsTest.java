@@ -125,7 +125,7 @@ class StatisticsTest {
     void aggregatesStayExactThroughEveryKindOfWrite() {
         SyntheticPairs gen = new SyntheticPairs(11);
         SplittableRandom r = new SplittableRandom(5);
-        List<Pair> pairs = gen.list(1500);
+        List<Pair> pairs = gen.list(900);
         List<PairAnalysis> analyses = new ArrayList<>();
         for (Pair p : pairs) {
             analyses.add(r.nextInt(5) == 0 ? PairAnalysis.NONE : new PairAnalysis(QueryType.values()[r.nextInt(9)], "fp" + r.nextInt(40),
@@ -136,8 +136,8 @@ class StatisticsTest {
         for (Pair p : pairs) {
             withTables.add(p.withTableNames(List.of("t" + r.nextInt(6), "u" + r.nextInt(3))));
         }
-        store.addAll(withTables.subList(0, 1000), analyses.subList(0, 1000), Source.FILE, "one");
-        store.addAll(withTables.subList(1000, 1500), analyses.subList(1000, 1500), Source.FILE, "two");
+        store.addAll(withTables.subList(0, 600), analyses.subList(0, 600), Source.FILE, "one");
+        store.addAll(withTables.subList(600, 900), analyses.subList(600, 900), Source.FILE, "two");
         List<Long> ids = new ArrayList<>();
         store.forEach(PairFilter.ALL, PairSort.INSERTION, p -> ids.add(p.id()));
         store.setStatus(ids.subList(0, 300), ReviewStatus.ACCEPTED);
@@ -149,7 +149,11 @@ class StatisticsTest {
         store.updateText(one.id(), "A much longer question with an emoji 😀 in it", "UPDATE x SET y = 1", one.version());
         store.updateAnalyses(Map.of(ids.get(701), new PairAnalysis(QueryType.MERGE, "z", ComplexityLevel.EXTRA,
                 Set.of(QualityFlag.CONFLICT), 3L, Set.of("PHONE"), null)));
-        store.trash(ids.subList(900, 950));
+        store.reanalysed(ids.get(702), List.of("renamed_table"), new PairAnalysis(QueryType.DELETE, "q", ComplexityLevel.HARD,
+                Set.of(QualityFlag.SHORT_QUESTION), null, Set.of("IBAN"), null));
+        store.markDuplicates(List.of(new PairStore.DuplicateMark(ids.get(703), 5L, Set.of(QualityFlag.NEAR_DUPLICATE)),
+                new PairStore.DuplicateMark(ids.get(704), 5L, Set.of(QualityFlag.DUPLICATE))), List.of(new PairStore.GroupMerge(3L, 5L)));
+        store.trash(ids.subList(800, 850));
         store.purge();
 
         Instant mid = Instant.parse("2025-06-15T13:45:00Z");
@@ -162,7 +166,8 @@ class StatisticsTest {
                 PairFilter.ALL.withQueryTypes(Set.of(QueryType.SELECT, QueryType.MERGE)),
                 PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE)).withComplexity(Set.of(ComplexityLevel.HARD)),
                 PairFilter.ALL.withPiiTypes(Set.of("EMAIL", "PHONE")),
-                PairFilter.ALL.withTables(Set.of("t1", "u2")),
+                PairFilter.ALL.withTables(Set.of("t1", "u2", "renamed_table")),
+                PairFilter.ALL.withFlags(Set.of(QualityFlag.NEAR_DUPLICATE)),
                 PairFilter.ALL.withText("the", false));
         for (PairFilter f : filters) {
             assertThat(Statistics.compute(store, f)).as(f.toString()).isEqualTo(byReadingPairs(f));
