@@ -17,6 +17,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
@@ -47,7 +48,9 @@ final class Charts {
     static Built bars(ChartNumbers n, String categoryLabel, String valueLabel, Drill drill) {
         CategoryAxis x = new CategoryAxis(FXCollections.observableArrayList(n.rows().stream().map(ChartNumbers.Row::label).toList()));
         x.setLabel(categoryLabel);
-        x.setAutoRanging(false);
+        if (n.rows().size() > 5) {
+            x.setTickLabelRotation(-40); // keeps every label (an upright axis hides the ones that overlap)
+        }
         NumberAxis y = countAxis(valueLabel);
         BarChart<String, Number> chart = new BarChart<>(x, y);
         style(chart, n);
@@ -67,13 +70,13 @@ final class Charts {
         java.util.Collections.reverse(labels);
         CategoryAxis y = new CategoryAxis(FXCollections.observableArrayList(labels));
         y.setLabel(categoryLabel);
-        y.setAutoRanging(false);
         NumberAxis x = countAxis(valueLabel);
         x.setPrefWidth(Region.USE_COMPUTED_SIZE);
         x.setMinWidth(Region.USE_COMPUTED_SIZE);
         BarChart<Number, String> chart = new BarChart<>(x, y);
         style(chart, n);
-        chart.setCategoryGap(4);
+        chart.setCategoryGap(3);
+        chart.setBarGap(0);
         XYChart.Series<Number, String> series = new XYChart.Series<>();
         series.setName(valueLabel);
         List<XYChart.Data<Number, String>> items = new ArrayList<>();
@@ -117,6 +120,9 @@ final class Charts {
             data.add(new PieChart.Data(r.label() + " (" + DashboardCharts.count(r.count()) + ")", r.count()));
         }
         chart.getData().setAll(data);
+        if (data.size() == 1) {
+            chart.getStyleClass().add("single-slice"); // no seam in a full circle
+        }
         Map<String, Node> nodes = new LinkedHashMap<>();
         long total = n.total();
         for (int i = 0; i < data.size(); i++) {
@@ -170,7 +176,7 @@ final class Charts {
         count.setName("pairs");
 
         NumberAxis x2 = dayAxis(first, last, true);
-        NumberAxis y2 = new NumberAxis("success, " + DashboardCharts.ROLLING_DAYS + "-day (%)", 0, 100, 25);
+        NumberAxis y2 = new NumberAxis("success (%)", 0, 100, 25);
         y2.setMinorTickVisible(false);
         y2.setPrefWidth(Y_AXIS_WIDTH);
         y2.setMinWidth(Y_AXIS_WIDTH);
@@ -221,7 +227,11 @@ final class Charts {
                 }
             });
         }
-        VBox box = new VBox(0, pairs, rate);
+        Label caption = new Label("Area: pairs per day. Line: share of pairs that ran successfully over the "
+                + DashboardCharts.ROLLING_DAYS + " days up to each day.");
+        caption.getStyleClass().addAll("muted", "stats-caption");
+        caption.setWrapText(true);
+        VBox box = new VBox(0, caption, pairs, rate);
         box.getStyleClass().add("per-day-charts");
         return new Built(box, Map.of());
     }

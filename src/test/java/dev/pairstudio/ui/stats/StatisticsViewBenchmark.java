@@ -1,0 +1,163 @@
+package dev.pairstudio.ui.stats;
+
+import dev.pairstudio.io.AnalyzingEnricher;
+import dev.pairstudio.io.DuplicateTracker;
+import dev.pairstudio.io.PairEnricher;
+import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairAnalysis;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.ui.BackgroundJobs;
+import dev.pairstudio.ui.Theme;
+import dev.pairstudio.ui.filter.FilterViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Issue 9's figure: the time from a filter change to the dashboard's charts drawn, on an
+ * analysed database (not a test). Runs headless on Monocle:
+ * <pre>mvn -q -o dependency:build-classpath -Dmdep.outputFile=/tmp/cp-dash.txt
+ * java -Xmx1g -cp target/classes:target/test-classes:$(cat /tmp/cp-dash.txt) dev.pairstudio.ui.stats.StatisticsViewBenchmark [pairs] [db-folder]</pre>
+ * Each step changes the shared FilterViewModel as a user would and waits for the view's
+ * {@link StatisticsView.Timing}: total (change → charts laid out after the next pulse, including
+ * the 200 ms debounce), the store's {@code Statistics.compute}, the dashboard's extra passes,
+ * and the FX-thread work (building the charts, CSS, layout).
+ */
+public final class StatisticsViewBenchmark {
+    private StatisticsViewBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path dir = args.length > 1 ? Files.createDirectories(Path.of(args[1])) : Files.createTempDirectory("dash-bench");
+        for (String[] p : new String[][] {{"glass.platform", "Monocle"}, {"monocle.platform", "Headless"}, {"prism.order", "sw"},
+            {"prism.text", "t2k"}, {"java.awt.headless", "true"}, {"headless.geometry", "1600x1000-32"}}) {
+            System.setProperty(p[0], p[1]);
+        }
+        Path db = dir.resolve("bench");
+        try (PairStore store = PairStores.open(db.toString())) {
+            long have = store.count(PairFilter.ALL);
+            if (have < n) {
+                long t = System.nanoTime();
+                fill(store, n - (int) have);
+                System.out.printf(Locale.ROOT, "filled %,d pairs in %.1f s%n", n - have, (System.nanoTime() - t) / 1e9);
+            }
+            run(store);
+        }
+        System.exit(0);
+    }
+
+    private static void run(PairStore store) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        FilterViewModel filters = new FilterViewModel();
+        BackgroundJobs jobs = new BackgroundJobs();
+        BlockingQueue<StatisticsView.Timing> timings = new ArrayBlockingQueue<>(16);
+        StatisticsView[] view = new StatisticsView[1];
+        fx(() -> {
+            view[0] = new StatisticsView(store, filters, jobs);
+            view[0].timingProperty().addListener((o, a, b) -> timings.add(b));
+            Stage stage = new Stage();
+            stage.setScene(new Scene(view[0], 1400, 1000));
+            Theme.apply(view[0], false);
+            stage.show();
+            view[0].setActive(true);
+        });
+        StatisticsView.Timing first = timings.poll(120, TimeUnit.SECONDS);
+        System.out.printf(Locale.ROOT, "first load (no debounce, cold): %s%n", first);
+
+        LocalDate someDay = LocalDate.of(2025, 6, 1);
+        Map<String, Consumer<FilterViewModel>> steps = new LinkedHashMap<>();
+        steps.put("failed only", f -> f.outcome.set(FilterViewModel.Outcome.FAILED));
+        steps.put("all again", f -> f.outcome.set(FilterViewModel.Outcome.ANY));
+        steps.put("type SELECT (drill-down)", f -> view[0].drillDown().narrow(Dimension.QUERY_TYPE, "SELECT", "SELECT"));
+        steps.put("+ status UNREVIEWED", f -> view[0].drillDown().narrow(Dimension.REVIEW_STATUS, "UNREVIEWED", "Unreviewed"));
+        steps.put("+ one month", f -> f.batch(() -> { f.from.set(someDay); f.to.set(someDay.plusDays(29)); }));
+        steps.put("+ db type mysql", f -> f.databaseTypes.add("mysql"));
+        steps.put("undo all drill-downs", f -> view[0].drillDown().undoFrom(0));
+        steps.put("clear", FilterViewModel::clear);
+        steps.put("table orders", f -> f.tables.add("orders"));
+        steps.put("text 'city' (exact path)", f -> f.text.set("city"));
+        steps.put("clear again", FilterViewModel::clear);
+
+        System.out.printf(Locale.ROOT, "%-28s %8s %8s %12s %8s %8s %10s%n", "step", "total", "-200 db", "statistics", "extras", "FX", "pairs");
+        List<long[]> all = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (Map.Entry<String, Consumer<FilterViewModel>> s : steps.entrySet()) {
+                fx(() -> s.getValue().accept(filters));
+                StatisticsView.Timing t = timings.poll(120, TimeUnit.SECONDS);
+                long[] pairs = new long[1];
+                fx(() -> pairs[0] = view[0].dataProperty().get().stats().totalPairs());
+                System.out.printf(Locale.ROOT, "%-28s %6d ms %5d ms %9d ms %5d ms %5d ms %,10d%n", (round == 0 ? "" : "(again) ") + s.getKey(),
+                        t.totalMillis(), t.totalMillis() - 200, t.statisticsMillis(), t.extrasMillis(), t.applyMillis(), pairs[0]);
+                if (round == 0) {
+                    all.add(new long[] {t.totalMillis() - 200, t.statisticsMillis(), t.extrasMillis(), t.applyMillis()});
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "median of the first round: after debounce %d ms, statistics %d ms, extras %d ms, FX %d ms%n",
+                median(all, 0), median(all, 1), median(all, 2), median(all, 3));
+        jobs.close();
+    }
+
+    private static long median(List<long[]> rows, int col) {
+        long[] v = rows.stream().mapToLong(r -> r[col]).sorted().toArray();
+        return v[v.length / 2];
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        Throwable[] error = new Throwable[1];
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } catch (Throwable t) {
+                error[0] = t;
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+        if (error[0] != null) {
+            throw new IllegalStateException(error[0]);
+        }
+    }
+
+    private static void fill(PairStore store, int n) {
+        SyntheticPairs gen = new SyntheticPairs(7);
+        try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
+            List<Pair> batch = new ArrayList<>(10_000);
+            List<PairAnalysis> analyses = new ArrayList<>(10_000);
+            for (int i = 0; i < n; i++) {
+                PairEnricher.Enriched e = enricher.enrich(gen.next());
+                batch.add(e.pair());
+                analyses.add(e.analysis());
+                if (batch.size() == 10_000 || i == n - 1) {
+                    store.addAll(batch, analyses, Source.FILE, "bench");
+                    batch.clear();
+                    analyses.clear();
+                }
+            }
+        }
+        new DuplicateTracker(store).catchUp();
+    }
+
+}
