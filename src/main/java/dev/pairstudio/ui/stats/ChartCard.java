@@ -88,6 +88,15 @@ final class ChartCard extends VBox {
         }
     }
 
+    /** Keeps the title and says the numbers are on their way. */
+    void showPending(ChartNumbers data) {
+        this.numbers = data;
+        drillNodes.clear();
+        Label wait = new Label("Counting…");
+        wait.getStyleClass().add("empty-state");
+        body.getChildren().setAll(wait);
+    }
+
     /** The bar or slice drawn for {@code key}, null when there is none. */
     Node drillNode(String key) {
         return drillNodes.get(key);

@@ -49,7 +49,7 @@ final class Charts {
         CategoryAxis x = new CategoryAxis(FXCollections.observableArrayList(n.rows().stream().map(ChartNumbers.Row::label).toList()));
         x.setLabel(categoryLabel);
         if (n.rows().size() > 5) {
-            x.setTickLabelRotation(-40); // keeps every label (an upright axis hides the ones that overlap)
+            x.setTickLabelRotation(-90); // keeps every label: a slanted or upright axis hides those that overlap
         }
         NumberAxis y = countAxis(valueLabel);
         BarChart<String, Number> chart = new BarChart<>(x, y);

@@ -44,7 +44,8 @@ public final class DashboardCharts {
         out.add(new Headline("unreviewed", "Unreviewed", count(status(s, ReviewStatus.UNREVIEWED)), share(status(s, ReviewStatus.UNREVIEWED), total)));
         out.add(new Headline("duplicates", "Duplicates", count(s.duplicates()), count(s.nearDuplicates()) + " near-duplicates"));
         out.add(new Headline("conflicts", "Conflicts", count(s.conflicts()), "same question, other SQL"));
-        out.add(new Headline("pii", "Pairs with PII", count(d.pairsWithPii()), share(d.pairsWithPii(), total)));
+        out.add(d.pairsWithPii() == null ? new Headline("pii", "Pairs with PII", "…", "counting")
+                : new Headline("pii", "Pairs with PII", count(d.pairsWithPii()), share(d.pairsWithPii(), total)));
         out.add(new Headline("unique-tables", "Unique tables", count(s.uniqueTables().size()), count(s.databaseTypes().size()) + " database types"));
         return out;
     }
@@ -68,7 +69,7 @@ public final class DashboardCharts {
         out.add(new ChartNumbers(QUERY_TYPES, "Query types", Dimension.QUERY_TYPE, List.of("query_type", "pairs"), types));
 
         List<ChartNumbers.Row> dbs = new ArrayList<>();
-        d.databaseTypes().forEach((k, v) -> dbs.add(new ChartNumbers.Row(k.isEmpty() ? "(none)" : k, k.isEmpty() ? null : k, v)));
+        (d.databaseTypes() == null ? Map.<String, Long>of() : d.databaseTypes()).forEach((k, v) -> dbs.add(new ChartNumbers.Row(k.isEmpty() ? "(none)" : k, k.isEmpty() ? null : k, v)));
         out.add(new ChartNumbers(DATABASE_TYPES, "Database types", Dimension.DATABASE_TYPE, List.of("database_type", "pairs"), dbs));
 
         List<ChartNumbers.Row> levels = new ArrayList<>();
@@ -93,18 +94,26 @@ public final class DashboardCharts {
         return out;
     }
 
-    /** Pairs and successful pairs per day, with the success rate over the {@link #ROLLING_DAYS} days up to each day. */
+    /**
+     * Pairs and successful pairs per day, with the success rate over the {@link #ROLLING_DAYS} days up
+     * to each day; {@code successful} null (not computed yet) leaves those columns empty.
+     */
     static ChartNumbers perDay(SortedMap<LocalDate, Long> pairs, SortedMap<LocalDate, Long> successful) {
         List<ChartNumbers.Row> rows = new ArrayList<>();
         for (Map.Entry<LocalDate, Long> e : pairs.entrySet()) {
             LocalDate day = e.getKey();
             LocalDate windowStart = day.minusDays(ROLLING_DAYS - 1L);
             long windowPairs = pairs.subMap(windowStart, day.plusDays(1)).values().stream().mapToLong(Long::longValue).sum();
-            long windowOk = successful.subMap(windowStart, day.plusDays(1)).values().stream().mapToLong(Long::longValue).sum();
             List<Number> values = new ArrayList<>();
             values.add(e.getValue());
-            values.add(successful.getOrDefault(day, 0L));
-            values.add(windowPairs == 0 ? null : 100.0 * windowOk / windowPairs);
+            if (successful == null) {
+                values.add(null);
+                values.add(null);
+            } else {
+                long windowOk = successful.subMap(windowStart, day.plusDays(1)).values().stream().mapToLong(Long::longValue).sum();
+                values.add(successful.getOrDefault(day, 0L));
+                values.add(windowPairs == 0 ? null : 100.0 * windowOk / windowPairs);
+            }
             rows.add(new ChartNumbers.Row(day.toString(), day.toString(), values));
         }
         return new ChartNumbers(PAIRS_PER_DAY, "Pairs per day and success rate", Dimension.DAY,

@@ -11,7 +11,8 @@ import javafx.concurrent.Task;
 import javafx.util.Duration;
 
 /**
- * Computes {@link DashboardData} in the background for the latest filter. Requests are debounced;
+ * Computes {@link DashboardData} in the background for the latest filter, in two steps (the
+ * statistics, then the extras), delivering each. Requests are debounced;
  * at most one computation runs at a time and at most one waits (the newest filter), so a burst of
  * changes costs two queries, not one per change. A result is delivered only when its sequence
  * number is still the latest, so a slow, stale computation never overwrites a newer one. Tasks
@@ -56,7 +57,7 @@ final class StatisticsLoader {
         start();
     }
 
-    /** True from a request until its result (or failure) is delivered. */
+    /** True from a request until its complete result (or failure) is delivered. */
     ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
@@ -84,9 +85,26 @@ final class StatisticsLoader {
                 return DashboardData.compute(store, filter);
             }
         };
-        task.setOnSucceeded(e -> finished(mine, task.getValue(), null));
+        task.setOnSucceeded(e -> firstStep(mine, task.getValue()));
         task.setOnFailed(e -> finished(mine, null, task.getException()));
         jobs.run(task);
+    }
+
+    private void firstStep(long mine, DashboardData partial) {
+        if (disposed || mine != sequence) {
+            finished(mine, null, null);
+            return;
+        }
+        onResult.accept(partial);
+        Task<DashboardData> extras = new Task<>() {
+            @Override
+            protected DashboardData call() {
+                return partial.withExtras(store);
+            }
+        };
+        extras.setOnSucceeded(e -> finished(mine, extras.getValue(), null));
+        extras.setOnFailed(e -> finished(mine, null, extras.getException()));
+        jobs.run(extras);
     }
 
     private void finished(long mine, DashboardData data, Throwable error) {
@@ -98,7 +116,7 @@ final class StatisticsLoader {
             busy.set(false);
             if (error != null) {
                 onError.accept(error);
-            } else {
+            } else if (data != null) {
                 onResult.accept(data);
             }
         } else if (pending) {

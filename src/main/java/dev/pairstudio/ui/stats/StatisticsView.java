@@ -60,7 +60,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class StatisticsView extends BorderPane {
     /** Time from a filter change to the charts drawn, and its parts (milliseconds). */
-    public record Timing(long totalMillis, long statisticsMillis, long extrasMillis, long applyMillis) {
+    public record Timing(long totalMillis, long statisticsMillis, long extrasMillis, long applyMillis, boolean complete) {
     }
 
     private final FilterViewModel filters;
@@ -148,7 +148,7 @@ public final class StatisticsView extends BorderPane {
         loader.dispose();
     }
 
-    /** The numbers on screen (null before the first result). */
+    /** The numbers on screen (null before the first result; see {@link DashboardData#complete()}). */
     public ReadOnlyObjectProperty<DashboardData> dataProperty() {
         return data.getReadOnlyProperty();
     }
@@ -387,12 +387,21 @@ public final class StatisticsView extends BorderPane {
         grid.setVisible(!none);
         grid.setManaged(!none);
         Charts.Drill onDrill = drill::narrow;
+        DashboardData before = data.get();
+        boolean completing = d.complete() && before != null && !before.complete() && before.filter().equals(d.filter());
         for (ChartNumbers n : DashboardCharts.charts(d)) {
+            if (completing && !n.id().equals(DashboardCharts.DATABASE_TYPES) && !n.id().equals(DashboardCharts.PAIRS_PER_DAY)) {
+                continue; // the extras change only these two
+            }
             ChartCard card = cards.get(n.id());
+            if (!d.complete() && n.id().equals(DashboardCharts.DATABASE_TYPES)) {
+                card.showPending(n);
+                continue;
+            }
             Charts.Built built = n.rows().isEmpty() ? new Charts.Built(new Region(), Map.of()) : switch (n.id()) {
                 case DashboardCharts.PAIRS_PER_DAY -> Charts.perDay(n, onDrill);
                 case DashboardCharts.REVIEW_STATUS, DashboardCharts.DATABASE_TYPES -> Charts.pie(n, onDrill);
-                case DashboardCharts.QUERY_TYPES -> Charts.bars(n, "query type", "pairs", onDrill);
+                case DashboardCharts.QUERY_TYPES -> Charts.horizontalBars(n, "query type", "pairs", onDrill);
                 case DashboardCharts.COMPLEXITY -> Charts.bars(n, "complexity level", "pairs", onDrill);
                 case DashboardCharts.QUESTION_LENGTH -> Charts.bars(n, "question length (characters)", "pairs", onDrill);
                 case DashboardCharts.SQL_LENGTH -> Charts.bars(n, "SQL length (characters)", "pairs", onDrill);
@@ -406,18 +415,18 @@ public final class StatisticsView extends BorderPane {
         long applied = System.nanoTime();
         status.getStyleClass().remove("field-error");
         status.setText(DashboardCharts.count(d.stats().totalPairs()) + " pairs · "
-                + (d.statisticsMillis() + d.extrasMillis()) + " ms");
+                + (d.complete() ? (d.statisticsMillis() + d.extrasMillis()) + " ms" : "counting…"));
         long requested = changedAt;
         Scene scene = getScene();
         if (scene == null) {
-            timing.set(new Timing((applied - requested) / 1_000_000, d.statisticsMillis(), d.extrasMillis(), (applied - t0) / 1_000_000));
+            timing.set(new Timing((applied - requested) / 1_000_000, d.statisticsMillis(), d.extrasMillis(), (applied - t0) / 1_000_000, d.complete()));
             return;
         }
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             long drawn = System.nanoTime();
-            timing.set(new Timing((drawn - requested) / 1_000_000, d.statisticsMillis(), d.extrasMillis(), (drawn - t0) / 1_000_000));
+            timing.set(new Timing((drawn - requested) / 1_000_000, d.statisticsMillis(), d.extrasMillis(), (drawn - t0) / 1_000_000, d.complete()));
         };
         scene.addPostLayoutPulseListener(once[0]);
     }

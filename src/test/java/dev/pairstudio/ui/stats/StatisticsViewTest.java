@@ -107,7 +107,7 @@ class StatisticsViewTest {
     private DashboardData shown() throws Exception {
         waitFor(() -> {
             DashboardData d = view.dataProperty().get();
-            return d != null && d.filter().equals(filters.filter()) && !view.busyProperty().get();
+            return d != null && d.complete() && d.filter().equals(filters.filter()) && !view.busyProperty().get();
         });
         WaitForAsyncUtils.waitForFxEvents();
         return view.dataProperty().get();
