@@ -58,6 +58,7 @@ class StatisticsViewTest {
     private BackgroundJobs jobs;
     private StatisticsView view;
     private Scene scene;
+    private Stage stage;
 
     @TempDir
     Path tmp;
@@ -79,12 +80,19 @@ class StatisticsViewTest {
     void start(Stage stage) {
         Path db = TestDatabases.copyOf("stats-view", StatisticsViewTest::pairs);
         store = PairStores.open(db.toString());
+        // some review decisions, so that the status chart has more than one slice
+        store.setStatus(PairFilter.ALL.withDatabaseTypes(Set.of("postgresql")).withSuccess(true), ReviewStatus.ACCEPTED);
+        store.setStatus(PairFilter.ALL.withDatabaseTypes(Set.of("sqlserver")).withSuccess(false), ReviewStatus.REJECTED);
+        this.stage = stage;
         filters = new FilterViewModel();
         jobs = new BackgroundJobs();
         view = new StatisticsView(store, filters, jobs, Duration.millis(50));
         scene = new Scene(view, 1400, 1000);
         Theme.apply(view, false);
         stage.setScene(scene);
+        stage.sizeToScene(); // TestFX reuses one stage: undo a size an earlier test set
+        stage.setX(0);
+        stage.setY(0);
         stage.show();
         view.setActive(true);
     }
@@ -308,6 +316,16 @@ class StatisticsViewTest {
         robot.interact(() -> Theme.apply(view, true));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(scene, "statistics-dashboard-dark");
+        robot.interact(() -> stage.setHeight(1760)); // the whole dashboard with its toolbar, for the README
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(scene, "statistics-dashboard-dark-tall");
+        robot.interact(() -> Theme.apply(view, false));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(scene, "statistics-dashboard-light-tall");
+        robot.interact(() -> {
+            stage.setHeight(1000);
+            Theme.apply(view, true);
+        });
         Path dark = Path.of(System.getProperty("pairstudio.screenshots", "target/screenshots")).resolve("statistics-dashboard-dark-full.png");
         WaitForAsyncUtils.asyncFx(() -> view.saveDashboardPng(dark)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
         assertPng(dark, 1000, 1400);
