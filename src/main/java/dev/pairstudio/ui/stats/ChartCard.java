@@ -46,6 +46,7 @@ final class ChartCard extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("stats-card-header");
         VBox.setVgrow(body, Priority.ALWAYS);
+        body.setAlignment(Pos.TOP_CENTER);
         getChildren().addAll(header, body);
 
         MenuItem saveItem = new MenuItem("Save chart as PNG…");
@@ -82,6 +83,7 @@ final class ChartCard extends VBox {
         if (data.rows().isEmpty()) {
             Label none = new Label("Nothing to show for this filter");
             none.getStyleClass().add("empty-state");
+            StackPane.setAlignment(none, Pos.CENTER);
             body.getChildren().setAll(none);
         } else {
             body.getChildren().setAll(content);
@@ -94,6 +96,7 @@ final class ChartCard extends VBox {
         drillNodes.clear();
         Label wait = new Label("Counting…");
         wait.getStyleClass().add("empty-state");
+        StackPane.setAlignment(wait, Pos.CENTER);
         body.getChildren().setAll(wait);
     }
 

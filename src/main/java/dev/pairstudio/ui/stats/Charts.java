@@ -77,6 +77,7 @@ final class Charts {
         style(chart, n);
         chart.setCategoryGap(3);
         chart.setBarGap(0);
+        chart.setMaxHeight(80 + 24.0 * n.rows().size()); // a few rows stay bars, not slabs
         XYChart.Series<Number, String> series = new XYChart.Series<>();
         series.setName(valueLabel);
         List<XYChart.Data<Number, String>> items = new ArrayList<>();
