@@ -1,0 +1,493 @@
+package dev.pairstudio.ui.stats;
+
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.ui.BackgroundJobs;
+import dev.pairstudio.ui.filter.FilterViewModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The statistics dashboard for the current filter: headline figures and charts that follow the
+ * shared {@link FilterViewModel}, computed in the background (debounced, stale results dropped).
+ * Clicking a bar or a slice narrows the filter to it through the same view-model, so the pair
+ * table follows; the breadcrumb above the charts undoes drill-downs. Each chart saves as PNG and
+ * copies its numbers as CSV; the whole dashboard saves as one PNG or a self-contained HTML report.
+ *
+ * <p>Embedding: add it to a {@code Tab} (or a {@code Stage}'s scene) and call
+ * {@link #setActive(boolean)} with whether it is showing; while hidden it does not query, and the
+ * first activation loads. {@link #dispose()} when the window closes. It adds {@code pair-studio.css}
+ * itself; in a separate Stage call {@code Theme.apply(view, dark)} for the dark theme.
+ */
+public final class StatisticsView extends BorderPane {
+    /**
+     * Time from a filter change to the charts drawn, and its parts (milliseconds): {@code applyMillis}
+     * is the FX thread's wall time from receiving the result to the end of the next layout pass,
+     * {@code fxCpuMillis} the FX thread's CPU time in that span (robust on a busy machine).
+     */
+    public record Timing(long totalMillis, long statisticsMillis, long extrasMillis, long applyMillis, long fxCpuMillis, boolean complete) {
+    }
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private final FilterViewModel filters;
+    private final BackgroundJobs jobs;
+    private final DrillDown drill;
+    private final StatisticsLoader loader;
+    private final ChangeListener<PairFilter> onFilter;
+    private final Map<String, ChartCard> cards = new LinkedHashMap<>();
+    private final Map<String, Label> headlineValues = new LinkedHashMap<>();
+    private final Map<String, Label> headlineDetails = new LinkedHashMap<>();
+    private final ReadOnlyObjectWrapper<DashboardData> data = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Timing> timing = new ReadOnlyObjectWrapper<>();
+    private final HBox breadcrumb = new HBox(4);
+    private final Label status = new Label();
+    private final ProgressIndicator progress = new ProgressIndicator();
+    private final VBox content = new VBox(12);
+    private final GridPane grid = new GridPane();
+    private final Label empty = new Label("No pairs match this filter.");
+    private boolean active;
+    private boolean stale = true;
+    private long changedAt = System.nanoTime();
+
+    public StatisticsView(PairStore store, FilterViewModel filters, BackgroundJobs jobs) {
+        this(store, filters, jobs, Duration.millis(200));
+    }
+
+    StatisticsView(PairStore store, FilterViewModel filters, BackgroundJobs jobs, Duration debounce) {
+        this.filters = filters;
+        this.jobs = jobs;
+        this.drill = new DrillDown(filters);
+        this.loader = new StatisticsLoader(store, jobs, debounce, this::show, this::failed);
+        getStyleClass().add("stats-view");
+        setId("statistics-view");
+        getStylesheets().add(Objects.requireNonNull(StatisticsView.class.getResource("/dev/pairstudio/ui/pair-studio.css")).toExternalForm());
+
+        setTop(toolbar());
+        content.getChildren().addAll(headline(), empty, charts());
+        content.getStyleClass().add("stats-content");
+        content.setPadding(new Insets(12));
+        empty.getStyleClass().add("empty-state");
+        empty.setVisible(false);
+        empty.setManaged(false);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("stats-scroll");
+        scroll.setId("stats-scroll");
+        setCenter(scroll);
+
+        onFilter = (o, a, b) -> {
+            changedAt = System.nanoTime();
+            if (active) {
+                loader.request(b);
+            } else {
+                stale = true;
+            }
+        };
+        filters.filterProperty().addListener(onFilter);
+        drill.steps().addListener((ListChangeListener<DrillDown.Step>) c -> renderBreadcrumb());
+        renderBreadcrumb();
+        progress.visibleProperty().bind(loader.busyProperty());
+    }
+
+    // ---- embedding ----
+
+    /** Whether the dashboard is showing: while not, filter changes only mark it stale. */
+    public void setActive(boolean showing) {
+        active = showing;
+        if (showing && stale) {
+            stale = false;
+            changedAt = System.nanoTime();
+            loader.requestNow(filters.filter());
+        }
+    }
+
+    /** Recomputes now for the current filter (after imports or curation change the data). */
+    public void refresh() {
+        stale = false;
+        changedAt = System.nanoTime();
+        loader.requestNow(filters.filter());
+    }
+
+    public void dispose() {
+        filters.filterProperty().removeListener(onFilter);
+        drill.dispose();
+        loader.dispose();
+    }
+
+    /** The numbers on screen (null before the first result; see {@link DashboardData#complete()}). */
+    public ReadOnlyObjectProperty<DashboardData> dataProperty() {
+        return data.getReadOnlyProperty();
+    }
+
+    /** True while a computation for the latest filter is pending. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return loader.busyProperty();
+    }
+
+    /** Set each time a result has been drawn. */
+    public ReadOnlyObjectProperty<Timing> timingProperty() {
+        return timing.getReadOnlyProperty();
+    }
+
+    public DrillDown drillDown() {
+        return drill;
+    }
+
+    public List<String> chartIds() {
+        return List.copyOf(cards.keySet());
+    }
+
+    /** The numbers behind a chart, or null before the first result. */
+    public ChartNumbers numbers(String chartId) {
+        return card(chartId).numbers();
+    }
+
+    /** The numbers behind a chart as CSV (header, then one line per bar, slice or day). */
+    public String csv(String chartId) {
+        ChartNumbers n = numbers(chartId);
+        return n == null ? "" : n.csv();
+    }
+
+    /** Puts {@link #csv} on the clipboard as plain text. */
+    public void copyCsv(String chartId) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(csv(chartId));
+        Clipboard.getSystemClipboard().setContent(c);
+        status.setText("Copied the numbers of \"" + card(chartId).numbers().title() + "\" as CSV");
+    }
+
+    /** Saves one chart as PNG: the snapshot now (FX thread), encoding and the atomic write in the background. */
+    public Task<Path> saveChart(String chartId, Path target) {
+        WritableImage image = card(chartId).snapshot();
+        return write(target, () -> PngImages.encode(image));
+    }
+
+    /** Saves the whole dashboard (headline and every chart) as one PNG. */
+    public Task<Path> saveDashboardPng(Path target) {
+        List<Node> actions = new ArrayList<>(content.lookupAll(".stats-card-action"));
+        actions.forEach(n -> n.setVisible(false));
+        WritableImage image;
+        try {
+            image = content.snapshot(null, null);
+        } finally {
+            actions.forEach(n -> n.setVisible(true));
+        }
+        return write(target, () -> PngImages.encode(image));
+    }
+
+    /** Saves a self-contained HTML report: headline and per-chart tables, chart images inlined as base64 PNG. */
+    public Task<Path> saveHtmlReport(Path target) {
+        DashboardData d = data.get();
+        if (d == null) {
+            throw new IllegalStateException("no statistics yet");
+        }
+        List<ChartNumbers> numbers = new ArrayList<>();
+        List<WritableImage> images = new ArrayList<>();
+        for (ChartCard c : cards.values()) {
+            numbers.add(c.numbers());
+            images.add(c.numbers().rows().isEmpty() ? null : c.snapshot());
+        }
+        List<DashboardCharts.Headline> headlines = DashboardCharts.headlines(d);
+        String filter = filterDescription();
+        Instant now = Instant.now();
+        return write(target, () -> {
+            List<HtmlReport.Section> sections = new ArrayList<>();
+            for (int i = 0; i < numbers.size(); i++) {
+                sections.add(new HtmlReport.Section(numbers.get(i), images.get(i) == null ? null : PngImages.encode(images.get(i))));
+            }
+            return HtmlReport.render(filter, now, headlines, sections).getBytes(StandardCharsets.UTF_8);
+        });
+    }
+
+    /** The bar or slice drawn for {@code key} in a chart (for tests and keyboard users), null when none. */
+    Node drillNode(String chartId, String key) {
+        return card(chartId).drillNode(key);
+    }
+
+    ChartCard card(String chartId) {
+        ChartCard c = cards.get(chartId);
+        if (c == null) {
+            throw new IllegalArgumentException("no chart " + chartId + "; charts: " + cards.keySet());
+        }
+        return c;
+    }
+
+    // ---- layout ----
+
+    private Node toolbar() {
+        breadcrumb.setAlignment(Pos.CENTER_LEFT);
+        breadcrumb.setId("drill-breadcrumb");
+        breadcrumb.getStyleClass().add("stats-breadcrumb");
+        HBox.setHgrow(breadcrumb, Priority.ALWAYS);
+        status.setId("stats-status");
+        status.getStyleClass().add("muted");
+        progress.setPrefSize(16, 16);
+        progress.setMaxSize(16, 16);
+        Button refresh = button("Refresh", Feather.REFRESH_CW, "Recompute the statistics", "stats-refresh");
+        refresh.setOnAction(e -> refresh());
+        Button png = button("PNG…", Feather.IMAGE, "Save the whole dashboard as one PNG image", "stats-save-png");
+        png.setOnAction(e -> prompt("statistics-dashboard.png", "PNG image", "*.png", this::saveDashboardPng));
+        Button html = button("HTML report…", Feather.FILE_TEXT, "Save a self-contained HTML report: the numbers and every chart", "stats-save-html");
+        html.setOnAction(e -> prompt("statistics-report.html", "HTML report", "*.html", this::saveHtmlReport));
+        HBox bar = new HBox(8, breadcrumb, status, progress, refresh, png, html);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 12, 6, 12));
+        bar.getStyleClass().add("stats-toolbar");
+        return bar;
+    }
+
+    private static Button button(String text, Feather icon, String tip, String id) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    private Node headline() {
+        FlowPane tiles = new FlowPane(10, 10);
+        tiles.setId("stats-headline");
+        tiles.getStyleClass().add("stats-headline");
+        for (String[] h : new String[][] {{"pairs", "Pairs"}, {"success-rate", "Success rate"}, {"accepted", "Accepted"},
+            {"rejected", "Rejected"}, {"unreviewed", "Unreviewed"}, {"duplicates", "Duplicates"}, {"conflicts", "Conflicts"},
+            {"pii", "Pairs with PII"}, {"unique-tables", "Unique tables"}}) {
+            Label value = new Label("…");
+            value.setId("headline-" + h[0]);
+            value.getStyleClass().add("stats-tile-value");
+            Label label = new Label(h[1]);
+            label.getStyleClass().add("stats-tile-label");
+            Label detail = new Label(" ");
+            detail.getStyleClass().add("stats-tile-detail");
+            VBox tile = new VBox(2, label, value, detail);
+            tile.getStyleClass().addAll("stats-tile", "stats-tile-" + h[0]);
+            headlineValues.put(h[0], value);
+            headlineDetails.put(h[0], detail);
+            tiles.getChildren().add(tile);
+        }
+        return tiles;
+    }
+
+    private Node charts() {
+        for (int i = 0; i < 3; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / 3);
+            c.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(c);
+        }
+        grid.setHgap(12);
+        grid.setVgap(12);
+        grid.getStyleClass().add("stats-grid");
+        place(DashboardCharts.PAIRS_PER_DAY, "Pairs per day and success rate", 0, 0, 2, 400);
+        place(DashboardCharts.REVIEW_STATUS, "Review status", 2, 0, 1, 400);
+        place(DashboardCharts.QUERY_TYPES, "Query types", 0, 1, 1, 300);
+        place(DashboardCharts.DATABASE_TYPES, "Database types", 1, 1, 1, 300);
+        place(DashboardCharts.COMPLEXITY, "Complexity", 2, 1, 1, 300);
+        place(DashboardCharts.QUESTION_LENGTH, "Question length", 0, 2, 1, 300);
+        place(DashboardCharts.SQL_LENGTH, "SQL length", 1, 2, 1, 300);
+        place(DashboardCharts.PII_TYPES, "PII findings per type", 2, 2, 1, 300);
+        place(DashboardCharts.TOP_TABLES, "Top 20 tables", 0, 3, 3, 520);
+        return grid;
+    }
+
+    private void place(String id, String title, int col, int row, int span, double height) {
+        ChartCard card = new ChartCard(id, title, this::promptSaveChart, c -> copyCsv(c.chartId()));
+        card.setPrefHeight(height);
+        card.setMinHeight(height);
+        card.setMinWidth(Region.USE_PREF_SIZE);
+        card.setPrefWidth(200);
+        grid.add(card, col, row, span, 1);
+        cards.put(id, card);
+    }
+
+    private void renderBreadcrumb() {
+        List<Node> nodes = new ArrayList<>();
+        List<DrillDown.Step> steps = drill.steps();
+        if (steps.isEmpty()) {
+            Label hint = new Label("Click a bar, a slice or a day to narrow the filter to it.");
+            hint.getStyleClass().add("muted");
+            nodes.add(hint);
+        } else {
+            Hyperlink root = new Hyperlink("Filter");
+            root.setId("crumb-0");
+            root.setTooltip(new Tooltip("Undo every drill-down"));
+            root.setOnAction(e -> drill.undoFrom(0));
+            nodes.add(root);
+            for (int i = 0; i < steps.size(); i++) {
+                Label sep = new Label("›");
+                sep.getStyleClass().add("muted");
+                nodes.add(sep);
+                int level = i + 1;
+                if (i == steps.size() - 1) {
+                    Label current = new Label(steps.get(i).label());
+                    current.setId("crumb-" + level);
+                    current.getStyleClass().add("stats-crumb-current");
+                    nodes.add(current);
+                } else {
+                    Hyperlink link = new Hyperlink(steps.get(i).label());
+                    link.setId("crumb-" + level);
+                    link.setTooltip(new Tooltip("Go back to this drill-down"));
+                    link.setOnAction(e -> drill.undoFrom(level));
+                    nodes.add(link);
+                }
+            }
+            Button back = new Button(null, new FontIcon(Feather.CORNER_UP_LEFT));
+            back.setId("drill-back");
+            back.getStyleClass().addAll("flat", "small");
+            back.setTooltip(new Tooltip("Undo the last drill-down"));
+            back.setOnAction(e -> drill.back());
+            nodes.add(back);
+        }
+        breadcrumb.getChildren().setAll(nodes);
+    }
+
+    // ---- results ----
+
+    private void show(DashboardData d) {
+        long t0 = System.nanoTime();
+        long cpu0 = CPU.getCurrentThreadCpuTime();
+        for (DashboardCharts.Headline h : DashboardCharts.headlines(d)) {
+            headlineValues.get(h.id()).setText(h.value());
+            headlineDetails.get(h.id()).setText(h.detail().isEmpty() ? " " : h.detail());
+        }
+        boolean none = d.stats().totalPairs() == 0;
+        empty.setVisible(none);
+        empty.setManaged(none);
+        grid.setVisible(!none);
+        grid.setManaged(!none);
+        Charts.Drill onDrill = drill::narrow;
+        DashboardData before = data.get();
+        boolean completing = d.complete() && before != null && !before.complete() && before.filter().equals(d.filter());
+        for (ChartNumbers n : DashboardCharts.charts(d)) {
+            if (completing && !n.id().equals(DashboardCharts.DATABASE_TYPES) && !n.id().equals(DashboardCharts.PAIRS_PER_DAY)) {
+                continue; // the extras change only these two
+            }
+            ChartCard card = cards.get(n.id());
+            if (!d.complete() && n.id().equals(DashboardCharts.DATABASE_TYPES)) {
+                card.showPending(n);
+                continue;
+            }
+            Charts.Built built = n.rows().isEmpty() ? new Charts.Built(new Region(), Map.of()) : switch (n.id()) {
+                case DashboardCharts.PAIRS_PER_DAY -> Charts.perDay(n, onDrill);
+                case DashboardCharts.REVIEW_STATUS, DashboardCharts.DATABASE_TYPES -> Charts.pie(n, onDrill);
+                case DashboardCharts.QUERY_TYPES -> Charts.horizontalBars(n, "query type", "pairs", onDrill);
+                case DashboardCharts.COMPLEXITY -> Charts.bars(n, "complexity level", "pairs", onDrill);
+                case DashboardCharts.QUESTION_LENGTH -> Charts.bars(n, "question length (characters)", "pairs", onDrill);
+                case DashboardCharts.SQL_LENGTH -> Charts.bars(n, "SQL length (characters)", "pairs", onDrill);
+                case DashboardCharts.PII_TYPES -> Charts.bars(n, "finding type", "pairs with a finding", onDrill);
+                case DashboardCharts.TOP_TABLES -> Charts.horizontalBars(n, "table", "pairs referencing the table", onDrill);
+                default -> throw new IllegalStateException(n.id());
+            };
+            card.show(n, built.node(), built.drillNodes());
+        }
+        data.set(d);
+        long applied = System.nanoTime();
+        status.getStyleClass().remove("field-error");
+        status.setText(DashboardCharts.count(d.stats().totalPairs()) + " pairs · "
+                + (d.complete() ? (d.statisticsMillis() + d.extrasMillis()) + " ms" : "counting…"));
+        long requested = changedAt;
+        Scene scene = getScene();
+        if (scene == null) {
+            timing.set(new Timing((applied - requested) / 1_000_000, d.statisticsMillis(), d.extrasMillis(), (applied - t0) / 1_000_000,
+                    (CPU.getCurrentThreadCpuTime() - cpu0) / 1_000_000, d.complete()));
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            long drawn = System.nanoTime();
+            timing.set(new Timing((drawn - requested) / 1_000_000, d.statisticsMillis(), d.extrasMillis(), (drawn - t0) / 1_000_000,
+                    (CPU.getCurrentThreadCpuTime() - cpu0) / 1_000_000, d.complete()));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private void failed(Throwable e) {
+        if (!status.getStyleClass().contains("field-error")) {
+            status.getStyleClass().add("field-error");
+        }
+        status.setText("Could not compute the statistics: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+
+    private String filterDescription() {
+        String chips = filters.chips().stream().map(FilterViewModel.Chip::label).collect(Collectors.joining(", "));
+        return chips.isEmpty() ? "all pairs" : chips;
+    }
+
+    // ---- saving ----
+
+    private interface Bytes {
+        byte[] get() throws Exception;
+    }
+
+    private Task<Path> write(Path target, Bytes bytes) {
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                return PngImages.write(target, bytes.get());
+            }
+        };
+        task.setOnSucceeded(e -> status.setText("Saved " + target.getFileName()));
+        task.setOnFailed(e -> failed(task.getException()));
+        return jobs.run(task);
+    }
+
+    private void promptSaveChart(ChartCard card) {
+        if (card.numbers() == null) {
+            return;
+        }
+        prompt(card.chartId() + ".png", "PNG image", "*.png", p -> saveChart(card.chartId(), p));
+    }
+
+    private void prompt(String name, String description, String pattern, Function<Path, Task<Path>> save) {
+        if (data.get() == null || getScene() == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save " + description);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            save.apply(file.toPath());
+        }
+    }
+}
