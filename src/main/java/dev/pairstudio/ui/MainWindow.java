@@ -23,6 +23,7 @@ import dev.pairstudio.ui.export.ExportContext;
 import dev.pairstudio.ui.export.ExportWizard;
 import dev.pairstudio.ui.export.QuickExport;
 import dev.pairstudio.ui.importing.ImportDialog;
+import dev.pairstudio.ui.stats.StatisticsView;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.List;
@@ -45,6 +46,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -91,6 +94,8 @@ public final class MainWindow {
     private final Button restore = new Button("Restore");
     private final Button emptyTrash = new Button("Empty trash");
     private final QuickExport quickExport = new QuickExport();
+    private final TabPane views = new TabPane();
+    private final StatisticsView statistics;
     private volatile Anonymizer anonymizer;
     private CollectorControl.Address collectorAddress;
     private long collected;
@@ -121,10 +126,19 @@ public final class MainWindow {
         root.setLeft(filterPanel);
         SplitPane lower = new SplitPane(detail, preview);
         lower.setDividerPositions(0.5);
-        SplitPane center = new SplitPane(table, lower);
-        center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.55);
-        root.setCenter(center);
+        SplitPane pairsView = new SplitPane(table, lower);
+        pairsView.setOrientation(Orientation.VERTICAL);
+        pairsView.setDividerPositions(0.55);
+        statistics = new StatisticsView(store, filters, jobs);
+        Tab pairsTab = new Tab("Pairs", pairsView);
+        pairsTab.setId("pairs-tab");
+        Tab statsTab = new Tab("Statistics", statistics);
+        statsTab.setId("statistics-tab");
+        statsTab.selectedProperty().addListener((o, was, now) -> statistics.setActive(now));
+        views.getTabs().setAll(pairsTab, statsTab);
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.setId("views");
+        root.setCenter(views);
         countLabel.setId("match-count");
         statusBar.setId("status-bar");
         statusBar.setText(store.location());
@@ -209,7 +223,19 @@ public final class MainWindow {
                 })));
     }
 
+    /** After curation, imports or collected pairs: the table and the statistics re-read. */
+    private void dataChanged() {
+        rows.refresh();
+        statistics.refresh();
+    }
+
+    /** Shows the pair table (0) or the statistics (1). */
+    public void showView(int index) {
+        views.getSelectionModel().select(index);
+    }
+
     public void dispose() {
+        statistics.dispose();
         if (collector.isRunning()) {
             collector.stop();
         }
@@ -234,7 +260,9 @@ public final class MainWindow {
             case DELETE -> deleteSelected();
             case DELETE_MATCHING -> deleteMatching();
             case UNDO -> undo();
-            case REFRESH -> rows.refresh();
+            case REFRESH -> dataChanged();
+            case SHOW_PAIRS -> showView(0);
+            case SHOW_STATISTICS -> showView(1);
             case TOGGLE_THEME -> Theme.apply(root, !Theme.isDark(root));
             case HELP -> HelpOverlay.create(root.getScene().getWindow()).show();
             case FIND -> root.lookup("#search").requestFocus();
@@ -302,7 +330,7 @@ public final class MainWindow {
         List<Long> ids = selected.stream().map(StoredPair::id).toList();
         background(() -> curator.trash(ids), what -> {
             message(what + ". Ctrl+Z brings them back.");
-            rows.refresh();
+            dataChanged();
         });
     }
 
@@ -322,7 +350,7 @@ public final class MainWindow {
             confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
                     background(() -> curator.trash(filter), what -> {
                         message(what + ". Ctrl+Z brings them back.");
-                        rows.refresh();
+                        dataChanged();
                     }));
         });
     }
@@ -330,7 +358,7 @@ public final class MainWindow {
     private void undo() {
         background(curator::undo, done -> {
             message(done.orElse("Nothing to undo."));
-            rows.refresh();
+            dataChanged();
         });
     }
 
@@ -340,7 +368,7 @@ public final class MainWindow {
             background(() -> store.restore(ids), n -> {
                 duplicates.invalidate();
                 message("Restored " + n + (n == 1 ? " pair." : " pairs."));
-                rows.refresh();
+                dataChanged();
             });
         }
     }
@@ -355,7 +383,7 @@ public final class MainWindow {
             confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
                     background(store::purge, n -> {
                         message("Deleted " + n + " pairs for good.");
-                        rows.refresh();
+                        dataChanged();
                     }));
         });
     }
@@ -392,7 +420,7 @@ public final class MainWindow {
         demo.setId("load-demo");
         demo.setOnAction(e -> background(() -> DemoData.add(store), n -> {
             message("Added " + n + " demo pairs.");
-            rows.refresh();
+            dataChanged();
             background(() -> List.of(store.databaseTypes(), store.databaseNames()),
                     lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
         }));
@@ -427,7 +455,7 @@ public final class MainWindow {
                 Notifications.create().owner(root.getScene().getWindow()).title("Import finished").text(text)
                         .hideAfter(Duration.seconds(6)).showInformation();
             }
-            rows.refresh();
+            dataChanged();
             background(() -> List.of(store.databaseTypes(), store.databaseNames()),
                     lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
         });
@@ -554,6 +582,8 @@ public final class MainWindow {
                 item("Delete selected", Shortcut.DELETE),
                 item("Delete all matching…", Shortcut.DELETE_MATCHING));
         Menu view = new Menu("View", null,
+                item("Pairs", Shortcut.SHOW_PAIRS),
+                item("Statistics", Shortcut.SHOW_STATISTICS),
                 action("Trash", () -> filters.trash.set(!filters.trash.get())),
                 item("Refresh", Shortcut.REFRESH),
                 item("Light / dark", Shortcut.TOGGLE_THEME),
@@ -640,7 +670,7 @@ public final class MainWindow {
     private void refreshAfterCollect() {
         message(collected + (collected == 1 ? " pair" : " pairs") + " collected" + (collectorAddress == null ? "" : " at " + collectorAddress.url()) + ".");
         collected = 0;
-        rows.refresh();
+        dataChanged();
     }
 
     /** The collector's address and token while it runs (tests, the status bar). */

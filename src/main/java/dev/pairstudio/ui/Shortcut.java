@@ -21,6 +21,8 @@ public enum Shortcut {
             new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
     QUICK_EXPORT("Export the current filter with the last profile", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN)),
     FIND("Search questions and SQL", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN)),
+    SHOW_PAIRS("Show the pair table", new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN)),
+    SHOW_STATISTICS("Show the statistics dashboard", new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN)),
     REFRESH("Reload the table", new KeyCodeCombination(KeyCode.F5)),
     TOGGLE_THEME("Switch between light and dark", new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
     HELP("Show these shortcuts", new KeyCodeCombination(KeyCode.F1));

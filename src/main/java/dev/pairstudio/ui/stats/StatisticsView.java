@@ -143,6 +143,10 @@ public final class StatisticsView extends BorderPane {
 
     /** Recomputes now for the current filter (after imports or curation change the data). */
     public void refresh() {
+        if (!active) {
+            stale = true; // computed when the view is shown: curation in the table never waits for charts
+            return;
+        }
         stale = false;
         changedAt = System.nanoTime();
         loader.requestNow(filters.filter());
