@@ -60,12 +60,15 @@ public final class Anonymizer {
      */
     public AnonymizedPair anonymizePair(String question, String sql, String databaseType, String databaseName) {
         String dbName = databaseName == null || databaseName.isBlank() ? null : databaseName;
-        Detector dbDetector = dbName == null || dbName.length() < 2 ? null : new DatabaseNameDetector(dbName);
+        SqlLiterals.Dialect dialect = SqlLiterals.Dialect.of(databaseType);
+        List<SqlLiteral> literals = SqlLiterals.find(sql, dialect);
+        // A database named like one of the SQL's own identifiers ("flights" in FROM flights) is
+        // schema vocabulary: replacing it in the question would make question and SQL disagree.
+        Detector dbDetector = dbName == null || dbName.length() < 2 || namesAnIdentifier(sql, literals, dbName)
+                ? null : new DatabaseNameDetector(dbName);
         AnonymizedText q = rewrite(Field.QUESTION, question,
                 detectors.detect(question, 0, question.length(), Field.QUESTION, dbDetector), null, false);
 
-        SqlLiterals.Dialect dialect = SqlLiterals.Dialect.of(databaseType);
-        List<SqlLiteral> literals = SqlLiterals.find(sql, dialect);
         List<Finding> sqlFindings = new ArrayList<>(0);
         List<SqlLiteral> owners = new ArrayList<>(0);
         for (SqlLiteral lit : literals) {
@@ -100,6 +103,31 @@ public final class Anonymizer {
             out.add(t.after().substring(r.afterStart(), r.afterEnd()));
         }
         return out;
+    }
+
+    /** Whether {@code name} occurs as a whole word in the SQL outside its literals and comments. */
+    static boolean namesAnIdentifier(String sql, List<SqlLiteral> literals, String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        int from = 0;
+        for (SqlLiteral lit : literals) {
+            if (containsWord(sql.substring(from, lit.start()).toLowerCase(java.util.Locale.ROOT), lower)) {
+                return true;
+            }
+            from = lit.end();
+        }
+        return containsWord(sql.substring(from).toLowerCase(java.util.Locale.ROOT), lower);
+    }
+
+    private static boolean containsWord(String text, String word) {
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            int end = i + word.length();
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '_';
+            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '_';
+            if (startOk && endOk) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The SQL literal each finding lies in, for decoding and re-encoding its value. */

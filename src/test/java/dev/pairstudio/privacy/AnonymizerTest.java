@@ -122,4 +122,15 @@ class AnonymizerTest {
                 Field.TEXT).stream().map(f -> f.type().label()).toList();
         assertThat(found).containsExactly("CUSTOM:acct", "CUSTOM:project", "EMAIL");
     }
+
+    @Test
+    void aDatabaseNamedLikeATableIsLeftInTheQuestionSoQuestionAndSqlStillAgree() {
+        AnonymizedPair p = anon.anonymizePair("How many flights left Oslo today?", "SELECT COUNT(*) FROM flights WHERE origin = 'Oslo'",
+                "postgresql", "flights");
+        assertThat(p.question().after()).isEqualTo("How many flights left Oslo today?");
+        assertThat(p.databaseNameAfter()).isNotEqualTo("flights"); // the database_name field itself is still anonymized
+        AnonymizedPair secret = anon.anonymizePair("Orders in acme_prod last week", "SELECT * FROM orders",
+                "postgresql", "acme_prod");
+        assertThat(secret.question().after()).doesNotContain("acme_prod");
+    }
 }
