@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import dev.pairstudio.io.SeedJsonlWriter;
 import dev.pairstudio.pair.Pair;
-import dev.pairstudio.pair.Timestamps;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,33 +37,9 @@ final class ApiJson {
     private ApiJson() {
     }
 
-    /** The seed's record of one pair. */
+    /** The seed's record of one pair: the same writer as the JSONL export. */
     static void writeRecord(JsonGenerator g, Pair p) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("pair_id", p.pairId());
-        g.writeStringField("natural_language_query", p.question());
-        g.writeStringField("sql_query", p.sql());
-        g.writeStringField("timestamp", Timestamps.format(p.timestamp()));
-        g.writeStringField("database_type", p.databaseType());
-        g.writeStringField("database_name", p.databaseName());
-        g.writeArrayFieldStart("table_names");
-        for (String t : p.tableNames()) {
-            g.writeString(t);
-        }
-        g.writeEndArray();
-        g.writeBooleanField("success", p.success());
-        java.math.BigDecimal ms = p.executionTimeMs();
-        g.writeFieldName("execution_time_ms");
-        if (ms == null) {
-            g.writeNull();
-        } else if (ms.scale() < 0) {
-            g.writeNumber(ms.doubleValue()); // 1e3 was a float in the seed's Python: 1000.0, as the export writes it
-        } else {
-            g.writeNumber(ms);
-        }
-        g.writeFieldName("metadata");
-        g.writeObject(p.metadata());
-        g.writeEndObject();
+        SeedJsonlWriter.writeRecord(g, p);
     }
 
     /** {@code {"pair": record}} */

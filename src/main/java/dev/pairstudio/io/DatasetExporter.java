@@ -110,7 +110,7 @@ public final class DatasetExporter {
 
         Plan plan = plan(format, output.toAbsolutePath().normalize(), ratios != null, profile.gzip(), existing);
         Statistics statistics = Statistics.compute(store, filter);
-        Set<Long> drop = profile.dedup() ? duplicatesToDrop(filter) : Set.of();
+        Set<Long> drop = profile.dedup() ? duplicatesToDrop(store, filter) : Set.of();
         long total = statistics.totalPairs();
         Map<SplitAssigner.Split, Long> expected = new EnumMap<>(SplitAssigner.Split.class);
         if (format.needsCount && assigner != null) {
@@ -264,7 +264,7 @@ public final class DatasetExporter {
      * (few), those with the same duplicate group, question and SQL as another; the accepted one
      * stays, else the latest. Memory grows with the flagged pairs only.
      */
-    private Set<Long> duplicatesToDrop(PairFilter filter) {
+    static Set<Long> duplicatesToDrop(PairStore store, PairFilter filter) {
         Map<List<Object>, StoredPair> keep = new HashMap<>();
         Set<Long> drop = new HashSet<>();
         Comparator<StoredPair> better = Comparator.<StoredPair, Boolean>comparing(p -> p.status() == ReviewStatus.ACCEPTED)

@@ -1,18 +1,11 @@
 package dev.pairstudio.io;
 
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.pair.QualityFlag;
-import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.privacy.AnonymizationException;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.Replacement;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.StoredPair;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +89,8 @@ public final class ExportEstimate {
      */
     public static SplitCounts splitCounts(PairStore store, PairFilter filter, SplitRatios ratios, long seed,
             SplitAssigner.Grouping grouping, boolean dedup, BooleanSupplier cancelled) {
-        Set<Long> drop = dedup ? duplicatesToDrop(store, filter) : Set.of();
+        Set<Long> drop = dedup ? DatasetExporter.duplicatesToDrop(store, filter) // the exporter's own rule: counts shown = counts written
+                : Set.of();
         SplitAssigner assigner = ratios == null ? null : new SplitAssigner(ratios, seed, grouping);
         Map<String, Long> perSplit = new LinkedHashMap<>();
         if (assigner == null) {
@@ -121,27 +115,6 @@ public final class ExportEstimate {
             return null;
         }
         return new SplitCounts(perSplit, drop.size(), selected[0]);
-    }
-
-    /** The exporter's rule (same duplicate group, question and SQL; keep the accepted, else the latest). */
-    static Set<Long> duplicatesToDrop(PairStore store, PairFilter filter) {
-        Map<List<Object>, StoredPair> keep = new HashMap<>();
-        Set<Long> drop = new HashSet<>();
-        Comparator<StoredPair> better = Comparator.<StoredPair, Boolean>comparing(p -> p.status() == ReviewStatus.ACCEPTED)
-                .thenComparing(p -> p.pair().timestamp()).thenComparingLong(StoredPair::id);
-        store.forEach(filter.withFlags(Set.of(QualityFlag.DUPLICATE)), PairSort.INSERTION, p -> {
-            List<Object> key = Arrays.asList(p.analysis().duplicateGroup(), p.pair().question(), p.pair().sql());
-            StoredPair current = keep.get(key);
-            if (current == null) {
-                keep.put(key, p);
-            } else if (better.compare(p, current) > 0) {
-                drop.add(current.id());
-                keep.put(key, p);
-            } else {
-                drop.add(p.id());
-            }
-        });
-        return drop;
     }
 
     private static final class Stop extends RuntimeException {

@@ -19,6 +19,11 @@ public final class SeedJsonlWriter implements AutoCloseable {
         g.setPrettyPrinter(SeedJson.oneLine());
     }
 
+    /** One seed record (the ten fields in §1 order) on any generator: the API's answers use it too. */
+    public static void writeRecord(JsonGenerator g, Pair pair) throws IOException {
+        ExportWriters.writeSeedRecord(g, pair);
+    }
+
     public void write(Pair pair) throws IOException {
         ExportWriters.writeSeedRecord(g, pair);
         g.writeRaw('\n');
