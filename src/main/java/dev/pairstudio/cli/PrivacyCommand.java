@@ -89,8 +89,8 @@ public final class PrivacyCommand implements Runnable {
         }
     }
 
-    @Command(name = "allow", mixinStandardHelpOptions = true, description = "Never anonymize this exact value (case-insensitive).")
-    static final class Allow implements Callable<Integer> {
+    /** A value for one of the lists: what allow and deny share. */
+    abstract static class ListValue implements Callable<Integer> {
         @CommandLine.Mixin
         DatabaseOption database;
 
@@ -100,26 +100,27 @@ public final class PrivacyCommand implements Runnable {
         @Override
         public Integer call() {
             try (PairStore store = StoreAccess.open(database)) {
-                PrivacySettings.allow(store, value);
+                apply(store, value);
             }
             return Cli.OK;
+        }
+
+        abstract void apply(PairStore store, String value);
+    }
+
+    @Command(name = "allow", mixinStandardHelpOptions = true, description = "Never anonymize this exact value (case-insensitive).")
+    static final class Allow extends ListValue {
+        @Override
+        void apply(PairStore store, String value) {
+            PrivacySettings.allow(store, value);
         }
     }
 
     @Command(name = "deny", mixinStandardHelpOptions = true, description = "Always anonymize this exact value (reported as CUSTOM:always).")
-    static final class Deny implements Callable<Integer> {
-        @CommandLine.Mixin
-        DatabaseOption database;
-
-        @Parameters(paramLabel = "VALUE")
-        String value;
-
+    static final class Deny extends ListValue {
         @Override
-        public Integer call() {
-            try (PairStore store = StoreAccess.open(database)) {
-                PrivacySettings.deny(store, value);
-            }
-            return Cli.OK;
+        void apply(PairStore store, String value) {
+            PrivacySettings.deny(store, value);
         }
     }
 
