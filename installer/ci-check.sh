@@ -171,7 +171,7 @@ step "installed app opens its window (Xvfb)"
 installer/measure-startup.sh --runs 1 --timeout 60 --launcher "/opt/pair-studio/bin/Pair Studio" > "$scratch/startup.log" 2>&1 \
   || { cat "$scratch/startup.log" >&2; fail "no window from /opt/pair-studio/bin/Pair Studio"; }
 cat "$scratch/startup.log"
-ok "$(grep -o 'mapped after [0-9.]* s' "$scratch/startup.log")"
+ok "$(grep -o 'usable after [0-9.]* s' "$scratch/startup.log")"
 
 if $keep; then
   current="dpkg -r"; skip "--keep given"

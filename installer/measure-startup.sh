@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Measures the cold start of Pair Studio: time from launching the app until its window
-# ("Pair Studio") is mapped, under Xvfb. Each run gets a fresh, empty home directory (so
+# Measures the cold start of Pair Studio: time from launching the app until its main window
+# ("Pair Studio — <database>", shown once the database is open) is mapped, under Xvfb. Each run gets a fresh, empty home directory (so
 # JavaFX unpacks its natives and the app creates its data directory, as on a first start);
 # --warm reuses one home for all runs.
 #
@@ -81,25 +81,27 @@ for i in $(seq 1 "$runs"); do
   deadline=$(( start + timeout * 1000000000 ))
   mapped=""
   while :; do
-    if xdotool search --onlyvisible --name '^Pair Studio$' >/dev/null 2>&1; then mapped="$(now)"; break; fi
+    # usable = the main window: its title names the open database ("Pair Studio — <file>");
+    # the first window ("Pair Studio", "Opening …") only shows that the app started
+    if xdotool search --onlyvisible --name '^Pair Studio — ' >/dev/null 2>&1; then mapped="$(now)"; break; fi
     if ! kill -0 "$app_pid" 2>/dev/null; then break; fi
     [ "$(now)" -lt "$deadline" ] || break
     sleep 0.02
   done
   if [ -z "$mapped" ]; then
-    echo "run $i: no 'Pair Studio' window within ${timeout} s; app output:" >&2
+    echo "run $i: no usable 'Pair Studio — <database>' window within ${timeout} s; app output:" >&2
     sed 's/^/    /' "$scratch/app-$i.log" >&2
     exit 1
   fi
   secs="$(awk -v a="$start" -v b="$mapped" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
   times+=("$secs")
-  echo "run $i: window mapped after ${secs} s"
+  echo "run $i: main window usable after ${secs} s"
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true
   app_pid=""
   # Let the X server forget the window before the next run.
   for _ in $(seq 1 100); do
-    xdotool search --onlyvisible --name '^Pair Studio$' >/dev/null 2>&1 || break
+    xdotool search --onlyvisible --name '^Pair Studio' >/dev/null 2>&1 || break
     sleep 0.05
   done
 done

@@ -61,9 +61,7 @@ public final class App extends Application {
         Task<PairStore> open = new Task<>() {
             @Override
             protected PairStore call() {
-                PairStore s = PairStores.open(database.toString());
-                DemoData.addOnFirstStart(s);
-                return s;
+                return PairStores.open(database.toString());
             }
         };
         open.setOnSucceeded(e -> {
@@ -89,6 +87,7 @@ public final class App extends Application {
             });
             stage.setTitle("Pair Studio — " + store.location());
             window.load();
+            addDemoDataOnFirstStart();
             LOG.info("Opened {}", store.location());
         });
         open.setOnFailed(e -> fail(message(open.getException())));
@@ -97,6 +96,23 @@ public final class App extends Application {
         Thread t = new Thread(open, "open-store");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** The first start's demo pairs arrive after the window is usable; the table fills when they are stored. */
+    private void addDemoDataOnFirstStart() {
+        Task<Integer> demo = new Task<>() {
+            @Override
+            protected Integer call() {
+                return DemoData.addOnFirstStart(store);
+            }
+        };
+        demo.setOnSucceeded(e -> {
+            if (demo.getValue() > 0) {
+                window.load();
+            }
+        });
+        demo.setOnFailed(e -> LOG.error("Could not add the demo data", demo.getException()));
+        jobs.run(demo);
     }
 
     @Override
