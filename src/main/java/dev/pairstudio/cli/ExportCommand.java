@@ -72,7 +72,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--no-anonymize", description = "Export the original text (privacy policy off).")
     Boolean noAnonymize;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Privacy policy JSON (default policy otherwise).")
+    @Option(names = "--policy", paramLabel = "FILE", description = "Privacy policy JSON (otherwise the database's policy, see pairstudio privacy show).")
     Path policy;
 
     @Option(names = "--accepted-only", description = "Only pairs a reviewer accepted.")
