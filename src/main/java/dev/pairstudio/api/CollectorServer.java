@@ -495,6 +495,7 @@ public final class CollectorServer implements AutoCloseable {
             }
         }
         if (length > max) {
+            discardBody(ex, length);
             throw tooLarge(max);
         }
         try (InputStream in = ex.getRequestBody()) {
@@ -505,6 +506,7 @@ public final class CollectorServer implements AutoCloseable {
             while ((n = in.read(buf)) > 0) {
                 total += n;
                 if (total > max) {
+                    discardBody(ex, DISCARD_LIMIT);
                     throw tooLarge(max);
                 }
                 out.write(buf, 0, n);
@@ -512,6 +514,30 @@ public final class CollectorServer implements AutoCloseable {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Past this many bytes a refused body is not read any further: the connection is closed instead. */
+    private static final long DISCARD_LIMIT = 16L << 20;
+
+    /**
+     * Reads and drops what is left of a refused body (up to a bound), so that a client still
+     * sending it can read the 413 instead of meeting a reset connection.
+     */
+    private static void discardBody(HttpExchange ex, long expected) {
+        if (expected > DISCARD_LIMIT) {
+            return;
+        }
+        try {
+            InputStream in = ex.getRequestBody();
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while (total < DISCARD_LIMIT && (n = in.read(buf)) > 0) {
+                total += n;
+            }
+        } catch (IOException ignored) {
+            // the client gave up: nothing to answer anyway
         }
     }
 
