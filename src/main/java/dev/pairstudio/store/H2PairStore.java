@@ -363,22 +363,19 @@ public final class H2PairStore implements PairStore {
 
     @Override
     public void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action) {
-        SortKey key = SortKey.of(sort.column());
-        SqlFilter f = SqlFilter.of(filter);
-        String sql = "SELECT " + PairRows.COLUMNS + " FROM pairs" + f.where() + " ORDER BY "
-                + KeysetStep.firstPage(key, sort.descending()).get(0).orderBy();
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            f.bind(s);
-            s.setFetchSize(1000); // with LAZY_QUERY_EXECUTION rows stream from the index
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    action.accept(PairRows.read(r));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("read pairs", e);
-        }
+        // Keyset pages instead of one lazy cursor held for the whole stream: an export of a
+        // million pairs takes minutes, and H2 2.5 can free chunks under a long-lived lazy result
+        // while others write ("MVStoreException: Chunk … not found", h2database #4142).
+        String cursor = null;
+        do {
+            Page page = query(filter, sort, cursor, STREAM_PAGE);
+            page.rows().forEach(action);
+            cursor = page.nextCursor();
+        } while (cursor != null);
     }
+
+    /** Rows per query when streaming: large enough that per-query overhead is noise, small enough to hold briefly. */
+    private static final int STREAM_PAGE = 2_000;
 
     @Override
     public void statistics(PairFilter filter, StatSink sink) {
