@@ -145,8 +145,8 @@ public final class MainWindow {
         statusBar.getRightItems().add(countLabel);
         root.setBottom(statusBar);
 
-        rows.totalProperty().addListener((o, was, now) -> countLabel.setText(COUNT.format(now.longValue())
-                + (filters.filter().trash() ? " in the trash" : now.longValue() == 1 ? " pair" : " pairs")));
+        rows.totalProperty().addListener((o, was, now) -> showCount());
+        rows.loadingProperty().addListener((o, was, now) -> showCount()); // also when the count stayed the same
         rows.setOnError(e -> message("Could not load pairs: " + e.getMessage()));
         filters.filterProperty().addListener((o, was, now) -> {
             rows.reload(now, table.currentSort());
@@ -221,6 +221,11 @@ public final class MainWindow {
                     message("Saved the filter \"" + n + "\".");
                     showSavedFilters();
                 })));
+    }
+
+    private void showCount() {
+        long n = rows.totalProperty().get();
+        countLabel.setText(COUNT.format(n) + (filters.filter().trash() ? " in the trash" : n == 1 ? " pair" : " pairs"));
     }
 
     /** After curation, imports or collected pairs: the table and the statistics re-read. */
