@@ -36,6 +36,13 @@ public final class AnalyzingEnricher implements PairEnricher, AutoCloseable {
         return new AnalyzingEnricher(new SqlAnalyzer(), PrivacySettings.anonymizer(store));
     }
 
+    /** Analyses the pairs and stores them with their analysis in one batch (demo data, tests, small adds). */
+    public dev.pairstudio.store.AddResult addAll(dev.pairstudio.store.PairStore store, java.util.List<Pair> pairs,
+            dev.pairstudio.pair.Source source, String batch) {
+        java.util.List<Enriched> e = pairs.stream().map(this::enrich).toList();
+        return store.addAll(e.stream().map(Enriched::pair).toList(), e.stream().map(Enriched::analysis).toList(), source, batch);
+    }
+
     @Override
     public void close() {
         analyzer.close();

@@ -236,7 +236,8 @@ public final class DatasetExporter {
 
     // ---- records ------------------------------------------------------------------------
 
-    private static ExportRecord record(StoredPair p, Anonymizer anonymizer) {
+    /** What a stored pair becomes in an export: anonymized when asked, with its statement type. */
+    static ExportRecord record(StoredPair p, Anonymizer anonymizer) {
         Pair pair = p.pair();
         QueryType type = p.analysis().queryType() != null ? p.analysis().queryType() : StatGroup.guessType(pair.sql());
         if (anonymizer != null) {

@@ -3,7 +3,6 @@ package dev.pairstudio.io;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
-import java.util.List;
 
 /**
  * About 2,000 synthetic pairs on the very first start, so that a new user has something to look
@@ -32,12 +31,10 @@ public final class DemoData {
 
     /** Adds the demo pairs on request (the empty table offers it); pairs already there are skipped. */
     public static int add(PairStore store) {
-        List<PairEnricher.Enriched> pairs;
+        int added;
         try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-            pairs = new SyntheticPairs(2025).list(COUNT).stream().map(enricher::enrich).toList();
+            added = enricher.addAll(store, new SyntheticPairs(2025).list(COUNT), Source.DEMO, "demo").added();
         }
-        int added = store.addAll(pairs.stream().map(PairEnricher.Enriched::pair).toList(),
-                pairs.stream().map(PairEnricher.Enriched::analysis).toList(), Source.DEMO, "demo").added();
         new DuplicateTracker(store).catchUp();
         return added;
     }

@@ -2,14 +2,12 @@ package dev.pairstudio.io;
 
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.privacy.AnonymizationException;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.stats.Statistics;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StoredPair;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -72,15 +70,10 @@ public final class ExportPreview {
     }
 
     private static ExportRecord record(StoredPair p, Anonymizer anonymizer) {
-        Pair pair = p.pair();
-        QueryType type = p.analysis().queryType() != null ? p.analysis().queryType() : StatGroup.guessType(pair.sql());
-        if (anonymizer != null) {
-            try {
-                pair = anonymizer.anonymize(pair).applyTo(pair);
-            } catch (AnonymizationException e) {
-                throw new ExportException("Pair " + pair.pairId() + " could not be anonymized: " + e.getMessage(), e);
-            }
+        try {
+            return DatasetExporter.record(p, anonymizer);
+        } catch (AnonymizationException e) {
+            throw new ExportException("A pair could not be anonymized (" + e.getMessage() + ")", e); // the message names the pair
         }
-        return new ExportRecord(pair, type);
     }
 }

@@ -25,9 +25,7 @@ class DuplicateTrackerTest {
     }
 
     private static void add(PairStore store, AnalyzingEnricher enricher, Pair... pairs) {
-        List<PairEnricher.Enriched> e = java.util.Arrays.stream(pairs).map(enricher::enrich).toList();
-        store.addAll(e.stream().map(PairEnricher.Enriched::pair).toList(), e.stream().map(PairEnricher.Enriched::analysis).toList(),
-                Source.FILE, "t");
+        enricher.addAll(store, List.of(pairs), Source.FILE, "t");
     }
 
     private static StoredPair get(PairStore store, String pairId) {

@@ -2,7 +2,6 @@ package dev.pairstudio.testing;
 
 import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.DuplicateTracker;
-import dev.pairstudio.io.PairEnricher;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
@@ -29,19 +28,16 @@ public final class TestDatabases {
 
     /** A fresh copy of the named database, built from {@code pairs} the first time it is asked for. */
     public static Path copyOf(String name, Supplier<List<Pair>> pairs) {
-        Path template = TEMPLATES.computeIfAbsent(name, n -> build(n, pairs.get()));
-        try {
-            Path dir = Files.createTempDirectory("pairstudio-" + name);
-            Files.copy(template, dir.resolve("pairs.mv.db"));
-            return dir.resolve("pairs");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return copy(name, () -> build(name, pairs.get(), true));
     }
 
     /** Like {@link #copyOf}, for large sets where the test needs rows, not analysis: pairs stored as read. */
     public static Path copyOfUnanalysed(String name, Supplier<List<Pair>> pairs) {
-        Path template = TEMPLATES.computeIfAbsent(name, n -> buildUnanalysed(n, pairs.get()));
+        return copy(name, () -> build(name, pairs.get(), false));
+    }
+
+    private static Path copy(String name, Supplier<Path> build) {
+        Path template = TEMPLATES.computeIfAbsent(name, n -> build.get());
         try {
             Path dir = Files.createTempDirectory("pairstudio-" + name);
             Files.copy(template, dir.resolve("pairs.mv.db"));
@@ -51,29 +47,20 @@ public final class TestDatabases {
         }
     }
 
-    private static Path buildUnanalysed(String name, List<Pair> pairs) {
+    private static Path build(String name, List<Pair> pairs, boolean analysed) {
         try {
             Path dir = Files.createTempDirectory("pairstudio-template-" + name);
             try (PairStore store = PairStores.open(dir.resolve("pairs").toString())) {
-                for (int i = 0; i < pairs.size(); i += 10_000) {
-                    store.addAll(pairs.subList(i, Math.min(pairs.size(), i + 10_000)), null, Source.FILE, "test");
+                if (analysed) {
+                    try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
+                        enricher.addAll(store, pairs, Source.FILE, "test");
+                    }
+                    new DuplicateTracker(store).catchUp();
+                } else {
+                    for (int i = 0; i < pairs.size(); i += 10_000) {
+                        store.addAll(pairs.subList(i, Math.min(pairs.size(), i + 10_000)), null, Source.FILE, "test");
+                    }
                 }
-            }
-            return dir.resolve("pairs.mv.db");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path build(String name, List<Pair> pairs) {
-        try {
-            Path dir = Files.createTempDirectory("pairstudio-template-" + name);
-            Path db = dir.resolve("pairs");
-            try (PairStore store = PairStores.open(db.toString()); AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-                List<PairEnricher.Enriched> e = pairs.stream().map(enricher::enrich).toList();
-                store.addAll(e.stream().map(PairEnricher.Enriched::pair).toList(),
-                        e.stream().map(PairEnricher.Enriched::analysis).toList(), Source.FILE, "test");
-                new DuplicateTracker(store).catchUp();
             }
             return dir.resolve("pairs.mv.db");
         } catch (IOException e) {
