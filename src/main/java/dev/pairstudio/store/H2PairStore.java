@@ -18,6 +18,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -30,7 +33,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -39,11 +41,13 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * <ul>
  * <li>{@code AUTO_SERVER=TRUE}: the GUI and a CLI command can use one file at once; the first
  * opener serves the others over a loopback socket.</li>
- * <li>{@code LAZY_QUERY_EXECUTION=TRUE}: result sets stream instead of being materialised, so
- * {@link #forEach} has constant memory and exports run about twice as fast.</li>
- * <li>Every secondary index leads with {@code in_trash} and ends with {@code id} (V2__indexes.sql),
- * so each list query and keyset step is one ordered index range ({@link KeysetStep}).</li>
+ * <li>{@code LAZY_QUERY_EXECUTION=TRUE}: result sets stream instead of being materialised.</li>
+ * <li>{@code LOCK_TIMEOUT=30000}: writers queue on the store clock ({@link ChangeLog}); a bulk
+ * change of 100,000 pairs holds it for seconds, and the next writer waits rather than fails.</li>
  * </ul>
+ * The table has no secondary index but the trash batch: which rows match a filter, in which
+ * order, how many, and their statistics come from the in-memory {@link PairIndex}
+ * (V5__memory_index.sql says why); H2 stores the rows and reads them back by id.
  */
 public final class H2PairStore implements PairStore {
     private static final String SECRET_KEY = "privacy.secret";
@@ -53,14 +57,17 @@ public final class H2PairStore implements PairStore {
     private final JdbcConnectionPool pool;
     /** Keeps an in-memory database alive between pooled uses. */
     private final Connection keeper;
-    /** Pre-aggregated statistics, kept exact on every write (V4__stats.sql). */
-    private final StatsTable stats;
+    private final IndexKeeper index;
+    private final TextMatches text;
+    /** One writer at a time in this process; across processes the store clock serialises them. */
+    private final Object writeLock = new Object();
 
     private H2PairStore(H2Location where, JdbcConnectionPool pool, Connection keeper) {
         this.where = where;
         this.pool = pool;
         this.keeper = keeper;
-        this.stats = new StatsTable(pool);
+        this.index = new IndexKeeper(pool);
+        this.text = new TextMatches(pool);
     }
 
     /** Opens (creating when absent) and migrates; {@code password} non-null opens an AES-encrypted file. */
@@ -89,7 +96,7 @@ public final class H2PairStore implements PairStore {
         try {
             Schema.migrate(pool, where);
             store.ensureSecret();
-            store.stats.ensureBuilt();
+            store.pruneChangeLog();
             return store;
         } catch (RuntimeException e) {
             store.close();
@@ -97,14 +104,11 @@ public final class H2PairStore implements PairStore {
                 throw e;
             }
             throw new StoreException("Cannot prepare the database " + where.display() + ": " + OpenFailures.firstLine(e), e);
-        } catch (SQLException e) {
-            store.close();
-            throw new StoreException("Cannot prepare the statistics of " + where.display() + ": " + OpenFailures.firstLine(e), e);
         }
     }
 
     private static String settings(H2Location where, boolean encrypted) {
-        StringBuilder s = new StringBuilder(";LAZY_QUERY_EXECUTION=TRUE");
+        StringBuilder s = new StringBuilder(";LAZY_QUERY_EXECUTION=TRUE;LOCK_TIMEOUT=30000");
         if (!where.inMemory()) {
             s.append(";AUTO_SERVER=TRUE");
         }
@@ -114,7 +118,48 @@ public final class H2PairStore implements PairStore {
         return s.toString();
     }
 
-    // ---- adding -------------------------------------------------------------------------
+    // ---- writing ----------------------------------------------------------------------------
+
+    /** What a write transaction did: its result and the rows it touched (empty: roll back, log nothing). */
+    private record Written<T>(T result, List<Long> touched) {
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        Written<T> run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs one write transaction: take the store clock (serialising writers across processes),
+     * bring the index up to date, do the work, log the touched rows, commit, re-read them into the
+     * index. Nothing touched: rolled back, clock included.
+     */
+    private <T> T write(String what, Work<T> work) {
+        synchronized (writeLock) {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    long seq = ChangeLog.bump(c);
+                    index.refresh(c, seq - 1);
+                    Written<T> done = work.run(c);
+                    if (done.touched().isEmpty()) {
+                        c.rollback();
+                        return done.result();
+                    }
+                    ChangeLog.logIds(c, seq, done.touched());
+                    c.commit();
+                    index.refresh(c, seq);
+                    c.commit();
+                    return done.result();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw failure(what, e);
+            }
+        }
+    }
 
     private static final String INSERT = "INSERT INTO pairs (pair_id, question, sql_text, ts, database_type, database_name, "
             + "table_names, success, execution_ms_text, metadata, source, import_batch, updated_at, query_type, fingerprint, "
@@ -128,79 +173,110 @@ public final class H2PairStore implements PairStore {
         if (pairs.isEmpty()) {
             return new AddResult(List.of(), 0);
         }
-        try {
-            return insert(pairs, analyses, source, importBatch);
-        } catch (SQLException e) {
-            if (e.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
+        synchronized (writeLock) {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    long seq = ChangeLog.bump(c);
+                    index.refresh(c, seq - 1);
+                    List<Integer> fresh = unknownPairIds(c, pairs);
+                    if (fresh.isEmpty()) {
+                        c.rollback();
+                        return new AddResult(List.of(), pairs.size());
+                    }
+                    Instant now = Timestamps.now();
+                    List<Long> ids = insert(c, pairs, analyses, fresh, source, importBatch, now);
+                    ChangeLog.logRange(c, seq, ids.get(0), ids.get(ids.size() - 1));
+                    c.commit();
+                    List<IndexRow> rows = new ArrayList<>(ids.size());
+                    for (int k = 0; k < ids.size(); k++) {
+                        int i = fresh.get(k);
+                        rows.add(indexRow(ids.get(k), pairs.get(i), analyses == null ? PairAnalysis.NONE : analyses.get(i), now));
+                    }
+                    index.inserted(c, seq, rows);
+                    c.commit();
+                    return new AddResult(ids, pairs.size() - ids.size());
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
                 throw failure("add pairs", e);
             }
         }
-        try {
-            // Another writer added one of these pair_ids in between: its rows are committed now, so a retry skips them.
-            return insert(pairs, analyses, source, importBatch);
-        } catch (SQLException e) {
-            throw failure("add pairs", e);
-        }
     }
 
-    private AddResult insert(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch) throws SQLException {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Set<String> seen = existingPairIds(c, pairs);
-                List<Integer> toInsert = new ArrayList<>();
-                for (int i = 0; i < pairs.size(); i++) {
-                    if (seen.add(pairs.get(i).pairId())) {
-                        toInsert.add(i);
-                    }
-                }
-                List<Long> ids = new ArrayList<>(toInsert.size());
-                java.time.LocalDateTime now = SqlFilter.time(Timestamps.now());
-                try (PreparedStatement s = c.prepareStatement(INSERT, new String[] {"ID"})) {
-                    for (int i : toInsert) {
-                        bindInsert(s, pairs.get(i), analyses == null ? PairAnalysis.NONE : analyses.get(i), source, importBatch, now);
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                    try (ResultSet keys = s.getGeneratedKeys()) {
-                        while (keys.next()) {
-                            ids.add(keys.getLong(1));
+    /** Positions of the pairs whose pair_id is neither stored (live or in the trash) nor earlier in the batch. */
+    private List<Integer> unknownPairIds(Connection c, List<Pair> pairs) throws SQLException {
+        Map<Integer, List<Long>> hits = new java.util.HashMap<>();
+        index.peek(ix -> {
+            for (int i = 0; i < pairs.size(); i++) {
+                int at = i;
+                ix.candidatesFor(pairs.get(i).pairId(), o -> hits.computeIfAbsent(at, k -> new ArrayList<>()).add(ix.id(o)));
+            }
+            return null;
+        });
+        Set<String> stored = new HashSet<>();
+        if (!hits.isEmpty()) { // same 64-bit hash: compare the real pair_ids
+            List<Long> ids = hits.values().stream().flatMap(List::stream).toList();
+            for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
+                try (PreparedStatement s = c.prepareStatement("SELECT pair_id FROM pairs WHERE id = ANY(?)")) {
+                    s.setObject(1, ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK)).toArray(new Long[0]));
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            stored.add(r.getString(1));
                         }
                     }
                 }
-                if (ids.size() != toInsert.size()) {
-                    throw new SQLException("expected " + toInsert.size() + " generated keys, got " + ids.size());
-                }
-                insertTables(c, pairs, toInsert, ids);
-                stats.added(c, pairs, analyses, toInsert);
-                c.commit();
-                return new AddResult(ids, pairs.size() - toInsert.size());
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
         }
+        List<Integer> fresh = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            if (stored.add(pairs.get(i).pairId())) {
+                fresh.add(i);
+            }
+        }
+        return fresh;
     }
 
-    private static Set<String> existingPairIds(Connection c, List<Pair> pairs) throws SQLException {
-        Set<String> found = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT pair_id FROM pairs WHERE pair_id = ANY(?)")) {
-            s.setObject(1, pairs.stream().map(Pair::pairId).toArray(String[]::new));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    found.add(r.getString(1));
+    private static List<Long> insert(Connection c, List<Pair> pairs, List<PairAnalysis> analyses, List<Integer> rows,
+            Source source, String batch, Instant now) throws SQLException {
+        List<Long> ids = new ArrayList<>(rows.size());
+        try (PreparedStatement s = c.prepareStatement(INSERT, new String[] {"ID"})) {
+            for (int i : rows) {
+                bindInsert(s, pairs.get(i), analyses == null ? PairAnalysis.NONE : analyses.get(i), source, batch, time(now));
+                s.addBatch();
+            }
+            s.executeBatch();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                while (keys.next()) {
+                    ids.add(keys.getLong(1));
                 }
             }
         }
-        return found;
+        if (ids.size() != rows.size()) {
+            throw new SQLException("expected " + rows.size() + " generated keys, got " + ids.size());
+        }
+        return ids;
+    }
+
+    /** The index entry of a pair just inserted, as {@link IndexRows#read} would read it back. */
+    private static IndexRow indexRow(long id, Pair p, PairAnalysis a, Instant now) {
+        StatGroup group = new StatGroup(p.databaseType(), p.databaseName(), p.success(), a.queryType(),
+                a.queryType() != null ? a.queryType() : StatGroup.guessType(p.sql()), ReviewStatus.UNREVIEWED,
+                a.complexity(), a.flagBits(), a.piiTypes(), List.copyOf(p.tableNames()));
+        return new IndexRow(id, p.pairId(), IndexRows.micros(p.timestamp()), IndexRows.micros(now), group,
+                p.question().codePointCount(0, p.question().length()), p.sql().codePointCount(0, p.sql().length()),
+                SortKeys.execution(p.executionTimeMs() == null ? null : p.executionTimeMs().doubleValue()),
+                a.duplicateGroup(), false, p.question(), p.sql());
     }
 
     private static void bindInsert(PreparedStatement s, Pair p, PairAnalysis a, Source source, String batch,
-            java.time.LocalDateTime now) throws SQLException {
+            LocalDateTime now) throws SQLException {
         s.setString(1, p.pairId());
         s.setString(2, p.question());
         s.setString(3, p.sql());
-        s.setObject(4, SqlFilter.time(p.timestamp()));
+        s.setObject(4, time(p.timestamp()));
         s.setString(5, p.databaseType());
         s.setString(6, p.databaseName());
         s.setString(7, PairRows.toJson(p.tableNames()));
@@ -230,58 +306,104 @@ public final class H2PairStore implements PairStore {
         return i;
     }
 
-    private static void insertTables(Connection c, List<Pair> pairs, List<Integer> inserted, List<Long> ids) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO pair_tables (table_name, pair) VALUES (?, ?)")) {
-            boolean any = false;
-            for (int k = 0; k < inserted.size(); k++) {
-                for (String table : new LinkedHashSet<>(pairs.get(inserted.get(k)).tableNames())) {
-                    s.setString(1, table);
-                    s.setLong(2, ids.get(k));
-                    s.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                s.executeBatch();
-            }
-        }
+    static LocalDateTime time(Instant t) {
+        return LocalDateTime.ofInstant(t, ZoneOffset.UTC);
     }
 
     // ---- reading ------------------------------------------------------------------------
 
     @Override
     public Optional<StoredPair> get(long id) {
-        return one("SELECT " + PairRows.COLUMNS + " FROM pairs WHERE id = ?", id);
+        List<StoredPair> rows = fetch(List.of(id));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     @Override
     public Optional<StoredPair> getByPairId(String pairId) {
-        return one("SELECT " + PairRows.COLUMNS + " FROM pairs WHERE pair_id = ?", pairId);
+        List<Long> candidates = readIndex("find a pair", ix -> {
+            List<Long> ids = new ArrayList<>();
+            ix.candidatesFor(pairId, o -> ids.add(ix.id(o)));
+            return ids;
+        });
+        return fetch(candidates).stream().filter(p -> p.pair().pairId().equals(pairId)).findFirst();
     }
 
-    private Optional<StoredPair> one(String sql, Object key) {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, key);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(PairRows.read(r)) : Optional.empty();
+    /** The rows of these ids in this order; ids no longer stored are left out. */
+    private List<StoredPair> fetch(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StoredPair> byId = new java.util.HashMap<>(ids.size() * 2);
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + " FROM pairs WHERE id = ANY(?)")) {
+            for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
+                s.setObject(1, ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK)).toArray(new Long[0]));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        StoredPair p = PairRows.read(r);
+                        byId.put(p.id(), p);
+                    }
+                }
             }
         } catch (SQLException e) {
-            throw failure("read a pair", e);
+            throw failure("read pairs", e);
         }
+        List<StoredPair> rows = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            StoredPair p = byId.get(id);
+            if (p != null) {
+                rows.add(p);
+            }
+        }
+        return rows;
+    }
+
+    private <T> T readIndex(String what, java.util.function.Function<PairIndex, T> reader) {
+        try {
+            return index.read(reader);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** The filter against the index, with its free-text part resolved first (outside the index lock). */
+    private <T> T withFilter(String what, PairFilter filter, java.util.function.BiFunction<PairIndex, IndexFilter, T> reader) {
+        java.util.BitSet textIds = text.matchingIds(filter);
+        return readIndex(what, ix -> reader.apply(ix, new IndexFilter(ix, filter, text.ordinals(ix, textIds))));
     }
 
     @Override
     public long count(PairFilter filter) {
-        SqlFilter f = SqlFilter.of(filter);
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM pairs" + f.where())) {
-            f.bind(s);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
+        return withFilter("count pairs", filter, (ix, f) -> {
+            long n = 0;
+            for (int o = 0; o < ix.size(); o++) {
+                if (f.test(o)) {
+                    n++;
+                }
             }
-        } catch (SQLException e) {
-            throw failure("count pairs", e);
+            return n;
+        });
+    }
+
+    /** Positions of matching rows in sort order, starting after the cursor; stops after {@code limit}. */
+    private record Walk(List<Long> ids, List<Object> values) {
+    }
+
+    private Walk walk(PairIndex ix, IndexFilter f, PairSort sort, Cursor after, int limit, int every) {
+        SortOrder order = ix.order(sort.column());
+        boolean desc = sort.descending();
+        int p = after == null ? (desc ? order.size() - 1 : 0) : order.startAfter(after, desc);
+        List<Long> ids = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        long matched = 0;
+        for (; p >= 0 && p < order.size() && ids.size() < limit; p += desc ? -1 : 1) {
+            int o = order.at(p);
+            if (f.test(o) && ++matched % every == 0) {
+                ids.add(ix.id(o));
+                values.add(order.cursorValue(o));
+            }
         }
+        return new Walk(ids, values);
     }
 
     @Override
@@ -289,43 +411,12 @@ public final class H2PairStore implements PairStore {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
-        SortKey key = SortKey.of(sort.column());
-        List<KeysetStep> steps = afterCursor == null ? KeysetStep.firstPage(key, sort.descending())
-                : KeysetStep.after(key, sort.descending(), Cursor.decode(afterCursor, sort));
-        List<StoredPair> rows = new ArrayList<>();
-        Object lastValue = null;
-        Object beforeLastValue = null;
-        try (Connection c = pool.getConnection()) {
-            for (KeysetStep step : steps) {
-                int wanted = limit + 1 - rows.size(); // one more than a page tells whether there is a next page
-                if (wanted <= 0) {
-                    break;
-                }
-                SqlFilter f = SqlFilter.of(filter);
-                if (step.condition() != null) {
-                    f.and(step.condition(), step.params().toArray());
-                }
-                String sql = "SELECT " + PairRows.COLUMNS + ", " + key.column + " FROM pairs" + f.where()
-                        + " ORDER BY " + step.orderBy() + " LIMIT ?";
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setInt(f.bind(s), wanted);
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            rows.add(PairRows.read(r));
-                            beforeLastValue = lastValue;
-                            lastValue = key.read(r, PairRows.NEXT);
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("list pairs", e);
-        }
-        if (rows.size() <= limit) {
-            return new Page(rows, null);
-        }
-        rows.remove(rows.size() - 1);
-        return new Page(rows, new Cursor(sort, beforeLastValue, rows.get(rows.size() - 1).id()).encode());
+        Cursor after = afterCursor == null ? null : Cursor.decode(afterCursor, sort);
+        Walk w = withFilter("list pairs", filter, (ix, f) -> walk(ix, f, sort, after, limit + 1, 1));
+        boolean more = w.ids().size() > limit;
+        List<Long> ids = more ? w.ids().subList(0, limit) : w.ids();
+        String next = more ? new Cursor(sort, w.values().get(limit - 1), ids.get(limit - 1)).encode() : null;
+        return new Page(fetch(ids), next);
     }
 
     @Override
@@ -333,45 +424,22 @@ public final class H2PairStore implements PairStore {
         if (pageSize <= 0) {
             throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
         }
-        SortKey key = SortKey.of(sort.column());
-        SqlFilter f = SqlFilter.of(filter);
-        String sql = "SELECT " + key.column + ", id FROM pairs" + f.where() + " ORDER BY "
-                + KeysetStep.firstPage(key, sort.descending()).get(0).orderBy();
+        Walk w = withFilter("index pages", filter, (ix, f) -> walk(ix, f, sort, null, Integer.MAX_VALUE, 1));
         List<String> starts = new ArrayList<>();
         starts.add(null);
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            f.bind(s);
-            s.setFetchSize(1000);
-            try (ResultSet r = s.executeQuery()) {
-                long n = 0;
-                Cursor pending = null;
-                while (r.next()) {
-                    if (pending != null) {
-                        starts.add(pending.encode()); // only when a row follows: no empty last page
-                        pending = null;
-                    }
-                    if (++n % pageSize == 0) {
-                        pending = new Cursor(sort, key.read(r, 1), r.getLong(2));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("index pages", e);
+        for (int i = pageSize - 1; i < w.ids().size() - 1; i += pageSize) { // a cursor only when a row follows
+            starts.add(new Cursor(sort, w.values().get(i), w.ids().get(i)).encode());
         }
         return starts;
     }
 
     @Override
     public void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action) {
-        // Keyset pages instead of one lazy cursor held for the whole stream: an export of a
-        // million pairs takes minutes, and H2 2.5 can free chunks under a long-lived lazy result
-        // while others write ("MVStoreException: Chunk … not found", h2database #4142).
-        String cursor = null;
-        do {
-            Page page = query(filter, sort, cursor, STREAM_PAGE);
-            page.rows().forEach(action);
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        // The order is taken once (ids only, 8 bytes a pair); rows are read in chunks by id.
+        List<Long> ids = withFilter("list pairs", filter, (ix, f) -> walk(ix, f, sort, null, Integer.MAX_VALUE, 1).ids());
+        for (int from = 0; from < ids.size(); from += STREAM_PAGE) {
+            fetch(ids.subList(from, Math.min(ids.size(), from + STREAM_PAGE))).forEach(action);
+        }
     }
 
     /** Rows per query when streaming: large enough that per-query overhead is noise, small enough to hold briefly. */
@@ -379,79 +447,100 @@ public final class H2PairStore implements PairStore {
 
     @Override
     public void statistics(PairFilter filter, StatSink sink) {
-        try {
-            stats.facts(filter, sink);
-        } catch (SQLException e) {
-            throw failure("compute statistics", e);
-        }
+        IndexStatistics facts = withFilter("compute statistics", filter, IndexStatistics::of);
+        facts.emit(sink);
     }
 
     @Override
-    public Optional<java.time.Instant> edgeTimestamp(PairFilter filter, boolean latest) {
-        SqlFilter f = SqlFilter.of(filter);
-        String sql = "SELECT ts FROM pairs" + f.where() + " ORDER BY ts" + (latest ? " DESC" : "") + " LIMIT 1";
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            f.bind(s);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(PairRows.instant(r, 1)) : Optional.empty();
+    public Optional<Instant> edgeTimestamp(PairFilter filter, boolean latest) {
+        Long edge = withFilter("find the date range", filter, (ix, f) -> {
+            Long best = null;
+            for (int o = 0; o < ix.size(); o++) {
+                if (f.test(o) && (best == null || (latest ? ix.ts(o) > best : ix.ts(o) < best))) {
+                    best = ix.ts(o);
+                }
             }
-        } catch (SQLException e) {
-            throw failure("find the date range", e);
-        }
+            return best;
+        });
+        return Optional.ofNullable(edge).map(IndexRows::instant);
     }
 
     @Override
     public List<String> databaseTypes() {
-        return distinct("database_type");
+        return distinct(StatGroup::databaseType);
     }
 
     @Override
     public List<String> databaseNames() {
-        return distinct("database_name");
+        return distinct(StatGroup::databaseName);
     }
 
-    /**
-     * Distinct values by skipping through an (in_trash, column, id) index: one seek per value
-     * instead of a DISTINCT over every row.
-     */
-    private List<String> distinct(String column) {
-        TreeSet<String> values = new TreeSet<>();
-        String first = "SELECT " + column + " FROM pairs WHERE in_trash = ? AND " + column + " IS NOT NULL ORDER BY " + column + " LIMIT 1";
-        String next = "SELECT " + column + " FROM pairs WHERE in_trash = ? AND " + column + " > ? ORDER BY " + column + " LIMIT 1";
-        try (Connection c = pool.getConnection(); PreparedStatement s1 = c.prepareStatement(first); PreparedStatement sn = c.prepareStatement(next)) {
-            for (boolean trash : new boolean[] {false, true}) {
-                s1.setBoolean(1, trash);
-                String v = single(s1);
-                while (v != null) {
+    private List<String> distinct(java.util.function.Function<StatGroup, String> value) {
+        return readIndex("list filter choices", ix -> {
+            TreeSet<String> values = new TreeSet<>();
+            for (int p = 0; p < ix.profileCount(); p++) {
+                String v = value.apply(ix.group(p));
+                if (v != null && ix.inUse(p)) {
                     values.add(v);
-                    sn.setBoolean(1, trash);
-                    sn.setString(2, v);
-                    v = single(sn);
                 }
             }
-        } catch (SQLException e) {
-            throw failure("list " + column.replace('_', ' ') + "s", e);
-        }
-        return List.copyOf(values);
-    }
-
-    private static String single(PreparedStatement s) throws SQLException {
-        try (ResultSet r = s.executeQuery()) {
-            return r.next() ? r.getString(1) : null;
-        }
+            return List.copyOf(values);
+        });
     }
 
     // ---- curation -----------------------------------------------------------------------
+
+    /** Ids of matching rows, read from the index inside a write transaction (after its refresh). */
+    private List<Long> matching(PairFilter filter, java.util.function.BiPredicate<PairIndex, Integer> also) {
+        java.util.BitSet textIds = text.matchingIds(filter);
+        return index.peek(ix -> {
+            IndexFilter f = new IndexFilter(ix, filter, text.ordinals(ix, textIds));
+            List<Long> ids = new ArrayList<>();
+            for (int o = 0; o < ix.size(); o++) {
+                if (f.test(o) && also.test(ix, o)) {
+                    ids.add(ix.id(o));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * Runs an UPDATE or DELETE whose last parameter is an id list, in chunks: the rows changed,
+     * and the ids to re-read (every id of a chunk that changed something).
+     */
+    private static Written<Long> updateIds(Connection c, String sql, List<Long> ids, Object... params) throws SQLException {
+        long n = 0;
+        List<Long> touched = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK));
+                for (int i = 0; i < params.length; i++) {
+                    s.setObject(i + 1, params[i]);
+                }
+                s.setObject(params.length + 1, chunk.toArray(new Long[0]));
+                int changed = s.executeUpdate();
+                if (changed > 0) {
+                    n += changed;
+                    touched.addAll(chunk);
+                }
+            }
+        }
+        return new Written<>(n, touched);
+    }
 
     @Override
     public StoredPair updateText(long id, String question, String sql, long expectedVersion) {
         if (question == null || question.isBlank() || sql == null || sql.isBlank()) {
             throw new IllegalArgumentException("The question and the SQL must not be empty");
         }
-        int changed = (int) rewrite("id = ?", List.of(id), c -> update(c, "UPDATE pairs SET original_question = COALESCE(original_question, question), "
-                + "original_sql = COALESCE(original_sql, sql_text), question = ?, sql_text = ?, updated_at = ?, "
-                + "version = version + 1 WHERE id = ? AND version = ?",
-                question, sql, SqlFilter.time(Timestamps.now()), id, expectedVersion));
+        int changed = write("edit a pair", c -> {
+            int n = update(c, "UPDATE pairs SET original_question = COALESCE(original_question, question), "
+                    + "original_sql = COALESCE(original_sql, sql_text), question = ?, sql_text = ?, updated_at = ?, "
+                    + "version = version + 1 WHERE id = ? AND version = ?",
+                    question, sql, time(Timestamps.now()), id, expectedVersion);
+            return new Written<>(n, n == 0 ? List.of() : List.of(id));
+        });
         StoredPair now = get(id).orElseThrow(() -> new StoreException("There is no pair with id " + id + "; it may have been purged"));
         if (changed == 0) {
             throw new EditConflictException(id, expectedVersion, now.version());
@@ -469,16 +558,20 @@ public final class H2PairStore implements PairStore {
 
     @Override
     public long setStatus(PairFilter filter, ReviewStatus status) {
-        SqlFilter f = SqlFilter.of(filter.withTrash(false)).and("status <> ?", status.name());
-        return change(f.sql.toString(), f.params, row -> row.withStatus(status), c -> update(c,
-                "UPDATE pairs SET status = ?, updated_at = ?, version = version + 1" + f.where(),
-                prepend(f, status.name(), SqlFilter.time(Timestamps.now()))));
+        return write("set the review status", c -> {
+            List<Long> ids = matching(filter.withTrash(false), (ix, o) -> ix.group(ix.profile(o)).status() != status);
+            return updateIds(c, "UPDATE pairs SET status = ?, updated_at = ?, version = version + 1 WHERE status <> ? AND id = ANY(?)",
+                    ids, status.name(), time(Timestamps.now()), status.name());
+        });
     }
 
     @Override
     public void setNote(long id, String note) {
-        int n = update("UPDATE pairs SET note = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                note == null || note.isBlank() ? null : note, SqlFilter.time(Timestamps.now()), id);
+        int n = write("save the note", c -> {
+            int changed = update(c, "UPDATE pairs SET note = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                    note == null || note.isBlank() ? null : note, time(Timestamps.now()), id);
+            return new Written<>(changed, changed == 0 ? List.of() : List.of(id));
+        });
         if (n == 0) {
             throw new StoreException("There is no pair with id " + id + "; it may have been purged");
         }
@@ -495,17 +588,29 @@ public final class H2PairStore implements PairStore {
     @Override
     public TrashBatch trash(PairFilter filter) {
         String batch = UUID.randomUUID().toString();
-        SqlFilter f = SqlFilter.of(filter.withTrash(false));
-        java.time.LocalDateTime now = SqlFilter.time(Timestamps.now());
-        long n = change(f.sql.toString(), f.params, row -> row.withTrash(true), c -> update(c,
-                "UPDATE pairs SET in_trash = TRUE, deleted_at = ?, trash_batch = ?, updated_at = ?, "
-                + "version = version + 1" + f.where(), prepend(f, now, batch, now)));
+        long n = write("move pairs to the trash", c -> {
+            List<Long> ids = matching(filter.withTrash(false), (ix, o) -> true);
+            LocalDateTime now = time(Timestamps.now());
+            return updateIds(c, "UPDATE pairs SET in_trash = TRUE, deleted_at = ?, trash_batch = ?, updated_at = ?, "
+                    + "version = version + 1 WHERE in_trash = FALSE AND id = ANY(?)", ids, now, batch, now);
+        });
         return new TrashBatch(batch, n);
     }
 
     @Override
     public long restore(String trashBatchId) {
-        return restoreWhere("trash_batch = ?", trashBatchId);
+        return write("restore pairs", c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM pairs WHERE trash_batch = ? AND in_trash = TRUE")) {
+                s.setString(1, trashBatchId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getLong(1));
+                    }
+                }
+            }
+            return restoreIds(c, ids);
+        });
     }
 
     @Override
@@ -513,27 +618,20 @@ public final class H2PairStore implements PairStore {
         if (ids.isEmpty()) {
             return 0;
         }
-        return (int) restoreWhere("id = ANY(?)", (Object) ids.toArray(new Long[0]));
+        return (int) (long) write("restore pairs", c -> restoreIds(c, matching(PairFilter.ALL.withTrash(true).withIds(Set.copyOf(ids)), (ix, o) -> true)));
     }
 
-    private long restoreWhere(String condition, Object param) {
-        return change("in_trash = TRUE AND " + condition, List.of(param), row -> row.withTrash(false), c -> update(c,
-                "UPDATE pairs SET in_trash = FALSE, deleted_at = NULL, trash_batch = NULL, updated_at = ?, "
-                + "version = version + 1 WHERE in_trash = TRUE AND " + condition, SqlFilter.time(Timestamps.now()), param));
+    private static Written<Long> restoreIds(Connection c, List<Long> ids) throws SQLException {
+        return updateIds(c, "UPDATE pairs SET in_trash = FALSE, deleted_at = NULL, trash_batch = NULL, updated_at = ?, "
+                + "version = version + 1 WHERE in_trash = TRUE AND id = ANY(?)", ids, time(Timestamps.now()));
     }
 
     @Override
     public long purge() {
-        try {
-            return stats.change("in_trash = TRUE", List.of(), null, c -> {
-                try (Statement s = c.createStatement()) {
-                    s.executeUpdate("DELETE FROM pair_tables WHERE pair IN (SELECT id FROM pairs WHERE in_trash = TRUE)");
-                    return s.executeLargeUpdate("DELETE FROM pairs WHERE in_trash = TRUE");
-                }
-            });
-        } catch (SQLException e) {
-            throw failure("empty the trash", e);
-        }
+        return write("empty the trash", c -> {
+            List<Long> ids = matching(PairFilter.ALL.withTrash(true), (ix, o) -> true);
+            return updateIds(c, "DELETE FROM pairs WHERE in_trash = TRUE AND id = ANY(?)", ids);
+        });
     }
 
     @Override
@@ -541,61 +639,44 @@ public final class H2PairStore implements PairStore {
         if (analyses.isEmpty()) {
             return;
         }
-        try {
-            stats.rewrite("id = ANY(?)", List.of((Object) analyses.keySet().toArray(new Long[0])), c -> {
-                try (PreparedStatement s = c.prepareStatement("UPDATE pairs SET query_type = ?, fingerprint = ?, "
-                        + "complexity = ?, flags = ?, duplicate_group = ?, pii_types = ?, parse_error = ? WHERE id = ?")) {
-                    for (Map.Entry<Long, PairAnalysis> e : analyses.entrySet()) {
-                        s.setLong(bindAnalysis(s, 1, e.getValue()), e.getKey());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                    return analyses.size();
+        write("store analyses", c -> {
+            List<Long> changed = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("UPDATE pairs SET query_type = ?, fingerprint = ?, "
+                    + "complexity = ?, flags = ?, duplicate_group = ?, pii_types = ?, parse_error = ? WHERE id = ?")) {
+                for (Map.Entry<Long, PairAnalysis> e : analyses.entrySet()) {
+                    s.setLong(bindAnalysis(s, 1, e.getValue()), e.getKey());
+                    s.addBatch();
+                    changed.add(e.getKey());
                 }
-            });
-        } catch (SQLException e) {
-            throw failure("store analyses", e);
-        }
+                s.executeBatch();
+            }
+            return new Written<>(null, changed);
+        });
     }
 
     @Override
     public void reanalysed(long id, List<String> tableNames, PairAnalysis a) {
         long keep = DUPLICATE_FLAGS;
-        try {
-            stats.rewrite("id = ?", List.of(id), c -> {
-                try (PreparedStatement s = c.prepareStatement("UPDATE pairs SET table_names = ?, query_type = ?, fingerprint = ?, "
-                        + "complexity = ?, flags = BITOR(BITAND(flags, CAST(? AS BIGINT)), CAST(? AS BIGINT)), pii_types = ?, "
-                        + "parse_error = ? WHERE id = ?");
-                        PreparedStatement drop = c.prepareStatement("DELETE FROM pair_tables WHERE pair = ?");
-                        PreparedStatement add = c.prepareStatement("INSERT INTO pair_tables (table_name, pair) VALUES (?, ?)")) {
-                    s.setString(1, PairRows.toJson(tableNames));
-                    s.setString(2, a.queryType() == null ? null : a.queryType().name());
-                    s.setString(3, a.fingerprint());
-                    if (a.complexity() == null) {
-                        s.setNull(4, Types.TINYINT);
-                    } else {
-                        s.setInt(4, a.complexity().ordinal());
-                    }
-                    s.setLong(5, keep);
-                    s.setLong(6, a.flagBits() & ~keep);
-                    s.setString(7, PairRows.piiColumn(a.piiTypes()));
-                    s.setString(8, a.parseError());
-                    s.setLong(9, id);
-                    int n = s.executeUpdate();
-                    drop.setLong(1, id);
-                    drop.executeUpdate();
-                    for (String table : new LinkedHashSet<>(tableNames)) {
-                        add.setString(1, table);
-                        add.setLong(2, id);
-                        add.addBatch();
-                    }
-                    add.executeBatch();
-                    return n;
+        write("store the analysis of pair " + id, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE pairs SET table_names = ?, query_type = ?, fingerprint = ?, "
+                    + "complexity = ?, flags = BITOR(BITAND(flags, CAST(? AS BIGINT)), CAST(? AS BIGINT)), pii_types = ?, "
+                    + "parse_error = ? WHERE id = ?")) {
+                s.setString(1, PairRows.toJson(tableNames));
+                s.setString(2, a.queryType() == null ? null : a.queryType().name());
+                s.setString(3, a.fingerprint());
+                if (a.complexity() == null) {
+                    s.setNull(4, Types.TINYINT);
+                } else {
+                    s.setInt(4, a.complexity().ordinal());
                 }
-            });
-        } catch (SQLException e) {
-            throw failure("store the analysis of pair " + id, e);
-        }
+                s.setLong(5, keep);
+                s.setLong(6, a.flagBits() & ~keep);
+                s.setString(7, PairRows.piiColumn(a.piiTypes()));
+                s.setString(8, a.parseError());
+                s.setLong(9, id);
+                return new Written<>(null, s.executeUpdate() == 0 ? List.of() : List.of(id));
+            }
+        });
     }
 
     /** The flags {@link #markDuplicates} owns; analyses never overwrite them. */
@@ -607,38 +688,51 @@ public final class H2PairStore implements PairStore {
         if (marks.isEmpty() && merges.isEmpty()) {
             return;
         }
-        try {
-            // duplicate flags feed the statistics: keep the aggregates exact for the rows marked
-            stats.rewrite("id = ANY(?)", List.of((Object) marks.stream().map(DuplicateMark::id).toArray(Long[]::new)), c -> {
-                try (PreparedStatement mark = c.prepareStatement("UPDATE pairs SET duplicate_group = ?, "
-                        + "flags = BITOR(BITAND(flags, CAST(? AS BIGINT)), CAST(? AS BIGINT)) WHERE id = ?");
-                        PreparedStatement merge = c.prepareStatement("UPDATE pairs SET duplicate_group = ? WHERE duplicate_group = ?")) {
-                    for (DuplicateMark m : marks) {
-                        long bits = 0;
-                        for (QualityFlag f : m.flags()) {
-                            bits |= f.bit() & DUPLICATE_FLAGS;
-                        }
-                        mark.setLong(1, m.group());
-                        mark.setLong(2, ~DUPLICATE_FLAGS);
-                        mark.setLong(3, bits);
-                        mark.setLong(4, m.id());
-                        mark.addBatch();
+        write("mark duplicates", c -> {
+            Set<Long> changed = new LinkedHashSet<>();
+            try (PreparedStatement mark = c.prepareStatement("UPDATE pairs SET duplicate_group = ?, "
+                    + "flags = BITOR(BITAND(flags, CAST(? AS BIGINT)), CAST(? AS BIGINT)) WHERE id = ?")) {
+                for (DuplicateMark m : marks) {
+                    long bits = 0;
+                    for (QualityFlag f : m.flags()) {
+                        bits |= f.bit() & DUPLICATE_FLAGS;
                     }
-                    mark.executeBatch();
-                    for (GroupMerge g : merges) { // group ids are not statistics: no rewrite needed for these rows
-                        merge.setLong(1, g.into());
-                        merge.setLong(2, g.from());
-                        merge.executeUpdate();
-                    }
-                    return marks.size();
+                    mark.setLong(1, m.group());
+                    mark.setLong(2, ~DUPLICATE_FLAGS);
+                    mark.setLong(3, bits);
+                    mark.setLong(4, m.id());
+                    mark.addBatch();
+                    changed.add(m.id());
                 }
-            });
-        } catch (SQLException e) {
-            throw failure("mark duplicates", e);
-        }
+                mark.executeBatch();
+            }
+            for (GroupMerge g : merges) {
+                // the members: the index's (no scan of the table), plus rows this transaction changed
+                List<Long> members = new ArrayList<>(changed);
+                index.peek(ix -> {
+                    for (int o = 0; o < ix.size(); o++) {
+                        if (ix.duplicateGroup(o) == g.from() && !ix.purged(o)) {
+                            members.add(ix.id(o));
+                        }
+                    }
+                    return null;
+                });
+                changed.addAll(updateIds(c, "UPDATE pairs SET duplicate_group = ? WHERE duplicate_group = ? AND id = ANY(?)",
+                        members, g.into(), g.from()).touched());
+            }
+            return new Written<>(null, List.copyOf(changed));
+        });
     }
 
     // ---- database-wide ------------------------------------------------------------------
+
+    private void pruneChangeLog() {
+        try (Connection c = pool.getConnection()) {
+            ChangeLog.prune(c);
+        } catch (SQLException e) {
+            throw failure("tidy the change log", e);
+        }
+    }
 
     private void ensureSecret() {
         if (setting(SECRET_KEY).isEmpty()) {
@@ -736,29 +830,6 @@ public final class H2PairStore implements PairStore {
 
     // ---- helpers ------------------------------------------------------------------------
 
-    private static Object[] prepend(SqlFilter f, Object... first) {
-        List<Object> all = new ArrayList<>(List.of(first));
-        all.addAll(f.params);
-        return all.toArray();
-    }
-
-    private long change(String where, List<Object> params, java.util.function.UnaryOperator<StatsTable.Row> after,
-            StatsTable.Action action) {
-        try {
-            return stats.change(where, params, after, action);
-        } catch (SQLException e) {
-            throw failure("update pairs", e);
-        }
-    }
-
-    private long rewrite(String where, List<Object> params, StatsTable.Action action) {
-        try {
-            return stats.rewrite(where, params, action);
-        } catch (SQLException e) {
-            throw failure("update pairs", e);
-        }
-    }
-
     private static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -776,6 +847,12 @@ public final class H2PairStore implements PairStore {
             return s.executeUpdate();
         } catch (SQLException e) {
             throw failure("update pairs", e);
+        }
+    }
+
+    private static String single(PreparedStatement s) throws SQLException {
+        try (ResultSet r = s.executeQuery()) {
+            return r.next() ? r.getString(1) : null;
         }
     }
 

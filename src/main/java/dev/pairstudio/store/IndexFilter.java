@@ -1,0 +1,78 @@
+package dev.pairstudio.store;
+
+import dev.pairstudio.pair.PairFilter;
+import java.util.BitSet;
+
+/**
+ * A {@link PairFilter} compiled against a {@link PairIndex}: the dimension part decided once per
+ * profile, the rest per row from primitive columns. The free-text part arrives as the set of
+ * matching ordinals (the store resolves it: word index, then verification).
+ */
+final class IndexFilter {
+    private final PairIndex index;
+    private final PairFilter filter;
+    private final boolean trash;
+    private final long from;
+    private final long to;
+    private final long changedSince;
+    private final long group;
+    private final BitSet ids;
+    private final BitSet text;
+    /** Per profile: 1 passes, 0 not decided yet, -1 fails. Profiles added later are decided on first sight. */
+    private byte[] profiles;
+
+    IndexFilter(PairIndex index, PairFilter filter, BitSet textMatches) {
+        this.index = index;
+        this.filter = filter;
+        this.trash = filter.trash();
+        this.from = filter.from() == null ? Long.MIN_VALUE : IndexRows.micros(filter.from());
+        this.to = filter.to() == null ? Long.MAX_VALUE : IndexRows.micros(filter.to());
+        this.changedSince = filter.changedSince() == null ? Long.MIN_VALUE : IndexRows.micros(filter.changedSince());
+        this.group = filter.duplicateGroup() == null ? PairIndex.NO_GROUP : filter.duplicateGroup();
+        if (filter.ids().isEmpty()) {
+            this.ids = null;
+        } else {
+            this.ids = new BitSet();
+            for (long id : filter.ids()) {
+                int o = index.ordinalOf(id);
+                if (o >= 0) {
+                    ids.set(o);
+                }
+            }
+        }
+        this.text = textMatches;
+        this.profiles = new byte[index.profileCount()];
+    }
+
+    boolean test(int o) {
+        if (index.purged(o) || index.trash(o) != trash) {
+            return false;
+        }
+        long t = index.ts(o);
+        if (t < from || t >= to || index.updated(o) < changedSince) {
+            return false;
+        }
+        if (group != PairIndex.NO_GROUP && index.duplicateGroup(o) != group) {
+            return false;
+        }
+        if (ids != null && !ids.get(o)) {
+            return false;
+        }
+        if (text != null && !text.get(o)) {
+            return false;
+        }
+        return profilePasses(index.profile(o));
+    }
+
+    private boolean profilePasses(int p) {
+        if (p >= profiles.length) {
+            profiles = java.util.Arrays.copyOf(profiles, index.profileCount());
+        }
+        byte known = profiles[p];
+        if (known == 0) {
+            known = index.group(p).matches(filter) ? (byte) 1 : (byte) -1;
+            profiles[p] = known;
+        }
+        return known > 0;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.pairstudio.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * Owns this process's {@link PairIndex}: builds it from the pairs table on first use, and keeps
+ * it current by replaying the {@link ChangeLog} (rows written by this process and by others that
+ * share the file). Readers hold the read lock while they scan; replaying holds the write lock.
+ */
+final class IndexKeeper {
+    /** Rows per query when building: large enough that per-query cost is noise, small enough to keep queries short. */
+    private static final int LOAD_PAGE = 20_000;
+    /** Ids per {@code = ANY(?)} query when re-reading changed rows. */
+    static final int ID_CHUNK = 10_000;
+
+    private final DataSource pool;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private PairIndex index;
+    /** The last change log entry applied; volatile so that an up-to-date reader skips the write lock. */
+    private volatile long seen = -1;
+
+    IndexKeeper(DataSource pool) {
+        this.pool = pool;
+    }
+
+    /** Runs {@code reader} on an up-to-date index under the read lock. */
+    <T> T read(Function<PairIndex, T> reader) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            refresh(c, ChangeLog.clock(c));
+        }
+        lock.readLock().lock();
+        try {
+            return reader.apply(index);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Builds the index if needed and applies the log up to entry {@code upTo}, reading through {@code c}. */
+    void refresh(Connection c, long upTo) throws SQLException {
+        if (index != null && seen >= upTo) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            if (index == null) {
+                load(c, upTo);
+            }
+            if (seen < upTo) {
+                List<ChangeLog.Entry> entries = ChangeLog.after(c, seen, upTo);
+                if (entries.isEmpty() || entries.get(0).seq() != seen + 1 || !apply(c, entries)) {
+                    load(c, upTo); // pruned entries, or rows out of id order: start afresh
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The index entries of rows this process just inserted in entry {@code seq}, without reading them back. */
+    void inserted(Connection c, long seq, List<IndexRow> rows) throws SQLException {
+        lock.writeLock().lock();
+        try {
+            if (index == null) {
+                return; // built later from the table, which holds them
+            }
+            if (seen == seq - 1 && rows.stream().allMatch(index::put)) {
+                seen = seq;
+                return;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        refresh(c, seq);
+    }
+
+    /** The ids of a ready index matching a predicate, read under the read lock (for writers, after {@link #refresh}). */
+    <T> T peek(Function<PairIndex, T> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.apply(index);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Reads the whole table. {@code upTo}: inside a write transaction the clock already shows its
+     * own (uncommitted, not yet used) number, which the table does not reflect yet.
+     */
+    private void load(Connection c, long upTo) throws SQLException {
+        long clock = Math.min(ChangeLog.clock(c), upTo);
+        PairIndex fresh = new PairIndex();
+        IndexRows reader = new IndexRows();
+        long after = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + " FROM pairs WHERE id > ? ORDER BY id LIMIT ?")) {
+            int n;
+            do {
+                s.setLong(1, after);
+                s.setInt(2, LOAD_PAGE);
+                n = 0;
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        IndexRow row = reader.read(r);
+                        fresh.put(row);
+                        after = row.id();
+                        n++;
+                    }
+                }
+            } while (n == LOAD_PAGE);
+        }
+        index = fresh;
+        seen = clock;
+        // entries committed while the table was read are applied by the caller's refresh
+    }
+
+    private boolean apply(Connection c, List<ChangeLog.Entry> entries) throws SQLException {
+        IndexRows reader = new IndexRows();
+        for (ChangeLog.Entry e : entries) {
+            if (e.ids() == null) {
+                try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + " FROM pairs WHERE id BETWEEN ? AND ? ORDER BY id")) {
+                    s.setLong(1, e.firstId());
+                    s.setLong(2, e.lastId());
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            if (!index.put(reader.read(r))) {
+                                return false;
+                            }
+                        }
+                    }
+                }
+            } else {
+                for (int from = 0; from < e.ids().length; from += ID_CHUNK) {
+                    long[] chunk = Arrays.copyOfRange(e.ids(), from, Math.min(e.ids().length, from + ID_CHUNK));
+                    Set<Long> missing = new HashSet<>();
+                    for (long id : chunk) {
+                        missing.add(id);
+                    }
+                    try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + " FROM pairs WHERE id = ANY(?) ORDER BY id")) {
+                        s.setObject(1, Arrays.stream(chunk).boxed().toArray(Long[]::new));
+                        try (ResultSet r = s.executeQuery()) {
+                            while (r.next()) {
+                                IndexRow row = reader.read(r);
+                                missing.remove(row.id());
+                                if (!index.put(row)) {
+                                    return false;
+                                }
+                            }
+                        }
+                    }
+                    missing.forEach(index::purge); // deleted for good
+                }
+            }
+            seen = e.seq();
+        }
+        return true;
+    }
+}

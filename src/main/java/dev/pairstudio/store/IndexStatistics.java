@@ -1,0 +1,88 @@
+package dev.pairstudio.store;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+
+/**
+ * The statistics facts of the rows matching a filter, summed from the index in one pass: per
+ * profile a count, summed lengths and length histograms; per UTC day a count. Arrays indexed by
+ * profile and day, so a million rows take milliseconds.
+ */
+final class IndexStatistics {
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    private final PairIndex index;
+    private final long[] count;
+    private final long[] questionLength;
+    private final long[] sqlLength;
+    private final long[] questionBins;
+    private final long[] sqlBins;
+    private long firstDay = Long.MAX_VALUE;
+    private long[] days = new long[0];
+    private final java.util.List<StatGroup> groups;
+
+    private IndexStatistics(PairIndex index) {
+        this.index = index;
+        int profiles = index.profileCount();
+        count = new long[profiles];
+        questionLength = new long[profiles];
+        sqlLength = new long[profiles];
+        questionBins = new long[profiles * StatCounts.BINS];
+        sqlBins = new long[profiles * StatCounts.BINS];
+        groups = new java.util.ArrayList<>(profiles);
+        for (int p = 0; p < profiles; p++) {
+            groups.add(index.group(p));
+        }
+    }
+
+    static IndexStatistics of(PairIndex index, IndexFilter filter) {
+        IndexStatistics s = new IndexStatistics(index);
+        for (int o = 0; o < index.size(); o++) {
+            if (filter.test(o)) {
+                s.add(o);
+            }
+        }
+        return s;
+    }
+
+    private void add(int o) {
+        int p = index.profile(o);
+        int q = index.questionLength(o);
+        int s = index.sqlLength(o);
+        count[p]++;
+        questionLength[p] += q;
+        sqlLength[p] += s;
+        questionBins[p * StatCounts.BINS + StatCounts.bin(q)]++;
+        sqlBins[p * StatCounts.BINS + StatCounts.bin(s)]++;
+        long day = Math.floorDiv(index.ts(o), MICROS_PER_DAY);
+        if (day < firstDay) {
+            int shift = firstDay == Long.MAX_VALUE ? 0 : (int) (firstDay - day);
+            long[] grown = new long[days.length + shift];
+            System.arraycopy(days, 0, grown, shift, days.length);
+            days = grown;
+            firstDay = day;
+        }
+        int at = (int) (day - firstDay);
+        if (at >= days.length) {
+            days = Arrays.copyOf(days, Math.max(at + 1, days.length * 2));
+        }
+        days[at]++;
+    }
+
+    /** Hands the facts to the sink (outside the index lock: the groups were copied). */
+    void emit(StatSink sink) {
+        for (int p = 0; p < count.length; p++) {
+            if (count[p] > 0) {
+                int from = p * StatCounts.BINS;
+                sink.group(groups.get(p), new StatCounts(count[p], questionLength[p], sqlLength[p],
+                        Arrays.copyOfRange(questionBins, from, from + StatCounts.BINS),
+                        Arrays.copyOfRange(sqlBins, from, from + StatCounts.BINS)));
+            }
+        }
+        for (int d = 0; d < days.length; d++) {
+            if (days[d] > 0) {
+                sink.day(LocalDate.ofEpochDay(firstDay + d), days[d]);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+-- Version 5: the pairs table keeps only its primary key and the trash-batch index; filtering,
+-- sorting, counting and statistics move to an in-memory column index (PairIndex) that every
+-- process builds from this table and keeps current through change_log.
+--
+-- Why (measured on this 2-core machine, H2 2.5, docs/BENCHMARKS.md): a plain insert costs
+-- ~10 us per row, but every secondary index whose keys arrive in random order (pair_id UUIDs,
+-- timestamps, question prefixes) made inserts 3-4x slower and the file 4-8x larger, and the 14
+-- sort indexes plus the statistics tables of V4 capped imports at a few thousand pairs/s.
+DROP INDEX IF EXISTS pairs_ts;
+DROP INDEX IF EXISTS pairs_question;
+DROP INDEX IF EXISTS pairs_sql;
+DROP INDEX IF EXISTS pairs_dbtype;
+DROP INDEX IF EXISTS pairs_counts;
+DROP INDEX IF EXISTS pairs_dbname;
+DROP INDEX IF EXISTS pairs_qtype;
+DROP INDEX IF EXISTS pairs_tables;
+DROP INDEX IF EXISTS pairs_success;
+DROP INDEX IF EXISTS pairs_exec;
+DROP INDEX IF EXISTS pairs_status;
+DROP INDEX IF EXISTS pairs_complexity;
+DROP INDEX IF EXISTS pairs_flags;
+DROP INDEX IF EXISTS pairs_updated;
+DROP INDEX IF EXISTS pairs_live_id;
+-- pair_id stays unique by the store's own check (writers are serialised by store_clock).
+ALTER TABLE pairs DROP CONSTRAINT pairs_pair_id;
+ALTER TABLE pairs DROP COLUMN question_key;
+ALTER TABLE pairs DROP COLUMN sql_key;
+ALTER TABLE pairs DROP COLUMN tables_key;
+ALTER TABLE pairs DROP COLUMN execution_ms;
+DROP TABLE pair_tables;
+DROP TABLE stat_days;
+DROP TABLE stat_profiles;
+DELETE FROM settings WHERE setting_key = 'stats.built';
+
+-- One row. Every write transaction first increments it: the row lock serialises writers across
+-- processes (the GUI and a CLI command share a file), so seq numbers commit in order.
+CREATE TABLE store_clock (
+    id  INT    PRIMARY KEY,
+    seq BIGINT NOT NULL
+);
+INSERT INTO store_clock VALUES (1, 0);
+
+-- What each write transaction touched (ids: 8 bytes each), so that every process can bring its in-memory index up
+-- to date by re-reading those rows: an id range (first_id..last_id) for inserts, else a list.
+CREATE TABLE change_log (
+    seq       BIGINT       PRIMARY KEY,
+    first_id  BIGINT,
+    last_id   BIGINT,
+    ids       VARBINARY,    -- big-endian longs: no array cardinality limit for large bulk changes
+    logged_at TIMESTAMP(6) NOT NULL
+);
