@@ -37,7 +37,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The embedded store: one H2 file (or memory) behind a small connection pool. H2 settings, and
- * why (measured with StoreBenchmark on 1M pairs, see the class comment there):
+ * why (measured with bench/run.sh and docs/BENCHMARKS.md):
  * <ul>
  * <li>{@code AUTO_SERVER=TRUE}: the GUI and a CLI command can use one file at once; the first
  * opener serves the others over a loopback socket.</li>
@@ -120,8 +120,19 @@ public final class H2PairStore implements PairStore {
 
     // ---- writing ----------------------------------------------------------------------------
 
-    /** What a write transaction did: its result and the rows it touched (empty: roll back, log nothing). */
-    private record Written<T>(T result, List<Long> touched) {
+    /**
+     * What a write transaction did: its result, the rows it touched (empty: roll back, log
+     * nothing), and optionally the same change applied to the index directly (null: the index
+     * reads the touched rows back).
+     */
+    private record Written<T>(T result, List<Long> touched, java.util.function.Predicate<PairIndex> direct) {
+        Written(T result, List<Long> touched) {
+            this(result, touched, null);
+        }
+
+        Written<T> applying(java.util.function.Predicate<PairIndex> change) {
+            return new Written<>(result, touched, change);
+        }
     }
 
     @FunctionalInterface
@@ -148,7 +159,11 @@ public final class H2PairStore implements PairStore {
                     }
                     ChangeLog.logIds(c, seq, done.touched());
                     c.commit();
-                    index.refresh(c, seq);
+                    if (done.direct() == null) {
+                        index.refresh(c, seq);
+                    } else {
+                        index.applied(c, seq, done.direct());
+                    }
                     c.commit();
                     return done.result();
                 } catch (SQLException | RuntimeException e) {
@@ -193,7 +208,7 @@ public final class H2PairStore implements PairStore {
                         int i = fresh.get(k);
                         rows.add(indexRow(ids.get(k), pairs.get(i), analyses == null ? PairAnalysis.NONE : analyses.get(i), now));
                     }
-                    index.inserted(c, seq, rows);
+                    index.applied(c, seq, ix -> rows.stream().allMatch(ix::put));
                     c.commit();
                     return new AddResult(ids, pairs.size() - ids.size());
                 } catch (SQLException | RuntimeException e) {
@@ -335,7 +350,7 @@ public final class H2PairStore implements PairStore {
         }
         Map<Long, StoredPair> byId = new java.util.HashMap<>(ids.size() * 2);
         try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + " FROM pairs WHERE id = ANY(?)")) {
+                PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM + " WHERE p.id = ANY(?)")) {
             for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
                 s.setObject(1, ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK)).toArray(new Long[0]));
                 try (ResultSet r = s.executeQuery()) {
@@ -560,8 +575,13 @@ public final class H2PairStore implements PairStore {
     public long setStatus(PairFilter filter, ReviewStatus status) {
         return write("set the review status", c -> {
             List<Long> ids = matching(filter.withTrash(false), (ix, o) -> ix.group(ix.profile(o)).status() != status);
-            return updateIds(c, "UPDATE pairs SET status = ?, updated_at = ?, version = version + 1 WHERE status <> ? AND id = ANY(?)",
-                    ids, status.name(), time(Timestamps.now()), status.name());
+            Instant now = Timestamps.now();
+            Written<Long> done = updateIds(c, "UPDATE pairs SET status = ?, updated_at = ?, version = version + 1 "
+                    + "WHERE status <> ? AND id = ANY(?)", ids, status.name(), time(now), status.name());
+            long micros = IndexRows.micros(now);
+            return done.result() == ids.size()
+                    ? done.applying(ix -> ids.stream().allMatch(id -> ix.regroup(id, g -> g.withStatus(status), micros)))
+                    : done;
         });
     }
 
@@ -589,10 +609,21 @@ public final class H2PairStore implements PairStore {
     public TrashBatch trash(PairFilter filter) {
         String batch = UUID.randomUUID().toString();
         long n = write("move pairs to the trash", c -> {
-            List<Long> ids = matching(filter.withTrash(false), (ix, o) -> true);
-            LocalDateTime now = time(Timestamps.now());
-            return updateIds(c, "UPDATE pairs SET in_trash = TRUE, deleted_at = ?, trash_batch = ?, updated_at = ?, "
-                    + "version = version + 1 WHERE in_trash = FALSE AND id = ANY(?)", ids, now, batch, now);
+            List<Long> ids = matching(filter.withTrash(false), (ix, o) -> true); // live, in id order: appends to the trash's pages
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO trash (id, batch, deleted_at) VALUES (?, ?, ?)")) {
+                LocalDateTime now = time(Timestamps.now());
+                for (int i = 0; i < ids.size(); i++) {
+                    s.setLong(1, ids.get(i));
+                    s.setString(2, batch);
+                    s.setObject(3, now);
+                    s.addBatch();
+                    if (i % IndexKeeper.ID_CHUNK == IndexKeeper.ID_CHUNK - 1) {
+                        s.executeBatch();
+                    }
+                }
+                s.executeBatch();
+            }
+            return new Written<>((long) ids.size(), ids).applying(ix -> ids.stream().allMatch(id -> ix.setTrash(id, true)));
         });
         return new TrashBatch(batch, n);
     }
@@ -601,7 +632,7 @@ public final class H2PairStore implements PairStore {
     public long restore(String trashBatchId) {
         return write("restore pairs", c -> {
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM pairs WHERE trash_batch = ? AND in_trash = TRUE")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM trash WHERE batch = ? ORDER BY id")) {
                 s.setString(1, trashBatchId);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -622,15 +653,20 @@ public final class H2PairStore implements PairStore {
     }
 
     private static Written<Long> restoreIds(Connection c, List<Long> ids) throws SQLException {
-        return updateIds(c, "UPDATE pairs SET in_trash = FALSE, deleted_at = NULL, trash_batch = NULL, updated_at = ?, "
-                + "version = version + 1 WHERE in_trash = TRUE AND id = ANY(?)", ids, time(Timestamps.now()));
+        Written<Long> done = updateIds(c, "DELETE FROM trash WHERE id = ANY(?)", ids);
+        return done.applying(ix -> ids.stream().allMatch(id -> ix.setTrash(id, false)));
     }
 
     @Override
     public long purge() {
         return write("empty the trash", c -> {
             List<Long> ids = matching(PairFilter.ALL.withTrash(true), (ix, o) -> true);
-            return updateIds(c, "DELETE FROM pairs WHERE in_trash = TRUE AND id = ANY(?)", ids);
+            Written<Long> gone = updateIds(c, "DELETE FROM pairs WHERE id = ANY(?) AND id IN (SELECT id FROM trash)", ids);
+            updateIds(c, "DELETE FROM trash WHERE id = ANY(?)", ids);
+            return gone.applying(ix -> {
+                ids.forEach(ix::purge);
+                return true;
+            });
         });
     }
 

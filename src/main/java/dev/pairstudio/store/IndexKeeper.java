@@ -67,14 +67,18 @@ final class IndexKeeper {
         }
     }
 
-    /** The index entries of rows this process just inserted in entry {@code seq}, without reading them back. */
-    void inserted(Connection c, long seq, List<IndexRow> rows) throws SQLException {
+    /**
+     * Applies this process's own change of entry {@code seq} (just committed) directly, without
+     * reading the rows back: when {@code change} returns false, or other entries came first, the
+     * rows are read back instead.
+     */
+    void applied(Connection c, long seq, java.util.function.Predicate<PairIndex> change) throws SQLException {
         lock.writeLock().lock();
         try {
             if (index == null) {
-                return; // built later from the table, which holds them
+                return; // built later from the table, which holds the change
             }
-            if (seen == seq - 1 && rows.stream().allMatch(index::put)) {
+            if (seen == seq - 1 && change.test(index)) {
                 seen = seq;
                 return;
             }
@@ -103,7 +107,7 @@ final class IndexKeeper {
         PairIndex fresh = new PairIndex();
         IndexRows reader = new IndexRows();
         long after = 0;
-        try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + " FROM pairs WHERE id > ? ORDER BY id LIMIT ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + PairRows.FROM + " WHERE p.id > ? ORDER BY p.id LIMIT ?")) {
             int n;
             do {
                 s.setLong(1, after);
@@ -128,7 +132,7 @@ final class IndexKeeper {
         IndexRows reader = new IndexRows();
         for (ChangeLog.Entry e : entries) {
             if (e.ids() == null) {
-                try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + " FROM pairs WHERE id BETWEEN ? AND ? ORDER BY id")) {
+                try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + PairRows.FROM + " WHERE p.id BETWEEN ? AND ? ORDER BY p.id")) {
                     s.setLong(1, e.firstId());
                     s.setLong(2, e.lastId());
                     try (ResultSet r = s.executeQuery()) {
@@ -146,7 +150,7 @@ final class IndexKeeper {
                     for (long id : chunk) {
                         missing.add(id);
                     }
-                    try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + " FROM pairs WHERE id = ANY(?) ORDER BY id")) {
+                    try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + PairRows.FROM + " WHERE p.id = ANY(?) ORDER BY p.id")) {
                         s.setObject(1, Arrays.stream(chunk).boxed().toArray(Long[]::new));
                         try (ResultSet r = s.executeQuery()) {
                             while (r.next()) {

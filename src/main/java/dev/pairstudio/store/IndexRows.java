@@ -22,8 +22,10 @@ import java.util.Set;
  * and PII columns repeat across many rows, so their parsed forms are cached per reader.
  */
 final class IndexRows {
-    static final String COLUMNS = "id, pair_id, ts, updated_at, database_type, database_name, table_names, success, "
-            + "execution_ms_text, status, query_type, complexity, flags, pii_types, duplicate_group, in_trash, question, sql_text";
+    /** Select from {@link PairRows#FROM}. */
+    static final String COLUMNS = "p.id, p.pair_id, p.ts, p.updated_at, p.database_type, p.database_name, p.table_names, "
+            + "p.success, p.execution_ms_text, p.status, p.query_type, p.complexity, p.flags, p.pii_types, p.duplicate_group, "
+            + "t.id IS NOT NULL, p.question, p.sql_text";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };

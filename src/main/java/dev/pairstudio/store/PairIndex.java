@@ -97,6 +97,32 @@ final class PairIndex {
         return true;
     }
 
+    /** Moves a row to the trash or back; false when the id is unknown. */
+    boolean setTrash(long id, boolean trash) {
+        int o = ordinalOf(id);
+        if (o < 0 || (state[o] & PURGED) != 0) {
+            return false;
+        }
+        state[o] = (byte) (trash ? TRASH : 0);
+        changed();
+        return true;
+    }
+
+    /** Changes a row's dimensions (its review status, say) and its change time; false when the id is unknown. */
+    boolean regroup(long id, java.util.function.UnaryOperator<StatGroup> change, long updatedMicros) {
+        int o = ordinalOf(id);
+        if (o < 0 || (state[o] & PURGED) != 0) {
+            return false;
+        }
+        profileRows[profile[o]]--;
+        int p = intern(change.apply(profiles.get(profile[o])));
+        profile[o] = p;
+        profileRows[p]++;
+        updated[o] = updatedMicros;
+        changed();
+        return true;
+    }
+
     /** The row was deleted for good. */
     void purge(long id) {
         int o = ordinalOf(id);

@@ -23,10 +23,12 @@ import java.util.stream.Collectors;
 
 /** Reads and writes the stored form of a pair: one SELECT list, one mapping, one JSON codec. */
 final class PairRows {
-    static final String COLUMNS = "id, pair_id, question, sql_text, ts, database_type, database_name, table_names, success, "
-            + "execution_ms_text, metadata, status, note, original_question, original_sql, source, import_batch, "
-            + "deleted_at, trash_batch, updated_at, version, query_type, fingerprint, complexity, flags, "
-            + "duplicate_group, pii_types, parse_error";
+    static final String COLUMNS = "p.id, p.pair_id, p.question, p.sql_text, p.ts, p.database_type, p.database_name, "
+            + "p.table_names, p.success, p.execution_ms_text, p.metadata, p.status, p.note, p.original_question, p.original_sql, "
+            + "p.source, p.import_batch, t.deleted_at, t.batch, p.updated_at, p.version, p.query_type, p.fingerprint, "
+            + "p.complexity, p.flags, p.duplicate_group, p.pii_types, p.parse_error";
+    /** A pair with its trash entry, if any: select {@link #COLUMNS} from this. */
+    static final String FROM = " FROM pairs p LEFT JOIN trash t ON t.id = p.id";
     /** 1-based index of the first column after {@link #COLUMNS} (the sort key in list queries). */
     static final int NEXT = 29;
 

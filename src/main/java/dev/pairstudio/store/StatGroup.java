@@ -41,6 +41,11 @@ public record StatGroup(
     private static final QueryType[] SEED_TYPES = {QueryType.SELECT, QueryType.INSERT, QueryType.UPDATE,
         QueryType.DELETE, QueryType.MERGE, QueryType.CREATE, QueryType.ALTER, QueryType.DROP};
 
+    public StatGroup withStatus(ReviewStatus newStatus) {
+        return new StatGroup(databaseType, databaseName, success, queryType, statementType, newStatus, complexity, flags,
+                piiTypes, tables);
+    }
+
     /** Whether every pair of this group passes the dimensions of {@code f} (time, text and ids are not checked here). */
     public boolean matches(PairFilter f) {
         if (f.success() != null && f.success() != success) {
