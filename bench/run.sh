@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 || ! -f target/bench-classpath.txt ]]; then
   # shellcheck disable=SC2086
   mvn -q ${BENCH_MVN_OPTS--o} -DskipTests test-compile dependency:build-classpath \
-      -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime >&2
+      -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
 fi
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)

@@ -203,7 +203,8 @@ public final class BenchmarkSuite {
                 limited ? "compare the after-GC figure across sizes to see it flat" : "run with -Xmx" + (HeapWatch.maxHeap() >> 20) + "m: not a 256 MB check");
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Removes a file or a folder with everything in it; nothing when absent. */
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

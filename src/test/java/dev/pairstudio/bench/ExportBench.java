@@ -22,7 +22,6 @@ import dev.pairstudio.store.PairStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -118,7 +117,7 @@ final class ExportBench {
         double cpu = (Machine.processCpu() - cpu0) / 1e9;
         HeapWatch.Peak heap = w.heap.peak();
         long bytes = r.files().stream().mapToLong(ExportResult.FileEntry::bytes).sum();
-        deleteTree(target);
+        BenchmarkSuite.deleteTree(target);
         for (ExportResult.FileEntry f : r.files()) {
             Files.deleteIfExists(f.path());
         }
@@ -139,16 +138,5 @@ final class ExportBench {
             return b;
         }
         return new HeapWatch.Peak(Math.max(a.used(), b.used()), Math.max(a.afterGc(), b.afterGc()), a.collections() + b.collections());
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
     }
 }
