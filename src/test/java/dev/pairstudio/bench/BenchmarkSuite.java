@@ -142,7 +142,8 @@ public final class BenchmarkSuite {
         report.header("Targets are the issues' figures, stated for 1,000,000 pairs; a smaller run checks them only loosely. "
                 + "Latencies are judged on the median (p50) of the repeats; \"cold\" is the first call. "
                 + "Rates \"per core\" come from the CPU time of the working threads, which other load does not inflate. "
-                + "Peak heap: the most that survived a collection (\"after GC\") and the most in use including garbage (\"used\").");
+                + "Peak heap: the most still in use right after a collection (\"after GC\", an upper bound on live data) "
+                + "and the most in use including garbage (\"used\").");
         out.print(report.headerMarkdown());
         out.flush();
         try (HeapWatch heap = new HeapWatch(); Workload w = new Workload(o, heap, progress)) {

@@ -47,10 +47,14 @@ final class ExportBench {
         HeapWatch.Peak worst = null;
 
         w.progress.println("export: jsonl, json, csv ...");
+        // the first export of a run also pays for the JIT and for filling H2's page cache: shown, then measured again
+        Measured first = export(w, exporter, plain("jsonl"), out.resolve("pairs.jsonl"));
         Measured jsonl = export(w, exporter, plain("jsonl"), out.resolve("pairs.jsonl"));
-        report.add(AREA, row("JSONL, not anonymized", size, jsonl, ceiling, "≥ 150,000 pairs/s (1M in ≤ 7 s) and within 3× of the ceiling",
-                Verdict.of(jsonl.rate() >= 150_000 && ceiling / jsonl.rate() <= 3)));
-        worst = max(worst, jsonl.heap);
+        Row jsonlRow = row("JSONL, not anonymized (second run)", size, jsonl, ceiling,
+                "≥ 150,000 pairs/s (1M in ≤ 7 s) and within 3× of the ceiling", Verdict.of(jsonl.rate() >= 150_000 && ceiling / jsonl.rate() <= 3));
+        report.add(AREA, new Row(jsonlRow.operation(), jsonlRow.size(), jsonlRow.figure(), jsonlRow.value(), jsonlRow.target(), jsonlRow.verdict(),
+                jsonlRow.heap(), "first run " + rate(first.rate()) + " (" + seconds(first.seconds) + "); " + jsonlRow.note()));
+        worst = max(max(worst, first.heap), jsonl.heap);
         for (String format : new String[] {"json", "csv"}) {
             Measured m = export(w, exporter, plain(format), out.resolve("pairs." + format));
             report.add(AREA, row(format.toUpperCase(Locale.ROOT) + ", not anonymized", size, m, ceiling, "1M in ≤ 8 s (≥ 125,000 pairs/s)",
@@ -77,14 +81,15 @@ final class ExportBench {
         long wanted = Math.min(n, w.options.anonymized());
         PairFilter earliest = wanted < n ? w.earliest(wanted) : PairFilter.ALL;
         Measured anon = export(w, exporter, ExportProfile.defaults("jsonl").withDedup(false).withFilter(earliest), out.resolve("anonymized.jsonl"));
-        int workers = Runtime.getRuntime().availableProcessors();
-        String target = "bounded by the privacy engine (issue 6)";
+        // issue 7: "with anonymization, bounded by the privacy engine's rate": per pair it may cost the plain
+        // export plus the engine's work on one core, no more (the exporter anonymizes on every core)
+        String target = "bounded by the privacy engine: per pair ≤ plain JSONL export + anonymization on one core";
         Verdict verdict = Verdict.NOT_CHECKED;
         if (w.anonymizerRate != null) {
-            double engine = w.anonymizerRate * workers;
-            target = String.format(Locale.ROOT, "bounded by the privacy engine: at least half of %s (%s per core × %d workers)",
-                    rate(engine), rate(w.anonymizerRate), workers);
-            verdict = Verdict.of(anon.rate() >= engine / 2);
+            double bound = 1 / (1 / jsonl.rate() + 1 / w.anonymizerRate);
+            target = String.format(Locale.ROOT, "bounded by the privacy engine: ≥ %s (plain JSONL %s with anonymization at %s on one core)",
+                    rate(bound), rate(jsonl.rate()), rate(w.anonymizerRate));
+            verdict = Verdict.of(anon.rate() >= bound);
         }
         report.add(AREA, row("JSONL, anonymized (the default policy)", count(anon.result.written()) + " of " + size, anon, ceiling, target, verdict));
         worst = max(worst, anon.heap);
@@ -105,8 +110,9 @@ final class ExportBench {
     }
 
     private record Measured(ExportResult result, double seconds, double cpuSeconds, long bytes, HeapWatch.Peak heap) {
+        /** Pairs read per second: written plus dropped as duplicates. */
         double rate() {
-            return result.written() / seconds;
+            return (result.written() + result.duplicates()) / seconds;
         }
     }
 
@@ -129,8 +135,10 @@ final class ExportBench {
 
     private static Row row(String operation, String size, Measured m, double ceiling, String target, Verdict verdict) {
         return new Row(operation, size, rate(m.rate()) + " (" + seconds(m.seconds) + ")", m.rate(), target, verdict, m.heap.toString(),
-                String.format(Locale.ROOT, "%s the bare Jackson time per pair; %s written; process CPU %s", ratio(ceiling / m.rate()),
-                        mb(m.bytes), seconds(m.cpuSeconds)));
+                String.format(Locale.ROOT, "%s the bare Jackson time per pair; %s written (%,d pairs%s); process CPU %s",
+                        ratio(ceiling / m.rate()), mb(m.bytes), m.result.written(),
+                        m.result.duplicates() > 0 ? String.format(Locale.ROOT, ", %,d duplicates dropped", m.result.duplicates()) : "",
+                        seconds(m.cpuSeconds)));
     }
 
     private static HeapWatch.Peak max(HeapWatch.Peak a, HeapWatch.Peak b) {

@@ -18,9 +18,10 @@ import javax.management.openmbean.CompositeData;
 /**
  * Peak heap of one benchmark phase, from two sources: the used heap sampled every 10 ms
  * ({@code MemoryMXBean}) and, exactly, the heap just before and just after every collection
- * (GC notifications). "After GC" is the figure that shows whether memory stays flat: what
- * survives a collection. "Used" includes garbage not yet collected, so it approaches -Xmx by
- * design when the JVM has no reason to collect earlier.
+ * (GC notifications). "After GC" is the figure that shows whether memory stays flat: the heap
+ * still in use right after a collection, an upper bound on live data (a young collection leaves
+ * the old generation's garbage). "Used" includes garbage not yet collected, so it approaches
+ * -Xmx by design when the JVM has no reason to collect earlier.
  */
 final class HeapWatch implements AutoCloseable {
     private static final long MB = 1 << 20;
