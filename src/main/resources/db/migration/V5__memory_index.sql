@@ -44,6 +44,30 @@ CREATE TABLE trash (
 INSERT INTO trash (id, batch, deleted_at)
     SELECT id, COALESCE(trash_batch, 'before-v5'), COALESCE(deleted_at, updated_at) FROM pairs WHERE in_trash = TRUE;
 CREATE INDEX trash_by_batch ON trash (batch);
+-- Derived analysis likewise: background analysis of a large import appends these rows in id
+-- order, and duplicate marking rewrites small rows, instead of updating every wide pair row.
+-- A pair without a row here is not analysed yet.
+CREATE TABLE analysis (
+    id              BIGINT        PRIMARY KEY,
+    query_type      VARCHAR(16),
+    fingerprint     VARCHAR(64),
+    complexity      TINYINT,
+    flags           BIGINT        NOT NULL DEFAULT 0,
+    duplicate_group BIGINT,
+    pii_types       VARCHAR(1000),
+    parse_error     VARCHAR(1000)
+);
+INSERT INTO analysis (id, query_type, fingerprint, complexity, flags, duplicate_group, pii_types, parse_error)
+    SELECT id, query_type, fingerprint, complexity, flags, duplicate_group, pii_types, parse_error FROM pairs
+    WHERE query_type IS NOT NULL OR fingerprint IS NOT NULL OR complexity IS NOT NULL OR flags <> 0
+       OR duplicate_group IS NOT NULL OR pii_types IS NOT NULL OR parse_error IS NOT NULL;
+ALTER TABLE pairs DROP COLUMN query_type;
+ALTER TABLE pairs DROP COLUMN fingerprint;
+ALTER TABLE pairs DROP COLUMN complexity;
+ALTER TABLE pairs DROP COLUMN flags;
+ALTER TABLE pairs DROP COLUMN duplicate_group;
+ALTER TABLE pairs DROP COLUMN pii_types;
+ALTER TABLE pairs DROP COLUMN parse_error;
 ALTER TABLE pairs DROP COLUMN in_trash;
 ALTER TABLE pairs DROP COLUMN deleted_at;
 ALTER TABLE pairs DROP COLUMN trash_batch;

@@ -61,6 +61,15 @@ public final class H2PairStore implements PairStore {
     private final TextMatches text;
     /** One writer at a time in this process; across processes the store clock serialises them. */
     private final Object writeLock = new Object();
+    /** When a commit was last forced to disk (nanoTime), guarded by writeLock. */
+    private long lastSync = System.nanoTime() - SYNC_INTERVAL_NANOS;
+    /**
+     * H2 writes commits to disk in the background within half a second. A write that comes after
+     * a quiet second is forced to disk before it returns (an edit, the first batch of an import);
+     * in a stream of writes, at most one a second is, so a crash loses under a second of an
+     * import (whose rerun completes it) while the stream keeps the background writer's speed.
+     */
+    private static final long SYNC_INTERVAL_NANOS = 1_000_000_000L;
 
     private H2PairStore(H2Location where, JdbcConnectionPool pool, Connection keeper) {
         this.where = where;
@@ -159,6 +168,7 @@ public final class H2PairStore implements PairStore {
                     }
                     ChangeLog.logIds(c, seq, done.touched());
                     c.commit();
+                    syncNowAndThen(c);
                     if (done.direct() == null) {
                         index.refresh(c, seq);
                     } else {
@@ -177,8 +187,9 @@ public final class H2PairStore implements PairStore {
     }
 
     private static final String INSERT = "INSERT INTO pairs (pair_id, question, sql_text, ts, database_type, database_name, "
-            + "table_names, success, execution_ms_text, metadata, source, import_batch, updated_at, query_type, fingerprint, "
-            + "complexity, flags, duplicate_group, pii_types, parse_error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "table_names, success, execution_ms_text, metadata, source, import_batch, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String MERGE_ANALYSIS = "MERGE INTO analysis (id, query_type, fingerprint, complexity, flags, "
+            + "duplicate_group, pii_types, parse_error) KEY (id) VALUES (?,?,?,?,?,?,?,?)";
 
     @Override
     public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch) {
@@ -203,6 +214,7 @@ public final class H2PairStore implements PairStore {
                     List<Long> ids = insert(c, pairs, analyses, fresh, source, importBatch, now);
                     ChangeLog.logRange(c, seq, ids.get(0), ids.get(ids.size() - 1));
                     c.commit();
+                    syncNowAndThen(c);
                     List<IndexRow> rows = new ArrayList<>(ids.size());
                     for (int k = 0; k < ids.size(); k++) {
                         int i = fresh.get(k);
@@ -219,6 +231,18 @@ public final class H2PairStore implements PairStore {
                 throw failure("add pairs", e);
             }
         }
+    }
+
+    /** Forces committed writes to disk unless that was done less than a second ago (see {@link #lastSync}). */
+    private void syncNowAndThen(Connection c) throws SQLException {
+        long now = System.nanoTime();
+        if (where.inMemory() || now - lastSync < SYNC_INTERVAL_NANOS) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        }
+        lastSync = System.nanoTime();
     }
 
     /** Positions of the pairs whose pair_id is neither stored (live or in the trash) nor earlier in the batch. */
@@ -259,7 +283,7 @@ public final class H2PairStore implements PairStore {
         List<Long> ids = new ArrayList<>(rows.size());
         try (PreparedStatement s = c.prepareStatement(INSERT, new String[] {"ID"})) {
             for (int i : rows) {
-                bindInsert(s, pairs.get(i), analyses == null ? PairAnalysis.NONE : analyses.get(i), source, batch, time(now));
+                bindInsert(s, pairs.get(i), source, batch, time(now));
                 s.addBatch();
             }
             s.executeBatch();
@@ -272,7 +296,33 @@ public final class H2PairStore implements PairStore {
         if (ids.size() != rows.size()) {
             throw new SQLException("expected " + rows.size() + " generated keys, got " + ids.size());
         }
+        if (analyses != null) {
+            Map<Long, PairAnalysis> analysed = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < rows.size(); k++) {
+                analysed.put(ids.get(k), analyses.get(rows.get(k)));
+            }
+            storeAnalyses(c, analysed);
+        }
         return ids;
+    }
+
+    /** Writes analysis rows (in the map's order: id order appends to the table's last pages); NONE stores nothing. */
+    private static void storeAnalyses(Connection c, Map<Long, PairAnalysis> analyses) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(MERGE_ANALYSIS)) {
+            boolean any = false;
+            for (Map.Entry<Long, PairAnalysis> e : analyses.entrySet()) {
+                if (e.getValue().equals(PairAnalysis.NONE)) {
+                    continue;
+                }
+                s.setLong(1, e.getKey());
+                bindAnalysis(s, 2, e.getValue());
+                s.addBatch();
+                any = true;
+            }
+            if (any) {
+                s.executeBatch();
+            }
+        }
     }
 
     /** The index entry of a pair just inserted, as {@link IndexRows#read} would read it back. */
@@ -286,7 +336,7 @@ public final class H2PairStore implements PairStore {
                 a.duplicateGroup(), false, p.question(), p.sql());
     }
 
-    private static void bindInsert(PreparedStatement s, Pair p, PairAnalysis a, Source source, String batch,
+    private static void bindInsert(PreparedStatement s, Pair p, Source source, String batch,
             LocalDateTime now) throws SQLException {
         s.setString(1, p.pairId());
         s.setString(2, p.question());
@@ -301,7 +351,6 @@ public final class H2PairStore implements PairStore {
         s.setString(11, source.name());
         s.setString(12, batch);
         s.setObject(13, now);
-        bindAnalysis(s, 14, a);
     }
 
     /** Binds the seven analysis columns from {@code first}; returns the next index. */
@@ -676,42 +725,41 @@ public final class H2PairStore implements PairStore {
             return;
         }
         write("store analyses", c -> {
-            List<Long> changed = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("UPDATE pairs SET query_type = ?, fingerprint = ?, "
-                    + "complexity = ?, flags = ?, duplicate_group = ?, pii_types = ?, parse_error = ? WHERE id = ?")) {
-                for (Map.Entry<Long, PairAnalysis> e : analyses.entrySet()) {
-                    s.setLong(bindAnalysis(s, 1, e.getValue()), e.getKey());
+            Map<Long, PairAnalysis> inIdOrder = new java.util.TreeMap<>(analyses);
+            try (PreparedStatement s = c.prepareStatement(MERGE_ANALYSIS)) {
+                for (Map.Entry<Long, PairAnalysis> e : inIdOrder.entrySet()) {
+                    s.setLong(1, e.getKey());
+                    bindAnalysis(s, 2, e.getValue());
                     s.addBatch();
-                    changed.add(e.getKey());
                 }
                 s.executeBatch();
             }
-            return new Written<>(null, changed);
+            return new Written<>(null, List.copyOf(inIdOrder.keySet()));
         });
     }
 
     @Override
     public void reanalysed(long id, List<String> tableNames, PairAnalysis a) {
-        long keep = DUPLICATE_FLAGS;
         write("store the analysis of pair " + id, c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE pairs SET table_names = ?, query_type = ?, fingerprint = ?, "
-                    + "complexity = ?, flags = BITOR(BITAND(flags, CAST(? AS BIGINT)), CAST(? AS BIGINT)), pii_types = ?, "
-                    + "parse_error = ? WHERE id = ?")) {
-                s.setString(1, PairRows.toJson(tableNames));
-                s.setString(2, a.queryType() == null ? null : a.queryType().name());
-                s.setString(3, a.fingerprint());
-                if (a.complexity() == null) {
-                    s.setNull(4, Types.TINYINT);
-                } else {
-                    s.setInt(4, a.complexity().ordinal());
-                }
-                s.setLong(5, keep);
-                s.setLong(6, a.flagBits() & ~keep);
-                s.setString(7, PairRows.piiColumn(a.piiTypes()));
-                s.setString(8, a.parseError());
-                s.setLong(9, id);
-                return new Written<>(null, s.executeUpdate() == 0 ? List.of() : List.of(id));
+            if (update(c, "UPDATE pairs SET table_names = ? WHERE id = ?", PairRows.toJson(tableNames), id) == 0) {
+                return new Written<>(null, List.of());
             }
+            long keptFlags = 0;
+            Long group = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT flags, duplicate_group FROM analysis WHERE id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        keptFlags = r.getLong(1) & DUPLICATE_FLAGS;
+                        long g = r.getLong(2);
+                        group = r.wasNull() ? null : g;
+                    }
+                }
+            }
+            PairAnalysis merged = new PairAnalysis(a.queryType(), a.fingerprint(), a.complexity(),
+                    PairAnalysis.flagsOf((a.flagBits() & ~DUPLICATE_FLAGS) | keptFlags), group, a.piiTypes(), a.parseError());
+            storeAnalyses(c, Map.of(id, merged));
+            return new Written<>(null, List.of(id));
         });
     }
 
@@ -726,21 +774,36 @@ public final class H2PairStore implements PairStore {
         }
         write("mark duplicates", c -> {
             Set<Long> changed = new LinkedHashSet<>();
-            try (PreparedStatement mark = c.prepareStatement("UPDATE pairs SET duplicate_group = ?, "
+            List<DuplicateMark> missing = new ArrayList<>();
+            try (PreparedStatement mark = c.prepareStatement("UPDATE analysis SET duplicate_group = ?, "
                     + "flags = BITOR(BITAND(flags, CAST(? AS BIGINT)), CAST(? AS BIGINT)) WHERE id = ?")) {
                 for (DuplicateMark m : marks) {
-                    long bits = 0;
-                    for (QualityFlag f : m.flags()) {
-                        bits |= f.bit() & DUPLICATE_FLAGS;
-                    }
                     mark.setLong(1, m.group());
                     mark.setLong(2, ~DUPLICATE_FLAGS);
-                    mark.setLong(3, bits);
+                    mark.setLong(3, duplicateBits(m));
                     mark.setLong(4, m.id());
                     mark.addBatch();
                     changed.add(m.id());
                 }
-                mark.executeBatch();
+                int[] counts = mark.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
+                        missing.add(marks.get(i));
+                    }
+                }
+            }
+            if (!missing.isEmpty()) { // not analysed yet: an analysis row holding just the marks
+                try (PreparedStatement add = c.prepareStatement("INSERT INTO analysis (id, flags, duplicate_group) "
+                        + "SELECT ?, ?, ? FROM pairs WHERE id = ?")) {
+                    for (DuplicateMark m : missing) {
+                        add.setLong(1, m.id());
+                        add.setLong(2, duplicateBits(m));
+                        add.setLong(3, m.group());
+                        add.setLong(4, m.id());
+                        add.addBatch();
+                    }
+                    add.executeBatch();
+                }
             }
             for (GroupMerge g : merges) {
                 // the members: the index's (no scan of the table), plus rows this transaction changed
@@ -753,11 +816,19 @@ public final class H2PairStore implements PairStore {
                     }
                     return null;
                 });
-                changed.addAll(updateIds(c, "UPDATE pairs SET duplicate_group = ? WHERE duplicate_group = ? AND id = ANY(?)",
+                changed.addAll(updateIds(c, "UPDATE analysis SET duplicate_group = ? WHERE duplicate_group = ? AND id = ANY(?)",
                         members, g.into(), g.from()).touched());
             }
             return new Written<>(null, List.copyOf(changed));
         });
+    }
+
+    private static long duplicateBits(DuplicateMark m) {
+        long bits = 0;
+        for (QualityFlag f : m.flags()) {
+            bits |= f.bit() & DUPLICATE_FLAGS;
+        }
+        return bits;
     }
 
     // ---- database-wide ------------------------------------------------------------------

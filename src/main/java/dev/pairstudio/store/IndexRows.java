@@ -24,7 +24,7 @@ import java.util.Set;
 final class IndexRows {
     /** Select from {@link PairRows#FROM}. */
     static final String COLUMNS = "p.id, p.pair_id, p.ts, p.updated_at, p.database_type, p.database_name, p.table_names, "
-            + "p.success, p.execution_ms_text, p.status, p.query_type, p.complexity, p.flags, p.pii_types, p.duplicate_group, "
+            + "p.success, p.execution_ms_text, p.status, a.query_type, a.complexity, COALESCE(a.flags, 0), a.pii_types, a.duplicate_group, "
             + "t.id IS NOT NULL, p.question, p.sql_text";
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -25,10 +25,10 @@ import java.util.stream.Collectors;
 final class PairRows {
     static final String COLUMNS = "p.id, p.pair_id, p.question, p.sql_text, p.ts, p.database_type, p.database_name, "
             + "p.table_names, p.success, p.execution_ms_text, p.metadata, p.status, p.note, p.original_question, p.original_sql, "
-            + "p.source, p.import_batch, t.deleted_at, t.batch, p.updated_at, p.version, p.query_type, p.fingerprint, "
-            + "p.complexity, p.flags, p.duplicate_group, p.pii_types, p.parse_error";
-    /** A pair with its trash entry, if any: select {@link #COLUMNS} from this. */
-    static final String FROM = " FROM pairs p LEFT JOIN trash t ON t.id = p.id";
+            + "p.source, p.import_batch, t.deleted_at, t.batch, p.updated_at, p.version, a.query_type, a.fingerprint, "
+            + "a.complexity, COALESCE(a.flags, 0), a.duplicate_group, a.pii_types, a.parse_error";
+    /** A pair with its trash entry and analysis, if any: select {@link #COLUMNS} from this. */
+    static final String FROM = " FROM pairs p LEFT JOIN trash t ON t.id = p.id LEFT JOIN analysis a ON a.id = p.id";
     /** 1-based index of the first column after {@link #COLUMNS} (the sort key in list queries). */
     static final int NEXT = 29;
 
