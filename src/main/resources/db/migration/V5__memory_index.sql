@@ -55,7 +55,9 @@ CREATE TABLE analysis (
     flags           BIGINT        NOT NULL DEFAULT 0,
     duplicate_group BIGINT,
     pii_types       VARCHAR(1000),
-    parse_error     VARCHAR(1000)
+    parse_error     VARCHAR(1000),
+    -- the tables the analysis found (JSON), when it ran after the pair was stored; else pairs.table_names
+    table_names     VARCHAR
 );
 INSERT INTO analysis (id, query_type, fingerprint, complexity, flags, duplicate_group, pii_types, parse_error)
     SELECT id, query_type, fingerprint, complexity, flags, duplicate_group, pii_types, parse_error FROM pairs

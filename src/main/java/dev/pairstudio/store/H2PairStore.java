@@ -739,28 +739,62 @@ public final class H2PairStore implements PairStore {
     }
 
     @Override
-    public void reanalysed(long id, List<String> tableNames, PairAnalysis a) {
-        write("store the analysis of pair " + id, c -> {
-            if (update(c, "UPDATE pairs SET table_names = ? WHERE id = ?", PairRows.toJson(tableNames), id) == 0) {
-                return new Written<>(null, List.of());
-            }
-            long keptFlags = 0;
-            Long group = null;
-            try (PreparedStatement s = c.prepareStatement("SELECT flags, duplicate_group FROM analysis WHERE id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    if (r.next()) {
-                        keptFlags = r.getLong(1) & DUPLICATE_FLAGS;
-                        long g = r.getLong(2);
-                        group = r.wasNull() ? null : g;
+    public void reanalysed(Map<Long, Analysed> analyses) {
+        if (analyses.isEmpty()) {
+            return;
+        }
+        write("store analyses", c -> {
+            List<Long> ids = analyses.keySet().stream().sorted().toList();
+            Map<Long, long[]> kept = new java.util.HashMap<>(); // id -> {duplicate flags, group or NO_GROUP}
+            try (PreparedStatement s = c.prepareStatement("SELECT id, flags, duplicate_group FROM analysis WHERE id = ANY(?)")) {
+                for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
+                    s.setObject(1, ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK)).toArray(new Long[0]));
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            long group = r.getLong(3);
+                            kept.put(r.getLong(1), new long[] {r.getLong(2) & DUPLICATE_FLAGS, r.wasNull() ? PairIndex.NO_GROUP : group});
+                        }
                     }
                 }
             }
-            PairAnalysis merged = new PairAnalysis(a.queryType(), a.fingerprint(), a.complexity(),
-                    PairAnalysis.flagsOf((a.flagBits() & ~DUPLICATE_FLAGS) | keptFlags), group, a.piiTypes(), a.parseError());
-            storeAnalyses(c, Map.of(id, merged));
-            return new Written<>(null, List.of(id));
+            List<Long> stored = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("MERGE INTO analysis (id, query_type, fingerprint, complexity, flags, "
+                    + "duplicate_group, pii_types, parse_error, table_names) KEY (id) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM pairs WHERE id = ?")) {
+                for (long id : ids) {
+                    Analysed fresh = analyses.get(id);
+                    long[] k = kept.getOrDefault(id, new long[] {0, PairIndex.NO_GROUP});
+                    PairAnalysis a = fresh.analysis();
+                    PairAnalysis merged = new PairAnalysis(a.queryType(), a.fingerprint(), a.complexity(),
+                            PairAnalysis.flagsOf((a.flagBits() & ~DUPLICATE_FLAGS) | k[0]),
+                            k[1] == PairIndex.NO_GROUP ? null : k[1], a.piiTypes(), a.parseError());
+                    s.setLong(1, id);
+                    s.setString(9, PairRows.toJson(fresh.tableNames()));
+                    s.setLong(bindAnalysis(s, 2, merged) + 1, id);
+                    s.addBatch();
+                    stored.add(id);
+                }
+                s.executeBatch();
+            }
+            return new Written<>(null, stored);
         });
+    }
+
+    @Override
+    public List<StoredPair> unanalysed(long afterId, int limit) {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS
+                + PairRows.FROM + " WHERE p.id > ? AND a.id IS NULL ORDER BY p.id LIMIT ?")) {
+            s.setLong(1, afterId);
+            s.setInt(2, limit);
+            List<StoredPair> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(PairRows.read(r));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failure("find pairs to analyse", e);
+        }
     }
 
     /** The flags {@link #markDuplicates} owns; analyses never overwrite them. */

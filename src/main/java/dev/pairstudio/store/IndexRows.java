@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class IndexRows {
     /** Select from {@link PairRows#FROM}. */
-    static final String COLUMNS = "p.id, p.pair_id, p.ts, p.updated_at, p.database_type, p.database_name, p.table_names, "
+    static final String COLUMNS = "p.id, p.pair_id, p.ts, p.updated_at, p.database_type, p.database_name, COALESCE(a.table_names, p.table_names), "
             + "p.success, p.execution_ms_text, p.status, a.query_type, a.complexity, COALESCE(a.flags, 0), a.pii_types, a.duplicate_group, "
             + "t.id IS NOT NULL, p.question, p.sql_text";
 

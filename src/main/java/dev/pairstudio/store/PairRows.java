@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /** Reads and writes the stored form of a pair: one SELECT list, one mapping, one JSON codec. */
 final class PairRows {
     static final String COLUMNS = "p.id, p.pair_id, p.question, p.sql_text, p.ts, p.database_type, p.database_name, "
-            + "p.table_names, p.success, p.execution_ms_text, p.metadata, p.status, p.note, p.original_question, p.original_sql, "
+            + "COALESCE(a.table_names, p.table_names), p.success, p.execution_ms_text, p.metadata, p.status, p.note, p.original_question, p.original_sql, "
             + "p.source, p.import_batch, t.deleted_at, t.batch, p.updated_at, p.version, a.query_type, a.fingerprint, "
             + "a.complexity, COALESCE(a.flags, 0), a.duplicate_group, a.pii_types, a.parse_error";
     /** A pair with its trash entry and analysis, if any: select {@link #COLUMNS} from this. */

@@ -107,7 +107,22 @@ public interface PairStore extends AutoCloseable {
      * Stores a fresh analysis of one pair after its text changed: table names and every analysis
      * column except the duplicate group and duplicate flags, which {@link #markDuplicates} owns.
      */
-    void reanalysed(long id, List<String> tableNames, PairAnalysis analysis);
+    default void reanalysed(long id, List<String> tableNames, PairAnalysis analysis) {
+        reanalysed(Map.of(id, new Analysed(tableNames, analysis)));
+    }
+
+    /** {@link #reanalysed(long, List, PairAnalysis)} for many pairs in one transaction (background analysis). */
+    void reanalysed(Map<Long, Analysed> analyses);
+
+    /** What the analysis found for a stored pair: the tables it names and the derived columns. */
+    record Analysed(List<String> tableNames, PairAnalysis analysis) {
+    }
+
+    /**
+     * Up to {@code limit} pairs (live or in the trash) that have no analysis yet, with ids above
+     * {@code afterId}, in id order: what a background analysis works through after a store-first import.
+     */
+    List<StoredPair> unanalysed(long afterId, int limit);
 
     /**
      * Sets duplicate groups and the duplicate flags ({@code DUPLICATE}, {@code CONFLICT},

@@ -2,6 +2,7 @@ package dev.pairstudio.ui;
 
 import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.DemoData;
+import dev.pairstudio.io.PendingAnalysis;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.io.SavedFilters;
@@ -206,8 +207,23 @@ public final class MainWindow {
         rows.reload(filters.filter(), table.currentSort());
         background(() -> List.of(store.databaseTypes(), store.databaseNames()),
                 lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
-        background(duplicates::catchUp, n -> { });
+        background(this::analysePending, this::analysed);
         showSavedFilters();
+    }
+
+    /** Pairs stored without analysis (`import --no-analysis`, an interrupted analysis) get it now, then duplicate groups. */
+    private long analysePending() {
+        long n = PendingAnalysis.run(store, enricher, Runtime.getRuntime().availableProcessors(), done -> { },
+                () -> Thread.currentThread().isInterrupted());
+        duplicates.catchUp();
+        return n;
+    }
+
+    private void analysed(long pairs) {
+        if (pairs > 0) {
+            message(String.format("Analysed %,d pairs that had no analysis yet.", pairs));
+            rows.reload(filters.filter(), table.currentSort());
+        }
     }
 
     private void showSavedFilters() {

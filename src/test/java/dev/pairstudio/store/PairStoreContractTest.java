@@ -358,6 +358,30 @@ public abstract class PairStoreContractTest {
         assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.SHORT_QUESTION)))).isEqualTo(1);
     }
 
+    @Test
+    void unanalysedPairsAreListedUntilABackgroundAnalysisStoresTablesAndKeepsDuplicateMarks() {
+        List<Long> ids = store.addAll(List.of(simple("u1", "first"), simple("u2", "second"), simple("u3", "third")),
+                null, Source.FILE, "b").ids();
+        store.markDuplicates(List.of(new PairStore.DuplicateMark(ids.get(0), 9L, Set.of(QualityFlag.DUPLICATE))), List.of());
+        assertThat(store.unanalysed(0, 10)).extracting(StoredPair::id).containsExactly(ids.get(1), ids.get(2));
+        assertThat(store.unanalysed(ids.get(1), 10)).extracting(StoredPair::id).containsExactly(ids.get(2));
+
+        PairAnalysis fresh = analysis(QueryType.DELETE, ComplexityLevel.MEDIUM, Set.of(QualityFlag.SHORT_QUESTION), Set.of("EMAIL"), null);
+        store.reanalysed(Map.of(ids.get(0), new PairStore.Analysed(List.of("t1"), fresh),
+                ids.get(1), new PairStore.Analysed(List.of("t2", "t3"), fresh)));
+
+        assertThat(store.unanalysed(0, 10)).extracting(StoredPair::id).containsExactly(ids.get(2));
+        StoredPair first = store.get(ids.get(0)).orElseThrow();
+        assertThat(first.pair().tableNames()).containsExactly("t1");
+        assertThat(first.analysis().queryType()).isEqualTo(QueryType.DELETE);
+        assertThat(first.analysis().flags()).as("duplicate marks survive a re-analysis")
+                .containsExactlyInAnyOrder(QualityFlag.DUPLICATE, QualityFlag.SHORT_QUESTION);
+        assertThat(first.analysis().duplicateGroup()).isEqualTo(9L);
+        assertThat(store.get(ids.get(1)).orElseThrow().pair().tableNames()).containsExactly("t2", "t3");
+        assertThat(store.count(PairFilter.ALL.withTables(Set.of("t3")))).isEqualTo(1);
+        assertThat(store.count(PairFilter.ALL.withQueryTypes(Set.of(QueryType.DELETE)))).isEqualTo(2);
+    }
+
     // ---- database-wide -------------------------------------------------------------------
 
     @Test

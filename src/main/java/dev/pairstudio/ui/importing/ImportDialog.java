@@ -2,6 +2,8 @@ package dev.pairstudio.ui.importing;
 
 import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.DuplicateTracker;
+import dev.pairstudio.io.PairEnricher;
+import dev.pairstudio.io.PendingAnalysis;
 import dev.pairstudio.io.ImportProblem;
 import dev.pairstudio.io.ImportSummary;
 import dev.pairstudio.io.PairImporter;
@@ -64,13 +66,21 @@ public final class ImportDialog {
         Task<ImportSummary> task = new Task<>() {
             @Override
             protected ImportSummary call() {
-                ImportSummary summary;
+                // Store first (the pairs show up at once), then analyse them on every core.
+                ImportSummary summary = new PairImporter(store, PairEnricher.NONE).importFiles(files, null, reportFolder,
+                        (read, total, records) -> {
+                            updateProgress(read, Math.max(1, total));
+                            updateMessage(String.format("%,d records read", records));
+                        }, this::isCancelled);
+                if (isCancelled()) {
+                    return summary;
+                }
                 try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-                    summary = new PairImporter(store, enricher).importFiles(files, null, reportFolder,
-                            (read, total, records) -> {
-                                updateProgress(read, Math.max(1, total));
-                                updateMessage(String.format("%,d records read", records));
-                            }, this::isCancelled);
+                    long toAnalyse = Math.max(1, summary.added());
+                    PendingAnalysis.run(store, enricher, Runtime.getRuntime().availableProcessors(), done -> {
+                        updateProgress(Math.min(done, toAnalyse), toAnalyse);
+                        updateMessage(String.format("Analysing: %,d of %,d pairs", Math.min(done, toAnalyse), toAnalyse));
+                    }, this::isCancelled);
                 }
                 updateMessage("Looking for duplicates…");
                 updateProgress(-1, 1);
