@@ -24,7 +24,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * cut the same way into <em>parts</em>. Every part of a matching phrase lies inside one word of
  * the text (its chars are word chars there too), so "some word contains the part" for every part
  * is a necessary condition; when the phrase is a single part and nothing else, it is also
- * sufficient, and the answer is exact.
+ * sufficient, and the answer is exact. (H2's {@code ILIKE} folds case char by char, as
+ * {@code String.regionMatches(true, …)} does; that differs from whole-string lower-casing only
+ * for a few characters such as dotless ı, İ, final ς, long ſ and the Kelvin sign. The store
+ * should verify candidates with the same {@code toLowerCase(Locale.ROOT).contains} rule.)
  *
  * <p><b>Layout.</b> A {@link TextVocabulary} maps each distinct word to an id and finds all words
  * containing a part with one search over its compact text. Each word's postings are the ordinals
