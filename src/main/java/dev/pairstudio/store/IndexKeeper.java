@@ -102,6 +102,42 @@ final class IndexKeeper {
      * Reads the whole table. {@code upTo}: inside a write transaction the clock already shows its
      * own (uncommitted, not yet used) number, which the table does not reflect yet.
      */
+    /** Builds the word index of an up-to-date index on first use (one scan of the texts). */
+    void ensureText() throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            refresh(c, ChangeLog.clock(c));
+            lock.writeLock().lock();
+            try {
+                if (index.text() != null) {
+                    return;
+                }
+                TextIndex text = new TextIndex();
+                long after = 0;
+                int n;
+                try (PreparedStatement s = c.prepareStatement("SELECT id, question, sql_text FROM pairs WHERE id > ? ORDER BY id LIMIT ?")) {
+                    do {
+                        s.setLong(1, after);
+                        s.setInt(2, LOAD_PAGE);
+                        n = 0;
+                        try (ResultSet r = s.executeQuery()) {
+                            while (r.next()) {
+                                after = r.getLong(1);
+                                n++;
+                                int o = index.ordinalOf(after);
+                                if (o >= 0) {
+                                    text.add(o, r.getString(2), r.getString(3));
+                                }
+                            }
+                        }
+                    } while (n == LOAD_PAGE);
+                }
+                index.attachText(text);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
     private void load(Connection c, long upTo) throws SQLException {
         long clock = Math.min(ChangeLog.clock(c), upTo);
         PairIndex fresh = new PairIndex();

@@ -40,7 +40,11 @@ final class PairIndex {
     private int[] profile = new int[0];
     private int[] questionLength = new int[0];
     private int[] sqlLength = new int[0];
+    /** A hash of question and SQL, to notice an edited text when a row is put again. */
+    private int[] textHash = new int[0];
     private byte[] state = new byte[0];
+    /** The word index for free-text search, built on the first search ({@link IndexKeeper#ensureText}). */
+    private TextIndex text;
 
     private final List<StatGroup> profiles = new ArrayList<>();
     private final Map<StatGroup, Integer> profileNumbers = new HashMap<>();
@@ -71,12 +75,23 @@ final class PairIndex {
             ids[o] = r.id();
             pairHash[o] = PairIdHashes.hash(r.pairId());
             byPairId.add(pairHash[o], o);
+            textHash[o] = textHash(r);
+            if (text != null) {
+                text.add(o, r.question(), r.sql());
+            }
         } else {
             profileRows[profile[o]]--;
             if ((state[o] & PURGED) != 0) {
                 state[o] &= ~PURGED;
                 purged--;
                 byPairId.add(pairHash[o], o);
+            }
+            int h = textHash(r);
+            if (h != textHash[o]) {
+                textHash[o] = h;
+                if (text != null) {
+                    text.replace(o, r.question(), r.sql());
+                }
             }
         }
         ts[o] = r.tsMicros();
@@ -95,6 +110,18 @@ final class PairIndex {
         profileRows[p]++;
         changed();
         return true;
+    }
+
+    private static int textHash(IndexRow r) {
+        return 31 * r.question().hashCode() + r.sql().hashCode();
+    }
+
+    TextIndex text() {
+        return text;
+    }
+
+    void attachText(TextIndex built) {
+        text = built;
     }
 
     /** Moves a row to the trash or back; false when the id is unknown. */
@@ -172,6 +199,7 @@ final class PairIndex {
         profile = Arrays.copyOf(profile, n);
         questionLength = Arrays.copyOf(questionLength, n);
         sqlLength = Arrays.copyOf(sqlLength, n);
+        textHash = Arrays.copyOf(textHash, n);
         state = Arrays.copyOf(state, n);
     }
 
@@ -280,6 +308,6 @@ final class PairIndex {
     }
 
     long memoryBytes() {
-        return ids.length * (8L * 10 + 4L * 3 + 1) + byPairId.memoryBytes();
+        return ids.length * (8L * 10 + 4L * 4 + 1) + byPairId.memoryBytes() + (text == null ? 0 : text.memoryBytes());
     }
 }

@@ -5,73 +5,115 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.sql.DataSource;
 
 /**
- * The free-text part of a filter: the ids of the pairs whose question or SQL contains the text
- * (case-insensitive) or matches the regular expression. Found by one scan of the table; the
- * last answer is kept until the next change of the store.
+ * The free-text part of a filter, as the index ordinals whose question or SQL contains the text
+ * (case-insensitive) or matches the regular expression. Plain text asks the {@link TextIndex}
+ * for candidates; when those are not exact (several words, punctuation) the database checks
+ * them. A regular expression scans the table. The last answer is kept until the index changes.
  */
 final class TextMatches {
     private final DataSource pool;
-    private record Answer(String text, boolean regex, long clock, BitSet ids) {
+    private final IndexKeeper keeper;
+
+    private record Answer(String text, boolean regex, long generation, BitSet ordinals) {
     }
+
     private volatile Answer last;
 
-    TextMatches(DataSource pool) {
+    TextMatches(DataSource pool, IndexKeeper keeper) {
         this.pool = pool;
+        this.keeper = keeper;
     }
 
-    /** Ids (as bits) matching the filter's text, null when it has none. */
-    BitSet matchingIds(PairFilter filter) {
-        if (filter.text() == null) {
+    /** Matching ordinals, null when the filter has no text. */
+    BitSet matching(PairFilter filter) {
+        String text = filter.text();
+        if (text == null) {
             return null;
         }
-        if (filter.textIsRegex()) {
-            checkRegex(filter.text());
+        boolean regex = filter.textIsRegex();
+        if (regex) {
+            checkRegex(text);
         }
-        try (Connection c = pool.getConnection()) {
-            long clock = ChangeLog.clock(c);
+        try {
+            if (!regex) {
+                keeper.ensureText();
+            }
             Answer a = last;
-            if (a != null && a.clock == clock && a.regex == filter.textIsRegex() && a.text.equals(filter.text())) {
-                return a.ids;
+            long generation = keeper.read(PairIndex::generation);
+            if (a != null && a.generation == generation && a.regex == regex && a.text.equals(text)) {
+                return a.ordinals;
             }
-            String where = filter.textIsRegex() ? "REGEXP_LIKE(question, ?) OR REGEXP_LIKE(sql_text, ?)"
-                    : "question ILIKE ? ESCAPE '\\' OR sql_text ILIKE ? ESCAPE '\\'";
-            String value = filter.textIsRegex() ? filter.text() : "%" + escapeLike(filter.text()) + "%";
-            BitSet ids = new BitSet();
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM pairs WHERE " + where)) {
-                s.setString(1, value);
-                s.setString(2, value);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        ids.set(Math.toIntExact(r.getLong(1)));
-                    }
-                }
+            BitSet ordinals;
+            if (regex) {
+                ordinals = toOrdinals(scan("REGEXP_LIKE(question, ?) OR REGEXP_LIKE(sql_text, ?)", text, null));
+            } else {
+                TextIndex.Candidates candidates = keeper.read(ix -> ix.text().candidates(text));
+                ordinals = candidates.exact() ? candidates.ordinals() : verified(candidates.ordinals(), text);
             }
-            last = new Answer(filter.text(), filter.textIsRegex(), clock, ids);
-            return ids;
+            last = new Answer(text, regex, generation, ordinals);
+            return ordinals;
         } catch (SQLException e) {
             throw new StoreException("Cannot search the pairs: " + OpenFailures.firstLine(e), e);
         }
     }
 
-    /** The matching ids as index ordinals; null stays null (no text in the filter). */
-    BitSet ordinals(PairIndex index, BitSet ids) {
-        if (ids == null) {
-            return null;
+    /** The candidates whose text really contains the phrase, checked by the database in chunks. */
+    private BitSet verified(BitSet candidates, String text) throws SQLException {
+        List<Long> ids = keeper.read(ix -> {
+            List<Long> out = new ArrayList<>(candidates.cardinality());
+            for (int o = candidates.nextSetBit(0); o >= 0; o = candidates.nextSetBit(o + 1)) {
+                if (!ix.purged(o)) {
+                    out.add(ix.id(o));
+                }
+            }
+            return out;
+        });
+        BitSet matched = new BitSet();
+        for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
+            matched.or(scan("id = ANY(?) AND (question ILIKE ? ESCAPE '\\' OR sql_text ILIKE ? ESCAPE '\\')",
+                    "%" + escapeLike(text) + "%", ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK))));
         }
-        BitSet ordinals = new BitSet(index.size());
-        for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
-            int o = index.ordinalOf(id);
-            if (o >= 0) {
-                ordinals.set(o);
+        return toOrdinals(matched);
+    }
+
+    /** Ids (as bits) of the rows meeting {@code where}, whose text parameters are {@code value} twice (after the ids, if any). */
+    private BitSet scan(String where, String value, List<Long> ids) throws SQLException {
+        BitSet found = new BitSet();
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT id FROM pairs WHERE " + where)) {
+            int i = 1;
+            if (ids != null) {
+                s.setObject(i++, ids.toArray(new Long[0]));
+            }
+            s.setString(i++, value);
+            s.setString(i, value);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.set(Math.toIntExact(r.getLong(1)));
+                }
             }
         }
-        return ordinals;
+        return found;
+    }
+
+    private BitSet toOrdinals(BitSet ids) throws SQLException {
+        return keeper.read(ix -> {
+            BitSet ordinals = new BitSet(ix.size());
+            for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
+                int o = ix.ordinalOf(id);
+                if (o >= 0) {
+                    ordinals.set(o);
+                }
+            }
+            return ordinals;
+        });
     }
 
     static String escapeLike(String text) {

@@ -359,6 +359,21 @@ public abstract class PairStoreContractTest {
     }
 
     @Test
+    void searchFollowsEditsAndMatchesInsideWordsAndWholePhrases() {
+        List<Long> ids = addSample();
+        PairFilter all = PairFilter.ALL;
+        assertThat(store.count(all.withText("ustomer", false))).as("inside a word").isEqualTo(2);
+        assertThat(store.count(all.withText("count(o.id)", false))).as("a phrase with punctuation").isEqualTo(1);
+        assertThat(store.count(all.withText("customers orders", false))).as("words must be adjacent as typed").isZero();
+        StoredPair p1 = store.get(ids.get(1)).orElseThrow();
+        store.updateText(p1.id(), "List every invoice", "SELECT * FROM invoices", p1.version());
+        assertThat(pairIds(all.withText("invoice", false))).containsExactly("p1");
+        assertThat(pairIds(all.withText("orders", false))).as("the old text no longer matches").containsExactly("p5");
+        store.addAll(List.of(simple("late", "Invoices of today")), null, Source.FILE, "b2");
+        assertThat(pairIds(all.withText("INVOICE", false))).containsExactly("p1", "late");
+    }
+
+    @Test
     void unanalysedPairsAreListedUntilABackgroundAnalysisStoresTablesAndKeepsDuplicateMarks() {
         List<Long> ids = store.addAll(List.of(simple("u1", "first"), simple("u2", "second"), simple("u3", "third")),
                 null, Source.FILE, "b").ids();
