@@ -403,14 +403,28 @@ public final class H2PairStore implements PairStore {
             return List.of();
         }
         Map<Long, StoredPair> byId = new java.util.HashMap<>(ids.size() * 2);
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM + " WHERE p.id = ANY(?)")) {
-            for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
-                s.setObject(1, ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK)).toArray(new Long[0]));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        StoredPair p = PairRows.read(r);
-                        byId.put(p.id(), p);
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long id : ids) {
+            min = Math.min(min, id);
+            max = Math.max(max, id);
+        }
+        // Ids close together (an export in insertion order) read fastest as one range of the
+        // primary key; scattered ones (a page in another order) by key lookups.
+        boolean dense = max - min < 2L * ids.size();
+        try (Connection c = pool.getConnection()) {
+            if (dense) {
+                Set<Long> wanted = new HashSet<>(ids);
+                try (PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM + " WHERE p.id BETWEEN ? AND ?")) {
+                    s.setLong(1, min);
+                    s.setLong(2, max);
+                    readInto(s, byId, wanted);
+                }
+            } else {
+                try (PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM + " WHERE p.id = ANY(?)")) {
+                    for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
+                        s.setObject(1, ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK)).toArray(new Long[0]));
+                        readInto(s, byId, null);
                     }
                 }
             }
@@ -425,6 +439,17 @@ public final class H2PairStore implements PairStore {
             }
         }
         return rows;
+    }
+
+    private static void readInto(PreparedStatement s, Map<Long, StoredPair> byId, Set<Long> wanted) throws SQLException {
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                if (wanted == null || wanted.contains(r.getLong(1))) {
+                    StoredPair p = PairRows.read(r);
+                    byId.put(p.id(), p);
+                }
+            }
+        }
     }
 
     private <T> T readIndex(String what, java.util.function.Function<PairIndex, T> reader) {
