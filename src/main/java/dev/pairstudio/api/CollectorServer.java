@@ -84,7 +84,9 @@ public final class CollectorServer implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final AnalyzingEnricher enricher;
     private final IngestAnalysis ingest;
-    private final DuplicateCatchUp duplicates;
+    private final BackgroundAnalysis background;
+    /** Batches up to this size are analysed on the request thread; larger ones after storing (a second later). */
+    static final int INLINE_ANALYSIS_MAX = 100;
     private final GroupCommitWriter writer;
     private final List<CollectorListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -99,7 +101,7 @@ public final class CollectorServer implements AutoCloseable {
         this.openApi = OpenApi.document();
         this.enricher = AnalyzingEnricher.forStore(store);
         this.ingest = new IngestAnalysis(enricher, config.anonymizeOnIngest() ? PrivacySettings.anonymizer(store) : null);
-        this.duplicates = config.trackDuplicates() ? new DuplicateCatchUp(new DuplicateTracker(store)) : null;
+        this.background = new BackgroundAnalysis(store, enricher, config.trackDuplicates() ? new DuplicateTracker(store) : null);
         this.writer = new GroupCommitWriter(store, "api-" + UUID.randomUUID(), CollectorConfig.MAX_BATCH, this::committed);
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
@@ -215,17 +217,13 @@ public final class CollectorServer implements AutoCloseable {
         }
         // no shutdownNow(): interrupting a thread inside H2 file I/O can close the database's file channel;
         // the threads are daemons and idle by now
-        if (duplicates != null) {
-            duplicates.close();
-        }
+        background.close();
         enricher.close();
     }
 
     private void committed(List<Long> ids) {
         collected.addAndGet(ids.size());
-        if (duplicates != null) {
-            duplicates.changed();
-        }
+        background.changed();
         for (CollectorListener l : listeners) {
             try {
                 l.onPairsAdded(ids);
@@ -356,7 +354,8 @@ public final class CollectorServer implements AutoCloseable {
         List<Map<String, Object>> failures = new ArrayList<>();
         for (int i = 0; i < parsed.drafts().size(); i++) {
             try {
-                PairEnricher.Enriched p = ingest.prepare(parsed.drafts().get(i));
+                // small requests are analysed before they are stored; large batches are stored first and analysed in the background
+                PairEnricher.Enriched p = ingest.prepare(parsed.drafts().get(i), parsed.drafts().size() <= INLINE_ANALYSIS_MAX);
                 pairs.add(p.pair());
                 analyses.add(p.analysis());
             } catch (AnonymizationException e) {
@@ -449,9 +448,7 @@ public final class CollectorServer implements AutoCloseable {
         if (batch.count() == 0) {
             throw new ApiException(404, "Pair not found"); // deleted by someone else in between
         }
-        if (duplicates != null) {
-            duplicates.regroup();
-        }
+        background.regroup();
         for (CollectorListener l : listeners) {
             try {
                 l.onPairsTrashed(List.of(p.id()));

@@ -25,13 +25,16 @@ final class IngestAnalysis {
         this.anonymizer = anonymizer;
     }
 
-    /** @throws AnonymizationException only with anonymize-on-ingest, when the pair cannot be anonymized */
-    PairEnricher.Enriched prepare(PairRequests.Draft d) {
+    /**
+     * @param analyse false stores the pair unanalysed, for the background analysis
+     * @throws AnonymizationException only with anonymize-on-ingest, when the pair cannot be anonymized
+     */
+    PairEnricher.Enriched prepare(PairRequests.Draft d, boolean analyse) {
         Pair pair = new Pair(UUID.randomUUID().toString(), d.question(), d.sql(), Timestamps.now(), d.databaseType(),
                 d.databaseName(), List.of(), d.success(), d.executionTimeMs(), d.metadata());
         if (anonymizer != null) {
             pair = anonymizer.anonymize(pair).applyTo(pair);
         }
-        return enricher.enrich(pair);
+        return analyse ? enricher.enrich(pair) : new PairEnricher.Enriched(pair, dev.pairstudio.pair.PairAnalysis.NONE);
     }
 }

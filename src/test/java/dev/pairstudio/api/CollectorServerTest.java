@@ -187,6 +187,25 @@ class CollectorServerTest {
     }
 
     @Test
+    void aLargeBatchIsStoredFirstAndAnalysedInTheBackground() throws Exception {
+        int n = CollectorServer.INLINE_ANALYSIS_MAX + 50;
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ",").append(pair("large batch question " + i, "DELETE FROM big" + i, "large"));
+        }
+        assertThat(api.post("/pairs", sb.append(']').toString()).statusCode()).isEqualTo(201);
+        assertThat(stored("large")).isEqualTo(n);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!store.unanalysed(0, 1).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(store.unanalysed(0, 1)).as("analysed within seconds").isEmpty();
+        assertThat(store.count(dev.pairstudio.pair.PairFilter.ALL.withDatabaseNames(java.util.Set.of("large"))
+                .withQueryTypes(java.util.Set.of(QueryType.DELETE)))).isEqualTo(n);
+        assertThat(store.count(dev.pairstudio.pair.PairFilter.ALL.withTables(java.util.Set.of("big7")))).isEqualTo(1);
+    }
+
+    @Test
     void missingRequiredFieldsGiveTheSeedsMessage() {
         for (String body : List.of("{}", "{\"natural_language_query\":\"q\"}", "{\"natural_language_query\":\"\",\"sql_query\":\"SELECT 1\"}",
                 "{\"natural_language_query\":null,\"sql_query\":\"SELECT 1\",\"database_name\":\"req\"}")) {

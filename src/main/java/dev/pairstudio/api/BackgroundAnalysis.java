@@ -1,28 +1,37 @@
 package dev.pairstudio.api;
 
 import dev.pairstudio.io.DuplicateTracker;
+import dev.pairstudio.io.PairEnricher;
+import dev.pairstudio.io.PendingAnalysis;
+import dev.pairstudio.store.PairStore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps duplicate flags current while pairs arrive: after a commit, and at most once per
- * {@link #DEBOUNCE_MS}, one background thread feeds the new pairs to a {@link DuplicateTracker}.
- * Duplicate flags therefore trail the answer to a POST by a second or two; a pair is never
- * delayed for them.
+ * Completes collected pairs in the background: after a commit, and at most once per
+ * {@link #DEBOUNCE_MS}, one thread analyses the pairs stored without analysis (large batches are
+ * stored first, {@link PendingAnalysis}) and feeds the new pairs to a {@link DuplicateTracker}.
+ * Their analysis and duplicate flags trail the answer to a POST by a second or two; a pair is
+ * never delayed for them.
  */
-final class DuplicateCatchUp implements AutoCloseable {
+final class BackgroundAnalysis implements AutoCloseable {
     static final long DEBOUNCE_MS = 1_000;
-    private static final Logger LOG = LoggerFactory.getLogger(DuplicateCatchUp.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundAnalysis.class);
 
+    private final PairStore store;
+    private final PairEnricher enricher;
+    /** Null when duplicate flags are not tracked. */
     private final DuplicateTracker tracker;
     private final Thread thread;
     private boolean dirty;
     private boolean closed;
 
-    DuplicateCatchUp(DuplicateTracker tracker) {
+    BackgroundAnalysis(PairStore store, PairEnricher enricher, DuplicateTracker tracker) {
+        this.store = store;
+        this.enricher = enricher;
         this.tracker = tracker;
-        this.thread = new Thread(this::run, "collector-duplicates");
+        this.thread = new Thread(this::run, "collector-analysis");
         this.thread.setDaemon(true);
         this.thread.start();
     }
@@ -35,8 +44,14 @@ final class DuplicateCatchUp implements AutoCloseable {
 
     /** A pair was deleted: groups may split, so the next catch-up regroups everything. */
     void regroup() {
-        tracker.invalidate();
+        if (tracker != null) {
+            tracker.invalidate();
+        }
         changed();
+    }
+
+    private synchronized boolean closed() {
+        return closed;
     }
 
     private void run() {
@@ -69,11 +84,16 @@ final class DuplicateCatchUp implements AutoCloseable {
                 dirty = false;
             }
             try {
-                tracker.catchUp();
+                PendingAnalysis.run(store, enricher, 1, n -> { }, this::closed);
+                if (tracker != null) {
+                    tracker.catchUp();
+                }
             } catch (RuntimeException e) {
                 // the tracker may have advanced past pairs whose marks were not written: regroup next time
-                LOG.warn("Updating duplicate flags after collected pairs failed; trying again: {}", e.getMessage());
-                tracker.invalidate();
+                LOG.warn("Analysing collected pairs failed; trying again: {}", e.getMessage());
+                if (tracker != null) {
+                    tracker.invalidate();
+                }
                 changed();
             }
         }
