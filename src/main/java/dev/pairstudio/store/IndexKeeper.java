@@ -141,6 +141,10 @@ final class IndexKeeper {
     private void load(Connection c, long upTo) throws SQLException {
         long clock = Math.min(ChangeLog.clock(c), upTo);
         PairIndex fresh = new PairIndex();
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM pairs"); ResultSet r = s.executeQuery()) {
+            r.next();
+            fresh.reserve(r.getInt(1) + 1_000);
+        }
         IndexRows reader = new IndexRows();
         long after = 0;
         try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + PairRows.FROM + " WHERE p.id > ? ORDER BY p.id LIMIT ?")) {

@@ -1,19 +1,33 @@
 package dev.pairstudio.store;
 
 import java.util.function.IntConsumer;
+import java.util.function.IntToLongFunction;
 
 /**
  * The seed's pair_id of every stored pair as a 64-bit hash, mapped to its index ordinal: an
- * open-addressing table of primitives (16 bytes a pair) instead of a unique database index,
- * whose random keys made every insert several times slower. A hash hit is only a candidate;
- * the store compares the real pair_id before it skips a pair.
+ * open-addressing table of ordinals (8 bytes a pair at half load; the hashes themselves live in
+ * the index's column) instead of a unique database index, whose random keys made every insert
+ * several times slower. A hash hit is only a candidate; the store compares the real pair_id
+ * before it skips a pair.
  */
 final class PairIdHashes {
-    private static final int REMOVED = -1;
+    private static final int FREE = -1;
+    private static final int REMOVED = -2;
 
-    private long[] keys = new long[1024];
-    private int[] ordinals = new int[1024];
+    /** The hash of an ordinal's pair_id (the index's column). */
+    private final IntToLongFunction hashOf;
+    private int[] ordinals = free(1024);
     private int used;
+
+    PairIdHashes(IntToLongFunction hashOf) {
+        this.hashOf = hashOf;
+    }
+
+    private static int[] free(int n) {
+        int[] a = new int[n];
+        java.util.Arrays.fill(a, FREE);
+        return a;
+    }
 
     static long hash(String pairId) {
         long h = 0xcbf29ce484222325L;
@@ -26,23 +40,23 @@ final class PairIdHashes {
         return h == 0 ? 1 : h; // 0 marks a free slot
     }
 
-    void add(long hash, int ordinal) {
-        if ((used + 1) * 4L > keys.length * 3L) {
+    /** Adds an ordinal whose hash {@link #hashOf} already answers. */
+    void add(int ordinal) {
+        if ((used + 1) * 2L > ordinals.length) {
             grow();
         }
-        int slot = slot(hash);
-        while (keys[slot] != 0) {
-            slot = (slot + 1) & (keys.length - 1);
+        int slot = slot(hashOf.applyAsLong(ordinal));
+        while (ordinals[slot] != FREE) {
+            slot = (slot + 1) & (ordinals.length - 1);
         }
-        keys[slot] = hash;
         ordinals[slot] = ordinal;
         used++;
     }
 
     /** Forgets one ordinal (purged); its slot stays taken so that later probes pass over it. */
-    void remove(long hash, int ordinal) {
-        for (int slot = slot(hash); keys[slot] != 0; slot = (slot + 1) & (keys.length - 1)) {
-            if (keys[slot] == hash && ordinals[slot] == ordinal) {
+    void remove(int ordinal) {
+        for (int slot = slot(hashOf.applyAsLong(ordinal)); ordinals[slot] != FREE; slot = (slot + 1) & (ordinals.length - 1)) {
+            if (ordinals[slot] == ordinal) {
                 ordinals[slot] = REMOVED;
                 return;
             }
@@ -51,30 +65,29 @@ final class PairIdHashes {
 
     /** Every ordinal stored under {@code hash}. */
     void forEach(long hash, IntConsumer action) {
-        for (int slot = slot(hash); keys[slot] != 0; slot = (slot + 1) & (keys.length - 1)) {
-            if (keys[slot] == hash && ordinals[slot] != REMOVED) {
-                action.accept(ordinals[slot]);
+        for (int slot = slot(hash); ordinals[slot] != FREE; slot = (slot + 1) & (ordinals.length - 1)) {
+            int o = ordinals[slot];
+            if (o != REMOVED && hashOf.applyAsLong(o) == hash) {
+                action.accept(o);
             }
         }
     }
 
     long memoryBytes() {
-        return keys.length * 12L;
+        return ordinals.length * 4L;
     }
 
     private int slot(long hash) {
-        return (int) (hash ^ (hash >>> 32)) & (keys.length - 1);
+        return (int) (hash ^ (hash >>> 32)) & (ordinals.length - 1);
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldOrdinals = ordinals;
-        keys = new long[oldKeys.length * 2];
-        ordinals = new int[oldKeys.length * 2];
+        int[] old = ordinals;
+        ordinals = free(old.length * 2);
         used = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != 0 && oldOrdinals[i] != REMOVED) {
-                add(oldKeys[i], oldOrdinals[i]);
+        for (int o : old) {
+            if (o >= 0) {
+                add(o);
             }
         }
     }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -50,8 +49,10 @@ final class PairIndex {
     private final Map<StatGroup, Integer> profileNumbers = new HashMap<>();
     private int[] profileRows = new int[16];
 
-    private final PairIdHashes byPairId = new PairIdHashes();
-    private final Map<SortColumn, SortOrder> orders = new ConcurrentHashMap<>();
+    private final PairIdHashes byPairId = new PairIdHashes(o -> pairHash[o]);
+    /** The last few sort orders used (each 12-20 MB at 1M pairs), most recent last. */
+    private final Map<SortColumn, SortOrder> orders = new java.util.LinkedHashMap<>(8, 0.75f, true);
+    private static final int CACHED_ORDERS = 3;
     private int purged;
     private long generation;
 
@@ -74,7 +75,7 @@ final class PairIndex {
             ensureCapacity(size);
             ids[o] = r.id();
             pairHash[o] = PairIdHashes.hash(r.pairId());
-            byPairId.add(pairHash[o], o);
+            byPairId.add(o);
             textHash[o] = textHash(r);
             if (text != null) {
                 text.add(o, r.question(), r.sql());
@@ -84,7 +85,7 @@ final class PairIndex {
             if ((state[o] & PURGED) != 0) {
                 state[o] &= ~PURGED;
                 purged--;
-                byPairId.add(pairHash[o], o);
+                byPairId.add(o);
             }
             int h = textHash(r);
             if (h != textHash[o]) {
@@ -157,14 +158,21 @@ final class PairIndex {
             state[o] |= PURGED;
             purged++;
             profileRows[profile[o]]--;
-            byPairId.remove(pairHash[o], o);
+            byPairId.remove(o);
             changed();
         }
     }
 
     private void changed() {
         generation++;
-        orders.clear();
+        synchronized (orders) {
+            orders.clear();
+        }
+    }
+
+    /** Sizes the columns for {@code rows} pairs up front (a load knows the count): no growth by copying. */
+    void reserve(int rows) {
+        ensureCapacity(rows);
     }
 
     private int intern(StatGroup g) {
@@ -304,7 +312,20 @@ final class PairIndex {
 
     /** The order of every ordinal for a sort column, built on first use after each change. */
     SortOrder order(SortColumn column) {
-        return orders.computeIfAbsent(column, c -> SortOrder.build(this, c));
+        synchronized (orders) {
+            SortOrder known = orders.get(column);
+            if (known != null) {
+                return known;
+            }
+        }
+        SortOrder built = SortOrder.build(this, column); // readers may build the same order at once: harmless
+        synchronized (orders) {
+            orders.put(column, built);
+            while (orders.size() > CACHED_ORDERS) {
+                orders.remove(orders.keySet().iterator().next());
+            }
+        }
+        return built;
     }
 
     long memoryBytes() {

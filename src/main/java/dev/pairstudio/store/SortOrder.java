@@ -15,27 +15,28 @@ import java.util.function.Function;
  */
 final class SortOrder {
     private final SortColumn column;
+    private final PairIndex index;
     private final int[] order;
+    /** The high key half, only for question and SQL (else null: zero). */
     private final long[] hi;
     private final long[] lo;
-    private final long[] ids;
     /** The distinct values of a string column in order; null for other columns. */
     private final String[] values;
 
-    private SortOrder(SortColumn column, int[] order, long[] hi, long[] lo, long[] ids, String[] values) {
+    private SortOrder(SortColumn column, PairIndex index, int[] order, long[] hi, long[] lo, String[] values) {
         this.column = column;
+        this.index = index;
         this.order = order;
         this.hi = hi;
         this.lo = lo;
-        this.ids = ids;
         this.values = values;
     }
 
     static SortOrder build(PairIndex index, SortColumn column) {
         int n = index.size();
-        long[] hi = new long[n];
+        boolean textKey = column == SortColumn.QUESTION || column == SortColumn.SQL;
+        long[] hi = textKey ? new long[n] : null;
         long[] lo = new long[n];
-        long[] ids = new long[n];
         String[] values = null;
         Function<StatGroup, String> text = textOf(column);
         long[] byProfile = null;
@@ -65,7 +66,6 @@ final class SortOrder {
             }
         }
         for (int o = 0; o < n; o++) {
-            ids[o] = index.id(o);
             if (byProfile != null) {
                 lo[o] = byProfile[index.profile(o)];
                 continue;
@@ -89,11 +89,11 @@ final class SortOrder {
         int[] order = identity(n);
         if (column != SortColumn.ID) { // ordinals are already in id order
             radixSort(order, lo);
-            if (column == SortColumn.QUESTION || column == SortColumn.SQL) {
+            if (textKey) {
                 radixSort(order, hi);
             }
         }
-        return new SortOrder(column, order, hi, lo, ids, values);
+        return new SortOrder(column, index, order, hi, lo, values);
     }
 
     private static Function<StatGroup, String> textOf(SortColumn column) {
@@ -143,11 +143,11 @@ final class SortOrder {
     }
 
     private int compare(int o, long[] key, long id) {
-        int c = Long.compareUnsigned(hi[o], key[0]);
+        int c = Long.compareUnsigned(hi == null ? 0 : hi[o], key[0]);
         if (c == 0) {
             c = Long.compareUnsigned(lo[o], key[1]);
         }
-        return c != 0 ? c : Long.compare(ids[o], id);
+        return c != 0 ? c : Long.compare(index.id(o), id);
     }
 
     /** The cursor value of an ordinal: JSON-friendly (a string, a number or null). */
