@@ -479,13 +479,16 @@ public final class H2PairStore implements PairStore {
         });
     }
 
-    /** Positions of matching rows in sort order, starting after the cursor; stops after {@code limit}. */
-    private record Walk(List<Long> ids, List<Object> values) {
+    /** Matching rows in sort order: their ids and, when asked for, their cursor values. */
+    private record Walk(List<Long> ids, List<Object> values, long matched) {
     }
 
-    private Walk walk(PairIndex ix, IndexFilter f, PairSort sort, Cursor after, int limit, int every) {
-        SortOrder order = ix.order(sort.column());
-        boolean desc = sort.descending();
+    /**
+     * Walks a full sort order from after the cursor: up to {@code limit} rows, every
+     * {@code every}-th match (page starts), with cursor values only when {@code withValues}.
+     */
+    private static Walk walk(PairIndex ix, IndexFilter f, SortOrder order, boolean desc, Cursor after, int limit, int every,
+            boolean withValues) {
         int p = after == null ? (desc ? order.size() - 1 : 0) : order.startAfter(after, desc);
         List<Long> ids = new ArrayList<>();
         List<Object> values = new ArrayList<>();
@@ -494,10 +497,29 @@ public final class H2PairStore implements PairStore {
             int o = order.at(p);
             if (f.test(o) && ++matched % every == 0) {
                 ids.add(ix.id(o));
-                values.add(order.cursorValue(o));
+                if (withValues) {
+                    values.add(order.keys().cursorValue(o));
+                }
             }
         }
-        return new Walk(ids, values);
+        return new Walk(ids, values, matched);
+    }
+
+    /** The next rows of a page: from a cached full order when there is one, else selected in one pass. */
+    private static Walk page(PairIndex ix, IndexFilter f, PairSort sort, Cursor after, int limit) {
+        SortOrder cached = sort.column() == SortColumn.ID ? ix.order(SortColumn.ID) : ix.cachedOrder(sort.column());
+        if (cached != null) {
+            return walk(ix, f, cached, sort.descending(), after, limit, 1, true);
+        }
+        ColumnKeys keys = ColumnKeys.of(ix, sort.column());
+        int[] rows = FirstRows.select(ix, f, keys, sort.descending(), after, limit);
+        List<Long> ids = new ArrayList<>(rows.length);
+        List<Object> values = new ArrayList<>(rows.length);
+        for (int o : rows) {
+            ids.add(ix.id(o));
+            values.add(keys.cursorValue(o));
+        }
+        return new Walk(ids, values, rows.length);
     }
 
     @Override
@@ -506,7 +528,7 @@ public final class H2PairStore implements PairStore {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
         Cursor after = afterCursor == null ? null : Cursor.decode(afterCursor, sort);
-        Walk w = withFilter("list pairs", filter, (ix, f) -> walk(ix, f, sort, after, limit + 1, 1));
+        Walk w = withFilter("list pairs", filter, (ix, f) -> page(ix, f, sort, after, limit + 1));
         boolean more = w.ids().size() > limit;
         List<Long> ids = more ? w.ids().subList(0, limit) : w.ids();
         String next = more ? new Cursor(sort, w.values().get(limit - 1), ids.get(limit - 1)).encode() : null;
@@ -518,10 +540,11 @@ public final class H2PairStore implements PairStore {
         if (pageSize <= 0) {
             throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
         }
-        Walk w = withFilter("index pages", filter, (ix, f) -> walk(ix, f, sort, null, Integer.MAX_VALUE, 1));
+        Walk w = withFilter("index pages", filter, (ix, f) -> walk(ix, f, ix.order(sort.column()), sort.descending(), null,
+                Integer.MAX_VALUE, pageSize, true));
         List<String> starts = new ArrayList<>();
         starts.add(null);
-        for (int i = pageSize - 1; i < w.ids().size() - 1; i += pageSize) { // a cursor only when a row follows
+        for (int i = 0; i < w.ids().size() && (i + 1L) * pageSize < w.matched(); i++) { // a cursor only when a row follows
             starts.add(new Cursor(sort, w.values().get(i), w.ids().get(i)).encode());
         }
         return starts;
@@ -530,7 +553,8 @@ public final class H2PairStore implements PairStore {
     @Override
     public void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action) {
         // The order is taken once (ids only, 8 bytes a pair); rows are read in chunks by id.
-        List<Long> ids = withFilter("list pairs", filter, (ix, f) -> walk(ix, f, sort, null, Integer.MAX_VALUE, 1).ids());
+        List<Long> ids = withFilter("list pairs", filter, (ix, f) -> walk(ix, f, ix.order(sort.column()), sort.descending(), null,
+                Integer.MAX_VALUE, 1, false).ids());
         for (int from = 0; from < ids.size(); from += STREAM_PAGE) {
             fetch(ids.subList(from, Math.min(ids.size(), from + STREAM_PAGE))).forEach(action);
         }

@@ -310,6 +310,13 @@ final class PairIndex {
         return profileRows[profileNumber] > 0;
     }
 
+    /** The order of a column if it is cached (built since the last change), else null. */
+    SortOrder cachedOrder(SortColumn column) {
+        synchronized (orders) {
+            return orders.get(column);
+        }
+    }
+
     /** The order of every ordinal for a sort column, built on first use after each change. */
     SortOrder order(SortColumn column) {
         synchronized (orders) {

@@ -1,110 +1,40 @@
 package dev.pairstudio.store;
 
 import java.util.Arrays;
-import java.util.Objects;
-import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
- * Every ordinal of a {@link PairIndex} in the order of one column, ties by id: a stable radix sort
- * of 128-bit keys (two longs compared unsigned) over the ordinals, which are in id order. Built in
- * tens of milliseconds at 1M pairs; a descending sort walks it backwards (ties by id descending).
- *
- * <p>String columns sort by the rank of their value among the distinct values (null first);
- * their keys are even ranks so that a cursor whose value no longer exists falls between two.
+ * Every ordinal of a {@link PairIndex} in the order of one column ({@link ColumnKeys}), ties by
+ * id: a stable radix sort of the 128-bit keys over the ordinals, which are in id order. Built in
+ * tens of milliseconds at 1M pairs, for walks over many pages (page starts, streaming); a
+ * descending sort walks it backwards (ties by id descending).
  */
 final class SortOrder {
-    private final SortColumn column;
-    private final PairIndex index;
+    private final ColumnKeys keys;
     private final int[] order;
-    /** The high key half, only for question and SQL (else null: zero). */
-    private final long[] hi;
-    private final long[] lo;
-    /** The distinct values of a string column in order; null for other columns. */
-    private final String[] values;
 
-    private SortOrder(SortColumn column, PairIndex index, int[] order, long[] hi, long[] lo, String[] values) {
-        this.column = column;
-        this.index = index;
+    private SortOrder(ColumnKeys keys, int[] order) {
+        this.keys = keys;
         this.order = order;
-        this.hi = hi;
-        this.lo = lo;
-        this.values = values;
     }
 
     static SortOrder build(PairIndex index, SortColumn column) {
+        ColumnKeys keys = ColumnKeys.of(index, column);
         int n = index.size();
-        boolean textKey = column == SortColumn.QUESTION || column == SortColumn.SQL;
-        long[] hi = textKey ? new long[n] : null;
-        long[] lo = new long[n];
-        String[] values = null;
-        Function<StatGroup, String> text = textOf(column);
-        long[] byProfile = null;
-        if (text != null) {
-            TreeSet<String> distinct = new TreeSet<>();
-            for (int p = 0; p < index.profileCount(); p++) {
-                String v = text.apply(index.group(p));
-                if (v != null) {
-                    distinct.add(v);
-                }
-            }
-            values = distinct.toArray(new String[0]);
-            byProfile = new long[index.profileCount()];
-            for (int p = 0; p < byProfile.length; p++) {
-                String v = text.apply(index.group(p));
-                byProfile[p] = v == null ? 0 : 2L * (Arrays.binarySearch(values, v) + 1);
-            }
-        } else if (column == SortColumn.SUCCESS || column == SortColumn.COMPLEXITY || column == SortColumn.FLAGS) {
-            byProfile = new long[index.profileCount()];
-            for (int p = 0; p < byProfile.length; p++) {
-                StatGroup g = index.group(p);
-                byProfile[p] = switch (column) {
-                    case SUCCESS -> g.success() ? 1 : 0;
-                    case COMPLEXITY -> g.complexity() == null ? 0 : g.complexity().ordinal() + 1L;
-                    default -> g.flags();
-                };
-            }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
         }
-        for (int o = 0; o < n; o++) {
-            if (byProfile != null) {
-                lo[o] = byProfile[index.profile(o)];
-                continue;
-            }
-            switch (column) {
-                case ID -> lo[o] = index.id(o); // positive: compares right unsigned, and cursorAfterId can name it
-                case TIMESTAMP -> lo[o] = SortKeys.signed(index.ts(o));
-                case UPDATED -> lo[o] = SortKeys.signed(index.updated(o));
-                case EXECUTION_TIME -> lo[o] = index.execution(o);
-                case QUESTION -> {
-                    hi[o] = index.questionHi(o);
-                    lo[o] = index.questionLo(o);
-                }
-                case SQL -> {
-                    hi[o] = index.sqlHi(o);
-                    lo[o] = index.sqlLo(o);
-                }
-                default -> throw new IllegalStateException("no key for " + column);
-            }
-        }
-        int[] order = identity(n);
         if (column != SortColumn.ID) { // ordinals are already in id order
-            radixSort(order, lo);
-            if (textKey) {
-                radixSort(order, hi);
+            radixSort(order, keys::lo);
+            if (keys.wide()) {
+                radixSort(order, keys::hi);
             }
         }
-        return new SortOrder(column, index, order, hi, lo, values);
+        return new SortOrder(keys, order);
     }
 
-    private static Function<StatGroup, String> textOf(SortColumn column) {
-        return switch (column) {
-            case DATABASE_TYPE -> StatGroup::databaseType;
-            case DATABASE_NAME -> StatGroup::databaseName;
-            case QUERY_TYPE -> g -> g.queryType() == null ? null : g.queryType().name();
-            case STATUS -> g -> g.status().name();
-            case TABLES -> g -> g.tables().isEmpty() ? null : PairRows.toJson(g.tables());
-            default -> null;
-        };
+    ColumnKeys keys() {
+        return keys;
     }
 
     int size() {
@@ -121,12 +51,12 @@ final class SortOrder {
      * whose (key, id) is greater; descending, the last position whose (key, id) is smaller.
      */
     int startAfter(Cursor cursor, boolean descending) {
-        long[] key = key(cursor.value());
+        long[] key = keys.key(cursor.value());
         int low = 0;
         int high = order.length; // first position with (key, id) > cursor
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (compare(order[mid], key, cursor.id()) <= 0) {
+            if (keys.compare(order[mid], key, cursor.id()) <= 0) {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -136,62 +66,18 @@ final class SortOrder {
             return low;
         }
         int p = low - 1; // last position with (key, id) <= cursor; skip the cursor row itself
-        while (p >= 0 && compare(order[p], key, cursor.id()) == 0) {
+        while (p >= 0 && keys.compare(order[p], key, cursor.id()) == 0) {
             p--;
         }
         return p;
     }
 
-    private int compare(int o, long[] key, long id) {
-        int c = Long.compareUnsigned(hi == null ? 0 : hi[o], key[0]);
-        if (c == 0) {
-            c = Long.compareUnsigned(lo[o], key[1]);
-        }
-        return c != 0 ? c : Long.compare(index.id(o), id);
-    }
-
-    /** The cursor value of an ordinal: JSON-friendly (a string, a number or null). */
-    Object cursorValue(int o) {
-        if (values != null) {
-            return lo[o] == 0 ? null : values[(int) (lo[o] / 2) - 1];
-        }
-        if (column == SortColumn.QUESTION || column == SortColumn.SQL) {
-            return SortKeys.textCursor(hi[o], lo[o]);
-        }
-        return lo[o];
-    }
-
-    private long[] key(Object value) {
-        if (values != null) {
-            if (value == null) {
-                return new long[] {0, 0};
-            }
-            int i = Arrays.binarySearch(values, Objects.toString(value));
-            return new long[] {0, i >= 0 ? 2L * (i + 1) : 2L * (-i - 1) + 1};
-        }
-        if (column == SortColumn.QUESTION || column == SortColumn.SQL) {
-            return SortKeys.parseTextCursor(Objects.toString(value));
-        }
-        if (!(value instanceof Number number)) {
-            throw new IllegalArgumentException("Not a valid cursor value for " + column + ": " + value);
-        }
-        return new long[] {0, number.longValue()};
-    }
-
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
-    }
-
-    /** Stable LSD radix sort of {@code order} by {@code keys[ordinal]} (unsigned), 16 bits a pass; passes where all digits agree are skipped. */
-    private static void radixSort(int[] order, long[] keys) {
+    /** Stable LSD radix sort of {@code order} by the key of each ordinal (unsigned), 16 bits a pass; passes where all digits agree are skipped. */
+    private static void radixSort(int[] order, java.util.function.IntToLongFunction keyOf) {
         int n = order.length;
         long[] k = new long[n];
         for (int i = 0; i < n; i++) {
-            k[i] = keys[order[i]];
+            k[i] = keyOf.applyAsLong(order[i]);
         }
         int[] order2 = new int[n];
         long[] k2 = new long[n];

@@ -1,0 +1,96 @@
+package dev.pairstudio.ui.pairs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.PairSort;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.SortColumn;
+import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.TestDatabases;
+import dev.pairstudio.ui.BackgroundJobs;
+import dev.pairstudio.ui.MainWindow;
+import dev.pairstudio.ui.UiSettings;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The pair table over 100,000 pairs: jumping to the end and sorting fetch a few pages, never all rows. */
+@ExtendWith(ApplicationExtension.class)
+class PairTablePagingTest {
+    private static final int PAIRS = 100_000;
+
+    private PairStore store;
+    private MainWindow window;
+    private TableView<StoredPair> table;
+
+    @BeforeAll
+    static void buildOnce() {
+        TestDatabases.copyOfUnanalysed("paging-100k", () -> new SyntheticPairs(100).list(PAIRS));
+    }
+
+    @Start
+    void start(Stage stage) {
+        Path db = TestDatabases.copyOfUnanalysed("paging-100k", () -> new SyntheticPairs(100).list(PAIRS));
+        store = PairStores.open(db.toString());
+        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(db.resolveSibling("ui.properties")));
+        Scene scene = new Scene(window.root(), 1400, 900);
+        window.install(scene);
+        stage.setScene(scene);
+        stage.show();
+        window.load();
+        table = window.table();
+    }
+
+    @AfterEach
+    void close() {
+        window.dispose();
+        store.close();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+    }
+
+    @Test
+    void theLastRowAndASortedFirstRowArriveWithoutLoadingEveryPage(FxRobot robot) throws Exception {
+        PagedPairList rows = (PagedPairList) table.getItems();
+        waitFor(() -> "100,000 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+        assertThat(table.getItems()).hasSize(PAIRS);
+
+        StoredPair last = store.query(PairFilter.ALL, new PairSort(SortColumn.ID, true), null, 1).rows().get(0);
+        robot.interact(() -> table.scrollTo(PAIRS - 1));
+        waitFor(() -> table.getItems().get(PAIRS - 1) != null);
+        assertThat(table.getItems().get(PAIRS - 1).id()).isEqualTo(last.id());
+        assertThat(robot.lookup(".table-row-cell").queryAll().stream()
+                .anyMatch(r -> r instanceof javafx.scene.control.TableRow<?> row && row.getItem() instanceof StoredPair p && p.id() == last.id()))
+                .as("the last pair is drawn").isTrue();
+
+        StoredPair newest = store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 1).rows().get(0);
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            TableColumn<StoredPair, ?> time = (TableColumn<StoredPair, ?>) table.getColumns().stream()
+                    .filter(c -> "timestamp".equals(c.getId())).findFirst().orElseThrow();
+            time.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(time);
+            table.scrollTo(0);
+        });
+        waitFor(() -> rows.sort().equals(PairSort.NEWEST_FIRST) && table.getItems().get(0) != null
+                && table.getItems().get(0).id() == newest.id());
+        assertThat(rows.cachedPages()).as("pages held, of 1,000").isLessThanOrEqualTo(60);
+    }
+}
