@@ -552,11 +552,57 @@ public final class H2PairStore implements PairStore {
 
     @Override
     public void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action) {
+        if (sort.equals(PairSort.INSERTION) && !index.loaded()) {
+            streamInIdOrder(filter, action); // no need to build the index for one pass (a CLI export, say)
+            return;
+        }
         // The order is taken once (ids only, 8 bytes a pair); rows are read in chunks by id.
         List<Long> ids = withFilter("list pairs", filter, (ix, f) -> walk(ix, f, ix.order(sort.column()), sort.descending(), null,
                 Integer.MAX_VALUE, 1, false).ids());
         for (int from = 0; from < ids.size(); from += STREAM_PAGE) {
             fetch(ids.subList(from, Math.min(ids.size(), from + STREAM_PAGE))).forEach(action);
+        }
+    }
+
+    /**
+     * Insertion order needs no index: the table is read by primary key in pages and each row is
+     * filtered as it comes (an export of a million pairs from the CLI starts at once, in
+     * constant memory). Rows added while it runs are left out: the stream ends at the largest
+     * id when it began.
+     */
+    private void streamInIdOrder(PairFilter filter, Consumer<StoredPair> action) {
+        RowFilter rows = new RowFilter(filter);
+        long after = 0;
+        try (Connection c = pool.getConnection()) {
+            long last;
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM pairs"); ResultSet r = s.executeQuery()) {
+                r.next();
+                last = r.getLong(1);
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM
+                    + " WHERE p.id > ? AND p.id <= ? ORDER BY p.id LIMIT ?")) {
+                int n;
+                do {
+                    List<StoredPair> page = new ArrayList<>(STREAM_PAGE);
+                    s.setLong(1, after);
+                    s.setLong(2, last);
+                    s.setInt(3, STREAM_PAGE);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            page.add(PairRows.read(r));
+                        }
+                    }
+                    n = page.size();
+                    for (StoredPair p : page) { // outside the query: the action may take its time
+                        after = p.id();
+                        if (rows.test(p)) {
+                            action.accept(p);
+                        }
+                    }
+                } while (n == STREAM_PAGE);
+            }
+        } catch (SQLException e) {
+            throw failure("read pairs", e);
         }
     }
 

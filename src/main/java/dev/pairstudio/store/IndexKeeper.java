@@ -33,6 +33,16 @@ final class IndexKeeper {
         this.pool = pool;
     }
 
+    /** Whether the index has been built in this process. */
+    boolean loaded() {
+        lock.readLock().lock();
+        try {
+            return index != null;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Runs {@code reader} on an up-to-date index under the read lock. */
     <T> T read(Function<PairIndex, T> reader) throws SQLException {
         try (Connection c = pool.getConnection()) {
