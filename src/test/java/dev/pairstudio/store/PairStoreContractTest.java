@@ -359,6 +359,33 @@ public abstract class PairStoreContractTest {
     }
 
     @Test
+    void aStreamBeforeTheIndexIsBuiltFiltersLikeTheIndex() {
+        List<Long> ids = addSample();
+        store.trash(List.of(ids.get(3)));
+        store.setStatus(List.of(ids.get(5)), dev.pairstudio.pair.ReviewStatus.ACCEPTED);
+        List<PairFilter> filters = List.of(PairFilter.ALL, PairFilter.ALL.withTrash(true),
+                PairFilter.ALL.withSuccess(false), PairFilter.ALL.withDatabaseTypes(Set.of("postgresql")),
+                PairFilter.ALL.withQueryTypes(Set.of(QueryType.SELECT)), PairFilter.ALL.withStatuses(Set.of(dev.pairstudio.pair.ReviewStatus.ACCEPTED)),
+                PairFilter.ALL.withFlags(Set.of(QualityFlag.CONTAINS_PII)), PairFilter.ALL.withPiiTypes(Set.of("CARD")),
+                PairFilter.ALL.withTables(Set.of("orders")), PairFilter.ALL.withComplexity(Set.of(ComplexityLevel.EASY)),
+                PairFilter.ALL.withText("ORDERS", false), PairFilter.ALL.withText("^(Add|Drop) ", true),
+                PairFilter.ALL.withDuplicateGroup(1L), PairFilter.ALL.withIds(Set.of(ids.get(0), ids.get(9))),
+                PairFilter.ALL.withDates(at("2024-01-03T00:00:00Z"), at("2024-01-06T00:00:00Z")));
+        store = reopen(); // a fresh process: nothing built yet, so a stream in insertion order reads the table
+        List<List<Long>> streamed = new ArrayList<>();
+        for (PairFilter f : filters) {
+            List<Long> rows = new ArrayList<>();
+            store.forEach(f, PairSort.INSERTION, p -> rows.add(p.id()));
+            streamed.add(rows);
+        }
+        for (int i = 0; i < filters.size(); i++) {
+            List<Long> indexed = new ArrayList<>();
+            store.forEach(filters.get(i), PairSort.INSERTION, p -> indexed.add(p.id()));
+            assertThat(streamed.get(i)).as(filters.get(i).toString()).isEqualTo(indexed).hasSize((int) store.count(filters.get(i)));
+        }
+    }
+
+    @Test
     void searchFollowsEditsAndMatchesInsideWordsAndWholePhrases() {
         List<Long> ids = addSample();
         PairFilter all = PairFilter.ALL;
