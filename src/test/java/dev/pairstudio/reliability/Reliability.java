@@ -1,0 +1,124 @@
+package dev.pairstudio.reliability;
+
+import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.PairSort;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** What the reliability tests share: synthetic data, real H2 files, child JVMs. */
+final class Reliability {
+    private Reliability() {
+    }
+
+    /** The duration of the concurrency run: {@code -Dreliability.seconds=60} for the long run. */
+    static int seconds() {
+        return Integer.getInteger("reliability.seconds", 10);
+    }
+
+    /** A new H2 file database in {@code dir} holding {@code count} synthetic pairs (stored unanalysed, as read). */
+    static String databaseWith(Path dir, String name, int count, long seed) {
+        String db = dir.resolve(name).toString();
+        try (PairStore store = PairStores.open(db)) {
+            add(store, new SyntheticPairs(seed).list(count), "seed");
+        }
+        return db;
+    }
+
+    static void add(PairStore store, List<Pair> pairs, String batch) {
+        for (int i = 0; i < pairs.size(); i += 5_000) {
+            store.addAll(pairs.subList(i, Math.min(pairs.size(), i + 5_000)), null, Source.FILE, batch);
+        }
+    }
+
+    static long live(PairStore store) {
+        return store.count(PairFilter.ALL);
+    }
+
+    static long trashed(PairStore store) {
+        return store.count(PairFilter.ALL.withTrash(true));
+    }
+
+    /**
+     * SHA-256 over every stored pair (live and trash) in insertion order: id, pair_id, texts,
+     * timestamp, status, trash state. Equal before and after means nothing stored was touched.
+     */
+    static String fingerprint(PairStore store) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (boolean trash : new boolean[] {false, true}) {
+            store.forEach(PairFilter.ALL.withTrash(trash), PairSort.INSERTION, p -> {
+                String row = p.id() + "\u0001" + p.pair().pairId() + "\u0001" + p.pair().question() + "\u0001" + p.pair().sql()
+                        + "\u0001" + p.pair().timestamp() + "\u0001" + p.pair().databaseName() + "\u0001" + p.status()
+                        + "\u0001" + p.trashBatch() + "\n";
+                md.update(row.getBytes(StandardCharsets.UTF_8));
+            });
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    // ---- child JVMs ------------------------------------------------------------------------------
+
+    /** Starts {@code main} in a new JVM with this test's class path; stdout and stderr merged. */
+    static Process child(Class<?> main, List<String> jvmOptions, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx256m");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        try {
+            return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the child's output until a line starts with {@code prefix}; returns it, or null at the end of its output. */
+    static String awaitLine(BufferedReader out, String prefix, List<String> seen) throws IOException {
+        String line;
+        while ((line = out.readLine()) != null) {
+            seen.add(line);
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    static BufferedReader reader(Process p) {
+        return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** Every file under {@code dir} (recursively), as paths relative to it. */
+    static List<String> filesIn(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
