@@ -50,6 +50,18 @@ final class Reliability {
         return store.count(PairFilter.ALL);
     }
 
+    /** The highest store id (live or trash), 0 for an empty store. */
+    static long maxId(PairStore store) {
+        long max = 0;
+        for (boolean trash : new boolean[] {false, true}) {
+            var page = store.query(PairFilter.ALL.withTrash(trash), new PairSort(dev.pairstudio.store.SortColumn.ID, true), null, 1);
+            if (!page.rows().isEmpty()) {
+                max = Math.max(max, page.rows().get(0).id());
+            }
+        }
+        return max;
+    }
+
     static long trashed(PairStore store) {
         return store.count(PairFilter.ALL.withTrash(true));
     }
@@ -59,6 +71,11 @@ final class Reliability {
      * timestamp, status, trash state. Equal before and after means nothing stored was touched.
      */
     static String fingerprint(PairStore store) {
+        return fingerprint(store, Long.MAX_VALUE);
+    }
+
+    /** {@link #fingerprint(PairStore)} of the pairs with store ids up to {@code upToId}: those stored before a test. */
+    static String fingerprint(PairStore store, long upToId) {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -67,6 +84,9 @@ final class Reliability {
         }
         for (boolean trash : new boolean[] {false, true}) {
             store.forEach(PairFilter.ALL.withTrash(trash), PairSort.INSERTION, p -> {
+                if (p.id() > upToId) {
+                    return;
+                }
                 String row = p.id() + "\u0001" + p.pair().pairId() + "\u0001" + p.pair().question() + "\u0001" + p.pair().sql()
                         + "\u0001" + p.pair().timestamp() + "\u0001" + p.pair().databaseName() + "\u0001" + p.status()
                         + "\u0001" + p.trashBatch() + "\n";
