@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -15,6 +18,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -23,11 +28,17 @@ import java.util.zip.GZIPOutputStream;
  * size of the bytes on disk computed on the way. {@link #commit} flushes, fsyncs and renames;
  * {@link #abort} (or {@link #close} without commit) deletes the temporary file, so a failure or a
  * cancel never leaves a partial file.
+ *
+ * <p>A process killed while writing cannot delete its temporary file. So the writer holds an OS
+ * lock on it, and opening a new output for the same target deletes that target's temporary files
+ * whose writer is gone (their lock can be taken): a crash leaves no lasting debris.
  */
 public final class AtomicFileOutput implements AutoCloseable {
     private final Path target;
     private final Path temp;
     private final FileChannel channel;
+    /** Temporary files this JVM is writing: the sweep never opens them (closing a channel can drop this JVM's lock). */
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
     private final MessageDigest digest;
     private final CountingDigestStream counted;
     private final OutputStream out;
@@ -40,10 +51,13 @@ public final class AtomicFileOutput implements AutoCloseable {
         this.target = target.toAbsolutePath();
         Path folder = this.target.getParent();
         this.temp = Files.createTempFile(folder, "." + this.target.getFileName() + ".", ".part");
+        LIVE.add(temp);
         FileChannel ch = null;
         try {
             ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             this.channel = ch;
+            lock(ch);
+            sweep(folder, this.target.getFileName().toString(), temp);
             try {
                 this.digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -63,7 +77,45 @@ public final class AtomicFileOutput implements AutoCloseable {
                 ch.close();
             }
             Files.deleteIfExists(temp);
+            LIVE.remove(temp);
             throw e;
+        }
+    }
+
+    /** Marks the temporary file as in use for other processes; where the file system has no locks, it stays unmarked. */
+    private static void lock(FileChannel ch) {
+        try {
+            FileLock ignored = ch.tryLock(); // released when the channel closes, or when the process dies
+        } catch (IOException | OverlappingFileLockException e) {
+            // no locking here (some network file systems): such files are then never swept, only left
+        }
+    }
+
+    /**
+     * Deletes what killed writers left for the same target: {@code .NAME.<digits>.part} files that
+     * no process holds a lock on. Files this JVM is writing are not touched; best effort.
+     */
+    private static void sweep(Path folder, String name, Path own) {
+        String prefix = "." + name + ".";
+        DirectoryStream.Filter<Path> stale = p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".part") && n.length() > prefix.length() + 5
+                    && n.substring(prefix.length(), n.length() - 5).chars().allMatch(Character::isDigit)
+                    && !p.equals(own) && !LIVE.contains(p);
+        };
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, stale)) {
+            for (Path p : leftovers) {
+                try (FileChannel other = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                    FileLock free = other.tryLock();
+                    if (free != null) {
+                        Files.delete(p); // its writer is gone
+                    }
+                } catch (IOException | OverlappingFileLockException e) {
+                    // in use, or not ours to delete: leave it
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // cleaning up is a courtesy; the export itself goes on
         }
     }
 
@@ -110,6 +162,7 @@ public final class AtomicFileOutput implements AutoCloseable {
             bytes = counted.count;
             move(replace);
             done = true;
+            LIVE.remove(temp);
         } catch (IOException | RuntimeException e) {
             abort();
             throw e;
@@ -156,8 +209,9 @@ public final class AtomicFileOutput implements AutoCloseable {
         try {
             Files.deleteIfExists(temp);
         } catch (IOException ignored) {
-            // nothing more we can do; the name starts with '.' and ends with .part
+            // nothing more we can do; the name starts with '.' and ends with .part (the next export sweeps it)
         }
+        LIVE.remove(temp);
     }
 
     /** Hex SHA-256 of the file's bytes, after {@link #commit}. */
