@@ -44,6 +44,7 @@ public final class AtomicFileOutput implements AutoCloseable {
     private final OutputStream out;
     private final GZIPOutputStream gzip;
     private boolean done;
+    private boolean finished;
     private String sha256;
     private long bytes;
 
@@ -146,7 +147,17 @@ public final class AtomicFileOutput implements AutoCloseable {
      * {@code replace} false an existing target is an error (and the temporary file is removed).
      */
     public void commit(boolean replace) throws IOException {
-        if (done) {
+        finish();
+        publish(replace);
+    }
+
+    /**
+     * The first half of {@link #commit}: flush, gzip trailer, fsync. Every byte is on disk (a full
+     * disk fails here) and {@link #sha256}/{@link #bytes} are known, but nothing is under the
+     * target's name yet. A caller writing several files finishes them all before publishing any.
+     */
+    public void finish() throws IOException {
+        if (done || finished) {
             throw new IllegalStateException("already finished");
         }
         try {
@@ -160,6 +171,19 @@ public final class AtomicFileOutput implements AutoCloseable {
             readableByOthers(temp);
             sha256 = HexFormat.of().formatHex(digest.digest());
             bytes = counted.count;
+            finished = true;
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    /** The second half of {@link #commit}: renames the finished file onto the target. */
+    public void publish(boolean replace) throws IOException {
+        if (!finished || done) {
+            throw new IllegalStateException(done ? "already finished" : "finish() first");
+        }
+        try {
             move(replace);
             done = true;
             LIVE.remove(temp);
@@ -214,12 +238,12 @@ public final class AtomicFileOutput implements AutoCloseable {
         LIVE.remove(temp);
     }
 
-    /** Hex SHA-256 of the file's bytes, after {@link #commit}. */
+    /** Hex SHA-256 of the file's bytes, after {@link #finish} or {@link #commit}. */
     public String sha256() {
         return sha256;
     }
 
-    /** Size of the file in bytes, after {@link #commit}. */
+    /** Size of the file in bytes, after {@link #finish} or {@link #commit}. */
     public long bytes() {
         return bytes;
     }

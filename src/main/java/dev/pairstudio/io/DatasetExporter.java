@@ -122,6 +122,7 @@ public final class DatasetExporter {
         }
         String system = profile.system() != null ? profile.system() : format.preset == null ? null : format.preset.system();
         List<Open> opened = new ArrayList<>();
+        AtomicFileOutput manifestOut = null;
         Path stagingFolder = null;
         try {
             if (plan.folder != null) {
@@ -170,15 +171,21 @@ public final class DatasetExporter {
             List<ExportResult.FileEntry> files = new ArrayList<>();
             Map<String, Long> splits = new LinkedHashMap<>();
             for (Open o : opened) {
-                o.out.commit(existing == ExportTargetPolicy.OVERWRITE);
+                o.out.finish();
                 Path finalPath = plan.folder != null ? plan.folder.resolve(o.target.path.getFileName()) : o.target.path;
                 files.add(new ExportResult.FileEntry(finalPath, o.target.label(), o.count, o.out.bytes(), o.out.sha256()));
                 splits.put(o.target.label(), o.count);
             }
             ObjectNode manifest = manifest(profile, format, filter, ratios, statistics, drop.size(), files, perType, started,
                     anonymizer);
-            Path manifestPath = writeSmall(stagingFolder != null ? stagingFolder.resolve("manifest.json") : plan.manifest,
-                    SeedJson.FACTORY, manifest, existing == ExportTargetPolicy.OVERWRITE);
+            Path manifestPath = stagingFolder != null ? stagingFolder.resolve("manifest.json") : plan.manifest;
+            manifestOut = writeSmall(manifestPath, SeedJson.FACTORY, manifest);
+            // Every byte is on disk (a full disk has failed by now): only renames are left, data files first.
+            boolean replace = existing == ExportTargetPolicy.OVERWRITE;
+            for (Open o : opened) {
+                o.out.publish(replace);
+            }
+            manifestOut.publish(replace);
             if (plan.folder != null) {
                 writeText(stagingFolder.resolve("README.md"),
                         ExportDatasetCard.of(profile, format.name, ratios, statistics, files, AppVersion.get(), started));
@@ -206,6 +213,9 @@ public final class DatasetExporter {
         } finally {
             for (Open o : opened) {
                 o.out.abort(); // no-op after commit
+            }
+            if (manifestOut != null) {
+                manifestOut.abort();
             }
             if (stagingFolder != null) {
                 deleteTree(stagingFolder);
@@ -527,18 +537,23 @@ public final class DatasetExporter {
         return m;
     }
 
-    private static Path writeSmall(Path target, com.fasterxml.jackson.core.JsonFactory factory, ObjectNode json, boolean replace)
+    /** Writes and finishes a small JSON file; the caller publishes it (or aborts it). */
+    private static AtomicFileOutput writeSmall(Path target, com.fasterxml.jackson.core.JsonFactory factory, ObjectNode json)
             throws IOException {
-        try (AtomicFileOutput out = AtomicFileOutput.open(target, false)) {
+        AtomicFileOutput out = AtomicFileOutput.open(target, false);
+        try {
             try (JsonGenerator g = factory.createGenerator(out.stream())) {
                 g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 g.setPrettyPrinter(SeedJson.indented());
                 ExportWriters.MAPPER.writeTree(g, json);
             }
             out.stream().write('\n');
-            out.commit(replace);
+            out.finish();
+            return out;
+        } catch (IOException | RuntimeException e) {
+            out.abort();
+            throw e;
         }
-        return target;
     }
 
     private static void writeText(Path target, String text) throws IOException {

@@ -62,6 +62,15 @@ final class Reliability {
         return max;
     }
 
+    /** The highest store id among the given pairs (found by pair_id). */
+    static long maxIdOf(PairStore store, List<Pair> pairs) {
+        long max = 0;
+        for (Pair p : pairs) {
+            max = Math.max(max, store.getByPairId(p.pairId()).orElseThrow().id());
+        }
+        return max;
+    }
+
     static long trashed(PairStore store) {
         return store.count(PairFilter.ALL.withTrash(true));
     }
