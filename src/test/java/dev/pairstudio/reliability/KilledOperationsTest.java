@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pair; a killed export leaves no file at its name and nothing the next run trips on; a killed
  * trash-by-filter is all or nothing; repeating either operation completes it.
  */
+@Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a stuck child must not hang the build
 class KilledOperationsTest {
     /** More than the two batches of 1,000 after which the child waits to be killed. */
     static final int EXPORTED = 5_000;

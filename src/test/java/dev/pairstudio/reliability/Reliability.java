@@ -138,6 +138,65 @@ final class Reliability {
         return null;
     }
 
+    /**
+     * A child's output read on a thread of its own, so that lines it printed survive
+     * {@link Process#destroy()} (which closes our end of its pipes).
+     */
+    static final class Output {
+        private final List<String> lines = new ArrayList<>();
+        private final Thread thread;
+
+        Output(Process p) {
+            BufferedReader r = reader(p);
+            thread = new Thread(() -> {
+                try (r) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        synchronized (lines) {
+                            lines.add(line);
+                            lines.notifyAll();
+                        }
+                    }
+                } catch (IOException closed) {
+                    // destroyed: what was read is kept
+                }
+            }, "child-output");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The first line starting with {@code prefix}, waiting up to {@code seconds}; null when none came. */
+        String await(String prefix, int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+            synchronized (lines) {
+                while (true) {
+                    for (String l : lines) {
+                        if (l.startsWith(prefix)) {
+                            return l;
+                        }
+                    }
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0 || !thread.isAlive()) {
+                        return null;
+                    }
+                    lines.wait(Math.min(left, 200));
+                }
+            }
+        }
+
+        /** Everything read so far (after {@link #finish}: everything). */
+        String text() {
+            synchronized (lines) {
+                return String.join("\n", lines);
+            }
+        }
+
+        /** Waits until the child's output has ended. */
+        void finish() throws InterruptedException {
+            thread.join(30_000);
+        }
+    }
+
     static BufferedReader reader(Process p) {
         return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     }
