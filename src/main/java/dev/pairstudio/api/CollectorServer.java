@@ -346,7 +346,9 @@ public final class CollectorServer implements AutoCloseable {
             int marker = reason.indexOf(" (start marker");
             throw ApiException.badRequest("Malformed JSON" + where + ": " + (marker > 0 ? reason.substring(0, marker) : reason));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // not I/O (the body is in memory): a byte sequence the encoding detection cannot decode, such as
+            // invalid UTF-32; as an UncheckedIOException it would be taken for a vanished client and get no answer
+            throw ApiException.badRequest("Malformed JSON: the body is not valid UTF-8 text (" + e.getMessage() + ")");
         }
         PairRequests.Parsed parsed = PairRequests.parse(root, config.maxBatch());
         List<Pair> pairs = new ArrayList<>(parsed.drafts().size());

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -15,6 +18,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -23,16 +28,23 @@ import java.util.zip.GZIPOutputStream;
  * size of the bytes on disk computed on the way. {@link #commit} flushes, fsyncs and renames;
  * {@link #abort} (or {@link #close} without commit) deletes the temporary file, so a failure or a
  * cancel never leaves a partial file.
+ *
+ * <p>A process killed while writing cannot delete its temporary file. So the writer holds an OS
+ * lock on it, and opening a new output for the same target deletes that target's temporary files
+ * whose writer is gone (their lock can be taken): a crash leaves no lasting debris.
  */
 public final class AtomicFileOutput implements AutoCloseable {
     private final Path target;
     private final Path temp;
     private final FileChannel channel;
+    /** Temporary files this JVM is writing: the sweep never opens them (closing a channel can drop this JVM's lock). */
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
     private final MessageDigest digest;
     private final CountingDigestStream counted;
     private final OutputStream out;
     private final GZIPOutputStream gzip;
     private boolean done;
+    private boolean finished;
     private String sha256;
     private long bytes;
 
@@ -40,10 +52,13 @@ public final class AtomicFileOutput implements AutoCloseable {
         this.target = target.toAbsolutePath();
         Path folder = this.target.getParent();
         this.temp = Files.createTempFile(folder, "." + this.target.getFileName() + ".", ".part");
+        LIVE.add(temp);
         FileChannel ch = null;
         try {
             ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             this.channel = ch;
+            lock(ch);
+            sweep(folder, this.target.getFileName().toString(), temp);
             try {
                 this.digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -63,7 +78,45 @@ public final class AtomicFileOutput implements AutoCloseable {
                 ch.close();
             }
             Files.deleteIfExists(temp);
+            LIVE.remove(temp);
             throw e;
+        }
+    }
+
+    /** Marks the temporary file as in use for other processes; where the file system has no locks, it stays unmarked. */
+    private static void lock(FileChannel ch) {
+        try {
+            FileLock ignored = ch.tryLock(); // released when the channel closes, or when the process dies
+        } catch (IOException | OverlappingFileLockException e) {
+            // no locking here (some network file systems): such files are then never swept, only left
+        }
+    }
+
+    /**
+     * Deletes what killed writers left for the same target: {@code .NAME.<digits>.part} files that
+     * no process holds a lock on. Files this JVM is writing are not touched; best effort.
+     */
+    private static void sweep(Path folder, String name, Path own) {
+        String prefix = "." + name + ".";
+        DirectoryStream.Filter<Path> stale = p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".part") && n.length() > prefix.length() + 5
+                    && n.substring(prefix.length(), n.length() - 5).chars().allMatch(Character::isDigit)
+                    && !p.equals(own) && !LIVE.contains(p);
+        };
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, stale)) {
+            for (Path p : leftovers) {
+                try (FileChannel other = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                    FileLock free = other.tryLock();
+                    if (free != null) {
+                        Files.delete(p); // its writer is gone
+                    }
+                } catch (IOException | OverlappingFileLockException e) {
+                    // in use, or not ours to delete: leave it
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // cleaning up is a courtesy; the export itself goes on
         }
     }
 
@@ -94,7 +147,17 @@ public final class AtomicFileOutput implements AutoCloseable {
      * {@code replace} false an existing target is an error (and the temporary file is removed).
      */
     public void commit(boolean replace) throws IOException {
-        if (done) {
+        finish();
+        publish(replace);
+    }
+
+    /**
+     * The first half of {@link #commit}: flush, gzip trailer, fsync. Every byte is on disk (a full
+     * disk fails here) and {@link #sha256}/{@link #bytes} are known, but nothing is under the
+     * target's name yet. A caller writing several files finishes them all before publishing any.
+     */
+    public void finish() throws IOException {
+        if (done || finished) {
             throw new IllegalStateException("already finished");
         }
         try {
@@ -108,8 +171,22 @@ public final class AtomicFileOutput implements AutoCloseable {
             readableByOthers(temp);
             sha256 = HexFormat.of().formatHex(digest.digest());
             bytes = counted.count;
+            finished = true;
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    /** The second half of {@link #commit}: renames the finished file onto the target. */
+    public void publish(boolean replace) throws IOException {
+        if (!finished || done) {
+            throw new IllegalStateException(done ? "already finished" : "finish() first");
+        }
+        try {
             move(replace);
             done = true;
+            LIVE.remove(temp);
         } catch (IOException | RuntimeException e) {
             abort();
             throw e;
@@ -156,16 +233,17 @@ public final class AtomicFileOutput implements AutoCloseable {
         try {
             Files.deleteIfExists(temp);
         } catch (IOException ignored) {
-            // nothing more we can do; the name starts with '.' and ends with .part
+            // nothing more we can do; the name starts with '.' and ends with .part (the next export sweeps it)
         }
+        LIVE.remove(temp);
     }
 
-    /** Hex SHA-256 of the file's bytes, after {@link #commit}. */
+    /** Hex SHA-256 of the file's bytes, after {@link #finish} or {@link #commit}. */
     public String sha256() {
         return sha256;
     }
 
-    /** Size of the file in bytes, after {@link #commit}. */
+    /** Size of the file in bytes, after {@link #finish} or {@link #commit}. */
     public long bytes() {
         return bytes;
     }

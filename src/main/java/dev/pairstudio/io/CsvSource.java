@@ -68,6 +68,14 @@ final class CsvSource implements RecordSource {
         if (header.isEmpty()) {
             throw new UnreadableFileException(0, "the file is empty");
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : header) {
+            if (!name.isEmpty() && !seen.add(name)) {
+                // commons-csv keeps one of them and then calls every row inconsistent
+                throw new UnreadableFileException(1, "the header names the column \"" + name
+                        + "\" twice; rename or remove one and import again");
+            }
+        }
         if (!header.containsAll(REQUIRED)) {
             throw new UnreadableFileException(1, "the header has no natural_language_query and sql_query columns; "
                     + "expected the Pair Studio CSV columns (pair_id, natural_language_query, sql_query, timestamp, ...)");

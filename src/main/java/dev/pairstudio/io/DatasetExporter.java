@@ -96,9 +96,37 @@ public final class DatasetExporter {
      * the files are {@code NAME.train.EXT} etc. beside it. The manifest is {@code FILE.manifest.json}
      * (in a folder: {@code manifest.json}).
      *
+     * <p>Pairs added while it runs (the collector may be on) are left for the next export: it
+     * writes the first N matching pairs in insertion order, N being their number when it began, so
+     * that the counts in the file, its statistics and the manifest describe what it holds. Should
+     * pairs be deleted or edited meanwhile so that a file stating its count (JSON) would be wrong,
+     * the export starts over (at most {@link #ATTEMPTS} times).
+     *
      * @throws ExportException with a one-line message; no partial file is left
      */
     public ExportResult export(ExportProfile profile, Path output, ExportTargetPolicy existing, ExportListener listener) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return exportOnce(profile, output, existing, listener);
+            } catch (Changed e) {
+                if (attempt == ATTEMPTS) {
+                    throw new ExportException("The pairs kept changing while they were exported (" + e.getMessage()
+                            + "); try again when the data is quiet. No file was written", e);
+                }
+            }
+        }
+    }
+
+    static final int ATTEMPTS = 3;
+
+    /** A file that states its count would hold another number of pairs: the data changed under the export. */
+    private static final class Changed extends ExportException {
+        Changed(String message) {
+            super(message);
+        }
+    }
+
+    private ExportResult exportOnce(ExportProfile profile, Path output, ExportTargetPolicy existing, ExportListener listener) {
         Instant started = Timestamps.now();
         long t0 = System.nanoTime();
         Format format = resolve(profile);
@@ -109,19 +137,22 @@ public final class DatasetExporter {
         Anonymizer anonymizer = profile.anonymize() ? anonymizer(profile) : null;
 
         Plan plan = plan(format, output.toAbsolutePath().normalize(), ratios != null, profile.gzip(), existing);
-        Statistics statistics = Statistics.compute(store, filter);
+        // Duplicates first, then the statistics: both then describe pairs that the first `total` include.
         Set<Long> drop = profile.dedup() ? duplicatesToDrop(store, filter) : Set.of();
+        Statistics statistics = Statistics.compute(store, filter);
         long total = statistics.totalPairs();
         Map<SplitAssigner.Split, Long> expected = new EnumMap<>(SplitAssigner.Split.class);
         if (format.needsCount && assigner != null) {
+            long[] seen = {0};
             store.forEach(filter, PairSort.INSERTION, p -> {
-                if (!drop.contains(p.id())) {
+                if (seen[0]++ < total && !drop.contains(p.id())) {
                     expected.merge(assigner.assign(p), 1L, Long::sum);
                 }
             });
         }
         String system = profile.system() != null ? profile.system() : format.preset == null ? null : format.preset.system();
         List<Open> opened = new ArrayList<>();
+        AtomicFileOutput manifestOut = null;
         Path stagingFolder = null;
         try {
             if (plan.folder != null) {
@@ -132,7 +163,7 @@ public final class DatasetExporter {
                 AtomicFileOutput out = outputs.open(where, profile.gzip());
                 long count = assigner == null ? total - drop.size() : expected.getOrDefault(t.split, 0L);
                 ExportWriters.Context ctx = new ExportWriters.Context(started, count, statistics, system, profile.context());
-                opened.add(new Open(t, out, format.open.apply(new OpenArgs(out.stream(), ctx))));
+                opened.add(new Open(t, out, format.open.apply(new OpenArgs(out.stream(), ctx)), count));
             }
             Map<SplitAssigner.Split, Open> bySplit = new EnumMap<>(SplitAssigner.Split.class);
             for (Open o : opened) {
@@ -143,7 +174,7 @@ public final class DatasetExporter {
             Map<String, Map<String, Long>> perType = new LinkedHashMap<>();
             long[] written = {0};
             int workers = anonymizer == null ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
-            long[] done = {ExportPipeline.run(store, filter, workers, p -> {
+            long[] done = {ExportPipeline.run(store, filter, total, workers, p -> {
                 if (drop.contains(p.id())) {
                     return null;
                 }
@@ -161,6 +192,13 @@ public final class DatasetExporter {
             if (listener.isCancelled()) {
                 throw new ExportException.Cancelled();
             }
+            if (format.needsCount) {
+                for (Open o : opened) {
+                    if (o.count != o.stated) {
+                        throw new Changed(o.target.label() + ": " + o.stated + " pairs counted, " + o.count + " found");
+                    }
+                }
+            }
             for (Open o : opened) {
                 o.writer.finish();
             }
@@ -170,15 +208,21 @@ public final class DatasetExporter {
             List<ExportResult.FileEntry> files = new ArrayList<>();
             Map<String, Long> splits = new LinkedHashMap<>();
             for (Open o : opened) {
-                o.out.commit(existing == ExportTargetPolicy.OVERWRITE);
+                o.out.finish();
                 Path finalPath = plan.folder != null ? plan.folder.resolve(o.target.path.getFileName()) : o.target.path;
                 files.add(new ExportResult.FileEntry(finalPath, o.target.label(), o.count, o.out.bytes(), o.out.sha256()));
                 splits.put(o.target.label(), o.count);
             }
             ObjectNode manifest = manifest(profile, format, filter, ratios, statistics, drop.size(), files, perType, started,
                     anonymizer);
-            Path manifestPath = writeSmall(stagingFolder != null ? stagingFolder.resolve("manifest.json") : plan.manifest,
-                    SeedJson.FACTORY, manifest, existing == ExportTargetPolicy.OVERWRITE);
+            Path manifestPath = stagingFolder != null ? stagingFolder.resolve("manifest.json") : plan.manifest;
+            manifestOut = writeSmall(manifestPath, SeedJson.FACTORY, manifest);
+            // Every byte is on disk (a full disk has failed by now): only renames are left, data files first.
+            boolean replace = existing == ExportTargetPolicy.OVERWRITE;
+            for (Open o : opened) {
+                o.out.publish(replace);
+            }
+            manifestOut.publish(replace);
             if (plan.folder != null) {
                 writeText(stagingFolder.resolve("README.md"),
                         ExportDatasetCard.of(profile, format.name, ratios, statistics, files, AppVersion.get(), started));
@@ -206,6 +250,9 @@ public final class DatasetExporter {
         } finally {
             for (Open o : opened) {
                 o.out.abort(); // no-op after commit
+            }
+            if (manifestOut != null) {
+                manifestOut.abort();
             }
             if (stagingFolder != null) {
                 deleteTree(stagingFolder);
@@ -343,12 +390,15 @@ public final class DatasetExporter {
         final Target target;
         final AtomicFileOutput out;
         final ExportWriters.Writer0 writer;
+        /** The count the file states (JSON's total_pairs), when the format states one. */
+        final long stated;
         long count;
 
-        Open(Target target, AtomicFileOutput out, ExportWriters.Writer0 writer) {
+        Open(Target target, AtomicFileOutput out, ExportWriters.Writer0 writer, long stated) {
             this.target = target;
             this.out = out;
             this.writer = writer;
+            this.stated = stated;
         }
     }
 
@@ -527,18 +577,23 @@ public final class DatasetExporter {
         return m;
     }
 
-    private static Path writeSmall(Path target, com.fasterxml.jackson.core.JsonFactory factory, ObjectNode json, boolean replace)
+    /** Writes and finishes a small JSON file; the caller publishes it (or aborts it). */
+    private static AtomicFileOutput writeSmall(Path target, com.fasterxml.jackson.core.JsonFactory factory, ObjectNode json)
             throws IOException {
-        try (AtomicFileOutput out = AtomicFileOutput.open(target, false)) {
+        AtomicFileOutput out = AtomicFileOutput.open(target, false);
+        try {
             try (JsonGenerator g = factory.createGenerator(out.stream())) {
                 g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 g.setPrettyPrinter(SeedJson.indented());
                 ExportWriters.MAPPER.writeTree(g, json);
             }
             out.stream().write('\n');
-            out.commit(replace);
+            out.finish();
+            return out;
+        } catch (IOException | RuntimeException e) {
+            out.abort();
+            throw e;
         }
-        return target;
     }
 
     private static void writeText(Path target, String text) throws IOException {

@@ -45,8 +45,11 @@ final class ExportPipeline {
     private ExportPipeline() {
     }
 
-    /** Returns the number of pairs read. */
-    static long run(PairStore store, PairFilter filter, int workers, Function<StoredPair, Item> transform, Sink sink,
+    /**
+     * Returns the number of pairs read: at most {@code limit}, the first in insertion order (pairs
+     * added after the export began come after those and are not read).
+     */
+    static long run(PairStore store, PairFilter filter, long limit, int workers, Function<StoredPair, Item> transform, Sink sink,
             ExportListener listener, long total, long startNanos) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "export-worker");
@@ -55,7 +58,7 @@ final class ExportPipeline {
         });
         BlockingQueue<Future<Batch>> queue = new ArrayBlockingQueue<>(workers * 2 + 2);
         StopFlag stop = new StopFlag();
-        Thread reader = new Thread(() -> read(store, filter, transform, pool, queue, stop), "export-reader");
+        Thread reader = new Thread(() -> read(store, filter, limit, transform, pool, queue, stop), "export-reader");
         reader.setDaemon(true);
         reader.start();
         long read = 0;
@@ -106,17 +109,33 @@ final class ExportPipeline {
         }
     }
 
-    private static void read(PairStore store, PairFilter filter, Function<StoredPair, Item> transform, ExecutorService pool,
-            BlockingQueue<Future<Batch>> queue, StopFlag stop) {
+    /** Ends the database cursor once the limit is read. */
+    private static final class LimitReached extends RuntimeException {
+        LimitReached() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void read(PairStore store, PairFilter filter, long limit, Function<StoredPair, Item> transform,
+            ExecutorService pool, BlockingQueue<Future<Batch>> queue, StopFlag stop) {
         List<StoredPair> batch = new ArrayList<>(BATCH);
+        long[] taken = {0};
         try {
-            store.forEach(filter, PairSort.INSERTION, p -> {
-                batch.add(p);
-                if (batch.size() == BATCH) {
-                    submit(new ArrayList<>(batch), transform, pool, queue, stop);
-                    batch.clear();
-                }
-            });
+            try {
+                store.forEach(filter, PairSort.INSERTION, p -> {
+                    if (taken[0] == limit) {
+                        throw new LimitReached();
+                    }
+                    taken[0]++;
+                    batch.add(p);
+                    if (batch.size() == BATCH) {
+                        submit(new ArrayList<>(batch), transform, pool, queue, stop);
+                        batch.clear();
+                    }
+                });
+            } catch (LimitReached enough) {
+                // the rest was added after the export began
+            }
             if (!batch.isEmpty()) {
                 submit(new ArrayList<>(batch), transform, pool, queue, stop);
             }

@@ -21,6 +21,8 @@ final class JsonArraySource implements RecordSource {
     private final PairMapper mapper;
     private JsonParser parser;
     private boolean inArray;
+    /** The array is the "pairs" of an export object (whose other keys are skipped). */
+    private boolean inObject;
     private boolean done;
 
     JsonArraySource(TextInput in, ObjectMapper json, PairMapper mapper) {
@@ -43,6 +45,9 @@ final class JsonArraySource implements RecordSource {
             JsonToken t = parser.nextToken();
             if (t == JsonToken.END_ARRAY || t == null) {
                 done = true;
+                if (t == JsonToken.END_ARRAY) {
+                    checkRest();
+                }
                 return null;
             }
             long line = parser.currentTokenLocation().getLineNr();
@@ -68,6 +73,43 @@ final class JsonArraySource implements RecordSource {
         return parser == null ? 0 : parser.currentLocation().getLineNr();
     }
 
+    /**
+     * After the pairs array: the rest of an export object, then the end of the file. Anything else
+     * (an array closed early by a damaged comma, a second value) would otherwise hide records.
+     */
+    private void checkRest() throws IOException {
+        if (inObject) {
+            JsonToken t;
+            while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            if (t != JsonToken.END_OBJECT) {
+                throw new UnreadableFileException(parser.currentTokenLocation().getLineNr(),
+                        "unexpected " + describe(t) + " after the pairs array; the rest of the file was not read");
+            }
+        }
+        JsonToken after = parser.nextToken();
+        if (after != null) {
+            throw new UnreadableFileException(parser.currentTokenLocation().getLineNr(), "unexpected " + describe(after)
+                    + " after the end of the " + (inObject ? "export object" : "array of pairs")
+                    + " (the array may have been closed early); the rest of the file was not read");
+        }
+    }
+
+    private String describe(JsonToken t) throws IOException {
+        if (t == null) {
+            return "end of the file";
+        }
+        return switch (t) {
+            case START_OBJECT -> "\"{\"";
+            case START_ARRAY -> "\"[\"";
+            case END_ARRAY -> "\"]\"";
+            case END_OBJECT -> "\"}\"";
+            default -> "\"" + PairMapper.shorten(parser.getText()) + "\"";
+        };
+    }
+
     private void openArray() throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
@@ -81,6 +123,7 @@ final class JsonArraySource implements RecordSource {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("pairs".equals(name) && value == JsonToken.START_ARRAY) {
+                    inObject = true;
                     return;
                 }
                 parser.skipChildren();

@@ -1,8 +1,10 @@
 package dev.pairstudio.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,13 +15,15 @@ import java.util.Arrays;
 
 /**
  * JSONL, line by line. A line longer than {@link #MAX_LINE_BYTES} is skipped without being held
- * in memory; invalid UTF-8, NUL bytes and invalid JSON are errors of that line only.
+ * in memory; invalid UTF-8, NUL bytes and invalid JSON (also anything after the line's one
+ * object) are errors of that line only.
  */
 final class JsonlSource implements RecordSource {
     static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
 
     private final TextInput in;
-    private final ObjectMapper json;
+    /** One value per line: {@code {...} {...}} or {@code {...} junk} is an error of the line, not its first object. */
+    private final ObjectReader json;
     private final PairMapper mapper;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -28,7 +32,7 @@ final class JsonlSource implements RecordSource {
 
     JsonlSource(TextInput in, ObjectMapper json, PairMapper mapper) {
         this.in = in;
-        this.json = json;
+        this.json = json.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.mapper = mapper;
     }
 

@@ -8,6 +8,7 @@ import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.AddResult;
 import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.StoreException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -162,7 +163,7 @@ public final class PairImporter {
         } catch (IOException e) {
             run.problem(new ImportProblem(name, 0, "cannot read the file: " + e.getMessage()));
         } finally {
-            awaitWrites(written);
+            awaitWrites(written, run);
         }
     }
 
@@ -192,15 +193,43 @@ public final class PairImporter {
         return out;
     }
 
-    private static void awaitWrites(CompletableFuture<Void> written) {
+    private static void awaitWrites(CompletableFuture<Void> written, Run run) {
         try {
             written.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) {
-                throw re; // a store failure (disk full, locked): the summary would be a lie
+                throw stopped(re, run); // a store failure (disk full, locked): the summary would be a lie
             }
             throw e;
         }
+    }
+
+    /**
+     * A store that cannot write (a full disk, a read-only file) fails with the database engine's
+     * words several causes deep; the user needs the reason, what was kept and what to do.
+     */
+    private static RuntimeException stopped(RuntimeException e, Run run) {
+        IOException io = ioCause(e, 0);
+        if (io == null) {
+            return e;
+        }
+        return new StoreException("Import stopped: the database cannot be written (" + io.getMessage() + "). The "
+                + run.added.get() + " pairs stored before stay; make room, then import the same files again to add the rest", e);
+    }
+
+    /** The I/O failure behind a store failure: causes, and for a JDBC batch its next exception. */
+    private static IOException ioCause(Throwable t, int depth) {
+        if (t == null || depth > 20) {
+            return null;
+        }
+        if (t instanceof IOException io && io.getMessage() != null) {
+            return io;
+        }
+        IOException found = ioCause(t.getCause(), depth + 1);
+        if (found == null && t instanceof java.sql.SQLException sql) {
+            found = ioCause(sql.getNextException(), depth + 1);
+        }
+        return found;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -1,0 +1,176 @@
+package dev.pairstudio.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.pairstudio.io.DatasetExporter;
+import dev.pairstudio.io.ExportException;
+import dev.pairstudio.io.ExportListener;
+import dev.pairstudio.io.ExportProfile;
+import dev.pairstudio.io.ExportResult;
+import dev.pairstudio.io.ExportTargetPolicy;
+import dev.pairstudio.io.ImportSummary;
+import dev.pairstudio.io.PairEnricher;
+import dev.pairstudio.io.PairImporter;
+import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestDatabases;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A really full disk: a 2 MB tmpfs mounted for the test (needs root, as in CI; skipped otherwise,
+ * where {@code io.DatasetExporterTest} still covers an injected failing stream). An export that
+ * does not fit fails with a clear message and leaves no file; an import whose database fills the
+ * disk stops with a clear error, and after space is freed the database opens with whole batches
+ * and a rerun completes. Nothing stored is lost.
+ */
+class DiskFullTest {
+    static final int PAIRS = 8_000;
+
+    @TempDir
+    Path dir;
+    Path small;
+
+    @BeforeEach
+    void mountSmallDisk() throws Exception {
+        small = Files.createDirectory(dir.resolve("small"));
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", small.toString()) == 0,
+                "needs root to mount a 2 MB tmpfs (CI runs as root)");
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        if (small != null) {
+            run("umount", "-l", small.toString());
+        }
+    }
+
+    private static int run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    }
+
+    private static Path database() {
+        return TestDatabases.copyOfUnanalysed("reliability-disk-full", () -> new SyntheticPairs(5).list(PAIRS));
+    }
+
+    private static ExportResult export(PairStore store, ExportProfile profile, Path target) {
+        return new DatasetExporter(store, null).export(profile, target, ExportTargetPolicy.FAIL, ExportListener.NONE);
+    }
+
+    /** Fills the small disk so that {@code free} bytes are left. */
+    private void leave(long free) throws IOException {
+        long filler = Files.getFileStore(small).getUsableSpace() - free;
+        try (var out = Files.newOutputStream(small.resolve("filler"))) {
+            out.write(new byte[(int) filler]);
+        }
+        assertThat(Files.getFileStore(small).getUsableSpace()).isEqualTo(free);
+    }
+
+    @Test
+    void anExportThatDoesNotFitFailsClearlyAndLeavesNoFile() throws Exception {
+        try (PairStore store = PairStores.open(database().toString())) {
+            String before = Reliability.fingerprint(store);
+            PairFilter scope = PairFilter.ALL.withDatabaseTypes(Set.of("sqlite", "mysql")); // well under 2 MB
+            long pairs = store.count(scope);
+            for (String format : List.of("jsonl", "json", "csv")) {
+                ExportProfile profile = ExportProfile.defaults(format).withFilter(scope).withDedup(false);
+                Path probe = dir.resolve("probe." + format);
+                long size = export(store, profile, probe).files().get(0).bytes();
+                leave(size / 2 / 4096 * 4096);
+                Path target = small.resolve("all." + format);
+                assertThatThrownBy(() -> export(store, profile, target))
+                        .isInstanceOf(ExportException.class)
+                        .hasMessageContaining("No space left on device")
+                        .hasMessageContaining("No file was written");
+                assertThat(Reliability.filesIn(small)).as("%s: nothing left on the full disk", format).containsExactly("filler");
+                // with room again the same export goes through
+                Files.delete(small.resolve("filler"));
+                assertThat(export(store, profile, target).written()).isEqualTo(pairs);
+                assertThat(Files.size(target)).as("the same size as on a roomy disk").isEqualTo(size);
+                Files.delete(target);
+                Files.delete(small.resolve("all." + format + ".manifest.json"));
+            }
+            assertThat(Reliability.live(store)).isEqualTo(PAIRS);
+            assertThat(Reliability.fingerprint(store)).as("the store is untouched").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void whenTheDataFitsButTheManifestDoesNotTheExportLeavesNothing() throws Exception {
+        ExportProfile profile = ExportProfile.defaults("jsonl").withDedup(false).withAnonymize(false)
+                .withFilter(PairFilter.ALL.withDatabaseTypes(Set.of("sqlite")));
+        try (PairStore store = PairStores.open(database().toString())) {
+            Path probe = dir.resolve("probe.jsonl");
+            long size = export(store, profile, probe).files().get(0).bytes();
+            leave((size + 4095) / 4096 * 4096); // exactly the data file's pages, none for the manifest
+            Path target = small.resolve("part.jsonl");
+            assertThatThrownBy(() -> export(store, profile, target)).isInstanceOf(ExportException.class)
+                    .hasMessageContaining("No space left on device");
+            assertThat(Reliability.filesIn(small)).as("no data file without its manifest, no temporary file").containsExactly("filler");
+        }
+    }
+
+    @Test
+    void anImportThatFillsTheDiskStopsClearlyAndARerunCompletesIt() throws Exception {
+        Path file = dir.resolve("big.jsonl");
+        int records = 30_000;
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < records; i++) {
+                w.write("{\"pair_id\": \"full-" + i + "\", \"natural_language_query\": \"How many orders did customer " + i
+                        + " place last year, counting only orders shipped to example.com addresses?\", \"sql_query\": "
+                        + "\"SELECT COUNT(*) FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.id = " + i
+                        + " AND o.shipped_at >= DATE '2024-01-01'\", \"timestamp\": \"2024-05-01T10:00:00\"}\n");
+            }
+        }
+        String db = small.resolve("pairs").toString();
+        List<dev.pairstudio.pair.Pair> baseline = new SyntheticPairs(6).list(200);
+        try (PairStore store = PairStores.open(db)) {
+            Reliability.add(store, baseline, "baseline");
+        }
+        String baselineFingerprint;
+        try (PairStore store = PairStores.open(db)) {
+            baselineFingerprint = Reliability.fingerprint(store);
+        }
+        try (PairStore store = PairStores.open(db)) {
+            assertThatThrownBy(() -> new PairImporter(store, PairEnricher.NONE, 1_000, 1)
+                    .importFiles(List.of(file), null, null, null, null))
+                    .as("the import stops with an error instead of reporting success")
+                    .isInstanceOf(RuntimeException.class)
+                    .hasMessageStartingWith("Import stopped: the database cannot be written (No space left on device).")
+                    .hasMessageContaining("import the same files again");
+        } catch (RuntimeException closing) {
+            // closing a store whose disk is full may fail too; what matters is what opens afterwards
+        }
+
+        assertThat(run("mount", "-o", "remount,size=64m", small.toString())).isZero();
+        long afterFull;
+        try (PairStore store = PairStores.open(db)) {
+            long total = Reliability.live(store);
+            afterFull = total - baseline.size();
+            assertThat(afterFull).as("whole batches of 1,000 only").isNotNegative().isLessThan(records);
+            assertThat(afterFull % 1_000).isZero();
+            assertThat(Reliability.fingerprint(store, Reliability.maxIdOf(store, baseline))).as("the pairs stored before are intact")
+                    .isEqualTo(baselineFingerprint);
+            ImportSummary rerun = new PairImporter(store, PairEnricher.NONE, 1_000, 1).importFiles(List.of(file), null, null, null, null);
+            assertThat(rerun.skipped()).isEqualTo(afterFull);
+            assertThat(rerun.added()).isEqualTo(records - afterFull);
+            assertThat(Reliability.live(store)).isEqualTo(baseline.size() + records);
+        }
+    }
+}

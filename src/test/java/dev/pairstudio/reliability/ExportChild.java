@@ -1,0 +1,58 @@
+package dev.pairstudio.reliability;
+
+import dev.pairstudio.io.DatasetExporter;
+import dev.pairstudio.io.ExportListener;
+import dev.pairstudio.io.ExportProfile;
+import dev.pairstudio.io.ExportTargetPolicy;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exports a database to {@code training.<format>} in a folder, one thread per format (args: db,
+ * folder, formats...). The exporter asks whether it is cancelled after every batch of 1,000
+ * pairs; at the second time a thread says "exported <format>" and waits there, inside the export
+ * with its file half written, for the test to kill the process.
+ */
+public final class ExportChild {
+    private ExportChild() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        try (PairStore store = PairStores.open(args[0])) {
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 2; i < args.length; i++) {
+                String format = args[i];
+                Thread t = new Thread(() -> export(store, Path.of(args[1]).resolve("training." + format), format));
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+    }
+
+    private static void export(PairStore store, Path target, String format) {
+        int[] batches = {0};
+        long written = new DatasetExporter(store, null).export(ExportProfile.defaults(format).withDedup(false), target,
+                ExportTargetPolicy.FAIL, new ExportListener() {
+                    @Override
+                    public boolean isCancelled() {
+                        if (++batches[0] == 2) {
+                            System.out.println("exported " + format);
+                            System.out.flush();
+                            try {
+                                Thread.sleep(60_000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        return false;
+                    }
+                }).written();
+        System.out.println("finished " + format + " " + written);
+    }
+}

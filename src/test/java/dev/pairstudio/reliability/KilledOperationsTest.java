@@ -1,0 +1,188 @@
+package dev.pairstudio.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pairstudio.io.AtomicFileOutput;
+import dev.pairstudio.io.DatasetExporter;
+import dev.pairstudio.io.ExportListener;
+import dev.pairstudio.io.ExportProfile;
+import dev.pairstudio.io.ExportResult;
+import dev.pairstudio.io.ExportTargetPolicy;
+import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.TrashBatch;
+import dev.pairstudio.testing.TestDatabases;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGKILL in the middle of an export and of a bulk delete, in a child JVM on a real H2 file
+ * (the import case is {@code io.CrashSafetyTest}). Afterwards the database opens with every
+ * pair; a killed export leaves no file at its name and nothing the next run trips on; a killed
+ * trash-by-filter is all or nothing; repeating either operation completes it.
+ */
+@Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a stuck child must not hang the build
+class KilledOperationsTest {
+    /** More than the two batches of 1,000 after which the child waits to be killed. */
+    static final int EXPORTED = 5_000;
+    /** Enough that the bulk delete takes long enough to be killed midway. */
+    static final int PAIRS = 8_000;
+    /** What the bulk delete selects: every pair of one database type (about 40% of the synthetic pairs). */
+    static final PairFilter TRASHED = PairFilter.ALL.withDatabaseTypes(Set.of("postgresql"));
+
+    @TempDir
+    Path out;
+
+    private static Path database() {
+        return TestDatabases.copyOfUnanalysed("reliability-killed", () -> new SyntheticPairs(3).list(PAIRS));
+    }
+
+    private static Path smallDatabase() {
+        return TestDatabases.copyOfUnanalysed("reliability-killed-export", () -> new SyntheticPairs(4).list(EXPORTED));
+    }
+
+    @Test
+    void aKilledExportLeavesNoFileAndTheNextRunCompletes() throws Exception {
+        String db = smallDatabase().toString();
+        List<String> formats = List.of("jsonl", "json", "csv");
+        List<String> args = new ArrayList<>(List.of(db, out.toString()));
+        args.addAll(formats);
+        Process child = Reliability.child(ExportChild.class, List.of(), args.toArray(String[]::new));
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader r = Reliability.reader(child)) {
+            for (int i = 0; i < formats.size(); i++) {
+                assertThat(Reliability.awaitLine(r, "exported", seen)).as("every export is midway: %s", seen).isNotNull();
+            }
+            assertThat(Reliability.filesIn(out)).hasSize(formats.size());
+            // while the child lives, another export of the same name must leave the child's temporary file alone
+            String liveTemp = Reliability.filesIn(out).stream().filter(f -> f.startsWith(".training.jsonl.")).findFirst().orElseThrow();
+            try (PairStore other = PairStores.open(smallDatabase().toString())) {
+                new DatasetExporter(other, null).export(ExportProfile.defaults("jsonl"), out.resolve("training.jsonl"),
+                        ExportTargetPolicy.FAIL, ExportListener.NONE);
+            }
+            assertThat(Reliability.filesIn(out)).contains(liveTemp, "training.jsonl");
+            child.destroyForcibly(); // SIGKILL: no finally blocks, no shutdown hooks
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Reliability.filesIn(out)).as("the killed writers' temporary files, nothing under their targets' names")
+                .filteredOn(f -> f.endsWith(".part")).hasSize(formats.size())
+                .allSatisfy(f -> assertThat(f).startsWith(".training."));
+        assertThat(out.resolve("training.json")).doesNotExist();
+        assertThat(out.resolve("training.csv")).doesNotExist();
+
+        try (PairStore store = PairStores.open(db)) {
+            assertThat(Reliability.live(store)).as("the database opens with every pair").isEqualTo(EXPORTED);
+            for (String format : formats) {
+                Path target = out.resolve("training." + format);
+                ExportResult result = new DatasetExporter(store, null).export(ExportProfile.defaults(format).withDedup(false),
+                        target, format.equals("jsonl") ? ExportTargetPolicy.OVERWRITE : ExportTargetPolicy.FAIL, ExportListener.NONE);
+                assertThat(result.written()).isEqualTo(EXPORTED);
+                assertThat(recordsIn(target, format)).as("the repeated %s export is complete", format).isEqualTo(EXPORTED);
+            }
+            assertThat(Reliability.live(store)).isEqualTo(EXPORTED);
+        }
+        List<String> expected = new ArrayList<>();
+        for (String format : formats) {
+            expected.add("training." + format);
+            expected.add("training." + format + ".manifest.json");
+        }
+        assertThat(Reliability.filesIn(out)).as("the reruns swept the dead writers' temporary files")
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void twoWritersOfOneNameInOneProcessLeaveEachOthersFilesAlone() throws Exception {
+        Path target = out.resolve("same.jsonl");
+        try (AtomicFileOutput first = AtomicFileOutput.open(target, false)) {
+            first.stream().write("{\"a\": 1}\n".getBytes(StandardCharsets.UTF_8));
+            try (AtomicFileOutput second = AtomicFileOutput.open(target, false)) {
+                assertThat(Reliability.filesIn(out)).hasSize(2);
+                second.stream().write("{\"b\": 2}\n".getBytes(StandardCharsets.UTF_8));
+                second.commit(false);
+            }
+            first.commit(true);
+        }
+        assertThat(Files.readString(target)).isEqualTo("{\"a\": 1}\n");
+        assertThat(Reliability.filesIn(out)).containsExactly("same.jsonl");
+    }
+
+    static long recordsIn(Path file, String format) throws Exception {
+        return switch (format) {
+            case "jsonl" -> {
+                try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                    yield lines.map(l -> {
+                        try {
+                            return FuzzFiles.JSON.readTree(l); // every line a whole record
+                        } catch (Exception e) {
+                            throw new AssertionError("broken line: " + l, e);
+                        }
+                    }).count();
+                }
+            }
+            case "json" -> {
+                JsonNode root = FuzzFiles.JSON.readTree(file.toFile());
+                assertThat(root.get("total_pairs").asLong()).isEqualTo(root.get("pairs").size());
+                yield root.get("pairs").size();
+            }
+            default -> {
+                try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    yield org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                            .parse(in).stream().count();
+                }
+            }
+        };
+    }
+
+    @Test
+    void aKilledBulkDeleteIsAllOrNothingAndARerunCompletesIt() throws Exception {
+        long matching;
+        try (PairStore store = PairStores.open(database().toString())) {
+            matching = store.count(TRASHED);
+        }
+        assertThat(matching).isBetween(PAIRS / 5L, PAIRS * 4L / 5);
+        int killedMidway = 0;
+        for (long delayMs : new long[] {0, 150}) {
+            String db = database().toString();
+            Process child = Reliability.child(TrashChild.class, List.of(), db);
+            List<String> seen = new ArrayList<>();
+            try (BufferedReader r = Reliability.reader(child)) {
+                assertThat(Reliability.awaitLine(r, "trashing", seen)).as("%s", seen).isNotNull();
+                Thread.sleep(delayMs);
+                child.destroyForcibly(); // also closes our end of its output: what it printed after is lost
+                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            try (PairStore store = PairStores.open(db)) {
+                long trashed = Reliability.trashed(store);
+                long live = Reliability.live(store);
+                assertThat(live + trashed).as("after a kill at %d ms: nothing lost", delayMs).isEqualTo(PAIRS);
+                assertThat(trashed).as("after a kill at %d ms: all or nothing", delayMs).isIn(0L, matching);
+                if (trashed == 0) {
+                    killedMidway++;
+                }
+
+                TrashBatch again = store.trash(TRASHED);
+                assertThat(again.count()).as("the rerun trashes what is left").isEqualTo(matching - trashed);
+                assertThat(store.count(TRASHED)).isZero();
+                assertThat(Reliability.trashed(store)).isEqualTo(matching);
+                assertThat(Reliability.live(store)).isEqualTo(PAIRS - matching);
+                if (trashed == 0 && delayMs == 0) {
+                    assertThat(store.restore(again.id())).as("and it restores as one batch").isEqualTo(matching);
+                    assertThat(Reliability.live(store)).isEqualTo(PAIRS);
+                }
+            }
+        }
+        assertThat(killedMidway).as("at least one kill landed before the delete finished").isPositive();
+    }
+}
