@@ -130,10 +130,13 @@ class DiskFullTest {
     void anImportThatFillsTheDiskStopsClearlyAndARerunCompletesIt() throws Exception {
         Path file = dir.resolve("big.jsonl");
         int records = 30_000;
+        java.util.Random random = new java.util.Random(30);
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < records; i++) {
+                // a random tracking code per record: the store compresses its pages, so repetitive text alone would fit
+                String code = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
                 w.write("{\"pair_id\": \"full-" + i + "\", \"natural_language_query\": \"How many orders did customer " + i
-                        + " place last year, counting only orders shipped to example.com addresses?\", \"sql_query\": "
+                        + " place last year under code " + code + ", counting only orders shipped to example.com addresses?\", \"sql_query\": "
                         + "\"SELECT COUNT(*) FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.id = " + i
                         + " AND o.shipped_at >= DATE '2024-01-01'\", \"timestamp\": \"2024-05-01T10:00:00\"}\n");
             }
