@@ -213,7 +213,9 @@ public final class MainWindow {
 
     /** Pairs stored without analysis (`import --no-analysis`, an interrupted analysis) get it now, then duplicate groups. */
     private long analysePending() {
-        long n = PendingAnalysis.run(store, enricher, Runtime.getRuntime().availableProcessors(), done -> { },
+        // one core fewer than the machine has: the table's pages and the charts keep one for themselves
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        long n = PendingAnalysis.run(store, enricher, threads, done -> { },
                 () -> Thread.currentThread().isInterrupted());
         duplicates.catchUp();
         return n;

@@ -66,7 +66,7 @@ class DiskFullTest {
     }
 
     private static Path database() {
-        return TestDatabases.copyOfUnanalysed("reliability-disk-full", () -> new SyntheticPairs(5).list(PAIRS));
+        return TestDatabases.copyOfQuicklyTyped("reliability-disk-full", () -> new SyntheticPairs(5).list(PAIRS));
     }
 
     private static ExportResult export(PairStore store, ExportProfile profile, Path target) {

@@ -46,11 +46,11 @@ class KilledOperationsTest {
     Path out;
 
     private static Path database() {
-        return TestDatabases.copyOfUnanalysed("reliability-killed", () -> new SyntheticPairs(3).list(PAIRS));
+        return TestDatabases.copyOfQuicklyTyped("reliability-killed", () -> new SyntheticPairs(3).list(PAIRS));
     }
 
     private static Path smallDatabase() {
-        return TestDatabases.copyOfUnanalysed("reliability-killed-export", () -> new SyntheticPairs(4).list(EXPORTED));
+        return TestDatabases.copyOfQuicklyTyped("reliability-killed-export", () -> new SyntheticPairs(4).list(EXPORTED));
     }
 
     @Test

@@ -40,12 +40,12 @@ class PairTablePagingTest {
 
     @BeforeAll
     static void buildOnce() {
-        TestDatabases.copyOfUnanalysed("paging-100k", () -> new SyntheticPairs(100).list(PAIRS));
+        TestDatabases.copyOfQuicklyTyped("paging-100k", () -> new SyntheticPairs(100).list(PAIRS));
     }
 
     @Start
     void start(Stage stage) {
-        Path db = TestDatabases.copyOfUnanalysed("paging-100k", () -> new SyntheticPairs(100).list(PAIRS));
+        Path db = TestDatabases.copyOfQuicklyTyped("paging-100k", () -> new SyntheticPairs(100).list(PAIRS));
         store = PairStores.open(db.toString());
         window = new MainWindow(store, new BackgroundJobs(), new UiSettings(db.resolveSibling("ui.properties")));
         Scene scene = new Scene(window.root(), 1400, 900);
