@@ -17,7 +17,6 @@ import dev.pairstudio.io.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
-import dev.pairstudio.testing.TestDatabases;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a rerun completes. Nothing stored is lost.
  */
 class DiskFullTest {
-    static final int PAIRS = 8_000;
+    static final int PAIRS = 5_000;
 
     @TempDir
     Path dir;
@@ -66,7 +65,7 @@ class DiskFullTest {
     }
 
     private static Path database() {
-        return TestDatabases.copyOfUnanalysed("reliability-disk-full", () -> new SyntheticPairs(5).list(PAIRS));
+        return Reliability.synthetic(PAIRS);
     }
 
     private static ExportResult export(PairStore store, ExportProfile profile, Path target) {
@@ -129,13 +128,14 @@ class DiskFullTest {
     @Test
     void anImportThatFillsTheDiskStopsClearlyAndARerunCompletesIt() throws Exception {
         Path file = dir.resolve("big.jsonl");
-        int records = 30_000;
+        int records = 6_000; // about 1 KB each: several times what fits on the disk
+        int batch = 500;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < records; i++) {
                 w.write("{\"pair_id\": \"full-" + i + "\", \"natural_language_query\": \"How many orders did customer " + i
-                        + " place last year, counting only orders shipped to example.com addresses?\", \"sql_query\": "
-                        + "\"SELECT COUNT(*) FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.id = " + i
-                        + " AND o.shipped_at >= DATE '2024-01-01'\", \"timestamp\": \"2024-05-01T10:00:00\"}\n");
+                        + " place last year, counting only orders shipped to example.com addresses? " + "Also list them. ".repeat(i % 7 + 20)
+                        + "\", \"sql_query\": \"SELECT COUNT(*) FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.id = " + i
+                        + " AND o.note <> '" + Integer.toHexString(i * 7919).repeat(40) + "'\", \"timestamp\": \"2024-05-01T10:00:00\"}\n");
             }
         }
         String db = small.resolve("pairs").toString();
@@ -148,7 +148,7 @@ class DiskFullTest {
             baselineFingerprint = Reliability.fingerprint(store);
         }
         try (PairStore store = PairStores.open(db)) {
-            assertThatThrownBy(() -> new PairImporter(store, PairEnricher.NONE, 1_000, 1)
+            assertThatThrownBy(() -> new PairImporter(store, PairEnricher.NONE, batch, 1)
                     .importFiles(List.of(file), null, null, null, null))
                     .as("the import stops with an error instead of reporting success")
                     .isInstanceOf(RuntimeException.class)
@@ -163,11 +163,12 @@ class DiskFullTest {
         try (PairStore store = PairStores.open(db)) {
             long total = Reliability.live(store);
             afterFull = total - baseline.size();
-            assertThat(afterFull).as("whole batches of 1,000 only").isNotNegative().isLessThan(records);
-            assertThat(afterFull % 1_000).isZero();
+            assertThat(afterFull).as("some batches were stored before the disk was full").isPositive().isLessThan(records);
+            assertThat(afterFull % batch).as("whole batches of %d only (a store that keeps part of a failed batch fails here)", batch)
+                    .isZero();
             assertThat(Reliability.fingerprint(store, Reliability.maxIdOf(store, baseline))).as("the pairs stored before are intact")
                     .isEqualTo(baselineFingerprint);
-            ImportSummary rerun = new PairImporter(store, PairEnricher.NONE, 1_000, 1).importFiles(List.of(file), null, null, null, null);
+            ImportSummary rerun = new PairImporter(store, PairEnricher.NONE, batch, 1).importFiles(List.of(file), null, null, null, null);
             assertThat(rerun.skipped()).isEqualTo(afterFull);
             assertThat(rerun.added()).isEqualTo(records - afterFull);
             assertThat(Reliability.live(store)).isEqualTo(baseline.size() + records);

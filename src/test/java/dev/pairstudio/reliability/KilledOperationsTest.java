@@ -9,12 +9,10 @@ import dev.pairstudio.io.ExportListener;
 import dev.pairstudio.io.ExportProfile;
 import dev.pairstudio.io.ExportResult;
 import dev.pairstudio.io.ExportTargetPolicy;
-import dev.pairstudio.io.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.TrashBatch;
-import dev.pairstudio.testing.TestDatabases;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,10 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a stuck child must not hang the build
 class KilledOperationsTest {
-    /** More than the two batches of 1,000 after which the child waits to be killed. */
+    /** More than the two batches of 1,000 after which the export child waits to be killed. */
     static final int EXPORTED = 5_000;
-    /** Enough that the bulk delete takes long enough to be killed midway. */
-    static final int PAIRS = 8_000;
+    /** Enough that the bulk delete (about 2,000 pairs) takes long enough to be killed midway. */
+    static final int PAIRS = 5_000;
     /** What the bulk delete selects: every pair of one database type (about 40% of the synthetic pairs). */
     static final PairFilter TRASHED = PairFilter.ALL.withDatabaseTypes(Set.of("postgresql"));
 
@@ -46,11 +44,11 @@ class KilledOperationsTest {
     Path out;
 
     private static Path database() {
-        return TestDatabases.copyOfUnanalysed("reliability-killed", () -> new SyntheticPairs(3).list(PAIRS));
+        return Reliability.synthetic(PAIRS);
     }
 
     private static Path smallDatabase() {
-        return TestDatabases.copyOfUnanalysed("reliability-killed-export", () -> new SyntheticPairs(4).list(EXPORTED));
+        return Reliability.synthetic(EXPORTED);
     }
 
     @Test

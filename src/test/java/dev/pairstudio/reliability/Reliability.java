@@ -40,6 +40,14 @@ final class Reliability {
         return db;
     }
 
+    /**
+     * A fresh copy of a database of {@code count} synthetic pairs (seed {@code count}), stored as
+     * read; built once per test run (see {@link dev.pairstudio.testing.TestDatabases}).
+     */
+    static Path synthetic(int count) {
+        return dev.pairstudio.testing.TestDatabases.copyOfUnanalysed("reliability-" + count, () -> new SyntheticPairs(count).list(count));
+    }
+
     static void add(PairStore store, List<Pair> pairs, String batch) {
         for (int i = 0; i < pairs.size(); i += 5_000) {
             store.addAll(pairs.subList(i, Math.min(pairs.size(), i + 5_000)), null, Source.FILE, batch);
