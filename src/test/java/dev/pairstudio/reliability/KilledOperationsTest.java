@@ -150,37 +150,56 @@ class KilledOperationsTest {
             matching = store.count(TRASHED);
         }
         assertThat(matching).isBetween(PAIRS / 5L, PAIRS * 4L / 5);
-        int killedMidway = 0;
-        for (long delayMs : new long[] {0, 150}) {
-            String db = database().toString();
-            Process child = Reliability.child(TrashChild.class, List.of(), db);
+        // two children at once, each on its own copy, killed at once and 150 ms into the delete;
+        // checked in parallel too (opening after a kill waits out H2's stale lock, seconds of sleep)
+        long[] delays = {0, 150};
+        List<String> dbs = new ArrayList<>();
+        List<Process> children = new ArrayList<>();
+        for (int i = 0; i < delays.length; i++) {
+            dbs.add(database().toString());
+            children.add(Reliability.child(TrashChild.class, List.of(), dbs.get(i)));
+        }
+        for (int i = 0; i < delays.length; i++) {
             List<String> seen = new ArrayList<>();
-            try (BufferedReader r = Reliability.reader(child)) {
+            try (BufferedReader r = Reliability.reader(children.get(i))) {
                 assertThat(Reliability.awaitLine(r, "trashing", seen)).as("%s", seen).isNotNull();
-                Thread.sleep(delayMs);
-                child.destroyForcibly(); // also closes our end of its output: what it printed after is lost
-                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                Thread.sleep(delays[i]);
+                children.get(i).destroyForcibly(); // also closes our end of its output: what it printed after is lost
+                assertThat(children.get(i).waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
-            try (PairStore store = PairStores.open(db)) {
-                long trashed = Reliability.trashed(store);
-                long live = Reliability.live(store);
-                assertThat(live + trashed).as("after a kill at %d ms: nothing lost", delayMs).isEqualTo(PAIRS);
-                assertThat(trashed).as("after a kill at %d ms: all or nothing", delayMs).isIn(0L, matching);
-                if (trashed == 0) {
-                    killedMidway++;
-                }
-
-                TrashBatch again = store.trash(TRASHED);
-                assertThat(again.count()).as("the rerun trashes what is left").isEqualTo(matching - trashed);
-                assertThat(store.count(TRASHED)).isZero();
-                assertThat(Reliability.trashed(store)).isEqualTo(matching);
-                assertThat(Reliability.live(store)).isEqualTo(PAIRS - matching);
-                if (trashed == 0 && delayMs == 0) {
-                    assertThat(store.restore(again.id())).as("and it restores as one batch").isEqualTo(matching);
-                    assertThat(Reliability.live(store)).isEqualTo(PAIRS);
-                }
-            }
+        }
+        List<java.util.concurrent.CompletableFuture<Long>> checks = new ArrayList<>();
+        for (int i = 0; i < delays.length; i++) {
+            String db = dbs.get(i);
+            long delayMs = delays[i];
+            checks.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> afterKilledDelete(db, delayMs, matching)));
+        }
+        long killedMidway = 0;
+        for (var c : checks) {
+            killedMidway += c.get(120, TimeUnit.SECONDS);
         }
         assertThat(killedMidway).as("at least one kill landed before the delete finished").isPositive();
     }
+
+    /** Checks a database whose bulk delete was killed and completes the delete; 1 when the kill came before its commit. */
+    private static long afterKilledDelete(String db, long delayMs, long matching) {
+        try (PairStore store = PairStores.open(db)) {
+            long trashed = Reliability.trashed(store);
+            long live = Reliability.live(store);
+            assertThat(live + trashed).as("after a kill at %d ms: nothing lost", delayMs).isEqualTo(PAIRS);
+            assertThat(trashed).as("after a kill at %d ms: all or nothing", delayMs).isIn(0L, matching);
+
+            TrashBatch again = store.trash(TRASHED);
+            assertThat(again.count()).as("the rerun trashes what is left").isEqualTo(matching - trashed);
+            assertThat(store.count(TRASHED)).isZero();
+            assertThat(Reliability.trashed(store)).isEqualTo(matching);
+            assertThat(Reliability.live(store)).isEqualTo(PAIRS - matching);
+            if (trashed == 0) {
+                assertThat(store.restore(again.id())).as("and it restores as one batch").isEqualTo(matching);
+                assertThat(Reliability.live(store)).isEqualTo(PAIRS);
+            }
+            return trashed == 0 ? 1 : 0;
+        }
+    }
+
 }
