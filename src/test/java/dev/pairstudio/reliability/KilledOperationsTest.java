@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +99,34 @@ class KilledOperationsTest {
         }
         assertThat(Reliability.filesIn(out)).as("the reruns swept the dead writers' temporary files")
                 .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    @Disabled("store rewrite: commits that returned are lost on SIGKILL (H2 writes them to disk in the background): "
+            + "after 3 batches of 1,000 were acknowledged, 1,000-2,000 pairs were there in 6 of 6 runs (and once 1,320: "
+            + "a partial batch, which also makes io.CrashSafetyTest flaky). A collector POST answered 201 is as exposed")
+    void batchesAcknowledgedBeforeAKillSurviveIt() throws Exception {
+        Path file = out.resolve("acknowledged.jsonl");
+        try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 8_000; i++) {
+                w.write("{\"pair_id\": \"ack-" + i + "\", \"natural_language_query\": \"Question " + i
+                        + "\", \"sql_query\": \"SELECT " + i + "\", \"timestamp\": \"2024-01-01T00:00:00\"}\n");
+            }
+        }
+        String db = out.resolve("acknowledged").toString();
+        Process child = Reliability.child(dev.pairstudio.io.ImportChild.class, List.of(), db, file.toString());
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader r = Reliability.reader(child)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(Reliability.awaitLine(r, "stored", seen)).as("%s", seen).isNotNull();
+            }
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (PairStore store = PairStores.open(db)) {
+            assertThat(Reliability.live(store)).as("the three acknowledged batches").isGreaterThanOrEqualTo(3_000);
+            assertThat(Reliability.live(store) % 1_000).as("whole batches").isZero();
+        }
     }
 
     @Test
