@@ -163,7 +163,7 @@ public final class PairImporter {
         } catch (IOException e) {
             run.problem(new ImportProblem(name, 0, "cannot read the file: " + e.getMessage()));
         } finally {
-            awaitWrites(written, run);
+            awaitWrites(written);
         }
     }
 
@@ -193,12 +193,12 @@ public final class PairImporter {
         return out;
     }
 
-    private static void awaitWrites(CompletableFuture<Void> written, Run run) {
+    private static void awaitWrites(CompletableFuture<Void> written) {
         try {
             written.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) {
-                throw stopped(re, run); // a store failure (disk full, locked): the summary would be a lie
+                throw stopped(re); // a store failure (disk full, locked): the summary would be a lie
             }
             throw e;
         }
@@ -206,15 +206,16 @@ public final class PairImporter {
 
     /**
      * A store that cannot write (a full disk, a read-only file) fails with the database engine's
-     * words several causes deep; the user needs the reason, what was kept and what to do.
+     * words several causes deep; the user needs the reason and what to do. (How many pairs stayed
+     * is not said: a store may lose commits it had not yet written when the disk filled.)
      */
-    private static RuntimeException stopped(RuntimeException e, Run run) {
+    private static RuntimeException stopped(RuntimeException e) {
         IOException io = ioCause(e, 0);
         if (io == null) {
             return e;
         }
-        return new StoreException("Import stopped: the database cannot be written (" + io.getMessage() + "). The "
-                + run.added.get() + " pairs stored before stay; make room, then import the same files again to add the rest", e);
+        return new StoreException("Import stopped: the database cannot be written (" + io.getMessage() + "). Once it "
+                + "can (free some space), import the same files again: that adds what is missing and skips what is stored", e);
     }
 
     /** The I/O failure behind a store failure: causes, and for a JDBC batch its next exception. */

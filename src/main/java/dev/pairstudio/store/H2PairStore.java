@@ -69,10 +69,11 @@ public final class H2PairStore implements PairStore {
     /** When a commit was last forced to disk (nanoTime), guarded by writeLock. */
     private long lastSync = System.nanoTime() - SYNC_INTERVAL_NANOS;
     /**
-     * H2 writes commits to disk in the background within half a second. A write that comes after
-     * a quiet second is forced to disk before it returns (an edit, the first batch of an import);
-     * in a stream of writes, at most one a second is, so a crash loses under a second of an
-     * import (whose rerun completes it) while the stream keeps the background writer's speed.
+     * H2 writes commits to disk in the background within half a second. Curation and collected
+     * pairs are forced to disk before the call returns (a client was told they are stored). An
+     * import's batches and derived analysis are forced at most once a second (and always after a
+     * quiet second), so a crash loses under a second of an import, whose rerun completes it,
+     * while the stream keeps the background writer's speed.
      */
     private static final long SYNC_INTERVAL_NANOS = 1_000_000_000L;
 
@@ -160,6 +161,11 @@ public final class H2PairStore implements PairStore {
      * index. Nothing touched: rolled back, clock included.
      */
     private <T> T write(String what, Work<T> work) {
+        return write(what, true, work);
+    }
+
+    /** @param durable whether the change must be on disk when this returns (derived data need not: it is derived again) */
+    private <T> T write(String what, boolean durable, Work<T> work) {
         synchronized (writeLock) {
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
@@ -173,7 +179,7 @@ public final class H2PairStore implements PairStore {
                     }
                     ChangeLog.logIds(c, seq, done.touched());
                     c.commit();
-                    syncNowAndThen(c);
+                    sync(c, durable);
                     if (done.direct() == null) {
                         index.refresh(c, seq);
                     } else {
@@ -219,7 +225,8 @@ public final class H2PairStore implements PairStore {
                     List<Long> ids = insert(c, pairs, analyses, fresh, source, importBatch, now);
                     ChangeLog.logRange(c, seq, ids.get(0), ids.get(ids.size() - 1));
                     c.commit();
-                    syncNowAndThen(c);
+                    // what a client was told is stored must be; an import's batches may lag a second (its rerun completes it)
+                    sync(c, source != Source.FILE && source != Source.DEMO);
                     List<IndexRow> rows = new ArrayList<>(ids.size());
                     for (int k = 0; k < ids.size(); k++) {
                         int i = fresh.get(k);
@@ -238,10 +245,13 @@ public final class H2PairStore implements PairStore {
         }
     }
 
-    /** Forces committed writes to disk unless that was done less than a second ago (see {@link #lastSync}). */
-    private void syncNowAndThen(Connection c) throws SQLException {
+    /**
+     * Forces committed writes to disk: always when {@code durable}, otherwise unless that was done
+     * less than a second ago (see {@link #lastSync}).
+     */
+    private void sync(Connection c, boolean durable) throws SQLException {
         long now = System.nanoTime();
-        if (where.inMemory() || now - lastSync < SYNC_INTERVAL_NANOS) {
+        if (where.inMemory() || !durable && now - lastSync < SYNC_INTERVAL_NANOS) {
             return;
         }
         try (Statement s = c.createStatement()) {
@@ -824,7 +834,7 @@ public final class H2PairStore implements PairStore {
         if (analyses.isEmpty()) {
             return;
         }
-        write("store analyses", c -> {
+        write("store analyses", false, c -> {
             Map<Long, PairAnalysis> inIdOrder = new java.util.TreeMap<>(analyses);
             try (PreparedStatement s = c.prepareStatement(MERGE_ANALYSIS)) {
                 for (Map.Entry<Long, PairAnalysis> e : inIdOrder.entrySet()) {
@@ -843,7 +853,7 @@ public final class H2PairStore implements PairStore {
         if (analyses.isEmpty()) {
             return;
         }
-        write("store analyses", c -> {
+        write("store analyses", false, c -> {
             List<Long> ids = analyses.keySet().stream().sorted().toList();
             Map<Long, long[]> kept = new java.util.HashMap<>(); // id -> {duplicate flags, group or NO_GROUP}
             try (PreparedStatement s = c.prepareStatement("SELECT id, flags, duplicate_group FROM analysis WHERE id = ANY(?)")) {
@@ -906,7 +916,7 @@ public final class H2PairStore implements PairStore {
         if (marks.isEmpty() && merges.isEmpty()) {
             return;
         }
-        write("mark duplicates", c -> {
+        write("mark duplicates", false, c -> {
             Set<Long> changed = new LinkedHashSet<>();
             List<DuplicateMark> missing = new ArrayList<>();
             try (PreparedStatement mark = c.prepareStatement("UPDATE analysis SET duplicate_group = ?, "

@@ -9,12 +9,10 @@ import dev.pairstudio.io.ExportListener;
 import dev.pairstudio.io.ExportProfile;
 import dev.pairstudio.io.ExportResult;
 import dev.pairstudio.io.ExportTargetPolicy;
-import dev.pairstudio.io.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.TrashBatch;
-import dev.pairstudio.testing.TestDatabases;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,10 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a stuck child must not hang the build
 class KilledOperationsTest {
-    /** More than the two batches of 1,000 after which the child waits to be killed. */
+    /** More than the two batches of 1,000 after which the export child waits to be killed. */
     static final int EXPORTED = 5_000;
-    /** Enough that the bulk delete takes long enough to be killed midway. */
-    static final int PAIRS = 8_000;
+    /** Enough that the bulk delete (about 2,000 pairs) takes long enough to be killed midway. */
+    static final int PAIRS = 5_000;
     /** What the bulk delete selects: every pair of one database type (about 40% of the synthetic pairs). */
     static final PairFilter TRASHED = PairFilter.ALL.withDatabaseTypes(Set.of("postgresql"));
 
@@ -46,11 +45,11 @@ class KilledOperationsTest {
     Path out;
 
     private static Path database() {
-        return TestDatabases.copyOfQuicklyTyped("reliability-killed", () -> new SyntheticPairs(3).list(PAIRS));
+        return Reliability.synthetic(PAIRS);
     }
 
     private static Path smallDatabase() {
-        return TestDatabases.copyOfQuicklyTyped("reliability-killed-export", () -> new SyntheticPairs(4).list(EXPORTED));
+        return Reliability.synthetic(EXPORTED);
     }
 
     @Test
@@ -103,6 +102,34 @@ class KilledOperationsTest {
     }
 
     @Test
+    @Disabled("by design, not a bug: an import's batches reach the disk within a second, not one by one (a sync per "
+            + "batch cost a third of the import's speed); a rerun completes the import. Collected pairs and curation are "
+            + "forced to disk before they return (H2PairStore.sync). This test asks every acknowledged import batch to survive")
+    void batchesAcknowledgedBeforeAKillSurviveIt() throws Exception {
+        Path file = out.resolve("acknowledged.jsonl");
+        try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 8_000; i++) {
+                w.write("{\"pair_id\": \"ack-" + i + "\", \"natural_language_query\": \"Question " + i
+                        + "\", \"sql_query\": \"SELECT " + i + "\", \"timestamp\": \"2024-01-01T00:00:00\"}\n");
+            }
+        }
+        String db = out.resolve("acknowledged").toString();
+        Process child = Reliability.child(dev.pairstudio.io.ImportChild.class, List.of(), db, file.toString());
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader r = Reliability.reader(child)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(Reliability.awaitLine(r, "stored", seen)).as("%s", seen).isNotNull();
+            }
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (PairStore store = PairStores.open(db)) {
+            assertThat(Reliability.live(store)).as("the three acknowledged batches").isGreaterThanOrEqualTo(3_000);
+            assertThat(Reliability.live(store) % 1_000).as("whole batches").isZero();
+        }
+    }
+
+    @Test
     void twoWritersOfOneNameInOneProcessLeaveEachOthersFilesAlone() throws Exception {
         Path target = out.resolve("same.jsonl");
         try (AtomicFileOutput first = AtomicFileOutput.open(target, false)) {
@@ -152,37 +179,56 @@ class KilledOperationsTest {
             matching = store.count(TRASHED);
         }
         assertThat(matching).isBetween(PAIRS / 5L, PAIRS * 4L / 5);
-        int killedMidway = 0;
-        for (long delayMs : new long[] {0, 150}) {
-            String db = database().toString();
-            Process child = Reliability.child(TrashChild.class, List.of(), db);
+        // two children at once, each on its own copy, killed at once and 150 ms into the delete;
+        // checked in parallel too (opening after a kill waits out H2's stale lock, seconds of sleep)
+        long[] delays = {0, 150};
+        List<String> dbs = new ArrayList<>();
+        List<Process> children = new ArrayList<>();
+        for (int i = 0; i < delays.length; i++) {
+            dbs.add(database().toString());
+            children.add(Reliability.child(TrashChild.class, List.of(), dbs.get(i)));
+        }
+        for (int i = 0; i < delays.length; i++) {
             List<String> seen = new ArrayList<>();
-            try (BufferedReader r = Reliability.reader(child)) {
+            try (BufferedReader r = Reliability.reader(children.get(i))) {
                 assertThat(Reliability.awaitLine(r, "trashing", seen)).as("%s", seen).isNotNull();
-                Thread.sleep(delayMs);
-                child.destroyForcibly(); // also closes our end of its output: what it printed after is lost
-                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                Thread.sleep(delays[i]);
+                children.get(i).destroyForcibly(); // also closes our end of its output: what it printed after is lost
+                assertThat(children.get(i).waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
-            try (PairStore store = PairStores.open(db)) {
-                long trashed = Reliability.trashed(store);
-                long live = Reliability.live(store);
-                assertThat(live + trashed).as("after a kill at %d ms: nothing lost", delayMs).isEqualTo(PAIRS);
-                assertThat(trashed).as("after a kill at %d ms: all or nothing", delayMs).isIn(0L, matching);
-                if (trashed == 0) {
-                    killedMidway++;
-                }
-
-                TrashBatch again = store.trash(TRASHED);
-                assertThat(again.count()).as("the rerun trashes what is left").isEqualTo(matching - trashed);
-                assertThat(store.count(TRASHED)).isZero();
-                assertThat(Reliability.trashed(store)).isEqualTo(matching);
-                assertThat(Reliability.live(store)).isEqualTo(PAIRS - matching);
-                if (trashed == 0 && delayMs == 0) {
-                    assertThat(store.restore(again.id())).as("and it restores as one batch").isEqualTo(matching);
-                    assertThat(Reliability.live(store)).isEqualTo(PAIRS);
-                }
-            }
+        }
+        List<java.util.concurrent.CompletableFuture<Long>> checks = new ArrayList<>();
+        for (int i = 0; i < delays.length; i++) {
+            String db = dbs.get(i);
+            long delayMs = delays[i];
+            checks.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> afterKilledDelete(db, delayMs, matching)));
+        }
+        long killedMidway = 0;
+        for (var c : checks) {
+            killedMidway += c.get(120, TimeUnit.SECONDS);
         }
         assertThat(killedMidway).as("at least one kill landed before the delete finished").isPositive();
     }
+
+    /** Checks a database whose bulk delete was killed and completes the delete; 1 when the kill came before its commit. */
+    private static long afterKilledDelete(String db, long delayMs, long matching) {
+        try (PairStore store = PairStores.open(db)) {
+            long trashed = Reliability.trashed(store);
+            long live = Reliability.live(store);
+            assertThat(live + trashed).as("after a kill at %d ms: nothing lost", delayMs).isEqualTo(PAIRS);
+            assertThat(trashed).as("after a kill at %d ms: all or nothing", delayMs).isIn(0L, matching);
+
+            TrashBatch again = store.trash(TRASHED);
+            assertThat(again.count()).as("the rerun trashes what is left").isEqualTo(matching - trashed);
+            assertThat(store.count(TRASHED)).isZero();
+            assertThat(Reliability.trashed(store)).isEqualTo(matching);
+            assertThat(Reliability.live(store)).isEqualTo(PAIRS - matching);
+            if (trashed == 0) {
+                assertThat(store.restore(again.id())).as("and it restores as one batch").isEqualTo(matching);
+                assertThat(Reliability.live(store)).isEqualTo(PAIRS);
+            }
+            return trashed == 0 ? 1 : 0;
+        }
+    }
+
 }

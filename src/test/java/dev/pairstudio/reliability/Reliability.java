@@ -31,13 +31,21 @@ final class Reliability {
         return Integer.getInteger("reliability.seconds", 10);
     }
 
-    /** A new H2 file database in {@code dir} holding {@code count} synthetic pairs (stored unanalysed, as read). */
+    /** A new H2 file database in {@code dir} holding {@code count} synthetic pairs (stored with a first-keyword type only). */
     static String databaseWith(Path dir, String name, int count, long seed) {
         String db = dir.resolve(name).toString();
         try (PairStore store = PairStores.open(db)) {
             add(store, new SyntheticPairs(seed).list(count), "seed");
         }
         return db;
+    }
+
+    /**
+     * A fresh copy of a database of {@code count} synthetic pairs (seed {@code count}), stored as
+     * read; built once per test run (see {@link dev.pairstudio.testing.TestDatabases}).
+     */
+    static Path synthetic(int count) {
+        return dev.pairstudio.testing.TestDatabases.copyOfQuicklyTyped("reliability-" + count, () -> new SyntheticPairs(count).list(count));
     }
 
     static void add(PairStore store, List<Pair> pairs, String batch) {
