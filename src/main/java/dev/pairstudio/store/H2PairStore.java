@@ -1071,6 +1071,13 @@ public final class H2PairStore implements PairStore {
     public void close() {
         try {
             if (keeper != null) {
+                if (fileWriteFailed) {
+                    // The file could not be written (a full disk): close without the final write, or H2 keeps
+                    // the failed database open in this process and the next open gets the broken one.
+                    try (Statement s = keeper.createStatement()) {
+                        s.execute("SHUTDOWN IMMEDIATELY");
+                    }
+                }
                 keeper.close();
             }
         } catch (SQLException ignored) {
@@ -1078,6 +1085,9 @@ public final class H2PairStore implements PairStore {
         }
         pool.dispose();
     }
+
+    /** Set when H2 could not write its file; {@link #close()} then shuts down without writing. */
+    private volatile boolean fileWriteFailed;
 
     // ---- helpers ------------------------------------------------------------------------
 
@@ -1108,6 +1118,9 @@ public final class H2PairStore implements PairStore {
     }
 
     private StoreException failure(String what, SQLException e) {
+        if (String.valueOf(e.getMessage()).contains("MVStoreException: Writing to")) {
+            fileWriteFailed = true;
+        }
         return new StoreException("Cannot " + what + " in " + where.display() + ": " + OpenFailures.firstLine(e), e);
     }
 }
