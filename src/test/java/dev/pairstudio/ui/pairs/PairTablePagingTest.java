@@ -62,21 +62,26 @@ class PairTablePagingTest {
         store.close();
     }
 
+    /** Waits until {@code condition}, asked on the FX thread: the paged list is the FX thread's alone. */
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
     }
 
     @Test
     void theLastRowAndASortedFirstRowArriveWithoutLoadingEveryPage(FxRobot robot) throws Exception {
         PagedPairList rows = (PagedPairList) table.getItems();
         waitFor(() -> "100,000 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
-        assertThat(table.getItems()).hasSize(PAIRS);
+        assertThat(onFx(() -> table.getItems().size())).isEqualTo(PAIRS);
 
-        PairSort shown = rows.sort();
+        PairSort shown = onFx(rows::sort);
         StoredPair last = store.query(PairFilter.ALL, new PairSort(shown.column(), !shown.descending()), null, 1).rows().get(0);
         robot.interact(() -> table.scrollTo(PAIRS - 1));
         waitFor(() -> table.getItems().get(PAIRS - 1) != null);
-        assertThat(table.getItems().get(PAIRS - 1).id()).isEqualTo(last.id());
+        assertThat(onFx(() -> table.getItems().get(PAIRS - 1).id())).isEqualTo(last.id());
         waitFor(() -> robot.lookup(".table-row-cell").queryAll().stream() // drawn on a later pulse
                 .anyMatch(r -> r instanceof javafx.scene.control.TableRow<?> row && row.getItem() instanceof StoredPair p && p.id() == last.id()));
 
@@ -91,6 +96,6 @@ class PairTablePagingTest {
         });
         waitFor(() -> rows.sort().equals(PairSort.NEWEST_FIRST) && table.getItems().get(0) != null
                 && table.getItems().get(0).id() == newest.id());
-        assertThat(rows.cachedPages()).as("pages held, of 1,000").isLessThanOrEqualTo(60);
+        assertThat(onFx(rows::cachedPages)).as("pages held, of 1,000").isLessThanOrEqualTo(60);
     }
 }
