@@ -84,6 +84,13 @@ public final class PairImporter {
                 }
                 importFile(file, format, run, pool, writer);
             }
+            if (run.added.get() > 0) {
+                try {
+                    store.sync(); // stored means on disk, and a full disk is reported by this import
+                } catch (RuntimeException e) {
+                    throw stopped(e);
+                }
+            }
         } finally {
             pool.shutdownNow();
             writer.shutdownNow();

@@ -1063,6 +1063,17 @@ public final class H2PairStore implements PairStore {
     }
 
     @Override
+    public void sync() {
+        synchronized (writeLock) {
+            try (Connection c = pool.getConnection()) {
+                sync(c, true);
+            } catch (SQLException e) {
+                throw failure("write the database to disk", e);
+            }
+        }
+    }
+
+    @Override
     public String location() {
         return where.display();
     }

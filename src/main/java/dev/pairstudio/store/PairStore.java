@@ -157,6 +157,12 @@ public interface PairStore extends AutoCloseable {
 
     void putSetting(String key, String value);
 
+    /**
+     * Forces everything committed so far to disk (an import calls it at its end: its batches are
+     * otherwise written within a second, and a full disk shows up here rather than later).
+     */
+    void sync();
+
     /** A consistent snapshot of the whole database, written while the store stays in use. */
     void backup(Path target);
 
