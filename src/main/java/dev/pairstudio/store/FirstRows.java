@@ -31,7 +31,12 @@ final class FirstRows {
         long[] cursorKey = after == null ? null : keys.key(after.value());
         int[] heap = new int[Math.max(1, k)]; // max-heap in walk order: the last kept row on top
         int size = 0;
-        for (int o = 0; o < index.size(); o++) {
+        // Ordinals are in id order: walking them in the sort's direction lets ties (many pairs share
+        // a status or a change time) fill the heap first and be passed over after, instead of
+        // each new row displacing the heap's top.
+        int n = index.size();
+        for (int i = 0; i < n; i++) {
+            int o = descending ? n - 1 - i : i;
             if (!filter.test(o)) {
                 continue;
             }

@@ -16,16 +16,26 @@ import javax.sql.DataSource;
  * The free-text part of a filter, as the index ordinals whose question or SQL contains the text
  * (case-insensitive) or matches the regular expression. Plain text asks the {@link TextIndex}
  * for candidates; when those are not exact (several words, punctuation) the database checks
- * them. A regular expression scans the table. The last answer is kept until the index changes.
+ * them. A regular expression scans the table. The last eight answers are kept until the index changes.
  */
 final class TextMatches {
     private final DataSource pool;
     private final IndexKeeper keeper;
 
-    private record Answer(String text, boolean regex, long generation, BitSet ordinals) {
+    private record Question(String text, boolean regex) {
     }
 
-    private volatile Answer last;
+    private record Answer(long generation, BitSet ordinals) {
+    }
+
+    /** The last few answers: a search asks for a count, a page and statistics of the same text. */
+    private final java.util.Map<Question, Answer> answers = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Question, Answer> eldest) {
+                    return size() > 8;
+                }
+            });
 
     TextMatches(DataSource pool, IndexKeeper keeper) {
         this.pool = pool;
@@ -46,9 +56,10 @@ final class TextMatches {
             if (!regex) {
                 keeper.ensureText();
             }
-            Answer a = last;
+            Question q = new Question(text, regex);
+            Answer a = answers.get(q);
             long generation = keeper.read(PairIndex::generation);
-            if (a != null && a.generation == generation && a.regex == regex && a.text.equals(text)) {
+            if (a != null && a.generation == generation) {
                 return a.ordinals;
             }
             BitSet ordinals;
@@ -58,7 +69,7 @@ final class TextMatches {
                 TextIndex.Candidates candidates = keeper.read(ix -> ix.text().candidates(text));
                 ordinals = candidates.exact() ? candidates.ordinals() : verified(candidates.ordinals(), text);
             }
-            last = new Answer(text, regex, generation, ordinals);
+            answers.put(q, new Answer(generation, ordinals));
             return ordinals;
         } catch (SQLException e) {
             throw new StoreException("Cannot search the pairs: " + OpenFailures.firstLine(e), e);
