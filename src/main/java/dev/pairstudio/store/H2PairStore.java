@@ -179,6 +179,7 @@ public final class H2PairStore implements PairStore {
                     }
                     ChangeLog.logIds(c, seq, done.touched());
                     c.commit();
+                    rowsWritten.addAndGet(done.touched().size());
                     sync(c, durable);
                     if (done.direct() == null) {
                         index.refresh(c, seq);
@@ -225,6 +226,7 @@ public final class H2PairStore implements PairStore {
                     List<Long> ids = insert(c, pairs, analyses, fresh, source, importBatch, now);
                     ChangeLog.logRange(c, seq, ids.get(0), ids.get(ids.size() - 1));
                     c.commit();
+                    rowsWritten.addAndGet(ids.size());
                     // what a client was told is stored must be; an import's batches may lag a second (its rerun completes it)
                     sync(c, source != Source.FILE && source != Source.DEMO);
                     List<IndexRow> rows = new ArrayList<>(ids.size());
@@ -1088,6 +1090,10 @@ public final class H2PairStore implements PairStore {
                     try (Statement s = keeper.createStatement()) {
                         s.execute("SHUTDOWN IMMEDIATELY");
                     }
+                } else if (!where.inMemory() && rowsWritten.get() >= COMPACT_AFTER_ROWS && aloneOnTheFile(keeper)) {
+                    try (Statement s = keeper.createStatement()) {
+                        s.execute("SHUTDOWN COMPACT");
+                    }
                 }
                 keeper.close();
             }
@@ -1099,6 +1105,23 @@ public final class H2PairStore implements PairStore {
 
     /** Set when H2 could not write its file; {@link #close()} then shuts down without writing. */
     private volatile boolean fileWriteFailed;
+    /** Rows this store wrote or rewrote since it opened, for the decision to compact on close. */
+    private final java.util.concurrent.atomic.AtomicLong rowsWritten = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * After this many rows written, closing rewrites the file ({@code SHUTDOWN COMPACT}): H2's
+     * own compaction leaves the pages superseded by analysing and grouping a large import (1M
+     * pairs: 799 MB, 1.9x the JSONL; rewritten in 4 s to 222 MB, 0.53x).
+     */
+    private static final long COMPACT_AFTER_ROWS = 100_000;
+
+    /** Whether only this process uses the database (no session over the network, ours included). */
+    private static boolean aloneOnTheFile(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")) {
+            r.next();
+            return r.getLong(1) == 0;
+        }
+    }
 
     // ---- helpers ------------------------------------------------------------------------
 
