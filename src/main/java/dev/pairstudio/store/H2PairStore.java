@@ -1065,6 +1065,15 @@ public final class H2PairStore implements PairStore {
     }
 
     @Override
+    public void prepare() {
+        try {
+            index.ensureText(); // builds the column index first, then the word index
+        } catch (SQLException e) {
+            throw failure("prepare the search index", e);
+        }
+    }
+
+    @Override
     public void sync() {
         synchronized (writeLock) {
             try (Connection c = pool.getConnection()) {

@@ -158,6 +158,13 @@ public interface PairStore extends AutoCloseable {
     void putSetting(String key, String value);
 
     /**
+     * Builds in advance what answers filters, sorts and free-text search (a window calls it after
+     * opening, in the background), so that the first search of a session is as quick as the next.
+     */
+    default void prepare() {
+    }
+
+    /**
      * Forces everything committed so far to disk (an import calls it at its end: its batches are
      * otherwise written within a second, and a full disk shows up here rather than later).
      */
