@@ -43,11 +43,22 @@ final class ChangeLog {
         return clock(c);
     }
 
-    static void logRange(Connection c, long seq, long firstId, long lastId) throws SQLException {
-        insert(c, seq, firstId, lastId, null);
+    /** Logs the touched ids: as a range when they are consecutive and ascending (an insert), else as a list. */
+    static void log(Connection c, long seq, List<Long> ids) throws SQLException {
+        long first = ids.get(0);
+        long last = ids.get(ids.size() - 1);
+        boolean consecutive = last - first + 1 == ids.size();
+        for (int i = 1; consecutive && i < ids.size(); i++) {
+            consecutive = ids.get(i) == ids.get(i - 1) + 1;
+        }
+        if (consecutive) {
+            insert(c, seq, first, last, null);
+        } else {
+            logIds(c, seq, ids);
+        }
     }
 
-    static void logIds(Connection c, long seq, Collection<Long> ids) throws SQLException {
+    private static void logIds(Connection c, long seq, Collection<Long> ids) throws SQLException {
         ByteBuffer b = ByteBuffer.allocate(ids.size() * Long.BYTES);
         ids.forEach(b::putLong);
         insert(c, seq, null, null, b.array());

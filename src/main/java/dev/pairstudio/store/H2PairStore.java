@@ -177,7 +177,7 @@ public final class H2PairStore implements PairStore {
                         c.rollback();
                         return done.result();
                     }
-                    ChangeLog.logIds(c, seq, done.touched());
+                    ChangeLog.log(c, seq, done.touched());
                     c.commit();
                     rowsWritten.addAndGet(done.touched().size());
                     sync(c, durable);
@@ -211,40 +211,22 @@ public final class H2PairStore implements PairStore {
         if (pairs.isEmpty()) {
             return new AddResult(List.of(), 0);
         }
-        synchronized (writeLock) {
-            try (Connection c = pool.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    long seq = ChangeLog.bump(c);
-                    index.refresh(c, seq - 1);
-                    List<Integer> fresh = unknownPairIds(c, pairs);
-                    if (fresh.isEmpty()) {
-                        c.rollback();
-                        return new AddResult(List.of(), pairs.size());
-                    }
-                    Instant now = Timestamps.now();
-                    List<Long> ids = insert(c, pairs, analyses, fresh, source, importBatch, now);
-                    ChangeLog.logRange(c, seq, ids.get(0), ids.get(ids.size() - 1));
-                    c.commit();
-                    rowsWritten.addAndGet(ids.size());
-                    // what a client was told is stored must be; an import's batches may lag a second (its rerun completes it)
-                    sync(c, source != Source.FILE && source != Source.DEMO);
-                    List<IndexRow> rows = new ArrayList<>(ids.size());
-                    for (int k = 0; k < ids.size(); k++) {
-                        int i = fresh.get(k);
-                        rows.add(indexRow(ids.get(k), pairs.get(i), analyses == null ? PairAnalysis.NONE : analyses.get(i), now));
-                    }
-                    index.applied(c, seq, ix -> rows.stream().allMatch(ix::put));
-                    c.commit();
-                    return new AddResult(ids, pairs.size() - ids.size());
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw failure("add pairs", e);
+        // what a client was told is stored must reach the disk; an import's batches may lag a second (its rerun completes it)
+        return write("add pairs", source != Source.FILE && source != Source.DEMO, c -> {
+            List<Integer> fresh = unknownPairIds(c, pairs);
+            if (fresh.isEmpty()) {
+                return new Written<>(new AddResult(List.of(), pairs.size()), List.of());
             }
-        }
+            Instant now = Timestamps.now();
+            List<Long> ids = insert(c, pairs, analyses, fresh, source, importBatch, now);
+            List<IndexRow> rows = new ArrayList<>(ids.size());
+            for (int k = 0; k < ids.size(); k++) {
+                int i = fresh.get(k);
+                rows.add(indexRow(ids.get(k), pairs.get(i), analyses == null ? PairAnalysis.NONE : analyses.get(i), now));
+            }
+            return new Written<>(new AddResult(ids, pairs.size() - ids.size()), ids)
+                    .applying(ix -> rows.stream().allMatch(ix::put)); // the index needs no read-back of new rows
+        });
     }
 
     /**

@@ -122,25 +122,12 @@ final class IndexKeeper {
                     return;
                 }
                 TextIndex text = new TextIndex();
-                long after = 0;
-                int n;
-                try (PreparedStatement s = c.prepareStatement("SELECT id, question, sql_text FROM pairs WHERE id > ? ORDER BY id LIMIT ?")) {
-                    do {
-                        s.setLong(1, after);
-                        s.setInt(2, LOAD_PAGE);
-                        n = 0;
-                        try (ResultSet r = s.executeQuery()) {
-                            while (r.next()) {
-                                after = r.getLong(1);
-                                n++;
-                                int o = index.ordinalOf(after);
-                                if (o >= 0) {
-                                    text.add(o, r.getString(2), r.getString(3));
-                                }
-                            }
-                        }
-                    } while (n == LOAD_PAGE);
-                }
+                everyRow(c, "SELECT id, question, sql_text FROM pairs WHERE id > ? ORDER BY id LIMIT ?", r -> {
+                    int o = index.ordinalOf(r.getLong(1));
+                    if (o >= 0) {
+                        text.add(o, r.getString(2), r.getString(3));
+                    }
+                });
                 index.attachText(text);
             } finally {
                 lock.writeLock().unlock();
@@ -156,26 +143,39 @@ final class IndexKeeper {
             fresh.reserve(r.getInt(1) + 1_000);
         }
         IndexRows reader = new IndexRows();
+        everyRow(c, "SELECT " + IndexRows.COLUMNS + PairRows.FROM + " WHERE p.id > ? ORDER BY p.id LIMIT ?", r -> fresh.put(reader.read(r)));
+        index = fresh;
+        seen = clock;
+        // entries committed while the table was read are applied by the caller's refresh
+    }
+
+    @FunctionalInterface
+    private interface RowAction {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs {@code select} (parameters: the id to start after, the page size; the id is its first
+     * column, in order) page by page over the whole table: short queries rather than one lazy
+     * result held for seconds (H2 2.5 can free chunks under a long-lived lazy result, #4142).
+     */
+    private static void everyRow(Connection c, String select, RowAction action) throws SQLException {
         long after = 0;
-        try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + PairRows.FROM + " WHERE p.id > ? ORDER BY p.id LIMIT ?")) {
-            int n;
+        int n;
+        try (PreparedStatement s = c.prepareStatement(select)) {
             do {
                 s.setLong(1, after);
                 s.setInt(2, LOAD_PAGE);
                 n = 0;
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        IndexRow row = reader.read(r);
-                        fresh.put(row);
-                        after = row.id();
+                        after = r.getLong(1);
+                        action.accept(r);
                         n++;
                     }
                 }
             } while (n == LOAD_PAGE);
         }
-        index = fresh;
-        seen = clock;
-        // entries committed while the table was read are applied by the caller's refresh
     }
 
     private boolean apply(Connection c, List<ChangeLog.Entry> entries) throws SQLException {
