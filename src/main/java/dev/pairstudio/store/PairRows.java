@@ -3,6 +3,7 @@ package dev.pairstudio.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.pairstudio.pair.ComplexityLevel;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
@@ -33,8 +34,9 @@ final class PairRows {
     static final int NEXT = 29;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() { };
+    // Readers resolved once: readValue(text, TypeReference) resolves the type again for every cell.
+    private static final ObjectReader STRINGS = JSON.readerFor(new TypeReference<List<String>>() { });
+    private static final ObjectReader OBJECT = JSON.readerFor(new TypeReference<LinkedHashMap<String, Object>>() { });
 
     private PairRows() {
     }
@@ -79,9 +81,9 @@ final class PairRows {
         }
     }
 
-    private static <T> T fromJson(String text, TypeReference<T> type) {
+    private static <T> T fromJson(String text, ObjectReader type) {
         try {
-            return JSON.readValue(text, type);
+            return type.readValue(text);
         } catch (JsonProcessingException e) {
             throw new StoreException("A stored pair has unreadable JSON (" + e.getOriginalMessage() + ")", e);
         }

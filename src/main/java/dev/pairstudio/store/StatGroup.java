@@ -47,6 +47,13 @@ public record StatGroup(
     }
 
     /** Whether every pair of this group passes the dimensions of {@code f} (time, text and ids are not checked here). */
+    /** Whether {@link #matches} can say no: the filter restricts at least one of the group's dimensions. */
+    static boolean constrains(PairFilter f) {
+        return f.success() != null || !f.databaseTypes().isEmpty() || !f.databaseNames().isEmpty() || !f.queryTypes().isEmpty()
+                || !f.statuses().isEmpty() || !f.complexity().isEmpty() || !f.flags().isEmpty() || !f.piiTypes().isEmpty()
+                || !f.tables().isEmpty();
+    }
+
     public boolean matches(PairFilter f) {
         if (f.success() != null && f.success() != success) {
             return false;
