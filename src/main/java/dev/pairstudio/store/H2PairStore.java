@@ -1114,7 +1114,9 @@ public final class H2PairStore implements PairStore {
                         s.execute("SHUTDOWN COMPACT");
                     }
                 }
-                keeper.close();
+                if (!keeper.isClosed()) { // after a SHUTDOWN its rollback would trace an error beside the database
+                    keeper.close();
+                }
             }
         } catch (SQLException ignored) {
             // closing anyway

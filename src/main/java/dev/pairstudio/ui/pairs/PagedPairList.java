@@ -7,10 +7,12 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -34,7 +36,9 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
     private static final int QUEUED_PAGES = 12;
 
     private final PairStore store;
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+    private static final int LOADERS = 2;
+
+    private final ExecutorService loader = Executors.newFixedThreadPool(LOADERS, r -> {
         Thread t = new Thread(r, "pair-table-loader");
         t.setDaemon(true);
         return t;
@@ -54,7 +58,8 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
     private int size;
     private long generation;
     private List<String> pageStarts;
-    private boolean working;
+    /** Pages being read now (FX thread only). */
+    private final Set<Integer> inFlight = new HashSet<>();
     private Consumer<Throwable> onError = e -> { };
 
     public PagedPairList(PairStore store) {
@@ -88,6 +93,8 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
         sort = newSort;
         long gen = ++generation;
         queue.clear();
+        inFlight.clear(); // their results are dropped by generation
+        pageStarts = null; // the old page index's cursors belong to the old sort and filter
         loading.set(true);
         PairFilter f = newFilter;
         PairSort s = newSort;
@@ -210,37 +217,40 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
         pump();
     }
 
-    /** Sends the newest wanted page to the loader, one at a time, once the page index exists. */
+    /**
+     * Sends the newest wanted pages to the loader once the page index exists, two at a time: the
+     * rows on screen often straddle two pages, and one after the other doubled the wait.
+     */
     private void pump() {
-        if (working || pageStarts == null || queue.isEmpty()) {
-            return;
-        }
-        int page = queue.removeFirst();
-        if (pages.containsKey(page) || page >= pageStarts.size()) {
-            pump();
-            return;
-        }
-        working = true;
-        long gen = generation;
-        String cursor = pageStarts.get(page);
-        PairFilter f = filter;
-        PairSort s = sort;
-        loader.execute(() -> {
-            try {
-                Page result = store.query(f, s, cursor, PAGE);
-                Platform.runLater(() -> pageLoaded(gen, page, result.rows()));
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> {
-                    working = false;
-                    failed(gen, e);
-                });
+        while (inFlight.size() < LOADERS && pageStarts != null && !queue.isEmpty() && !loader.isShutdown()) { // shut down: the window closed
+            int page = queue.removeFirst();
+            if (pages.containsKey(page) || inFlight.contains(page) || page >= pageStarts.size()) {
+                continue;
             }
-        });
+            inFlight.add(page);
+            long gen = generation;
+            String cursor = pageStarts.get(page);
+            PairFilter f = filter;
+            PairSort s = sort;
+            loader.execute(() -> {
+                try {
+                    Page result = store.query(f, s, cursor, PAGE);
+                    Platform.runLater(() -> pageLoaded(gen, page, result.rows()));
+                } catch (RuntimeException e) {
+                    Platform.runLater(() -> {
+                        if (gen == generation) {
+                            inFlight.remove(page);
+                        }
+                        failed(gen, e);
+                    });
+                }
+            });
+        }
     }
 
     private void pageLoaded(long gen, int page, List<StoredPair> rows) {
-        working = false;
         if (gen == generation) {
+            inFlight.remove(page);
             pages.put(page, new ArrayList<>(rows));
             int from = page * PAGE;
             int to = Math.min(size, from + rows.size());
