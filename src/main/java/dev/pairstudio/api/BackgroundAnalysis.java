@@ -26,6 +26,13 @@ final class BackgroundAnalysis implements AutoCloseable {
     private final Thread thread;
     private boolean dirty;
     private boolean closed;
+    /**
+     * The lowest id stored without analysis since the last run, {@link #NONE} if none: the scan
+     * for unanalysed pairs starts there instead of at the first pair (at 1M pairs a scan from
+     * the start each second kept a core busy). 1 at start: pairs a crash left unanalysed.
+     */
+    private long pendingFrom = 1;
+    private static final long NONE = Long.MAX_VALUE;
 
     BackgroundAnalysis(PairStore store, PairEnricher enricher, DuplicateTracker tracker) {
         this.store = store;
@@ -40,6 +47,12 @@ final class BackgroundAnalysis implements AutoCloseable {
     synchronized void changed() {
         dirty = true;
         notifyAll();
+    }
+
+    /** Pairs were committed without analysis (a large batch): the next run analyses them. */
+    synchronized void storedUnanalysed(long lowestId) {
+        pendingFrom = Math.min(pendingFrom, lowestId);
+        changed();
     }
 
     /** A pair was deleted: groups may split, so the next catch-up regroups everything. */
@@ -83,8 +96,15 @@ final class BackgroundAnalysis implements AutoCloseable {
                 }
                 dirty = false;
             }
+            long from;
+            synchronized (this) {
+                from = pendingFrom;
+                pendingFrom = NONE;
+            }
             try {
-                PendingAnalysis.run(store, enricher, 1, n -> { }, this::closed);
+                if (from != NONE) {
+                    PendingAnalysis.run(store, enricher, 1, from - 1, n -> { }, this::closed);
+                }
                 if (tracker != null) {
                     tracker.catchUp();
                 }
@@ -94,7 +114,7 @@ final class BackgroundAnalysis implements AutoCloseable {
                 if (tracker != null) {
                     tracker.invalidate();
                 }
-                changed();
+                storedUnanalysed(from);
             }
         }
     }

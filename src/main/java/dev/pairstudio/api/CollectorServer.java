@@ -28,6 +28,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -354,10 +355,11 @@ public final class CollectorServer implements AutoCloseable {
         List<Pair> pairs = new ArrayList<>(parsed.drafts().size());
         List<PairAnalysis> analyses = new ArrayList<>(parsed.drafts().size());
         List<Map<String, Object>> failures = new ArrayList<>();
+        // small requests are analysed before they are stored; large batches are stored first and analysed in the background
+        boolean inline = parsed.drafts().size() <= INLINE_ANALYSIS_MAX;
         for (int i = 0; i < parsed.drafts().size(); i++) {
             try {
-                // small requests are analysed before they are stored; large batches are stored first and analysed in the background
-                PairEnricher.Enriched p = ingest.prepare(parsed.drafts().get(i), parsed.drafts().size() <= INLINE_ANALYSIS_MAX);
+                PairEnricher.Enriched p = ingest.prepare(parsed.drafts().get(i), inline);
                 pairs.add(p.pair());
                 analyses.add(p.analysis());
             } catch (AnonymizationException e) {
@@ -376,7 +378,10 @@ public final class CollectorServer implements AutoCloseable {
         }
         if (!pairs.isEmpty()) {
             try {
-                writer.submit(pairs, analyses).join();
+                List<Long> ids = writer.submit(pairs, analyses).join();
+                if (!inline && !ids.isEmpty()) {
+                    background.storedUnanalysed(Collections.min(ids));
+                }
             } catch (CompletionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof StoreException se) {

@@ -30,6 +30,12 @@ public final class PendingAnalysis {
      * kept); reports the running count after each batch. Returns how many pairs were analysed.
      */
     public static long run(PairStore store, PairEnricher enricher, int threads, LongConsumer progress, BooleanSupplier cancelled) {
+        return run(store, enricher, threads, 0, progress, cancelled);
+    }
+
+    /** As {@link #run(PairStore, PairEnricher, int, LongConsumer, BooleanSupplier)}, for the pairs with ids above {@code afterId} only. */
+    public static long run(PairStore store, PairEnricher enricher, int threads, long afterId, LongConsumer progress,
+            BooleanSupplier cancelled) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "pending-analysis");
             t.setDaemon(true);
@@ -37,7 +43,7 @@ public final class PendingAnalysis {
         });
         try {
             long done = 0;
-            long after = 0;
+            long after = afterId;
             while (!cancelled.getAsBoolean()) {
                 List<StoredPair> batch = store.unanalysed(after, BATCH);
                 if (batch.isEmpty()) {

@@ -64,6 +64,17 @@ class PendingAnalysisTest {
         }
     }
 
+    @Test
+    void aRunFromAnIdLeavesTheEarlierPairsToAnotherRun() {
+        try (PairStore store = PairStores.open(dir.resolve("from").toString());
+                AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
+            List<Long> ids = store.addAll(new SyntheticPairs(13).list(300), null, Source.FILE, "b").ids();
+            long middle = ids.get(199);
+            assertThat(PendingAnalysis.run(store, enricher, 1, middle, n -> { }, () -> false)).isEqualTo(100);
+            assertThat(store.unanalysed(0, 1_000)).extracting(StoredPair::id).containsExactlyElementsOf(ids.subList(0, 200));
+        }
+    }
+
     private static List<StoredPair> all(PairStore store) {
         List<StoredPair> out = new ArrayList<>();
         store.forEach(PairFilter.ALL, PairSort.INSERTION, out::add);
