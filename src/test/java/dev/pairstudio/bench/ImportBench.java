@@ -94,7 +94,7 @@ final class ImportBench {
         t = System.nanoTime();
         store.close();
         double closeSeconds = (System.nanoTime() - t) / 1e9;
-        long dbBytes = Files.size(w.databaseFile());
+        long dbBytes = w.databaseBytes();
         double fileRatio = (double) dbBytes / jsonlBytes;
         report.add(AREA, new Row("database file ÷ JSONL file (after closing the store)", size, ratio(fileRatio), fileRatio, "≤ 1.5×",
                 Verdict.of(fileRatio <= 1.5), "", "database " + mb(dbBytes) + ", JSONL " + mb(jsonlBytes) + "; closing took " + seconds(closeSeconds)));
