@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -33,7 +32,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The store on a relational database: H2 (embedded, the default) or PostgreSQL (a team's shared
@@ -173,6 +171,9 @@ public final class JdbcPairStore implements PairStore {
 
     private static final String INSERT = "INSERT INTO pairs (pair_id, question, sql_text, ts, database_type, database_name, "
             + "table_names, success, execution_ms_text, metadata, source, import_batch, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /** The same with ids the dialect reserved: a plain batch that the PostgreSQL driver sends as multi-row INSERTs. */
+    private static final String INSERT_WITH_ID = "INSERT INTO pairs (pair_id, question, sql_text, ts, database_type, database_name, "
+            + "table_names, success, execution_ms_text, metadata, source, import_batch, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     @Override
     public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch) {
@@ -248,16 +249,25 @@ public final class JdbcPairStore implements PairStore {
 
     private List<Long> insert(Connection c, List<Pair> pairs, List<PairAnalysis> analyses, List<Integer> rows,
             Source source, String batch, Instant now) throws SQLException {
+        List<Long> reserved = dialect.reserveIds(c, rows.size());
         List<Long> ids = new ArrayList<>(rows.size());
-        try (PreparedStatement s = c.prepareStatement(INSERT, new String[] {dialect.generatedIdColumn()})) {
-            for (int i : rows) {
-                bindInsert(s, pairs.get(i), source, batch, time(now));
+        try (PreparedStatement s = reserved == null ? c.prepareStatement(INSERT, new String[] {dialect.generatedIdColumn()})
+                : c.prepareStatement(INSERT_WITH_ID)) {
+            for (int k = 0; k < rows.size(); k++) {
+                bindInsert(s, pairs.get(rows.get(k)), source, batch, time(now));
+                if (reserved != null) {
+                    s.setLong(14, reserved.get(k));
+                }
                 s.addBatch();
             }
             s.executeBatch();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                while (keys.next()) {
-                    ids.add(keys.getLong(1));
+            if (reserved != null) {
+                ids.addAll(reserved);
+            } else {
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
                 }
             }
         }

@@ -41,6 +41,14 @@ interface StoreDialect {
     /** {@code (column AND ?) OR ?} on BIGINT bit sets: the parameters are the bits kept and the bits set. */
     String keepBitsAndSet(String column);
 
+    /**
+     * Ids for {@code n} new pairs, ascending, taken from the id sequence before they are inserted;
+     * null when the INSERT generates them and they are read back as generated keys.
+     */
+    default java.util.List<Long> reserveIds(Connection c, int n) throws SQLException {
+        return null;
+    }
+
     /** The name of the generated key column as the driver wants it for {@code getGeneratedKeys}. */
     String generatedIdColumn();
 
