@@ -21,7 +21,7 @@ import java.nio.file.Files;
 import java.util.List;
 
 /**
- * Issue 4's import figures: the JSONL file into a fresh H2 file the way {@code pairstudio import}
+ * Issue 4's import figures: the JSONL file into a fresh H2 file (or the --db PostgreSQL database) the way {@code pairstudio import}
  * does it: first stored (parsed, de-duplicated by pair_id, written in batches by one writer),
  * then analysed ({@link PendingAnalysis}) and grouped for duplicates, each phase timed on its own.
  */
@@ -103,6 +103,6 @@ final class ImportBench {
         PairStore reopened = w.open();
         double openMs = (System.nanoTime() - t) / 1e6;
         w.adopt(reopened);
-        report.add(AREA, new Row("open the database again (Flyway check, H2 start)", size, Latency.ms(openMs), openMs, "", Verdict.NONE, "", ""));
+        report.add(AREA, new Row("open the database again (Flyway check, H2 start or PostgreSQL connect)", size, Latency.ms(openMs), openMs, "", Verdict.NONE, "", ""));
     }
 }

@@ -85,6 +85,10 @@ class MigrateCommandTest {
         assertThat(there.out()).containsPattern("pairs +11890 +11890 +([0-9a-f]{16}) +\\1 ok");
         assertThat(there.out()).containsPattern("trash +100 +100 ");
 
+        Run stats = run("--db", pg, "stats", "--json");
+        assertThat(stats.code()).as(stats.err()).isZero();
+        assertThat(stats.out()).containsPattern("\"total_pairs\" ?: ?11890").doesNotContain(TestPostgres.PASSWORD);
+
         String back = dir.resolve("back").toString();
         Run again = run("migrate", "--from", pg, "--to", back);
         assertThat(again.code()).as(again.err()).isZero();
