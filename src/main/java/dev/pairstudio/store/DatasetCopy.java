@@ -101,30 +101,44 @@ public final class DatasetCopy {
                 throw new StoreException("The target " + target.location() + " already holds " + rows(out, "pairs")
                         + " pairs; copy into an empty database, or add --replace to delete them first");
             }
+            int isolation = in.getTransactionIsolation();
             in.setAutoCommit(false);
             in.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot of the source
             out.setAutoCommit(false);
-            empty(out, keepTargetSecret);
-            long[] copied = {0};
-            List<long[]> sums = new ArrayList<>();
-            for (Table t : TABLES) {
-                sums.add(copyTable(in, out, t, keepTargetSecret, n -> progress.accept(copied[0] += n)));
+            try {
+                return copyTables(in, out, keepTargetSecret, progress);
+            } finally {
+                in.rollback(); // pooled connections go back as the stores use them
+                in.setTransactionIsolation(isolation);
+                in.setAutoCommit(true);
+                out.rollback();
+                out.setAutoCommit(true);
             }
-            in.commit();
-            restartIds(out);
-            ChangeLog.bump(out); // a clock without a log entry: every open store (ours too) rebuilds its index
-            out.commit();
-            List<TableCheck> checks = new ArrayList<>();
-            for (int i = 0; i < TABLES.size(); i++) {
-                long[] back = checksum(out, TABLES.get(i), keepTargetSecret);
-                checks.add(new TableCheck(TABLES.get(i).name(), sums.get(i)[0], back[0], hex(sums.get(i)[1]), hex(back[1])));
-            }
-            out.commit();
-            return new Report(checks);
         } catch (SQLException e) {
             throw new StoreException("Cannot copy " + source.location() + " to " + target.location() + ": "
-                    + OpenFailures.firstLine(e), e);
+                    + OpenFailures.firstLine(e) + "; the target may hold part of the copy: run again with --replace", e);
         }
+    }
+
+    private static Report copyTables(Connection in, Connection out, boolean keepTargetSecret, LongConsumer progress)
+            throws SQLException {
+        empty(out, keepTargetSecret);
+        long[] copied = {0};
+        List<long[]> sums = new ArrayList<>();
+        for (Table t : TABLES) {
+            sums.add(copyTable(in, out, t, keepTargetSecret, n -> progress.accept(copied[0] += n)));
+        }
+        in.commit();
+        restartIds(out);
+        ChangeLog.bump(out); // a clock without a log entry: every open store (ours too) rebuilds its index
+        out.commit();
+        List<TableCheck> checks = new ArrayList<>();
+        for (int i = 0; i < TABLES.size(); i++) {
+            long[] back = checksum(out, TABLES.get(i), keepTargetSecret);
+            checks.add(new TableCheck(TABLES.get(i).name(), sums.get(i)[0], back[0], hex(sums.get(i)[1]), hex(back[1])));
+        }
+        out.commit();
+        return new Report(checks);
     }
 
     private static JdbcPairStore jdbc(PairStore store) {
