@@ -28,5 +28,7 @@ final class Logging {
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        // HikariCP (team databases) logs pool starts at info; its warnings and failures still reach the log
+        System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
     }
 }

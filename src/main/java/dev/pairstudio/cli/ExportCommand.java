@@ -10,7 +10,6 @@ import dev.pairstudio.io.SplitAssigner;
 import dev.pairstudio.io.SplitRatios;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.UserDataDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -105,7 +104,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new Cli.UserError("--overwrite and --rename exclude each other", Cli.USAGE);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (PairStore store = PairStores.open(database.location().orElse(null))) {
+        try (PairStore store = StoreAccess.open(database)) {
             ExportProfiles profiles = new ExportProfiles(store);
             ExportProfile base = profileName == null ? ExportProfile.defaults(format == null ? "jsonl" : format)
                     : profiles.load(profileName).orElse(ExportProfile.defaults(format == null ? "jsonl" : format)).withName(profileName);

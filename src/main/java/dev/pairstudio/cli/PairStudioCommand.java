@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 StatsCommand.class,
                 ExportCommand.class,
                 ServeCommand.class,
+                MigrateCommand.class,
         })
 public final class PairStudioCommand implements Runnable {
 

@@ -3,7 +3,6 @@ package dev.pairstudio.cli;
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
 import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -57,7 +56,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Cli.UserError(e.getMessage(), Cli.USAGE);
         }
-        PairStore store = PairStores.open(database.location().orElse(null));
+        PairStore store = StoreAccess.open(database);
         CollectorServer server;
         try {
             server = CollectorServer.start(store, config);

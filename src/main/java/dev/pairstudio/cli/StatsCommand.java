@@ -5,7 +5,6 @@ import dev.pairstudio.stats.Statistics;
 import dev.pairstudio.stats.StatisticsJson;
 import dev.pairstudio.stats.StatisticsText;
 import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,7 +31,7 @@ public final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PairFilter filter = filters.toFilter();
-        try (PairStore store = PairStores.open(database.location().orElse(null))) {
+        try (PairStore store = StoreAccess.open(database)) {
             Statistics s = Statistics.compute(store, filter);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

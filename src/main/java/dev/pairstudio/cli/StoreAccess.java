@@ -3,6 +3,7 @@ package dev.pairstudio.cli;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
+import java.io.Console;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -12,7 +13,24 @@ final class StoreAccess {
     }
 
     static PairStore open(DatabaseOption database) {
-        return PairStores.open(database.location().orElse(null));
+        return open(database.location().orElse(null));
+    }
+
+    /**
+     * Opens what {@code --db} (or {@code --from}/{@code --to}) names. A team database's password
+     * comes from its URL or PAIRSTUDIO_DB_PASSWORD, else it is asked on the terminal, without echo.
+     */
+    static PairStore open(String location) {
+        return PairStores.open(location, StoreAccess::askPassword);
+    }
+
+    private static Optional<char[]> askPassword(String database) {
+        Console console = System.console();
+        if (console == null) {
+            return Optional.empty(); // no terminal (a script): the error says to set PAIRSTUDIO_DB_PASSWORD
+        }
+        char[] typed = console.readPassword("Password for %s: ", database);
+        return typed == null || typed.length == 0 ? Optional.empty() : Optional.of(typed);
     }
 
     /** Beside the database file; the user data directory for in-memory or server databases. */

@@ -11,7 +11,8 @@ import org.flywaydb.core.api.MigrationState;
 
 /**
  * Brings a database to the current schema with Flyway, after refusing what it must never touch:
- * an H2 database of some other application, or one written by a newer Pair Studio.
+ * a database of some other application, or one written by a newer Pair Studio. H2 and PostgreSQL
+ * have their own migration folders with the same version numbers ({@link StoreDialect#migrations()}).
  */
 final class Schema {
     static final String HISTORY_TABLE = "flyway_schema_history";
@@ -19,11 +20,11 @@ final class Schema {
     private Schema() {
     }
 
-    static void migrate(DataSource dataSource, H2Location where) {
+    static void migrate(DataSource dataSource, StoreDialect where) {
         boolean empty;
         boolean ours;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+                ResultSet r = s.executeQuery(where.tablesQuery())) {
             empty = true;
             ours = false;
             while (r.next()) {
@@ -34,12 +35,11 @@ final class Schema {
             throw new StoreException("Cannot read the database " + where.display() + ": " + OpenFailures.firstLine(e), e);
         }
         if (!empty && !ours) {
-            throw new StoreException("The file " + where.display() + " is an H2 database but not a Pair Studio "
-                    + "database; choose another file (Pair Studio leaves this one untouched)");
+            throw new StoreException(where.notOursMessage());
         }
         Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(where.migrations())
                 .table(HISTORY_TABLE)
                 .validateMigrationNaming(true)
                 .load();

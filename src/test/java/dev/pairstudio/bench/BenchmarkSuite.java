@@ -40,11 +40,11 @@ public final class BenchmarkSuite {
      * @param anonymized pairs in the anonymized export
      */
     record Options(int size, long seed, Set<Area> only, Path out, Path dir, boolean keepDir, int repeats, double budgetMs,
-            int sample, int anonymized, String command) {
+            int sample, int anonymized, String command, String db) {
 
         static final String USAGE = """
                 Usage: bench/run.sh [--size N|100k|1m] [--only AREA,...] [--out FILE] [--dir DIR] [--seed S]
-                                    [--repeats R] [--sample N] [--anonymized N]
+                                    [--repeats R] [--sample N] [--anonymized N] [--db URL|local-postgresql]
                   --size        pairs to generate and import (default 20k)
                   --only        areas: %s (default: all)
                   --out         also write the Markdown report to FILE
@@ -53,6 +53,9 @@ public final class BenchmarkSuite {
                   --repeats     timed repeats per latency after the cold call (default 10)
                   --sample      pairs analysed and anonymized (default 100k)
                   --anonymized  pairs in the anonymized export (default 100k)
+                  --db          a PostgreSQL database to measure instead of an H2 file in DIR: postgresql://USER[:PW]@HOST:PORT/DB
+                                (emptied first; password also from PAIRSTUDIO_DB_PASSWORD), or local-postgresql: a throwaway
+                                server from this machine's PostgreSQL binaries (fsync on), as the tests start one
                 """.formatted(String.join(", ", Area.keys()));
 
         static Options parse(String... args) throws IOException {
@@ -64,6 +67,7 @@ public final class BenchmarkSuite {
             int repeats = 10;
             int sample = 100_000;
             int anonymized = 100_000;
+            String db = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("-h") || a.equals("--help")) {
@@ -87,6 +91,7 @@ public final class BenchmarkSuite {
                     case "--repeats" -> repeats = Integer.parseInt(v);
                     case "--sample" -> sample = count(v);
                     case "--anonymized" -> anonymized = count(v);
+                    case "--db" -> db = v;
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -95,7 +100,7 @@ public final class BenchmarkSuite {
                 dir = Files.createTempDirectory("pairstudio-bench");
             }
             Files.createDirectories(dir);
-            return new Options(size, seed, only, out, dir, keep, repeats, 2_000, sample, anonymized, "bench/run.sh " + String.join(" ", args));
+            return new Options(size, seed, only, out, dir, keep, repeats, 2_000, sample, anonymized, "bench/run.sh " + String.join(" ", args), db);
         }
 
         /** "20000", "20k", "1m", "1,000,000". */
@@ -137,6 +142,10 @@ public final class BenchmarkSuite {
         report.header("");
         report.header("**Machine**: " + Machine.describe() + ". **Load average** (1, 5, 15 min) at start: " + Machine.load() + ".");
         report.header("");
+        if (o.db() != null) {
+            report.header("**Database**: PostgreSQL (" + ServerDatabase.describe(o.db()) + "), not an H2 file.");
+            report.header("");
+        }
         report.header("**Command**: `" + o.command().trim() + "` (seed " + o.seed() + ", " + o.repeats() + " repeats per latency"
                 + (System.getProperty("bench.commit") != null ? ", commit " + System.getProperty("bench.commit") : "") + ").");
         report.header("Targets are the issues' figures, stated for 1,000,000 pairs; a smaller run checks them only loosely. "

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import dev.pairstudio.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class BenchmarkSuiteTest {
     void everyAreaReportsPositiveFigures() throws Exception {
         Path out = dir.resolve("report/bench.md");
         var options = new BenchmarkSuite.Options(2_000, 42, EnumSet.allOf(Area.class), out, dir.resolve("work"), true, 1, 200,
-                500, 500, "bench/run.sh --size 2000 --repeats 1 --sample 500 --anonymized 500");
+                500, 500, "bench/run.sh --size 2000 --repeats 1 --sample 500 --anonymized 500", null);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Report report;
         try (PrintStream stdout = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
@@ -50,6 +51,24 @@ class BenchmarkSuiteTest {
         for (Area area : Area.values()) {
             assertThat(markdown).contains("### " + area.title);
         }
+    }
+
+    /** The store's areas on a real PostgreSQL server (--db local-postgresql): they run and measure; targets are H2's. */
+    @Test
+    @Timeout(180)
+    void theStoreAreasRunOnPostgres() throws Exception {
+        var options = BenchmarkSuite.Options.parse("--size", "2000", "--repeats", "1", "--only", "import,reads,delete,stats",
+                "--dir", dir.resolve("pg").toString(), "--db", ServerDatabase.LOCAL);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Report report;
+        try (PrintStream stdout = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            report = BenchmarkSuite.run(options, stdout, System.err);
+        }
+        for (Area area : List.of(Area.IMPORT, Area.READS, Area.DELETE, Area.STATS)) {
+            assertThat(report.rows(area)).as(area.key).isNotEmpty().allSatisfy(r -> assertThat(r.value()).as(r.operation()).isPositive());
+        }
+        assertThat(report.rows(Area.DELETE).get(1).verdict()).as("everything restored").isEqualTo(Verdict.MEETS);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("**Database**: PostgreSQL").doesNotContain(TestPostgres.PASSWORD);
     }
 
     @Test

@@ -21,15 +21,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the areas share: the generated JSONL file, the H2 database imported from it, and the
- * options. Both are made on first use, so that {@code --only stats} still has pairs to measure;
- * with {@code --dir} a file and a database of the right size are reused between runs.
+ * What the areas share: the generated JSONL file, the database imported from it (an H2 file, or
+ * with {@code --db} a PostgreSQL database), and the options. Both are made on first use, so that
+ * {@code --only stats} still has pairs to measure; with {@code --dir} (or {@code --db}) a file
+ * and a database of the right size are reused between runs.
  */
 final class Workload implements AutoCloseable {
     final BenchmarkSuite.Options options;
     final HeapWatch heap;
     final PrintStream progress;
     private PairStore store;
+    /** The PostgreSQL database measured instead of an H2 file (--db), null for H2. */
+    private final String server;
     /** Seconds the bare Jackson writer took for {@code size} records, once measured. */
     Double jacksonSeconds;
     /** The anonymizer's pairs/s on one core, once measured. */
@@ -41,6 +44,7 @@ final class Workload implements AutoCloseable {
         this.options = options;
         this.heap = heap;
         this.progress = progress;
+        this.server = ServerDatabase.resolve(options.db());
     }
 
     int size() {
@@ -84,7 +88,7 @@ final class Workload implements AutoCloseable {
         if (store != null) {
             return store;
         }
-        if (Files.isRegularFile(databaseFile())) {
+        if (server != null || Files.isRegularFile(databaseFile())) {
             PairStore existing = open();
             if (existing.count(PairFilter.ALL) == size()) {
                 store = existing;
@@ -103,7 +107,12 @@ final class Workload implements AutoCloseable {
     }
 
     PairStore open() {
-        return PairStores.open(databaseFile().toString());
+        return PairStores.open(server != null ? server : databaseFile().toString());
+    }
+
+    /** The database's size on disk: the H2 file, or PostgreSQL's pg_database_size (tables, indexes, TOAST; not WAL). */
+    long databaseBytes() throws IOException {
+        return server != null ? ServerDatabase.size(server) : Files.size(databaseFile());
     }
 
     /** Hands over an open store (the import area's, reopened after its measured close). */
@@ -121,6 +130,9 @@ final class Workload implements AutoCloseable {
 
     void deleteDatabase() {
         closeStore();
+        if (server != null) {
+            ServerDatabase.empty(server);
+        }
         try (var files = Files.list(dir())) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();

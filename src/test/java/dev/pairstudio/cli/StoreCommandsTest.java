@@ -172,8 +172,11 @@ class StoreCommandsTest {
     }
 
     @Test
-    void postgresqlUrlsArePostponedClearly() {
-        assertThat(run("list", "--db", "postgresql://db.example.com/pairs")).isEqualTo(1);
-        assertThat(err).contains("PostgreSQL support comes in a later version");
+    void anUnreachableTeamDatabaseIsOneClearLineWithoutThePassword() {
+        // port 1 on loopback: nothing listens; the server's own tests are PostgresPairStoreTest and MigrateCommandTest
+        assertThat(run("list", "--db", "postgresql://ann:hunter2@127.0.0.1:1/pairs")).isEqualTo(1);
+        assertThat(err).contains("Cannot reach the PostgreSQL server at 127.0.0.1:1").contains("check the host and port")
+                .doesNotContain("hunter2").doesNotContain("Exception");
+        assertThat(err.strip().lines()).hasSize(1);
     }
 }

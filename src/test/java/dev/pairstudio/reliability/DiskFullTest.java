@@ -203,7 +203,7 @@ class DiskFullTest {
     @Test
     @Disabled("by design, not a bug: an import's batches reach the disk within a second, not one by one (a sync per "
             + "batch cost a third of the import's speed); a rerun completes the import. Collected pairs and curation are "
-            + "forced to disk before they return (H2PairStore.sync). This test asks every acknowledged import batch to survive")
+            + "forced to disk before they return (JdbcPairStore.sync). This test asks every acknowledged import batch to survive")
     void batchesAcknowledgedBeforeTheDiskFilledSurviveIt() throws Exception {
         AfterFullDisk full = importUntilTheDiskIsFull();
         assertThat(full.acknowledged()).as("some batches were committed before the disk was full").isPositive();

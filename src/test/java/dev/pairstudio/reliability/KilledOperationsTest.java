@@ -104,7 +104,7 @@ class KilledOperationsTest {
     @Test
     @Disabled("by design, not a bug: an import's batches reach the disk within a second, not one by one (a sync per "
             + "batch cost a third of the import's speed); a rerun completes the import. Collected pairs and curation are "
-            + "forced to disk before they return (H2PairStore.sync). This test asks every acknowledged import batch to survive")
+            + "forced to disk before they return (JdbcPairStore.sync). This test asks every acknowledged import batch to survive")
     void batchesAcknowledgedBeforeAKillSurviveIt() throws Exception {
         Path file = out.resolve("acknowledged.jsonl");
         try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

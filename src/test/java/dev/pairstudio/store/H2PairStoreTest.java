@@ -59,14 +59,6 @@ class H2PairStoreTest extends PairStoreContractTest {
     }
 
     @Test
-    void postgresqlIsRecognisedAndPostponed() {
-        assertThatThrownBy(() -> PairStores.open("postgresql://team.example.com/pairs"))
-                .isInstanceOf(StoreException.class).hasMessageContaining("PostgreSQL support comes in a later version");
-        assertThatThrownBy(() -> PairStores.open("jdbc:postgresql://team.example.com/pairs"))
-                .isInstanceOf(StoreException.class).hasMessageContaining("PostgreSQL");
-    }
-
-    @Test
     void aTextFileIsNotOpenedAsADatabase() throws Exception {
         Path fake = dir.resolve("notes.mv.db");
         Files.writeString(fake, "just some notes\n");

@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,37 +33,29 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The embedded store: one H2 file (or memory) behind a small connection pool. H2 settings, and
- * why (measured with bench/run.sh and docs/BENCHMARKS.md):
- * <ul>
- * <li>{@code AUTO_SERVER=TRUE}: the GUI and a CLI command can use one file at once; the first
- * opener serves the others over a loopback socket.</li>
- * <li>{@code LAZY_QUERY_EXECUTION=TRUE}: result sets stream instead of being materialised.</li>
- * <li>{@code MAX_COMPACT_TIME=5000}: closing may spend up to 5 s compacting. After analysing
- * 100k pairs the file held 138 MB of which 87 MB were superseded pages; H2's default 0.2 s left
- * them, 1.7 s brought the file back to 1.3x the JSONL.</li>
- * <li>{@code COMPRESS=TRUE}: pages are LZF-compressed. 300k pairs took 28 MB instead of 93 MB
- * (0.75x their JSONL instead of 1.35x) at the same insert and scan speed.</li>
- * <li>{@code LOCK_TIMEOUT=30000}: writers queue on the store clock ({@link ChangeLog}); a bulk
- * change of 100,000 pairs holds it for seconds, and the next writer waits rather than fails.</li>
- * </ul>
- * The table has no secondary index but the trash batch: which rows match a filter, in which
- * order, how many, and their statistics come from the in-memory {@link PairIndex}
- * (V5__memory_index.sql says why); H2 stores the rows and reads them back by id.
+ * The store on a relational database: H2 (embedded, the default) or PostgreSQL (a team's shared
+ * server), one class for both; what differs is in the {@link StoreDialect}.
+ * The table has no secondary index: which rows match a filter, in which order, how many, and
+ * their statistics come from the in-memory {@link PairIndex} (V5__memory_index.sql says why);
+ * the database stores the rows and reads them back by id. Writers serialise on the store clock
+ * and log what they touched ({@link ChangeLog}), so every process (a GUI, a CLI command, a
+ * curator's colleague on the same PostgreSQL database) replays the others' changes before it reads.
  */
-public final class H2PairStore implements PairStore {
+public final class JdbcPairStore implements PairStore {
     private static final String SECRET_KEY = "privacy.secret";
-    private static final String USER = "sa";
+    private static final List<String> ANALYSIS_COLUMNS =
+            List.of("id", "query_type", "fingerprint", "complexity", "flags", "duplicate_group", "pii_types", "parse_error");
 
-    private final H2Location where;
-    private final JdbcConnectionPool pool;
-    /** Keeps an in-memory database alive between pooled uses. */
+    private final StoreDialect dialect;
+    private final javax.sql.DataSource pool;
+    /** Keeps an in-memory database alive between pooled uses (null when not needed). */
     private final Connection keeper;
+    private final Runnable dispose;
     private final IndexKeeper index;
     private final TextMatches text;
+    private final String mergeAnalysis;
     /** One writer at a time in this process; across processes the store clock serialises them. */
     private final Object writeLock = new Object();
     /** When a commit was last forced to disk (nanoTime), guarded by writeLock. */
@@ -78,39 +69,21 @@ public final class H2PairStore implements PairStore {
      */
     private static final long SYNC_INTERVAL_NANOS = 1_000_000_000L;
 
-    private H2PairStore(H2Location where, JdbcConnectionPool pool, Connection keeper) {
-        this.where = where;
-        this.pool = pool;
-        this.keeper = keeper;
+    private JdbcPairStore(StoreDialect dialect, StoreDialect.Connected connected) {
+        this.dialect = dialect;
+        this.pool = connected.source();
+        this.keeper = connected.keeper();
+        this.dispose = connected.dispose();
         this.index = new IndexKeeper(pool);
         this.text = new TextMatches(pool, index);
+        this.mergeAnalysis = dialect.upsert("analysis", "id", ANALYSIS_COLUMNS, "VALUES (?,?,?,?,?,?,?,?)");
     }
 
-    /** Opens (creating when absent) and migrates; {@code password} non-null opens an AES-encrypted file. */
-    static H2PairStore open(H2Location where, char[] password) {
-        if (!where.inMemory()) {
-            try {
-                Files.createDirectories(where.file().getParent());
-            } catch (IOException e) {
-                throw new StoreException("Cannot create the folder for the database " + where.display() + ": " + e.getMessage(), e);
-            }
-        }
-        String url = where.url() + settings(where, password != null);
-        // H2 takes "filePassword userPassword"; the user password is empty. Hex keeps spaces in a
-        // passphrase from being read as that separator.
-        String pw = password == null ? "" : HexFormat.of().formatHex(new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8)) + " ";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, pw);
-        pool.setMaxConnections(16);
-        Connection keeper = null;
+    /** Connects, creates or migrates the schema, and refuses a database of a newer Pair Studio. */
+    static JdbcPairStore open(StoreDialect dialect) {
+        JdbcPairStore store = new JdbcPairStore(dialect, dialect.connect());
         try {
-            keeper = pool.getConnection();
-        } catch (SQLException e) {
-            pool.dispose();
-            throw OpenFailures.explain(where, password != null, e);
-        }
-        H2PairStore store = new H2PairStore(where, pool, keeper);
-        try {
-            Schema.migrate(pool, where);
+            Schema.migrate(store.pool, dialect);
             store.ensureSecret();
             store.pruneChangeLog();
             return store;
@@ -119,19 +92,17 @@ public final class H2PairStore implements PairStore {
             if (e instanceof StoreException) {
                 throw e;
             }
-            throw new StoreException("Cannot prepare the database " + where.display() + ": " + OpenFailures.firstLine(e), e);
+            throw new StoreException("Cannot prepare the database " + dialect.display() + ": " + OpenFailures.firstLine(e), e);
         }
     }
 
-    private static String settings(H2Location where, boolean encrypted) {
-        StringBuilder s = new StringBuilder(";LAZY_QUERY_EXECUTION=TRUE;LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=5000;COMPRESS=TRUE");
-        if (!where.inMemory()) {
-            s.append(";AUTO_SERVER=TRUE");
-        }
-        if (encrypted) {
-            s.append(";CIPHER=AES");
-        }
-        return s.toString();
+    /** The pool and dialect, for copying a whole dataset between stores ({@link DatasetCopy}). */
+    javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
+    StoreDialect dialect() {
+        return dialect;
     }
 
     // ---- writing ----------------------------------------------------------------------------
@@ -201,8 +172,9 @@ public final class H2PairStore implements PairStore {
 
     private static final String INSERT = "INSERT INTO pairs (pair_id, question, sql_text, ts, database_type, database_name, "
             + "table_names, success, execution_ms_text, metadata, source, import_batch, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    private static final String MERGE_ANALYSIS = "MERGE INTO analysis (id, query_type, fingerprint, complexity, flags, "
-            + "duplicate_group, pii_types, parse_error) KEY (id) VALUES (?,?,?,?,?,?,?,?)";
+    /** The same with ids the dialect reserved: a plain batch that the PostgreSQL driver sends as multi-row INSERTs. */
+    private static final String INSERT_WITH_ID = "INSERT INTO pairs (pair_id, question, sql_text, ts, database_type, database_name, "
+            + "table_names, success, execution_ms_text, metadata, source, import_batch, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     @Override
     public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch) {
@@ -236,12 +208,10 @@ public final class H2PairStore implements PairStore {
      */
     private void sync(Connection c, boolean durable) throws SQLException {
         long now = System.nanoTime();
-        if (where.inMemory() || !durable && now - lastSync < SYNC_INTERVAL_NANOS) {
+        if (!durable && now - lastSync < SYNC_INTERVAL_NANOS) {
             return;
         }
-        try (Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT SYNC");
-        }
+        dialect.forceToDisk(c);
         lastSync = System.nanoTime();
     }
 
@@ -278,18 +248,27 @@ public final class H2PairStore implements PairStore {
         return fresh;
     }
 
-    private static List<Long> insert(Connection c, List<Pair> pairs, List<PairAnalysis> analyses, List<Integer> rows,
+    private List<Long> insert(Connection c, List<Pair> pairs, List<PairAnalysis> analyses, List<Integer> rows,
             Source source, String batch, Instant now) throws SQLException {
+        List<Long> reserved = dialect.reserveIds(c, rows.size());
         List<Long> ids = new ArrayList<>(rows.size());
-        try (PreparedStatement s = c.prepareStatement(INSERT, new String[] {"ID"})) {
-            for (int i : rows) {
-                bindInsert(s, pairs.get(i), source, batch, time(now));
+        try (PreparedStatement s = reserved == null ? c.prepareStatement(INSERT, new String[] {dialect.generatedIdColumn()})
+                : c.prepareStatement(INSERT_WITH_ID)) {
+            for (int k = 0; k < rows.size(); k++) {
+                bindInsert(s, pairs.get(rows.get(k)), source, batch, time(now));
+                if (reserved != null) {
+                    s.setLong(14, reserved.get(k));
+                }
                 s.addBatch();
             }
             s.executeBatch();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                while (keys.next()) {
-                    ids.add(keys.getLong(1));
+            if (reserved != null) {
+                ids.addAll(reserved);
+            } else {
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
                 }
             }
         }
@@ -307,8 +286,8 @@ public final class H2PairStore implements PairStore {
     }
 
     /** Writes analysis rows (in the map's order: id order appends to the table's last pages); NONE stores nothing. */
-    private static void storeAnalyses(Connection c, Map<Long, PairAnalysis> analyses) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(MERGE_ANALYSIS)) {
+    private void storeAnalyses(Connection c, Map<Long, PairAnalysis> analyses) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(mergeAnalysis)) {
             boolean any = false;
             for (Map.Entry<Long, PairAnalysis> e : analyses.entrySet()) {
                 if (e.getValue().equals(PairAnalysis.NONE)) {
@@ -848,7 +827,7 @@ public final class H2PairStore implements PairStore {
         }
         write("store analyses", false, c -> {
             Map<Long, PairAnalysis> inIdOrder = new java.util.TreeMap<>(analyses);
-            try (PreparedStatement s = c.prepareStatement(MERGE_ANALYSIS)) {
+            try (PreparedStatement s = c.prepareStatement(mergeAnalysis)) {
                 for (Map.Entry<Long, PairAnalysis> e : inIdOrder.entrySet()) {
                     s.setLong(1, e.getKey());
                     bindAnalysis(s, 2, e.getValue());
@@ -880,8 +859,7 @@ public final class H2PairStore implements PairStore {
                 }
             }
             List<Long> stored = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("MERGE INTO analysis (id, query_type, fingerprint, complexity, flags, "
-                    + "duplicate_group, pii_types, parse_error, table_names) KEY (id) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM pairs WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(dialect.upsert("analysis", "id", withTables(), "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM pairs WHERE id = ?"))) {
                 for (long id : ids) {
                     Analysed fresh = analyses.get(id);
                     long[] k = kept.getOrDefault(id, new long[] {0, PairIndex.NO_GROUP});
@@ -932,7 +910,7 @@ public final class H2PairStore implements PairStore {
             Set<Long> changed = new LinkedHashSet<>();
             List<DuplicateMark> missing = new ArrayList<>();
             try (PreparedStatement mark = c.prepareStatement("UPDATE analysis SET duplicate_group = ?, "
-                    + "flags = BITOR(BITAND(flags, CAST(? AS BIGINT)), CAST(? AS BIGINT)) WHERE id = ?")) {
+                    + "flags = " + dialect.keepBitsAndSet("flags") + " WHERE id = ?")) {
                 for (DuplicateMark m : marks) {
                     mark.setLong(1, m.group());
                     mark.setLong(2, ~DUPLICATE_FLAGS);
@@ -1011,14 +989,13 @@ public final class H2PairStore implements PairStore {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         // putSetting refuses this key so that no ordinary setting write can replace the secret by accident
-        update("MERGE INTO settings (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)",
-                SECRET_KEY, HexFormat.of().formatHex(secret));
+        update(upsertSetting(), SECRET_KEY, HexFormat.of().formatHex(secret));
     }
 
     @Override
     public byte[] privacySecret() {
         return HexFormat.of().parseHex(setting(SECRET_KEY).orElseThrow(() -> new StoreException(
-                "The database " + where.display() + " has lost its privacy secret")));
+                "The database " + dialect.display() + " has lost its privacy secret")));
     }
 
     @Override
@@ -1040,15 +1017,21 @@ public final class H2PairStore implements PairStore {
         if (value == null) {
             update("DELETE FROM settings WHERE setting_key = ?", key);
         } else {
-            update("MERGE INTO settings (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)", key, value);
+            update(upsertSetting(), key, value);
         }
     }
 
-    /**
-     * A file database is copied with {@code BACKUP TO} (a zip holding the .mv.db, consistent while
-     * others write); an in-memory one is written as a SQL script. Written to a temporary file
-     * beside the target and renamed, so a failed backup never leaves a half file.
-     */
+    private String upsertSetting() {
+        return dialect.upsert("settings", "setting_key", List.of("setting_key", "setting_value"), "VALUES (?, ?)");
+    }
+
+    private static List<String> withTables() {
+        List<String> columns = new ArrayList<>(ANALYSIS_COLUMNS);
+        columns.add("table_names");
+        return columns;
+    }
+
+    /** Written by the dialect to a temporary file beside the target and renamed, so a failed backup never leaves a half file. */
     @Override
     public void backup(Path target) {
         Path absolute = target.toAbsolutePath();
@@ -1056,9 +1039,8 @@ public final class H2PairStore implements PairStore {
         try {
             Files.createDirectories(absolute.getParent());
             Files.deleteIfExists(temp);
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-                String quoted = "'" + temp.toString().replace("'", "''") + "'";
-                s.execute(where.inMemory() ? "SCRIPT TO " + quoted : "BACKUP TO " + quoted);
+            try (Connection c = pool.getConnection()) {
+                dialect.backup(c, temp);
             }
             Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -1096,53 +1078,28 @@ public final class H2PairStore implements PairStore {
 
     @Override
     public String location() {
-        return where.display();
+        return dialect.display();
     }
 
     @Override
     public void close() {
         try {
             if (keeper != null) {
-                if (fileWriteFailed) {
-                    // The file could not be written (a full disk): close without the final write, or H2 keeps
-                    // the failed database open in this process and the next open gets the broken one.
-                    try (Statement s = keeper.createStatement()) {
-                        s.execute("SHUTDOWN IMMEDIATELY");
-                    }
-                } else if (!where.inMemory() && rowsWritten.get() >= COMPACT_AFTER_ROWS && aloneOnTheFile(keeper)) {
-                    try (Statement s = keeper.createStatement()) {
-                        s.execute("SHUTDOWN COMPACT");
-                    }
-                }
-                if (!keeper.isClosed()) { // after a SHUTDOWN its rollback would trace an error beside the database
+                dialect.beforeClose(keeper, fileWriteFailed, rowsWritten.get());
+                if (!keeper.isClosed()) { // after H2's SHUTDOWN its rollback would trace an error beside the database
                     keeper.close();
                 }
             }
         } catch (SQLException ignored) {
             // closing anyway
         }
-        pool.dispose();
+        dispose.run();
     }
 
-    /** Set when H2 could not write its file; {@link #close()} then shuts down without writing. */
+    /** Set when the database file could not be written; {@link #close()} then shuts down without writing. */
     private volatile boolean fileWriteFailed;
-    /** Rows this store wrote or rewrote since it opened, for the decision to compact on close. */
+    /** Rows this store wrote or rewrote since it opened, for the dialect's housekeeping on close. */
     private final java.util.concurrent.atomic.AtomicLong rowsWritten = new java.util.concurrent.atomic.AtomicLong();
-    /**
-     * After this many rows written, closing rewrites the file ({@code SHUTDOWN COMPACT}): H2's
-     * own compaction leaves the pages superseded by analysing and grouping a large import (1M
-     * pairs: 799 MB, 1.9x the JSONL; rewritten in 4 s to 222 MB, 0.53x).
-     */
-    private static final long COMPACT_AFTER_ROWS = 100_000;
-
-    /** Whether only this process uses the database (no session over the network, ours included). */
-    private static boolean aloneOnTheFile(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")) {
-            r.next();
-            return r.getLong(1) == 0;
-        }
-    }
 
     // ---- helpers ------------------------------------------------------------------------
 
@@ -1173,9 +1130,9 @@ public final class H2PairStore implements PairStore {
     }
 
     private StoreException failure(String what, SQLException e) {
-        if (String.valueOf(e.getMessage()).contains("MVStoreException: Writing to")) {
+        if (dialect.writeFailed(e)) {
             fileWriteFailed = true;
         }
-        return new StoreException("Cannot " + what + " in " + where.display() + ": " + OpenFailures.firstLine(e), e);
+        return new StoreException("Cannot " + what + " in " + dialect.display() + ": " + OpenFailures.firstLine(e), e);
     }
 }

@@ -1,0 +1,167 @@
+package dev.pairstudio.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The embedded database: one H2 file (or memory) behind H2's small connection pool. Settings,
+ * and why (measured with bench/run.sh and docs/BENCHMARKS.md):
+ * <ul>
+ * <li>{@code AUTO_SERVER=TRUE}: the GUI and a CLI command can use one file at once; the first
+ * opener serves the others over a loopback socket.</li>
+ * <li>{@code LAZY_QUERY_EXECUTION=TRUE}: result sets stream instead of being materialised.</li>
+ * <li>{@code MAX_COMPACT_TIME=5000}: closing may spend up to 5 s compacting. After analysing
+ * 100k pairs the file held 138 MB of which 87 MB were superseded pages; H2's default 0.2 s left
+ * them, 1.7 s brought the file back to 1.3x the JSONL.</li>
+ * <li>{@code COMPRESS=TRUE}: pages are LZF-compressed. 300k pairs took 28 MB instead of 93 MB
+ * (0.75x their JSONL instead of 1.35x) at the same insert and scan speed.</li>
+ * <li>{@code LOCK_TIMEOUT=30000}: writers queue on the store clock ({@link ChangeLog}); a bulk
+ * change of 100,000 pairs holds it for seconds, and the next writer waits rather than fails.</li>
+ * </ul>
+ */
+final class H2Dialect implements StoreDialect {
+    private static final String USER = "sa";
+    /**
+     * After this many rows written, closing rewrites the file ({@code SHUTDOWN COMPACT}): H2's
+     * own compaction leaves the pages superseded by analysing and grouping a large import (1M
+     * pairs: 799 MB, 1.9x the JSONL; rewritten in 4 s to 222 MB, 0.53x).
+     */
+    private static final long COMPACT_AFTER_ROWS = 100_000;
+
+    private final H2Location where;
+    private final char[] password;
+
+    /** @param password non-null opens an AES-encrypted file */
+    H2Dialect(H2Location where, char[] password) {
+        this.where = where;
+        this.password = password;
+    }
+
+    @Override
+    public String display() {
+        return where.display();
+    }
+
+    @Override
+    public Connected connect() {
+        if (!where.inMemory()) {
+            try {
+                Files.createDirectories(where.file().getParent());
+            } catch (IOException e) {
+                throw new StoreException("Cannot create the folder for the database " + where.display() + ": " + e.getMessage(), e);
+            }
+        }
+        // H2 takes "filePassword userPassword"; the user password is empty. Hex keeps spaces in a
+        // passphrase from being read as that separator.
+        String pw = password == null ? "" : HexFormat.of().formatHex(new String(password).getBytes(StandardCharsets.UTF_8)) + " ";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(where.url() + settings(), USER, pw);
+        pool.setMaxConnections(16);
+        try {
+            return new Connected(pool, pool.getConnection(), pool::dispose);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw OpenFailures.explain(where, password != null, e);
+        }
+    }
+
+    private String settings() {
+        StringBuilder s = new StringBuilder(";LAZY_QUERY_EXECUTION=TRUE;LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=5000;COMPRESS=TRUE");
+        if (!where.inMemory()) {
+            s.append(";AUTO_SERVER=TRUE");
+        }
+        if (password != null) {
+            s.append(";CIPHER=AES");
+        }
+        return s.toString();
+    }
+
+    @Override
+    public String migrations() {
+        return "classpath:db/migration";
+    }
+
+    @Override
+    public String tablesQuery() {
+        return "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'";
+    }
+
+    @Override
+    public String notOursMessage() {
+        return "The file " + where.display() + " is an H2 database but not a Pair Studio "
+                + "database; choose another file (Pair Studio leaves this one untouched)";
+    }
+
+    @Override
+    public String upsert(String table, String key, List<String> columns, String source) {
+        return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + key + ") " + source;
+    }
+
+    @Override
+    public String keepBitsAndSet(String column) {
+        return "BITOR(BITAND(" + column + ", CAST(? AS BIGINT)), CAST(? AS BIGINT))";
+    }
+
+    @Override
+    public String generatedIdColumn() {
+        return "ID";
+    }
+
+    @Override
+    public void forceToDisk(Connection c) throws SQLException {
+        if (!where.inMemory()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT SYNC");
+            }
+        }
+    }
+
+    /**
+     * A file database is copied with {@code BACKUP TO} (a zip holding the .mv.db, consistent while
+     * others write); an in-memory one is written as a SQL script.
+     */
+    @Override
+    public void backup(Connection c, Path file) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            String quoted = "'" + file.toString().replace("'", "''") + "'";
+            s.execute(where.inMemory() ? "SCRIPT TO " + quoted : "BACKUP TO " + quoted);
+        }
+    }
+
+    @Override
+    public void beforeClose(Connection keeper, boolean writeFailed, long rowsWritten) throws SQLException {
+        if (writeFailed) {
+            // The file could not be written (a full disk): close without the final write, or H2 keeps
+            // the failed database open in this process and the next open gets the broken one.
+            try (Statement s = keeper.createStatement()) {
+                s.execute("SHUTDOWN IMMEDIATELY");
+            }
+        } else if (!where.inMemory() && rowsWritten >= COMPACT_AFTER_ROWS && aloneOnTheFile(keeper)) {
+            try (Statement s = keeper.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            }
+        }
+    }
+
+    /** Whether only this process uses the database (no session over the network, ours included). */
+    private static boolean aloneOnTheFile(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")) {
+            r.next();
+            return r.getLong(1) == 0;
+        }
+    }
+
+    @Override
+    public boolean writeFailed(SQLException e) {
+        return String.valueOf(e.getMessage()).contains("MVStoreException: Writing to");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.pairstudio.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * What differs between the databases one {@link JdbcPairStore} runs on (H2 and PostgreSQL):
+ * connecting, the migrations' location, the few statements whose syntax differs, and the file
+ * housekeeping only an embedded database has. Everything else is one SQL text for both.
+ */
+interface StoreDialect {
+
+    /** An open connection pool; {@code keeper} (nullable) holds an in-memory database alive. */
+    record Connected(DataSource source, Connection keeper, Runnable dispose) {
+    }
+
+    /** For titles and messages: a file path, or a URL without password. */
+    String display();
+
+    /** Opens the pool and one connection, turning failures into one line that says what to do. */
+    Connected connect();
+
+    /** Flyway's location of this database's migrations (same version numbers for both databases). */
+    String migrations();
+
+    /** The names of the tables in the schema the store uses, to tell an empty or foreign database from ours. */
+    String tablesQuery();
+
+    /** Why a non-empty database without our history table is refused. */
+    String notOursMessage();
+
+    /**
+     * Insert-or-update of {@code columns} on {@code key}, with the values from {@code source}
+     * ({@code VALUES (...)} or a {@code SELECT}); columns left out keep their value on update.
+     */
+    String upsert(String table, String key, List<String> columns, String source);
+
+    /** {@code (column AND ?) OR ?} on BIGINT bit sets: the parameters are the bits kept and the bits set. */
+    String keepBitsAndSet(String column);
+
+    /**
+     * Ids for {@code n} new pairs, ascending, taken from the id sequence before they are inserted;
+     * null when the INSERT generates them and they are read back as generated keys.
+     */
+    default java.util.List<Long> reserveIds(Connection c, int n) throws SQLException {
+        return null;
+    }
+
+    /** The name of the generated key column as the driver wants it for {@code getGeneratedKeys}. */
+    String generatedIdColumn();
+
+    /** Forces committed transactions to disk (PostgreSQL: a commit already is). */
+    void forceToDisk(Connection c) throws SQLException;
+
+    /** Writes a consistent snapshot to {@code file}. */
+    void backup(Connection c, Path file) throws SQLException;
+
+    /**
+     * Last words before the pool closes: H2 compacts a file this process wrote much to, or
+     * shuts down without writing when its file could not be written.
+     */
+    default void beforeClose(Connection keeper, boolean writeFailed, long rowsWritten) throws SQLException {
+    }
+
+    /** Whether this failure means the database file can no longer be written (a full disk). */
+    default boolean writeFailed(SQLException e) {
+        return false;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.pairstudio.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.pair.Source;
+import dev.pairstudio.testing.TestPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract on a real PostgreSQL server ({@link TestPostgres}), plus what a team database
+ * adds: curators in separate stores (as on separate machines) see each other's changes and never
+ * overwrite each other's edits; passwords, unreachable servers and newer schemas give clear errors.
+ */
+class PostgresPairStoreTest extends PairStoreContractTest {
+    @TempDir
+    Path dir;
+    private String current;
+
+    @Override
+    protected PairStore newStore() {
+        current = TestPostgres.get().newDatabase();
+        return PairStores.open(current);
+    }
+
+    @Override
+    protected PairStore reopen() {
+        store.close();
+        return PairStores.open(current);
+    }
+
+    @Test
+    void theLocationNeverShowsThePassword() {
+        assertThat(current).contains(TestPostgres.PASSWORD);
+        assertThat(store.location()).startsWith("postgresql://" + TestPostgres.USER + "@127.0.0.1:")
+                .doesNotContain(TestPostgres.PASSWORD);
+    }
+
+    @Test
+    void aReviewByOneCuratorShowsInAnothersQueriesWithinSeconds() throws Exception {
+        List<Long> ids = addSample();
+        try (PairStore colleague = PairStores.open(current)) {
+            PairFilter accepted = PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED));
+            assertThat(colleague.count(accepted)).isZero();
+            store.setStatus(ids.subList(0, 3), ReviewStatus.ACCEPTED);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (colleague.count(accepted) < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(colleague.count(accepted)).isEqualTo(3);
+            assertThat(colleague.query(accepted, PairSort.INSERTION, null, 10).rows())
+                    .extracting(StoredPair::id).containsExactlyElementsOf(ids.subList(0, 3));
+            colleague.trash(List.of(ids.get(0)));
+            assertThat(store.count(accepted)).as("a colleague's delete shows here too").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void twoCuratorsEditingOnePairAtOnce_oneWinsTheOtherGetsAConflict() throws Exception {
+        long id = addSample().get(1);
+        try (PairStore colleague = PairStores.open(current)) {
+            long version = store.get(id).orElseThrow().version();
+            assertThat(colleague.get(id).orElseThrow().version()).isEqualTo(version);
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            AtomicInteger conflicts = new AtomicInteger();
+            List<Future<String>> edits = new ArrayList<>();
+            for (PairStore curator : List.of(store, colleague)) {
+                String question = curator == store ? "Mine: every order" : "Theirs: all the orders";
+                edits.add(two.submit(() -> {
+                    go.await();
+                    try {
+                        curator.updateText(id, question, "SELECT id FROM orders", version);
+                        return question;
+                    } catch (EditConflictException e) {
+                        conflicts.incrementAndGet();
+                        return null;
+                    }
+                }));
+            }
+            go.countDown();
+            List<String> saved = new ArrayList<>();
+            for (Future<String> f : edits) {
+                Optional.ofNullable(f.get()).ifPresent(saved::add);
+            }
+            two.shutdown();
+            assertThat(saved).hasSize(1);
+            assertThat(conflicts).hasValue(1);
+            for (PairStore curator : List.of(store, colleague)) {
+                StoredPair now = curator.get(id).orElseThrow();
+                assertThat(now.pair().question()).isEqualTo(saved.get(0));
+                assertThat(now.version()).isEqualTo(version + 1);
+                assertThat(now.originalQuestion()).isEqualTo("List all orders");
+            }
+            assertThatThrownBy(() -> colleague.updateText(id, "late", "SELECT 1", version))
+                    .isInstanceOf(EditConflictException.class).hasMessageContaining("changed elsewhere");
+        }
+    }
+
+    @Test
+    void aDatabaseFromANewerVersionIsRefusedAndNotModified() throws Exception {
+        store.close();
+        store = null;
+        String db = TestPostgres.databaseOf(current);
+        try (Connection c = TestPostgres.get().connect(db); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                    + "installed_by, installed_on, execution_time, success) VALUES (99, '99', 'from the future', 'SQL', "
+                    + "'V99__future.sql', 0, 'x', now(), 1, TRUE)");
+        }
+        int before = historyRows(db);
+        assertThatThrownBy(() -> PairStores.open(current))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("newer version of Pair Studio")
+                .hasMessageContaining(TestPostgres.withoutPassword(current))
+                .hasMessageNotContaining(TestPostgres.PASSWORD);
+        assertThat(historyRows(db)).isEqualTo(before);
+    }
+
+    private static int historyRows(String db) throws Exception {
+        try (Connection c = TestPostgres.get().connect(db); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    @Test
+    void anotherApplicationsDatabaseIsLeftUntouched() throws Exception {
+        String other = TestPostgres.get().newDatabase();
+        try (Connection c = TestPostgres.get().connect(TestPostgres.databaseOf(other)); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE invoices (id INT)");
+        }
+        assertThatThrownBy(() -> PairStores.open(other))
+                .isInstanceOf(StoreException.class).hasMessageContaining("holds tables of another application");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithoutEchoingIt() {
+        String wrong = current.replace(":" + TestPostgres.PASSWORD + "@", ":not-the-password@");
+        assertThatThrownBy(() -> PairStores.open(wrong))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("Wrong password for user " + TestPostgres.USER)
+                .hasMessageNotContaining("not-the-password");
+    }
+
+    @Test
+    void withoutAPasswordThePromptIsAskedOnce() {
+        String bare = TestPostgres.withoutPassword(current);
+        List<String> asked = new ArrayList<>();
+        try (PairStore s = PairStores.open(bare, where -> {
+            asked.add(where);
+            return Optional.of(TestPostgres.PASSWORD.toCharArray());
+        })) {
+            assertThat(s.count(PairFilter.ALL)).isZero();
+        }
+        assertThat(asked).containsExactly(bare);
+        assertThatThrownBy(() -> PairStores.open(bare, where -> Optional.empty()))
+                .isInstanceOf(StoreException.class).hasMessageContaining("asks for a password")
+                .hasMessageContaining(PairStores.PASSWORD_VARIABLE);
+    }
+
+    @Test
+    void aMissingDatabaseSaysHowToCreateIt() {
+        String missing = TestPostgres.get().url("no_such_db", true);
+        assertThatThrownBy(() -> PairStores.open(missing))
+                .isInstanceOf(StoreException.class).hasMessageContaining("There is no database no_such_db")
+                .hasMessageContaining("createdb");
+    }
+
+    @Test
+    void aBackupPointsToTheServersTools() {
+        assertThatThrownBy(() -> store.backup(dir.resolve("b.zip")))
+                .isInstanceOf(StoreException.class).hasMessageContaining("pg_dump").hasMessageContaining("pairstudio migrate");
+    }
+
+    @Test
+    void addingManyPairsLogsThemForOtherCurators() {
+        List<dev.pairstudio.pair.Pair> many = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            many.add(TestPairs.simple("bulk-" + i, "question " + i));
+        }
+        try (PairStore colleague = PairStores.open(current)) {
+            assertThat(colleague.count(PairFilter.ALL)).isZero();
+            assertThat(store.addAll(many, null, Source.FILE, "b").added()).isEqualTo(2_500);
+            assertThat(colleague.count(PairFilter.ALL.withText("question 2499", false))).isEqualTo(1);
+            assertThat(colleague.count(PairFilter.ALL)).isEqualTo(2_500);
+        }
+    }
+}
