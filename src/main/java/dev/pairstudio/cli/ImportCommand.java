@@ -45,6 +45,26 @@ public final class ImportCommand implements Callable<Integer> {
         return (System.nanoTime() - since) / 1e9;
     }
 
+    private static long lastId(PairStore store) {
+        var newest = store.query(dev.pairstudio.pair.PairFilter.ALL, new dev.pairstudio.store.PairSort(dev.pairstudio.store.SortColumn.ID, true), null, 1);
+        return newest.rows().isEmpty() ? 0 : newest.rows().get(0).id();
+    }
+
+    /** Checks what this import added against the stored schemas of its databases (issue 15), when there are any. */
+    private static void validateAdded(PairStore store, long lastIdBefore, PrintWriter out) {
+        if (store.latestSchemas().isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        try (dev.pairstudio.sql.SqlAnalyzer analyzer = new dev.pairstudio.sql.SqlAnalyzer()) {
+            var v = dev.pairstudio.schema.ValidationRun.run(store, analyzer, dev.pairstudio.pair.PairFilter.ALL,
+                    PairStore.cursorAfterId(lastIdBefore), Runtime.getRuntime().availableProcessors(), n -> { }, () -> false);
+            if (v.validated() > 0) {
+                out.printf("  validated against schemas: %d (%d with a flag) in %.1f s%n", v.validated(), v.validated() - v.clean(), seconds(start));
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         ImportFormat f;
@@ -58,6 +78,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (PairStore store = StoreAccess.open(database)) {
             // Store first at the store's speed, then analyse what has no analysis yet on every core.
             long start = System.nanoTime();
+            long lastIdBefore = lastId(store);
             s = new PairImporter(store, PairEnricher.NONE).importFiles(files, f, StoreAccess.folderOf(store), null, null);
             double stored = seconds(start);
             out.printf("Imported %d pair%s from %d file%s (batch %s) in %.1f s%n", s.added(), s.added() == 1 ? "" : "s",
@@ -76,6 +97,7 @@ public final class ImportCommand implements Callable<Integer> {
                     new DuplicateTracker(store).catchUp();
                     out.printf("  analysed:                  %d (types, tables, flags, PII, duplicates) in %.1f s%n", analysed, seconds(start));
                 }
+                validateAdded(store, lastIdBefore, out);
             }
         }
         out.flush();

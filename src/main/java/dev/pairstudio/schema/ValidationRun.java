@@ -36,6 +36,15 @@ public final class ValidationRun {
 
     public static ValidationSummary run(PairStore store, SqlAnalyzer analyzer, PairFilter filter, int threads,
             LongConsumer progress, BooleanSupplier cancelled) {
+        return run(store, analyzer, filter, null, threads, progress, cancelled);
+    }
+
+    /**
+     * @param afterCursor an {@link PairSort#INSERTION} cursor to start after ({@link PairStore#cursorAfterId}:
+     *                    what an import just added), null for all matching pairs
+     */
+    public static ValidationSummary run(PairStore store, SqlAnalyzer analyzer, PairFilter filter, String afterCursor,
+            int threads, LongConsumer progress, BooleanSupplier cancelled) {
         Map<String, LoadedSchema> schemas = new HashMap<>();
         for (StoredSchema s : store.latestSchemas()) {
             schemas.put(s.databaseName(), LoadedSchema.of(s));
@@ -52,7 +61,7 @@ public final class ValidationRun {
             return t;
         });
         try (PairValidator validator = new PairValidator(analyzer, readOnly, 2_000)) {
-            String cursor = null;
+            String cursor = afterCursor;
             do {
                 if (cancelled.getAsBoolean()) {
                     break;
