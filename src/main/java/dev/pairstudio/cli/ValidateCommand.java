@@ -66,7 +66,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 s.validated() / Math.max(seconds, 1e-9));
         out.printf("  no flag:                   %d%n", s.clean());
         for (Map.Entry<QualityFlag, Long> e : s.flagged().entrySet()) {
-            out.printf("  %-26s %d%s%n", e.getKey() + ":", e.getValue(), ValidationSummary.HARD.contains(e.getKey()) ? "" : " (hint)");
+            out.printf("  %-26s %d%s%n", e.getKey() + ":", e.getValue(), e.getKey().schemaError() ? "" : " (hint)");
         }
         for (Map.Entry<String, Long> e : s.withoutSchema().entrySet()) {
             out.printf("  not checked, no schema for %s: %d%n", e.getKey(), e.getValue());

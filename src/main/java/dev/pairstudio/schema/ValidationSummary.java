@@ -2,7 +2,6 @@ package dev.pairstudio.schema;
 
 import dev.pairstudio.pair.QualityFlag;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a validation run did.
@@ -13,6 +12,4 @@ import java.util.Set;
  * @param clean         validated pairs with no flag at all
  */
 public record ValidationSummary(long validated, Map<String, Long> withoutSchema, Map<QualityFlag, Long> flagged, long clean) {
-    public static final Set<QualityFlag> HARD = Set.of(QualityFlag.UNKNOWN_TABLE, QualityFlag.UNKNOWN_COLUMN,
-            QualityFlag.AMBIGUOUS_COLUMN, QualityFlag.DOES_NOT_RUN, QualityFlag.WRITE_STATEMENT);
 }

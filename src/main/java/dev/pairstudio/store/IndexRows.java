@@ -56,7 +56,8 @@ final class IndexRows {
     /** The analysis flags OR the validation flags (each table owns its bits), plus {@link StatGroup#VALIDATED}. */
     private static long flags(ResultSet r) throws SQLException {
         long validation = r.getLong(19);
-        return r.getLong(13) | (r.wasNull() ? 0 : validation | StatGroup.VALIDATED);
+        boolean validated = !r.wasNull(); // before the next read: wasNull() answers for the last column read
+        return r.getLong(13) | (validated ? validation | StatGroup.VALIDATED : 0);
     }
 
     private static Double parseDouble(String text) {

@@ -64,6 +64,11 @@ class SchemaCommandsTest {
         assertThat(out).contains("Validated 3 pairs").contains("UNKNOWN_COLUMN:            1")
                 .contains("NON_DETERMINISTIC:         1 (hint)").contains("not checked, no schema for hr: 1");
 
+        assertThat(run("stats", "--db", db)).isZero();
+        assertThat(out).contains("Valid (schema): shop: 66.7 % of 3 validated (3 pairs)"); // a LIMIT hint is not an error
+        assertThat(run("stats", "--json", "--db", db)).isZero();
+        assertThat(out.replaceAll("\\s", "")).contains("\"schema_validity\":{\"shop\":{\"pairs\":3,\"validated\":3,\"valid\":2,");
+
         assertThat(run("list", "--flag", "UNKNOWN_COLUMN", "--db", db)).isZero();
         assertThat(out).contains("Customer emails").contains("1 of 1 matching pair").doesNotContain("All customer names");
     }
