@@ -96,6 +96,21 @@ public final class ValidationRun {
         return new ValidationSummary(validated, withoutSchema, flagged, clean);
     }
 
+    /** The largest store id of a live pair (0 when none): before an import, so that {@link #runAdded} checks only what it added. */
+    public static long lastStoredId(PairStore store) {
+        Page newest = store.query(PairFilter.ALL, new PairSort(dev.pairstudio.store.SortColumn.ID, true), null, 1);
+        return newest.rows().isEmpty() ? 0 : newest.rows().get(0).id();
+    }
+
+    /** Validates the pairs stored after {@code lastIdBefore} when any schema is stored; otherwise does nothing. */
+    public static ValidationSummary runAdded(PairStore store, SqlAnalyzer analyzer, long lastIdBefore, int threads,
+            LongConsumer progress, BooleanSupplier cancelled) {
+        if (store.latestSchemas().isEmpty()) {
+            return new ValidationSummary(0, Map.of(), Map.of(), 0);
+        }
+        return run(store, analyzer, PairFilter.ALL, PairStore.cursorAfterId(lastIdBefore), threads, progress, cancelled);
+    }
+
     /** Validates some pairs now (after an edit, say) and stores the results; pairs without a schema are left alone. */
     public static int validateNow(PairStore store, SqlAnalyzer analyzer, List<StoredPair> pairs) {
         Map<String, LoadedSchema> schemas = new HashMap<>();

@@ -3,6 +3,10 @@ package dev.pairstudio.ui;
 import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.DemoData;
 import dev.pairstudio.io.PendingAnalysis;
+import dev.pairstudio.schema.ValidationMessage;
+import dev.pairstudio.schema.ValidationMessages;
+import dev.pairstudio.schema.ValidationRun;
+import dev.pairstudio.store.ValidationResult;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.io.SavedFilters;
@@ -28,6 +32,7 @@ import dev.pairstudio.ui.stats.StatisticsView;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -114,7 +119,8 @@ public final class MainWindow {
         this.anonymizer = PrivacySettings.anonymizer(store);
         this.enricher = new AnalyzingEnricher(analyzer, anonymizer);
         this.duplicates = new DuplicateTracker(store);
-        this.curator = new Curator(store, enricher, duplicates);
+        this.curator = new Curator(store, enricher, duplicates,
+                edited -> ValidationRun.validateNow(store, analyzer, List.of(edited)));
         this.rows = new PagedPairList(store);
         this.table = new PairTable(rows);
         ColumnLayout.bind(table, settings);
@@ -572,8 +578,24 @@ public final class MainWindow {
         }
         if (detail.shown() == null || detail.shown().id() != p.id() || detail.shown().version() != p.version()) {
             detail.show(p);
+            showValidationOf(p);
         }
         previewLater.trigger();
+    }
+
+    /** The schema checks' messages of a pair with validation flags, read in the background (issue 15). */
+    private void showValidationOf(StoredPair p) {
+        if ((p.analysis().flagBits() & ValidationResult.FLAGS) == 0) {
+            return;
+        }
+        background(() -> store.validation(p.id()).map(v -> {
+            String version = store.schema(v.schemaId()).map(s -> "Checked against the schema of " + s.databaseName()
+                    + ", version " + s.version()).orElse("");
+            List<String> lines = ValidationMessages.read(v.messages()).stream()
+                    .map(m -> m.text() + (m.start() >= 0 && m.field().equals(ValidationMessage.QUESTION) ? " (in the question)" : ""))
+                    .toList();
+            return Map.entry(version, lines);
+        }), found -> found.ifPresent(e -> detail.showValidation(p.id(), e.getKey(), e.getValue())));
     }
 
     private void updatePreview() {

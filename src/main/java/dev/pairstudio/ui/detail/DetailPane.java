@@ -8,6 +8,7 @@ import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.Debouncer;
 import dev.pairstudio.ui.pairs.FlagLabels;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -42,6 +43,8 @@ public final class DetailPane extends ScrollPane {
     private final Debouncer validateLater;
     private StoredPair shown;
     private boolean editing;
+    /** Where validation messages go (before it), rebuilt on every render. */
+    private Label metadataSection;
 
     private Consumer<ReviewStatus> onReview = s -> { };
     private BiConsumer<String, String> onSave = (q, s) -> { };
@@ -117,6 +120,28 @@ public final class DetailPane extends ScrollPane {
         render();
     }
 
+    /**
+     * Adds what validation against the schema found (issue 15) below the analysis of pair
+     * {@code id}, if it is still the one shown; loaded off the FX thread by the window.
+     */
+    public void showValidation(long id, String schemaVersion, List<String> messages) {
+        if (shown == null || shown.id() != id || editing || messages.isEmpty()) {
+            return;
+        }
+        VBox box = new VBox(2);
+        box.setId("detail-validation");
+        for (String m : messages) {
+            Label l = new Label("• " + m);
+            l.setWrapText(true);
+            box.getChildren().add(l);
+        }
+        Label version = new Label(schemaVersion);
+        version.getStyleClass().add("muted");
+        box.getChildren().add(version);
+        int at = content.getChildren().indexOf(metadataSection);
+        content.getChildren().addAll(at < 0 ? content.getChildren().size() : at, List.of(section("Schema checks"), box));
+    }
+
     /** Opens the editor on the shown pair. */
     public void startEditing() {
         if (shown != null && !shown.inTrash()) {
@@ -159,7 +184,8 @@ public final class DetailPane extends ScrollPane {
             edit.setOnAction(e -> startEditing());
             content.getChildren().addAll(section("Question"), question, section("SQL"), sql, edit);
         }
-        content.getChildren().addAll(section("Analysis"), analysis(p), section("Metadata"), metadata(p));
+        metadataSection = section("Metadata");
+        content.getChildren().addAll(section("Analysis"), analysis(p), metadataSection, metadata(p));
         if (p.edited()) {
             Label orig = new Label("Question: " + nullToDash(p.originalQuestion()) + "\nSQL: " + nullToDash(p.originalSql()));
             orig.setId("detail-original");
