@@ -21,6 +21,7 @@ import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.LateralSubSelect;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -106,6 +107,12 @@ final class NameResolver {
         } else if (statement instanceof Update u) {
             Scope scope = new Scope(null);
             addSource(scope, u.getTable(), Map.of());
+            if (u.getStartJoins() != null) {
+                u.getStartJoins().forEach(j -> join(scope, j, Map.of()));
+            }
+            if (u.getFromItem() != null) { // PostgreSQL's UPDATE ... FROM
+                from(scope, u.getFromItem(), Map.of());
+            }
             if (u.getJoins() != null) {
                 u.getJoins().forEach(j -> join(scope, j, Map.of()));
             }
@@ -119,6 +126,9 @@ final class NameResolver {
         } else if (statement instanceof Delete d) {
             Scope scope = new Scope(null);
             addSource(scope, d.getTable(), Map.of());
+            if (d.getUsingFromItemList() != null) { // PostgreSQL's DELETE ... USING
+                d.getUsingFromItemList().forEach(f -> from(scope, f, Map.of()));
+            }
             if (d.getJoins() != null) {
                 d.getJoins().forEach(j -> join(scope, j, Map.of()));
             }
@@ -253,8 +263,8 @@ final class NameResolver {
         if (item instanceof Table t) {
             addSource(scope, t, ctes);
         } else if (item instanceof ParenthesedSelect ps) {
-            // a derived table sees the enclosing query's outer scopes (LATERAL), not its siblings
-            Set<String> out = select(ps, scope.parent, ctes);
+            // a derived table sees the enclosing query's outer scopes; a LATERAL one also the FROM items before it
+            Set<String> out = select(ps, ps instanceof LateralSubSelect ? scope : scope.parent, ctes);
             String alias = alias(ps.getAlias());
             scope.sources.put(alias == null ? "(subquery " + scope.sources.size() + ")" : alias, new Source(alias, out));
         } else if (item instanceof ParenthesedFromItem pf) {
