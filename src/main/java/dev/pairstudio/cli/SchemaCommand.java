@@ -45,8 +45,24 @@ public final class SchemaCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "A .sql file of CREATE TABLE statements or a tables.json.")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A .sql file of CREATE TABLE statements or a tables.json.")
         Path file;
+
+        @Option(names = "--jdbc", paramLabel = "URL",
+                description = "Read the schema from a live database instead of a file: JDBC metadata only, read-only, with --timeout.")
+        String jdbc;
+
+        @Option(names = "--user", paramLabel = "USER", description = "User for --jdbc.")
+        String user;
+
+        @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding the password for --jdbc (never stored).")
+        String passwordEnv;
+
+        @Option(names = "--schema", paramLabel = "SCHEMA", description = "The database schema to read with --jdbc (e.g. public); default: all but system schemas.")
+        String schemaPattern;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", description = "Time limit for --jdbc. Default: ${DEFAULT-VALUE}.")
+        int timeoutSeconds;
 
         @Option(names = "--database", paramLabel = "NAME",
                 description = "The database_name the schema belongs to (required for DDL; for tables.json, the one db_id to import — all when absent).")
@@ -61,6 +77,12 @@ public final class SchemaCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if ((file == null) == (jdbc == null)) {
+                throw new Cli.UserError("Give either a FILE or --jdbc URL", Cli.USAGE);
+            }
+            if (jdbc != null) {
+                return fromJdbc();
+            }
             SchemaFormat f = format(file, format);
             if (f == SchemaFormat.DDL && (name == null || name.isBlank())) {
                 throw new Cli.UserError("A DDL file needs --database NAME: the database_name of the pairs it describes", Cli.USAGE);
@@ -68,12 +90,38 @@ public final class SchemaCommand implements Runnable {
             if (!Files.isRegularFile(file)) {
                 throw new Cli.UserError("No such file: " + file);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
             SchemaImporter.Report r;
             try (PairStore store = StoreAccess.open(database); SqlAnalyzer analyzer = new SqlAnalyzer()) {
                 r = new SchemaImporter(store, analyzer).importFile(file, f, name, dialect);
             }
+            return report(r, file.getFileName().toString(), f == SchemaFormat.SPIDER);
+        }
+
+        private int fromJdbc() {
+            if (name == null || name.isBlank()) {
+                throw new Cli.UserError("--jdbc needs --database NAME: the database_name of the pairs it describes", Cli.USAGE);
+            }
+            char[] password = null;
+            if (passwordEnv != null) {
+                String value = System.getenv(passwordEnv);
+                if (value == null) {
+                    throw new Cli.UserError("The environment variable " + passwordEnv + " is not set");
+                }
+                password = value.toCharArray();
+            }
+            SchemaImporter.Report r;
+            try (PairStore store = StoreAccess.open(database); SqlAnalyzer analyzer = new SqlAnalyzer()) {
+                r = new SchemaImporter(store, analyzer).importJdbc(new dev.pairstudio.schema.JdbcSchemaReader(timeoutSeconds * 1000L),
+                        jdbc, user, password, schemaPattern, name);
+            } catch (dev.pairstudio.schema.JdbcSchemaReader.ConnectionFailure e) {
+                throw new Cli.UserError(e.getMessage());
+            }
+            return report(r, dev.pairstudio.schema.JdbcSchemaReader.safe(jdbc), false);
+        }
+
+        private int report(SchemaImporter.Report r, String from, boolean spider) {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             for (StoredSchema s : r.saved()) {
                 DatabaseSchema schema = SchemaJson.read(s.definition());
                 out.printf("Stored schema of %s, version %d: %d tables, %d columns%n", s.databaseName(), s.version(),
@@ -87,11 +135,11 @@ public final class SchemaCommand implements Runnable {
                 out.printf("  note: no pair has database_name %s yet; the schema is kept for pairs imported with that name%n", unknown);
             }
             if (r.saved().isEmpty()) {
-                err.println("pairstudio schema import: no table definitions found in " + file
-                        + (name != null && f == SchemaFormat.SPIDER ? " for db_id " + name : "") + "; nothing stored");
+                err.println("pairstudio schema import: no table definitions found in " + from
+                        + (name != null && spider ? " for db_id " + name : "") + "; nothing stored");
             }
             for (SchemaProblem p : r.problems()) {
-                err.println("  " + file.getFileName() + " " + p);
+                err.println("  " + from + " " + p);
             }
             out.flush();
             err.flush();

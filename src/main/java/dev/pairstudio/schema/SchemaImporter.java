@@ -47,6 +47,14 @@ public final class SchemaImporter {
         return store(read, format.name().toLowerCase(java.util.Locale.ROOT) + ":" + file.getFileName());
     }
 
+    /** Reads the schema of a live database (metadata only, read-only, time-limited) and stores it as a new version. */
+    public Report importJdbc(JdbcSchemaReader reader, String url, String user, char[] password, String schemaPattern,
+            String databaseName) throws JdbcSchemaReader.ConnectionFailure {
+        DatabaseSchema schema = reader.read(url, user, password, schemaPattern, databaseName);
+        return store(new SchemaImport(schema.tables().isEmpty() ? List.of() : List.of(schema), List.of(), 0),
+                "jdbc:" + JdbcSchemaReader.safe(url.startsWith("jdbc:") ? url.substring(5) : url));
+    }
+
     public Report store(SchemaImport read, String source) {
         Set<String> known = new HashSet<>(store.databaseNames());
         List<StoredSchema> saved = new ArrayList<>();

@@ -93,6 +93,40 @@ class SchemaCommandsTest {
     }
 
     @Test
+    void aLiveDatabaseIsReadThroughMetadataOnly() throws Exception {
+        String live = "jdbc:h2:" + dir.resolve("live").toAbsolutePath();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(live, "sa", "");
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(80))");
+            s.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers(id), total DECIMAL(8,2))");
+            s.execute("INSERT INTO customers VALUES (1, 'Ann', 'ann@example.com')");
+        }
+        assertThat(run("schema", "import", "--jdbc", live, "--user", "sa", "--schema", "PUBLIC", "--database", "shop", "--db", db)).isZero();
+        assertThat(out).contains("Stored schema of shop, version 1: 2 tables, 6 columns");
+        assertThat(run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
+        assertThat(out).contains("validated against schemas: 3 (2 with a flag)");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(live, "sa", "");
+                java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM customers")) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(1); // untouched
+        }
+    }
+
+    @Test
+    void aLiveDatabaseThatHangsFailsWithinTheTimeLimit() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            long start = System.nanoTime();
+            int code = run("schema", "import", "--jdbc", "jdbc:h2:tcp://127.0.0.1:" + silent.getLocalPort() + "/x;PASSWORD=secret",
+                    "--database", "shop", "--timeout", "2", "--db", db);
+            assertThat(code).isEqualTo(Cli.BAD_INPUT);
+            assertThat((System.nanoTime() - start) / 1e9).isLessThan(15);
+            assertThat(err).contains("within 2.0 s").contains("nothing imported").doesNotContain("secret");
+        }
+        assertThat(run("schema", "list", "--db", db)).isZero();
+        assertThat(out).contains("No schemas stored");
+    }
+
+    @Test
     void ddlWithoutDatabaseNameOrWithUnknownFormatIsAUsageError() {
         assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--db", db)).isEqualTo(Cli.USAGE);
         assertThat(err).contains("needs --database NAME");
