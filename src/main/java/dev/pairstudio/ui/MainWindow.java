@@ -18,6 +18,7 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.curation.Curator;
 import dev.pairstudio.ui.detail.DetailPane;
+import dev.pairstudio.ui.schemas.SchemasView;
 import dev.pairstudio.ui.detail.PreviewPane;
 import dev.pairstudio.ui.filter.FilterPanel;
 import dev.pairstudio.ui.filter.FilterViewModel;
@@ -101,6 +102,7 @@ public final class MainWindow {
     private final Button emptyTrash = new Button("Empty trash");
     private final QuickExport quickExport = new QuickExport();
     private final TabPane views = new TabPane();
+    private final SchemasView schemasView;
     private final StatisticsView statistics;
     private volatile Anonymizer anonymizer;
     private CollectorControl.Address collectorAddress;
@@ -122,6 +124,7 @@ public final class MainWindow {
         this.curator = new Curator(store, enricher, duplicates,
                 edited -> ValidationRun.validateNow(store, analyzer, List.of(edited)));
         this.rows = new PagedPairList(store);
+        this.schemasView = new SchemasView(store, this::background);
         this.table = new PairTable(rows);
         ColumnLayout.bind(table, settings);
         this.previewLater = new Debouncer(Duration.millis(120), this::updatePreview);
@@ -142,7 +145,22 @@ public final class MainWindow {
         Tab statsTab = new Tab("Statistics", statistics);
         statsTab.setId("statistics-tab");
         statsTab.selectedProperty().addListener((o, was, now) -> statistics.setActive(now));
-        views.getTabs().setAll(pairsTab, statsTab);
+        Tab schemasTab = new Tab("Schemas", schemasView);
+        schemasTab.setId("schemas-tab");
+        schemasTab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                schemasView.reload();
+            }
+        });
+        schemasView.setOnShowPairs((db, tableNames) -> {
+            filters.batch(() -> {
+                filters.clear();
+                filters.databaseNames.add(db);
+                filters.tables.addAll(tableNames);
+            });
+            views.getSelectionModel().select(pairsTab);
+        });
+        views.getTabs().setAll(pairsTab, statsTab, schemasTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");
         root.setCenter(views);

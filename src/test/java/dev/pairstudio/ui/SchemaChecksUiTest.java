@@ -71,6 +71,27 @@ class SchemaChecksUiTest {
     }
 
     @Test
+    void theSchemasViewListsTablesColumnsAndThePairsThatUseThem(FxRobot robot) throws Exception {
+        robot.clickOn("Schemas");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            javafx.scene.control.TreeView<?> tree = robot.lookup("#schema-tables").queryAs(javafx.scene.control.TreeView.class);
+            return tree.getRoot() != null && !tree.getRoot().getChildren().isEmpty();
+        });
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TreeView<String> tree = robot.lookup("#schema-tables").queryAs(javafx.scene.control.TreeView.class);
+        javafx.scene.control.TreeItem<String> customers = tree.getRoot().getChildren().get(0);
+        assertThat(customers.getValue()).isEqualTo("customers  (2 pairs)");
+        assertThat(customers.getChildren()).extracting(javafx.scene.control.TreeItem::getValue)
+                .containsExactly("id  INT  · primary key", "name  TEXT");
+        Screenshots.save(table.getScene(), "schemas-view");
+        robot.interact(() -> tree.getSelectionModel().select(customers));
+        robot.clickOn("#schema-show-pairs");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 2 && table.getItems().get(0) != null);
+        assertThat(window.filters().databaseNames).containsExactly("shop");
+        assertThat(window.filters().tables).containsExactly("customers");
+    }
+
+    @Test
     void theDetailPaneSaysWhatIsWrongAndTheFilterFindsIt(FxRobot robot) throws Exception {
         robot.interact(() -> window.filters().flags.add(QualityFlag.UNKNOWN_COLUMN));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && table.getItems().get(0) != null);
