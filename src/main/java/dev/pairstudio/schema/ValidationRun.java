@@ -60,6 +60,13 @@ public final class ValidationRun {
             t.setDaemon(true);
             return t;
         });
+        // one page is stored while the next is validated: the write path is a single writer anyway
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "validation-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<?> pendingWrite = null;
         try (PairValidator validator = new PairValidator(analyzer, readOnly, 2_000)) {
             String cursor = afterCursor;
             do {
@@ -78,7 +85,8 @@ public final class ValidationRun {
                     }
                 }
                 List<ValidationResult> results = validate(todo, schemas, validator, pool, workers);
-                store.saveValidations(results);
+                join(pendingWrite);
+                pendingWrite = writer.submit(() -> store.saveValidations(results));
                 for (ValidationResult r : results) {
                     for (QualityFlag f : QualityFlag.values()) {
                         if ((r.flags() & f.bit()) != 0) {
@@ -90,8 +98,10 @@ public final class ValidationRun {
                 validated += results.size();
                 progress.accept(validated);
             } while (cursor != null);
+            join(pendingWrite);
         } finally {
             pool.shutdownNow();
+            writer.shutdown(); // a write in progress completes: whole pages are kept
         }
         return new ValidationSummary(validated, withoutSchema, flagged, clean);
     }
@@ -145,16 +155,23 @@ public final class ValidationRun {
         }
         List<ValidationResult> out = new ArrayList<>(pairs.size());
         for (Future<List<ValidationResult>> part : parts) {
-            try {
-                out.addAll(part.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Validation was interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
+            out.addAll(join(part));
         }
         return out;
+    }
+
+    private static <T> T join(Future<T> f) {
+        if (f == null) {
+            return null;
+        }
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Validation was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private static ValidationResult result(StoredPair p, Validation v) {
