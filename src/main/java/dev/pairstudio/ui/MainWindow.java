@@ -3,7 +3,6 @@ package dev.pairstudio.ui;
 import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.DemoData;
 import dev.pairstudio.io.PendingAnalysis;
-import dev.pairstudio.schema.ValidationMessage;
 import dev.pairstudio.schema.ValidationMessages;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.store.ValidationResult;
@@ -609,10 +608,7 @@ public final class MainWindow {
         background(() -> store.validation(p.id()).map(v -> {
             String version = store.schema(v.schemaId()).map(s -> "Checked against the schema of " + s.databaseName()
                     + ", version " + s.version()).orElse("");
-            List<String> lines = ValidationMessages.read(v.messages()).stream()
-                    .map(m -> m.text() + (m.start() >= 0 && m.field().equals(ValidationMessage.QUESTION) ? " (in the question)" : ""))
-                    .toList();
-            return Map.entry(version, lines);
+            return Map.entry(version, ValidationMessages.read(v.messages()));
         }), found -> found.ifPresent(e -> detail.showValidation(p.id(), e.getKey(), e.getValue())));
     }
 

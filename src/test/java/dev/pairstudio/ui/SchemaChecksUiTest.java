@@ -104,6 +104,9 @@ class SchemaChecksUiTest {
         VBox box = robot.lookup("#detail-validation").queryAs(VBox.class);
         String text = box.getChildren().stream().map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + "\n" + b);
         assertThat(text).contains("unknown column c.nmae").contains("schema of shop, version 1");
+        javafx.scene.text.TextFlow sql = robot.lookup("#detail-sql").queryAs(javafx.scene.text.TextFlow.class);
+        assertThat(sql.getChildren()).filteredOn(n -> n.getStyleClass().contains("schema-issue"))
+                .singleElement().satisfies(n -> assertThat(((Label) n).getText()).isEqualTo("c.nmae"));
         Screenshots.save(table.getScene(), "detail-schema-checks");
         assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isEqualTo(1);
     }

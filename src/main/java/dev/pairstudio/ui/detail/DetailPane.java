@@ -5,6 +5,7 @@ import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Timestamps;
+import dev.pairstudio.schema.ValidationMessage;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.Debouncer;
 import dev.pairstudio.ui.pairs.FlagLabels;
@@ -124,14 +125,14 @@ public final class DetailPane extends ScrollPane {
      * Adds what validation against the schema found (issue 15) below the analysis of pair
      * {@code id}, if it is still the one shown; loaded off the FX thread by the window.
      */
-    public void showValidation(long id, String schemaVersion, List<String> messages) {
+    public void showValidation(long id, String schemaVersion, List<ValidationMessage> messages) {
         if (shown == null || shown.id() != id || editing || messages.isEmpty()) {
             return;
         }
         VBox box = new VBox(2);
         box.setId("detail-validation");
-        for (String m : messages) {
-            Label l = new Label("• " + m);
+        for (ValidationMessage m : messages) {
+            Label l = new Label("• " + m.text() + (m.field().equals(ValidationMessage.QUESTION) ? " (in the question)" : ""));
             l.setWrapText(true);
             box.getChildren().add(l);
         }
@@ -140,6 +141,26 @@ public final class DetailPane extends ScrollPane {
         box.getChildren().add(version);
         int at = content.getChildren().indexOf(metadataSection);
         content.getChildren().addAll(at < 0 ? content.getChildren().size() : at, List.of(section("Schema checks"), box));
+        // mark what the messages point at, in the question and in the SQL
+        mark(messages, ValidationMessage.QUESTION, "detail-question", shown.pair().question(), false);
+        mark(messages, ValidationMessage.SQL, "detail-sql", shown.pair().sql(), true);
+    }
+
+    private void mark(List<ValidationMessage> messages, String field, String nodeId, String text, boolean monospace) {
+        List<HighlightedText.Span> spans = messages.stream().filter(m -> m.field().equals(field) && m.start() >= 0)
+                .map(m -> new HighlightedText.Span(m.start(), m.end(), m.text())).toList();
+        int at = -1;
+        for (int i = 0; i < content.getChildren().size(); i++) {
+            if (nodeId.equals(content.getChildren().get(i).getId())) {
+                at = i;
+            }
+        }
+        if (spans.isEmpty() || at < 0) {
+            return;
+        }
+        javafx.scene.text.TextFlow marked = HighlightedText.issues(text, spans, monospace);
+        marked.setId(nodeId);
+        content.getChildren().set(at, marked);
     }
 
     /** Opens the editor on the shown pair. */
