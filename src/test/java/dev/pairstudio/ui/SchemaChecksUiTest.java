@@ -92,6 +92,13 @@ class SchemaChecksUiTest {
     }
 
     @Test
+    void theDashboardShowsTheShareValidAgainstTheSchema(FxRobot robot) throws Exception {
+        robot.clickOn("Statistics");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#headline-schema-valid").queryAs(Label.class).getText().endsWith("%"));
+        assertThat(robot.lookup("#headline-schema-valid").queryAs(Label.class).getText()).isEqualTo("50.0 %");
+    }
+
+    @Test
     void theDetailPaneSaysWhatIsWrongAndTheFilterFindsIt(FxRobot robot) throws Exception {
         robot.interact(() -> window.filters().flags.add(QualityFlag.UNKNOWN_COLUMN));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && table.getItems().get(0) != null);
