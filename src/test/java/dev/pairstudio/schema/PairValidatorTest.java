@@ -140,6 +140,15 @@ class PairValidatorTest {
     }
 
     @Test
+    void explainNeverReadsALocalFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("private.csv");
+        java.nio.file.Files.writeString(csv, "SECRET_VALUE\n1\n");
+        Validation v = check(validator, "Anything", "SELECT nothing FROM CSVREAD('" + csv + "')", "postgresql");
+        assertThat(v.flags()).doesNotContain(QualityFlag.DOES_NOT_RUN); // H2 would have opened the file to plan it
+        assertThat(v.messages()).noneMatch(m -> m.text().contains("SECRET_VALUE"));
+    }
+
+    @Test
     void unparseableSqlGetsNoValidationFlags() {
         assertThat(check(validator, "Anything", "SELEC name FROM", "postgresql").messages()).isEmpty();
     }
