@@ -3,6 +3,8 @@ package dev.pairstudio.api;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PairEnricher;
 import dev.pairstudio.io.PendingAnalysis;
+import dev.pairstudio.schema.ValidationRun;
+import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@link #DEBOUNCE_MS}, one thread analyses the pairs stored without analysis (large batches are
  * stored first, {@link PendingAnalysis}) and feeds the new pairs to a {@link DuplicateTracker}.
  * Their analysis and duplicate flags trail the answer to a POST by a second or two; a pair is
- * never delayed for them.
+ * never delayed for them. Then the new pairs are checked against their database's schema, if any.
  */
 final class BackgroundAnalysis implements AutoCloseable {
     static final long DEBOUNCE_MS = 1_000;
@@ -24,6 +26,10 @@ final class BackgroundAnalysis implements AutoCloseable {
     /** Null when duplicate flags are not tracked. */
     private final DuplicateTracker tracker;
     private final Thread thread;
+    /** Checks collected pairs against their database's schema (issue 15), when one is stored. */
+    private final SqlAnalyzer analyzer = new SqlAnalyzer();
+    /** Pairs up to this id were validated; -1 until a schema is stored (no index is built for it before). */
+    private long validatedUpTo;
     private boolean dirty;
     private boolean closed;
     /**
@@ -38,6 +44,7 @@ final class BackgroundAnalysis implements AutoCloseable {
         this.store = store;
         this.enricher = enricher;
         this.tracker = tracker;
+        this.validatedUpTo = store.latestSchemas().isEmpty() ? -1 : ValidationRun.lastStoredId(store);
         this.thread = new Thread(this::run, "collector-analysis");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -108,6 +115,13 @@ final class BackgroundAnalysis implements AutoCloseable {
                 if (tracker != null) {
                     tracker.catchUp();
                 }
+                if (!store.latestSchemas().isEmpty()) {
+                    long upTo = ValidationRun.lastStoredId(store);
+                    if (validatedUpTo >= 0) {
+                        ValidationRun.runAdded(store, analyzer, validatedUpTo, 1, n -> { }, this::closed);
+                    }
+                    validatedUpTo = upTo;
+                }
             } catch (RuntimeException e) {
                 // the tracker may have advanced past pairs whose marks were not written: regroup next time
                 LOG.warn("Analysing collected pairs failed; trying again: {}", e.getMessage());
@@ -131,5 +145,6 @@ final class BackgroundAnalysis implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        analyzer.close();
     }
 }

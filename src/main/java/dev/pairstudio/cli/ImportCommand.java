@@ -8,6 +8,9 @@ import dev.pairstudio.io.PairEnricher;
 import dev.pairstudio.io.PendingAnalysis;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PairImporter;
+import dev.pairstudio.schema.ValidationRun;
+import dev.pairstudio.schema.ValidationSummary;
+import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,6 +48,18 @@ public final class ImportCommand implements Callable<Integer> {
         return (System.nanoTime() - since) / 1e9;
     }
 
+    /** Checks what this import added against the stored schemas of its databases (issue 15), when there are any. */
+    private static void validateAdded(PairStore store, long lastIdBefore, PrintWriter out) {
+        long start = System.nanoTime();
+        try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
+            ValidationSummary v = ValidationRun.runAdded(store, analyzer, lastIdBefore, Runtime.getRuntime().availableProcessors(),
+                    n -> { }, () -> false);
+            if (v.validated() > 0) {
+                out.printf("  validated against schemas: %d (%d with a flag) in %.1f s%n", v.validated(), v.validated() - v.clean(), seconds(start));
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         ImportFormat f;
@@ -58,6 +73,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (PairStore store = StoreAccess.open(database)) {
             // Store first at the store's speed, then analyse what has no analysis yet on every core.
             long start = System.nanoTime();
+            long lastIdBefore = ValidationRun.lastStoredId(store);
             s = new PairImporter(store, PairEnricher.NONE).importFiles(files, f, StoreAccess.folderOf(store), null, null);
             double stored = seconds(start);
             out.printf("Imported %d pair%s from %d file%s (batch %s) in %.1f s%n", s.added(), s.added() == 1 ? "" : "s",
@@ -76,6 +92,7 @@ public final class ImportCommand implements Callable<Integer> {
                     new DuplicateTracker(store).catchUp();
                     out.printf("  analysed:                  %d (types, tables, flags, PII, duplicates) in %.1f s%n", analysed, seconds(start));
                 }
+                validateAdded(store, lastIdBefore, out);
             }
         }
         out.flush();

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 PrivacyCommand.class,
                 StatsCommand.class,
+                SchemaCommand.class,
+                ValidateCommand.class,
                 ExportCommand.class,
                 ServeCommand.class,
                 MigrateCommand.class,

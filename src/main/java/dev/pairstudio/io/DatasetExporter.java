@@ -15,6 +15,7 @@ import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.InvalidRuleException;
 import dev.pairstudio.privacy.Policy;
 import dev.pairstudio.privacy.Pseudonymizer;
+import dev.pairstudio.schema.SchemaContext;
 import dev.pairstudio.stats.SeedJson;
 import dev.pairstudio.stats.Statistics;
 import dev.pairstudio.stats.StatisticsJson;
@@ -135,6 +136,7 @@ public final class DatasetExporter {
                 : format.preset != null && format.preset.layout() == Preset.Layout.FOLDER ? SplitRatios.DEFAULT : null;
         SplitAssigner assigner = ratios == null ? null : new SplitAssigner(ratios, profile.seed(), profile.grouping());
         Anonymizer anonymizer = profile.anonymize() ? anonymizer(profile) : null;
+        SchemaContext schemas = format.preset != null && format.preset.template().usesSchema() ? SchemaContext.of(store) : null;
 
         Plan plan = plan(format, output.toAbsolutePath().normalize(), ratios != null, profile.gzip(), existing);
         // Duplicates first, then the statistics: both then describe pairs that the first `total` include.
@@ -178,7 +180,7 @@ public final class DatasetExporter {
                 if (drop.contains(p.id())) {
                     return null;
                 }
-                return new ExportPipeline.Item(record(p, anonymizer), assigner == null ? null : assigner.assign(p));
+                return new ExportPipeline.Item(record(p, anonymizer, schemas), assigner == null ? null : assigner.assign(p));
             }, item -> {
                 Open o = item.split() == null ? opened.get(0) : bySplit.get(item.split());
                 o.writer.write(item.record());
@@ -285,7 +287,13 @@ public final class DatasetExporter {
 
     /** What a stored pair becomes in an export: anonymized when asked, with its statement type. */
     static ExportRecord record(StoredPair p, Anonymizer anonymizer) {
+        return record(p, anonymizer, null);
+    }
+
+    /** @param schemas the CREATE TABLE context by the pair's original database name (before anonymization); null: none */
+    static ExportRecord record(StoredPair p, Anonymizer anonymizer, SchemaContext schemas) {
         Pair pair = p.pair();
+        String schema = schemas == null ? null : schemas.createTables(pair.databaseName(), pair.tableNames());
         QueryType type = p.analysis().queryType() != null ? p.analysis().queryType() : StatGroup.guessType(pair.sql());
         if (anonymizer != null) {
             try {
@@ -294,7 +302,7 @@ public final class DatasetExporter {
                 throw new AnonymizationException("pair " + pair.pairId() + ": " + e.getMessage());
             }
         }
-        return new ExportRecord(pair, type);
+        return new ExportRecord(pair, type, schema);
     }
 
     private Anonymizer anonymizer(ExportProfile profile) {

@@ -29,7 +29,8 @@ import java.util.Optional;
  * {@code {{#name}}...{{/name}}} appears only when the value is not empty; an object with
  * {@code "$if": "name"} is left out when that value is empty. Names: pair_id, question, sql,
  * timestamp, database_type, database_name, table_names, success, execution_time_ms,
- * query_type, metadata, system, context.
+ * query_type, metadata, system, context, schema (the CREATE TABLE statements of the tables the SQL
+ * uses, from its database's stored schema; empty without one).
  */
 public record Preset(String name, String description, Layout layout, String extension, String system, PresetTemplate template) {
 
@@ -46,7 +47,7 @@ public record Preset(String name, String description, Layout layout, String exte
         }
     }
 
-    public static final String[] BUILT_IN = {"openai", "alpaca", "sharegpt", "spider", "hf"};
+    public static final String[] BUILT_IN = {"openai", "alpaca", "sharegpt", "spider", "hf", "sql-create-context", "openai-schema"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads a preset definition; errors name the problem. */

@@ -17,17 +17,27 @@ import java.util.regex.Pattern;
 public final class PresetTemplate {
     private static final Pattern TOKEN = Pattern.compile("\\{\\{([#/]?)([a-z_]+)}}");
     private static final List<String> NAMES = List.of("pair_id", "question", "sql", "timestamp", "database_type",
-            "database_name", "table_names", "success", "execution_time_ms", "query_type", "metadata", "system", "context");
+            "database_name", "table_names", "success", "execution_time_ms", "query_type", "metadata", "system", "context", "schema");
 
     private final Node root;
+    private final boolean usesSchema;
 
-    private PresetTemplate(Node root) {
+    private PresetTemplate(Node root, boolean usesSchema) {
         this.root = root;
+        this.usesSchema = usesSchema;
+    }
+
+    /** Whether the template writes {@code {{schema}}}: only then does an export read the stored schemas. */
+    public boolean usesSchema() {
+        return usesSchema;
     }
 
     /** Values a template can use: one record plus the profile's system prompt and context text. */
     public record Values(ExportRecord record, String system, String context) {
         Object get(String name) {
+            if (name.equals("schema")) {
+                return record.schema();
+            }
             Pair p = record.pair();
             return switch (name) {
                 case "pair_id" -> p.pairId();
@@ -49,7 +59,8 @@ public final class PresetTemplate {
     }
 
     public static PresetTemplate compile(JsonNode record) {
-        return new PresetTemplate(node(record));
+        String text = record.toString();
+        return new PresetTemplate(node(record), text.contains("{{schema}}") || text.contains("{{#schema}}"));
     }
 
     public void write(JsonGenerator g, Values v) throws IOException {

@@ -20,7 +20,29 @@ public enum QualityFlag {
     /** The question is shorter than 10 characters. */
     SHORT_QUESTION,
     /** Soft hint: the statement type contradicts the question ("delete" in an INSERT pair). */
-    TYPE_MISMATCH;
+    TYPE_MISMATCH,
+    /** Checked against the database's schema: the SQL names a table the schema lacks. */
+    UNKNOWN_TABLE,
+    /** Checked against the schema: a column no table in scope has. */
+    UNKNOWN_COLUMN,
+    /** Checked against the schema: an unqualified column that more than one table in scope has. */
+    AMBIGUOUS_COLUMN,
+    /** Checked against the schema: EXPLAIN in H2's matching compatibility mode rejects the SQL. */
+    DOES_NOT_RUN,
+    /** DML or DDL in a dataset whose setting says its questions are read-only. */
+    WRITE_STATEMENT,
+    /** Soft hint: LIMIT (TOP, FETCH FIRST) without ORDER BY, so the rows returned may vary. */
+    NON_DETERMINISTIC,
+    /** Soft hint: a WHERE/HAVING literal that neither the question nor its evidence mentions. */
+    LITERAL_NOT_IN_QUESTION,
+    /** Soft hint: a quoted value in the question that the SQL does not contain. */
+    QUESTION_VALUE_NOT_IN_SQL;
+
+    /** Whether this validation flag means the SQL is wrong against its schema (the other validation flags are hints). */
+    public boolean schemaError() {
+        return this == UNKNOWN_TABLE || this == UNKNOWN_COLUMN || this == AMBIGUOUS_COLUMN || this == DOES_NOT_RUN
+                || this == WRITE_STATEMENT;
+    }
 
     public long bit() {
         return 1L << ordinal();

@@ -65,6 +65,33 @@ public final class SqlAnalyzer implements AutoCloseable {
         }
     }
 
+    /**
+     * Parses SQL (or a script of statements) in the dialect of {@code databaseType}, with the
+     * analysis's time and size limits; never throws. The statements are fresh objects the caller owns.
+     */
+    public ParsedSql parse(String sql, String databaseType) {
+        String text = sql == null ? "" : sql;
+        if (text.length() > options.maxLength()) {
+            return new ParsedSql(List.of(), "SQL longer than " + options.maxLength() + " characters is not parsed");
+        }
+        try {
+            ParserDialect dialect = ParserDialect.of(databaseType);
+            int nesting = maxNesting(SqlTokenizer.tokenize(text, SqlLiterals.find(text, dialect.lexical), dialect.lexical));
+            if (nesting > options.maxNesting()) {
+                return new ParsedSql(List.of(), "parentheses nested " + nesting + " deep (limit " + options.maxNesting() + ") are not parsed");
+            }
+            StatementParser.Outcome outcome = parser.parse(text, dialect, nesting);
+            return new ParsedSql(outcome.statements(), outcome.error());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new ParsedSql(List.of(), "parser failure (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The literal spans of {@code sql} as the lexer of {@code databaseType}'s dialect reads them. */
+    public static List<SqlLiteral> literals(String sql, String databaseType) {
+        return SqlLiterals.find(sql, ParserDialect.of(databaseType).lexical);
+    }
+
     private SqlAnalysis analyze(String sql, ParserDialect dialect, List<SqlLiteral> literals) {
         List<SqlToken> tokens = SqlTokenizer.tokenize(sql, literals, dialect.lexical);
         String fingerprint = SqlTemplate.hash(SqlTemplate.of(tokens));

@@ -27,6 +27,7 @@ import java.util.SortedMap;
  * @param piiFindings           per finding type, the pairs with at least one finding of it
  * @param pairsPerDay           UTC day to count, days without pairs left out
  * @param topTables             the most referenced tables, most first (at most {@link #TOP_TABLES})
+ * @param schemaValidity        per database name with validated pairs (issue 15): how many are valid against its schema
  */
 public record Statistics(
         long totalPairs,
@@ -48,12 +49,24 @@ public record Statistics(
         SortedMap<LocalDate, Long> pairsPerDay,
         List<TableCount> topTables,
         List<LengthBin> questionLengthHistogram,
-        List<LengthBin> sqlLengthHistogram) {
+        List<LengthBin> sqlLengthHistogram,
+        Map<String, SchemaValidity> schemaValidity) {
 
     public static final int TOP_TABLES = 20;
 
     /** One table and the number of pairs that reference it. */
     public record TableCount(String table, long pairs) {
+    }
+
+    /**
+     * The pairs of one database, how many were validated against its schema, and how many of those
+     * carry no schema error ({@link dev.pairstudio.pair.QualityFlag#schemaError()}; hints do not count).
+     */
+    public record SchemaValidity(long pairs, long validated, long valid) {
+        /** Valid among the validated, 0..1. */
+        public double validShare() {
+            return validated == 0 ? 0.0 : (double) valid / validated;
+        }
     }
 
     /** Lengths in [{@code from}, {@code to}] (inclusive; {@code to} null: no upper bound) and how many pairs have them. */

@@ -80,6 +80,16 @@ public final class StatisticsJson {
         g.writeEndArray();
         bins(g, "question_length_histogram", s.questionLengthHistogram());
         bins(g, "sql_length_histogram", s.sqlLengthHistogram());
+        g.writeObjectFieldStart("schema_validity");
+        for (Map.Entry<String, Statistics.SchemaValidity> e : s.schemaValidity().entrySet()) {
+            g.writeObjectFieldStart(e.getKey());
+            g.writeNumberField("pairs", e.getValue().pairs());
+            g.writeNumberField("validated", e.getValue().validated());
+            g.writeNumberField("valid", e.getValue().valid());
+            g.writeNumberField("valid_share", e.getValue().validShare());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
         g.writeEndObject();
     }
 

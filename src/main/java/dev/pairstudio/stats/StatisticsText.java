@@ -29,6 +29,8 @@ public final class StatisticsText {
         StringBuilder top = new StringBuilder();
         s.topTables().stream().limit(10).forEach(t -> top.append(top.length() == 0 ? "" : ", ").append(t.table()).append(' ').append(t.pairs()));
         line(b, "Top tables", top.toString());
+        s.schemaValidity().forEach((db, v) -> line(b, "Valid (schema)", String.format(Locale.ROOT,
+                "%s: %.1f %% of %,d validated (%,d pairs)", db.isEmpty() ? "(no name)" : db, 100 * v.validShare(), v.validated(), v.pairs())));
         return b.toString();
     }
 

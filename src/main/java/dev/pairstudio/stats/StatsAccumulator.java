@@ -38,6 +38,8 @@ final class StatsAccumulator implements StatSink {
     private long duplicates;
     private long conflicts;
     private long nearDuplicates;
+    /** Per database name: {pairs, validated, valid}. */
+    private final Map<String, long[]> validity = new TreeMap<>();
     private final long[] questionBins = new long[StatCounts.BINS];
     private final long[] sqlBins = new long[StatCounts.BINS];
 
@@ -79,10 +81,41 @@ final class StatsAccumulator implements StatSink {
         if ((g.flags() & QualityFlag.NEAR_DUPLICATE.bit()) != 0) {
             nearDuplicates += n;
         }
+        countValidity(g, n);
         for (int i = 0; i < StatCounts.BINS; i++) {
             questionBins[i] += c.questionHistogram()[i];
             sqlBins[i] += c.sqlHistogram()[i];
         }
+    }
+
+    private static final long SCHEMA_ERRORS = schemaErrorBits();
+
+    private static long schemaErrorBits() {
+        long bits = 0;
+        for (QualityFlag f : QualityFlag.values()) {
+            bits |= f.schemaError() ? f.bit() : 0;
+        }
+        return bits;
+    }
+
+    private void countValidity(StatGroup g, long n) {
+        String db = g.databaseName() == null ? "" : g.databaseName();
+        long[] v = validity.computeIfAbsent(db, k -> new long[3]);
+        v[0] += n;
+        if ((g.flags() & StatGroup.VALIDATED) != 0) {
+            v[1] += n;
+            v[2] += (g.flags() & SCHEMA_ERRORS) == 0 ? n : 0;
+        }
+    }
+
+    private Map<String, Statistics.SchemaValidity> validity() {
+        Map<String, Statistics.SchemaValidity> out = new TreeMap<>();
+        validity.forEach((db, v) -> {
+            if (v[1] > 0) {
+                out.put(db, new Statistics.SchemaValidity(v[0], v[1], v[2]));
+            }
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     long total() {
@@ -122,7 +155,8 @@ final class StatsAccumulator implements StatSink {
                 Collections.unmodifiableMap(new EnumMap<>(types.isEmpty() ? new EnumMap<>(QueryType.class) : types)),
                 Collections.unmodifiableMap(status), Collections.unmodifiableMap(levels), duplicates, conflicts,
                 nearDuplicates, Collections.unmodifiableMap(new TreeMap<>(pii)),
-                Collections.unmodifiableSortedMap(new TreeMap<>(days)), List.copyOf(top), bins(questionBins), bins(sqlBins));
+                Collections.unmodifiableSortedMap(new TreeMap<>(days)), List.copyOf(top), bins(questionBins), bins(sqlBins),
+                validity());
     }
 
     private static List<Statistics.LengthBin> bins(long[] counts) {

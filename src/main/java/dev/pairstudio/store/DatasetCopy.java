@@ -49,7 +49,7 @@ public final class DatasetCopy {
         return new Column(name, kind);
     }
 
-    /** Every table of the schema (db/migration V5): a migration adding a table must add it here, or copies refuse. */
+    /** Every table of the schema (db/migration V6): a migration adding a table must add it here, or copies refuse. */
     private static final List<Table> TABLES = List.of(
             new Table("pairs", "id", List.of(c("id", Kind.LONG), c("pair_id", Kind.TEXT), c("question", Kind.TEXT),
                     c("sql_text", Kind.TEXT), c("ts", Kind.TIME), c("database_type", Kind.TEXT), c("database_name", Kind.TEXT),
@@ -61,7 +61,11 @@ public final class DatasetCopy {
             new Table("analysis", "id", List.of(c("id", Kind.LONG), c("query_type", Kind.TEXT), c("fingerprint", Kind.TEXT),
                     c("complexity", Kind.INT), c("flags", Kind.LONG), c("duplicate_group", Kind.LONG), c("pii_types", Kind.TEXT),
                     c("parse_error", Kind.TEXT), c("table_names", Kind.TEXT))),
-            new Table("settings", "setting_key", List.of(c("setting_key", Kind.TEXT), c("setting_value", Kind.TEXT))));
+            new Table("settings", "setting_key", List.of(c("setting_key", Kind.TEXT), c("setting_value", Kind.TEXT))),
+            new Table("schemas", "id", List.of(c("id", Kind.LONG), c("database_name", Kind.TEXT), c("version", Kind.INT),
+                    c("source", Kind.TEXT), c("imported_at", Kind.TIME), c("definition", Kind.TEXT))),
+            new Table("validation", "id", List.of(c("id", Kind.LONG), c("schema_id", Kind.LONG), c("flags", Kind.LONG),
+                    c("messages", Kind.TEXT), c("validated_at", Kind.TIME))));
 
     /** One table's figures: rows and checksum as read from the source and as read back from the target. */
     public record TableCheck(String table, long sourceRows, long targetRows, String sourceChecksum, String targetChecksum) {
@@ -169,7 +173,7 @@ public final class DatasetCopy {
 
     private static void empty(Connection out, boolean keepTargetSecret) throws SQLException {
         try (Statement s = out.createStatement()) {
-            for (String table : List.of("analysis", "trash", "pairs")) {
+            for (String table : List.of("validation", "schemas", "analysis", "trash", "pairs")) {
                 s.executeUpdate("DELETE FROM " + table);
             }
             s.executeUpdate("DELETE FROM settings" + (keepTargetSecret ? " WHERE setting_key <> '" + SECRET_KEY + "'" : ""));
@@ -240,14 +244,17 @@ public final class DatasetCopy {
         return new long[] {rows, sum};
     }
 
+    /** The tables whose ids the database generates continue after the copied ones. */
     private static void restartIds(Connection out) throws SQLException {
-        long max;
-        try (Statement s = out.createStatement(); ResultSet r = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM pairs")) {
-            r.next();
-            max = r.getLong(1);
-        }
-        try (Statement s = out.createStatement()) {
-            s.execute("ALTER TABLE pairs ALTER COLUMN id RESTART WITH " + (max + 1)); // same statement in H2 and PostgreSQL
+        for (String table : List.of("pairs", "schemas")) {
+            long max;
+            try (Statement s = out.createStatement(); ResultSet r = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
+                r.next();
+                max = r.getLong(1);
+            }
+            try (Statement s = out.createStatement()) {
+                s.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + (max + 1)); // same statement in H2 and PostgreSQL
+            }
         }
     }
 

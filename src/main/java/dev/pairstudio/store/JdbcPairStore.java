@@ -342,7 +342,7 @@ public final class JdbcPairStore implements PairStore {
         } else {
             s.setInt(i++, a.complexity().ordinal());
         }
-        s.setLong(i++, a.flagBits());
+        s.setLong(i++, a.flagBits() & ~ValidationResult.FLAGS); // validation's own table keeps those
         s.setObject(i++, a.duplicateGroup(), Types.BIGINT);
         s.setString(i++, PairRows.piiColumn(a.piiTypes()));
         s.setString(i++, a.parseError());
@@ -963,6 +963,65 @@ public final class JdbcPairStore implements PairStore {
             bits |= f.bit() & DUPLICATE_FLAGS;
         }
         return bits;
+    }
+
+    // ---- schemas and validation (issue 15; the SQL is in SchemaTables) --------------------
+
+    @Override
+    public StoredSchema saveSchema(String databaseName, String source, String definition) {
+        // no pair changes, so no store clock or change log; the version number is unique per name
+        synchronized (writeLock) {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    StoredSchema saved = SchemaTables.insertSchema(c, databaseName, source, definition);
+                    c.commit();
+                    sync(c, true);
+                    return saved;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw failure("store the schema of " + databaseName, e);
+            }
+        }
+    }
+
+    @Override
+    public List<StoredSchema> latestSchemas() {
+        try (Connection c = pool.getConnection()) {
+            return SchemaTables.latest(c);
+        } catch (SQLException e) {
+            throw failure("read the schemas", e);
+        }
+    }
+
+    @Override
+    public Optional<StoredSchema> schema(long id) {
+        try (Connection c = pool.getConnection()) {
+            return SchemaTables.byId(c, id);
+        } catch (SQLException e) {
+            throw failure("read a schema", e);
+        }
+    }
+
+    @Override
+    public void saveValidations(List<ValidationResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        // derived data like analyses: not forced to disk at once (validating again restores it)
+        write("store validation results", false, c -> new Written<>(null, SchemaTables.replaceValidations(c, results)));
+    }
+
+    @Override
+    public Optional<ValidationResult> validation(long pairId) {
+        try (Connection c = pool.getConnection()) {
+            return SchemaTables.validation(c, pairId);
+        } catch (SQLException e) {
+            throw failure("read a validation", e);
+        }
     }
 
     // ---- database-wide ------------------------------------------------------------------

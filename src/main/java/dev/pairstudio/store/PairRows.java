@@ -27,11 +27,12 @@ final class PairRows {
     static final String COLUMNS = "p.id, p.pair_id, p.question, p.sql_text, p.ts, p.database_type, p.database_name, "
             + "COALESCE(a.table_names, p.table_names), p.success, p.execution_ms_text, p.metadata, p.status, p.note, p.original_question, p.original_sql, "
             + "p.source, p.import_batch, t.deleted_at, t.batch, p.updated_at, p.version, a.query_type, a.fingerprint, "
-            + "a.complexity, COALESCE(a.flags, 0), a.duplicate_group, a.pii_types, a.parse_error";
-    /** A pair with its trash entry and analysis, if any: select {@link #COLUMNS} from this. */
-    static final String FROM = " FROM pairs p LEFT JOIN trash t ON t.id = p.id LEFT JOIN analysis a ON a.id = p.id";
+            + "a.complexity, COALESCE(a.flags, 0), a.duplicate_group, a.pii_types, a.parse_error, COALESCE(v.flags, 0)";
+    /** A pair with its trash entry, analysis and validation, if any: select {@link #COLUMNS} from this. */
+    static final String FROM = " FROM pairs p LEFT JOIN trash t ON t.id = p.id LEFT JOIN analysis a ON a.id = p.id"
+            + " LEFT JOIN validation v ON v.id = p.id";
     /** 1-based index of the first column after {@link #COLUMNS} (the sort key in list queries). */
-    static final int NEXT = 29;
+    static final int NEXT = 30;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // Readers resolved once: readValue(text, TypeReference) resolves the type again for every cell.
@@ -52,7 +53,7 @@ final class PairRows {
         long group = r.getLong(26);
         Long duplicateGroup = r.wasNull() ? null : group;
         PairAnalysis analysis = new PairAnalysis(queryType == null ? null : QueryType.valueOf(queryType), r.getString(23),
-                level, PairAnalysis.flagsOf(r.getLong(25)), duplicateGroup, piiTypes(r.getString(27)), r.getString(28));
+                level, PairAnalysis.flagsOf(r.getLong(25) | r.getLong(29)), duplicateGroup, piiTypes(r.getString(27)), r.getString(28));
         return new StoredPair(r.getLong(1), pair, ReviewStatus.valueOf(r.getString(12)), r.getString(13), r.getString(14),
                 r.getString(15), Source.valueOf(r.getString(16)), r.getString(17), instant(r, 18), r.getString(19),
                 instant(r, 20), r.getLong(21), analysis);

@@ -139,6 +139,31 @@ public interface PairStore extends AutoCloseable {
     record GroupMerge(long from, long into) {
     }
 
+    // ---- schemas and validation (issue 15) -----------------------------------------------
+
+    /**
+     * Stores a new version of {@code databaseName}'s schema (the previous version + 1, or 1);
+     * earlier versions stay, so that a pair's validation still names the one it used.
+     *
+     * @param definition the schema as JSON (dev.pairstudio.schema.SchemaJson)
+     */
+    StoredSchema saveSchema(String databaseName, String source, String definition);
+
+    /** The newest version of each database's schema, by database name. */
+    List<StoredSchema> latestSchemas();
+
+    /** One stored schema version by its id (what a validation names). */
+    Optional<StoredSchema> schema(long id);
+
+    /**
+     * Stores validation results, replacing each pair's previous one; a pair no longer stored is
+     * skipped. Open windows see the flags like analysis flags (filters, table, statistics).
+     */
+    void saveValidations(List<ValidationResult> results);
+
+    /** A pair's latest validation: schema version, flags and messages. */
+    Optional<ValidationResult> validation(long pairId);
+
     // ---- database-wide ------------------------------------------------------------------
 
     /**

@@ -36,6 +36,13 @@ public record StatGroup(
         Set<String> piiTypes,
         List<String> tables) {
 
+    /**
+     * Set in {@link #flags} when the pair has been validated against a schema (issue 15), so that
+     * statistics can tell "valid" from "not checked". Never a {@code QualityFlag}: the enum's bits
+     * stay far below it, and flag filters and labels only look at those.
+     */
+    public static final long VALIDATED = 1L << 62;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final QueryType[] SEED_TYPES = {QueryType.SELECT, QueryType.INSERT, QueryType.UPDATE,

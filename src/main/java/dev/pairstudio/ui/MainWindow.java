@@ -3,6 +3,9 @@ package dev.pairstudio.ui;
 import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.DemoData;
 import dev.pairstudio.io.PendingAnalysis;
+import dev.pairstudio.schema.ValidationMessages;
+import dev.pairstudio.schema.ValidationRun;
+import dev.pairstudio.store.ValidationResult;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.io.SavedFilters;
@@ -14,6 +17,7 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.curation.Curator;
 import dev.pairstudio.ui.detail.DetailPane;
+import dev.pairstudio.ui.schemas.SchemasView;
 import dev.pairstudio.ui.detail.PreviewPane;
 import dev.pairstudio.ui.filter.FilterPanel;
 import dev.pairstudio.ui.filter.FilterViewModel;
@@ -28,6 +32,7 @@ import dev.pairstudio.ui.stats.StatisticsView;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -96,6 +101,7 @@ public final class MainWindow {
     private final Button emptyTrash = new Button("Empty trash");
     private final QuickExport quickExport = new QuickExport();
     private final TabPane views = new TabPane();
+    private final SchemasView schemasView;
     private final StatisticsView statistics;
     private volatile Anonymizer anonymizer;
     private CollectorControl.Address collectorAddress;
@@ -114,8 +120,10 @@ public final class MainWindow {
         this.anonymizer = PrivacySettings.anonymizer(store);
         this.enricher = new AnalyzingEnricher(analyzer, anonymizer);
         this.duplicates = new DuplicateTracker(store);
-        this.curator = new Curator(store, enricher, duplicates);
+        this.curator = new Curator(store, enricher, duplicates,
+                edited -> ValidationRun.validateNow(store, analyzer, List.of(edited)));
         this.rows = new PagedPairList(store);
+        this.schemasView = new SchemasView(store, this::background);
         this.table = new PairTable(rows);
         ColumnLayout.bind(table, settings);
         this.previewLater = new Debouncer(Duration.millis(120), this::updatePreview);
@@ -136,7 +144,22 @@ public final class MainWindow {
         Tab statsTab = new Tab("Statistics", statistics);
         statsTab.setId("statistics-tab");
         statsTab.selectedProperty().addListener((o, was, now) -> statistics.setActive(now));
-        views.getTabs().setAll(pairsTab, statsTab);
+        Tab schemasTab = new Tab("Schemas", schemasView);
+        schemasTab.setId("schemas-tab");
+        schemasTab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                schemasView.reload();
+            }
+        });
+        schemasView.setOnShowPairs((db, tableNames) -> {
+            filters.batch(() -> {
+                filters.clear();
+                filters.databaseNames.add(db);
+                filters.tables.addAll(tableNames);
+            });
+            views.getSelectionModel().select(pairsTab);
+        });
+        views.getTabs().setAll(pairsTab, statsTab, schemasTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");
         root.setCenter(views);
@@ -572,8 +595,21 @@ public final class MainWindow {
         }
         if (detail.shown() == null || detail.shown().id() != p.id() || detail.shown().version() != p.version()) {
             detail.show(p);
+            showValidationOf(p);
         }
         previewLater.trigger();
+    }
+
+    /** The schema checks' messages of a pair with validation flags, read in the background (issue 15). */
+    private void showValidationOf(StoredPair p) {
+        if ((p.analysis().flagBits() & ValidationResult.FLAGS) == 0) {
+            return;
+        }
+        background(() -> store.validation(p.id()).map(v -> {
+            String version = store.schema(v.schemaId()).map(s -> "Checked against the schema of " + s.databaseName()
+                    + ", version " + s.version()).orElse("");
+            return Map.entry(version, ValidationMessages.read(v.messages()));
+        }), found -> found.ifPresent(e -> detail.showValidation(p.id(), e.getKey(), e.getValue())));
     }
 
     private void updatePreview() {

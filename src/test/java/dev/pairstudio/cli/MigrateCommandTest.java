@@ -13,7 +13,9 @@ import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.store.TrashBatch;
+import dev.pairstudio.store.ValidationResult;
 import dev.pairstudio.testing.TestPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,6 +74,8 @@ class MigrateCommandTest {
             s.purge(); // 110 pairs gone for good: ids with gaps
             trashed = s.trash(ids.subList(5_200, 5_300));
             s.putSetting("ui.theme", "dark");
+            StoredSchema schema = s.saveSchema("shop", "shop.sql", "{\"tables\":[]}");
+            s.saveValidations(List.of(new ValidationResult(ids.get(7), schema.id(), QualityFlag.UNKNOWN_TABLE.bit(), "[]")));
         }
     }
 
@@ -114,6 +118,10 @@ class MigrateCommandTest {
         assertThat(target.count(PairFilter.ALL.withText("Edited question", false))).isEqualTo(1);
         assertThat(target.privacySecret()).as("pseudonyms stay the same").isEqualTo(source.privacySecret());
         assertThat(target.setting("ui.theme")).contains("dark");
+        assertThat(target.latestSchemas()).isEqualTo(source.latestSchemas());
+        long validated = source.latestSchemas().get(0).id();
+        assertThat(target.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_TABLE)))).isEqualTo(1);
+        assertThat(target.schema(validated)).isPresent();
     }
 
     private static List<StoredPair> all(PairStore store, PairFilter filter) {

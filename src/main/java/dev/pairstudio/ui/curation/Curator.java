@@ -24,12 +24,20 @@ public final class Curator {
     private final PairEnricher enricher;
     private final DuplicateTracker duplicates;
     private final CurationHistory history = new CurationHistory();
+    /** Validates an edited pair against its database's schema (issue 15); a no-op without one. */
+    private final java.util.function.Consumer<StoredPair> validation;
 
     /** @param enricher re-analyses edited pairs; {@code duplicates} regroups after edits and deletes */
     public Curator(PairStore store, PairEnricher enricher, DuplicateTracker duplicates) {
+        this(store, enricher, duplicates, p -> { });
+    }
+
+    /** @param validation checks an edited pair against its schema and stores the result */
+    public Curator(PairStore store, PairEnricher enricher, DuplicateTracker duplicates, java.util.function.Consumer<StoredPair> validation) {
         this.store = store;
         this.enricher = enricher;
         this.duplicates = duplicates;
+        this.validation = validation;
     }
 
     public CurationHistory history() {
@@ -102,6 +110,7 @@ public final class Curator {
     private StoredPair reanalyse(StoredPair edited) {
         PairEnricher.Enriched e = enricher.enrich(edited.pair());
         store.reanalysed(edited.id(), e.pair().tableNames(), e.analysis());
+        validation.accept(edited);
         duplicates.invalidate();
         return store.get(edited.id()).orElse(edited);
     }

@@ -5,9 +5,11 @@ import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Timestamps;
+import dev.pairstudio.schema.ValidationMessage;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.Debouncer;
 import dev.pairstudio.ui.pairs.FlagLabels;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -42,6 +44,8 @@ public final class DetailPane extends ScrollPane {
     private final Debouncer validateLater;
     private StoredPair shown;
     private boolean editing;
+    /** Where validation messages go (before it), rebuilt on every render. */
+    private Label metadataSection;
 
     private Consumer<ReviewStatus> onReview = s -> { };
     private BiConsumer<String, String> onSave = (q, s) -> { };
@@ -117,6 +121,48 @@ public final class DetailPane extends ScrollPane {
         render();
     }
 
+    /**
+     * Adds what validation against the schema found (issue 15) below the analysis of pair
+     * {@code id}, if it is still the one shown; loaded off the FX thread by the window.
+     */
+    public void showValidation(long id, String schemaVersion, List<ValidationMessage> messages) {
+        if (shown == null || shown.id() != id || editing || messages.isEmpty()) {
+            return;
+        }
+        VBox box = new VBox(2);
+        box.setId("detail-validation");
+        for (ValidationMessage m : messages) {
+            Label l = new Label("• " + m.text() + (m.field().equals(ValidationMessage.QUESTION) ? " (in the question)" : ""));
+            l.setWrapText(true);
+            box.getChildren().add(l);
+        }
+        Label version = new Label(schemaVersion);
+        version.getStyleClass().add("muted");
+        box.getChildren().add(version);
+        int at = content.getChildren().indexOf(metadataSection);
+        content.getChildren().addAll(at < 0 ? content.getChildren().size() : at, List.of(section("Schema checks"), box));
+        // mark what the messages point at, in the question and in the SQL
+        mark(messages, ValidationMessage.QUESTION, "detail-question", shown.pair().question(), false);
+        mark(messages, ValidationMessage.SQL, "detail-sql", shown.pair().sql(), true);
+    }
+
+    private void mark(List<ValidationMessage> messages, String field, String nodeId, String text, boolean monospace) {
+        List<HighlightedText.Span> spans = messages.stream().filter(m -> m.field().equals(field) && m.start() >= 0)
+                .map(m -> new HighlightedText.Span(m.start(), m.end(), m.text())).toList();
+        int at = -1;
+        for (int i = 0; i < content.getChildren().size(); i++) {
+            if (nodeId.equals(content.getChildren().get(i).getId())) {
+                at = i;
+            }
+        }
+        if (spans.isEmpty() || at < 0) {
+            return;
+        }
+        javafx.scene.text.TextFlow marked = HighlightedText.issues(text, spans, monospace);
+        marked.setId(nodeId);
+        content.getChildren().set(at, marked);
+    }
+
     /** Opens the editor on the shown pair. */
     public void startEditing() {
         if (shown != null && !shown.inTrash()) {
@@ -159,7 +205,8 @@ public final class DetailPane extends ScrollPane {
             edit.setOnAction(e -> startEditing());
             content.getChildren().addAll(section("Question"), question, section("SQL"), sql, edit);
         }
-        content.getChildren().addAll(section("Analysis"), analysis(p), section("Metadata"), metadata(p));
+        metadataSection = section("Metadata");
+        content.getChildren().addAll(section("Analysis"), analysis(p), metadataSection, metadata(p));
         if (p.edited()) {
             Label orig = new Label("Question: " + nullToDash(p.originalQuestion()) + "\nSQL: " + nullToDash(p.originalSql()));
             orig.setId("detail-original");

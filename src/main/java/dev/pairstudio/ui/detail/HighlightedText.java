@@ -59,6 +59,42 @@ public final class HighlightedText {
         return flow;
     }
 
+    /**
+     * A text with the parts that schema checks point at marked ({@code spans}: start, end, tooltip),
+     * overlapping or out-of-range spans left unmarked.
+     */
+    public static TextFlow issues(String text, List<Span> spans, boolean monospace) {
+        TextFlow flow = new TextFlow();
+        if (monospace) {
+            flow.getStyleClass().add("sql-text");
+        }
+        int pos = 0;
+        for (Span sp : spans.stream().sorted(Comparator.comparingInt(Span::start)).toList()) {
+            if (sp.start() < pos || sp.end() > text.length() || sp.start() >= sp.end()) {
+                continue;
+            }
+            if (sp.start() > pos) {
+                flow.getChildren().add(plain(text.substring(pos, sp.start()), monospace));
+            }
+            Label l = new Label(text.substring(sp.start(), sp.end()));
+            l.getStyleClass().add("schema-issue");
+            if (monospace) {
+                l.getStyleClass().add("monospace");
+            }
+            l.setTooltip(new Tooltip(sp.tooltip()));
+            flow.getChildren().add(l);
+            pos = sp.end();
+        }
+        if (pos < text.length()) {
+            flow.getChildren().add(plain(text.substring(pos), monospace));
+        }
+        return flow;
+    }
+
+    /** A marked part of a text: {@code [start, end)} and what the mark says. */
+    public record Span(int start, int end, String tooltip) {
+    }
+
     public static String styleClass(String typeLabel) {
         String t = typeLabel.startsWith("CUSTOM") ? "custom" : typeLabel.toLowerCase(Locale.ROOT);
         return "finding-" + t;

@@ -1,5 +1,7 @@
 package dev.pairstudio.ui.importing;
 
+import dev.pairstudio.schema.ValidationRun;
+import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PairEnricher;
@@ -67,6 +69,7 @@ public final class ImportDialog {
             @Override
             protected ImportSummary call() {
                 // Store first (the pairs show up at once), then analyse them on every core.
+                long lastIdBefore = ValidationRun.lastStoredId(store);
                 ImportSummary summary = new PairImporter(store, PairEnricher.NONE).importFiles(files, null, reportFolder,
                         (read, total, records) -> {
                             updateProgress(read, Math.max(1, total));
@@ -85,6 +88,13 @@ public final class ImportDialog {
                 updateMessage("Looking for duplicates…");
                 updateProgress(-1, 1);
                 duplicates.catchUp();
+                if (!isCancelled()) {
+                    updateMessage("Checking against the database schemas…");
+                    try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
+                        ValidationRun.runAdded(store, analyzer, lastIdBefore, Runtime.getRuntime().availableProcessors(),
+                                done -> updateMessage(String.format("Checked %,d pairs against their schemas", done)), this::isCancelled);
+                    }
+                }
                 return summary;
             }
         };

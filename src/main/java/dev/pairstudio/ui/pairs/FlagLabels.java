@@ -17,6 +17,14 @@ public final class FlagLabels {
             case CONTAINS_PII: return "PII";
             case SHORT_QUESTION: return "short";
             case TYPE_MISMATCH: return "type?";
+            case UNKNOWN_TABLE: return "no table";
+            case UNKNOWN_COLUMN: return "no column";
+            case AMBIGUOUS_COLUMN: return "ambiguous";
+            case DOES_NOT_RUN: return "won't run";
+            case WRITE_STATEMENT: return "writes";
+            case NON_DETERMINISTIC: return "nondet?";
+            case LITERAL_NOT_IN_QUESTION: return "literal?";
+            case QUESTION_VALUE_NOT_IN_SQL: return "value?";
             default: return f.name();
         }
     }
@@ -31,6 +39,14 @@ public final class FlagLabels {
             case CONTAINS_PII: return "Contains personal data";
             case SHORT_QUESTION: return "Question under 10 characters";
             case TYPE_MISMATCH: return "Statement type contradicts question";
+            case UNKNOWN_TABLE: return "Table not in the schema";
+            case UNKNOWN_COLUMN: return "Column not in the schema";
+            case AMBIGUOUS_COLUMN: return "Ambiguous column";
+            case DOES_NOT_RUN: return "Does not run against the schema";
+            case WRITE_STATEMENT: return "Writes in a read-only dataset";
+            case NON_DETERMINISTIC: return "LIMIT without ORDER BY";
+            case LITERAL_NOT_IN_QUESTION: return "SQL value not in the question";
+            case QUESTION_VALUE_NOT_IN_SQL: return "Question value not in the SQL";
             default: return f.name();
         }
     }

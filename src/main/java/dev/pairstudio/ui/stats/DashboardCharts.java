@@ -47,7 +47,23 @@ public final class DashboardCharts {
         out.add(d.pairsWithPii() == null ? new Headline("pii", "Pairs with PII", "…", "counting")
                 : new Headline("pii", "Pairs with PII", count(d.pairsWithPii()), share(d.pairsWithPii(), total)));
         out.add(new Headline("unique-tables", "Unique tables", count(s.uniqueTables().size()), count(s.databaseTypes().size()) + " database types"));
+        out.add(schemaValidity(s));
         return out;
+    }
+
+    /** The share of validated pairs with no schema error, over every database with a schema (issue 15). */
+    private static Headline schemaValidity(Statistics s) {
+        long validated = 0;
+        long valid = 0;
+        for (Statistics.SchemaValidity v : s.schemaValidity().values()) {
+            validated += v.validated();
+            valid += v.valid();
+        }
+        if (validated == 0) {
+            return new Headline("schema-valid", "Valid vs schema", "–", "no pair checked against a schema");
+        }
+        return new Headline("schema-valid", "Valid vs schema", percent(100.0 * valid / validated),
+                count(valid) + " of " + count(validated) + " checked, " + count(s.schemaValidity().size()) + " databases");
     }
 
     /** The charts in dashboard order. */

@@ -293,7 +293,7 @@ public final class StatisticsView extends BorderPane {
         tiles.getStyleClass().add("stats-headline");
         for (String[] h : new String[][] {{"pairs", "Pairs"}, {"success-rate", "Success rate"}, {"accepted", "Accepted"},
             {"rejected", "Rejected"}, {"unreviewed", "Unreviewed"}, {"duplicates", "Duplicates"}, {"conflicts", "Conflicts"},
-            {"pii", "Pairs with PII"}, {"unique-tables", "Unique tables"}}) {
+            {"pii", "Pairs with PII"}, {"unique-tables", "Unique tables"}, {"schema-valid", "Valid vs schema"}}) {
             Label value = new Label("…");
             value.setId("headline-" + h[0]);
             value.getStyleClass().add("stats-tile-value");

@@ -1,0 +1,77 @@
+package dev.pairstudio.cli;
+
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.schema.PairValidator;
+import dev.pairstudio.schema.ValidationRun;
+import dev.pairstudio.schema.ValidationSummary;
+import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.PairStore;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code validate [filters]}: checks pairs against their database's schema on every core and prints counts per flag. */
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Check pairs against the schema of their database (see 'schema import'): unknown tables and columns, "
+                + "ambiguous columns, SQL that does not run (EXPLAIN in H2), writes in a read-only dataset, LIMIT without ORDER BY, "
+                + "question/SQL values. The flags are stored and filterable (--flag).")
+public final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOption database;
+
+    @Mixin
+    FilterOptions filters;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--read-only", negatable = true,
+            description = "Remember that this dataset's questions are read-only (DML/DDL is then flagged WRITE_STATEMENT, and never run); --no-read-only undoes it.")
+    Boolean readOnly;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads to use. Default: all cores.")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        ValidationSummary s;
+        try (PairStore store = StoreAccess.open(database); SqlAnalyzer analyzer = new SqlAnalyzer()) {
+            if (readOnly != null) {
+                store.putSetting(PairValidator.READ_ONLY_SETTING, readOnly.toString());
+            }
+            if (store.latestSchemas().isEmpty()) {
+                throw new Cli.UserError("No schemas stored: add one with 'pairstudio schema import FILE --database NAME'");
+            }
+            AtomicLong shown = new AtomicLong();
+            s = ValidationRun.run(store, analyzer, filters.toFilter(), threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                    n -> {
+                        if (n - shown.get() >= 20_000) {
+                            shown.set(n);
+                            err.printf("  validated %d...%n", n);
+                            err.flush();
+                        }
+                    }, () -> false);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("Validated %d pair%s in %.1f s (%.0f pairs/s)%n", s.validated(), s.validated() == 1 ? "" : "s", seconds,
+                s.validated() / Math.max(seconds, 1e-9));
+        out.printf("  no flag:                   %d%n", s.clean());
+        for (Map.Entry<QualityFlag, Long> e : s.flagged().entrySet()) {
+            out.printf("  %-26s %d%s%n", e.getKey() + ":", e.getValue(), e.getKey().schemaError() ? "" : " (hint)");
+        }
+        for (Map.Entry<String, Long> e : s.withoutSchema().entrySet()) {
+            out.printf("  not checked, no schema for %s: %d%n", e.getKey(), e.getValue());
+        }
+        out.flush();
+        return Cli.OK;
+    }
+}

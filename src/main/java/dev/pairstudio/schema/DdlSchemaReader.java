@@ -1,0 +1,109 @@
+package dev.pairstudio.schema;
+
+import dev.pairstudio.sql.ParsedSql;
+import dev.pairstudio.sql.SqlAnalyzer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.create.table.ForeignKeyIndex;
+import net.sf.jsqlparser.statement.create.table.Index;
+
+/**
+ * Reads the {@code CREATE TABLE} statements of a DDL script (PostgreSQL, MySQL, SQLite, SQL
+ * Server, Oracle: JSqlParser's grammar with the dialect's switches, generic as fallback). A
+ * statement that does not parse is reported with its line and the rest imported; statements
+ * that are not table definitions (indexes, inserts, views) are counted and left aside.
+ */
+public final class DdlSchemaReader {
+    /** Column-level {@code REFERENCES other (id)} as JSqlParser leaves it in the column specs. */
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            "(?i)REFERENCES\\s+([^\\s(]+)\\s*(?:\\(\\s*([^\\s),]+)[^)]*\\))?");
+
+    private final SqlAnalyzer analyzer;
+
+    public DdlSchemaReader(SqlAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** @param dialect the database type the DDL is written for (postgresql, mysql, sqlite, …); null: generic */
+    public SchemaImport read(String script, String databaseName, String dialect) {
+        Map<String, SchemaTable> tables = new LinkedHashMap<>();
+        List<SchemaProblem> problems = new ArrayList<>();
+        int skipped = 0;
+        for (DdlScript.Piece piece : DdlScript.split(script, dialect)) {
+            if (!startsWithCreateTable(piece.text())) {
+                skipped++;
+                continue;
+            }
+            ParsedSql parsed = analyzer.parse(piece.text(), dialect);
+            if (!parsed.parsed()) {
+                problems.add(new SchemaProblem(piece.line(), excerpt(piece.text()), parsed.error()));
+                continue;
+            }
+            for (Statement s : parsed.statements()) {
+                if (s instanceof CreateTable ct && ct.getColumnDefinitions() != null) {
+                    SchemaTable t = table(ct);
+                    if (tables.put(Names.key(t.name()), t) != null) {
+                        problems.add(new SchemaProblem(piece.line(), excerpt(piece.text()),
+                                "table " + t.name() + " is defined twice; the later definition is kept"));
+                    }
+                } else {
+                    skipped++;
+                }
+            }
+        }
+        List<DatabaseSchema> schemas = tables.isEmpty() ? List.of()
+                : List.of(new DatabaseSchema(databaseName, dialect, List.copyOf(tables.values())));
+        return new SchemaImport(schemas, problems, skipped);
+    }
+
+    private static boolean startsWithCreateTable(String text) {
+        String head = text.length() > 200 ? text.substring(0, 200) : text;
+        return head.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ")
+                .matches("(?s)CREATE (OR REPLACE )?((GLOBAL |LOCAL )?(TEMPORARY |TEMP )|UNLOGGED |VIRTUAL )?TABLE .*");
+    }
+
+    private static SchemaTable table(CreateTable ct) {
+        List<SchemaColumn> columns = new ArrayList<>();
+        List<String> primaryKey = new ArrayList<>();
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        for (ColumnDefinition d : ct.getColumnDefinitions()) {
+            String name = Names.unquote(d.getColumnName());
+            columns.add(new SchemaColumn(name, d.getColDataType() == null ? "" : d.getColDataType().toString()));
+            List<String> specs = d.getColumnSpecs() == null ? List.of() : d.getColumnSpecs();
+            String joined = String.join(" ", specs).toUpperCase(Locale.ROOT);
+            if (joined.contains("PRIMARY KEY")) {
+                primaryKey.add(name);
+            }
+            java.util.regex.Matcher ref = REFERENCE.matcher(String.join(" ", specs));
+            if (ref.find()) {
+                foreignKeys.add(new ForeignKey(name, Names.unquote(ref.group(1)), ref.group(2) == null ? "" : Names.unquote(ref.group(2))));
+            }
+        }
+        if (ct.getIndexes() != null) {
+            for (Index i : ct.getIndexes()) {
+                if (i instanceof ForeignKeyIndex fk && fk.getTable() != null) {
+                    List<String> from = fk.getColumnsNames();
+                    List<String> to = fk.getReferencedColumnNames();
+                    for (int k = 0; k < from.size(); k++) {
+                        foreignKeys.add(new ForeignKey(Names.unquote(from.get(k)), Names.unquote(fk.getTable().getName()),
+                                to != null && k < to.size() ? Names.unquote(to.get(k)) : ""));
+                    }
+                } else if (i.getType() != null && i.getType().toUpperCase(Locale.ROOT).contains("PRIMARY")) {
+                    i.getColumnsNames().forEach(c -> primaryKey.add(Names.unquote(c)));
+                }
+            }
+        }
+        return new SchemaTable(Names.unquote(ct.getTable().getName()), columns, primaryKey, foreignKeys);
+    }
+
+    private static String excerpt(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() <= 80 ? flat : flat.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,90 @@
+package dev.pairstudio.schema;
+
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.sql.ParsedSql;
+import dev.pairstudio.sql.SqlAnalyzer;
+import java.util.Optional;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * Validates one pair against its database's schema: names (tables, columns, ambiguity), whether
+ * it runs (H2 EXPLAIN, read statements only), writes in a read-only dataset, LIMIT without ORDER
+ * BY, and question/SQL consistency. Thread-safe; share one per run. SQL that does not parse gets
+ * no validation flags: the analysis already flags it UNPARSEABLE.
+ */
+public final class PairValidator implements AutoCloseable {
+    /** Stored setting: "true" when the dataset's questions are read-only (DML/DDL is then flagged). */
+    public static final String READ_ONLY_SETTING = "validation.read_only";
+
+    private final SqlAnalyzer analyzer;
+    private final boolean readOnly;
+    private final ExplainCheck explain;
+
+    /**
+     * @param readOnly       flag DML/DDL as {@link QualityFlag#WRITE_STATEMENT}
+     * @param explainMillis  time limit of one EXPLAIN
+     */
+    public PairValidator(SqlAnalyzer analyzer, boolean readOnly, long explainMillis) {
+        this.analyzer = analyzer;
+        this.readOnly = readOnly;
+        this.explain = new ExplainCheck(explainMillis);
+    }
+
+    public Validation validate(Pair pair, LoadedSchema schema) {
+        Findings findings = new Findings(pair.sql(), pair.question());
+        ParsedSql parsed = analyzer.parse(pair.sql(), pair.databaseType());
+        if (!parsed.parsed()) {
+            return new Validation(schema.id(), findings.messages());
+        }
+        boolean reads = true;
+        java.util.List<String> values = new java.util.ArrayList<>();
+        boolean unordered = false;
+        for (Statement s : parsed.statements()) {
+            NameResolver resolver = new NameResolver(schema.catalog(), findings);
+            try {
+                resolver.check(s);
+            } catch (RuntimeException e) {
+                // a statement shape the resolver does not know: no verdict on its names
+            }
+            values.addAll(resolver.conditionValues());
+            unordered |= resolver.unorderedLimit();
+            if (!(s instanceof Select)) {
+                reads = false;
+                if (readOnly) {
+                    String kind = s.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
+                    findings.inSql(QualityFlag.WRITE_STATEMENT, firstWord(pair.sql()), kind
+                            + " in a dataset whose questions are read-only: it is never run");
+                }
+            }
+        }
+        if (unordered) {
+            findings.inSql(QualityFlag.NON_DETERMINISTIC, "limit", "LIMIT without ORDER BY: which rows come back may vary");
+        }
+        Optional<String> mode = H2Mode.of(pair.databaseType() != null ? pair.databaseType() : schema.schema().dialect());
+        boolean namesOk = !findings.any(QualityFlag.UNKNOWN_TABLE) && !findings.any(QualityFlag.UNKNOWN_COLUMN)
+                && !findings.any(QualityFlag.AMBIGUOUS_COLUMN);
+        if (reads && namesOk && mode.isPresent() && parsed.statements().size() == 1) {
+            explain.explain(pair.sql(), schema.id(), schema.schema(), mode.get()).ifPresent(reason ->
+                    findings.inSql(QualityFlag.DOES_NOT_RUN, null, "does not run in H2's " + mode.get() + " mode: " + reason));
+        }
+        Object evidence = pair.metadata().get("evidence");
+        ConsistencyCheck.check(pair.question(), evidence == null ? null : evidence.toString(), pair.sql(), values, findings);
+        return new Validation(schema.id(), findings.messages());
+    }
+
+    private static String firstWord(String sql) {
+        String s = sql == null ? "" : sql.strip();
+        int end = 0;
+        while (end < s.length() && Character.isLetter(s.charAt(end))) {
+            end++;
+        }
+        return s.substring(0, end);
+    }
+
+    @Override
+    public void close() {
+        explain.close();
+    }
+}

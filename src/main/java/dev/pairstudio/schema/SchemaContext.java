@@ -1,0 +1,82 @@
+package dev.pairstudio.schema;
+
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.StoredSchema;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The schema context an export writes beside a pair ({@code {{schema}}} in presets): the
+ * {@code CREATE TABLE} statements of the tables its SQL uses, from the newest schema of its
+ * database, or of the whole database when none of its tables is known. Thread-safe; the text of
+ * each (database, tables) combination is built once.
+ */
+public final class SchemaContext {
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final Map<String, DatabaseSchema> schemas;
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+    public SchemaContext(Map<String, DatabaseSchema> schemas) {
+        this.schemas = Map.copyOf(schemas);
+    }
+
+    /** The newest schema of every database in the store. */
+    public static SchemaContext of(PairStore store) {
+        Map<String, DatabaseSchema> byName = new HashMap<>();
+        for (StoredSchema s : store.latestSchemas()) {
+            byName.put(s.databaseName(), SchemaJson.read(s.definition()));
+        }
+        return new SchemaContext(byName);
+    }
+
+    public boolean isEmpty() {
+        return schemas.isEmpty();
+    }
+
+    /** CREATE TABLE statements for a pair's tables; null when its database has no schema. */
+    public String createTables(String databaseName, List<String> tableNames) {
+        DatabaseSchema schema = databaseName == null ? null : schemas.get(databaseName);
+        if (schema == null) {
+            return null;
+        }
+        return cache.computeIfAbsent(databaseName + "\u0000" + String.join("\u0000", tableNames), k -> {
+            Set<SchemaTable> used = new LinkedHashSet<>();
+            for (String t : tableNames) {
+                String last = t.contains(".") ? t.substring(t.lastIndexOf('.') + 1) : t;
+                schema.table(last).ifPresent(used::add);
+            }
+            return render(used.isEmpty() ? schema.tables() : List.copyOf(used));
+        });
+    }
+
+    /** One statement per table, in the schema's order, with its key and foreign keys. */
+    public static String render(List<SchemaTable> tables) {
+        StringBuilder b = new StringBuilder();
+        for (SchemaTable t : tables) {
+            b.append(b.length() == 0 ? "" : "\n").append("CREATE TABLE ").append(name(t.name())).append(" (");
+            for (int i = 0; i < t.columns().size(); i++) {
+                SchemaColumn c = t.columns().get(i);
+                b.append(i == 0 ? "" : ", ").append(name(c.name())).append(c.type().isEmpty() ? "" : " " + c.type());
+            }
+            if (!t.primaryKey().isEmpty()) {
+                b.append(", PRIMARY KEY (").append(String.join(", ", t.primaryKey().stream().map(SchemaContext::name).toList())).append(')');
+            }
+            for (ForeignKey fk : t.foreignKeys()) {
+                b.append(", FOREIGN KEY (").append(name(fk.column())).append(") REFERENCES ").append(name(fk.referencedTable()))
+                        .append(fk.referencedColumn().isEmpty() ? "" : " (" + name(fk.referencedColumn()) + ")");
+            }
+            b.append(");");
+        }
+        return b.toString();
+    }
+
+    private static String name(String n) {
+        return PLAIN.matcher(n).matches() ? n : '"' + n.replace("\"", "\"\"") + '"';
+    }
+}

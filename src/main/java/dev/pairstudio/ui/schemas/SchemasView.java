@@ -1,0 +1,151 @@
+package dev.pairstudio.ui.schemas;
+
+import dev.pairstudio.schema.DatabaseSchema;
+import dev.pairstudio.schema.ForeignKey;
+import dev.pairstudio.schema.SchemaColumn;
+import dev.pairstudio.schema.SchemaJson;
+import dev.pairstudio.schema.SchemaTable;
+import dev.pairstudio.schema.SchemaUsage;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.StoredSchema;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The stored schemas (issue 15): databases on the left (newest version), their tables and
+ * columns with how many pairs use each table on the right, and a button that shows those pairs.
+ * Reads run through the window's background runner; this class only draws.
+ */
+public final class SchemasView extends BorderPane {
+    /** Runs {@code work} off the FX thread and hands its result to {@code done} on it. */
+    public interface Background {
+        <T> void run(Callable<T> work, Consumer<T> done);
+    }
+
+    private final PairStore store;
+    private final Background background;
+    private final ListView<StoredSchema> databases = new ListView<>();
+    private final TreeView<String> tables = new TreeView<>();
+    private final Label summary = new Label("No schema yet: import one with 'pairstudio schema import FILE --database NAME'.");
+    private final Button showPairs = new Button("Show pairs using this table");
+    private BiConsumer<String, Set<String>> onShowPairs = (db, names) -> { };
+    private SchemaUsage usage;
+
+    public SchemasView(PairStore store, Background background) {
+        this.store = store;
+        this.background = background;
+        setId("schemas-view");
+        databases.setId("schema-databases");
+        tables.setId("schema-tables");
+        showPairs.setId("schema-show-pairs");
+        showPairs.setDisable(true);
+        databases.setPrefWidth(260);
+        databases.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(StoredSchema s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : s.databaseName() + "  v" + s.version());
+            }
+        });
+        databases.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDatabase(now));
+        tables.setShowRoot(false);
+        tables.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showPairs.setDisable(tableOf(now) == null));
+        showPairs.setOnAction(e -> {
+            StoredSchema s = databases.getSelectionModel().getSelectedItem();
+            String table = tableOf(tables.getSelectionModel().getSelectedItem());
+            if (s != null && table != null && usage != null) {
+                onShowPairs.accept(s.databaseName(), usage.spelled().get(table));
+            }
+        });
+        summary.setWrapText(true);
+        VBox right = new VBox(6, summary, tables, new HBox(6, showPairs));
+        VBox.setVgrow(tables, javafx.scene.layout.Priority.ALWAYS);
+        right.setPadding(new Insets(0, 0, 0, 8));
+        setLeft(databases);
+        setCenter(right);
+        setPadding(new Insets(8));
+    }
+
+    /** What "Show pairs using this table" does: filter the pair table by database and table names. */
+    public void setOnShowPairs(BiConsumer<String, Set<String>> action) {
+        this.onShowPairs = action;
+    }
+
+    /** Reloads the list of schemas (when the view is shown). */
+    public void reload() {
+        background.run(store::latestSchemas, list -> {
+            StoredSchema selected = databases.getSelectionModel().getSelectedItem();
+            databases.getItems().setAll(list);
+            if (!list.isEmpty()) {
+                int again = selected == null ? 0 : Math.max(0, indexOf(list, selected.databaseName()));
+                databases.getSelectionModel().select(again);
+            }
+        });
+    }
+
+    private static int indexOf(List<StoredSchema> list, String name) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).databaseName().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void showDatabase(StoredSchema s) {
+        tables.setRoot(null);
+        usage = null;
+        if (s == null) {
+            return;
+        }
+        background.run(() -> {
+            DatabaseSchema schema = SchemaJson.read(s.definition());
+            return java.util.Map.entry(schema, SchemaUsage.of(store, schema));
+        }, loaded -> {
+            if (s != databases.getSelectionModel().getSelectedItem()) {
+                return; // another database was chosen meanwhile
+            }
+            DatabaseSchema schema = loaded.getKey();
+            usage = loaded.getValue();
+            TreeItem<String> root = new TreeItem<>(schema.databaseName());
+            for (SchemaTable t : schema.tables()) {
+                TreeItem<String> table = new TreeItem<>(t.name() + "  (" + usage.pairsByTable().get(t.name()) + " pairs)");
+                for (SchemaColumn c : t.columns()) {
+                    String key = t.primaryKey().contains(c.name()) ? "  · primary key" : "";
+                    String fk = t.foreignKeys().stream().filter(f -> f.column().equals(c.name())).findFirst()
+                            .map(SchemasView::reference).orElse("");
+                    table.getChildren().add(new TreeItem<>(c.name() + (c.type().isEmpty() ? "" : "  " + c.type()) + key + fk));
+                }
+                root.getChildren().add(table);
+            }
+            tables.setRoot(root);
+            summary.setText(String.format("%s, version %d (%s, %s): %d tables, %d columns", schema.databaseName(), s.version(),
+                    s.source(), dev.pairstudio.pair.Timestamps.format(s.importedAt()), schema.tables().size(), schema.columnCount()));
+        });
+    }
+
+    private static String reference(ForeignKey f) {
+        return "  → " + f.referencedTable() + (f.referencedColumn().isEmpty() ? "" : "." + f.referencedColumn());
+    }
+
+    /** The schema table name of a table row (not a column row), or null. */
+    private String tableOf(TreeItem<String> item) {
+        if (item == null || item.getParent() == null || item.getParent() != tables.getRoot() || usage == null) {
+            return null;
+        }
+        int at = tables.getRoot().getChildren().indexOf(item);
+        return at < 0 ? null : List.copyOf(usage.pairsByTable().keySet()).get(at);
+    }
+}

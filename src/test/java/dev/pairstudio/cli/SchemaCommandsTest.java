@@ -1,0 +1,138 @@
+package dev.pairstudio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** schema import, schema list and validate through the real command line on a real database file. */
+class SchemaCommandsTest {
+    static final String LINE = "{\"pair_id\": \"%s\", \"natural_language_query\": \"%s\", \"sql_query\": \"%s\", "
+            + "\"timestamp\": \"2024-01-01T10:00:00\", \"database_type\": \"postgresql\", \"database_name\": \"%s\", \"success\": true}\n";
+
+    @TempDir
+    Path dir;
+    String db;
+    String out;
+    String err;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = dir.resolve("test.mv.db").toString();
+        Files.writeString(dir.resolve("pairs.jsonl"),
+                String.format(LINE, "a1", "All customer names", "SELECT name FROM customers", "shop")
+                + String.format(LINE, "a2", "Customer emails", "SELECT emial FROM customers", "shop")
+                + String.format(LINE, "a3", "Top orders", "SELECT id FROM orders LIMIT 3", "shop")
+                + String.format(LINE, "a4", "Staff", "SELECT * FROM staff", "hr"));
+        Files.writeString(dir.resolve("shop.sql"), """
+                CREATE TABLE customers (id SERIAL PRIMARY KEY, name TEXT, email TEXT);
+                CREATE TABLE orders (id INT, customer_id INT REFERENCES customers(id), total NUMERIC);
+                CREATE TABLE oops (id INT,);
+                """);
+    }
+
+    int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        CommandLine cl = Cli.commandLine();
+        cl.setOut(new PrintWriter(o));
+        cl.setErr(new PrintWriter(e));
+        int code = cl.execute(args);
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    @Test
+    void importReportsTheBadStatementByLineAndValidateCountsFlags() {
+        assertThat(run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
+        assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--dialect", "postgresql", "--db", db))
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(out).contains("Stored schema of shop, version 1: 2 tables, 6 columns");
+        assertThat(err).contains("shop.sql line 3").contains("CREATE TABLE oops");
+
+        assertThat(run("schema", "list", "--tables", "--db", db)).isZero();
+        assertThat(out).contains("shop").contains("v1").contains("customers (id, name, email)");
+
+        assertThat(run("validate", "--db", db)).isZero();
+        assertThat(out).contains("Validated 3 pairs").contains("UNKNOWN_COLUMN:            1")
+                .contains("NON_DETERMINISTIC:         1 (hint)").contains("not checked, no schema for hr: 1");
+
+        assertThat(run("stats", "--db", db)).isZero();
+        assertThat(out).contains("Valid (schema): shop: 66.7 % of 3 validated (3 pairs)"); // a LIMIT hint is not an error
+        assertThat(run("stats", "--json", "--db", db)).isZero();
+        assertThat(out.replaceAll("\\s", "")).contains("\"schema_validity\":{\"shop\":{\"pairs\":3,\"validated\":3,\"valid\":2,");
+
+        assertThat(run("list", "--flag", "UNKNOWN_COLUMN", "--db", db)).isZero();
+        assertThat(out).contains("Customer emails").contains("1 of 1 matching pair").doesNotContain("All customer names");
+    }
+
+    @Test
+    void pairsImportedAfterTheSchemaAreValidatedAtOnce() {
+        assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--db", db)).isEqualTo(Cli.BAD_INPUT);
+        assertThat(out).contains("note: no pair has database_name shop yet");
+        assertThat(run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
+        assertThat(out).contains("validated against schemas: 3 (2 with a flag)");
+    }
+
+    @Test
+    void readOnlyDatasetsFlagWritesWithoutRunningThem() throws Exception {
+        Files.writeString(dir.resolve("w.jsonl"), String.format(LINE, "w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7", "shop"));
+        run("import", dir.resolve("w.jsonl").toString(), "--db", db);
+        run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--db", db);
+        assertThat(run("validate", "--read-only", "--db", db)).isZero();
+        assertThat(out).contains("WRITE_STATEMENT:           1");
+        assertThat(run("list", "--db", db)).isZero();
+        assertThat(out).contains("Remove customer 7"); // flagged, never run, the pair untouched
+    }
+
+    @Test
+    void aLiveDatabaseIsReadThroughMetadataOnly() throws Exception {
+        String live = "jdbc:h2:" + dir.resolve("live").toAbsolutePath();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(live, "sa", "");
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(80))");
+            s.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers(id), total DECIMAL(8,2))");
+            s.execute("INSERT INTO customers VALUES (1, 'Ann', 'ann@example.com')");
+        }
+        assertThat(run("schema", "import", "--jdbc", live, "--user", "sa", "--schema", "PUBLIC", "--database", "shop", "--db", db)).isZero();
+        assertThat(out).contains("Stored schema of shop, version 1: 2 tables, 6 columns");
+        assertThat(run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
+        assertThat(out).contains("validated against schemas: 3 (2 with a flag)");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(live, "sa", "");
+                java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM customers")) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(1); // untouched
+        }
+    }
+
+    @Test
+    void aLiveDatabaseThatHangsFailsWithinTheTimeLimit() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            long start = System.nanoTime();
+            int code = run("schema", "import", "--jdbc", "jdbc:h2:tcp://127.0.0.1:" + silent.getLocalPort() + "/x;PASSWORD=secret",
+                    "--database", "shop", "--timeout", "2", "--db", db);
+            assertThat(code).isEqualTo(Cli.BAD_INPUT);
+            assertThat((System.nanoTime() - start) / 1e9).isLessThan(15);
+            assertThat(err).contains("within 2.0 s").contains("nothing imported").doesNotContain("secret");
+        }
+        assertThat(run("schema", "list", "--db", db)).isZero();
+        assertThat(out).contains("No schemas stored");
+    }
+
+    @Test
+    void ddlWithoutDatabaseNameOrWithUnknownFormatIsAUsageError() {
+        assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--db", db)).isEqualTo(Cli.USAGE);
+        assertThat(err).contains("needs --database NAME");
+        assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "x", "--format", "xml", "--db", db))
+                .isEqualTo(Cli.USAGE);
+        assertThat(run("validate", "--db", db)).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err).contains("No schemas stored");
+    }
+}

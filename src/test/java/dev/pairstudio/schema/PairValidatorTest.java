@@ -1,0 +1,155 @@
+package dev.pairstudio.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.sql.SqlAnalyzer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What a curator is told about a query, checked against a small shop schema (synthetic). */
+class PairValidatorTest {
+    private static final String DDL = """
+            CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(100), city VARCHAR(50), created_at TIMESTAMP);
+            CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers(id), total DECIMAL(10,2),
+                status VARCHAR(20), year INT);
+            CREATE TABLE items (order_id INT, product VARCHAR(50), qty INT, FOREIGN KEY (order_id) REFERENCES orders(id));
+            """;
+    private static SqlAnalyzer analyzer;
+    private static PairValidator validator;
+    private static PairValidator readOnly;
+    private static LoadedSchema shop;
+
+    @BeforeAll
+    static void setUp() {
+        analyzer = new SqlAnalyzer();
+        validator = new PairValidator(analyzer, false, 2_000);
+        readOnly = new PairValidator(analyzer, true, 2_000);
+        SchemaImport imported = new DdlSchemaReader(analyzer).read(DDL, "shop", "postgresql");
+        assertThat(imported.problems()).isEmpty();
+        shop = LoadedSchema.of(1, imported.schemas().get(0));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        validator.close();
+        readOnly.close();
+        analyzer.close();
+    }
+
+    static Validation check(PairValidator v, String question, String sql, String type) {
+        return v.validate(new Pair("p", question, sql, Instant.EPOCH, type, "shop", List.of(), true, null, Map.of()), shop);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "SELECT name FROM customers",
+        "SELECT c.name, o.total FROM customers c JOIN orders o ON o.customer_id = c.id",
+        "SELECT name FROM customers WHERE id IN (SELECT customer_id FROM orders)",
+        "SELECT name FROM customers c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id)",
+        "WITH big AS (SELECT customer_id, SUM(total) AS spent FROM orders GROUP BY customer_id) SELECT spent FROM big ORDER BY spent DESC",
+        "SELECT t.n FROM (SELECT city, COUNT(*) AS n FROM customers GROUP BY city) AS t",
+        "SELECT * FROM customers",
+        "SELECT o.* FROM orders o",
+        "SELECT city, COUNT(*) AS cnt FROM customers GROUP BY city ORDER BY cnt DESC",
+        "SELECT product FROM items JOIN orders ON items.order_id = orders.id",
+        "SELECT id FROM orders UNION SELECT id FROM customers",
+        "SELECT name FROM customers ORDER BY created_at DESC LIMIT 3",
+        "SELECT status FROM orders WHERE year > 2019 ORDER BY status",
+    })
+    void correctQueriesGetNoFlag(String sql) {
+        Validation v = check(validator, "Orders of customers in 2019 and 2020", sql, "postgresql");
+        assertThat(v.messages()).as(sql).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "SELECT name FROM clients | UNKNOWN_TABLE | unknown table clients",
+        "SELECT nmae FROM customers | UNKNOWN_COLUMN | unknown column nmae",
+        "SELECT c.nmae FROM customers c | UNKNOWN_COLUMN | c.nmae",
+        "SELECT x.name FROM customers c | UNKNOWN_TABLE | alias x",
+        "SELECT id FROM customers JOIN orders ON orders.customer_id = customers.id | AMBIGUOUS_COLUMN | ambiguous column id",
+        "WITH big AS (SELECT customer_id FROM orders) SELECT total FROM big | UNKNOWN_COLUMN | unknown column total",
+        "SELECT t.total FROM (SELECT city FROM customers) AS t | UNKNOWN_COLUMN | t.total",
+        "SELECT name FROM customers WHERE id IN (SELECT customer FROM orders) | UNKNOWN_COLUMN | unknown column customer",
+        "SELECT name FROM customers LIMIT 5 | NON_DETERMINISTIC | LIMIT without ORDER BY",
+        "SELECT name FROM customers WHERE city = 'Springfield' | LITERAL_NOT_IN_QUESTION | 'Springfield'",
+        "SELECT SUM(total) FROM orders GROUP BY status HAVING name = 1 | UNKNOWN_COLUMN | unknown column name",
+        "SELECT no_such_function(name) FROM customers | DOES_NOT_RUN | PostgreSQL mode",
+        "SELECT name FROM customers WHERE id = 'x' | DOES_NOT_RUN | converting",
+    })
+    void brokenQueriesAreFlaggedWithWhat(String sql, QualityFlag flag, String message) {
+        Validation v = check(validator, "Customers in Shelbyville", sql, "postgresql");
+        assertThat(v.flags()).as(sql).contains(flag);
+        assertThat(v.messages()).as(sql).anySatisfy(m -> {
+            assertThat(m.flag()).isEqualTo(flag);
+            assertThat(m.text()).contains(message);
+        });
+    }
+
+    @Test
+    void messagePointsAtTheOffendingName() {
+        String sql = "SELECT c.name, c.citty FROM customers c";
+        ValidationMessage m = check(validator, "Names and cities", sql, "postgresql").messages().get(0);
+        assertThat(sql.substring(m.start(), m.end())).isEqualTo("c.citty");
+        assertThat(m.field()).isEqualTo("sql");
+    }
+
+    @Test
+    void writesAreFlaggedOnlyInReadOnlyDatasetsAndNeverRun() {
+        String sql = "DELETE FROM orders WHERE status = 'open'";
+        assertThat(check(validator, "Delete open orders", sql, "postgresql").flags()).doesNotContain(QualityFlag.WRITE_STATEMENT);
+        Validation v = check(readOnly, "Delete open orders", sql, "postgresql");
+        assertThat(v.flags()).containsExactly(QualityFlag.WRITE_STATEMENT);
+        assertThat(v.messages().get(0).text()).contains("never run");
+        Validation bad = check(readOnly, "Delete open orders", "UPDATE orders SET stat = 'x'", "postgresql");
+        assertThat(bad.flags()).contains(QualityFlag.UNKNOWN_COLUMN, QualityFlag.WRITE_STATEMENT);
+    }
+
+    @Test
+    void quotedQuestionValueMissingFromSqlIsPointedAtInTheQuestion() {
+        String question = "How many orders have status 'shipped'?";
+        Validation v = check(validator, question, "SELECT COUNT(*) FROM orders WHERE status = 'open'", "postgresql");
+        assertThat(v.flags()).contains(QualityFlag.QUESTION_VALUE_NOT_IN_SQL, QualityFlag.LITERAL_NOT_IN_QUESTION);
+        ValidationMessage m = v.messages().stream().filter(x -> x.flag() == QualityFlag.QUESTION_VALUE_NOT_IN_SQL).findFirst().orElseThrow();
+        assertThat(m.field()).isEqualTo("question");
+        assertThat(question.substring(m.start(), m.end())).isEqualTo("shipped");
+    }
+
+    @Test
+    void sqliteDoubleQuotedStringsAreValuesNotColumns() {
+        Validation v = check(validator, "Customers from Paris", "SELECT name FROM customers WHERE city = \"Paris\"", "sqlite");
+        assertThat(v.messages()).isEmpty();
+        Validation other = check(validator, "Customers from Paris", "SELECT name FROM customers WHERE city = \"Lyon\"", "sqlite");
+        assertThat(other.flags()).isEqualTo(Set.of(QualityFlag.LITERAL_NOT_IN_QUESTION));
+    }
+
+    @Test
+    void evidenceTextCountsAsTheQuestion() {
+        Pair p = new Pair("p", "Big orders?", "SELECT id FROM orders WHERE total > 500", Instant.EPOCH, "postgresql", "shop",
+                List.of(), true, null, Map.of("evidence", "big refers to total > 500"));
+        assertThat(validator.validate(p, shop).messages()).isEmpty();
+    }
+
+    @Test
+    void explainNeverReadsALocalFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("private.csv");
+        java.nio.file.Files.writeString(csv, "SECRET_VALUE\n1\n");
+        Validation v = check(validator, "Anything", "SELECT nothing FROM CSVREAD('" + csv + "')", "postgresql");
+        assertThat(v.flags()).doesNotContain(QualityFlag.DOES_NOT_RUN); // H2 would have opened the file to plan it
+        assertThat(v.messages()).noneMatch(m -> m.text().contains("SECRET_VALUE"));
+    }
+
+    @Test
+    void unparseableSqlGetsNoValidationFlags() {
+        assertThat(check(validator, "Anything", "SELEC name FROM", "postgresql").messages()).isEmpty();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.pairstudio.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairAnalysis;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.pair.QueryType;
+import dev.pairstudio.pair.Source;
+import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.StoredSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Schemas and validation results in a real H2 file: versions, flags in filters, and what survives re-analysis and edits. */
+class SchemaValidationStoreTest {
+    @TempDir
+    Path dir;
+    PairStore store;
+    SqlAnalyzer analyzer;
+
+    @BeforeEach
+    void open() {
+        store = PairStores.open(dir.resolve("db").toString());
+        analyzer = new SqlAnalyzer();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        analyzer.close();
+    }
+
+    private List<Long> add(String db, String... questionSql) {
+        List<Pair> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < questionSql.length; i += 2) {
+            pairs.add(new Pair(db + "-" + i, questionSql[i], questionSql[i + 1], Instant.parse("2025-01-01T00:00:00Z"),
+                    "postgresql", db, List.of(), true, null, Map.of()));
+        }
+        return store.addAll(pairs, null, Source.FILE, "test").ids();
+    }
+
+    private Path ddl(String text) throws Exception {
+        Path f = dir.resolve("schema-" + System.nanoTime() + ".sql");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void ddlThatDoesNotParseIsReportedWithItsLineAndTheRestIsImported() throws Exception {
+        Path file = ddl("""
+                -- shop schema
+                CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);
+
+                CREATE TABLE broken (id INT,, name TEXT);
+                CREATE INDEX customers_name ON customers (name);
+                CREATE TABLE orders (id INT, customer_id INT REFERENCES customers (id), total NUMERIC(8,2));
+                """);
+        SchemaImporter.Report r = new SchemaImporter(store, analyzer).importFile(file, SchemaFormat.DDL, "shop", "postgresql");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.statement()).startsWith("CREATE TABLE broken");
+        });
+        assertThat(r.skippedStatements()).isEqualTo(1);
+        assertThat(r.unknownDatabases()).containsExactly("shop"); // no pair uses it yet: stored all the same
+        DatabaseSchema schema = SchemaJson.read(store.latestSchemas().get(0).definition());
+        assertThat(schema.tables()).extracting(SchemaTable::name).containsExactly("customers", "orders");
+        assertThat(schema.table("orders").orElseThrow().foreignKeys())
+                .containsExactly(new ForeignKey("customer_id", "customers", "id"));
+        assertThat(schema.table("customers").orElseThrow().primaryKey()).containsExactly("id");
+    }
+
+    @Test
+    void everyImportIsANewVersionAndValidationNamesTheVersionItUsed() throws Exception {
+        List<Long> ids = add("shop", "Customer names", "SELECT name FROM customers", "Emails", "SELECT email FROM customers");
+        SchemaImporter importer = new SchemaImporter(store, analyzer);
+        importer.importFile(ddl("CREATE TABLE customers (id INT, name TEXT);"), SchemaFormat.DDL, "shop", "postgresql");
+        ValidationSummary first = ValidationRun.run(store, analyzer, PairFilter.ALL, 2, n -> { }, () -> false);
+        assertThat(first.validated()).isEqualTo(2);
+        assertThat(first.flagged()).containsEntry(QualityFlag.UNKNOWN_COLUMN, 1L);
+        long v1 = store.validation(ids.get(1)).orElseThrow().schemaId();
+
+        importer.importFile(ddl("CREATE TABLE customers (id INT, name TEXT, email TEXT);"), SchemaFormat.DDL, "shop", "postgresql");
+        StoredSchema latest = store.latestSchemas().get(0);
+        assertThat(latest.version()).isEqualTo(2);
+        ValidationRun.run(store, analyzer, PairFilter.ALL, 2, n -> { }, () -> false);
+        assertThat(store.validation(ids.get(1)).orElseThrow().schemaId()).isEqualTo(latest.id()).isNotEqualTo(v1);
+        assertThat(store.schema(v1).orElseThrow().version()).isEqualTo(1); // the old version stays
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isZero();
+    }
+
+    @Test
+    void validationFlagsAreFilterableAndSurviveReanalysisAndReopening() throws Exception {
+        List<Long> ids = add("shop", "Customer names", "SELECT nmae FROM customers", "All names", "SELECT name FROM customers");
+        new SchemaImporter(store, analyzer).importFile(ddl("CREATE TABLE customers (id INT, name TEXT);"), SchemaFormat.DDL, "shop", null);
+        ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+        PairFilter unknownColumn = PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN));
+        assertThat(store.count(unknownColumn)).isEqualTo(1);
+        assertThat(store.get(ids.get(0)).orElseThrow().analysis().flags()).contains(QualityFlag.UNKNOWN_COLUMN);
+
+        // re-analysis rewrites the analysis row; the validation flags are in their own table
+        store.reanalysed(ids.get(0), List.of("customers"), new PairAnalysis(QueryType.SELECT, "fp", null,
+                Set.of(QualityFlag.SHORT_QUESTION), null, Set.of(), null));
+        assertThat(store.count(unknownColumn)).isEqualTo(1);
+        assertThat(store.get(ids.get(0)).orElseThrow().analysis().flags())
+                .containsExactlyInAnyOrder(QualityFlag.UNKNOWN_COLUMN, QualityFlag.SHORT_QUESTION);
+        assertThat(ValidationMessages.read(store.validation(ids.get(0)).orElseThrow().messages()))
+                .singleElement().satisfies(m -> assertThat(m.text()).contains("nmae"));
+
+        store.close();
+        store = PairStores.open(dir.resolve("db").toString());
+        assertThat(store.count(unknownColumn)).isEqualTo(1);
+    }
+
+    @Test
+    void anotherProcessSeesValidationFlagsThroughTheChangeLog() throws Exception {
+        add("shop", "Customer names", "SELECT nmae FROM customers");
+        PairFilter unknownColumn = PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN));
+        assertThat(store.count(unknownColumn)).isZero(); // index built before the validation
+        try (PairStore other = PairStores.open(dir.resolve("db").toString())) {
+            new SchemaImporter(other, analyzer).importFile(ddl("CREATE TABLE customers (id INT, name TEXT);"), SchemaFormat.DDL, "shop", null);
+            ValidationRun.run(other, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+        }
+        assertThat(store.count(unknownColumn)).isEqualTo(1);
+    }
+
+    @Test
+    void pairsOfDatabasesWithoutSchemaAreCountedAndLeftAlone() {
+        add("hr", "Employees", "SELECT * FROM staff");
+        ValidationSummary s = ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+        assertThat(s.validated()).isZero();
+        assertThat(s.withoutSchema()).containsEntry("hr", 1L);
+    }
+
+    @Test
+    void purgingAPairTakesItsValidationWithIt() throws Exception {
+        List<Long> ids = add("shop", "Customer names", "SELECT nmae FROM customers");
+        new SchemaImporter(store, analyzer).importFile(ddl("CREATE TABLE customers (id INT, name TEXT);"), SchemaFormat.DDL, "shop", null);
+        ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+        store.trash(ids);
+        store.purge();
+        assertThat(store.validation(ids.get(0))).isEmpty();
+    }
+}

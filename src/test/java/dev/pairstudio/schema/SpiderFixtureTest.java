@@ -1,0 +1,91 @@
+package dev.pairstudio.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.sql.SqlAnalyzer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The issue's fixture: four databases in Spider's tables.json format (concert_singer, pets_1,
+ * employee_hire_evaluation, world_1, as in Spider's public schemas) with Spider-style gold SQL,
+ * and deliberately broken copies (renamed and dropped tables, renamed columns, typos, dropped
+ * qualifiers). Every broken query must be flagged with the expected flag, no correct one with any.
+ */
+class SpiderFixtureTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = SpiderFixtureTest.class.getResourceAsStream("/schema/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static Map<String, LoadedSchema> schemas() throws IOException {
+        SchemaImport read = new SpiderTablesReader().read(resource("spider_fixture_tables.json"), null);
+        assertThat(read.problems()).isEmpty();
+        Map<String, LoadedSchema> out = new HashMap<>();
+        long id = 1;
+        for (DatabaseSchema s : read.schemas()) {
+            out.put(s.databaseName(), LoadedSchema.of(id++, s));
+        }
+        return out;
+    }
+
+    static List<JsonNode> queries() throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        JSON.readTree(resource("spider_fixture_queries.json")).forEach(out::add);
+        return out;
+    }
+
+    static Pair pair(JsonNode q) {
+        Map<String, Object> metadata = q.has("evidence") ? Map.of("evidence", q.get("evidence").asText()) : Map.of();
+        return new Pair("q", q.get("question").asText(), q.get("query").asText(), Instant.EPOCH, "sqlite",
+                q.get("db_id").asText(), List.of(), true, null, metadata);
+    }
+
+    @Test
+    void theTablesJsonIsReadAsSpiderDescribesIt() throws IOException {
+        Map<String, LoadedSchema> schemas = schemas();
+        assertThat(schemas).containsOnlyKeys("concert_singer", "pets_1", "employee_hire_evaluation", "world_1");
+        DatabaseSchema concert = schemas.get("concert_singer").schema();
+        assertThat(concert.tables()).extracting(SchemaTable::name).containsExactly("stadium", "singer", "concert", "singer_in_concert");
+        assertThat(concert.table("concert").orElseThrow().foreignKeys()).containsExactly(new ForeignKey("Stadium_ID", "stadium", "Stadium_ID"));
+        assertThat(concert.table("singer").orElseThrow().primaryKey()).containsExactly("Singer_ID");
+        assertThat(concert.table("singer").orElseThrow().column("song_name").orElseThrow().type()).isEqualTo("text");
+    }
+
+    @Test
+    void everyBrokenQueryIsFlaggedAndNoCorrectOne() throws IOException {
+        Map<String, LoadedSchema> schemas = schemas();
+        int broken = 0;
+        int correct = 0;
+        try (SqlAnalyzer analyzer = new SqlAnalyzer(); PairValidator validator = new PairValidator(analyzer, true, 2_000)) {
+            for (JsonNode q : queries()) {
+                Validation v = validator.validate(pair(q), schemas.get(q.get("db_id").asText()));
+                String what = q.get("db_id").asText() + ": " + q.get("query").asText();
+                if (q.has("expect")) {
+                    broken++;
+                    assertThat(v.flags()).as(what + " (" + q.get("broken").asText() + ")")
+                            .contains(QualityFlag.valueOf(q.get("expect").asText()));
+                } else {
+                    correct++;
+                    assertThat(v.messages()).as(what).isEmpty();
+                }
+            }
+        }
+        assertThat(broken).isEqualTo(25);
+        assertThat(correct).isEqualTo(35);
+    }
+}

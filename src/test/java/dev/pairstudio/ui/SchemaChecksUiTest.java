@@ -1,0 +1,120 @@
+package dev.pairstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.pair.Source;
+import dev.pairstudio.schema.SchemaImporter;
+import dev.pairstudio.schema.SchemaFormat;
+import dev.pairstudio.schema.ValidationRun;
+import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.StoredPair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Issue 15 in the window: the schema checks' messages in the detail pane, the new flags in the filter. */
+@ExtendWith(ApplicationExtension.class)
+class SchemaChecksUiTest {
+    private PairStore store;
+    private MainWindow window;
+    private TableView<StoredPair> table;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("schema-ui");
+        store = PairStores.open(dir.resolve("db").toString());
+        store.addAll(List.of(
+                new Pair("v1", "Names of customers", "SELECT c.nmae FROM customers c", Instant.parse("2025-01-02T00:00:00Z"),
+                        "postgresql", "shop", List.of(), true, null, Map.of()),
+                new Pair("v2", "All customer names", "SELECT name FROM customers", Instant.parse("2025-01-01T00:00:00Z"),
+                        "postgresql", "shop", List.of(), true, null, Map.of())), null, Source.FILE, "t");
+        Path ddl = dir.resolve("shop.sql");
+        Files.writeString(ddl, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);");
+        try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
+            new SchemaImporter(store, analyzer).importFile(ddl, SchemaFormat.DDL, "shop", "postgresql");
+            ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+        }
+        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(dir.resolve("ui.properties")));
+        Scene scene = new Scene(window.root(), 1400, 900);
+        window.install(scene);
+        stage.setScene(scene);
+        stage.show();
+        window.load();
+        table = window.table();
+    }
+
+    @AfterEach
+    void close() {
+        window.dispose();
+        store.close();
+    }
+
+    @Test
+    void theSchemasViewListsTablesColumnsAndThePairsThatUseThem(FxRobot robot) throws Exception {
+        robot.clickOn("Schemas");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            javafx.scene.control.TreeView<?> tree = robot.lookup("#schema-tables").queryAs(javafx.scene.control.TreeView.class);
+            return tree.getRoot() != null && !tree.getRoot().getChildren().isEmpty();
+        });
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TreeView<String> tree = robot.lookup("#schema-tables").queryAs(javafx.scene.control.TreeView.class);
+        javafx.scene.control.TreeItem<String> customers = tree.getRoot().getChildren().get(0);
+        assertThat(customers.getValue()).isEqualTo("customers  (2 pairs)");
+        assertThat(customers.getChildren()).extracting(javafx.scene.control.TreeItem::getValue)
+                .containsExactly("id  INT  · primary key", "name  TEXT");
+        Screenshots.save(table.getScene(), "schemas-view");
+        robot.interact(() -> tree.getSelectionModel().select(customers));
+        robot.clickOn("#schema-show-pairs");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 2 && table.getItems().get(0) != null);
+        assertThat(window.filters().databaseNames).containsExactly("shop");
+        assertThat(window.filters().tables).containsExactly("customers");
+    }
+
+    @Test
+    void theDashboardShowsTheShareValidAgainstTheSchema(FxRobot robot) throws Exception {
+        robot.clickOn("Statistics");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#headline-schema-valid").queryAs(Label.class).getText().endsWith("%"));
+        assertThat(robot.lookup("#headline-schema-valid").queryAs(Label.class).getText()).isEqualTo("50.0 %");
+    }
+
+    @Test
+    void theDetailPaneSaysWhatIsWrongAndTheFilterFindsIt(FxRobot robot) throws Exception {
+        robot.interact(() -> window.filters().flags.add(QualityFlag.UNKNOWN_COLUMN));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && table.getItems().get(0) != null);
+        assertThat(table.getItems().get(0).pair().pairId()).isEqualTo("v1");
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(0);
+        });
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#detail-validation").tryQuery().isPresent());
+        VBox box = robot.lookup("#detail-validation").queryAs(VBox.class);
+        String text = box.getChildren().stream().map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + "\n" + b);
+        assertThat(text).contains("unknown column c.nmae").contains("schema of shop, version 1");
+        javafx.scene.text.TextFlow sql = robot.lookup("#detail-sql").queryAs(javafx.scene.text.TextFlow.class);
+        assertThat(sql.getChildren()).filteredOn(n -> n.getStyleClass().contains("schema-issue"))
+                .singleElement().satisfies(n -> assertThat(((Label) n).getText()).isEqualTo("c.nmae"));
+        Screenshots.save(table.getScene(), "detail-schema-checks");
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isEqualTo(1);
+    }
+}
