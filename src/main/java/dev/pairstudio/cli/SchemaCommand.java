@@ -64,6 +64,9 @@ public final class SchemaCommand implements Runnable {
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", description = "Time limit for --jdbc. Default: ${DEFAULT-VALUE}.")
         int timeoutSeconds;
 
+        @Option(names = "--no-validate", description = "Do not check the database's pairs against the new version now.")
+        boolean noValidate;
+
         @Option(names = "--database", paramLabel = "NAME",
                 description = "The database_name the schema belongs to (required for DDL; for tables.json, the one db_id to import — all when absent).")
         String name;
@@ -93,8 +96,8 @@ public final class SchemaCommand implements Runnable {
             SchemaImporter.Report r;
             try (PairStore store = StoreAccess.open(database); SqlAnalyzer analyzer = new SqlAnalyzer()) {
                 r = new SchemaImporter(store, analyzer).importFile(file, f, name, dialect);
+                return report(r, file.getFileName().toString(), f == SchemaFormat.SPIDER, store, analyzer);
             }
-            return report(r, file.getFileName().toString(), f == SchemaFormat.SPIDER);
         }
 
         private int fromJdbc() {
@@ -109,17 +112,17 @@ public final class SchemaCommand implements Runnable {
                 }
                 password = value.toCharArray();
             }
-            SchemaImporter.Report r;
             try (PairStore store = StoreAccess.open(database); SqlAnalyzer analyzer = new SqlAnalyzer()) {
-                r = new SchemaImporter(store, analyzer).importJdbc(new dev.pairstudio.schema.JdbcSchemaReader(timeoutSeconds * 1000L),
-                        jdbc, user, password, schemaPattern, name);
+                SchemaImporter.Report r = new SchemaImporter(store, analyzer).importJdbc(
+                        new dev.pairstudio.schema.JdbcSchemaReader(timeoutSeconds * 1000L), jdbc, user, password, schemaPattern, name);
+                return report(r, dev.pairstudio.schema.JdbcSchemaReader.safe(jdbc), false, store, analyzer);
             } catch (dev.pairstudio.schema.JdbcSchemaReader.ConnectionFailure e) {
                 throw new Cli.UserError(e.getMessage());
             }
-            return report(r, dev.pairstudio.schema.JdbcSchemaReader.safe(jdbc), false);
         }
 
-        private int report(SchemaImporter.Report r, String from, boolean spider) {
+        /** Prints what was stored and what was not; then checks the imported databases' pairs against it (unless --no-validate). */
+        private int report(SchemaImporter.Report r, String from, boolean spider, PairStore store, SqlAnalyzer analyzer) {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             for (StoredSchema s : r.saved()) {
@@ -133,6 +136,15 @@ public final class SchemaCommand implements Runnable {
             }
             for (String unknown : r.unknownDatabases()) {
                 out.printf("  note: no pair has database_name %s yet; the schema is kept for pairs imported with that name%n", unknown);
+            }
+            java.util.Set<String> known = new java.util.HashSet<>();
+            r.saved().stream().map(StoredSchema::databaseName).filter(n -> !r.unknownDatabases().contains(n)).forEach(known::add);
+            if (!noValidate && !known.isEmpty()) {
+                dev.pairstudio.schema.ValidationSummary v = dev.pairstudio.schema.ValidationRun.run(store, analyzer,
+                        dev.pairstudio.pair.PairFilter.ALL.withDatabaseNames(known), Runtime.getRuntime().availableProcessors(),
+                        n -> { }, () -> false);
+                out.printf("  checked %d pair%s against it: %d with a flag (see 'pairstudio validate' for counts per flag)%n",
+                        v.validated(), v.validated() == 1 ? "" : "s", v.validated() - v.clean());
             }
             if (r.saved().isEmpty()) {
                 err.println("pairstudio schema import: no table definitions found in " + from

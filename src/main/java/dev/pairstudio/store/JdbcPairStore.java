@@ -969,21 +969,27 @@ public final class JdbcPairStore implements PairStore {
 
     @Override
     public StoredSchema saveSchema(String databaseName, String source, String definition) {
-        // no pair changes, so no store clock or change log; the version number is unique per name
+        // no pair changes, so no store clock or change log; the version number is unique per name, and
+        // another process that took the same number first makes this one try the next
         synchronized (writeLock) {
-            try (Connection c = pool.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    StoredSchema saved = SchemaTables.insertSchema(c, databaseName, source, definition);
-                    c.commit();
-                    sync(c, true);
-                    return saved;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
+            for (int attempt = 1; ; attempt++) {
+                try (Connection c = pool.getConnection()) {
+                    c.setAutoCommit(false);
+                    try {
+                        StoredSchema saved = SchemaTables.insertSchema(c, databaseName, source, definition);
+                        c.commit();
+                        sync(c, true);
+                        return saved;
+                    } catch (SQLException | RuntimeException e) {
+                        c.rollback();
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    if (attempt < 3 && "23505".equals(e.getSQLState())) {
+                        continue;
+                    }
+                    throw failure("store the schema of " + databaseName, e);
                 }
-            } catch (SQLException e) {
-                throw failure("store the schema of " + databaseName, e);
             }
         }
     }

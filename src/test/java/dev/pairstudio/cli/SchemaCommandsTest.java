@@ -54,7 +54,8 @@ class SchemaCommandsTest {
         assertThat(run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
         assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--dialect", "postgresql", "--db", db))
                 .isEqualTo(Cli.BAD_INPUT);
-        assertThat(out).contains("Stored schema of shop, version 1: 2 tables, 6 columns");
+        assertThat(out).contains("Stored schema of shop, version 1: 2 tables, 6 columns")
+                .contains("checked 3 pairs against it: 2 with a flag"); // the unknown column and the LIMIT hint
         assertThat(err).contains("shop.sql line 3").contains("CREATE TABLE oops");
 
         assertThat(run("schema", "list", "--tables", "--db", db)).isZero();

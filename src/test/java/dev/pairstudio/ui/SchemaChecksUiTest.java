@@ -92,6 +92,21 @@ class SchemaChecksUiTest {
     }
 
     @Test
+    void aSchemaImportedInTheWindowIsStoredReportedAndChecked(FxRobot robot) throws Exception {
+        robot.clickOn("Schemas");
+        Path ddl = Files.createTempDirectory("schema-ui-import").resolve("shop-v2.sql");
+        Files.writeString(ddl, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT, nmae TEXT);\nCREATE TABLE broken (id INT,,);\n");
+        dev.pairstudio.ui.schemas.SchemasView view = robot.lookup("#schemas-view").queryAs(dev.pairstudio.ui.schemas.SchemasView.class);
+        robot.interact(() -> view.importSchema(ddl, "shop"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#schema-import-status").queryAs(Label.class).getText().startsWith("Stored"));
+        assertThat(robot.lookup("#schema-import-status").queryAs(Label.class).getText())
+                .contains("Stored shop version 2; checked 2 pairs.").contains("line 2").contains("CREATE TABLE broken");
+        // version 2 has the misspelt column, so no pair is flagged any more
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isZero();
+    }
+
+    @Test
     void theDashboardShowsTheShareValidAgainstTheSchema(FxRobot robot) throws Exception {
         robot.clickOn("Statistics");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#headline-schema-valid").queryAs(Label.class).getText().endsWith("%"));

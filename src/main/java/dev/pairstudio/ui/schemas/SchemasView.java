@@ -40,6 +40,8 @@ public final class SchemasView extends BorderPane {
     private final TreeView<String> tables = new TreeView<>();
     private final Label summary = new Label("No schema yet: import one with 'pairstudio schema import FILE --database NAME'.");
     private final Button showPairs = new Button("Show pairs using this table");
+    private final Button importButton = new Button("Import schema…");
+    private final Label importStatus = new Label();
     private BiConsumer<String, Set<String>> onShowPairs = (db, names) -> { };
     private SchemaUsage usage;
 
@@ -70,7 +72,11 @@ public final class SchemasView extends BorderPane {
             }
         });
         summary.setWrapText(true);
-        VBox right = new VBox(6, summary, tables, new HBox(6, showPairs));
+        importButton.setId("schema-import");
+        importButton.setOnAction(e -> chooseAndImport());
+        importStatus.setId("schema-import-status");
+        importStatus.setWrapText(true);
+        VBox right = new VBox(6, summary, tables, new HBox(6, showPairs, importButton), importStatus);
         VBox.setVgrow(tables, javafx.scene.layout.Priority.ALWAYS);
         right.setPadding(new Insets(0, 0, 0, 8));
         setLeft(databases);
@@ -81,6 +87,77 @@ public final class SchemasView extends BorderPane {
     /** What "Show pairs using this table" does: filter the pair table by database and table names. */
     public void setOnShowPairs(BiConsumer<String, Set<String>> action) {
         this.onShowPairs = action;
+    }
+
+    private void chooseAndImport() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Import a schema");
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("CREATE TABLE scripts and Spider/BIRD tables.json", "*.sql", "*.ddl", "*.json"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*.*"));
+        java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        java.nio.file.Path path = file.toPath();
+        String name = null;
+        if (dev.pairstudio.schema.SchemaFormat.guess(path) == dev.pairstudio.schema.SchemaFormat.DDL) {
+            StoredSchema selected = databases.getSelectionModel().getSelectedItem();
+            String stem = path.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(
+                    selected != null ? selected.databaseName() : stem);
+            ask.setTitle("Import a schema");
+            ask.setHeaderText("Which database_name do these tables belong to?");
+            java.util.Optional<String> answer = ask.showAndWait();
+            if (answer.isEmpty() || answer.get().isBlank()) {
+                return;
+            }
+            name = answer.get().strip();
+        }
+        importSchema(path, name);
+    }
+
+    /**
+     * Imports a schema file in the background (DDL needs {@code databaseName}; a tables.json
+     * imports every db_id when it is null), then says what was stored and what was not, and validates
+     * the pairs of the imported databases.
+     */
+    public void importSchema(java.nio.file.Path file, String databaseName) {
+        importButton.setDisable(true);
+        importStatus.setText("Importing " + file.getFileName() + "…");
+        background.run(() -> {
+            try (dev.pairstudio.sql.SqlAnalyzer analyzer = new dev.pairstudio.sql.SqlAnalyzer()) {
+                return importNow(file, databaseName, analyzer);
+            } catch (java.io.IOException | RuntimeException e) {
+                return "Cannot import " + file.getFileName() + ": " + e.getMessage(); // nothing stored
+            }
+        }, text -> {
+            importButton.setDisable(false);
+            importStatus.setText(text);
+            reload();
+        });
+    }
+
+    private String importNow(java.nio.file.Path file, String databaseName, dev.pairstudio.sql.SqlAnalyzer analyzer)
+            throws java.io.IOException {
+        dev.pairstudio.schema.SchemaImporter.Report r = new dev.pairstudio.schema.SchemaImporter(store, analyzer)
+                .importFile(file, dev.pairstudio.schema.SchemaFormat.guess(file), databaseName, null);
+        Set<String> names = new java.util.HashSet<>();
+        r.saved().forEach(s -> names.add(s.databaseName()));
+        long checked = names.isEmpty() ? 0 : dev.pairstudio.schema.ValidationRun.run(store, analyzer,
+                dev.pairstudio.pair.PairFilter.ALL.withDatabaseNames(names), Runtime.getRuntime().availableProcessors(),
+                n -> { }, () -> false).validated();
+        return describe(r, checked);
+    }
+
+    private static String describe(dev.pairstudio.schema.SchemaImporter.Report r, long checked) {
+        StringBuilder b = new StringBuilder();
+        r.saved().forEach(s -> b.append(b.length() == 0 ? "" : "; ").append(s.databaseName()).append(" version ").append(s.version()));
+        String text = r.saved().isEmpty() ? "No table definitions found; nothing stored." : "Stored " + b + "; checked " + checked + " pairs.";
+        if (!r.problems().isEmpty()) {
+            text += " Not imported: " + String.join("; ", r.problems().stream().map(Object::toString).toList());
+        }
+        return text;
     }
 
     /** Reloads the list of schemas (when the view is shown). */
