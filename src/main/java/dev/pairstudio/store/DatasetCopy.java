@@ -106,7 +106,9 @@ public final class DatasetCopy {
             in.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot of the source
             out.setAutoCommit(false);
             try {
-                return copyTables(in, out, keepTargetSecret, progress);
+                Report report = copyTables(in, out, keepTargetSecret, progress);
+                target.wroteRows(report.tables().stream().mapToLong(TableCheck::targetRows).sum()); // H2 compacts on close
+                return report;
             } finally {
                 in.rollback(); // pooled connections go back as the stores use them
                 in.setTransactionIsolation(isolation);
@@ -228,7 +230,10 @@ public final class DatasetCopy {
     private static long[] checksum(Connection c, Table t, boolean keepTargetSecret) throws SQLException {
         long rows = 0;
         long sum = 0;
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + t.names() + " FROM " + t.name())) {
+        try (Statement s = c.createStatement()) {
+            // PostgreSQL's driver holds a whole result in memory unless it may fetch in steps (inside a transaction)
+            s.setFetchSize(CHUNK);
+            ResultSet r = s.executeQuery("SELECT " + t.names() + " FROM " + t.name());
             while (r.next()) {
                 Object[] row = readRow(r, t);
                 if (!skipped(t, row, keepTargetSecret)) {

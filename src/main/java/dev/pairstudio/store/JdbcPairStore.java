@@ -1071,6 +1071,11 @@ public final class JdbcPairStore implements PairStore {
     /** Rows this store wrote or rewrote since it opened, for the dialect's housekeeping on close. */
     private final java.util.concurrent.atomic.AtomicLong rowsWritten = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Rows written around the store ({@link DatasetCopy}), so that closing tidies the file as after its own writes. */
+    void wroteRows(long n) {
+        rowsWritten.addAndGet(n);
+    }
+
     // ---- helpers ------------------------------------------------------------------------
 
     private static int update(Connection c, String sql, Object... params) throws SQLException {
