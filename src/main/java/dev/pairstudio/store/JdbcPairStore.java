@@ -74,7 +74,7 @@ public final class JdbcPairStore implements PairStore {
         this.keeper = connected.keeper();
         this.dispose = connected.dispose();
         this.index = new IndexKeeper(pool);
-        this.text = new TextMatches(pool, index);
+        this.text = new TextMatches(pool, index, dialect.regexMatch("question") + " OR " + dialect.regexMatch("sql_text"));
         this.mergeAnalysis = dialect.upsert("analysis", "id", ANALYSIS_COLUMNS, "VALUES (?,?,?,?,?,?,?,?)");
     }
 
