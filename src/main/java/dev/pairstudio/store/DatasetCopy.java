@@ -49,7 +49,10 @@ public final class DatasetCopy {
         return new Column(name, kind);
     }
 
-    /** Every table of the schema (db/migration V6): a migration adding a table must add it here, or copies refuse. */
+    /**
+     * Every table and column of the schema (db/migration V6): a migration adding a table or a
+     * column must add it here, or copies refuse databases that have it.
+     */
     private static final List<Table> TABLES = List.of(
             new Table("pairs", "id", List.of(c("id", Kind.LONG), c("pair_id", Kind.TEXT), c("question", Kind.TEXT),
                     c("sql_text", Kind.TEXT), c("ts", Kind.TIME), c("database_type", Kind.TEXT), c("database_name", Kind.TEXT),
@@ -110,7 +113,9 @@ public final class DatasetCopy {
             in.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot of the source
             out.setAutoCommit(false);
             try {
-                return copyTables(in, out, keepTargetSecret, progress);
+                Report report = copyTables(in, out, keepTargetSecret, progress);
+                target.wroteRows(report.tables().stream().mapToLong(TableCheck::targetRows).sum()); // H2 compacts on close
+                return report;
             } finally {
                 in.rollback(); // pooled connections go back as the stores use them
                 in.setTransactionIsolation(isolation);
@@ -152,16 +157,34 @@ public final class DatasetCopy {
         throw new IllegalArgumentException("Only stores opened by PairStores can be copied");
     }
 
+    /**
+     * Refuses a schema the copy does not know completely: a table or column added by a later
+     * migration would otherwise be left behind without the checksums noticing.
+     */
     private static void refuseUnknownTables(Connection c, JdbcPairStore store) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(store.dialect().tablesQuery())) {
             while (r.next()) {
                 String name = r.getString(1).toLowerCase(Locale.ROOT);
                 if (!BOOKKEEPING.contains(name) && TABLES.stream().noneMatch(t -> t.name().equals(name))) {
-                    throw new StoreException("The database " + store.location() + " has a table this Pair Studio cannot copy ("
-                            + name + "); copy it with the Pair Studio version that wrote it");
+                    throw cannotCopy(store, "table " + name);
                 }
             }
         }
+        for (Table t : TABLES) {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + t.name() + " WHERE 1 = 0")) {
+                for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                    String column = r.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT);
+                    if (t.columns().stream().noneMatch(k -> k.name().equals(column))) {
+                        throw cannotCopy(store, "column " + t.name() + "." + column);
+                    }
+                }
+            }
+        }
+    }
+
+    private static StoreException cannotCopy(JdbcPairStore store, String what) {
+        return new StoreException("The database " + store.location() + " has a " + what + " that this Pair Studio cannot copy; "
+                + "copy it with the Pair Studio version that wrote it");
     }
 
     private static long rows(Connection c, String table) throws SQLException {
@@ -232,7 +255,10 @@ public final class DatasetCopy {
     private static long[] checksum(Connection c, Table t, boolean keepTargetSecret) throws SQLException {
         long rows = 0;
         long sum = 0;
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + t.names() + " FROM " + t.name())) {
+        try (Statement s = c.createStatement()) {
+            // PostgreSQL's driver holds a whole result in memory unless it may fetch in steps (inside a transaction)
+            s.setFetchSize(CHUNK);
+            ResultSet r = s.executeQuery("SELECT " + t.names() + " FROM " + t.name());
             while (r.next()) {
                 Object[] row = readRow(r, t);
                 if (!skipped(t, row, keepTargetSecret)) {

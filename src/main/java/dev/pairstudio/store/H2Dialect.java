@@ -106,6 +106,11 @@ final class H2Dialect implements StoreDialect {
     }
 
     @Override
+    public String regexMatch(String column) {
+        return "REGEXP_LIKE(" + column + ", ?)"; // Java's regular expressions, as the filter checks them
+    }
+
+    @Override
     public String keepBitsAndSet(String column) {
         return "BITOR(BITAND(" + column + ", CAST(? AS BIGINT)), CAST(? AS BIGINT))";
     }

@@ -75,7 +75,7 @@ public final class JdbcPairStore implements PairStore {
         this.keeper = connected.keeper();
         this.dispose = connected.dispose();
         this.index = new IndexKeeper(pool);
-        this.text = new TextMatches(pool, index);
+        this.text = new TextMatches(pool, index, dialect.regexMatch("question") + " OR " + dialect.regexMatch("sql_text"));
         this.mergeAnalysis = dialect.upsert("analysis", "id", ANALYSIS_COLUMNS, "VALUES (?,?,?,?,?,?,?,?)");
     }
 
@@ -1165,6 +1165,11 @@ public final class JdbcPairStore implements PairStore {
     private volatile boolean fileWriteFailed;
     /** Rows this store wrote or rewrote since it opened, for the dialect's housekeeping on close. */
     private final java.util.concurrent.atomic.AtomicLong rowsWritten = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Rows written around the store ({@link DatasetCopy}), so that closing tidies the file as after its own writes. */
+    void wroteRows(long n) {
+        rowsWritten.addAndGet(n);
+    }
 
     // ---- helpers ------------------------------------------------------------------------
 

@@ -77,6 +77,15 @@ final class PostgresDialect implements StoreDialect {
                 + columns.stream().filter(c -> !c.equals(key)).map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
     }
 
+    /**
+     * POSIX regular expressions (PostgreSQL's {@code ~}, every version; {@code regexp_like} needs
+     * 15+): the usual patterns ({@code \\d}, classes, anchors, alternation) mean the same as in Java.
+     */
+    @Override
+    public String regexMatch(String column) {
+        return column + " ~ ?";
+    }
+
     @Override
     public String keepBitsAndSet(String column) {
         return "((" + column + " & CAST(? AS BIGINT)) | CAST(? AS BIGINT))";

@@ -38,6 +38,9 @@ interface StoreDialect {
      */
     String upsert(String table, String key, List<String> columns, String source);
 
+    /** A condition true when {@code column} matches the regular expression given as one parameter. */
+    String regexMatch(String column);
+
     /** {@code (column AND ?) OR ?} on BIGINT bit sets: the parameters are the bits kept and the bits set. */
     String keepBitsAndSet(String column);
 

@@ -20,6 +20,8 @@ import javax.sql.DataSource;
  */
 final class TextMatches {
     private final DataSource pool;
+    /** The WHERE clause of a regular-expression search, its pattern parameter given twice (dialects spell it differently). */
+    private final String regexWhere;
     private final IndexKeeper keeper;
 
     private record Question(String text, boolean regex) {
@@ -37,8 +39,9 @@ final class TextMatches {
                 }
             });
 
-    TextMatches(DataSource pool, IndexKeeper keeper) {
+    TextMatches(DataSource pool, IndexKeeper keeper, String regexWhere) {
         this.pool = pool;
+        this.regexWhere = regexWhere;
         this.keeper = keeper;
     }
 
@@ -64,7 +67,7 @@ final class TextMatches {
             }
             BitSet ordinals;
             if (regex) {
-                ordinals = toOrdinals(scan("REGEXP_LIKE(question, ?) OR REGEXP_LIKE(sql_text, ?)", text, null));
+                ordinals = toOrdinals(scan(regexWhere, text, null));
             } else {
                 TextIndex.Candidates candidates = keeper.read(ix -> ix.text().candidates(text));
                 ordinals = candidates.exact() ? candidates.ordinals() : verified(candidates.ordinals(), text);

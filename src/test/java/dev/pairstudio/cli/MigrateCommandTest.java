@@ -148,6 +148,17 @@ class MigrateCommandTest {
     }
 
     @Test
+    void aSchemaTheCopyDoesNotKnowIsRefusedNotHalfCopied() throws Exception {
+        try (java.sql.Connection c = TestPostgres.get().connect(TestPostgres.databaseOf(pg)); java.sql.Statement s = c.createStatement()) {
+            PairStores.open(pg).close(); // creates the tables
+            s.execute("ALTER TABLE pairs ADD COLUMN reviewer VARCHAR(100)"); // as a later migration might
+        }
+        Run r = run("migrate", "--from", pg, "--to", dir.resolve("copy").toString());
+        assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("column pairs.reviewer").contains("cannot copy");
+    }
+
+    @Test
     void copyingADatabaseOntoItselfIsRefused() {
         Run r = run("migrate", "--from", pg, "--to", pg);
         assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
