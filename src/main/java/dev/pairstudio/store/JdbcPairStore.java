@@ -1131,6 +1131,15 @@ public final class JdbcPairStore implements PairStore {
     }
 
     @Override
+    public long changeClock() {
+        try (Connection c = pool.getConnection()) {
+            return ChangeLog.clock(c);
+        } catch (SQLException e) {
+            throw failure("read the change clock", e);
+        }
+    }
+
+    @Override
     public void sync() {
         synchronized (writeLock) {
             try (Connection c = pool.getConnection()) {

@@ -167,6 +167,13 @@ public interface PairStore extends AutoCloseable {
     // ---- database-wide ------------------------------------------------------------------
 
     /**
+     * A number that grows with every committed change to the database, by this process or any
+     * other (a CLI import, a collector, a colleague on the team database); one small read.
+     * A window compares it to see whether to re-read what it shows.
+     */
+    long changeClock();
+
+    /**
      * The per-database secret for keyed pseudonyms, created with the database (32 random
      * bytes). Never exported, never logged.
      */

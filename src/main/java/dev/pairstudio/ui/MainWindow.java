@@ -83,6 +83,7 @@ public final class MainWindow {
     private final UiSettings settings;
     private final CollectorControl collector;
     private final Debouncer refreshAfterCollect = new Debouncer(Duration.millis(500), this::refreshAfterCollect);
+    private final ChangeWatcher otherWriters;
     private final BorderPane root = new BorderPane();
     private final FilterViewModel filters = new FilterViewModel();
     private final FilterPanel filterPanel = new FilterPanel(filters);
@@ -123,6 +124,7 @@ public final class MainWindow {
         this.curator = new Curator(store, enricher, duplicates,
                 edited -> ValidationRun.validateNow(store, analyzer, List.of(edited)));
         this.rows = new PagedPairList(store);
+        this.otherWriters = new ChangeWatcher(store, this::changedElsewhere);
         this.schemasView = new SchemasView(store, this::background);
         this.table = new PairTable(rows);
         ColumnLayout.bind(table, settings);
@@ -236,6 +238,13 @@ public final class MainWindow {
         }, done -> { });
         background(this::analysePending, this::analysed);
         showSavedFilters();
+        otherWriters.start();
+    }
+
+    /** Another process changed the database (a CLI import, `pairstudio serve`, a colleague): show it. */
+    private void changedElsewhere() {
+        message("The database was changed outside this window; the table and statistics show the changes.");
+        dataChanged();
     }
 
     /** Pairs stored without analysis (`import --no-analysis`, an interrupted analysis) get it now, then duplicate groups. */
@@ -277,6 +286,7 @@ public final class MainWindow {
     private void dataChanged() {
         rows.refresh();
         statistics.refresh();
+        otherWriters.shown();
     }
 
     /** Shows the pair table (0) or the statistics (1). */
@@ -285,6 +295,7 @@ public final class MainWindow {
     }
 
     public void dispose() {
+        otherWriters.close();
         statistics.dispose();
         if (collector.isRunning()) {
             collector.stop();

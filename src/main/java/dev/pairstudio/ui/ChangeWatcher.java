@@ -1,0 +1,71 @@
+package dev.pairstudio.ui;
+
+import dev.pairstudio.store.PairStore;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Notices changes that other processes made to the open database (a CLI import, a collector
+ * started with {@code pairstudio serve}, a colleague curating the team database): every
+ * {@link #PERIOD_MS} it reads the store's change clock on a background thread and, when it moved
+ * past what the window last showed, tells the window on the FX thread. The window's own changes
+ * refresh it anyway; {@link #shown()} after such a refresh keeps them from counting twice.
+ */
+public final class ChangeWatcher implements AutoCloseable {
+    static final long PERIOD_MS = 2_000;
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeWatcher.class);
+
+    private final LongSupplier clock;
+    private final Runnable onChange;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "change-watcher");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile long seen = -1;
+
+    /** @param onChange runs on the FX thread when another process changed the database */
+    public ChangeWatcher(PairStore store, Runnable onChange) {
+        this.clock = store::changeClock;
+        this.onChange = onChange;
+    }
+
+    public void start() {
+        timer.scheduleWithFixedDelay(this::check, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The window has just re-read everything: what is committed now counts as shown. */
+    public void shown() {
+        timer.execute(() -> {
+            try {
+                seen = clock.getAsLong();
+            } catch (RuntimeException e) {
+                LOG.debug("Reading the change clock failed: {}", e.getMessage());
+            }
+        });
+    }
+
+    private void check() {
+        try {
+            long now = clock.getAsLong();
+            long before = seen;
+            seen = now;
+            if (before >= 0 && now != before) {
+                Platform.runLater(onChange);
+            }
+        } catch (RuntimeException e) {
+            // a closed or unreachable database: the window reports failures of its own reads
+            LOG.debug("Reading the change clock failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdown(); // no interrupt: an interrupted thread inside H2 file I/O can close the database file
+    }
+}
