@@ -8,6 +8,7 @@ import dev.pairstudio.store.StoreException;
 import dev.pairstudio.store.UserDataDirectory;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
+import dev.pairstudio.ui.OpenDatabaseDialog;
 import dev.pairstudio.ui.Theme;
 import dev.pairstudio.ui.UiSettings;
 import java.io.IOException;
@@ -65,30 +66,8 @@ public final class App extends Application {
             }
         };
         open.setOnSucceeded(e -> {
-            store = open.getValue();
-            window = new MainWindow(store, jobs, settings, new EmbeddedCollector(store));
-            Scene scene = new Scene(window.root(), stage.getWidth(), stage.getHeight());
-            Theme.apply(window.root(), settings.getBoolean("theme.dark", false));
-            window.install(scene);
-            stage.setScene(scene);
-            stage.setOnCloseRequest(close -> {
-                if (window.exportRunning()) {
-                    Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                            "An export is still running. Cancel it and close Pair Studio? A cancelled export leaves no file.",
-                            javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
-                    ask.initOwner(stage);
-                    ask.setHeaderText("Export in progress");
-                    if (ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent()) {
-                        window.cancelExport();
-                    } else {
-                        close.consume();
-                    }
-                }
-            });
-            stage.setTitle("Pair Studio — " + store.location());
-            window.load();
+            show(stage, open.getValue());
             addDemoDataOnFirstStart();
-            LOG.info("Opened {}", store.location());
         });
         open.setOnFailed(e -> fail(message(open.getException())));
         stage.setScene(new Scene(new javafx.scene.control.Label("Opening " + database + " …")));
@@ -96,6 +75,111 @@ public final class App extends Application {
         Thread t = new Thread(open, "open-store");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Puts a main window over {@code opened} into the stage. */
+    private void show(Stage stage, PairStore opened) {
+        store = opened;
+        window = new MainWindow(store, jobs, settings, new EmbeddedCollector(store));
+        window.setOnOpenDatabase(choice -> switchTo(stage, choice));
+        Scene scene = new Scene(window.root(), stage.getWidth(), stage.getHeight());
+        Theme.apply(window.root(), settings.getBoolean("theme.dark", false));
+        window.install(scene);
+        stage.setScene(scene);
+        stage.setOnCloseRequest(close -> {
+            if (window.exportRunning()) {
+                Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                        "An export is still running. Cancel it and close Pair Studio? A cancelled export leaves no file.",
+                        javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+                ask.initOwner(stage);
+                ask.setHeaderText("Export in progress");
+                if (ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent()) {
+                    window.cancelExport();
+                } else {
+                    close.consume();
+                }
+            }
+        });
+        stage.setTitle("Pair Studio — " + store.location());
+        window.load();
+        LOG.info("Opened {}", store.location());
+    }
+
+    /**
+     * File › Open database: the other database opens in the background while this one stays in
+     * use; only when it is open does the window change over (and the old database close). A
+     * failure leaves everything as it was and says why.
+     */
+    private void switchTo(Stage stage, OpenDatabaseDialog.Choice choice) {
+        if (window.exportRunning()) {
+            error(stage, "An export is still running: let it finish or cancel it first.");
+            return;
+        }
+        GuiLock newLock = null;
+        if (!choice.team()) {
+            Path file = Path.of(choice.location().replaceFirst("\\.mv\\.db$", "")).toAbsolutePath();
+            try {
+                Optional<GuiLock> acquired = GuiLock.tryAcquire(file);
+                if (acquired.isEmpty()) {
+                    error(stage, "Pair Studio is already open on " + file + ".mv.db (this window or another).");
+                    return;
+                }
+                newLock = acquired.get();
+            } catch (IOException e) {
+                error(stage, "Cannot use " + file.getParent() + ": " + e.getMessage());
+                return;
+            }
+        }
+        GuiLock lockOfNew = newLock;
+        char[] typed = choice.password();
+        Task<PairStore> open = new Task<>() {
+            @Override
+            protected PairStore call() {
+                boolean[] asked = {false};
+                // the password typed in the dialog, once; a refused one ends the attempt with the server's reason
+                return PairStores.open(choice.location(), where -> {
+                    if (asked[0] || typed.length == 0) {
+                        return Optional.empty();
+                    }
+                    asked[0] = true;
+                    return Optional.of(typed.clone());
+                });
+            }
+        };
+        open.setOnSucceeded(e -> {
+            java.util.Arrays.fill(typed, '\0');
+            PairStore old = store;
+            GuiLock oldLock = lock;
+            window.dispose();
+            lock = lockOfNew;
+            show(stage, open.getValue());
+            jobs.run(new Task<Void>() { // closing may compact the old file for a few seconds
+                @Override
+                protected Void call() {
+                    old.close();
+                    if (oldLock != null) {
+                        oldLock.close();
+                    }
+                    return null;
+                }
+            });
+        });
+        open.setOnFailed(e -> {
+            java.util.Arrays.fill(typed, '\0');
+            if (lockOfNew != null) {
+                lockOfNew.close();
+            }
+            error(stage, message(open.getException()));
+        });
+        window.message("Opening " + (choice.team() ? "the team database" : choice.location()) + " …");
+        jobs.run(open);
+    }
+
+    private static void error(Stage owner, String text) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, text);
+        alert.initOwner(owner);
+        alert.setHeaderText("Cannot open that database");
+        alert.showAndWait();
     }
 
     /** The first start's demo pairs arrive after the window is usable; the table fills when they are stored. */

@@ -36,10 +36,15 @@ public final class PairStores {
      * The prompt gets the database as shown to users and answers empty to give up.
      */
     public static PairStore open(String location, Function<String, Optional<char[]>> prompt) {
-        if (location != null && PostgresLocation.matches(location)) {
+        if (isTeamDatabase(location)) {
             return openPostgres(PostgresLocation.parse(location), prompt);
         }
         return JdbcPairStore.open(new H2Dialect(H2Location.parse(location), null));
+    }
+
+    /** Whether {@code location} names a team database on PostgreSQL ({@code postgresql://…}) rather than an H2 file. */
+    public static boolean isTeamDatabase(String location) {
+        return location != null && PostgresLocation.matches(location);
     }
 
     /** An AES-encrypted H2 file: the password is needed for every later open. */
@@ -47,7 +52,7 @@ public final class PairStores {
         if (password == null || password.length == 0) {
             throw new IllegalArgumentException("An encrypted database needs a password");
         }
-        if (location != null && PostgresLocation.matches(location)) {
+        if (isTeamDatabase(location)) {
             throw new StoreException("Encryption with a password is for H2 files; a PostgreSQL server encrypts "
                     + "with its own settings (TLS: add ?sslmode=require to the URL)");
         }

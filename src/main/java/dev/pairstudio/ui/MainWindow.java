@@ -84,6 +84,8 @@ public final class MainWindow {
     private final CollectorControl collector;
     private final Debouncer refreshAfterCollect = new Debouncer(Duration.millis(500), this::refreshAfterCollect);
     private final ChangeWatcher otherWriters;
+    private final javafx.beans.property.ObjectProperty<Consumer<OpenDatabaseDialog.Choice>> openDatabaseHandler =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final BorderPane root = new BorderPane();
     private final FilterViewModel filters = new FilterViewModel();
     private final FilterPanel filterPanel = new FilterPanel(filters);
@@ -640,7 +642,12 @@ public final class MainWindow {
     // ---- chrome -----------------------------------------------------------------------
 
     private MenuBar menuBar() {
+        MenuItem openDatabase = action("Open database…", this::openDatabase);
+        openDatabase.setId("open-database");
+        openDatabase.disableProperty().bind(openDatabaseHandler.isNull());
         Menu file = new Menu("File", null,
+                openDatabase,
+                new javafx.scene.control.SeparatorMenuItem(),
                 item("Import…", Shortcut.IMPORT),
                 item("Export…", Shortcut.EXPORT_WIZARD),
                 item("Quick export", Shortcut.QUICK_EXPORT),
@@ -664,6 +671,16 @@ public final class MainWindow {
                 item("Find", Shortcut.FIND));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", Shortcut.HELP));
         return new MenuBar(file, edit, view, help);
+    }
+
+    /** What File › Open database does with the user's choice (the application swaps the window); none: disabled. */
+    public void setOnOpenDatabase(Consumer<OpenDatabaseDialog.Choice> handler) {
+        openDatabaseHandler.set(handler);
+    }
+
+    private void openDatabase() {
+        new OpenDatabaseDialog(root.getScene().getWindow(), store.folder()).showAndWait()
+                .ifPresent(choice -> openDatabaseHandler.get().accept(choice));
     }
 
     private MenuItem item(String text, Shortcut s) {
@@ -760,7 +777,8 @@ public final class MainWindow {
         return b;
     }
 
-    private void message(String text) {
+    /** Shows {@code text} in the status bar. */
+    public void message(String text) {
         statusBar.setText(text);
     }
 

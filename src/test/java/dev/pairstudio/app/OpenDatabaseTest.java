@@ -1,0 +1,79 @@
+package dev.pairstudio.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** File › Open database: the window changes over to another database file, and a bad form says what is wrong. */
+class OpenDatabaseTest {
+    private Path home;
+    private Path other;
+    private Stage stage;
+    private javafx.application.Application app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void startTheApplication() throws Exception {
+        home = Files.createTempDirectory("open-db-home");
+        System.setProperty("pairstudio.home", home.toString());
+        other = home.resolve("elsewhere").resolve("team-copy");
+        try (PairStore s = PairStores.open(other.toString())) {
+            s.addAll(new SyntheticPairs(41).list(7), null, Source.FILE, "seven");
+        }
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(App.class);
+        waitFor(() -> stage.getTitle().startsWith("Pair Studio — "));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app); // stops it: the window and both databases close
+        System.clearProperty("pairstudio.home");
+    }
+
+    @Test
+    void anotherDatabaseFileReplacesTheOpenOne() throws Exception {
+        // File › Open database… (the menu item itself: menus open as popups that Monocle's robot cannot aim at)
+        // (not waited for: the dialog is modal and keeps the FX thread in its own loop until closed)
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "open-database".equals(i.getId())).findFirst().orElseThrow().fire());
+        waitFor(() -> robot.lookup("#open-path").tryQuery().isPresent());
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        Button ok = (Button) pane.lookupButton(ButtonType.OK);
+        assertThat(ok.isDisabled()).as("OK waits for a file").isTrue();
+        assertThat(robot.lookup("#open-problem").queryAs(Label.class).getText()).contains("Choose a database file");
+
+        robot.interact(() -> robot.lookup("#open-path").queryAs(TextField.class).setText("postgresql://anna@db.example.com/pairs"));
+        assertThat(robot.lookup("#open-problem").queryAs(Label.class).getText()).contains("team database URL");
+
+        robot.interact(() -> robot.lookup("#open-path").queryAs(TextField.class).setText(other + ".mv.db"));
+        assertThat(ok.isDisabled()).isFalse();
+        robot.clickOn(ok);
+
+        waitFor(() -> stage.getTitle().contains("team-copy"));
+        waitFor(() -> "7 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+    }
+
+    private static void waitFor(Callable<Boolean> onFx) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFx).get(60, TimeUnit.SECONDS));
+    }
+}
