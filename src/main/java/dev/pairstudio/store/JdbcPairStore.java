@@ -1030,6 +1030,26 @@ public final class JdbcPairStore implements PairStore {
         }
     }
 
+    @Override
+    public List<StoredPair> unvalidated(long afterId, int limit) {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS
+                + PairRows.FROM + " JOIN schemas s ON s.database_name = p.database_name"
+                + " AND s.version = (SELECT MAX(o.version) FROM schemas o WHERE o.database_name = p.database_name)"
+                + " WHERE p.id > ? AND t.id IS NULL AND (v.id IS NULL OR v.schema_id <> s.id) ORDER BY p.id LIMIT ?")) {
+            s.setLong(1, afterId);
+            s.setInt(2, limit);
+            List<StoredPair> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(PairRows.read(r));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failure("find pairs to validate", e);
+        }
+    }
+
     // ---- database-wide ------------------------------------------------------------------
 
     private void pruneChangeLog() {
