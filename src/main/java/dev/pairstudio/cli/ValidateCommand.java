@@ -32,7 +32,8 @@ public final class ValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--read-only", negatable = true,
-            description = "Remember that this dataset's questions are read-only (DML/DDL is then flagged WRITE_STATEMENT, and never run); --no-read-only undoes it.")
+            description = "Remember that the questions of the --database NAME(s) are read-only (DML/DDL is then flagged WRITE_STATEMENT, "
+                    + "and never run); --no-read-only undoes it. Without --database: the default for every database without a setting of its own.")
     Boolean readOnly;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads to use. Default: all cores.")
@@ -46,7 +47,16 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationSummary s;
         try (PairStore store = StoreAccess.open(database); SqlAnalyzer analyzer = new SqlAnalyzer()) {
             if (readOnly != null) {
-                store.putSetting(PairValidator.READ_ONLY_SETTING, readOnly.toString());
+                if (filters.databaseNames.isEmpty()) {
+                    store.putSetting(PairValidator.READ_ONLY_SETTING, readOnly.toString());
+                    out.printf("Remembered: %s (every database without a setting of its own)%n",
+                            readOnly ? "read-only questions" : "writes allowed");
+                } else {
+                    for (String name : filters.databaseNames) {
+                        dev.pairstudio.schema.ReadOnlyDatabases.set(store, name, readOnly);
+                        out.printf("Remembered: %s %s%n", name, readOnly ? "holds read-only questions" : "allows writes");
+                    }
+                }
             }
             if (store.latestSchemas().isEmpty()) {
                 throw new Cli.UserError("No schemas stored: add one with 'pairstudio schema import FILE --database NAME'");

@@ -19,7 +19,7 @@ public final class PairValidator implements AutoCloseable {
     public static final String READ_ONLY_SETTING = "validation.read_only";
 
     private final SqlAnalyzer analyzer;
-    private final boolean readOnly;
+    private final java.util.function.Predicate<String> readOnly;
     private final ExplainCheck explain;
 
     /**
@@ -27,6 +27,11 @@ public final class PairValidator implements AutoCloseable {
      * @param explainMillis  time limit of one EXPLAIN
      */
     public PairValidator(SqlAnalyzer analyzer, boolean readOnly, long explainMillis) {
+        this(analyzer, database -> readOnly, explainMillis);
+    }
+
+    /** @param readOnly which database names hold read-only questions ({@link ReadOnlyDatabases}) */
+    public PairValidator(SqlAnalyzer analyzer, java.util.function.Predicate<String> readOnly, long explainMillis) {
         this.analyzer = analyzer;
         this.readOnly = readOnly;
         this.explain = new ExplainCheck(explainMillis);
@@ -39,6 +44,7 @@ public final class PairValidator implements AutoCloseable {
             return new Validation(schema.id(), findings.messages());
         }
         boolean reads = true;
+        boolean readOnlyDataset = readOnly.test(pair.databaseName());
         java.util.List<String> values = new java.util.ArrayList<>();
         boolean unordered = false;
         for (Statement s : parsed.statements()) {
@@ -52,7 +58,7 @@ public final class PairValidator implements AutoCloseable {
             unordered |= resolver.unorderedLimit();
             if (!(s instanceof Select)) {
                 reads = false;
-                if (readOnly) {
+                if (readOnlyDataset) {
                     String kind = s.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
                     findings.inSql(QualityFlag.WRITE_STATEMENT, firstWord(pair.sql()), kind
                             + " in a dataset whose questions are read-only: it is never run");

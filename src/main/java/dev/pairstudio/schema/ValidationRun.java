@@ -49,7 +49,7 @@ public final class ValidationRun {
         for (StoredSchema s : store.latestSchemas()) {
             schemas.put(s.databaseName(), LoadedSchema.of(s));
         }
-        boolean readOnly = store.setting(PairValidator.READ_ONLY_SETTING).map(Boolean::parseBoolean).orElse(false);
+        ReadOnlyDatabases readOnly = ReadOnlyDatabases.load(store);
         Map<String, Long> withoutSchema = new TreeMap<>();
         Map<QualityFlag, Long> flagged = new EnumMap<>(QualityFlag.class);
         long validated = 0;
@@ -138,7 +138,7 @@ public final class ValidationRun {
         for (StoredSchema s : stored) {
             schemas.put(s.databaseName(), LoadedSchema.of(s));
         }
-        boolean readOnly = store.setting(PairValidator.READ_ONLY_SETTING).map(Boolean::parseBoolean).orElse(false);
+        ReadOnlyDatabases readOnly = ReadOnlyDatabases.load(store);
         int workers = Math.max(1, threads);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "pending-validation");
@@ -173,7 +173,7 @@ public final class ValidationRun {
         for (StoredSchema s : store.latestSchemas()) {
             schemas.put(s.databaseName(), LoadedSchema.of(s));
         }
-        boolean readOnly = store.setting(PairValidator.READ_ONLY_SETTING).map(Boolean::parseBoolean).orElse(false);
+        ReadOnlyDatabases readOnly = ReadOnlyDatabases.load(store);
         List<ValidationResult> results = new ArrayList<>();
         try (PairValidator validator = new PairValidator(analyzer, readOnly, 2_000)) {
             for (StoredPair p : pairs) {

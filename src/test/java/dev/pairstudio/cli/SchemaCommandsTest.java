@@ -94,6 +94,31 @@ class SchemaCommandsTest {
     }
 
     @Test
+    void readOnlyIsASettingPerDatabase() throws Exception {
+        Files.writeString(dir.resolve("w.jsonl"), String.format(LINE, "w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7", "shop")
+                + String.format(LINE, "w2", "Clear the staging table", "DELETE FROM staging", "etl"));
+        Files.writeString(dir.resolve("etl.sql"), "CREATE TABLE staging (id INT);");
+        run("import", dir.resolve("w.jsonl").toString(), "--db", db);
+        run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--db", db);
+        assertThat(run("schema", "import", dir.resolve("etl.sql").toString(), "--database", "etl", "--db", db)).as(err).isZero();
+
+        assertThat(run("validate", "--read-only", "--database", "shop", "--db", db)).isZero();
+        assertThat(out).contains("Remembered: shop holds read-only questions").contains("WRITE_STATEMENT:           1");
+        // a later run over every database remembers it for shop only: etl's DELETE is a job, not a question
+        assertThat(run("validate", "--db", db)).isZero();
+        assertThat(out).contains("WRITE_STATEMENT:           1");
+        assertThat(run("list", "--flag", "WRITE_STATEMENT", "--db", db)).isZero();
+        assertThat(out).contains("Remove customer 7").doesNotContain("Clear the staging table");
+
+        // the store-wide default covers databases without their own setting; an own "no" wins over it
+        assertThat(run("validate", "--read-only", "--db", db)).isZero();
+        assertThat(out).contains("WRITE_STATEMENT:           2");
+        assertThat(run("validate", "--no-read-only", "--database", "etl", "--db", db)).isZero();
+        assertThat(run("validate", "--db", db)).isZero();
+        assertThat(out).contains("WRITE_STATEMENT:           1");
+    }
+
+    @Test
     void aLiveDatabaseIsReadThroughMetadataOnly() throws Exception {
         String live = "jdbc:h2:" + dir.resolve("live").toAbsolutePath();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(live, "sa", "");
