@@ -45,6 +45,12 @@ public final class ValidationRun {
      */
     public static ValidationSummary run(PairStore store, SqlAnalyzer analyzer, PairFilter filter, String afterCursor,
             int threads, LongConsumer progress, BooleanSupplier cancelled) {
+        return run(store, analyzer, filter, afterCursor, threads, Map.of(), progress, cancelled);
+    }
+
+    /** @param live live connections by database name ({@link LiveExplain}): "does not run" is checked there */
+    public static ValidationSummary run(PairStore store, SqlAnalyzer analyzer, PairFilter filter, String afterCursor,
+            int threads, Map<String, LiveExplain> live, LongConsumer progress, BooleanSupplier cancelled) {
         Map<String, LoadedSchema> schemas = new HashMap<>();
         for (StoredSchema s : store.latestSchemas()) {
             schemas.put(s.databaseName(), LoadedSchema.of(s));
@@ -67,7 +73,7 @@ public final class ValidationRun {
             return t;
         });
         Future<?> pendingWrite = null;
-        try (PairValidator validator = new PairValidator(analyzer, readOnly, 2_000)) {
+        try (PairValidator validator = new PairValidator(analyzer, readOnly, 2_000, live)) {
             String cursor = afterCursor;
             do {
                 if (cancelled.getAsBoolean()) {
