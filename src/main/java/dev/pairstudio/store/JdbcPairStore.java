@@ -976,7 +976,7 @@ public final class JdbcPairStore implements PairStore {
                 try (Connection c = pool.getConnection()) {
                     c.setAutoCommit(false);
                     try {
-                        StoredSchema saved = SchemaTables.insertSchema(c, databaseName, source, definition);
+                        StoredSchema saved = SchemaTables.insertSchema(c, databaseName, source, definition, dialect.generatedIdColumn());
                         c.commit();
                         sync(c, true);
                         return saved;
