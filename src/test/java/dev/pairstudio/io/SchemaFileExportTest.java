@@ -212,6 +212,21 @@ class SchemaFileExportTest {
     }
 
     @Test
+    void theWizardPreviewShowsTheSchemaContextInTheChosenScopeAndTheProfileKeepsTheScope() throws Exception {
+        importBoth(dir.resolve("bird.json").toString(), "bird", db);
+        try (PairStore store = PairStores.open(db.replace(".mv.db", ""))) {
+            String used = ExportPreview.firstRecords(store, PairFilter.ALL, "sql-create-context", null, null, null, null, 1, false);
+            String whole = ExportPreview.firstRecords(store, PairFilter.ALL, "sql-create-context", null, null, null, null, 1, true);
+            assertThat(JSON.readTree(used).get("context").asText()).contains("CREATE TABLE customers").doesNotContain("CREATE TABLE orders");
+            assertThat(JSON.readTree(whole).get("context").asText()).contains("CREATE TABLE customers").contains("CREATE TABLE orders");
+        }
+        ExportProfile p = ExportProfile.defaults("dbgpt-alpaca").withWholeSchema(true);
+        assertThat(ExportProfile.fromJson(p.toJson()).wholeSchema()).isTrue();
+        assertThat(p.toJson().get("schema_scope").asText()).isEqualTo("database");
+        assertThat(ExportProfile.fromJson(ExportProfile.defaults("openai").toJson()).wholeSchema()).isFalse();
+    }
+
+    @Test
     void aPresetWithABadSchemaFileNameIsRefusedWithTheReason() {
         assertThatThrownBy(() -> Preset.parse("{\"name\": \"x\", \"record\": {}, \"schema_file\": \"../tables.txt\"}", "x.json"))
                 .hasMessageContaining("\"schema_file\" must be a file name ending in .json");
