@@ -168,6 +168,24 @@ class SchemaCommandsTest {
                 "--db", db)).isZero();
         assertThat(err).contains("Cannot connect to the live database of shop").contains("checked in H2 instead");
         assertThat(out).contains("DOES_NOT_RUN:              2");
+        // a live copy that hangs (accepts the connection, never answers): the time limit, one clear line
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+            Thread accept = new Thread(() -> {
+                try (java.net.Socket ignored = silent.accept()) {
+                    Thread.sleep(10_000);
+                } catch (Exception e) {
+                    // closed by the test
+                }
+            });
+            accept.setDaemon(true);
+            accept.start();
+            long t0 = System.nanoTime();
+            assertThat(run("validate", "--database", "shop", "--live-jdbc", "jdbc:h2:tcp://127.0.0.1:" + silent.getLocalPort() + "/x",
+                    "--statement-timeout", "1", "--db", db)).isZero();
+            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(8);
+            assertThat(err).contains("No answer from the live database of shop").contains("within 1 s").contains("checked in H2 instead");
+            accept.interrupt();
+        }
         assertThat(run("validate", "--database", "shop", "--live-jdbc", "jdbc:sqlserver://x", "--db", db)).isEqualTo(Cli.USAGE);
         assertThat(err).contains("SQL Server has no EXPLAIN");
         assertThat(run("validate", "--live-jdbc", live, "--db", db)).isEqualTo(Cli.USAGE);
