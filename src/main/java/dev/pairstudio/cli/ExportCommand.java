@@ -44,7 +44,8 @@ public final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, json, csv, openai, alpaca, sharegpt, spider, hf or a user preset.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, json, csv, openai, alpaca, sharegpt, spider (+ tables.json), hf, "
+            + "sql-create-context, openai-schema, bird (+ NAME_tables.json), dbgpt-alpaca or a user preset.")
     String format;
 
     @Option(names = "--output", required = true, paramLabel = "PATH", description = "File to write (a folder for hf).")
