@@ -250,7 +250,7 @@ public final class DatasetExporter {
                 o.out.publish(replace);
             }
             if (schemaOut != null) {
-                schemaOut.publish(replace || !plan.schemaFileChecked);
+                schemaOut.publish(replace);
             }
             manifestOut.publish(replace);
             if (plan.folder != null) {
@@ -449,14 +449,10 @@ public final class DatasetExporter {
         }
     }
 
-    /**
-     * @param schemaFile the tables.json beside the data, null when the preset writes none
-     * @param schemaFileChecked whether an existing schema file makes the export fail (false: a
-     *        fixed name such as tables.json that the target policy allowed to be replaced)
-     */
-    private record Plan(List<Target> files, Path manifest, Path folder, Path schemaFile, boolean schemaFileChecked) {
+    /** @param schemaFile the tables.json beside the data, null when the preset writes none */
+    private record Plan(List<Target> files, Path manifest, Path folder, Path schemaFile) {
         Plan(List<Target> files, Path manifest, Path folder) {
-            this(files, manifest, folder, null, true);
+            this(files, manifest, folder, null);
         }
     }
 
@@ -495,7 +491,7 @@ public final class DatasetExporter {
             }
             Path schema = format.preset.schemaFile() == null ? null
                     : folder.resolve(format.preset.schemaFile().replace("{name}", folder.getFileName().toString()));
-            return new Plan(files, folder.resolve("manifest.json"), folder, schema, true);
+            return new Plan(files, folder.resolve("manifest.json"), folder, schema);
         }
         checkFolder(output.getParent());
         String file = output.getFileName().toString();
@@ -521,11 +517,11 @@ public final class DatasetExporter {
             if (pattern != null) {
                 String stem = stem(candidate.getFileName().toString());
                 Path schema = candidate.resolveSibling(pattern.replace("{name}", stem));
-                boolean fixed = !pattern.contains("{name}");
-                if (fixed && Files.exists(schema) && existing == ExportTargetPolicy.RENAME) {
+                // a fixed name (tables.json) does not move with the data file's "(2)": it gets its own free name
+                if (!pattern.contains("{name}") && Files.exists(schema) && existing == ExportTargetPolicy.RENAME) {
                     schema = freeName(schema);
                 }
-                plan = new Plan(files, manifest, null, schema, !(fixed && existing == ExportTargetPolicy.OVERWRITE));
+                plan = new Plan(files, manifest, null, schema);
             }
             Path taken = firstExisting(plan);
             if (taken == null || existing == ExportTargetPolicy.OVERWRITE) {
