@@ -188,6 +188,21 @@ class SchemaFileExportTest {
     }
 
     @Test
+    void aPolicyThatRedactsTwoDatabasesToOneNameStopsTheExportWithTheReason() throws Exception {
+        importBoth(dir.resolve("bird.json").toString(), "bird", db);
+        Path policy = dir.resolve("redact.json");
+        Files.writeString(policy, "{\"name\": \"redact-db\", \"operators\": {\"DB_NAME\": \"redact\"}}");
+        Path target = dir.resolve("redacted.json");
+        assertThat(run("export", "--format", "bird", "--policy", policy.toString(), "--output", target.toString(), "--db", db)).isNotZero();
+        assertThat(err).contains("The databases shop and school are both exported as").contains("No file was written");
+        assertThat(target).doesNotExist();
+        assertThat(dir.resolve("redacted_tables.json")).doesNotExist();
+        // the same policy without a schema file is fine
+        assertThat(run("export", "--format", "alpaca", "--policy", policy.toString(), "--output", dir.resolve("a.json").toString(),
+                "--db", db)).as(err).isZero();
+    }
+
+    @Test
     void dbGptAlpacaPutsTheSchemaInTheInstructionAndTheScopeOptionChoosesTheTables() throws Exception {
         importBoth(dir.resolve("bird.json").toString(), "bird", db);
         Path used = dir.resolve("used.json");
