@@ -111,6 +111,8 @@ class SchemaCommandsTest {
 
         assertThat(run("validate", "--read-only", "--database", "shop", "--db", db)).isZero();
         assertThat(out).contains("Remembered: shop holds read-only questions").contains("WRITE_STATEMENT:           1");
+        assertThat(run("schema", "list", "--db", db)).isZero();
+        assertThat(out.lines().filter(l -> l.contains("read-only questions")).count()).isEqualTo(1); // shop's, not etl's
         // a later run over every database remembers it for shop only: etl's DELETE is a job, not a question
         assertThat(run("validate", "--db", db)).isZero();
         assertThat(out).contains("WRITE_STATEMENT:           1");
@@ -148,6 +150,8 @@ class SchemaCommandsTest {
         assertThat(run("validate", "--database", "shop", "--live-jdbc", live, "--live-user", "sa", "--statement-timeout", "3", "--db", db))
                 .as(err).isZero();
         assertThat(out).contains("Remembered the live connection of shop").contains("(read-only)").contains("DOES_NOT_RUN:              1");
+        assertThat(run("schema", "list", "--db", db)).isZero();
+        assertThat(out).contains("does-not-run checked live at " + live + " (read-only)");
         try (PairStore store = PairStores.open(db.replace(".mv.db", ""))) {
             StoredPair bad = store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.DOES_NOT_RUN)), PairSort.INSERTION, null, 5).rows().get(0);
             assertThat(bad.pair().pairId()).isEqualTo("l2");
