@@ -44,7 +44,8 @@ public final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, json, csv, openai, alpaca, sharegpt, spider, hf or a user preset.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, json, csv, openai, alpaca, sharegpt, spider (+ tables.json), hf, "
+            + "sql-create-context, openai-schema, bird (+ NAME_tables.json), dbgpt-alpaca or a user preset.")
     String format;
 
     @Option(names = "--output", required = true, paramLabel = "PATH", description = "File to write (a folder for hf).")
@@ -91,6 +92,10 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--context-file", paramLabel = "FILE", description = "Schema or context text for presets that use it.")
     Path contextFile;
+
+    @Option(names = "--schema-scope", paramLabel = "used|database",
+            description = "What {{schema}} holds: the tables the SQL uses (default) or every table of the pair's database.")
+    String schemaScope;
 
     @Option(names = "--overwrite", description = "Replace existing files.")
     boolean overwrite;
@@ -177,6 +182,17 @@ public final class ExportCommand implements Callable<Integer> {
                 policy != null ? policy.toAbsolutePath().toString() : b.policyFile(), ratios, seed != null ? seed : b.seed(), grouping,
                 stratify != null ? stratify : b.stratify(), keepDuplicates != null ? !keepDuplicates : b.dedup(),
                 gzip != null ? gzip : b.gzip(), system != null ? system : b.system(), context,
-                incremental != null ? incremental : b.incremental(), b.outputFolder());
+                incremental != null ? incremental : b.incremental(), b.outputFolder(), wholeSchema(b.wholeSchema()));
+    }
+
+    private boolean wholeSchema(boolean stored) {
+        if (schemaScope == null) {
+            return stored;
+        }
+        return switch (schemaScope.toLowerCase(Locale.ROOT)) {
+            case "used" -> false;
+            case "database" -> true;
+            default -> throw new Cli.UserError("--schema-scope must be used or database, not \"" + schemaScope + "\"", Cli.USAGE);
+        };
     }
 }

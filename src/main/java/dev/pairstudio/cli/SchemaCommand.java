@@ -190,10 +190,18 @@ public final class SchemaCommand implements Runnable {
                 if (all.isEmpty()) {
                     out.println("No schemas stored. Add one with: pairstudio schema import FILE --database NAME");
                 }
+                dev.pairstudio.schema.ReadOnlyDatabases readOnly = dev.pairstudio.schema.ReadOnlyDatabases.load(store);
+                var live = dev.pairstudio.schema.LiveExplain.stored(store);
                 for (StoredSchema s : all) {
                     DatabaseSchema schema = SchemaJson.read(s.definition());
                     out.printf("%-24s v%-3d %3d tables %4d columns  %s  %s%n", s.databaseName(), s.version(), schema.tables().size(),
                             schema.columnCount(), s.importedAt(), s.source());
+                    var copy = live.get(s.databaseName());
+                    if (readOnly.test(s.databaseName()) || copy != null) {
+                        out.printf("    %s%s%n", readOnly.test(s.databaseName()) ? "read-only questions" : "writes allowed",
+                                copy == null ? "" : "; does-not-run checked live at " + dev.pairstudio.schema.JdbcSchemaReader.safe(copy.url())
+                                        + (copy.allowWrites() ? " (writes EXPLAINed too)" : " (read-only)"));
+                    }
                     if (tables) {
                         schema.tables().forEach(t -> out.printf("    %s (%s)%n", t.name(),
                                 String.join(", ", t.columns().stream().map(c -> c.name()).toList())));

@@ -32,8 +32,31 @@ public final class ValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--read-only", negatable = true,
-            description = "Remember that this dataset's questions are read-only (DML/DDL is then flagged WRITE_STATEMENT, and never run); --no-read-only undoes it.")
+            description = "Remember that the questions of the --database NAME(s) are read-only (DML/DDL is then flagged WRITE_STATEMENT, "
+                    + "and never run); --no-read-only undoes it. Without --database: the default for every database without a setting of its own.")
     Boolean readOnly;
+
+    @Option(names = "--live-jdbc", paramLabel = "URL",
+            description = "Remember a live copy of the --database NAME: 'does not run' is then checked there with EXPLAIN "
+                    + "(read-only, --statement-timeout, always rolled back) instead of in H2. 'none' forgets it.")
+    String liveJdbc;
+
+    @Option(names = "--live-user", paramLabel = "USER", description = "User for --live-jdbc.")
+    String liveUser;
+
+    @Option(names = "--live-password-env", paramLabel = "VAR",
+            description = "Environment variable holding the password for --live-jdbc (the name is stored, never the password).")
+    String livePasswordEnv;
+
+    @Option(names = "--statement-timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Time limit per statement and for connecting, with --live-jdbc. Default: ${DEFAULT-VALUE}.")
+    int statementTimeout;
+
+    @Option(names = "--allow-writes", description = "With --live-jdbc: EXPLAIN DML/DDL too (still never executed, always rolled back).")
+    boolean allowWrites;
+
+    @Option(names = "--no-live", description = "Check 'does not run' in H2 this time, even for databases with a live copy.")
+    boolean noLive;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads to use. Default: all cores.")
     Integer threads;
@@ -46,20 +69,53 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationSummary s;
         try (PairStore store = StoreAccess.open(database); SqlAnalyzer analyzer = new SqlAnalyzer()) {
             if (readOnly != null) {
-                store.putSetting(PairValidator.READ_ONLY_SETTING, readOnly.toString());
+                if (filters.databaseNames.isEmpty()) {
+                    store.putSetting(PairValidator.READ_ONLY_SETTING, readOnly.toString());
+                    out.printf("Remembered: %s (every database without a setting of its own)%n",
+                            readOnly ? "read-only questions" : "writes allowed");
+                } else {
+                    for (String name : filters.databaseNames) {
+                        dev.pairstudio.schema.ReadOnlyDatabases.set(store, name, readOnly);
+                        out.printf("Remembered: %s %s%n", name, readOnly ? "holds read-only questions" : "allows writes");
+                    }
+                }
+            }
+            if (liveJdbc != null) {
+                if (filters.databaseNames.size() != 1) {
+                    throw new Cli.UserError("--live-jdbc belongs to one database: give it with --database NAME", Cli.USAGE);
+                }
+                String name = filters.databaseNames.get(0);
+                if (liveJdbc.equalsIgnoreCase("none")) {
+                    dev.pairstudio.schema.LiveExplain.remember(store, name, null);
+                    out.printf("Forgot the live connection of %s: its pairs are checked in H2%n", name);
+                } else {
+                    try {
+                        dev.pairstudio.schema.LiveExplain.remember(store, name, new dev.pairstudio.schema.LiveExplain.Config(liveJdbc,
+                                liveUser, livePasswordEnv, statementTimeout, allowWrites));
+                    } catch (IllegalArgumentException e) {
+                        throw new Cli.UserError("--live-jdbc: " + e.getMessage(), Cli.USAGE);
+                    }
+                    out.printf("Remembered the live connection of %s: %s%s%n", name,
+                            dev.pairstudio.schema.JdbcSchemaReader.safe(liveJdbc), allowWrites ? " (writes EXPLAINed too)" : " (read-only)");
+                }
             }
             if (store.latestSchemas().isEmpty()) {
                 throw new Cli.UserError("No schemas stored: add one with 'pairstudio schema import FILE --database NAME'");
             }
             AtomicLong shown = new AtomicLong();
-            s = ValidationRun.run(store, analyzer, filters.toFilter(), threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-                    n -> {
-                        if (n - shown.get() >= 20_000) {
-                            shown.set(n);
-                            err.printf("  validated %d...%n", n);
-                            err.flush();
-                        }
-                    }, () -> false);
+            java.util.Map<String, dev.pairstudio.schema.LiveExplain> live = noLive ? java.util.Map.of() : connectLive(store, err);
+            try {
+                s = ValidationRun.run(store, analyzer, filters.toFilter(), null,
+                        threads == null ? Runtime.getRuntime().availableProcessors() : threads, live, n -> {
+                            if (n - shown.get() >= 20_000) {
+                                shown.set(n);
+                                err.printf("  validated %d...%n", n);
+                                err.flush();
+                            }
+                        }, () -> false);
+            } finally {
+                live.values().forEach(dev.pairstudio.schema.LiveExplain::close);
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("Validated %d pair%s in %.1f s (%.0f pairs/s)%n", s.validated(), s.validated() == 1 ? "" : "s", seconds,
@@ -73,5 +129,22 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return Cli.OK;
+    }
+
+    /** Connects to the remembered live copies of the databases in scope; one that fails is said and checked in H2. */
+    private java.util.Map<String, dev.pairstudio.schema.LiveExplain> connectLive(PairStore store, PrintWriter err) {
+        java.util.Map<String, dev.pairstudio.schema.LiveExplain> live = new java.util.HashMap<>();
+        dev.pairstudio.schema.LiveExplain.stored(store).forEach((name, config) -> {
+            if (!filters.databaseNames.isEmpty() && !filters.databaseNames.contains(name)) {
+                return;
+            }
+            try {
+                live.put(name, dev.pairstudio.schema.LiveExplain.connect(name, config));
+            } catch (dev.pairstudio.schema.JdbcSchemaReader.ConnectionFailure e) {
+                err.printf("%s; its pairs are checked in H2 instead%n", e.getMessage());
+                err.flush();
+            }
+        });
+        return live;
     }
 }

@@ -15,7 +15,9 @@ import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.InvalidRuleException;
 import dev.pairstudio.privacy.Policy;
 import dev.pairstudio.privacy.Pseudonymizer;
+import dev.pairstudio.schema.DatabaseSchema;
 import dev.pairstudio.schema.SchemaContext;
+import dev.pairstudio.schema.SpiderTablesWriter;
 import dev.pairstudio.stats.SeedJson;
 import dev.pairstudio.stats.Statistics;
 import dev.pairstudio.stats.StatisticsJson;
@@ -136,9 +138,14 @@ public final class DatasetExporter {
                 : format.preset != null && format.preset.layout() == Preset.Layout.FOLDER ? SplitRatios.DEFAULT : null;
         SplitAssigner assigner = ratios == null ? null : new SplitAssigner(ratios, profile.seed(), profile.grouping());
         Anonymizer anonymizer = profile.anonymize() ? anonymizer(profile) : null;
-        SchemaContext schemas = format.preset != null && format.preset.template().usesSchema() ? SchemaContext.of(store) : null;
+        boolean schemaFile = format.preset != null && format.preset.schemaFile() != null;
+        SchemaContext schemas = format.preset != null && (format.preset.template().usesSchema() || schemaFile)
+                ? SchemaContext.of(store, profile.wholeSchema()) : null;
+        // exported (possibly anonymized) database name -> the stored name whose schema the schema file writes under it
+        Map<String, String> exportedDatabases = new LinkedHashMap<>();
 
         Plan plan = plan(format, output.toAbsolutePath().normalize(), ratios != null, profile.gzip(), existing);
+        AtomicFileOutput schemaOut = null;
         // Duplicates first, then the statistics: both then describe pairs that the first `total` include.
         Set<Long> drop = profile.dedup() ? duplicatesToDrop(store, filter) : Set.of();
         Statistics statistics = Statistics.compute(store, filter);
@@ -185,6 +192,9 @@ public final class DatasetExporter {
                 Open o = item.split() == null ? opened.get(0) : bySplit.get(item.split());
                 o.writer.write(item.record());
                 o.count++;
+                if (schemaFile) {
+                    noteDatabase(exportedDatabases, item.record());
+                }
                 written[0]++;
                 if (profile.stratify()) {
                     perType.computeIfAbsent(o.target.label(), k -> new LinkedHashMap<>())
@@ -204,6 +214,13 @@ public final class DatasetExporter {
             for (Open o : opened) {
                 o.writer.finish();
             }
+            String schemaJson = schemaFile ? schemaFile(exportedDatabases, schemas) : null;
+            if (schemaJson != null) {
+                Path where = stagingFolder != null ? stagingFolder.resolve(plan.schemaFile.getFileName()) : plan.schemaFile;
+                schemaOut = AtomicFileOutput.open(where, false);
+                schemaOut.stream().write(schemaJson.getBytes(StandardCharsets.UTF_8));
+                schemaOut.finish();
+            }
             if (plan.folder == null) {
                 checkTargets(plan, existing);
             }
@@ -217,12 +234,23 @@ public final class DatasetExporter {
             }
             ObjectNode manifest = manifest(profile, format, filter, ratios, statistics, drop.size(), files, perType, started,
                     anonymizer);
+            if (schemaOut != null) {
+                ObjectNode sf = manifest.putObject("schema_file");
+                sf.put("name", plan.schemaFile.getFileName().toString());
+                sf.put("databases", exportedDatabases.size());
+                sf.put("scope", "whole database");
+                sf.put("bytes", schemaOut.bytes());
+                sf.put("sha256", schemaOut.sha256());
+            }
             Path manifestPath = stagingFolder != null ? stagingFolder.resolve("manifest.json") : plan.manifest;
             manifestOut = writeSmall(manifestPath, SeedJson.FACTORY, manifest);
             // Every byte is on disk (a full disk has failed by now): only renames are left, data files first.
             boolean replace = existing == ExportTargetPolicy.OVERWRITE;
             for (Open o : opened) {
                 o.out.publish(replace);
+            }
+            if (schemaOut != null) {
+                schemaOut.publish(replace);
             }
             manifestOut.publish(replace);
             if (plan.folder != null) {
@@ -255,6 +283,9 @@ public final class DatasetExporter {
             }
             if (manifestOut != null) {
                 manifestOut.abort();
+            }
+            if (schemaOut != null) {
+                schemaOut.abort();
             }
             if (stagingFolder != null) {
                 deleteTree(stagingFolder);
@@ -293,6 +324,7 @@ public final class DatasetExporter {
     /** @param schemas the CREATE TABLE context by the pair's original database name (before anonymization); null: none */
     static ExportRecord record(StoredPair p, Anonymizer anonymizer, SchemaContext schemas) {
         Pair pair = p.pair();
+        String source = pair.databaseName();
         String schema = schemas == null ? null : schemas.createTables(pair.databaseName(), pair.tableNames());
         QueryType type = p.analysis().queryType() != null ? p.analysis().queryType() : StatGroup.guessType(pair.sql());
         if (anonymizer != null) {
@@ -302,7 +334,33 @@ public final class DatasetExporter {
                 throw new AnonymizationException("pair " + pair.pairId() + ": " + e.getMessage());
             }
         }
-        return new ExportRecord(pair, type, schema);
+        return new ExportRecord(pair, type, schema, source);
+    }
+
+    /** Remembers which stored database an exported database name stands for; two becoming one name cannot share a schema file. */
+    private static void noteDatabase(Map<String, String> exported, ExportRecord r) {
+        String name = r.pair().databaseName();
+        if (name == null || name.isBlank() || r.sourceDatabase() == null) {
+            return;
+        }
+        String before = exported.putIfAbsent(name, r.sourceDatabase());
+        if (before != null && !before.equals(r.sourceDatabase())) {
+            throw new ExportException("The databases " + before + " and " + r.sourceDatabase() + " are both exported as \"" + name
+                    + "\" under the privacy policy, so the schema file cannot tell their tables apart; let the policy pseudonymize "
+                    + "database names (one surrogate per name) or export without anonymization. No file was written");
+        }
+    }
+
+    /** The Spider/BIRD tables.json text for the exported databases that have a stored schema; null when none has. */
+    private static String schemaFile(Map<String, String> exported, SchemaContext schemas) {
+        List<DatabaseSchema> found = new ArrayList<>();
+        exported.forEach((name, source) -> {
+            DatabaseSchema s = schemas.schema(source);
+            if (s != null) {
+                found.add(s.named(name));
+            }
+        });
+        return found.isEmpty() ? null : SpiderTablesWriter.write(found);
     }
 
     private Anonymizer anonymizer(ExportProfile profile) {
@@ -391,7 +449,11 @@ public final class DatasetExporter {
         }
     }
 
-    private record Plan(List<Target> files, Path manifest, Path folder) {
+    /** @param schemaFile the tables.json beside the data, null when the preset writes none */
+    private record Plan(List<Target> files, Path manifest, Path folder, Path schemaFile) {
+        Plan(List<Target> files, Path manifest, Path folder) {
+            this(files, manifest, folder, null);
+        }
     }
 
     private static final class Open {
@@ -427,7 +489,9 @@ public final class DatasetExporter {
             for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
                 files.add(new Target(folder.resolve(s.label + "." + format.extension + gz), s));
             }
-            return new Plan(files, folder.resolve("manifest.json"), folder);
+            Path schema = format.preset.schemaFile() == null ? null
+                    : folder.resolve(format.preset.schemaFile().replace("{name}", folder.getFileName().toString()));
+            return new Plan(files, folder.resolve("manifest.json"), folder, schema);
         }
         checkFolder(output.getParent());
         String file = output.getFileName().toString();
@@ -449,6 +513,16 @@ public final class DatasetExporter {
             Path manifest = candidate.resolveSibling((split ? stem(candidate.getFileName().toString()) : candidate.getFileName().toString())
                     + ".manifest.json");
             Plan plan = new Plan(files, manifest, null);
+            String pattern = format.preset == null ? null : format.preset.schemaFile();
+            if (pattern != null) {
+                String stem = stem(candidate.getFileName().toString());
+                Path schema = candidate.resolveSibling(pattern.replace("{name}", stem));
+                // a fixed name (tables.json) does not move with the data file's "(2)": it gets its own free name
+                if (!pattern.contains("{name}") && Files.exists(schema) && existing == ExportTargetPolicy.RENAME) {
+                    schema = freeName(schema);
+                }
+                plan = new Plan(files, manifest, null, schema);
+            }
             Path taken = firstExisting(plan);
             if (taken == null || existing == ExportTargetPolicy.OVERWRITE) {
                 return plan;
@@ -471,6 +545,9 @@ public final class DatasetExporter {
             if (Files.exists(t.path)) {
                 return t.path;
             }
+        }
+        if (plan.schemaFile != null && plan.folder == null && Files.exists(plan.schemaFile)) {
+            return plan.schemaFile;
         }
         return Files.exists(plan.manifest) ? plan.manifest : null;
     }

@@ -34,12 +34,22 @@ public final class ExportPreview {
      */
     public static String firstRecords(PairStore store, PairFilter filter, String format, String system, String context,
             Anonymizer anonymizer, Path userPresets, int n) {
+        return firstRecords(store, filter, format, system, context, anonymizer, userPresets, n, false);
+    }
+
+    /** @param wholeSchema {@code {{schema}}} holds every table of the database, not only those the SQL uses */
+    public static String firstRecords(PairStore store, PairFilter filter, String format, String system, String context,
+            Anonymizer anonymizer, Path userPresets, int n, boolean wholeSchema) {
         List<StoredPair> pairs = store.query(filter, PairSort.INSERTION, null, n).rows();
+        Preset preset = format.equals("jsonl") || format.equals("csv") || format.equals("json") ? null
+                : Preset.find(format, userPresets).orElse(null);
+        dev.pairstudio.schema.SchemaContext schemas = preset != null && preset.template().usesSchema()
+                ? dev.pairstudio.schema.SchemaContext.of(store, wholeSchema) : null;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             ExportWriters.Writer0 w = open(store, format, system, context, userPresets, bytes, pairs);
             for (StoredPair p : pairs) {
-                w.write(record(p, anonymizer));
+                w.write(record(p, anonymizer, schemas));
             }
             w.finish();
         } catch (IOException e) {
@@ -69,9 +79,9 @@ public final class ExportPreview {
         }
     }
 
-    private static ExportRecord record(StoredPair p, Anonymizer anonymizer) {
+    private static ExportRecord record(StoredPair p, Anonymizer anonymizer, dev.pairstudio.schema.SchemaContext schemas) {
         try {
-            return DatasetExporter.record(p, anonymizer);
+            return DatasetExporter.record(p, anonymizer, schemas);
         } catch (AnonymizationException e) {
             throw new ExportException("A pair could not be anonymized (" + e.getMessage() + ")", e); // the message names the pair
         }

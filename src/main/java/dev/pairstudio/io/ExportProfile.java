@@ -23,6 +23,7 @@ import java.util.Locale;
  * @param context      schema or context text for presets that use it, null for none
  * @param incremental  only pairs added or changed since this profile's last export
  * @param outputFolder where the one-click export writes its timestamped files, null for the default
+ * @param wholeSchema  {@code {{schema}}} and schema files hold every table of the pair's database, not only the tables its SQL uses
  */
 public record ExportProfile(
         String name,
@@ -40,9 +41,18 @@ public record ExportProfile(
         String system,
         String context,
         boolean incremental,
-        String outputFolder) {
+        String outputFolder,
+        boolean wholeSchema) {
 
     public static final long DEFAULT_SEED = 42;
+
+    /** A profile whose {@code {{schema}}} holds only the tables the SQL uses (the default). */
+    public ExportProfile(String name, String format, PairFilter filter, boolean acceptedOnly, boolean anonymize, String policyFile,
+            SplitRatios split, long seed, SplitAssigner.Grouping grouping, boolean stratify, boolean dedup, boolean gzip,
+            String system, String context, boolean incremental, String outputFolder) {
+        this(name, format, filter, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify, dedup, gzip, system,
+                context, incremental, outputFolder, false);
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ExportProfile {
@@ -59,32 +69,37 @@ public record ExportProfile(
 
     public ExportProfile withName(String value) {
         return new ExportProfile(value, format, filter, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify,
-                dedup, gzip, system, context, incremental, outputFolder);
+                dedup, gzip, system, context, incremental, outputFolder, wholeSchema);
     }
 
     public ExportProfile withFilter(PairFilter value) {
         return new ExportProfile(name, format, value, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify,
-                dedup, gzip, system, context, incremental, outputFolder);
+                dedup, gzip, system, context, incremental, outputFolder, wholeSchema);
     }
 
     public ExportProfile withAnonymize(boolean value) {
         return new ExportProfile(name, format, filter, acceptedOnly, value, policyFile, split, seed, grouping, stratify,
-                dedup, gzip, system, context, incremental, outputFolder);
+                dedup, gzip, system, context, incremental, outputFolder, wholeSchema);
     }
 
     public ExportProfile withSplit(SplitRatios value, SplitAssigner.Grouping by) {
         return new ExportProfile(name, format, filter, acceptedOnly, anonymize, policyFile, value, seed, by, stratify,
-                dedup, gzip, system, context, incremental, outputFolder);
+                dedup, gzip, system, context, incremental, outputFolder, wholeSchema);
     }
 
     public ExportProfile withDedup(boolean value) {
         return new ExportProfile(name, format, filter, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify,
-                value, gzip, system, context, incremental, outputFolder);
+                value, gzip, system, context, incremental, outputFolder, wholeSchema);
     }
 
     public ExportProfile withIncremental(boolean value) {
         return new ExportProfile(name, format, filter, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify,
-                dedup, gzip, system, context, value, outputFolder);
+                dedup, gzip, system, context, value, outputFolder, wholeSchema);
+    }
+
+    public ExportProfile withWholeSchema(boolean value) {
+        return new ExportProfile(name, format, filter, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify,
+                dedup, gzip, system, context, incremental, outputFolder, value);
     }
 
     public ObjectNode toJson() {
@@ -117,6 +132,7 @@ public record ExportProfile(
         if (outputFolder != null) {
             o.put("output_folder", outputFolder);
         }
+        o.put("schema_scope", wholeSchema ? "database" : "used");
         return o;
     }
 
@@ -127,7 +143,8 @@ public record ExportProfile(
                 o.hasNonNull("split") ? SplitRatios.parse(o.get("split").asText()) : null, o.path("seed").asLong(DEFAULT_SEED),
                 SplitAssigner.Grouping.valueOf(o.path("group_by").asText("template").toUpperCase(Locale.ROOT)),
                 o.path("stratify").asBoolean(false), o.path("dedup").asBoolean(true), o.path("gzip").asBoolean(false),
-                text(o, "system"), text(o, "context"), o.path("incremental").asBoolean(false), text(o, "output_folder"));
+                text(o, "system"), text(o, "context"), o.path("incremental").asBoolean(false), text(o, "output_folder"),
+                o.path("schema_scope").asText("used").equals("database"));
     }
 
     private static String text(JsonNode o, String key) {

@@ -10,9 +10,15 @@ import dev.pairstudio.pair.QueryType;
  * @param schema the CREATE TABLE statements of the tables the SQL uses, from its database's stored
  *               schema (issue 15); null when there is none. Table and column names are kept by
  *               the privacy policy, so this is the same anonymized or not.
+ * @param sourceDatabase the pair's database name before anonymization: which stored schema a
+ *               schema file beside the data writes under the exported name
  */
-public record ExportRecord(Pair pair, QueryType queryType, String schema) {
+public record ExportRecord(Pair pair, QueryType queryType, String schema, String sourceDatabase) {
     public ExportRecord(Pair pair, QueryType queryType) {
-        this(pair, queryType, null);
+        this(pair, queryType, null, pair.databaseName());
+    }
+
+    public ExportRecord(Pair pair, QueryType queryType, String schema) {
+        this(pair, queryType, schema, pair.databaseName());
     }
 }

@@ -22,17 +22,24 @@ import java.util.Optional;
  *   "layout": "jsonl" | "json-array" | "folder",     // folder: train/validation/test JSONL + README.md
  *   "extension": "jsonl",
  *   "system": "default system prompt (a profile may replace it)",
- *   "record": { "messages": [ {"$if": "system", "role": "system", "content": "{{system}}"}, ... ] }
+ *   "record": { "messages": [ {"$if": "system", "role": "system", "content": "{{system}}"}, ... ] },
+ *   "schema_file": "tables.json" | "{name}_tables.json"   // optional: a Spider/BIRD tables.json beside the data
  * }</pre>
+ * A {@code schema_file} holds the newest stored schema of every database the exported pairs name
+ * (under the exported, possibly anonymized, database name); {@code {name}} is the data file's name
+ * without extension ({@code dev.json} gives {@code dev_tables.json}). Without any such schema no
+ * file is written.
  * Template rules ({@link PresetTemplate}): a string that is exactly {@code {{name}}} becomes the
  * typed value (list, boolean, number, null); other strings interpolate {@code {{name}}} as text;
  * {@code {{#name}}...{{/name}}} appears only when the value is not empty; an object with
  * {@code "$if": "name"} is left out when that value is empty. Names: pair_id, question, sql,
  * timestamp, database_type, database_name, table_names, success, execution_time_ms,
- * query_type, metadata, system, context, schema (the CREATE TABLE statements of the tables the SQL
- * uses, from its database's stored schema; empty without one).
+ * query_type, metadata, metadata.KEY (one metadata value, e.g. BIRD's evidence), system, context, schema
+ * (the CREATE TABLE statements of the tables the SQL uses, or of the whole database when the
+ * profile says so, from its database's stored schema; empty without one).
  */
-public record Preset(String name, String description, Layout layout, String extension, String system, PresetTemplate template) {
+public record Preset(String name, String description, Layout layout, String extension, String system, PresetTemplate template,
+        String schemaFile) {
 
     public enum Layout {
         JSONL, JSON_ARRAY, FOLDER;
@@ -47,7 +54,8 @@ public record Preset(String name, String description, Layout layout, String exte
         }
     }
 
-    public static final String[] BUILT_IN = {"openai", "alpaca", "sharegpt", "spider", "hf", "sql-create-context", "openai-schema"};
+    public static final String[] BUILT_IN = {"openai", "alpaca", "sharegpt", "spider", "hf", "sql-create-context", "openai-schema",
+        "bird", "dbgpt-alpaca"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads a preset definition; errors name the problem. */
@@ -64,7 +72,20 @@ public record Preset(String name, String description, Layout layout, String exte
         Layout layout = Layout.of(root.path("layout").asText("jsonl"));
         String ext = root.path("extension").asText(layout == Layout.JSON_ARRAY ? "json" : "jsonl");
         return new Preset(root.get("name").asText().toLowerCase(Locale.ROOT), root.path("description").asText(""), layout, ext,
-                root.hasNonNull("system") ? root.get("system").asText() : null, PresetTemplate.compile(root.get("record")));
+                root.hasNonNull("system") ? root.get("system").asText() : null, PresetTemplate.compile(root.get("record")),
+                schemaFile(root, source));
+    }
+
+    private static String schemaFile(JsonNode root, String source) {
+        if (!root.hasNonNull("schema_file")) {
+            return null;
+        }
+        String f = root.get("schema_file").asText();
+        if (f.isBlank() || f.contains("/") || f.contains("\\") || !f.endsWith(".json")) {
+            throw new IllegalArgumentException("preset " + source + ": \"schema_file\" must be a file name ending in .json, such as "
+                    + "\"tables.json\" or \"{name}_tables.json\", not \"" + f + "\"");
+        }
+        return f;
     }
 
     public static Preset load(Path file) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /** A compiled preset record template (rules in {@link Preset}); writes one record straight to a generator. */
 public final class PresetTemplate {
-    private static final Pattern TOKEN = Pattern.compile("\\{\\{([#/]?)([a-z_]+)}}");
+    private static final Pattern TOKEN = Pattern.compile("\\{\\{([#/]?)([a-z_]+(?:\\.[A-Za-z0-9_]+)?)}}");
     private static final List<String> NAMES = List.of("pair_id", "question", "sql", "timestamp", "database_type",
             "database_name", "table_names", "success", "execution_time_ms", "query_type", "metadata", "system", "context", "schema");
 
@@ -37,6 +37,10 @@ public final class PresetTemplate {
         Object get(String name) {
             if (name.equals("schema")) {
                 return record.schema();
+            }
+            if (name.startsWith("metadata.")) {
+                Object value = record.pair().metadata().get(name.substring("metadata.".length()));
+                return value instanceof Number n && !(value instanceof BigDecimal) ? new BigDecimal(n.toString()) : value;
             }
             Pair p = record.pair();
             return switch (name) {
@@ -238,8 +242,9 @@ public final class PresetTemplate {
     }
 
     private static String checked(String name) {
-        if (!NAMES.contains(name)) {
-            throw new IllegalArgumentException("preset template uses unknown name \"" + name + "\"; known: " + String.join(", ", NAMES));
+        if (!NAMES.contains(name) && !name.startsWith("metadata.")) {
+            throw new IllegalArgumentException("preset template uses unknown name \"" + name + "\"; known: " + String.join(", ", NAMES)
+                    + ", metadata.KEY");
         }
         return name;
     }

@@ -49,8 +49,16 @@ final class NameResolver {
             "current_timestamp", "localtime", "localtimestamp", "sysdate", "systimestamp", "rownum", "rowid", "oid",
             "_rowid_", "level", "user", "current_user", "session_user", "unknown", "default");
 
-    /** The columns a FROM item offers; {@code columns == null} accepts any column. */
-    private record Source(String name, Set<String> columns) {
+    /**
+     * The columns a FROM item offers; {@code columns == null} accepts any column. {@code base}: the
+     * schema table it is (null for CTEs, derived tables and unknown tables), whose keys tell
+     * whether ordering by a column can tie.
+     */
+    private record Source(String name, Set<String> columns, SchemaTable base) {
+        Source(String name, Set<String> columns) {
+            this(name, columns, null);
+        }
+
         boolean has(String key) {
             return columns == null || columns.contains(key);
         }
@@ -239,7 +247,73 @@ final class NameResolver {
         if (limited(p) && empty(p.getOrderByElements()) && (p.getFromItem() != null)) {
             unorderedLimit = true;
         }
+        tieHint(p, scope);
         return anyOutput ? null : output;
+    }
+
+    /**
+     * {@code ORDER BY c LIMIT 1} (or TOP 1, FETCH FIRST 1) where the schema says the ORDER BY
+     * columns hold no table's whole primary key: rows that tie on it come back in any order (soft hint). Only
+     * when every ORDER BY item is a plain column of a schema table; not for GROUP BY or DISTINCT
+     * queries, whose rows are unique on the grouped columns. The schema keeps no UNIQUE
+     * constraints, so a unique non-key column is hinted too.
+     */
+    private void tieHint(PlainSelect p, Scope scope) {
+        if (empty(p.getOrderByElements()) || p.getGroupBy() != null || p.getDistinct() != null || !limitOne(p)) {
+            return;
+        }
+        List<String> columns = new ArrayList<>();
+        Map<SchemaTable, Set<String>> ordered = new java.util.IdentityHashMap<>();
+        for (OrderByElement o : p.getOrderByElements()) {
+            if (!(o.getExpression() instanceof Column c) || c.getColumnName() == null) {
+                return;
+            }
+            String key = Names.key(c.getColumnName());
+            Source src = null;
+            if (c.getTable() != null && c.getTable().getName() != null) {
+                src = qualifier(scope, c.getTable());
+            } else if (!scope.aliases.contains(key)) {
+                for (Source candidate : scope.sources.values()) {
+                    if (candidate.definitelyHas(key)) {
+                        if (src != null) {
+                            return; // ambiguous: reported elsewhere
+                        }
+                        src = candidate;
+                    }
+                }
+            }
+            if (src == null || src.base() == null || !src.definitelyHas(key)) {
+                return; // a select alias, a CTE or derived column, an unknown name: no verdict
+            }
+            ordered.computeIfAbsent(src.base(), t -> new HashSet<>()).add(key);
+            columns.add(c.toString());
+        }
+        for (Map.Entry<SchemaTable, Set<String>> e : ordered.entrySet()) {
+            List<String> pk = e.getKey().primaryKey();
+            if (!pk.isEmpty() && pk.stream().allMatch(k -> e.getValue().contains(Names.key(k)))) {
+                return; // ordered by a whole key: no ties
+            }
+        }
+        findings.inSql(QualityFlag.NON_DETERMINISTIC, columns.get(0), "ORDER BY " + String.join(", ", columns)
+                + " with LIMIT 1: " + (columns.size() == 1 ? "the column is" : "the columns are")
+                + " neither a primary key nor unique in the schema, so rows that tie can come back in any order");
+    }
+
+    private static boolean limitOne(PlainSelect p) {
+        if (p.getLimit() != null && p.getLimit().getRowCount() != null) {
+            return isOne(p.getLimit().getRowCount());
+        }
+        if (p.getTop() != null) {
+            return isOne(p.getTop().getExpression());
+        }
+        if (p.getFetch() != null) {
+            return p.getFetch().getExpression() == null ? p.getFetch().getRowCount() == 1 : isOne(p.getFetch().getExpression());
+        }
+        return false;
+    }
+
+    private static boolean isOne(Expression e) {
+        return e instanceof net.sf.jsqlparser.expression.LongValue v && v.getValue() == 1;
     }
 
     private static boolean limited(Select s) {
@@ -301,7 +375,7 @@ final class NameResolver {
                     + ": the schema has no such table");
             return new Source(key, null);
         }
-        return new Source(key, columns);
+        return new Source(key, columns, catalog.table(t.getName()));
     }
 
     private static String alias(Alias a) {

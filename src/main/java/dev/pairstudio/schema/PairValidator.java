@@ -19,16 +19,29 @@ public final class PairValidator implements AutoCloseable {
     public static final String READ_ONLY_SETTING = "validation.read_only";
 
     private final SqlAnalyzer analyzer;
-    private final boolean readOnly;
+    private final java.util.function.Predicate<String> readOnly;
     private final ExplainCheck explain;
+    private final java.util.Map<String, LiveExplain> live;
 
     /**
      * @param readOnly       flag DML/DDL as {@link QualityFlag#WRITE_STATEMENT}
      * @param explainMillis  time limit of one EXPLAIN
      */
     public PairValidator(SqlAnalyzer analyzer, boolean readOnly, long explainMillis) {
+        this(analyzer, database -> readOnly, explainMillis);
+    }
+
+    /** @param readOnly which database names hold read-only questions ({@link ReadOnlyDatabases}) */
+    public PairValidator(SqlAnalyzer analyzer, java.util.function.Predicate<String> readOnly, long explainMillis) {
+        this(analyzer, readOnly, explainMillis, java.util.Map.of());
+    }
+
+    /** @param live live connections by database name: their pairs are EXPLAINed there instead of in H2 */
+    public PairValidator(SqlAnalyzer analyzer, java.util.function.Predicate<String> readOnly, long explainMillis,
+            java.util.Map<String, LiveExplain> live) {
         this.analyzer = analyzer;
         this.readOnly = readOnly;
+        this.live = java.util.Map.copyOf(live);
         this.explain = new ExplainCheck(explainMillis);
     }
 
@@ -39,6 +52,7 @@ public final class PairValidator implements AutoCloseable {
             return new Validation(schema.id(), findings.messages());
         }
         boolean reads = true;
+        boolean readOnlyDataset = readOnly.test(pair.databaseName());
         java.util.List<String> values = new java.util.ArrayList<>();
         boolean unordered = false;
         for (Statement s : parsed.statements()) {
@@ -52,7 +66,7 @@ public final class PairValidator implements AutoCloseable {
             unordered |= resolver.unorderedLimit();
             if (!(s instanceof Select)) {
                 reads = false;
-                if (readOnly) {
+                if (readOnlyDataset) {
                     String kind = s.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
                     findings.inSql(QualityFlag.WRITE_STATEMENT, firstWord(pair.sql()), kind
                             + " in a dataset whose questions are read-only: it is never run");
@@ -65,7 +79,14 @@ public final class PairValidator implements AutoCloseable {
         Optional<String> mode = H2Mode.of(pair.databaseType() != null ? pair.databaseType() : schema.schema().dialect());
         boolean namesOk = !findings.any(QualityFlag.UNKNOWN_TABLE) && !findings.any(QualityFlag.UNKNOWN_COLUMN)
                 && !findings.any(QualityFlag.AMBIGUOUS_COLUMN);
-        if (reads && namesOk && mode.isPresent() && parsed.statements().size() == 1) {
+        LiveExplain liveDb = pair.databaseName() == null ? null : live.get(pair.databaseName());
+        if (liveDb != null) {
+            // a write is sent only where allowed, and never in a dataset of read-only questions
+            if (namesOk && parsed.statements().size() == 1 && (reads || !readOnlyDataset)) {
+                liveDb.explain(pair.sql(), !reads).ifPresent(reason -> findings.inSql(QualityFlag.DOES_NOT_RUN, null,
+                        "does not run against the live database of " + liveDb.databaseName() + ": " + reason));
+            }
+        } else if (reads && namesOk && mode.isPresent() && parsed.statements().size() == 1) {
             explain.explain(pair.sql(), schema.id(), schema.schema(), mode.get()).ifPresent(reason ->
                     findings.inSql(QualityFlag.DOES_NOT_RUN, null, "does not run in H2's " + mode.get() + " mode: " + reason));
         }

@@ -45,11 +45,17 @@ public final class ValidationRun {
      */
     public static ValidationSummary run(PairStore store, SqlAnalyzer analyzer, PairFilter filter, String afterCursor,
             int threads, LongConsumer progress, BooleanSupplier cancelled) {
+        return run(store, analyzer, filter, afterCursor, threads, Map.of(), progress, cancelled);
+    }
+
+    /** @param live live connections by database name ({@link LiveExplain}): "does not run" is checked there */
+    public static ValidationSummary run(PairStore store, SqlAnalyzer analyzer, PairFilter filter, String afterCursor,
+            int threads, Map<String, LiveExplain> live, LongConsumer progress, BooleanSupplier cancelled) {
         Map<String, LoadedSchema> schemas = new HashMap<>();
         for (StoredSchema s : store.latestSchemas()) {
             schemas.put(s.databaseName(), LoadedSchema.of(s));
         }
-        boolean readOnly = store.setting(PairValidator.READ_ONLY_SETTING).map(Boolean::parseBoolean).orElse(false);
+        ReadOnlyDatabases readOnly = ReadOnlyDatabases.load(store);
         Map<String, Long> withoutSchema = new TreeMap<>();
         Map<QualityFlag, Long> flagged = new EnumMap<>(QualityFlag.class);
         long validated = 0;
@@ -67,7 +73,7 @@ public final class ValidationRun {
             return t;
         });
         Future<?> pendingWrite = null;
-        try (PairValidator validator = new PairValidator(analyzer, readOnly, 2_000)) {
+        try (PairValidator validator = new PairValidator(analyzer, readOnly, 2_000, live)) {
             String cursor = afterCursor;
             do {
                 if (cancelled.getAsBoolean()) {
@@ -121,13 +127,59 @@ public final class ValidationRun {
         return run(store, analyzer, PairFilter.ALL, PairStore.cursorAfterId(lastIdBefore), threads, progress, cancelled);
     }
 
+    /**
+     * Validates the pairs that have no validation against their database's newest schema
+     * ({@link PairStore#unvalidated}): those imported before the schema or with validation skipped.
+     * What the window does when it opens a database. Whole batches are kept on cancel.
+     *
+     * @return the number of pairs validated
+     */
+    public static long runPending(PairStore store, SqlAnalyzer analyzer, int threads, LongConsumer progress,
+            BooleanSupplier cancelled) {
+        List<StoredSchema> stored = store.latestSchemas();
+        if (stored.isEmpty()) {
+            return 0;
+        }
+        Map<String, LoadedSchema> schemas = new HashMap<>();
+        for (StoredSchema s : stored) {
+            schemas.put(s.databaseName(), LoadedSchema.of(s));
+        }
+        ReadOnlyDatabases readOnly = ReadOnlyDatabases.load(store);
+        int workers = Math.max(1, threads);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "pending-validation");
+            t.setDaemon(true);
+            return t;
+        });
+        long done = 0;
+        try (PairValidator validator = new PairValidator(analyzer, readOnly, 2_000)) {
+            long after = 0;
+            while (!cancelled.getAsBoolean()) {
+                List<StoredPair> batch = store.unvalidated(after, PAGE);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                after = batch.get(batch.size() - 1).id();
+                // a schema stored after this run began is not in the map: leave its pairs to the import that stored it
+                List<StoredPair> todo = batch.stream().filter(p -> schemas.containsKey(p.pair().databaseName())).toList();
+                List<ValidationResult> results = validate(todo, schemas, validator, pool, workers);
+                store.saveValidations(results);
+                done += results.size();
+                progress.accept(done);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return done;
+    }
+
     /** Validates some pairs now (after an edit, say) and stores the results; pairs without a schema are left alone. */
     public static int validateNow(PairStore store, SqlAnalyzer analyzer, List<StoredPair> pairs) {
         Map<String, LoadedSchema> schemas = new HashMap<>();
         for (StoredSchema s : store.latestSchemas()) {
             schemas.put(s.databaseName(), LoadedSchema.of(s));
         }
-        boolean readOnly = store.setting(PairValidator.READ_ONLY_SETTING).map(Boolean::parseBoolean).orElse(false);
+        ReadOnlyDatabases readOnly = ReadOnlyDatabases.load(store);
         List<ValidationResult> results = new ArrayList<>();
         try (PairValidator validator = new PairValidator(analyzer, readOnly, 2_000)) {
             for (StoredPair p : pairs) {

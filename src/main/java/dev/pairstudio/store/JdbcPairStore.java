@@ -976,7 +976,7 @@ public final class JdbcPairStore implements PairStore {
                 try (Connection c = pool.getConnection()) {
                     c.setAutoCommit(false);
                     try {
-                        StoredSchema saved = SchemaTables.insertSchema(c, databaseName, source, definition);
+                        StoredSchema saved = SchemaTables.insertSchema(c, databaseName, source, definition, dialect.generatedIdColumn());
                         c.commit();
                         sync(c, true);
                         return saved;
@@ -1027,6 +1027,26 @@ public final class JdbcPairStore implements PairStore {
             return SchemaTables.validation(c, pairId);
         } catch (SQLException e) {
             throw failure("read a validation", e);
+        }
+    }
+
+    @Override
+    public List<StoredPair> unvalidated(long afterId, int limit) {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS
+                + PairRows.FROM + " JOIN schemas s ON s.database_name = p.database_name"
+                + " AND s.version = (SELECT MAX(o.version) FROM schemas o WHERE o.database_name = p.database_name)"
+                + " WHERE p.id > ? AND t.id IS NULL AND (v.id IS NULL OR v.schema_id <> s.id) ORDER BY p.id LIMIT ?")) {
+            s.setLong(1, afterId);
+            s.setInt(2, limit);
+            List<StoredPair> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(PairRows.read(r));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failure("find pairs to validate", e);
         }
     }
 

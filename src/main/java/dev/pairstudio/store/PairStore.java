@@ -164,6 +164,13 @@ public interface PairStore extends AutoCloseable {
     /** A pair's latest validation: schema version, flags and messages. */
     Optional<ValidationResult> validation(long pairId);
 
+    /**
+     * Live pairs (not in the trash) after {@code afterId}, in id order, whose database has a stored
+     * schema and that have no validation yet or one against an older version of that schema: pairs
+     * imported before their schema, or while validation was skipped.
+     */
+    List<StoredPair> unvalidated(long afterId, int limit);
+
     // ---- database-wide ------------------------------------------------------------------
 
     /**

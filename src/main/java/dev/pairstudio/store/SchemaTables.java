@@ -24,7 +24,9 @@ final class SchemaTables {
     }
 
     /** Inserts the next version of a database's schema; the caller holds the writer lock and commits. */
-    static StoredSchema insertSchema(Connection c, String databaseName, String source, String definition) throws SQLException {
+    /** @param idColumn how the dialect names the generated key column ({@link StoreDialect#generatedIdColumn()}) */
+    static StoredSchema insertSchema(Connection c, String databaseName, String source, String definition, String idColumn)
+            throws SQLException {
         if (definition.length() > MAX_DEFINITION) {
             throw new IllegalArgumentException("The schema of " + databaseName + " is too large to store ("
                     + definition.length() + " characters of JSON, limit " + MAX_DEFINITION + ")");
@@ -40,7 +42,7 @@ final class SchemaTables {
         LocalDateTime now = LocalDateTime.ofInstant(Timestamps.now(), ZoneOffset.UTC);
         String cutSource = source.length() > 1000 ? source.substring(0, 1000) : source;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO schemas (database_name, version, source, imported_at, definition) "
-                + "VALUES (?, ?, ?, ?, ?)", new String[] {"ID"})) {
+                + "VALUES (?, ?, ?, ?, ?)", new String[] {idColumn})) {
             s.setString(1, databaseName);
             s.setInt(2, version);
             s.setString(3, cutSource);

@@ -238,7 +238,7 @@ public final class MainWindow {
             store.prepare(); // the word index: the first search at 1M pairs took 5 s without it
             return null;
         }, done -> { });
-        background(this::analysePending, this::analysed);
+        background(this::catchUp, this::caughtUp);
         showSavedFilters();
         otherWriters.start();
     }
@@ -259,9 +259,29 @@ public final class MainWindow {
         return n;
     }
 
-    private void analysed(long pairs) {
-        if (pairs > 0) {
-            message(String.format("Analysed %,d pairs that had no analysis yet.", pairs));
+    /**
+     * One background job (the window keeps the other job thread for its pages): the analysis
+     * pairs lack, then the schema validation they lack (imported before their schema, or with
+     * {@code --no-analysis} or {@code --no-validate}).
+     */
+    private long[] catchUp() {
+        long analysed = analysePending();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        long validated = ValidationRun.runPending(store, analyzer, threads, done -> { },
+                () -> Thread.currentThread().isInterrupted());
+        return new long[] {analysed, validated};
+    }
+
+    private void caughtUp(long[] counts) {
+        if (counts[0] > 0 && counts[1] > 0) {
+            message(String.format("Analysed %,d pairs that had no analysis yet; checked %,d pairs against their schema.",
+                    counts[0], counts[1]));
+        } else if (counts[0] > 0) {
+            message(String.format("Analysed %,d pairs that had no analysis yet.", counts[0]));
+        } else if (counts[1] > 0) {
+            message(String.format("Checked %,d pairs against their schema that had not been checked yet.", counts[1]));
+        }
+        if (counts[0] > 0 || counts[1] > 0) {
             rows.reload(filters.filter(), table.currentSort());
         }
     }

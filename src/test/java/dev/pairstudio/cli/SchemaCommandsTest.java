@@ -2,7 +2,14 @@ package dev.pairstudio.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.store.PairSort;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.StoredPair;
 import java.io.PrintWriter;
+import java.util.Set;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +98,102 @@ class SchemaCommandsTest {
         assertThat(out).contains("WRITE_STATEMENT:           1");
         assertThat(run("list", "--db", db)).isZero();
         assertThat(out).contains("Remove customer 7"); // flagged, never run, the pair untouched
+    }
+
+    @Test
+    void readOnlyIsASettingPerDatabase() throws Exception {
+        Files.writeString(dir.resolve("w.jsonl"), String.format(LINE, "w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7", "shop")
+                + String.format(LINE, "w2", "Clear the staging table", "DELETE FROM staging", "etl"));
+        Files.writeString(dir.resolve("etl.sql"), "CREATE TABLE staging (id INT);");
+        run("import", dir.resolve("w.jsonl").toString(), "--db", db);
+        run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--db", db);
+        assertThat(run("schema", "import", dir.resolve("etl.sql").toString(), "--database", "etl", "--db", db)).as(err).isZero();
+
+        assertThat(run("validate", "--read-only", "--database", "shop", "--db", db)).isZero();
+        assertThat(out).contains("Remembered: shop holds read-only questions").contains("WRITE_STATEMENT:           1");
+        assertThat(run("schema", "list", "--db", db)).isZero();
+        assertThat(out.lines().filter(l -> l.contains("read-only questions")).count()).isEqualTo(1); // shop's, not etl's
+        // a later run over every database remembers it for shop only: etl's DELETE is a job, not a question
+        assertThat(run("validate", "--db", db)).isZero();
+        assertThat(out).contains("WRITE_STATEMENT:           1");
+        assertThat(run("list", "--flag", "WRITE_STATEMENT", "--db", db)).isZero();
+        assertThat(out).contains("Remove customer 7").doesNotContain("Clear the staging table");
+
+        // the store-wide default covers databases without their own setting; an own "no" wins over it
+        assertThat(run("validate", "--read-only", "--db", db)).isZero();
+        assertThat(out).contains("WRITE_STATEMENT:           2");
+        assertThat(run("validate", "--no-read-only", "--database", "etl", "--db", db)).isZero();
+        assertThat(run("validate", "--db", db)).isZero();
+        assertThat(out).contains("WRITE_STATEMENT:           1");
+    }
+
+    @Test
+    void doesNotRunIsCheckedAgainstALiveCopyReadOnlyAndWritesAreNeverSent() throws Exception {
+        String live = "jdbc:h2:" + dir.resolve("live").toAbsolutePath();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(live, "sa", "");
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50))");
+            s.execute("CREATE ALIAS only_live FOR \"java.lang.Math.abs(int)\"");
+            s.execute("INSERT INTO customers VALUES (1, 'Ann')");
+        }
+        Files.writeString(dir.resolve("live.jsonl"),
+                String.format(LINE, "l1", "Names", "SELECT only_live(id) FROM customers", "shop") // runs live only
+                + String.format(LINE, "l2", "Names", "SELECT no_such_fn(name) FROM customers", "shop")
+                + String.format(LINE, "l3", "Remove customer 1", "DELETE FROM customers WHERE id = 1", "shop"));
+        Files.writeString(dir.resolve("shop2.sql"), "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);");
+        run("import", dir.resolve("live.jsonl").toString(), "--db", db);
+        run("schema", "import", dir.resolve("shop2.sql").toString(), "--database", "shop", "--dialect", "postgresql", "--db", db);
+        // in H2's PostgreSQL mode both functions are unknown
+        assertThat(run("validate", "--db", db)).isZero();
+        assertThat(out).contains("DOES_NOT_RUN:              2");
+
+        assertThat(run("validate", "--database", "shop", "--live-jdbc", live, "--live-user", "sa", "--statement-timeout", "3", "--db", db))
+                .as(err).isZero();
+        assertThat(out).contains("Remembered the live connection of shop").contains("(read-only)").contains("DOES_NOT_RUN:              1");
+        assertThat(run("schema", "list", "--db", db)).isZero();
+        assertThat(out).contains("does-not-run checked live at " + live + " (read-only)");
+        try (PairStore store = PairStores.open(db.replace(".mv.db", ""))) {
+            StoredPair bad = store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.DOES_NOT_RUN)), PairSort.INSERTION, null, 5).rows().get(0);
+            assertThat(bad.pair().pairId()).isEqualTo("l2");
+            assertThat(store.validation(bad.id()).orElseThrow().messages()).contains("does not run against the live database of shop")
+                    .contains("NO_SUCH_FN");
+        }
+        // writes allowed: EXPLAINed, never executed, rolled back
+        assertThat(run("validate", "--database", "shop", "--live-jdbc", live, "--live-user", "sa", "--allow-writes", "--db", db))
+                .as(err).isZero();
+        assertThat(out).contains("(writes EXPLAINed too)");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(live, "sa", "");
+                java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM customers")) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(1);
+        }
+        // a live copy that is gone: said once, checked in H2 instead
+        assertThat(run("validate", "--database", "shop", "--live-jdbc", "jdbc:h2:" + dir.resolve("nothing-here") + ";IFEXISTS=TRUE",
+                "--db", db)).isZero();
+        assertThat(err).contains("Cannot connect to the live database of shop").contains("checked in H2 instead");
+        assertThat(out).contains("DOES_NOT_RUN:              2");
+        // a live copy that hangs (accepts the connection, never answers): the time limit, one clear line
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+            Thread accept = new Thread(() -> {
+                try (java.net.Socket ignored = silent.accept()) {
+                    Thread.sleep(10_000);
+                } catch (Exception e) {
+                    // closed by the test
+                }
+            });
+            accept.setDaemon(true);
+            accept.start();
+            long t0 = System.nanoTime();
+            assertThat(run("validate", "--database", "shop", "--live-jdbc", "jdbc:h2:tcp://127.0.0.1:" + silent.getLocalPort() + "/x",
+                    "--statement-timeout", "1", "--db", db)).isZero();
+            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(8);
+            assertThat(err).contains("No answer from the live database of shop").contains("within 1 s").contains("checked in H2 instead");
+            accept.interrupt();
+        }
+        assertThat(run("validate", "--database", "shop", "--live-jdbc", "jdbc:sqlserver://x", "--db", db)).isEqualTo(Cli.USAGE);
+        assertThat(err).contains("SQL Server has no EXPLAIN");
+        assertThat(run("validate", "--live-jdbc", live, "--db", db)).isEqualTo(Cli.USAGE);
+        assertThat(err).contains("--live-jdbc belongs to one database");
     }
 
     @Test

@@ -64,6 +64,10 @@ class PairValidatorTest {
         "SELECT id FROM orders UNION SELECT id FROM customers",
         "SELECT name FROM customers ORDER BY created_at DESC LIMIT 3",
         "SELECT status FROM orders WHERE year > 2019 ORDER BY status",
+        "SELECT name FROM customers ORDER BY id DESC LIMIT 1",
+        "SELECT c.name FROM customers c JOIN orders o ON o.customer_id = c.id ORDER BY o.id LIMIT 1",
+        "SELECT city, COUNT(*) AS cnt FROM customers GROUP BY city ORDER BY city LIMIT 1",
+        "SELECT spent FROM (SELECT customer_id, SUM(total) AS spent FROM orders GROUP BY customer_id) AS t ORDER BY spent DESC LIMIT 1",
     })
     void correctQueriesGetNoFlag(String sql) {
         Validation v = check(validator, "Orders of customers in 2019 and 2020", sql, "postgresql");
@@ -81,6 +85,9 @@ class PairValidatorTest {
         "SELECT t.total FROM (SELECT city FROM customers) AS t | UNKNOWN_COLUMN | t.total",
         "SELECT name FROM customers WHERE id IN (SELECT customer FROM orders) | UNKNOWN_COLUMN | unknown column customer",
         "SELECT name FROM customers LIMIT 5 | NON_DETERMINISTIC | LIMIT without ORDER BY",
+        "SELECT name FROM customers ORDER BY created_at DESC LIMIT 1 | NON_DETERMINISTIC | ORDER BY created_at with LIMIT 1: the column is neither a primary key nor unique",
+        "SELECT c.name FROM customers c JOIN orders o ON o.customer_id = c.id ORDER BY o.total DESC LIMIT 1 | NON_DETERMINISTIC | ORDER BY o.total with LIMIT 1",
+        "SELECT name FROM customers ORDER BY city, name FETCH FIRST 1 ROWS ONLY | NON_DETERMINISTIC | ORDER BY city, name with LIMIT 1",
         "SELECT name FROM customers WHERE city = 'Springfield' | LITERAL_NOT_IN_QUESTION | 'Springfield'",
         "SELECT SUM(total) FROM orders GROUP BY status HAVING name = 1 | UNKNOWN_COLUMN | unknown column name",
         "SELECT no_such_function(name) FROM customers | DOES_NOT_RUN | PostgreSQL mode",

@@ -71,6 +71,7 @@ class SpiderFixtureTest {
         Map<String, LoadedSchema> schemas = schemas();
         int broken = 0;
         int correct = 0;
+        List<String> tieHints = new ArrayList<>();
         try (SqlAnalyzer analyzer = new SqlAnalyzer(); PairValidator validator = new PairValidator(analyzer, true, 2_000)) {
             for (JsonNode q : queries()) {
                 Validation v = validator.validate(pair(q), schemas.get(q.get("db_id").asText()));
@@ -81,11 +82,26 @@ class SpiderFixtureTest {
                             .contains(QualityFlag.valueOf(q.get("expect").asText()));
                 } else {
                     correct++;
-                    assertThat(v.messages()).as(what).isEmpty();
+                    // the one message a correct Spider query may get: the soft ORDER BY ... LIMIT 1 tie hint,
+                    // counted apart below (those gold queries are non-deterministic: the column can tie)
+                    List<ValidationMessage> other = v.messages().stream().filter(m -> !isTieHint(m)).toList();
+                    assertThat(other).as(what).isEmpty();
+                    if (v.messages().size() > other.size()) {
+                        tieHints.add(q.get("query").asText());
+                    }
                 }
             }
         }
         assertThat(broken).isEqualTo(25);
         assertThat(correct).isEqualTo(35);
+        // exactly the three gold queries that order by a non-key column with LIMIT 1; never one that orders by a key
+        assertThat(tieHints).containsExactlyInAnyOrder(
+                "SELECT song_name ,  song_release_year FROM singer ORDER BY age LIMIT 1",
+                "SELECT t1.name FROM employee AS t1 JOIN evaluation AS t2 ON t1.Employee_ID  =  t2.Employee_ID ORDER BY t2.bonus DESC LIMIT 1",
+                "SELECT Name FROM country WHERE Continent  =  \"Asia\" ORDER BY LifeExpectancy LIMIT 1");
+    }
+
+    static boolean isTieHint(ValidationMessage m) {
+        return m.flag() == QualityFlag.NON_DETERMINISTIC && m.text().contains("with LIMIT 1") && m.text().contains("can come back in any order");
     }
 }

@@ -53,6 +53,24 @@ public abstract class PairStoreContractTest {
         }
     }
 
+    /** What the window validates when it opens a database: live pairs lacking a validation against their database's newest schema. */
+    @Test
+    void unvalidatedPairsAreThoseWithoutAValidationAgainstTheNewestSchema() {
+        List<Long> ids = store.addAll(List.of(simple("u1", "one"), simple("u2", "two"), simple("u3", "three"),
+                pair("u4", "four", "SELECT 1", "2024-01-01T00:00:00", "postgresql", "hr", List.of(), true, null)), null, Source.FILE, "b").ids();
+        assertThat(store.unvalidated(0, 10)).isEmpty(); // no schema yet
+        StoredSchema v1 = store.saveSchema("shop", "test", "{\"tables\": []}");
+        assertThat(store.unvalidated(0, 10)).extracting(StoredPair::id).containsExactly(ids.get(0), ids.get(1), ids.get(2));
+        store.saveValidations(List.of(new ValidationResult(ids.get(0), v1.id(), 0, null), new ValidationResult(ids.get(1), v1.id(), 0, null)));
+        store.trash(List.of(ids.get(2)));
+        assertThat(store.unvalidated(0, 10)).isEmpty();
+        StoredSchema v2 = store.saveSchema("shop", "test v2", "{\"tables\": []}");
+        assertThat(store.unvalidated(0, 10)).extracting(StoredPair::id).containsExactly(ids.get(0), ids.get(1));
+        assertThat(store.unvalidated(ids.get(0), 1)).extracting(StoredPair::id).containsExactly(ids.get(1));
+        store.saveValidations(List.of(new ValidationResult(ids.get(0), v2.id(), 0, null)));
+        assertThat(store.unvalidated(0, 10)).extracting(StoredPair::id).containsExactly(ids.get(1));
+    }
+
     // ---- a small, varied dataset ---------------------------------------------------------
 
     /** Ten pairs with every filterable attribute varied; returns their store ids in input order. */

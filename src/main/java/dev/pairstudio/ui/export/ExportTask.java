@@ -140,6 +140,7 @@ public final class ExportTask extends Task<ExportResult> {
 
     static ExportProfile withPolicyFile(ExportProfile p, String file) {
         return new ExportProfile(p.name(), p.format(), p.filter(), p.acceptedOnly(), p.anonymize(), file, p.split(), p.seed(),
-                p.grouping(), p.stratify(), p.dedup(), p.gzip(), p.system(), p.context(), p.incremental(), p.outputFolder());
+                p.grouping(), p.stratify(), p.dedup(), p.gzip(), p.system(), p.context(), p.incremental(), p.outputFolder(),
+                p.wholeSchema());
     }
 }

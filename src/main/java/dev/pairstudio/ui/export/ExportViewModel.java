@@ -84,6 +84,8 @@ public final class ExportViewModel {
     public final StringProperty folder = new SimpleStringProperty("");
     public final StringProperty fileName = new SimpleStringProperty("training_data.jsonl");
     public final BooleanProperty gzip = new SimpleBooleanProperty(false);
+    /** {@code {{schema}}} holds every table of the pair's database, not only those its SQL uses. */
+    public final BooleanProperty wholeSchema = new SimpleBooleanProperty(false);
     public final ObjectProperty<ExportTargetPolicy> existing = new SimpleObjectProperty<>(ExportTargetPolicy.RENAME);
     // profile
     /** The profile the settings came from or were saved as; exports under it update its "last export". Empty for none. */
@@ -283,6 +285,10 @@ public final class ExportViewModel {
             files.add(out.resolveSibling(name));
             files.add(out.resolveSibling(name + ".manifest.json"));
         }
+        Preset p = preset();
+        if (p != null && p.schemaFile() != null) {
+            files.add(out.resolveSibling(p.schemaFile().replace("{name}", stem(name)))); // when a database has a schema
+        }
         return files;
     }
 
@@ -296,7 +302,7 @@ public final class ExportViewModel {
         SplitRatios r = ratios();
         return new ExportProfile(name, format.get(), scopeFilter(), acceptedOnly.get(), anonymize.get(),
                 anonymize.get() ? policyFile : null, split.get() ? r : null, seedValue(), grouping.get(), stratify.get(), dedup.get(),
-                gzip.get(), system, context, incremental, folder.get().trim());
+                gzip.get(), system, context, incremental, folder.get().trim(), wholeSchema.get());
     }
 
     /** Takes over a stored profile's choices (not its scope: the wizard's scope is the window's). */
@@ -321,6 +327,7 @@ public final class ExportViewModel {
         stratify.set(p.stratify());
         dedup.set(p.dedup());
         gzip.set(p.gzip());
+        wholeSchema.set(p.wholeSchema());
         if (p.outputFolder() != null && !p.outputFolder().isBlank()) {
             folder.set(p.outputFolder());
         }

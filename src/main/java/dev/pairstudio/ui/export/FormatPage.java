@@ -23,6 +23,8 @@ final class FormatPage extends StepPage {
     final ListView<String> list = new ListView<>();
     final TextArea preview = new TextArea();
     private final Label previewTitle = new Label();
+    final javafx.scene.control.CheckBox wholeSchema = new javafx.scene.control.CheckBox(
+            "Schema context: every table of the database (not only the tables the SQL uses)");
 
     FormatPage(ExportViewModel vm, ExportContext ctx) {
         super(vm, "export-format", 2, "Format",
@@ -68,7 +70,10 @@ final class FormatPage extends StepPage {
         preview.setWrapText(true);
         preview.getStyleClass().add("monospace");
         previewTitle.getStyleClass().add("section-title");
-        VBox right = new VBox(6, previewTitle, preview);
+        wholeSchema.setId("format-whole-schema");
+        wholeSchema.selectedProperty().bindBidirectional(vm.wholeSchema);
+        wholeSchema.selectedProperty().addListener((o, was, now) -> refresh());
+        VBox right = new VBox(6, previewTitle, preview, wholeSchema);
         VBox.setVgrow(preview, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         body(new HBox(14, list, right));
@@ -93,7 +98,7 @@ final class FormatPage extends StepPage {
             Anonymizer a = anonymize ? PrivacySettings.anonymizer(ctx.store(), policy) : null;
             DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
             String text = ExportPreview.firstRecords(ctx.store(), exporter.effectiveFilter(profile), format, profile.system(),
-                    profile.context(), a, ctx.presetsFolder(), PREVIEW_RECORDS);
+                    profile.context(), a, ctx.presetsFolder(), PREVIEW_RECORDS, profile.wholeSchema());
             return text.isEmpty() ? "(the scope has no pairs)" : text;
         }, preview::setText, e -> preview.setText("No preview: " + e.getMessage()));
     }

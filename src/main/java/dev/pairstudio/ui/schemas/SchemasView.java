@@ -42,6 +42,9 @@ public final class SchemasView extends BorderPane {
     private final Button showPairs = new Button("Show pairs using this table");
     private final Button importButton = new Button("Import schema…");
     private final Label importStatus = new Label();
+    private final javafx.scene.control.CheckBox readOnly = new javafx.scene.control.CheckBox("Read-only questions (flag DML/DDL, never run it)");
+    /** True while the check box shows a loaded value: not a user's change. */
+    private boolean showingReadOnly;
     private BiConsumer<String, Set<String>> onShowPairs = (db, names) -> { };
     private SchemaUsage usage;
 
@@ -76,7 +79,14 @@ public final class SchemasView extends BorderPane {
         importButton.setOnAction(e -> chooseAndImport());
         importStatus.setId("schema-import-status");
         importStatus.setWrapText(true);
-        VBox right = new VBox(6, summary, tables, new HBox(6, showPairs, importButton), importStatus);
+        readOnly.setId("schema-read-only");
+        readOnly.setDisable(true);
+        readOnly.selectedProperty().addListener((o, was, now) -> {
+            if (!showingReadOnly) {
+                changeReadOnly(now);
+            }
+        });
+        VBox right = new VBox(6, summary, readOnly, tables, new HBox(6, showPairs, importButton), importStatus);
         VBox.setVgrow(tables, javafx.scene.layout.Priority.ALWAYS);
         right.setPadding(new Insets(0, 0, 0, 8));
         setLeft(databases);
@@ -181,12 +191,45 @@ public final class SchemasView extends BorderPane {
         return -1;
     }
 
-    private void showDatabase(StoredSchema s) {
-        tables.setRoot(null);
-        usage = null;
+    /** Stores the selected database's read-only setting and checks its pairs again with it. */
+    private void changeReadOnly(boolean value) {
+        StoredSchema s = databases.getSelectionModel().getSelectedItem();
         if (s == null) {
             return;
         }
+        String name = s.databaseName();
+        readOnly.setDisable(true);
+        importStatus.setText("Checking the pairs of " + name + " again…");
+        background.run(() -> {
+            dev.pairstudio.schema.ReadOnlyDatabases.set(store, name, value);
+            try (dev.pairstudio.sql.SqlAnalyzer analyzer = new dev.pairstudio.sql.SqlAnalyzer()) {
+                return dev.pairstudio.schema.ValidationRun.run(store, analyzer, dev.pairstudio.pair.PairFilter.ALL.withDatabaseNames(Set.of(name)),
+                        Runtime.getRuntime().availableProcessors(), n -> { }, () -> false);
+            }
+        }, result -> {
+            readOnly.setDisable(false);
+            long writes = result.flagged().getOrDefault(dev.pairstudio.pair.QualityFlag.WRITE_STATEMENT, 0L);
+            importStatus.setText(name + (value ? " holds read-only questions" : " allows writes") + "; checked "
+                    + result.validated() + (result.validated() == 1 ? " pair" : " pairs") + (value ? ", " + writes + " write" + (writes == 1 ? "" : "s") + " flagged." : "."));
+        });
+    }
+
+    private void showDatabase(StoredSchema s) {
+        tables.setRoot(null);
+        usage = null;
+        readOnly.setDisable(true);
+        if (s == null) {
+            return;
+        }
+        background.run(() -> dev.pairstudio.schema.ReadOnlyDatabases.load(store).test(s.databaseName()), value -> {
+            if (s != databases.getSelectionModel().getSelectedItem()) {
+                return;
+            }
+            showingReadOnly = true;
+            readOnly.setSelected(value);
+            showingReadOnly = false;
+            readOnly.setDisable(false);
+        });
         background.run(() -> {
             DatabaseSchema schema = SchemaJson.read(s.definition());
             return java.util.Map.entry(schema, SchemaUsage.of(store, schema));

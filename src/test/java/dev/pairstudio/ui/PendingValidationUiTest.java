@@ -1,0 +1,80 @@
+package dev.pairstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.pair.Source;
+import dev.pairstudio.schema.DatabaseSchema;
+import dev.pairstudio.schema.SchemaColumn;
+import dev.pairstudio.schema.SchemaJson;
+import dev.pairstudio.schema.SchemaTable;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opening a database whose pairs were never checked against their schema checks them in the background. */
+@ExtendWith(ApplicationExtension.class)
+class PendingValidationUiTest {
+    private PairStore store;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("pending-validation-ui");
+        store = PairStores.open(dir.resolve("db").toString());
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            pairs.add(new Pair("p" + i, "Question " + i, i % 3 == 0 ? "SELECT nmae FROM customers WHERE id = " + i
+                    : "SELECT name FROM customers WHERE id = " + i, Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i),
+                    "postgresql", "shop", List.of(), true, null, Map.of()));
+        }
+        store.addAll(pairs, null, Source.FILE, "t");
+        // stored without checking the pairs (schema import --no-validate, or pairs imported with --no-analysis before it)
+        store.saveSchema("shop", "test", SchemaJson.write(new DatabaseSchema("shop", "postgresql", List.of(new SchemaTable("customers",
+                List.of(new SchemaColumn("id", "INT"), new SchemaColumn("name", "TEXT")), List.of("id"), List.of())))));
+        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(dir.resolve("ui.properties")));
+        Scene scene = new Scene(window.root(), 1200, 800);
+        window.install(scene);
+        stage.setScene(scene);
+        stage.show();
+        window.load();
+    }
+
+    @AfterEach
+    void close() {
+        window.dispose();
+        store.close();
+    }
+
+    @Test
+    void theWindowChecksUncheckedPairsWithoutBlockingAndSaysSo(FxRobot robot) throws Exception {
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isLessThan(1_000);
+        // the FX thread stays free while the job runs: the table answers a filter change meanwhile
+        robot.interact(() -> window.filters().flags.add(QualityFlag.UNKNOWN_COLUMN));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN))) == 1_000);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#status-bar").queryAs(StatusBar.class).getText()
+                .contains("hecked 3,000 pairs against their schema"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.table().getItems().size() == 1_000);
+        assertThat(store.unvalidated(0, 10)).isEmpty();
+    }
+}
