@@ -442,15 +442,17 @@ public final class JdbcPairStore implements PairStore {
 
     @Override
     public long count(PairFilter filter) {
-        return withFilter("count pairs", filter, (ix, f) -> {
-            long n = 0;
-            for (int o = 0; o < ix.size(); o++) {
-                if (f.test(o)) {
-                    n++;
-                }
+        return withFilter("count pairs", filter, JdbcPairStore::matches);
+    }
+
+    private static long matches(PairIndex ix, IndexFilter f) {
+        long n = 0;
+        for (int o = 0; o < ix.size(); o++) {
+            if (f.test(o)) {
+                n++;
             }
-            return n;
-        });
+        }
+        return n;
     }
 
     /** Matching rows in sort order: their ids and, when asked for, their cursor values. */
@@ -526,8 +528,10 @@ public final class JdbcPairStore implements PairStore {
 
     @Override
     public void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action) {
-        if (sort.equals(PairSort.INSERTION) && !index.loaded()) {
-            streamInIdOrder(filter, action); // no need to build the index for one pass (a CLI export, say)
+        if (sort.equals(PairSort.INSERTION) && (!index.loaded() || mostRowsMatch(filter))) {
+            // One pass over the table in id order: no index to build (a CLI export), and cheaper than
+            // reading the matching rows by id when they are most of the table (1M pairs: 5.0 s against 6.6 s).
+            streamInIdOrder(filter, action);
             return;
         }
         // The order is taken once (ids only, 8 bytes a pair); rows are read in chunks by id.
@@ -538,6 +542,11 @@ public final class JdbcPairStore implements PairStore {
                 pages.accept(fetch(Arrays.stream(ids, from, to).boxed().toList()));
             }
         }, page -> page.forEach(action));
+    }
+
+    /** Whether at least three quarters of the stored rows match: then streaming them all and filtering wins. */
+    private boolean mostRowsMatch(PairFilter filter) {
+        return withFilter("count pairs", filter, (ix, f) -> matches(ix, f) * 4 >= ix.size() * 3L);
     }
 
     /** The ids of every matching row in sort order, unboxed: at 1M pairs a list of Longs was 30 MB of heap. */
