@@ -150,7 +150,13 @@ public final class JdbcPairStore implements PairStore {
                         return done.result();
                     }
                     ChangeLog.log(c, seq, done.touched());
-                    c.commit();
+                    ownChanges.incrementAndGet();
+                    try {
+                        c.commit();
+                    } catch (SQLException e) {
+                        ownChanges.decrementAndGet();
+                        throw e;
+                    }
                     rowsWritten.addAndGet(done.touched().size());
                     sync(c, durable);
                     if (done.direct() == null) {
@@ -1160,13 +1166,25 @@ public final class JdbcPairStore implements PairStore {
     }
 
     @Override
-    public long changeClock() {
+    public long changesByOthers() {
         try (Connection c = pool.getConnection()) {
-            return ChangeLog.clock(c);
+            long own;
+            long clock;
+            do { // this store's count is raised before its commit shows in the clock: a race can only read low
+                own = ownChanges.get();
+                clock = ChangeLog.clock(c);
+            } while (own != ownChanges.get());
+            long othersSinceOpen = clock - own;
+            return othersSinceOpen - clockAtFirstAsk.updateAndGet(b -> b >= 0 ? b : othersSinceOpen);
         } catch (SQLException e) {
             throw failure("read the change clock", e);
         }
     }
+
+    /** Changes this store committed (raised before each commit, lowered again when it fails). */
+    private final java.util.concurrent.atomic.AtomicLong ownChanges = new java.util.concurrent.atomic.AtomicLong();
+    /** Clock minus own changes at the first {@link #changesByOthers()}: what others had done before anyone asked. */
+    private final java.util.concurrent.atomic.AtomicLong clockAtFirstAsk = new java.util.concurrent.atomic.AtomicLong(-1);
 
     @Override
     public void sync() {

@@ -174,11 +174,13 @@ public interface PairStore extends AutoCloseable {
     // ---- database-wide ------------------------------------------------------------------
 
     /**
-     * A number that grows with every committed change to the database, by this process or any
-     * other (a CLI import, a collector, a colleague on the team database); one small read.
-     * A window compares it to see whether to re-read what it shows.
+     * How many changes other writers committed since this store was first asked: another
+     * process (a CLI import, {@code pairstudio serve}), a colleague on the team database, another
+     * store object on the same file. One small read. It rises with each of their changes; while
+     * a change of this store's own is being committed it may briefly read one lower, never higher.
+     * A window polls it to show what others changed.
      */
-    long changeClock();
+    long changesByOthers();
 
     /**
      * The per-database secret for keyed pseudonyms, created with the database (32 random

@@ -10,11 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notices changes that other processes made to the open database (a CLI import, a collector
+ * Notices changes that other writers made to the open database (a CLI import, a collector
  * started with {@code pairstudio serve}, a colleague curating the team database): every
- * {@link #PERIOD_MS} it reads the store's change clock on a background thread and, when it moved
- * past what the window last showed, tells the window on the FX thread. The window's own changes
- * refresh it anyway; {@link #shown()} after such a refresh keeps them from counting twice.
+ * {@link #PERIOD_MS} it asks the store how many changes others committed
+ * ({@link PairStore#changesByOthers()}, one small read) on a background thread and, when that
+ * rose past what the window last showed, tells the window on the FX thread. The window's own
+ * changes (curation, imports, background analysis) do not count.
  */
 public final class ChangeWatcher implements AutoCloseable {
     static final long PERIOD_MS = 2_000;
@@ -27,11 +28,12 @@ public final class ChangeWatcher implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Others' changes the window has shown; -1 until first read. Written on the timer thread only. */
     private volatile long seen = -1;
 
     /** @param onChange runs on the FX thread when another process changed the database */
     public ChangeWatcher(PairStore store, Runnable onChange) {
-        this.clock = store::changeClock;
+        this.clock = store::changesByOthers;
         this.onChange = onChange;
     }
 
@@ -39,11 +41,11 @@ public final class ChangeWatcher implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::check, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** The window has just re-read everything: what is committed now counts as shown. */
+    /** The window has just re-read everything: what others committed until now counts as shown. */
     public void shown() {
         timer.execute(() -> {
             try {
-                seen = clock.getAsLong();
+                seen = Math.max(seen, clock.getAsLong());
             } catch (RuntimeException e) {
                 LOG.debug("Reading the change clock failed: {}", e.getMessage());
             }
@@ -54,9 +56,11 @@ public final class ChangeWatcher implements AutoCloseable {
         try {
             long now = clock.getAsLong();
             long before = seen;
-            seen = now;
-            if (before >= 0 && now != before) {
-                Platform.runLater(onChange);
+            if (now > before) { // it only rises with others' changes; a lower reading is our own commit in flight
+                seen = now;
+                if (before >= 0) {
+                    Platform.runLater(onChange);
+                }
             }
         } catch (RuntimeException e) {
             // a closed or unreachable database: the window reports failures of its own reads

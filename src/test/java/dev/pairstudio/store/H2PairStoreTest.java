@@ -38,6 +38,11 @@ class H2PairStoreTest extends PairStoreContractTest {
         return PairStores.open(current.toString());
     }
 
+    @Override
+    protected PairStore another() {
+        return PairStores.open(current.toString());
+    }
+
     @Test
     void aPathGetsTheMvDbSuffixAndParentFolders() {
         Path nested = dir.resolve("a/b/pairs");

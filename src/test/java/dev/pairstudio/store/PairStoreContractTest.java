@@ -41,6 +41,24 @@ public abstract class PairStoreContractTest {
     /** Closes {@link #store} and opens the same database again. */
     protected abstract PairStore reopen();
 
+    /** A second store on the same database while {@link #store} stays open, as another process or colleague has. */
+    protected abstract PairStore another();
+
+    /** What a window polls to show others' changes: theirs count, its own never do. */
+    @Test
+    void changesByOthersCountOtherWritersOnly() {
+        assertThat(store.changesByOthers()).isZero();
+        store.addAll(List.of(simple("o1", "mine")), null, Source.FILE, "b");
+        assertThat(store.changesByOthers()).as("own changes").isZero();
+        try (PairStore other = another()) {
+            long id = other.addAll(List.of(simple("o2", "theirs")), null, Source.API, "c").ids().get(0);
+            other.setStatus(List.of(id), ReviewStatus.ACCEPTED);
+        }
+        assertThat(store.changesByOthers()).isEqualTo(2);
+        store.setStatus(List.of(store.getByPairId("o1").orElseThrow().id()), ReviewStatus.REJECTED);
+        assertThat(store.changesByOthers()).as("own changes").isEqualTo(2);
+    }
+
     @BeforeEach
     void openStore() {
         store = newStore();

@@ -45,6 +45,11 @@ class PostgresPairStoreTest extends PairStoreContractTest {
         return PairStores.open(current);
     }
 
+    @Override
+    protected PairStore another() {
+        return PairStores.open(current);
+    }
+
     @Test
     void theLocationNeverShowsThePassword() {
         assertThat(current).contains(TestPostgres.PASSWORD);
