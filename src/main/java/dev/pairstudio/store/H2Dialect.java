@@ -91,8 +91,8 @@ final class H2Dialect implements StoreDialect {
     }
 
     @Override
-    public String migrations() {
-        return "classpath:db/migration";
+    public List<String> migrations() {
+        return List.of("classpath:db/migration", COMMON_MIGRATIONS);
     }
 
     @Override

@@ -16,8 +16,8 @@ import java.util.function.Function;
  * for one. It is handed to the connection pool only: never stored, shown or logged.</li>
  * </ul>
  * Both kinds run the same store ({@link JdbcPairStore}) with the same migrations (numbered alike in
- * {@code db/migration} and {@code db/migration-postgresql}); a database written by a newer Pair
- * Studio is refused at open.
+ * {@code db/migration} and {@code db/migration-postgresql}, shared ones in {@code db/migration-common});
+ * a database written by a newer Pair Studio is refused at open.
  */
 public final class PairStores {
     /** Where a team database's password may come from when the URL has none. */

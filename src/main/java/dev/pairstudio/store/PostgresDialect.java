@@ -56,8 +56,8 @@ final class PostgresDialect implements StoreDialect {
     }
 
     @Override
-    public String migrations() {
-        return "classpath:db/migration-postgresql";
+    public List<String> migrations() {
+        return List.of("classpath:db/migration-postgresql", COMMON_MIGRATIONS);
     }
 
     @Override

@@ -39,7 +39,7 @@ final class Schema {
         }
         Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(where.migrations())
+                .locations(where.migrations().toArray(String[]::new))
                 .table(HISTORY_TABLE)
                 .validateMigrationNaming(true)
                 .load();

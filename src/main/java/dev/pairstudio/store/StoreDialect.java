@@ -23,8 +23,14 @@ interface StoreDialect {
     /** Opens the pool and one connection, turning failures into one line that says what to do. */
     Connected connect();
 
-    /** Flyway's location of this database's migrations (same version numbers for both databases). */
-    String migrations();
+    /**
+     * Flyway's locations of this database's migrations: its own folder, and {@link #COMMON_MIGRATIONS}
+     * for those written in SQL both databases take (one version numbering for both).
+     */
+    List<String> migrations();
+
+    /** Migrations both databases run as they are (V6 onwards, so far). */
+    String COMMON_MIGRATIONS = "classpath:db/migration-common";
 
     /** The names of the tables in the schema the store uses, to tell an empty or foreign database from ours. */
     String tablesQuery();
