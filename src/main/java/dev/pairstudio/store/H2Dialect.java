@@ -36,12 +36,6 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 final class H2Dialect implements StoreDialect {
     private static final String USER = "sa";
-    /**
-     * After this many rows written, closing rewrites the file ({@code SHUTDOWN COMPACT}): H2's
-     * own compaction leaves the pages superseded by analysing and grouping a large import (1M
-     * pairs: 799 MB, 1.9x the JSONL; rewritten in 4 s to 222 MB, 0.53x).
-     */
-    private static final long COMPACT_AFTER_ROWS = 100_000;
 
     private final H2Location where;
     private final char[] password;

@@ -1210,6 +1210,10 @@ public final class JdbcPairStore implements PairStore {
                 if (!keeper.isClosed()) { // after H2's SHUTDOWN its rollback would trace an error beside the database
                     keeper.close();
                 }
+            } else {
+                try (Connection c = pool.getConnection()) { // a server database keeps no connection of its own
+                    dialect.beforeClose(c, fileWriteFailed, rowsWritten.get());
+                }
             }
         } catch (SQLException ignored) {
             // closing anyway

@@ -5,7 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -18,6 +21,8 @@ final class PostgresDialect implements StoreDialect {
     private static final int POOL_SIZE = 8;
 
     private final PostgresLocation where;
+    /** This store's connections, as the server lists them: tells ours from a colleague's. */
+    private final String applicationName = "Pair Studio " + java.util.UUID.randomUUID().toString().substring(0, 8);
 
     PostgresDialect(PostgresLocation where) {
         this.where = where;
@@ -44,7 +49,7 @@ final class PostgresDialect implements StoreDialect {
         // like H2's LOCK_TIMEOUT: a writer waits up to 30 s for another curator's bulk change, then fails
         config.setConnectionInitSql("SET lock_timeout = '30s'");
         config.addDataSourceProperty("reWriteBatchedInserts", "true"); // multi-row INSERTs from JDBC batches
-        config.addDataSourceProperty("ApplicationName", "Pair Studio");
+        config.addDataSourceProperty("ApplicationName", applicationName);
         config.addDataSourceProperty("connectTimeout", "10");
         HikariDataSource pool;
         try {
@@ -53,6 +58,36 @@ final class PostgresDialect implements StoreDialect {
             throw PostgresFailures.explain(where, e.getCause() instanceof SQLException s ? s : null, e);
         }
         return new Connected(pool, null, pool::close);
+    }
+
+    /**
+     * PostgreSQL keeps a dead version of every row a statement rewrote until VACUUM, and plain
+     * VACUUM never gives the space back: analysing and grouping 100,000 imported pairs left
+     * 108,846 dead analysis rows, 13 of the database's 72 MB. As H2 compacts its file, a store
+     * that wrote {@link #COMPACT_AFTER_ROWS}+ rows rewrites the tables it writes to on close, when
+     * no other client is connected (VACUUM FULL locks each table while it runs).
+     */
+    @Override
+    public void beforeClose(Connection keeper, boolean writeFailed, long rowsWritten) throws SQLException {
+        if (writeFailed || rowsWritten < COMPACT_AFTER_ROWS || !alone(keeper)) {
+            return;
+        }
+        keeper.setAutoCommit(true); // VACUUM runs outside transactions
+        try (Statement s = keeper.createStatement()) {
+            s.execute("VACUUM (FULL) pairs, analysis, trash, validation");
+        }
+    }
+
+    /** Whether no client but this store is connected to the database. */
+    private boolean alone(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND backend_type = 'client backend' AND application_name <> ?")) {
+            s.setString(1, applicationName);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1) == 0;
+            }
+        }
     }
 
     @Override

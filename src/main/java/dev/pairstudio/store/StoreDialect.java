@@ -29,6 +29,14 @@ interface StoreDialect {
      */
     List<String> migrations();
 
+    /**
+     * After this many rows written, closing compacts what the writes left behind, when no one else
+     * uses the database. H2: its own compaction leaves the pages superseded by analysing and
+     * grouping a large import (1M pairs, compressed pages: 799 MB, 1.9x the JSONL; rewritten in 4 s
+     * to 222 MB, 0.53x). PostgreSQL: dead row versions (see {@code PostgresDialect.beforeClose}).
+     */
+    long COMPACT_AFTER_ROWS = 100_000;
+
     /** Migrations both databases run as they are (V6 onwards, so far). */
     String COMMON_MIGRATIONS = "classpath:db/migration-common";
 
