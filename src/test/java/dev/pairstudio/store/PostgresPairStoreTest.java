@@ -3,6 +3,8 @@ package dev.pairstudio.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
@@ -12,7 +14,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -205,6 +209,37 @@ class PostgresPairStoreTest extends PairStoreContractTest {
             assertThat(store.addAll(many, null, Source.FILE, "b").added()).isEqualTo(2_500);
             assertThat(colleague.count(PairFilter.ALL.withText("question 2499", false))).isEqualTo(1);
             assertThat(colleague.count(PairFilter.ALL)).isEqualTo(2_500);
+        }
+    }
+
+    /** Rewriting 100,000 analysis rows leaves dead versions; closing gives their space back when no one else is connected. */
+    @Test
+    void aStoreThatWroteMuchCompactsItsTablesOnClose() throws Exception {
+        List<Long> ids = store.addAll(new SyntheticPairs(5).list(100_000), null, Source.FILE, "big").ids();
+        for (String fingerprint : List.of("first", "second")) { // analysis written, then rewritten: one dead version per row
+            Map<Long, PairAnalysis> analyses = new HashMap<>();
+            for (long id : ids) {
+                analyses.put(id, new PairAnalysis(null, fingerprint, null, Set.of(), null, Set.of(), null));
+            }
+            store.updateAnalyses(analyses);
+        }
+        String db = TestPostgres.databaseOf(current);
+        long before = analysisBytes(db);
+        store.close();
+        store = null;
+        long after = analysisBytes(db);
+        assertThat(after).as("analysis table bytes after close, of %d before", before).isLessThan(before * 3 / 4);
+        try (PairStore again = PairStores.open(current)) {
+            assertThat(again.count(PairFilter.ALL)).isEqualTo(100_000);
+            assertThat(again.get(ids.get(99_999)).orElseThrow().analysis().fingerprint()).isEqualTo("second");
+        }
+    }
+
+    private static long analysisBytes(String db) throws Exception {
+        try (Connection c = TestPostgres.get().connect(db); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT pg_total_relation_size('analysis')")) {
+            r.next();
+            return r.getLong(1);
         }
     }
 }
