@@ -43,7 +43,7 @@ public final class DuplicateTracker {
     /** Groups every live pair added since the last call (all of them the first time); returns how many were fed in. */
     public synchronized long catchUp() {
         if (grouper == null) {
-            grouper = new DuplicateGrouper(options);
+            grouper = new DuplicateGrouper(options, (int) Math.min(Integer.MAX_VALUE - 8, store.count(PairFilter.ALL) + 1_000));
             lastId = -1;
         }
         List<PairStore.DuplicateMark> marks = new ArrayList<>();

@@ -80,14 +80,14 @@ public final class DuplicateGrouper {
     private final int[] hashSeeds;
 
     // pairs, by insertion index
-    private long[] pairId = new long[1024];
-    private int[] pairQuestion = new int[1024];
-    private long[] pairKey = new long[1024];
-    private int[] nextPairOfQuestion = new int[1024];
-    private byte[] reportedFlags = new byte[1024];
+    private long[] pairId;
+    private int[] pairQuestion;
+    private long[] pairKey;
+    private int[] nextPairOfQuestion;
+    private byte[] reportedFlags;
     private int pairCount;
     private int flushedPairs;
-    private final LongIntMap pairIndexById = new LongIntMap(1024);
+    private final LongIntMap pairIndexById;
 
     // distinct normalised questions, by insertion index
     private int[] parent = new int[1024];
@@ -109,7 +109,24 @@ public final class DuplicateGrouper {
     }
 
     public DuplicateGrouper(Options options) {
+        this(options, 1024);
+    }
+
+    /**
+     * @param expectedPairs how many pairs will be added (a store's count): sized for them from the
+     *                      start, the grouping of 1M pairs skips the copies of growing arrays and
+     *                      maps, whose old and new halves at once did not fit next to the store's
+     *                      index in a 256 MB heap
+     */
+    public DuplicateGrouper(Options options, int expectedPairs) {
         this.options = options;
+        int n = Math.max(1024, expectedPairs);
+        this.pairId = new long[n];
+        this.pairQuestion = new int[n];
+        this.pairKey = new long[n];
+        this.nextPairOfQuestion = new int[n];
+        this.reportedFlags = new byte[n];
+        this.pairIndexById = new LongIntMap(n);
         this.hashSeeds = new int[options.bands() * options.rows()];
         long seed = 0x5DEECE66DL;
         for (int i = 0; i < hashSeeds.length; i++) {
