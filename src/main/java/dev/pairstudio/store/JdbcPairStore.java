@@ -421,6 +421,17 @@ public final class JdbcPairStore implements PairStore {
         return rows;
     }
 
+    /** Every row a query over {@link PairRows#COLUMNS} returns, in its order. */
+    private static List<StoredPair> readRows(PreparedStatement s) throws SQLException {
+        List<StoredPair> rows = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                rows.add(PairRows.read(r));
+            }
+        }
+        return rows;
+    }
+
     private static void readInto(PreparedStatement s, Map<Long, StoredPair> byId, Set<Long> wanted) throws SQLException {
         try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
@@ -591,15 +602,10 @@ public final class JdbcPairStore implements PairStore {
                     long after = 0;
                     int n;
                     do {
-                        List<StoredPair> page = new ArrayList<>(STREAM_PAGE);
                         s.setLong(1, after);
                         s.setLong(2, last);
                         s.setInt(3, STREAM_PAGE);
-                        try (ResultSet r = s.executeQuery()) {
-                            while (r.next()) {
-                                page.add(PairRows.read(r));
-                            }
-                        }
+                        List<StoredPair> page = readRows(s);
                         n = page.size();
                         if (n > 0) {
                             after = page.get(n - 1).id();
@@ -900,13 +906,7 @@ public final class JdbcPairStore implements PairStore {
                 + PairRows.FROM + " WHERE p.id > ? AND a.id IS NULL ORDER BY p.id LIMIT ?")) {
             s.setLong(1, afterId);
             s.setInt(2, limit);
-            List<StoredPair> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(PairRows.read(r));
-                }
-            }
-            return rows;
+            return readRows(s);
         } catch (SQLException e) {
             throw failure("find pairs to analyse", e);
         }
@@ -1053,13 +1053,7 @@ public final class JdbcPairStore implements PairStore {
                 + " WHERE p.id > ? AND t.id IS NULL AND (v.id IS NULL OR v.schema_id <> s.id) ORDER BY p.id LIMIT ?")) {
             s.setLong(1, afterId);
             s.setInt(2, limit);
-            List<StoredPair> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(PairRows.read(r));
-                }
-            }
-            return rows;
+            return readRows(s);
         } catch (SQLException e) {
             throw failure("find pairs to validate", e);
         }
