@@ -122,6 +122,7 @@ public final class CollectorServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+        LOG.info("Collector listening at {} on {}", baseUri(), store.location()); // never the token
     }
 
     /**
@@ -206,6 +207,7 @@ public final class CollectorServer implements AutoCloseable {
         }
         server.stop(0);
         shutdownInternals();
+        LOG.info("Collector stopped after storing {} pairs", collected.get());
     }
 
     private void shutdownInternals() {
