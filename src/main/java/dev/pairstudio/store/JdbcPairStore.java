@@ -1160,6 +1160,11 @@ public final class JdbcPairStore implements PairStore {
     }
 
     @Override
+    public long liveTextDigest() {
+        return readIndex("read the pairs' digest", PairIndex::liveTextDigest);
+    }
+
+    @Override
     public long changesByOthers() {
         try (Connection c = pool.getConnection()) {
             long own;

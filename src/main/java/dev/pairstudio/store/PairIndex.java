@@ -114,7 +114,30 @@ final class PairIndex {
     }
 
     private static int textHash(IndexRow r) {
-        return 31 * r.question().hashCode() + r.sql().hashCode();
+        return textHash(r.question(), r.sql());
+    }
+
+    static int textHash(String question, String sql) {
+        return 31 * question.hashCode() + sql.hashCode();
+    }
+
+    /** One pair's share of {@link #liveTextDigest()}: a well-mixed hash of its id and texts. */
+    static long textDigest(long id, int textHash) {
+        long z = id * 0x9E3779B97F4A7C15L ^ (textHash & 0xFFFFFFFFL);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** The sum of every live pair's {@link #textDigest}: order-free, so a writer can add up the pairs it saw. */
+    long liveTextDigest() {
+        long digest = 0;
+        for (int o = 0; o < size; o++) {
+            if (state[o] == 0) {
+                digest += textDigest(ids[o], textHash[o]);
+            }
+        }
+        return digest;
     }
 
     TextIndex text() {

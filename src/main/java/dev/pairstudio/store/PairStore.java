@@ -183,6 +183,19 @@ public interface PairStore extends AutoCloseable {
     long changesByOthers();
 
     /**
+     * A digest of which pairs are live (not in the trash) and of their question and SQL texts: it
+     * changes when any writer adds, edits, deletes or restores a pair. The sum of
+     * {@link #textDigest} over the live pairs, so that a reader can tell whether what it saw is
+     * still what is stored (duplicate grouping uses it to skip regrouping an unchanged dataset).
+     */
+    long liveTextDigest();
+
+    /** One pair's share of {@link #liveTextDigest()}. */
+    static long textDigest(long id, String question, String sql) {
+        return PairIndex.textDigest(id, PairIndex.textHash(question, sql));
+    }
+
+    /**
      * The per-database secret for keyed pseudonyms, created with the database (32 random
      * bytes). Never exported, never logged.
      */

@@ -249,13 +249,17 @@ public final class MainWindow {
         dataChanged();
     }
 
-    /** Pairs stored without analysis (`import --no-analysis`, an interrupted analysis) get it now, then duplicate groups. */
+    /** Pairs stored without analysis (`import --no-analysis`, an interrupted analysis) get it now, then duplicate groups if any writer changed the pairs since they were last grouped. */
     private long analysePending() {
         // one core fewer than the machine has: the table's pages and the charts keep one for themselves
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         long n = PendingAnalysis.run(store, enricher, threads, done -> { },
                 () -> Thread.currentThread().isInterrupted());
-        duplicates.catchUp();
+        if (n > 0) {
+            duplicates.catchUp(); // new fingerprints: group again
+        } else {
+            duplicates.catchUpIfChanged();
+        }
         return n;
     }
 

@@ -63,6 +63,38 @@ class DuplicateTrackerTest {
         }
     }
 
+    /** Opening a window on an unchanged dataset must not regroup it; a change by any writer since the last grouping must. */
+    @Test
+    void regroupsOnlyWhenThePairsChangedSinceTheLastGrouping() {
+        Path db = dir.resolve("again");
+        try (PairStore store = PairStores.open(db.toString());
+                AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
+            add(store, enricher,
+                    pair("a", "How many orders are there?", "SELECT COUNT(*) FROM orders"),
+                    pair("b", "How many orders are there?", "select count(*) from orders"),
+                    pair("c", "List all customers in Lisbon", "SELECT * FROM customers WHERE city = 'Lisbon'"));
+            assertThat(new DuplicateTracker(store).catchUp()).isEqualTo(3);
+        }
+        try (PairStore store = PairStores.open(db.toString())) {
+            assertThat(new DuplicateTracker(store).catchUpIfChanged()).as("nothing changed since").isZero();
+            // another process deletes b: a's duplicate flag is stale until a regroup
+            try (PairStore cli = PairStores.open(db.toString())) {
+                cli.trash(List.of(get(cli, "b").id()));
+            }
+            assertThat(get(store, "a").analysis().flags()).contains(QualityFlag.DUPLICATE);
+            DuplicateTracker tracker = new DuplicateTracker(store);
+            assertThat(tracker.catchUpIfChanged()).isEqualTo(2);
+            assertThat(get(store, "a").analysis().flags()).doesNotContain(QualityFlag.DUPLICATE);
+            assertThat(tracker.catchUpIfChanged()).as("built: only pairs added since").isZero();
+        }
+        try (PairStore store = PairStores.open(db.toString())) {
+            StoredPair c = get(store, "c");
+            store.updateText(c.id(), "How many orders are there?", c.pair().sql(), c.version());
+            assertThat(new DuplicateTracker(store).catchUpIfChanged()).as("an edit since").isEqualTo(2);
+            assertThat(get(store, "a").analysis().flags()).as("same question, other SQL").contains(QualityFlag.CONFLICT);
+        }
+    }
+
     @Test
     void demoDataArrivesAnalysedAndGrouped() {
         try (PairStore store = PairStores.open(dir.resolve("demo").toString())) {

@@ -59,6 +59,36 @@ public abstract class PairStoreContractTest {
         assertThat(store.changesByOthers()).as("own changes").isEqualTo(2);
     }
 
+    /** Duplicate grouping skips an unchanged dataset by this digest: every change to the live pairs, by any writer, must move it. */
+    @Test
+    void liveTextDigestFollowsAddsEditsDeletesAndRestoresOfAnyWriter() {
+        List<Long> ids = store.addAll(List.of(simple("d1", "one"), simple("d2", "two")), null, Source.FILE, "b").ids();
+        long two = store.liveTextDigest();
+        StoredPair first = store.get(ids.get(0)).orElseThrow();
+        StoredPair second = store.get(ids.get(1)).orElseThrow();
+        assertThat(two).as("the sum of the pairs' shares").isEqualTo(
+                PairStore.textDigest(first.id(), first.pair().question(), first.pair().sql())
+                        + PairStore.textDigest(second.id(), second.pair().question(), second.pair().sql()));
+
+        store.setStatus(ids, ReviewStatus.ACCEPTED);
+        assertThat(store.liveTextDigest()).as("a review changes no text").isEqualTo(two);
+        first = store.get(first.id()).orElseThrow();
+        StoredPair edited = store.updateText(first.id(), "one, reworded", first.pair().sql(), first.version());
+        long afterEdit = store.liveTextDigest();
+        assertThat(afterEdit).isNotEqualTo(two);
+        store.updateText(first.id(), first.pair().question(), first.pair().sql(), edited.version());
+        assertThat(store.liveTextDigest()).as("edited back").isEqualTo(two);
+
+        TrashBatch deleted = store.trash(List.of(second.id()));
+        assertThat(store.liveTextDigest()).isNotEqualTo(two);
+        store.restore(deleted.id());
+        assertThat(store.liveTextDigest()).isEqualTo(two);
+        try (PairStore other = another()) {
+            other.addAll(List.of(simple("d3", "three")), null, Source.API, "c");
+        }
+        assertThat(store.liveTextDigest()).as("another writer's pair").isNotEqualTo(two);
+    }
+
     @BeforeEach
     void openStore() {
         store = newStore();

@@ -28,7 +28,10 @@ import javafx.collections.ObservableListBase;
  * a time by keyset paging, so that a million pairs cost a few pages of memory. {@link #get}
  * never touches the database: a missing row is null (drawn empty) and its page is queued for a
  * background thread, newest request first, so the rows on screen fill first after a scroll.
- * Results of an older filter or sort are dropped by a generation number.
+ * Results of an older filter or sort are dropped by a generation number. A page that arrives
+ * for rows no longer on screen is kept without a change event: the event would make the table
+ * lay out its visible rows again, and at a million rows each layout of JavaFX's VirtualFlow walks
+ * the list from the top (tens of milliseconds), which stale pages after a drag used to add up.
  */
 public final class PagedPairList extends ObservableListBase<StoredPair> {
     public static final int PAGE = 100;
@@ -61,6 +64,13 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
     /** Pages being read now (FX thread only). */
     private final Set<Integer> inFlight = new HashSet<>();
     private Consumer<Throwable> onError = e -> { };
+    private RowsOnScreen onScreen = (from, to) -> true;
+
+    /** Tells whether the table draws any row from {@code from} (inclusive) to {@code to} (exclusive) now. */
+    @FunctionalInterface
+    public interface RowsOnScreen {
+        boolean any(int from, int to);
+    }
 
     public PagedPairList(PairStore store) {
         this.store = store;
@@ -77,6 +87,11 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
 
     public void setOnError(Consumer<Throwable> handler) {
         this.onError = handler;
+    }
+
+    /** Set by the table that shows this list; without one every arriving page is announced. */
+    public void setRowsOnScreen(RowsOnScreen rowsOnScreen) {
+        this.onScreen = rowsOnScreen;
     }
 
     public PairFilter filter() {
@@ -254,7 +269,8 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
             pages.put(page, new ArrayList<>(rows));
             int from = page * PAGE;
             int to = Math.min(size, from + rows.size());
-            if (from < to) {
+            // rows off screen: a cell that scrolls to them later reads them from the cache
+            if (from < to && onScreen.any(from, to)) {
                 beginChange();
                 for (int i = from; i < to; i++) {
                     nextUpdate(i);

@@ -8,10 +8,14 @@ import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredPair;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Skin;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
 
 /**
  * The pair table over a {@link PagedPairList}. Sorting is done by the database: the sort
@@ -45,6 +49,7 @@ public final class PairTable extends TableView<StoredPair> {
         getColumns().add(column("execution_time", "Time (ms)", 90, SortColumn.EXECUTION_TIME, p -> p.pair().executionTimeMs() == null ? "" : p.pair().executionTimeMs().toPlainString()));
         getColumns().add(column("flags", "Flags", 160, SortColumn.FLAGS, p -> flags(p.analysis())));
 
+        rows.setRowsOnScreen(this::anyOnScreen);
         setSortPolicy(table -> {
             rows.reload(rows.filter(), currentSort());
             return true;
@@ -62,6 +67,33 @@ public final class PairTable extends TableView<StoredPair> {
 
     public PagedPairList rows() {
         return rows;
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new FlowSkin(this);
+    }
+
+    /** Whether a row from {@code from} to {@code to} (exclusive) is drawn; true while the table has no rows drawn yet. */
+    private boolean anyOnScreen(int from, int to) {
+        VirtualFlow<?> flow = getSkin() instanceof FlowSkin s ? s.flow() : null;
+        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow == null ? null : flow.getLastVisibleCell();
+        if (first == null || last == null) {
+            return true;
+        }
+        return from <= last.getIndex() && to > first.getIndex();
+    }
+
+    /** The default skin, opened up to tell which rows are on screen. */
+    private static final class FlowSkin extends TableViewSkin<StoredPair> {
+        FlowSkin(TableView<StoredPair> table) {
+            super(table);
+        }
+
+        VirtualFlow<?> flow() {
+            return getVirtualFlow();
+        }
     }
 
     private static TableColumn<StoredPair, String> column(String id, String title, double width, SortColumn sort,

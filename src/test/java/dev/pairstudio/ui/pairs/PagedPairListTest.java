@@ -1,0 +1,94 @@
+package dev.pairstudio.ui.pairs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.PairSort;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestDatabases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.collections.ListChangeListener;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The table's rows announce a page only when the table draws some of its rows: after a drag,
+ * pages for rows already scrolled away made the table lay out again and again.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PagedPairListTest {
+    private PairStore store;
+    private PagedPairList rows;
+    /** Rows updated by change events, in order. */
+    private final List<Integer> updated = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        store = PairStores.open(TestDatabases.copyOfQuicklyTyped("paged-2k", () -> new SyntheticPairs(3).list(2_000)).toString());
+        rows = new PagedPairList(store);
+        rows.addListener((ListChangeListener<Object>) c -> {
+            while (c.next()) {
+                if (c.wasUpdated()) {
+                    for (int i = c.getFrom(); i < c.getTo(); i++) {
+                        updated.add(i);
+                    }
+                }
+            }
+        });
+        // the table draws rows 0..29 only
+        rows.setRowsOnScreen((from, to) -> from < 30);
+    }
+
+    @AfterEach
+    void close() {
+        rows.shutdown();
+        store.close();
+    }
+
+    @Test
+    void aPageForRowsOffScreenArrivesWithoutAnEventAndIsServedFromTheCache() throws Exception {
+        onFx(() -> {
+            rows.reload(PairFilter.ALL, PairSort.NEWEST_FIRST);
+            return null;
+        });
+        waitFor(() -> rows.size() == 2_000 && !rows.loadingProperty().get());
+
+        assertThat(onFx(() -> rows.get(1_234))).as("not loaded yet: drawn empty, its page asked for").isNull();
+        waitFor(() -> rows.get(1_234) != null);
+        assertThat(onFx(() -> List.copyOf(updated))).as("rows 1,200..1,299 are off screen").isEmpty();
+        long expected = store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 1_235).rows().get(1_234).id();
+        assertThat(onFx(() -> rows.get(1_234).id())).isEqualTo(expected);
+
+        onFx(() -> { // the first page comes with the reload; the second is on screen when it arrives
+            rows.refresh();
+            return null;
+        });
+        waitFor(() -> !rows.loadingProperty().get());
+        assertThat(onFx(() -> {
+            updated.clear();
+            rows.setRowsOnScreen((from, to) -> from <= 120 && to > 100); // now the table draws rows 100..120
+            return rows.get(120);
+        })).isNull();
+        waitFor(() -> rows.get(120) != null);
+        waitFor(() -> updated.contains(120));
+        assertThat(onFx(() -> List.copyOf(updated))).as("the page on screen is announced, row by row").hasSize(100).contains(100, 199);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    }
+}
