@@ -200,7 +200,7 @@ final class IndexKeeper {
                     for (long id : chunk) {
                         missing.add(id);
                     }
-                    try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + PairRows.FROM + " WHERE p.id = ANY(?) ORDER BY p.id")) {
+                    try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + PairRows.FROM_IDS + " ORDER BY p.id")) {
                         s.setObject(1, Arrays.stream(chunk).boxed().toArray(Long[]::new));
                         try (ResultSet r = s.executeQuery()) {
                             while (r.next()) {

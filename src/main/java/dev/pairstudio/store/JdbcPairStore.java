@@ -401,7 +401,7 @@ public final class JdbcPairStore implements PairStore {
                     readInto(s, byId, wanted);
                 }
             } else {
-                try (PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM + " WHERE p.id = ANY(?)")) {
+                try (PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM_IDS)) {
                     for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
                         s.setObject(1, ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK)).toArray(new Long[0]));
                         readInto(s, byId, null);

@@ -28,9 +28,16 @@ final class PairRows {
             + "COALESCE(a.table_names, p.table_names), p.success, p.execution_ms_text, p.metadata, p.status, p.note, p.original_question, p.original_sql, "
             + "p.source, p.import_batch, t.deleted_at, t.batch, p.updated_at, p.version, a.query_type, a.fingerprint, "
             + "a.complexity, COALESCE(a.flags, 0), a.duplicate_group, a.pii_types, a.parse_error, COALESCE(v.flags, 0)";
-    /** A pair with its trash entry, analysis and validation, if any: select {@link #COLUMNS} from this. */
-    static final String FROM = " FROM pairs p LEFT JOIN trash t ON t.id = p.id LEFT JOIN analysis a ON a.id = p.id"
+    private static final String JOINS = " LEFT JOIN trash t ON t.id = p.id LEFT JOIN analysis a ON a.id = p.id"
             + " LEFT JOIN validation v ON v.id = p.id";
+    /** A pair with its trash entry, analysis and validation, if any: select {@link #COLUMNS} from this. */
+    static final String FROM = " FROM pairs p" + JOINS;
+    /**
+     * {@link #FROM} for the ids of one array parameter. H2 checks {@code p.id = ANY(?)} on a join
+     * against the whole array for every row (1,000 ids: 170-290 ms at 1M pairs); a join with the
+     * unnested array looks each id up (7-22 ms).
+     */
+    static final String FROM_IDS = " FROM UNNEST(?) AS u(id) JOIN pairs p ON p.id = u.id" + JOINS;
     /** 1-based index of the first column after {@link #COLUMNS} (the sort key in list queries). */
     static final int NEXT = 30;
 

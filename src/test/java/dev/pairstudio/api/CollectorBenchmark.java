@@ -184,7 +184,7 @@ public final class CollectorBenchmark {
     }
 
     /** The body a collecting assistant would send: the seed's POST fields. */
-    static String body(List<Pair> pairs, boolean array) {
+    public static String body(List<Pair> pairs, boolean array) {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = ApiJson.MAPPER.getFactory().createGenerator(w)) {
             if (array) {

@@ -73,4 +73,40 @@ class CollectorToggleTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.collectorAddress() == null);
         assertThat(window.statusMessage()).contains("Collector stopped");
     }
+
+    /** An assistant that keeps posting never pauses: its pairs must show while it posts, not once it stops. */
+    @Test
+    void aSteadyStreamOfPairsShowsWhileItFlows(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "50 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+        robot.clickOn("#collector-toggle");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.collectorAddress() != null);
+        var address = window.collectorAddress();
+        HttpClient http = HttpClient.newHttpClient();
+        java.util.concurrent.atomic.AtomicBoolean posting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread assistant = new Thread(() -> {
+            try {
+                for (int i = 0; i < 80; i++) { // 8 s, one pair every 100 ms
+                    http.send(HttpRequest.newBuilder(URI.create(address.url() + "/pairs"))
+                            .header("Authorization", "Bearer " + address.token())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"natural_language_query\":\"How many tracks are in album " + i
+                                    + "?\",\"sql_query\":\"SELECT COUNT(*) FROM tracks WHERE album_id = " + i + "\"}"))
+                            .build(), HttpResponse.BodyHandlers.discarding());
+                    Thread.sleep(100);
+                }
+            } catch (Exception e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                posting.set(false);
+            }
+        });
+        assistant.start();
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !"50 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+            assertThat(posting.get()).as("the table showed new pairs while they were still arriving").isTrue();
+        } finally {
+            assistant.interrupt();
+            assistant.join();
+        }
+    }
 }

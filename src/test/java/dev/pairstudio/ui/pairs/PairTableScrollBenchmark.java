@@ -1,11 +1,14 @@
 package dev.pairstudio.ui.pairs;
 
+import static dev.pairstudio.testing.HeadlessFx.fx;
+
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.HeadlessFx;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.UiSettings;
@@ -16,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -44,13 +46,7 @@ public final class PairTableScrollBenchmark {
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args[0]);
         int jumps = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        for (String[] p : new String[][] {{"glass.platform", "Monocle"}, {"monocle.platform", "Headless"}, {"prism.order", "sw"},
-            {"prism.text", "t2k"}, {"java.awt.headless", "true"}, {"headless.geometry", "1600x1000-32"}}) {
-            System.setProperty(p[0], p[1]);
-        }
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        HeadlessFx.start();
         Path home = Files.createTempDirectory("scroll-bench");
         try (PairStore store = PairStores.open(db.toString())) {
             long t = System.nanoTime();
@@ -176,17 +172,5 @@ public final class PairTableScrollBenchmark {
             }
             Thread.sleep(20);
         }
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(600, TimeUnit.SECONDS);
     }
 }

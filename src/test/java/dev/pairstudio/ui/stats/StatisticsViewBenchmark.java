@@ -47,10 +47,6 @@ public final class StatisticsViewBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path dir = args.length > 1 ? Files.createDirectories(Path.of(args[1])) : Files.createTempDirectory("dash-bench");
-        for (String[] p : new String[][] {{"glass.platform", "Monocle"}, {"monocle.platform", "Headless"}, {"prism.order", "sw"},
-            {"prism.text", "t2k"}, {"java.awt.headless", "true"}, {"headless.geometry", "1600x1000-32"}}) {
-            System.setProperty(p[0], p[1]);
-        }
         Path db = dir.resolve("bench");
         try (PairStore store = PairStores.open(db.toString())) {
             long have = store.count(PairFilter.ALL);
@@ -68,9 +64,7 @@ public final class StatisticsViewBenchmark {
     }
 
     private static void run(PairStore store) throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        dev.pairstudio.testing.HeadlessFx.start();
         FilterViewModel filters = new FilterViewModel();
         BackgroundJobs jobs = new BackgroundJobs();
         BlockingQueue<StatisticsView.Timing> timings = new ArrayBlockingQueue<>(16);
