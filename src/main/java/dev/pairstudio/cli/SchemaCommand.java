@@ -137,12 +137,9 @@ public final class SchemaCommand implements Runnable {
             for (String unknown : r.unknownDatabases()) {
                 out.printf("  note: no pair has database_name %s yet; the schema is kept for pairs imported with that name%n", unknown);
             }
-            java.util.Set<String> known = new java.util.HashSet<>();
-            r.saved().stream().map(StoredSchema::databaseName).filter(n -> !r.unknownDatabases().contains(n)).forEach(known::add);
-            if (!noValidate && !known.isEmpty()) {
-                dev.pairstudio.schema.ValidationSummary v = dev.pairstudio.schema.ValidationRun.run(store, analyzer,
-                        dev.pairstudio.pair.PairFilter.ALL.withDatabaseNames(known), Runtime.getRuntime().availableProcessors(),
-                        n -> { }, () -> false);
+            boolean anyKnown = r.saved().stream().anyMatch(s -> !r.unknownDatabases().contains(s.databaseName()));
+            if (!noValidate && anyKnown) {
+                dev.pairstudio.schema.ValidationSummary v = new SchemaImporter(store, analyzer).validate(r, n -> { }, () -> false);
                 out.printf("  checked %d pair%s against it: %d with a flag (see 'pairstudio validate' for counts per flag)%n",
                         v.validated(), v.validated() == 1 ? "" : "s", v.validated() - v.clean());
             }

@@ -42,7 +42,7 @@ public final class DdlSchemaReader {
             }
             ParsedSql parsed = analyzer.parse(piece.text(), dialect);
             if (!parsed.parsed()) {
-                problems.add(new SchemaProblem(piece.line(), excerpt(piece.text()), parsed.error()));
+                problems.add(new SchemaProblem(piece.line(), excerpt(piece.text()), inScript(parsed.error(), piece.line())));
                 continue;
             }
             for (Statement s : parsed.statements()) {
@@ -74,7 +74,8 @@ public final class DdlSchemaReader {
         List<ForeignKey> foreignKeys = new ArrayList<>();
         for (ColumnDefinition d : ct.getColumnDefinitions()) {
             String name = Names.unquote(d.getColumnName());
-            columns.add(new SchemaColumn(name, d.getColDataType() == null ? "" : d.getColDataType().toString()));
+            // JSqlParser prints "VARCHAR (20)"; the script and JDBC say "VARCHAR(20)"
+            columns.add(new SchemaColumn(name, d.getColDataType() == null ? "" : d.getColDataType().toString().replace(" (", "(")));
             List<String> specs = d.getColumnSpecs() == null ? List.of() : d.getColumnSpecs();
             String joined = String.join(" ", specs).toUpperCase(Locale.ROOT);
             if (joined.contains("PRIMARY KEY")) {
@@ -100,6 +101,21 @@ public final class DdlSchemaReader {
             }
         }
         return new SchemaTable(Names.unquote(ct.getTable().getName()), columns, primaryKey, foreignKeys);
+    }
+
+    private static final java.util.regex.Pattern ERROR_LINE = java.util.regex.Pattern.compile("\\bline (\\d+)(?=, column)");
+
+    /** The parser counts lines from the statement's start; the user reads the script's lines. */
+    private static String inScript(String error, int statementLine) {
+        if (error == null) {
+            return "does not parse";
+        }
+        java.util.regex.Matcher m = ERROR_LINE.matcher(error);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(b, "line " + (statementLine + Integer.parseInt(m.group(1)) - 1));
+        }
+        return m.appendTail(b).toString();
     }
 
     private static String excerpt(String text) {

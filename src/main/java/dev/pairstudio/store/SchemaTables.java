@@ -63,6 +63,43 @@ final class SchemaTables {
                 + "ORDER BY s.database_name");
     }
 
+    private static final String AGAINST = "FROM validation WHERE schema_id IN (SELECT id FROM schemas WHERE database_name = ?)";
+
+    static long validationsAgainst(Connection c, String databaseName) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) " + AGAINST)) {
+            s.setString(1, databaseName);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** Deletes the validations made against any version of a database's schema; returns the pair ids, for the change log. */
+    static List<Long> deleteValidationsAgainst(Connection c, String databaseName) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id " + AGAINST + " ORDER BY id")) {
+            s.setString(1, databaseName);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE " + AGAINST)) {
+            s.setString(1, databaseName);
+            s.executeUpdate();
+        }
+        return ids;
+    }
+
+    static void deleteSchemas(Connection c, String databaseName) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM schemas WHERE database_name = ?")) {
+            s.setString(1, databaseName);
+            s.executeUpdate();
+        }
+    }
+
     static Optional<StoredSchema> byId(Connection c, long id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id, database_name, version, source, imported_at, definition "
                 + "FROM schemas WHERE id = ?")) {

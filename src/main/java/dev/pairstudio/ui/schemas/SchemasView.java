@@ -3,6 +3,8 @@ package dev.pairstudio.ui.schemas;
 import dev.pairstudio.schema.DatabaseSchema;
 import dev.pairstudio.schema.ForeignKey;
 import dev.pairstudio.schema.SchemaColumn;
+import dev.pairstudio.schema.SchemaEditing;
+import dev.pairstudio.schema.ValidationSummary;
 import dev.pairstudio.schema.SchemaJson;
 import dev.pairstudio.schema.SchemaTable;
 import dev.pairstudio.schema.SchemaUsage;
@@ -38,14 +40,18 @@ public final class SchemasView extends BorderPane {
     private final Background background;
     private final ListView<StoredSchema> databases = new ListView<>();
     private final TreeView<String> tables = new TreeView<>();
-    private final Label summary = new Label("No schema yet: import one with 'pairstudio schema import FILE --database NAME'.");
+    private static final String NO_SCHEMA = "No schema yet: import one with 'Import schema…' or 'pairstudio schema import FILE --database NAME'.";
+    private final Label summary = new Label(NO_SCHEMA);
     private final Button showPairs = new Button("Show pairs using this table");
     private final Button importButton = new Button("Import schema…");
+    private final Button editButton = new Button("Edit…");
+    private final Button deleteButton = new Button("Delete schema…");
     private final Label importStatus = new Label();
     private final javafx.scene.control.CheckBox readOnly = new javafx.scene.control.CheckBox("Read-only questions (flag DML/DDL, never run it)");
     /** True while the check box shows a loaded value: not a user's change. */
     private boolean showingReadOnly;
     private BiConsumer<String, Set<String>> onShowPairs = (db, names) -> { };
+    private Runnable onPairsChecked = () -> { };
     private SchemaUsage usage;
 
     public SchemasView(PairStore store, Background background) {
@@ -77,6 +83,12 @@ public final class SchemasView extends BorderPane {
         summary.setWrapText(true);
         importButton.setId("schema-import");
         importButton.setOnAction(e -> chooseAndImport());
+        editButton.setId("schema-edit");
+        editButton.setOnAction(e -> editSelected());
+        deleteButton.setId("schema-delete");
+        deleteButton.setOnAction(e -> deleteSelected());
+        editButton.disableProperty().bind(databases.getSelectionModel().selectedItemProperty().isNull());
+        deleteButton.disableProperty().bind(databases.getSelectionModel().selectedItemProperty().isNull());
         importStatus.setId("schema-import-status");
         importStatus.setWrapText(true);
         readOnly.setId("schema-read-only");
@@ -86,7 +98,7 @@ public final class SchemasView extends BorderPane {
                 changeReadOnly(now);
             }
         });
-        VBox right = new VBox(6, summary, readOnly, tables, new HBox(6, showPairs, importButton), importStatus);
+        VBox right = new VBox(6, summary, readOnly, tables, new HBox(6, showPairs, importButton, editButton, deleteButton), importStatus);
         VBox.setVgrow(tables, javafx.scene.layout.Priority.ALWAYS);
         right.setPadding(new Insets(0, 0, 0, 8));
         setLeft(databases);
@@ -97,6 +109,75 @@ public final class SchemasView extends BorderPane {
     /** What "Show pairs using this table" does: filter the pair table by database and table names. */
     public void setOnShowPairs(BiConsumer<String, Set<String>> action) {
         this.onShowPairs = action;
+    }
+
+    /** What to do after pairs were checked again or lost their checks here (the pair table and statistics re-read). */
+    public void setOnPairsChecked(Runnable action) {
+        this.onPairsChecked = action;
+    }
+
+    /** Opens the selected database's newest schema as CREATE TABLE text; saving stores a new version. */
+    public void editSelected() {
+        StoredSchema s = databases.getSelectionModel().getSelectedItem();
+        if (s == null) {
+            return;
+        }
+        background.run(() -> SchemaJson.read(s.definition()), schema -> {
+            SchemaEditDialog dialog = new SchemaEditDialog(getScene() == null ? null : getScene().getWindow(), store, background, s, schema);
+            dialog.setOnHidden(e -> {
+                SchemaEditing.Saved saved = dialog.getResult();
+                if (saved != null) {
+                    importStatus.setText("Saved " + saved.stored().databaseName() + " version " + saved.stored().version() + "; "
+                            + checked(saved.validation()));
+                    reload();
+                    onPairsChecked.run();
+                }
+            });
+            dialog.show();
+        });
+    }
+
+    private static String checked(ValidationSummary v) {
+        long flagged = v.validated() - v.clean();
+        return "checked " + v.validated() + (v.validated() == 1 ? " pair" : " pairs") + ", " + flagged + " with a flag.";
+    }
+
+    /** Asks, then deletes every version of the selected database's schema and the checks made against it. */
+    public void deleteSelected() {
+        StoredSchema s = databases.getSelectionModel().getSelectedItem();
+        if (s == null) {
+            return;
+        }
+        String name = s.databaseName();
+        background.run(() -> store.validationsAgainst(name), losing -> {
+            javafx.scene.control.ButtonType delete = new javafx.scene.control.ButtonType("Delete schema",
+                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, null,
+                    javafx.scene.control.ButtonType.CANCEL, delete);
+            ask.initOwner(getScene() == null ? null : getScene().getWindow());
+            ask.setTitle("Delete schema");
+            ask.setHeaderText("Delete the schema of " + name + (s.version() == 1 ? "?" : ", all " + s.version() + " versions?"));
+            ask.setContentText(losing + (losing == 1 ? " pair loses its" : " pairs lose their") + " schema check: their schema flags are "
+                    + "cleared and they count as not validated. The pairs themselves stay. Importing a schema for " + name
+                    + " checks them again.");
+            ask.getDialogPane().setId("schema-delete-confirm");
+            ask.setOnHidden(e -> {
+                if (ask.getResult() == delete) {
+                    deleteNow(name);
+                }
+            });
+            ask.show();
+        });
+    }
+
+    private void deleteNow(String name) {
+        importStatus.setText("Deleting the schema of " + name + "…");
+        background.run(() -> store.deleteSchema(name), cleared -> {
+            importStatus.setText("Deleted the schema of " + name + "; " + cleared + (cleared == 1 ? " pair is" : " pairs are")
+                    + " no longer validated.");
+            reload();
+            onPairsChecked.run();
+        });
     }
 
     private void chooseAndImport() {
@@ -145,6 +226,7 @@ public final class SchemasView extends BorderPane {
             importButton.setDisable(false);
             importStatus.setText(text);
             reload();
+            onPairsChecked.run();
         });
     }
 
@@ -152,11 +234,7 @@ public final class SchemasView extends BorderPane {
             throws java.io.IOException {
         dev.pairstudio.schema.SchemaImporter.Report r = new dev.pairstudio.schema.SchemaImporter(store, analyzer)
                 .importFile(file, dev.pairstudio.schema.SchemaFormat.guess(file), databaseName, null);
-        Set<String> names = new java.util.HashSet<>();
-        r.saved().forEach(s -> names.add(s.databaseName()));
-        long checked = names.isEmpty() ? 0 : dev.pairstudio.schema.ValidationRun.run(store, analyzer,
-                dev.pairstudio.pair.PairFilter.ALL.withDatabaseNames(names), Runtime.getRuntime().availableProcessors(),
-                n -> { }, () -> false).validated();
+        long checked = new dev.pairstudio.schema.SchemaImporter(store, analyzer).validate(r, n -> { }, () -> false).validated();
         return describe(r, checked);
     }
 
@@ -175,7 +253,9 @@ public final class SchemasView extends BorderPane {
         background.run(store::latestSchemas, list -> {
             StoredSchema selected = databases.getSelectionModel().getSelectedItem();
             databases.getItems().setAll(list);
-            if (!list.isEmpty()) {
+            if (list.isEmpty()) {
+                showDatabase(null);
+            } else {
                 int again = selected == null ? 0 : Math.max(0, indexOf(list, selected.databaseName()));
                 databases.getSelectionModel().select(again);
             }
@@ -219,6 +299,7 @@ public final class SchemasView extends BorderPane {
         usage = null;
         readOnly.setDisable(true);
         if (s == null) {
+            summary.setText(NO_SCHEMA);
             return;
         }
         background.run(() -> dev.pairstudio.schema.ReadOnlyDatabases.load(store).test(s.databaseName()), value -> {
