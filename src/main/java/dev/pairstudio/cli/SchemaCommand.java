@@ -64,6 +64,10 @@ public final class SchemaCommand implements Runnable {
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", description = "Time limit for --jdbc. Default: ${DEFAULT-VALUE}.")
         int timeoutSeconds;
 
+        @Option(names = "--create",
+                description = "Store the schema even when no pair uses --database NAME yet (without it, an unknown name is refused as a likely typo).")
+        boolean create;
+
         @Option(names = "--no-validate", description = "Do not check the database's pairs against the new version now.")
         boolean noValidate;
 
@@ -95,6 +99,7 @@ public final class SchemaCommand implements Runnable {
             }
             SchemaImporter.Report r;
             try (PairStore store = StoreAccess.open(database); SqlAnalyzer analyzer = new SqlAnalyzer()) {
+                refuseUnknownName(store);
                 r = new SchemaImporter(store, analyzer).importFile(file, f, name, dialect);
                 return report(r, file.getFileName().toString(), f == SchemaFormat.SPIDER, store, analyzer);
             }
@@ -113,12 +118,29 @@ public final class SchemaCommand implements Runnable {
                 password = value.toCharArray();
             }
             try (PairStore store = StoreAccess.open(database); SqlAnalyzer analyzer = new SqlAnalyzer()) {
+                refuseUnknownName(store);
                 SchemaImporter.Report r = new SchemaImporter(store, analyzer).importJdbc(
                         new dev.pairstudio.schema.JdbcSchemaReader(timeoutSeconds * 1000L), jdbc, user, password, schemaPattern, name);
                 return report(r, dev.pairstudio.schema.JdbcSchemaReader.safe(jdbc), false, store, analyzer);
             } catch (dev.pairstudio.schema.JdbcSchemaReader.ConnectionFailure e) {
                 throw new Cli.UserError(e.getMessage());
             }
+        }
+
+        /**
+         * A --database NAME that no pair uses and no schema has is most likely a typo: refused, with
+         * the closest known names, unless --create says it is meant. (A whole tables.json, with no
+         * --database, registers every db_id it holds, as benchmarks ship schemas before their pairs.)
+         */
+        private void refuseUnknownName(PairStore store) {
+            if (create || name == null) {
+                return;
+            }
+            dev.pairstudio.schema.UnknownDatabase.check(store, name).ifPresent(u -> {
+                throw new Cli.UserError("No pair uses the database name " + u.name() + " and no schema is stored for it"
+                        + (u.closest().isEmpty() ? "" : " (" + u.didYouMean() + ")")
+                        + ": nothing stored; add --create to store its schema anyway");
+            });
         }
 
         /** Prints what was stored and what was not; then checks the imported databases' pairs against it (unless --no-validate). */

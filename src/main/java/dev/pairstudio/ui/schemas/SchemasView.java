@@ -4,6 +4,7 @@ import dev.pairstudio.schema.DatabaseSchema;
 import dev.pairstudio.schema.ForeignKey;
 import dev.pairstudio.schema.SchemaColumn;
 import dev.pairstudio.schema.SchemaEditing;
+import dev.pairstudio.schema.UnknownDatabase;
 import dev.pairstudio.schema.ValidationSummary;
 import dev.pairstudio.schema.SchemaJson;
 import dev.pairstudio.schema.SchemaTable;
@@ -214,11 +215,53 @@ public final class SchemasView extends BorderPane {
      * the pairs of the imported databases.
      */
     public void importSchema(java.nio.file.Path file, String databaseName) {
+        whenNameIsMeant(databaseName, () -> importNow(file, databaseName));
+    }
+
+    /**
+     * Runs {@code then} when {@code databaseName} is null (a whole tables.json), used by a pair or
+     * has a schema; otherwise first asks whether to create a schema for a name no pair uses (a typo,
+     * most often), showing the closest known names.
+     */
+    private void whenNameIsMeant(String databaseName, Runnable then) {
+        if (databaseName == null) {
+            then.run();
+            return;
+        }
+        background.run(() -> UnknownDatabase.check(store, databaseName), unknown -> {
+            if (unknown.isEmpty()) {
+                then.run();
+                return;
+            }
+            javafx.scene.control.ButtonType create = new javafx.scene.control.ButtonType("Create " + databaseName,
+                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, null,
+                    javafx.scene.control.ButtonType.CANCEL, create);
+            ask.initOwner(getScene() == null ? null : getScene().getWindow());
+            ask.setTitle("Import a schema");
+            ask.setHeaderText("No pair uses the database name " + databaseName + ".");
+            ask.setContentText((unknown.get().closest().isEmpty() ? "No stored database name is close to it."
+                    : "Close names in use: " + String.join(", ", unknown.get().closest()) + ".")
+                    + "\n\nCreate a schema for " + databaseName + " anyway? Pairs imported later under that name are checked against it.");
+            ask.getDialogPane().setId("schema-unknown-database");
+            ask.setOnHidden(e -> {
+                if (ask.getResult() == create) {
+                    then.run();
+                } else {
+                    importStatus.setText("Nothing imported: no pair uses " + databaseName
+                            + (unknown.get().closest().isEmpty() ? "." : " (" + unknown.get().didYouMean() + ")"));
+                }
+            });
+            ask.show();
+        });
+    }
+
+    private void importNow(java.nio.file.Path file, String databaseName) {
         importButton.setDisable(true);
         importStatus.setText("Importing " + file.getFileName() + "…");
         background.run(() -> {
             try (dev.pairstudio.sql.SqlAnalyzer analyzer = new dev.pairstudio.sql.SqlAnalyzer()) {
-                return importNow(file, databaseName, analyzer);
+                return storeFile(file, databaseName, analyzer);
             } catch (java.io.IOException | RuntimeException e) {
                 return "Cannot import " + file.getFileName() + ": " + e.getMessage(); // nothing stored
             }
@@ -230,7 +273,7 @@ public final class SchemasView extends BorderPane {
         });
     }
 
-    private String importNow(java.nio.file.Path file, String databaseName, dev.pairstudio.sql.SqlAnalyzer analyzer)
+    private String storeFile(java.nio.file.Path file, String databaseName, dev.pairstudio.sql.SqlAnalyzer analyzer)
             throws java.io.IOException {
         dev.pairstudio.schema.SchemaImporter.Report r = new dev.pairstudio.schema.SchemaImporter(store, analyzer)
                 .importFile(file, dev.pairstudio.schema.SchemaFormat.guess(file), databaseName, null);
@@ -241,7 +284,7 @@ public final class SchemasView extends BorderPane {
     private static String describe(dev.pairstudio.schema.SchemaImporter.Report r, long checked) {
         StringBuilder b = new StringBuilder();
         r.saved().forEach(s -> b.append(b.length() == 0 ? "" : "; ").append(s.databaseName()).append(" version ").append(s.version()));
-        String text = r.saved().isEmpty() ? "No table definitions found; nothing stored." : "Stored " + b + "; checked " + checked + " pairs.";
+        String text = r.saved().isEmpty() ? "No table definitions found; nothing stored." : "Stored " + b + "; checked " + checked + (checked == 1 ? " pair." : " pairs.");
         if (!r.problems().isEmpty()) {
             text += " Not imported: " + String.join("; ", r.problems().stream().map(Object::toString).toList());
         }
