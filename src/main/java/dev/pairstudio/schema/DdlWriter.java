@@ -34,7 +34,7 @@ public final class DdlWriter {
         return statements.isEmpty() ? "" : String.join("\n\n", statements) + "\n";
     }
 
-    /** The columns, then the primary key, then the foreign keys. */
+    /** The columns, then the primary key, the unique keys, the foreign keys. */
     private static List<String> clauses(SchemaTable t) {
         List<String> out = new ArrayList<>();
         for (SchemaColumn c : t.columns()) {
@@ -42,6 +42,9 @@ public final class DdlWriter {
         }
         if (!t.primaryKey().isEmpty()) {
             out.add("PRIMARY KEY (" + names(t.primaryKey()) + ")");
+        }
+        for (List<String> unique : t.uniqueKeys()) {
+            out.add("UNIQUE (" + names(unique) + ")");
         }
         for (ForeignKey fk : t.foreignKeys()) {
             out.add("FOREIGN KEY (" + name(fk.column()) + ") REFERENCES " + name(fk.referencedTable())

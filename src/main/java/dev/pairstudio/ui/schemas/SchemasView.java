@@ -367,11 +367,14 @@ public final class SchemasView extends BorderPane {
             for (SchemaTable t : schema.tables()) {
                 TreeItem<String> table = new TreeItem<>(t.name() + "  (" + usage.pairsByTable().get(t.name()) + " pairs)");
                 for (SchemaColumn c : t.columns()) {
-                    String key = t.primaryKey().contains(c.name()) ? "  · primary key" : "";
+                    String key = t.primaryKey().contains(c.name()) ? "  · primary key"
+                            : t.uniqueKeys().contains(List.of(c.name())) ? "  · unique" : "";
                     String fk = t.foreignKeys().stream().filter(f -> f.column().equals(c.name())).findFirst()
                             .map(SchemasView::reference).orElse("");
                     table.getChildren().add(new TreeItem<>(c.name() + (c.type().isEmpty() ? "" : "  " + c.type()) + key + fk));
                 }
+                t.uniqueKeys().stream().filter(k -> k.size() > 1)
+                        .forEach(k -> table.getChildren().add(new TreeItem<>("unique (" + String.join(", ", k) + ")")));
                 root.getChildren().add(table);
             }
             tables.setRoot(root);
