@@ -45,6 +45,7 @@ public final class SchemasView extends BorderPane {
     private final Label summary = new Label(NO_SCHEMA);
     private final Button showPairs = new Button("Show pairs using this table");
     private final Button importButton = new Button("Import schema…");
+    private final Button liveButton = new Button("Import from a database…");
     private final Button editButton = new Button("Edit…");
     private final Button deleteButton = new Button("Delete schema…");
     private final Label importStatus = new Label();
@@ -84,6 +85,8 @@ public final class SchemasView extends BorderPane {
         summary.setWrapText(true);
         importButton.setId("schema-import");
         importButton.setOnAction(e -> chooseAndImport());
+        liveButton.setId("schema-import-live");
+        liveButton.setOnAction(e -> importLive());
         editButton.setId("schema-edit");
         editButton.setOnAction(e -> editSelected());
         deleteButton.setId("schema-delete");
@@ -99,7 +102,7 @@ public final class SchemasView extends BorderPane {
                 changeReadOnly(now);
             }
         });
-        VBox right = new VBox(6, summary, readOnly, tables, new HBox(6, showPairs, importButton, editButton, deleteButton), importStatus);
+        VBox right = new VBox(6, summary, readOnly, tables, new HBox(6, showPairs, importButton, liveButton, editButton, deleteButton), importStatus);
         VBox.setVgrow(tables, javafx.scene.layout.Priority.ALWAYS);
         right.setPadding(new Insets(0, 0, 0, 8));
         setLeft(databases);
@@ -115,6 +118,20 @@ public final class SchemasView extends BorderPane {
     /** What to do after pairs were checked again or lost their checks here (the pair table and statistics re-read). */
     public void setOnPairsChecked(Runnable action) {
         this.onPairsChecked = action;
+    }
+
+    /** Asks for a JDBC URL and credentials and stores the live database's schema as a new version. */
+    public void importLive() {
+        StoredSchema selected = databases.getSelectionModel().getSelectedItem();
+        LiveSchemaDialog[] dialog = new LiveSchemaDialog[1];
+        dialog[0] = new LiveSchemaDialog(getScene() == null ? null : getScene().getWindow(), store, background,
+                selected == null ? null : selected.databaseName(),
+                (name, then) -> whenNameIsMeant(name, dialog[0].getDialogPane().getScene().getWindow(), then));
+        dialog[0].showThen(text -> {
+            importStatus.setText(text);
+            reload();
+            onPairsChecked.run();
+        });
     }
 
     /** Opens the selected database's newest schema as CREATE TABLE text; saving stores a new version. */
@@ -224,6 +241,10 @@ public final class SchemasView extends BorderPane {
      * most often), showing the closest known names.
      */
     private void whenNameIsMeant(String databaseName, Runnable then) {
+        whenNameIsMeant(databaseName, getScene() == null ? null : getScene().getWindow(), then);
+    }
+
+    private void whenNameIsMeant(String databaseName, javafx.stage.Window owner, Runnable then) {
         if (databaseName == null) {
             then.run();
             return;
@@ -237,7 +258,7 @@ public final class SchemasView extends BorderPane {
                     javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
             javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, null,
                     javafx.scene.control.ButtonType.CANCEL, create);
-            ask.initOwner(getScene() == null ? null : getScene().getWindow());
+            ask.initOwner(owner);
             ask.setTitle("Import a schema");
             ask.setHeaderText("No pair uses the database name " + databaseName + ".");
             ask.setContentText((unknown.get().closest().isEmpty() ? "No stored database name is close to it."
