@@ -126,34 +126,39 @@ final class SchemaTables {
     }
 
     /**
-     * Replaces the validation rows of the given pairs (in id order); a pair no longer stored gets
-     * none. Returns the ids written, for the change log.
+     * Replaces the validation rows of the given pairs (in id order); a pair no longer stored, or a
+     * result against a schema version no longer stored, gets none. Returns the ids written (their
+     * old row removed or a new one stored), for the change log.
      */
     static List<Long> replaceValidations(Connection c, List<ValidationResult> results) throws SQLException {
         List<ValidationResult> inIdOrder = new ArrayList<>(results);
         inIdOrder.sort(java.util.Comparator.comparingLong(ValidationResult::pairId));
+        int[] deleted;
         try (PreparedStatement s = c.prepareStatement("DELETE FROM validation WHERE id = ?")) {
             for (ValidationResult v : inIdOrder) {
                 s.setLong(1, v.pairId());
                 s.addBatch();
             }
-            s.executeBatch();
+            deleted = s.executeBatch();
         }
         LocalDateTime now = LocalDateTime.ofInstant(Timestamps.now(), ZoneOffset.UTC);
         List<Long> written = new ArrayList<>();
+        // a run that loaded a schema version deleted meanwhile (Schemas › Delete) must not leave flags
+        // that no schema backs: such a result is dropped, and the pair is checked when a schema returns
         try (PreparedStatement s = c.prepareStatement("INSERT INTO validation (id, schema_id, flags, messages, validated_at) "
-                + "SELECT id, ?, ?, ?, ? FROM pairs WHERE id = ?")) {
+                + "SELECT id, ?, ?, ?, ? FROM pairs WHERE id = ? AND EXISTS (SELECT 1 FROM schemas WHERE schemas.id = ?)")) {
             for (ValidationResult v : inIdOrder) {
                 s.setLong(1, v.schemaId());
                 s.setLong(2, v.flags() & ValidationResult.FLAGS);
                 s.setString(3, v.messages());
                 s.setObject(4, now);
                 s.setLong(5, v.pairId());
+                s.setLong(6, v.schemaId());
                 s.addBatch();
             }
             int[] counts = s.executeBatch();
             for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 0) {
+                if (counts[i] != 0 || deleted[i] > 0) {
                     written.add(inIdOrder.get(i).pairId());
                 }
             }

@@ -130,4 +130,18 @@ class SchemaEditingTest {
         assertThat(store.deleteSchema("later")).isZero();
         assertThat(store.latestSchemas()).extracting(StoredSchema::databaseName).containsExactly("hr");
     }
+
+    @Test
+    void aCheckThatFinishesAfterItsSchemaWasDeletedLeavesNoFlags() {
+        long id = store.addAll(List.of(new Pair("s1", "Customer emails", "SELECT emial FROM customers", Instant.parse("2025-01-01T00:00:00Z"),
+                "postgresql", "shop", List.of(), true, null, Map.of())), null, Source.FILE, "t").ids().get(0);
+        store.saveSchema("shop", "a", SchemaJson.write(SHOP));
+        ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+        // what a run that loaded the schema before Delete would store after it
+        dev.pairstudio.store.ValidationResult late = store.validation(id).orElseThrow();
+        store.deleteSchema("shop");
+        store.saveValidations(List.of(late));
+        assertThat(store.validation(id)).isEmpty();
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isZero();
+    }
 }

@@ -133,6 +133,26 @@ class SchemaEditUiTest {
         assertThat(robot.lookup("#schema-edit").query().isDisabled()).isTrue();
     }
 
+    @Test
+    void cancelAsksBeforeThrowingTypedChangesAway(FxRobot robot) throws Exception {
+        openSchemas(robot);
+        robot.clickOn("#schema-edit");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#schema-edit-text").tryQuery().isPresent());
+        TextArea text = robot.lookup("#schema-edit-text").queryAs(TextArea.class);
+        robot.clickOn(text).type(javafx.scene.input.KeyCode.END).write(" -- a note");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#schema-edit-discard").tryQuery().isPresent());
+        robot.clickOn("Keep editing");
+        assertThat(robot.lookup("#schema-edit-text").tryQuery()).isPresent();
+        assertThat(text.getText()).contains("-- a note");
+
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#schema-edit-discard").tryQuery().isPresent());
+        robot.clickOn("Discard changes");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#schema-edit-text").tryQuery().isEmpty());
+        assertThat(store.latestSchemas()).extracting(StoredSchema::version).containsExactly(1);
+    }
+
     private static ListView<?> openSchemas(FxRobot robot) throws Exception {
         robot.clickOn("Schemas");
         ListView<?> list = robot.lookup("#schema-databases").queryAs(ListView.class);

@@ -44,6 +44,7 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
     private final BooleanProperty savable = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final Debouncer checkLater = new Debouncer(Duration.millis(300), this::check);
+    private final String original;
     /** Only the newest check's result is shown: an older one may finish after it. */
     private long checkSequence;
 
@@ -60,7 +61,8 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
                 + " against it; version " + base.version() + " stays.");
         text.setId("schema-edit-text");
         text.getStyleClass().add("monospace");
-        text.setText(SchemaEditing.text(schema));
+        original = SchemaEditing.text(schema);
+        text.setText(original);
         text.setPrefSize(760, 420);
         status.setId("schema-edit-status");
         status.setWrapText(true);
@@ -99,6 +101,11 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
             savable.set(false); // until the new text is read
             status.setText("Reading…");
             checkLater.trigger();
+        });
+        setOnCloseRequest(e -> {
+            if (getResult() == null && !text.getText().equals(original) && !discardConfirmed()) {
+                e.consume(); // keep editing: the typed text is not thrown away by a stray Cancel
+            }
         });
         setOnHidden(e -> {
             checkLater.cancel();
@@ -140,6 +147,18 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
                 status.setText(String.valueOf(outcome));
             }
         });
+    }
+
+    private boolean discardConfirmed() {
+        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The schema of " + base.databaseName() + " stays as version " + base.version() + ".", keep, discard);
+        ask.initOwner(getDialogPane().getScene().getWindow());
+        ask.setTitle("Edit schema");
+        ask.setHeaderText("Discard your changes?");
+        ask.getDialogPane().setId("schema-edit-discard");
+        return ask.showAndWait().orElse(keep) == discard;
     }
 
     private void goToLine(SchemaProblem p) {
