@@ -124,7 +124,7 @@ public final class SchemasView extends BorderPane {
     public void importLive() {
         StoredSchema selected = databases.getSelectionModel().getSelectedItem();
         LiveSchemaDialog[] dialog = new LiveSchemaDialog[1];
-        dialog[0] = new LiveSchemaDialog(getScene() == null ? null : getScene().getWindow(), store, background,
+        dialog[0] = new LiveSchemaDialog(owner(), store, background,
                 selected == null ? null : selected.databaseName(),
                 (name, then) -> whenNameIsMeant(name, dialog[0].getDialogPane().getScene().getWindow(), then));
         dialog[0].showThen(text -> {
@@ -141,7 +141,7 @@ public final class SchemasView extends BorderPane {
             return;
         }
         background.run(() -> SchemaJson.read(s.definition()), schema -> {
-            SchemaEditDialog dialog = new SchemaEditDialog(getScene() == null ? null : getScene().getWindow(), store, background, s, schema);
+            SchemaEditDialog dialog = new SchemaEditDialog(owner(), store, background, s, schema);
             dialog.setOnHidden(e -> {
                 SchemaEditing.Saved saved = dialog.getResult();
                 if (saved != null) {
@@ -167,25 +167,11 @@ public final class SchemasView extends BorderPane {
             return;
         }
         String name = s.databaseName();
-        background.run(() -> store.validationsAgainst(name), losing -> {
-            javafx.scene.control.ButtonType delete = new javafx.scene.control.ButtonType("Delete schema",
-                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, null,
-                    javafx.scene.control.ButtonType.CANCEL, delete);
-            ask.initOwner(getScene() == null ? null : getScene().getWindow());
-            ask.setTitle("Delete schema");
-            ask.setHeaderText("Delete the schema of " + name + (s.version() == 1 ? "?" : ", all " + s.version() + " versions?"));
-            ask.setContentText(losing + (losing == 1 ? " pair loses its" : " pairs lose their") + " schema check: their schema flags are "
-                    + "cleared and they count as not validated. The pairs themselves stay. Importing a schema for " + name
-                    + " checks them again.");
-            ask.getDialogPane().setId("schema-delete-confirm");
-            ask.setOnHidden(e -> {
-                if (ask.getResult() == delete) {
-                    deleteNow(name);
-                }
-            });
-            ask.show();
-        });
+        background.run(() -> store.validationsAgainst(name), losing -> SchemaQuestions.delete(owner(), s, losing, () -> deleteNow(name)));
+    }
+
+    private javafx.stage.Window owner() {
+        return getScene() == null ? null : getScene().getWindow();
     }
 
     private void deleteNow(String name) {
@@ -204,7 +190,7 @@ public final class SchemasView extends BorderPane {
         chooser.getExtensionFilters().addAll(
                 new javafx.stage.FileChooser.ExtensionFilter("CREATE TABLE scripts and Spider/BIRD tables.json", "*.sql", "*.ddl", "*.json"),
                 new javafx.stage.FileChooser.ExtensionFilter("All files", "*.*"));
-        java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        java.io.File file = chooser.showOpenDialog(owner());
         if (file == null) {
             return;
         }
@@ -241,7 +227,7 @@ public final class SchemasView extends BorderPane {
      * most often), showing the closest known names.
      */
     private void whenNameIsMeant(String databaseName, Runnable then) {
-        whenNameIsMeant(databaseName, getScene() == null ? null : getScene().getWindow(), then);
+        whenNameIsMeant(databaseName, owner(), then);
     }
 
     private void whenNameIsMeant(String databaseName, javafx.stage.Window owner, Runnable then) {
@@ -254,26 +240,8 @@ public final class SchemasView extends BorderPane {
                 then.run();
                 return;
             }
-            javafx.scene.control.ButtonType create = new javafx.scene.control.ButtonType("Create " + databaseName,
-                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, null,
-                    javafx.scene.control.ButtonType.CANCEL, create);
-            ask.initOwner(owner);
-            ask.setTitle("Import a schema");
-            ask.setHeaderText("No pair uses the database name " + databaseName + ".");
-            ask.setContentText((unknown.get().closest().isEmpty() ? "No stored database name is close to it."
-                    : "Close names in use: " + String.join(", ", unknown.get().closest()) + ".")
-                    + "\n\nCreate a schema for " + databaseName + " anyway? Pairs imported later under that name are checked against it.");
-            ask.getDialogPane().setId("schema-unknown-database");
-            ask.setOnHidden(e -> {
-                if (ask.getResult() == create) {
-                    then.run();
-                } else {
-                    importStatus.setText("Nothing imported: no pair uses " + databaseName
-                            + (unknown.get().closest().isEmpty() ? "." : " (" + unknown.get().didYouMean() + ")"));
-                }
-            });
-            ask.show();
+            SchemaQuestions.createUnknown(owner, unknown.get(), then, () -> importStatus.setText("Nothing imported: no pair uses "
+                    + databaseName + (unknown.get().closest().isEmpty() ? "." : " (" + unknown.get().didYouMean() + ")")));
         });
     }
 
