@@ -106,6 +106,7 @@ class SchemaEditUiTest {
         assertThat(store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)), dev.pairstudio.store.PairSort.INSERTION,
                 null, 10).rows()).extracting(p -> p.pair().pairId()).containsExactly("e1");
         assertThat(store.latestSchemas()).extracting(StoredSchema::version).containsExactly(2);
+        Screenshots.save(list.getScene(), "schemas-tab-after-edit");
     }
 
     @Test

@@ -102,7 +102,13 @@ public final class SchemasView extends BorderPane {
                 changeReadOnly(now);
             }
         });
-        VBox right = new VBox(6, summary, readOnly, tables, new HBox(6, showPairs, importButton, liveButton, editButton, deleteButton), importStatus);
+        // the schema actions on a row of their own that wraps, so a narrow window never cuts a label short
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, importButton, liveButton, editButton, deleteButton);
+        for (javafx.scene.Node b : actions.getChildren()) {
+            ((Button) b).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        showPairs.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox right = new VBox(6, actions, summary, readOnly, tables, new HBox(6, showPairs), importStatus);
         VBox.setVgrow(tables, javafx.scene.layout.Priority.ALWAYS);
         right.setPadding(new Insets(0, 0, 0, 8));
         setLeft(databases);
@@ -354,7 +360,8 @@ public final class SchemasView extends BorderPane {
             usage = loaded.getValue();
             TreeItem<String> root = new TreeItem<>(schema.databaseName());
             for (SchemaTable t : schema.tables()) {
-                TreeItem<String> table = new TreeItem<>(t.name() + "  (" + usage.pairsByTable().get(t.name()) + " pairs)");
+                long using = usage.pairsByTable().get(t.name());
+                TreeItem<String> table = new TreeItem<>(t.name() + "  (" + using + (using == 1 ? " pair)" : " pairs)"));
                 for (SchemaColumn c : t.columns()) {
                     String key = t.primaryKey().contains(c.name()) ? "  · primary key"
                             : t.uniqueKeys().contains(List.of(c.name())) ? "  · unique" : "";
