@@ -239,7 +239,7 @@ class SchemaCommandsTest {
         assertThat(run("import", dir.resolve("more.jsonl").toString(), "--db", db)).isZero();
 
         assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shpo", "--db", db)).isEqualTo(Cli.BAD_INPUT);
-        assertThat(err.lines().toList()).containsExactly("pairstudio import: No pair uses the database name shpo and no schema is stored "
+        assertThat(err.lines().toList()).containsExactly("pairstudio schema import: No pair uses the database name shpo and no schema is stored "
                 + "for it (did you mean shop, shops?): nothing stored; add --create to store its schema anyway");
         assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "inventory", "--db", db))
                 .isEqualTo(Cli.BAD_INPUT);
