@@ -21,10 +21,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code schema import|list}: the database schemas pairs are validated against. */
+/** {@code schema import|list|delete}: the database schemas pairs are validated against. */
 @Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Import and list the schemas (tables, columns, keys) that 'validate' checks pairs against.",
-        subcommands = {SchemaCommand.Import.class, SchemaCommand.ListSchemas.class})
+        description = "Import, list and delete the schemas (tables, columns, keys) that 'validate' checks pairs against.",
+        subcommands = {SchemaCommand.Import.class, SchemaCommand.ListSchemas.class, SchemaCommand.Delete.class})
 public final class SchemaCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -222,13 +222,58 @@ public final class SchemaCommand implements Runnable {
                                         + (copy.allowWrites() ? " (writes EXPLAINed too)" : " (read-only)"));
                     }
                     if (tables) {
-                        schema.tables().forEach(t -> out.printf("    %s (%s)%n", t.name(),
-                                String.join(", ", t.columns().stream().map(c -> c.name()).toList())));
+                        schema.tables().forEach(t -> out.printf("    %s (%s)%s%n", t.name(),
+                                String.join(", ", t.columns().stream().map(c -> c.name()).toList()),
+                                String.join("", t.uniqueKeys().stream().map(k -> " unique (" + String.join(", ", k) + ")").toList())));
                     }
                 }
             }
             out.flush();
             return Cli.OK;
+        }
+    }
+
+    /** {@code schema delete NAME --yes}: every version of a database's schema, and the checks made against them. */
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete every version of a database's schema; its pairs lose their schema checks (the pairs stay). "
+                    + "Without --yes, says how many pairs would lose them and deletes nothing.")
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        DatabaseOption database;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The database_name whose schema to delete.")
+        String name;
+
+        @Option(names = "--yes", description = "Delete without asking.")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (PairStore store = StoreAccess.open(database)) {
+                StoredSchema newest = store.latestSchemas().stream().filter(s -> s.databaseName().equals(name)).findFirst()
+                        .orElseThrow(() -> new Cli.UserError("No schema is stored for " + name + "; 'pairstudio schema list' shows those that are"));
+                if (!yes) {
+                    throw new Cli.UserError("Deleting the schema of " + name + " (" + versions(newest.version()) + ") would clear the checks of "
+                            + pairs(store.validationsAgainst(name)) + "; nothing deleted: add --yes to delete it");
+                }
+                long cleared = store.deleteSchema(name);
+                out.printf("Deleted the schema of %s (%s); %s no longer validated%n", name, versions(newest.version()),
+                        cleared == 1 ? "1 pair is" : cleared + " pairs are");
+            }
+            out.flush();
+            return Cli.OK;
+        }
+
+        private static String versions(int n) {
+            return n == 1 ? "1 version" : n + " versions";
+        }
+
+        private static String pairs(long n) {
+            return n == 1 ? "1 pair" : n + " pairs";
         }
     }
 }

@@ -257,6 +257,30 @@ class SchemaCommandsTest {
     }
 
     @Test
+    void deleteSaysWhatItWouldClearThenDeletesWithYes() throws Exception {
+        run("import", dir.resolve("pairs.jsonl").toString(), "--db", db);
+        Files.writeString(dir.resolve("shop2.sql"), "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT, email TEXT UNIQUE);");
+        run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--db", db);
+        assertThat(run("schema", "import", dir.resolve("shop2.sql").toString(), "--database", "shop", "--db", db)).as(err).isZero();
+        assertThat(run("schema", "list", "--tables", "--db", db)).isZero();
+        assertThat(out).contains("customers (id, name, email) unique (email)");
+        assertThat(run("list", "--flag", "UNKNOWN_TABLE", "--db", db)).isZero();
+        assertThat(out).contains("Top orders"); // orders is not in version 2
+
+        assertThat(run("schema", "delete", "shop", "--db", db)).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.strip()).isEqualTo("pairstudio schema delete: Deleting the schema of shop (2 versions) would clear the checks of "
+                + "3 pairs; nothing deleted: add --yes to delete it");
+        assertThat(run("schema", "delete", "shop", "--yes", "--db", db)).isZero();
+        assertThat(out.strip()).isEqualTo("Deleted the schema of shop (2 versions); 3 pairs are no longer validated");
+        assertThat(run("list", "--flag", "UNKNOWN_TABLE", "--db", db)).isZero();
+        assertThat(out).doesNotContain("Top orders");
+        assertThat(run("schema", "delete", "shop", "--yes", "--db", db)).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err).contains("No schema is stored for shop");
+        assertThat(run("list", "--db", db)).isZero();
+        assertThat(out).contains("4 of 4"); // the pairs stay
+    }
+
+    @Test
     void ddlWithoutDatabaseNameOrWithUnknownFormatIsAUsageError() {
         assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--db", db)).isEqualTo(Cli.USAGE);
         assertThat(err).contains("needs --database NAME");
