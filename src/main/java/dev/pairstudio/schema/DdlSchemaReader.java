@@ -128,7 +128,7 @@ public final class DdlSchemaReader {
         for (ColumnDefinition d : ct.getColumnDefinitions()) {
             String name = Names.unquote(d.getColumnName());
             // JSqlParser prints "VARCHAR (20)"; the script and JDBC say "VARCHAR(20)"
-            columns.add(new SchemaColumn(name, d.getColDataType() == null ? "" : d.getColDataType().toString().replace(" (", "(")));
+            columns.add(new SchemaColumn(name, d.getColDataType() == null ? "" : d.getColDataType().toString().replaceFirst(" \\(", "(")));
             List<String> specs = d.getColumnSpecs() == null ? List.of() : d.getColumnSpecs();
             String joined = String.join(" ", specs).toUpperCase(Locale.ROOT);
             if (joined.contains("PRIMARY KEY")) {
