@@ -270,9 +270,9 @@ public final class SchemasView extends BorderPane {
 
     private String storeFile(java.nio.file.Path file, String databaseName, dev.pairstudio.sql.SqlAnalyzer analyzer)
             throws java.io.IOException {
-        dev.pairstudio.schema.SchemaImporter.Report r = new dev.pairstudio.schema.SchemaImporter(store, analyzer)
-                .importFile(file, dev.pairstudio.schema.SchemaFormat.guess(file), databaseName, null);
-        long checked = new dev.pairstudio.schema.SchemaImporter(store, analyzer).validate(r, n -> { }, () -> false).validated();
+        dev.pairstudio.schema.SchemaImporter importer = new dev.pairstudio.schema.SchemaImporter(store, analyzer);
+        dev.pairstudio.schema.SchemaImporter.Report r = importer.importFile(file, dev.pairstudio.schema.SchemaFormat.guess(file), databaseName, null);
+        long checked = importer.validate(r, n -> { }, () -> false).validated();
         return describe(r, checked);
     }
 
