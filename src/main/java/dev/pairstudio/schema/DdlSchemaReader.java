@@ -90,6 +90,7 @@ public final class DdlSchemaReader {
             return true;
         }
         if (parsed.statements().size() != 1 || !(parsed.statements().get(0) instanceof CreateIndex ci) || ci.getTable() == null
+                || ci.getIndex() == null || ci.getIndex().getColumnsNames() == null || ci.getIndex().getColumnsNames().isEmpty()
                 || piece.text().toUpperCase(Locale.ROOT).matches("(?s).*\\)\\s*WHERE\\s.*")) {
             return false;
         }

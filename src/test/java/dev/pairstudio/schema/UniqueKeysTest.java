@@ -65,6 +65,19 @@ class UniqueKeysTest {
     }
 
     @Test
+    void oddUniqueIndexesAreReportedOrLeftAsideNeverThrown() {
+        SchemaImport read = new DdlSchemaReader(analyzer).read("""
+                CREATE TABLE t (a TEXT, b TEXT);
+                CREATE UNIQUE INDEX oops ON;
+                CREATE UNIQUE INDEX t_lower ON t (lower(a));
+                CREATE UNIQUE INDEX IF NOT EXISTS t_b ON t USING btree (b);
+                """, "x", "postgresql");
+        assertThat(read.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(2));
+        assertThat(read.schemas().get(0).table("t").orElseThrow().uniqueKeys()).containsExactly(List.of("b"));
+        assertThat(read.skippedStatements()).isEqualTo(1); // the expression index
+    }
+
+    @Test
     void theJsonKeepsThemAndASchemaStoredBeforeThemStillLoads() {
         assertThat(SchemaJson.read(SchemaJson.write(shop))).isEqualTo(shop);
         // as the previous version stored it: no uniqueKeys field
