@@ -26,7 +26,7 @@ public final class Cli {
     private static int reportFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        err.println("pairstudio " + cl.getCommandName() + ": " + message);
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + message); // "pairstudio schema import: …"
         err.flush();
         return e instanceof UserError u ? u.exitCode() : BAD_INPUT;
     }

@@ -21,10 +21,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code schema import|list}: the database schemas pairs are validated against. */
+/** {@code schema import|list|delete}: the database schemas pairs are validated against. */
 @Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Import and list the schemas (tables, columns, keys) that 'validate' checks pairs against.",
-        subcommands = {SchemaCommand.Import.class, SchemaCommand.ListSchemas.class})
+        description = "Import, list and delete the schemas (tables, columns, keys) that 'validate' checks pairs against.",
+        subcommands = {SchemaCommand.Import.class, SchemaCommand.ListSchemas.class, SchemaCommand.Delete.class})
 public final class SchemaCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -64,6 +64,10 @@ public final class SchemaCommand implements Runnable {
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", description = "Time limit for --jdbc. Default: ${DEFAULT-VALUE}.")
         int timeoutSeconds;
 
+        @Option(names = "--create",
+                description = "Store the schema even when no pair uses --database NAME yet (without it, an unknown name is refused as a likely typo).")
+        boolean create;
+
         @Option(names = "--no-validate", description = "Do not check the database's pairs against the new version now.")
         boolean noValidate;
 
@@ -95,6 +99,7 @@ public final class SchemaCommand implements Runnable {
             }
             SchemaImporter.Report r;
             try (PairStore store = StoreAccess.open(database); SqlAnalyzer analyzer = new SqlAnalyzer()) {
+                refuseUnknownName(store);
                 r = new SchemaImporter(store, analyzer).importFile(file, f, name, dialect);
                 return report(r, file.getFileName().toString(), f == SchemaFormat.SPIDER, store, analyzer);
             }
@@ -113,12 +118,29 @@ public final class SchemaCommand implements Runnable {
                 password = value.toCharArray();
             }
             try (PairStore store = StoreAccess.open(database); SqlAnalyzer analyzer = new SqlAnalyzer()) {
+                refuseUnknownName(store);
                 SchemaImporter.Report r = new SchemaImporter(store, analyzer).importJdbc(
                         new dev.pairstudio.schema.JdbcSchemaReader(timeoutSeconds * 1000L), jdbc, user, password, schemaPattern, name);
                 return report(r, dev.pairstudio.schema.JdbcSchemaReader.safe(jdbc), false, store, analyzer);
             } catch (dev.pairstudio.schema.JdbcSchemaReader.ConnectionFailure e) {
                 throw new Cli.UserError(e.getMessage());
             }
+        }
+
+        /**
+         * A --database NAME that no pair uses and no schema has is most likely a typo: refused, with
+         * the closest known names, unless --create says it is meant. (A whole tables.json, with no
+         * --database, registers every db_id it holds, as benchmarks ship schemas before their pairs.)
+         */
+        private void refuseUnknownName(PairStore store) {
+            if (create || name == null) {
+                return;
+            }
+            dev.pairstudio.schema.UnknownDatabase.check(store, name).ifPresent(u -> {
+                throw new Cli.UserError("No pair uses the database name " + u.name() + " and no schema is stored for it"
+                        + (u.closest().isEmpty() ? "" : " (" + u.didYouMean() + ")")
+                        + ": nothing stored; add --create to store its schema anyway");
+            });
         }
 
         /** Prints what was stored and what was not; then checks the imported databases' pairs against it (unless --no-validate). */
@@ -137,12 +159,9 @@ public final class SchemaCommand implements Runnable {
             for (String unknown : r.unknownDatabases()) {
                 out.printf("  note: no pair has database_name %s yet; the schema is kept for pairs imported with that name%n", unknown);
             }
-            java.util.Set<String> known = new java.util.HashSet<>();
-            r.saved().stream().map(StoredSchema::databaseName).filter(n -> !r.unknownDatabases().contains(n)).forEach(known::add);
-            if (!noValidate && !known.isEmpty()) {
-                dev.pairstudio.schema.ValidationSummary v = dev.pairstudio.schema.ValidationRun.run(store, analyzer,
-                        dev.pairstudio.pair.PairFilter.ALL.withDatabaseNames(known), Runtime.getRuntime().availableProcessors(),
-                        n -> { }, () -> false);
+            boolean anyKnown = r.saved().stream().anyMatch(s -> !r.unknownDatabases().contains(s.databaseName()));
+            if (!noValidate && anyKnown) {
+                dev.pairstudio.schema.ValidationSummary v = new SchemaImporter(store, analyzer).validate(r, n -> { }, () -> false);
                 out.printf("  checked %d pair%s against it: %d with a flag (see 'pairstudio validate' for counts per flag)%n",
                         v.validated(), v.validated() == 1 ? "" : "s", v.validated() - v.clean());
             }
@@ -203,13 +222,58 @@ public final class SchemaCommand implements Runnable {
                                         + (copy.allowWrites() ? " (writes EXPLAINed too)" : " (read-only)"));
                     }
                     if (tables) {
-                        schema.tables().forEach(t -> out.printf("    %s (%s)%n", t.name(),
-                                String.join(", ", t.columns().stream().map(c -> c.name()).toList())));
+                        schema.tables().forEach(t -> out.printf("    %s (%s)%s%n", t.name(),
+                                String.join(", ", t.columns().stream().map(c -> c.name()).toList()),
+                                String.join("", t.uniqueKeys().stream().map(k -> " unique (" + String.join(", ", k) + ")").toList())));
                     }
                 }
             }
             out.flush();
             return Cli.OK;
+        }
+    }
+
+    /** {@code schema delete NAME --yes}: every version of a database's schema, and the checks made against them. */
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete every version of a database's schema; its pairs lose their schema checks (the pairs stay). "
+                    + "Without --yes, says how many pairs would lose them and deletes nothing.")
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        DatabaseOption database;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The database_name whose schema to delete.")
+        String name;
+
+        @Option(names = "--yes", description = "Delete without asking.")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (PairStore store = StoreAccess.open(database)) {
+                StoredSchema newest = store.latestSchemas().stream().filter(s -> s.databaseName().equals(name)).findFirst()
+                        .orElseThrow(() -> new Cli.UserError("No schema is stored for " + name + "; 'pairstudio schema list' shows those that are"));
+                if (!yes) {
+                    throw new Cli.UserError("Deleting the schema of " + name + " (" + versions(newest.version()) + ") would clear the checks of "
+                            + pairs(store.validationsAgainst(name)) + "; nothing deleted: add --yes to delete it");
+                }
+                long cleared = store.deleteSchema(name);
+                out.printf("Deleted the schema of %s (%s); %s no longer validated%n", name, versions(newest.version()),
+                        cleared == 1 ? "1 pair is" : cleared + " pairs are");
+            }
+            out.flush();
+            return Cli.OK;
+        }
+
+        private static String versions(int n) {
+            return n == 1 ? "1 version" : n + " versions";
+        }
+
+        private static String pairs(long n) {
+            return n == 1 ? "1 pair" : n + " pairs";
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a schema from a live database through JDBC metadata only (tables, columns, types,
- * primary and foreign keys): no query touches the data, the connection is read-only, and the
+ * primary, unique and foreign keys): no query touches the data, the connection is read-only, and the
  * whole read has a time limit, so a server that hangs costs at most that long. The caller's
  * password is used for the connection and never stored (the stored source is the URL without it).
  */
@@ -111,10 +111,41 @@ public final class JdbcSchemaReader {
                         foreign.add(new ForeignKey(r.getString("FKCOLUMN_NAME"), r.getString("PKTABLE_NAME"), r.getString("PKCOLUMN_NAME")));
                     }
                 }
-                tables.add(new SchemaTable(e.getKey(), e.getValue(), keys, foreign));
+                tables.add(new SchemaTable(e.getKey(), e.getValue(), keys, foreign, uniqueKeys(md, schemaPattern, e.getKey())));
             }
             return new DatabaseSchema(databaseName, md.getDatabaseProductName().toLowerCase(Locale.ROOT), tables);
         }
+    }
+
+    /**
+     * The table's unique indexes (constraints show up as their indexes), each as its columns in
+     * index order; partial indexes (a filter condition) and expression indexes are left out. The
+     * primary key's own index comes back too and is dropped by {@link SchemaTable}.
+     */
+    private static List<List<String>> uniqueKeys(DatabaseMetaData md, String schemaPattern, String table) throws SQLException {
+        Map<String, java.util.TreeMap<Integer, String>> byIndex = new LinkedHashMap<>();
+        java.util.Set<String> unusable = new java.util.HashSet<>();
+        try (ResultSet r = md.getIndexInfo(null, schemaPattern, table, true, true)) {
+            while (r.next()) {
+                if (r.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic || r.getBoolean("NON_UNIQUE")) {
+                    continue;
+                }
+                String index = r.getString("INDEX_NAME");
+                String column = r.getString("COLUMN_NAME");
+                if (column == null || r.getString("FILTER_CONDITION") != null) {
+                    unusable.add(index);
+                    continue;
+                }
+                byIndex.computeIfAbsent(index, k -> new java.util.TreeMap<>()).put((int) r.getShort("ORDINAL_POSITION"), column);
+            }
+        }
+        List<List<String>> keys = new ArrayList<>();
+        byIndex.forEach((index, columns) -> {
+            if (!unusable.contains(index)) {
+                keys.add(List.copyOf(columns.values()));
+            }
+        });
+        return keys;
     }
 
     private static boolean isSystem(String schema) {

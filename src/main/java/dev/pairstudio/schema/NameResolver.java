@@ -253,10 +253,10 @@ final class NameResolver {
 
     /**
      * {@code ORDER BY c LIMIT 1} (or TOP 1, FETCH FIRST 1) where the schema says the ORDER BY
-     * columns hold no table's whole primary key: rows that tie on it come back in any order (soft hint). Only
-     * when every ORDER BY item is a plain column of a schema table; not for GROUP BY or DISTINCT
-     * queries, whose rows are unique on the grouped columns. The schema keeps no UNIQUE
-     * constraints, so a unique non-key column is hinted too.
+     * columns hold no table's whole primary key or unique key: rows that tie on it come back in any
+     * order (soft hint). Only when every ORDER BY item is a plain column of a schema table; not for
+     * GROUP BY or DISTINCT queries, whose rows are unique on the grouped columns. (A unique column
+     * that allows NULLs can still tie on NULL; the schema does not say, and the hint stays quiet.)
      */
     private void tieHint(PlainSelect p, Scope scope) {
         if (empty(p.getOrderByElements()) || p.getGroupBy() != null || p.getDistinct() != null || !limitOne(p)) {
@@ -289,9 +289,10 @@ final class NameResolver {
             columns.add(c.toString());
         }
         for (Map.Entry<SchemaTable, Set<String>> e : ordered.entrySet()) {
-            List<String> pk = e.getKey().primaryKey();
-            if (!pk.isEmpty() && pk.stream().allMatch(k -> e.getValue().contains(Names.key(k)))) {
-                return; // ordered by a whole key: no ties
+            for (List<String> key : e.getKey().keys()) {
+                if (key.stream().allMatch(k -> e.getValue().contains(Names.key(k)))) {
+                    return; // ordered by a whole primary or unique key: no ties
+                }
             }
         }
         findings.inSql(QualityFlag.NON_DETERMINISTIC, columns.get(0), "ORDER BY " + String.join(", ", columns)

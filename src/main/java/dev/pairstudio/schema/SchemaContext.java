@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * The schema context an export writes beside a pair ({@code {{schema}}} in presets): the
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  * each (database, tables) combination is built once.
  */
 public final class SchemaContext {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     private final Map<String, DatabaseSchema> schemas;
     private final boolean wholeDatabase;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
@@ -76,28 +73,8 @@ public final class SchemaContext {
         });
     }
 
-    /** One statement per table, in the schema's order, with its key and foreign keys. */
+    /** One statement per table, in the schema's order, with its keys ({@link DdlWriter}). */
     public static String render(List<SchemaTable> tables) {
-        StringBuilder b = new StringBuilder();
-        for (SchemaTable t : tables) {
-            b.append(b.length() == 0 ? "" : "\n").append("CREATE TABLE ").append(name(t.name())).append(" (");
-            for (int i = 0; i < t.columns().size(); i++) {
-                SchemaColumn c = t.columns().get(i);
-                b.append(i == 0 ? "" : ", ").append(name(c.name())).append(c.type().isEmpty() ? "" : " " + c.type());
-            }
-            if (!t.primaryKey().isEmpty()) {
-                b.append(", PRIMARY KEY (").append(String.join(", ", t.primaryKey().stream().map(SchemaContext::name).toList())).append(')');
-            }
-            for (ForeignKey fk : t.foreignKeys()) {
-                b.append(", FOREIGN KEY (").append(name(fk.column())).append(") REFERENCES ").append(name(fk.referencedTable()))
-                        .append(fk.referencedColumn().isEmpty() ? "" : " (" + name(fk.referencedColumn()) + ")");
-            }
-            b.append(");");
-        }
-        return b.toString();
-    }
-
-    private static String name(String n) {
-        return PLAIN.matcher(n).matches() ? n : '"' + n.replace("\"", "\"\"") + '"';
+        return DdlWriter.oneLinePerTable(tables);
     }
 }

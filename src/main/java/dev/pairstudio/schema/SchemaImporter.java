@@ -55,6 +55,22 @@ public final class SchemaImporter {
                 "jdbc:" + JdbcSchemaReader.safe(url.startsWith("jdbc:") ? url.substring(5) : url));
     }
 
+    /**
+     * Checks the stored pairs of every database the report saved a schema for against that new
+     * version, on every core: what follows an import or an edit in the window and the CLI.
+     */
+    public ValidationSummary validate(Report report, java.util.function.LongConsumer progress,
+            java.util.function.BooleanSupplier cancelled) {
+        Set<String> names = new HashSet<>();
+        report.saved().forEach(s -> names.add(s.databaseName()));
+        report.unknownDatabases().forEach(names::remove); // no pair to check
+        if (names.isEmpty()) {
+            return new ValidationSummary(0, java.util.Map.of(), java.util.Map.of(), 0);
+        }
+        return ValidationRun.run(store, analyzer, dev.pairstudio.pair.PairFilter.ALL.withDatabaseNames(names),
+                Runtime.getRuntime().availableProcessors(), progress, cancelled);
+    }
+
     public Report store(SchemaImport read, String source) {
         Set<String> known = new HashSet<>(store.databaseNames());
         List<StoredSchema> saved = new ArrayList<>();

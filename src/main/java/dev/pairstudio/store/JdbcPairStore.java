@@ -1028,6 +1028,44 @@ public final class JdbcPairStore implements PairStore {
     }
 
     @Override
+    public long validationsAgainst(String databaseName) {
+        try (Connection c = pool.getConnection()) {
+            return SchemaTables.validationsAgainst(c, databaseName);
+        } catch (SQLException e) {
+            throw failure("count the validations against " + databaseName, e);
+        }
+    }
+
+    @Override
+    public long deleteSchema(String databaseName) {
+        // through the write path when pairs lose flags (change log: open windows drop them too); a
+        // schema no pair was checked against touches no pair, and write() rolls back what touches none
+        long cleared = write("delete the schema of " + databaseName, c -> {
+            List<Long> ids = SchemaTables.deleteValidationsAgainst(c, databaseName);
+            SchemaTables.deleteSchemas(c, databaseName);
+            return new Written<>((long) ids.size(), ids);
+        });
+        if (cleared == 0) {
+            synchronized (writeLock) {
+                try (Connection c = pool.getConnection()) {
+                    c.setAutoCommit(false);
+                    try {
+                        SchemaTables.deleteSchemas(c, databaseName);
+                        c.commit();
+                        sync(c, true);
+                    } catch (SQLException | RuntimeException e) {
+                        c.rollback();
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    throw failure("delete the schema of " + databaseName, e);
+                }
+            }
+        }
+        return cleared;
+    }
+
+    @Override
     public void saveValidations(List<ValidationResult> results) {
         if (results.isEmpty()) {
             return;

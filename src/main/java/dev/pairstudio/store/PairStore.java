@@ -155,6 +155,18 @@ public interface PairStore extends AutoCloseable {
     /** One stored schema version by its id (what a validation names). */
     Optional<StoredSchema> schema(long id);
 
+    /** How many pairs hold a validation against some version of {@code databaseName}'s schema (what deleting it clears). */
+    long validationsAgainst(String databaseName);
+
+    /**
+     * Deletes every version of {@code databaseName}'s schema and the validations made against them,
+     * in one transaction: the pairs lose their schema flags (filters and statistics follow) and are
+     * checked again once a schema for that name is imported. Pairs themselves are not touched.
+     *
+     * @return how many pairs lost their validation
+     */
+    long deleteSchema(String databaseName);
+
     /**
      * Stores validation results, replacing each pair's previous one; a pair no longer stored is
      * skipped. Open windows see the flags like analysis flags (filters, table, statistics).

@@ -63,6 +63,43 @@ final class SchemaTables {
                 + "ORDER BY s.database_name");
     }
 
+    private static final String AGAINST = "FROM validation WHERE schema_id IN (SELECT id FROM schemas WHERE database_name = ?)";
+
+    static long validationsAgainst(Connection c, String databaseName) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) " + AGAINST)) {
+            s.setString(1, databaseName);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** Deletes the validations made against any version of a database's schema; returns the pair ids, for the change log. */
+    static List<Long> deleteValidationsAgainst(Connection c, String databaseName) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id " + AGAINST + " ORDER BY id")) {
+            s.setString(1, databaseName);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE " + AGAINST)) {
+            s.setString(1, databaseName);
+            s.executeUpdate();
+        }
+        return ids;
+    }
+
+    static void deleteSchemas(Connection c, String databaseName) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM schemas WHERE database_name = ?")) {
+            s.setString(1, databaseName);
+            s.executeUpdate();
+        }
+    }
+
     static Optional<StoredSchema> byId(Connection c, long id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id, database_name, version, source, imported_at, definition "
                 + "FROM schemas WHERE id = ?")) {
@@ -89,34 +126,39 @@ final class SchemaTables {
     }
 
     /**
-     * Replaces the validation rows of the given pairs (in id order); a pair no longer stored gets
-     * none. Returns the ids written, for the change log.
+     * Replaces the validation rows of the given pairs (in id order); a pair no longer stored, or a
+     * result against a schema version no longer stored, gets none. Returns the ids written (their
+     * old row removed or a new one stored), for the change log.
      */
     static List<Long> replaceValidations(Connection c, List<ValidationResult> results) throws SQLException {
         List<ValidationResult> inIdOrder = new ArrayList<>(results);
         inIdOrder.sort(java.util.Comparator.comparingLong(ValidationResult::pairId));
+        int[] deleted;
         try (PreparedStatement s = c.prepareStatement("DELETE FROM validation WHERE id = ?")) {
             for (ValidationResult v : inIdOrder) {
                 s.setLong(1, v.pairId());
                 s.addBatch();
             }
-            s.executeBatch();
+            deleted = s.executeBatch();
         }
         LocalDateTime now = LocalDateTime.ofInstant(Timestamps.now(), ZoneOffset.UTC);
         List<Long> written = new ArrayList<>();
+        // a run that loaded a schema version deleted meanwhile (Schemas › Delete) must not leave flags
+        // that no schema backs: such a result is dropped, and the pair is checked when a schema returns
         try (PreparedStatement s = c.prepareStatement("INSERT INTO validation (id, schema_id, flags, messages, validated_at) "
-                + "SELECT id, ?, ?, ?, ? FROM pairs WHERE id = ?")) {
+                + "SELECT id, ?, ?, ?, ? FROM pairs WHERE id = ? AND EXISTS (SELECT 1 FROM schemas WHERE schemas.id = ?)")) {
             for (ValidationResult v : inIdOrder) {
                 s.setLong(1, v.schemaId());
                 s.setLong(2, v.flags() & ValidationResult.FLAGS);
                 s.setString(3, v.messages());
                 s.setObject(4, now);
                 s.setLong(5, v.pairId());
+                s.setLong(6, v.schemaId());
                 s.addBatch();
             }
             int[] counts = s.executeBatch();
             for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 0) {
+                if (counts[i] != 0 || deleted[i] > 0) {
                     written.add(inIdOrder.get(i).pairId());
                 }
             }

@@ -164,6 +164,7 @@ public final class MainWindow {
             });
             views.getSelectionModel().select(pairsTab);
         });
+        schemasView.setOnPairsChecked(this::dataChanged);
         views.getTabs().setAll(pairsTab, statsTab, schemasTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");

@@ -83,7 +83,8 @@ class SchemaCommandsTest {
 
     @Test
     void pairsImportedAfterTheSchemaAreValidatedAtOnce() {
-        assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--db", db)).isEqualTo(Cli.BAD_INPUT);
+        assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--create", "--db", db))
+                .isEqualTo(Cli.BAD_INPUT); // the oops table
         assertThat(out).contains("note: no pair has database_name shop yet");
         assertThat(run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
         assertThat(out).contains("validated against schemas: 3 (2 with a flag)");
@@ -205,7 +206,8 @@ class SchemaCommandsTest {
             s.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers(id), total DECIMAL(8,2))");
             s.execute("INSERT INTO customers VALUES (1, 'Ann', 'ann@example.com')");
         }
-        assertThat(run("schema", "import", "--jdbc", live, "--user", "sa", "--schema", "PUBLIC", "--database", "shop", "--db", db)).isZero();
+        assertThat(run("schema", "import", "--jdbc", live, "--user", "sa", "--schema", "PUBLIC", "--database", "shop", "--create", "--db", db))
+                .isZero();
         assertThat(out).contains("Stored schema of shop, version 1: 2 tables, 6 columns");
         assertThat(run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
         assertThat(out).contains("validated against schemas: 3 (2 with a flag)");
@@ -221,13 +223,61 @@ class SchemaCommandsTest {
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             long start = System.nanoTime();
             int code = run("schema", "import", "--jdbc", "jdbc:h2:tcp://127.0.0.1:" + silent.getLocalPort() + "/x;PASSWORD=secret",
-                    "--database", "shop", "--timeout", "2", "--db", db);
+                    "--database", "shop", "--create", "--timeout", "2", "--db", db);
             assertThat(code).isEqualTo(Cli.BAD_INPUT);
             assertThat((System.nanoTime() - start) / 1e9).isLessThan(15);
             assertThat(err).contains("within 2.0 s").contains("nothing imported").doesNotContain("secret");
         }
         assertThat(run("schema", "list", "--db", db)).isZero();
         assertThat(out).contains("No schemas stored");
+    }
+
+    @Test
+    void aSchemaForADatabaseNameNoPairUsesIsRefusedWithTheClosestNamesUnlessCreateIsGiven() throws Exception {
+        assertThat(run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero(); // pairs of shop and hr
+        Files.writeString(dir.resolve("more.jsonl"), String.format(LINE, "b1", "Shop stock", "SELECT 1", "shops"));
+        assertThat(run("import", dir.resolve("more.jsonl").toString(), "--db", db)).isZero();
+
+        assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shpo", "--db", db)).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.lines().toList()).containsExactly("pairstudio schema import: No pair uses the database name shpo and no schema is stored "
+                + "for it (did you mean shop, shops?): nothing stored; add --create to store its schema anyway");
+        assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "inventory", "--db", db))
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(err).contains("database name inventory and no schema is stored for it: nothing stored; add --create");
+        assertThat(run("schema", "list", "--db", db)).isZero();
+        assertThat(out).contains("No schemas stored");
+
+        assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "inventory", "--create", "--db", db))
+                .isEqualTo(Cli.BAD_INPUT); // stored; exit 1 for the statement that does not parse
+        assertThat(out).contains("Stored schema of inventory, version 1").contains("note: no pair has database_name inventory yet");
+        // once registered, the next version needs no --create
+        Files.writeString(dir.resolve("inventory.sql"), "CREATE TABLE stock (id INT PRIMARY KEY, qty INT);");
+        assertThat(run("schema", "import", dir.resolve("inventory.sql").toString(), "--database", "inventory", "--db", db)).as(err).isZero();
+        assertThat(out).contains("Stored schema of inventory, version 2");
+    }
+
+    @Test
+    void deleteSaysWhatItWouldClearThenDeletesWithYes() throws Exception {
+        run("import", dir.resolve("pairs.jsonl").toString(), "--db", db);
+        Files.writeString(dir.resolve("shop2.sql"), "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT, email TEXT UNIQUE);");
+        run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--db", db);
+        assertThat(run("schema", "import", dir.resolve("shop2.sql").toString(), "--database", "shop", "--db", db)).as(err).isZero();
+        assertThat(run("schema", "list", "--tables", "--db", db)).isZero();
+        assertThat(out).contains("customers (id, name, email) unique (email)");
+        assertThat(run("list", "--flag", "UNKNOWN_TABLE", "--db", db)).isZero();
+        assertThat(out).contains("Top orders"); // orders is not in version 2
+
+        assertThat(run("schema", "delete", "shop", "--db", db)).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err.strip()).isEqualTo("pairstudio schema delete: Deleting the schema of shop (2 versions) would clear the checks of "
+                + "3 pairs; nothing deleted: add --yes to delete it");
+        assertThat(run("schema", "delete", "shop", "--yes", "--db", db)).isZero();
+        assertThat(out.strip()).isEqualTo("Deleted the schema of shop (2 versions); 3 pairs are no longer validated");
+        assertThat(run("list", "--flag", "UNKNOWN_TABLE", "--db", db)).isZero();
+        assertThat(out).doesNotContain("Top orders");
+        assertThat(run("schema", "delete", "shop", "--yes", "--db", db)).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err).contains("No schema is stored for shop");
+        assertThat(run("list", "--db", db)).isZero();
+        assertThat(out).contains("4 of 4"); // the pairs stay
     }
 
     @Test

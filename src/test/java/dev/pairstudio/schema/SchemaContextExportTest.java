@@ -72,7 +72,7 @@ class SchemaContextExportTest {
             assertThat(first.get("question").asText()).isEqualTo("How many orders does each customer have?");
             assertThat(first.get("context").asText())
                     .contains("CREATE TABLE customers (id INT, name TEXT, PRIMARY KEY (id));")
-                    .contains("CREATE TABLE orders (id INT, customer_id INT, total NUMERIC (8, 2), PRIMARY KEY (id), FOREIGN KEY (customer_id) REFERENCES customers (id));")
+                    .contains("CREATE TABLE orders (id INT, customer_id INT, total NUMERIC(8, 2), PRIMARY KEY (id), FOREIGN KEY (customer_id) REFERENCES customers (id));")
                     .doesNotContain("products");
             assertThat(first.get("answer").asText()).startsWith("SELECT c.name");
             assertThat(lines.get(1).get("context").asText()).isEqualTo("CREATE TABLE products (id INT, name TEXT, price NUMERIC, PRIMARY KEY (id));");

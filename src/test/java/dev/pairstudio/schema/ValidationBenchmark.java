@@ -79,8 +79,13 @@ public final class ValidationBenchmark {
 
     /** Spider-like shapes: simple, filtered, aggregate, join, nested, set operation, CTE, 10 % with a wrong name. */
     static List<Pair> pairs(int n, String type, Random r) {
+        return pairs(0, n, type, r);
+    }
+
+    /** Pairs {@code first} to {@code first + n - 1} (pair ids b{first}…), so that a large set can be made in batches. */
+    static List<Pair> pairs(int first, int n, String type, Random r) {
         List<Pair> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < first + n; i++) {
             int a = r.nextInt(TABLES);
             int b = (a + 1) % TABLES;
             String ta = "table_" + a;

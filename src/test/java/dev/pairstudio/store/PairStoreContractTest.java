@@ -119,6 +119,31 @@ public abstract class PairStoreContractTest {
         assertThat(store.unvalidated(0, 10)).extracting(StoredPair::id).containsExactly(ids.get(1));
     }
 
+    /** Schemas › Delete: every version goes, with the validations made against them; another store sees the flags go too. */
+    @Test
+    void deletingASchemaDropsItsVersionsAndTheFlagsOfThePairsCheckedAgainstThem() {
+        List<Long> ids = store.addAll(List.of(
+                pair("d1", "one", "SELECT x FROM t", "2024-01-01T00:00:00", "postgresql", "shop", List.of(), true, null),
+                pair("d2", "two", "SELECT y FROM t", "2024-01-02T00:00:00", "postgresql", "hr", List.of(), true, null)), null, Source.FILE, "b").ids();
+        StoredSchema shop1 = store.saveSchema("shop", "test", "{\"tables\": []}");
+        StoredSchema shop2 = store.saveSchema("shop", "test v2", "{\"tables\": []}");
+        StoredSchema hr = store.saveSchema("hr", "test", "{\"tables\": []}");
+        store.saveValidations(List.of(new ValidationResult(ids.get(0), shop2.id(), QualityFlag.UNKNOWN_COLUMN.bit(), null),
+                new ValidationResult(ids.get(1), hr.id(), QualityFlag.UNKNOWN_COLUMN.bit(), null)));
+        try (PairStore other = another()) {
+            assertThat(other.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isEqualTo(2);
+            assertThat(store.validationsAgainst("shop")).isEqualTo(1);
+
+            assertThat(store.deleteSchema("shop")).isEqualTo(1);
+
+            assertThat(store.latestSchemas()).extracting(StoredSchema::databaseName).containsExactly("hr");
+            assertThat(store.schema(shop1.id())).isEmpty();
+            assertThat(store.validation(ids.get(0))).isEmpty();
+            assertThat(other.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isEqualTo(1);
+            assertThat(store.count(PairFilter.ALL)).isEqualTo(2);
+        }
+    }
+
     // ---- a small, varied dataset ---------------------------------------------------------
 
     /** Ten pairs with every filterable attribute varied; returns their store ids in input order. */

@@ -3,6 +3,9 @@ package dev.pairstudio.ui.schemas;
 import dev.pairstudio.schema.DatabaseSchema;
 import dev.pairstudio.schema.ForeignKey;
 import dev.pairstudio.schema.SchemaColumn;
+import dev.pairstudio.schema.SchemaEditing;
+import dev.pairstudio.schema.UnknownDatabase;
+import dev.pairstudio.schema.ValidationSummary;
 import dev.pairstudio.schema.SchemaJson;
 import dev.pairstudio.schema.SchemaTable;
 import dev.pairstudio.schema.SchemaUsage;
@@ -38,14 +41,19 @@ public final class SchemasView extends BorderPane {
     private final Background background;
     private final ListView<StoredSchema> databases = new ListView<>();
     private final TreeView<String> tables = new TreeView<>();
-    private final Label summary = new Label("No schema yet: import one with 'pairstudio schema import FILE --database NAME'.");
+    private static final String NO_SCHEMA = "No schema yet: import one with 'Import schema…' or 'pairstudio schema import FILE --database NAME'.";
+    private final Label summary = new Label(NO_SCHEMA);
     private final Button showPairs = new Button("Show pairs using this table");
     private final Button importButton = new Button("Import schema…");
+    private final Button liveButton = new Button("Import from a database…");
+    private final Button editButton = new Button("Edit…");
+    private final Button deleteButton = new Button("Delete schema…");
     private final Label importStatus = new Label();
     private final javafx.scene.control.CheckBox readOnly = new javafx.scene.control.CheckBox("Read-only questions (flag DML/DDL, never run it)");
     /** True while the check box shows a loaded value: not a user's change. */
     private boolean showingReadOnly;
     private BiConsumer<String, Set<String>> onShowPairs = (db, names) -> { };
+    private Runnable onPairsChecked = () -> { };
     private SchemaUsage usage;
 
     public SchemasView(PairStore store, Background background) {
@@ -77,6 +85,14 @@ public final class SchemasView extends BorderPane {
         summary.setWrapText(true);
         importButton.setId("schema-import");
         importButton.setOnAction(e -> chooseAndImport());
+        liveButton.setId("schema-import-live");
+        liveButton.setOnAction(e -> importLive());
+        editButton.setId("schema-edit");
+        editButton.setOnAction(e -> editSelected());
+        deleteButton.setId("schema-delete");
+        deleteButton.setOnAction(e -> deleteSelected());
+        editButton.disableProperty().bind(databases.getSelectionModel().selectedItemProperty().isNull());
+        deleteButton.disableProperty().bind(databases.getSelectionModel().selectedItemProperty().isNull());
         importStatus.setId("schema-import-status");
         importStatus.setWrapText(true);
         readOnly.setId("schema-read-only");
@@ -86,7 +102,13 @@ public final class SchemasView extends BorderPane {
                 changeReadOnly(now);
             }
         });
-        VBox right = new VBox(6, summary, readOnly, tables, new HBox(6, showPairs, importButton), importStatus);
+        // the schema actions on a row of their own that wraps, so a narrow window never cuts a label short
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, importButton, liveButton, editButton, deleteButton);
+        for (javafx.scene.Node b : actions.getChildren()) {
+            ((Button) b).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        showPairs.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox right = new VBox(6, actions, summary, readOnly, tables, new HBox(6, showPairs), importStatus);
         VBox.setVgrow(tables, javafx.scene.layout.Priority.ALWAYS);
         right.setPadding(new Insets(0, 0, 0, 8));
         setLeft(databases);
@@ -99,13 +121,82 @@ public final class SchemasView extends BorderPane {
         this.onShowPairs = action;
     }
 
+    /** What to do after pairs were checked again or lost their checks here (the pair table and statistics re-read). */
+    public void setOnPairsChecked(Runnable action) {
+        this.onPairsChecked = action;
+    }
+
+    /** Asks for a JDBC URL and credentials and stores the live database's schema as a new version. */
+    public void importLive() {
+        StoredSchema selected = databases.getSelectionModel().getSelectedItem();
+        LiveSchemaDialog[] dialog = new LiveSchemaDialog[1];
+        dialog[0] = new LiveSchemaDialog(owner(), store, background,
+                selected == null ? null : selected.databaseName(),
+                (name, then) -> whenNameIsMeant(name, dialog[0].getDialogPane().getScene().getWindow(), then));
+        dialog[0].showThen(text -> {
+            importStatus.setText(text);
+            reload();
+            onPairsChecked.run();
+        });
+    }
+
+    /** Opens the selected database's newest schema as CREATE TABLE text; saving stores a new version. */
+    public void editSelected() {
+        StoredSchema s = databases.getSelectionModel().getSelectedItem();
+        if (s == null) {
+            return;
+        }
+        background.run(() -> SchemaJson.read(s.definition()), schema -> {
+            SchemaEditDialog dialog = new SchemaEditDialog(owner(), store, background, s, schema);
+            dialog.setOnHidden(e -> {
+                SchemaEditing.Saved saved = dialog.getResult();
+                if (saved != null) {
+                    importStatus.setText("Saved " + saved.stored().databaseName() + " version " + saved.stored().version() + "; "
+                            + checked(saved.validation()));
+                    reload();
+                    onPairsChecked.run();
+                }
+            });
+            dialog.show();
+        });
+    }
+
+    private static String checked(ValidationSummary v) {
+        long flagged = v.validated() - v.clean();
+        return "checked " + v.validated() + (v.validated() == 1 ? " pair" : " pairs") + ", " + flagged + " with a flag.";
+    }
+
+    /** Asks, then deletes every version of the selected database's schema and the checks made against it. */
+    public void deleteSelected() {
+        StoredSchema s = databases.getSelectionModel().getSelectedItem();
+        if (s == null) {
+            return;
+        }
+        String name = s.databaseName();
+        background.run(() -> store.validationsAgainst(name), losing -> SchemaQuestions.delete(owner(), s, losing, () -> deleteNow(name)));
+    }
+
+    private javafx.stage.Window owner() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private void deleteNow(String name) {
+        importStatus.setText("Deleting the schema of " + name + "…");
+        background.run(() -> store.deleteSchema(name), cleared -> {
+            importStatus.setText("Deleted the schema of " + name + "; " + cleared + (cleared == 1 ? " pair is" : " pairs are")
+                    + " no longer validated.");
+            reload();
+            onPairsChecked.run();
+        });
+    }
+
     private void chooseAndImport() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Import a schema");
         chooser.getExtensionFilters().addAll(
                 new javafx.stage.FileChooser.ExtensionFilter("CREATE TABLE scripts and Spider/BIRD tables.json", "*.sql", "*.ddl", "*.json"),
                 new javafx.stage.FileChooser.ExtensionFilter("All files", "*.*"));
-        java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        java.io.File file = chooser.showOpenDialog(owner());
         if (file == null) {
             return;
         }
@@ -133,11 +224,39 @@ public final class SchemasView extends BorderPane {
      * the pairs of the imported databases.
      */
     public void importSchema(java.nio.file.Path file, String databaseName) {
+        whenNameIsMeant(databaseName, () -> importNow(file, databaseName));
+    }
+
+    /**
+     * Runs {@code then} when {@code databaseName} is null (a whole tables.json), used by a pair or
+     * has a schema; otherwise first asks whether to create a schema for a name no pair uses (a typo,
+     * most often), showing the closest known names.
+     */
+    private void whenNameIsMeant(String databaseName, Runnable then) {
+        whenNameIsMeant(databaseName, owner(), then);
+    }
+
+    private void whenNameIsMeant(String databaseName, javafx.stage.Window owner, Runnable then) {
+        if (databaseName == null) {
+            then.run();
+            return;
+        }
+        background.run(() -> UnknownDatabase.check(store, databaseName), unknown -> {
+            if (unknown.isEmpty()) {
+                then.run();
+                return;
+            }
+            SchemaQuestions.createUnknown(owner, unknown.get(), then, () -> importStatus.setText("Nothing imported: no pair uses "
+                    + databaseName + (unknown.get().closest().isEmpty() ? "." : " (" + unknown.get().didYouMean() + ")")));
+        });
+    }
+
+    private void importNow(java.nio.file.Path file, String databaseName) {
         importButton.setDisable(true);
         importStatus.setText("Importing " + file.getFileName() + "…");
         background.run(() -> {
             try (dev.pairstudio.sql.SqlAnalyzer analyzer = new dev.pairstudio.sql.SqlAnalyzer()) {
-                return importNow(file, databaseName, analyzer);
+                return storeFile(file, databaseName, analyzer);
             } catch (java.io.IOException | RuntimeException e) {
                 return "Cannot import " + file.getFileName() + ": " + e.getMessage(); // nothing stored
             }
@@ -145,25 +264,22 @@ public final class SchemasView extends BorderPane {
             importButton.setDisable(false);
             importStatus.setText(text);
             reload();
+            onPairsChecked.run();
         });
     }
 
-    private String importNow(java.nio.file.Path file, String databaseName, dev.pairstudio.sql.SqlAnalyzer analyzer)
+    private String storeFile(java.nio.file.Path file, String databaseName, dev.pairstudio.sql.SqlAnalyzer analyzer)
             throws java.io.IOException {
-        dev.pairstudio.schema.SchemaImporter.Report r = new dev.pairstudio.schema.SchemaImporter(store, analyzer)
-                .importFile(file, dev.pairstudio.schema.SchemaFormat.guess(file), databaseName, null);
-        Set<String> names = new java.util.HashSet<>();
-        r.saved().forEach(s -> names.add(s.databaseName()));
-        long checked = names.isEmpty() ? 0 : dev.pairstudio.schema.ValidationRun.run(store, analyzer,
-                dev.pairstudio.pair.PairFilter.ALL.withDatabaseNames(names), Runtime.getRuntime().availableProcessors(),
-                n -> { }, () -> false).validated();
+        dev.pairstudio.schema.SchemaImporter importer = new dev.pairstudio.schema.SchemaImporter(store, analyzer);
+        dev.pairstudio.schema.SchemaImporter.Report r = importer.importFile(file, dev.pairstudio.schema.SchemaFormat.guess(file), databaseName, null);
+        long checked = importer.validate(r, n -> { }, () -> false).validated();
         return describe(r, checked);
     }
 
     private static String describe(dev.pairstudio.schema.SchemaImporter.Report r, long checked) {
         StringBuilder b = new StringBuilder();
         r.saved().forEach(s -> b.append(b.length() == 0 ? "" : "; ").append(s.databaseName()).append(" version ").append(s.version()));
-        String text = r.saved().isEmpty() ? "No table definitions found; nothing stored." : "Stored " + b + "; checked " + checked + " pairs.";
+        String text = r.saved().isEmpty() ? "No table definitions found; nothing stored." : "Stored " + b + "; checked " + checked + (checked == 1 ? " pair." : " pairs.");
         if (!r.problems().isEmpty()) {
             text += " Not imported: " + String.join("; ", r.problems().stream().map(Object::toString).toList());
         }
@@ -175,7 +291,9 @@ public final class SchemasView extends BorderPane {
         background.run(store::latestSchemas, list -> {
             StoredSchema selected = databases.getSelectionModel().getSelectedItem();
             databases.getItems().setAll(list);
-            if (!list.isEmpty()) {
+            if (list.isEmpty()) {
+                showDatabase(null);
+            } else {
                 int again = selected == null ? 0 : Math.max(0, indexOf(list, selected.databaseName()));
                 databases.getSelectionModel().select(again);
             }
@@ -219,6 +337,7 @@ public final class SchemasView extends BorderPane {
         usage = null;
         readOnly.setDisable(true);
         if (s == null) {
+            summary.setText(NO_SCHEMA);
             return;
         }
         background.run(() -> dev.pairstudio.schema.ReadOnlyDatabases.load(store).test(s.databaseName()), value -> {
@@ -241,13 +360,17 @@ public final class SchemasView extends BorderPane {
             usage = loaded.getValue();
             TreeItem<String> root = new TreeItem<>(schema.databaseName());
             for (SchemaTable t : schema.tables()) {
-                TreeItem<String> table = new TreeItem<>(t.name() + "  (" + usage.pairsByTable().get(t.name()) + " pairs)");
+                long using = usage.pairsByTable().get(t.name());
+                TreeItem<String> table = new TreeItem<>(t.name() + "  (" + using + (using == 1 ? " pair)" : " pairs)"));
                 for (SchemaColumn c : t.columns()) {
-                    String key = t.primaryKey().contains(c.name()) ? "  · primary key" : "";
+                    String key = t.primaryKey().contains(c.name()) ? "  · primary key"
+                            : t.uniqueKeys().contains(List.of(c.name())) ? "  · unique" : "";
                     String fk = t.foreignKeys().stream().filter(f -> f.column().equals(c.name())).findFirst()
                             .map(SchemasView::reference).orElse("");
                     table.getChildren().add(new TreeItem<>(c.name() + (c.type().isEmpty() ? "" : "  " + c.type()) + key + fk));
                 }
+                t.uniqueKeys().stream().filter(k -> k.size() > 1)
+                        .forEach(k -> table.getChildren().add(new TreeItem<>("unique (" + String.join(", ", k) + ")")));
                 root.getChildren().add(table);
             }
             tables.setRoot(root);

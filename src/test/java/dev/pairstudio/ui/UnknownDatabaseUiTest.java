@@ -1,0 +1,96 @@
+package dev.pairstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.StoredSchema;
+import dev.pairstudio.ui.schemas.SchemasView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** "Import schema…" for a database name no pair uses asks first, with the closest names in use. */
+@ExtendWith(ApplicationExtension.class)
+class UnknownDatabaseUiTest {
+    private PairStore store;
+    private MainWindow window;
+    private Path ddl;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("unknown-database-ui");
+        store = PairStores.open(dir.resolve("db").toString());
+        store.addAll(List.of(
+                new Pair("a", "All customers", "SELECT name FROM customers", Instant.parse("2025-01-01T00:00:00Z"),
+                        "postgresql", "shop", List.of(), true, null, Map.of()),
+                new Pair("b", "Stock", "SELECT qty FROM stock", Instant.parse("2025-01-02T00:00:00Z"),
+                        "postgresql", "shops", List.of(), true, null, Map.of()),
+                new Pair("c", "Staff", "SELECT name FROM staff", Instant.parse("2025-01-03T00:00:00Z"),
+                        "postgresql", "hr", List.of(), true, null, Map.of())), null, Source.FILE, "t");
+        ddl = dir.resolve("shop.sql");
+        Files.writeString(ddl, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);");
+        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(dir.resolve("ui.properties")));
+        Scene scene = new Scene(window.root(), 1200, 800);
+        window.install(scene);
+        stage.setScene(scene);
+        stage.show();
+        window.load();
+    }
+
+    @AfterEach
+    void close() {
+        window.dispose();
+        store.close();
+    }
+
+    @Test
+    void aTypoIsCaughtBeforeAnythingIsStoredAndCreateStoresItAnyway(FxRobot robot) throws Exception {
+        robot.clickOn("Schemas");
+        SchemasView view = robot.lookup("#schemas-view").queryAs(SchemasView.class);
+        Label status = robot.lookup("#schema-import-status").queryAs(Label.class);
+
+        robot.interact(() -> view.importSchema(ddl, "shpo"));
+        DialogPane ask = waitForQuestion(robot);
+        assertThat(ask.getHeaderText()).isEqualTo("No pair uses the database name shpo.");
+        assertThat(ask.getContentText()).startsWith("Close names in use: shop, shops.").contains("Create a schema for shpo anyway?");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Nothing imported"));
+        assertThat(status.getText()).isEqualTo("Nothing imported: no pair uses shpo (did you mean shop, shops?)");
+        assertThat(store.latestSchemas()).isEmpty();
+
+        robot.interact(() -> view.importSchema(ddl, "shpo"));
+        waitForQuestion(robot);
+        robot.clickOn("Create shpo");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> status.getText().startsWith("Stored"));
+        assertThat(status.getText()).isEqualTo("Stored shpo version 1; checked 0 pairs.");
+        assertThat(store.latestSchemas()).extracting(StoredSchema::databaseName).containsExactly("shpo");
+
+        // a name a pair uses is imported without a question
+        robot.interact(() -> view.importSchema(ddl, "shop"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> status.getText().startsWith("Stored shop"));
+        assertThat(status.getText()).isEqualTo("Stored shop version 1; checked 1 pair.");
+        assertThat(robot.lookup("#schema-unknown-database").tryQuery()).isEmpty();
+    }
+
+    private static DialogPane waitForQuestion(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#schema-unknown-database").tryQuery().isPresent());
+        return robot.lookup("#schema-unknown-database").queryAs(DialogPane.class);
+    }
+}
