@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The embedded database: one H2 file (or memory) behind H2's small connection pool. Settings,
@@ -66,7 +67,13 @@ final class H2Dialect implements StoreDialect {
         JdbcConnectionPool pool = JdbcConnectionPool.create(where.url() + settings(), USER, pw);
         pool.setMaxConnections(16);
         try {
-            return new Connected(pool, pool.getConnection(), pool::dispose);
+            // H2's pooled connections take a lock around every JDBC call (each getString of every
+            // row): a plain connection read 1M rows about a fifth faster
+            JdbcDataSource plain = new JdbcDataSource();
+            plain.setURL(where.url() + settings());
+            plain.setUser(USER);
+            plain.setPassword(pw);
+            return new Connected(pool, pool.getConnection(), pool::dispose, plain);
         } catch (SQLException e) {
             pool.dispose();
             throw OpenFailures.explain(where, password != null, e);

@@ -53,6 +53,8 @@ public final class JdbcPairStore implements PairStore {
     /** Keeps an in-memory database alive between pooled uses (null when not needed). */
     private final Connection keeper;
     private final Runnable dispose;
+    /** Connections for reading every row in order (see {@link StoreDialect.Connected}). */
+    private final javax.sql.DataSource streaming;
     private final IndexKeeper index;
     private final TextMatches text;
     private final String mergeAnalysis;
@@ -74,6 +76,7 @@ public final class JdbcPairStore implements PairStore {
         this.pool = connected.source();
         this.keeper = connected.keeper();
         this.dispose = connected.dispose();
+        this.streaming = connected.streaming();
         this.index = new IndexKeeper(pool);
         this.text = new TextMatches(pool, index, dialect.regexMatch("question") + " OR " + dialect.regexMatch("sql_text"));
         this.mergeAnalysis = dialect.upsert("analysis", "id", ANALYSIS_COLUMNS, "VALUES (?,?,?,?,?,?,?,?)");
@@ -591,7 +594,7 @@ public final class JdbcPairStore implements PairStore {
     private void streamInIdOrder(PairFilter filter, Consumer<StoredPair> action) {
         RowFilter rows = new RowFilter(filter);
         ReadAhead.<StoredPair>forEachPage("pair-reader", pages -> {
-            try (Connection c = pool.getConnection()) {
+            try (Connection c = streaming.getConnection()) {
                 long last;
                 try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM pairs"); ResultSet r = s.executeQuery()) {
                     r.next();

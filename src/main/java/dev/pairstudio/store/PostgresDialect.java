@@ -57,7 +57,7 @@ final class PostgresDialect implements StoreDialect {
         } catch (HikariPool.PoolInitializationException e) {
             throw PostgresFailures.explain(where, e.getCause() instanceof SQLException s ? s : null, e);
         }
-        return new Connected(pool, null, pool::close);
+        return new Connected(pool, null, pool::close, pool);
     }
 
     /**

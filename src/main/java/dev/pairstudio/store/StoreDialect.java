@@ -13,8 +13,11 @@ import javax.sql.DataSource;
  */
 interface StoreDialect {
 
-    /** An open connection pool; {@code keeper} (nullable) holds an in-memory database alive. */
-    record Connected(DataSource source, Connection keeper, Runnable dispose) {
+    /**
+     * An open connection pool; {@code keeper} (nullable) holds an in-memory database alive;
+     * {@code streaming} hands out connections for reads of every row in order (exports).
+     */
+    record Connected(DataSource source, Connection keeper, Runnable dispose, DataSource streaming) {
     }
 
     /** For titles and messages: a file path, or a URL without password. */
