@@ -35,7 +35,7 @@ import javafx.stage.Stage;
  * with two cores, half of what the server may use. Prints requests/s, p50/p90/p99 latency from
  * wrk, the app's CPU per request, and whether every pair answered 201 was stored.
  * <pre>java -cp target/classes:target/test-classes:$(cat target/bench-classpath.txt) \
- *     dev.pairstudio.app.CollectorUiBenchmark [seconds=20] [singleConnections=32] [batchConnections=4] [batchSize=1000]</pre>
+ *     dev.pairstudio.app.CollectorUiBenchmark [seconds=20] [singleConnections=32] [batchConnections=8] [batchSize=1000]</pre>
  */
 public final class CollectorUiBenchmark {
     private CollectorUiBenchmark() {
@@ -44,7 +44,7 @@ public final class CollectorUiBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = arg(args, "seconds", 20);
         int singleConnections = arg(args, "singleConnections", 32);
-        int batchConnections = arg(args, "batchConnections", 4);
+        int batchConnections = arg(args, "batchConnections", 8);
         int batchSize = arg(args, "batchSize", 1_000);
         Path dir = Files.createTempDirectory("collector-ui-bench");
         HeadlessFx.start();
