@@ -82,7 +82,7 @@ public final class MainWindow {
     private final BackgroundJobs jobs;
     private final UiSettings settings;
     private final CollectorControl collector;
-    /** Collected pairs show within 2 s, also while an assistant keeps posting; each refresh re-reads count, page and charts (at 1M pairs a refresh a second cost the collector a quarter of its rate). */
+    /** Collected pairs show within 2 s, also while an assistant keeps posting; each refresh re-reads count, page and charts (one a second at ~600k pairs cost the collector a third of its single POSTs). */
     private final Throttle refreshAfterCollect = new Throttle(Duration.seconds(2), this::refreshAfterCollect);
     private final ChangeWatcher otherWriters;
     private final javafx.beans.property.ObjectProperty<Consumer<OpenDatabaseDialog.Choice>> openDatabaseHandler =
