@@ -9,13 +9,13 @@ import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,12 +42,7 @@ class ChangesElsewhereTest {
         try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) { // analysed: the window has nothing to catch up on
             enricher.addAll(store, new SyntheticPairs(31).list(50), Source.FILE, "first");
         }
-        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(db.resolveSibling("ui.properties")));
-        Scene scene = new Scene(window.root(), 1200, 800);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.load();
+        window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), 1200, 800);
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredSchema;
+import dev.pairstudio.testing.TestWindows;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -58,12 +58,7 @@ class LiveSchemaImportUiTest {
                         "h2", "shop", List.of(), true, null, Map.of()),
                 new Pair("b", "Customer phones", "SELECT phone FROM customers", Instant.parse("2025-01-02T00:00:00Z"),
                         "h2", "shop", List.of(), true, null, Map.of())), null, Source.FILE, "t");
-        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(dir.resolve("ui.properties")));
-        Scene scene = new Scene(window.root(), 1200, 800);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.load();
+        window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
     }
 
     @AfterEach

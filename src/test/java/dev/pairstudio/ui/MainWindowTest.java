@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -27,6 +26,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import dev.pairstudio.testing.TestDatabases;
+import dev.pairstudio.testing.TestWindows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,12 +60,7 @@ class MainWindowTest {
     void start(Stage stage) {
         Path db = TestDatabases.copyOf("main-window", MainWindowTest::pairs);
         store = PairStores.open(db.toString());
-        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(db.resolveSibling("ui.properties")));
-        Scene scene = new Scene(window.root(), 1400, 900);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.load();
+        window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), 1400, 900);
         table = window.table();
     }
 

@@ -12,6 +12,7 @@ import dev.pairstudio.schema.SchemaJson;
 import dev.pairstudio.schema.SchemaTable;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
@@ -51,12 +51,7 @@ class PendingValidationUiTest {
         // stored without checking the pairs (schema import --no-validate, or pairs imported with --no-analysis before it)
         store.saveSchema("shop", "test", SchemaJson.write(new DatabaseSchema("shop", "postgresql", List.of(new SchemaTable("customers",
                 List.of(new SchemaColumn("id", "INT"), new SchemaColumn("name", "TEXT")), List.of("id"), List.of())))));
-        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(dir.resolve("ui.properties")));
-        Scene scene = new Scene(window.root(), 1200, 800);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.load();
+        window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
     }
 
     @AfterEach

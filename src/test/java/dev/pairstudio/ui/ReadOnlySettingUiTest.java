@@ -12,6 +12,7 @@ import dev.pairstudio.schema.SchemaImporter;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -53,12 +53,7 @@ class ReadOnlySettingUiTest {
             new SchemaImporter(store, analyzer).importFile(ddl, SchemaFormat.DDL, "etl", "postgresql");
             new SchemaImporter(store, analyzer).importFile(ddl, SchemaFormat.DDL, "shop", "postgresql");
         }
-        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(dir.resolve("ui.properties")));
-        Scene scene = new Scene(window.root(), 1200, 800);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.load();
+        window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
     }
 
     @AfterEach

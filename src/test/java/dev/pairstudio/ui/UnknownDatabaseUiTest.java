@@ -8,13 +8,13 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.ui.schemas.SchemasView;
+import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -46,12 +46,7 @@ class UnknownDatabaseUiTest {
                         "postgresql", "hr", List.of(), true, null, Map.of())), null, Source.FILE, "t");
         ddl = dir.resolve("shop.sql");
         Files.writeString(ddl, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);");
-        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(dir.resolve("ui.properties")));
-        Scene scene = new Scene(window.root(), 1200, 800);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.load();
+        window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
     }
 
     @AfterEach

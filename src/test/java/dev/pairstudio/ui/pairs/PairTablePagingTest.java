@@ -10,13 +10,11 @@ import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
-import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
-import dev.pairstudio.ui.UiSettings;
+import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -47,12 +45,7 @@ class PairTablePagingTest {
     void start(Stage stage) {
         Path db = TestDatabases.copyOfQuicklyTyped("paging-100k", () -> new SyntheticPairs(100).list(PAIRS));
         store = PairStores.open(db.toString());
-        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(db.resolveSibling("ui.properties")));
-        Scene scene = new Scene(window.root(), 1400, 900);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.load();
+        window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), 1400, 900);
         table = window.table();
     }
 
