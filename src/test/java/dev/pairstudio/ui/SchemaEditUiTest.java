@@ -82,8 +82,9 @@ class SchemaEditUiTest {
         // a typo in the second statement: listed with its line, and Save waits for the fix
         robot.interact(() -> text.setText(text.getText().replace("total NUMERIC(10, 2)", "total NUMERIC(10, 2),,")));
         ListView<?> problems = robot.lookup("#schema-edit-problems").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> problems.getItems().size() == 1);
-        assertThat(problems.getItems().get(0).toString()).startsWith("line 8: ").contains("at line 11, column 25").contains("CREATE TABLE orders");
+        // the list and the status are set in one FX callback; this thread may look in between
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> problems.getItems().size() == 1 && !status.getText().equals("Reading…"));
+        assertThat(problems.getItems().get(0).toString()).startsWith("line 11, column 25: ").contains("the statement from line 8: CREATE TABLE orders");
         assertThat(status.getText()).isEqualTo("1 table, 3 columns; 1 statement does not parse: fix it to save.");
         assertThat(save.isDisabled()).isTrue();
         Path shot = Screenshots.save(text.getScene(), "schema-edit-dialog");

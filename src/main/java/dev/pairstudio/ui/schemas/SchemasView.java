@@ -32,6 +32,9 @@ import javafx.scene.layout.VBox;
  * Reads run through the window's background runner; this class only draws.
  */
 public final class SchemasView extends BorderPane {
+    /** When a version was stored, to the minute, in UTC as the rest of the window. */
+    private static final java.time.format.DateTimeFormatter SAVED_AT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
     /** Runs {@code work} off the FX thread and hands its result to {@code done} on it. */
     public interface Background {
         <T> void run(Callable<T> work, Consumer<T> done);
@@ -375,7 +378,7 @@ public final class SchemasView extends BorderPane {
             }
             tables.setRoot(root);
             summary.setText(String.format("%s, version %d (%s, %s): %d tables, %d columns", schema.databaseName(), s.version(),
-                    s.source(), dev.pairstudio.pair.Timestamps.format(s.importedAt()), schema.tables().size(), schema.columnCount()));
+                    s.source(), SAVED_AT.format(s.importedAt()), schema.tables().size(), schema.columnCount()));
         });
     }
 
