@@ -34,7 +34,7 @@ public record Pair(
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(timestamp, "timestamp");
         tableNames = tableNames == null ? List.of() : List.copyOf(tableNames);
-        metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+        metadata = metadata == null || metadata.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
         databaseType = blankToNull(databaseType);
         databaseName = blankToNull(databaseName);
     }

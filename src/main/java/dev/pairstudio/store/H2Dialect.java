@@ -37,6 +37,8 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 final class H2Dialect implements StoreDialect {
     private static final String USER = "sa";
+    /** H2's page cache, in KB: see {@link #settings()}. */
+    static final int CACHE_KB = 4096;
 
     private final H2Location where;
     private final char[] password;
@@ -81,7 +83,11 @@ final class H2Dialect implements StoreDialect {
     }
 
     private String settings() {
-        StringBuilder s = new StringBuilder(";LAZY_QUERY_EXECUTION=TRUE;LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=5000");
+        // CACHE_SIZE (KB) of decoded pages: H2's 16 MB default kept every page a scan read alive
+        // long enough to be copied by each young collection and promoted; at 256 MB heap that was
+        // 1.7 s of GC in a 5.8 s pass over 1M pairs. With 4 MB: 0.4 s in 3.9 s, and reads by id
+        // (pages of the table, search, statistics) as fast, the OS caching the file below.
+        StringBuilder s = new StringBuilder(";LAZY_QUERY_EXECUTION=TRUE;LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=5000;CACHE_SIZE=" + CACHE_KB);
         if (!where.inMemory()) {
             s.append(";AUTO_SERVER=TRUE");
         }
