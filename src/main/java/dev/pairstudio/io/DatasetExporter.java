@@ -41,7 +41,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +146,7 @@ public final class DatasetExporter {
         Plan plan = plan(format, output.toAbsolutePath().normalize(), ratios != null, profile.gzip(), existing);
         AtomicFileOutput schemaOut = null;
         // Duplicates first, then the statistics: both then describe pairs that the first `total` include.
-        Set<Long> drop = profile.dedup() ? duplicatesToDrop(store, filter) : Set.of();
+        IdSet drop = profile.dedup() ? duplicatesToDrop(store, filter) : IdSet.EMPTY;
         Statistics statistics = Statistics.compute(store, filter);
         long total = statistics.totalPairs();
         Map<SplitAssigner.Split, Long> expected = new EnumMap<>(SplitAssigner.Split.class);
@@ -374,28 +373,34 @@ public final class DatasetExporter {
     }
 
     /**
-     * The ids of exact duplicates to leave out: among the pairs flagged {@link QualityFlag#DUPLICATE}
-     * (few), those with the same duplicate group, question and SQL as another; the accepted one
-     * stays, else the latest. Memory grows with the flagged pairs only.
+     * The ids of exact duplicates to leave out: among the pairs flagged {@link QualityFlag#DUPLICATE},
+     * those with the same duplicate group, question and SQL as another; the accepted one stays,
+     * else the latest. Memory grows with the flagged pairs only: per distinct text the one kept
+     * ({@link Kept}, not the whole pair), per dropped pair its id.
      */
-    static Set<Long> duplicatesToDrop(PairStore store, PairFilter filter) {
-        Map<List<Object>, StoredPair> keep = new HashMap<>();
-        Set<Long> drop = new HashSet<>();
-        Comparator<StoredPair> better = Comparator.<StoredPair, Boolean>comparing(p -> p.status() == ReviewStatus.ACCEPTED)
-                .thenComparing(p -> p.pair().timestamp()).thenComparingLong(StoredPair::id);
+    static IdSet duplicatesToDrop(PairStore store, PairFilter filter) {
+        Map<List<Object>, Kept> keep = new HashMap<>();
+        IdSet.Builder drop = new IdSet.Builder();
         store.forEach(filter.withFlags(Set.of(QualityFlag.DUPLICATE)), PairSort.INSERTION, p -> {
             List<Object> key = java.util.Arrays.asList(p.analysis().duplicateGroup(), p.pair().question(), p.pair().sql());
-            StoredPair current = keep.get(key);
+            Kept candidate = new Kept(p.id(), p.status() == ReviewStatus.ACCEPTED, p.pair().timestamp());
+            Kept current = keep.get(key);
             if (current == null) {
-                keep.put(key, p);
-            } else if (better.compare(p, current) > 0) {
+                keep.put(key, candidate);
+            } else if (Kept.BETTER.compare(candidate, current) > 0) {
                 drop.add(current.id());
-                keep.put(key, p);
+                keep.put(key, candidate);
             } else {
                 drop.add(p.id());
             }
         });
-        return drop;
+        return drop.build();
+    }
+
+    /** What deciding between exact duplicates needs of the one kept so far. */
+    private record Kept(long id, boolean accepted, java.time.Instant timestamp) {
+        static final Comparator<Kept> BETTER = Comparator.comparing(Kept::accepted)
+                .thenComparing(Kept::timestamp, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingLong(Kept::id);
     }
 
     // ---- formats and targets ------------------------------------------------------------

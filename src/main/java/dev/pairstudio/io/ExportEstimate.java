@@ -9,7 +9,6 @@ import dev.pairstudio.store.PairStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -89,8 +88,8 @@ public final class ExportEstimate {
      */
     public static SplitCounts splitCounts(PairStore store, PairFilter filter, SplitRatios ratios, long seed,
             SplitAssigner.Grouping grouping, boolean dedup, BooleanSupplier cancelled) {
-        Set<Long> drop = dedup ? DatasetExporter.duplicatesToDrop(store, filter) // the exporter's own rule: counts shown = counts written
-                : Set.of();
+        IdSet drop = dedup ? DatasetExporter.duplicatesToDrop(store, filter) // the exporter's own rule: counts shown = counts written
+                : IdSet.EMPTY;
         SplitAssigner assigner = ratios == null ? null : new SplitAssigner(ratios, seed, grouping);
         Map<String, Long> perSplit = new LinkedHashMap<>();
         if (assigner == null) {
