@@ -93,8 +93,7 @@ final class PairRows {
 
     /**
      * A dataset has few table combinations, so their stored lists repeat: each is parsed once.
-     * Setting up a Jackson parser for every cell was a fifth of what reading 1M pairs allocated,
-     * and its garbage collections a quarter of the reading time at 256 MB.
+     * Setting up a Jackson parser for every cell was a fifth of what reading 1M pairs allocated.
      */
     private static final Map<String, List<String>> TABLE_LISTS = new ConcurrentHashMap<>();
     private static final int TABLE_LISTS_KEPT = 10_000;
