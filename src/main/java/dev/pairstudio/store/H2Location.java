@@ -29,10 +29,6 @@ record H2Location(Path file, String url) {
         String text = location == null || location.isBlank()
                 ? UserDataDirectory.defaultDatabase().toString() : location.trim();
         String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:postgresql:") || lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
-            throw new StoreException("PostgreSQL support comes in a later version of Pair Studio; "
-                    + "use an H2 database file for now (--db PATH)");
-        }
         if (lower.startsWith("mem:") || lower.startsWith("jdbc:h2:mem:")) {
             String name = text.substring(text.indexOf("mem:") + 4);
             if (name.isBlank()) {
@@ -44,7 +40,12 @@ record H2Location(Path file, String url) {
             String rest = text.substring("jdbc:h2:".length());
             rest = rest.startsWith("file:") ? rest.substring("file:".length()) : rest;
             int settings = rest.indexOf(';');
-            return ofPath(settings < 0 ? rest : rest.substring(0, settings));
+            if (settings >= 0) { // the store sets H2's options itself: dropping the user's (CIPHER=…, say) would be silent
+                String file = rest.substring(0, settings);
+                throw new StoreException("H2 settings in the database URL are not supported (" + text + "): give the file alone, "
+                        + "jdbc:h2:file:" + file + " or " + file + "; Pair Studio sets H2's options itself");
+            }
+            return ofPath(rest);
         }
         if (lower.startsWith("jdbc:")) {
             throw new StoreException("Unsupported database URL " + text + ": give an H2 file path or a jdbc:h2: URL");
