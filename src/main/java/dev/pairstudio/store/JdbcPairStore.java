@@ -130,6 +130,37 @@ public final class JdbcPairStore implements PairStore {
         Written<T> run(Connection c) throws SQLException;
     }
 
+    @FunctionalInterface
+    private interface Query<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** One read on a pooled connection; a failure names {@code what} was being done. */
+    private <T> T read(String what, Query<T> query) {
+        try (Connection c = pool.getConnection()) {
+            return query.run(c);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /**
+     * Runs {@code work} as one transaction forced to disk, for tables outside the change log
+     * (schemas): no store clock, no index refresh. Rolled back when it fails.
+     */
+    private <T> T transaction(Connection c, Query<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            sync(c, true);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
     /**
      * Runs one write transaction: take the store clock (serialising writers across processes),
      * bring the index up to date, do the work, log the touched rows, commit, re-read them into the
@@ -992,16 +1023,7 @@ public final class JdbcPairStore implements PairStore {
         synchronized (writeLock) {
             for (int attempt = 1; ; attempt++) {
                 try (Connection c = pool.getConnection()) {
-                    c.setAutoCommit(false);
-                    try {
-                        StoredSchema saved = SchemaTables.insertSchema(c, databaseName, source, definition, dialect.generatedIdColumn());
-                        c.commit();
-                        sync(c, true);
-                        return saved;
-                    } catch (SQLException | RuntimeException e) {
-                        c.rollback();
-                        throw e;
-                    }
+                    return transaction(c, t -> SchemaTables.insertSchema(t, databaseName, source, definition, dialect.generatedIdColumn()));
                 } catch (SQLException e) {
                     if (attempt < 3 && "23505".equals(e.getSQLState())) {
                         continue;
@@ -1014,29 +1036,17 @@ public final class JdbcPairStore implements PairStore {
 
     @Override
     public List<StoredSchema> latestSchemas() {
-        try (Connection c = pool.getConnection()) {
-            return SchemaTables.latest(c);
-        } catch (SQLException e) {
-            throw failure("read the schemas", e);
-        }
+        return read("read the schemas", SchemaTables::latest);
     }
 
     @Override
     public Optional<StoredSchema> schema(long id) {
-        try (Connection c = pool.getConnection()) {
-            return SchemaTables.byId(c, id);
-        } catch (SQLException e) {
-            throw failure("read a schema", e);
-        }
+        return read("read a schema", c -> SchemaTables.byId(c, id));
     }
 
     @Override
     public long validationsAgainst(String databaseName) {
-        try (Connection c = pool.getConnection()) {
-            return SchemaTables.validationsAgainst(c, databaseName);
-        } catch (SQLException e) {
-            throw failure("count the validations against " + databaseName, e);
-        }
+        return read("count the validations against " + databaseName, c -> SchemaTables.validationsAgainst(c, databaseName));
     }
 
     @Override
@@ -1051,15 +1061,10 @@ public final class JdbcPairStore implements PairStore {
         if (cleared == 0) {
             synchronized (writeLock) {
                 try (Connection c = pool.getConnection()) {
-                    c.setAutoCommit(false);
-                    try {
-                        SchemaTables.deleteSchemas(c, databaseName);
-                        c.commit();
-                        sync(c, true);
-                    } catch (SQLException | RuntimeException e) {
-                        c.rollback();
-                        throw e;
-                    }
+                    transaction(c, t -> {
+                        SchemaTables.deleteSchemas(t, databaseName);
+                        return null;
+                    });
                 } catch (SQLException e) {
                     throw failure("delete the schema of " + databaseName, e);
                 }
@@ -1079,11 +1084,7 @@ public final class JdbcPairStore implements PairStore {
 
     @Override
     public Optional<ValidationResult> validation(long pairId) {
-        try (Connection c = pool.getConnection()) {
-            return SchemaTables.validation(c, pairId);
-        } catch (SQLException e) {
-            throw failure("read a validation", e);
-        }
+        return read("read a validation", c -> SchemaTables.validation(c, pairId));
     }
 
     @Override
