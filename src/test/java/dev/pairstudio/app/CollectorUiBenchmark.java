@@ -8,6 +8,7 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.testing.HeadlessFx;
+import dev.pairstudio.testing.TestWindows;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.CollectorControl;
 import dev.pairstudio.ui.MainWindow;
@@ -23,7 +24,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 
@@ -56,14 +56,9 @@ public final class CollectorUiBenchmark {
             collector.onPairsAdded(collected::addAndGet);
             BackgroundJobs jobs = new BackgroundJobs();
             MainWindow window = fx(() -> {
-                MainWindow w = new MainWindow(store, jobs, new UiSettings(dir.resolve("ui.properties")), collector);
-                Scene scene = new Scene(w.root(), 1400, 900);
-                w.install(scene);
-                Stage stage = new Stage();
-                stage.setScene(scene);
-                stage.show();
-                w.load();
-                ((ToggleButton) scene.lookup("#collector-toggle")).fire();
+                MainWindow w = TestWindows.show(new Stage(),
+                        new MainWindow(store, jobs, new UiSettings(dir.resolve("ui.properties")), collector), 1400, 900);
+                ((ToggleButton) w.root().lookup("#collector-toggle")).fire();
                 return w;
             });
             CollectorControl.Address address = null;

@@ -1,5 +1,7 @@
 package dev.pairstudio.schema;
 
+import static dev.pairstudio.testing.HeadlessFx.fx;
+
 import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PendingAnalysis;
@@ -16,14 +18,13 @@ import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.UiSettings;
+import dev.pairstudio.testing.HeadlessFx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,13 +60,7 @@ public final class BackgroundValidationBenchmark {
         if (!Files.exists(db)) {
             create(db, n);
         }
-        for (String[] p : new String[][] {{"glass.platform", "Monocle"}, {"monocle.platform", "Headless"}, {"prism.order", "sw"},
-            {"prism.text", "t2k"}, {"java.awt.headless", "true"}, {"headless.geometry", "1600x1000-32"}}) {
-            System.setProperty(p[0], p[1]);
-        }
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        HeadlessFx.start();
         Path home = Files.createTempDirectory("background-validation-bench");
         try (PairStore store = PairStores.open(db.toString())) {
             long pairs = store.count(PairFilter.ALL);
@@ -151,18 +146,6 @@ public final class BackgroundValidationBenchmark {
             Thread.sleep(100);
         }
         return System.nanoTime();
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(600, TimeUnit.SECONDS);
     }
 
     /** What the FX thread does meanwhile: how late a runLater every 16 ms runs, and the gaps between frames. */

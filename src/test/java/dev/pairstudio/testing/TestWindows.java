@@ -15,7 +15,11 @@ public final class TestWindows {
 
     /** Call on the FX thread (a TestFX {@code @Start} method). */
     public static MainWindow show(Stage stage, PairStore store, Path settings, double width, double height) {
-        MainWindow window = new MainWindow(store, new BackgroundJobs(), new UiSettings(settings));
+        return show(stage, new MainWindow(store, new BackgroundJobs(), new UiSettings(settings)), width, height);
+    }
+
+    /** {@code window} as the app shows it, for a window built with its own jobs or collector (the benchmarks). FX thread. */
+    public static MainWindow show(Stage stage, MainWindow window, double width, double height) {
         Scene scene = new Scene(window.root(), width, height);
         window.install(scene);
         stage.setScene(scene);

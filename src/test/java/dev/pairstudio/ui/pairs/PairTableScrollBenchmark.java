@@ -9,6 +9,7 @@ import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.HeadlessFx;
+import dev.pairstudio.testing.TestWindows;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.UiSettings;
@@ -23,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
@@ -51,16 +51,8 @@ public final class PairTableScrollBenchmark {
         try (PairStore store = PairStores.open(db.toString())) {
             long t = System.nanoTime();
             BackgroundJobs jobs = new BackgroundJobs();
-            MainWindow window = fx(() -> {
-                MainWindow w = new MainWindow(store, jobs, new UiSettings(home.resolve("ui.properties")));
-                Scene scene = new Scene(w.root(), 1400, 900);
-                w.install(scene);
-                Stage stage = new Stage();
-                stage.setScene(scene);
-                stage.show();
-                w.load();
-                return w;
-            });
+            MainWindow window = fx(() -> TestWindows.show(new Stage(), new MainWindow(store, jobs, new UiSettings(home.resolve("ui.properties"))),
+                    1400, 900));
             TableView<StoredPair> table = window.table();
             PagedPairList rows = (PagedPairList) table.getItems();
             waitUntil(() -> rows.size() > 0 && visibleFilled(table), 600);
