@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application: opens the database in the user data directory (creating it and
- * adding demo pairs on the very first start) and shows the main window. The store opens in
- * the background so the window appears at once.
+ * The JavaFX application: opens the database given as {@code --db=PATH|URL}, else the one in the
+ * user data directory (creating it and adding demo pairs on the very first start), and shows the
+ * main window. The store opens in the background so the window appears at once.
  */
 public final class App extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
@@ -43,17 +43,21 @@ public final class App extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Path database = UserDataDirectory.defaultDatabase();
-        try {
-            Optional<GuiLock> acquired = GuiLock.tryAcquire(database);
-            if (acquired.isEmpty()) {
-                fail("Pair Studio is already open on " + database + ".mv.db. Switch to that window, or close it first.");
+        String given = getParameters().getNamed().get("db");
+        String database = given != null ? given : UserDataDirectory.defaultDatabase().toString();
+        if (!PairStores.isTeamDatabase(database)) {
+            Path file = h2File(database);
+            try {
+                Optional<GuiLock> acquired = GuiLock.tryAcquire(file);
+                if (acquired.isEmpty()) {
+                    fail("Pair Studio is already open on " + file + ".mv.db. Switch to that window, or close it first.");
+                    return;
+                }
+                lock = acquired.get();
+            } catch (IOException e) {
+                fail("Cannot use the folder " + file.getParent() + ": " + e.getMessage());
                 return;
             }
-            lock = acquired.get();
-        } catch (IOException e) {
-            fail("Cannot use the data directory " + database.getParent() + ": " + e.getMessage());
-            return;
         }
         stage.setTitle("Pair Studio");
         addIcons(stage);
@@ -62,12 +66,14 @@ public final class App extends Application {
         Task<PairStore> open = new Task<>() {
             @Override
             protected PairStore call() {
-                return PairStores.open(database.toString());
+                return PairStores.open(database);
             }
         };
         open.setOnSucceeded(e -> {
             show(stage, open.getValue());
-            addDemoDataOnFirstStart();
+            if (given == null) { // demo pairs belong in the user's own first database, not in one they named
+                addDemoDataOnFirstStart();
+            }
         });
         open.setOnFailed(e -> fail(message(open.getException())));
         stage.setScene(new Scene(new javafx.scene.control.Label("Opening " + database + " …")));
@@ -117,7 +123,7 @@ public final class App extends Application {
         }
         GuiLock newLock = null;
         if (!choice.team()) {
-            Path file = Path.of(choice.location().replaceFirst("\\.mv\\.db$", "")).toAbsolutePath();
+            Path file = h2File(choice.location());
             try {
                 Optional<GuiLock> acquired = GuiLock.tryAcquire(file);
                 if (acquired.isEmpty()) {
@@ -173,6 +179,11 @@ public final class App extends Application {
         });
         window.message("Opening " + (choice.team() ? "the team database" : choice.location()) + " …");
         jobs.run(open);
+    }
+
+    /** The H2 file a location names, without H2's ".mv.db" ending, as the GUI lock keys it. */
+    private static Path h2File(String location) {
+        return Path.of(location.replaceFirst("\\.mv\\.db$", "")).toAbsolutePath();
     }
 
     private static void error(Stage owner, String text) {
