@@ -12,6 +12,7 @@ import dev.pairstudio.io.SavedFilters;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.sql.SqlAnalysis;
+import dev.pairstudio.sql.SqlExplainer;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
@@ -601,6 +602,8 @@ public final class MainWindow {
             String dbType = detail.shown() == null ? null : detail.shown().pair().databaseType();
             background(() -> analyzer.analyze(sql, dbType), (SqlAnalysis a) -> answer.accept(sqlMessage(sql, a)));
         });
+        detail.setSqlExplainer((pair, answer) ->
+                background(() -> SqlExplainer.explain(analyzer.parse(pair.sql(), pair.databaseType())), answer::accept));
         preview.setOnAllow(value -> changePrivacyList(() -> PrivacySettings.allow(store, value), "Marked as not personal data"));
         preview.setOnDeny(value -> changePrivacyList(() -> PrivacySettings.deny(store, value), "Will always be anonymized"));
     }

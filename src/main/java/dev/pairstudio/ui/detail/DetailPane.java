@@ -6,6 +6,8 @@ import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.schema.ValidationMessage;
+import dev.pairstudio.sql.SqlExplainer;
+import dev.pairstudio.sql.SqlFormatter;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.Debouncer;
 import dev.pairstudio.ui.pairs.FlagLabels;
@@ -18,6 +20,7 @@ import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -46,12 +49,16 @@ public final class DetailPane extends ScrollPane {
     private boolean editing;
     /** Where validation messages go (before it), rebuilt on every render. */
     private Label metadataSection;
+    /** The shown pair's SQL laid out by clause (the default), or as written. */
+    private boolean formattedSql = true;
+    private List<ValidationMessage> shownMessages = List.of();
 
     private Consumer<ReviewStatus> onReview = s -> { };
     private BiConsumer<String, String> onSave = (q, s) -> { };
     private Consumer<String> onNote = n -> { };
     private Consumer<Long> onShowGroup = g -> { };
     private BiConsumer<String, Consumer<String>> sqlValidator = (sql, answer) -> answer.accept("");
+    private BiConsumer<Pair, Consumer<List<SqlExplainer.Step>>> sqlExplainer = (pair, answer) -> answer.accept(List.of());
 
     public DetailPane() {
         setId("detail-pane");
@@ -98,6 +105,14 @@ public final class DetailPane extends ScrollPane {
         sqlValidator = validator;
     }
 
+    /**
+     * Explains SQL off the FX thread ("SQL explained"): given the pair, answer with its steps
+     * (none when its SQL does not parse). The answer is delivered on the FX thread.
+     */
+    public void setSqlExplainer(BiConsumer<Pair, Consumer<List<SqlExplainer.Step>>> explainer) {
+        sqlExplainer = explainer;
+    }
+
     public StoredPair shown() {
         return shown;
     }
@@ -118,6 +133,7 @@ public final class DetailPane extends ScrollPane {
     public void show(StoredPair p) {
         shown = p;
         editing = false;
+        shownMessages = List.of();
         render();
     }
 
@@ -142,25 +158,39 @@ public final class DetailPane extends ScrollPane {
         int at = content.getChildren().indexOf(metadataSection);
         content.getChildren().addAll(at < 0 ? content.getChildren().size() : at, List.of(section("Schema checks"), box));
         // mark what the messages point at, in the question and in the SQL
-        mark(messages, ValidationMessage.QUESTION, "detail-question", shown.pair().question(), false);
-        mark(messages, ValidationMessage.SQL, "detail-sql", shown.pair().sql(), true);
+        shownMessages = messages;
+        List<HighlightedText.Span> inQuestion = spans(messages, ValidationMessage.QUESTION, null);
+        if (!inQuestion.isEmpty()) {
+            replace("detail-question", HighlightedText.issues(shown.pair().question(), inQuestion, false));
+        }
+        replace("detail-sql", sqlView(shown.pair()));
     }
 
-    private void mark(List<ValidationMessage> messages, String field, String nodeId, String text, boolean monospace) {
-        List<HighlightedText.Span> spans = messages.stream().filter(m -> m.field().equals(field) && m.start() >= 0)
-                .map(m -> new HighlightedText.Span(m.start(), m.end(), m.text())).toList();
-        int at = -1;
+    /** The shown pair's SQL, formatted or as written, with what schema checks found in it marked. */
+    private Node sqlView(Pair pair) {
+        SqlFormatter.Formatted layout = formattedSql ? SqlFormatter.layout(pair.sql(), pair.databaseType()) : null;
+        String text = layout == null ? pair.sql() : layout.text();
+        List<HighlightedText.Span> marks = spans(shownMessages, ValidationMessage.SQL, layout);
+        Node view = marks.isEmpty() ? HighlightedText.sql(text, pair.databaseType()) : HighlightedText.issues(text, marks, true);
+        view.setId("detail-sql");
+        return view;
+    }
+
+    private static List<HighlightedText.Span> spans(List<ValidationMessage> messages, String field, SqlFormatter.Formatted layout) {
+        return messages.stream().filter(m -> m.field().equals(field) && m.start() >= 0)
+                .map(m -> layout == null ? new HighlightedText.Span(m.start(), m.end(), m.text())
+                        : new HighlightedText.Span(layout.at(m.start()), layout.at(m.end()), m.text()))
+                .toList();
+    }
+
+    private void replace(String nodeId, Node with) {
+        with.setId(nodeId);
         for (int i = 0; i < content.getChildren().size(); i++) {
             if (nodeId.equals(content.getChildren().get(i).getId())) {
-                at = i;
+                content.getChildren().set(i, with);
+                return;
             }
         }
-        if (spans.isEmpty() || at < 0) {
-            return;
-        }
-        javafx.scene.text.TextFlow marked = HighlightedText.issues(text, spans, monospace);
-        marked.setId(nodeId);
-        content.getChildren().set(at, marked);
     }
 
     /** Opens the editor on the shown pair. */
@@ -196,14 +226,13 @@ public final class DetailPane extends ScrollPane {
             Label question = new Label(pair.question());
             question.setId("detail-question");
             question.setWrapText(true);
-            var sql = HighlightedText.sql(pair.sql(), pair.databaseType());
-            sql.setId("detail-sql");
             Button edit = new Button("Edit");
             edit.setId("edit-pair");
             edit.setTooltip(new Tooltip("Edit the question and SQL (E)"));
             edit.setDisable(p.inTrash());
             edit.setOnAction(e -> startEditing());
-            content.getChildren().addAll(section("Question"), question, section("SQL"), sql, edit);
+            content.getChildren().addAll(section("Question"), question, sqlHeader(), sqlView(pair), edit,
+                    section("SQL explained"), explanation(p));
         }
         metadataSection = section("Metadata");
         content.getChildren().addAll(section("Analysis"), analysis(p), metadataSection, metadata(p));
@@ -225,6 +254,50 @@ public final class DetailPane extends ScrollPane {
             }
         });
         content.getChildren().addAll(section("Note"), note);
+    }
+
+    /** "SQL" with the toggle between the clause-by-clause layout and the text as written. */
+    private Node sqlHeader() {
+        CheckBox formatted = new CheckBox("Formatted");
+        formatted.setId("sql-formatted");
+        formatted.setSelected(formattedSql);
+        formatted.setTooltip(new Tooltip("One clause a line; only white space differs from the stored SQL"));
+        formatted.setMinWidth(Region.USE_PREF_SIZE);
+        formatted.selectedProperty().addListener((o, was, now) -> {
+            formattedSql = now;
+            replace("detail-sql", sqlView(shown.pair()));
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox box = new HBox(8, section("SQL"), spacer, formatted);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** The SQL as short English steps, filled in when the explainer answers (if the pair is still shown). */
+    private Node explanation(StoredPair p) {
+        VBox steps = new VBox(2);
+        steps.setId("detail-explained");
+        sqlExplainer.accept(p.pair(), answer -> {
+            if (shown != p || editing) {
+                return;
+            }
+            if (answer.isEmpty()) {
+                Label none = new Label("Not available: the SQL does not parse.");
+                none.getStyleClass().add("muted");
+                steps.getChildren().setAll(none);
+                return;
+            }
+            int number = 0;
+            for (SqlExplainer.Step step : answer) {
+                Label l = new Label(step.depth() == 0 ? (++number) + ". " + step.text() : "– " + step.text());
+                l.setWrapText(true);
+                l.setPadding(new Insets(0, 0, 0, 16 * step.depth()));
+                l.getStyleClass().add("sql-step");
+                steps.getChildren().add(l);
+            }
+        });
+        return steps;
     }
 
     private Node header(StoredPair p) {
