@@ -101,7 +101,7 @@ final class ApiQuery {
         try {
             n = Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("Invalid " + name + ": \"" + shorten(v) + "\" is not an integer");
+            throw ApiException.badRequest("Invalid " + name + ": \"" + HttpIo.shorten(v) + "\" is not an integer");
         }
         if (n < 0 || n > max) {
             throw ApiException.badRequest("Invalid " + name + ": " + n + " (must be between 0 and " + max + ")");
@@ -134,7 +134,7 @@ final class ApiQuery {
         String success = get("success");
         if (success != null) {
             if (f.success() != null && !success.equalsIgnoreCase("true")) {
-                throw ApiException.badRequest("successful_only=true and success=" + shorten(success) + " contradict each other");
+                throw ApiException.badRequest("successful_only=true and success=" + HttpIo.shorten(success) + " contradict each other");
             }
             f = f.withSuccess(bool("success", success));
         }
@@ -179,7 +179,7 @@ final class ApiQuery {
                 for (E c : type.getEnumConstants()) {
                     allowed.add(c.name());
                 }
-                throw ApiException.badRequest("Invalid " + name + ": \"" + shorten(v) + "\" (one of " + String.join(", ", allowed) + ")");
+                throw ApiException.badRequest("Invalid " + name + ": \"" + HttpIo.shorten(v) + "\" (one of " + String.join(", ", allowed) + ")");
             }
         }
         return out;
@@ -192,7 +192,7 @@ final class ApiQuery {
         if (v.equalsIgnoreCase("false")) {
             return false;
         }
-        throw ApiException.badRequest("Invalid " + name + ": \"" + shorten(v) + "\" (true or false)");
+        throw ApiException.badRequest("Invalid " + name + ": \"" + HttpIo.shorten(v) + "\" (true or false)");
     }
 
     /**
@@ -207,12 +207,8 @@ final class ApiQuery {
             return end ? midnight.plus(1, ChronoUnit.DAYS) : midnight;
         } catch (DateTimeParseException notADay) {
             Instant t = Timestamps.parse(v).orElseThrow(() -> ApiException.badRequest("Invalid " + name + ": \""
-                    + shorten(value) + "\" (use YYYY-MM-DD or an ISO-8601 timestamp such as 2024-01-31T12:00:00Z)"));
+                    + HttpIo.shorten(value) + "\" (use YYYY-MM-DD or an ISO-8601 timestamp such as 2024-01-31T12:00:00Z)"));
             return end ? t.plus(1, ChronoUnit.MICROS) : t;
         }
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }

@@ -40,7 +40,7 @@ final class Endpoints {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        CollectorServer.send(ex, 200, ApiJson.bytes(g -> {
+        HttpIo.send(ex, 200, ApiJson.bytes(g -> {
             g.writeStartObject();
             g.writeFieldName("statistics");
             StatisticsJson.write(g, s);
@@ -67,7 +67,7 @@ final class Endpoints {
         String anonymize = q.get("anonymize");
         boolean anonymized = anonymize == null || !anonymize.equalsIgnoreCase("false");
         if (anonymize != null && !anonymize.equalsIgnoreCase("true") && !anonymize.equalsIgnoreCase("false")) {
-            throw ApiException.badRequest("Invalid anonymize: \"" + CollectorServer.shorten(anonymize) + "\" (true or false)");
+            throw ApiException.badRequest("Invalid anonymize: \"" + HttpIo.shorten(anonymize) + "\" (true or false)");
         }
         // the seed exports every matching pair: no duplicate dropping, no review filter
         ExportProfile profile = ExportProfile.defaults(format).withFilter(filter).withAnonymize(anonymized).withDedup(false);

@@ -188,7 +188,7 @@ class CollectorServerTest {
 
     @Test
     void aLargeBatchIsStoredFirstAndAnalysedInTheBackground() throws Exception {
-        int n = CollectorServer.INLINE_ANALYSIS_MAX + 50;
+        int n = PairEndpoints.INLINE_ANALYSIS_MAX + 50;
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < n; i++) {
             sb.append(i == 0 ? "" : ",").append(pair("large batch question " + i, "DELETE FROM big" + i, "large"));
