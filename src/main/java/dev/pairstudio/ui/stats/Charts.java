@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
@@ -20,6 +22,8 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -41,6 +45,7 @@ final class Charts {
     }
 
     private static final double Y_AXIS_WIDTH = 64;
+    private static final double MAX_BAR = 64;
 
     private Charts() {
     }
@@ -54,7 +59,10 @@ final class Charts {
         NumberAxis y = countAxis(valueLabel);
         BarChart<String, Number> chart = new BarChart<>(x, y);
         style(chart, n);
-        chart.setCategoryGap(n.rows().size() > 6 ? 6 : 18);
+        int categories = n.rows().size();
+        // bars at most MAX_BAR wide: one or two categories would otherwise stretch across the whole chart
+        x.widthProperty().addListener((o, was, width) ->
+                chart.setCategoryGap(Math.max(categories > 6 ? 6 : 18, width.doubleValue() / categories - MAX_BAR)));
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         series.setName(valueLabel);
         for (ChartNumbers.Row r : n.rows()) {
@@ -106,6 +114,58 @@ final class Charts {
         return nodes;
     }
 
+    /**
+     * One bar split by share (the review status: a pie of one big grey slice said little), a line
+     * above it that sums it up ("241 of 601 reviewed"), and a legend with counts and shares; both
+     * the segments and the legend rows drill down.
+     */
+    static Built stackedBar(ChartNumbers n, String summary, Drill drill) {
+        long total = n.total();
+        HBox bar = new HBox();
+        bar.getStyleClass().add("stacked-bar");
+        bar.setMinHeight(28);
+        bar.setPrefHeight(28);
+        VBox legend = new VBox(4);
+        legend.getStyleClass().add("stacked-legend");
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        for (ChartNumbers.Row r : n.rows()) {
+            String slice = "slice-" + (r.key() == null ? "none" : r.key().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+            double share = total == 0 ? 0 : (double) r.count() / total;
+            if (r.count() > 0) {
+                Region segment = new Region();
+                segment.getStyleClass().addAll("stack-segment", slice);
+                segment.setMinWidth(r.count() > 0 ? 3 : 0); // a handful among thousands still shows
+                segment.prefWidthProperty().bind(bar.widthProperty().multiply(share));
+                decorate(segment, n, r, total, drill);
+                bar.getChildren().add(segment);
+                if (r.key() != null) {
+                    nodes.put(r.key(), segment);
+                }
+            }
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("stack-swatch", slice);
+            swatch.setMinSize(12, 12);
+            swatch.setMaxSize(12, 12);
+            Label name = new Label(r.label());
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            Label figures = new Label(DashboardCharts.count(r.count())
+                    + (total == 0 ? "" : String.format(Locale.ROOT, "  (%.1f %%)", 100.0 * share)));
+            figures.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new HBox(8, swatch, name, gap, figures);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("stacked-legend-row");
+            decorate(row, n, r, total, drill);
+            legend.getChildren().add(row);
+        }
+        Label headline = new Label(summary);
+        headline.getStyleClass().add("stacked-summary");
+        headline.setWrapText(true);
+        VBox box = new VBox(14, headline, bar, legend);
+        box.setPadding(new Insets(8, 4, 4, 4));
+        return new Built(box, nodes);
+    }
+
     static Built pie(ChartNumbers n, Drill drill) {
         PieChart chart = new PieChart();
         chart.setAnimated(false);
@@ -146,14 +206,16 @@ final class Charts {
     private static void decorate(Node node, ChartNumbers n, ChartNumbers.Row r, long total, Drill drill) {
         String share = total == 0 ? "" : String.format(Locale.ROOT, " (%.1f %%)", 100.0 * r.count() / total);
         boolean drillable = n.dimension().drillable() && r.key() != null;
-        Tooltip.install(node, new Tooltip(r.label() + ": " + DashboardCharts.count(r.count()) + " pairs" + share
-                + (drillable ? "\nClick to narrow the filter to it" : "")));
+        Tooltip tip = new Tooltip(r.label() + ": " + DashboardCharts.count(r.count()) + " pairs" + share
+                + (drillable ? "\nClick to narrow the filter to it" : ""));
+        Tooltip.install(node, tip);
         if (drillable) {
             node.getStyleClass().add("drillable");
             node.setCursor(Cursor.HAND);
             node.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY) {
                     e.consume();
+                    tip.hide(); // the chart is rebuilt for the narrower filter: a tooltip left showing would float
                     drill.to(n.dimension(), r.key(), r.label());
                 }
             });
@@ -209,8 +271,7 @@ final class Charts {
         rate.setMinHeight(120);
 
         for (XYChart<Number, Number> c : List.of(pairs, rate)) {
-            NumberAxis axis = (NumberAxis) c.getXAxis();
-            Tooltip.install(c, new Tooltip("Click a day to narrow the filter to it"));
+            NumberAxis axis = (NumberAxis) c.getXAxis(); // no tooltip: one over the whole chart floated after the drill-down
             c.setOnMouseClicked(e -> {
                 if (e.getButton() != MouseButton.PRIMARY) {
                     return;
@@ -295,15 +356,32 @@ final class Charts {
             @Override
             public String toString(Number v) {
                 double d = v.doubleValue();
-                return d == Math.rint(d) ? String.format(Locale.ROOT, "%,d", (long) d) : "";
+                return d == Math.rint(d) ? compact((long) d) : "";
             }
 
             @Override
             public Number fromString(String s) {
-                return Long.parseLong(s.replace(",", ""));
+                throw new UnsupportedOperationException("tick labels are only drawn");
             }
         });
         return y;
+    }
+
+    /** A tick label that fits beside the axis title: 9,500, 12k, 300k, 1.2M. */
+    static String compact(long n) {
+        long abs = Math.abs(n);
+        if (abs < 10_000) {
+            return String.format(Locale.ROOT, "%,d", n);
+        } else if (abs < 1_000_000) {
+            return trim(n / 1_000.0) + "k";
+        } else if (abs < 1_000_000_000) {
+            return trim(n / 1_000_000.0) + "M";
+        }
+        return trim(n / 1_000_000_000.0) + "G";
+    }
+
+    private static String trim(double v) {
+        return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static void style(XYChart<?, ?> chart, ChartNumbers n) {

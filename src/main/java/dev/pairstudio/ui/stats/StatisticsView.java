@@ -284,6 +284,7 @@ public final class StatisticsView extends BorderPane {
         Button b = new Button(text, new FontIcon(icon));
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
+        b.setMinWidth(Region.USE_PREF_SIZE); // the hint and the status give way first, never a button's label
         return b;
     }
 
@@ -340,6 +341,13 @@ public final class StatisticsView extends BorderPane {
         card.setPrefWidth(200);
         grid.add(card, col, row, span, 1);
         cards.put(id, card);
+    }
+
+    /** A card of horizontal bars as tall as its rows need. */
+    private static void fitHeight(ChartCard card, int rows) {
+        double height = Math.max(200, 130 + 24.0 * rows);
+        card.setPrefHeight(height);
+        card.setMinHeight(height);
     }
 
     private void renderBreadcrumb() {
@@ -411,7 +419,8 @@ public final class StatisticsView extends BorderPane {
             }
             Charts.Built built = n.rows().isEmpty() ? new Charts.Built(new Region(), Map.of()) : switch (n.id()) {
                 case DashboardCharts.PAIRS_PER_DAY -> Charts.perDay(n, onDrill);
-                case DashboardCharts.REVIEW_STATUS, DashboardCharts.DATABASE_TYPES -> Charts.pie(n, onDrill);
+                case DashboardCharts.REVIEW_STATUS -> Charts.stackedBar(n, DashboardCharts.reviewed(n), onDrill);
+                case DashboardCharts.DATABASE_TYPES -> Charts.pie(n, onDrill);
                 case DashboardCharts.QUERY_TYPES -> Charts.horizontalBars(n, "query type", "pairs", onDrill);
                 case DashboardCharts.COMPLEXITY -> Charts.bars(n, "complexity level", "pairs", onDrill);
                 case DashboardCharts.QUESTION_LENGTH -> Charts.bars(n, "question length (characters)", "pairs", onDrill);
@@ -421,6 +430,9 @@ public final class StatisticsView extends BorderPane {
                 default -> throw new IllegalStateException(n.id());
             };
             card.show(n, built.node(), built.drillNodes());
+            if (n.id().equals(DashboardCharts.TOP_TABLES)) {
+                fitHeight(card, n.rows().size()); // eight tables in a card sized for twenty left it half empty
+            }
         }
         data.set(d);
         long applied = System.nanoTime();

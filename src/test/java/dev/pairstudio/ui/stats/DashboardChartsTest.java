@@ -16,6 +16,20 @@ import org.junit.jupiter.api.Test;
 class DashboardChartsTest {
 
     @Test
+    void axisTicksStayShortEnoughForTheAxisTitle() {
+        assertThat(List.of(0L, 950L, 9_500L, 12_000L, 12_500L, 300_000L, 1_000_000L, 1_500_000L, 10_000_000L))
+                .map(Charts::compact).containsExactly("0", "950", "9,500", "12k", "12.5k", "300k", "1M", "1.5M", "10M");
+    }
+
+    @Test
+    void theReviewStatusSaysHowManyAreReviewed() {
+        ChartNumbers status = new ChartNumbers(DashboardCharts.REVIEW_STATUS, "Review status", Dimension.REVIEW_STATUS,
+                List.of("review_status", "pairs"), List.of(new ChartNumbers.Row("Accepted", "ACCEPTED", 300),
+                        new ChartNumbers.Row("Rejected", "REJECTED", 12), new ChartNumbers.Row("Unreviewed", "UNREVIEWED", 1_688)));
+        assertThat(DashboardCharts.reviewed(status)).isEqualTo("312 of 2,000 reviewed");
+    }
+
+    @Test
     void csvHasAHeaderAndQuotesWhereNeeded() {
         ChartNumbers n = new ChartNumbers("t", "Tables", Dimension.TABLE, List.of("table", "pairs"), List.of(
                 new ChartNumbers.Row("orders", "orders", 12),

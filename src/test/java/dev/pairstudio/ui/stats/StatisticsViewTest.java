@@ -313,6 +313,22 @@ class StatisticsViewTest {
     void screenshotsInLightAndDark(FxRobot robot) throws Exception {
         shown();
         Screenshots.save(scene, "statistics-dashboard-light");
+        for (int[] size : new int[][] {{1280, 820}, {1024, 700}}) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            for (String id : List.of("stats-refresh", "stats-save-png", "stats-save-html")) {
+                javafx.scene.control.Button b = robot.lookup("#" + id).queryButton();
+                assertThat(b.getWidth()).as(id + " keeps its whole label at " + size[0] + " px").isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
+            }
+            Screenshots.save(scene, "statistics-dashboard-" + size[0] + "x" + size[1]);
+        }
+        robot.interact(() -> {
+            stage.setWidth(1400);
+            stage.setHeight(1000);
+        });
         robot.interact(() -> Theme.apply(view, true));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(scene, "statistics-dashboard-dark");
