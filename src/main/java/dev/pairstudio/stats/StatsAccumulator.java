@@ -4,6 +4,7 @@ import dev.pairstudio.pair.ComplexityLevel;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.store.LengthHistogram;
 import dev.pairstudio.store.StatCounts;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StatSink;
@@ -40,8 +41,8 @@ final class StatsAccumulator implements StatSink {
     private long nearDuplicates;
     /** Per database name: {pairs, validated, valid}. */
     private final Map<String, long[]> validity = new TreeMap<>();
-    private final long[] questionBins = new long[StatCounts.BINS];
-    private final long[] sqlBins = new long[StatCounts.BINS];
+    private final long[] questionBins = new long[LengthHistogram.BINS];
+    private final long[] sqlBins = new long[LengthHistogram.BINS];
 
     @Override
     public void day(LocalDate day, long pairs) {
@@ -82,9 +83,13 @@ final class StatsAccumulator implements StatSink {
             nearDuplicates += n;
         }
         countValidity(g, n);
-        for (int i = 0; i < StatCounts.BINS; i++) {
-            questionBins[i] += c.questionHistogram()[i];
-            sqlBins[i] += c.sqlHistogram()[i];
+    }
+
+    @Override
+    public void lengths(long[] questionHistogram, long[] sqlHistogram) {
+        for (int i = 0; i < LengthHistogram.BINS; i++) {
+            questionBins[i] += questionHistogram[i];
+            sqlBins[i] += sqlHistogram[i];
         }
     }
 
@@ -161,11 +166,8 @@ final class StatsAccumulator implements StatSink {
 
     private static List<Statistics.LengthBin> bins(long[] counts) {
         List<Statistics.LengthBin> out = new ArrayList<>();
-        int from = 0;
-        for (int i = 0; i < StatCounts.BINS; i++) {
-            Integer to = i < StatCounts.LENGTH_BOUNDS.length ? StatCounts.LENGTH_BOUNDS[i] - 1 : null;
-            out.add(new Statistics.LengthBin(from, to, counts[i]));
-            from = to == null ? from : to + 1;
+        for (int i = 0; i < LengthHistogram.BINS; i++) {
+            out.add(new Statistics.LengthBin(LengthHistogram.from(i), LengthHistogram.to(i), counts[i]));
         }
         return List.copyOf(out);
     }

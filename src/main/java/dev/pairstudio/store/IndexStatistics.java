@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * The statistics facts of the rows matching a filter, summed from the index in one pass: per
- * profile a count, summed lengths and length histograms; per UTC day a count. Arrays indexed by
- * profile and day, so a million rows take milliseconds.
+ * profile a count and summed lengths; per UTC day a count; over all rows the length histograms.
+ * Arrays indexed by profile, day and bin, so a million rows take milliseconds.
  */
 final class IndexStatistics {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -27,8 +27,8 @@ final class IndexStatistics {
         count = new long[profiles];
         questionLength = new long[profiles];
         sqlLength = new long[profiles];
-        questionBins = new long[profiles * StatCounts.BINS];
-        sqlBins = new long[profiles * StatCounts.BINS];
+        questionBins = new long[LengthHistogram.BINS];
+        sqlBins = new long[LengthHistogram.BINS];
         groups = new java.util.ArrayList<>(profiles);
         for (int p = 0; p < profiles; p++) {
             groups.add(index.group(p));
@@ -52,8 +52,8 @@ final class IndexStatistics {
         count[p]++;
         questionLength[p] += q;
         sqlLength[p] += s;
-        questionBins[p * StatCounts.BINS + StatCounts.bin(q)]++;
-        sqlBins[p * StatCounts.BINS + StatCounts.bin(s)]++;
+        questionBins[LengthHistogram.bin(q)]++;
+        sqlBins[LengthHistogram.bin(s)]++;
         long day = Math.floorDiv(index.ts(o), MICROS_PER_DAY);
         if (day < firstDay) {
             int shift = firstDay == Long.MAX_VALUE ? 0 : (int) (firstDay - day);
@@ -73,12 +73,10 @@ final class IndexStatistics {
     void emit(StatSink sink) {
         for (int p = 0; p < count.length; p++) {
             if (count[p] > 0) {
-                int from = p * StatCounts.BINS;
-                sink.group(groups.get(p), new StatCounts(count[p], questionLength[p], sqlLength[p],
-                        Arrays.copyOfRange(questionBins, from, from + StatCounts.BINS),
-                        Arrays.copyOfRange(sqlBins, from, from + StatCounts.BINS)));
+                sink.group(groups.get(p), new StatCounts(count[p], questionLength[p], sqlLength[p]));
             }
         }
+        sink.lengths(questionBins.clone(), sqlBins.clone());
         for (int d = 0; d < days.length; d++) {
             if (days[d] > 0) {
                 sink.day(LocalDate.ofEpochDay(firstDay + d), days[d]);

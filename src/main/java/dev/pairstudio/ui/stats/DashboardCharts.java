@@ -2,6 +2,7 @@ package dev.pairstudio.ui.stats;
 
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.stats.ReadableBins;
 import dev.pairstudio.stats.Statistics;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ public final class DashboardCharts {
     public static final String SQL_LENGTH = "sql-length";
     public static final String PII_TYPES = "pii-types";
     public static final String TOP_TABLES = "top-tables";
+
+    /** At most this many bars in a length histogram, the longest 1 % in one more. */
+    static final int HISTOGRAM_BARS = 12;
 
     /** Days in the rolling window of the success-rate line (a single day holds too few pairs to say much). */
     public static final int ROLLING_DAYS = 7;
@@ -145,7 +149,7 @@ public final class DashboardCharts {
 
     private static ChartNumbers histogram(String id, String title, String column, List<Statistics.LengthBin> bins) {
         List<ChartNumbers.Row> rows = new ArrayList<>();
-        for (Statistics.LengthBin b : bins) {
+        for (Statistics.LengthBin b : ReadableBins.of(bins, HISTOGRAM_BARS)) {
             String label = b.to() == null ? b.from() + "+" : b.from() + "–" + b.to();
             rows.add(new ChartNumbers.Row(label, null, b.pairs()));
         }
