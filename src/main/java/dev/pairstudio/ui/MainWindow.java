@@ -213,6 +213,7 @@ public final class MainWindow {
 
     /** Registers the shortcuts on the scene the window lives in. */
     public void install(Scene scene) {
+        scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("notifications.css")).toExternalForm());
         for (Shortcut s : Shortcut.values()) {
             if (!s.singleKey()) {
                 scene.getAccelerators().put(s.keys(), () -> run(s));
