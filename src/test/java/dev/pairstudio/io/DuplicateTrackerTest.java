@@ -99,8 +99,11 @@ class DuplicateTrackerTest {
     void demoDataArrivesAnalysedAndGrouped() {
         try (PairStore store = PairStores.open(dir.resolve("demo").toString())) {
             assertThat(DemoData.addOnFirstStart(store)).isEqualTo(DemoData.COUNT);
-            assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE)))).isGreaterThan(20);
-            assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.CONTAINS_PII)))).isBetween(20L, 120L);
+            long duplicates = store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE)));
+            // enough to show the duplicate flags, few enough not to be the first impression (59 % were before)
+            assertThat(duplicates).isGreaterThan(20).isLessThan(DemoData.COUNT / 10);
+            // some pairs with personal data to show the preview on, not most of them (the generator gives 3 % of fresh pairs PII)
+            assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.CONTAINS_PII)))).isBetween(20L, 200L);
             StoredPair any = store.query(PairFilter.ALL, dev.pairstudio.store.PairSort.INSERTION, null, 1).rows().get(0);
             assertThat(any.analysis().queryType()).isNotNull();
             assertThat(any.pair().tableNames()).isNotEmpty();
