@@ -381,7 +381,10 @@ public final class DatasetExporter {
     static IdSet duplicatesToDrop(PairStore store, PairFilter filter) {
         Map<List<Object>, Kept> keep = new HashMap<>();
         IdSet.Builder drop = new IdSet.Builder();
-        store.forEach(filter.withFlags(Set.of(QualityFlag.DUPLICATE)), PairSort.INSERTION, p -> {
+        // the scope's own flags stay: they narrow it (flags combine with AND), and dropping beyond it miscounts
+        Set<QualityFlag> flags = java.util.EnumSet.of(QualityFlag.DUPLICATE);
+        flags.addAll(filter.flags());
+        store.forEach(filter.withFlags(flags), PairSort.INSERTION, p -> {
             List<Object> key = java.util.Arrays.asList(p.analysis().duplicateGroup(), p.pair().question(), p.pair().sql());
             Kept candidate = new Kept(p.id(), p.status() == ReviewStatus.ACCEPTED, p.pair().timestamp());
             Kept current = keep.get(key);
