@@ -67,7 +67,11 @@ class DiskFullTest {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+            if (p.waitFor(30, TimeUnit.SECONDS)) {
+                return p.exitValue();
+            }
+            p.destroyForcibly(); // a hung mount: stopped by its own handle
+            return -1;
         } catch (IOException e) {
             return -1;
         }

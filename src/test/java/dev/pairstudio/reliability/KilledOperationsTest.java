@@ -72,7 +72,8 @@ class KilledOperationsTest {
                         ExportTargetPolicy.FAIL, ExportListener.NONE);
             }
             assertThat(Reliability.filesIn(out)).contains(liveTemp, "training.jsonl");
-            child.destroyForcibly(); // SIGKILL: no finally blocks, no shutdown hooks
+        } finally {
+            child.destroyForcibly(); // SIGKILL by its own handle: no finally blocks, no shutdown hooks in the child
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(Reliability.filesIn(out)).as("the killed writers' temporary files, nothing under their targets' names")
@@ -188,14 +189,18 @@ class KilledOperationsTest {
             dbs.add(database().toString());
             children.add(Reliability.child(TrashChild.class, List.of(), dbs.get(i)));
         }
-        for (int i = 0; i < delays.length; i++) {
-            List<String> seen = new ArrayList<>();
-            try (BufferedReader r = Reliability.reader(children.get(i))) {
-                assertThat(Reliability.awaitLine(r, "trashing", seen)).as("%s", seen).isNotNull();
-                Thread.sleep(delays[i]);
-                children.get(i).destroyForcibly(); // also closes our end of its output: what it printed after is lost
-                assertThat(children.get(i).waitFor(30, TimeUnit.SECONDS)).isTrue();
+        try {
+            for (int i = 0; i < delays.length; i++) {
+                List<String> seen = new ArrayList<>();
+                try (BufferedReader r = Reliability.reader(children.get(i))) {
+                    assertThat(Reliability.awaitLine(r, "trashing", seen)).as("%s", seen).isNotNull();
+                    Thread.sleep(delays[i]);
+                    children.get(i).destroyForcibly(); // also closes our end of its output: what it printed after is lost
+                    assertThat(children.get(i).waitFor(30, TimeUnit.SECONDS)).isTrue();
+                }
             }
+        } finally {
+            children.forEach(Process::destroyForcibly); // each by its own handle, also when an assertion failed
         }
         List<java.util.concurrent.CompletableFuture<Long>> checks = new ArrayList<>();
         for (int i = 0; i < delays.length; i++) {
