@@ -9,7 +9,6 @@ import dev.pairstudio.store.UserDataDirectory;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.OpenDatabaseDialog;
-import dev.pairstudio.ui.Theme;
 import dev.pairstudio.ui.UiSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +88,6 @@ public final class App extends Application {
         window = new MainWindow(store, jobs, settings, new EmbeddedCollector(store));
         window.setOnOpenDatabase(choice -> switchTo(stage, choice));
         Scene scene = new Scene(window.root(), stage.getWidth(), stage.getHeight());
-        Theme.apply(window.root(), settings.getBoolean("theme.dark", false));
         window.install(scene);
         stage.setScene(scene);
         stage.setOnCloseRequest(close -> {
@@ -213,7 +211,6 @@ public final class App extends Application {
     @Override
     public void stop() {
         if (window != null) {
-            settings.put("theme.dark", Theme.isDark(window.root()));
             settings.save();
             window.dispose();
         }

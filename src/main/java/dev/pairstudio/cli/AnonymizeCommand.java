@@ -15,16 +15,16 @@ import dev.pairstudio.privacy.Replacement;
 import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.store.PairStore;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -55,7 +55,7 @@ public final class AnonymizeCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "IN", description = "JSONL file to read")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "OUT", description = "JSONL file to write (replaced atomically)")
+    @Option(names = "--output", required = true, paramLabel = "OUT", description = "JSONL file to write (replaced atomically; - for standard output)")
     Path output;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy JSON (default: pseudonymize every type)")
@@ -75,15 +75,13 @@ public final class AnonymizeCommand implements Callable<Integer> {
         } catch (InvalidRuleException e) {
             throw new Cli.UserError("policy " + (policyFile == null ? "" : policyFile + ": ") + e.getMessage());
         }
-        Path target = output.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         int bad = 0;
         int lines = 0;
         PrintWriter err = spec.commandLine().getErr();
         // bytes that are not UTF-8 become U+FFFD (the reader's default) instead of failing the file
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(input), StandardCharsets.UTF_8));
-             Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+             OutputFile file = OutputFile.open(output)) {
+            Writer out = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
             String line;
             while ((line = in.readLine()) != null) {
                 lines++;
@@ -112,14 +110,8 @@ public final class AnonymizeCommand implements Callable<Integer> {
                 out.write(result);
                 out.write('\n');
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            out.flush();
+            file.commit();
         }
         err.flush();
         if (bad > 0) {

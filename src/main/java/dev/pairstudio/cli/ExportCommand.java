@@ -48,7 +48,10 @@ public final class ExportCommand implements Callable<Integer> {
             + "sql-create-context, openai-schema, bird (+ NAME_tables.json), dbgpt-alpaca or a user preset.")
     String format;
 
-    @Option(names = "--output", required = true, paramLabel = "PATH", description = "File to write (a folder for hf).")
+    /** The formats that are one file and can go to standard output. */
+    private static final java.util.Set<String> STREAMABLE = java.util.Set.of("jsonl", "json", "csv");
+
+    @Option(names = "--output", required = true, paramLabel = "PATH", description = "File to write (a folder for hf; - for standard output: jsonl, json, csv).")
     Path output;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "Start from this stored profile and save the options under it.")
@@ -125,11 +128,36 @@ public final class ExportCommand implements Callable<Integer> {
                 profiles.save(p);
             }
             ExportTargetPolicy policy = overwrite ? ExportTargetPolicy.OVERWRITE : rename ? ExportTargetPolicy.RENAME : ExportTargetPolicy.FAIL;
+            boolean toStandardOutput = OutputFile.isStandardOutput(output);
+            if (toStandardOutput && (!STREAMABLE.contains(p.format()) || p.split() != null)) {
+                throw new Cli.UserError("--output - writes one jsonl, json or csv file to standard output; "
+                        + "--split and the presets write several files: give a file or folder name", Cli.USAGE);
+            }
+            // standard output: the export is made whole in a private folder first (JSON and CSV state counts the
+            // exporter checks at the end), then copied out; no manifest goes anywhere
+            Path staging = toStandardOutput ? Files.createTempDirectory("pairstudio-export-") : null;
             ExportResult r;
             try {
-                r = exporter.export(p, output, policy, dev.pairstudio.io.ExportListener.NONE);
+                r = exporter.export(p, toStandardOutput ? staging.resolve("export." + p.format()) : output, policy,
+                        dev.pairstudio.io.ExportListener.NONE);
+                if (toStandardOutput) {
+                    try (OutputFile stdout = OutputFile.open(output)) {
+                        Files.copy(r.files().get(0).path(), stdout.stream());
+                        stdout.commit();
+                    }
+                    out = spec.commandLine().getErr(); // the summary must not mix with the data
+                }
             } catch (ExportException e) {
                 throw new Cli.UserError(e.getMessage());
+            } finally {
+                if (staging != null) {
+                    try (var files = Files.list(staging)) {
+                        for (Path f : files.toList()) {
+                            Files.deleteIfExists(f);
+                        }
+                    }
+                    Files.deleteIfExists(staging);
+                }
             }
             out.printf(Locale.ROOT, "Exported %,d pairs (%s%s) in %.1f s%n", r.written(), p.format(),
                     p.anonymize() ? ", anonymized" : "", r.elapsed().toMillis() / 1000.0);
@@ -137,9 +165,11 @@ public final class ExportCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "Dropped %,d exact duplicates%n", r.duplicates());
             }
             for (ExportResult.FileEntry f : r.files()) {
-                out.printf(Locale.ROOT, "  %s  %,d pairs%n", f.path(), f.pairs());
+                out.printf(Locale.ROOT, "  %s  %,d pairs%n", toStandardOutput ? "standard output" : f.path(), f.pairs());
             }
-            out.println("  " + r.manifest());
+            if (r.manifest() != null && !toStandardOutput) {
+                out.println("  " + r.manifest());
+            }
             out.flush();
         }
         return Cli.OK;

@@ -2,13 +2,9 @@ package dev.pairstudio.cli;
 
 import dev.pairstudio.io.SeedJsonlWriter;
 import dev.pairstudio.io.SyntheticPairs;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +29,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The JSONL file to write (replaced atomically).")
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The JSONL file to write (replaced atomically; - for standard output).")
     Path output;
 
     @Override
@@ -41,12 +37,8 @@ public final class GenerateCommand implements Callable<Integer> {
         if (count < 0) {
             throw new Cli.UserError("--count must be 0 or more, was " + count, Cli.USAGE);
         }
-        Path target = output.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                    SeedJsonlWriter writer = new SeedJsonlWriter(out)) {
+        try (OutputFile file = OutputFile.open(output)) {
+            try (SeedJsonlWriter writer = new SeedJsonlWriter(file.stream())) { // closing flushes; the file commits below
                 new SyntheticPairs(seed).generate(count, p -> {
                     try {
                         writer.write(p);
@@ -55,12 +47,13 @@ public final class GenerateCommand implements Callable<Integer> {
                     }
                 });
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            file.commit();
         } catch (IOException | UncheckedIOException e) {
-            Files.deleteIfExists(tmp);
             throw new Cli.UserError("cannot write " + output + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }
-        spec.commandLine().getOut().printf("Wrote %,d pairs to %s (seed %d)%n", count, output, seed);
+        // with --output - the pairs are standard output: the summary goes to stderr
+        (OutputFile.isStandardOutput(output) ? spec.commandLine().getErr() : spec.commandLine().getOut())
+                .printf("Wrote %,d pairs to %s (seed %d)%n", count, OutputFile.isStandardOutput(output) ? "standard output" : output, seed);
         return Cli.OK;
     }
 }

@@ -23,10 +23,18 @@ import java.util.TreeSet;
  */
 public final class AnalyzingEnricher implements PairEnricher, AutoCloseable {
     private final SqlAnalyzer analyzer;
-    private final Anonymizer anonymizer;
+    private final java.util.function.Supplier<Anonymizer> anonymizer;
 
     /** @param anonymizer the database's policy; only its detection is used here */
     public AnalyzingEnricher(SqlAnalyzer analyzer, Anonymizer anonymizer) {
+        this(analyzer, () -> anonymizer);
+    }
+
+    /**
+     * @param anonymizer the database's policy as it is now, asked for each pair: a window's lists
+     *                   change while it is open, and edits and catch-up analysis must use the new ones
+     */
+    public AnalyzingEnricher(SqlAnalyzer analyzer, java.util.function.Supplier<Anonymizer> anonymizer) {
         this.analyzer = analyzer;
         this.anonymizer = anonymizer;
     }
@@ -72,7 +80,7 @@ public final class AnalyzingEnricher implements PairEnricher, AutoCloseable {
     private Set<String> piiTypes(Pair pair) {
         Set<String> types = new TreeSet<>();
         try {
-            for (Replacement r : anonymizer.anonymizePair(pair.question(), pair.sql(), pair.databaseType(), null).findings()) {
+            for (Replacement r : anonymizer.get().anonymizePair(pair.question(), pair.sql(), pair.databaseType(), null).findings()) {
                 if (r.field() != Field.DATABASE_NAME && !r.type().equals(PiiType.DB_NAME)) {
                     types.add(r.type().label());
                 }

@@ -29,6 +29,11 @@ import java.util.zip.GZIPOutputStream;
  * {@link #abort} (or {@link #close} without commit) deletes the temporary file, so a failure or a
  * cancel never leaves a partial file.
  *
+ * <p>A target that is not a regular file is never replaced: a symbolic link is followed and the
+ * file it points to is written atomically (the link stays); a FIFO, a device or any other special
+ * file is written in place, as a stream, since there is nothing to rename onto (no temporary file,
+ * no fsync, and {@code replace} does not apply: writing to a stream replaces nothing).
+ *
  * <p>A process killed while writing cannot delete its temporary file. So the writer holds an OS
  * lock on it, and opening a new output for the same target deletes that target's temporary files
  * whose writer is gone (their lock can be taken): a crash leaves no lasting debris.
@@ -49,16 +54,24 @@ public final class AtomicFileOutput implements AutoCloseable {
     private long bytes;
 
     private AtomicFileOutput(Path target, boolean gzipped, OutputStream sinkForTests) throws IOException {
-        this.target = target.toAbsolutePath();
+        Path given = target.toAbsolutePath();
+        boolean stream = isStream(given);
+        this.target = stream ? given : followLinks(given);
         Path folder = this.target.getParent();
-        this.temp = Files.createTempFile(folder, "." + this.target.getFileName() + ".", ".part");
-        LIVE.add(temp);
+        this.temp = stream ? null : Files.createTempFile(folder, "." + this.target.getFileName() + ".", ".part");
+        if (temp != null) {
+            LIVE.add(temp);
+        }
         FileChannel ch = null;
         try {
-            ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            if (stream) {
+                ch = FileChannel.open(this.target, StandardOpenOption.WRITE); // a FIFO blocks here until its reader comes
+            } else {
+                ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                lock(ch);
+                sweep(folder, this.target.getFileName().toString(), temp);
+            }
             this.channel = ch;
-            lock(ch);
-            sweep(folder, this.target.getFileName().toString(), temp);
             try {
                 this.digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -77,10 +90,35 @@ public final class AtomicFileOutput implements AutoCloseable {
             if (ch != null) {
                 ch.close();
             }
-            Files.deleteIfExists(temp);
-            LIVE.remove(temp);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+                LIVE.remove(temp);
+            }
             throw e;
         }
+    }
+
+    /**
+     * True for a target written in place rather than replaced: it exists (through any links) and
+     * is neither a regular file nor a folder: a FIFO, a device, a socket, a pipe behind /dev/stdout.
+     */
+    public static boolean isStream(Path target) {
+        return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
+    }
+
+    /** The file a chain of symbolic links ends at (the path itself when it is no link); that file is the one replaced. */
+    private static Path followLinks(Path target) throws IOException {
+        Path p = target;
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == 40) {
+                throw new IOException(target + ": too many levels of symbolic links; give the file itself as the output");
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize(); // a dangling link: the file is created where it points
+        }
+        if (Files.isDirectory(p)) {
+            throw new IOException(target + " is a folder; give a file name inside it");
+        }
+        return p;
     }
 
     /** Marks the temporary file as in use for other processes; where the file system has no locks, it stays unmarked. */
@@ -166,9 +204,13 @@ public final class AtomicFileOutput implements AutoCloseable {
                 gzip.finish();
             }
             counted.flush();
-            channel.force(true);
+            if (temp != null) {
+                channel.force(true); // pipes and devices cannot be synced: a stream ends with its bytes handed over
+            }
             channel.close();
-            readableByOthers(temp);
+            if (temp != null) {
+                readableByOthers(temp);
+            }
             sha256 = HexFormat.of().formatHex(digest.digest());
             bytes = counted.count;
             finished = true;
@@ -184,9 +226,11 @@ public final class AtomicFileOutput implements AutoCloseable {
             throw new IllegalStateException(done ? "already finished" : "finish() first");
         }
         try {
-            move(replace);
+            if (temp != null) {
+                move(replace);
+                LIVE.remove(temp);
+            }
             done = true;
-            LIVE.remove(temp);
         } catch (IOException | RuntimeException e) {
             abort();
             throw e;
@@ -229,6 +273,9 @@ public final class AtomicFileOutput implements AutoCloseable {
             channel.close();
         } catch (IOException ignored) {
             // deleting anyway
+        }
+        if (temp == null) {
+            return; // a stream: what was sent is gone, there is no file of ours to remove
         }
         try {
             Files.deleteIfExists(temp);

@@ -242,7 +242,7 @@ public final class DatasetExporter {
                 sf.put("sha256", schemaOut.sha256());
             }
             Path manifestPath = stagingFolder != null ? stagingFolder.resolve("manifest.json") : plan.manifest;
-            manifestOut = writeSmall(manifestPath, SeedJson.FACTORY, manifest);
+            manifestOut = manifestPath == null ? null : writeSmall(manifestPath, SeedJson.FACTORY, manifest);
             // Every byte is on disk (a full disk has failed by now): only renames are left, data files first.
             boolean replace = existing == ExportTargetPolicy.OVERWRITE;
             for (Open o : opened) {
@@ -251,7 +251,9 @@ public final class DatasetExporter {
             if (schemaOut != null) {
                 schemaOut.publish(replace);
             }
-            manifestOut.publish(replace);
+            if (manifestOut != null) {
+                manifestOut.publish(replace);
+            }
             if (plan.folder != null) {
                 writeText(stagingFolder.resolve("README.md"),
                         ExportDatasetCard.of(profile, format.name, ratios, statistics, files, AppVersion.get(), started));
@@ -381,7 +383,10 @@ public final class DatasetExporter {
     static IdSet duplicatesToDrop(PairStore store, PairFilter filter) {
         Map<List<Object>, Kept> keep = new HashMap<>();
         IdSet.Builder drop = new IdSet.Builder();
-        store.forEach(filter.withFlags(Set.of(QualityFlag.DUPLICATE)), PairSort.INSERTION, p -> {
+        // the scope's own flags stay: they narrow it (flags combine with AND), and dropping beyond it miscounts
+        Set<QualityFlag> flags = java.util.EnumSet.of(QualityFlag.DUPLICATE);
+        flags.addAll(filter.flags());
+        store.forEach(filter.withFlags(flags), PairSort.INSERTION, p -> {
             List<Object> key = java.util.Arrays.asList(p.analysis().duplicateGroup(), p.pair().question(), p.pair().sql());
             Kept candidate = new Kept(p.id(), p.status() == ReviewStatus.ACCEPTED, p.pair().timestamp());
             Kept current = keep.get(key);
@@ -515,7 +520,9 @@ public final class DatasetExporter {
             } else {
                 files.add(new Target(candidate, null));
             }
-            Path manifest = candidate.resolveSibling((split ? stem(candidate.getFileName().toString()) : candidate.getFileName().toString())
+            // a FIFO or device (/dev/stdout) is written through, and no manifest lands beside it (in /dev, say)
+            Path manifest = !split && AtomicFileOutput.isStream(candidate) ? null
+                    : candidate.resolveSibling((split ? stem(candidate.getFileName().toString()) : candidate.getFileName().toString())
                     + ".manifest.json");
             Plan plan = new Plan(files, manifest, null);
             String pattern = format.preset == null ? null : format.preset.schemaFile();
@@ -547,14 +554,14 @@ public final class DatasetExporter {
 
     private static Path firstExisting(Plan plan) {
         for (Target t : plan.files) {
-            if (Files.exists(t.path)) {
+            if (Files.exists(t.path) && !AtomicFileOutput.isStream(t.path)) { // writing to a stream replaces nothing
                 return t.path;
             }
         }
         if (plan.schemaFile != null && plan.folder == null && Files.exists(plan.schemaFile)) {
             return plan.schemaFile;
         }
-        return Files.exists(plan.manifest) ? plan.manifest : null;
+        return plan.manifest != null && Files.exists(plan.manifest) ? plan.manifest : null;
     }
 
     private static void checkFolder(Path folder) {

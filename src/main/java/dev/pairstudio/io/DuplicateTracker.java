@@ -52,6 +52,15 @@ public final class DuplicateTracker {
 
     /** Groups every live pair added since the last call (all of them the first time); returns how many were fed in. */
     public synchronized long catchUp() {
+        return catchUp(() -> false);
+    }
+
+    /**
+     * {@link #catchUp()} that stops after the page in hand when {@code cancelled} says so (a
+     * closing window): the marks written so far stand, the next call goes on from there, and the
+     * digest is not stored, so the next window groups again.
+     */
+    public synchronized long catchUp(java.util.function.BooleanSupplier cancelled) {
         if (grouper == null) {
             grouper = new DuplicateGrouper(options, (int) Math.min(Integer.MAX_VALUE - 8, store.count(PairFilter.ALL) + 1_000));
             lastId = -1;
@@ -77,6 +86,9 @@ public final class DuplicateTracker {
             marks.clear();
             fresh.clear();
             cursor = page.nextCursor();
+            if (cancelled.getAsBoolean()) {
+                return fed;
+            }
         } while (cursor != null);
         // what the groups stand for; pairs another writer deleted or edited meanwhile make it differ from the store's
         store.putSetting(GROUPED_DIGEST, Long.toString(fedDigest));
@@ -88,10 +100,15 @@ public final class DuplicateTracker {
      * added, edited, deleted or restored by any writer since the last grouping.
      */
     public synchronized long catchUpIfChanged() {
+        return catchUpIfChanged(() -> false);
+    }
+
+    /** {@link #catchUpIfChanged()} that stops as {@link #catchUp(java.util.function.BooleanSupplier)} does. */
+    public synchronized long catchUpIfChanged(java.util.function.BooleanSupplier cancelled) {
         if (grouper == null && store.setting(GROUPED_DIGEST).equals(Optional.of(Long.toString(store.liveTextDigest())))) {
             return 0;
         }
-        return catchUp();
+        return catchUp(cancelled);
     }
 
     /** After edits or deletes: the next {@link #catchUp()} regroups everything. */

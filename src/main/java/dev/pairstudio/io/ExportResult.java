@@ -12,7 +12,7 @@ import java.util.Map;
  * @param duplicates pairs dropped as exact duplicates
  * @param splits     pairs per split label ("all" without splits)
  * @param files      the data files, with their sizes and SHA-256
- * @param manifest   the manifest beside the data
+ * @param manifest   the manifest beside the data; null for a FIFO or device target, which gets none
  */
 public record ExportResult(long written, long duplicates, Map<String, Long> splits, List<FileEntry> files, Path manifest,
         Duration elapsed) {

@@ -75,9 +75,12 @@ public final class SyntheticPairs {
         Schema schema = pick(Schema.values());
         String[] qs = withPii ? piiTemplate(schema, dialect) : template(schema, dialect);
         boolean success = random.nextInt(100) >= 8;
-        Map<String, Object> metadata = random.nextInt(4) == 0
-                ? Map.of("assistant", "sql-copilot", "session", "s-" + Long.toHexString(random.nextLong() & 0xffffffL))
-                : Map.of();
+        // insertion order, not Map.of's: its iteration order changes from JVM to JVM, and one seed must give one file
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        if (random.nextInt(4) == 0) {
+            metadata.put("assistant", "sql-copilot");
+            metadata.put("session", "s-" + Long.toHexString(random.nextLong() & 0xffffffL));
+        }
         return new Pair(uuid(), qs[0], qs[1], timestamp(), dialect, schema.database, List.of(), success,
                 executionTime(success), metadata);
     }

@@ -22,6 +22,16 @@ public final class BackgroundJobs implements AutoCloseable {
         return task;
     }
 
+    /**
+     * Takes no more jobs and waits up to {@code timeout} for those queued or running to end,
+     * without interrupting them (an interrupt inside H2's file I/O closes the database's file).
+     * True when all ended.
+     */
+    public boolean finish(java.time.Duration timeout) throws InterruptedException {
+        executor.shutdown();
+        return executor.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();

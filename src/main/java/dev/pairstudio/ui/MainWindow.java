@@ -9,6 +9,7 @@ import dev.pairstudio.store.ValidationResult;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.io.SavedFilters;
+import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.sql.SqlAnalysis;
@@ -78,6 +79,8 @@ import org.controlsfx.control.StatusBar;
  */
 public final class MainWindow {
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
+    /** The theme is a setting of the user, not of a window: File › Open database keeps it. */
+    private static final String DARK_THEME = "theme.dark";
 
     private final PairStore store;
     private final BackgroundJobs jobs;
@@ -109,6 +112,12 @@ public final class MainWindow {
     private final SchemasView schemasView;
     private final StatisticsView statistics;
     private volatile Anonymizer anonymizer;
+    /**
+     * Set by {@link #dispose}: the catch-up (analysis, grouping, schema checks) stops after the batch
+     * in hand. A flag, not an interrupt: interrupting a thread inside H2's file I/O closes the
+     * database's file channel, and every later read of that store fails.
+     */
+    private volatile boolean disposed;
     private CollectorControl.Address collectorAddress;
     private long collected;
     private long previewSequence;
@@ -123,7 +132,7 @@ public final class MainWindow {
         this.settings = settings;
         this.jobs = jobs;
         this.anonymizer = PrivacySettings.anonymizer(store);
-        this.enricher = new AnalyzingEnricher(analyzer, anonymizer);
+        this.enricher = new AnalyzingEnricher(analyzer, () -> anonymizer); // the lists as they are now (changePrivacyList)
         this.duplicates = new DuplicateTracker(store);
         this.curator = new Curator(store, enricher, duplicates,
                 edited -> ValidationRun.validateNow(store, analyzer, List.of(edited)));
@@ -175,6 +184,7 @@ public final class MainWindow {
         statusBar.setText(store.location());
         statusBar.getRightItems().add(countLabel);
         root.setBottom(statusBar);
+        Theme.apply(root, settings.getBoolean(DARK_THEME, false));
 
         rows.totalProperty().addListener((o, was, now) -> showCount());
         rows.loadingProperty().addListener((o, was, now) -> showCount()); // also when the count stayed the same
@@ -257,12 +267,14 @@ public final class MainWindow {
     private long analysePending() {
         // one core fewer than the machine has: the table's pages and the charts keep one for themselves
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        long n = PendingAnalysis.run(store, enricher, threads, done -> { },
-                () -> Thread.currentThread().isInterrupted());
+        long n = PendingAnalysis.run(store, enricher, threads, done -> { }, () -> disposed);
+        if (disposed) {
+            return n; // the window closed: the next open groups what this one did not
+        }
         if (n > 0) {
-            duplicates.catchUp(); // new fingerprints: group again
+            duplicates.catchUp(() -> disposed); // new fingerprints: group again
         } else {
-            duplicates.catchUpIfChanged();
+            duplicates.catchUpIfChanged(() -> disposed);
         }
         return n;
     }
@@ -274,13 +286,18 @@ public final class MainWindow {
      */
     private long[] catchUp() {
         long analysed = analysePending();
+        if (disposed) {
+            return new long[] {analysed, 0};
+        }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        long validated = ValidationRun.runPending(store, analyzer, threads, done -> { },
-                () -> Thread.currentThread().isInterrupted());
+        long validated = ValidationRun.runPending(store, analyzer, threads, done -> { }, () -> disposed);
         return new long[] {analysed, validated};
     }
 
     private void caughtUp(long[] counts) {
+        if (disposed) {
+            return; // its table and status bar are gone
+        }
         if (counts[0] > 0 && counts[1] > 0) {
             message(String.format("Analysed %,d pairs that had no analysis yet; checked %,d pairs against their schema.",
                     counts[0], counts[1]));
@@ -325,6 +342,7 @@ public final class MainWindow {
     }
 
     public void dispose() {
+        disposed = true; // its database is about to close: the catch-up stops after its batch
         otherWriters.close();
         statistics.dispose();
         if (collector.isRunning()) {
@@ -354,7 +372,11 @@ public final class MainWindow {
             case REFRESH -> dataChanged();
             case SHOW_PAIRS -> showView(0);
             case SHOW_STATISTICS -> showView(1);
-            case TOGGLE_THEME -> Theme.apply(root, !Theme.isDark(root));
+            case TOGGLE_THEME -> {
+                Theme.apply(root, !Theme.isDark(root));
+                settings.put(DARK_THEME, Theme.isDark(root));
+                settings.save();
+            }
             case HELP -> HelpOverlay.create(root.getScene().getWindow()).show();
             case FIND -> root.lookup("#search").requestFocus();
             case IMPORT -> chooseAndImport();
@@ -464,13 +486,23 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Purge deletes the whole trash, whatever the search or filter shows of it: the question says
+     * so, with both numbers when they differ, since this cannot be undone.
+     */
     private void emptyTrash() {
-        background(() -> store.count(filters.filter()), count -> {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                    "Delete the " + COUNT.format(count) + " pairs in the trash for good? This cannot be undone.",
-                    ButtonType.CANCEL, ButtonType.OK);
-            confirm.setHeaderText("Empty the trash");
+        PairFilter shown = filters.filter();
+        PairFilter wholeTrash = PairFilter.ALL.withTrash(true);
+        background(() -> new long[] {store.count(wholeTrash), store.count(shown)}, counts -> {
+            String all = COUNT.format(counts[0]);
+            String text = counts[0] == counts[1]
+                    ? "Delete all " + all + " pairs in the trash for good? This cannot be undone."
+                    : "Delete all " + all + " pairs in the trash for good, not only the " + COUNT.format(counts[1])
+                            + " the search and filters show? This cannot be undone.";
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.CANCEL, ButtonType.OK);
+            confirm.setHeaderText("Empty the trash: " + all + " pairs");
             confirm.initOwner(root.getScene().getWindow());
+            confirm.getDialogPane().setId("confirm-empty-trash");
             confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
                     background(store::purge, n -> {
                         message("Deleted " + n + " pairs for good.");

@@ -26,6 +26,8 @@ class GroupCommitWriterTest {
     private final List<Long> notified = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong(1);
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    /** Counted down when the writer is inside the store with its first group: what comes next queues behind it. */
+    private final CountDownLatch inStore = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicInteger deadlocks = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A store whose addAll hands out ids, waits for {@link #hold} and refuses any batch holding a "poison" pair. */
@@ -34,6 +36,7 @@ class GroupCommitWriterTest {
             if (!m.getName().equals("addAll")) {
                 throw new UnsupportedOperationException(m.getName());
             }
+            inStore.countDown();
             hold.await(10, TimeUnit.SECONDS);
             @SuppressWarnings("unchecked")
             List<Pair> pairs = (List<Pair>) args[0];
@@ -69,7 +72,7 @@ class GroupCommitWriterTest {
         try (GroupCommitWriter w = new GroupCommitWriter(fakeStore(), "b", 10_000, notified::addAll)) {
             hold = new CountDownLatch(1);
             CompletableFuture<List<Long>> first = w.submit(pairs("a", 1), none(1)); // taken alone, blocks in the store
-            Thread.sleep(200);
+            assertThat(inStore.await(10, TimeUnit.SECONDS)).isTrue();
             List<CompletableFuture<List<Long>>> waiting = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 waiting.add(w.submit(pairs("q" + i, 3), none(3)));
@@ -93,7 +96,7 @@ class GroupCommitWriterTest {
         try (GroupCommitWriter w = new GroupCommitWriter(fakeStore(), "b", 10_000, notified::addAll)) {
             hold = new CountDownLatch(1);
             CompletableFuture<List<Long>> first = w.submit(pairs("a", 1), none(1));
-            Thread.sleep(200);
+            assertThat(inStore.await(10, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<List<Long>> good1 = w.submit(pairs("g", 2), none(2));
             CompletableFuture<List<Long>> bad = w.submit(pairs("poison", 1), none(1));
             CompletableFuture<List<Long>> good2 = w.submit(pairs("h", 2), none(2));
@@ -122,7 +125,7 @@ class GroupCommitWriterTest {
         try (GroupCommitWriter w = new GroupCommitWriter(fakeStore(), "b", 10, notified::addAll)) {
             hold = new CountDownLatch(1);
             w.submit(pairs("a", 1), none(1));
-            Thread.sleep(200);
+            assertThat(inStore.await(10, TimeUnit.SECONDS)).isTrue();
             List<CompletableFuture<List<Long>>> waiting = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 waiting.add(w.submit(pairs("q" + i, 4), none(4)));
@@ -140,11 +143,16 @@ class GroupCommitWriterTest {
         GroupCommitWriter w = new GroupCommitWriter(fakeStore(), "b", 10_000, notified::addAll);
         hold = new CountDownLatch(1);
         CompletableFuture<List<Long>> first = w.submit(pairs("a", 1), none(1));
-        Thread.sleep(100);
+        assertThat(inStore.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<List<Long>> queued = w.submit(pairs("b", 1), none(1));
         Thread closer = new Thread(w::close);
         closer.start();
-        Thread.sleep(100);
+        // close() has marked the writer closed and waits for it: a request now is refused, the queued one is not
+        while (closer.getState() != Thread.State.TIMED_WAITING) {
+            assertThat(closer.isAlive()).as("close() returned while the store still held the writer").isTrue();
+            Thread.onSpinWait();
+        }
+        assertThat(first).isNotDone();
         hold.countDown();
         closer.join(10_000);
         assertThat(first.get(1, TimeUnit.SECONDS)).hasSize(1);

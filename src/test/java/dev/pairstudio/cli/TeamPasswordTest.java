@@ -34,10 +34,14 @@ class TeamPasswordTest {
             b.environment().put(PairStores.PASSWORD_VARIABLE, password);
         }
         Process p = b.start();
-        p.getOutputStream().close(); // no terminal: System.console() is null, as in a script
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), output);
+        try {
+            p.getOutputStream().close(); // no terminal: System.console() is null, as in a script
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            return new Result(p.exitValue(), output);
+        } finally {
+            p.destroyForcibly(); // by its own handle, pass or fail; a no-op once it has exited
+        }
     }
 
     @Test

@@ -64,4 +64,62 @@ class AtomicFileOutputTest {
         out.close();
         assertThat(Files.list(dir).count()).isZero();
     }
+
+    @Test
+    void aSymbolicLinkStaysALinkAndTheFileItPointsToIsReplaced() throws Exception {
+        Path real = Files.writeString(dir.resolve("real.jsonl"), "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), real.getFileName());
+        try (AtomicFileOutput out = AtomicFileOutput.open(link, false)) {
+            out.stream().write("new\n".getBytes(StandardCharsets.UTF_8));
+            out.commit(true);
+        }
+        assertThat(Files.isSymbolicLink(link)).as("the link is not replaced").isTrue();
+        assertThat(Files.readString(real)).isEqualTo("new\n");
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("real.jsonl", "link.jsonl");
+
+        // without replace, the file behind the link is kept like any existing file
+        try (AtomicFileOutput out = AtomicFileOutput.open(link, false)) {
+            out.stream().write("newer\n".getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> out.commit(false)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+        }
+        assertThat(Files.readString(real)).isEqualTo("new\n");
+
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.jsonl"), Path.of("created.jsonl"));
+        try (AtomicFileOutput out = AtomicFileOutput.open(dangling, false)) {
+            out.stream().write("x".getBytes(StandardCharsets.UTF_8));
+            out.commit(false);
+        }
+        assertThat(Files.isSymbolicLink(dangling)).isTrue();
+        assertThat(Files.readString(dir.resolve("created.jsonl"))).isEqualTo("x");
+    }
+
+    @Test
+    void aFifoIsWrittenThroughNeverReplaced() throws Exception {
+        Path fifo = dev.pairstudio.testing.Fifos.make(dir.resolve("pipe"));
+        // a link to a FIFO is what /dev/stdout is when a shell pipes the output
+        Path link = Files.createSymbolicLink(dir.resolve("stdout"), fifo);
+        for (Path target : java.util.List.of(fifo, link)) {
+            var read = dev.pairstudio.testing.Fifos.readAll(fifo);
+            try (AtomicFileOutput out = AtomicFileOutput.open(target, false)) {
+                out.stream().write(("through " + target.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+                out.commit(false); // a stream exists, and is written all the same: nothing is replaced
+                assertThat(out.bytes()).isEqualTo(("through " + target.getFileName() + "\n").length());
+            }
+            assertThat(new String(read.get(10, java.util.concurrent.TimeUnit.SECONDS), StandardCharsets.UTF_8))
+                    .isEqualTo("through " + target.getFileName() + "\n");
+            assertThat(Files.isRegularFile(fifo)).isFalse();
+            assertThat(AtomicFileOutput.isStream(fifo)).isTrue();
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).as("no temporary file, nothing beside")
+                .containsExactlyInAnyOrder("pipe", "stdout");
+    }
+
+    @Test
+    void aFolderIsRefusedClearly() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("out"));
+        Path link = Files.createSymbolicLink(dir.resolve("to-folder"), folder);
+        assertThatThrownBy(() -> AtomicFileOutput.open(link, false)).hasMessageContaining("is a folder");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
 }

@@ -46,7 +46,8 @@ class CrashSafetyTest {
                 }
             }
             assertThat(stored).as("the child stored some batches before the kill").isEqualTo(3);
-            child.destroyForcibly(); // SIGKILL: no shutdown hooks, no close
+        } finally {
+            child.destroyForcibly(); // SIGKILL by its own handle: no shutdown hooks, no close (also when an assertion failed)
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 

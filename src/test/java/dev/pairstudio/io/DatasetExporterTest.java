@@ -302,6 +302,21 @@ class DatasetExporterTest {
     }
 
     @Test
+    void duplicatesAreDroppedAndCountedWithinTheScopeOnly() throws Exception {
+        // a scope narrowed by a flag the duplicates lack: none of them is in it, so none is dropped or counted
+        PairFilter unparseable = PairFilter.ALL.withFlags(Set.of(QualityFlag.UNPARSEABLE));
+        ExportResult none = export(ExportProfile.defaults("jsonl").withAnonymize(false).withFilter(unparseable), out.resolve("u.jsonl"));
+        assertThat(none.duplicates()).isZero();
+        assertThat(JSON.readTree(none.manifest().toFile()).get("duplicates_dropped").asInt()).isZero();
+        // the duplicates' own flag: all three in scope, two dropped
+        PairFilter flagged = PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE));
+        ExportResult dups = export(ExportProfile.defaults("jsonl").withAnonymize(false).withFilter(flagged), out.resolve("f.jsonl"));
+        assertThat(dups.written()).isEqualTo(1);
+        assertThat(dups.duplicates()).isEqualTo(2);
+        assertThat(JSON.readTree(dups.manifest().toFile()).get("duplicates_dropped").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void scopeIdsAcceptedOnlyAndNeverTheTrash() throws Exception {
         Set<Long> ids = Set.of(stored.get(0).id(), stored.get(2).id());
         ExportResult r = export(plain("jsonl").withFilter(PairFilter.ALL.withIds(ids)), out.resolve("ids.jsonl"));

@@ -70,9 +70,16 @@ class MainWindowSmokeTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#detail-question").tryQuery().isPresent());
         Path shot = Screenshots.save(table.getScene(), "main-window-smoke");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
-        robot.interact(() -> Theme.apply(window.root(), true));
-        assertThat(Theme.isDark(window.root())).isTrue();
+        // the shortcut, as a user switches: the root's colours change with it (a looked-up colour of the sheet)
+        javafx.scene.paint.Paint light = table.getScene().getRoot().lookup(".status-bar") == null ? null
+                : ((javafx.scene.layout.Region) table.getScene().getRoot().lookup(".status-bar")).getBackground().getFills().get(0).getFill();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.T)
+                .release(javafx.scene.input.KeyCode.T, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Theme.isDark(window.root()));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.paint.Paint dark = ((javafx.scene.layout.Region) table.getScene().getRoot().lookup(".status-bar"))
+                .getBackground().getFills().get(0).getFill();
+        assertThat(dark).as("the status bar is drawn in the dark theme's colour").isNotEqualTo(light);
         Screenshots.save(table.getScene(), "main-window-dark");
-        robot.interact(() -> Theme.apply(window.root(), false));
     }
 }

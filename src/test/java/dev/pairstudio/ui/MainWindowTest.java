@@ -130,9 +130,15 @@ class MainWindowTest {
         robot.type(KeyCode.R);
         waitFor(() -> store.get(second).orElseThrow().status() == ReviewStatus.REJECTED);
         waitFor(() -> "Rejected".equals(table.getItems().get(1).status().name().charAt(0) + table.getItems().get(1).status().name().substring(1).toLowerCase()));
+        // rejecting moved on to row 2; J and K walk the unreviewed rows, K stops above at the reviewed ones
+        waitFor(() -> table.getSelectionModel().getSelectedIndex() == 2);
+        robot.type(KeyCode.J);
+        waitFor(() -> table.getSelectionModel().getSelectedIndex() == 3);
         robot.type(KeyCode.K);
-        waitFor(() -> table.getSelectionModel().getSelectedIndex() == -1 || table.getSelectionModel().getSelectedIndex() == 2
-                || table.getSelectionModel().getSelectedIndex() < 2);
+        waitFor(() -> table.getSelectionModel().getSelectedIndex() == 2);
+        robot.type(KeyCode.K);
+        waitFor(() -> "No unreviewed pair above.".equals(window.statusMessage()));
+        assertThat(table.getSelectionModel().getSelectedIndex()).as("rows 0 and 1 are reviewed: K stays").isEqualTo(2);
         Screenshots.save(table.getScene(), "main-window-reviewed");
     }
 
@@ -175,6 +181,51 @@ class MainWindowTest {
         waitFor(() -> (failed + " in the trash").equals(count(robot)));
         robot.clickOn("#undo");
         waitFor(() -> store.count(PairFilter.ALL) == 301);
+    }
+
+    @Test
+    void emptyTrashSaysItDeletesTheWholeTrashNotJustWhatTheSearchShows(FxRobot robot) throws Exception {
+        waitFor(() -> "301 pairs".equals(count(robot)));
+        long failed = store.count(PairFilter.ALL.withSuccess(false));
+        store.trash(PairFilter.ALL.withSuccess(false));
+        robot.interact(() -> {
+            window.filters().trash.set(true);
+            window.filters().text.set("zzz-matches-nothing");
+        });
+        waitFor(() -> "0 in the trash".equals(count(robot)));
+        robot.interact(() -> robot.lookup("#empty-trash").queryButton().fire());
+        waitFor(() -> robot.lookup("#confirm-empty-trash").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#confirm-empty-trash").queryAs(DialogPane.class);
+        assertThat(dialog.getContentText()).contains("Delete all " + failed + " pairs in the trash").contains("not only the 0");
+        assertThat(dialog.getHeaderText()).contains(failed + " pairs");
+        robot.interact(() -> ((Button) dialog.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        waitFor(() -> store.count(PairFilter.ALL.withTrash(true)) == 0);
+        waitFor(() -> window.statusMessage().equals("Deleted " + failed + " pairs for good."));
+        assertThat(store.count(PairFilter.ALL)).isEqualTo(301 - failed);
+    }
+
+    @Test
+    void aValueMarkedNotPiiIsNoLongerFlaggedWhenThePairIsEditedAgain(FxRobot robot) throws Exception {
+        long id = store.getByPairId("pii-1").orElseThrow().id();
+        assertThat(store.get(id).orElseThrow().analysis().piiTypes()).contains("EMAIL");
+        robot.interact(() -> window.filters().text.set("zed.quill"));
+        waitFor(() -> "1 pair".equals(count(robot)) && table.getItems().get(0) != null);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
+        waitFor(() -> robot.lookup("#preview-findings .button").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#preview-findings .button").queryAll().stream().map(Button.class::cast)
+                .filter(b -> b.getText().equals("Not PII")).findFirst().orElseThrow().fire());
+        waitFor(() -> window.statusMessage().startsWith("Marked as not personal data"));
+
+        // the edit's fresh analysis runs with the lists as they are now
+        robot.interact(() -> window.press(Shortcut.EDIT));
+        waitFor(() -> robot.lookup("#question-editor").tryQuery().isPresent());
+        robot.interact(() -> {
+            ((javafx.scene.control.TextInputControl) robot.lookup("#question-editor").query()).appendText(" (edited)");
+            robot.lookup("#save-edit").queryButton().fire();
+        });
+        waitFor(() -> store.get(id).orElseThrow().pair().question().endsWith("(edited)"));
+        assertThat(store.get(id).orElseThrow().analysis().piiTypes()).as("the allow-listed e-mail is not PII any more").isEmpty();
+        assertThat(store.get(id).orElseThrow().analysis().has(dev.pairstudio.pair.QualityFlag.CONTAINS_PII)).isFalse();
     }
 
     @Test

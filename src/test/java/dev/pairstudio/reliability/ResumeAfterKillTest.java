@@ -1,0 +1,121 @@
+package dev.pairstudio.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.app.Main;
+import dev.pairstudio.cli.Cli;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Interrupted work resumes: `pairstudio import` is killed (SIGKILL, by its PID) while it stores,
+ * while it analyses and while it groups duplicates; the next `import` of the same file completes
+ * the analysis and the grouping, adds nothing twice, and ends with the same flags as an import
+ * that was never interrupted.
+ */
+@Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ResumeAfterKillTest {
+    static final int PAIRS = 20_000;
+    static final String GROUPED_DIGEST = "duplicates.grouped-digest";
+
+    enum Phase { STORING, ANALYSING, GROUPING }
+
+    @TempDir
+    static Path shared;
+    static Path file;
+    /** The flags an uninterrupted import ends with. */
+    static Map<String, Long> expected;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void referenceImport() throws Exception {
+        file = shared.resolve("pairs.jsonl");
+        assertThat(Cli.run("generate", "--count", String.valueOf(PAIRS), "--seed", "25", "--output", file.toString())).isZero();
+        String db = shared.resolve("reference").toString();
+        assertThat(quiet("--db", db, "import", file.toString())).isZero();
+        try (PairStore store = PairStores.open(db)) {
+            expected = flags(store);
+        }
+        assertThat(expected.get("DUPLICATE")).as("the synthetic pairs hold duplicates").isPositive();
+    }
+
+    private static int quiet(String... args) {
+        var cl = Cli.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        return cl.execute(args);
+    }
+
+    private static Map<String, Long> flags(PairStore store) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (QualityFlag f : List.of(QualityFlag.DUPLICATE, QualityFlag.NEAR_DUPLICATE, QualityFlag.CONFLICT, QualityFlag.CONTAINS_PII)) {
+            counts.put(f.name(), store.count(PairFilter.ALL.withFlags(Set.of(f))));
+        }
+        return counts;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Phase.class)
+    void theNextImportCompletesWhatAKillInterrupted(Phase phase) throws Exception {
+        String db = dir.resolve("pairs").toString();
+        Path dbFile = dir.resolve("pairs.mv.db");
+        Process child = Reliability.child(Main.class, List.of(), "--db", db, "import", file.toString());
+        Reliability.Output out = new Reliability.Output(child);
+        try {
+            switch (phase) {
+                case STORING -> {
+                    // batches are reaching the file, and the command has not said it stored everything
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                    while (!(Files.exists(dbFile) && Files.size(dbFile) > 1 << 20) && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
+                }
+                case ANALYSING -> {
+                    assertThat(out.await("Imported ", 120)).as("%s", out.text()).isNotNull();
+                    Thread.sleep(300); // into the analysis
+                }
+                case GROUPING -> assertThat(out.await("  analysed:", 120)).as("%s", out.text()).isNotNull();
+            }
+        } finally {
+            child.destroyForcibly(); // SIGKILL, by its own handle
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        out.finish();
+        String said = out.text();
+        switch (phase) {
+            case STORING -> assertThat(said).as("killed while storing").doesNotContain("Imported ");
+            case ANALYSING -> assertThat(said).as("killed while analysing").doesNotContain("analysed:");
+            case GROUPING -> assertThat(said).as("killed while grouping").doesNotContain("grouped duplicates");
+        }
+
+        StringWriter again = new StringWriter();
+        var cl = Cli.commandLine();
+        cl.setOut(new PrintWriter(again));
+        assertThat(cl.execute("--db", db, "import", file.toString())).as("%s", again).isZero();
+        try (PairStore store = PairStores.open(db)) {
+            assertThat(Reliability.live(store)).as("every pair once: nothing lost, nothing added twice").isEqualTo(PAIRS);
+            assertThat(store.unanalysed(0, 1)).as("no pair left unanalysed").isEmpty();
+            assertThat(store.setting(GROUPED_DIGEST)).as("the groups stand for every live pair")
+                    .contains(Long.toString(store.liveTextDigest()));
+            assertThat(flags(store)).as("the same flags as an uninterrupted import").isEqualTo(expected);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.pairstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.io.AnalyzingEnricher;
+import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestWindows;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What File › Open database relies on: a disposed window's background work stops, and the user's theme carries over. */
+@ExtendWith(ApplicationExtension.class)
+class WindowLifecycleTest {
+    /** The synthetic pairs hold exact duplicates: grouping them marks some. */
+    static final int PAIRS = 3_000;
+
+    private Stage stage;
+    private Path dir;
+    private PairStore store;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        dir = Files.createTempDirectory("lifecycle");
+        store = PairStores.open(dir.resolve("pairs").toString());
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> window.dispose());
+        store.close();
+    }
+
+    private MainWindow show(FxRobot robot, UiSettings settings) {
+        MainWindow[] shown = new MainWindow[1];
+        robot.interact(() -> shown[0] = TestWindows.show(stage, new MainWindow(store, new BackgroundJobs(), settings), 1200, 800));
+        return shown[0];
+    }
+
+    /**
+     * File › Open database disposes the window right after the other database opened; the old one
+     * closes next. Its catch-up (here: grouping pairs analysed elsewhere but never grouped) must
+     * not go on writing to it: disposed in the same FX turn as the open, it does nothing.
+     */
+    @Test
+    void disposeStopsTheCatchUpOnTheDatabaseItLeaves(FxRobot robot) throws Exception {
+        try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
+            enricher.addAll(store, new SyntheticPairs(12).list(PAIRS), Source.FILE, "t"); // analysed, not grouped
+        }
+        BackgroundJobs jobs = new BackgroundJobs();
+        robot.interact(() -> {
+            window = TestWindows.show(stage, new MainWindow(store, jobs, new UiSettings(dir.resolve("ui.properties"))), 1200, 800);
+            window.dispose();
+        });
+        assertThat(jobs.finish(Duration.ofSeconds(120))).as("the window's jobs end").isTrue();
+        assertThat(store.setting("duplicates.grouped-digest")).as("no grouping was finished for the closed window").isEmpty();
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE)))).as("no duplicate marks written").isZero();
+
+        // the next window on the database does the grouping
+        BackgroundJobs next = new BackgroundJobs();
+        robot.interact(() -> window = TestWindows.show(stage, new MainWindow(store, next, new UiSettings(dir.resolve("ui.properties"))),
+                1200, 800));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> store.setting("duplicates.grouped-digest").isPresent());
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE)))).isPositive();
+    }
+
+    @Test
+    void theThemeIsSavedAndTheNextWindowOpensWithIt(FxRobot robot) throws Exception {
+        Path settings = dir.resolve("ui.properties");
+        window = show(robot, new UiSettings(settings));
+        assertThat(Theme.isDark(window.root())).isFalse();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Theme.isDark(window.root())).as("the shortcut switched to dark").isTrue();
+
+        // File › Open database: the old window goes, a new one opens; here with the settings read back from disk
+        robot.interact(() -> window.dispose());
+        window = show(robot, new UiSettings(settings));
+        assertThat(Theme.isDark(window.root())).as("the new window is dark too").isTrue();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.dispose());
+        window = show(robot, new UiSettings(settings));
+        assertThat(Theme.isDark(window.root())).as("and back to light").isFalse();
+    }
+}
