@@ -1,5 +1,6 @@
 package dev.pairstudio.privacy;
 
+import dev.pairstudio.sql.DialectParse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ final class CorpusEvaluation {
         }
         if (result.sql().changed()) {
             reparsed++;
-            if (ReparseCheck.parses(p.sql()) && !ReparseCheck.parses(after)) {
+            if (DialectParse.parses(p.sql(), p.databaseType()) && !DialectParse.parses(after, p.databaseType())) {
                 reparseFailures++;
             }
         }
