@@ -136,7 +136,7 @@ public final class Anonymizer {
         String text = sql.substring(0, vs) + decoded + sql.substring(lit.valueEnd());
         List<Finding> out = new ArrayList<>();
         for (Finding f : detectors.detect(text, vs, vs + decoded.length(), Field.SQL, dbDetector)) {
-            out.add(new Finding(f.field(), vs + raw[f.start() - vs], vs + raw[f.end() - vs], f.type(), f.confidence()));
+            out.add(f.at(vs + raw[f.start() - vs], vs + raw[f.end() - vs]));
         }
         return out;
     }

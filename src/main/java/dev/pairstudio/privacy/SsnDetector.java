@@ -6,14 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * US social security numbers with the SSA's validity rules (no area 000, 666 or 9xx, no group 00,
- * no serial 0000). {@code 123-45-6789} stands on its own; the same digits spaced or undashed are
- * far more often something else, so they need a context word (SSN, social security) nearby —
+ * no serial 0000). {@code 123-45-6789} stands on its own; the same digits spaced, dotted or
+ * undashed are far more often something else, so they need a context word (SSN, social security) nearby —
  * in SQL the column name before the literal counts.
  */
 final class SsnDetector implements Detector {
-    private static final Pattern SSN = Pattern.compile("(\\d{3})([- ]?)(\\d{2})\\2(\\d{4})");
-    private static final String[] CONTEXT = {"ssn", "ssns", "social security", "social sec", "ss#", "ss #", "ss no",
-        "ss number", "taxpayer", "ssn#"};
+    private static final Pattern SSN = Pattern.compile("(\\d{3})([-. ]?)(\\d{2})\\2(\\d{4})");
     private static final String[] NOT_SSN = {"order", "invoice", "tracking", "ticket", "sku", "part", "serial",
         "ref", "reference", "po", "phone", "tel", "account", "acct", "zip"};
 
@@ -29,10 +27,12 @@ final class SsnDetector implements Detector {
             if (Context.gluedToToken(text, s, e) || !valid(m.group(1), m.group(3), m.group(4))) {
                 continue;
             }
-            boolean context = Context.wordBefore(text, s, 40, CONTEXT) || Context.wordAfter(text, e, 25, CONTEXT);
+            String context = ContextWords.SSN.around(text, s, e);
             boolean dashed = "-".equals(m.group(2));
-            if (dashed ? context || !Context.wordBefore(text, s, 25, NOT_SSN) : context) {
-                out.add(new Finding(field, s, e, PiiType.SSN, context ? 0.95 : 0.85));
+            if (dashed && (context != null || !Context.wordBefore(text, s, 25, NOT_SSN))) {
+                out.add(new Finding(field, s, e, PiiType.SSN, context != null ? 0.95 : 0.85));
+            } else if (!dashed && context != null) {
+                out.add(new Finding(field, s, e, PiiType.SSN, 0.95, context));
             }
         }
     }
