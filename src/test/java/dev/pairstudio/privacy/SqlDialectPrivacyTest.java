@@ -72,4 +72,39 @@ class SqlDialectPrivacyTest {
         AnonymizedPair p = anon.anonymizePair("q", sql, type, name);
         assertThat(p.sql().after()).isEqualTo("SELECT * FROM c WHERE n = '" + p.databaseNameAfter() + "'");
     }
+
+    /** One surrogate per value across spellings, each written in its own place's format. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "card 4111 1111 1111 1111|SELECT * FROM p WHERE card = '4111111111111111'|CARD",
+        "card 4111-1111-1111-1111|SELECT * FROM p WHERE card = 4111111111111111|CARD",
+        "call (415) 555-2671|SELECT * FROM p WHERE phone = '+14155552671'|PHONE",
+        "call 415.555.2671|SELECT * FROM p WHERE phone = \"+1 415 555 2671\"|PHONE",
+        "Mobil: 030 1234567|SELECT * FROM p WHERE tel = '+49 30 1234567'|PHONE",
+        "SSN 123.45.6789|SELECT * FROM p WHERE ssn = '123-45-6789'|SSN"})
+    void oneSurrogatePerValueAcrossFormats(String question, String sql, String type) {
+        AnonymizedPair p = anon.anonymizePair(question, sql, "sqlite", null);
+        Replacement q = p.question().replacements().get(0);
+        Replacement s = p.sql().replacements().get(0);
+        String qa = p.question().after().substring(q.afterStart(), q.afterEnd());
+        String sa = p.sql().after().substring(s.afterStart(), s.afterEnd());
+        PiiType t = PiiType.of(type);
+        assertThat(q.type()).isEqualTo(t);
+        assertThat(s.type()).isEqualTo(t);
+        String qb = question.substring(q.start(), q.end());
+        String sb = sql.substring(s.start(), s.end());
+        assertThat(KEY.normalize(t, qb)).as("one value").isEqualTo(KEY.normalize(t, sb));
+        // one surrogate number: the international spelling ends with the national one's digits (trunk 0 dropped)
+        String qd = Shapes.digitsOf(qa);
+        assertThat(Shapes.digitsOf(sa)).endsWith(qd.length() > 9 && qd.startsWith("0") ? qd.substring(1) : qd);
+        assertThat(qa).isNotEqualTo(qb);
+        // each is written in its own place's format (a phone's fictional range may be longer than the original)
+        if (t.equals(PiiType.PHONE)) {
+            assertThat(qa.startsWith("+")).isEqualTo(qb.startsWith("+"));
+            assertThat(sa.startsWith("+")).isEqualTo(sb.startsWith("+"));
+        } else {
+            assertThat(qa.replaceAll("\\d", "0")).isEqualTo(qb.replaceAll("\\d", "0"));
+            assertThat(sa.replaceAll("\\d", "0")).isEqualTo(sb.replaceAll("\\d", "0"));
+        }
+    }
 }
