@@ -77,10 +77,14 @@ final class CardDetector implements Detector {
             if (d.length() < MIN_DIGITS || atRunEnd && gluedAfter || !CardBrand.luhnValid(d)) {
                 continue;
             }
-            boolean known = CardBrand.of(d) != null && d.length() > MIN_DIGITS;
+            boolean known = CardBrand.of(d) != null && d.length() > MIN_DIGITS || amexDinersGrouping(text, groups, g, k);
             // what validation alone rejects must be a whole run: "5235 3997 1854 5402" holds no card of 12
             boolean wholeRun = g == 0 && atRunEnd;
             String ctx = known || !wholeRun ? null : ContextWords.CARD.around(text, groups.get(g)[0], grp[1]);
+            if (known && ContextWords.PHONE.rightBefore(text, groups.get(g)[0])
+                    && ContextWords.CARD.around(text, groups.get(g)[0], grp[1]) == null) {
+                continue; // "Tel. 4123 4567 8901 2" reads as the phone it is said to be
+            }
             if (known || ctx != null) {
                 bestEnd = k;
                 context = ctx;
@@ -95,9 +99,20 @@ final class CardDetector implements Detector {
     }
 
 
+    /** 4-6-4 or 4-6-5 from a 3: the grouping printed on Amex and Diners cards, whatever the exact issuer range. */
+    private static boolean amexDinersGrouping(String text, List<int[]> groups, int g, int k) {
+        if (k - g != 2 || text.charAt(groups.get(g)[0]) != '3') {
+            return false;
+        }
+        int a = groups.get(g)[1] - groups.get(g)[0];
+        int b = groups.get(g + 1)[1] - groups.get(g + 1)[0];
+        int c = groups.get(k)[1] - groups.get(k)[0];
+        return a == 4 && b == 6 && (c == 4 || c == 5);
+    }
+
     private static boolean startsInsideToken(String text, int i) {
         char b1 = Context.at(text, i - 1);
-        return Context.isWordChar(b1)
+        return Context.isWordChar(b1) || b1 == '+' // +63 1800 1 234 5678 is a phone number
                 || ((b1 == '.' || b1 == '-') && Context.isAsciiDigit(Context.at(text, i - 2)));
     }
 

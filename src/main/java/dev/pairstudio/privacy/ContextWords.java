@@ -33,7 +33,8 @@ enum ContextWords {
             "american express", "maestro", "discover", "jcb", "unionpay", "union pay", "diners", "rupay",
             "verve", "card number", "card_number", "card_no", "cardnumber", "cc_number",
             "kreditkarte", "karte", "kartennummer", "carte", "carte bancaire", "tarjeta", "carta", "cartão", "cartao",
-            "kaart", "creditcard", "karta", "kort", "kortnummer", "kortti"),
+            "kaart", "creditcard", "karta", "kort", "kortnummer", "kortti", "paid with", "pay with", "charged to",
+            "bezahlt mit", "payé avec", "pagado con", "pagato con", "pago con"),
     SSN(40, 25, "ssn", "ssns", "social security", "social sec", "ss#", "ss #", "ss no", "ss number", "taxpayer",
             "ssn#", "social_security");
 
@@ -45,6 +46,11 @@ enum ContextWords {
         this.before = before;
         this.after = after;
         this.words = words;
+    }
+
+    /** Whether one of the words ends right before {@code pos} ("Tel. 20.49.12.34"), apart from punctuation. */
+    boolean rightBefore(String text, int pos) {
+        return Context.lastWordIn(text, Math.max(0, pos - 14), pos, words) != null;
     }
 
     /**

@@ -39,7 +39,9 @@ final class IpDetector implements Detector {
                 }
                 continue;
             }
-            if (!Context.wordBefore(text, i, 24, VERSION_WORDS)) {
+            // a '+' before it, or a phone word near it, makes it a dotted phone number (+61.2.9876.5432, Tel. 20.49.12.34)
+            boolean phone = Context.at(text, i - 1) == '+' || ContextWords.PHONE.rightBefore(text, i);
+            if (!phone && !Context.wordBefore(text, i, 24, VERSION_WORDS)) {
                 out.add(new Finding(field, i, end, PiiType.IP, 0.9));
             }
             i = end;

@@ -29,12 +29,28 @@ final class SsnDetector implements Detector {
             }
             String context = ContextWords.SSN.around(text, s, e);
             boolean dashed = "-".equals(m.group(2));
-            if (dashed && (context != null || !Context.wordBefore(text, s, 25, NOT_SSN))) {
+            if (Context.at(text, s - 1) == '+') {
+                continue; // +688-90-1234 is an international phone number
+            }
+            boolean otherNumber = context == null && (introducedAsOther(text, s) || ContextWords.PHONE.rightBefore(text, s));
+            if (dashed && !otherNumber) {
                 out.add(new Finding(field, s, e, PiiType.SSN, context != null ? 0.95 : 0.85));
             } else if (!dashed && context != null) {
                 out.add(new Finding(field, s, e, PiiType.SSN, 0.95, context));
             }
         }
+    }
+
+    /** "order 123-45-6789", "ref # 123-45-6789": one of the two words right before names another number. */
+    private static boolean introducedAsOther(String text, int s) {
+        for (String w : Context.wordsBefore(text, s, 2)) {
+            for (String n : NOT_SSN) {
+                if (w.equals(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean valid(String area, String group, String serial) {
