@@ -107,9 +107,12 @@ public final class DatasetExporter {
      * @throws ExportException with a one-line message; no partial file is left
      */
     public ExportResult export(ExportProfile profile, Path output, ExportTargetPolicy existing, ExportListener listener) {
+        // pairs that cannot be anonymized safely, by row id: known before an attempt, they are left
+        // out of the counts a file states up front
+        Map<Long, ExportResult.Withheld> withheld = new java.util.concurrent.ConcurrentSkipListMap<>();
         for (int attempt = 1; ; attempt++) {
             try {
-                return exportOnce(profile, output, existing, listener);
+                return exportOnce(profile, output, existing, listener, withheld);
             } catch (Changed e) {
                 if (attempt == ATTEMPTS) {
                     throw new ExportException("The pairs kept changing while they were exported (" + e.getMessage()
@@ -128,7 +131,8 @@ public final class DatasetExporter {
         }
     }
 
-    private ExportResult exportOnce(ExportProfile profile, Path output, ExportTargetPolicy existing, ExportListener listener) {
+    private ExportResult exportOnce(ExportProfile profile, Path output, ExportTargetPolicy existing, ExportListener listener,
+            Map<Long, ExportResult.Withheld> withheld) {
         Instant started = Timestamps.now();
         long t0 = System.nanoTime();
         Format format = resolve(profile);
@@ -153,7 +157,7 @@ public final class DatasetExporter {
         if (format.needsCount && assigner != null) {
             long[] seen = {0};
             store.forEach(filter, PairSort.INSERTION, p -> {
-                if (seen[0]++ < total && !drop.contains(p.id())) {
+                if (seen[0]++ < total && !drop.contains(p.id()) && !withheld.containsKey(p.id())) {
                     expected.merge(assigner.assign(p), 1L, Long::sum);
                 }
             });
@@ -169,7 +173,7 @@ public final class DatasetExporter {
             for (Target t : plan.files) {
                 Path where = stagingFolder != null ? stagingFolder.resolve(t.path.getFileName()) : t.path;
                 AtomicFileOutput out = outputs.open(where, profile.gzip());
-                long count = assigner == null ? total - drop.size() : expected.getOrDefault(t.split, 0L);
+                long count = assigner == null ? total - drop.size() - withheld.size() : expected.getOrDefault(t.split, 0L);
                 ExportWriters.Context ctx = new ExportWriters.Context(started, count, statistics, system, profile.context());
                 opened.add(new Open(t, out, format.open.apply(new OpenArgs(out.stream(), ctx)), count));
             }
@@ -183,10 +187,18 @@ public final class DatasetExporter {
             long[] written = {0};
             int workers = anonymizer == null ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
             long[] done = {ExportPipeline.run(store, filter, total, workers, p -> {
-                if (drop.contains(p.id())) {
+                if (drop.contains(p.id()) || withheld.containsKey(p.id())) {
                     return null;
                 }
-                return new ExportPipeline.Item(record(p, anonymizer, schemas), assigner == null ? null : assigner.assign(p));
+                ExportRecord r;
+                try {
+                    r = record(p, anonymizer, schemas);
+                } catch (AnonymizationException e) {
+                    // withheld, never written raw: the manifest and the summary name the pair and why
+                    withheld.put(p.id(), new ExportResult.Withheld(p.pair().pairId(), e.reason()));
+                    return null;
+                }
+                return new ExportPipeline.Item(r, assigner == null ? null : assigner.assign(p));
             }, item -> {
                 Open o = item.split() == null ? opened.get(0) : bySplit.get(item.split());
                 o.writer.write(item.record());
@@ -231,8 +243,9 @@ public final class DatasetExporter {
                 files.add(new ExportResult.FileEntry(finalPath, o.target.label(), o.count, o.out.bytes(), o.out.sha256()));
                 splits.put(o.target.label(), o.count);
             }
+            List<ExportResult.Withheld> withheldPairs = List.copyOf(withheld.values());
             ObjectNode manifest = manifest(profile, format, filter, ratios, statistics, drop.size(), files, perType, started,
-                    anonymizer);
+                    anonymizer, withheldPairs);
             if (schemaOut != null) {
                 ObjectNode sf = manifest.putObject("schema_file");
                 sf.put("name", plan.schemaFile.getFileName().toString());
@@ -268,16 +281,13 @@ public final class DatasetExporter {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
             listener.progress(new ExportProgress(done[0], total, elapsed));
-            return new ExportResult(written[0], drop.size(), splits, files, manifestPath, elapsed);
+            return new ExportResult(written[0], drop.size(), splits, files, manifestPath, elapsed, withheldPairs);
         } catch (ExportException e) {
             throw e;
         } catch (UncheckedIOException e) {
             throw ioFailure(e.getCause(), plan);
         } catch (IOException e) {
             throw ioFailure(e, plan);
-        } catch (AnonymizationException e) {
-            throw new ExportException("Export stopped: a pair could not be anonymized (" + e.getMessage()
-                    + "); fix the pair or the policy, or export with --no-anonymize. No file was written", e);
         } finally {
             for (Open o : opened) {
                 o.out.abort(); // no-op after commit
@@ -332,7 +342,7 @@ public final class DatasetExporter {
             try {
                 pair = anonymizer.anonymize(pair).applyTo(pair);
             } catch (AnonymizationException e) {
-                throw new AnonymizationException("pair " + pair.pairId() + ": " + e.getMessage());
+                throw new AnonymizationException("pair " + pair.pairId(), e);
             }
         }
         return new ExportRecord(pair, type, schema, source);
@@ -614,7 +624,7 @@ public final class DatasetExporter {
 
     private ObjectNode manifest(ExportProfile profile, Format format, PairFilter filter, SplitRatios ratios,
             Statistics statistics, int duplicates, List<ExportResult.FileEntry> files, Map<String, Map<String, Long>> perType,
-            Instant started, Anonymizer anonymizer) {
+            Instant started, Anonymizer anonymizer, List<ExportResult.Withheld> withheld) {
         ObjectNode m = ExportWriters.MAPPER.createObjectNode();
         m.put("app", "Pair Studio");
         m.put("app_version", AppVersion.get());
@@ -634,6 +644,11 @@ public final class DatasetExporter {
         if (anonymizer != null) {
             privacy.put("policy", anonymizer.policy().name());
             privacy.put("fields", "question, SQL literals, database name");
+            privacy.put("withheld", withheld.size());
+            ArrayNode list = privacy.putArray("withheld_pairs");
+            for (ExportResult.Withheld w : withheld) {
+                list.addObject().put("pair_id", w.pairId()).put("reason", w.reason());
+            }
         }
         m.put("dedup", profile.dedup());
         m.put("duplicates_dropped", duplicates);

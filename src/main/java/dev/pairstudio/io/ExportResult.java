@@ -15,7 +15,11 @@ import java.util.Map;
  * @param manifest   the manifest beside the data; null for a FIFO or device target, which gets none
  */
 public record ExportResult(long written, long duplicates, Map<String, Long> splits, List<FileEntry> files, Path manifest,
-        Duration elapsed) {
+        Duration elapsed, List<Withheld> withheld) {
+
+    /** A pair left out because it could not be anonymized safely (never written raw), and why. */
+    public record Withheld(String pairId, String reason) {
+    }
 
     public record FileEntry(Path path, String split, long pairs, long bytes, String sha256) {
     }

@@ -8,4 +8,14 @@ public class AnonymizationException extends RuntimeException {
     public AnonymizationException(String message) {
         super(message);
     }
+
+    /** The same failure, its message prefixed with where it happened ("pair p17: …"). */
+    public AnonymizationException(String where, AnonymizationException cause) {
+        super(where + ": " + cause.getMessage(), cause);
+    }
+
+    /** What went wrong, without where. */
+    public String reason() {
+        return getCause() instanceof AnonymizationException a ? a.reason() : getMessage();
+    }
 }

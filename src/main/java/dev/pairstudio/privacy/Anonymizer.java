@@ -61,40 +61,104 @@ public final class Anonymizer {
     public AnonymizedPair anonymizePair(String question, String sql, String databaseType, String databaseName) {
         String dbName = databaseName == null || databaseName.isBlank() ? null : databaseName;
         SqlLiterals.Dialect dialect = SqlLiterals.Dialect.of(databaseType);
-        List<SqlLiteral> literals = SqlLiterals.find(sql, dialect);
         // A database named like one of the SQL's own identifiers ("flights" in FROM flights) is
         // schema vocabulary: replacing it in the question would make question and SQL disagree.
-        Detector dbDetector = dbName == null || dbName.length() < 2 || namesAnIdentifier(sql, literals, dbName)
-                ? null : new DatabaseNameDetector(dbName);
+        Detector dbDetector = dbName == null || dbName.length() < 2
+                || namesAnIdentifier(sql, SqlLiterals.find(sql, dialect), dbName) ? null : new DatabaseNameDetector(dbName);
         AnonymizedText q = rewrite(Field.QUESTION, question,
                 detectors.detect(question, 0, question.length(), Field.QUESTION, dbDetector), null, false);
-
-        List<Finding> sqlFindings = new ArrayList<>(0);
-        List<SqlLiteral> owners = new ArrayList<>(0);
-        for (SqlLiteral lit : literals) {
-            for (Finding f : detectors.detect(sql, lit.valueStart(), lit.valueEnd(), Field.SQL, dbDetector)) {
-                sqlFindings.add(f);
-                owners.add(lit);
-            }
+        SqlResult s = anonymizeSql(sql, dialect, databaseType, dbDetector);
+        if (s.leaked() != null && dialect == SqlLiterals.Dialect.STANDARD) {
+            // no known dialect: the value may sit in a string that MySQL's backslash escapes delimit
+            SqlResult mysql = anonymizeSql(sql, SqlLiterals.Dialect.MYSQL, databaseType, dbDetector);
+            s = mysql.leaked() == null ? mysql : s;
         }
-        SqlCheck check = SqlCheck.UNCHANGED;
-        AnonymizedText s = rewrite(Field.SQL, sql, sqlFindings, new SqlContext(sql, owners, dialect), false);
-        if (s.changed()) {
-            check = SqlCheck.PARSES;
-            if (!ReparseCheck.holdsCheaply(sql, s.after(), dialect, inserted(s))) {
-                s = rewrite(Field.SQL, sql, sqlFindings, new SqlContext(sql, owners, dialect), true);
-                if (!ReparseCheck.holds(sql, s.after(), dialect)) {
-                    throw new AnonymizationException("the anonymized SQL no longer parses, even with plain redaction");
-                }
-                check = SqlCheck.REDACTED_TO_PARSE;
-            }
+        if (s.leaked() != null) {
+            throw new AnonymizationException("a value the policy anonymizes (" + s.leaked().label()
+                    + ") sits where no SQL literal can be rewritten safely");
         }
         AnonymizedText db = null;
         if (dbName != null) {
             Finding f = new Finding(Field.DATABASE_NAME, 0, dbName.length(), PiiType.DB_NAME, 1.0);
             db = rewrite(Field.DATABASE_NAME, dbName, List.of(f), null, false);
         }
-        return new AnonymizedPair(q, s, db, check);
+        return new AnonymizedPair(q, s.text(), db, s.check());
+    }
+
+    /** The anonymized SQL, how it was checked, and the type of a value it would still hold (null: none). */
+    private record SqlResult(AnonymizedText text, SqlCheck check, PiiType leaked) {
+    }
+
+    private SqlResult anonymizeSql(String sql, SqlLiterals.Dialect dialect, String databaseType, Detector dbDetector) {
+        SqlValues values = SqlValues.of(sql, dialect);
+        List<Finding> sqlFindings = new ArrayList<>(0);
+        List<SqlValueCodec> codecs = new ArrayList<>(0);
+        for (int k = 0; k < values.size(); k++) {
+            SqlLiteral lit = values.get(k);
+            boolean name = values.isName(k);
+            SqlValueCodec codec = new SqlValueCodec(sql, lit, dialect, name);
+            for (Finding f : detectInValue(sql, lit, codec, name ? null : dbDetector)) {
+                if (name && !f.type().isValidated()) {
+                    continue; // a quoted name is a value only when a validated detector says so
+                }
+                sqlFindings.add(f);
+                codecs.add(codec);
+            }
+        }
+        PiiType leaked = leaked(sql, sqlFindings);
+        SqlCheck check = SqlCheck.UNCHANGED;
+        AnonymizedText s = rewrite(Field.SQL, sql, sqlFindings, codecs, false);
+        if (s.changed()) {
+            check = SqlCheck.PARSES;
+            if (!ReparseCheck.holdsCheaply(sql, s.after(), dialect, databaseType, inserted(s))) {
+                s = rewrite(Field.SQL, sql, sqlFindings, codecs, true);
+                if (!ReparseCheck.holds(sql, s.after(), dialect, databaseType)) {
+                    throw new AnonymizationException("the anonymized SQL no longer parses, even with plain redaction");
+                }
+                check = SqlCheck.REDACTED_TO_PARSE;
+            }
+        }
+        return new SqlResult(s, check, leaked);
+    }
+
+    /**
+     * Findings in a literal's value, read as the database reads it: a value with escapes
+     * ({@code O''Brien}) is detected in its decoded form, so that it matches the question's
+     * spelling, and each finding then covers whole escapes of the raw text.
+     */
+    private List<Finding> detectInValue(String sql, SqlLiteral lit, SqlValueCodec codec, Detector dbDetector) {
+        int vs = lit.valueStart();
+        int[] raw = codec.rawOffsets(lit.value(sql));
+        if (raw == null) {
+            return detectors.detect(sql, vs, lit.valueEnd(), Field.SQL, dbDetector);
+        }
+        String decoded = codec.decode(lit.value(sql));
+        String text = sql.substring(0, vs) + decoded + sql.substring(lit.valueEnd());
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : detectors.detect(text, vs, vs + decoded.length(), Field.SQL, dbDetector)) {
+            out.add(f.at(vs + raw[f.start() - vs], vs + raw[f.end() - vs]));
+        }
+        return out;
+    }
+
+    /**
+     * A validated value that the whole SQL shows but no replaced finding covers (a lexer that reads
+     * the quoting differently from the database would leave it), or null.
+     */
+    private PiiType leaked(String sql, List<Finding> replaced) {
+        for (Finding f : detectors.detect(sql, 0, sql.length(), Field.SQL, null)) {
+            if (!f.type().isValidated() || policy.operatorFor(f.type()) == Operator.KEEP) {
+                continue;
+            }
+            boolean covered = false;
+            for (Finding r : replaced) {
+                covered |= r.overlaps(f);
+            }
+            if (!covered) {
+                return f.type();
+            }
+        }
+        return null;
     }
 
     private static List<String> inserted(AnonymizedText t) {
@@ -130,11 +194,9 @@ public final class Anonymizer {
         return false;
     }
 
-    /** The SQL literal each finding lies in, for decoding and re-encoding its value. */
-    private record SqlContext(String sql, List<SqlLiteral> owners, SqlLiterals.Dialect dialect) {
-    }
-
-    private AnonymizedText rewrite(Field field, String text, List<Finding> findings, SqlContext sql, boolean plain) {
+    /** @param codecs for SQL, per finding the codec of the literal it lies in; null for plain text */
+    private AnonymizedText rewrite(Field field, String text, List<Finding> findings, List<SqlValueCodec> codecs,
+            boolean plain) {
         if (findings.isEmpty()) {
             return new AnonymizedText(field, text, text, List.of());
         }
@@ -147,10 +209,10 @@ public final class Anonymizer {
             String raw = text.substring(f.start(), f.end());
             Operator op = policy.operatorFor(f.type());
             String replacement;
-            if (sql == null) {
+            if (codecs == null) {
                 replacement = replace(f.type(), raw, op, false);
             } else {
-                SqlValueCodec codec = new SqlValueCodec(sql.sql(), sql.owners().get(i), sql.dialect());
+                SqlValueCodec codec = codecs.get(i);
                 String value = codec.decode(raw);
                 String fresh = plain && op != Operator.KEEP ? (codec.numeric() ? "0" : "REDACTED")
                         : replace(f.type(), value, op, codec.numeric());

@@ -65,6 +65,25 @@ final class Context {
         return false;
     }
 
+    /** {start, end} of the last whole-word occurrence of one of the words in {@code [from, to)}, or null. */
+    static int[] lastWordIn(String text, int from, int to, String... words) {
+        int[] best = null;
+        for (String w : words) {
+            int n = w.length();
+            for (int i = to - n; i >= from && (best == null || i >= best[0]); i--) {
+                if (text.regionMatches(true, i, w, 0, n)
+                        && !Character.isLetter(at(text, i - 1))
+                        && !Character.isLetter(at(text, i + n))) {
+                    if (best == null || i > best[0] || i == best[0] && i + n > best[1]) {
+                        best = new int[] {i, i + n};
+                    }
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
     /**
      * The {@code n} words before {@code pos}, nearest first, lower-case ("" when there are fewer).
      * A '#' counts as a word, so "invoice #" reads as {"#", "invoice"}.

@@ -12,6 +12,10 @@ final class DetectorSet {
     private static final Map<PiiType, Integer> RANKS = Map.of(PiiType.URL, 2, PiiType.EMAIL, 3, PiiType.IBAN, 4,
             PiiType.CARD, 5, PiiType.SSN, 6, PiiType.IP, 7, PiiType.PHONE, 8, PiiType.DB_NAME, 9);
 
+    private static final List<String> COMMON_PHONE_REGIONS = List.of("US", "GB", "DE", "FR", "ES", "IT", "PT", "NL", "BE",
+            "CH", "AT", "PL", "SE", "NO", "DK", "FI", "IE", "AU", "NZ", "CA", "BR", "MX", "AR", "IN", "SG", "HK", "JP",
+            "ZA", "CN", "KR");
+
     private final List<Detector> detectors = new ArrayList<>();
     private final Map<String, Integer> customRanks = new HashMap<>();
     private final AllowList.Compiled allow;
@@ -39,8 +43,22 @@ final class DetectorSet {
         detectors.add(new CardDetector());
         detectors.add(new SsnDetector());
         detectors.add(new IpDetector());
-        detectors.add(new PhoneDetector(policy.phoneRegions()));
+        detectors.add(new PhoneDetector(policy.phoneRegions(), contextRegions(policy.phoneRegions())));
         this.allow = policy.allowList().compile();
+    }
+
+    /**
+     * Regions tried for a national number with a phone word nearby: the policy's, the user's
+     * locale, then the regions whose numbers are most often met in the pairs' languages.
+     */
+    static List<String> contextRegions(List<String> policyRegions) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(policyRegions);
+        String country = java.util.Locale.getDefault().getCountry();
+        if (PhoneNumberUtil.getInstance().getSupportedRegions().contains(country)) {
+            out.add(country);
+        }
+        out.addAll(COMMON_PHONE_REGIONS);
+        return List.copyOf(out);
     }
 
     /** Resolved findings in {@code [from, to)}, in text order; {@code extra} (the database name) may be null. */

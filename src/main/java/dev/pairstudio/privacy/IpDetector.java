@@ -5,7 +5,8 @@ import org.apache.commons.validator.routines.InetAddressValidator;
 
 /**
  * IPv4 (four octets 0–255, no leading zeros) and IPv6 (full or compressed, validated by
- * commons-validator). Dotted quads are skipped when the words before them say they are a version,
+ * commons-validator; the loopback {@code ::1}, and a short prefix in CIDR notation such as
+ * {@code fe80::/10}). Dotted quads are skipped when the words before them say they are a version,
  * build or section number.
  */
 final class IpDetector implements Detector {
@@ -38,7 +39,9 @@ final class IpDetector implements Detector {
                 }
                 continue;
             }
-            if (!Context.wordBefore(text, i, 24, VERSION_WORDS)) {
+            // a '+' before it, or a phone word near it, makes it a dotted phone number (+61.2.9876.5432, Tel. 20.49.12.34)
+            boolean phone = Context.at(text, i - 1) == '+' || ContextWords.PHONE.rightBefore(text, i);
+            if (!phone && !Context.wordBefore(text, i, 24, VERSION_WORDS)) {
                 out.add(new Finding(field, i, end, PiiType.IP, 0.9));
             }
             i = end;
@@ -94,15 +97,19 @@ final class IpDetector implements Detector {
             while (e > i && (text.charAt(e - 1) == '.' || (text.charAt(e - 1) == ':' && Context.at(text, e - 2) != ':'))) {
                 e--;
             }
-            if (colons >= 2 && !Context.isWordChar(Context.at(text, runEnd)) && plausibleV6(text.substring(i, e))) {
+            boolean cidr = runEnd == e && Context.at(text, e) == '/' && Context.isAsciiDigit(Context.at(text, e + 1));
+            if (colons >= 2 && !Context.isWordChar(Context.at(text, runEnd)) && plausibleV6(text.substring(i, e), cidr)) {
                 out.add(new Finding(field, i, e, PiiType.IP, 0.9));
             }
             i = Math.max(runEnd, i + 1);
         }
     }
 
-    /** Valid, and not a degenerate form (::, ::1) or a clock time that happens to be hex. */
-    private static boolean plausibleV6(String s) {
+    /** Valid, and not a degenerate form ({@code ::}) or a clock time that happens to be hex. */
+    private static boolean plausibleV6(String s, boolean cidr) {
+        if (s.equals("::1")) {
+            return true;
+        }
         if (!INET.isValidInet6Address(s)) {
             return false;
         }
@@ -112,7 +119,7 @@ final class IpDetector implements Detector {
                 groups++;
             }
         }
-        return s.contains("::") ? groups >= 2 : groups >= 7;
+        return s.contains("::") ? groups >= (cidr ? 1 : 2) : groups >= 7;
     }
 
     private static boolean isHex(char c) {

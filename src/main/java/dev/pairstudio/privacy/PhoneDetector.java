@@ -10,8 +10,14 @@ import java.util.List;
  * numbers with '+' anywhere, national formats for the configured regions (first wins), and
  * extensions. libphonenumber already rejects dates and timestamps; this class adds the rest of
  * "never digits inside something else": numbers glued to longer tokens (GUIDs, versions, longer
- * digit runs) or introduced as an order/invoice/id number. Regulators' drama ranges (e.g. UK
- * 07700 900xxx), which libphonenumber does not call valid, are accepted too.
+ * digit runs) or introduced as an order/invoice/id number. Numbers in reserved ranges, which
+ * libphonenumber does not call valid, are never skipped for being there: regulators' drama ranges
+ * (UK 07700 900xxx) and NANP-shaped numbers such as 555-123-4567 are phones too.
+ *
+ * <p>A phone word nearby ("Mobile:", "Tel.", "appelez", "Handynummer"… see {@link ContextWords})
+ * raises a number in the national format of a region the policy does not name: libphonenumber's
+ * matcher then runs over the candidate regions (the policy's, the user's locale, then common ones),
+ * and failing all, accepts a number possible in the first region.
  */
 final class PhoneDetector implements Detector {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -28,9 +34,15 @@ final class PhoneDetector implements Detector {
     private static final int CONTEXT_AFTER = 18;
 
     private final List<String> regions;
+    private final List<String> contextRegions;
 
-    PhoneDetector(List<String> regions) {
+    /**
+     * @param regions        read without context (a national number valid there is a phone)
+     * @param contextRegions tried in order for a number with a phone word nearby
+     */
+    PhoneDetector(List<String> regions, List<String> contextRegions) {
         this.regions = List.copyOf(regions);
+        this.contextRegions = List.copyOf(contextRegions);
     }
 
     @Override
@@ -88,34 +100,74 @@ final class PhoneDetector implements Detector {
         String window = text.substring(from, to);
         for (String r : regions) {
             for (PhoneNumberMatch m : UTIL.findNumbers(window, r, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-                accept(text, from + m.start(), from + m.end(), field, 0.9, out, taken);
+                accept(text, from + m.start(), from + m.end(), field, 0.9, null, out, taken);
             }
         }
-        if (hasUncoveredRun(text, from, to, taken)) {
-            for (PhoneNumberMatch m : UTIL.findNumbers(window, regions.get(0), PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
-                if (isFictional(m.number())) {
-                    accept(text, from + m.start(), from + m.end(), field, 0.85, out, taken);
+        if (!hasUncoveredRun(text, from, to, taken)) {
+            return;
+        }
+        for (PhoneNumberMatch m : UTIL.findNumbers(window, regions.get(0), PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+            if (isFictional(m.number()) || isNanpShaped(m)) {
+                accept(text, from + m.start(), from + m.end(), field, 0.85, null, out, taken);
+            }
+        }
+        for (int[] run = nextRun(text, from, to); run != null; run = nextRun(text, run[1], to)) {
+            if (!taken.overlaps(run[0], run[1])) {
+                String context = ContextWords.PHONE.around(text, run[0], run[1]);
+                if (context != null) {
+                    byContext(text, from, to, window, field, context, out, taken);
+                    return; // one pass over the window reads every run in it
                 }
             }
         }
     }
 
-    private static void accept(String text, int s, int e, Field field, double confidence, List<Finding> found,
-            SpanSet taken) {
-        if (taken.overlaps(s, e) || Context.gluedToToken(text, s, e) || looksLikeOtherNumber(text, s, e)) {
+    /** Candidate regions in order, valid numbers first; then a number possible in the first region. */
+    private void byContext(String text, int from, int to, String window, Field field, String context,
+            List<Finding> out, SpanSet taken) {
+        for (String r : contextRegions) {
+            for (PhoneNumberMatch m : UTIL.findNumbers(window, r, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+                accept(text, from + m.start(), from + m.end(), field, 0.8, context, out, taken);
+            }
+            if (!hasUncoveredRun(text, from, to, taken)) {
+                return;
+            }
+        }
+        for (PhoneNumberMatch m : UTIL.findNumbers(window, contextRegions.get(0), PhoneNumberUtil.Leniency.POSSIBLE,
+                Long.MAX_VALUE)) {
+            accept(text, from + m.start(), from + m.end(), field, 0.7, context, out, taken);
+        }
+    }
+
+    /**
+     * A North American number written as one ({@code 555-123-4567}, {@code (555) 123-4567}) that
+     * libphonenumber rejects only because its codes are reserved (555, N11): still a phone.
+     */
+    private static boolean isNanpShaped(PhoneNumberMatch m) {
+        if (m.number().getCountryCode() != 1) {
+            return false;
+        }
+        String raw = m.rawString();
+        return raw.matches("(\\+?1[ .-])?(\\(\\d{3}\\) ?|\\d{3}[-. ])\\d{3}[-. ]\\d{4}");
+    }
+
+    private static void accept(String text, int s, int e, Field field, double confidence, String context,
+            List<Finding> found, SpanSet taken) {
+        if (dateLength(text, s, e) > 0 || taken.overlaps(s, e) || Context.gluedToToken(text, s, e) || looksLikeOtherNumber(text, s, e, context != null)) {
             return;
         }
         taken.addIfFree(s, e);
-        found.add(new Finding(field, s, e, PiiType.PHONE, confidence));
+        found.add(new Finding(field, s, e, PiiType.PHONE, confidence, context));
     }
 
     /**
      * An order/id/version number rather than a phone, judged by the word right before it
      * ("order 4155550132", "order number …", "invoice #…", {@code order_id = …}), or dotted groups
-     * that read as an address or version rather than a number.
+     * that read as an address or version rather than a number (unless a phone word stands nearby:
+     * French numbers are written 04.72.11.22.33).
      */
-    private static boolean looksLikeOtherNumber(String text, int s, int e) {
-        if (dotGroups(text, s, e) >= 4) {
+    private static boolean looksLikeOtherNumber(String text, int s, int e, boolean phoneContext) {
+        if (!phoneContext && dotGroups(text, s, e) >= 4) {
             return true;
         }
         if (text.charAt(s) == '+' || text.charAt(s) == '(') {
@@ -201,14 +253,16 @@ final class PhoneDetector implements Detector {
         return null;
     }
 
-    /** Length of a date at {@code i} (yyyy-mm-dd, d/m/yyyy, with - / or .), or 0. */
+    /** Length of a date at {@code i} (yyyy-mm-dd, d/m/yyyy, m/d/yy, with - / or .), or 0. */
     static int dateLength(String text, int i, int to) {
         int[] g = new int[3];
+        int[] v = new int[3];
         int p = i;
         char sep = 0;
         for (int k = 0; k < 3; k++) {
             int s = p;
-            while (p < to && Context.isAsciiDigit(text.charAt(p))) {
+            while (p < to && Context.isAsciiDigit(text.charAt(p)) && p - s < 5) {
+                v[k] = v[k] * 10 + text.charAt(p) - '0';
                 p++;
             }
             g[k] = p - s;
@@ -220,8 +274,10 @@ final class PhoneDetector implements Detector {
                 p++;
             }
         }
-        boolean iso = g[0] == 4 && g[1] >= 1 && g[1] <= 2 && g[2] >= 1 && g[2] <= 2;
-        boolean dmy = g[0] >= 1 && g[0] <= 2 && g[1] >= 1 && g[1] <= 2 && (g[2] == 2 || g[2] == 4);
+        boolean iso = g[0] == 4 && g[1] >= 1 && g[1] <= 2 && g[2] >= 1 && g[2] <= 2 && v[1] >= 1 && v[1] <= 12
+                && v[2] >= 1 && v[2] <= 31;
+        boolean dayMonth = v[0] >= 1 && v[1] >= 1 && (v[0] <= 12 && v[1] <= 31 || v[0] <= 31 && v[1] <= 12);
+        boolean dmy = g[0] >= 1 && g[0] <= 2 && g[1] >= 1 && g[1] <= 2 && (g[2] == 2 || g[2] == 4) && dayMonth;
         return iso || dmy ? p - i : 0;
     }
 }

@@ -17,8 +17,9 @@ final class PhoneSurrogates {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private final List<String> regions;
 
+    /** @param regions the policy's; the detector's context regions follow, so that every number it finds reads the same here */
     PhoneSurrogates(List<String> regions) {
-        this.regions = List.copyOf(regions);
+        this.regions = DetectorSet.contextRegions(regions);
     }
 
     /** E.164 plus extension, so that national and international spellings share a surrogate. */

@@ -49,6 +49,14 @@ public record PiiType(String label) {
         return new PiiType[] {EMAIL, PHONE, SSN, CARD, IP, IBAN, URL, DB_NAME};
     }
 
+    /**
+     * A type whose detector validates what it finds (checksums, number plans, address syntax), so a
+     * finding is a value wherever it stands; custom rules, deny-lists and the database name match words.
+     */
+    public boolean isValidated() {
+        return !isCustom() && !equals(DB_NAME);
+    }
+
     public boolean isCustom() {
         return label.startsWith(CUSTOM_PREFIX);
     }

@@ -1,15 +1,14 @@
 package dev.pairstudio.privacy;
 
+import dev.pairstudio.sql.DialectParse;
 import dev.pairstudio.sql.SqlLiteral;
 import dev.pairstudio.sql.SqlLiterals;
 import java.util.List;
-import net.sf.jsqlparser.parser.CCJSqlParser;
 
 /**
- * "The anonymized SQL must re-parse": if the original parses, the anonymized SQL must parse too;
- * if it does not (dialect features JSqlParser lacks), the lexer must see the same literals, in
- * number and kind. The only place the privacy engine calls JSqlParser, so it can move to the
- * shared SQL analyzer later.
+ * "The anonymized SQL must re-parse": if the original parses in the pair's dialect, the anonymized
+ * SQL must parse too; if it does not (dialect features JSqlParser lacks), the lexer must see the
+ * same literals and quoted names, in number and kind.
  *
  * <p>Constructing JSqlParser costs ~100–300 µs, more than anonymizing a pair, so {@link #holdsCheaply}
  * skips it when it cannot change the outcome: every character outside the literal values is
@@ -27,20 +26,21 @@ final class ReparseCheck {
      * True when the replacement kept the SQL as valid as it was; {@code replacements} are the
      * inserted texts, checked for characters that could end a literal early.
      */
-    static boolean holdsCheaply(String before, String after, SqlLiterals.Dialect dialect, List<String> replacements) {
+    static boolean holdsCheaply(String before, String after, SqlLiterals.Dialect dialect, String databaseType,
+            List<String> replacements) {
         boolean plain = true;
         for (String r : replacements) {
             for (int i = 0; i < r.length() && plain; i++) {
-                plain = "'\"\\$`\n\r".indexOf(r.charAt(i)) < 0;
+                plain = "'\"\\$`]\n\r".indexOf(r.charAt(i)) < 0;
             }
         }
-        return plain && sameOutsideValues(before, after, dialect) || holds(before, after, dialect);
+        return plain && sameOutsideValues(before, after, dialect) || holds(before, after, dialect, databaseType);
     }
 
     /** Same literals in number and kind, and the same text between their values. */
     static boolean sameOutsideValues(String before, String after, SqlLiterals.Dialect dialect) {
-        List<SqlLiteral> a = SqlLiterals.find(before, dialect);
-        List<SqlLiteral> b = SqlLiterals.find(after, dialect);
+        SqlValues a = SqlValues.of(before, dialect);
+        SqlValues b = SqlValues.of(after, dialect);
         if (a.size() != b.size()) {
             return false;
         }
@@ -49,7 +49,7 @@ final class ReparseCheck {
         for (int i = 0; i < a.size(); i++) {
             SqlLiteral x = a.get(i);
             SqlLiteral y = b.get(i);
-            if (x.kind() != y.kind() || x.valueStart() - pa != y.valueStart() - pb
+            if (x.kind() != y.kind() || a.isName(i) != b.isName(i) || x.valueStart() - pa != y.valueStart() - pb
                     || !before.regionMatches(pa, after, pb, x.valueStart() - pa)) {
                 return false;
             }
@@ -60,42 +60,26 @@ final class ReparseCheck {
     }
 
     /** True when the replacement kept the SQL as valid as it was. */
-    static boolean holds(String before, String after, SqlLiterals.Dialect dialect) {
+    static boolean holds(String before, String after, SqlLiterals.Dialect dialect, String databaseType) {
         if (after.length() <= MAX_PARSE_CHARS && before.length() <= MAX_PARSE_CHARS) {
-            if (parses(after)) {
+            if (DialectParse.parses(after, databaseType)) {
                 return true;
             }
-            if (parses(before)) {
+            if (DialectParse.parses(before, databaseType)) {
                 return false;
             }
         }
         return sameLiterals(before, after, dialect);
     }
 
-    static boolean parses(String sql) {
-        try {
-            // the parser directly, not CCJSqlParserUtil.parseStatements: that one starts a thread per
-            // call (for its timeout), which costs more than the parse itself
-            new CCJSqlParser(sql).Statements();
-            return true;
-        } catch (Exception | StackOverflowError e) {
-            return false;
-        } catch (Error e) {
-            if (e instanceof VirtualMachineError) {
-                throw e;
-            }
-            return false; // JavaCC's TokenMgrError
-        }
-    }
-
     static boolean sameLiterals(String before, String after, SqlLiterals.Dialect dialect) {
-        List<SqlLiteral> a = SqlLiterals.find(before, dialect);
-        List<SqlLiteral> b = SqlLiterals.find(after, dialect);
+        SqlValues a = SqlValues.of(before, dialect);
+        SqlValues b = SqlValues.of(after, dialect);
         if (a.size() != b.size()) {
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).kind() != b.get(i).kind()) {
+            if (a.get(i).kind() != b.get(i).kind() || a.isName(i) != b.isName(i)) {
                 return false;
             }
         }

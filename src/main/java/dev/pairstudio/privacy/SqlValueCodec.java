@@ -5,20 +5,43 @@ import dev.pairstudio.sql.SqlLiterals;
 
 /**
  * Reads a value out of a SQL literal and writes a replacement back in: string literals stay quoted
- * and escaped for their dialect ({@code ''}, or backslashes in MySQL and E'…'), numbers stay
- * numbers, comments cannot be closed early.
+ * and escaped for their dialect ({@code ''}, or backslashes in MySQL and E'…'), quoted names keep
+ * their quotes ({@code ""}, {@code ``}, {@code ]]} escape), numbers stay numbers, comments cannot
+ * be closed early.
  */
 final class SqlValueCodec {
     private final SqlLiteral literal;
     private final char quote;
     private final boolean backslash;
 
-    SqlValueCodec(String sql, SqlLiteral literal, SqlLiterals.Dialect dialect) {
+    SqlValueCodec(String sql, SqlLiteral literal, SqlLiterals.Dialect dialect, boolean quotedName) {
         this.literal = literal;
         char q = literal.valueStart() > 0 ? sql.charAt(literal.valueStart() - 1) : '\'';
-        this.quote = literal.kind() == SqlLiteral.Kind.STRING ? q : 0;
+        this.quote = literal.kind() == SqlLiteral.Kind.STRING ? (q == '[' ? ']' : q) : 0;
         char prefix = sql.charAt(literal.start());
-        this.backslash = quote != '$' && (dialect == SqlLiterals.Dialect.MYSQL || prefix == 'E' || prefix == 'e');
+        this.backslash = !quotedName && quote != '$'
+                && (dialect == SqlLiterals.Dialect.MYSQL || prefix == 'E' || prefix == 'e');
+    }
+
+    /**
+     * Where each character of the decoded value starts in the raw value, plus its end; null when
+     * the raw value has no escape (decoded and raw are the same text).
+     */
+    int[] rawOffsets(String raw) {
+        if (quote == 0 || quote == '$' || raw.indexOf(quote) < 0 && !(backslash && raw.indexOf('\\') >= 0)) {
+            return null;
+        }
+        int[] out = new int[raw.length() + 1];
+        int k = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            out[k++] = i;
+            char c = raw.charAt(i);
+            if (i + 1 < raw.length() && (backslash && c == '\\' || c == quote && raw.charAt(i + 1) == quote)) {
+                i++;
+            }
+        }
+        out[k] = raw.length();
+        return java.util.Arrays.copyOf(out, k + 1);
     }
 
     boolean numeric() {

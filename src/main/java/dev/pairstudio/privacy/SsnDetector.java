@@ -6,14 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * US social security numbers with the SSA's validity rules (no area 000, 666 or 9xx, no group 00,
- * no serial 0000). {@code 123-45-6789} stands on its own; the same digits spaced or undashed are
- * far more often something else, so they need a context word (SSN, social security) nearby —
+ * no serial 0000). {@code 123-45-6789} stands on its own; the same digits spaced, dotted or
+ * undashed are far more often something else, so they need a context word (SSN, social security) nearby —
  * in SQL the column name before the literal counts.
  */
 final class SsnDetector implements Detector {
-    private static final Pattern SSN = Pattern.compile("(\\d{3})([- ]?)(\\d{2})\\2(\\d{4})");
-    private static final String[] CONTEXT = {"ssn", "ssns", "social security", "social sec", "ss#", "ss #", "ss no",
-        "ss number", "taxpayer", "ssn#"};
+    private static final Pattern SSN = Pattern.compile("(\\d{3})([-. ]?)(\\d{2})\\2(\\d{4})");
     private static final String[] NOT_SSN = {"order", "invoice", "tracking", "ticket", "sku", "part", "serial",
         "ref", "reference", "po", "phone", "tel", "account", "acct", "zip"};
 
@@ -29,12 +27,30 @@ final class SsnDetector implements Detector {
             if (Context.gluedToToken(text, s, e) || !valid(m.group(1), m.group(3), m.group(4))) {
                 continue;
             }
-            boolean context = Context.wordBefore(text, s, 40, CONTEXT) || Context.wordAfter(text, e, 25, CONTEXT);
+            String context = ContextWords.SSN.around(text, s, e);
             boolean dashed = "-".equals(m.group(2));
-            if (dashed ? context || !Context.wordBefore(text, s, 25, NOT_SSN) : context) {
-                out.add(new Finding(field, s, e, PiiType.SSN, context ? 0.95 : 0.85));
+            if (Context.at(text, s - 1) == '+') {
+                continue; // +688-90-1234 is an international phone number
+            }
+            boolean otherNumber = context == null && (introducedAsOther(text, s) || ContextWords.PHONE.rightBefore(text, s));
+            if (dashed && !otherNumber) {
+                out.add(new Finding(field, s, e, PiiType.SSN, context != null ? 0.95 : 0.85));
+            } else if (!dashed && context != null) {
+                out.add(new Finding(field, s, e, PiiType.SSN, 0.95, context));
             }
         }
+    }
+
+    /** "order 123-45-6789", "ref # 123-45-6789": one of the two words right before names another number. */
+    private static boolean introducedAsOther(String text, int s) {
+        for (String w : Context.wordsBefore(text, s, 2)) {
+            for (String n : NOT_SSN) {
+                if (w.equals(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean valid(String area, String group, String serial) {

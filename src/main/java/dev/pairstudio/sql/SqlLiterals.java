@@ -19,6 +19,16 @@ public final class SqlLiterals {
     }
 
     public static List<SqlLiteral> find(String sql, Dialect dialect) {
+        return find(sql, dialect, null);
+    }
+
+    /**
+     * The literals, and into {@code quotedNames} (when not null) the double-quoted, backtick and
+     * bracket tokens the dialect reads as identifiers, as {@link SqlLiteral.Kind#STRING} spans of
+     * their content: SQLite reads a double-quoted token that names no column as a string, so the
+     * privacy engine looks inside them too.
+     */
+    public static List<SqlLiteral> find(String sql, Dialect dialect, List<SqlLiteral> quotedNames) {
         List<SqlLiteral> out = new ArrayList<>();
         if (sql == null) {
             return out;
@@ -43,13 +53,12 @@ public final class SqlLiterals {
                 if (dialect.doubleQuotedStrings) {
                     i = quoted(sql, i, i, '"', dialect.backslashEscapes, out);
                 } else {
-                    i = skipQuoted(sql, i, '"');
+                    i = skipQuoted(sql, i, '"', quotedNames);
                 }
             } else if (c == '`') {
-                i = skipQuoted(sql, i, '`');
+                i = skipQuoted(sql, i, '`', quotedNames);
             } else if (c == '[' && dialect.bracketIdentifiers) {
-                int e = sql.indexOf(']', i + 1);
-                i = e < 0 ? n : e + 1;
+                i = skipQuoted(sql, i, ']', quotedNames);
             } else if (c == '$' && dollarTag(sql, i) > 0) {
                 int tagLen = dollarTag(sql, i);
                 String tag = sql.substring(i, i + tagLen);
@@ -111,7 +120,8 @@ public final class SqlLiterals {
         return n;
     }
 
-    private static int skipQuoted(String sql, int open, char q) {
+    /** Skips a quoted identifier ({@code q} closes it, doubled it escapes), reporting it to {@code names} when not null. */
+    private static int skipQuoted(String sql, int open, char q, List<SqlLiteral> names) {
         int n = sql.length();
         int i = open + 1;
         while (i < n) {
@@ -120,11 +130,14 @@ public final class SqlLiterals {
                     i += 2;
                     continue;
                 }
-                return i + 1;
+                break;
             }
             i++;
         }
-        return n;
+        if (names != null) {
+            names.add(new SqlLiteral(SqlLiteral.Kind.STRING, open, Math.min(n, i + 1), open + 1, Math.min(n, i)));
+        }
+        return Math.min(n, i + 1);
     }
 
     /** Length of a PostgreSQL dollar-quote tag ({@code $$} or {@code $tag$}) at i, or 0. */

@@ -45,9 +45,10 @@ class AnonymizerTest {
         assertThat(t.after()).startsWith("Mail ").endsWith(" please");
     }
 
+    /** A quoted name that holds an e-mail address is a value (it used to be kept as an identifier). */
     @Test
     void identifiersAndKeywordsAreNeverTouched() {
-        String sql = "SELECT \"jane@example.org\", t4155550132.x FROM jane_doe_4111111111111111 WHERE a = 1";
+        String sql = "SELECT \"name\", t4155550132.x FROM jane_doe_4111111111111111 WHERE a = 1";
         AnonymizedPair p = anon.anonymizePair("q", sql, "postgresql", null);
         assertThat(p.sql().after()).isEqualTo(sql);
         assertThat(p.sqlCheck()).isEqualTo(SqlCheck.UNCHANGED);
@@ -70,7 +71,7 @@ class AnonymizerTest {
     }
 
     private static SqlValueCodec codec(String sql, SqlLiterals.Dialect d) {
-        return new SqlValueCodec(sql, SqlLiterals.find(sql, d).get(0), d);
+        return new SqlValueCodec(sql, SqlLiterals.find(sql, d).get(0), d, false);
     }
 
     @Test

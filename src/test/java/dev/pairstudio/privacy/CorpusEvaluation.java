@@ -1,5 +1,6 @@
 package dev.pairstudio.privacy;
 
+import dev.pairstudio.sql.DialectParse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,10 @@ final class CorpusEvaluation {
     int reparseFailures;
     int consistencyChecked;
     int inconsistent;
+    int lookAlikes;
+    int lookAlikesTouched;
+    final List<String> touched = new ArrayList<>();
+    final List<String> leaked = new ArrayList<>();
 
     Score score(PiiType t) {
         return scores.computeIfAbsent(t.label(), k -> new Score());
@@ -44,6 +49,19 @@ final class CorpusEvaluation {
     void text(PiiCorpus.LabeledText t, AnonymizedText result) {
         texts++;
         match(t.text(), t.labels(), result.findings());
+    }
+
+    /** A text with no PII: it must come back untouched. */
+    void lookAlike(PiiCorpus.LabeledText t, AnonymizedText result) {
+        lookAlikes++;
+        if (result.changed()) {
+            lookAlikesTouched++;
+            touched.add(t.text() + " -> " + result.after());
+        }
+    }
+
+    double lookAlikesUntouched() {
+        return lookAlikes == 0 ? 1.0 : 1.0 - (double) lookAlikesTouched / lookAlikes;
     }
 
     void pair(PiiCorpus.LabeledPair p, AnonymizedPair result, Pseudonymizer pseudonymizer) {
@@ -57,11 +75,12 @@ final class CorpusEvaluation {
             boolean digitLeak = digits.length() >= 9 && !l.type().equals(PiiType.IP) && after.contains(digits);
             if (after.contains(l.value()) || digitLeak) {
                 leaks++;
+                leaked.add(l.type() + " '" + l.value() + "' in: " + after);
             }
         }
         if (result.sql().changed()) {
             reparsed++;
-            if (ReparseCheck.parses(p.sql()) && !ReparseCheck.parses(after)) {
+            if (DialectParse.parses(p.sql(), p.databaseType()) && !DialectParse.parses(after, p.databaseType())) {
                 reparseFailures++;
             }
         }
@@ -72,10 +91,27 @@ final class CorpusEvaluation {
             PiiType type = p.questionLabels().get(0).type();
             String qa = result.question().after().substring(q.afterStart(), q.afterEnd());
             String sa = after.substring(s.afterStart(), s.afterEnd());
-            if (!pseudonymizer.normalize(type, qa).equals(pseudonymizer.normalize(type, sa))) {
+            if (!sameSurrogate(pseudonymizer, type, qa, sa)) {
                 inconsistent++;
             }
         }
+    }
+
+    /**
+     * Whether two surrogates are one value. A phone written nationally in one place and
+     * internationally in the other is compared by its digits (trunk 0 dropped): read without its
+     * region, a national number's normal form is ambiguous.
+     */
+    static boolean sameSurrogate(Pseudonymizer pseudonymizer, PiiType type, String a, String b) {
+        if (pseudonymizer.normalize(type, a).equals(pseudonymizer.normalize(type, b))) {
+            return true;
+        }
+        if (!type.equals(PiiType.PHONE)) {
+            return false;
+        }
+        String da = Shapes.digitsOf(a).replaceFirst("^0", "");
+        String db = Shapes.digitsOf(b).replaceFirst("^0", "");
+        return da.length() >= 6 && db.length() >= 6 && (da.endsWith(db) || db.endsWith(da));
     }
 
     private static Replacement overlapping(List<Replacement> reps, PiiCorpus.Label l) {
@@ -140,8 +176,8 @@ final class CorpusEvaluation {
         scores.forEach((k, s) -> sb.append(String.format("%-8s %6d %6d %6d %9.4f %7.4f%n", k, s.tp, s.fp, s.fn,
                 s.precision(), s.recall())));
         sb.append(String.format("texts %d, pairs %d; SQL values %d, left in SQL %d; changed SQL %d, no longer parsing %d;"
-                + " question/SQL pairs checked %d, inconsistent %d%n", texts, pairs, sqlValues, leaks, reparsed,
-                reparseFailures, consistencyChecked, inconsistent));
+                + " question/SQL pairs checked %d, inconsistent %d; look-alikes %d, touched %d%n", texts, pairs, sqlValues,
+                leaks, reparsed, reparseFailures, consistencyChecked, inconsistent, lookAlikes, lookAlikesTouched));
         return sb.toString();
     }
 }

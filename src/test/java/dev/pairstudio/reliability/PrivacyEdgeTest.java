@@ -10,15 +10,17 @@ import dev.pairstudio.store.PairStores;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-/** What the injection tests found in the privacy package (not fixed here: outside io/api/cli). */
+/** What the injection tests found in the privacy package. */
 class PrivacyEdgeTest {
+    /**
+     * The name matched from the second quote of the {@code ''} escape on, and replacing half an
+     * escape broke the literal, the pair and the whole export. The match now widens to the whole
+     * escape, and the literal holds the database name's own surrogate (it was asserted unchanged
+     * before, which would have left the raw name in the SQL).
+     */
     @Test
-    @Disabled("privacy, not fixed here: the DB_NAME replacement also rewrites the database name where it occurs inside "
-            + "a SQL string literal, which breaks the literal's quoting; the pair then fails anonymization and, with it, "
-            + "the whole export (the API's /export answers 500)")
     void aDatabaseNameThatAlsoOccursInsideAStringLiteralStillAnonymizes() {
         try (PairStore store = PairStores.open("mem:")) {
             Anonymizer anonymizer = PrivacySettings.anonymizer(store);
@@ -27,7 +29,7 @@ class PrivacyEdgeTest {
                     Instant.parse("2024-06-01T10:00:00Z"), "postgresql", name, List.of(), true, null, Map.of());
             Pair out = anonymizer.anonymize(p).applyTo(p);
             assertThat(out.databaseName()).startsWith("db_");
-            assertThat(out.sql()).isEqualTo(p.sql());
+            assertThat(out.sql()).isEqualTo("SELECT * FROM customers WHERE name = '" + out.databaseName() + "'");
         }
     }
 }

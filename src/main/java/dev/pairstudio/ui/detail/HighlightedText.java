@@ -112,7 +112,7 @@ public final class HighlightedText {
         if (monospace) {
             l.getStyleClass().add("monospace");
         }
-        l.setTooltip(new Tooltip(r.type().label() + " — " + r.operator().name().toLowerCase(Locale.ROOT)));
+        l.setTooltip(new Tooltip(r.finding().reason() + " — " + r.operator().name().toLowerCase(Locale.ROOT)));
         return l;
     }
 }

@@ -131,7 +131,7 @@ public final class PreviewPane extends ScrollPane {
             }
             String original = side.before().substring(r.start(), r.end());
             String replacement = side.after().substring(r.afterStart(), r.afterEnd());
-            Label what = new Label(r.type().label() + " in " + r.field().jsonName() + ": " + original + "  →  " + replacement);
+            Label what = new Label(r.finding().reason() + " in " + r.field().jsonName() + ": " + original + "  →  " + replacement);
             what.getStyleClass().addAll("finding", HighlightedText.styleClass(r.type().label()));
             HBox.setHgrow(what, Priority.ALWAYS);
             what.setMaxWidth(Double.MAX_VALUE);
