@@ -167,7 +167,9 @@ public final class ExportCommand implements Callable<Integer> {
             if (!r.withheld().isEmpty()) {
                 out.printf(Locale.ROOT, "Withheld %,d pairs that could not be anonymized safely (listed in the manifest):%n",
                         r.withheld().size());
-                r.withheld().stream().limit(10).forEach(w -> out.printf(Locale.ROOT, "  %s: %s%n", w.pairId(), w.reason()));
+                for (var w : r.withheld().subList(0, Math.min(10, r.withheld().size()))) {
+                    out.printf(Locale.ROOT, "  %s: %s%n", w.pairId(), w.reason());
+                }
             }
             for (ExportResult.FileEntry f : r.files()) {
                 out.printf(Locale.ROOT, "  %s  %,d pairs%n", toStandardOutput ? "standard output" : f.path(), f.pairs());
