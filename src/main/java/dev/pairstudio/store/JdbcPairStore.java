@@ -494,13 +494,7 @@ public final class JdbcPairStore implements PairStore {
     @Override
     public long count(PairFilter filter) {
         if (!index.loaded() && filter.equals(PairFilter.ALL)) { // the table counts every live pair without the index
-            return read("count pairs", c -> {
-                try (PreparedStatement s = c.prepareStatement("SELECT (SELECT COUNT(*) FROM pairs) - (SELECT COUNT(*) FROM trash)");
-                        ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getLong(1);
-                }
-            });
+            return read("count pairs", c -> IndexKeeper.single(c, "SELECT COUNT(*) FROM pairs") - IndexKeeper.single(c, "SELECT COUNT(*) FROM trash"));
         }
         return withFilter("count pairs", filter, JdbcPairStore::matches);
     }
@@ -1228,6 +1222,12 @@ public final class JdbcPairStore implements PairStore {
         } catch (SQLException e) {
             throw failure("prepare the search index", e);
         }
+    }
+
+    @Override
+    public java.util.OptionalDouble indexProgress() {
+        long[] p = index.buildProgress();
+        return p == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(Math.min(1.0, (double) p[0] / p[1]));
     }
 
     /** Where this process's index came from (tests): see {@link IndexKeeper#origin()}. */
