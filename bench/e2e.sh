@@ -40,10 +40,11 @@ rows=()
 # run LABEL GOAL SEED CMD...: one fresh process, timed (wall seconds, max RSS)
 run() {
   local label="$1" goal="$2" seedfig="$3"; shift 3
-  /usr/bin/time -f "%e %M" -o "$times" "$@" > "$dir/last.out" 2> "$dir/last.err" || { echo "e2e: '$label' failed:" >&2; tail -5 "$dir/last.err" >&2; exit 1; }
-  read -r wall rss < "$times"
-  rows+=("| $label | $wall s | $(( rss / 1024 )) MB | $seedfig | $goal |")
-  echo "$label: $wall s, $(( rss / 1024 )) MB" >&2
+  /usr/bin/time -f "%e %U %S %M" -o "$times" "$@" > "$dir/last.out" 2> "$dir/last.err" || { echo "e2e: '$label' failed:" >&2; tail -5 "$dir/last.err" >&2; exit 1; }
+  read -r wall user sys rss < "$times"
+  cpu=$(python3 -c "print(round($user + $sys, 2))")
+  rows+=("| $label | $wall s | $cpu s | $(( rss / 1024 )) MB | $seedfig | $goal |")
+  echo "$label: $wall s wall, $cpu s CPU, $(( rss / 1024 )) MB" >&2
 }
 
 if [[ ! -f "$dir/pairs.jsonl" ]]; then
@@ -78,8 +79,8 @@ window_line="$(cat "$dir/last.out")"
 echo
 echo "$count pairs, $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo
-echo "| what the user runs (a new JVM each) | wall | max RSS | the seed (same file, same run) | goal |"
-echo "|---|---|---|---|---|"
+echo "| what the user runs (a new JVM each) | wall | CPU (user+sys) | max RSS | the seed (same file, same run) | goal |"
+echo "|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 echo
 echo "$window_line"

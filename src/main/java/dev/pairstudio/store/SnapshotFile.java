@@ -21,6 +21,29 @@ final class SnapshotFile {
     private SnapshotFile() {
     }
 
+    /** Copies k array elements from index {@code at} to or from a buffer at its position, without moving it. */
+    @FunctionalInterface
+    private interface Bulk {
+        void run(ByteBuffer buffer, int at, int k);
+    }
+
+    /** The buffer with {@code bytes} to write into or read from at its position. */
+    @FunctionalInterface
+    private interface Space {
+        ByteBuffer take(int bytes) throws IOException;
+    }
+
+    /** Moves n elements of {@code size} bytes between an array and the file, a buffer at a time. */
+    private static void array(int n, int size, Space space, Bulk copy) throws IOException {
+        for (int at = 0; at < n; ) {
+            int k = Math.min(n - at, BUFFER / size);
+            ByteBuffer b = space.take(k * size);
+            copy.run(b, at, k);
+            b.position(b.position() + k * size);
+            at += k;
+        }
+    }
+
     /** Writes a snapshot; {@link #finish} appends the checksum. */
     static final class Out implements AutoCloseable {
         private final FileChannel channel;
@@ -55,32 +78,17 @@ final class SnapshotFile {
         }
 
         void longs(long[] a, int n) throws IOException {
-            for (int at = 0; at < n; ) {
-                int k = Math.min(n - at, BUFFER / 8);
-                ByteBuffer b = room(k * 8);
-                b.asLongBuffer().put(a, at, k);
-                b.position(b.position() + k * 8);
-                at += k;
-            }
+            array(n, Long.BYTES, this::room, (b, at, k) -> b.asLongBuffer().put(a, at, k));
         }
 
         void ints(int[] a, int n) throws IOException {
-            for (int at = 0; at < n; ) {
-                int k = Math.min(n - at, BUFFER / 4);
-                ByteBuffer b = room(k * 4);
-                b.asIntBuffer().put(a, at, k);
-                b.position(b.position() + k * 4);
-                at += k;
-            }
+            array(n, Integer.BYTES, this::room, (b, at, k) -> b.asIntBuffer().put(a, at, k));
         }
 
         void bytes(byte[] a, int n) throws IOException {
-            for (int at = 0; at < n; ) {
-                int k = Math.min(n - at, BUFFER);
-                room(k).put(a, at, k);
-                at += k;
-            }
+            array(n, 1, this::room, (b, at, k) -> b.put(b.position(), a, at, k));
         }
+
 
         /** Appends the checksum of everything written and forces the file to disk. */
         void finish() throws IOException {
@@ -161,37 +169,22 @@ final class SnapshotFile {
 
         long[] longs(int n) throws IOException {
             long[] a = new long[n];
-            for (int at = 0; at < n; ) {
-                int k = Math.min(n - at, BUFFER / 8);
-                ByteBuffer b = need(k * 8);
-                b.asLongBuffer().get(a, at, k);
-                b.position(b.position() + k * 8);
-                at += k;
-            }
+            array(n, Long.BYTES, this::need, (b, at, k) -> b.asLongBuffer().get(a, at, k));
             return a;
         }
 
         int[] ints(int n) throws IOException {
             int[] a = new int[n];
-            for (int at = 0; at < n; ) {
-                int k = Math.min(n - at, BUFFER / 4);
-                ByteBuffer b = need(k * 4);
-                b.asIntBuffer().get(a, at, k);
-                b.position(b.position() + k * 4);
-                at += k;
-            }
+            array(n, Integer.BYTES, this::need, (b, at, k) -> b.asIntBuffer().get(a, at, k));
             return a;
         }
 
         byte[] bytes(int n) throws IOException {
             byte[] a = new byte[n];
-            for (int at = 0; at < n; ) {
-                int k = Math.min(n - at, BUFFER);
-                need(k).get(a, at, k);
-                at += k;
-            }
+            array(n, 1, this::need, (b, at, k) -> b.get(b.position(), a, at, k));
             return a;
         }
+
 
         /** Whether the checksum at the end matches every byte read, and nothing else follows it. */
         boolean verify() throws IOException {
