@@ -28,21 +28,29 @@ public final class WindowOpenBench {
     public static void main(String[] args) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         HeadlessFx.start();
+        double fxStarted = since(jvmStart);
         PairStore store = PairStores.open(args[0]);
+        double opened = since(jvmStart);
         Path settings = Files.createTempDirectory("window-bench").resolve("ui.properties");
         MainWindow window = HeadlessFx.fx(() -> TestWindows.show(new Stage(),
                 new MainWindow(store, new BackgroundJobs(), new UiSettings(settings)), 1400, 900));
+        double shownAt = since(jvmStart);
         boolean emptyShown = false;
         boolean loadingShown = false;
         while (!HeadlessFx.fx(() -> !window.table().getItems().isEmpty() && window.table().getItems().get(0) != null)) {
-            emptyShown |= HeadlessFx.fx(() -> shown(window, "#load-demo"));
+            if (!emptyShown && HeadlessFx.fx(() -> shown(window, "#load-demo"))) {
+                emptyShown = true;
+                System.out.printf("empty-database state visible at %.2f s: %s rows, status \"%s\"%n", since(jvmStart),
+                        HeadlessFx.fx(() -> window.table().getItems().size()), HeadlessFx.fx(window::statusMessage));
+            }
             loadingShown |= HeadlessFx.fx(() -> shown(window, "#table-loading"));
             Thread.sleep(10);
         }
-        double seconds = (System.currentTimeMillis() - jvmStart) / 1000.0;
+        double seconds = since(jvmStart);
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("window rows visible %.2f s after JVM start (%,d rows; loading state shown: %s; empty-database state shown: %s; heap used %,d MB)%n",
-                seconds, HeadlessFx.fx(() -> window.table().getItems().size()), loadingShown, emptyShown,
+        System.out.printf("window rows visible %.2f s after JVM start (JavaFX up %.2f s, database open %.2f s, window shown %.2f s; %,d rows; "
+                + "loading state seen: %s; empty-database state seen: %s; heap used %,d MB)%n",
+                seconds, fxStarted, opened, shownAt, HeadlessFx.fx(() -> window.table().getItems().size()), loadingShown, emptyShown,
                 (rt.totalMemory() - rt.freeMemory()) >> 20);
         HeadlessFx.fx(() -> {
             window.dispose();
@@ -50,6 +58,10 @@ public final class WindowOpenBench {
         });
         store.close();
         System.exit(emptyShown ? 1 : 0);
+    }
+
+    private static double since(long jvmStart) {
+        return (System.currentTimeMillis() - jvmStart) / 1000.0;
     }
 
     private static boolean shown(MainWindow window, String id) {
