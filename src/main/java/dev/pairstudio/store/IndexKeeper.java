@@ -276,21 +276,21 @@ final class IndexKeeper {
             return;
         }
         lock.readLock().lock();
-        try (Connection c = pool.getConnection()) {
+        try {
             PairIndex ix = index;
             long at = seen;
             if (at == savedSeq && (ix.text() != null) == savedText) {
-                return;
+                return; // the file holds this already (a second close finds nothing to do, and no pool)
             }
-            String stamp = ChangeLog.stamp(c, at);
-            if (stamp == null) {
-                return; // this position cannot be recognised later (no log entry): the next open rebuilds
+            try (Connection c = pool.getConnection()) {
+                String stamp = ChangeLog.stamp(c, at);
+                if (stamp != null && IndexSnapshot.write(snapshotFile, ix, at, stamp)) { // no stamp: no log entry to recognise it by
+                    savedSeq = at;
+                    savedText = ix.text() != null;
+                }
+            } catch (IOException | SQLException | RuntimeException e) {
+                LOG.warn("Cannot write the index snapshot {}: {}", snapshotFile, e.getMessage());
             }
-            IndexSnapshot.write(snapshotFile, ix, at, stamp);
-            savedSeq = at;
-            savedText = ix.text() != null;
-        } catch (IOException | SQLException | RuntimeException e) {
-            LOG.warn("Cannot write the index snapshot {}: {}", snapshotFile, e.getMessage());
         } finally {
             lock.readLock().unlock();
         }

@@ -60,10 +60,23 @@ final class IndexSnapshot {
         }
     }
 
-    /** Replaces {@code file} with a snapshot of {@code index} at change-log entry {@code seq}. Readable by the owner only. */
-    static void write(Path file, PairIndex index, long seq, String stamp) throws IOException {
+    /**
+     * Free space a snapshot leaves on its disk besides twice its own size: the database beside it
+     * must be able to grow and to close (H2 writes on close), and a cache never competes with it.
+     */
+    static final long SPARE_BYTES = 64L << 20;
+
+    /**
+     * Replaces {@code file} with a snapshot of {@code index} at change-log entry {@code seq}.
+     * Readable by the owner only. Returns false, writing nothing, when the disk is nearly full.
+     */
+    static boolean write(Path file, PairIndex index, long seq, String stamp) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        if (Files.getFileStore(dir).getUsableSpace() < 2 * index.memoryBytes() + SPARE_BYTES) {
+            LOG.info("Index snapshot {} not written: less than {} MB would stay free on its disk", file, (2 * index.memoryBytes() + SPARE_BYTES) >> 20);
+            return false;
+        }
         Path temp = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
                 ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
@@ -77,6 +90,7 @@ final class IndexSnapshot {
                 out.finish();
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } finally {
             Files.deleteIfExists(temp);
         }

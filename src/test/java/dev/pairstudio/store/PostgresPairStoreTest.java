@@ -64,6 +64,8 @@ class PostgresPairStoreTest extends PairStoreContractTest {
         String before = System.getProperty("pairstudio.home");
         System.setProperty("pairstudio.home", home.toString());
         try {
+            store.close(); // opened before the property was set: the snapshot's place is chosen at open
+            store = PairStores.open(current);
             addSample();
             long live = store.count(PairFilter.ALL.withSuccess(true)) + store.count(PairFilter.ALL.withSuccess(false));
             store.close();
