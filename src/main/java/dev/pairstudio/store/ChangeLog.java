@@ -35,6 +35,24 @@ final class ChangeLog {
         }
     }
 
+    /**
+     * What identifies entry {@code seq} beyond its number: when it was logged. A snapshot stamped
+     * with it belongs to this database's history; a database restored from an older copy, or
+     * another database at the same clock, has no such entry or another time. "" for seq 0 (an
+     * empty history); null when the entry is gone (pruned, or a clock bumped without an entry).
+     */
+    static String stamp(Connection c, long seq) throws SQLException {
+        if (seq == 0) {
+            return "";
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT logged_at FROM change_log WHERE seq = ?")) {
+            s.setLong(1, seq);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? seq + "@" + r.getObject(1, LocalDateTime.class) : null;
+            }
+        }
+    }
+
     /** Takes the writer lock (until commit or rollback) and returns this transaction's number. */
     static long bump(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE store_clock SET seq = seq + 1 WHERE id = 1")) {

@@ -98,6 +98,19 @@ final class H2Dialect implements StoreDialect {
         return s.toString();
     }
 
+    /**
+     * {@code NAME.index} beside {@code NAME.mv.db}. None in memory, and none for an encrypted file:
+     * the snapshot holds words and text prefixes of the pairs, which must not sit unencrypted beside it.
+     */
+    @Override
+    public Path indexSnapshot() {
+        if (where.inMemory() || password != null) {
+            return null;
+        }
+        String name = where.file().getFileName().toString();
+        return where.file().resolveSibling(name.substring(0, name.length() - H2Location.SUFFIX.length()) + ".index");
+    }
+
     @Override
     public List<String> migrations() {
         return List.of("classpath:db/migration", COMMON_MIGRATIONS);

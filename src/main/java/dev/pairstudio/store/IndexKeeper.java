@@ -1,5 +1,7 @@
 package dev.pairstudio.store;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Owns this process's {@link PairIndex}: builds it from the pairs table on first use, and keeps
@@ -18,29 +22,51 @@ import javax.sql.DataSource;
  * share the file). Readers hold the read lock while they scan; replaying holds the write lock.
  */
 final class IndexKeeper {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexKeeper.class);
     /** Rows per query when building: large enough that per-query cost is noise, small enough to keep queries short. */
     private static final int LOAD_PAGE = 20_000;
     /** Ids per {@code = ANY(?)} query when re-reading changed rows. */
     static final int ID_CHUNK = 10_000;
 
+    /** Rows of the table compared with a snapshot's before it is trusted (besides counts and the largest id). */
+    private static final int SPOT_CHECKS = 64;
+
     private final DataSource pool;
+    /** Where this database's snapshot lives; null: none (in memory, encrypted). */
+    private final Path snapshotFile;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private PairIndex index;
+    /** Volatile so that {@link #loaded()} answers without waiting for a build that holds the write lock. */
+    private volatile PairIndex index;
     /** The last change log entry applied; volatile so that an up-to-date reader skips the write lock. */
     private volatile long seen = -1;
+    /** What the snapshot file holds: its entry, and whether with the word index (-1: nothing known, write on close). */
+    private long savedSeq = -1;
+    private boolean savedText;
+    /** Where the index came from, for the log and tests: "table", or the snapshot and how far it was brought forward. */
+    private volatile String origin = "none";
+    /** Rows read so far by a build from the table, and how many it expects (for a progress display). */
+    private volatile long buildRows;
+    private volatile long buildTotal;
 
-    IndexKeeper(DataSource pool) {
+    IndexKeeper(DataSource pool, Path snapshotFile) {
         this.pool = pool;
+        this.snapshotFile = snapshotFile;
     }
 
-    /** Whether the index has been built in this process. */
+    /** Whether the index is ready in this process (false while it is being read or built). */
     boolean loaded() {
-        lock.readLock().lock();
-        try {
-            return index != null;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return index != null;
+    }
+
+    /** "none" (not built yet), "table", or "snapshot of change N[, brought forward to M]". */
+    String origin() {
+        return origin;
+    }
+
+    /** While the index is built from the table: rows read and rows expected; null when no build runs. */
+    long[] buildProgress() {
+        long total = buildTotal;
+        return total > 0 ? new long[] {buildRows, total} : null;
     }
 
     /** Runs {@code reader} on an up-to-date index under the read lock. */
@@ -63,7 +89,7 @@ final class IndexKeeper {
         }
         lock.writeLock().lock();
         try {
-            if (index == null) {
+            if (index == null && !restore(c, upTo)) {
                 load(c, upTo);
             }
             if (seen < upTo) {
@@ -108,10 +134,6 @@ final class IndexKeeper {
         }
     }
 
-    /**
-     * Reads the whole table. {@code upTo}: inside a write transaction the clock already shows its
-     * own (uncommitted, not yet used) number, which the table does not reflect yet.
-     */
     /** Builds the word index of an up-to-date index on first use (one scan of the texts). */
     void ensureText() throws SQLException {
         try (Connection c = pool.getConnection()) {
@@ -135,17 +157,171 @@ final class IndexKeeper {
         }
     }
 
+    /**
+     * Takes the snapshot when it belongs to this database's history, brings it forward to entry
+     * {@code upTo} from the change log and agrees with the table; otherwise leaves no index (the
+     * caller builds it from the table) and says why in the log.
+     */
+    private boolean restore(Connection c, long upTo) throws SQLException {
+        if (snapshotFile == null) {
+            return false;
+        }
+        IndexSnapshot.Loaded snapshot = IndexSnapshot.read(snapshotFile).orElse(null);
+        if (snapshot == null) {
+            return false;
+        }
+        String problem = bringForward(c, snapshot, upTo);
+        if (problem == null) {
+            origin = "snapshot of change " + snapshot.seq() + (seen == snapshot.seq() ? "" : ", brought forward to " + seen);
+            savedSeq = snapshot.seq();
+            savedText = snapshot.index().text() != null;
+            return true;
+        }
+        index = null;
+        seen = -1;
+        LOG.warn("Index snapshot {} not used: {}; the index is rebuilt from the database", snapshotFile, problem);
+        return false;
+    }
+
+    /** Null when the snapshot, brought forward, is trusted; else what is wrong with it. */
+    private String bringForward(Connection c, IndexSnapshot.Loaded snapshot, long upTo) throws SQLException {
+        if (snapshot.seq() > upTo) {
+            return "it is of change " + snapshot.seq() + " and the database is at " + upTo + " (restored from an older copy?)";
+        }
+        if (!snapshot.stamp().equals(ChangeLog.stamp(c, snapshot.seq()))) {
+            return "the database's change " + snapshot.seq() + " is not the one it was made at (another or a restored database, or a pruned log)";
+        }
+        index = snapshot.index();
+        seen = snapshot.seq();
+        long target = upTo;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (seen < target) {
+                List<ChangeLog.Entry> entries = ChangeLog.after(c, seen, target);
+                if (entries.isEmpty() || entries.get(0).seq() != seen + 1 || !apply(c, entries)) {
+                    return "the change log cannot bring it from change " + seen + " to " + target;
+                }
+            }
+            String disagreement = disagreement(c);
+            if (disagreement == null) {
+                return null;
+            }
+            long clock = ChangeLog.clock(c);
+            if (clock == target) {
+                return disagreement;
+            }
+            target = clock; // another writer committed while it was checked: catch up and check again
+        }
+        return "the database kept changing while it was checked";
+    }
+
+    /**
+     * Compares the index with the table: row count, trash count, the largest id, and the rows at
+     * {@value #SPOT_CHECKS} ordinals spread over the whole range (the newest included) read afresh
+     * and compared column by column. Null when they agree.
+     */
+    private String disagreement(Connection c) throws SQLException {
+        long rows = single(c, "SELECT COUNT(*) FROM pairs");
+        long largest = single(c, "SELECT COALESCE(MAX(id), 0) FROM pairs");
+        long trash = single(c, "SELECT COUNT(*) FROM trash");
+        if (rows != index.rows() || largest != index.maxLiveId() || trash != index.trashRows()) {
+            return "the database holds " + rows + " pairs (" + trash + " in the trash, largest id " + largest
+                    + "), the snapshot " + index.rows() + " (" + index.trashRows() + ", " + index.maxLiveId() + ")";
+        }
+        int n = index.size();
+        if (n == 0) {
+            return null;
+        }
+        Set<Long> ids = new HashSet<>();
+        for (int k = 0; k < SPOT_CHECKS; k++) {
+            int o = (int) ((long) (n - 1) * k / (SPOT_CHECKS - 1));
+            if (!index.purged(o)) {
+                ids.add(index.id(o));
+            }
+        }
+        IndexRows reader = new IndexRows();
+        int found = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + PairRows.FROM_IDS)) {
+            s.setObject(1, ids.toArray(new Long[0]));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    IndexRow row = reader.read(r);
+                    found++;
+                    if (!index.agrees(index.ordinalOf(row.id()), row)) {
+                        return "pair " + row.id() + " differs from the database";
+                    }
+                }
+            }
+        }
+        return found == ids.size() ? null : (ids.size() - found) + " pairs it holds are no longer in the database";
+    }
+
+    /**
+     * A one-number query. Each count stands alone: H2 answers a bare {@code COUNT(*)} from the
+     * table's size, but as a subquery under LAZY_QUERY_EXECUTION it walked all 1M rows (13.7 s).
+     */
+    static long single(Connection c, String query) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(query); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /**
+     * Writes the snapshot when the index differs from what the file holds (built or brought
+     * forward here, or the word index added). Called on close; a failure only costs the next
+     * open a rebuild, so it is logged, not thrown.
+     */
+    void save() {
+        if (snapshotFile == null || index == null) {
+            return;
+        }
+        lock.readLock().lock();
+        try {
+            PairIndex ix = index;
+            long at = seen;
+            if (at == savedSeq && (ix.text() != null) == savedText) {
+                return; // the file holds this already (a second close finds nothing to do, and no pool)
+            }
+            try (Connection c = pool.getConnection()) {
+                String stamp = ChangeLog.stamp(c, at);
+                if (stamp != null && IndexSnapshot.write(snapshotFile, ix, at, stamp)) { // no stamp: no log entry to recognise it by
+                    savedSeq = at;
+                    savedText = ix.text() != null;
+                }
+            } catch (IOException | SQLException | RuntimeException e) {
+                LOG.warn("Cannot write the index snapshot {}: {}", snapshotFile, e.getMessage());
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Reads the whole table. {@code upTo}: inside a write transaction the clock already shows its
+     * own (uncommitted, not yet used) number, which the table does not reflect yet.
+     */
     private void load(Connection c, long upTo) throws SQLException {
         long clock = Math.min(ChangeLog.clock(c), upTo);
         PairIndex fresh = new PairIndex();
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM pairs"); ResultSet r = s.executeQuery()) {
             r.next();
             fresh.reserve(r.getInt(1) + 1_000);
+            buildRows = 0;
+            buildTotal = Math.max(1, r.getLong(1));
         }
         IndexRows reader = new IndexRows();
-        everyRow(c, "SELECT " + IndexRows.COLUMNS + PairRows.FROM + " WHERE p.id > ? ORDER BY p.id LIMIT ?", r -> fresh.put(reader.read(r)));
+        try {
+            everyRow(c, "SELECT " + IndexRows.COLUMNS + PairRows.FROM + " WHERE p.id > ? ORDER BY p.id LIMIT ?", r -> {
+                fresh.put(reader.read(r));
+                buildRows++;
+            });
+        } finally {
+            buildTotal = 0;
+        }
         index = fresh;
         seen = clock;
+        savedSeq = -1; // differs from the file (if any): written on close
+        origin = "table";
         // entries committed while the table was read are applied by the caller's refresh
     }
 

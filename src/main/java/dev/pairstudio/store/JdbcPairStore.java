@@ -77,7 +77,7 @@ public final class JdbcPairStore implements PairStore {
         this.keeper = connected.keeper();
         this.dispose = connected.dispose();
         this.streaming = connected.streaming();
-        this.index = new IndexKeeper(pool);
+        this.index = new IndexKeeper(pool, dialect.indexSnapshot());
         this.text = new TextMatches(pool, index, dialect.regexMatch("question") + " OR " + dialect.regexMatch("sql_text"));
         this.mergeAnalysis = dialect.upsert("analysis", "id", ANALYSIS_COLUMNS, "VALUES (?,?,?,?,?,?,?,?)");
     }
@@ -493,6 +493,9 @@ public final class JdbcPairStore implements PairStore {
 
     @Override
     public long count(PairFilter filter) {
+        if (!index.loaded() && filter.equals(PairFilter.ALL)) { // the table counts every live pair without the index
+            return read("count pairs", c -> IndexKeeper.single(c, "SELECT COUNT(*) FROM pairs") - IndexKeeper.single(c, "SELECT COUNT(*) FROM trash"));
+        }
         return withFilter("count pairs", filter, JdbcPairStore::matches);
     }
 
@@ -549,13 +552,33 @@ public final class JdbcPairStore implements PairStore {
         return new Walk(ids, values, rows.length);
     }
 
+    /** The next live ids in id order, read from the table's primary key (before the index is ready). */
+    private Walk pageById(boolean descending, Cursor after, int limit) {
+        return read("list pairs", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT p.id FROM pairs p LEFT JOIN trash t ON t.id = p.id WHERE t.id IS NULL AND p.id "
+                    + (descending ? "< ? ORDER BY p.id DESC" : "> ? ORDER BY p.id") + " LIMIT ?")) {
+                s.setLong(1, after != null ? after.id() : descending ? Long.MAX_VALUE : Long.MIN_VALUE);
+                s.setInt(2, limit);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getLong(1));
+                    }
+                }
+                return new Walk(ids, new ArrayList<>(ids), ids.size());
+            }
+        });
+    }
+
     @Override
     public Page query(PairFilter filter, PairSort sort, String afterCursor, int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
         Cursor after = afterCursor == null ? null : Cursor.decode(afterCursor, sort);
-        Walk w = withFilter("list pairs", filter, (ix, f) -> page(ix, f, sort, after, limit + 1));
+        Walk w = !index.loaded() && filter.equals(PairFilter.ALL) && sort.column() == SortColumn.ID
+                ? pageById(sort.descending(), after, limit + 1) // the primary key's order: no index needed
+                : withFilter("list pairs", filter, (ix, f) -> page(ix, f, sort, after, limit + 1));
         boolean more = w.ids().size() > limit;
         List<Long> ids = more ? w.ids().subList(0, limit) : w.ids();
         String next = more ? new Cursor(sort, w.values().get(limit - 1), ids.get(limit - 1)).encode() : null;
@@ -1202,6 +1225,17 @@ public final class JdbcPairStore implements PairStore {
     }
 
     @Override
+    public java.util.OptionalDouble indexProgress() {
+        long[] p = index.buildProgress();
+        return p == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(Math.min(1.0, (double) p[0] / p[1]));
+    }
+
+    /** Where this process's index came from (tests): see {@link IndexKeeper#origin()}. */
+    String indexOrigin() {
+        return index.origin();
+    }
+
+    @Override
     public long liveTextDigest() {
         return readIndex("read the pairs' digest", PairIndex::liveTextDigest);
     }
@@ -1245,6 +1279,9 @@ public final class JdbcPairStore implements PairStore {
 
     @Override
     public void close() {
+        if (!fileWriteFailed) {
+            index.save(); // the next process reads it instead of rebuilding (IndexSnapshot)
+        }
         try {
             if (keeper != null) {
                 dialect.beforeClose(keeper, fileWriteFailed, rowsWritten.get());

@@ -1,5 +1,6 @@
 package dev.pairstudio.store;
 
+import java.io.IOException;
 import java.util.function.IntConsumer;
 import java.util.function.IntToLongFunction;
 
@@ -71,6 +72,23 @@ final class PairIdHashes {
                 action.accept(o);
             }
         }
+    }
+
+    void write(SnapshotFile.Out out) throws IOException {
+        out.i32(used);
+        out.i32(ordinals.length);
+        out.ints(ordinals, ordinals.length);
+    }
+
+    /** Replaces this table with the one {@link #write} wrote. */
+    void read(SnapshotFile.In in) throws IOException {
+        int n = in.i32();
+        int length = in.count(4);
+        if (Integer.bitCount(length) != 1 || n < 0 || n * 2L > length) {
+            throw new IOException("a pair_id table of " + n + " in " + length + " slots");
+        }
+        ordinals = in.ints(length);
+        used = n;
     }
 
     long memoryBytes() {

@@ -1,5 +1,9 @@
 package dev.pairstudio.store;
 
+import dev.pairstudio.pair.ComplexityLevel;
+import dev.pairstudio.pair.QueryType;
+import dev.pairstudio.pair.ReviewStatus;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -356,6 +360,147 @@ final class PairIndex {
             }
         }
         return built;
+    }
+
+    // ---- snapshot (IndexSnapshot) ------------------------------------------------------------
+
+    /** Writes every column, the profiles, the pair_id table and the word index (when built). */
+    void write(SnapshotFile.Out out) throws IOException {
+        out.i32(size);
+        for (long[] column : new long[][] {ids, ts, updated, execution, duplicateGroup, questionHi, questionLo, sqlHi, sqlLo, pairHash}) {
+            out.longs(column, size);
+        }
+        for (int[] column : new int[][] {profile, questionLength, sqlLength, textHash}) {
+            out.ints(column, size);
+        }
+        out.bytes(state, size);
+        out.i32(profiles.size());
+        for (StatGroup g : profiles) {
+            writeGroup(out, g);
+        }
+        byPairId.write(out);
+        out.bool(text != null);
+        if (text != null) {
+            text.write(out);
+        }
+    }
+
+    /** The index {@link #write} wrote; throws on anything that cannot be a snapshot (the caller rebuilds). */
+    static PairIndex read(SnapshotFile.In in) throws IOException {
+        PairIndex ix = new PairIndex();
+        int n = in.count(8 * 10 + 4 * 4 + 1);
+        ix.size = n;
+        ix.ids = in.longs(n);
+        ix.ts = in.longs(n);
+        ix.updated = in.longs(n);
+        ix.execution = in.longs(n);
+        ix.duplicateGroup = in.longs(n);
+        ix.questionHi = in.longs(n);
+        ix.questionLo = in.longs(n);
+        ix.sqlHi = in.longs(n);
+        ix.sqlLo = in.longs(n);
+        ix.pairHash = in.longs(n);
+        ix.profile = in.ints(n);
+        ix.questionLength = in.ints(n);
+        ix.sqlLength = in.ints(n);
+        ix.textHash = in.ints(n);
+        ix.state = in.bytes(n);
+        for (int g = 0, groups = in.count(8); g < groups; g++) {
+            ix.intern(readGroup(in));
+        }
+        for (int o = 0; o < n; o++) {
+            if (ix.profile[o] < 0 || ix.profile[o] >= ix.profiles.size() || (o > 0 && ix.ids[o] <= ix.ids[o - 1])) {
+                throw new IOException("row " + o + " is out of order or names no profile");
+            }
+            if ((ix.state[o] & PURGED) != 0) {
+                ix.purged++;
+            } else {
+                ix.profileRows[ix.profile[o]]++;
+            }
+        }
+        ix.byPairId.read(in);
+        if (in.bool()) {
+            ix.text = TextIndex.read(in);
+        }
+        return ix;
+    }
+
+    private static void writeGroup(SnapshotFile.Out out, StatGroup g) throws IOException {
+        out.str(g.databaseType());
+        out.str(g.databaseName());
+        out.bool(g.success());
+        out.str(g.queryType() == null ? null : g.queryType().name());
+        out.str(g.statementType() == null ? null : g.statementType().name());
+        out.str(g.status().name());
+        out.i32(g.complexity() == null ? -1 : g.complexity().ordinal());
+        out.i64(g.flags());
+        out.i32(g.piiTypes().size());
+        for (String type : g.piiTypes()) {
+            out.str(type);
+        }
+        out.i32(g.tables().size());
+        for (String table : g.tables()) {
+            out.str(table);
+        }
+    }
+
+    /** Enums by name: a snapshot of a version whose names differ fails here and is rebuilt. */
+    private static StatGroup readGroup(SnapshotFile.In in) throws IOException {
+        String databaseType = in.str();
+        String databaseName = in.str();
+        boolean success = in.bool();
+        String queryType = in.str();
+        String statementType = in.str();
+        ReviewStatus status = ReviewStatus.valueOf(in.str());
+        int complexity = in.i32();
+        long flags = in.i64();
+        java.util.Set<String> pii = new java.util.TreeSet<>();
+        for (int i = 0, k = in.count(4); i < k; i++) {
+            pii.add(in.str());
+        }
+        List<String> tables = new ArrayList<>();
+        for (int i = 0, k = in.count(4); i < k; i++) {
+            tables.add(in.str());
+        }
+        return new StatGroup(databaseType, databaseName, success, queryType == null ? null : QueryType.valueOf(queryType),
+                statementType == null ? null : QueryType.valueOf(statementType), status,
+                complexity < 0 ? null : ComplexityLevel.values()[complexity], flags, java.util.Set.copyOf(pii), List.copyOf(tables));
+    }
+
+    /**
+     * Whether ordinal {@code o} holds what the index would hold after reading {@code r} from the
+     * table (a snapshot's spot check): every column, the profile and the live/trash state.
+     */
+    boolean agrees(int o, IndexRow r) {
+        return o >= 0 && ids[o] == r.id() && (state[o] & PURGED) == 0 && trash(o) == r.trash()
+                && ts[o] == r.tsMicros() && updated[o] == r.updatedMicros() && execution[o] == r.executionKey()
+                && duplicateGroup[o] == (r.duplicateGroup() == null ? NO_GROUP : r.duplicateGroup())
+                && pairHash[o] == PairIdHashes.hash(r.pairId()) && textHash[o] == textHash(r)
+                && questionHi[o] == SortKeys.text(r.question(), 0) && questionLo[o] == SortKeys.text(r.question(), 8)
+                && sqlHi[o] == SortKeys.text(r.sql(), 0) && sqlLo[o] == SortKeys.text(r.sql(), 8)
+                && questionLength[o] == r.questionLength() && sqlLength[o] == r.sqlLength()
+                && profiles.get(profile[o]).equals(r.group());
+    }
+
+    /** The trash rows not purged (a snapshot's check against the trash table). */
+    int trashRows() {
+        int n = 0;
+        for (int o = 0; o < size; o++) {
+            if (state[o] == TRASH) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The largest id not purged, 0 when none (a snapshot's check against the table). */
+    long maxLiveId() {
+        for (int o = size - 1; o >= 0; o--) {
+            if ((state[o] & PURGED) == 0) {
+                return ids[o];
+            }
+        }
+        return 0;
     }
 
     long memoryBytes() {

@@ -231,6 +231,14 @@ public interface PairStore extends AutoCloseable {
     }
 
     /**
+     * While this process builds what answers filters and sorts from the table (no usable snapshot),
+     * how far it is, 0 to 1; empty otherwise. Reads one volatile field: safe on the FX thread.
+     */
+    default java.util.OptionalDouble indexProgress() {
+        return java.util.OptionalDouble.empty();
+    }
+
+    /**
      * Forces everything committed so far to disk (an import calls it at its end: its batches are
      * otherwise written within a second, and a full disk shows up here rather than later).
      */

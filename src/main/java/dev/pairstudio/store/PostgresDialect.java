@@ -28,6 +28,18 @@ final class PostgresDialect implements StoreDialect {
         this.where = where;
     }
 
+    /** {@code index/HASH.index} in the user data directory, HASH naming server, port and database (no user, no password). */
+    @Override
+    public java.nio.file.Path indexSnapshot() {
+        String key = where.host() + ":" + where.port() + "/" + where.database();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return UserDataDirectory.get().resolve("index").resolve(java.util.HexFormat.of().formatHex(digest, 0, 16) + ".index");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     @Override
     public String display() {
         return where.display();

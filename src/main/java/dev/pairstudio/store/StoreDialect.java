@@ -79,6 +79,15 @@ interface StoreDialect {
     void backup(Connection c, Path file) throws SQLException;
 
     /**
+     * Where this process keeps the in-memory index between runs ({@link IndexSnapshot}); null for
+     * none. H2: beside the file. PostgreSQL: in each client's user data directory, keyed by server
+     * and database.
+     */
+    default Path indexSnapshot() {
+        return null;
+    }
+
+    /**
      * Last words before the pool closes: H2 compacts a file this process wrote much to, or
      * shuts down without writing when its file could not be written.
      */

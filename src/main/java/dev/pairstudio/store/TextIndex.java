@@ -1,5 +1,6 @@
 package dev.pairstudio.store;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -50,7 +51,7 @@ final class TextIndex {
     private static final char FIELD_SEPARATOR = '\n';
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final TextVocabulary vocabulary = new TextVocabulary();
+    private final TextVocabulary vocabulary;
     /** Per word id: its first ordinal, its last ordinal, the varint deltas after the first, their length. */
     private int[] first = new int[1024];
     private int[] last = new int[1024];
@@ -62,6 +63,72 @@ final class TextIndex {
     private int maxOrdinal = -1;
     /** Ordinal → lower-cased {@code question + '\n' + sql} of pairs edited after they were indexed. */
     private final Map<Integer, String> replaced = new HashMap<>();
+
+    TextIndex() {
+        this(new TextVocabulary());
+    }
+
+    private TextIndex(TextVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    /** Writes the words, every word's postings, the indexed ordinals and the edited texts (for an index snapshot). */
+    void write(SnapshotFile.Out out) throws IOException {
+        lock.readLock().lock();
+        try {
+            vocabulary.write(out);
+            out.i32(words);
+            out.ints(first, words);
+            out.ints(last, words);
+            out.ints(restLength, words);
+            for (int id = 0; id < words; id++) {
+                if (restLength[id] > 0) {
+                    out.bytes(rest[id], restLength[id]);
+                }
+            }
+            long[] bits = ordinals.toLongArray();
+            out.i32(bits.length);
+            out.longs(bits, bits.length);
+            out.i32(maxOrdinal);
+            out.i32(replaced.size());
+            for (Map.Entry<Integer, String> e : replaced.entrySet()) {
+                out.i32(e.getKey());
+                out.str(e.getValue());
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    static TextIndex read(SnapshotFile.In in) throws IOException {
+        TextIndex t = new TextIndex(TextVocabulary.read(in));
+        int n = in.count(12);
+        if (n != t.vocabulary.size()) {
+            throw new IOException(n + " postings for " + t.vocabulary.size() + " words");
+        }
+        int capacity = Math.max(1024, Integer.highestOneBit(Math.max(1, n)) * 2);
+        t.words = n;
+        t.first = Arrays.copyOf(in.ints(n), capacity);
+        t.last = Arrays.copyOf(in.ints(n), capacity);
+        t.restLength = Arrays.copyOf(in.ints(n), capacity);
+        t.rest = new byte[capacity][];
+        for (int id = 0; id < n; id++) {
+            int length = t.restLength[id];
+            if (length < 0) {
+                throw new IOException("a negative postings length");
+            }
+            if (length > 0) {
+                t.rest[id] = in.bytes(length);
+                t.restBytes += arrayBytes(length);
+            }
+        }
+        t.ordinals.or(BitSet.valueOf(in.longs(in.count(8))));
+        t.maxOrdinal = in.i32();
+        for (int i = 0, k = in.count(8); i < k; i++) {
+            t.replaced.put(in.i32(), in.str());
+        }
+        return t;
+    }
 
     /** Indexes the text of a new ordinal. Ordinals arrive in increasing order (each > every earlier one). */
     void add(int ordinal, String question, String sql) {

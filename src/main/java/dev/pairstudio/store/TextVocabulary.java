@@ -1,5 +1,6 @@
 package dev.pairstudio.store;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 
@@ -62,6 +63,34 @@ final class TextVocabulary {
     /** Estimated heap bytes: the text (one byte per Latin-1 char, two once any other char is present) and the arrays. */
     long memoryBytes() {
         return (long) text.capacity() * (wide ? 2 : 1) + 4L * (start.length + hash.length + table.length) + 64;
+    }
+
+    void write(SnapshotFile.Out out) throws IOException {
+        out.i32(size);
+        out.str(text.toString());
+        out.ints(start, size + 1);
+        out.ints(hash, size);
+        out.i32(table.length);
+        out.ints(table, table.length);
+    }
+
+    static TextVocabulary read(SnapshotFile.In in) throws IOException {
+        TextVocabulary v = new TextVocabulary();
+        int n = in.count(8);
+        String words = in.str();
+        v.text.setLength(0);
+        v.text.append(words);
+        int capacity = Math.max(1024, Integer.highestOneBit(Math.max(1, n)) * 2);
+        v.start = java.util.Arrays.copyOf(in.ints(n + 1), capacity + 1);
+        v.hash = java.util.Arrays.copyOf(in.ints(n), capacity);
+        int tableLength = in.count(4);
+        if (Integer.bitCount(tableLength) != 1 || 2L * n > tableLength || v.start[n] != words.length()) {
+            throw new IOException("a vocabulary of " + n + " words does not fit its tables");
+        }
+        v.table = in.ints(tableLength);
+        v.size = n;
+        v.wide = words.chars().anyMatch(c -> c > 0xFF);
+        return v;
     }
 
     private int add(String source, int from, int to, int h, int slot) {

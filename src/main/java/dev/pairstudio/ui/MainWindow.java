@@ -204,7 +204,7 @@ public final class MainWindow {
         wireDetail();
         acceptDroppedFiles();
         quickExport.statusProperty().addListener((o, was, now) -> message(now));
-        table.setPlaceholder(emptyState());
+        table.setPlaceholder(dev.pairstudio.ui.pairs.TablePlaceholder.of(rows, store, emptyState()));
         restore.setVisible(false);
         emptyTrash.setVisible(false);
     }

@@ -54,6 +54,44 @@ class PostgresPairStoreTest extends PairStoreContractTest {
         return PairStores.open(current);
     }
 
+    /**
+     * Issue 24: each client keeps its index snapshot in its own user data directory, keyed by
+     * server and database, and a colleague's writes between its runs still show (the change log
+     * brings the snapshot forward).
+     */
+    @Test
+    void eachClientKeepsItsIndexSnapshotInItsUserDataDirectory(@TempDir Path home) throws java.io.IOException {
+        String before = System.getProperty("pairstudio.home");
+        System.setProperty("pairstudio.home", home.toString());
+        try {
+            store.close(); // opened before the property was set: the snapshot's place is chosen at open
+            store = PairStores.open(current);
+            addSample();
+            long live = store.count(PairFilter.ALL.withSuccess(true)) + store.count(PairFilter.ALL.withSuccess(false));
+            store.close();
+            Path[] snapshots;
+            try (var files = java.nio.file.Files.list(home.resolve("index"))) {
+                snapshots = files.toArray(Path[]::new);
+            }
+            assertThat(snapshots).hasSize(1);
+            assertThat(snapshots[0].getFileName().toString()).endsWith(".index").doesNotContain(TestPostgres.PASSWORD);
+            System.setProperty("pairstudio.home", home.resolve("colleague").toString()); // another machine, another snapshot
+            try (PairStore colleague = PairStores.open(current)) {
+                colleague.trash(colleague.query(PairFilter.ALL, PairSort.INSERTION, null, 1).rows().stream().map(StoredPair::id).toList());
+            }
+            System.setProperty("pairstudio.home", home.toString());
+            store = PairStores.open(current);
+            assertThat(store.count(PairFilter.ALL.withSuccess(true)) + store.count(PairFilter.ALL.withSuccess(false))).isEqualTo(live - 1);
+            assertThat(((JdbcPairStore) store).indexOrigin()).startsWith("snapshot of change").contains("brought forward");
+        } finally {
+            if (before == null) {
+                System.clearProperty("pairstudio.home");
+            } else {
+                System.setProperty("pairstudio.home", before);
+            }
+        }
+    }
+
     @Test
     void theLocationNeverShowsThePassword() {
         assertThat(current).contains(TestPostgres.PASSWORD);

@@ -55,6 +55,10 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
     private final LinkedList<Integer> queue = new LinkedList<>();
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(this, "total", 0);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    /** True until the first page of the current filter is shown: nothing loaded yet says nothing about the data. */
+    private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper(this, "waiting", true);
+    /** The count of the filter being loaded once known (before its first page can be), -1 before. */
+    private final ReadOnlyLongWrapper expected = new ReadOnlyLongWrapper(this, "expected", -1);
 
     private PairFilter filter = PairFilter.ALL;
     private PairSort sort = PairSort.NEWEST_FIRST;
@@ -85,6 +89,16 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
         return loading.getReadOnlyProperty();
     }
 
+    /** True from a reload until its first page is shown (or it failed): the table must say it is loading, not that it is empty. */
+    public ReadOnlyBooleanProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
+    /** While {@link #waitingProperty()}: how many rows are coming, once counted (-1 before). */
+    public ReadOnlyLongProperty expectedProperty() {
+        return expected.getReadOnlyProperty();
+    }
+
     public void setOnError(Consumer<Throwable> handler) {
         this.onError = handler;
     }
@@ -111,11 +125,18 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
         inFlight.clear(); // their results are dropped by generation
         pageStarts = null; // the old page index's cursors belong to the old sort and filter
         loading.set(true);
+        waiting.set(true);
+        expected.set(-1);
         PairFilter f = newFilter;
         PairSort s = newSort;
         loader.execute(() -> {
             try {
-                long count = store.count(f);
+                long count = store.count(f); // without a filter the store counts before its index is ready
+                Platform.runLater(() -> {
+                    if (gen == generation) {
+                        expected.set(count);
+                    }
+                });
                 Page first = store.query(f, s, null, PAGE);
                 Platform.runLater(() -> showFirst(gen, count, first.rows()));
                 List<String> starts = store.pageStarts(f, s, PAGE);
@@ -195,6 +216,7 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
         size = (int) Math.min(count, Integer.MAX_VALUE);
         pages.put(0, new ArrayList<>(first));
         total.set(count);
+        waiting.set(false);
         beginChange();
         if (oldSize > 0) {
             nextRemove(0, Collections.nCopies(oldSize, (StoredPair) null));
@@ -217,6 +239,7 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
     private void failed(long gen, Throwable e) {
         if (gen == generation) {
             loading.set(false);
+            waiting.set(false);
             onError.accept(e);
         }
     }

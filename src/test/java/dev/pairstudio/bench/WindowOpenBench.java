@@ -1,0 +1,76 @@
+package dev.pairstudio.bench;
+
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.HeadlessFx;
+import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.ui.BackgroundJobs;
+import dev.pairstudio.ui.MainWindow;
+import dev.pairstudio.ui.UiSettings;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+
+/**
+ * Issue 24's window row, end to end: run in a fresh JVM ({@code bench/run.sh e2e} does), it opens
+ * the database and the main window as the app does (headless) and prints the time from the JVM's
+ * start until the pair table draws its first row, and whether the empty-database state ("Load demo
+ * data") was ever visible meanwhile (sampled every 10 ms).
+ *
+ * <p>{@code WindowOpenBench DB}
+ */
+public final class WindowOpenBench {
+    private WindowOpenBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        HeadlessFx.start();
+        double fxStarted = since(jvmStart);
+        PairStore store = PairStores.open(args[0]);
+        double opened = since(jvmStart);
+        Path settings = Files.createTempDirectory("window-bench").resolve("ui.properties");
+        MainWindow window = HeadlessFx.fx(() -> TestWindows.show(new Stage(),
+                new MainWindow(store, new BackgroundJobs(), new UiSettings(settings)), 1400, 900));
+        double shownAt = since(jvmStart);
+        boolean emptyShown = false;
+        boolean loadingShown = false;
+        while (!HeadlessFx.fx(() -> !window.table().getItems().isEmpty() && window.table().getItems().get(0) != null)) {
+            if (!emptyShown && HeadlessFx.fx(() -> shown(window, "#load-demo"))) {
+                emptyShown = true;
+                System.out.printf("empty-database state visible at %.2f s: %s rows, status \"%s\"%n", since(jvmStart),
+                        HeadlessFx.fx(() -> window.table().getItems().size()), HeadlessFx.fx(window::statusMessage));
+            }
+            loadingShown |= HeadlessFx.fx(() -> shown(window, "#table-loading"));
+            Thread.sleep(10);
+        }
+        double seconds = since(jvmStart);
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("window rows visible %.2f s after JVM start (JavaFX up %.2f s, database open %.2f s, window shown %.2f s; %,d rows; "
+                + "loading state seen: %s; empty-database state seen: %s; heap used %,d MB)%n",
+                seconds, fxStarted, opened, shownAt, HeadlessFx.fx(() -> window.table().getItems().size()), loadingShown, emptyShown,
+                (rt.totalMemory() - rt.freeMemory()) >> 20);
+        HeadlessFx.fx(() -> {
+            window.dispose();
+            return null;
+        });
+        store.close();
+        System.exit(emptyShown ? 1 : 0);
+    }
+
+    private static double since(long jvmStart) {
+        return (System.currentTimeMillis() - jvmStart) / 1000.0;
+    }
+
+    private static boolean shown(MainWindow window, String id) {
+        Node node = window.root().lookup(id);
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node != null && node.getScene() != null;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.pairstudio.ui.pairs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.ui.MainWindow;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 24: while the pair table's rows are on their way (a large database opening, its index
+ * being read or built) the table says "Loading N pairs…", never the empty-database state with its
+ * "Load demo data" button; that state appears only once the store has answered "none".
+ */
+@ExtendWith(ApplicationExtension.class)
+class TableLoadingStateTest {
+    /** Holds every page query of the real store until released: a load as slow as the test needs. */
+    private final CountDownLatch release = new CountDownLatch(1);
+    private PairStore store;
+    private PairStore empty;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path dir = Files.createTempDirectory("loading");
+        store = PairStores.open(dir.resolve("pairs").toString());
+        store.addAll(new SyntheticPairs(240).list(300), null, Source.FILE, "loading");
+        empty = PairStores.open(dir.resolve("empty").toString());
+    }
+
+    @AfterEach
+    void close() {
+        release.countDown();
+        if (window != null) {
+            WaitForAsyncUtils.asyncFx(window::dispose);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        store.close();
+        empty.close();
+    }
+
+    @Test
+    void aSlowLoadShowsTheLoadingStateWithTheCountNeverTheEmptyDatabaseState(FxRobot robot) throws Exception {
+        PairStore slow = (PairStore) Proxy.newProxyInstance(PairStore.class.getClassLoader(), new Class<?>[] {PairStore.class}, (p, m, args) -> {
+            if (m.getName().equals("query")) {
+                release.await(30, TimeUnit.SECONDS);
+            }
+            try {
+                return m.invoke(store, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+        open(slow);
+
+        waitFor(() -> "Loading 300 pairs…".equals(((Labeled) robot.lookup("#table-loading").query()).getText()));
+        for (int i = 0; i < 5; i++) { // and it stays so while the rows are held back
+            assertThat(onFx(() -> shown(robot, "#table-loading"))).isTrue();
+            assertThat(onFx(() -> shown(robot, "#load-demo"))).as("the empty-database state").isFalse();
+            Thread.sleep(100);
+        }
+
+        release.countDown();
+        waitFor(() -> window.table().getItems().size() == 300 && window.table().getItems().get(0) != null);
+        assertThat(onFx(() -> shown(robot, "#table-loading"))).isFalse();
+        assertThat(onFx(() -> robot.lookup("#match-count").queryLabeled().getText())).isEqualTo("300 pairs");
+    }
+
+    @Test
+    void anEmptyDatabaseShowsTheEmptyStateOnceTheStoreHasAnswered(FxRobot robot) throws Exception {
+        open(empty);
+        waitFor(() -> shown(robot, "#load-demo"));
+        assertThat(onFx(() -> shown(robot, "#table-loading"))).isFalse();
+    }
+
+    private void open(PairStore shown) throws Exception {
+        window = WaitForAsyncUtils.asyncFx(() -> TestWindows.show(stage, shown, Files.createTempDirectory("ui").resolve("ui.properties"), 1200, 800))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    /** Whether a node with this id is in the window and visible. */
+    private static boolean shown(FxRobot robot, String id) {
+        return robot.lookup(id).tryQuery().map(TableLoadingStateTest::shown).orElse(false);
+    }
+
+    /** Visible on screen: the node and every parent visible, inside a scene. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing();
+    }
+
+    private static <T> T onFx(Callable<T> check) throws Exception {
+        return WaitForAsyncUtils.asyncFx(check).get(20, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(Callable<Boolean> onFx) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFx).get(20, TimeUnit.SECONDS));
+    }
+}
