@@ -14,10 +14,14 @@ import net.sf.jsqlparser.statement.Statement;
  * input is not handed to the parser at all, and its result says why.
  *
  * <p>Many pairs share a template (the same question shape with other values), so the parsed
- * facts are cached by dialect and fingerprint; a cache hit costs one lexer pass. Literal spans are
- * always computed from the pair's own text.
+ * facts are cached; a cache hit costs one lexer pass. The cache key is not the template: a
+ * template forgets what can make a text unparseable (a string left open, an empty IN-list item,
+ * {@code < =} against {@code <=}), so the key is a {@link #parseKey} that keeps everything the
+ * parser can see except the values themselves. Literal spans are always computed from the pair's
+ * own text.
  */
 public final class SqlAnalyzer implements AutoCloseable {
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]+");
 
     /**
      * @param parseTimeoutMillis time allowed for parsing one SQL field, all dialect attempts together
@@ -108,7 +112,7 @@ public final class SqlAnalyzer implements AutoCloseable {
                     "parentheses nested " + nesting + " deep (limit " + options.maxNesting() + ") are not parsed",
                     countStatements(tokens));
         }
-        String key = dialect.ordinal() + ":" + fingerprint;
+        String key = dialect.ordinal() + ":" + SqlTemplate.hash(parseKey(sql, tokens, literals));
         Shape shape = cache.get(key);
         if (shape == null) {
             StatementParser.Outcome outcome = parser.parse(sql, dialect, nesting);
@@ -125,6 +129,52 @@ public final class SqlAnalyzer implements AutoCloseable {
         }
         return new SqlAnalysis(shape.type(), shape.tables(), literals, fingerprint, shape.complexity(), true, null,
                 shape.statementCount());
+    }
+
+    /**
+     * What decides whether (and how) a text parses, without its values: every token as written
+     * (words lower-cased), string literals reduced to their prefix, quotes and whether they are
+     * closed (kept whole when they hold a backslash: dialects read escapes differently), numbers
+     * with their digit runs reduced to one digit, whether two neighbouring tokens of the same class (symbols, or non-symbols) touch
+     * ({@code <=} vs {@code < =}, {@code 1x} vs {@code 1 x}), and any block comment left open.
+     * Two texts with the same key differ only in string contents and digits, which the grammar
+     * does not look at.
+     */
+    static String parseKey(String sql, List<SqlToken> tokens, List<SqlLiteral> literals) {
+        StringBuilder key = new StringBuilder(sql.length());
+        int lit = 0;
+        SqlToken previous = null;
+        for (SqlToken t : tokens) {
+            if (previous != null) {
+                boolean sameClass = (previous.kind() == SqlToken.Kind.SYMBOL) == (t.kind() == SqlToken.Kind.SYMBOL);
+                key.append(sameClass && previous.end() == t.start() ? "" : " ");
+            }
+            switch (t.kind()) {
+                case STRING -> {
+                    while (lit < literals.size() && literals.get(lit).start() < t.start()) {
+                        lit++;
+                    }
+                    SqlLiteral l = literals.get(lit);
+                    int backslash = sql.indexOf('\\', l.valueStart());
+                    if (backslash >= 0 && backslash < l.valueEnd()) {
+                        key.append(sql, l.start(), l.end());
+                    } else {
+                        key.append(sql, l.start(), l.valueStart()).append(l.valueEnd() < l.end() ? sql.substring(l.valueEnd(), l.end()) : "<open>");
+                    }
+                }
+                case NUMBER -> key.append(DIGITS.matcher(t.text()).replaceAll("9"));
+                case QUOTED_IDENTIFIER -> key.append(sql, t.start(), t.end());
+                case WORD -> key.append(t.text().toLowerCase(java.util.Locale.ROOT));
+                default -> key.append(t.text());
+            }
+            previous = t;
+        }
+        for (SqlLiteral l : literals) {
+            if (l.kind() == SqlLiteral.Kind.COMMENT && sql.startsWith("/*", l.start()) && l.valueEnd() == l.end()) {
+                key.append(" <open comment>");
+            }
+        }
+        return key.toString();
     }
 
     private static Shape inspect(List<Statement> statements, List<SqlToken> tokens) {
