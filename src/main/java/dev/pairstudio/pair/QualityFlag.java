@@ -38,9 +38,12 @@ public enum QualityFlag {
     /** Soft hint: a quoted value in the question that the SQL does not contain. */
     QUESTION_VALUE_NOT_IN_SQL;
 
-    /** Whether this validation flag means the SQL is wrong against its schema (the other validation flags are hints). */
+    /**
+     * Whether this flag means the SQL is wrong against its schema (the other validation flags are
+     * hints): SQL that does not parse is never valid against its schema.
+     */
     public boolean schemaError() {
-        return this == UNKNOWN_TABLE || this == UNKNOWN_COLUMN || this == AMBIGUOUS_COLUMN || this == DOES_NOT_RUN
+        return this == UNPARSEABLE || this == UNKNOWN_TABLE || this == UNKNOWN_COLUMN || this == AMBIGUOUS_COLUMN || this == DOES_NOT_RUN
                 || this == WRITE_STATEMENT;
     }
 

@@ -11,8 +11,8 @@ import net.sf.jsqlparser.statement.select.Select;
 /**
  * Validates one pair against its database's schema: names (tables, columns, ambiguity), whether
  * it runs (H2 EXPLAIN, read statements only), writes in a read-only dataset, LIMIT without ORDER
- * BY, and question/SQL consistency. Thread-safe; share one per run. SQL that does not parse gets
- * no validation flags: the analysis already flags it UNPARSEABLE.
+ * BY, and question/SQL consistency. Thread-safe; share one per run. SQL that does not parse is
+ * never valid against its schema: its validation says UNPARSEABLE, with the parser's reason.
  */
 public final class PairValidator implements AutoCloseable {
     /** Stored setting: "true" when the dataset's questions are read-only (DML/DDL is then flagged). */
@@ -49,6 +49,8 @@ public final class PairValidator implements AutoCloseable {
         Findings findings = new Findings(pair.sql(), pair.question());
         ParsedSql parsed = analyzer.parse(pair.sql(), pair.databaseType());
         if (!parsed.parsed()) {
+            findings.inSql(QualityFlag.UNPARSEABLE, null, "does not parse (" + parsed.error()
+                    + "), so its tables and columns cannot be checked against the schema");
             return new Validation(schema.id(), findings.messages());
         }
         boolean reads = true;

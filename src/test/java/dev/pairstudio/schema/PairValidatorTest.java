@@ -156,7 +156,10 @@ class PairValidatorTest {
     }
 
     @Test
-    void unparseableSqlGetsNoValidationFlags() {
-        assertThat(check(validator, "Anything", "SELEC name FROM", "postgresql").messages()).isEmpty();
+    void unparseableSqlIsNeverValidAgainstItsSchema() {
+        Validation v = check(validator, "Anything", "SELEC name FROM", "postgresql");
+        assertThat(v.flags()).containsExactly(QualityFlag.UNPARSEABLE);
+        assertThat(v.messages().get(0).text()).startsWith("does not parse (unexpected \"SELEC\" at line 1, column 1)");
+        assertThat(QualityFlag.UNPARSEABLE.schemaError()).isTrue();
     }
 }
