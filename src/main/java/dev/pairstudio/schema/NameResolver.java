@@ -68,15 +68,20 @@ final class NameResolver {
         }
     }
 
-    /** One SELECT's names: its FROM sources by alias key, USING columns and select-list aliases; parent for correlation. */
+    /**
+     * One SELECT's names: its FROM sources by alias key, USING columns and select-list aliases;
+     * parent for correlation; the CTEs visible here, which its subqueries see too.
+     */
     private static final class Scope {
         final Scope parent;
+        final Map<String, Source> ctes;
         final Map<String, Source> sources = new LinkedHashMap<>();
         final Set<String> using = new HashSet<>();
         final Set<String> aliases = new HashSet<>();
 
-        Scope(Scope parent) {
+        Scope(Scope parent, Map<String, Source> ctes) {
             this.parent = parent;
+            this.ctes = ctes;
         }
     }
 
@@ -113,7 +118,7 @@ final class NameResolver {
                 select(i.getSelect(), null, Map.of());
             }
         } else if (statement instanceof Update u) {
-            Scope scope = new Scope(null);
+            Scope scope = new Scope(null, Map.of());
             addSource(scope, u.getTable(), Map.of());
             if (u.getStartJoins() != null) {
                 u.getStartJoins().forEach(j -> join(scope, j, Map.of()));
@@ -132,7 +137,7 @@ final class NameResolver {
             }
             expression(scope, u.getWhere(), true);
         } else if (statement instanceof Delete d) {
-            Scope scope = new Scope(null);
+            Scope scope = new Scope(null, Map.of());
             addSource(scope, d.getTable(), Map.of());
             if (d.getUsingFromItemList() != null) { // PostgreSQL's DELETE ... USING
                 d.getUsingFromItemList().forEach(f -> from(scope, f, Map.of()));
@@ -184,7 +189,7 @@ final class NameResolver {
     }
 
     private Set<String> plain(PlainSelect p, Scope outer, Map<String, Source> ctes) {
-        Scope scope = new Scope(outer);
+        Scope scope = new Scope(outer, ctes);
         if (p.getFromItem() != null) {
             from(scope, p.getFromItem(), ctes);
         }
@@ -372,7 +377,7 @@ final class NameResolver {
         }
         Set<String> columns = catalog.columns(t.getName());
         if (columns == null) {
-            findings.inSql(QualityFlag.UNKNOWN_TABLE, t.getName(), "unknown table " + Names.unquote(t.getName())
+            findings.tableInSql(QualityFlag.UNKNOWN_TABLE, t.getName(), "unknown table " + Names.unquote(t.getName())
                     + ": the schema has no such table");
             return new Source(key, null);
         }
@@ -408,13 +413,13 @@ final class NameResolver {
 
             @Override
             public <S> Void visit(ParenthesedSelect select, S context) {
-                NameResolver.this.select(select, scope, Map.of());
+                NameResolver.this.select(select, scope, scope.ctes);
                 return null;
             }
 
             @Override
             public <S> Void visit(Select select, S context) {
-                NameResolver.this.select(select, scope, Map.of());
+                NameResolver.this.select(select, scope, scope.ctes);
                 return null;
             }
 

@@ -162,4 +162,28 @@ class PairValidatorTest {
         assertThat(v.messages().get(0).text()).startsWith("does not parse (unexpected \"SELEC\" at line 1, column 1)");
         assertThat(QualityFlag.UNPARSEABLE.schemaError()).isTrue();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "WITH big AS (SELECT customer_id FROM orders WHERE total > 100) SELECT name FROM customers WHERE id IN (SELECT customer_id FROM big)",
+        "WITH big AS (SELECT customer_id FROM orders) SELECT (SELECT max(customer_id) FROM big) AS top",
+        "WITH big AS (SELECT customer_id FROM orders) SELECT name FROM customers c WHERE EXISTS (SELECT 1 FROM big b WHERE b.customer_id = c.id)",
+        "WITH big AS (SELECT customer_id FROM orders) SELECT n FROM (SELECT count(*) AS n FROM big) AS t",
+    })
+    void aCteUsedInsideASubqueryIsNotAnUnknownTable(String sql) {
+        assertThat(check(validator, "Customers with big orders", sql, "sqlite").flags()).as(sql)
+                .doesNotContain(QualityFlag.UNKNOWN_TABLE, QualityFlag.UNKNOWN_COLUMN);
+    }
+
+    @Test
+    void anUnknownTableIsHighlightedWhereItIsUsed() {
+        String sql = "WITH big AS (SELECT customer_id FROM orders) SELECT name FROM customers WHERE id IN (SELECT customer_id FROM bigg)";
+        Validation v = check(validator, "Customers with big orders", sql, "sqlite");
+        ValidationMessage m = v.messages().stream().filter(x -> x.flag() == QualityFlag.UNKNOWN_TABLE).findFirst().orElseThrow();
+        assertThat(sql.substring(m.start(), m.end())).isEqualTo("bigg");
+        String shadow = "SELECT orderz FROM customers JOIN orderz ON orderz.customer_id = customers.id";
+        ValidationMessage n = check(validator, "Orders", shadow, "sqlite").messages().stream()
+                .filter(x -> x.flag() == QualityFlag.UNKNOWN_TABLE).findFirst().orElseThrow();
+        assertThat(n.start()).isEqualTo(shadow.indexOf("JOIN orderz") + 5);
+    }
 }
