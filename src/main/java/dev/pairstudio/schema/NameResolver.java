@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.DateUnitExpression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.schema.Column;
@@ -44,10 +46,16 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
  * One instance per statement: not thread-safe.
  */
 final class NameResolver {
-    /** Names that parse as columns but are values or pseudo-columns. */
+    /** Names that parse as columns but are values or pseudo-columns, in some dialect or other. */
     private static final Set<String> PSEUDO_COLUMNS = Set.of("true", "false", "null", "current_date", "current_time",
             "current_timestamp", "localtime", "localtimestamp", "sysdate", "systimestamp", "rownum", "rowid", "oid",
             "_rowid_", "level", "user", "current_user", "session_user", "unknown", "default");
+    /** SQLite's: {@code level} and {@code user} are plain names there, checked like any column. */
+    private static final Set<String> SQLITE_PSEUDO_COLUMNS = Set.of("true", "false", "null", "current_date", "current_time",
+            "current_timestamp", "rowid", "oid", "_rowid_");
+    /** Functions whose arguments may be a bare date unit ({@code DATEADD(day, 1, d)}): there it is no column. */
+    private static final Set<String> UNIT_FUNCTIONS = Set.of("dateadd", "datediff", "datediff_big", "datepart", "datename",
+            "datetrunc", "date_trunc", "date_part", "timestampadd", "timestampdiff", "trunc", "date_add", "date_sub", "extract");
 
     /**
      * The columns a FROM item offers; {@code columns == null} accepts any column. {@code base}: the
@@ -87,13 +95,17 @@ final class NameResolver {
 
     private final SchemaCatalog catalog;
     private final Findings findings;
+    private final Set<String> pseudoColumns;
     /** Literal values in WHERE and HAVING, for the question/SQL consistency check. */
     private final List<String> conditionValues = new ArrayList<>();
     private boolean unorderedLimit;
 
-    NameResolver(SchemaCatalog catalog, Findings findings) {
+    /** @param databaseType the pair's dialect: which names are pseudo-columns rather than columns */
+    NameResolver(SchemaCatalog catalog, Findings findings, String databaseType) {
         this.catalog = catalog;
         this.findings = findings;
+        boolean sqlite = databaseType != null && databaseType.toLowerCase(java.util.Locale.ROOT).contains("sqlite");
+        this.pseudoColumns = sqlite ? SQLITE_PSEUDO_COLUMNS : PSEUDO_COLUMNS;
     }
 
     List<String> conditionValues() {
@@ -226,6 +238,8 @@ final class NameResolver {
                     output.add(Names.key(item.getAlias().getName()));
                 } else if (e instanceof Column c) {
                     output.add(Names.key(c.getColumnName()));
+                } else if (e instanceof DateUnitExpression unit) {
+                    output.add(Names.key(unit.toString()));
                 }
             }
         }
@@ -412,6 +426,26 @@ final class NameResolver {
             }
 
             @Override
+            public <S> Void visit(DateUnitExpression unit, S context) {
+                column(scope, new Column(unit.toString().toLowerCase(java.util.Locale.ROOT))); // year, month, … as a column
+                return null;
+            }
+
+            @Override
+            public <S> Void visit(Function function, S context) {
+                String name = function.getName() == null ? "" : function.getName().toLowerCase(java.util.Locale.ROOT);
+                if (!UNIT_FUNCTIONS.contains(name) || function.getParameters() == null) {
+                    return super.visit(function, context);
+                }
+                for (Expression arg : function.getParameters()) {
+                    if (!(arg instanceof DateUnitExpression)) {
+                        arg.accept(this, context); // a bare unit argument is a unit here, not a column
+                    }
+                }
+                return null;
+            }
+
+            @Override
             public <S> Void visit(ParenthesedSelect select, S context) {
                 NameResolver.this.select(select, scope, scope.ctes);
                 return null;
@@ -486,7 +520,7 @@ final class NameResolver {
                 return;
             }
         }
-        if (PSEUDO_COLUMNS.contains(key) || isDoubleQuoted(name)) {
+        if (pseudoColumns.contains(key) || isDoubleQuoted(name)) {
             return; // a value, or (SQLite) a double-quoted string
         }
         List<String> names = new ArrayList<>(scope.sources.keySet());

@@ -58,7 +58,8 @@ public final class PairValidator implements AutoCloseable {
         java.util.List<String> values = new java.util.ArrayList<>();
         boolean unordered = false;
         for (Statement s : parsed.statements()) {
-            NameResolver resolver = new NameResolver(schema.catalog(), findings);
+            NameResolver resolver = new NameResolver(schema.catalog(), findings,
+                    pair.databaseType() != null ? pair.databaseType() : schema.schema().dialect());
             try {
                 resolver.check(s);
             } catch (RuntimeException e) {
