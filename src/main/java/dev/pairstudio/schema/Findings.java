@@ -45,6 +45,11 @@ final class Findings {
         add(new ValidationMessage(flag, ValidationMessage.QUESTION, start, end, text));
     }
 
+    /** Forgets every schema error found so far (a real database accepted the query). */
+    void dropSchemaErrors() {
+        messages.removeIf(m -> m.flag().schemaError());
+    }
+
     boolean any(QualityFlag flag) {
         return messages.stream().anyMatch(m -> m.flag() == flag);
     }

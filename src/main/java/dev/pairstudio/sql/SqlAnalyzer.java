@@ -91,6 +91,19 @@ public final class SqlAnalyzer implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code sql} is, lexically, one reading statement (SELECT, WITH … SELECT, VALUES):
+     * what may be handed to a database's EXPLAIN without any risk of a write. Works on unparseable text.
+     */
+    public static boolean singleRead(String sql, String databaseType) {
+        if (sql == null) {
+            return false;
+        }
+        SqlLiterals.Dialect lexical = ParserDialect.of(databaseType).lexical;
+        List<SqlToken> tokens = SqlTokenizer.tokenize(sql, SqlLiterals.find(sql, lexical), lexical);
+        return countStatements(tokens) == 1 && StatementTypes.guess(tokens) == QueryType.SELECT;
+    }
+
     /** The literal spans of {@code sql} as the lexer of {@code databaseType}'s dialect reads them. */
     public static List<SqlLiteral> literals(String sql, String databaseType) {
         return SqlLiterals.find(sql, ParserDialect.of(databaseType).lexical);
