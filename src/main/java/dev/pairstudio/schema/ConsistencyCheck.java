@@ -24,8 +24,8 @@ final class ConsistencyCheck {
         for (String value : conditionValues) {
             if (!mentioned(value, said)) {
                 findings.inSql(QualityFlag.LITERAL_NOT_IN_QUESTION, value, "the SQL compares with " + quoteForMessage(value)
-                        + ", which the question" + (evidence == null || evidence.isBlank() ? "" : " and its evidence")
-                        + " do not mention");
+                        + (evidence == null || evidence.isBlank() ? ", which the question does not mention"
+                                : ", which neither the question nor its evidence mentions"));
             }
         }
         String sqlText = normalise(sql);
