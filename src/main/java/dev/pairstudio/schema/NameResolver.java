@@ -391,8 +391,10 @@ final class NameResolver {
         }
         Set<String> columns = catalog.columns(t.getName());
         if (columns == null) {
+            List<String> candidates = new ArrayList<>(catalog.tableNames());
+            candidates.addAll(ctes.keySet());
             findings.tableInSql(QualityFlag.UNKNOWN_TABLE, t.getName(), "unknown table " + Names.unquote(t.getName())
-                    + ": the schema has no such table");
+                    + ": the schema has no such table" + Suggestion.didYouMean(t.getName(), candidates));
             return new Source(key, null);
         }
         return new Source(key, columns, catalog.table(t.getName()));
@@ -405,7 +407,7 @@ final class NameResolver {
     private void member(Source target, String column, String shown) {
         if (!target.has(Names.key(column))) {
             findings.inSql(QualityFlag.UNKNOWN_COLUMN, Names.unquote(column), "unknown column " + Names.unquote(shown)
-                    + ": table " + target.name() + " has no such column");
+                    + ": table " + target.name() + " has no such column" + Suggestion.didYouMean(column, columnNames(target)));
         }
     }
 
@@ -497,7 +499,8 @@ final class NameResolver {
                         + Names.unquote(qualifier.getName()) + " in " + c.getFullyQualifiedName() + ": not in the FROM clause");
             } else if (!src.has(key)) {
                 findings.inSql(QualityFlag.UNKNOWN_COLUMN, qualifier.getName() + "." + name, "unknown column "
-                        + c.getFullyQualifiedName() + ": " + src.name() + " has no column " + Names.unquote(name));
+                        + c.getFullyQualifiedName() + ": " + src.name() + " has no column " + Names.unquote(name)
+                        + Suggestion.didYouMean(name, columnNames(src)));
             }
             return;
         }
@@ -524,8 +527,21 @@ final class NameResolver {
             return; // a value, or (SQLite) a double-quoted string
         }
         List<String> names = new ArrayList<>(scope.sources.keySet());
+        List<String> candidates = new ArrayList<>();
+        for (Scope s = scope; s != null; s = s.parent) {
+            s.sources.values().forEach(src -> candidates.addAll(columnNames(src)));
+            candidates.addAll(s.aliases);
+        }
         findings.inSql(QualityFlag.UNKNOWN_COLUMN, name, "unknown column " + Names.unquote(name) + ": "
-                + (names.isEmpty() ? "no table in scope" : "not in " + String.join(", ", names)));
+                + (names.isEmpty() ? "no table in scope" : "not in " + String.join(", ", names)) + Suggestion.didYouMean(name, candidates));
+    }
+
+    /** A source's column names as declared (a schema table's), or their keys (a CTE's, a derived table's). */
+    private static Collection<String> columnNames(Source src) {
+        if (src.base() != null) {
+            return src.base().columns().stream().map(SchemaColumn::name).toList();
+        }
+        return src.columns() == null ? List.of() : src.columns();
     }
 
     private boolean resolves(Scope scope, String key) {
