@@ -433,18 +433,30 @@ final class NameResolver {
                 return null;
             }
 
+            /** Inside a function's arguments: SUBSTR(x, 1, 4), STRFTIME('%Y', d), DATE('now') hold no compared value. */
+            private int functionDepth;
+
             @Override
             public <S> Void visit(Function function, S context) {
                 String name = function.getName() == null ? "" : function.getName().toLowerCase(java.util.Locale.ROOT);
-                if (!UNIT_FUNCTIONS.contains(name) || function.getParameters() == null) {
-                    return super.visit(function, context);
-                }
-                for (Expression arg : function.getParameters()) {
-                    if (!(arg instanceof DateUnitExpression)) {
-                        arg.accept(this, context); // a bare unit argument is a unit here, not a column
+                functionDepth++;
+                try {
+                    if (!UNIT_FUNCTIONS.contains(name) || function.getParameters() == null) {
+                        return super.visit(function, context);
                     }
+                    for (Expression arg : function.getParameters()) {
+                        if (!(arg instanceof DateUnitExpression)) {
+                            arg.accept(this, context); // a bare unit argument is a unit here, not a column
+                        }
+                    }
+                    return null;
+                } finally {
+                    functionDepth--;
                 }
-                return null;
+            }
+
+            private boolean comparedValue() {
+                return condition && functionDepth == 0;
             }
 
             @Override
@@ -461,7 +473,7 @@ final class NameResolver {
 
             @Override
             public <S> Void visit(net.sf.jsqlparser.expression.StringValue v, S context) {
-                if (condition) {
+                if (comparedValue()) {
                     conditionValues.add(v.getValue().replace("''", "'"));
                 }
                 return null;
@@ -469,7 +481,7 @@ final class NameResolver {
 
             @Override
             public <S> Void visit(net.sf.jsqlparser.expression.LongValue v, S context) {
-                if (condition) {
+                if (comparedValue()) {
                     conditionValues.add(v.getStringValue());
                 }
                 return null;
@@ -477,7 +489,7 @@ final class NameResolver {
 
             @Override
             public <S> Void visit(net.sf.jsqlparser.expression.DoubleValue v, S context) {
-                if (condition) {
+                if (comparedValue()) {
                     conditionValues.add(v.toString());
                 }
                 return null;
