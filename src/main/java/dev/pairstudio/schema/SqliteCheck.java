@@ -4,11 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +14,7 @@ import java.util.regex.Pattern;
  * SQL against an empty in-memory SQLite database built from the stored schema, which is then made
  * read-only ({@code PRAGMA query_only}). Only single reading statements are handed to it
  * ({@link dev.pairstudio.sql.SqlAnalyzer#singleRead}); a statement has a time limit. One database
- * per schema version per thread, created on first use; a few per thread are kept, the oldest closed.
+ * per schema version per thread ({@link ThreadConnections}).
  */
 final class SqliteCheck implements AutoCloseable {
     private static final int KEPT_PER_THREAD = 8;
@@ -42,18 +39,7 @@ final class SqliteCheck implements AutoCloseable {
     }
 
     private final long timeoutMillis;
-    private final ConcurrentLinkedQueue<Connection> all = new ConcurrentLinkedQueue<>();
-    private final ThreadLocal<Map<Long, Connection>> open = ThreadLocal.withInitial(() -> new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Connection> eldest) {
-            if (size() > KEPT_PER_THREAD) {
-                closeQuietly(eldest.getValue());
-                all.remove(eldest.getValue());
-                return true;
-            }
-            return false;
-        }
-    });
+    private final ThreadConnections connections = new ThreadConnections(KEPT_PER_THREAD);
 
     SqliteCheck(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
@@ -77,13 +63,11 @@ final class SqliteCheck implements AutoCloseable {
     }
 
     private Connection connection(long schemaId, DatabaseSchema schema) throws SQLException {
-        Map<Long, Connection> mine = open.get();
-        Connection c = mine.get(schemaId);
-        if (c != null && !c.isClosed()) {
-            return c;
-        }
-        c = DriverManager.getConnection("jdbc:sqlite::memory:");
-        all.add(c);
+        return connections.get(String.valueOf(schemaId), () -> create(schema));
+    }
+
+    private static Connection create(DatabaseSchema schema) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
         try (Statement s = c.createStatement()) {
             for (SchemaTable t : schema.tables()) {
                 String name = t.name().toLowerCase(Locale.ROOT);
@@ -100,7 +84,6 @@ final class SqliteCheck implements AutoCloseable {
             }
             s.execute("PRAGMA query_only = ON");
         }
-        mine.put(schemaId, c);
         return c;
     }
 
@@ -131,17 +114,8 @@ final class SqliteCheck implements AutoCloseable {
         return m.length() > 300 ? m.substring(0, 297) + "..." : m;
     }
 
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // an in-memory database: nothing to lose
-        }
-    }
-
     @Override
     public void close() {
-        all.forEach(SqliteCheck::closeQuietly);
-        all.clear();
+        connections.close();
     }
 }
