@@ -74,8 +74,7 @@ public final class PairValidator implements AutoCloseable {
         java.util.List<String> values = new java.util.ArrayList<>();
         boolean unordered = false;
         for (Statement s : parsed.statements()) {
-            NameResolver resolver = new NameResolver(schema.catalog(), findings,
-                    pair.databaseType() != null ? pair.databaseType() : schema.schema().dialect());
+            NameResolver resolver = new NameResolver(schema.catalog(), findings, dialect);
             try {
                 resolver.check(s);
             } catch (RuntimeException e) {
@@ -95,7 +94,7 @@ public final class PairValidator implements AutoCloseable {
         if (unordered) {
             findings.inSql(QualityFlag.NON_DETERMINISTIC, "limit", "LIMIT without ORDER BY: which rows come back may vary");
         }
-        Optional<String> mode = H2Mode.of(pair.databaseType() != null ? pair.databaseType() : schema.schema().dialect());
+        Optional<String> mode = H2Mode.of(dialect);
         boolean namesOk = !findings.any(QualityFlag.UNKNOWN_TABLE) && !findings.any(QualityFlag.UNKNOWN_COLUMN)
                 && !findings.any(QualityFlag.AMBIGUOUS_COLUMN);
         if (judge.isPresent()) {
