@@ -64,6 +64,11 @@ public final class PairValidator implements AutoCloseable {
             if (judge.isPresent() && judge.get().accepted()) {
                 return new Validation(schema.id(), findings.messages()); // real SQLite runs it: that is the verdict
             }
+            if (judge.isPresent() && analyzer.analyze(pair.sql(), dialect).parsed()) {
+                // SQLite reads its syntax (which JSqlParser lacks) but not its names: no parse tree of ours to say more
+                findings.inSql(QualityFlag.DOES_NOT_RUN, judge.get().offendingPart(), "does not run in SQLite: " + judge.get().reason());
+                return new Validation(schema.id(), findings.messages());
+            }
             findings.inSql(QualityFlag.UNPARSEABLE, judge.map(SqliteCheck.Verdict::offendingPart).orElse(null),
                     "does not parse (" + parsed.error() + ")" + judge.map(v -> "; SQLite: " + v.reason()).orElse("")
                     + ", so its tables and columns cannot be checked against the schema");

@@ -100,7 +100,10 @@ public final class SqlAnalyzer implements AutoCloseable {
             return false;
         }
         SqlLiterals.Dialect lexical = ParserDialect.of(databaseType).lexical;
-        List<SqlToken> tokens = SqlTokenizer.tokenize(sql, SqlLiterals.find(sql, lexical), lexical);
+        return singleRead(SqlTokenizer.tokenize(sql, SqlLiterals.find(sql, lexical), lexical));
+    }
+
+    private static boolean singleRead(List<SqlToken> tokens) {
         return countStatements(tokens) == 1 && StatementTypes.guess(tokens) == QueryType.SELECT;
     }
 
@@ -129,12 +132,14 @@ public final class SqlAnalyzer implements AutoCloseable {
         Shape shape = cache.get(key);
         if (shape == null) {
             StatementParser.Outcome outcome = parser.parse(sql, dialect, nesting);
-            if (!outcome.parsed()) {
-                LexicalEstimate estimate = LexicalEstimate.of(tokens);
+            LexicalEstimate estimate = outcome.parsed() ? null : LexicalEstimate.of(tokens);
+            if (!outcome.parsed() && !sqliteReads(sql, dialect, tokens)) {
                 return unparsed(StatementTypes.guess(tokens), estimate.tables(), literals, fingerprint,
                         estimate.complexity(), outcome.error(), countStatements(tokens));
             }
-            shape = inspect(outcome.statements(), tokens);
+            // parsed by JSqlParser, or SQLite's own syntax that JSqlParser lacks (its facts then estimated from the tokens)
+            shape = outcome.parsed() ? inspect(outcome.statements(), tokens)
+                    : new Shape(StatementTypes.guess(tokens), estimate.tables(), estimate.complexity(), 1);
             if (cache.size() >= options.cacheSize()) {
                 cache.clear(); // crude but bounded; a rebuild costs one parse per template
             }
@@ -142,6 +147,11 @@ public final class SqlAnalyzer implements AutoCloseable {
         }
         return new SqlAnalysis(shape.type(), shape.tables(), literals, fingerprint, shape.complexity(), true, null,
                 shape.statementCount());
+    }
+
+    /** A SQLite pair's single reading statement that real SQLite reads whole ({@link SqliteSyntax}). */
+    private static boolean sqliteReads(String sql, ParserDialect dialect, List<SqlToken> tokens) {
+        return dialect == ParserDialect.SQLITE && singleRead(tokens) && SqliteSyntax.accepts(sql);
     }
 
     /**

@@ -73,6 +73,14 @@ class SqliteJudgeTest {
     }
 
     @Test
+    void sqliteSyntaxJSqlParserLacksIsJudgedBySqliteAlone() {
+        assertThat(check("SELECT name FROM people WHERE email_address GLOB '*@example.com'").messages()).isEmpty();
+        Validation wrong = check("SELECT name FROM people WHERE email GLOB '*@example.com'");
+        assertThat(wrong.flags()).containsExactly(QualityFlag.DOES_NOT_RUN);
+        assertThat(wrong.messages().get(0).text()).isEqualTo("does not run in SQLite: no such column: email");
+    }
+
+    @Test
     void unparseableSqlCarriesSqlitesReasonToo() {
         Validation v = check("SELECT name FROM people WHERE email_address = 'x@example.com");
         assertThat(v.flags()).containsExactly(QualityFlag.UNPARSEABLE);
