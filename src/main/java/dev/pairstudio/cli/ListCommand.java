@@ -64,7 +64,7 @@ public final class ListCommand implements Callable<Integer> {
             if (json) {
                 ObjectNode root = PairOutput.JSON.createObjectNode();
                 ArrayNode pairs = root.putArray("pairs");
-                page.rows().forEach(p -> pairs.add(PairOutput.json(p)));
+                page.rows().forEach(p -> pairs.add(PairOutput.json(p, store)));
                 root.put("count", page.rows().size());
                 root.put("total", total);
                 root.put("next_cursor", page.nextCursor());

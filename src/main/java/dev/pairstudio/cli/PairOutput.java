@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Timestamps;
+import dev.pairstudio.schema.ValidationMessage;
+import dev.pairstudio.schema.ValidationMessages;
+import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 
 /** How list and get print pairs: the seed's record keys first, then what the store adds. */
@@ -50,6 +54,45 @@ final class PairOutput {
         if (s.analysis().queryType() != null) {
             n.put("query_type", s.analysis().queryType().name());
         }
+        return n;
+    }
+
+    /**
+     * {@link #json} with the pair's verdicts, in the window's words: {@code flags} (names, as
+     * {@code --flag} takes them), {@code flag_labels}, {@code parse_error}, and {@code validation}
+     * ({@code schema}, {@code schema_version}, {@code messages}: flag, label, field, start, end,
+     * text) when the pair was checked against a schema.
+     */
+    static ObjectNode json(StoredPair s, PairStore store) {
+        ObjectNode n = json(s);
+        ArrayNode flags = n.putArray("flags");
+        ArrayNode labels = n.putArray("flag_labels");
+        for (QualityFlag f : QualityFlag.values()) {
+            if (s.analysis().has(f)) {
+                flags.add(f.name());
+                labels.add(f.label());
+            }
+        }
+        if (s.analysis().parseError() != null) {
+            n.put("parse_error", s.analysis().parseError());
+        }
+        store.validation(s.id()).ifPresent(v -> {
+            ObjectNode validation = n.putObject("validation");
+            store.schema(v.schemaId()).ifPresent(schema -> {
+                validation.put("schema", schema.databaseName());
+                validation.put("schema_version", schema.version());
+            });
+            ArrayNode messages = validation.putArray("messages");
+            for (ValidationMessage m : ValidationMessages.read(v.messages())) {
+                ObjectNode o = messages.addObject();
+                o.put("flag", m.flag().name());
+                o.put("label", m.flag().label());
+                o.put("field", m.field());
+                o.put("start", m.start());
+                o.put("end", m.end());
+                o.put("text", m.text());
+            }
+        });
         return n;
     }
 

@@ -5,19 +5,15 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * "Does it run?": {@code EXPLAIN} (planned, never executed, no data needed) against an empty
  * in-memory H2 copy of the schema in the database type's compatibility mode, with a time limit.
- * One private in-memory database per schema version and mode per thread, created on first use
- * (a connection is not thread-safe; a few per thread are kept, the oldest closed).
+ * One private in-memory database per schema version and mode per thread ({@link ThreadConnections}).
  * Only read statements are ever handed to it.
  */
 final class ExplainCheck implements AutoCloseable {
@@ -38,18 +34,7 @@ final class ExplainCheck implements AutoCloseable {
             + "|SLEEP|JAVA_OBJECT|DB_OBJECT_SQL|DB_OBJECT_ID|DB_OBJECT_SIZE|DATABASE_PATH|DISK_SPACE_USED|MEMORY_FREE|MEMORY_USED)\\b");
 
     private final long timeoutMillis;
-    private final ThreadLocal<Map<String, Connection>> open = ThreadLocal.withInitial(() -> new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Connection> eldest) {
-            if (size() > KEPT_PER_THREAD) {
-                closeQuietly(eldest.getValue());
-                all.remove(eldest.getValue());
-                return true;
-            }
-            return false;
-        }
-    });
-    private final ConcurrentLinkedQueue<Connection> all = new ConcurrentLinkedQueue<>();
+    private final ThreadConnections connections = new ThreadConnections(KEPT_PER_THREAD);
 
     ExplainCheck(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
@@ -76,12 +61,10 @@ final class ExplainCheck implements AutoCloseable {
     }
 
     private Connection connection(long schemaId, DatabaseSchema schema, String mode) throws SQLException {
-        String key = schemaId + "/" + mode;
-        Map<String, Connection> mine = open.get();
-        Connection c = mine.get(key);
-        if (c != null && !c.isClosed()) {
-            return c;
-        }
+        return connections.get(schemaId + "/" + mode, () -> create(schema, mode));
+    }
+
+    private Connection create(DatabaseSchema schema, String mode) throws SQLException {
         Set<String> soft = new java.util.TreeSet<>();
         for (SchemaTable t : schema.tables()) {
             for (SchemaColumn col : t.columns()) {
@@ -93,8 +76,7 @@ final class ExplainCheck implements AutoCloseable {
         }
         String url = "jdbc:h2:mem:;MODE=" + mode + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE;QUERY_TIMEOUT=" + timeoutMillis
                 + (soft.isEmpty() ? "" : ";NON_KEYWORDS=" + String.join(",", soft));
-        c = DriverManager.getConnection(url, "sa", "");
-        all.add(c);
+        Connection c = DriverManager.getConnection(url, "sa", "");
         try (Statement s = c.createStatement()) {
             for (String ddl : createStatements(schema)) {
                 try {
@@ -104,7 +86,6 @@ final class ExplainCheck implements AutoCloseable {
                 }
             }
         }
-        mine.put(key, c);
         return c;
     }
 
@@ -174,17 +155,8 @@ final class ExplainCheck implements AutoCloseable {
         return m.length() > 300 ? m.substring(0, 297) + "..." : m;
     }
 
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // an in-memory database: nothing to lose
-        }
-    }
-
     @Override
     public void close() {
-        all.forEach(ExplainCheck::closeQuietly);
-        all.clear();
+        connections.close();
     }
 }

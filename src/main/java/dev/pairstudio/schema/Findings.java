@@ -26,8 +26,28 @@ final class Findings {
         add(new ValidationMessage(flag, ValidationMessage.SQL, at(sql, part), end(sql, part), text));
     }
 
+    /**
+     * A table name: located where it is used as a table (after FROM, JOIN, INTO, UPDATE or a comma
+     * in a FROM list), not where the same word first appears (a CTE's definition, a column).
+     */
+    void tableInSql(QualityFlag flag, String table, String text) {
+        Matcher m = table == null || table.isBlank() ? null
+                : Pattern.compile("(?<=(?:\\bfrom|\\bjoin|\\binto|\\bupdate|,)\\s{0,40})" + Pattern.quote(table.toLowerCase(Locale.ROOT))
+                        + "(?![\\w$])").matcher(sql.toLowerCase(Locale.ROOT));
+        if (m != null && m.find()) {
+            add(new ValidationMessage(flag, ValidationMessage.SQL, m.start(), m.end(), text));
+        } else {
+            inSql(flag, table, text);
+        }
+    }
+
     void inQuestion(QualityFlag flag, int start, int end, String text) {
         add(new ValidationMessage(flag, ValidationMessage.QUESTION, start, end, text));
+    }
+
+    /** Forgets every schema error found so far (a real database accepted the query). */
+    void dropSchemaErrors() {
+        messages.removeIf(m -> m.flag().schemaError());
     }
 
     boolean any(QualityFlag flag) {

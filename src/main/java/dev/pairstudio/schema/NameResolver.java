@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.DateUnitExpression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.schema.Column;
@@ -44,10 +46,16 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
  * One instance per statement: not thread-safe.
  */
 final class NameResolver {
-    /** Names that parse as columns but are values or pseudo-columns. */
+    /** Names that parse as columns but are values or pseudo-columns, in some dialect or other. */
     private static final Set<String> PSEUDO_COLUMNS = Set.of("true", "false", "null", "current_date", "current_time",
             "current_timestamp", "localtime", "localtimestamp", "sysdate", "systimestamp", "rownum", "rowid", "oid",
             "_rowid_", "level", "user", "current_user", "session_user", "unknown", "default");
+    /** SQLite's: {@code level} and {@code user} are plain names there, checked like any column. */
+    private static final Set<String> SQLITE_PSEUDO_COLUMNS = Set.of("true", "false", "null", "current_date", "current_time",
+            "current_timestamp", "rowid", "oid", "_rowid_");
+    /** Functions whose arguments may be a bare date unit ({@code DATEADD(day, 1, d)}): there it is no column. */
+    private static final Set<String> UNIT_FUNCTIONS = Set.of("dateadd", "datediff", "datediff_big", "datepart", "datename",
+            "datetrunc", "date_trunc", "date_part", "timestampadd", "timestampdiff", "trunc", "date_add", "date_sub", "extract");
 
     /**
      * The columns a FROM item offers; {@code columns == null} accepts any column. {@code base}: the
@@ -68,27 +76,36 @@ final class NameResolver {
         }
     }
 
-    /** One SELECT's names: its FROM sources by alias key, USING columns and select-list aliases; parent for correlation. */
+    /**
+     * One SELECT's names: its FROM sources by alias key, USING columns and select-list aliases;
+     * parent for correlation; the CTEs visible here, which its subqueries see too.
+     */
     private static final class Scope {
         final Scope parent;
+        final Map<String, Source> ctes;
         final Map<String, Source> sources = new LinkedHashMap<>();
         final Set<String> using = new HashSet<>();
         final Set<String> aliases = new HashSet<>();
 
-        Scope(Scope parent) {
+        Scope(Scope parent, Map<String, Source> ctes) {
             this.parent = parent;
+            this.ctes = ctes;
         }
     }
 
     private final SchemaCatalog catalog;
     private final Findings findings;
+    private final Set<String> pseudoColumns;
     /** Literal values in WHERE and HAVING, for the question/SQL consistency check. */
     private final List<String> conditionValues = new ArrayList<>();
     private boolean unorderedLimit;
 
-    NameResolver(SchemaCatalog catalog, Findings findings) {
+    /** @param databaseType the pair's dialect: which names are pseudo-columns rather than columns */
+    NameResolver(SchemaCatalog catalog, Findings findings, String databaseType) {
         this.catalog = catalog;
         this.findings = findings;
+        boolean sqlite = databaseType != null && databaseType.toLowerCase(java.util.Locale.ROOT).contains("sqlite");
+        this.pseudoColumns = sqlite ? SQLITE_PSEUDO_COLUMNS : PSEUDO_COLUMNS;
     }
 
     List<String> conditionValues() {
@@ -113,7 +130,7 @@ final class NameResolver {
                 select(i.getSelect(), null, Map.of());
             }
         } else if (statement instanceof Update u) {
-            Scope scope = new Scope(null);
+            Scope scope = new Scope(null, Map.of());
             addSource(scope, u.getTable(), Map.of());
             if (u.getStartJoins() != null) {
                 u.getStartJoins().forEach(j -> join(scope, j, Map.of()));
@@ -132,7 +149,7 @@ final class NameResolver {
             }
             expression(scope, u.getWhere(), true);
         } else if (statement instanceof Delete d) {
-            Scope scope = new Scope(null);
+            Scope scope = new Scope(null, Map.of());
             addSource(scope, d.getTable(), Map.of());
             if (d.getUsingFromItemList() != null) { // PostgreSQL's DELETE ... USING
                 d.getUsingFromItemList().forEach(f -> from(scope, f, Map.of()));
@@ -184,7 +201,7 @@ final class NameResolver {
     }
 
     private Set<String> plain(PlainSelect p, Scope outer, Map<String, Source> ctes) {
-        Scope scope = new Scope(outer);
+        Scope scope = new Scope(outer, ctes);
         if (p.getFromItem() != null) {
             from(scope, p.getFromItem(), ctes);
         }
@@ -221,6 +238,8 @@ final class NameResolver {
                     output.add(Names.key(item.getAlias().getName()));
                 } else if (e instanceof Column c) {
                     output.add(Names.key(c.getColumnName()));
+                } else if (e instanceof DateUnitExpression unit) {
+                    output.add(Names.key(unit.toString()));
                 }
             }
         }
@@ -372,8 +391,10 @@ final class NameResolver {
         }
         Set<String> columns = catalog.columns(t.getName());
         if (columns == null) {
-            findings.inSql(QualityFlag.UNKNOWN_TABLE, t.getName(), "unknown table " + Names.unquote(t.getName())
-                    + ": the schema has no such table");
+            List<String> candidates = new ArrayList<>(catalog.tableNames());
+            candidates.addAll(ctes.keySet());
+            findings.tableInSql(QualityFlag.UNKNOWN_TABLE, t.getName(), "unknown table " + Names.unquote(t.getName())
+                    + ": the schema has no such table" + Suggestion.didYouMean(t.getName(), candidates));
             return new Source(key, null);
         }
         return new Source(key, columns, catalog.table(t.getName()));
@@ -386,7 +407,7 @@ final class NameResolver {
     private void member(Source target, String column, String shown) {
         if (!target.has(Names.key(column))) {
             findings.inSql(QualityFlag.UNKNOWN_COLUMN, Names.unquote(column), "unknown column " + Names.unquote(shown)
-                    + ": table " + target.name() + " has no such column");
+                    + ": table " + target.name() + " has no such column" + Suggestion.didYouMean(column, columnNames(target)));
         }
     }
 
@@ -407,20 +428,52 @@ final class NameResolver {
             }
 
             @Override
+            public <S> Void visit(DateUnitExpression unit, S context) {
+                column(scope, new Column(unit.toString().toLowerCase(java.util.Locale.ROOT))); // year, month, … as a column
+                return null;
+            }
+
+            /** Inside a function's arguments: SUBSTR(x, 1, 4), STRFTIME('%Y', d), DATE('now') hold no compared value. */
+            private int functionDepth;
+
+            @Override
+            public <S> Void visit(Function function, S context) {
+                String name = function.getName() == null ? "" : function.getName().toLowerCase(java.util.Locale.ROOT);
+                functionDepth++;
+                try {
+                    if (!UNIT_FUNCTIONS.contains(name) || function.getParameters() == null) {
+                        return super.visit(function, context);
+                    }
+                    for (Expression arg : function.getParameters()) {
+                        if (!(arg instanceof DateUnitExpression)) {
+                            arg.accept(this, context); // a bare unit argument is a unit here, not a column
+                        }
+                    }
+                    return null;
+                } finally {
+                    functionDepth--;
+                }
+            }
+
+            private boolean comparedValue() {
+                return condition && functionDepth == 0;
+            }
+
+            @Override
             public <S> Void visit(ParenthesedSelect select, S context) {
-                NameResolver.this.select(select, scope, Map.of());
+                NameResolver.this.select(select, scope, scope.ctes);
                 return null;
             }
 
             @Override
             public <S> Void visit(Select select, S context) {
-                NameResolver.this.select(select, scope, Map.of());
+                NameResolver.this.select(select, scope, scope.ctes);
                 return null;
             }
 
             @Override
             public <S> Void visit(net.sf.jsqlparser.expression.StringValue v, S context) {
-                if (condition) {
+                if (comparedValue()) {
                     conditionValues.add(v.getValue().replace("''", "'"));
                 }
                 return null;
@@ -428,7 +481,7 @@ final class NameResolver {
 
             @Override
             public <S> Void visit(net.sf.jsqlparser.expression.LongValue v, S context) {
-                if (condition) {
+                if (comparedValue()) {
                     conditionValues.add(v.getStringValue());
                 }
                 return null;
@@ -436,7 +489,7 @@ final class NameResolver {
 
             @Override
             public <S> Void visit(net.sf.jsqlparser.expression.DoubleValue v, S context) {
-                if (condition) {
+                if (comparedValue()) {
                     conditionValues.add(v.toString());
                 }
                 return null;
@@ -458,7 +511,8 @@ final class NameResolver {
                         + Names.unquote(qualifier.getName()) + " in " + c.getFullyQualifiedName() + ": not in the FROM clause");
             } else if (!src.has(key)) {
                 findings.inSql(QualityFlag.UNKNOWN_COLUMN, qualifier.getName() + "." + name, "unknown column "
-                        + c.getFullyQualifiedName() + ": " + src.name() + " has no column " + Names.unquote(name));
+                        + c.getFullyQualifiedName() + ": " + src.name() + " has no column " + Names.unquote(name)
+                        + Suggestion.didYouMean(name, columnNames(src)));
             }
             return;
         }
@@ -481,12 +535,25 @@ final class NameResolver {
                 return;
             }
         }
-        if (PSEUDO_COLUMNS.contains(key) || isDoubleQuoted(name)) {
+        if (pseudoColumns.contains(key) || isDoubleQuoted(name)) {
             return; // a value, or (SQLite) a double-quoted string
         }
         List<String> names = new ArrayList<>(scope.sources.keySet());
+        List<String> candidates = new ArrayList<>();
+        for (Scope s = scope; s != null; s = s.parent) {
+            s.sources.values().forEach(src -> candidates.addAll(columnNames(src)));
+            candidates.addAll(s.aliases);
+        }
         findings.inSql(QualityFlag.UNKNOWN_COLUMN, name, "unknown column " + Names.unquote(name) + ": "
-                + (names.isEmpty() ? "no table in scope" : "not in " + String.join(", ", names)));
+                + (names.isEmpty() ? "no table in scope" : "not in " + String.join(", ", names)) + Suggestion.didYouMean(name, candidates));
+    }
+
+    /** A source's column names as declared (a schema table's), or their keys (a CTE's, a derived table's). */
+    private static Collection<String> columnNames(Source src) {
+        if (src.base() != null) {
+            return src.base().columns().stream().map(SchemaColumn::name).toList();
+        }
+        return src.columns() == null ? List.of() : src.columns();
     }
 
     private boolean resolves(Scope scope, String key) {

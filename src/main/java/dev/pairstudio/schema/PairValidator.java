@@ -10,9 +10,11 @@ import net.sf.jsqlparser.statement.select.Select;
 
 /**
  * Validates one pair against its database's schema: names (tables, columns, ambiguity), whether
- * it runs (H2 EXPLAIN, read statements only), writes in a read-only dataset, LIMIT without ORDER
- * BY, and question/SQL consistency. Thread-safe; share one per run. SQL that does not parse gets
- * no validation flags: the analysis already flags it UNPARSEABLE.
+ * it runs (read statements only: real SQLite's EXPLAIN for SQLite pairs, which is the judge — a
+ * query it accepts gets no error flag, one it rejects always gets one, with SQLite's message —
+ * H2's EXPLAIN in the matching mode for other dialects, or a live database's), writes in a read-only dataset, LIMIT without ORDER
+ * BY, and question/SQL consistency. Thread-safe; share one per run. SQL that does not parse is
+ * never valid against its schema: its validation says UNPARSEABLE, with the parser's reason.
  */
 public final class PairValidator implements AutoCloseable {
     /** Stored setting: "true" when the dataset's questions are read-only (DML/DDL is then flagged). */
@@ -21,6 +23,7 @@ public final class PairValidator implements AutoCloseable {
     private final SqlAnalyzer analyzer;
     private final java.util.function.Predicate<String> readOnly;
     private final ExplainCheck explain;
+    private final SqliteCheck sqlite;
     private final java.util.Map<String, LiveExplain> live;
 
     /**
@@ -43,12 +46,32 @@ public final class PairValidator implements AutoCloseable {
         this.readOnly = readOnly;
         this.live = java.util.Map.copyOf(live);
         this.explain = new ExplainCheck(explainMillis);
+        this.sqlite = new SqliteCheck(explainMillis);
+    }
+
+    private static boolean isSqlite(String databaseType) {
+        return databaseType != null && databaseType.toLowerCase(java.util.Locale.ROOT).contains("sqlite");
     }
 
     public Validation validate(Pair pair, LoadedSchema schema) {
         Findings findings = new Findings(pair.sql(), pair.question());
+        String dialect = pair.databaseType() != null ? pair.databaseType() : schema.schema().dialect();
         ParsedSql parsed = analyzer.parse(pair.sql(), pair.databaseType());
+        LiveExplain liveDb = pair.databaseName() == null ? null : live.get(pair.databaseName());
+        Optional<SqliteCheck.Verdict> judge = liveDb == null && isSqlite(dialect) && SqlAnalyzer.singleRead(pair.sql(), dialect)
+                ? sqlite.explain(pair.sql(), schema.id(), schema.schema()) : Optional.empty();
         if (!parsed.parsed()) {
+            if (judge.isPresent() && judge.get().accepted()) {
+                return new Validation(schema.id(), findings.messages()); // real SQLite runs it: that is the verdict
+            }
+            if (judge.isPresent() && analyzer.analyze(pair.sql(), dialect).parsed()) {
+                // SQLite reads its syntax (which JSqlParser lacks) but not its names: no parse tree of ours to say more
+                findings.inSql(QualityFlag.DOES_NOT_RUN, judge.get().offendingPart(), "does not run in SQLite: " + judge.get().reason());
+                return new Validation(schema.id(), findings.messages());
+            }
+            findings.inSql(QualityFlag.UNPARSEABLE, judge.map(SqliteCheck.Verdict::offendingPart).orElse(null),
+                    "does not parse (" + parsed.error() + ")" + judge.map(v -> "; SQLite: " + v.reason()).orElse("")
+                    + ", so its tables and columns cannot be checked against the schema");
             return new Validation(schema.id(), findings.messages());
         }
         boolean reads = true;
@@ -56,7 +79,7 @@ public final class PairValidator implements AutoCloseable {
         java.util.List<String> values = new java.util.ArrayList<>();
         boolean unordered = false;
         for (Statement s : parsed.statements()) {
-            NameResolver resolver = new NameResolver(schema.catalog(), findings);
+            NameResolver resolver = new NameResolver(schema.catalog(), findings, dialect);
             try {
                 resolver.check(s);
             } catch (RuntimeException e) {
@@ -76,11 +99,17 @@ public final class PairValidator implements AutoCloseable {
         if (unordered) {
             findings.inSql(QualityFlag.NON_DETERMINISTIC, "limit", "LIMIT without ORDER BY: which rows come back may vary");
         }
-        Optional<String> mode = H2Mode.of(pair.databaseType() != null ? pair.databaseType() : schema.schema().dialect());
+        Optional<String> mode = H2Mode.of(dialect);
         boolean namesOk = !findings.any(QualityFlag.UNKNOWN_TABLE) && !findings.any(QualityFlag.UNKNOWN_COLUMN)
                 && !findings.any(QualityFlag.AMBIGUOUS_COLUMN);
-        LiveExplain liveDb = pair.databaseName() == null ? null : live.get(pair.databaseName());
-        if (liveDb != null) {
+        if (judge.isPresent()) {
+            SqliteCheck.Verdict verdict = judge.get();
+            if (verdict.accepted()) {
+                findings.dropSchemaErrors(); // SQLite runs it, so what our resolver found is a false alarm
+            } else {
+                findings.inSql(QualityFlag.DOES_NOT_RUN, verdict.offendingPart(), "does not run in SQLite: " + verdict.reason());
+            }
+        } else if (liveDb != null) {
             // a write is sent only where allowed, and never in a dataset of read-only questions
             if (namesOk && parsed.statements().size() == 1 && (reads || !readOnlyDataset)) {
                 liveDb.explain(pair.sql(), !reads).ifPresent(reason -> findings.inSql(QualityFlag.DOES_NOT_RUN, null,
@@ -107,5 +136,6 @@ public final class PairValidator implements AutoCloseable {
     @Override
     public void close() {
         explain.close();
+        sqlite.close();
     }
 }

@@ -20,6 +20,11 @@ public final class SchemaCatalog {
         }
     }
 
+    /** Every table's name as declared. */
+    java.util.List<String> tableNames() {
+        return tables.values().stream().map(SchemaTable::name).toList();
+    }
+
     SchemaTable table(String name) {
         return tables.get(Names.key(name));
     }

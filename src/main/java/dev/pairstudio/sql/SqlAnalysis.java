@@ -14,7 +14,9 @@ import java.util.List;
  * @param literals       string and number literals and comments, as character spans of the SQL
  * @param fingerprint    32 hex digits identifying the query's {@link SqlTemplate template}
  * @param complexity     counts and level; lexical estimates when the SQL did not parse
- * @param parsed         whether JSqlParser accepted the SQL (in its dialect or the generic grammar)
+ * @param parsed         whether JSqlParser accepted the SQL (in its dialect or the generic grammar), or,
+ *                       for a SQLite pair's reading statement JSqlParser rejects, real SQLite reads
+ *                       it whole (type, tables and complexity are then lexical estimates)
  * @param parseError     null when parsed; otherwise a short reason (never the SQL nor its values)
  * @param statementCount statements in the field; more than one is worth a look
  */

@@ -14,10 +14,14 @@ import net.sf.jsqlparser.statement.Statement;
  * input is not handed to the parser at all, and its result says why.
  *
  * <p>Many pairs share a template (the same question shape with other values), so the parsed
- * facts are cached by dialect and fingerprint; a cache hit costs one lexer pass. Literal spans are
- * always computed from the pair's own text.
+ * facts are cached; a cache hit costs one lexer pass. The cache key is not the template: a
+ * template forgets what can make a text unparseable (a string left open, an empty IN-list item,
+ * {@code < =} against {@code <=}), so the key is a {@link #parseKey} that keeps everything the
+ * parser can see except the values themselves. Literal spans are always computed from the pair's
+ * own text.
  */
 public final class SqlAnalyzer implements AutoCloseable {
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]+");
 
     /**
      * @param parseTimeoutMillis time allowed for parsing one SQL field, all dialect attempts together
@@ -87,6 +91,22 @@ public final class SqlAnalyzer implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code sql} is, lexically, one reading statement (SELECT, WITH … SELECT, VALUES):
+     * what may be handed to a database's EXPLAIN without any risk of a write. Works on unparseable text.
+     */
+    public static boolean singleRead(String sql, String databaseType) {
+        if (sql == null) {
+            return false;
+        }
+        SqlLiterals.Dialect lexical = ParserDialect.of(databaseType).lexical;
+        return singleRead(SqlTokenizer.tokenize(sql, SqlLiterals.find(sql, lexical), lexical));
+    }
+
+    private static boolean singleRead(List<SqlToken> tokens) {
+        return countStatements(tokens) == 1 && StatementTypes.guess(tokens) == QueryType.SELECT;
+    }
+
     /** The literal spans of {@code sql} as the lexer of {@code databaseType}'s dialect reads them. */
     public static List<SqlLiteral> literals(String sql, String databaseType) {
         return SqlLiterals.find(sql, ParserDialect.of(databaseType).lexical);
@@ -108,16 +128,18 @@ public final class SqlAnalyzer implements AutoCloseable {
                     "parentheses nested " + nesting + " deep (limit " + options.maxNesting() + ") are not parsed",
                     countStatements(tokens));
         }
-        String key = dialect.ordinal() + ":" + fingerprint;
+        String key = dialect.ordinal() + ":" + SqlTemplate.hash(parseKey(sql, tokens, literals));
         Shape shape = cache.get(key);
         if (shape == null) {
             StatementParser.Outcome outcome = parser.parse(sql, dialect, nesting);
-            if (!outcome.parsed()) {
-                LexicalEstimate estimate = LexicalEstimate.of(tokens);
+            LexicalEstimate estimate = outcome.parsed() ? null : LexicalEstimate.of(tokens);
+            if (!outcome.parsed() && !sqliteReads(sql, dialect, tokens)) {
                 return unparsed(StatementTypes.guess(tokens), estimate.tables(), literals, fingerprint,
                         estimate.complexity(), outcome.error(), countStatements(tokens));
             }
-            shape = inspect(outcome.statements(), tokens);
+            // parsed by JSqlParser, or SQLite's own syntax that JSqlParser lacks (its facts then estimated from the tokens)
+            shape = outcome.parsed() ? inspect(outcome.statements(), tokens)
+                    : new Shape(StatementTypes.guess(tokens), estimate.tables(), estimate.complexity(), 1);
             if (cache.size() >= options.cacheSize()) {
                 cache.clear(); // crude but bounded; a rebuild costs one parse per template
             }
@@ -125,6 +147,57 @@ public final class SqlAnalyzer implements AutoCloseable {
         }
         return new SqlAnalysis(shape.type(), shape.tables(), literals, fingerprint, shape.complexity(), true, null,
                 shape.statementCount());
+    }
+
+    /** A SQLite pair's single reading statement that real SQLite reads whole ({@link SqliteSyntax}). */
+    private static boolean sqliteReads(String sql, ParserDialect dialect, List<SqlToken> tokens) {
+        return dialect == ParserDialect.SQLITE && singleRead(tokens) && SqliteSyntax.accepts(sql);
+    }
+
+    /**
+     * What decides whether (and how) a text parses, without its values: every token as written
+     * (words lower-cased), string literals reduced to their prefix, quotes and whether they are
+     * closed (kept whole when they hold a backslash: dialects read escapes differently), numbers
+     * with their digit runs reduced to one digit, whether two neighbouring tokens of the same class (symbols, or non-symbols) touch
+     * ({@code <=} vs {@code < =}, {@code 1x} vs {@code 1 x}), and any block comment left open.
+     * Two texts with the same key differ only in string contents and digits, which the grammar
+     * does not look at.
+     */
+    static String parseKey(String sql, List<SqlToken> tokens, List<SqlLiteral> literals) {
+        StringBuilder key = new StringBuilder(sql.length());
+        int lit = 0;
+        SqlToken previous = null;
+        for (SqlToken t : tokens) {
+            if (previous != null) {
+                boolean sameClass = (previous.kind() == SqlToken.Kind.SYMBOL) == (t.kind() == SqlToken.Kind.SYMBOL);
+                key.append(sameClass && previous.end() == t.start() ? "" : " ");
+            }
+            switch (t.kind()) {
+                case STRING -> {
+                    while (lit < literals.size() && literals.get(lit).start() < t.start()) {
+                        lit++;
+                    }
+                    SqlLiteral l = literals.get(lit);
+                    int backslash = sql.indexOf('\\', l.valueStart());
+                    if (backslash >= 0 && backslash < l.valueEnd()) {
+                        key.append(sql, l.start(), l.end());
+                    } else {
+                        key.append(sql, l.start(), l.valueStart()).append(l.valueEnd() < l.end() ? sql.substring(l.valueEnd(), l.end()) : "<open>");
+                    }
+                }
+                case NUMBER -> key.append(DIGITS.matcher(t.text()).replaceAll("9"));
+                case QUOTED_IDENTIFIER -> key.append(sql, t.start(), t.end());
+                case WORD -> key.append(t.text().toLowerCase(java.util.Locale.ROOT));
+                default -> key.append(t.text());
+            }
+            previous = t;
+        }
+        for (SqlLiteral l : literals) {
+            if (l.kind() == SqlLiteral.Kind.COMMENT && sql.startsWith("/*", l.start()) && l.valueEnd() == l.end()) {
+                key.append(" <open comment>");
+            }
+        }
+        return key.toString();
     }
 
     private static Shape inspect(List<Statement> statements, List<SqlToken> tokens) {

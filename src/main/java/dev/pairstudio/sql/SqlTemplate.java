@@ -84,17 +84,24 @@ public final class SqlTemplate {
         }
     }
 
-    /** After a closing parenthesis: {@code IN ( ? , ? , ? )} becomes {@code IN ( ? )}. */
+    /**
+     * After a closing parenthesis: {@code IN ( ? , ? , ? )} becomes {@code IN ( ? )}. Only a
+     * well-formed list (placeholders separated by single commas) collapses, so that
+     * {@code IN ('a', , 'b')} keeps a shape of its own.
+     */
     private static void collapseInList(List<String> parts) {
         int n = parts.size();
         if (n < 4 || !parts.get(n - 1).equals(")")) {
             return;
         }
         int open = n - 2;
-        while (open >= 0 && (parts.get(open).equals("?") || parts.get(open).equals(","))) {
+        boolean placeholder = true; // walking backwards: ?, then ",", then ?, …
+        while (open >= 0 && parts.get(open).equals(placeholder ? "?" : ",")) {
             open--;
+            placeholder = !placeholder;
         }
-        if (open < 1 || open == n - 2 || !parts.get(open).equals("(") || !parts.get(open - 1).equals("IN")) {
+        // the walk must stop after a placeholder (on "(") and have passed at least one
+        if (open < 1 || open == n - 2 || placeholder || !parts.get(open).equals("(") || !parts.get(open - 1).equals("IN")) {
             return;
         }
         if (n - open - 2 > 1) {

@@ -67,6 +67,20 @@ final class StatementParser implements AutoCloseable {
     }
 
     Outcome parse(String sql, ParserDialect dialect, int nesting) {
+        Outcome outcome = parseAsWritten(sql, dialect, nesting);
+        if (outcome.parsed() || dialect != ParserDialect.SQLITE || outcome.error().equals(timedOut())) {
+            return outcome;
+        }
+        // SQLite reads uuid, long, map, … as names where JSqlParser reserves them: quote them and try again
+        String quoted = KeywordNames.quote(sql, dialect.lexical);
+        if (quoted.equals(sql)) {
+            return outcome;
+        }
+        Outcome retry = parseAsWritten(quoted, dialect, nesting);
+        return retry.parsed() ? retry : outcome;
+    }
+
+    private Outcome parseAsWritten(String sql, ParserDialect dialect, int nesting) {
         boolean inline = sql.length() <= INLINE_MAX_LENGTH && nesting <= INLINE_MAX_NESTING;
         List<ParserDialect> attempts = new ArrayList<>(2);
         attempts.add(dialect);
@@ -135,7 +149,8 @@ final class StatementParser implements AutoCloseable {
             }
             if (t instanceof ParseException pe && pe.currentToken != null) {
                 Token bad = pe.currentToken.next != null ? pe.currentToken.next : pe.currentToken;
-                return "unexpected " + describe(bad) + " at line " + bad.beginLine + ", column " + bad.beginColumn;
+                return "unexpected " + describe(bad) + afterKeywordName(pe.currentToken, bad) + " at line " + bad.beginLine
+                        + ", column " + bad.beginColumn;
             }
             if (t instanceof TokenMgrException) {
                 Matcher m = LINE_COLUMN.matcher(String.valueOf(t.getMessage()));
@@ -146,6 +161,14 @@ final class StatementParser implements AutoCloseable {
             }
         }
         return "parser failure (" + e.getClass().getSimpleName() + ")";
+    }
+
+    /** " after long (a keyword to the parser)" when the token before the bad one is such a word used as a name. */
+    private static String afterKeywordName(Token before, Token bad) {
+        if (before == bad || before.image == null || !KeywordNames.WORDS.contains(before.image.toLowerCase(java.util.Locale.ROOT))) {
+            return "";
+        }
+        return " after " + before.image + " (a keyword to the parser: as a column write \"" + before.image + "\")";
     }
 
     private static String describe(Token token) {

@@ -30,7 +30,8 @@ public final class StatisticsText {
         s.topTables().stream().limit(10).forEach(t -> top.append(top.length() == 0 ? "" : ", ").append(t.table()).append(' ').append(t.pairs()));
         line(b, "Top tables", top.toString());
         s.schemaValidity().forEach((db, v) -> line(b, "Valid (schema)", String.format(Locale.ROOT,
-                "%s: %.1f %% of %,d validated (%,d pairs)", db.isEmpty() ? "(no name)" : db, 100 * v.validShare(), v.validated(), v.pairs())));
+                "%s: %.1f %% of %,d validated (%,d pair%s)", db.isEmpty() ? "(no name)" : db, 100 * v.validShare(), v.validated(), v.pairs(),
+                v.pairs() == 1 ? "" : "s")));
         return b.toString();
     }
 

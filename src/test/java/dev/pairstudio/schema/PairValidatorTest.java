@@ -156,7 +156,65 @@ class PairValidatorTest {
     }
 
     @Test
-    void unparseableSqlGetsNoValidationFlags() {
-        assertThat(check(validator, "Anything", "SELEC name FROM", "postgresql").messages()).isEmpty();
+    void unparseableSqlIsNeverValidAgainstItsSchema() {
+        Validation v = check(validator, "Anything", "SELEC name FROM", "postgresql");
+        assertThat(v.flags()).containsExactly(QualityFlag.UNPARSEABLE);
+        assertThat(v.messages().get(0).text()).startsWith("does not parse (unexpected \"SELEC\" at line 1, column 1)");
+        assertThat(QualityFlag.UNPARSEABLE.schemaError()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "WITH big AS (SELECT customer_id FROM orders WHERE total > 100) SELECT name FROM customers WHERE id IN (SELECT customer_id FROM big)",
+        "WITH big AS (SELECT customer_id FROM orders) SELECT (SELECT max(customer_id) FROM big) AS top",
+        "WITH big AS (SELECT customer_id FROM orders) SELECT name FROM customers c WHERE EXISTS (SELECT 1 FROM big b WHERE b.customer_id = c.id)",
+        "WITH big AS (SELECT customer_id FROM orders) SELECT n FROM (SELECT count(*) AS n FROM big) AS t",
+    })
+    void aCteUsedInsideASubqueryIsNotAnUnknownTable(String sql) {
+        assertThat(check(validator, "Customers with big orders", sql, "sqlite").flags()).as(sql)
+                .doesNotContain(QualityFlag.UNKNOWN_TABLE, QualityFlag.UNKNOWN_COLUMN);
+    }
+
+    @Test
+    void anUnknownTableIsHighlightedWhereItIsUsed() {
+        String sql = "WITH big AS (SELECT customer_id FROM orders) SELECT name FROM customers WHERE id IN (SELECT customer_id FROM bigg)";
+        Validation v = check(validator, "Customers with big orders", sql, "sqlite");
+        ValidationMessage m = v.messages().stream().filter(x -> x.flag() == QualityFlag.UNKNOWN_TABLE).findFirst().orElseThrow();
+        assertThat(sql.substring(m.start(), m.end())).isEqualTo("bigg");
+        String shadow = "SELECT orderz FROM customers JOIN orderz ON orderz.customer_id = customers.id";
+        ValidationMessage n = check(validator, "Orders", shadow, "sqlite").messages().stream()
+                .filter(x -> x.flag() == QualityFlag.UNKNOWN_TABLE).findFirst().orElseThrow();
+        assertThat(n.start()).isEqualTo(shadow.indexOf("JOIN orderz") + 5);
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource(delimiter = '|', value = {
+        "SELECT name FROM customers WHERE year > 2000 | sqlite | year",
+        "SELECT month, count(*) FROM customers GROUP BY month | sqlite | month",
+        "SELECT name FROM customers ORDER BY day | postgresql | day",
+        "SELECT hour FROM orders | sqlite | hour",
+        "SELECT c.name FROM customers c WHERE minute = 5 OR second = 6 | sqlite | minute",
+        "SELECT name FROM customers WHERE level = 1 | sqlite | level",
+        "SELECT user FROM customers | sqlite | user",
+    })
+    void unqualifiedDatePartAndPseudoColumnNamesAreCheckedAgainstTheSchema(String sql, String type, String column) {
+        Validation v = check(validator, "Anything at all", sql, type);
+        assertThat(v.messages()).as(sql).anyMatch(m -> m.flag() == QualityFlag.UNKNOWN_COLUMN
+                && m.text().startsWith("unknown column " + column) && sql.substring(m.start(), m.end()).equalsIgnoreCase(column));
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource(delimiter = '|', value = {
+        "SELECT status FROM orders WHERE year > 2019 GROUP BY year | sqlite",
+        "SELECT name FROM customers WHERE level = 1 | oracle",
+        "SELECT user, name FROM customers | postgresql",
+        "SELECT DATEADD(day, 1, created_at) FROM customers | sqlserver",
+        "SELECT EXTRACT(YEAR FROM created_at) AS y FROM customers | postgresql",
+        "SELECT strftime('%Y', created_at) AS year FROM customers ORDER BY year | sqlite",
+        "SELECT t.year FROM (SELECT year FROM orders) AS t | sqlite",
+    })
+    void datePartsAndPseudoColumnsThatExistOrAreTheDialectsOwnAreNotFlagged(String sql, String type) {
+        assertThat(check(validator, "Anything at all", sql, type).flags()).as(sql)
+                .doesNotContain(QualityFlag.UNKNOWN_COLUMN, QualityFlag.UNKNOWN_TABLE);
     }
 }

@@ -30,24 +30,6 @@ public final class FlagLabels {
     }
 
     public static String longLabel(QualityFlag f) {
-        switch (f) {
-            case UNPARSEABLE: return "SQL does not parse";
-            case FAILED_EXECUTION: return "Execution failed";
-            case DUPLICATE: return "Exact duplicate";
-            case CONFLICT: return "Conflict (same question, other SQL)";
-            case NEAR_DUPLICATE: return "Near-duplicate question";
-            case CONTAINS_PII: return "Contains personal data";
-            case SHORT_QUESTION: return "Question under 10 characters";
-            case TYPE_MISMATCH: return "Statement type contradicts question";
-            case UNKNOWN_TABLE: return "Table not in the schema";
-            case UNKNOWN_COLUMN: return "Column not in the schema";
-            case AMBIGUOUS_COLUMN: return "Ambiguous column";
-            case DOES_NOT_RUN: return "Does not run against the schema";
-            case WRITE_STATEMENT: return "Writes in a read-only dataset";
-            case NON_DETERMINISTIC: return "LIMIT without ORDER BY";
-            case LITERAL_NOT_IN_QUESTION: return "SQL value not in the question";
-            case QUESTION_VALUE_NOT_IN_SQL: return "Question value not in the SQL";
-            default: return f.name();
-        }
+        return f.label();
     }
 }

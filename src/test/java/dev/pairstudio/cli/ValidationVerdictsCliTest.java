@@ -1,0 +1,117 @@
+package dev.pairstudio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What validate, stats, get and list say about a pair's verdicts, through the real command line on a real file. */
+class ValidationVerdictsCliTest {
+    static final String LINE = "{\"pair_id\": \"%s\", \"natural_language_query\": \"%s\", \"sql_query\": \"%s\", "
+            + "\"timestamp\": \"2024-01-01T10:00:00\", \"database_type\": \"sqlite\", \"database_name\": \"shop\", \"success\": true}\n";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    String db;
+    String out;
+    String err;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = dir.resolve("test.mv.db").toString();
+        Files.writeString(dir.resolve("pairs.jsonl"),
+                String.format(LINE, "good", "All customer names", "SELECT name FROM customers")
+                + String.format(LINE, "open", "Customers in France", "SELECT name FROM customers WHERE country = 'France")
+                + String.format(LINE, "typo", "Names of customers in Peru", "SELECT nmae FROM customers WHERE country = 'Chile'"));
+        Files.writeString(dir.resolve("shop.sql"), "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, country TEXT);\n");
+        assertThat(run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
+        assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--dialect", "sqlite",
+                "--db", db)).isZero();
+    }
+
+    int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        CommandLine cl = Cli.commandLine();
+        cl.setOut(new PrintWriter(o));
+        cl.setErr(new PrintWriter(e));
+        int code = cl.execute(args);
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    @Test
+    void unparseableSqlIsNeverValidAgainstItsSchema() {
+        assertThat(run("validate", "--db", db)).isZero();
+        assertThat(out).contains("Validated 3 pairs").contains("no flag:                   1").contains("UNPARSEABLE:               1");
+        assertThat(run("stats", "--db", db)).isZero();
+        assertThat(out).contains("Valid (schema): shop: 33.3 % of 3 validated (3 pairs)");
+        assertThat(run("stats", "--json", "--db", db)).isZero();
+        assertThat(out.replaceAll("\\s", "")).contains("\"shop\":{\"pairs\":3,\"validated\":3,\"valid\":1,");
+    }
+
+    @Test
+    void getAndListShowTheFlagsAndMessagesInTheWindowsWords() throws Exception {
+        assertThat(run("get", "typo", "--json", "--db", db)).isZero();
+        JsonNode typo = JSON.readTree(out);
+        assertThat(typo.get("flags")).extracting(JsonNode::asText).contains("UNKNOWN_COLUMN", "DOES_NOT_RUN", "LITERAL_NOT_IN_QUESTION");
+        assertThat(typo.get("flag_labels")).extracting(JsonNode::asText).contains("Column not in the schema", "SQL value not in the question");
+        assertThat(typo.at("/validation/schema").asText()).isEqualTo("shop");
+        assertThat(typo.at("/validation/schema_version").asInt()).isEqualTo(1);
+        JsonNode unknown = null;
+        for (JsonNode m : typo.at("/validation/messages")) {
+            if (m.get("flag").asText().equals("UNKNOWN_COLUMN")) {
+                unknown = m;
+            }
+            if (m.get("flag").asText().equals("LITERAL_NOT_IN_QUESTION")) {
+                assertThat(m.get("text").asText()).isEqualTo("the SQL compares with 'Chile', which the question does not mention");
+            }
+        }
+        assertThat(unknown).isNotNull();
+        assertThat(unknown.get("label").asText()).isEqualTo("Column not in the schema");
+        assertThat(unknown.get("text").asText()).startsWith("unknown column nmae");
+        String sql = typo.get("sql_query").asText();
+        assertThat(sql.substring(unknown.get("start").asInt(), unknown.get("end").asInt())).isEqualTo("nmae");
+        // the seed's keys stay first and unchanged
+        assertThat(typo.fieldNames().next()).isEqualTo("pair_id");
+
+        assertThat(run("list", "--json", "--db", db)).isZero();
+        JsonNode list = JSON.readTree(out);
+        assertThat(list.get("pairs")).hasSize(3);
+        for (JsonNode p : list.get("pairs")) {
+            switch (p.get("pair_id").asText()) {
+                case "good" -> {
+                    assertThat(p.get("flags")).isEmpty();
+                    assertThat(p.at("/validation/messages")).isEmpty();
+                }
+                case "open" -> {
+                    assertThat(p.get("flags")).extracting(JsonNode::asText).contains("UNPARSEABLE");
+                    assertThat(p.get("parse_error").asText()).isNotBlank();
+                }
+                default -> assertThat(p.at("/validation/messages").toString()).isEqualTo(typo.at("/validation/messages").toString());
+            }
+        }
+    }
+
+    @Test
+    void oneValidatedPairIsOnePair() throws Exception {
+        Files.writeString(dir.resolve("hr.jsonl"), String.format(LINE, "solo", "All staff names please", "SELECT name FROM staff")
+                .replace("\"shop\"", "\"hr\""));
+        Files.writeString(dir.resolve("hr.sql"), "CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT);\n");
+        assertThat(run("import", dir.resolve("hr.jsonl").toString(), "--db", db)).isZero();
+        assertThat(run("schema", "import", dir.resolve("hr.sql").toString(), "--database", "hr", "--db", db)).isZero();
+        assertThat(run("stats", "--db", db)).isZero();
+        assertThat(out).contains("hr: 100.0 % of 1 validated (1 pair)");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.pairstudio.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The template cache of a long-lived analyzer (the window's, the collector's) must never let a
+ * broken query inherit "parses" from a good one that it resembles.
+ */
+class SqlAnalyzerCacheTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // a string left open at the end: the template is the same as the closed one's
+        "SELECT name FROM singer WHERE country = 'Spain' | SELECT name FROM singer WHERE country = 'France | sqlite",
+        "SELECT name FROM singer WHERE country = \"Spain\" | SELECT name FROM singer WHERE country = \"France | mysql",
+        // an empty item in an IN list
+        "SELECT name FROM singer WHERE country IN ('a', 'b', 'c') | SELECT name FROM singer WHERE country IN ('a', , 'b') | sqlite",
+        "SELECT name FROM singer WHERE id IN (1, 2) | SELECT name FROM singer WHERE id IN (1, 2,) | postgresql",
+        "SELECT name FROM singer WHERE id IN (1, 2) | SELECT name FROM singer WHERE id IN (, 1, 2) | postgresql",
+        // a quoted identifier left open
+        "SELECT \"name\" FROM singer | SELECT \"name FROM singer | postgresql",
+    })
+    void aBrokenQueryAfterAGoodOneWithTheSameTemplateIsUnparseable(String good, String broken, String dialect) {
+        try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
+            assertThat(analyzer.analyze(good, dialect).parsed()).as(good).isTrue();
+            SqlAnalysis later = analyzer.analyze(broken, dialect);
+            assertThat(later.parsed()).as(broken).isFalse();
+            assertThat(later.parseError()).isNotBlank();
+            // the same verdict as a fresh analyzer's, and as the good one's when analysed again
+            try (SqlAnalyzer fresh = new SqlAnalyzer()) {
+                assertThat(fresh.analyze(broken, dialect).parsed()).isFalse();
+            }
+            assertThat(analyzer.analyze(good, dialect).parsed()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // JSqlParser's own verdict on these may change between versions; the cache must not change it
+        "SELECT name FROM singer WHERE age <= 30 | SELECT name FROM singer WHERE age < = 30",
+        "SELECT name FROM singer WHERE age <= 30 | SELECT name FROM singer WHERE age <= 30.5.1",
+        "SELECT name FROM singer /* c */ WHERE age > 30 | SELECT name FROM singer /* c WHERE age > 30",
+        "SELECT name FROM singer WHERE age > 1 | SELECT name FROM singer WHERE age > 1x",
+    })
+    void aLongLivedAnalyzerGivesTheVerdictOfAFreshOne(String good, String other) {
+        try (SqlAnalyzer analyzer = new SqlAnalyzer(); SqlAnalyzer fresh = new SqlAnalyzer()) {
+            analyzer.analyze(good, "sqlite");
+            assertThat(analyzer.analyze(other, "sqlite").parsed()).as(other).isEqualTo(fresh.analyze(other, "sqlite").parsed());
+        }
+    }
+
+    @Test
+    void queriesThatDifferOnlyInValuesStillShareOneCacheEntryAndOneFingerprint() {
+        try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
+            SqlAnalysis a = analyzer.analyze("SELECT name FROM singer WHERE country = 'Spain' AND age > 30", "sqlite");
+            SqlAnalysis b = analyzer.analyze("SELECT name FROM singer WHERE country = 'United Kingdom' AND age > 41", "sqlite");
+            assertThat(a.parsed()).isTrue();
+            assertThat(b.parsed()).isTrue();
+            assertThat(b.fingerprint()).isEqualTo(a.fingerprint());
+            assertThat(b.tables()).containsExactly("singer");
+            assertThat(key("x = 'Peru' AND y > 7")).isEqualTo(key("x = 'Spain' AND y > 30"))
+                    .isNotEqualTo(key("x = 'Peru AND y > 7"));
+        }
+    }
+
+    private static String key(String sql) {
+        var literals = SqlLiterals.find(sql);
+        return SqlAnalyzer.parseKey(sql, SqlTokenizer.tokenize(sql, literals, SqlLiterals.Dialect.STANDARD), literals);
+    }
+
+    @Test
+    void onlyWellFormedInListsCollapseInTheTemplate() {
+        assertThat(SqlTemplate.of("SELECT * FROM t WHERE a IN ('a', , 'b')", null)).endsWith("IN ( ? , , ? )");
+        assertThat(SqlTemplate.of("SELECT * FROM t WHERE a IN (1, 2,)", null)).endsWith("IN ( ? , ? , )");
+        assertThat(SqlTemplate.of("SELECT * FROM t WHERE a IN (,1)", null)).endsWith("IN ( , ? )");
+        assertThat(SqlTemplate.of("SELECT * FROM t WHERE a IN (1, 2, 3)", null)).endsWith("IN ( ? )");
+    }
+}
