@@ -118,6 +118,9 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
 
     /** Shows another filter or sort: count and first page first, then the page index in the background. */
     public void reload(PairFilter newFilter, PairSort newSort) {
+        if (loader.isShutdown()) {
+            return; // the window closed: a late refresh (a collector's throttle) has nothing to show
+        }
         filter = newFilter;
         sort = newSort;
         long gen = ++generation;
@@ -202,8 +205,12 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
         return -1;
     }
 
+    /**
+     * Takes no more page loads; one in progress finishes (a page is milliseconds) rather than being
+     * interrupted: an interrupt inside H2's file I/O closes the database file for every reader.
+     */
     public void shutdown() {
-        loader.shutdownNow();
+        loader.shutdown();
     }
 
     private void showFirst(long gen, long count, List<StoredPair> first) {

@@ -55,6 +55,22 @@ class PagedPairListTest {
         store.close();
     }
 
+    /** Closing a window while its first page loads: the read finishes instead of being interrupted inside H2. */
+    @Test
+    void aListClosedWhileLoadingLeavesTheStoreReadableAndIgnoresALateReload() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            PagedPairList closing = new PagedPairList(store);
+            onFx(() -> {
+                closing.reload(PairFilter.ALL, PairSort.NEWEST_FIRST);
+                closing.shutdown();
+                closing.reload(PairFilter.ALL, PairSort.INSERTION); // a collector's late refresh
+                return null;
+            });
+        }
+        assertThat(store.count(PairFilter.ALL)).isEqualTo(2_000);
+        assertThat(store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 500).rows()).hasSize(500);
+    }
+
     @Test
     void aPageForRowsOffScreenArrivesWithoutAnEventAndIsServedFromTheCache() throws Exception {
         onFx(() -> {
