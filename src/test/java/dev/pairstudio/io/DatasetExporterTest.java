@@ -243,6 +243,27 @@ class DatasetExporterTest {
     }
 
     @Test
+    void everyLineOfTheJsonlPresetsIsAnObjectStartingWithABrace() throws Exception {
+        for (String preset : List.of("openai", "sharegpt", "sql-create-context")) {
+            Path file = out.resolve(preset + ".jsonl");
+            export(plain(preset), file);
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            assertThat(lines).as(preset).hasSize(stored.size());
+            for (String line : lines) {
+                assertThat(line).as(preset).startsWith("{").endsWith("}");
+                assertThat(JSON.readTree(line).isObject()).isTrue();
+            }
+        }
+        Path folder = out.resolve("hf-lines");
+        export(plain("hf"), folder);
+        for (String split : List.of("train", "validation", "test")) {
+            for (String line : Files.readAllLines(folder.resolve(split + ".jsonl"), StandardCharsets.UTF_8)) {
+                assertThat(line).as("hf " + split).startsWith("{").endsWith("}");
+            }
+        }
+    }
+
+    @Test
     void userPresetFromAFolder() throws Exception {
         Path presets = Files.createDirectories(out.resolve("presets"));
         Files.writeString(presets.resolve("mine.json"), "{\"name\": \"mine\", \"layout\": \"jsonl\", \"record\": "
