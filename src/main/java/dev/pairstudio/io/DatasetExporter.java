@@ -135,7 +135,6 @@ public final class DatasetExporter {
         PairFilter filter = effectiveFilter(profile);
         SplitRatios ratios = profile.split() != null ? profile.split()
                 : format.preset != null && format.preset.layout() == Preset.Layout.FOLDER ? SplitRatios.DEFAULT : null;
-        SplitAssigner assigner = ratios == null ? null : new SplitAssigner(ratios, profile.seed(), profile.grouping());
         Anonymizer anonymizer = profile.anonymize() ? anonymizer(profile) : null;
         boolean schemaFile = format.preset != null && format.preset.schemaFile() != null;
         SchemaContext schemas = format.preset != null && (format.preset.template().usesSchema() || schemaFile)
@@ -149,15 +148,13 @@ public final class DatasetExporter {
         IdSet drop = profile.dedup() ? duplicatesToDrop(store, filter) : IdSet.EMPTY;
         Statistics statistics = Statistics.compute(store, filter);
         long total = statistics.totalPairs();
-        Map<SplitAssigner.Split, Long> expected = new EnumMap<>(SplitAssigner.Split.class);
-        if (format.needsCount && assigner != null) {
-            long[] seen = {0};
-            store.forEach(filter, PairSort.INSERTION, p -> {
-                if (seen[0]++ < total && !drop.contains(p.id())) {
-                    expected.merge(assigner.assign(p), 1L, Long::sum);
-                }
-            });
+        // the split: components planned over the scope first, checked as the pairs are written (SplitAssigner, SplitAudit)
+        SplitAssigner.Plan split = ratios == null ? null : SplitAssigner.plan(store, filter, total, drop, ratios, profile.seed(),
+                profile.grouping(), profile.stratify(), listener::isCancelled);
+        if (ratios != null && split == null) {
+            throw new ExportException.Cancelled();
         }
+        SplitAudit check = split == null ? null : PlannedSplitAudit.start(split, SPLIT_CHECK_EXAMPLES);
         String system = profile.system() != null ? profile.system() : format.preset == null ? null : format.preset.system();
         List<Open> opened = new ArrayList<>();
         AtomicFileOutput manifestOut = null;
@@ -169,7 +166,7 @@ public final class DatasetExporter {
             for (Target t : plan.files) {
                 Path where = stagingFolder != null ? stagingFolder.resolve(t.path.getFileName()) : t.path;
                 AtomicFileOutput out = outputs.open(where, profile.gzip());
-                long count = assigner == null ? total - drop.size() : expected.getOrDefault(t.split, 0L);
+                long count = split == null ? total - drop.size() : split.count(t.split);
                 ExportWriters.Context ctx = new ExportWriters.Context(started, count, statistics, system, profile.context());
                 opened.add(new Open(t, out, format.open.apply(new OpenArgs(out.stream(), ctx)), count));
             }
@@ -186,7 +183,14 @@ public final class DatasetExporter {
                 if (drop.contains(p.id())) {
                     return null;
                 }
-                return new ExportPipeline.Item(record(p, anonymizer, schemas), assigner == null ? null : assigner.assign(p));
+                if (split == null) {
+                    return new ExportPipeline.Item(record(p, anonymizer, schemas), null, null);
+                }
+                SplitAssigner.Split s = split.splitOf(p.id());
+                if (s == null) {
+                    throw new Changed("pair " + p.pair().pairId() + " was not there when the split was planned");
+                }
+                return new ExportPipeline.Item(record(p, anonymizer, schemas), s, PlannedSplitAudit.entry(p));
             }, item -> {
                 Open o = item.split() == null ? opened.get(0) : bySplit.get(item.split());
                 o.writer.write(item.record());
@@ -195,6 +199,9 @@ public final class DatasetExporter {
                     noteDatabase(exportedDatabases, item.record());
                 }
                 written[0]++;
+                if (check != null) {
+                    check.add(item.split().label, item.audited());
+                }
                 if (profile.stratify()) {
                     perType.computeIfAbsent(o.target.label(), k -> new LinkedHashMap<>())
                             .merge(item.record().queryType().name(), 1L, Long::sum);
@@ -213,6 +220,7 @@ public final class DatasetExporter {
             for (Open o : opened) {
                 o.writer.finish();
             }
+            SplitAudit.Report checked = check == null ? null : checkSplit(check, filter, split);
             String schemaJson = schemaFile ? schemaFile(exportedDatabases, schemas) : null;
             if (schemaJson != null) {
                 Path where = stagingFolder != null ? stagingFolder.resolve(plan.schemaFile.getFileName()) : plan.schemaFile;
@@ -233,6 +241,9 @@ public final class DatasetExporter {
             }
             ObjectNode manifest = manifest(profile, format, filter, ratios, statistics, drop.size(), files, perType, started,
                     anonymizer);
+            if (split != null) {
+                SplitManifest.describe((ObjectNode) manifest.get("split"), split, checked);
+            }
             if (schemaOut != null) {
                 ObjectNode sf = manifest.putObject("schema_file");
                 sf.put("name", plan.schemaFile.getFileName().toString());
@@ -254,7 +265,7 @@ public final class DatasetExporter {
             manifestOut.publish(replace);
             if (plan.folder != null) {
                 writeText(stagingFolder.resolve("README.md"),
-                        ExportDatasetCard.of(profile, format.name, ratios, statistics, files, AppVersion.get(), started));
+                        ExportDatasetCard.of(profile, format.name, split, checked, statistics, files, AppVersion.get(), started));
                 swapFolder(stagingFolder, plan.folder, existing == ExportTargetPolicy.OVERWRITE);
                 stagingFolder = null;
                 manifestPath = plan.folder.resolve("manifest.json");
@@ -266,7 +277,7 @@ public final class DatasetExporter {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
             listener.progress(new ExportProgress(done[0], total, elapsed));
-            return new ExportResult(written[0], drop.size(), splits, files, manifestPath, elapsed);
+            return new ExportResult(written[0], drop.size(), splits, files, manifestPath, elapsed, split, checked);
         } catch (ExportException e) {
             throw e;
         } catch (UncheckedIOException e) {
@@ -290,6 +301,27 @@ public final class DatasetExporter {
                 deleteTree(stagingFolder);
             }
         }
+    }
+
+    static final int SPLIT_CHECK_EXAMPLES = 5;
+
+    /** The post-pass: nothing may cross the planned splits; when something does, the export stops and says what. */
+    private SplitAudit.Report checkSplit(SplitAudit check, PairFilter filter, SplitAssigner.Plan plan) {
+        SplitAudit.Report r;
+        try {
+            r = check.finish(PlannedSplitAudit.source(store, filter, plan));
+        } catch (IllegalStateException e) {
+            throw new Changed("pairs were deleted while the split was checked");
+        }
+        if (!r.clean()) {
+            SplitAudit.Example first = r.crossings().stream().filter(c -> r.failing().contains(c.kind()) && !c.examples().isEmpty())
+                    .map(c -> c.examples().get(0)).findFirst().orElse(null);
+            throw new ExportException("Export stopped: the split check found " + r.summary()
+                    + (first == null ? "" : " (for example " + first.firstWhere() + " and " + first.secondWhere() + ")")
+                    + ". No file was written; run the duplicate grouping again (open the window, or import) and retry, "
+                    + "and report it if it persists");
+        }
+        return r;
     }
 
     /**

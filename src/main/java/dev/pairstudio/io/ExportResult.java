@@ -13,9 +13,11 @@ import java.util.Map;
  * @param splits     pairs per split label ("all" without splits)
  * @param files      the data files, with their sizes and SHA-256
  * @param manifest   the manifest beside the data
+ * @param split      the split's plan (grouping, achieved shares); null without splits
+ * @param splitCheck what the check after writing found crossing the splits (nothing, or the export failed); null without splits
  */
 public record ExportResult(long written, long duplicates, Map<String, Long> splits, List<FileEntry> files, Path manifest,
-        Duration elapsed) {
+        Duration elapsed, SplitAssigner.Plan split, SplitAudit.Report splitCheck) {
 
     public record FileEntry(Path path, String split, long pairs, long bytes, String sha256) {
     }

@@ -1,0 +1,60 @@
+package dev.pairstudio.io;
+
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.PairSort;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.StoredPair;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The check of a planned split against the store: no exact or near-duplicate question, identical
+ * SQL, SQL template or duplicate group (and with grouping by database, no database) in two
+ * splits. Databases are reported either way. The questions compared are the stored originals,
+ * which the grouping saw.
+ */
+final class PlannedSplitAudit {
+    private PlannedSplitAudit() {
+    }
+
+    static SplitAudit start(SplitAssigner.Plan plan, int examples) {
+        List<String> splits = new ArrayList<>();
+        SplitAssigner.Split largest = SplitAssigner.Split.TRAIN;
+        for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
+            splits.add(s.label);
+            if (plan.count(s) > plan.count(largest)) {
+                largest = s;
+            }
+        }
+        Set<SplitAudit.Kind> failing = EnumSet.allOf(SplitAudit.Kind.class);
+        if (plan.grouping() != SplitAssigner.Grouping.DATABASE) {
+            failing.remove(SplitAudit.Kind.DATABASE);
+        }
+        return new SplitAudit(splits, largest.label, EnumSet.allOf(SplitAudit.Kind.class), failing, examples);
+    }
+
+    static SplitAudit.Entry entry(StoredPair p) {
+        return new SplitAudit.Entry(p.pair().question(), p.pair().sql(), SplitAssigner.template(p), p.pair().databaseName(),
+                p.analysis().duplicateGroup(), "pair " + p.pair().pairId());
+    }
+
+    /** The planned pairs again, in the order they were planned. */
+    static SplitAudit.Source source(PairStore store, PairFilter filter, SplitAssigner.Plan plan) {
+        return row -> store.forEach(filter, PairSort.INSERTION, p -> {
+            SplitAssigner.Split s = plan.splitOf(p.id());
+            if (s != null) {
+                row.accept(s.label, entry(p));
+            }
+        });
+    }
+
+    /** The whole check in two readings of the store (the wizard's; the export feeds the first reading as it writes). */
+    static SplitAudit.Report run(PairStore store, PairFilter filter, SplitAssigner.Plan plan, int examples) {
+        SplitAudit audit = start(plan, examples);
+        SplitAudit.Source source = source(store, filter, plan);
+        source.forEach(audit::add);
+        return audit.finish(source);
+    }
+}
