@@ -102,7 +102,11 @@ public final class SplitAudit {
     private int rows;
     private final long[] sizes;
     private final NearDuplicateIndex index;
-    private int[] ordinalOfIndexed = new int[1024];
+    /** Per indexed question (one per distinct question and split): its first row; the others follow through {@link #nextRow}. */
+    private int[] firstRow = new int[1024];
+    private int[] lastRow = new int[1024];
+    private int[] nextRow = new int[1024];
+    private final Map<Long, Integer> indexedByQuestion = new java.util.HashMap<>();
 
     /** rows of the later split that cross, per split pair and kind */
     private final Map<Long, BitSet> crossed = new LinkedHashMap<>();
@@ -149,12 +153,31 @@ public final class SplitAudit {
             hashes[k][o] = key(exact.get(k), e);
         }
         if (index != null && s != queried) {
-            int i = index.add(index.sketch(e.question()));
-            if (i == ordinalOfIndexed.length) {
-                ordinalOfIndexed = Arrays.copyOf(ordinalOfIndexed, i + (i >> 1));
-            }
-            ordinalOfIndexed[i] = o;
+            indexQuestion(o, s, e.question());
         }
+    }
+
+    /** Indexes a question once per split; its later rows join the first's list (generated data repeats questions a lot). */
+    private void indexQuestion(int o, int s, String question) {
+        if (o >= nextRow.length) {
+            nextRow = Arrays.copyOf(nextRow, Math.max(o + 1, nextRow.length + (nextRow.length >> 1)));
+        }
+        nextRow[o] = -1;
+        long key = NearDuplicateIndex.questionHash(question) * 131 + s;
+        Integer known = indexedByQuestion.get(key);
+        if (known != null) {
+            nextRow[lastRow[known]] = o;
+            lastRow[known] = o;
+            return;
+        }
+        int i = index.add(index.sketch(question));
+        if (i == firstRow.length) {
+            firstRow = Arrays.copyOf(firstRow, i + (i >> 1));
+            lastRow = Arrays.copyOf(lastRow, firstRow.length);
+        }
+        firstRow[i] = o;
+        lastRow[i] = o;
+        indexedByQuestion.put(key, i);
     }
 
     /** Looks for near duplicates of the largest split's questions (reading the rows again) and reports. */
@@ -243,12 +266,14 @@ public final class SplitAudit {
 
     private void nearCrossings(Source again) {
         index.build();
-        // among the indexed splits
+        indexedByQuestion.clear();
+        Kind near = Kind.NEAR_DUPLICATE_QUESTION;
+        // among the indexed splits: every row of the later question crosses
         for (int i = 0; i < index.size(); i++) {
-            int o = ordinalOfIndexed[i];
-            int s = splitOf[o];
-            index.forEachNear(i, c -> splitOf[ordinalOfIndexed[c]] < s,
-                    c -> cross(splitOf[ordinalOfIndexed[c]], s, Kind.NEAR_DUPLICATE_QUESTION, o, ordinalOfIndexed[c], true));
+            int s = splitOf[firstRow[i]];
+            int question = i;
+            index.forEachNear(i, c -> splitOf[firstRow[c]] < s && !marked(splitOf[firstRow[c]], s, firstRow[question]),
+                    c -> crossAll(splitOf[firstRow[c]], s, question, firstRow[c]));
         }
         // the largest split against them
         int[] ordinal = {0};
@@ -260,19 +285,34 @@ public final class SplitAudit {
             if (splitOf[o] != queried) {
                 return;
             }
-            index.forEachNear(index.sketch(e.question()), c -> true, c -> {
-                int other = ordinalOfIndexed[c];
-                int s = splitOf[other];
+            // a row or question already known to cross needs no second comparison
+            index.forEachNear(index.sketch(e.question()), c -> {
+                int s = splitOf[firstRow[c]];
+                return s < queried ? !marked(s, queried, o) : !marked(queried, s, firstRow[c]);
+            }, c -> {
+                int s = splitOf[firstRow[c]];
                 if (s < queried) {
-                    cross(s, queried, Kind.NEAR_DUPLICATE_QUESTION, o, other, true);
+                    cross(s, queried, near, o, firstRow[c], true);
                 } else {
-                    cross(queried, s, Kind.NEAR_DUPLICATE_QUESTION, other, o, true);
+                    crossAll(queried, s, c, o);
                 }
             });
         });
         if (ordinal[0] != rows) {
             throw new IllegalStateException("the rows changed between two readings of the audit");
         }
+    }
+
+    /** Every row of indexed question {@code question} (in split {@code later}) crosses row {@code earlierRow}. */
+    private void crossAll(int earlier, int later, int question, int earlierRow) {
+        for (int r = firstRow[question]; r >= 0; r = nextRow[r]) {
+            cross(earlier, later, Kind.NEAR_DUPLICATE_QUESTION, r, earlierRow, r == firstRow[question]);
+        }
+    }
+
+    private boolean marked(int earlier, int later, int row) {
+        BitSet b = crossed.get(slot(earlier, later, Kind.NEAR_DUPLICATE_QUESTION));
+        return b != null && b.get(row);
     }
 
     /** Row {@code laterRow} of split {@code later} matches row {@code earlierRow} of split {@code earlier}. */
