@@ -212,6 +212,7 @@ public final class SplitAssigner {
         }
         double[] share = {ratios.train(), ratios.validation(), ratios.test()};
         long[][] have = new long[3][strataCount];
+        long[] haveTotal = new long[3];
         byte[] splitOf = new byte[n];
         int largest = 0;
         int largestSplit = 0;
@@ -223,25 +224,27 @@ public final class SplitAssigner {
                 if (share[s] <= 0) {
                     continue;
                 }
-                double score = 0;
+                // the fall in squared error (of the split's size and of each stratum's share in it) per unit of the split's
+                // target: fills the split that lacks most and never overshoots where another split has room
+                int size = start[c + 1] - start[c];
+                double score = size * (2 * (share[s] * n - haveTotal[s]) - size);
                 for (int i = start[c]; i < start[c + 1]; ) {
                     int k = (int) (byComponent[i] & 0xFF);
                     int j = i;
                     while (j < start[c + 1] && (int) (byComponent[j] & 0xFF) == k) {
                         j++;
                     }
-                    double target = share[s] * stratumTotal[k];
-                    double deficit = target - have[s][k];
                     int m = j - i;
-                    // the fall in squared error per unit of target: fills the split that lacks most, never overshoots where another fits
-                    score += m * (2 * deficit - m) / target;
+                    score += m * (2 * (share[s] * stratumTotal[k] - have[s][k]) - m);
                     i = j;
                 }
+                score /= share[s] * n;
                 if (score > bestScore) {
                     bestScore = score;
                     best = s;
                 }
             }
+            haveTotal[best] += start[c + 1] - start[c];
             for (int i = start[c]; i < start[c + 1]; i++) {
                 int k = (int) (byComponent[i] & 0xFF);
                 have[best][k]++;
@@ -326,10 +329,14 @@ public final class SplitAssigner {
             };
         }
 
-        /** Every split within one percentage point of its requested share. */
+        /** Every split within one percentage point of its requested share (or one pair, for small sets). */
         public boolean ratiosMet() {
+            return onQuota(counts, ids.length);
+        }
+
+        private boolean onQuota(long[] perSplit, long total) {
             for (Split s : Split.values()) {
-                if (Math.abs(achieved(s) - requested(ratios, s)) > TOLERANCE) {
+                if (Math.abs(perSplit[s.ordinal()] - requested(ratios, s) * total) > Math.max(TOLERANCE * total, 1)) {
                     return false;
                 }
             }
@@ -364,16 +371,12 @@ public final class SplitAssigner {
             return m;
         }
 
-        /** Strata whose share in some split is more than a percentage point off the request (the components did not allow it). */
+        /** Strata more than a percentage point (and a pair) off the requested shares in some split: whole groups did not allow it. */
         public java.util.List<String> strataOffQuota() {
             java.util.List<String> off = new java.util.ArrayList<>();
             for (int k = 0; k < strataNames.length; k++) {
-                long total = strataCounts[k][0] + strataCounts[k][1] + strataCounts[k][2];
-                for (Split s : Split.values()) {
-                    if (Math.abs((double) strataCounts[k][s.ordinal()] / total - requested(ratios, s)) > TOLERANCE) {
-                        off.add(strataNames[k]);
-                        break;
-                    }
+                if (!onQuota(strataCounts[k], strataCounts[k][0] + strataCounts[k][1] + strataCounts[k][2])) {
+                    off.add(strataNames[k]);
                 }
             }
             return off;
@@ -398,8 +401,8 @@ public final class SplitAssigner {
             if (ratiosMet()) {
                 return base;
             }
-            return base + String.format(java.util.Locale.ROOT, ": the largest group holds %,d pairs (%.1f%%) and is never broken, "
-                    + "so the shares cannot be met", largest, 100.0 * largest / Math.max(1, ids.length));
+            return base + String.format(java.util.Locale.ROOT, ": whole groups do not allow closer shares (the largest group holds "
+                    + "%,d pairs, %.1f%%; no group is ever broken)", largest, 100.0 * largest / Math.max(1, ids.length));
         }
     }
 

@@ -60,8 +60,8 @@ final class SplitManifest {
                 .append("): ").append(grouping(plan)).append(". Whole groups are dealt to the splits, balancing ").append(plan.strata())
                 .append(".");
         if (!plan.ratiosMet()) {
-            b.append(String.format(Locale.ROOT, " The largest group holds %,d pairs and is never broken, so the achieved shares "
-                    + "differ from the requested ones.", plan.largestComponent()));
+            b.append(String.format(Locale.ROOT, " Whole groups did not allow closer shares (the largest holds %,d pairs); no group "
+                    + "is ever broken to meet a share.", plan.largestComponent()));
         }
         b.append("\n\nChecked after writing: ");
         if (check.clean()) {
