@@ -78,6 +78,11 @@ public final class DatasetExporter {
         return all;
     }
 
+    /** Whether an export of {@code profile} writes train/validation/test files (asked for, or a folder preset's layout). */
+    public boolean splits(ExportProfile profile) {
+        return profile.split() != null || Preset.find(profile.format(), userPresets).map(p -> p.layout() == Preset.Layout.FOLDER).orElse(false);
+    }
+
     /** The filter an export of {@code profile} reads: never the trash; accepted only; changed since the last export. */
     public PairFilter effectiveFilter(ExportProfile profile) {
         PairFilter f = profile.filter().withTrash(false);

@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Leakage-safe split assignment. Pairs that share a duplicate group (the store's exact and
- * near-duplicate questions, brought up to date first), a SQL template, or with {@link Grouping#DATABASE} a database, belong
+ * near-duplicate questions: the caller keeps them up to date, as the window and the CLI do), a SQL template, or with {@link Grouping#DATABASE} a database, belong
  * together: the groups are the connected components of that relation (union-find over the scope,
  * fed pair by pair). Whole components are then dealt to the splits, largest first and in a seeded
  * order among equals, each to the split whose per-stratum quotas (query type, and with
@@ -109,9 +109,6 @@ public final class SplitAssigner {
      */
     public static Plan plan(PairStore store, PairFilter filter, long limit, IdSet drop, SplitRatios ratios, long seed, Grouping grouping,
             boolean stratify, BooleanSupplier cancelled) {
-        // near duplicates come from the store's duplicate groups: bring them up to date first, as opening the window does
-        // (no work when nothing changed since the last grouping)
-        new DuplicateTracker(store).catchUpIfChanged();
         SplitAssigner a = new SplitAssigner(ratios, seed, grouping, stratify, (int) Math.min(Integer.MAX_VALUE - 8, limit));
         long[] seen = {0};
         try {
