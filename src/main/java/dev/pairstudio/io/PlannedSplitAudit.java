@@ -36,8 +36,13 @@ final class PlannedSplitAudit {
     }
 
     static SplitAudit.Entry entry(StoredPair p) {
-        return new SplitAudit.Entry(p.pair().question(), p.pair().sql(), SplitAssigner.template(p), p.pair().databaseName(),
-                p.analysis().duplicateGroup(), "pair " + p.pair().pairId());
+        return entry(p, true);
+    }
+
+    /** @param template with the SQL's template (only the first reading compares templates: the later ones skip the lexing) */
+    private static SplitAudit.Entry entry(StoredPair p, boolean template) {
+        return new SplitAudit.Entry(p.pair().question(), p.pair().sql(), template ? SplitAssigner.template(p) : null,
+                p.pair().databaseName(), p.analysis().duplicateGroup(), "pair " + p.pair().pairId());
     }
 
     /** The planned pairs again, in the order they were planned. */
@@ -45,7 +50,7 @@ final class PlannedSplitAudit {
         return row -> store.forEach(filter, PairSort.INSERTION, p -> {
             SplitAssigner.Split s = plan.splitOf(p.id());
             if (s != null) {
-                row.accept(s.label, entry(p));
+                row.accept(s.label, entry(p, false));
             }
         });
     }
@@ -53,8 +58,12 @@ final class PlannedSplitAudit {
     /** The whole check in two readings of the store (the wizard's; the export feeds the first reading as it writes). */
     static SplitAudit.Report run(PairStore store, PairFilter filter, SplitAssigner.Plan plan, int examples) {
         SplitAudit audit = start(plan, examples);
-        SplitAudit.Source source = source(store, filter, plan);
-        source.forEach(audit::add);
-        return audit.finish(source);
+        store.forEach(filter, PairSort.INSERTION, p -> {
+            SplitAssigner.Split s = plan.splitOf(p.id());
+            if (s != null) {
+                audit.add(s.label, entry(p));
+            }
+        });
+        return audit.finish(source(store, filter, plan));
     }
 }

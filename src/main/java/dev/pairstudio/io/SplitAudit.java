@@ -275,8 +275,10 @@ public final class SplitAudit {
             index.forEachNear(i, c -> splitOf[firstRow[c]] < s && !marked(splitOf[firstRow[c]], s, firstRow[question]),
                     c -> crossAll(splitOf[firstRow[c]], s, question, firstRow[c]));
         }
-        // the largest split against them
+        // the largest split against them; a question asked again (generated sets repeat them) is not looked up again, its
+        // matches in earlier splits are remembered (matches in later splits marked the indexed rows already)
         int[] ordinal = {0};
+        QuestionMemo asked = queried < 31 ? new QuestionMemo(1 << 20) : null; // a bit per earlier split
         again.forEach((split, e) -> {
             int o = ordinal[0]++;
             if (o >= rows || splitOf[o] != splitIndex(split)) {
@@ -285,6 +287,17 @@ public final class SplitAudit {
             if (splitOf[o] != queried) {
                 return;
             }
+            long question = NearDuplicateIndex.questionHash(e.question());
+            int earlier = asked == null ? -1 : asked.get(question);
+            if (earlier >= 0) {
+                for (int s = 0; s < queried; s++) {
+                    if ((earlier & (1 << s)) != 0) {
+                        cross(s, queried, near, o, -1, false);
+                    }
+                }
+                return;
+            }
+            int[] matchedEarlier = {0};
             // a row or question already known to cross needs no second comparison
             index.forEachNear(index.sketch(e.question()), c -> {
                 int s = splitOf[firstRow[c]];
@@ -293,13 +306,59 @@ public final class SplitAudit {
                 int s = splitOf[firstRow[c]];
                 if (s < queried) {
                     cross(s, queried, near, o, firstRow[c], true);
+                    matchedEarlier[0] |= 1 << s;
                 } else {
                     crossAll(queried, s, c, o);
                 }
             });
+            if (asked != null) {
+                asked.put(question, matchedEarlier[0]);
+            }
         });
         if (ordinal[0] != rows) {
             throw new IllegalStateException("the rows changed between two readings of the audit");
+        }
+    }
+
+    /** Question hash to a small int, open addressing without boxing; stops remembering when full (then it only costs time). */
+    private static final class QuestionMemo {
+        private final long[] keys;
+        private final int[] values;
+        private int size;
+
+        QuestionMemo(int capacity) {
+            keys = new long[capacity];
+            values = new int[capacity];
+            java.util.Arrays.fill(values, -1);
+        }
+
+        int get(long key) {
+            for (int i = slot(key); values[i] >= 0; i = (i + 1) & (keys.length - 1)) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+            }
+            return -1;
+        }
+
+        void put(long key, int value) {
+            if (size * 2 >= keys.length) {
+                return;
+            }
+            int i = slot(key);
+            while (values[i] >= 0 && keys[i] != key) {
+                i = (i + 1) & (keys.length - 1);
+            }
+            if (values[i] < 0) {
+                size++;
+            }
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        private int slot(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & (keys.length - 1);
         }
     }
 
