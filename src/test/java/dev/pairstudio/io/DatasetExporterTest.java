@@ -285,7 +285,14 @@ class DatasetExporterTest {
             lines += Files.readAllLines(folder.resolve(s + ".jsonl")).size();
         }
         assertThat(lines).isEqualTo(stored.size()).isEqualTo(r.written());
-        assertThat(Files.readString(folder.resolve("README.md"))).contains("- split: train").contains("## Statistics");
+        String card = Files.readString(folder.resolve("README.md"));
+        assertThat(card).contains("- split: train").contains("## Statistics");
+        // the card states the grouping and what the check after writing found, and only what is true
+        assertThat(card).contains("a SQL template are kept in one split").contains("near-duplicate question")
+                .contains("Checked after writing: no exact or near-duplicate question, identical SQL, SQL template or duplicate group "
+                        + "occurs in two splits.")
+                .contains("Databases are shared between splits").doesNotContain("never straddle");
+        assertThat(r.splitCheck().clean()).isTrue();
         assertThat(r.splits().get("train")).isBetween((long) (stored.size() * 0.6), (long) (stored.size() * 0.95));
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.filter(p -> p.getFileName().toString().startsWith(".")).toList()).isEmpty();
