@@ -1,7 +1,6 @@
 package dev.pairstudio.cli;
 
 import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.ExportException;
 import dev.pairstudio.io.ExportProfile;
 import dev.pairstudio.io.ExportProfiles;
@@ -127,11 +126,6 @@ public final class ExportCommand implements Callable<Integer> {
                 profiles.save(p);
             }
             ExportTargetPolicy policy = overwrite ? ExportTargetPolicy.OVERWRITE : rename ? ExportTargetPolicy.RENAME : ExportTargetPolicy.FAIL;
-            if (exporter.splits(p)) {
-                // a split keeps near duplicates together through the store's duplicate groups: bring them up to date, as opening
-                // the window does (nothing to do after an import, or when nothing changed since the last grouping)
-                new DuplicateTracker(store).catchUpIfChanged();
-            }
             ExportResult r;
             try {
                 r = exporter.export(p, output, policy, dev.pairstudio.io.ExportListener.NONE);

@@ -78,11 +78,6 @@ public final class DatasetExporter {
         return all;
     }
 
-    /** Whether an export of {@code profile} writes train/validation/test files (asked for, or a folder preset's layout). */
-    public boolean splits(ExportProfile profile) {
-        return profile.split() != null || Preset.find(profile.format(), userPresets).map(p -> p.layout() == Preset.Layout.FOLDER).orElse(false);
-    }
-
     /** The filter an export of {@code profile} reads: never the trash; accepted only; changed since the last export. */
     public PairFilter effectiveFilter(ExportProfile profile) {
         PairFilter f = profile.filter().withTrash(false);
@@ -153,7 +148,12 @@ public final class DatasetExporter {
         IdSet drop = profile.dedup() ? duplicatesToDrop(store, filter) : IdSet.EMPTY;
         Statistics statistics = Statistics.compute(store, filter);
         long total = statistics.totalPairs();
-        // the split: components planned over the scope first, checked as the pairs are written (SplitAssigner, SplitAudit)
+        // the split: components planned over the scope first, checked as the pairs are written (SplitAssigner, SplitAudit).
+        // Near duplicates are kept together through the store's duplicate groups: bring them up to date first, as opening
+        // the window does (nothing to do after an import, or with the window open and caught up).
+        if (ratios != null) {
+            new DuplicateTracker(store).catchUpIfChanged();
+        }
         SplitAssigner.Plan split = ratios == null ? null : SplitAssigner.plan(store, filter, total, drop, ratios, profile.seed(),
                 profile.grouping(), profile.stratify(), listener::isCancelled);
         if (ratios != null && split == null) {
