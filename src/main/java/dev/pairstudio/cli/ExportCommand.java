@@ -60,13 +60,14 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "TRAIN/VAL/TEST", description = "Write train/validation/test files, e.g. 80/10/10.")
     String split;
 
-    @Option(names = "--group-by", paramLabel = "template|database", description = "Keep together pairs of one SQL template (default) or one database.")
+    @Option(names = "--group-by", paramLabel = "template|database", description = "template (default): keep together pairs that share a duplicate group, a near-duplicate question or a SQL template; "
+            + "database: also pairs of one database.")
     String groupBy;
 
     @Option(names = "--seed", paramLabel = "N", description = "Split seed (default 42).")
     Long seed;
 
-    @Option(names = "--stratify", description = "Report per query type and split counts in the manifest.")
+    @Option(names = "--stratify", description = "Balance complexity as well as query types over the splits (counts per stratum in the manifest).")
     Boolean stratify;
 
     @Option(names = "--gzip", description = "Compress the data files (.gz).")
@@ -174,9 +175,20 @@ public final class ExportCommand implements Callable<Integer> {
             for (ExportResult.FileEntry f : r.files()) {
                 out.printf(Locale.ROOT, "  %s  %,d pairs%n", toStandardOutput ? "standard output" : f.path(), f.pairs());
             }
+            if (r.split() != null) {
+                out.println("Split: " + r.split().summary());
+                if (!r.split().strataOffQuota().isEmpty()) {
+                    out.println("  off their shares by more than 1% (whole groups did not allow it): "
+                            + String.join(", ", r.split().strataOffQuota()));
+                }
+                out.printf(Locale.ROOT, "Split check: %s (no exact or near-duplicate question, identical SQL, SQL template or "
+                        + "duplicate group%s in two splits)%n", r.splitCheck().summary(),
+                        r.split().grouping() == SplitAssigner.Grouping.DATABASE ? ", or database" : "");
+            }
             if (r.manifest() != null && !toStandardOutput) {
                 out.println("  " + r.manifest());
             }
+
             out.flush();
         }
         return Cli.OK;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 SchemaCommand.class,
                 ValidateCommand.class,
                 ExportCommand.class,
+                AuditSplitCommand.class,
                 ServeCommand.class,
                 MigrateCommand.class,
         })

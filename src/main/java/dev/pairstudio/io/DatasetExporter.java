@@ -139,7 +139,6 @@ public final class DatasetExporter {
         PairFilter filter = effectiveFilter(profile);
         SplitRatios ratios = profile.split() != null ? profile.split()
                 : format.preset != null && format.preset.layout() == Preset.Layout.FOLDER ? SplitRatios.DEFAULT : null;
-        SplitAssigner assigner = ratios == null ? null : new SplitAssigner(ratios, profile.seed(), profile.grouping());
         Anonymizer anonymizer = profile.anonymize() ? anonymizer(profile) : null;
         boolean schemaFile = format.preset != null && format.preset.schemaFile() != null;
         SchemaContext schemas = format.preset != null && (format.preset.template().usesSchema() || schemaFile)
@@ -153,15 +152,18 @@ public final class DatasetExporter {
         IdSet drop = profile.dedup() ? duplicatesToDrop(store, filter) : IdSet.EMPTY;
         Statistics statistics = Statistics.compute(store, filter);
         long total = statistics.totalPairs();
-        Map<SplitAssigner.Split, Long> expected = new EnumMap<>(SplitAssigner.Split.class);
-        if (format.needsCount && assigner != null) {
-            long[] seen = {0};
-            store.forEach(filter, PairSort.INSERTION, p -> {
-                if (seen[0]++ < total && !drop.contains(p.id()) && !withheld.containsKey(p.id())) {
-                    expected.merge(assigner.assign(p), 1L, Long::sum);
-                }
-            });
+        // the split: components planned over the scope first, checked as the pairs are written (SplitAssigner, SplitAudit).
+        // Near duplicates are kept together through the store's duplicate groups: bring them up to date first, as opening
+        // the window does (nothing to do after an import, or with the window open and caught up).
+        if (ratios != null) {
+            new DuplicateTracker(store).catchUpIfChanged();
         }
+        SplitAssigner.Plan split = ratios == null ? null : SplitAssigner.plan(store, filter, total, drop, ratios, profile.seed(),
+                profile.grouping(), profile.stratify(), listener::isCancelled);
+        if (ratios != null && split == null) {
+            throw new ExportException.Cancelled();
+        }
+        SplitAudit check = split == null ? null : PlannedSplitAudit.start(split, SPLIT_CHECK_EXAMPLES);
         String system = profile.system() != null ? profile.system() : format.preset == null ? null : format.preset.system();
         List<Open> opened = new ArrayList<>();
         AtomicFileOutput manifestOut = null;
@@ -173,7 +175,8 @@ public final class DatasetExporter {
             for (Target t : plan.files) {
                 Path where = stagingFolder != null ? stagingFolder.resolve(t.path.getFileName()) : t.path;
                 AtomicFileOutput out = outputs.open(where, profile.gzip());
-                long count = assigner == null ? total - drop.size() - withheld.size() : expected.getOrDefault(t.split, 0L);
+                long count = split == null ? total - drop.size() - withheld.size()
+                        : split.count(t.split) - withheld.keySet().stream().filter(id -> split.splitOf(id) == t.split).count();
                 ExportWriters.Context ctx = new ExportWriters.Context(started, count, statistics, system, profile.context());
                 opened.add(new Open(t, out, format.open.apply(new OpenArgs(out.stream(), ctx)), count));
             }
@@ -190,6 +193,10 @@ public final class DatasetExporter {
                 if (drop.contains(p.id()) || withheld.containsKey(p.id())) {
                     return null;
                 }
+                SplitAssigner.Split s = split == null ? null : split.splitOf(p.id());
+                if (split != null && s == null) {
+                    throw new Changed("pair " + p.pair().pairId() + " was not there when the split was planned");
+                }
                 ExportRecord r;
                 try {
                     r = record(p, anonymizer, schemas);
@@ -198,7 +205,7 @@ public final class DatasetExporter {
                     withheld.put(p.id(), new ExportResult.Withheld(p.pair().pairId(), e.reason()));
                     return null;
                 }
-                return new ExportPipeline.Item(r, assigner == null ? null : assigner.assign(p));
+                return new ExportPipeline.Item(r, s, s == null ? null : PlannedSplitAudit.entry(p));
             }, item -> {
                 Open o = item.split() == null ? opened.get(0) : bySplit.get(item.split());
                 o.writer.write(item.record());
@@ -207,6 +214,9 @@ public final class DatasetExporter {
                     noteDatabase(exportedDatabases, item.record());
                 }
                 written[0]++;
+                if (check != null) {
+                    check.add(item.split().label, item.audited());
+                }
                 if (profile.stratify()) {
                     perType.computeIfAbsent(o.target.label(), k -> new LinkedHashMap<>())
                             .merge(item.record().queryType().name(), 1L, Long::sum);
@@ -225,6 +235,7 @@ public final class DatasetExporter {
             for (Open o : opened) {
                 o.writer.finish();
             }
+            SplitAudit.Report checked = check == null ? null : checkSplit(check, filter, split, withheld.keySet());
             String schemaJson = schemaFile ? schemaFile(exportedDatabases, schemas) : null;
             if (schemaJson != null) {
                 Path where = stagingFolder != null ? stagingFolder.resolve(plan.schemaFile.getFileName()) : plan.schemaFile;
@@ -246,6 +257,9 @@ public final class DatasetExporter {
             List<ExportResult.Withheld> withheldPairs = List.copyOf(withheld.values());
             ObjectNode manifest = manifest(profile, format, filter, ratios, statistics, drop.size(), files, perType, started,
                     anonymizer, withheldPairs);
+            if (split != null) {
+                SplitManifest.describe((ObjectNode) manifest.get("split"), split, checked);
+            }
             if (schemaOut != null) {
                 ObjectNode sf = manifest.putObject("schema_file");
                 sf.put("name", plan.schemaFile.getFileName().toString());
@@ -269,7 +283,7 @@ public final class DatasetExporter {
             }
             if (plan.folder != null) {
                 writeText(stagingFolder.resolve("README.md"),
-                        ExportDatasetCard.of(profile, format.name, ratios, statistics, files, AppVersion.get(), started));
+                        ExportDatasetCard.of(profile, format.name, split, checked, statistics, files, AppVersion.get(), started));
                 swapFolder(stagingFolder, plan.folder, existing == ExportTargetPolicy.OVERWRITE);
                 stagingFolder = null;
                 manifestPath = plan.folder.resolve("manifest.json");
@@ -281,7 +295,7 @@ public final class DatasetExporter {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
             listener.progress(new ExportProgress(done[0], total, elapsed));
-            return new ExportResult(written[0], drop.size(), splits, files, manifestPath, elapsed, withheldPairs);
+            return new ExportResult(written[0], drop.size(), splits, files, manifestPath, elapsed, withheldPairs, split, checked);
         } catch (ExportException e) {
             throw e;
         } catch (UncheckedIOException e) {
@@ -302,6 +316,27 @@ public final class DatasetExporter {
                 deleteTree(stagingFolder);
             }
         }
+    }
+
+    static final int SPLIT_CHECK_EXAMPLES = 5;
+
+    /** The post-pass: nothing may cross the planned splits; when something does, the export stops and says what. */
+    private SplitAudit.Report checkSplit(SplitAudit check, PairFilter filter, SplitAssigner.Plan plan, Set<Long> withheld) {
+        SplitAudit.Report r;
+        try {
+            r = check.finish(PlannedSplitAudit.source(store, filter, plan, withheld::contains));
+        } catch (IllegalStateException e) {
+            throw new Changed("pairs were deleted while the split was checked");
+        }
+        if (!r.clean()) {
+            SplitAudit.Example first = r.crossings().stream().filter(c -> r.failing().contains(c.kind()) && !c.examples().isEmpty())
+                    .map(c -> c.examples().get(0)).findFirst().orElse(null);
+            throw new ExportException("Export stopped: the split check found " + r.summary()
+                    + (first == null ? "" : " (for example " + first.firstWhere() + " and " + first.secondWhere() + ")")
+                    + ". No file was written; run the duplicate grouping again (open the window, or import) and retry, "
+                    + "and report it if it persists");
+        }
+        return r;
     }
 
     /**

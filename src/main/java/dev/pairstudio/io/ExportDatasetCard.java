@@ -12,8 +12,8 @@ final class ExportDatasetCard {
     private ExportDatasetCard() {
     }
 
-    static String of(ExportProfile profile, String format, SplitRatios ratios, Statistics s, List<ExportResult.FileEntry> files,
-            String appVersion, Instant exportedAt) {
+    static String of(ExportProfile profile, String format, SplitAssigner.Plan split, SplitAudit.Report check, Statistics s,
+            List<ExportResult.FileEntry> files, String appVersion, Instant exportedAt) {
         StringBuilder b = new StringBuilder();
         b.append("---\n");
         b.append("configs:\n- config_name: default\n  data_files:\n");
@@ -28,9 +28,7 @@ final class ExportDatasetCard {
                 .append(" on ").append(Timestamps.format(exportedAt)).append(" UTC.\n\n");
         b.append("Each line of the JSONL files is one pair: `id`, `question`, `sql`, `db_id`, `database_type`, `tables`, "
                 + "`query_type`, `success`.\n\n");
-        b.append("## Splits\n\nSplit ").append(ratios).append(" by a seeded hash of each pair's group (seed ")
-                .append(profile.seed()).append(", grouped by ").append(profile.grouping().name().toLowerCase(Locale.ROOT))
-                .append("): duplicates and pairs with the same SQL template never straddle splits.\n\n");
+        b.append("## Splits\n\n").append(SplitManifest.card(split, check, profile.seed())).append("\n\n");
         b.append("| split | pairs |\n|---|---:|\n");
         for (ExportResult.FileEntry f : files) {
             b.append("| ").append(f.split()).append(" | ").append(f.pairs()).append(" |\n");

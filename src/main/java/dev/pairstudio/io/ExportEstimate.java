@@ -41,8 +41,11 @@ public final class ExportEstimate {
      * @param perSplit   pairs per split label (train, validation, test), or {@code all} without a split
      * @param duplicates exact duplicates that would be dropped
      * @param selected   pairs in the scope before dropping duplicates
+     * @param plan       the split's plan; null for one file
+     * @param check      what crosses the planned splits; null for one file
      */
-    public record SplitCounts(Map<String, Long> perSplit, long duplicates, long selected) {
+    public record SplitCounts(Map<String, Long> perSplit, long duplicates, long selected, SplitAssigner.Plan plan,
+            SplitAudit.Report check) {
         public long written() {
             return perSplit.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -82,38 +85,31 @@ public final class ExportEstimate {
 
     /**
      * Pairs per split as {@link DatasetExporter#export} would write them for this {@code filter}
-     * (already the effective one: {@link DatasetExporter#effectiveFilter}).
+     * (already the effective one: {@link DatasetExporter#effectiveFilter}), with the plan and the
+     * same check the export runs after writing.
      *
      * @param ratios null for one file
+     * @return null when cancelled
      */
     public static SplitCounts splitCounts(PairStore store, PairFilter filter, SplitRatios ratios, long seed,
-            SplitAssigner.Grouping grouping, boolean dedup, BooleanSupplier cancelled) {
+            SplitAssigner.Grouping grouping, boolean stratify, boolean dedup, BooleanSupplier cancelled) {
         IdSet drop = dedup ? DatasetExporter.duplicatesToDrop(store, filter) // the exporter's own rule: counts shown = counts written
                 : IdSet.EMPTY;
-        SplitAssigner assigner = ratios == null ? null : new SplitAssigner(ratios, seed, grouping);
+        long selected = store.count(filter);
         Map<String, Long> perSplit = new LinkedHashMap<>();
-        if (assigner == null) {
-            perSplit.put("all", 0L);
-        } else {
-            for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
-                perSplit.put(s.label, 0L);
-            }
+        if (ratios == null) {
+            perSplit.put("all", selected - drop.size());
+            return new SplitCounts(perSplit, drop.size(), selected, null, null);
         }
-        long[] selected = {0};
-        try {
-            store.forEach(filter, PairSort.INSERTION, p -> {
-                if (cancelled.getAsBoolean()) {
-                    throw new Stop();
-                }
-                selected[0]++;
-                if (!drop.contains(p.id())) {
-                    perSplit.merge(assigner == null ? "all" : assigner.assign(p).label, 1L, Long::sum);
-                }
-            });
-        } catch (Stop e) {
+        SplitAssigner.Plan plan = SplitAssigner.plan(store, filter, selected, drop, ratios, seed, grouping, stratify, cancelled);
+        if (plan == null || cancelled.getAsBoolean()) {
             return null;
         }
-        return new SplitCounts(perSplit, drop.size(), selected[0]);
+        for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
+            perSplit.put(s.label, plan.count(s));
+        }
+        SplitAudit.Report check = PlannedSplitAudit.run(store, filter, plan, DatasetExporter.SPLIT_CHECK_EXAMPLES);
+        return new SplitCounts(perSplit, drop.size(), selected, plan, check);
     }
 
     private static final class Stop extends RuntimeException {

@@ -29,8 +29,8 @@ final class ExportPipeline {
     static final int BATCH = 1_000;
     private static final int PROGRESS_EVERY = 10_000;
 
-    /** A transformed pair and where it goes; null from the transform drops the pair. */
-    record Item(ExportRecord record, SplitAssigner.Split split) {
+    /** A transformed pair, where it goes and what the split check compares of it; null from the transform drops the pair. */
+    record Item(ExportRecord record, SplitAssigner.Split split, SplitAudit.Entry audited) {
     }
 
     interface Sink {

@@ -22,6 +22,8 @@ final class PresetWriter implements ExportWriters.Writer0 {
         if (array) {
             g.setPrettyPrinter(SeedJson.indented());
             g.writeStartArray();
+        } else {
+            g.setRootValueSeparator(null); // Jackson puts a space between root values; a JSONL line starts with '{'
         }
     }
 

@@ -77,7 +77,7 @@ public final class DuplicateGrouper {
     private static final byte FLAG_NEAR = 4;
 
     private final Options options;
-    private final int[] hashSeeds;
+    private final MinHashBands minHash;
 
     // pairs, by insertion index
     private long[] pairId;
@@ -127,12 +127,7 @@ public final class DuplicateGrouper {
         this.nextPairOfQuestion = new int[n];
         this.reportedFlags = new byte[n];
         this.pairIndexById = new LongIntMap(n);
-        this.hashSeeds = new int[options.bands() * options.rows()];
-        long seed = 0x5DEECE66DL;
-        for (int i = 0; i < hashSeeds.length; i++) {
-            seed = QuestionShingles.mix(seed + 0x9E3779B97F4A7C15L);
-            hashSeeds[i] = (int) seed;
-        }
+        this.minHash = new MinHashBands(options.bands(), options.rows());
         this.bandEntries = new long[options.bands()][0];
     }
 
@@ -270,19 +265,7 @@ public final class DuplicateGrouper {
                 if (s.length == 0) {
                     continue;
                 }
-                Arrays.fill(mins, Integer.MAX_VALUE);
-                for (int shingle : s) {
-                    for (int r = 0; r < rows; r++) {
-                        int h = hash32(shingle ^ hashSeeds[b * rows + r]);
-                        if (h < mins[r]) {
-                            mins[r] = h;
-                        }
-                    }
-                }
-                int bandHash = b;
-                for (int r = 0; r < rows; r++) {
-                    bandHash = bandHash * 0x9E3779B1 + mins[r];
-                }
+                int bandHash = minHash.band(s, b, mins);
                 fresh[n++] = ((long) bandHash << 32) | q;
             }
             fresh = Arrays.copyOf(fresh, n);
@@ -300,7 +283,7 @@ public final class DuplicateGrouper {
         }
         for (long entry : fresh) {
             long bucket = entry & 0xFFFFFFFF00000000L;
-            int i = lowerBound(indexed, bucket);
+            int i = NearDuplicateIndex.lowerBound(indexed, bucket);
             for (int c = 0; i < indexed.length && (indexed[i] & 0xFFFFFFFF00000000L) == bucket
                     && c < options.maxCandidatesPerBucket(); i++, c++) {
                 verify((int) indexed[i], (int) entry, merges, touched);
@@ -368,26 +351,6 @@ public final class DuplicateGrouper {
             q = next;
         }
         return root;
-    }
-
-    private static int hash32(int x) {
-        x = (x ^ (x >>> 16)) * 0x7FEB352D;
-        x = (x ^ (x >>> 15)) * 0x846CA68B;
-        return x ^ (x >>> 16);
-    }
-
-    private static int lowerBound(long[] sorted, long key) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static long[] mergeSorted(long[] a, long[] b) {

@@ -4,6 +4,7 @@ import dev.pairstudio.io.DatasetExporter;
 import dev.pairstudio.io.ExportEstimate;
 import dev.pairstudio.io.ExportProfile;
 import dev.pairstudio.io.SplitAssigner;
+import dev.pairstudio.io.SplitAudit;
 import dev.pairstudio.io.SplitRatios;
 import dev.pairstudio.ui.Debouncer;
 import java.util.List;
@@ -34,10 +35,12 @@ final class SplitPage extends StepPage {
     final TextField test = share("split-test");
     private final TextField seed = new TextField();
     private final CheckBox dedup = new CheckBox("Drop exact duplicates (same question and SQL; keeps the accepted one, else the latest)");
-    private final CheckBox stratify = new CheckBox("Report the query types per split in the manifest");
+    private final CheckBox stratify = new CheckBox("Balance complexity too (query types are always balanced); counts per split in the manifest");
     private final Label forced = muted("");
     private final GridPane result = new GridPane();
     private final Label resultStatus = new Label();
+    private final Label planStatus = new Label();
+    private final Label auditStatus = new Label();
 
     SplitPage(ExportViewModel vm, ExportContext ctx) {
         super(vm, "export-split", 4, "Split and duplicates",
@@ -62,9 +65,9 @@ final class SplitPage extends StepPage {
         shares.setPadding(new Insets(0, 0, 0, 24));
 
         ToggleGroup by = new ToggleGroup();
-        RadioButton template = new RadioButton("Keep pairs of one SQL template (or duplicate group) together");
+        RadioButton template = new RadioButton("Keep pairs of one SQL template, duplicate group or near-duplicate question together");
         template.setId("group-template");
-        RadioButton database = new RadioButton("Keep pairs of one database together (Spider style)");
+        RadioButton database = new RadioButton("Also keep pairs of one database together (Spider style)");
         database.setId("group-database");
         template.setToggleGroup(by);
         database.setToggleGroup(by);
@@ -93,9 +96,13 @@ final class SplitPage extends StepPage {
         result.getColumnConstraints().setAll(new ColumnConstraints(90), new ColumnConstraints(90), new ColumnConstraints(320));
         resultStatus.setId("split-status");
         resultStatus.getStyleClass().add("muted");
+        planStatus.setId("split-plan");
+        planStatus.setWrapText(true);
+        auditStatus.setId("split-audit");
+        auditStatus.setWrapText(true);
 
         for (javafx.beans.Observable o : List.of(vm.split, vm.train, vm.validation, vm.test, vm.seed, vm.grouping, vm.dedup,
-                vm.format)) {
+                vm.stratify, vm.format)) {
             o.addListener(x -> {
                 if (getScene() != null) {
                     later.trigger();
@@ -103,7 +110,7 @@ final class SplitPage extends StepPage {
             });
         }
         body(new VBox(10, split, forced, shares, grouping, dedup, stratify, heading("What the export will write"), result,
-                resultStatus));
+                resultStatus, planStatus, auditStatus));
     }
 
     private static Label gap() {
@@ -158,10 +165,14 @@ final class SplitPage extends StepPage {
         long seedValue = vm.seedValue();
         SplitAssigner.Grouping by = vm.grouping.get();
         boolean drop = vm.dedup.get();
+        boolean balanceComplexity = vm.stratify.get();
         resultStatus.setText("Counting…");
+        planStatus.setText("");
+        auditStatus.setText("");
         counting.submit(job -> {
             DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
-            return ExportEstimate.splitCounts(ctx.store(), exporter.effectiveFilter(profile), ratios, seedValue, by, drop, job::isCancelled);
+            return ExportEstimate.splitCounts(ctx.store(), exporter.effectiveFilter(profile), ratios, seedValue, by, balanceComplexity, drop,
+                    job::isCancelled);
         }, this::show, e -> resultStatus.setText("Could not count: " + e.getMessage()));
     }
 
@@ -183,5 +194,36 @@ final class SplitPage extends StepPage {
         resultStatus.setText(ExportViewModel.pairs(c.written()) + " in total"
                 + (c.duplicates() > 0 ? "; " + ExportViewModel.count(c.duplicates()) + " exact duplicates dropped" : "; no duplicates dropped")
                 + ".");
+        showPlan(c);
+    }
+
+    /** The grouping, the shares achieved (and why they differ), and the check the export will run after writing. */
+    private void showPlan(ExportEstimate.SplitCounts c) {
+        planStatus.getStyleClass().remove("split-warning");
+        auditStatus.getStyleClass().remove("split-warning");
+        if (c.plan() == null) {
+            planStatus.setText("");
+            auditStatus.setText("");
+            return;
+        }
+        planStatus.setText(c.plan().summary() + (c.plan().strataOffQuota().isEmpty() ? "."
+                : "; off the shares by more than 1%: " + String.join(", ", c.plan().strataOffQuota()) + "."));
+        if (!c.plan().ratiosMet()) {
+            planStatus.getStyleClass().add("split-warning");
+        }
+        SplitAudit.Report check = c.check();
+        StringBuilder b = new StringBuilder("Split audit: ");
+        if (check.clean()) {
+            b.append("nothing crosses the splits (exact and near-duplicate questions, identical SQL, SQL templates, duplicate groups");
+            b.append(c.plan().grouping() == SplitAssigner.Grouping.DATABASE ? ", databases)." : ").");
+        } else {
+            b.append(check.summary()).append(". The export will refuse to write this split.");
+            auditStatus.getStyleClass().add("split-warning");
+        }
+        long databases = check.rows(SplitAudit.Kind.DATABASE);
+        if (c.plan().grouping() != SplitAssigner.Grouping.DATABASE && databases > 0) {
+            b.append(' ').append(ExportViewModel.count(databases)).append(" rows share a database with an earlier split.");
+        }
+        auditStatus.setText(b.toString());
     }
 }

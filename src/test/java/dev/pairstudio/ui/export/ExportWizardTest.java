@@ -238,6 +238,10 @@ class ExportWizardTest {
         long train = Long.parseLong(text(split, "split-count-train").replace(",", ""));
         long validation = Long.parseLong(text(split, "split-count-validation").replace(",", ""));
         long test = Long.parseLong(text(split, "split-count-test").replace(",", ""));
+        // the plan and the same audit the export runs after writing, for the planned split
+        waitFor(() -> text(split, "split-audit").startsWith("Split audit: "));
+        assertThat(text(split, "split-plan")).contains(" pairs in ").contains("achieved").contains("for 80/10/10");
+        assertThat(text(split, "split-audit")).contains("nothing crosses the splits");
         Screenshots.save(split.getScene(), "export-wizard-4-split-80-10-10");
 
         next(robot, split, w.destinationPage());
@@ -268,6 +272,7 @@ class ExportWizardTest {
         waitFor(() -> run.result() != null);
         assertThat(run.result().splits()).containsEntry("train", train).containsEntry("validation", validation)
                 .containsEntry("test", test);
+        assertThat(run.result().splitCheck().clean()).isTrue();
 
         Set<String> seen = new HashSet<>();
         long total = 0;
