@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The soak of issue 25: N cycles on one H2 file (import, collect over HTTP while reading, export
+# every format, delete/restore/purge, close and reopen), checking the counts after every step.
+# Not part of `mvn verify`; it runs for hours at the issue's size.
+#   bench/soak.sh [--dir DIR] [--cycles N] [--pairs N] [--collect-seconds S] [--rate PAIRS_PER_S] [--heap 1g]
+# Defaults: target/soak, 10 cycles of 1,000,000 pairs, 60 s of collecting at 1,000 pairs/s.
+# Prints a line per step; the last line says CLEAN or FAILED; the exit code counts the problems.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dir=target/soak; cycles=10; pairs=1000000; collect=60; rate=1000; heap=1g
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --dir) dir="$2"; shift 2 ;;
+    --cycles) cycles="$2"; shift 2 ;;
+    --pairs) pairs="$2"; shift 2 ;;
+    --collect-seconds) collect="$2"; shift 2 ;;
+    --rate) rate="$2"; shift 2 ;;
+    --heap) heap="$2"; shift 2 ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "soak: unknown option '$1' (try --help)" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$dir"
+# shellcheck disable=SC2086
+mvn -q ${BENCH_MVN_OPTS--o} -DskipTests test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
+export PAIRSTUDIO_HOME="$dir/home"   # logs and settings stay out of the user's directory
+exec java -Xmx"$heap" -Djava.awt.headless=true -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+    dev.pairstudio.reliability.Soak "$dir" "$cycles" "$pairs" "$collect" "$rate"

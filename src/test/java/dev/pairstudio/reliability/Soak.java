@@ -1,0 +1,262 @@
+package dev.pairstudio.reliability;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairstudio.api.CollectorConfig;
+import dev.pairstudio.api.CollectorServer;
+import dev.pairstudio.cli.Cli;
+import dev.pairstudio.io.DatasetExporter;
+import dev.pairstudio.io.SeedJsonlWriter;
+import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.PairSort;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.TrashBatch;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The soak of issue 25: N cycles on one database file, each as a user meets the product. Not part
+ * of {@code mvn verify}; run it with {@code bench/soak.sh}.
+ *
+ * <p>A cycle: the CLI imports a freshly generated file (stored, analysed, grouped); a collector
+ * takes pairs over HTTP at a steady rate while a reader pages, counts and searches as the window
+ * does; the CLI exports every format; pairs are deleted by filter, restored, deleted again and
+ * purged; the file is closed and opened again. After each step the counts must add up. Every
+ * exception is printed with its stack trace and counted; the exit code is the number of problems
+ * (0: clean).
+ *
+ * <p>Arguments: {@code DIR [cycles] [pairs per import] [collect seconds] [collected pairs per second]},
+ * by default 10 cycles of 1,000,000 pairs, 60 s at 1,000 pairs/s.
+ */
+public final class Soak {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final int BATCH = 100;
+
+    private final Path dir;
+    private final Path db;
+    private final int pairs;
+    private final int collectSeconds;
+    private final int perSecond;
+    private int problems;
+    private long expected;
+
+    private Soak(Path dir, int pairs, int collectSeconds, int perSecond) {
+        this.dir = dir;
+        this.db = dir.resolve("soak");
+        this.pairs = pairs;
+        this.collectSeconds = collectSeconds;
+        this.perSecond = perSecond;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/soak");
+        int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        Soak soak = new Soak(dir, args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000,
+                args.length > 3 ? Integer.parseInt(args[3]) : 60, args.length > 4 ? Integer.parseInt(args[4]) : 1_000);
+        Files.createDirectories(dir);
+        long t0 = System.nanoTime();
+        for (int cycle = 1; cycle <= cycles; cycle++) {
+            long c0 = System.nanoTime();
+            soak.cycle(cycle);
+            log("cycle %d done in %.0f s; %d pairs live; problems so far: %d", cycle, seconds(c0), soak.expected, soak.problems);
+        }
+        log("SOAK %s: %d cycles in %.0f s, %d problems", soak.problems == 0 ? "CLEAN" : "FAILED", cycles, seconds(t0), soak.problems);
+        System.exit(Math.min(soak.problems, 100));
+    }
+
+    private void cycle(int cycle) throws Exception {
+        step("import", () -> {
+            Path file = dir.resolve("cycle-" + cycle + ".jsonl");
+            try (SeedJsonlWriter out = new SeedJsonlWriter(Files.newOutputStream(file))) {
+                new SyntheticPairs(1_000L + cycle).generate(pairs, p -> {
+                    try {
+                        out.write(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            cli("--db", db.toString(), "import", file.toString());
+            expected += pairs;
+            checkCount("after the import");
+            Files.delete(file);
+        });
+        step("collect", () -> {
+            try (PairStore store = PairStores.open(db.toString())) {
+                long stored = collect(store, cycle);
+                expected += stored;
+                if (store.count(PairFilter.ALL) != expected) {
+                    problem("collect: %d live pairs, %d expected (%d acknowledged)", store.count(PairFilter.ALL), expected, stored);
+                }
+            }
+        });
+        step("export", () -> {
+            List<String> formats;
+            try (PairStore store = PairStores.open(db.toString())) {
+                formats = new DatasetExporter(store, null).formats();
+            }
+            for (String format : formats) {
+                Path out = dir.resolve("export-" + format);
+                cli("--db", db.toString(), "export", "--format", format, "--output", out.toString(), "--overwrite");
+            }
+        });
+        step("delete, restore, purge", () -> {
+            try (PairStore store = PairStores.open(db.toString())) {
+                PairFilter some = PairFilter.ALL.withText("orders", false);
+                long matching = store.count(some);
+                TrashBatch trashed = store.trash(some);
+                same("trashed", trashed.count(), matching);
+                same("live after the delete", store.count(PairFilter.ALL), expected - matching);
+                same("restored", store.restore(trashed.id()), matching);
+                same("live after the restore", store.count(PairFilter.ALL), expected);
+                TrashBatch again = store.trash(some);
+                same("purged", store.purge(), again.count());
+                expected -= again.count();
+                same("live after the purge", store.count(PairFilter.ALL), expected);
+            }
+        });
+        step("close and reopen", () -> checkCount("after reopening"));
+    }
+
+    /** Posts batches at the set rate for the set time while a reader uses the store as the window does; returns pairs acknowledged. */
+    private long collect(PairStore store, int cycle) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong reads = new AtomicLong();
+        Thread reader = new Thread(() -> {
+            String[] words = {"orders", "customers", "flights", "total", "average"};
+            int i = 0;
+            while (running.get()) {
+                try {
+                    store.count(PairFilter.ALL);
+                    store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 100);
+                    store.count(PairFilter.ALL.withText(words[i++ % words.length], false));
+                    store.pageStarts(PairFilter.ALL, PairSort.NEWEST_FIRST, 100);
+                    reads.incrementAndGet();
+                } catch (RuntimeException e) {
+                    problem("reader: %s", stackTrace(e));
+                }
+            }
+        }, "soak-reader");
+        long acknowledged = 0;
+        try (CollectorServer server = CollectorServer.start(store, CollectorConfig.defaults().withPort(0))) {
+            reader.start();
+            SyntheticPairs generator = new SyntheticPairs(-cycle);
+            long intervalNanos = 1_000_000_000L * BATCH / perSecond;
+            long next = System.nanoTime();
+            long end = next + Duration.ofSeconds(collectSeconds).toNanos();
+            int batch = 0;
+            while (System.nanoTime() < end) {
+                List<Map<String, Object>> body = new ArrayList<>(BATCH);
+                for (int i = 0; i < BATCH; i++) {
+                    Pair p = generator.next();
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("pair_id", "soak-" + cycle + "-" + batch + "-" + i);
+                    m.put("natural_language_query", p.question());
+                    m.put("sql_query", p.sql());
+                    m.put("database_type", p.databaseType());
+                    m.put("database_name", p.databaseName());
+                    m.put("success", p.success());
+                    body.add(m);
+                }
+                batch++;
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/pairs"))
+                        .header("Authorization", "Bearer " + server.token()).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 201) {
+                    acknowledged += BATCH;
+                } else {
+                    problem("collector answered %d: %s", r.statusCode(), r.body());
+                }
+                next += intervalNanos;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+        } finally {
+            running.set(false);
+            reader.join();
+        }
+        log("  collected %d pairs in %d s; the reader made %d rounds of reads", acknowledged, collectSeconds, reads.get());
+        return acknowledged;
+    }
+
+    private void checkCount(String when) {
+        try (PairStore store = PairStores.open(db.toString())) {
+            same("live pairs " + when, store.count(PairFilter.ALL), expected);
+            same("unanalysed pairs " + when, store.unanalysed(0, 1).size(), 0);
+        }
+    }
+
+    private void cli(String... args) {
+        StringWriter err = new StringWriter();
+        var cl = Cli.commandLine();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        int rc = cl.execute(args);
+        if (rc != 0) {
+            problem("pairstudio %s exited %d: %s", String.join(" ", args), rc, err.toString().trim());
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private void step(String name, Step step) {
+        long t0 = System.nanoTime();
+        try {
+            step.run();
+        } catch (Exception | Error e) {
+            problem("%s failed: %s", name, stackTrace(e));
+        }
+        log("  %s: %.1f s", name, seconds(t0));
+    }
+
+    private void same(String what, long actual, long wanted) {
+        if (actual != wanted) {
+            problem("%s: %d, expected %d", what, actual, wanted);
+        }
+    }
+
+    private synchronized void problem(String format, Object... args) {
+        problems++;
+        log("PROBLEM " + format, args);
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.println(Instant.now() + " " + String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+}
