@@ -45,11 +45,22 @@ public final class ExportPreview {
                 : Preset.find(format, userPresets).orElse(null);
         dev.pairstudio.schema.SchemaContext schemas = preset != null && preset.template().usesSchema()
                 ? dev.pairstudio.schema.SchemaContext.of(store, wholeSchema) : null;
+        // as in the export: a pair that cannot be anonymized safely is withheld, never shown raw, never a failure
+        List<StoredPair> shown = new java.util.ArrayList<>(pairs.size());
+        List<ExportRecord> records = new java.util.ArrayList<>(pairs.size());
+        for (StoredPair p : pairs) {
+            try {
+                records.add(DatasetExporter.record(p, anonymizer, schemas));
+                shown.add(p);
+            } catch (AnonymizationException withheld) {
+                // the export's manifest names it; the preview just leaves it out
+            }
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            ExportWriters.Writer0 w = open(store, format, system, context, userPresets, bytes, pairs);
-            for (StoredPair p : pairs) {
-                w.write(record(p, anonymizer, schemas));
+            ExportWriters.Writer0 w = open(store, format, system, context, userPresets, bytes, shown);
+            for (ExportRecord r : records) {
+                w.write(r);
             }
             w.finish();
         } catch (IOException e) {
@@ -76,14 +87,6 @@ public final class ExportPreview {
                         .orElseThrow(() -> new ExportException("Unknown format \"" + format + "\""));
                 return new PresetWriter(p, out, system != null ? system : p.system(), context);
             }
-        }
-    }
-
-    private static ExportRecord record(StoredPair p, Anonymizer anonymizer, dev.pairstudio.schema.SchemaContext schemas) {
-        try {
-            return DatasetExporter.record(p, anonymizer, schemas);
-        } catch (AnonymizationException e) {
-            throw new ExportException("A pair could not be anonymized (" + e.getMessage() + ")", e); // the message names the pair
         }
     }
 }

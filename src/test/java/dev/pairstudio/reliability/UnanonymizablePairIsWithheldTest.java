@@ -9,12 +9,15 @@ import dev.pairstudio.api.CollectorServer;
 import dev.pairstudio.cli.Cli;
 import dev.pairstudio.io.DatasetExporter;
 import dev.pairstudio.io.ExportListener;
+import dev.pairstudio.io.ExportPreview;
 import dev.pairstudio.io.ExportProfile;
 import dev.pairstudio.io.ExportResult;
 import dev.pairstudio.io.ExportTargetPolicy;
+import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.io.SplitAssigner;
 import dev.pairstudio.io.SplitRatios;
 import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import java.io.PrintWriter;
@@ -87,6 +90,14 @@ class UnanonymizablePairIsWithheldTest {
         assertThat(privacy.get("withheld_pairs").get(0).get("pair_id").asText()).isEqualTo("bad-1");
         assertThat(privacy.get("withheld_pairs").get(0).get("reason").asText()).contains("EMAIL")
                 .doesNotContain(RAW);
+    }
+
+    @Test
+    void theWizardsPreviewLeavesTheWithheldPairOutInsteadOfFailing() {
+        String preview = ExportPreview.firstRecords(store, PairFilter.ALL, "jsonl", null, null,
+                PrivacySettings.anonymizer(store), null, 50);
+        assertThat(preview).doesNotContain(RAW).doesNotContain("bad-1");
+        assertThat(preview.lines()).hasSize(20);
     }
 
     @Test
