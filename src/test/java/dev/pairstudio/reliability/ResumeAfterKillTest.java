@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * that was never interrupted.
  */
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Tag("h2-crash") // about one run in three the rerun cannot open the file: "Chunk N not found" (issue 25, item 2)
 class ResumeAfterKillTest {
     static final int PAIRS = 20_000;
     static final String GROUPED_DIGEST = "duplicates.grouped-digest";
@@ -109,6 +111,7 @@ class ResumeAfterKillTest {
         StringWriter again = new StringWriter();
         var cl = Cli.commandLine();
         cl.setOut(new PrintWriter(again));
+        cl.setErr(new PrintWriter(again));
         assertThat(cl.execute("--db", db, "import", file.toString())).as("%s", again).isZero();
         try (PairStore store = PairStores.open(db)) {
             assertThat(Reliability.live(store)).as("every pair once: nothing lost, nothing added twice").isEqualTo(PAIRS);
