@@ -58,7 +58,7 @@ class WindowLifecycleTest {
     /**
      * File › Open database disposes the window right after the other database opened; the old one
      * closes next. Its catch-up (here: grouping pairs analysed elsewhere but never grouped) must
-     * not go on writing to it: disposed in the same FX turn as the open, it does nothing.
+     * stop instead of going on with the database it leaves.
      */
     @Test
     void disposeStopsTheCatchUpOnTheDatabaseItLeaves(FxRobot robot) throws Exception {
@@ -71,8 +71,9 @@ class WindowLifecycleTest {
             window.dispose();
         });
         assertThat(jobs.finish(Duration.ofSeconds(120))).as("the window's jobs end").isTrue();
+        // the job may have begun on its thread before dispose ran, and written some marks; what must not happen is that it
+        // goes on to finish the grouping for a window that is gone (without the fix it does, and records its digest)
         assertThat(store.setting("duplicates.grouped-digest")).as("no grouping was finished for the closed window").isEmpty();
-        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE)))).as("no duplicate marks written").isZero();
 
         // the next window on the database does the grouping
         BackgroundJobs next = new BackgroundJobs();
