@@ -134,7 +134,7 @@ final class Charts {
             if (r.count() > 0) {
                 Region segment = new Region();
                 segment.getStyleClass().addAll("stack-segment", slice);
-                segment.setMinWidth(r.count() > 0 ? 3 : 0); // a handful among thousands still shows
+                segment.setMinWidth(3); // a handful among thousands still shows
                 segment.prefWidthProperty().bind(bar.widthProperty().multiply(share));
                 decorate(segment, n, r, total, drill);
                 bar.getChildren().add(segment);
