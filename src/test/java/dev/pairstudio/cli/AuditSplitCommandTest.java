@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.pairstudio.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** audit-split on files planted with one crossing of each kind, in the layouts other tools and our presets write. */
 class AuditSplitCommandTest {
@@ -21,17 +19,8 @@ class AuditSplitCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static final String NEAR = "List the ten most expensive products in the catalogue sorted by price from high to low ";
@@ -79,7 +68,7 @@ class AuditSplitCommandTest {
     void findsEveryPlantedKindBetweenTheRightSplitsWithExamples() throws Exception {
         List<String> args = new ArrayList<>(List.of("audit-split", "--json"));
         args.addAll(planted());
-        Run r = run(args.toArray(new String[0]));
+        CliRun r = run(args.toArray(new String[0]));
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         JsonNode report = JSON.readTree(r.out());
         assertThat(report.get("clean").asBoolean()).isFalse();
@@ -102,7 +91,7 @@ class AuditSplitCommandTest {
         List<String> files = planted();
         Path test = dir.resolve("data.test.json");
         Files.move(Path.of(files.get(2)), test);
-        Run r = run("audit-split", files.get(0), files.get(1), test.toString());
+        CliRun r = run("audit-split", files.get(0), files.get(1), test.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("Splits: train 4, validation 3, test 3")
                 .contains("train / test (rows of test that match a row of train):")
@@ -122,10 +111,10 @@ class AuditSplitCommandTest {
                 + "b,Name the stadiums by capacity,SELECT name FROM stadium ORDER BY capacity,,sqlite,concert,stadium,True,,SELECT\r\n");
         Path test = dir.resolve("test.jsonl");
         Files.writeString(test, seed("Average salary of the pilots", "SELECT avg(salary) FROM pilot", "concert") + "\n");
-        Run r = run("audit-split", train.toString(), test.toString());
+        CliRun r = run("audit-split", train.toString(), test.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Result: clean");
-        Run strict = run("audit-split", "--by-database", train.toString(), test.toString());
+        CliRun strict = run("audit-split", "--by-database", train.toString(), test.toString());
         assertThat(strict.code()).isEqualTo(1);
         assertThat(strict.out()).contains("same database 1");
     }
@@ -136,13 +125,13 @@ class AuditSplitCommandTest {
         Files.writeString(train, seed("q", "SELECT 1", "d") + "\n{\"question\": \"no sql here\"}\n");
         Path test = dir.resolve("test.jsonl");
         Files.writeString(test, seed("r", "SELECT 2", "d") + "\n");
-        Run bad = run("audit-split", train.toString(), test.toString());
+        CliRun bad = run("audit-split", train.toString(), test.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("train.jsonl:2").contains("no question and SQL");
-        Run one = run("audit-split", test.toString());
+        CliRun one = run("audit-split", test.toString());
         assertThat(one.code()).isEqualTo(2);
         assertThat(one.err()).contains("at least two splits");
-        Run missing = run("audit-split", test.toString(), dir.resolve("validation.jsonl").toString());
+        CliRun missing = run("audit-split", test.toString(), dir.resolve("validation.jsonl").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("validation.jsonl is not a readable file");
     }

@@ -8,8 +8,7 @@ import dev.pairstudio.io.SyntheticPairs;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.pairstudio.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The stats and export commands on a real H2 file: output shapes, exit codes and messages. */
 class ExportCommandTest {
@@ -37,34 +35,26 @@ class ExportCommandTest {
         }
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+    /** A command on this test's database. */
+    static CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--db");
         all.add(db);
-        int code = cl.execute(all.toArray(new String[0]));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of(all.toArray(new String[0]));
     }
 
     @Test
     void statsJsonHasTheSeedKeysAndTextIsReadable() throws Exception {
-        Run r = run("stats", "--json");
+        CliRun r = run("stats", "--json");
         assertThat(r.code()).isZero();
         JsonNode s = JSON.readTree(r.out());
         assertThat(s.get("total_pairs").asLong()).isEqualTo(300);
         assertThat(s.get("unique_tables").isArray()).isTrue();
-        Run filtered = run("stats", "--json", "--database-type", "mysql", "--from", "2025-03-01", "--to", "2025-06-30");
+        CliRun filtered = run("stats", "--json", "--database-type", "mysql", "--from", "2025-03-01", "--to", "2025-06-30");
         assertThat(JSON.readTree(filtered.out()).get("total_pairs").asLong()).isBetween(1L, 299L);
-        Run text = run("stats");
+        CliRun text = run("stats");
         assertThat(text.out()).contains("Pairs:").contains("300");
-        Run bad = run("stats", "--from", "yesterday");
+        CliRun bad = run("stats", "--from", "yesterday");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("--from \"yesterday\" is not a date");
     }
@@ -72,11 +62,11 @@ class ExportCommandTest {
     @Test
     void exportWritesTheSeedFormatsAndRefusesToOverwrite() throws Exception {
         Path jsonl = dir.resolve("o.jsonl");
-        Run r = run("export", "--format", "jsonl", "--no-anonymize", "--keep-duplicates", "--output", jsonl.toString());
+        CliRun r = run("export", "--format", "jsonl", "--no-anonymize", "--keep-duplicates", "--output", jsonl.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Exported 300 pairs");
         assertThat(Files.readAllLines(jsonl)).hasSize(300);
-        Run again = run("export", "--format", "jsonl", "--no-anonymize", "--output", jsonl.toString());
+        CliRun again = run("export", "--format", "jsonl", "--no-anonymize", "--output", jsonl.toString());
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("already exists").contains("--overwrite");
         assertThat(run("export", "--format", "jsonl", "--output", jsonl.toString(), "--overwrite").code()).isZero();
@@ -92,23 +82,23 @@ class ExportCommandTest {
     @Test
     void splitsProfilesAndUsageErrors() throws Exception {
         Path base = dir.resolve("chat.jsonl");
-        Run r = run("export", "--format", "openai", "--output", base.toString(), "--split", "80/10/10", "--profile", "chat");
+        CliRun r = run("export", "--format", "openai", "--output", base.toString(), "--split", "80/10/10", "--profile", "chat");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(dir.resolve("chat.train.jsonl")).exists();
         assertThat(dir.resolve("chat.manifest.json")).exists();
         // the profile remembers format and split; the next run only names the output
-        Run again = run("export", "--profile", "chat", "--output", dir.resolve("chat2.jsonl").toString());
+        CliRun again = run("export", "--profile", "chat", "--output", dir.resolve("chat2.jsonl").toString());
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(dir.resolve("chat2.validation.jsonl")).exists();
-        Run incremental = run("export", "--profile", "chat", "--incremental", "--output", dir.resolve("chat3.jsonl").toString());
+        CliRun incremental = run("export", "--profile", "chat", "--incremental", "--output", dir.resolve("chat3.jsonl").toString());
         assertThat(incremental.out()).contains("Exported 0 pairs");
 
-        Run unknown = run("export", "--format", "yaml", "--output", dir.resolve("x.yaml").toString());
+        CliRun unknown = run("export", "--format", "yaml", "--output", dir.resolve("x.yaml").toString());
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown --format \"yaml\"");
-        Run badSplit = run("export", "--format", "jsonl", "--split", "a/b", "--output", dir.resolve("y.jsonl").toString());
+        CliRun badSplit = run("export", "--format", "jsonl", "--split", "a/b", "--output", dir.resolve("y.jsonl").toString());
         assertThat(badSplit.code()).isEqualTo(2);
-        Run noFolder = run("export", "--format", "jsonl", "--output", dir.resolve("missing/z.jsonl").toString());
+        CliRun noFolder = run("export", "--format", "jsonl", "--output", dir.resolve("missing/z.jsonl").toString());
         assertThat(noFolder.code()).isEqualTo(1);
         assertThat(noFolder.err()).contains("does not exist");
     }

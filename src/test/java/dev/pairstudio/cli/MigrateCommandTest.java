@@ -16,9 +16,8 @@ import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.store.TrashBatch;
 import dev.pairstudio.store.ValidationResult;
+import dev.pairstudio.testing.CliRun;
 import dev.pairstudio.testing.TestPostgres;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code migrate} between an H2 file and a real PostgreSQL server, both ways: every pair with its
@@ -40,17 +38,8 @@ class MigrateCommandTest {
     private String pg;
     private TrashBatch trashed;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** 12,000 pairs (more than two copy chunks) curated in every way a user can. */
@@ -81,7 +70,7 @@ class MigrateCommandTest {
 
     @Test
     void h2ToPostgresAndBackGivesTheSameDataset() {
-        Run there = run("migrate", "--from", h2, "--to", pg);
+        CliRun there = run("migrate", "--from", h2, "--to", pg);
         assertThat(there.err()).isEmpty();
         assertThat(there.code()).isZero();
         assertThat(there.out()).contains("pairs").contains("trash").contains("analysis").contains("settings")
@@ -89,12 +78,12 @@ class MigrateCommandTest {
         assertThat(there.out()).containsPattern("pairs +11890 +11890 +([0-9a-f]{16}) +\\1 ok");
         assertThat(there.out()).containsPattern("trash +100 +100 ");
 
-        Run stats = run("--db", pg, "stats", "--json"); // the live pairs: 11,890 stored, 100 of them in the trash
+        CliRun stats = run("--db", pg, "stats", "--json"); // the live pairs: 11,890 stored, 100 of them in the trash
         assertThat(stats.code()).as(stats.err()).isZero();
         assertThat(stats.out()).containsPattern("\"total_pairs\" ?: ?11790").doesNotContain(TestPostgres.PASSWORD);
 
         String back = dir.resolve("back").toString();
-        Run again = run("migrate", "--from", pg, "--to", back);
+        CliRun again = run("migrate", "--from", pg, "--to", back);
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out()).contains("Verified");
 
@@ -136,11 +125,11 @@ class MigrateCommandTest {
         try (PairStore source = PairStores.open(h2); PairStore team = PairStores.open(pg)) {
             assertThat(team.privacySecret()).as("the target's own secret was kept").isNotEqualTo(source.privacySecret());
         }
-        Run refused = run("migrate", "--from", h2, "--to", pg);
+        CliRun refused = run("migrate", "--from", h2, "--to", pg);
         assertThat(refused.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(refused.err()).contains("already holds 11890 pairs").contains("--replace")
                 .doesNotContain(TestPostgres.PASSWORD);
-        Run replaced = run("migrate", "--from", h2, "--to", pg, "--replace");
+        CliRun replaced = run("migrate", "--from", h2, "--to", pg, "--replace");
         assertThat(replaced.code()).as(replaced.err()).isZero();
         try (PairStore source = PairStores.open(h2); PairStore team = PairStores.open(pg)) {
             assertSameDataset(source, team);
@@ -153,14 +142,14 @@ class MigrateCommandTest {
             PairStores.open(pg).close(); // creates the tables
             s.execute("ALTER TABLE pairs ADD COLUMN reviewer VARCHAR(100)"); // as a later migration might
         }
-        Run r = run("migrate", "--from", pg, "--to", dir.resolve("copy").toString());
+        CliRun r = run("migrate", "--from", pg, "--to", dir.resolve("copy").toString());
         assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(r.err()).contains("column pairs.reviewer").contains("cannot copy");
     }
 
     @Test
     void copyingADatabaseOntoItselfIsRefused() {
-        Run r = run("migrate", "--from", pg, "--to", pg);
+        CliRun r = run("migrate", "--from", pg, "--to", pg);
         assertThat(r.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(r.err()).contains("the same database");
     }

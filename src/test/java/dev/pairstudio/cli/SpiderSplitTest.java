@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.pairstudio.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -28,27 +29,27 @@ class SpiderSplitTest {
     static void importSpider() {
         Assumptions.assumeTrue(Files.isRegularFile(SPIDER), "the Spider corpus is in ../shared/corpora/spider");
         db = dir.resolve("spider").toString();
-        AuditSplitCommandTest.Run r = AuditSplitCommandTest.run("import", SPIDER.toString(), "--db", db);
+        CliRun r = CliRun.of("import", SPIDER.toString(), "--db", db);
         assertThat(r.code()).as(r.err()).isZero();
     }
 
     @Test
     void ourSplitOfSpiderIsCleanByTemplateAndByDatabase() {
         Path out = dir.resolve("by-template.jsonl");
-        AuditSplitCommandTest.Run export = AuditSplitCommandTest.run("export", "--db", db, "--format", "jsonl", "--no-anonymize",
+        CliRun export = CliRun.of("export", "--db", db, "--format", "jsonl", "--no-anonymize",
                 "--keep-duplicates", "--split", "80/10/10", "--output", out.toString());
         assertThat(export.code()).as(export.err()).isZero();
         assertThat(export.out()).contains("Split: 6,992 pairs in").contains("achieved 80/10/10").contains("Split check: clean");
-        AuditSplitCommandTest.Run audit = AuditSplitCommandTest.run("audit-split", dir.resolve("by-template.train.jsonl").toString(),
+        CliRun audit = CliRun.of("audit-split", dir.resolve("by-template.train.jsonl").toString(),
                 dir.resolve("by-template.validation.jsonl").toString(), dir.resolve("by-template.test.jsonl").toString());
         assertThat(audit.code()).as(audit.out()).isZero();
         assertThat(audit.out()).contains("Result: clean").containsPattern("same SQL template +0");
 
         Path hf = dir.resolve("hf-by-database");
-        AuditSplitCommandTest.Run byDb = AuditSplitCommandTest.run("export", "--db", db, "--format", "hf", "--no-anonymize",
+        CliRun byDb = CliRun.of("export", "--db", db, "--format", "hf", "--no-anonymize",
                 "--group-by", "database", "--output", hf.toString());
         assertThat(byDb.code()).as(byDb.err()).isZero();
-        AuditSplitCommandTest.Run strict = AuditSplitCommandTest.run("audit-split", "--by-database", hf.resolve("train.jsonl").toString(),
+        CliRun strict = CliRun.of("audit-split", "--by-database", hf.resolve("train.jsonl").toString(),
                 hf.resolve("validation.jsonl").toString(), hf.resolve("test.jsonl").toString());
         assertThat(strict.code()).as(strict.out()).isZero();
         assertThat(strict.out()).containsPattern("same database +0");
@@ -66,7 +67,7 @@ class SpiderSplitTest {
         Path d = dir.resolve("naive_dev.json");
         JSON.writeValue(t.toFile(), train);
         JSON.writeValue(d.toFile(), dev);
-        AuditSplitCommandTest.Run r = AuditSplitCommandTest.run("audit-split", "--json", t.toString(), d.toString());
+        CliRun r = CliRun.of("audit-split", "--json", t.toString(), d.toString());
         assertThat(r.code()).isEqualTo(1);
         JsonNode report = JSON.readTree(r.out());
         assertThat(report.get("splits").get("validation").asLong()).isEqualTo(700);

@@ -1,0 +1,20 @@
+package dev.pairstudio.testing;
+
+import dev.pairstudio.cli.Cli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** One in-process run of the real command line, with what it printed on each stream: the CLI tests' runner. */
+public record CliRun(int code, String out, String err) {
+
+    public static CliRun of(String... args) {
+        CommandLine cl = Cli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}
