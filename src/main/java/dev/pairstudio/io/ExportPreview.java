@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,8 +47,8 @@ public final class ExportPreview {
         dev.pairstudio.schema.SchemaContext schemas = preset != null && preset.template().usesSchema()
                 ? dev.pairstudio.schema.SchemaContext.of(store, wholeSchema) : null;
         // as in the export: a pair that cannot be anonymized safely is withheld, never shown raw, never a failure
-        List<StoredPair> shown = new java.util.ArrayList<>(pairs.size());
-        List<ExportRecord> records = new java.util.ArrayList<>(pairs.size());
+        List<StoredPair> shown = new ArrayList<>(pairs.size());
+        List<ExportRecord> records = new ArrayList<>(pairs.size());
         for (StoredPair p : pairs) {
             try {
                 records.add(DatasetExporter.record(p, anonymizer, schemas));

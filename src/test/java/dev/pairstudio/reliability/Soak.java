@@ -3,7 +3,6 @@ package dev.pairstudio.reliability;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
-import dev.pairstudio.cli.Cli;
 import dev.pairstudio.io.DatasetExporter;
 import dev.pairstudio.io.SeedJsonlWriter;
 import dev.pairstudio.io.SyntheticPairs;
@@ -13,6 +12,7 @@ import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.TrashBatch;
+import dev.pairstudio.testing.CliRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -210,13 +210,9 @@ public final class Soak {
     }
 
     private void cli(String... args) {
-        StringWriter err = new StringWriter();
-        var cl = Cli.commandLine();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(new StringWriter()));
-        int rc = cl.execute(args);
-        if (rc != 0) {
-            problem("pairstudio %s exited %d: %s", String.join(" ", args), rc, err.toString().trim());
+        CliRun run = CliRun.of(args);
+        if (run.code() != 0) {
+            problem("pairstudio %s exited %d: %s", String.join(" ", args), run.code(), run.err().trim());
         }
     }
 
