@@ -40,6 +40,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Orientation;
@@ -109,8 +111,9 @@ public final class MainWindow {
     private final Button emptyTrash = new Button("Empty trash");
     private final QuickExport quickExport = new QuickExport();
     private final TabPane views = new TabPane();
-    private final SchemasView schemasView;
-    private final StatisticsView statistics;
+    /** Built when its tab is first selected, as is {@link #statistics}: the window's first rows come sooner without them. */
+    private SchemasView schemasView;
+    private StatisticsView statistics;
     private volatile Anonymizer anonymizer;
     /**
      * Set by {@link #dispose}: the catch-up (analysis, grouping, schema checks) stops after the batch
@@ -138,9 +141,10 @@ public final class MainWindow {
                 edited -> ValidationRun.validateNow(store, analyzer, List.of(edited)));
         this.rows = new PagedPairList(store);
         this.otherWriters = new ChangeWatcher(store, this::changedElsewhere);
-        this.schemasView = new SchemasView(store, this::background);
         this.table = new PairTable(rows);
         ColumnLayout.bind(table, settings);
+        // the first page (and the store's index under it) loads while the rest of the window is built
+        rows.reload(filters.filter(), table.currentSort());
         this.previewLater = new Debouncer(Duration.millis(120), this::updatePreview);
 
         root.setId("main-window");
@@ -153,28 +157,30 @@ public final class MainWindow {
         SplitPane pairsView = new SplitPane(table, lower);
         pairsView.setOrientation(Orientation.VERTICAL);
         pairsView.setDividerPositions(0.55);
-        statistics = new StatisticsView(store, filters, jobs);
         Tab pairsTab = new Tab("Pairs", pairsView);
         pairsTab.setId("pairs-tab");
-        Tab statsTab = new Tab("Statistics", statistics);
+        Tab statsTab = new Tab("Statistics");
         statsTab.setId("statistics-tab");
-        statsTab.selectedProperty().addListener((o, was, now) -> statistics.setActive(now));
-        Tab schemasTab = new Tab("Schemas", schemasView);
+        statsTab.selectedProperty().addListener((o, was, now) -> {
+            if (now && statistics == null) {
+                statistics = new StatisticsView(store, filters, jobs);
+                statsTab.setContent(statistics);
+            }
+            if (statistics != null) {
+                statistics.setActive(now);
+            }
+        });
+        Tab schemasTab = new Tab("Schemas");
         schemasTab.setId("schemas-tab");
         schemasTab.selectedProperty().addListener((o, was, now) -> {
+            if (now && schemasView == null) {
+                schemasView = schemasView(() -> views.getSelectionModel().select(pairsTab));
+                schemasTab.setContent(schemasView);
+            }
             if (now) {
                 schemasView.reload();
             }
         });
-        schemasView.setOnShowPairs((db, tableNames) -> {
-            filters.batch(() -> {
-                filters.clear();
-                filters.databaseNames.add(db);
-                filters.tables.addAll(tableNames);
-            });
-            views.getSelectionModel().select(pairsTab);
-        });
-        schemasView.setOnPairsChecked(this::dataChanged);
         views.getTabs().setAll(pairsTab, statsTab, schemasTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");
@@ -243,9 +249,44 @@ public final class MainWindow {
         });
     }
 
-    /** Loads the filter choices and the first page; call once the window is shown. */
+    private SchemasView schemasView(Runnable showPairsTab) {
+        SchemasView view = new SchemasView(store, this::background);
+        view.setOnShowPairs((db, tableNames) -> {
+            filters.batch(() -> {
+                filters.clear();
+                filters.databaseNames.add(db);
+                filters.tables.addAll(tableNames);
+            });
+            showPairsTab.run();
+        });
+        view.setOnPairsChecked(this::dataChanged);
+        return view;
+    }
+
+    /**
+     * Loads the filter choices, the word index and the catch-up; call once the window is shown. They
+     * start after the first page is on screen: on two cores they would otherwise compete with it.
+     */
     public void load() {
-        rows.reload(filters.filter(), table.currentSort());
+        if (rows.waitingProperty().get()) {
+            rows.waitingProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (!now) {
+                        o.removeListener(this);
+                        loadTheRest();
+                    }
+                }
+            });
+        } else {
+            loadTheRest();
+        }
+    }
+
+    private void loadTheRest() {
+        if (disposed) {
+            return;
+        }
         background(() -> List.of(store.databaseTypes(), store.databaseNames()),
                 lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
         background(() -> {
@@ -332,7 +373,9 @@ public final class MainWindow {
     /** After curation, imports or collected pairs: the table and the statistics re-read. */
     private void dataChanged() {
         rows.refresh();
-        statistics.refresh();
+        if (statistics != null) {
+            statistics.refresh();
+        }
         otherWriters.shown();
     }
 
@@ -344,7 +387,9 @@ public final class MainWindow {
     public void dispose() {
         disposed = true; // its database is about to close: the catch-up stops after its batch
         otherWriters.close();
-        statistics.dispose();
+        if (statistics != null) {
+            statistics.dispose();
+        }
         if (collector.isRunning()) {
             collector.stop();
         }

@@ -14,7 +14,10 @@ public final class Theme {
     }
 
     public static void apply(Parent root, boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        String sheet = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        if (!sheet.equals(Application.getUserAgentStylesheet())) { // setting it again re-styles every open scene
+            Application.setUserAgentStylesheet(sheet);
+        }
         root.pseudoClassStateChanged(DARK, dark);
     }
 

@@ -29,12 +29,15 @@ public final class WindowOpenBench {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         HeadlessFx.start();
         double fxStarted = since(jvmStart);
+        double cpuFx = processCpu();
         PairStore store = PairStores.open(args[0]);
         double opened = since(jvmStart);
+        double cpuOpened = processCpu();
         Path settings = Files.createTempDirectory("window-bench").resolve("ui.properties");
         MainWindow window = HeadlessFx.fx(() -> TestWindows.show(new Stage(),
                 new MainWindow(store, new BackgroundJobs(), new UiSettings(settings)), 1400, 900));
         double shownAt = since(jvmStart);
+        double cpuShown = processCpu();
         boolean emptyShown = false;
         boolean loadingShown = false;
         while (!HeadlessFx.fx(() -> !window.table().getItems().isEmpty() && window.table().getItems().get(0) != null)) {
@@ -47,17 +50,37 @@ public final class WindowOpenBench {
             Thread.sleep(10);
         }
         double seconds = since(jvmStart);
+        double cpuAtRows = processCpu();
         Runtime rt = Runtime.getRuntime();
         System.out.printf("window rows visible %.2f s after JVM start (JavaFX up %.2f s, database open %.2f s, window shown %.2f s; %,d rows; "
                 + "loading state seen: %s; empty-database state seen: %s; heap used %,d MB)%n",
                 seconds, fxStarted, opened, shownAt, HeadlessFx.fx(() -> window.table().getItems().size()), loadingShown, emptyShown,
                 (rt.totalMemory() - rt.freeMemory()) >> 20);
+        // CPU seconds (all threads) at each step: the part of the wall time that a loaded machine does not inflate
+        System.out.printf("CPU used: %.2f s by JavaFX up, %.2f s by database open, %.2f s by window shown, %.2f s by rows visible;"
+                + " the FX thread %.2f s%n", cpuFx, cpuOpened, cpuShown, cpuAtRows, HeadlessFx.fx(WindowOpenBench::threadCpu));
+        if (Boolean.getBoolean("bench.threads")) {
+            java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+                if (t != null && mx.getThreadCpuTime(t.getThreadId()) > 50_000_000) {
+                    System.out.printf("  %-40s %.2f s CPU%n", t.getThreadName(), mx.getThreadCpuTime(t.getThreadId()) / 1e9);
+                }
+            }
+        }
         HeadlessFx.fx(() -> {
             window.dispose();
             return null;
         });
         store.close();
         System.exit(emptyShown ? 1 : 0);
+    }
+
+    private static double processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    private static double threadCpu() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
     }
 
     private static double since(long jvmStart) {

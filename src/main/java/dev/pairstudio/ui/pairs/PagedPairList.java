@@ -223,7 +223,6 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
         size = (int) Math.min(count, Integer.MAX_VALUE);
         pages.put(0, new ArrayList<>(first));
         total.set(count);
-        waiting.set(false);
         beginChange();
         if (oldSize > 0) {
             nextRemove(0, Collections.nCopies(oldSize, (StoredPair) null));
@@ -232,6 +231,7 @@ public final class PagedPairList extends ObservableListBase<StoredPair> {
             nextAdd(0, size);
         }
         endChange();
+        waiting.set(false); // after the rows: the table hides its placeholder before the empty state could show in it
     }
 
     private void indexReady(long gen, List<String> starts) {
