@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
@@ -43,43 +44,24 @@ public final class App extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         String given = getParameters().getNamed().get("db");
-        String database = given != null ? given : UserDataDirectory.defaultDatabase().toString();
-        if (!PairStores.isTeamDatabase(database)) {
-            Path file = h2File(database);
-            try {
-                Optional<GuiLock> acquired = GuiLock.tryAcquire(file);
-                if (acquired.isEmpty()) {
-                    fail("Pair Studio is already open on " + file + ".mv.db. Switch to that window, or close it first.");
-                    return;
-                }
-                lock = acquired.get();
-            } catch (IOException e) {
-                fail("Cannot use the folder " + file.getParent() + ": " + e.getMessage());
-                return;
-            }
-        }
         stage.setTitle("Pair Studio");
         addIcons(stage);
         settings = new UiSettings(UserDataDirectory.get().resolve("ui.properties"));
         WindowPlacement.restore(stage, settings);
-        Task<PairStore> open = new Task<>() {
-            @Override
-            protected PairStore call() {
-                return PairStores.open(database);
+        stage.setScene(new Scene(new javafx.scene.control.Label("Opening " + (given != null ? given : "your database") + " …")));
+        stage.show();
+        StoreOpening.take(given).whenComplete((opened, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                fail(cause instanceof StoreOpening.Refused ? cause.getMessage() : message(cause));
+                return;
             }
-        };
-        open.setOnSucceeded(e -> {
-            show(stage, open.getValue());
+            lock = opened.lock();
+            show(stage, opened.store());
             if (given == null) { // demo pairs belong in the user's own first database, not in one they named
                 addDemoDataOnFirstStart();
             }
-        });
-        open.setOnFailed(e -> fail(message(open.getException())));
-        stage.setScene(new Scene(new javafx.scene.control.Label("Opening " + database + " …")));
-        stage.show();
-        Thread t = new Thread(open, "open-store");
-        t.setDaemon(true);
-        t.start();
+        }));
     }
 
     /** Puts a main window over {@code opened} into the stage. */
@@ -121,7 +103,7 @@ public final class App extends Application {
         }
         GuiLock newLock = null;
         if (!choice.team()) {
-            Path file = h2File(choice.location());
+            Path file = StoreOpening.h2File(choice.location());
             try {
                 Optional<GuiLock> acquired = GuiLock.tryAcquire(file);
                 if (acquired.isEmpty()) {
@@ -177,11 +159,6 @@ public final class App extends Application {
         });
         window.message("Opening " + (choice.team() ? "the team database" : choice.location()) + " …");
         jobs.run(open);
-    }
-
-    /** The H2 file a location names, without H2's ".mv.db" ending, as the GUI lock keys it. */
-    private static Path h2File(String location) {
-        return Path.of(location.replaceFirst("\\.mv\\.db$", "")).toAbsolutePath();
     }
 
     private static void error(Stage owner, String text) {

@@ -18,6 +18,7 @@ public final class Main {
         Logging.init();
         Optional<String> database = windowDatabase(args);
         if (args.length == 0 || database.isPresent()) {
+            StoreOpening.begin(database.orElse(null)); // while JavaFX starts
             Application.launch(App.class, database.map(d -> "--db=" + d).stream().toArray(String[]::new));
         } else {
             System.exit(Cli.run(args));

@@ -121,6 +121,8 @@ public final class MainWindow {
      * database's file channel, and every later read of that store fails.
      */
     private volatile boolean disposed;
+    /** Whether {@link #load} ran: the first page itself starts loading in the constructor. */
+    private boolean loaded;
     private CollectorControl.Address collectorAddress;
     private long collected;
     private long previewSequence;
@@ -264,10 +266,15 @@ public final class MainWindow {
     }
 
     /**
-     * Loads the filter choices, the word index and the catch-up; call once the window is shown. They
-     * start after the first page is on screen: on two cores they would otherwise compete with it.
+     * Loads the filter choices, the word index and the catch-up; call once the window is shown, and
+     * again to re-read everything. They start after the first page is on screen: on two cores they
+     * would otherwise compete with it.
      */
     public void load() {
+        if (loaded) {
+            rows.reload(filters.filter(), table.currentSort()); // loaded again (the demo pairs arrived): read the rows again
+        }
+        loaded = true;
         if (rows.waitingProperty().get()) {
             rows.waitingProperty().addListener(new ChangeListener<>() {
                 @Override
@@ -372,6 +379,9 @@ public final class MainWindow {
 
     /** After curation, imports or collected pairs: the table and the statistics re-read. */
     private void dataChanged() {
+        if (disposed) {
+            return; // a late event (a collector's throttle) after the window closed: its store may be closed too
+        }
         rows.refresh();
         if (statistics != null) {
             statistics.refresh();
