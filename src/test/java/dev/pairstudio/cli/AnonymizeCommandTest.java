@@ -1,20 +1,17 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AnonymizeCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,10 +20,9 @@ class AnonymizeCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = Cli.commandLine();
-        cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        return cl.execute(args);
+        CliRun r = CliRun.of(args);
+        err.append(r.err());
+        return r.code();
     }
 
     private List<JsonNode> lines(Path p) throws Exception {

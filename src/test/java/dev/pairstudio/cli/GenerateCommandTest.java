@@ -1,5 +1,6 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -25,11 +26,9 @@ class GenerateCommandTest {
         Path db = dir.resolve("db");
         assertThat(Cli.run("--db", db.toString(), "import", a.toString())).isZero();
         assertThat(Cli.run("--db", db.toString(), "import", a.toString())).isZero();
-        java.io.StringWriter out = new java.io.StringWriter();
-        var cl = Cli.commandLine();
-        cl.setOut(new java.io.PrintWriter(out));
-        assertThat(cl.execute("--db", db.toString(), "stats", "--json")).isZero();
-        assertThat(out.toString()).contains("\"total_pairs\": 500");
+        CliRun stats = CliRun.of("--db", db.toString(), "stats", "--json");
+        assertThat(stats.code()).isZero();
+        assertThat(stats.out()).contains("\"total_pairs\": 500");
     }
 
     /** Map.of iterates in an order fixed per JVM: only separate runs show whether one seed gives one file. */

@@ -1,11 +1,10 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.testing.Fifos;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Where a command's one output file goes: {@code --output -} is standard output (a pipe or a file
@@ -43,10 +41,7 @@ class OutputTargetsTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = Cli.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        cl.setErr(new PrintWriter(new StringWriter(), true));
-        return cl.execute(args);
+        return CliRun.of(args).code();
     }
 
     private List<String> entries() throws IOException {

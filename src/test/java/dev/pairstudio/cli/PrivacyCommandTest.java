@@ -1,9 +1,8 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,13 +13,9 @@ class PrivacyCommandTest {
     Path dir;
 
     private String run(int expected, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        picocli.CommandLine cl = Cli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        assertThat(cl.execute(args)).as(String.join(" ", args) + " / " + err).isEqualTo(expected);
-        return out + err.toString();
+        CliRun r = CliRun.of(args);
+        assertThat(r.code()).as(String.join(" ", args) + " / " + r.err()).isEqualTo(expected);
+        return r.out() + r.err();
     }
 
     private String anonymizeOnce(Path db) throws Exception {

@@ -1,5 +1,6 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.PairFilter;
@@ -8,15 +9,12 @@ import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
-import java.io.PrintWriter;
 import java.util.Set;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** schema import, schema list and validate through the real command line on a real database file. */
 class SchemaCommandsTest {
@@ -45,15 +43,10 @@ class SchemaCommandsTest {
     }
 
     int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CommandLine cl = Cli.commandLine();
-        cl.setOut(new PrintWriter(o));
-        cl.setErr(new PrintWriter(e));
-        int code = cl.execute(args);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun r = CliRun.of(args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test

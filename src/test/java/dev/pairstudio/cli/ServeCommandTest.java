@@ -1,5 +1,6 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.api.ApiTokens;
@@ -8,7 +9,6 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,17 +23,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ServeCommandTest {
     @TempDir
     Path dir;
 
     private static int run(StringWriter err, String... args) {
-        CommandLine cl = Cli.commandLine();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(new StringWriter()));
-        return cl.execute(args);
+        CliRun r = CliRun.of(args);
+        err.append(r.err());
+        return r.code();
     }
 
     @Test

@@ -1,11 +1,10 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The store commands through the real command line, on real temporary database files. */
 class StoreCommandsTest {
@@ -36,15 +34,10 @@ class StoreCommandsTest {
     }
 
     int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CommandLine cl = Cli.commandLine();
-        cl.setOut(new PrintWriter(o));
-        cl.setErr(new PrintWriter(e));
-        int code = cl.execute(args);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun r = CliRun.of(args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     int importSample() {
