@@ -1,5 +1,6 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.testing.SpiderCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exported with splits, and audited; and Spider cut naively, where the audit must see the leaks.
  */
 class SpiderSplitTest {
-    private static final Path SPIDER = Path.of("../shared/corpora/spider/train.json");
+    private static final Path SPIDER = SpiderCorpus.FOLDER.resolve("train.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

@@ -1,17 +1,12 @@
 package dev.pairstudio.privacy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairstudio.testing.SpiderCorpus;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.pairstudio.sql.SqlLiteral;
 import dev.pairstudio.sql.SqlLiterals;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +24,6 @@ import net.datafaker.Faker;
  */
 final class IndependentSources {
     /** Spider train, as shipped beside the project. */
-    static final Path SPIDER = Path.of("..", "shared", "corpora", "spider", "train.json");
 
     static final Locale[] LOCALES = {Locale.US, Locale.UK, Locale.GERMANY, Locale.FRANCE, Locale.ITALY,
         Locale.forLanguageTag("es-ES"), Locale.forLanguageTag("pt-BR"), Locale.forLanguageTag("nl-NL"),
@@ -142,12 +136,6 @@ final class IndependentSources {
      * value where it named the literal, else at its end.
      */
     List<PiiCorpus.LabeledPair> spider(int max) {
-        JsonNode all;
-        try {
-            all = new ObjectMapper().readTree(Files.readString(SPIDER));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         Faker f = new Faker(Locale.US, new Random(r.nextLong()));
         List<Supplier<PiiCorpus.Value>> values = List.of(
                 () -> new PiiCorpus.Value(PiiType.EMAIL, f.internet().emailAddress(), null),
@@ -157,12 +145,12 @@ final class IndependentSources {
                 () -> new PiiCorpus.Value(PiiType.IP, f.internet().ipV4Address(), null),
                 () -> new PiiCorpus.Value(PiiType.IBAN, iban(f), null));
         List<PiiCorpus.LabeledPair> out = new ArrayList<>();
-        for (JsonNode p : all) {
+        for (SpiderCorpus.Example p : SpiderCorpus.train()) {
             if (out.size() >= max) {
                 break;
             }
-            String sql = p.get("query").asText();
-            String question = p.get("question").asText();
+            String sql = p.sql();
+            String question = p.question();
             List<SqlLiteral> names = new ArrayList<>();
             List<SqlLiteral> strings = new ArrayList<>(SqlLiterals.find(sql, SqlLiterals.Dialect.SQLITE, names).stream()
                     .filter(l -> l.kind() == SqlLiteral.Kind.STRING).toList());
@@ -179,7 +167,7 @@ final class IndependentSources {
             String newQuestion = at >= 0 ? question.substring(0, at) + v.text() + question.substring(at + old.length())
                     : question + " (" + v.text() + ")";
             int qs = at >= 0 ? at : question.length() + 2;
-            out.add(new PiiCorpus.LabeledPair(newQuestion, newSql, "sqlite", p.get("db_id").asText(),
+            out.add(new PiiCorpus.LabeledPair(newQuestion, newSql, "sqlite", p.database(),
                     List.of(new PiiCorpus.Label(v.type(), qs, qs + v.text().length(), v.text())),
                     List.of(new PiiCorpus.Label(v.type(), lit.valueStart(), lit.valueStart() + v.text().length(), v.text()))));
         }

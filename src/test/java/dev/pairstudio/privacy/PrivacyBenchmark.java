@@ -1,5 +1,6 @@
 package dev.pairstudio.privacy;
 
+import dev.pairstudio.testing.SpiderCorpus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,26 +15,18 @@ public final class PrivacyBenchmark {
 
     /** Spider train as it is (its SQL and questions, SQLite quoting), the real pairs a user imports. */
     private static void spider(Anonymizer anonymizer) {
-        List<String[]> pairs = new ArrayList<>();
-        try {
-            for (com.fasterxml.jackson.databind.JsonNode p : new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(IndependentSources.SPIDER.toFile())) {
-                pairs.add(new String[] {p.get("question").asText(), p.get("query").asText(), p.get("db_id").asText()});
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        List<SpiderCorpus.Example> pairs = SpiderCorpus.train();
         long sink = 0;
         for (int round = 0; round < 3; round++) {
-            for (String[] p : pairs) {
-                sink += anonymizer.anonymizePair(p[0], p[1], "sqlite", p[2]).findings().size();
+            for (SpiderCorpus.Example p : pairs) {
+                sink += anonymizer.anonymizePair(p.question(), p.sql(), "sqlite", p.database()).findings().size();
             }
         }
         int rounds = 10;
         long t0 = System.nanoTime();
         for (int round = 0; round < rounds; round++) {
-            for (String[] p : pairs) {
-                sink += anonymizer.anonymizePair(p[0], p[1], "sqlite", p[2]).findings().size();
+            for (SpiderCorpus.Example p : pairs) {
+                sink += anonymizer.anonymizePair(p.question(), p.sql(), "sqlite", p.database()).findings().size();
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

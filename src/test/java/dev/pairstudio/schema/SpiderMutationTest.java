@@ -1,9 +1,8 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.testing.SpiderCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalysis;
@@ -23,7 +22,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -40,13 +38,12 @@ import org.junit.jupiter.api.Test;
  */
 class SpiderMutationTest {
     static final int PER_KIND = 320;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     record Case(String db, String question, String sql, SpiderMutants.Kind kind) {
     }
 
     static Path corpus() {
-        Path dir = Path.of(System.getProperty("corpora.dir", "../shared/corpora")).resolve("spider");
+        Path dir = SpiderCorpus.FOLDER;
         assertThat(dir.resolve("train.json")).as("Spider's train.json (set -Dcorpora.dir=DIR to find it elsewhere)").exists();
         return dir;
     }
@@ -60,8 +57,7 @@ class SpiderMutationTest {
         for (DatabaseSchema s : read.schemas()) {
             schemas.put(s.databaseName(), LoadedSchema.of(id++, s));
         }
-        List<JsonNode> gold = new ArrayList<>();
-        JSON.readTree(dir.resolve("train.json").toFile()).forEach(gold::add);
+        List<SpiderCorpus.Example> gold = SpiderCorpus.train();
 
         Map<String, Connection> referee = new HashMap<>();
         try {
@@ -80,11 +76,11 @@ class SpiderMutationTest {
                     if (kept.getOrDefault(kind, 0) >= PER_KIND) {
                         break;
                     }
-                    JsonNode g = gold.get(i);
-                    String db = g.get("db_id").asText();
-                    String broken = new SpiderMutants(schemas.get(db).schema(), random).mutate(g.get("query").asText(), kind);
+                    SpiderCorpus.Example g = gold.get(i);
+                    String db = g.database();
+                    String broken = new SpiderMutants(schemas.get(db).schema(), random).mutate(g.sql(), kind);
                     if (broken != null && seen.add(broken) && rejects(referee, schemas.get(db), broken) != null) {
-                        mutantsOf.computeIfAbsent(i, k -> new ArrayList<>()).add(new Case(db, g.get("question").asText(), broken, kind));
+                        mutantsOf.computeIfAbsent(i, k -> new ArrayList<>()).add(new Case(db, g.question(), broken, kind));
                         kept.merge(kind, 1, Integer::sum);
                     }
                 }
@@ -103,9 +99,9 @@ class SpiderMutationTest {
             validationNanos = 0;
             try (SqlAnalyzer analyzer = new SqlAnalyzer(); PairValidator validator = new PairValidator(analyzer, true, 2_000)) {
                 for (int i = 0; i < gold.size(); i++) {
-                    JsonNode g = gold.get(i);
-                    String db = g.get("db_id").asText();
-                    Case goldCase = new Case(db, g.get("question").asText(), g.get("query").asText(), null);
+                    SpiderCorpus.Example g = gold.get(i);
+                    String db = g.database();
+                    Case goldCase = new Case(db, g.question(), g.sql(), null);
                     Verdict v = verdict(analyzer, validator, schemas.get(db), goldCase);
                     validations++;
                     if (rejects(referee, schemas.get(db), goldCase.sql()) == null) {

@@ -1,9 +1,8 @@
 package dev.pairstudio.store;
 
+import dev.pairstudio.testing.SpiderCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.io.SeedJsonlWriter;
 import dev.pairstudio.io.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * synthetic generator.
  */
 class IndexSnapshotTest {
-    private static final Path SPIDER = Path.of("../shared/corpora/spider/train.json");
 
     @TempDir
     Path dir;
@@ -286,14 +284,13 @@ class IndexSnapshotTest {
         }
     }
 
-    private static List<Pair> spider(int from, int to) throws IOException {
-        JsonNode all = new ObjectMapper().readTree(SPIDER.toFile());
+    private static List<Pair> spider(int from, int to) {
         List<Pair> pairs = new ArrayList<>();
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
         for (int i = from; i < to; i++) {
-            JsonNode n = all.get(i);
-            pairs.add(new Pair("spider-" + i, n.get("question").asText(), n.get("query").asText(), start.plusSeconds(3_600L * (i % 5000)),
-                    "sqlite", n.get("db_id").asText(), List.of(), i % 7 != 0, null, Map.of()));
+            SpiderCorpus.Example n = SpiderCorpus.train().get(i);
+            pairs.add(new Pair("spider-" + i, n.question(), n.sql(), start.plusSeconds(3_600L * (i % 5000)),
+                    "sqlite", n.database(), List.of(), i % 7 != 0, null, Map.of()));
         }
         return pairs;
     }

@@ -15,7 +15,8 @@ import java.util.List;
  * real SQL. Kept as it is; tests derive what they need from it in code.
  */
 public final class SpiderCorpus {
-    public static final Path FOLDER = Path.of("..", "shared", "corpora", "spider");
+    /** ../shared/corpora/spider, or the spider folder under {@code -Dcorpora.dir=DIR}. */
+    public static final Path FOLDER = Path.of(System.getProperty("corpora.dir", "../shared/corpora")).resolve("spider");
 
     /** One pair of train.json. */
     public record Example(String question, String sql, String database) {
