@@ -1,5 +1,6 @@
 package dev.pairstudio.reliability;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.api.CollectorConfig;
@@ -19,10 +20,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -66,8 +65,12 @@ class CsvFormulaInjectionTest {
         store = PairStores.open(db);
         for (int i = 0; i < FORMULAS.size(); i++) {
             String f = FORMULAS.get(i);
-            pairs.add(new Pair(f + "-id-" + i, f, SQL.get(i % SQL.size()), Instant.parse("2024-06-01T10:00:00Z"), f, f,
-                    List.of(f.strip(), "+t" + i), true, new BigDecimal("-5"), Map.of()));
+            pairs.add(TestPair.of(f + "-id-" + i, f, SQL.get(i % SQL.size()))
+                    .at("2024-06-01T10:00:00Z")
+                    .on(f, f)
+                    .tables(f.strip(), "+t" + i)
+                    .tookMs("-5")
+                    .build());
         }
         Reliability.add(store, pairs, "formulas");
     }

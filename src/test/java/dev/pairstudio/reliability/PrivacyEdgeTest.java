@@ -1,5 +1,6 @@
 package dev.pairstudio.reliability;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.io.PrivacySettings;
@@ -7,9 +8,6 @@ import dev.pairstudio.pair.Pair;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What the injection tests found in the privacy package. */
@@ -25,8 +23,10 @@ class PrivacyEdgeTest {
         try (PairStore store = PairStores.open("mem:")) {
             Anonymizer anonymizer = PrivacySettings.anonymizer(store);
             String name = "' OR 1=1 --";
-            Pair p = new Pair("p", "Which customer is called x?", "SELECT * FROM customers WHERE name = ''' OR 1=1 --'",
-                    Instant.parse("2024-06-01T10:00:00Z"), "postgresql", name, List.of(), true, null, Map.of());
+            Pair p = TestPair.of("p", "Which customer is called x?", "SELECT * FROM customers WHERE name = ''' OR 1=1 --'")
+                    .at("2024-06-01T10:00:00Z")
+                    .on("postgresql", name)
+                    .build();
             Pair out = anonymizer.anonymize(p).applyTo(p);
             assertThat(out.databaseName()).startsWith("db_");
             assertThat(out.sql()).isEqualTo("SELECT * FROM customers WHERE name = '" + out.databaseName() + "'");

@@ -1,5 +1,6 @@
 package dev.pairstudio.reliability;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.api.CollectorConfig;
@@ -19,13 +20,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -53,9 +52,11 @@ class SecretNeverLeaksTest {
 
     static List<Pair> pairsWithPii() {
         List<Pair> pairs = new ArrayList<>(new SyntheticPairs(51).list(300));
-        pairs.add(new Pair("pii-1", "Email jane.doe@example.com and call +1 202-555-0143 about card 4111 1111 1111 1111",
-                "SELECT * FROM customers WHERE email = 'jane.doe@example.com' AND ip = '192.0.2.17'",
-                Instant.parse("2024-06-01T10:00:00Z"), "postgresql", "crm_prod", List.of("customers"), true, null, Map.of()));
+        pairs.add(TestPair.of("pii-1", "Email jane.doe@example.com and call +1 202-555-0143 about card 4111 1111 1111 1111", "SELECT * FROM customers WHERE email = 'jane.doe@example.com' AND ip = '192.0.2.17'")
+                .at("2024-06-01T10:00:00Z")
+                .on("postgresql", "crm_prod")
+                .tables("customers")
+                .build());
         return pairs;
     }
 

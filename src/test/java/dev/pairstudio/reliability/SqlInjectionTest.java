@@ -1,5 +1,6 @@
 package dev.pairstudio.reliability;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,6 @@ import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,11 +81,17 @@ class SqlInjectionTest {
             String p = PAYLOADS.get(i);
             // one pair with the payload in its question and a SQL string literal, one named after it
             // (not both in one pair: see PrivacyEdgeTest)
-            stored.add(new Pair("inj-" + i, "Which customer is called " + p + "?", "SELECT * FROM customers WHERE name = '"
-                    + p.replace("'", "''") + "'", Instant.parse("2024-06-01T10:00:00Z"), "postgresql", "crm", List.of("customers"),
-                    true, null, Map.of("note", p)));
-            stored.add(new Pair("inj-db-" + i, "How many customers are there?", "SELECT COUNT(*) FROM customers",
-                    Instant.parse("2024-06-02T10:00:00Z"), "postgresql", p, List.of("customers"), true, null, Map.of()));
+            stored.add(TestPair.of("inj-" + i, "Which customer is called " + p + "?", "SELECT * FROM customers WHERE name = '" + p.replace("'", "''") + "'")
+                    .at("2024-06-01T10:00:00Z")
+                    .on("postgresql", "crm")
+                    .tables("customers")
+                    .metadata(Map.of("note", p))
+                    .build());
+            stored.add(TestPair.of("inj-db-" + i, "How many customers are there?", "SELECT COUNT(*) FROM customers")
+                    .at("2024-06-02T10:00:00Z")
+                    .on("postgresql", p)
+                    .tables("customers")
+                    .build());
         }
         Reliability.add(store, stored, "baseline");
         fingerprint = Reliability.fingerprint(store);

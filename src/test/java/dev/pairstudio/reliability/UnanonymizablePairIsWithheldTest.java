@@ -1,5 +1,6 @@
 package dev.pairstudio.reliability;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,10 +26,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,12 +55,15 @@ class UnanonymizablePairIsWithheldTest {
         store = PairStores.open(db);
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            pairs.add(new Pair("ok-" + i, "Orders of " + RAW + " number " + i,
-                    "SELECT * FROM orders WHERE email = \"" + RAW + "\" AND n = " + i, Instant.parse("2024-06-01T10:00:00Z"),
-                    "sqlite", "shop", List.of(), true, null, Map.of()));
+            pairs.add(TestPair.of("ok-" + i, "Orders of " + RAW + " number " + i, "SELECT * FROM orders WHERE email = \"" + RAW + "\" AND n = " + i)
+                    .at("2024-06-01T10:00:00Z")
+                    .on("sqlite", "shop")
+                    .build());
         }
-        pairs.add(new Pair("bad-1", "Orders of " + RAW, "SELECT * FROM orders WHERE email = " + RAW,
-                Instant.parse("2024-06-02T10:00:00Z"), null, "shop", List.of(), true, null, Map.of()));
+        pairs.add(TestPair.of("bad-1", "Orders of " + RAW, "SELECT * FROM orders WHERE email = " + RAW)
+                .at("2024-06-02T10:00:00Z")
+                .on(null, "shop")
+                .build());
         Reliability.add(store, pairs, "withheld");
     }
 

@@ -1,13 +1,10 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalyzer;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +34,7 @@ class ConsistencyHintsTest {
     }
 
     static Validation check(String question, String sql) {
-        return validator.validate(new Pair("p", question, sql, Instant.EPOCH, "sqlite", "staff", List.of(), true, null, Map.of()), schema);
+        return validator.validate(TestPair.of("p", question, sql).on("sqlite", "staff").build(), schema);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,13 +1,10 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalyzer;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,8 +67,9 @@ class NameResolverCoverageTest {
         "SELECT main.customers.name FROM main.customers | sqlite",
     })
     void noNameFlagOnValidSql(String sql, String type) {
-        Validation v = validator.validate(new Pair("p", "Orders in Oslo in 2024 with 100 and 1000 and 30 days, 5 names, tier", sql,
-                Instant.EPOCH, type, "shop", List.of(), true, null, Map.of()), shop);
+        Validation v = validator.validate(TestPair.of("p", "Orders in Oslo in 2024 with 100 and 1000 and 30 days, 5 names, tier", sql)
+                .on(type, "shop")
+                .build(), shop);
         assertThat(v.messages()).as(sql).noneMatch(m -> m.flag() == QualityFlag.UNKNOWN_TABLE
                 || m.flag() == QualityFlag.UNKNOWN_COLUMN || m.flag() == QualityFlag.AMBIGUOUS_COLUMN);
     }

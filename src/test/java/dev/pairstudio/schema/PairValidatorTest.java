@@ -1,12 +1,11 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalyzer;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +45,7 @@ class PairValidatorTest {
     }
 
     static Validation check(PairValidator v, String question, String sql, String type) {
-        return v.validate(new Pair("p", question, sql, Instant.EPOCH, type, "shop", List.of(), true, null, Map.of()), shop);
+        return v.validate(TestPair.of("p", question, sql).on(type, "shop").build(), shop);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,8 +140,9 @@ class PairValidatorTest {
 
     @Test
     void evidenceTextCountsAsTheQuestion() {
-        Pair p = new Pair("p", "Big orders?", "SELECT id FROM orders WHERE total > 500", Instant.EPOCH, "postgresql", "shop",
-                List.of(), true, null, Map.of("evidence", "big refers to total > 500"));
+        Pair p = TestPair.of("p", "Big orders?", "SELECT id FROM orders WHERE total > 500")
+                .metadata(Map.of("evidence", "big refers to total > 500"))
+                .build();
         assertThat(validator.validate(p, shop).messages()).isEmpty();
     }
 

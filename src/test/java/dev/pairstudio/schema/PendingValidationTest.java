@@ -1,5 +1,6 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.Pair;
@@ -11,9 +12,7 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +23,7 @@ class PendingValidationTest {
     Path dir;
 
     private static Pair pair(String id, String sql, String db) {
-        return new Pair(id, "Question " + id, sql, Instant.parse("2025-01-01T00:00:00Z"), "postgresql", db, List.of(), true, null, Map.of());
+        return TestPair.of(id, "Question " + id, sql).on("postgresql", db).build();
     }
 
     private static DatabaseSchema shop(String nameColumn) {

@@ -1,5 +1,6 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,16 +11,13 @@ import dev.pairstudio.io.ExportProfile;
 import dev.pairstudio.io.ExportTargetPolicy;
 import dev.pairstudio.io.PendingAnalysis;
 import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,12 +31,17 @@ class SchemaContextExportTest {
     private PairStore storeWithSchema() throws Exception {
         PairStore store = PairStores.open(dir.resolve("db").toString());
         store.addAll(List.of(
-                new Pair("c1", "How many orders does each customer have?", "SELECT c.name, COUNT(*) FROM customers c JOIN orders o ON o.customer_id = c.id GROUP BY c.name",
-                        Instant.parse("2025-01-01T00:00:00Z"), "postgresql", "acme_prod", List.of(), true, null, Map.of()),
-                new Pair("c2", "List all products", "SELECT name FROM products",
-                        Instant.parse("2025-01-02T00:00:00Z"), "postgresql", "acme_prod", List.of(), true, null, Map.of()),
-                new Pair("c3", "Staff names", "SELECT name FROM staff",
-                        Instant.parse("2025-01-03T00:00:00Z"), "postgresql", "hr", List.of(), true, null, Map.of())), null, Source.FILE, "t");
+                TestPair.of("c1", "How many orders does each customer have?", "SELECT c.name, COUNT(*) FROM customers c JOIN orders o ON o.customer_id = c.id GROUP BY c.name")
+                        .on("postgresql", "acme_prod")
+                        .build(),
+                TestPair.of("c2", "List all products", "SELECT name FROM products")
+                        .at("2025-01-02T00:00:00Z")
+                        .on("postgresql", "acme_prod")
+                        .build(),
+                TestPair.of("c3", "Staff names", "SELECT name FROM staff")
+                        .at("2025-01-03T00:00:00Z")
+                        .on("postgresql", "hr")
+                        .build()), null, Source.FILE, "t");
         try (SqlAnalyzer analyzer = new SqlAnalyzer(); AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             PendingAnalysis.run(store, enricher, 1, n -> { }, () -> false); // the tables each SQL uses
             Path ddl = dir.resolve("acme.sql");

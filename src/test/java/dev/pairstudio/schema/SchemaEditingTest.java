@@ -1,9 +1,9 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
@@ -12,9 +12,7 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredSchema;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,8 +84,7 @@ class SchemaEditingTest {
 
     @Test
     void savingStoresANewVersionAndChecksTheDatabasesPairsAgainstIt() {
-        store.addAll(List.of(new Pair("e1", "Customer emails", "SELECT email FROM customers", Instant.parse("2025-01-01T00:00:00Z"),
-                "postgresql", "shop", List.of(), true, null, Map.of())), null, Source.FILE, "t");
+        store.addAll(List.of(TestPair.of("e1", "Customer emails", "SELECT email FROM customers").build()), null, Source.FILE, "t");
         StoredSchema v1 = store.saveSchema("shop", "shop.sql", SchemaJson.write(SHOP));
         new SchemaImporter(store, analyzer).validate(new SchemaImporter.Report(List.of(v1), List.of(), 0, List.of()), n -> { }, () -> false);
         assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isZero();
@@ -106,10 +103,8 @@ class SchemaEditingTest {
     @Test
     void deletingASchemaClearsTheChecksOfItsPairsOnly() {
         store.addAll(List.of(
-                new Pair("s1", "Customer emails", "SELECT emial FROM customers", Instant.parse("2025-01-01T00:00:00Z"),
-                        "postgresql", "shop", List.of(), true, null, Map.of()),
-                new Pair("h1", "Staff", "SELECT nmae FROM staff", Instant.parse("2025-01-01T00:00:00Z"),
-                        "postgresql", "hr", List.of(), true, null, Map.of())), null, Source.FILE, "t");
+                TestPair.of("s1", "Customer emails", "SELECT emial FROM customers").build(),
+                TestPair.of("h1", "Staff", "SELECT nmae FROM staff").on("postgresql", "hr").build()), null, Source.FILE, "t");
         store.saveSchema("shop", "a", SchemaJson.write(SHOP));
         store.saveSchema("shop", "b", SchemaJson.write(SHOP));
         store.saveSchema("hr", "c", SchemaJson.write(new DatabaseSchema("hr", "postgresql", List.of(new SchemaTable("staff",
@@ -133,8 +128,7 @@ class SchemaEditingTest {
 
     @Test
     void aCheckThatFinishesAfterItsSchemaWasDeletedLeavesNoFlags() {
-        long id = store.addAll(List.of(new Pair("s1", "Customer emails", "SELECT emial FROM customers", Instant.parse("2025-01-01T00:00:00Z"),
-                "postgresql", "shop", List.of(), true, null, Map.of())), null, Source.FILE, "t").ids().get(0);
+        long id = store.addAll(List.of(TestPair.of("s1", "Customer emails", "SELECT emial FROM customers").build()), null, Source.FILE, "t").ids().get(0);
         store.saveSchema("shop", "a", SchemaJson.write(SHOP));
         ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
         // what a run that loaded the schema before Delete would store after it

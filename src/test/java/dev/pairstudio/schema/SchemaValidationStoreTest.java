@@ -1,5 +1,6 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.Pair;
@@ -14,9 +15,7 @@ import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,8 +44,7 @@ class SchemaValidationStoreTest {
     private List<Long> add(String db, String... questionSql) {
         List<Pair> pairs = new java.util.ArrayList<>();
         for (int i = 0; i < questionSql.length; i += 2) {
-            pairs.add(new Pair(db + "-" + i, questionSql[i], questionSql[i + 1], Instant.parse("2025-01-01T00:00:00Z"),
-                    "postgresql", db, List.of(), true, null, Map.of()));
+            pairs.add(TestPair.of(db + "-" + i, questionSql[i], questionSql[i + 1]).on("postgresql", db).build());
         }
         return store.addAll(pairs, null, Source.FILE, "test").ids();
     }

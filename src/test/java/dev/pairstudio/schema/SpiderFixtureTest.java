@@ -1,5 +1,6 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,6 @@ import dev.pairstudio.sql.SqlAnalyzer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +51,10 @@ class SpiderFixtureTest {
 
     static Pair pair(JsonNode q) {
         Map<String, Object> metadata = q.has("evidence") ? Map.of("evidence", q.get("evidence").asText()) : Map.of();
-        return new Pair("q", q.get("question").asText(), q.get("query").asText(), Instant.EPOCH, "sqlite",
-                q.get("db_id").asText(), List.of(), true, null, metadata);
+        return TestPair.of("q", q.get("question").asText(), q.get("query").asText())
+                .on("sqlite", q.get("db_id").asText())
+                .metadata(metadata)
+                .build();
     }
 
     @Test

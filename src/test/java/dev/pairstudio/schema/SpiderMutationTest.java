@@ -1,5 +1,6 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.SpiderCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -183,7 +183,7 @@ class SpiderMutationTest {
 
     static Verdict verdict(SqlAnalyzer analyzer, PairValidator validator, LoadedSchema schema, Case c) {
         SqlAnalysis a = analyzer.analyze(c.sql(), "sqlite");
-        Pair pair = new Pair("p", c.question(), c.sql(), Instant.EPOCH, "sqlite", c.db(), List.of(), true, null, Map.of());
+        Pair pair = TestPair.of("p", c.question(), c.sql()).on("sqlite", c.db()).build();
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long start = cpu.getCurrentThreadCpuTime();
         Validation v = validator.validate(pair, schema);

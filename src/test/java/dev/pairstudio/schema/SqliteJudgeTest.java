@@ -1,13 +1,11 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalyzer;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +38,9 @@ class SqliteJudgeTest {
     }
 
     static Validation check(String sql) {
-        return validator.validate(new Pair("p", "Which candidates have an e-mail address?", sql, Instant.EPOCH, "sqlite",
-                "recruit", List.of(), true, null, Map.of()), schema);
+        return validator.validate(TestPair.of("p", "Which candidates have an e-mail address?", sql)
+                .on("sqlite", "recruit")
+                .build(), schema);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,8 +102,9 @@ class SqliteJudgeTest {
                 List.of(), List.of());
         LoadedSchema withSequence = LoadedSchema.of(8, new DatabaseSchema("seq", "sqlite",
                 List.of(sequence, schema.schema().tables().get(0))));
-        Validation v = validator.validate(new Pair("p", "Sequence values", "SELECT name, seq FROM sqlite_sequence", Instant.EPOCH,
-                "sqlite", "seq", List.of(), true, null, Map.of()), withSequence);
+        Validation v = validator.validate(TestPair.of("p", "Sequence values", "SELECT name, seq FROM sqlite_sequence")
+                .on("sqlite", "seq")
+                .build(), withSequence);
         assertThat(v.flags()).noneMatch(QualityFlag::schemaError);
     }
 }

@@ -1,13 +1,11 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalyzer;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,8 +32,7 @@ class SuggestionTest {
                     CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(100), city VARCHAR(50));
                     CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, total DECIMAL(10,2));
                     """, "shop", "postgresql");
-            v = validator.validate(new Pair("p", "Anything at all", sql, Instant.EPOCH, "postgresql", "shop", List.of(), true, null,
-                    Map.of()), LoadedSchema.of(1, shop.schemas().get(0)));
+            v = validator.validate(TestPair.of("p", "Anything at all", sql).build(), LoadedSchema.of(1, shop.schemas().get(0)));
         }
         assertThat(v.messages()).as(sql).anyMatch(m -> (m.flag() == QualityFlag.UNKNOWN_COLUMN || m.flag() == QualityFlag.UNKNOWN_TABLE)
                 && m.text().equals(message));

@@ -1,17 +1,15 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalyzer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,8 +104,7 @@ class UniqueKeysTest {
         "SELECT sku FROM products ORDER BY title LIMIT 1 | true",
     })
     void theTieHintIsQuietWhenTheOrderByColumnsHoldAWholeUniqueKey(String sql, boolean hinted) {
-        Validation v = validator.validate(new Pair("p", "Which one comes first?", sql, Instant.EPOCH, "postgresql", "shop", List.of(), true,
-                null, Map.of()), LoadedSchema.of(1, shop));
+        Validation v = validator.validate(TestPair.of("p", "Which one comes first?", sql).build(), LoadedSchema.of(1, shop));
         assertThat(v.messages().stream().anyMatch(m -> m.flag() == QualityFlag.NON_DETERMINISTIC && m.text().contains("LIMIT 1")))
                 .as(v.messages().toString()).isEqualTo(hinted);
     }
