@@ -2,6 +2,7 @@ package dev.pairstudio.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,6 +34,12 @@ import org.h2.jdbcx.JdbcDataSource;
  * file held 799 MB at that point. Files written compressed stay readable.</li>
  * <li>{@code LOCK_TIMEOUT=30000}: writers queue on the store clock ({@link ChangeLog}); a bulk
  * change of 100,000 pairs holds it for seconds, and the next writer waits rather than fails.</li>
+ * <li>{@code WRITE_DELAY=0}: no background writer. With H2's default (500 ms) a background thread
+ * and two executors write chunks behind the committing thread, and a SIGKILL at the wrong moment
+ * left a file H2 could not open again ("Chunk N not found", issue 25; the measurements are in
+ * docs/DECISIONS.md). Now the committing thread writes its chunk itself: {@link #writeOut} after
+ * every write, {@link #forceToDisk} (fsync) at most once a second for derived data and imports,
+ * after every write a user or a client was told about.</li>
  * </ul>
  */
 final class H2Dialect implements StoreDialect {
@@ -59,14 +66,55 @@ final class H2Dialect implements StoreDialect {
         if (!where.inMemory()) {
             try {
                 Files.createDirectories(where.file().getParent());
+                if (!Files.exists(where.file())) {
+                    createWithSchema();
+                }
             } catch (IOException e) {
-                throw new StoreException("Cannot create the folder for the database " + where.display() + ": " + e.getMessage(), e);
+                throw new StoreException("Cannot create the database " + where.display() + ": " + e.getMessage(), e);
             }
         }
+        return open(where.url());
+    }
+
+    /**
+     * A new file gets its schema under a temporary name and is linked into place once Flyway is
+     * done. H2 commits every DDL statement on its own, so a kill inside the first migration left a
+     * half-made schema that no later open could migrate ("Constraint PAIRS_PAIR_ID not found",
+     * issue 25). A link never replaces a file another process created meanwhile: then that one is used.
+     */
+    private void createWithSchema() throws IOException {
+        Path file = where.file();
+        String name = file.getFileName().toString();
+        String partialName = name.substring(0, name.length() - H2Location.SUFFIX.length()) + ".partial-" + ProcessHandle.current().pid();
+        Path partial = file.resolveSibling(partialName + H2Location.SUFFIX);
+        Files.deleteIfExists(partial); // left by a killed process that had our pid
+        Connected c = open("jdbc:h2:file:" + file.resolveSibling(partialName));
+        try {
+            Schema.migrate(c.source(), this);
+        } finally {
+            try {
+                c.keeper().close(); // the last connection: H2 closes the file
+            } catch (SQLException e) {
+                // the pool's dispose below closes what is left
+            }
+            c.dispose().run();
+        }
+        try {
+            Files.createLink(file, partial);
+        } catch (FileAlreadyExistsException otherProcessWasFirst) {
+            // its file is as good as ours
+        } catch (UnsupportedOperationException | IOException noHardLinks) {
+            Files.move(partial, file); // without REPLACE_EXISTING: fails rather than replace
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private Connected open(String location) {
         // H2 takes "filePassword userPassword"; the user password is empty. Hex keeps spaces in a
         // passphrase from being read as that separator.
         String pw = password == null ? "" : HexFormat.of().formatHex(new String(password).getBytes(StandardCharsets.UTF_8)) + " ";
-        String url = where.url() + settings();
+        String url = location + settings();
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, pw);
         pool.setMaxConnections(16);
         try {
@@ -88,7 +136,7 @@ final class H2Dialect implements StoreDialect {
         // long enough to be copied by each young collection and promoted; at 256 MB heap that was
         // 1.7 s of GC in a 5.8 s pass over 1M pairs. With 4 MB: 0.4 s in 3.9 s, and reads by id
         // (pages of the table, search, statistics) as fast, the OS caching the file below.
-        StringBuilder s = new StringBuilder(";LAZY_QUERY_EXECUTION=TRUE;LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=5000;CACHE_SIZE=" + CACHE_KB);
+        StringBuilder s = new StringBuilder(";LAZY_QUERY_EXECUTION=TRUE;LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=5000;WRITE_DELAY=0;CACHE_SIZE=" + CACHE_KB);
         if (!where.inMemory()) {
             s.append(";AUTO_SERVER=TRUE");
         }
@@ -149,9 +197,19 @@ final class H2Dialect implements StoreDialect {
 
     @Override
     public void forceToDisk(Connection c) throws SQLException {
+        checkpoint(c, "CHECKPOINT SYNC");
+    }
+
+    /** With {@code WRITE_DELAY=0} no background thread writes commits: this writes them, without fsync. */
+    @Override
+    public void writeOut(Connection c) throws SQLException {
+        checkpoint(c, "CHECKPOINT");
+    }
+
+    private void checkpoint(Connection c, String statement) throws SQLException {
         if (!where.inMemory()) {
             try (Statement s = c.createStatement()) {
-                s.execute("CHECKPOINT SYNC");
+                s.execute(statement);
             }
         }
     }

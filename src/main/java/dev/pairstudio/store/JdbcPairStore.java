@@ -63,11 +63,11 @@ public final class JdbcPairStore implements PairStore {
     /** When a commit was last forced to disk (nanoTime), guarded by writeLock. */
     private long lastSync = System.nanoTime() - SYNC_INTERVAL_NANOS;
     /**
-     * H2 writes commits to disk in the background within half a second. Curation and collected
-     * pairs are forced to disk before the call returns (a client was told they are stored). An
-     * import's batches and derived analysis are forced at most once a second (and always after a
-     * quiet second), so a crash loses under a second of an import, whose rerun completes it,
-     * while the stream keeps the background writer's speed.
+     * Every write is handed to the operating system before the call returns ({@link StoreDialect#writeOut}),
+     * so it survives the process being killed. Curation and collected pairs are also forced to disk
+     * (a client was told they are stored). An import's batches and derived analysis are forced at
+     * most once a second (and always after a quiet second), so a power cut loses under a second of
+     * an import, whose rerun completes it, without an fsync per batch.
      */
     private static final long SYNC_INTERVAL_NANOS = 1_000_000_000L;
 
@@ -244,11 +244,13 @@ public final class JdbcPairStore implements PairStore {
 
     /**
      * Forces committed writes to disk: always when {@code durable}, otherwise unless that was done
-     * less than a second ago (see {@link #lastSync}).
+     * less than a second ago (see {@link #lastSync}); then they are only written out, so that they
+     * survive the process being killed.
      */
     private void sync(Connection c, boolean durable) throws SQLException {
         long now = System.nanoTime();
         if (!durable && now - lastSync < SYNC_INTERVAL_NANOS) {
+            dialect.writeOut(c);
             return;
         }
         dialect.forceToDisk(c);
@@ -1320,12 +1322,12 @@ public final class JdbcPairStore implements PairStore {
         }
     }
 
+    /** One statement in its own transaction (settings), forced to disk. */
     private int update(String sql, Object... params) {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            return s.executeUpdate();
+        try (Connection c = pool.getConnection()) {
+            int changed = update(c, sql, params);
+            sync(c, true);
+            return changed;
         } catch (SQLException e) {
             throw failure("update pairs", e);
         }

@@ -75,6 +75,13 @@ interface StoreDialect {
     /** Forces committed transactions to disk (PostgreSQL: a commit already is). */
     void forceToDisk(Connection c) throws SQLException;
 
+    /**
+     * Hands committed transactions to the operating system without forcing them to the disk: they
+     * survive the process being killed, not a power cut. PostgreSQL: the server already has them.
+     */
+    default void writeOut(Connection c) throws SQLException {
+    }
+
     /** Writes a consistent snapshot to {@code file}. */
     void backup(Connection c, Path file) throws SQLException;
 

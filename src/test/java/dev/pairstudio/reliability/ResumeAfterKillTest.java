@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +30,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * that was never interrupted.
  */
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-@Tag("h2-crash") // about one run in three the rerun cannot open the file: "Chunk N not found" (issue 25, item 2)
 class ResumeAfterKillTest {
     static final int PAIRS = 20_000;
     static final String GROUPED_DIGEST = "duplicates.grouped-digest";
