@@ -75,6 +75,15 @@ run "list --search orders --limit 5" "≤ 1.0 s" "—" java -jar "$jar" list --d
 run "window: JVM start to first row drawn (WindowOpenBench)" "≤ 2.0 s" "—" \
     java -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" dev.pairstudio.bench.WindowOpenBench "$db"
 window_line="$(cat "$dir/last.out")"
+# the exports of issues 22 and 24, at the heap they must fit in (the files are removed after each)
+run "export --format jsonl (anonymized, dedup: the default), -Xmx256m" "≤ 12 s" "$(seedfig export_jsonl)" \
+    java -Xmx256m -jar "$jar" export --db "$db" --format jsonl --overwrite --output "$dir/export.jsonl"
+run "export --format jsonl --no-anonymize --keep-duplicates, -Xmx256m" "≤ 7 s" "$(seedfig export_jsonl)" \
+    java -Xmx256m -jar "$jar" export --db "$db" --format jsonl --no-anonymize --keep-duplicates --overwrite --output "$dir/export.jsonl"
+run "the same with --split 80/10/10, -Xmx256m" "≤ the row above + 10 s" "—" \
+    java -Xmx256m -jar "$jar" export --db "$db" --format jsonl --no-anonymize --keep-duplicates --split 80/10/10 --overwrite \
+    --output "$dir/export.jsonl"
+rm -f "$dir"/export*.jsonl "$dir"/export*.manifest.json
 
 echo
 echo "$count pairs, $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"

@@ -118,7 +118,7 @@ public final class ExportCommand implements Callable<Integer> {
             ExportProfile base = profileName == null ? ExportProfile.defaults(format == null ? "jsonl" : format)
                     : profiles.load(profileName).orElse(ExportProfile.defaults(format == null ? "jsonl" : format)).withName(profileName);
             ExportProfile p = merge(base);
-            DatasetExporter exporter = new DatasetExporter(store, UserDataDirectory.get().resolve("presets"));
+            DatasetExporter exporter = new DatasetExporter(store, UserDataDirectory.get().resolve("presets")).releasingIndex();
             if (!exporter.formats().contains(p.format())) {
                 throw new Cli.UserError("unknown --format \"" + p.format() + "\"; use one of " + String.join(", ", exporter.formats()), Cli.USAGE);
             }

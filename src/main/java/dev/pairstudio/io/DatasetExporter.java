@@ -58,6 +58,8 @@ public final class DatasetExporter {
 
     private final PairStore store;
     private final Path userPresets;
+    /** Whether the store's index is let go once the export has asked it what it needs ({@link #releasingIndex}). */
+    private boolean releaseIndex;
     /** How data files are opened; tests substitute a failing disk. */
     OutputFactory outputs = AtomicFileOutput::open;
 
@@ -69,6 +71,17 @@ public final class DatasetExporter {
     public DatasetExporter(PairStore store, Path userPresets) {
         this.store = store;
         this.userPresets = userPresets;
+    }
+
+    /**
+     * For a process that exports and ends (the CLI): the store's index (~110 MB at a million
+     * pairs) is let go once the statistics, the count and the grouping's digest are taken, so that
+     * a 256 MB heap holds the export's own work rather than collecting garbage around the index. A
+     * window keeps its index: it needs it for the next page.
+     */
+    public DatasetExporter releasingIndex() {
+        releaseIndex = true;
+        return this;
     }
 
     /** The seed formats and every preset name this exporter knows. */
@@ -149,14 +162,20 @@ public final class DatasetExporter {
         Plan plan = plan(format, output.toAbsolutePath().normalize(), ratios != null, profile.gzip(), existing);
         AtomicFileOutput schemaOut = null;
         // Duplicates first, then the statistics: both then describe pairs that the first `total` include.
-        IdSet drop = profile.dedup() ? duplicatesToDrop(store, filter) : IdSet.EMPTY;
+        Scope scope = profile.dedup() && releaseIndex ? scopeLessDuplicates(store, filter) : null;
+        IdSet drop = scope != null ? scope.drop() : profile.dedup() ? duplicatesToDrop(store, filter) : IdSet.EMPTY;
         Statistics statistics = Statistics.compute(store, filter);
         long total = statistics.totalPairs();
+        // the ids read are what the statistics count unless pairs came or went in between: then the scope is read again
+        long[] kept = scope != null && scope.read() == total ? scope.kept() : null;
         // the split: components planned over the scope first, checked as the pairs are written (SplitAssigner, SplitAudit).
         // Near duplicates are kept together through the store's duplicate groups: bring them up to date first, as opening
         // the window does (nothing to do after an import, or with the window open and caught up).
         if (ratios != null) {
             new DuplicateTracker(store).catchUpIfChanged();
+        }
+        if (releaseIndex) {
+            store.releaseIndex(); // from here on only streams in insertion order, which need no index
         }
         SplitAssigner.Plan split = ratios == null ? null : SplitAssigner.plan(store, filter, total, drop, ratios, profile.seed(),
                 profile.grouping(), profile.stratify(), listener::isCancelled);
@@ -189,7 +208,13 @@ public final class DatasetExporter {
             Map<String, Map<String, Long>> perType = new LinkedHashMap<>();
             long[] written = {0};
             int workers = anonymizer == null ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
-            long[] done = {ExportPipeline.run(store, filter, total, workers, p -> {
+            ExportPipeline.Source pairs = kept == null ? action -> store.forEach(filter, PairSort.INSERTION, action)
+                    : action -> store.forEachById(kept, p -> {
+                        if (!p.inTrash()) { // trashed since the scope was read
+                            action.accept(p);
+                        }
+                    });
+            long[] done = {ExportPipeline.run(pairs, total, workers, p -> {
                 if (drop.contains(p.id()) || withheld.containsKey(p.id())) {
                     return null;
                 }
@@ -205,7 +230,7 @@ public final class DatasetExporter {
                     withheld.put(p.id(), new ExportResult.Withheld(p.pair().pairId(), e.reason()));
                     return null;
                 }
-                return new ExportPipeline.Item(r, s, s == null ? null : PlannedSplitAudit.entry(p));
+                return new ExportPipeline.Item(r, s, s == null ? null : PlannedSplitAudit.entry(p, split));
             }, item -> {
                 Open o = item.split() == null ? opened.get(0) : bySplit.get(item.split());
                 o.writer.write(item.record());
@@ -235,7 +260,7 @@ public final class DatasetExporter {
             for (Open o : opened) {
                 o.writer.finish();
             }
-            SplitAudit.Report checked = check == null ? null : checkSplit(check, filter, split, withheld.keySet());
+            SplitAudit.Report checked = check == null ? null : checkSplit(check, split, withheld.keySet());
             String schemaJson = schemaFile ? schemaFile(exportedDatabases, schemas) : null;
             if (schemaJson != null) {
                 Path where = stagingFolder != null ? stagingFolder.resolve(plan.schemaFile.getFileName()) : plan.schemaFile;
@@ -294,7 +319,7 @@ public final class DatasetExporter {
                 profiles.markUsed(profile.name());
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-            listener.progress(new ExportProgress(done[0], total, elapsed));
+            listener.progress(new ExportProgress(done[0] + (kept == null ? 0 : drop.size()), total, elapsed));
             return new ExportResult(written[0], drop.size(), splits, files, manifestPath, elapsed, withheldPairs, split, checked);
         } catch (ExportException e) {
             throw e;
@@ -321,10 +346,10 @@ public final class DatasetExporter {
     static final int SPLIT_CHECK_EXAMPLES = 5;
 
     /** The post-pass: nothing may cross the planned splits; when something does, the export stops and says what. */
-    private SplitAudit.Report checkSplit(SplitAudit check, PairFilter filter, SplitAssigner.Plan plan, Set<Long> withheld) {
+    private SplitAudit.Report checkSplit(SplitAudit check, SplitAssigner.Plan plan, Set<Long> withheld) {
         SplitAudit.Report r;
         try {
-            r = check.finish(PlannedSplitAudit.source(store, filter, plan, withheld::contains));
+            r = check.finish(PlannedSplitAudit.source(store, plan, withheld::contains));
         } catch (IllegalStateException e) {
             throw new Changed("pairs were deleted while the split was checked");
         }
@@ -426,12 +451,52 @@ public final class DatasetExporter {
      * ({@link Kept}, not the whole pair), per dropped pair its id.
      */
     static IdSet duplicatesToDrop(PairStore store, PairFilter filter) {
-        Map<List<Object>, Kept> keep = new HashMap<>();
-        IdSet.Builder drop = new IdSet.Builder();
+        DuplicateDrop drop = new DuplicateDrop();
         // the scope's own flags stay: they narrow it (flags combine with AND), and dropping beyond it miscounts
         Set<QualityFlag> flags = java.util.EnumSet.of(QualityFlag.DUPLICATE);
         flags.addAll(filter.flags());
-        store.forEach(filter.withFlags(flags), PairSort.INSERTION, p -> {
+        store.forEach(filter.withFlags(flags), PairSort.INSERTION, drop::offer);
+        return drop.build();
+    }
+
+    /**
+     * {@link #duplicatesToDrop} from one reading of the whole scope, which also yields the ids
+     * the export then writes: with no index (the CLI) the flagged pairs cost a full reading
+     * anyway, and a scope of mostly duplicates is written from a lookup of the few it keeps.
+     */
+    private static Scope scopeLessDuplicates(PairStore store, PairFilter filter) {
+        DuplicateDrop drop = new DuplicateDrop();
+        long[][] ids = {new long[1024]};
+        int[] n = {0};
+        store.forEach(filter, PairSort.INSERTION, p -> {
+            if (p.analysis().flags().contains(QualityFlag.DUPLICATE)) {
+                drop.offer(p);
+            }
+            if (n[0] == ids[0].length) {
+                ids[0] = java.util.Arrays.copyOf(ids[0], n[0] * 2);
+            }
+            ids[0][n[0]++] = p.id();
+        });
+        IdSet dropped = drop.build();
+        long[] kept = new long[n[0] - dropped.size()];
+        for (int i = 0, k = 0; i < n[0]; i++) {
+            if (!dropped.contains(ids[0][i])) {
+                kept[k++] = ids[0][i];
+            }
+        }
+        return new Scope(n[0], dropped, kept);
+    }
+
+    /** @param read pairs in the scope when it was read; @param kept their ids less {@code drop}, ascending */
+    private record Scope(long read, IdSet drop, long[] kept) {
+    }
+
+    /** Decides between exact duplicates as they come: per (group, question, SQL) the best so far is kept. */
+    private static final class DuplicateDrop {
+        private final Map<List<Object>, Kept> keep = new HashMap<>();
+        private final IdSet.Builder drop = new IdSet.Builder();
+
+        void offer(StoredPair p) {
             List<Object> key = java.util.Arrays.asList(p.analysis().duplicateGroup(), p.pair().question(), p.pair().sql());
             Kept candidate = new Kept(p.id(), p.status() == ReviewStatus.ACCEPTED, p.pair().timestamp());
             Kept current = keep.get(key);
@@ -443,8 +508,11 @@ public final class DatasetExporter {
             } else {
                 drop.add(p.id());
             }
-        });
-        return drop.build();
+        }
+
+        IdSet build() {
+            return drop.build();
+        }
     }
 
     /** What deciding between exact duplicates needs of the one kept so far. */

@@ -1,8 +1,5 @@
 package dev.pairstudio.io;
 
-import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -31,6 +29,11 @@ final class ExportPipeline {
 
     /** A transformed pair, where it goes and what the split check compares of it; null from the transform drops the pair. */
     record Item(ExportRecord record, SplitAssigner.Split split, SplitAudit.Entry audited) {
+    }
+
+    /** Hands the pairs to export, in insertion order, to the action (a store's cursor). */
+    interface Source {
+        void forEach(Consumer<StoredPair> action);
     }
 
     interface Sink {
@@ -49,7 +52,7 @@ final class ExportPipeline {
      * Returns the number of pairs read: at most {@code limit}, the first in insertion order (pairs
      * added after the export began come after those and are not read).
      */
-    static long run(PairStore store, PairFilter filter, long limit, int workers, Function<StoredPair, Item> transform, Sink sink,
+    static long run(Source source, long limit, int workers, Function<StoredPair, Item> transform, Sink sink,
             ExportListener listener, long total, long startNanos) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "export-worker");
@@ -58,7 +61,7 @@ final class ExportPipeline {
         });
         BlockingQueue<Future<Batch>> queue = new ArrayBlockingQueue<>(workers * 2 + 2);
         StopFlag stop = new StopFlag();
-        Thread reader = new Thread(() -> read(store, filter, limit, transform, pool, queue, stop), "export-reader");
+        Thread reader = new Thread(() -> read(source, limit, transform, pool, queue, stop), "export-reader");
         reader.setDaemon(true);
         reader.start();
         long read = 0;
@@ -116,13 +119,13 @@ final class ExportPipeline {
         }
     }
 
-    private static void read(PairStore store, PairFilter filter, long limit, Function<StoredPair, Item> transform,
+    private static void read(Source source, long limit, Function<StoredPair, Item> transform,
             ExecutorService pool, BlockingQueue<Future<Batch>> queue, StopFlag stop) {
         List<StoredPair> batch = new ArrayList<>(BATCH);
         long[] taken = {0};
         try {
             try {
-                store.forEach(filter, PairSort.INSERTION, p -> {
+                source.forEach(p -> {
                     if (taken[0] == limit) {
                         throw new LimitReached();
                     }

@@ -36,22 +36,34 @@ final class PlannedSplitAudit {
         return new SplitAudit(splits, largest.label, EnumSet.allOf(SplitAudit.Kind.class), failing, examples);
     }
 
+    /** The first reading's row, with the SQL's template lexed afresh (the wizard's check, tests). */
     static SplitAudit.Entry entry(StoredPair p) {
-        return entry(p, true);
+        return entry(p, SplitAssigner.template(p));
     }
 
-    /** @param template with the SQL's template (only the first reading compares templates: the later ones skip the lexing) */
-    private static SplitAudit.Entry entry(StoredPair p, boolean template) {
-        return new SplitAudit.Entry(p.pair().question(), p.pair().sql(), template ? SplitAssigner.template(p) : null,
-                p.pair().databaseName(), p.analysis().duplicateGroup(), "pair " + p.pair().pairId());
+    /**
+     * The first reading's row of a planned pair, with the template hash the plan grouped it by
+     * (the same equivalence as the template text, without lexing its SQL a second time).
+     */
+    static SplitAudit.Entry entry(StoredPair p, SplitAssigner.Plan plan) {
+        return entry(p, Long.toString(plan.templateKey(p.id()), 36));
     }
 
-    /** The planned pairs again, in the order they were planned, less those {@code leftOut} (withheld from the files). */
-    static SplitAudit.Source source(PairStore store, PairFilter filter, SplitAssigner.Plan plan, LongPredicate leftOut) {
-        return row -> store.forEach(filter, PairSort.INSERTION, p -> {
-            SplitAssigner.Split s = plan.splitOf(p.id());
-            if (s != null && !leftOut.test(p.id())) {
-                row.accept(s.label, entry(p, false));
+    private static SplitAudit.Entry entry(StoredPair p, String template) {
+        return new SplitAudit.Entry(p.pair().question(), p.pair().sql(), template, p.pair().databaseName(),
+                p.analysis().duplicateGroup(), "pair " + p.pair().pairId());
+    }
+
+    /**
+     * The planned pairs again, in the order they were planned, less those {@code leftOut} (withheld
+     * from the files): their texts alone, by id (the later readings compare questions and quote
+     * examples; templates and groups were compared in the first).
+     */
+    static SplitAudit.Source source(PairStore store, SplitAssigner.Plan plan, LongPredicate leftOut) {
+        return row -> store.forEachText(plan.ids(), t -> {
+            if (!leftOut.test(t.id())) {
+                row.accept(plan.splitOf(t.id()).label,
+                        new SplitAudit.Entry(t.question(), t.sql(), null, t.databaseName(), null, "pair " + t.pairId()));
             }
         });
     }
@@ -65,6 +77,6 @@ final class PlannedSplitAudit {
                 audit.add(s.label, entry(p));
             }
         });
-        return audit.finish(source(store, filter, plan, id -> false));
+        return audit.finish(source(store, plan, id -> false));
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * broken; when one is too big for the shares, the {@link Plan} says so with the shares achieved.
  *
  * <p>Memory is a few ints and longs per pair: about 60 MB at a million pairs while planning, the
- * ids and splits (9 MB) after.
+ * ids, splits and template hashes (17 MB) after.
  */
 public final class SplitAssigner {
 
@@ -163,6 +163,7 @@ public final class SplitAssigner {
         unionEqual(groupKey, parent, n);
         groupKey = null;
         unionEqual(templateKey, parent, n);
+        long[] templates = templateKey.length == n ? templateKey : Arrays.copyOf(templateKey, n); // the check compares them again
         templateKey = null;
         if (databaseKey != null) {
             unionEqual(databaseKey, parent, n);
@@ -256,7 +257,7 @@ public final class SplitAssigner {
         for (int k = 0; k < strataCount; k++) {
             strataCounts[k] = new long[] {have[0][k], have[1][k], have[2][k]};
         }
-        return new Plan(ratios, grouping, stratify, Arrays.copyOf(ids, n), splitOf, strata.keySet().toArray(new String[0]), strataCounts,
+        return new Plan(ratios, grouping, stratify, Arrays.copyOf(ids, n), splitOf, templates, strata.keySet().toArray(new String[0]), strataCounts,
                 components, largest, Split.values()[largestSplit]);
     }
 
@@ -267,6 +268,8 @@ public final class SplitAssigner {
         private final boolean stratified;
         private final long[] ids;
         private final byte[] split;
+        /** Per pair, the hash of its SQL template ({@link #template}), as the grouping compared it. */
+        private final long[] templateKey;
         private final String[] strataNames;
         private final long[][] strataCounts;
         private final long[] counts = new long[3];
@@ -274,13 +277,14 @@ public final class SplitAssigner {
         private final int largest;
         private final Split largestSplit;
 
-        Plan(SplitRatios ratios, Grouping grouping, boolean stratified, long[] ids, byte[] split, String[] strataNames,
+        Plan(SplitRatios ratios, Grouping grouping, boolean stratified, long[] ids, byte[] split, long[] templateKey, String[] strataNames,
                 long[][] strataCounts, int components, int largest, Split largestSplit) {
             this.ratios = ratios;
             this.grouping = grouping;
             this.stratified = stratified;
             this.ids = ids;
             this.split = split;
+            this.templateKey = templateKey;
             this.strataNames = strataNames;
             this.strataCounts = strataCounts;
             this.components = components;
@@ -295,6 +299,20 @@ public final class SplitAssigner {
         public Split splitOf(long id) {
             int i = Arrays.binarySearch(ids, id);
             return i < 0 ? null : Split.values()[split[i]];
+        }
+
+        /**
+         * The template hash the grouping used for the pair with this store id (0 when not planned): the export's check
+         * compares it rather than lexing a million SQL strings again.
+         */
+        long templateKey(long id) {
+            int i = Arrays.binarySearch(ids, id);
+            return i < 0 ? 0 : templateKey[i];
+        }
+
+        /** The store ids planned, ascending (not a copy: read only). */
+        long[] ids() {
+            return ids;
         }
 
         public long pairs() {

@@ -186,10 +186,16 @@ public final class SplitAudit {
             exactCrossings(exact.get(k), hashes[k]);
             hashes[k] = null;
         }
+        // the examples' rows known so far are kept as the near-duplicate lookup reads past them: no third reading for them
+        Map<Integer, Entry> texts = new java.util.HashMap<>();
+        examples.values().forEach(l -> l.forEach(p -> {
+            texts.put(p[0], null);
+            texts.put(p[1], null);
+        }));
         if (index != null) {
-            nearCrossings(again);
+            nearCrossings(again, texts);
         }
-        return report(again);
+        return report(again, texts);
     }
 
     private int splitIndex(String split) {
@@ -264,7 +270,8 @@ public final class SplitAudit {
         }
     }
 
-    private void nearCrossings(Source again) {
+    /** @param texts rows to keep the entries of (keys), filled in as they are read */
+    private void nearCrossings(Source again, Map<Integer, Entry> texts) {
         index.build();
         indexedByQuestion.clear();
         Kind near = Kind.NEAR_DUPLICATE_QUESTION;
@@ -283,6 +290,9 @@ public final class SplitAudit {
             int o = ordinal[0]++;
             if (o >= rows || splitOf[o] != splitIndex(split)) {
                 throw new IllegalStateException("the rows changed between two readings of the audit");
+            }
+            if (texts.containsKey(o)) {
+                texts.put(o, e);
             }
             if (splitOf[o] != queried) {
                 return;
@@ -388,18 +398,21 @@ public final class SplitAudit {
         return ((long) earlier << 16) | ((long) later << 8) | kind.ordinal();
     }
 
-    private Report report(Source again) {
-        Map<Integer, String[]> wanted = new java.util.HashMap<>();
+    /** @param texts the entries of example rows read already (a null value: not yet) */
+    private Report report(Source again, Map<Integer, Entry> texts) {
+        Set<Integer> missing = new java.util.HashSet<>();
         examples.values().forEach(l -> l.forEach(p -> {
-            wanted.put(p[0], null);
-            wanted.put(p[1], null);
+            for (int row : p) {
+                if (texts.get(row) == null) {
+                    missing.add(row);
+                }
+            }
         }));
-        Map<Integer, Entry> texts = new java.util.HashMap<>();
-        if (!wanted.isEmpty()) {
+        if (!missing.isEmpty()) {
             int[] ordinal = {0};
             again.forEach((split, e) -> {
                 int o = ordinal[0]++;
-                if (wanted.containsKey(o)) {
+                if (missing.contains(o)) {
                     texts.put(o, e);
                 }
             });
@@ -441,7 +454,7 @@ public final class SplitAudit {
             case DUPLICATE_QUESTION, NEAR_DUPLICATE_QUESTION -> e.question();
             case IDENTICAL_SQL, SQL_TEMPLATE -> e.sql();
             case DATABASE -> e.database();
-            case DUPLICATE_GROUP -> "group " + e.duplicateGroup();
+            case DUPLICATE_GROUP -> e.duplicateGroup() == null ? "" : "group " + e.duplicateGroup();
         };
     }
 }

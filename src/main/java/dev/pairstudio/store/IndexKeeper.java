@@ -297,6 +297,25 @@ final class IndexKeeper {
     }
 
     /**
+     * Drops the index, written to the snapshot first when the file lacks it; the next
+     * {@link #read} reads it back. Without a snapshot file (in memory, encrypted) it is kept:
+     * the next read would rebuild it from the table.
+     */
+    void release() {
+        save();
+        lock.writeLock().lock();
+        try {
+            if (index != null && snapshotFile != null && savedSeq == seen && (index.text() != null) == savedText) {
+                index = null;
+                seen = -1;
+                origin = "none";
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
      * Reads the whole table. {@code upTo}: inside a write transaction the clock already shows its
      * own (uncommitted, not yet used) number, which the table does not reflect yet.
      */

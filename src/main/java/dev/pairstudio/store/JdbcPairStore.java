@@ -611,7 +611,16 @@ public final class JdbcPairStore implements PairStore {
             return;
         }
         // The order is taken once (ids only, 8 bytes a pair); rows are read in chunks by id.
-        long[] ids = withFilter("list pairs", filter, (ix, f) -> matchingIds(ix, f, ix.order(sort.column()), sort.descending()));
+        streamIds(withFilter("list pairs", filter, (ix, f) -> matchingIds(ix, f, ix.order(sort.column()), sort.descending())), action);
+    }
+
+    @Override
+    public void forEachById(long[] ids, Consumer<StoredPair> action) {
+        streamIds(ids, action);
+    }
+
+    /** The rows of these ids in this order, read in chunks (ranges where they are close) on a second thread. */
+    private void streamIds(long[] ids, Consumer<StoredPair> action) {
         ReadAhead.<StoredPair>forEachPage("pair-reader", pages -> {
             for (int from = 0; from < ids.length; from += STREAM_PAGE) {
                 int to = Math.min(ids.length, from + STREAM_PAGE);
@@ -682,6 +691,46 @@ public final class JdbcPairStore implements PairStore {
                 }
             }
         });
+    }
+
+    @Override
+    public void forEachText(long[] ids, Consumer<PairText> action) {
+        if (ids.length == 0) {
+            return;
+        }
+        // Ids close together (an export of most pairs) read fastest as ranges of the primary key; scattered ones by lookups.
+        boolean dense = ids[ids.length - 1] - ids[0] < 2L * ids.length;
+        String select = "SELECT p.id, p.pair_id, p.question, p.sql_text, p.database_name FROM pairs p"
+                + (dense ? " WHERE p.id >= ? AND p.id <= ? ORDER BY p.id" : " JOIN UNNEST(?) AS u(id) ON p.id = u.id ORDER BY p.id");
+        ReadAhead.<PairText>forEachPage("text-reader", pages -> {
+            try (Connection c = streaming.getConnection(); PreparedStatement s = c.prepareStatement(select)) {
+                for (int from = 0; from < ids.length; from += STREAM_PAGE) {
+                    int to = Math.min(ids.length, from + STREAM_PAGE);
+                    if (dense) {
+                        s.setLong(1, ids[from]);
+                        s.setLong(2, ids[to - 1]);
+                    } else {
+                        s.setObject(1, Arrays.stream(ids, from, to).boxed().toArray(Long[]::new));
+                    }
+                    List<PairText> page = new ArrayList<>(to - from);
+                    try (ResultSet r = s.executeQuery()) {
+                        int next = from;
+                        while (r.next()) {
+                            long id = r.getLong(1);
+                            while (next < to && ids[next] < id) {
+                                next++;
+                            }
+                            if (next < to && ids[next] == id) { // a range also holds rows outside the scope
+                                page.add(new PairText(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                            }
+                        }
+                    }
+                    pages.accept(page);
+                }
+            } catch (SQLException e) {
+                throw failure("read pairs", e);
+            }
+        }, page -> page.forEach(action));
     }
 
     /**
@@ -1224,6 +1273,11 @@ public final class JdbcPairStore implements PairStore {
         } catch (SQLException e) {
             throw failure("prepare the search index", e);
         }
+    }
+
+    @Override
+    public void releaseIndex() {
+        index.release();
     }
 
     @Override

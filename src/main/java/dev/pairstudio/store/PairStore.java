@@ -54,6 +54,19 @@ public interface PairStore extends AutoCloseable {
     void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action);
 
     /**
+     * The pairs with these store ids ({@code ids} ascending), in that order, whatever their
+     * filter (trash included); ids no longer stored are skipped. Memory does not grow with the count.
+     */
+    void forEachById(long[] ids, Consumer<StoredPair> action);
+
+    /**
+     * The texts of the pairs with these store ids ({@code ids} ascending), in that order, read
+     * from the pairs table alone: no analysis, review state or trash (a second look at pairs an
+     * export has read already costs about half a full reading). Ids no longer stored are skipped.
+     */
+    void forEachText(long[] ids, Consumer<PairText> action);
+
+    /**
      * Streams the statistics facts of the matching pairs, computed in the database: groups of
      * pairs that share their {@link StatGroup} and UTC day, with counts, summed lengths and length
      * histograms. Exact; pre-aggregated when the filter allows it, otherwise one fact per pair.
@@ -228,6 +241,14 @@ public interface PairStore extends AutoCloseable {
      * opening, in the background), so that the first search of a session is as quick as the next.
      */
     default void prepare() {
+    }
+
+    /**
+     * Lets go of what {@link #prepare} builds until a call needs it again (it is then read back
+     * from its snapshot): a long streaming job at a small heap (an export of a million pairs at
+     * 256 MB, against an index of ~110 MB) that has asked the index everything it needs.
+     */
+    default void releaseIndex() {
     }
 
     /**

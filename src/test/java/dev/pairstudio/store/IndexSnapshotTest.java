@@ -221,6 +221,23 @@ class IndexSnapshotTest {
     // ---- helpers ------------------------------------------------------------------------
 
     /** What a user sees: counts, a page in two orders, a search, filter choices and the digest. */
+    @Test
+    void aReleasedIndexIsReadBackFromItsSnapshotAndSeesWritesMadeMeanwhile() throws IOException {
+        try (PairStore s = PairStores.open(db.toString())) {
+            Answers before = Answers.of(s);
+            s.releaseIndex();
+            assertThat(origin(s)).as("let go: an export streams on without it").isEqualTo("none");
+            List<Pair> more = spider(3000, 3020);
+            s.addAll(more, null, Source.FILE, "more");
+            Answers after = Answers.of(s);
+            assertThat(origin(s)).startsWith("snapshot of change");
+            assertThat(after.live()).isEqualTo(before.live() + more.size());
+        }
+        try (PairStore s = PairStores.open(db.toString())) {
+            assertThat(Answers.of(s)).as("what the snapshot holds after the release").isEqualTo(rebuilt());
+        }
+    }
+
     record Answers(long live, long trash, long failed, long approved, List<Long> newest, List<Long> longest, List<Long> search,
             List<String> names, long digest, Map<String, Long> byType) {
         static Answers of(PairStore s) {

@@ -212,6 +212,29 @@ public abstract class PairStoreContractTest {
     }
 
     @Test
+    void textsByIdComeInIdOrderFromRangesAndFromScatteredIdsAlike() {
+        List<Long> ids = addSample();
+        store.trash(List.of(ids.get(3)));
+        java.util.function.Function<long[], List<String>> texts = wanted -> {
+            List<String> seen = new ArrayList<>();
+            store.forEachText(wanted, t -> {
+                StoredPair full = store.get(t.id()).orElseThrow();
+                assertThat(t).isEqualTo(new PairText(full.id(), full.pair().pairId(), full.pair().question(), full.pair().sql(),
+                        full.pair().databaseName()));
+                seen.add(t.pairId());
+            });
+            return seen;
+        };
+        long[] all = ids.stream().mapToLong(Long::longValue).toArray();
+        assertThat(texts.apply(all)).as("a range of the key; the trash is read too: the caller chose the ids")
+                .containsExactly("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9");
+        assertThat(texts.apply(new long[] {all[0], all[9]})).as("scattered ids, looked up").containsExactly("p0", "p9");
+        assertThat(texts.apply(new long[] {all[2], all[4], all[5], all[9] + 1_000})).as("an id never stored is skipped")
+                .containsExactly("p2", "p4", "p5");
+        assertThat(texts.apply(new long[0])).isEmpty();
+    }
+
+    @Test
     void knownPairIdsAreSkippedAndCountedEvenInTheTrash() {
         AddResult first = store.addAll(List.of(simple("a", "one"), simple("b", "two"), simple("a", "dup in batch")), null, Source.FILE, "b1");
         assertThat(first.added()).isEqualTo(2);
