@@ -10,13 +10,13 @@ import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.OpenDatabaseDialog;
 import dev.pairstudio.ui.UiSettings;
+import dev.pairstudio.ui.task.FxTaskRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
@@ -34,6 +34,8 @@ public final class App extends Application {
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
 
     private final BackgroundJobs jobs = new BackgroundJobs();
+    /** Opening and closing stores, the first start's demo data; each window has a runner of its own. */
+    private final FxTaskRunner tasks = new FxTaskRunner(jobs);
     private PairStore store;
     private GuiLock lock;
     private MainWindow window;
@@ -62,24 +64,14 @@ public final class App extends Application {
         addIcons(stage);
         settings = new UiSettings(UserDataDirectory.get().resolve("ui.properties"));
         WindowPlacement.restore(stage, settings);
-        Task<PairStore> open = new Task<>() {
-            @Override
-            protected PairStore call() {
-                return PairStores.open(database);
-            }
-        };
-        open.setOnSucceeded(e -> {
-            show(stage, open.getValue());
+        stage.setScene(new Scene(new javafx.scene.control.Label("Opening " + database + " …")));
+        stage.show();
+        tasks.run("open the database", () -> PairStores.open(database), opened -> {
+            show(stage, opened);
             if (given == null) { // demo pairs belong in the user's own first database, not in one they named
                 addDemoDataOnFirstStart();
             }
-        });
-        open.setOnFailed(e -> fail(message(open.getException())));
-        stage.setScene(new Scene(new javafx.scene.control.Label("Opening " + database + " …")));
-        stage.show();
-        Thread t = new Thread(open, "open-store");
-        t.setDaemon(true);
-        t.start();
+        }, e -> fail(message(e)));
     }
 
     /** Puts a main window over {@code opened} into the stage. */
@@ -136,47 +128,36 @@ public final class App extends Application {
         }
         GuiLock lockOfNew = newLock;
         char[] typed = choice.password();
-        Task<PairStore> open = new Task<>() {
-            @Override
-            protected PairStore call() {
-                boolean[] asked = {false};
-                // the password typed in the dialog, once; a refused one ends the attempt with the server's reason
-                return PairStores.open(choice.location(), where -> {
-                    if (asked[0] || typed.length == 0) {
-                        return Optional.empty();
-                    }
-                    asked[0] = true;
-                    return Optional.of(typed.clone());
-                });
+        window.message("Opening " + (choice.team() ? "the team database" : choice.location()) + " …");
+        boolean[] asked = {false};
+        tasks.run("open another database", () -> PairStores.open(choice.location(), where -> {
+            // the password typed in the dialog, once; a refused one ends the attempt with the server's reason
+            if (asked[0] || typed.length == 0) {
+                return Optional.empty();
             }
-        };
-        open.setOnSucceeded(e -> {
+            asked[0] = true;
+            return Optional.of(typed.clone());
+        }), opened -> {
             java.util.Arrays.fill(typed, '\0');
             PairStore old = store;
             GuiLock oldLock = lock;
             window.dispose();
             lock = lockOfNew;
-            show(stage, open.getValue());
-            jobs.run(new Task<Void>() { // closing may compact the old file for a few seconds
-                @Override
-                protected Void call() {
-                    old.close();
-                    if (oldLock != null) {
-                        oldLock.close();
-                    }
-                    return null;
+            show(stage, opened);
+            tasks.run("close the previous database", () -> { // closing may compact the old file for a few seconds
+                old.close();
+                if (oldLock != null) {
+                    oldLock.close();
                 }
-            });
-        });
-        open.setOnFailed(e -> {
+                return null;
+            }, done -> { });
+        }, e -> {
             java.util.Arrays.fill(typed, '\0');
             if (lockOfNew != null) {
                 lockOfNew.close();
             }
-            error(stage, message(open.getException()));
+            error(stage, message(e));
         });
-        window.message("Opening " + (choice.team() ? "the team database" : choice.location()) + " …");
-        jobs.run(open);
     }
 
     /** The H2 file a location names, without H2's ".mv.db" ending, as the GUI lock keys it. */
@@ -193,19 +174,11 @@ public final class App extends Application {
 
     /** The first start's demo pairs arrive after the window is usable; the table fills when they are stored. */
     private void addDemoDataOnFirstStart() {
-        Task<Integer> demo = new Task<>() {
-            @Override
-            protected Integer call() {
-                return DemoData.addOnFirstStart(store);
-            }
-        };
-        demo.setOnSucceeded(e -> {
-            if (demo.getValue() > 0) {
+        tasks.run("add the demo data", () -> DemoData.addOnFirstStart(store), added -> {
+            if (added > 0) {
                 window.load();
             }
         });
-        demo.setOnFailed(e -> LOG.error("Could not add the demo data", demo.getException()));
-        jobs.run(demo);
     }
 
     @Override
@@ -214,6 +187,7 @@ public final class App extends Application {
             settings.save();
             window.dispose();
         }
+        tasks.close();
         jobs.close();
         if (store != null) {
             store.close();

@@ -31,17 +31,17 @@ import dev.pairstudio.ui.export.ExportWizard;
 import dev.pairstudio.ui.export.QuickExport;
 import dev.pairstudio.ui.importing.ImportDialog;
 import dev.pairstudio.ui.stats.StatisticsView;
+import dev.pairstudio.ui.task.FxTaskRunner;
+import dev.pairstudio.ui.task.TaskRunner;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.concurrent.Task;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -75,7 +75,7 @@ import org.controlsfx.control.StatusBar;
 /**
  * The screen a curator lives in: filters on the left, the pair table, the selected pair's
  * details beside its anonymization preview, and a status bar with the live count. Every
- * database call runs in {@link BackgroundJobs}; this class only wires and draws.
+ * database call runs in its {@link TaskRunner}; this class only wires and draws.
  */
 public final class MainWindow {
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
@@ -84,6 +84,8 @@ public final class MainWindow {
 
     private final PairStore store;
     private final BackgroundJobs jobs;
+    /** This window's background work: {@link #dispose} cancels it (the catch-up stops after the batch in hand). */
+    private final FxTaskRunner tasks;
     private final UiSettings settings;
     private final CollectorControl collector;
     /** Collected pairs show within 2 s, also while an assistant keeps posting; each refresh re-reads count, page and charts (one a second at ~600k pairs cost the collector a third of its single POSTs). */
@@ -112,12 +114,6 @@ public final class MainWindow {
     private final SchemasView schemasView;
     private final StatisticsView statistics;
     private volatile Anonymizer anonymizer;
-    /**
-     * Set by {@link #dispose}: the catch-up (analysis, grouping, schema checks) stops after the batch
-     * in hand. A flag, not an interrupt: interrupting a thread inside H2's file I/O closes the
-     * database's file channel, and every later read of that store fails.
-     */
-    private volatile boolean disposed;
     private CollectorControl.Address collectorAddress;
     private long collected;
     private long previewSequence;
@@ -131,6 +127,8 @@ public final class MainWindow {
         this.collector = collector;
         this.settings = settings;
         this.jobs = jobs;
+        this.tasks = new FxTaskRunner(jobs);
+        tasks.setFailureHandler(e -> message(e.getMessage() == null ? e.toString() : e.getMessage()));
         this.anonymizer = PrivacySettings.anonymizer(store);
         this.enricher = new AnalyzingEnricher(analyzer, () -> anonymizer); // the lists as they are now (changePrivacyList)
         this.duplicates = new DuplicateTracker(store);
@@ -138,7 +136,7 @@ public final class MainWindow {
                 edited -> ValidationRun.validateNow(store, analyzer, List.of(edited)));
         this.rows = new PagedPairList(store);
         this.otherWriters = new ChangeWatcher(store, this::changedElsewhere);
-        this.schemasView = new SchemasView(store, this::background);
+        this.schemasView = new SchemasView(store, tasks);
         this.table = new PairTable(rows);
         ColumnLayout.bind(table, settings);
         this.previewLater = new Debouncer(Duration.millis(120), this::updatePreview);
@@ -153,7 +151,7 @@ public final class MainWindow {
         SplitPane pairsView = new SplitPane(table, lower);
         pairsView.setOrientation(Orientation.VERTICAL);
         pairsView.setDividerPositions(0.55);
-        statistics = new StatisticsView(store, filters, jobs);
+        statistics = new StatisticsView(store, filters, tasks);
         Tab pairsTab = new Tab("Pairs", pairsView);
         pairsTab.setId("pairs-tab");
         Tab statsTab = new Tab("Statistics", statistics);
@@ -246,13 +244,13 @@ public final class MainWindow {
     /** Loads the filter choices and the first page; call once the window is shown. */
     public void load() {
         rows.reload(filters.filter(), table.currentSort());
-        background(() -> List.of(store.databaseTypes(), store.databaseNames()),
+        tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
                 lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
-        background(() -> {
+        tasks.run("prepare the word index", () -> {
             store.prepare(); // the word index: the first search at 1M pairs took 5 s without it
             return null;
         }, done -> { });
-        background(this::catchUp, this::caughtUp);
+        tasks.runWithProgress("catch up on analysis and schema checks", this::catchUp, this::caughtUp, tasks::failed);
         showSavedFilters();
         otherWriters.start();
     }
@@ -264,17 +262,17 @@ public final class MainWindow {
     }
 
     /** Pairs stored without analysis (`import --no-analysis`, an interrupted analysis) get it now, then duplicate groups if any writer changed the pairs since they were last grouped. */
-    private long analysePending() {
+    private long analysePending(TaskRunner.Progress progress) {
         // one core fewer than the machine has: the table's pages and the charts keep one for themselves
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        long n = PendingAnalysis.run(store, enricher, threads, done -> { }, () -> disposed);
-        if (disposed) {
+        long n = PendingAnalysis.run(store, enricher, threads, done -> { }, progress::isCancelled);
+        if (progress.isCancelled()) {
             return n; // the window closed: the next open groups what this one did not
         }
         if (n > 0) {
-            duplicates.catchUp(() -> disposed); // new fingerprints: group again
+            duplicates.catchUp(progress::isCancelled); // new fingerprints: group again
         } else {
-            duplicates.catchUpIfChanged(() -> disposed);
+            duplicates.catchUpIfChanged(progress::isCancelled);
         }
         return n;
     }
@@ -284,20 +282,17 @@ public final class MainWindow {
      * pairs lack, then the schema validation they lack (imported before their schema, or with
      * {@code --no-analysis} or {@code --no-validate}).
      */
-    private long[] catchUp() {
-        long analysed = analysePending();
-        if (disposed) {
+    private long[] catchUp(TaskRunner.Progress progress) {
+        long analysed = analysePending(progress);
+        if (progress.isCancelled()) {
             return new long[] {analysed, 0};
         }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        long validated = ValidationRun.runPending(store, analyzer, threads, done -> { }, () -> disposed);
+        long validated = ValidationRun.runPending(store, analyzer, threads, done -> { }, progress::isCancelled);
         return new long[] {analysed, validated};
     }
 
     private void caughtUp(long[] counts) {
-        if (disposed) {
-            return; // its table and status bar are gone
-        }
         if (counts[0] > 0 && counts[1] > 0) {
             message(String.format("Analysed %,d pairs that had no analysis yet; checked %,d pairs against their schema.",
                     counts[0], counts[1]));
@@ -313,9 +308,9 @@ public final class MainWindow {
 
     private void showSavedFilters() {
         SavedFilters saved = new SavedFilters(store);
-        background(saved::names, names -> filterPanel.setSavedFilters(names,
-                name -> background(() -> saved.get(name), f -> f.ifPresent(filters::apply)),
-                name -> background(() -> {
+        tasks.run("list saved filters", saved::names, names -> filterPanel.setSavedFilters(names,
+                name -> tasks.run("read a saved filter", () -> saved.get(name), f -> f.ifPresent(filters::apply)),
+                name -> tasks.run("save a filter", () -> {
                     saved.save(name, filters.filter());
                     return name;
                 }, n -> {
@@ -342,7 +337,7 @@ public final class MainWindow {
     }
 
     public void dispose() {
-        disposed = true; // its database is about to close: the catch-up stops after its batch
+        tasks.close(); // its database is about to close: the catch-up stops after its batch, no result arrives
         otherWriters.close();
         statistics.dispose();
         if (collector.isRunning()) {
@@ -398,7 +393,7 @@ public final class MainWindow {
             return;
         }
         int index = table.getSelectionModel().getSelectedIndex();
-        background(() -> {
+        tasks.run("review pairs", () -> {
             String what = curator.review(selected, status);
             return new Reviewed(what, selected.stream().map(p -> store.get(p.id()).orElse(p)).toList());
         }, done -> {
@@ -441,7 +436,7 @@ public final class MainWindow {
             return;
         }
         List<Long> ids = selected.stream().map(StoredPair::id).toList();
-        background(() -> curator.trash(ids), what -> {
+        tasks.run("delete selected pairs", () -> curator.trash(ids), what -> {
             message(what + ". Ctrl+Z brings them back.");
             dataChanged();
         });
@@ -452,7 +447,7 @@ public final class MainWindow {
         if (filter.trash()) {
             return;
         }
-        background(() -> store.count(filter), count -> {
+        tasks.run("count matching pairs", () -> store.count(filter), count -> {
             Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
                     "Move " + COUNT.format(count) + " pairs that match the current filter to the trash?\n"
                             + "You can undo this (Ctrl+Z) or restore them from the trash.",
@@ -461,7 +456,7 @@ public final class MainWindow {
             confirm.initOwner(root.getScene().getWindow());
             confirm.getDialogPane().setId("confirm-delete-matching");
             confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
-                    background(() -> curator.trash(filter), what -> {
+                    tasks.run("delete matching pairs", () -> curator.trash(filter), what -> {
                         message(what + ". Ctrl+Z brings them back.");
                         dataChanged();
                     }));
@@ -469,7 +464,7 @@ public final class MainWindow {
     }
 
     private void undo() {
-        background(curator::undo, done -> {
+        tasks.run("undo", curator::undo, done -> {
             message(done.orElse("Nothing to undo."));
             dataChanged();
         });
@@ -478,7 +473,7 @@ public final class MainWindow {
     private void restoreSelected() {
         List<Long> ids = selection().stream().map(StoredPair::id).toList();
         if (!ids.isEmpty()) {
-            background(() -> store.restore(ids), n -> {
+            tasks.run("restore pairs", () -> store.restore(ids), n -> {
                 duplicates.invalidate();
                 message("Restored " + n + (n == 1 ? " pair." : " pairs."));
                 dataChanged();
@@ -493,7 +488,7 @@ public final class MainWindow {
     private void emptyTrash() {
         PairFilter shown = filters.filter();
         PairFilter wholeTrash = PairFilter.ALL.withTrash(true);
-        background(() -> new long[] {store.count(wholeTrash), store.count(shown)}, counts -> {
+        tasks.run("count the trash", () -> new long[] {store.count(wholeTrash), store.count(shown)}, counts -> {
             String all = COUNT.format(counts[0]);
             String text = counts[0] == counts[1]
                     ? "Delete all " + all + " pairs in the trash for good? This cannot be undone."
@@ -504,7 +499,7 @@ public final class MainWindow {
             confirm.initOwner(root.getScene().getWindow());
             confirm.getDialogPane().setId("confirm-empty-trash");
             confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
-                    background(store::purge, n -> {
+                    tasks.run("empty the trash", store::purge, n -> {
                         message("Deleted " + n + " pairs for good.");
                         dataChanged();
                     }));
@@ -541,10 +536,10 @@ public final class MainWindow {
         importFile.setOnAction(e -> chooseAndImport());
         Button demo = new Button("Load demo data");
         demo.setId("load-demo");
-        demo.setOnAction(e -> background(() -> DemoData.add(store), n -> {
+        demo.setOnAction(e -> tasks.run("add demo data", () -> DemoData.add(store), n -> {
             message("Added " + n + " demo pairs.");
             dataChanged();
-            background(() -> List.of(store.databaseTypes(), store.databaseNames()),
+            tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
                     lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
         }));
         Button clear = new Button("Clear the filter");
@@ -579,7 +574,7 @@ public final class MainWindow {
                         .hideAfter(Duration.seconds(6)).showInformation();
             }
             dataChanged();
-            background(() -> List.of(store.databaseTypes(), store.databaseNames()),
+            tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
                     lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
         });
     }
@@ -613,7 +608,7 @@ public final class MainWindow {
         detail.setOnNote(note -> {
             StoredPair p = detail.shown();
             if (p != null) {
-                background(() -> {
+                tasks.run("save a note", () -> {
                     curator.note(p.id(), note);
                     return store.get(p.id()).orElse(p);
                 }, updated -> {
@@ -624,7 +619,7 @@ public final class MainWindow {
         });
         detail.setOnSave((question, sql) -> {
             StoredPair p = detail.shown();
-            background(() -> curator.edit(p, question, sql), saved -> {
+            tasks.run("save an edit", () -> curator.edit(p, question, sql), saved -> {
                 rows.replace(saved);
                 detail.show(saved);
                 previewLater.trigger();
@@ -633,10 +628,10 @@ public final class MainWindow {
         });
         detail.setSqlValidator((sql, answer) -> {
             String dbType = detail.shown() == null ? null : detail.shown().pair().databaseType();
-            background(() -> analyzer.analyze(sql, dbType), (SqlAnalysis a) -> answer.accept(sqlMessage(sql, a)));
+            tasks.run("analyse edited SQL", () -> analyzer.analyze(sql, dbType), (SqlAnalysis a) -> answer.accept(sqlMessage(sql, a)));
         });
         detail.setSqlExplainer((pair, answer) ->
-                background(() -> SqlExplainer.explain(analyzer.parse(pair.sql(), pair.databaseType())), answer::accept));
+                tasks.run("explain SQL", () -> SqlExplainer.explain(analyzer.parse(pair.sql(), pair.databaseType())), answer::accept));
         preview.setOnAllow(value -> changePrivacyList(() -> PrivacySettings.allow(store, value), "Marked as not personal data"));
         preview.setOnDeny(value -> changePrivacyList(() -> PrivacySettings.deny(store, value), "Will always be anonymized"));
     }
@@ -649,7 +644,7 @@ public final class MainWindow {
     }
 
     private void changePrivacyList(Runnable change, String what) {
-        background(() -> {
+        tasks.run("change a privacy list", () -> {
             change.run();
             anonymizer = PrivacySettings.anonymizer(store);
             return what;
@@ -680,7 +675,7 @@ public final class MainWindow {
         if ((p.analysis().flagBits() & ValidationResult.FLAGS) == 0) {
             return;
         }
-        background(() -> store.validation(p.id()).map(v -> {
+        tasks.run("read validation messages", () -> store.validation(p.id()).map(v -> {
             String version = store.schema(v.schemaId()).map(s -> "Checked against the schema of " + s.databaseName()
                     + ", version " + s.version()).orElse("");
             return Map.entry(version, ValidationMessages.read(v.messages()));
@@ -694,7 +689,7 @@ public final class MainWindow {
         }
         long seq = ++previewSequence;
         Anonymizer a = anonymizer;
-        background(() -> a.anonymize(p.pair()), result -> {
+        tasks.run("anonymize for the preview", () -> a.anonymize(p.pair()), result -> {
             if (seq == previewSequence) {
                 preview.show(result, a.policy().name());
             }
@@ -791,7 +786,7 @@ public final class MainWindow {
         toggle.setOnAction(e -> {
             if (toggle.isSelected()) {
                 toggle.setDisable(true);
-                background(collector::start, address -> {
+                tasks.run("start the collector", collector::start, address -> {
                     toggle.setDisable(false);
                     toggle.setText("Collector on");
                     collectorAddress = address;
@@ -807,7 +802,7 @@ public final class MainWindow {
                     message("The collector could not start: " + error.getMessage());
                 });
             } else {
-                background(() -> {
+                tasks.run("stop the collector", () -> {
                     collector.stop();
                     return true;
                 }, done -> {
@@ -842,24 +837,6 @@ public final class MainWindow {
     /** Shows {@code text} in the status bar. */
     public void message(String text) {
         statusBar.setText(text);
-    }
-
-    // ---- background work --------------------------------------------------------------
-
-    private <T> void background(Callable<T> work, Consumer<T> onDone) {
-        background(work, onDone, e -> message(e.getMessage() == null ? e.toString() : e.getMessage()));
-    }
-
-    private <T> void background(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
-        Task<T> task = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                return work.call();
-            }
-        };
-        task.setOnSucceeded(e -> onDone.accept(task.getValue()));
-        task.setOnFailed(e -> onError.accept(task.getException()));
-        jobs.run(task);
     }
 
     /** For tests: runs a shortcut as the keyboard would. */

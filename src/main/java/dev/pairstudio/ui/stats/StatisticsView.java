@@ -2,7 +2,7 @@ package dev.pairstudio.ui.stats;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
-import dev.pairstudio.ui.BackgroundJobs;
+import dev.pairstudio.ui.task.TaskRunner;
 import dev.pairstudio.ui.filter.FilterViewModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -19,7 +20,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -70,7 +70,7 @@ public final class StatisticsView extends BorderPane {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final FilterViewModel filters;
-    private final BackgroundJobs jobs;
+    private final TaskRunner tasks;
     private final DrillDown drill;
     private final StatisticsLoader loader;
     private final ChangeListener<PairFilter> onFilter;
@@ -89,15 +89,15 @@ public final class StatisticsView extends BorderPane {
     private boolean stale = true;
     private long changedAt = System.nanoTime();
 
-    public StatisticsView(PairStore store, FilterViewModel filters, BackgroundJobs jobs) {
-        this(store, filters, jobs, Duration.millis(200));
+    public StatisticsView(PairStore store, FilterViewModel filters, TaskRunner tasks) {
+        this(store, filters, tasks, Duration.millis(200));
     }
 
-    StatisticsView(PairStore store, FilterViewModel filters, BackgroundJobs jobs, Duration debounce) {
+    StatisticsView(PairStore store, FilterViewModel filters, TaskRunner tasks, Duration debounce) {
         this.filters = filters;
-        this.jobs = jobs;
+        this.tasks = tasks;
         this.drill = new DrillDown(filters);
-        this.loader = new StatisticsLoader(store, jobs, debounce, this::show, this::failed);
+        this.loader = new StatisticsLoader(store, tasks, debounce, this::show, this::failed);
         getStyleClass().add("stats-view");
         setId("statistics-view");
         getStylesheets().add(Objects.requireNonNull(StatisticsView.class.getResource("/dev/pairstudio/ui/pair-studio.css")).toExternalForm());
@@ -201,13 +201,13 @@ public final class StatisticsView extends BorderPane {
     }
 
     /** Saves one chart as PNG: the snapshot now (FX thread), encoding and the atomic write in the background. */
-    public Task<Path> saveChart(String chartId, Path target) {
+    public CompletableFuture<Path> saveChart(String chartId, Path target) {
         WritableImage image = card(chartId).snapshot();
         return write(target, () -> PngImages.encode(image));
     }
 
     /** Saves the whole dashboard (headline and every chart) as one PNG. */
-    public Task<Path> saveDashboardPng(Path target) {
+    public CompletableFuture<Path> saveDashboardPng(Path target) {
         List<Node> actions = new ArrayList<>(content.lookupAll(".stats-card-action"));
         actions.forEach(n -> n.setVisible(false));
         WritableImage image;
@@ -220,7 +220,7 @@ public final class StatisticsView extends BorderPane {
     }
 
     /** Saves a self-contained HTML report: headline and per-chart tables, chart images inlined as base64 PNG. */
-    public Task<Path> saveHtmlReport(Path target) {
+    public CompletableFuture<Path> saveHtmlReport(Path target) {
         DashboardData d = data.get();
         if (d == null) {
             throw new IllegalStateException("no statistics yet");
@@ -474,16 +474,17 @@ public final class StatisticsView extends BorderPane {
         byte[] get() throws Exception;
     }
 
-    private Task<Path> write(Path target, Bytes bytes) {
-        Task<Path> task = new Task<>() {
-            @Override
-            protected Path call() throws Exception {
-                return PngImages.write(target, bytes.get());
-            }
-        };
-        task.setOnSucceeded(e -> status.setText("Saved " + target.getFileName()));
-        task.setOnFailed(e -> failed(task.getException()));
-        return jobs.run(task);
+    /** Encodes and writes in the background; the future completes on the FX thread, after the status line says so. */
+    private CompletableFuture<Path> write(Path target, Bytes bytes) {
+        CompletableFuture<Path> written = new CompletableFuture<>();
+        tasks.run("save the dashboard as a file", () -> PngImages.write(target, bytes.get()), path -> {
+            status.setText("Saved " + target.getFileName());
+            written.complete(path);
+        }, e -> {
+            failed(e);
+            written.completeExceptionally(e);
+        });
+        return written;
     }
 
     private void promptSaveChart(ChartCard card) {
@@ -493,7 +494,7 @@ public final class StatisticsView extends BorderPane {
         prompt(card.chartId() + ".png", "PNG image", "*.png", p -> saveChart(card.chartId(), p));
     }
 
-    private void prompt(String name, String description, String pattern, Function<Path, Task<Path>> save) {
+    private void prompt(String name, String description, String pattern, Function<Path, CompletableFuture<Path>> save) {
         if (data.get() == null || getScene() == null) {
             return;
         }

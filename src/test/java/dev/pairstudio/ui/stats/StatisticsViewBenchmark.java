@@ -70,7 +70,7 @@ public final class StatisticsViewBenchmark {
         BlockingQueue<StatisticsView.Timing> timings = new ArrayBlockingQueue<>(16);
         StatisticsView[] view = new StatisticsView[1];
         fx(() -> {
-            view[0] = new StatisticsView(store, filters, jobs);
+            view[0] = new StatisticsView(store, filters, new dev.pairstudio.ui.task.FxTaskRunner(jobs));
             view[0].timingProperty().addListener((o, a, b) -> timings.add(b));
             Stage stage = new Stage();
             stage.setScene(new Scene(view[0], 1400, 1000));
