@@ -9,8 +9,6 @@ import dev.pairstudio.store.ValidationResult;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.io.SavedFilters;
-import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.sql.SqlAnalysis;
 import dev.pairstudio.sql.SqlExplainer;
@@ -18,7 +16,11 @@ import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.curation.Curator;
+import dev.pairstudio.ui.command.Command;
+import dev.pairstudio.ui.command.CommandTable;
 import dev.pairstudio.ui.detail.DetailPane;
+import dev.pairstudio.ui.dialog.DialogService;
+import dev.pairstudio.ui.dialog.FxDialogService;
 import dev.pairstudio.ui.schemas.SchemasView;
 import dev.pairstudio.ui.detail.PreviewPane;
 import dev.pairstudio.ui.filter.FilterPanel;
@@ -26,6 +28,7 @@ import dev.pairstudio.ui.filter.FilterViewModel;
 import dev.pairstudio.ui.pairs.ColumnLayout;
 import dev.pairstudio.ui.pairs.PagedPairList;
 import dev.pairstudio.ui.pairs.PairTable;
+import dev.pairstudio.ui.pairs.PairsViewModel;
 import dev.pairstudio.ui.export.ExportContext;
 import dev.pairstudio.ui.export.ExportWizard;
 import dev.pairstudio.ui.export.QuickExport;
@@ -45,22 +48,15 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
 import javafx.scene.layout.BorderPane;
@@ -106,9 +102,10 @@ public final class MainWindow {
     private final AnalyzingEnricher enricher;
     private final DuplicateTracker duplicates;
     private final Curator curator;
+    private final DialogService dialogs = new FxDialogService(() -> root.getScene() == null ? null : root.getScene().getWindow());
+    private final PairsViewModel pairs;
     private final Debouncer previewLater;
-    private final Button restore = new Button("Restore");
-    private final Button emptyTrash = new Button("Empty trash");
+    private final CommandTable commands;
     private final QuickExport quickExport = new QuickExport();
     private final TabPane views = new TabPane();
     private final SchemasView schemasView;
@@ -138,13 +135,42 @@ public final class MainWindow {
         this.otherWriters = new ChangeWatcher(store, this::changedElsewhere);
         this.schemasView = new SchemasView(store, tasks);
         this.table = new PairTable(rows);
+        this.pairs = new PairsViewModel(store, curator, filters, new PairsViewModel.Rows() {
+            @Override
+            public int size() {
+                return rows.size();
+            }
+
+            @Override
+            public StoredPair get(int index) {
+                return rows.get(index);
+            }
+
+            @Override
+            public void replace(StoredPair changed) {
+                rows.replace(changed);
+                showSelected();
+            }
+        }, tasks, dialogs);
+        pairs.setSelector(i -> {
+            table.getSelectionModel().clearAndSelect(i);
+            table.scrollTo(Math.max(0, i - 3));
+        });
+        pairs.setOnDataChanged(this::dataChanged);
         ColumnLayout.bind(table, settings);
         this.previewLater = new Debouncer(Duration.millis(120), this::updatePreview);
 
         root.setId("main-window");
         root.getStyleClass().add("main-window");
         root.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("pair-studio.css")).toExternalForm());
-        root.setTop(new VBox(menuBar(), toolBar()));
+        commands = MainCommands.of(pairs, new MainCommands.WindowActions(
+                new Command(openDatabaseHandler.isNotNull(), this::openDatabase), this::chooseAndImport,
+                () -> ExportWizard.show(window(), exportContext(), result -> message("Exported " + Curator.count(result.written()) + ".")),
+                () -> quickExport.run(exportContext(), window()), () -> window().hide(),
+                new Command(pairs.delete.executableProperty(), detail::startEditing), () -> filters.trash.set(!filters.trash.get()),
+                this::dataChanged, () -> showView(0), () -> showView(1), this::toggleTheme, () -> root.lookup("#search").requestFocus(),
+                this::showHelp));
+        root.setTop(new VBox(commands.menuBar(java.util.Map.of()), toolBar()));
         root.setLeft(filterPanel);
         SplitPane lower = new SplitPane(detail, preview);
         lower.setDividerPositions(0.5);
@@ -179,7 +205,8 @@ public final class MainWindow {
         root.setCenter(views);
         countLabel.setId("match-count");
         statusBar.setId("status-bar");
-        statusBar.setText(store.location());
+        pairs.say(store.location());
+        statusBar.textProperty().bind(pairs.statusProperty());
         statusBar.getRightItems().add(countLabel);
         root.setBottom(statusBar);
         Theme.apply(root, settings.getBoolean(DARK_THEME, false));
@@ -189,11 +216,11 @@ public final class MainWindow {
         rows.setOnError(e -> message("Could not load pairs: " + e.getMessage()));
         filters.filterProperty().addListener((o, was, now) -> {
             rows.reload(now, table.currentSort());
-            restore.setVisible(now.trash());
-            emptyTrash.setVisible(now.trash());
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showSelected());
+        table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> selectionChanged());
         rows.addListener((ListChangeListener<StoredPair>) c -> {
+            selectionChanged(); // a page arrived: selected rows that were loading are pairs now
             StoredPair selected = table.getSelectionModel().getSelectedItem();
             if (selected != null && (detail.shown() == null || detail.shown().id() != selected.id()) && !detail.isEditing()) {
                 showSelected();
@@ -203,8 +230,6 @@ public final class MainWindow {
         acceptDroppedFiles();
         quickExport.statusProperty().addListener((o, was, now) -> message(now));
         table.setPlaceholder(dev.pairstudio.ui.pairs.TablePlaceholder.of(rows, store, emptyState()));
-        restore.setVisible(false);
-        emptyTrash.setVisible(false);
     }
 
     public Parent root() {
@@ -219,26 +244,29 @@ public final class MainWindow {
         return filters;
     }
 
-    /** Registers the shortcuts on the scene the window lives in. */
+    /** What the menus, the toolbar and the keys do. */
+    public CommandTable commands() {
+        return commands;
+    }
+
+    /** Registers the command table's keys on the scene the window lives in. */
     public void install(Scene scene) {
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("notifications.css")).toExternalForm());
-        for (Shortcut s : Shortcut.values()) {
-            if (!s.singleKey()) {
-                scene.getAccelerators().put(s.keys(), () -> run(s));
-            }
-        }
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (scene.getFocusOwner() instanceof TextInputControl) {
-                return;
-            }
-            for (Shortcut s : Shortcut.values()) {
-                if (s.singleKey() && s.keys().match(e)) {
-                    run(s);
-                    e.consume();
-                    return;
-                }
-            }
-        });
+        commands.install(scene);
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene().getWindow();
+    }
+
+    private void showHelp() {
+        HelpOverlay.create(window(), commands).show();
+    }
+
+    private void toggleTheme() {
+        Theme.apply(root, !Theme.isDark(root));
+        settings.put(DARK_THEME, Theme.isDark(root));
+        settings.save();
     }
 
     /** Loads the filter choices and the first page; call once the window is shown. */
@@ -350,167 +378,14 @@ public final class MainWindow {
 
     /** What the status bar says right now (tests and screen readers). */
     public String statusMessage() {
-        return statusBar.getText();
-    }
-
-    void run(Shortcut s) {
-        switch (s) {
-            case ACCEPT -> review(ReviewStatus.ACCEPTED);
-            case REJECT -> review(ReviewStatus.REJECTED);
-            case UNREVIEW -> review(ReviewStatus.UNREVIEWED);
-            case NEXT_UNREVIEWED -> moveToUnreviewed(1);
-            case PREVIOUS_UNREVIEWED -> moveToUnreviewed(-1);
-            case EDIT -> detail.startEditing();
-            case DELETE -> deleteSelected();
-            case DELETE_MATCHING -> deleteMatching();
-            case UNDO -> undo();
-            case REFRESH -> dataChanged();
-            case SHOW_PAIRS -> showView(0);
-            case SHOW_STATISTICS -> showView(1);
-            case TOGGLE_THEME -> {
-                Theme.apply(root, !Theme.isDark(root));
-                settings.put(DARK_THEME, Theme.isDark(root));
-                settings.save();
-            }
-            case HELP -> HelpOverlay.create(root.getScene().getWindow()).show();
-            case FIND -> root.lookup("#search").requestFocus();
-            case IMPORT -> chooseAndImport();
-            case QUICK_EXPORT -> quickExport.run(exportContext(), root.getScene().getWindow());
-            case EXPORT_WIZARD -> ExportWizard.show(root.getScene().getWindow(), exportContext(),
-                    result -> message("Exported " + result.written() + " pairs."));
-        }
-    }
-
-    // ---- curation ---------------------------------------------------------------------
-
-    private List<StoredPair> selection() {
-        return table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull).toList();
-    }
-
-    private void review(ReviewStatus status) {
-        List<StoredPair> selected = selection();
-        if (selected.isEmpty() || filters.filter().trash()) {
-            return;
-        }
-        int index = table.getSelectionModel().getSelectedIndex();
-        tasks.run("review pairs", () -> {
-            String what = curator.review(selected, status);
-            return new Reviewed(what, selected.stream().map(p -> store.get(p.id()).orElse(p)).toList());
-        }, done -> {
-            done.updated().forEach(rows::replace);
-            message(done.what());
-            if (selected.size() == 1 && status != ReviewStatus.UNREVIEWED) {
-                moveToUnreviewedFrom(index, 1);
-            }
-            showSelected();
-        });
-    }
-
-    private record Reviewed(String what, List<StoredPair> updated) {
-    }
-
-    private void moveToUnreviewed(int step) {
-        moveToUnreviewedFrom(table.getSelectionModel().getSelectedIndex(), step);
-    }
-
-    /** Selects the nearest loaded unreviewed row in one direction; stops at rows not loaded yet. */
-    private void moveToUnreviewedFrom(int from, int step) {
-        for (int i = from + step; i >= 0 && i < rows.size(); i += step) {
-            StoredPair p = rows.get(i);
-            if (p == null) {
-                message("Loading more rows…");
-                return;
-            }
-            if (p.status() == ReviewStatus.UNREVIEWED) {
-                table.getSelectionModel().clearAndSelect(i);
-                table.scrollTo(Math.max(0, i - 3));
-                return;
-            }
-        }
-        message(step > 0 ? "No unreviewed pair below." : "No unreviewed pair above.");
-    }
-
-    private void deleteSelected() {
-        List<StoredPair> selected = selection();
-        if (selected.isEmpty() || filters.filter().trash()) {
-            return;
-        }
-        List<Long> ids = selected.stream().map(StoredPair::id).toList();
-        tasks.run("delete selected pairs", () -> curator.trash(ids), what -> {
-            message(what + ". Ctrl+Z brings them back.");
-            dataChanged();
-        });
-    }
-
-    private void deleteMatching() {
-        var filter = filters.filter();
-        if (filter.trash()) {
-            return;
-        }
-        tasks.run("count matching pairs", () -> store.count(filter), count -> {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                    "Move " + COUNT.format(count) + " pairs that match the current filter to the trash?\n"
-                            + "You can undo this (Ctrl+Z) or restore them from the trash.",
-                    ButtonType.CANCEL, ButtonType.OK);
-            confirm.setHeaderText("Delete " + COUNT.format(count) + " matching pairs");
-            confirm.initOwner(root.getScene().getWindow());
-            confirm.getDialogPane().setId("confirm-delete-matching");
-            confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
-                    tasks.run("delete matching pairs", () -> curator.trash(filter), what -> {
-                        message(what + ". Ctrl+Z brings them back.");
-                        dataChanged();
-                    }));
-        });
-    }
-
-    private void undo() {
-        tasks.run("undo", curator::undo, done -> {
-            message(done.orElse("Nothing to undo."));
-            dataChanged();
-        });
-    }
-
-    private void restoreSelected() {
-        List<Long> ids = selection().stream().map(StoredPair::id).toList();
-        if (!ids.isEmpty()) {
-            tasks.run("restore pairs", () -> store.restore(ids), n -> {
-                duplicates.invalidate();
-                message("Restored " + n + (n == 1 ? " pair." : " pairs."));
-                dataChanged();
-            });
-        }
-    }
-
-    /**
-     * Purge deletes the whole trash, whatever the search or filter shows of it: the question says
-     * so, with both numbers when they differ, since this cannot be undone.
-     */
-    private void emptyTrash() {
-        PairFilter shown = filters.filter();
-        PairFilter wholeTrash = PairFilter.ALL.withTrash(true);
-        tasks.run("count the trash", () -> new long[] {store.count(wholeTrash), store.count(shown)}, counts -> {
-            String all = COUNT.format(counts[0]);
-            String text = counts[0] == counts[1]
-                    ? "Delete all " + all + " pairs in the trash for good? This cannot be undone."
-                    : "Delete all " + all + " pairs in the trash for good, not only the " + COUNT.format(counts[1])
-                            + " the search and filters show? This cannot be undone.";
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.CANCEL, ButtonType.OK);
-            confirm.setHeaderText("Empty the trash: " + all + " pairs");
-            confirm.initOwner(root.getScene().getWindow());
-            confirm.getDialogPane().setId("confirm-empty-trash");
-            confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
-                    tasks.run("empty the trash", store::purge, n -> {
-                        message("Deleted " + n + " pairs for good.");
-                        dataChanged();
-                    }));
-        });
+        return pairs.statusProperty().get();
     }
 
     // ---- export -----------------------------------------------------------------------
 
     /** What an export starts from: the current filter and selection, read fresh each time. */
     private ExportContext exportContext() {
-        java.util.Set<Long> ids = selection().stream().map(StoredPair::id).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Long> ids = pairs.selection().stream().map(StoredPair::id).collect(java.util.stream.Collectors.toSet());
         return ExportContext.of(store, jobs, filters.filter(), ids);
     }
 
@@ -600,7 +475,11 @@ public final class MainWindow {
     // ---- detail and preview -----------------------------------------------------------
 
     private void wireDetail() {
-        detail.setOnReview(this::review);
+        detail.setOnReview(status -> (switch (status) {
+            case ACCEPTED -> pairs.accept;
+            case REJECTED -> pairs.reject;
+            case UNREVIEWED -> pairs.unreview;
+        }).execute());
         detail.setOnShowGroup(group -> filters.batch(() -> {
             filters.clear();
             filters.duplicateGroup.set(group);
@@ -698,80 +577,32 @@ public final class MainWindow {
 
     // ---- chrome -----------------------------------------------------------------------
 
-    private MenuBar menuBar() {
-        MenuItem openDatabase = action("Open database…", this::openDatabase);
-        openDatabase.setId("open-database");
-        openDatabase.disableProperty().bind(openDatabaseHandler.isNull());
-        Menu file = new Menu("File", null,
-                openDatabase,
-                new javafx.scene.control.SeparatorMenuItem(),
-                item("Import…", Shortcut.IMPORT),
-                item("Export…", Shortcut.EXPORT_WIZARD),
-                item("Quick export", Shortcut.QUICK_EXPORT),
-                new javafx.scene.control.SeparatorMenuItem(),
-                action("Exit", () -> root.getScene().getWindow().hide()));
-        Menu edit = new Menu("Edit", null,
-                item("Undo", Shortcut.UNDO),
-                new javafx.scene.control.SeparatorMenuItem(),
-                item("Accept", Shortcut.ACCEPT),
-                item("Reject", Shortcut.REJECT),
-                item("Mark unreviewed", Shortcut.UNREVIEW),
-                item("Edit pair", Shortcut.EDIT),
-                item("Delete selected", Shortcut.DELETE),
-                item("Delete all matching…", Shortcut.DELETE_MATCHING));
-        Menu view = new Menu("View", null,
-                item("Pairs", Shortcut.SHOW_PAIRS),
-                item("Statistics", Shortcut.SHOW_STATISTICS),
-                action("Trash", () -> filters.trash.set(!filters.trash.get())),
-                item("Refresh", Shortcut.REFRESH),
-                item("Light / dark", Shortcut.TOGGLE_THEME),
-                item("Find", Shortcut.FIND));
-        Menu help = new Menu("Help", null, item("Keyboard shortcuts", Shortcut.HELP));
-        return new MenuBar(file, edit, view, help);
-    }
-
     /** What File › Open database does with the user's choice (the application swaps the window); none: disabled. */
     public void setOnOpenDatabase(Consumer<OpenDatabaseDialog.Choice> handler) {
         openDatabaseHandler.set(handler);
     }
 
     private void openDatabase() {
-        new OpenDatabaseDialog(root.getScene().getWindow(), store.folder()).showAndWait()
+        new OpenDatabaseDialog(window(), store.folder()).showAndWait()
                 .ifPresent(choice -> openDatabaseHandler.get().accept(choice));
     }
 
-    private MenuItem item(String text, Shortcut s) {
-        MenuItem m = new MenuItem(text);
-        m.setAccelerator(s.singleKey() ? null : s.keys());
-        m.setOnAction(e -> run(s));
-        return m;
-    }
-
-    private static MenuItem action(String text, Runnable r) {
-        MenuItem m = new MenuItem(text);
-        m.setOnAction(e -> r.run());
-        return m;
-    }
-
     private ToolBar toolBar() {
-        Button importButton = button("Import…", "import", Shortcut.IMPORT);
-        Button exportButton = button("Export…", "export", Shortcut.EXPORT_WIZARD);
-        Button quickExportButton = button("Quick export", "quick-export", Shortcut.QUICK_EXPORT);
-        Button undo = button("Undo", "undo", Shortcut.UNDO);
-        Button deleteMatching = button("Delete matching…", "delete-matching", Shortcut.DELETE_MATCHING);
         ToggleButton trash = new ToggleButton("Trash");
         trash.setId("trash-toggle");
         trash.setTooltip(new Tooltip("Show the trash: restore pairs or empty it"));
         trash.selectedProperty().bindBidirectional(filters.trash);
-        restore.setId("restore");
-        restore.setOnAction(e -> restoreSelected());
-        emptyTrash.setId("empty-trash");
-        emptyTrash.setOnAction(e -> emptyTrash());
+        Button restore = commands.button("restore");
+        Button emptyTrash = commands.button("empty-trash");
+        for (Button inTrash : List.of(restore, emptyTrash)) { // only the trash has them
+            inTrash.visibleProperty().bind(pairs.emptyTrash.executableProperty());
+            inTrash.managedProperty().bind(inTrash.visibleProperty());
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button help = button("Shortcuts", "help", Shortcut.HELP);
-        return new ToolBar(importButton, exportButton, quickExportButton, new Separator(), undo, new Separator(), deleteMatching, trash, restore, emptyTrash,
-                spacer, collectorToggle(), help);
+        return new ToolBar(commands.button("import"), commands.button("export"), commands.button("quick-export"), new Separator(),
+                commands.button("undo"), new Separator(), commands.button("delete-matching"), trash, restore, emptyTrash,
+                spacer, collectorToggle(), commands.button("help"));
     }
 
     /** Starts or stops the local collector; while it runs, its address and token are one click away. */
@@ -826,26 +657,13 @@ public final class MainWindow {
         return collectorAddress;
     }
 
-    private Button button(String text, String id, Shortcut s) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(s.description() + " (" + s.keys().getDisplayText() + ")"));
-        b.setOnAction(e -> run(s));
-        return b;
-    }
-
     /** Shows {@code text} in the status bar. */
     public void message(String text) {
-        statusBar.setText(text);
+        pairs.say(text);
     }
 
-    /** For tests: runs a shortcut as the keyboard would. */
-    public void press(Shortcut s) {
-        if (Platform.isFxApplicationThread()) {
-            run(s);
-        } else {
-            Platform.runLater(() -> run(s));
-        }
+    private void selectionChanged() {
+        pairs.select(table.getSelectionModel().getSelectedItems(), table.getSelectionModel().getSelectedIndex());
     }
 
     /** For tests: the preview pane. */

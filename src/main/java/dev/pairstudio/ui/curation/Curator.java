@@ -95,6 +95,40 @@ public final class Curator {
         return saved;
     }
 
+    /**
+     * Takes pairs out of the trash; undo moves them back in, as a delete of their own (an undo of
+     * the delete that first trashed them leaves them in the trash, where they are in view).
+     */
+    public String restore(Collection<Long> ids) {
+        int n = store.restore(ids);
+        duplicates.invalidate();
+        String what = "Restored " + count(n);
+        List<Long> restored = List.copyOf(ids);
+        history.record(new UndoableAction() {
+            @Override
+            public String description() {
+                return what;
+            }
+
+            @Override
+            public void undo() {
+                store.trash(restored);
+                duplicates.invalidate();
+            }
+        });
+        return what;
+    }
+
+    /**
+     * Deletes everything in the trash for good. This one step is final: it is not recorded, and
+     * the deletes before it are forgotten, since undoing them needs the pairs it removed.
+     */
+    public String purge() {
+        long n = store.purge();
+        history.forget(UndoableAction::needsTrash);
+        return "Deleted " + count(n) + " for good";
+    }
+
     public void note(long id, String note) {
         store.setNote(id, note);
     }
@@ -103,7 +137,7 @@ public final class Curator {
     public Optional<String> undo() {
         Optional<UndoableAction> last = history.takeLast();
         last.ifPresent(UndoableAction::undo);
-        return last.map(a -> "Undid: " + a.description());
+        return last.map(a -> "Undone: " + Character.toLowerCase(a.description().charAt(0)) + a.description().substring(1));
     }
 
     /** Stores a fresh analysis of an edited pair and marks the duplicate groups for regrouping. */
@@ -117,7 +151,7 @@ public final class Curator {
 
     private String recordTrash(TrashBatch batch) {
         duplicates.invalidate();
-        String what = "Deleted " + count(batch.count()) + " (in the trash)";
+        String what = "Deleted " + count(batch.count());
         history.record(new UndoableAction() {
             @Override
             public String description() {
@@ -129,8 +163,13 @@ public final class Curator {
                 store.restore(batch.id());
                 duplicates.invalidate();
             }
+
+            @Override
+            public boolean needsTrash() {
+                return true;
+            }
         });
-        return what;
+        return what + " (in the trash)";
     }
 
     private static String verb(ReviewStatus s) {
@@ -141,7 +180,8 @@ public final class Curator {
         };
     }
 
-    private static String count(long n) {
-        return n == 1 ? "1 pair" : n + " pairs";
+    /** "1 pair", "49,635 pairs". */
+    public static String count(long n) {
+        return n == 1 ? "1 pair" : String.format(java.util.Locale.ROOT, "%,d pairs", n);
     }
 }

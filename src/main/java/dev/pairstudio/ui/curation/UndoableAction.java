@@ -6,4 +6,9 @@ public interface UndoableAction {
     String description();
 
     void undo();
+
+    /** True when undoing needs pairs in the trash: emptying the trash makes such a step impossible. */
+    default boolean needsTrash() {
+        return false;
+    }
 }
