@@ -9,6 +9,7 @@ import dev.pairstudio.store.UserDataDirectory;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.OpenDatabaseDialog;
+import dev.pairstudio.ui.RecentDatabases;
 import dev.pairstudio.ui.UiSettings;
 import dev.pairstudio.ui.task.FxTaskRunner;
 import java.io.IOException;
@@ -97,6 +98,7 @@ public final class App extends Application {
             }
         });
         stage.setTitle("Pair Studio — " + store.location());
+        new RecentDatabases(settings).opened(store.location());
         window.load();
         LOG.info("Opened {}", store.location());
     }

@@ -170,7 +170,10 @@ public final class MainWindow {
                 new Command(pairs.delete.executableProperty(), detail::startEditing), () -> filters.trash.set(!filters.trash.get()),
                 this::dataChanged, () -> showView(0), () -> showView(1), this::toggleTheme, () -> root.lookup("#search").requestFocus(),
                 this::showHelp));
-        root.setTop(new VBox(commands.menuBar(java.util.Map.of()), toolBar()));
+        javafx.scene.control.Menu recent = RecentMenu.create(new RecentDatabases(settings), store.location(),
+                location -> openDatabaseHandler.get().accept(new OpenDatabaseDialog.Choice(location, new char[0])));
+        recent.disableProperty().bind(openDatabaseHandler.isNull());
+        root.setTop(new VBox(commands.menuBar(Map.of("open-database", List.of(recent))), toolBar()));
         root.setLeft(filterPanel);
         SplitPane lower = new SplitPane(detail, preview);
         lower.setDividerPositions(0.5);
