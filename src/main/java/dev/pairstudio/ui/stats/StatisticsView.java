@@ -23,7 +23,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -59,15 +58,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * itself; in a separate Stage call {@code Theme.apply(view, dark)} for the dark theme.
  */
 public final class StatisticsView extends BorderPane {
-    /**
-     * Time from a filter change to the charts drawn, and its parts (milliseconds): {@code applyMillis}
-     * is the FX thread's wall time from receiving the result to the end of the next layout pass,
-     * {@code fxCpuMillis} the FX thread's CPU time in that span (robust on a busy machine).
-     */
-    public record Timing(long totalMillis, long statisticsMillis, long extrasMillis, long applyMillis, long fxCpuMillis, boolean complete) {
-    }
-
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final FilterViewModel filters;
     private final TaskRunner tasks;
@@ -78,7 +68,6 @@ public final class StatisticsView extends BorderPane {
     private final Map<String, Label> headlineValues = new LinkedHashMap<>();
     private final Map<String, Label> headlineDetails = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<DashboardData> data = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Timing> timing = new ReadOnlyObjectWrapper<>();
     private final HBox breadcrumb = new HBox(4);
     private final Label status = new Label();
     private final ProgressIndicator progress = new ProgressIndicator();
@@ -87,7 +76,6 @@ public final class StatisticsView extends BorderPane {
     private final Label empty = new Label("No pairs match this filter.");
     private boolean active;
     private boolean stale = true;
-    private long changedAt = System.nanoTime();
 
     public StatisticsView(PairStore store, FilterViewModel filters, TaskRunner tasks) {
         this(store, filters, tasks, Duration.millis(200));
@@ -116,7 +104,6 @@ public final class StatisticsView extends BorderPane {
         setCenter(scroll);
 
         onFilter = (o, a, b) -> {
-            changedAt = System.nanoTime();
             if (active) {
                 loader.request(b);
             } else {
@@ -136,7 +123,6 @@ public final class StatisticsView extends BorderPane {
         active = showing;
         if (showing && stale) {
             stale = false;
-            changedAt = System.nanoTime();
             loader.requestNow(filters.filter());
         }
     }
@@ -148,7 +134,6 @@ public final class StatisticsView extends BorderPane {
             return;
         }
         stale = false;
-        changedAt = System.nanoTime();
         loader.requestNow(filters.filter());
     }
 
@@ -166,11 +151,6 @@ public final class StatisticsView extends BorderPane {
     /** True while a computation for the latest filter is pending. */
     public ReadOnlyBooleanProperty busyProperty() {
         return loader.busyProperty();
-    }
-
-    /** Set each time a result has been drawn. */
-    public ReadOnlyObjectProperty<Timing> timingProperty() {
-        return timing.getReadOnlyProperty();
     }
 
     public DrillDown drillDown() {
@@ -394,8 +374,6 @@ public final class StatisticsView extends BorderPane {
     // ---- results ----
 
     private void show(DashboardData d) {
-        long t0 = System.nanoTime();
-        long cpu0 = CPU.getCurrentThreadCpuTime();
         for (DashboardCharts.Headline h : DashboardCharts.headlines(d)) {
             headlineValues.get(h.id()).setText(h.value());
             headlineDetails.get(h.id()).setText(h.detail().isEmpty() ? " " : h.detail());
@@ -435,25 +413,9 @@ public final class StatisticsView extends BorderPane {
             }
         }
         data.set(d);
-        long applied = System.nanoTime();
         status.getStyleClass().remove("field-error");
         status.setText(DashboardCharts.count(d.stats().totalPairs()) + " pairs · "
                 + (d.complete() ? (d.statisticsMillis() + d.extrasMillis()) + " ms" : "counting…"));
-        long requested = changedAt;
-        Scene scene = getScene();
-        if (scene == null) {
-            timing.set(new Timing((applied - requested) / 1_000_000, d.statisticsMillis(), d.extrasMillis(), (applied - t0) / 1_000_000,
-                    (CPU.getCurrentThreadCpuTime() - cpu0) / 1_000_000, d.complete()));
-            return;
-        }
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            long drawn = System.nanoTime();
-            timing.set(new Timing((drawn - requested) / 1_000_000, d.statisticsMillis(), d.extrasMillis(), (drawn - t0) / 1_000_000,
-                    (CPU.getCurrentThreadCpuTime() - cpu0) / 1_000_000, d.complete()));
-        };
-        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private void failed(Throwable e) {
