@@ -11,6 +11,8 @@ import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.OpenDatabaseDialog;
 import dev.pairstudio.ui.RecentDatabases;
 import dev.pairstudio.ui.UiSettings;
+import dev.pairstudio.ui.dialog.DialogService;
+import dev.pairstudio.ui.dialog.FxDialogService;
 import dev.pairstudio.ui.task.FxTaskRunner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,12 +87,9 @@ public final class App extends Application {
         stage.setScene(scene);
         stage.setOnCloseRequest(close -> {
             if (window.exportRunning()) {
-                Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                        "An export is still running. Cancel it and close Pair Studio? A cancelled export leaves no file.",
-                        javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
-                ask.initOwner(stage);
-                ask.setHeaderText("Export in progress");
-                if (ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent()) {
+                if (new FxDialogService(() -> stage).confirm(new DialogService.Confirmation("confirm-close-during-export",
+                        "Export in progress", "An export is still running. Cancel it and close Pair Studio? A cancelled export leaves no file.",
+                        "Cancel the export and close"))) {
                     window.cancelExport();
                 } else {
                     close.consume();
@@ -168,10 +167,7 @@ public final class App extends Application {
     }
 
     private static void error(Stage owner, String text) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, text);
-        alert.initOwner(owner);
-        alert.setHeaderText("Cannot open that database");
-        alert.showAndWait();
+        new FxDialogService(() -> owner).error("Cannot open that database", text);
     }
 
     /** The first start's demo pairs arrive after the window is usable; the table fills when they are stored. */

@@ -2,7 +2,6 @@ package dev.pairstudio.ui;
 
 import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.DemoData;
-import dev.pairstudio.io.PendingAnalysis;
 import dev.pairstudio.schema.ValidationMessages;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.store.ValidationResult;
@@ -58,7 +57,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
-import javafx.stage.FileChooser;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -84,8 +82,6 @@ public final class MainWindow {
     private final FxTaskRunner tasks;
     private final UiSettings settings;
     private final CollectorControl collector;
-    /** Collected pairs show within 2 s, also while an assistant keeps posting; each refresh re-reads count, page and charts (one a second at ~600k pairs cost the collector a third of its single POSTs). */
-    private final Throttle refreshAfterCollect = new Throttle(Duration.seconds(2), this::refreshAfterCollect);
     private final ChangeWatcher otherWriters;
     private final javafx.beans.property.ObjectProperty<Consumer<OpenDatabaseDialog.Choice>> openDatabaseHandler =
             new javafx.beans.property.SimpleObjectProperty<>();
@@ -111,8 +107,7 @@ public final class MainWindow {
     private final SchemasView schemasView;
     private final StatisticsView statistics;
     private volatile Anonymizer anonymizer;
-    private CollectorControl.Address collectorAddress;
-    private long collected;
+    private CollectorToggle collectorToggle;
     private long previewSequence;
 
     public MainWindow(PairStore store, BackgroundJobs jobs, UiSettings settings) {
@@ -135,23 +130,7 @@ public final class MainWindow {
         this.otherWriters = new ChangeWatcher(store, this::changedElsewhere);
         this.schemasView = new SchemasView(store, tasks);
         this.table = new PairTable(rows);
-        this.pairs = new PairsViewModel(store, curator, filters, new PairsViewModel.Rows() {
-            @Override
-            public int size() {
-                return rows.size();
-            }
-
-            @Override
-            public StoredPair get(int index) {
-                return rows.get(index);
-            }
-
-            @Override
-            public void replace(StoredPair changed) {
-                rows.replace(changed);
-                showSelected();
-            }
-        }, tasks, dialogs);
+        this.pairs = new PairsViewModel(store, curator, filters, rows, tasks, dialogs);
         pairs.setSelector(i -> {
             table.getSelectionModel().clearAndSelect(i);
             table.scrollTo(Math.max(0, i - 3));
@@ -225,7 +204,8 @@ public final class MainWindow {
         rows.addListener((ListChangeListener<StoredPair>) c -> {
             selectionChanged(); // a page arrived: selected rows that were loading are pairs now
             StoredPair selected = table.getSelectionModel().getSelectedItem();
-            if (selected != null && (detail.shown() == null || detail.shown().id() != selected.id()) && !detail.isEditing()) {
+            StoredPair shown = detail.shown();
+            if (selected != null && (shown == null || shown.id() != selected.id() || shown.version() != selected.version()) && !detail.isEditing()) {
                 showSelected();
             }
         });
@@ -281,7 +261,13 @@ public final class MainWindow {
             store.prepare(); // the word index: the first search at 1M pairs took 5 s without it
             return null;
         }, done -> { });
-        tasks.runWithProgress("catch up on analysis and schema checks", this::catchUp, this::caughtUp, tasks::failed);
+        tasks.runWithProgress("catch up on analysis and schema checks",
+                progress -> CatchUp.run(store, enricher, duplicates, analyzer, progress::isCancelled), done -> {
+                    if (done.changedPairs()) {
+                        message(done.message());
+                        rows.reload(filters.filter(), table.currentSort());
+                    }
+                }, tasks::failed);
         showSavedFilters();
         otherWriters.start();
     }
@@ -290,51 +276,6 @@ public final class MainWindow {
     private void changedElsewhere() {
         message("The database was changed outside this window; the table and statistics show the changes.");
         dataChanged();
-    }
-
-    /** Pairs stored without analysis (`import --no-analysis`, an interrupted analysis) get it now, then duplicate groups if any writer changed the pairs since they were last grouped. */
-    private long analysePending(TaskRunner.Progress progress) {
-        // one core fewer than the machine has: the table's pages and the charts keep one for themselves
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        long n = PendingAnalysis.run(store, enricher, threads, done -> { }, progress::isCancelled);
-        if (progress.isCancelled()) {
-            return n; // the window closed: the next open groups what this one did not
-        }
-        if (n > 0) {
-            duplicates.catchUp(progress::isCancelled); // new fingerprints: group again
-        } else {
-            duplicates.catchUpIfChanged(progress::isCancelled);
-        }
-        return n;
-    }
-
-    /**
-     * One background job (the window keeps the other job thread for its pages): the analysis
-     * pairs lack, then the schema validation they lack (imported before their schema, or with
-     * {@code --no-analysis} or {@code --no-validate}).
-     */
-    private long[] catchUp(TaskRunner.Progress progress) {
-        long analysed = analysePending(progress);
-        if (progress.isCancelled()) {
-            return new long[] {analysed, 0};
-        }
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        long validated = ValidationRun.runPending(store, analyzer, threads, done -> { }, progress::isCancelled);
-        return new long[] {analysed, validated};
-    }
-
-    private void caughtUp(long[] counts) {
-        if (counts[0] > 0 && counts[1] > 0) {
-            message(String.format("Analysed %,d pairs that had no analysis yet; checked %,d pairs against their schema.",
-                    counts[0], counts[1]));
-        } else if (counts[0] > 0) {
-            message(String.format("Analysed %,d pairs that had no analysis yet.", counts[0]));
-        } else if (counts[1] > 0) {
-            message(String.format("Checked %,d pairs against their schema that had not been checked yet.", counts[1]));
-        }
-        if (counts[0] > 0 || counts[1] > 0) {
-            rows.reload(filters.filter(), table.currentSort());
-        }
     }
 
     private void showSavedFilters() {
@@ -431,14 +372,11 @@ public final class MainWindow {
     }
 
     private void chooseAndImport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import pairs");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Pair files (JSONL, JSON, CSV, Spider, BIRD)", "*.jsonl", "*.json", "*.csv", "*.ndjson"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        List<java.io.File> chosen = chooser.showOpenMultipleDialog(root.getScene().getWindow());
-        if (chosen != null && !chosen.isEmpty()) {
-            importFiles(chosen.stream().map(java.io.File::toPath).toList());
+        List<Path> chosen = dialogs.chooseFiles("Import pairs", List.of(
+                DialogService.FileType.of("Pair files (JSONL, JSON, CSV, Spider, BIRD)", "*.jsonl", "*.json", "*.csv", "*.ndjson"),
+                DialogService.FileType.of("All files", "*.*")));
+        if (!chosen.isEmpty()) {
+            importFiles(chosen);
         }
     }
 
@@ -591,6 +529,7 @@ public final class MainWindow {
     }
 
     private ToolBar toolBar() {
+        collectorToggle = new CollectorToggle(collector, tasks, this::message, this::dataChanged);
         ToggleButton trash = new ToggleButton("Trash");
         trash.setId("trash-toggle");
         trash.setTooltip(new Tooltip("Show the trash: restore pairs or empty it"));
@@ -605,59 +544,12 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(commands.button("import"), commands.button("export"), commands.button("quick-export"), new Separator(),
                 commands.button("undo"), new Separator(), commands.button("delete-matching"), trash, restore, emptyTrash,
-                spacer, collectorToggle(), commands.button("help"));
-    }
-
-    /** Starts or stops the local collector; while it runs, its address and token are one click away. */
-    private ToggleButton collectorToggle() {
-        ToggleButton toggle = new ToggleButton("Collector off");
-        toggle.setId("collector-toggle");
-        toggle.setTooltip(new Tooltip("Let an assistant post pairs to this database over HTTP on 127.0.0.1"));
-        collector.onPairsAdded(n -> Platform.runLater(() -> {
-            collected += n;
-            refreshAfterCollect.trigger();
-        }));
-        toggle.setOnAction(e -> {
-            if (toggle.isSelected()) {
-                toggle.setDisable(true);
-                tasks.run("start the collector", collector::start, address -> {
-                    toggle.setDisable(false);
-                    toggle.setText("Collector on");
-                    collectorAddress = address;
-                    message("Collector listening at " + address.url() + " — token copied to the clipboard.");
-                    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-                    content.putString(address.token());
-                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-                    toggle.setTooltip(new Tooltip("POST pairs to " + address.url() + "/pairs with\nAuthorization: Bearer "
-                            + address.token() + "\nClick to stop."));
-                }, error -> {
-                    toggle.setDisable(false);
-                    toggle.setSelected(false);
-                    message("The collector could not start: " + error.getMessage());
-                });
-            } else {
-                tasks.run("stop the collector", () -> {
-                    collector.stop();
-                    return true;
-                }, done -> {
-                    toggle.setText("Collector off");
-                    collectorAddress = null;
-                    message("Collector stopped.");
-                });
-            }
-        });
-        return toggle;
-    }
-
-    private void refreshAfterCollect() {
-        message(collected + (collected == 1 ? " pair" : " pairs") + " collected" + (collectorAddress == null ? "" : " at " + collectorAddress.url()) + ".");
-        collected = 0;
-        dataChanged();
+                spacer, collectorToggle, commands.button("help"));
     }
 
     /** The collector's address and token while it runs (tests, the status bar). */
     public CollectorControl.Address collectorAddress() {
-        return collectorAddress;
+        return collectorToggle.address();
     }
 
     /** Shows {@code text} in the status bar. */
