@@ -51,17 +51,7 @@ public final class Curator {
         List<Long> ids = pairs.stream().map(StoredPair::id).toList();
         store.setStatus(ids, status);
         String what = verb(status) + " " + count(ids.size());
-        history.record(new UndoableAction() {
-            @Override
-            public String description() {
-                return what;
-            }
-
-            @Override
-            public void undo() {
-                before.forEach((s, group) -> store.setStatus(group, s));
-            }
-        });
+        history.record(UndoableAction.of(what, () -> before.forEach((s, group) -> store.setStatus(group, s))));
         return what;
     }
 
@@ -80,18 +70,10 @@ public final class Curator {
         StoredPair saved = reanalyse(store.updateText(pair.id(), question, sql, pair.version()));
         String oldQuestion = pair.pair().question();
         String oldSql = pair.pair().sql();
-        history.record(new UndoableAction() {
-            @Override
-            public String description() {
-                return "Edited pair " + pair.pair().pairId();
-            }
-
-            @Override
-            public void undo() {
-                StoredPair now = store.get(pair.id()).orElseThrow();
-                reanalyse(store.updateText(pair.id(), oldQuestion, oldSql, now.version()));
-            }
-        });
+        history.record(UndoableAction.of("Edited pair " + pair.pair().pairId(), () -> {
+            StoredPair now = store.get(pair.id()).orElseThrow();
+            reanalyse(store.updateText(pair.id(), oldQuestion, oldSql, now.version()));
+        }));
         return saved;
     }
 
@@ -104,18 +86,10 @@ public final class Curator {
         duplicates.invalidate();
         String what = "Restored " + count(n);
         List<Long> restored = List.copyOf(ids);
-        history.record(new UndoableAction() {
-            @Override
-            public String description() {
-                return what;
-            }
-
-            @Override
-            public void undo() {
-                store.trash(restored);
-                duplicates.invalidate();
-            }
-        });
+        history.record(UndoableAction.of(what, () -> {
+            store.trash(restored);
+            duplicates.invalidate();
+        }));
         return what;
     }
 
@@ -152,23 +126,10 @@ public final class Curator {
     private String recordTrash(TrashBatch batch) {
         duplicates.invalidate();
         String what = "Deleted " + count(batch.count());
-        history.record(new UndoableAction() {
-            @Override
-            public String description() {
-                return what;
-            }
-
-            @Override
-            public void undo() {
-                store.restore(batch.id());
-                duplicates.invalidate();
-            }
-
-            @Override
-            public boolean needsTrash() {
-                return true;
-            }
-        });
+        history.record(UndoableAction.fromTrash(what, () -> {
+            store.restore(batch.id());
+            duplicates.invalidate();
+        }));
         return what + " (in the trash)";
     }
 

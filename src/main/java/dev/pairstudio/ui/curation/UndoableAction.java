@@ -11,4 +11,21 @@ public interface UndoableAction {
     default boolean needsTrash() {
         return false;
     }
+
+    /** A step described by {@code description} that {@code undo} takes back. */
+    static UndoableAction of(String description, Runnable undo) {
+        return new Step(description, undo, false);
+    }
+
+    /** A step whose undo restores pairs from the trash. */
+    static UndoableAction fromTrash(String description, Runnable undo) {
+        return new Step(description, undo, true);
+    }
+
+    record Step(String description, Runnable undoing, boolean needsTrash) implements UndoableAction {
+        @Override
+        public void undo() {
+            undoing.run();
+        }
+    }
 }

@@ -12,13 +12,12 @@ import javafx.concurrent.Task;
  * ({@code BackgroundJobs}), so its progress and message reach the FX thread coalesced. One runner
  * per window: {@link #close()} cancels that window's jobs, not the application's.
  */
-public final class FxTaskRunner implements TaskRunner {
+public final class FxTaskRunner extends TaskRunner.WithFailureHandler {
     private final Executor executor;
     private final Set<Task<?>> live = ConcurrentHashMap.newKeySet();
     /** Jobs whose work has not returned yet, cancelled ones included: what "nothing left running" counts. */
     private final AtomicInteger working = new AtomicInteger();
     private volatile boolean closed;
-    private Consumer<? super Throwable> failureHandler = e -> { };
 
     public FxTaskRunner(Executor executor) {
         this.executor = executor;
@@ -85,16 +84,6 @@ public final class FxTaskRunner implements TaskRunner {
             task.cancel(false);
         }
         return job;
-    }
-
-    @Override
-    public void setFailureHandler(Consumer<? super Throwable> handler) {
-        failureHandler = handler;
-    }
-
-    @Override
-    public void failed(Throwable error) {
-        failureHandler.accept(error);
     }
 
     /** Jobs queued or still inside their work (a cancelled job counts until its work returns). */

@@ -49,6 +49,21 @@ public interface TaskRunner extends AutoCloseable {
     /** Hands {@code error} to the failure handler. FX thread. */
     void failed(Throwable error);
 
+    /** The failure handler both runners keep. */
+    abstract class WithFailureHandler implements TaskRunner {
+        private Consumer<? super Throwable> failureHandler = e -> { };
+
+        @Override
+        public void setFailureHandler(Consumer<? super Throwable> handler) {
+            failureHandler = handler;
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            failureHandler.accept(error);
+        }
+    }
+
     /** Cancels every job of this runner and runs no new ones. */
     @Override
     void close();

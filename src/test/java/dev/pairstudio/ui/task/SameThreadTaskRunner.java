@@ -9,9 +9,8 @@ import java.util.function.Consumer;
  * failure, run at once on the caller's thread, so a test reads the outcome on the next line.
  * Failures are logged as the application logs them, and kept for the test to look at.
  */
-public final class SameThreadTaskRunner implements TaskRunner {
+public final class SameThreadTaskRunner extends TaskRunner.WithFailureHandler {
     private final List<Throwable> failures = new ArrayList<>();
-    private Consumer<? super Throwable> failureHandler = e -> { };
     private boolean closed;
 
     @Override
@@ -49,16 +48,6 @@ public final class SameThreadTaskRunner implements TaskRunner {
         job.finished();
         onDone.accept(result);
         return job;
-    }
-
-    @Override
-    public void setFailureHandler(Consumer<? super Throwable> handler) {
-        failureHandler = handler;
-    }
-
-    @Override
-    public void failed(Throwable error) {
-        failureHandler.accept(error);
     }
 
     /** Every failure so far, in order. */
