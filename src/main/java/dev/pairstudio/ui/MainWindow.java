@@ -534,16 +534,20 @@ public final class MainWindow {
         trash.setId("trash-toggle");
         trash.setTooltip(new Tooltip("Show the trash: restore pairs or empty it"));
         trash.selectedProperty().bindBidirectional(filters.trash);
+        Button quickExportButton = commands.button("quick-export");
+        Button deleteMatching = commands.button("delete-matching");
         Button restore = commands.button("restore");
         Button emptyTrash = commands.button("empty-trash");
-        for (Button inTrash : List.of(restore, emptyTrash)) { // only the trash has them
-            inTrash.visibleProperty().bind(pairs.emptyTrash.executableProperty());
-            inTrash.managedProperty().bind(inTrash.visibleProperty());
+        // the trash has buttons of its own instead of the two that act on live pairs: all four do not fit at 1024 px
+        javafx.beans.binding.BooleanExpression inTrash = pairs.emptyTrash.executableProperty();
+        for (Button b : List.of(quickExportButton, deleteMatching, restore, emptyTrash)) {
+            b.visibleProperty().bind(b == restore || b == emptyTrash ? inTrash : inTrash.not());
+            b.managedProperty().bind(b.visibleProperty());
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(commands.button("import"), commands.button("export"), commands.button("quick-export"), new Separator(),
-                commands.button("undo"), new Separator(), commands.button("delete-matching"), trash, restore, emptyTrash,
+        return new ToolBar(commands.button("import"), commands.button("export"), quickExportButton, new Separator(),
+                commands.button("undo"), new Separator(), deleteMatching, trash, restore, emptyTrash,
                 spacer, collectorToggle, commands.button("help"));
     }
 

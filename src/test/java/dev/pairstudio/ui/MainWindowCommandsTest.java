@@ -93,6 +93,17 @@ class MainWindowCommandsTest {
         assertThat(items.get("accept").isDisable()).as("no review in the trash").isTrue();
         assertThat(items.get("empty-trash").isDisable()).isFalse();
         assertThat(robot.lookup("#empty-trash").queryButton().isVisible()).isTrue();
+        for (int[] size : new int[][] {{1280, 820}, {1024, 700}}) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            for (String id : List.of("#restore", "#empty-trash", "#collector-toggle", "#help")) {
+                assertThat(unclipped(robot.lookup(id).queryAs(Labeled.class))).as("%s at %d px", id, size[0]).isTrue();
+            }
+            Screenshots.save(stage.getScene(), "main-window-trash-toolbar-" + size[0] + "x" + size[1]);
+        }
     }
 
     @Test
