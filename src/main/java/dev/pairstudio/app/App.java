@@ -9,7 +9,11 @@ import dev.pairstudio.store.UserDataDirectory;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.OpenDatabaseDialog;
+import dev.pairstudio.ui.RecentDatabases;
 import dev.pairstudio.ui.UiSettings;
+import dev.pairstudio.ui.dialog.DialogService;
+import dev.pairstudio.ui.dialog.FxDialogService;
+import dev.pairstudio.ui.task.FxTaskRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -17,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
@@ -35,6 +38,8 @@ public final class App extends Application {
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
 
     private final BackgroundJobs jobs = new BackgroundJobs();
+    /** Opening and closing stores, the first start's demo data; each window has a runner of its own. */
+    private final FxTaskRunner tasks = new FxTaskRunner(jobs);
     private PairStore store;
     private GuiLock lock;
     private MainWindow window;
@@ -74,12 +79,9 @@ public final class App extends Application {
         stage.setScene(scene);
         stage.setOnCloseRequest(close -> {
             if (window.exportRunning()) {
-                Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                        "An export is still running. Cancel it and close Pair Studio? A cancelled export leaves no file.",
-                        javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
-                ask.initOwner(stage);
-                ask.setHeaderText("Export in progress");
-                if (ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent()) {
+                if (new FxDialogService(() -> stage).confirm(new DialogService.Confirmation("confirm-close-during-export",
+                        "Export in progress", "An export is still running. Cancel it and close Pair Studio? A cancelled export leaves no file.",
+                        "Cancel the export and close"))) {
                     window.cancelExport();
                 } else {
                     close.consume();
@@ -87,6 +89,7 @@ public final class App extends Application {
             }
         });
         stage.setTitle("Pair Studio — " + store.location());
+        new RecentDatabases(settings).opened(store.location());
         window.load();
         LOG.info("Opened {}", store.location());
     }
@@ -118,71 +121,49 @@ public final class App extends Application {
         }
         GuiLock lockOfNew = newLock;
         char[] typed = choice.password();
-        Task<PairStore> open = new Task<>() {
-            @Override
-            protected PairStore call() {
-                boolean[] asked = {false};
-                // the password typed in the dialog, once; a refused one ends the attempt with the server's reason
-                return PairStores.open(choice.location(), where -> {
-                    if (asked[0] || typed.length == 0) {
-                        return Optional.empty();
-                    }
-                    asked[0] = true;
-                    return Optional.of(typed.clone());
-                });
+        window.message("Opening " + (choice.team() ? "the team database" : choice.location()) + " …");
+        boolean[] asked = {false};
+        tasks.run("open another database", () -> PairStores.open(choice.location(), where -> {
+            // the password typed in the dialog, once; a refused one ends the attempt with the server's reason
+            if (asked[0] || typed.length == 0) {
+                return Optional.empty();
             }
-        };
-        open.setOnSucceeded(e -> {
+            asked[0] = true;
+            return Optional.of(typed.clone());
+        }), opened -> {
             java.util.Arrays.fill(typed, '\0');
             PairStore old = store;
             GuiLock oldLock = lock;
             window.dispose();
             lock = lockOfNew;
-            show(stage, open.getValue());
-            jobs.run(new Task<Void>() { // closing may compact the old file for a few seconds
-                @Override
-                protected Void call() {
-                    old.close();
-                    if (oldLock != null) {
-                        oldLock.close();
-                    }
-                    return null;
+            show(stage, opened);
+            tasks.run("close the previous database", () -> { // closing may compact the old file for a few seconds
+                old.close();
+                if (oldLock != null) {
+                    oldLock.close();
                 }
-            });
-        });
-        open.setOnFailed(e -> {
+                return null;
+            }, done -> { });
+        }, e -> {
             java.util.Arrays.fill(typed, '\0');
             if (lockOfNew != null) {
                 lockOfNew.close();
             }
-            error(stage, message(open.getException()));
+            error(stage, message(e));
         });
-        window.message("Opening " + (choice.team() ? "the team database" : choice.location()) + " …");
-        jobs.run(open);
     }
 
     private static void error(Stage owner, String text) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, text);
-        alert.initOwner(owner);
-        alert.setHeaderText("Cannot open that database");
-        alert.showAndWait();
+        new FxDialogService(() -> owner).error("Cannot open that database", text);
     }
 
     /** The first start's demo pairs arrive after the window is usable; the table fills when they are stored. */
     private void addDemoDataOnFirstStart() {
-        Task<Integer> demo = new Task<>() {
-            @Override
-            protected Integer call() {
-                return DemoData.addOnFirstStart(store);
-            }
-        };
-        demo.setOnSucceeded(e -> {
-            if (demo.getValue() > 0) {
+        tasks.run("add the demo data", () -> DemoData.addOnFirstStart(store), added -> {
+            if (added > 0) {
                 window.load();
             }
         });
-        demo.setOnFailed(e -> LOG.error("Could not add the demo data", demo.getException()));
-        jobs.run(demo);
     }
 
     @Override
@@ -191,6 +172,7 @@ public final class App extends Application {
             settings.save();
             window.dispose();
         }
+        tasks.close();
         jobs.close();
         if (store != null) {
             store.close();

@@ -6,10 +6,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.concurrent.Task;
 
 /**
- * The one place where UI work leaves the FX thread: database, file and network jobs run here
- * as {@link Task}s with progress and cancel. Daemon threads, so a closing window never waits.
+ * The application's two job threads: database, file and network jobs of every window run here,
+ * through each window's {@link dev.pairstudio.ui.task.TaskRunner}. Daemon threads, so a closing
+ * window never waits.
  */
-public final class BackgroundJobs implements AutoCloseable {
+public final class BackgroundJobs implements java.util.concurrent.Executor, AutoCloseable {
     private final AtomicInteger counter = new AtomicInteger();
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "pair-studio-job-" + counter.incrementAndGet());
@@ -20,6 +21,12 @@ public final class BackgroundJobs implements AutoCloseable {
     public <T> Task<T> run(Task<T> task) {
         executor.execute(task);
         return task;
+    }
+
+    /** Where a window's {@link dev.pairstudio.ui.task.FxTaskRunner} puts its jobs. */
+    @Override
+    public void execute(Runnable job) {
+        executor.execute(job);
     }
 
     /**

@@ -2,15 +2,12 @@ package dev.pairstudio.ui;
 
 import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.DemoData;
-import dev.pairstudio.io.PendingAnalysis;
 import dev.pairstudio.schema.ValidationMessages;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.store.ValidationResult;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.io.SavedFilters;
-import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.sql.SqlAnalysis;
 import dev.pairstudio.sql.SqlExplainer;
@@ -18,7 +15,11 @@ import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.curation.Curator;
+import dev.pairstudio.ui.command.Command;
+import dev.pairstudio.ui.command.CommandTable;
 import dev.pairstudio.ui.detail.DetailPane;
+import dev.pairstudio.ui.dialog.DialogService;
+import dev.pairstudio.ui.dialog.FxDialogService;
 import dev.pairstudio.ui.schemas.SchemasView;
 import dev.pairstudio.ui.detail.PreviewPane;
 import dev.pairstudio.ui.filter.FilterPanel;
@@ -26,45 +27,38 @@ import dev.pairstudio.ui.filter.FilterViewModel;
 import dev.pairstudio.ui.pairs.ColumnLayout;
 import dev.pairstudio.ui.pairs.PagedPairList;
 import dev.pairstudio.ui.pairs.PairTable;
+import dev.pairstudio.ui.pairs.PairsViewModel;
 import dev.pairstudio.ui.export.ExportContext;
 import dev.pairstudio.ui.export.ExportWizard;
 import dev.pairstudio.ui.export.QuickExport;
 import dev.pairstudio.ui.importing.ImportDialog;
 import dev.pairstudio.ui.stats.StatisticsView;
+import dev.pairstudio.ui.task.FxTaskRunner;
+import dev.pairstudio.ui.task.TaskRunner;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
-import javafx.concurrent.Task;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
-import javafx.stage.FileChooser;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -77,7 +71,7 @@ import org.controlsfx.control.StatusBar;
 /**
  * The screen a curator lives in: filters on the left, the pair table, the selected pair's
  * details beside its anonymization preview, and a status bar with the live count. Every
- * database call runs in {@link BackgroundJobs}; this class only wires and draws.
+ * database call runs in its {@link TaskRunner}; this class only wires and draws.
  */
 public final class MainWindow {
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
@@ -86,10 +80,10 @@ public final class MainWindow {
 
     private final PairStore store;
     private final BackgroundJobs jobs;
+    /** This window's background work: {@link #dispose} cancels it (the catch-up stops after the batch in hand). */
+    private final FxTaskRunner tasks;
     private final UiSettings settings;
     private final CollectorControl collector;
-    /** Collected pairs show within 2 s, also while an assistant keeps posting; each refresh re-reads count, page and charts (one a second at ~600k pairs cost the collector a third of its single POSTs). */
-    private final Throttle refreshAfterCollect = new Throttle(Duration.seconds(2), this::refreshAfterCollect);
     private final ChangeWatcher otherWriters;
     private final javafx.beans.property.ObjectProperty<Consumer<OpenDatabaseDialog.Choice>> openDatabaseHandler =
             new javafx.beans.property.SimpleObjectProperty<>();
@@ -106,25 +100,21 @@ public final class MainWindow {
     private final AnalyzingEnricher enricher;
     private final DuplicateTracker duplicates;
     private final Curator curator;
+    private final DialogService dialogs = new FxDialogService(() -> root.getScene() == null ? null : root.getScene().getWindow());
+    private final PairsViewModel pairs;
     private final Debouncer previewLater;
-    private final Button restore = new Button("Restore");
-    private final Button emptyTrash = new Button("Empty trash");
+    private final CommandTable commands;
     private final QuickExport quickExport = new QuickExport();
     private final TabPane views = new TabPane();
     /** Built when its tab is first selected, as is {@link #statistics}: the window's first rows come sooner without them. */
     private SchemasView schemasView;
     private StatisticsView statistics;
     private volatile Anonymizer anonymizer;
-    /**
-     * Set by {@link #dispose}: the catch-up (analysis, grouping, schema checks) stops after the batch
-     * in hand. A flag, not an interrupt: interrupting a thread inside H2's file I/O closes the
-     * database's file channel, and every later read of that store fails.
-     */
-    private volatile boolean disposed;
+    private CollectorToggle collectorToggle;
+    /** Set by {@link #dispose} (FX thread): late events (a collector's throttle, the first page) start nothing on a closed store. */
+    private boolean disposed;
     /** Whether {@link #load} ran: the first page itself starts loading in the constructor. */
     private boolean loaded;
-    private CollectorControl.Address collectorAddress;
-    private long collected;
     private long previewSequence;
 
     public MainWindow(PairStore store, BackgroundJobs jobs, UiSettings settings) {
@@ -136,6 +126,8 @@ public final class MainWindow {
         this.collector = collector;
         this.settings = settings;
         this.jobs = jobs;
+        this.tasks = new FxTaskRunner(jobs);
+        tasks.setFailureHandler(e -> message(e.getMessage() == null ? e.toString() : e.getMessage()));
         this.anonymizer = PrivacySettings.anonymizer(store);
         this.enricher = new AnalyzingEnricher(analyzer, () -> anonymizer); // the lists as they are now (changePrivacyList)
         this.duplicates = new DuplicateTracker(store);
@@ -144,6 +136,12 @@ public final class MainWindow {
         this.rows = new PagedPairList(store);
         this.otherWriters = new ChangeWatcher(store, this::changedElsewhere);
         this.table = new PairTable(rows);
+        this.pairs = new PairsViewModel(store, curator, filters, rows, tasks, dialogs);
+        pairs.setSelector(i -> {
+            table.getSelectionModel().clearAndSelect(i);
+            table.scrollTo(Math.max(0, i - 3));
+        });
+        pairs.setOnDataChanged(this::dataChanged);
         ColumnLayout.bind(table, settings);
         // the first page (and the store's index under it) loads while the rest of the window is built
         rows.reload(filters.filter(), table.currentSort());
@@ -152,7 +150,17 @@ public final class MainWindow {
         root.setId("main-window");
         root.getStyleClass().add("main-window");
         root.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("pair-studio.css")).toExternalForm());
-        root.setTop(new VBox(menuBar(), toolBar()));
+        commands = MainCommands.of(pairs, new MainCommands.WindowActions(
+                new Command(openDatabaseHandler.isNotNull(), this::openDatabase), this::chooseAndImport,
+                () -> ExportWizard.show(window(), exportContext(), result -> message("Exported " + Curator.count(result.written()) + ".")),
+                () -> quickExport.run(exportContext(), window()), () -> window().hide(),
+                new Command(pairs.delete.executableProperty(), detail::startEditing), () -> filters.trash.set(!filters.trash.get()),
+                this::dataChanged, () -> showView(0), () -> showView(1), this::toggleTheme, () -> root.lookup("#search").requestFocus(),
+                this::showHelp));
+        javafx.scene.control.Menu recent = RecentMenu.create(new RecentDatabases(settings), store.location(),
+                location -> openDatabaseHandler.get().accept(new OpenDatabaseDialog.Choice(location, new char[0])));
+        recent.disableProperty().bind(openDatabaseHandler.isNull());
+        root.setTop(new VBox(commands.menuBar(Map.of("open-database", List.of(recent))), toolBar()));
         root.setLeft(filterPanel);
         SplitPane lower = new SplitPane(detail, preview);
         lower.setDividerPositions(0.5);
@@ -165,7 +173,7 @@ public final class MainWindow {
         statsTab.setId("statistics-tab");
         statsTab.selectedProperty().addListener((o, was, now) -> {
             if (now && statistics == null) {
-                statistics = new StatisticsView(store, filters, jobs);
+                statistics = new StatisticsView(store, filters, tasks);
                 statsTab.setContent(statistics);
             }
             if (statistics != null) {
@@ -189,7 +197,8 @@ public final class MainWindow {
         root.setCenter(views);
         countLabel.setId("match-count");
         statusBar.setId("status-bar");
-        statusBar.setText(store.location());
+        pairs.say(store.location());
+        statusBar.textProperty().bind(pairs.statusProperty());
         statusBar.getRightItems().add(countLabel);
         root.setBottom(statusBar);
         Theme.apply(root, settings.getBoolean(DARK_THEME, false));
@@ -199,13 +208,14 @@ public final class MainWindow {
         rows.setOnError(e -> message("Could not load pairs: " + e.getMessage()));
         filters.filterProperty().addListener((o, was, now) -> {
             rows.reload(now, table.currentSort());
-            restore.setVisible(now.trash());
-            emptyTrash.setVisible(now.trash());
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showSelected());
+        table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> selectionChanged());
         rows.addListener((ListChangeListener<StoredPair>) c -> {
+            selectionChanged(); // a page arrived: selected rows that were loading are pairs now
             StoredPair selected = table.getSelectionModel().getSelectedItem();
-            if (selected != null && (detail.shown() == null || detail.shown().id() != selected.id()) && !detail.isEditing()) {
+            StoredPair shown = detail.shown();
+            if (selected != null && (shown == null || shown.id() != selected.id() || shown.version() != selected.version()) && !detail.isEditing()) {
                 showSelected();
             }
         });
@@ -213,8 +223,6 @@ public final class MainWindow {
         acceptDroppedFiles();
         quickExport.statusProperty().addListener((o, was, now) -> message(now));
         table.setPlaceholder(dev.pairstudio.ui.pairs.TablePlaceholder.of(rows, store, emptyState()));
-        restore.setVisible(false);
-        emptyTrash.setVisible(false);
     }
 
     public Parent root() {
@@ -229,30 +237,33 @@ public final class MainWindow {
         return filters;
     }
 
-    /** Registers the shortcuts on the scene the window lives in. */
+    /** What the menus, the toolbar and the keys do. */
+    public CommandTable commands() {
+        return commands;
+    }
+
+    /** Registers the command table's keys on the scene the window lives in. */
     public void install(Scene scene) {
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("notifications.css")).toExternalForm());
-        for (Shortcut s : Shortcut.values()) {
-            if (!s.singleKey()) {
-                scene.getAccelerators().put(s.keys(), () -> run(s));
-            }
-        }
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (scene.getFocusOwner() instanceof TextInputControl) {
-                return;
-            }
-            for (Shortcut s : Shortcut.values()) {
-                if (s.singleKey() && s.keys().match(e)) {
-                    run(s);
-                    e.consume();
-                    return;
-                }
-            }
-        });
+        commands.install(scene);
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene().getWindow();
+    }
+
+    private void showHelp() {
+        HelpOverlay.create(window(), commands).show();
+    }
+
+    private void toggleTheme() {
+        Theme.apply(root, !Theme.isDark(root));
+        settings.put(DARK_THEME, Theme.isDark(root));
+        settings.save();
     }
 
     private SchemasView schemasView(Runnable showPairsTab) {
-        SchemasView view = new SchemasView(store, this::background);
+        SchemasView view = new SchemasView(store, tasks);
         view.setOnShowPairs((db, tableNames) -> {
             filters.batch(() -> {
                 filters.clear();
@@ -294,13 +305,19 @@ public final class MainWindow {
         if (disposed) {
             return;
         }
-        background(() -> List.of(store.databaseTypes(), store.databaseNames()),
+        tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
                 lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
-        background(() -> {
+        tasks.run("prepare the word index", () -> {
             store.prepare(); // the word index: the first search at 1M pairs took 5 s without it
             return null;
         }, done -> { });
-        background(this::catchUp, this::caughtUp);
+        tasks.runWithProgress("catch up on analysis and schema checks",
+                progress -> CatchUp.run(store, enricher, duplicates, analyzer, progress::isCancelled), done -> {
+                    if (done.changedPairs()) {
+                        message(done.message());
+                        rows.reload(filters.filter(), table.currentSort());
+                    }
+                }, tasks::failed);
         showSavedFilters();
         otherWriters.start();
     }
@@ -311,59 +328,11 @@ public final class MainWindow {
         dataChanged();
     }
 
-    /** Pairs stored without analysis (`import --no-analysis`, an interrupted analysis) get it now, then duplicate groups if any writer changed the pairs since they were last grouped. */
-    private long analysePending() {
-        // one core fewer than the machine has: the table's pages and the charts keep one for themselves
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        long n = PendingAnalysis.run(store, enricher, threads, done -> { }, () -> disposed);
-        if (disposed) {
-            return n; // the window closed: the next open groups what this one did not
-        }
-        if (n > 0) {
-            duplicates.catchUp(() -> disposed); // new fingerprints: group again
-        } else {
-            duplicates.catchUpIfChanged(() -> disposed);
-        }
-        return n;
-    }
-
-    /**
-     * One background job (the window keeps the other job thread for its pages): the analysis
-     * pairs lack, then the schema validation they lack (imported before their schema, or with
-     * {@code --no-analysis} or {@code --no-validate}).
-     */
-    private long[] catchUp() {
-        long analysed = analysePending();
-        if (disposed) {
-            return new long[] {analysed, 0};
-        }
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        long validated = ValidationRun.runPending(store, analyzer, threads, done -> { }, () -> disposed);
-        return new long[] {analysed, validated};
-    }
-
-    private void caughtUp(long[] counts) {
-        if (disposed) {
-            return; // its table and status bar are gone
-        }
-        if (counts[0] > 0 && counts[1] > 0) {
-            message(String.format("Analysed %,d pairs that had no analysis yet; checked %,d pairs against their schema.",
-                    counts[0], counts[1]));
-        } else if (counts[0] > 0) {
-            message(String.format("Analysed %,d pairs that had no analysis yet.", counts[0]));
-        } else if (counts[1] > 0) {
-            message(String.format("Checked %,d pairs against their schema that had not been checked yet.", counts[1]));
-        }
-        if (counts[0] > 0 || counts[1] > 0) {
-            rows.reload(filters.filter(), table.currentSort());
-        }
-    }
-
     private void showSavedFilters() {
         SavedFilters saved = new SavedFilters(store);
-        background(saved::names, names -> filterPanel.setSavedFilters(names,
-                name -> background(() -> saved.get(name), f -> f.ifPresent(filters::apply)),
-                name -> background(() -> {
+        tasks.run("list saved filters", saved::names, names -> filterPanel.setSavedFilters(names,
+                name -> tasks.run("read a saved filter", () -> saved.get(name), f -> f.ifPresent(filters::apply)),
+                name -> tasks.run("save a filter", () -> {
                     saved.save(name, filters.filter());
                     return name;
                 }, n -> {
@@ -395,7 +364,8 @@ public final class MainWindow {
     }
 
     public void dispose() {
-        disposed = true; // its database is about to close: the catch-up stops after its batch
+        disposed = true;
+        tasks.close(); // its database is about to close: the catch-up stops after its batch, no result arrives
         otherWriters.close();
         if (statistics != null) {
             statistics.dispose();
@@ -410,167 +380,14 @@ public final class MainWindow {
 
     /** What the status bar says right now (tests and screen readers). */
     public String statusMessage() {
-        return statusBar.getText();
-    }
-
-    void run(Shortcut s) {
-        switch (s) {
-            case ACCEPT -> review(ReviewStatus.ACCEPTED);
-            case REJECT -> review(ReviewStatus.REJECTED);
-            case UNREVIEW -> review(ReviewStatus.UNREVIEWED);
-            case NEXT_UNREVIEWED -> moveToUnreviewed(1);
-            case PREVIOUS_UNREVIEWED -> moveToUnreviewed(-1);
-            case EDIT -> detail.startEditing();
-            case DELETE -> deleteSelected();
-            case DELETE_MATCHING -> deleteMatching();
-            case UNDO -> undo();
-            case REFRESH -> dataChanged();
-            case SHOW_PAIRS -> showView(0);
-            case SHOW_STATISTICS -> showView(1);
-            case TOGGLE_THEME -> {
-                Theme.apply(root, !Theme.isDark(root));
-                settings.put(DARK_THEME, Theme.isDark(root));
-                settings.save();
-            }
-            case HELP -> HelpOverlay.create(root.getScene().getWindow()).show();
-            case FIND -> root.lookup("#search").requestFocus();
-            case IMPORT -> chooseAndImport();
-            case QUICK_EXPORT -> quickExport.run(exportContext(), root.getScene().getWindow());
-            case EXPORT_WIZARD -> ExportWizard.show(root.getScene().getWindow(), exportContext(),
-                    result -> message("Exported " + result.written() + " pairs."));
-        }
-    }
-
-    // ---- curation ---------------------------------------------------------------------
-
-    private List<StoredPair> selection() {
-        return table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull).toList();
-    }
-
-    private void review(ReviewStatus status) {
-        List<StoredPair> selected = selection();
-        if (selected.isEmpty() || filters.filter().trash()) {
-            return;
-        }
-        int index = table.getSelectionModel().getSelectedIndex();
-        background(() -> {
-            String what = curator.review(selected, status);
-            return new Reviewed(what, selected.stream().map(p -> store.get(p.id()).orElse(p)).toList());
-        }, done -> {
-            done.updated().forEach(rows::replace);
-            message(done.what());
-            if (selected.size() == 1 && status != ReviewStatus.UNREVIEWED) {
-                moveToUnreviewedFrom(index, 1);
-            }
-            showSelected();
-        });
-    }
-
-    private record Reviewed(String what, List<StoredPair> updated) {
-    }
-
-    private void moveToUnreviewed(int step) {
-        moveToUnreviewedFrom(table.getSelectionModel().getSelectedIndex(), step);
-    }
-
-    /** Selects the nearest loaded unreviewed row in one direction; stops at rows not loaded yet. */
-    private void moveToUnreviewedFrom(int from, int step) {
-        for (int i = from + step; i >= 0 && i < rows.size(); i += step) {
-            StoredPair p = rows.get(i);
-            if (p == null) {
-                message("Loading more rows…");
-                return;
-            }
-            if (p.status() == ReviewStatus.UNREVIEWED) {
-                table.getSelectionModel().clearAndSelect(i);
-                table.scrollTo(Math.max(0, i - 3));
-                return;
-            }
-        }
-        message(step > 0 ? "No unreviewed pair below." : "No unreviewed pair above.");
-    }
-
-    private void deleteSelected() {
-        List<StoredPair> selected = selection();
-        if (selected.isEmpty() || filters.filter().trash()) {
-            return;
-        }
-        List<Long> ids = selected.stream().map(StoredPair::id).toList();
-        background(() -> curator.trash(ids), what -> {
-            message(what + ". Ctrl+Z brings them back.");
-            dataChanged();
-        });
-    }
-
-    private void deleteMatching() {
-        var filter = filters.filter();
-        if (filter.trash()) {
-            return;
-        }
-        background(() -> store.count(filter), count -> {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                    "Move " + COUNT.format(count) + " pairs that match the current filter to the trash?\n"
-                            + "You can undo this (Ctrl+Z) or restore them from the trash.",
-                    ButtonType.CANCEL, ButtonType.OK);
-            confirm.setHeaderText("Delete " + COUNT.format(count) + " matching pairs");
-            confirm.initOwner(root.getScene().getWindow());
-            confirm.getDialogPane().setId("confirm-delete-matching");
-            confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
-                    background(() -> curator.trash(filter), what -> {
-                        message(what + ". Ctrl+Z brings them back.");
-                        dataChanged();
-                    }));
-        });
-    }
-
-    private void undo() {
-        background(curator::undo, done -> {
-            message(done.orElse("Nothing to undo."));
-            dataChanged();
-        });
-    }
-
-    private void restoreSelected() {
-        List<Long> ids = selection().stream().map(StoredPair::id).toList();
-        if (!ids.isEmpty()) {
-            background(() -> store.restore(ids), n -> {
-                duplicates.invalidate();
-                message("Restored " + n + (n == 1 ? " pair." : " pairs."));
-                dataChanged();
-            });
-        }
-    }
-
-    /**
-     * Purge deletes the whole trash, whatever the search or filter shows of it: the question says
-     * so, with both numbers when they differ, since this cannot be undone.
-     */
-    private void emptyTrash() {
-        PairFilter shown = filters.filter();
-        PairFilter wholeTrash = PairFilter.ALL.withTrash(true);
-        background(() -> new long[] {store.count(wholeTrash), store.count(shown)}, counts -> {
-            String all = COUNT.format(counts[0]);
-            String text = counts[0] == counts[1]
-                    ? "Delete all " + all + " pairs in the trash for good? This cannot be undone."
-                    : "Delete all " + all + " pairs in the trash for good, not only the " + COUNT.format(counts[1])
-                            + " the search and filters show? This cannot be undone.";
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.CANCEL, ButtonType.OK);
-            confirm.setHeaderText("Empty the trash: " + all + " pairs");
-            confirm.initOwner(root.getScene().getWindow());
-            confirm.getDialogPane().setId("confirm-empty-trash");
-            confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
-                    background(store::purge, n -> {
-                        message("Deleted " + n + " pairs for good.");
-                        dataChanged();
-                    }));
-        });
+        return pairs.statusProperty().get();
     }
 
     // ---- export -----------------------------------------------------------------------
 
     /** What an export starts from: the current filter and selection, read fresh each time. */
     private ExportContext exportContext() {
-        java.util.Set<Long> ids = selection().stream().map(StoredPair::id).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Long> ids = pairs.selection().stream().map(StoredPair::id).collect(java.util.stream.Collectors.toSet());
         return ExportContext.of(store, jobs, filters.filter(), ids);
     }
 
@@ -596,10 +413,10 @@ public final class MainWindow {
         importFile.setOnAction(e -> chooseAndImport());
         Button demo = new Button("Load demo data");
         demo.setId("load-demo");
-        demo.setOnAction(e -> background(() -> DemoData.add(store), n -> {
+        demo.setOnAction(e -> tasks.run("add demo data", () -> DemoData.add(store), n -> {
             message("Added " + n + " demo pairs.");
             dataChanged();
-            background(() -> List.of(store.databaseTypes(), store.databaseNames()),
+            tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
                     lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
         }));
         Button clear = new Button("Clear the filter");
@@ -613,14 +430,11 @@ public final class MainWindow {
     }
 
     private void chooseAndImport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import pairs");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Pair files (JSONL, JSON, CSV, Spider, BIRD)", "*.jsonl", "*.json", "*.csv", "*.ndjson"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        List<java.io.File> chosen = chooser.showOpenMultipleDialog(root.getScene().getWindow());
-        if (chosen != null && !chosen.isEmpty()) {
-            importFiles(chosen.stream().map(java.io.File::toPath).toList());
+        List<Path> chosen = dialogs.chooseFiles("Import pairs", List.of(
+                DialogService.FileType.of("Pair files (JSONL, JSON, CSV, Spider, BIRD)", "*.jsonl", "*.json", "*.csv", "*.ndjson"),
+                DialogService.FileType.of("All files", "*.*")));
+        if (!chosen.isEmpty()) {
+            importFiles(chosen);
         }
     }
 
@@ -634,7 +448,7 @@ public final class MainWindow {
                         .hideAfter(Duration.seconds(6)).showInformation();
             }
             dataChanged();
-            background(() -> List.of(store.databaseTypes(), store.databaseNames()),
+            tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
                     lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
         });
     }
@@ -660,7 +474,11 @@ public final class MainWindow {
     // ---- detail and preview -----------------------------------------------------------
 
     private void wireDetail() {
-        detail.setOnReview(this::review);
+        detail.setOnReview(status -> (switch (status) {
+            case ACCEPTED -> pairs.accept;
+            case REJECTED -> pairs.reject;
+            case UNREVIEWED -> pairs.unreview;
+        }).execute());
         detail.setOnShowGroup(group -> filters.batch(() -> {
             filters.clear();
             filters.duplicateGroup.set(group);
@@ -668,7 +486,7 @@ public final class MainWindow {
         detail.setOnNote(note -> {
             StoredPair p = detail.shown();
             if (p != null) {
-                background(() -> {
+                tasks.run("save a note", () -> {
                     curator.note(p.id(), note);
                     return store.get(p.id()).orElse(p);
                 }, updated -> {
@@ -679,7 +497,7 @@ public final class MainWindow {
         });
         detail.setOnSave((question, sql) -> {
             StoredPair p = detail.shown();
-            background(() -> curator.edit(p, question, sql), saved -> {
+            tasks.run("save an edit", () -> curator.edit(p, question, sql), saved -> {
                 rows.replace(saved);
                 detail.show(saved);
                 previewLater.trigger();
@@ -688,10 +506,10 @@ public final class MainWindow {
         });
         detail.setSqlValidator((sql, answer) -> {
             String dbType = detail.shown() == null ? null : detail.shown().pair().databaseType();
-            background(() -> analyzer.analyze(sql, dbType), (SqlAnalysis a) -> answer.accept(sqlMessage(sql, a)));
+            tasks.run("analyse edited SQL", () -> analyzer.analyze(sql, dbType), (SqlAnalysis a) -> answer.accept(sqlMessage(sql, a)));
         });
         detail.setSqlExplainer((pair, answer) ->
-                background(() -> SqlExplainer.explain(analyzer.parse(pair.sql(), pair.databaseType())), answer::accept));
+                tasks.run("explain SQL", () -> SqlExplainer.explain(analyzer.parse(pair.sql(), pair.databaseType())), answer::accept));
         preview.setOnAllow(value -> changePrivacyList(() -> PrivacySettings.allow(store, value), "Marked as not personal data"));
         preview.setOnDeny(value -> changePrivacyList(() -> PrivacySettings.deny(store, value), "Will always be anonymized"));
     }
@@ -704,7 +522,7 @@ public final class MainWindow {
     }
 
     private void changePrivacyList(Runnable change, String what) {
-        background(() -> {
+        tasks.run("change a privacy list", () -> {
             change.run();
             anonymizer = PrivacySettings.anonymizer(store);
             return what;
@@ -735,7 +553,7 @@ public final class MainWindow {
         if ((p.analysis().flagBits() & ValidationResult.FLAGS) == 0) {
             return;
         }
-        background(() -> store.validation(p.id()).map(v -> {
+        tasks.run("read validation messages", () -> store.validation(p.id()).map(v -> {
             String version = store.schema(v.schemaId()).map(s -> "Checked against the schema of " + s.databaseName()
                     + ", version " + s.version()).orElse("");
             return Map.entry(version, ValidationMessages.read(v.messages()));
@@ -749,7 +567,7 @@ public final class MainWindow {
         }
         long seq = ++previewSequence;
         Anonymizer a = anonymizer;
-        background(() -> a.anonymize(p.pair()), result -> {
+        tasks.run("anonymize for the preview", () -> a.anonymize(p.pair()), result -> {
             if (seq == previewSequence) {
                 preview.show(result, a.policy().name());
             }
@@ -758,172 +576,51 @@ public final class MainWindow {
 
     // ---- chrome -----------------------------------------------------------------------
 
-    private MenuBar menuBar() {
-        MenuItem openDatabase = action("Open database…", this::openDatabase);
-        openDatabase.setId("open-database");
-        openDatabase.disableProperty().bind(openDatabaseHandler.isNull());
-        Menu file = new Menu("File", null,
-                openDatabase,
-                new javafx.scene.control.SeparatorMenuItem(),
-                item("Import…", Shortcut.IMPORT),
-                item("Export…", Shortcut.EXPORT_WIZARD),
-                item("Quick export", Shortcut.QUICK_EXPORT),
-                new javafx.scene.control.SeparatorMenuItem(),
-                action("Exit", () -> root.getScene().getWindow().hide()));
-        Menu edit = new Menu("Edit", null,
-                item("Undo", Shortcut.UNDO),
-                new javafx.scene.control.SeparatorMenuItem(),
-                item("Accept", Shortcut.ACCEPT),
-                item("Reject", Shortcut.REJECT),
-                item("Mark unreviewed", Shortcut.UNREVIEW),
-                item("Edit pair", Shortcut.EDIT),
-                item("Delete selected", Shortcut.DELETE),
-                item("Delete all matching…", Shortcut.DELETE_MATCHING));
-        Menu view = new Menu("View", null,
-                item("Pairs", Shortcut.SHOW_PAIRS),
-                item("Statistics", Shortcut.SHOW_STATISTICS),
-                action("Trash", () -> filters.trash.set(!filters.trash.get())),
-                item("Refresh", Shortcut.REFRESH),
-                item("Light / dark", Shortcut.TOGGLE_THEME),
-                item("Find", Shortcut.FIND));
-        Menu help = new Menu("Help", null, item("Keyboard shortcuts", Shortcut.HELP));
-        return new MenuBar(file, edit, view, help);
-    }
-
     /** What File › Open database does with the user's choice (the application swaps the window); none: disabled. */
     public void setOnOpenDatabase(Consumer<OpenDatabaseDialog.Choice> handler) {
         openDatabaseHandler.set(handler);
     }
 
     private void openDatabase() {
-        new OpenDatabaseDialog(root.getScene().getWindow(), store.folder()).showAndWait()
+        new OpenDatabaseDialog(window(), store.folder()).showAndWait()
                 .ifPresent(choice -> openDatabaseHandler.get().accept(choice));
     }
 
-    private MenuItem item(String text, Shortcut s) {
-        MenuItem m = new MenuItem(text);
-        m.setAccelerator(s.singleKey() ? null : s.keys());
-        m.setOnAction(e -> run(s));
-        return m;
-    }
-
-    private static MenuItem action(String text, Runnable r) {
-        MenuItem m = new MenuItem(text);
-        m.setOnAction(e -> r.run());
-        return m;
-    }
-
     private ToolBar toolBar() {
-        Button importButton = button("Import…", "import", Shortcut.IMPORT);
-        Button exportButton = button("Export…", "export", Shortcut.EXPORT_WIZARD);
-        Button quickExportButton = button("Quick export", "quick-export", Shortcut.QUICK_EXPORT);
-        Button undo = button("Undo", "undo", Shortcut.UNDO);
-        Button deleteMatching = button("Delete matching…", "delete-matching", Shortcut.DELETE_MATCHING);
+        collectorToggle = new CollectorToggle(collector, tasks, this::message, this::dataChanged);
         ToggleButton trash = new ToggleButton("Trash");
         trash.setId("trash-toggle");
         trash.setTooltip(new Tooltip("Show the trash: restore pairs or empty it"));
         trash.selectedProperty().bindBidirectional(filters.trash);
-        restore.setId("restore");
-        restore.setOnAction(e -> restoreSelected());
-        emptyTrash.setId("empty-trash");
-        emptyTrash.setOnAction(e -> emptyTrash());
+        Button quickExportButton = commands.button("quick-export");
+        Button deleteMatching = commands.button("delete-matching");
+        Button restore = commands.button("restore");
+        Button emptyTrash = commands.button("empty-trash");
+        // the trash has buttons of its own instead of the two that act on live pairs: all four do not fit at 1024 px
+        javafx.beans.binding.BooleanExpression inTrash = pairs.emptyTrash.executableProperty();
+        for (Button b : List.of(quickExportButton, deleteMatching, restore, emptyTrash)) {
+            b.visibleProperty().bind(b == restore || b == emptyTrash ? inTrash : inTrash.not());
+            b.managedProperty().bind(b.visibleProperty());
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button help = button("Shortcuts", "help", Shortcut.HELP);
-        return new ToolBar(importButton, exportButton, quickExportButton, new Separator(), undo, new Separator(), deleteMatching, trash, restore, emptyTrash,
-                spacer, collectorToggle(), help);
-    }
-
-    /** Starts or stops the local collector; while it runs, its address and token are one click away. */
-    private ToggleButton collectorToggle() {
-        ToggleButton toggle = new ToggleButton("Collector off");
-        toggle.setId("collector-toggle");
-        toggle.setTooltip(new Tooltip("Let an assistant post pairs to this database over HTTP on 127.0.0.1"));
-        collector.onPairsAdded(n -> Platform.runLater(() -> {
-            collected += n;
-            refreshAfterCollect.trigger();
-        }));
-        toggle.setOnAction(e -> {
-            if (toggle.isSelected()) {
-                toggle.setDisable(true);
-                background(collector::start, address -> {
-                    toggle.setDisable(false);
-                    toggle.setText("Collector on");
-                    collectorAddress = address;
-                    message("Collector listening at " + address.url() + " — token copied to the clipboard.");
-                    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-                    content.putString(address.token());
-                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-                    toggle.setTooltip(new Tooltip("POST pairs to " + address.url() + "/pairs with\nAuthorization: Bearer "
-                            + address.token() + "\nClick to stop."));
-                }, error -> {
-                    toggle.setDisable(false);
-                    toggle.setSelected(false);
-                    message("The collector could not start: " + error.getMessage());
-                });
-            } else {
-                background(() -> {
-                    collector.stop();
-                    return true;
-                }, done -> {
-                    toggle.setText("Collector off");
-                    collectorAddress = null;
-                    message("Collector stopped.");
-                });
-            }
-        });
-        return toggle;
-    }
-
-    private void refreshAfterCollect() {
-        message(collected + (collected == 1 ? " pair" : " pairs") + " collected" + (collectorAddress == null ? "" : " at " + collectorAddress.url()) + ".");
-        collected = 0;
-        dataChanged();
+        return new ToolBar(commands.button("import"), commands.button("export"), quickExportButton, new Separator(),
+                commands.button("undo"), new Separator(), deleteMatching, trash, restore, emptyTrash,
+                spacer, collectorToggle, commands.button("help"));
     }
 
     /** The collector's address and token while it runs (tests, the status bar). */
     public CollectorControl.Address collectorAddress() {
-        return collectorAddress;
-    }
-
-    private Button button(String text, String id, Shortcut s) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(s.description() + " (" + s.keys().getDisplayText() + ")"));
-        b.setOnAction(e -> run(s));
-        return b;
+        return collectorToggle.address();
     }
 
     /** Shows {@code text} in the status bar. */
     public void message(String text) {
-        statusBar.setText(text);
+        pairs.say(text);
     }
 
-    // ---- background work --------------------------------------------------------------
-
-    private <T> void background(Callable<T> work, Consumer<T> onDone) {
-        background(work, onDone, e -> message(e.getMessage() == null ? e.toString() : e.getMessage()));
-    }
-
-    private <T> void background(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
-        Task<T> task = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                return work.call();
-            }
-        };
-        task.setOnSucceeded(e -> onDone.accept(task.getValue()));
-        task.setOnFailed(e -> onError.accept(task.getException()));
-        jobs.run(task);
-    }
-
-    /** For tests: runs a shortcut as the keyboard would. */
-    public void press(Shortcut s) {
-        if (Platform.isFxApplicationThread()) {
-            run(s);
-        } else {
-            Platform.runLater(() -> run(s));
-        }
+    private void selectionChanged() {
+        pairs.select(table.getSelectionModel().getSelectedItems(), table.getSelectionModel().getSelectedIndex());
     }
 
     /** For tests: the preview pane. */

@@ -8,12 +8,14 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +73,54 @@ class OpenDatabaseTest {
 
         waitFor(() -> stage.getTitle().contains("team-copy"));
         waitFor(() -> "7 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+    }
+
+    /** File › Open recent lists the databases opened before, opens one again, and shows a deleted file disabled. */
+    @Test
+    void openRecentReopensAnEarlierDatabaseAndShowsAMissingFileDisabled() throws Exception {
+        String first = WaitForAsyncUtils.asyncFx(() -> stage.getTitle().substring("Pair Studio — ".length())).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> menuItem("open-database").fire());
+        waitFor(() -> robot.lookup("#open-path").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#open-path").queryAs(TextField.class).setText(other + ".mv.db"));
+        robot.clickOn((Button) robot.lookup(".dialog-pane").queryAs(DialogPane.class).lookupButton(ButtonType.OK));
+        waitFor(() -> stage.getTitle().contains("team-copy"));
+
+        List<MenuItem> recent = WaitForAsyncUtils.asyncFx(this::recentItems).get(10, TimeUnit.SECONDS);
+        assertThat(recent).extracting(MenuItem::getText).as("the open one is left out").containsExactly(first);
+        WaitForAsyncUtils.asyncFx(() -> recent.get(0).fire());
+        waitFor(() -> stage.getTitle().endsWith(first));
+
+        // the other file goes away (closed in the background first)
+        Path gone = Path.of(other + ".mv.db");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            try {
+                Files.deleteIfExists(gone);
+                return true;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        List<MenuItem> now = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.Menu menu = recentMenu();
+            menu.getOnShowing().handle(null); // what opening the submenu does
+            return recentItems();
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(now).hasSize(1);
+        assertThat(now.get(0).getText()).isEqualTo(gone + " — file not found");
+        assertThat(now.get(0).isDisable()).isTrue();
+    }
+
+    private MenuItem menuItem(String id) {
+        return robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+    }
+
+    private javafx.scene.control.Menu recentMenu() {
+        return (javafx.scene.control.Menu) menuItem("open-recent");
+    }
+
+    private List<MenuItem> recentItems() {
+        return recentMenu().getItems().stream().filter(i -> i.getStyleClass().contains("recent-database")).toList();
     }
 
     private static void waitFor(Callable<Boolean> onFx) throws Exception {

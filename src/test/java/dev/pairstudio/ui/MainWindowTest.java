@@ -170,8 +170,17 @@ class MainWindowTest {
         waitFor(() -> robot.lookup("#confirm-delete-matching").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#confirm-delete-matching").queryAs(DialogPane.class);
         assertThat(dialog.getContentText()).contains("Move " + failed + " pairs");
+        Button delete = robot.lookup("#confirm-delete-matching-action").queryButton();
+        assertThat(delete.getText()).as("the button names the action and the count").isEqualTo("Delete " + failed + " pairs");
+        assertThat(delete.isDefaultButton()).as("Enter must not destroy").isFalse();
         Screenshots.save(dialog.getScene(), "main-window-delete-matching");
-        robot.interact(() -> ((Button) dialog.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        robot.type(KeyCode.ENTER); // the default button is Cancel
+        waitFor(() -> robot.lookup("#confirm-delete-matching").tryQuery().isEmpty());
+        assertThat(store.count(PairFilter.ALL.withTrash(true))).as("Enter cancelled").isZero();
+
+        robot.clickOn("#delete-matching");
+        waitFor(() -> robot.lookup("#confirm-delete-matching-action").tryQuery().isPresent());
+        robot.clickOn("#confirm-delete-matching-action");
         waitFor(() -> "0 pairs".equals(count(robot)));
         assertThat(store.count(PairFilter.ALL)).isEqualTo(301 - failed);
         assertThat(store.count(PairFilter.ALL.withTrash(true))).isEqualTo(failed);
@@ -198,9 +207,16 @@ class MainWindowTest {
         DialogPane dialog = robot.lookup("#confirm-empty-trash").queryAs(DialogPane.class);
         assertThat(dialog.getContentText()).contains("Delete all " + failed + " pairs in the trash").contains("not only the 0");
         assertThat(dialog.getHeaderText()).contains(failed + " pairs");
-        robot.interact(() -> ((Button) dialog.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        Button empty = robot.lookup("#confirm-empty-trash-action").queryButton();
+        assertThat(empty.getText()).isEqualTo("Empty trash: " + failed + " pairs");
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#confirm-empty-trash").tryQuery().isEmpty());
+        assertThat(store.count(PairFilter.ALL.withTrash(true))).as("Enter cancelled").isEqualTo(failed);
+        robot.interact(() -> robot.lookup("#empty-trash").queryButton().fire());
+        waitFor(() -> robot.lookup("#confirm-empty-trash-action").tryQuery().isPresent());
+        robot.clickOn("#confirm-empty-trash-action");
         waitFor(() -> store.count(PairFilter.ALL.withTrash(true)) == 0);
-        waitFor(() -> window.statusMessage().equals("Deleted " + failed + " pairs for good."));
+        waitFor(() -> window.statusMessage().equals("Deleted " + failed + " pairs for good. This cannot be undone."));
         assertThat(store.count(PairFilter.ALL)).isEqualTo(301 - failed);
     }
 
@@ -217,7 +233,8 @@ class MainWindowTest {
         waitFor(() -> window.statusMessage().startsWith("Marked as not personal data"));
 
         // the edit's fresh analysis runs with the lists as they are now
-        robot.interact(() -> window.press(Shortcut.EDIT));
+        robot.interact(() -> table.requestFocus());
+        robot.type(KeyCode.E); // Edit pair, from the command table
         waitFor(() -> robot.lookup("#question-editor").tryQuery().isPresent());
         robot.interact(() -> {
             ((javafx.scene.control.TextInputControl) robot.lookup("#question-editor").query()).appendText(" (edited)");

@@ -24,6 +24,11 @@ public final class CurationHistory {
         return Optional.ofNullable(steps.peekLast()).map(UndoableAction::description);
     }
 
+    /** Forgets the steps that {@code gone} says can no longer be undone. */
+    public synchronized void forget(java.util.function.Predicate<UndoableAction> gone) {
+        steps.removeIf(gone);
+    }
+
     public synchronized int size() {
         return steps.size();
     }

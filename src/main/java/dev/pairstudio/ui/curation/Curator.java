@@ -51,17 +51,7 @@ public final class Curator {
         List<Long> ids = pairs.stream().map(StoredPair::id).toList();
         store.setStatus(ids, status);
         String what = verb(status) + " " + count(ids.size());
-        history.record(new UndoableAction() {
-            @Override
-            public String description() {
-                return what;
-            }
-
-            @Override
-            public void undo() {
-                before.forEach((s, group) -> store.setStatus(group, s));
-            }
-        });
+        history.record(UndoableAction.of(what, () -> before.forEach((s, group) -> store.setStatus(group, s))));
         return what;
     }
 
@@ -80,19 +70,37 @@ public final class Curator {
         StoredPair saved = reanalyse(store.updateText(pair.id(), question, sql, pair.version()));
         String oldQuestion = pair.pair().question();
         String oldSql = pair.pair().sql();
-        history.record(new UndoableAction() {
-            @Override
-            public String description() {
-                return "Edited pair " + pair.pair().pairId();
-            }
-
-            @Override
-            public void undo() {
-                StoredPair now = store.get(pair.id()).orElseThrow();
-                reanalyse(store.updateText(pair.id(), oldQuestion, oldSql, now.version()));
-            }
-        });
+        history.record(UndoableAction.of("Edited pair " + pair.pair().pairId(), () -> {
+            StoredPair now = store.get(pair.id()).orElseThrow();
+            reanalyse(store.updateText(pair.id(), oldQuestion, oldSql, now.version()));
+        }));
         return saved;
+    }
+
+    /**
+     * Takes pairs out of the trash; undo moves them back in, as a delete of their own (an undo of
+     * the delete that first trashed them leaves them in the trash, where they are in view).
+     */
+    public String restore(Collection<Long> ids) {
+        int n = store.restore(ids);
+        duplicates.invalidate();
+        String what = "Restored " + count(n);
+        List<Long> restored = List.copyOf(ids);
+        history.record(UndoableAction.of(what, () -> {
+            store.trash(restored);
+            duplicates.invalidate();
+        }));
+        return what;
+    }
+
+    /**
+     * Deletes everything in the trash for good. This one step is final: it is not recorded, and
+     * the deletes before it are forgotten, since undoing them needs the pairs it removed.
+     */
+    public String purge() {
+        long n = store.purge();
+        history.forget(UndoableAction::needsTrash);
+        return "Deleted " + count(n) + " for good";
     }
 
     public void note(long id, String note) {
@@ -103,7 +111,7 @@ public final class Curator {
     public Optional<String> undo() {
         Optional<UndoableAction> last = history.takeLast();
         last.ifPresent(UndoableAction::undo);
-        return last.map(a -> "Undid: " + a.description());
+        return last.map(a -> "Undone: " + Character.toLowerCase(a.description().charAt(0)) + a.description().substring(1));
     }
 
     /** Stores a fresh analysis of an edited pair and marks the duplicate groups for regrouping. */
@@ -117,20 +125,12 @@ public final class Curator {
 
     private String recordTrash(TrashBatch batch) {
         duplicates.invalidate();
-        String what = "Deleted " + count(batch.count()) + " (in the trash)";
-        history.record(new UndoableAction() {
-            @Override
-            public String description() {
-                return what;
-            }
-
-            @Override
-            public void undo() {
-                store.restore(batch.id());
-                duplicates.invalidate();
-            }
-        });
-        return what;
+        String what = "Deleted " + count(batch.count());
+        history.record(UndoableAction.fromTrash(what, () -> {
+            store.restore(batch.id());
+            duplicates.invalidate();
+        }));
+        return what + " (in the trash)";
     }
 
     private static String verb(ReviewStatus s) {
@@ -141,7 +141,8 @@ public final class Curator {
         };
     }
 
-    private static String count(long n) {
-        return n == 1 ? "1 pair" : n + " pairs";
+    /** "1 pair", "49,635 pairs". */
+    public static String count(long n) {
+        return n == 1 ? "1 pair" : String.format(java.util.Locale.ROOT, "%,d pairs", n);
     }
 }

@@ -33,7 +33,7 @@ import javafx.collections.ObservableListBase;
  * lay out its visible rows again, and at a million rows each layout of JavaFX's VirtualFlow walks
  * the list from the top (tens of milliseconds), which stale pages after a drag used to add up.
  */
-public final class PagedPairList extends ObservableListBase<StoredPair> {
+public final class PagedPairList extends ObservableListBase<StoredPair> implements PairsViewModel.Rows {
     public static final int PAGE = 100;
     private static final int CACHED_PAGES = 60;
     private static final int QUEUED_PAGES = 12;

@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.schemas;
 
+import dev.pairstudio.ui.task.TaskRunner;
 import dev.pairstudio.schema.JdbcSchemaReader;
 import dev.pairstudio.schema.SchemaImporter;
 import dev.pairstudio.sql.SqlAnalyzer;
@@ -48,7 +49,7 @@ final class LiveSchemaDialog extends Dialog<String> {
      * @param nameCheck asks, when the name is unknown, whether to create it: runs its second argument when the
      *                  user goes on, and nothing otherwise
      */
-    LiveSchemaDialog(Window owner, PairStore store, SchemasView.Background background, String suggestedName,
+    LiveSchemaDialog(Window owner, PairStore store, TaskRunner background, String suggestedName,
             BiConsumer<String, Runnable> nameCheck) {
         initOwner(owner);
         setTitle("Import a schema from a database");
@@ -121,10 +122,10 @@ final class LiveSchemaDialog extends Dialog<String> {
                 pattern.isEmpty() ? null : pattern, name, seconds);
     }
 
-    private void read(PairStore store, SchemasView.Background background, Request r) {
+    private void read(PairStore store, TaskRunner background, Request r) {
         busy.set(true);
         problem.setText("Connecting to " + JdbcSchemaReader.safe(r.url()) + " (at most " + r.timeoutSeconds() + " s)…");
-        background.run(() -> {
+        background.run("read a live schema", () -> {
             try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
                 SchemaImporter importer = new SchemaImporter(store, analyzer);
                 SchemaImporter.Report report = importer.importJdbc(new JdbcSchemaReader(r.timeoutSeconds() * 1000L), r.url(), r.user(),

@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.schemas;
 
+import dev.pairstudio.ui.task.TaskRunner;
 import dev.pairstudio.schema.DatabaseSchema;
 import dev.pairstudio.schema.SchemaEditing;
 import dev.pairstudio.schema.SchemaProblem;
@@ -34,7 +35,7 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
     static final ButtonType SAVE = new ButtonType("Save as new version", ButtonBar.ButtonData.OK_DONE);
 
     private final PairStore store;
-    private final SchemasView.Background background;
+    private final TaskRunner background;
     private final StoredSchema base;
     private final DatabaseSchema schema;
     private final SqlAnalyzer analyzer = new SqlAnalyzer();
@@ -48,7 +49,7 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
     /** Only the newest check's result is shown: an older one may finish after it. */
     private long checkSequence;
 
-    SchemaEditDialog(Window owner, PairStore store, SchemasView.Background background, StoredSchema base, DatabaseSchema schema) {
+    SchemaEditDialog(Window owner, PairStore store, TaskRunner background, StoredSchema base, DatabaseSchema schema) {
         this.store = store;
         this.background = background;
         this.base = base;
@@ -117,7 +118,7 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
     private void check() {
         long sequence = ++checkSequence;
         String current = text.getText();
-        background.run(() -> SchemaEditing.check(analyzer, current, schema), result -> {
+        background.run("check an edited schema", () -> SchemaEditing.check(analyzer, current, schema), result -> {
             if (sequence != checkSequence) {
                 return; // typed again meanwhile
             }
@@ -131,7 +132,7 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
         busy.set(true);
         status.setText("Saving version " + (base.version() + 1) + " and checking the pairs of " + base.databaseName() + "…");
         String current = text.getText();
-        background.run(() -> {
+        background.run("store an edited schema", () -> {
             try {
                 SchemaEditing.Check again = SchemaEditing.check(analyzer, current, schema); // exactly the text shown now
                 return again.savable() ? SchemaEditing.save(store, analyzer, base, again, () -> false) : again.summary();

@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.schemas;
 
+import dev.pairstudio.ui.task.TaskRunner;
 import dev.pairstudio.schema.DatabaseSchema;
 import dev.pairstudio.schema.ForeignKey;
 import dev.pairstudio.schema.SchemaColumn;
@@ -13,9 +14,7 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredSchema;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -35,13 +34,8 @@ public final class SchemasView extends BorderPane {
     /** When a version was stored, to the minute, in UTC as the rest of the window. */
     private static final java.time.format.DateTimeFormatter SAVED_AT =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
-    /** Runs {@code work} off the FX thread and hands its result to {@code done} on it. */
-    public interface Background {
-        <T> void run(Callable<T> work, Consumer<T> done);
-    }
-
     private final PairStore store;
-    private final Background background;
+    private final TaskRunner background;
     private final ListView<StoredSchema> databases = new ListView<>();
     private final TreeView<String> tables = new TreeView<>();
     private static final String NO_SCHEMA = "No schema yet: import one with 'Import schema…' or 'pairstudio schema import FILE --database NAME'.";
@@ -59,7 +53,7 @@ public final class SchemasView extends BorderPane {
     private Runnable onPairsChecked = () -> { };
     private SchemaUsage usage;
 
-    public SchemasView(PairStore store, Background background) {
+    public SchemasView(PairStore store, TaskRunner background) {
         this.store = store;
         this.background = background;
         setId("schemas-view");
@@ -149,7 +143,7 @@ public final class SchemasView extends BorderPane {
         if (s == null) {
             return;
         }
-        background.run(() -> SchemaJson.read(s.definition()), schema -> {
+        background.run("read a schema", () -> SchemaJson.read(s.definition()), schema -> {
             SchemaEditDialog dialog = new SchemaEditDialog(owner(), store, background, s, schema);
             dialog.setOnHidden(e -> {
                 SchemaEditing.Saved saved = dialog.getResult();
@@ -176,7 +170,7 @@ public final class SchemasView extends BorderPane {
             return;
         }
         String name = s.databaseName();
-        background.run(() -> store.validationsAgainst(name), losing -> SchemaQuestions.delete(owner(), s, losing, () -> deleteNow(name)));
+        background.run("find validations against a schema", () -> store.validationsAgainst(name), losing -> SchemaQuestions.delete(owner(), s, losing, () -> deleteNow(name)));
     }
 
     private javafx.stage.Window owner() {
@@ -185,7 +179,7 @@ public final class SchemasView extends BorderPane {
 
     private void deleteNow(String name) {
         importStatus.setText("Deleting the schema of " + name + "…");
-        background.run(() -> store.deleteSchema(name), cleared -> {
+        background.run("delete a schema", () -> store.deleteSchema(name), cleared -> {
             importStatus.setText("Deleted the schema of " + name + "; " + cleared + (cleared == 1 ? " pair is" : " pairs are")
                     + " no longer validated.");
             reload();
@@ -244,7 +238,7 @@ public final class SchemasView extends BorderPane {
             then.run();
             return;
         }
-        background.run(() -> UnknownDatabase.check(store, databaseName), unknown -> {
+        background.run("check for an unknown database", () -> UnknownDatabase.check(store, databaseName), unknown -> {
             if (unknown.isEmpty()) {
                 then.run();
                 return;
@@ -257,7 +251,7 @@ public final class SchemasView extends BorderPane {
     private void importNow(java.nio.file.Path file, String databaseName) {
         importButton.setDisable(true);
         importStatus.setText("Importing " + file.getFileName() + "…");
-        background.run(() -> {
+        background.run("import a schema", () -> {
             try (dev.pairstudio.sql.SqlAnalyzer analyzer = new dev.pairstudio.sql.SqlAnalyzer()) {
                 return storeFile(file, databaseName, analyzer);
             } catch (java.io.IOException | RuntimeException e) {
@@ -291,7 +285,7 @@ public final class SchemasView extends BorderPane {
 
     /** Reloads the list of schemas (when the view is shown). */
     public void reload() {
-        background.run(store::latestSchemas, list -> {
+        background.run("list schemas", store::latestSchemas, list -> {
             StoredSchema selected = databases.getSelectionModel().getSelectedItem();
             databases.getItems().setAll(list);
             if (list.isEmpty()) {
@@ -321,7 +315,7 @@ public final class SchemasView extends BorderPane {
         String name = s.databaseName();
         readOnly.setDisable(true);
         importStatus.setText("Checking the pairs of " + name + " again…");
-        background.run(() -> {
+        background.run("save the read-only setting and check again", () -> {
             dev.pairstudio.schema.ReadOnlyDatabases.set(store, name, value);
             try (dev.pairstudio.sql.SqlAnalyzer analyzer = new dev.pairstudio.sql.SqlAnalyzer()) {
                 return dev.pairstudio.schema.ValidationRun.run(store, analyzer, dev.pairstudio.pair.PairFilter.ALL.withDatabaseNames(Set.of(name)),
@@ -343,7 +337,7 @@ public final class SchemasView extends BorderPane {
             summary.setText(NO_SCHEMA);
             return;
         }
-        background.run(() -> dev.pairstudio.schema.ReadOnlyDatabases.load(store).test(s.databaseName()), value -> {
+        background.run("read the read-only setting", () -> dev.pairstudio.schema.ReadOnlyDatabases.load(store).test(s.databaseName()), value -> {
             if (s != databases.getSelectionModel().getSelectedItem()) {
                 return;
             }
@@ -352,7 +346,7 @@ public final class SchemasView extends BorderPane {
             showingReadOnly = false;
             readOnly.setDisable(false);
         });
-        background.run(() -> {
+        background.run("count pairs per table", () -> {
             DatabaseSchema schema = SchemaJson.read(s.definition());
             return java.util.Map.entry(schema, SchemaUsage.of(store, schema));
         }, loaded -> {

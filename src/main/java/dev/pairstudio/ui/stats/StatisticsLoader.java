@@ -2,12 +2,11 @@ package dev.pairstudio.ui.stats;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
-import dev.pairstudio.ui.BackgroundJobs;
+import dev.pairstudio.ui.task.TaskRunner;
 import dev.pairstudio.ui.Debouncer;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.concurrent.Task;
 import javafx.util.Duration;
 
 /**
@@ -21,7 +20,7 @@ import javafx.util.Duration;
  */
 final class StatisticsLoader {
     private final PairStore store;
-    private final BackgroundJobs jobs;
+    private final TaskRunner tasks;
     private final Consumer<DashboardData> onResult;
     private final Consumer<Throwable> onError;
     private final Debouncer debouncer;
@@ -32,9 +31,9 @@ final class StatisticsLoader {
     private boolean pending;
     private boolean disposed;
 
-    StatisticsLoader(PairStore store, BackgroundJobs jobs, Duration quiet, Consumer<DashboardData> onResult, Consumer<Throwable> onError) {
+    StatisticsLoader(PairStore store, TaskRunner tasks, Duration quiet, Consumer<DashboardData> onResult, Consumer<Throwable> onError) {
         this.store = store;
-        this.jobs = jobs;
+        this.tasks = tasks;
         this.onResult = onResult;
         this.onError = onError;
         this.debouncer = new Debouncer(quiet, this::start);
@@ -79,15 +78,8 @@ final class StatisticsLoader {
         pending = false;
         long mine = sequence;
         PairFilter filter = requested;
-        Task<DashboardData> task = new Task<>() {
-            @Override
-            protected DashboardData call() {
-                return DashboardData.compute(store, filter);
-            }
-        };
-        task.setOnSucceeded(e -> firstStep(mine, task.getValue()));
-        task.setOnFailed(e -> finished(mine, null, task.getException()));
-        jobs.run(task);
+        tasks.run("compute the dashboard's statistics", () -> DashboardData.compute(store, filter), partial -> firstStep(mine, partial),
+                e -> finished(mine, null, e));
     }
 
     private void firstStep(long mine, DashboardData partial) {
@@ -96,15 +88,8 @@ final class StatisticsLoader {
             return;
         }
         onResult.accept(partial);
-        Task<DashboardData> extras = new Task<>() {
-            @Override
-            protected DashboardData call() {
-                return partial.withExtras(store);
-            }
-        };
-        extras.setOnSucceeded(e -> finished(mine, extras.getValue(), null));
-        extras.setOnFailed(e -> finished(mine, null, extras.getException()));
-        jobs.run(extras);
+        tasks.run("compute the dashboard's extras", () -> partial.withExtras(store), whole -> finished(mine, whole, null),
+                e -> finished(mine, null, e));
     }
 
     private void finished(long mine, DashboardData data, Throwable error) {

@@ -2,7 +2,7 @@ package dev.pairstudio.ui.stats;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
-import dev.pairstudio.ui.BackgroundJobs;
+import dev.pairstudio.ui.task.TaskRunner;
 import dev.pairstudio.ui.filter.FilterViewModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -19,11 +20,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -59,18 +58,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * itself; in a separate Stage call {@code Theme.apply(view, dark)} for the dark theme.
  */
 public final class StatisticsView extends BorderPane {
-    /**
-     * Time from a filter change to the charts drawn, and its parts (milliseconds): {@code applyMillis}
-     * is the FX thread's wall time from receiving the result to the end of the next layout pass,
-     * {@code fxCpuMillis} the FX thread's CPU time in that span (robust on a busy machine).
-     */
-    public record Timing(long totalMillis, long statisticsMillis, long extrasMillis, long applyMillis, long fxCpuMillis, boolean complete) {
-    }
-
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final FilterViewModel filters;
-    private final BackgroundJobs jobs;
+    private final TaskRunner tasks;
     private final DrillDown drill;
     private final StatisticsLoader loader;
     private final ChangeListener<PairFilter> onFilter;
@@ -78,7 +68,6 @@ public final class StatisticsView extends BorderPane {
     private final Map<String, Label> headlineValues = new LinkedHashMap<>();
     private final Map<String, Label> headlineDetails = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<DashboardData> data = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Timing> timing = new ReadOnlyObjectWrapper<>();
     private final HBox breadcrumb = new HBox(4);
     private final Label status = new Label();
     private final ProgressIndicator progress = new ProgressIndicator();
@@ -87,17 +76,16 @@ public final class StatisticsView extends BorderPane {
     private final Label empty = new Label("No pairs match this filter.");
     private boolean active;
     private boolean stale = true;
-    private long changedAt = System.nanoTime();
 
-    public StatisticsView(PairStore store, FilterViewModel filters, BackgroundJobs jobs) {
-        this(store, filters, jobs, Duration.millis(200));
+    public StatisticsView(PairStore store, FilterViewModel filters, TaskRunner tasks) {
+        this(store, filters, tasks, Duration.millis(200));
     }
 
-    StatisticsView(PairStore store, FilterViewModel filters, BackgroundJobs jobs, Duration debounce) {
+    StatisticsView(PairStore store, FilterViewModel filters, TaskRunner tasks, Duration debounce) {
         this.filters = filters;
-        this.jobs = jobs;
+        this.tasks = tasks;
         this.drill = new DrillDown(filters);
-        this.loader = new StatisticsLoader(store, jobs, debounce, this::show, this::failed);
+        this.loader = new StatisticsLoader(store, tasks, debounce, this::show, this::failed);
         getStyleClass().add("stats-view");
         setId("statistics-view");
         getStylesheets().add(Objects.requireNonNull(StatisticsView.class.getResource("/dev/pairstudio/ui/pair-studio.css")).toExternalForm());
@@ -116,7 +104,6 @@ public final class StatisticsView extends BorderPane {
         setCenter(scroll);
 
         onFilter = (o, a, b) -> {
-            changedAt = System.nanoTime();
             if (active) {
                 loader.request(b);
             } else {
@@ -136,7 +123,6 @@ public final class StatisticsView extends BorderPane {
         active = showing;
         if (showing && stale) {
             stale = false;
-            changedAt = System.nanoTime();
             loader.requestNow(filters.filter());
         }
     }
@@ -148,7 +134,6 @@ public final class StatisticsView extends BorderPane {
             return;
         }
         stale = false;
-        changedAt = System.nanoTime();
         loader.requestNow(filters.filter());
     }
 
@@ -166,11 +151,6 @@ public final class StatisticsView extends BorderPane {
     /** True while a computation for the latest filter is pending. */
     public ReadOnlyBooleanProperty busyProperty() {
         return loader.busyProperty();
-    }
-
-    /** Set each time a result has been drawn. */
-    public ReadOnlyObjectProperty<Timing> timingProperty() {
-        return timing.getReadOnlyProperty();
     }
 
     public DrillDown drillDown() {
@@ -201,13 +181,13 @@ public final class StatisticsView extends BorderPane {
     }
 
     /** Saves one chart as PNG: the snapshot now (FX thread), encoding and the atomic write in the background. */
-    public Task<Path> saveChart(String chartId, Path target) {
+    public CompletableFuture<Path> saveChart(String chartId, Path target) {
         WritableImage image = card(chartId).snapshot();
         return write(target, () -> PngImages.encode(image));
     }
 
     /** Saves the whole dashboard (headline and every chart) as one PNG. */
-    public Task<Path> saveDashboardPng(Path target) {
+    public CompletableFuture<Path> saveDashboardPng(Path target) {
         List<Node> actions = new ArrayList<>(content.lookupAll(".stats-card-action"));
         actions.forEach(n -> n.setVisible(false));
         WritableImage image;
@@ -220,7 +200,7 @@ public final class StatisticsView extends BorderPane {
     }
 
     /** Saves a self-contained HTML report: headline and per-chart tables, chart images inlined as base64 PNG. */
-    public Task<Path> saveHtmlReport(Path target) {
+    public CompletableFuture<Path> saveHtmlReport(Path target) {
         DashboardData d = data.get();
         if (d == null) {
             throw new IllegalStateException("no statistics yet");
@@ -394,8 +374,6 @@ public final class StatisticsView extends BorderPane {
     // ---- results ----
 
     private void show(DashboardData d) {
-        long t0 = System.nanoTime();
-        long cpu0 = CPU.getCurrentThreadCpuTime();
         for (DashboardCharts.Headline h : DashboardCharts.headlines(d)) {
             headlineValues.get(h.id()).setText(h.value());
             headlineDetails.get(h.id()).setText(h.detail().isEmpty() ? " " : h.detail());
@@ -435,25 +413,9 @@ public final class StatisticsView extends BorderPane {
             }
         }
         data.set(d);
-        long applied = System.nanoTime();
         status.getStyleClass().remove("field-error");
         status.setText(DashboardCharts.count(d.stats().totalPairs()) + " pairs · "
                 + (d.complete() ? (d.statisticsMillis() + d.extrasMillis()) + " ms" : "counting…"));
-        long requested = changedAt;
-        Scene scene = getScene();
-        if (scene == null) {
-            timing.set(new Timing((applied - requested) / 1_000_000, d.statisticsMillis(), d.extrasMillis(), (applied - t0) / 1_000_000,
-                    (CPU.getCurrentThreadCpuTime() - cpu0) / 1_000_000, d.complete()));
-            return;
-        }
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            long drawn = System.nanoTime();
-            timing.set(new Timing((drawn - requested) / 1_000_000, d.statisticsMillis(), d.extrasMillis(), (drawn - t0) / 1_000_000,
-                    (CPU.getCurrentThreadCpuTime() - cpu0) / 1_000_000, d.complete()));
-        };
-        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private void failed(Throwable e) {
@@ -474,16 +436,17 @@ public final class StatisticsView extends BorderPane {
         byte[] get() throws Exception;
     }
 
-    private Task<Path> write(Path target, Bytes bytes) {
-        Task<Path> task = new Task<>() {
-            @Override
-            protected Path call() throws Exception {
-                return PngImages.write(target, bytes.get());
-            }
-        };
-        task.setOnSucceeded(e -> status.setText("Saved " + target.getFileName()));
-        task.setOnFailed(e -> failed(task.getException()));
-        return jobs.run(task);
+    /** Encodes and writes in the background; the future completes on the FX thread, after the status line says so. */
+    private CompletableFuture<Path> write(Path target, Bytes bytes) {
+        CompletableFuture<Path> written = new CompletableFuture<>();
+        tasks.run("save the dashboard as a file", () -> PngImages.write(target, bytes.get()), path -> {
+            status.setText("Saved " + target.getFileName());
+            written.complete(path);
+        }, e -> {
+            failed(e);
+            written.completeExceptionally(e);
+        });
+        return written;
     }
 
     private void promptSaveChart(ChartCard card) {
@@ -493,7 +456,7 @@ public final class StatisticsView extends BorderPane {
         prompt(card.chartId() + ".png", "PNG image", "*.png", p -> saveChart(card.chartId(), p));
     }
 
-    private void prompt(String name, String description, String pattern, Function<Path, Task<Path>> save) {
+    private void prompt(String name, String description, String pattern, Function<Path, CompletableFuture<Path>> save) {
         if (data.get() == null || getScene() == null) {
             return;
         }

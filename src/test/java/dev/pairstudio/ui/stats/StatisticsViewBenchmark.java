@@ -36,7 +36,7 @@ import javafx.stage.Stage;
  * <pre>mvn -q -o dependency:build-classpath -Dmdep.outputFile=/tmp/cp-dash.txt
  * java -Xmx1g -cp target/classes:target/test-classes:$(cat /tmp/cp-dash.txt) dev.pairstudio.ui.stats.StatisticsViewBenchmark [pairs] [db-folder]</pre>
  * Each step changes the shared FilterViewModel as a user would and waits for the view's
- * {@link StatisticsView.Timing}: total (change → charts laid out after the next pulse, including
+ * {@link DashboardTimer.Timing}: total (change → charts laid out after the next pulse, including
  * the 200 ms debounce), the store's {@code Statistics.compute}, the dashboard's extra passes,
  * and the FX-thread work (building the charts, CSS, layout).
  */
@@ -67,18 +67,20 @@ public final class StatisticsViewBenchmark {
         dev.pairstudio.testing.HeadlessFx.start();
         FilterViewModel filters = new FilterViewModel();
         BackgroundJobs jobs = new BackgroundJobs();
-        BlockingQueue<StatisticsView.Timing> timings = new ArrayBlockingQueue<>(16);
+        BlockingQueue<DashboardTimer.Timing> timings = new ArrayBlockingQueue<>(16);
         StatisticsView[] view = new StatisticsView[1];
+        DashboardTimer timer = new DashboardTimer(new dev.pairstudio.ui.task.FxTaskRunner(jobs));
         fx(() -> {
-            view[0] = new StatisticsView(store, filters, jobs);
-            view[0].timingProperty().addListener((o, a, b) -> timings.add(b));
+            view[0] = new StatisticsView(store, filters, timer);
             Stage stage = new Stage();
             stage.setScene(new Scene(view[0], 1400, 1000));
+            timer.watch(view[0], stage.getScene(), timings::add);
             Theme.apply(view[0], false);
             stage.show();
+            timer.changing();
             view[0].setActive(true);
         });
-        StatisticsView.Timing[] first = next(timings);
+        DashboardTimer.Timing[] first = next(timings);
         System.out.printf(Locale.ROOT, "first load (no debounce, cold): charts %s%n                                complete %s%n", first[0], first[1]);
 
         LocalDate someDay = LocalDate.of(2025, 6, 1);
@@ -99,8 +101,11 @@ public final class StatisticsViewBenchmark {
         List<long[]> all = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
             for (Map.Entry<String, Consumer<FilterViewModel>> s : steps.entrySet()) {
-                fx(() -> s.getValue().accept(filters));
-                StatisticsView.Timing[] t = next(timings);
+                fx(() -> {
+                    timer.changing();
+                    s.getValue().accept(filters);
+                });
+                DashboardTimer.Timing[] t = next(timings);
                 long[] pairs = new long[1];
                 fx(() -> pairs[0] = view[0].dataProperty().get().stats().totalPairs());
                 long charts = t[0].totalMillis() - 200;
@@ -119,19 +124,19 @@ public final class StatisticsViewBenchmark {
     }
 
     /** The first drawing (the statistics) and the complete one (with the extras) of one change. */
-    private static StatisticsView.Timing[] next(BlockingQueue<StatisticsView.Timing> timings) throws InterruptedException {
-        StatisticsView.Timing first = timings.poll(300, TimeUnit.SECONDS);
+    private static DashboardTimer.Timing[] next(BlockingQueue<DashboardTimer.Timing> timings) throws InterruptedException {
+        DashboardTimer.Timing first = timings.poll(300, TimeUnit.SECONDS);
         if (first == null) {
             throw new IllegalStateException("no result within 300 s");
         }
-        StatisticsView.Timing last = first;
+        DashboardTimer.Timing last = first;
         while (!last.complete()) {
             last = timings.poll(300, TimeUnit.SECONDS);
             if (last == null) {
                 throw new IllegalStateException("no complete result within 300 s");
             }
         }
-        return new StatisticsView.Timing[] {first, last};
+        return new DashboardTimer.Timing[] {first, last};
     }
 
     private static long median(List<long[]> rows, int col) {

@@ -86,7 +86,7 @@ class StatisticsViewTest {
         this.stage = stage;
         filters = new FilterViewModel();
         jobs = new BackgroundJobs();
-        view = new StatisticsView(store, filters, jobs, Duration.millis(50));
+        view = new StatisticsView(store, filters, new dev.pairstudio.ui.task.FxTaskRunner(jobs), Duration.millis(50));
         scene = new Scene(view, 1400, 1000);
         Theme.apply(view, false);
         stage.setScene(scene);
@@ -261,7 +261,7 @@ class StatisticsViewTest {
     void savesAChartTheDashboardAndAnHtmlReport(FxRobot robot) throws Exception {
         DashboardData d = shown();
         Path chart = tmp.resolve("charts/query-types.png");
-        Task<Path> t1 = WaitForAsyncUtils.asyncFx(() -> view.saveChart(DashboardCharts.QUERY_TYPES, chart)).get(10, TimeUnit.SECONDS);
+        java.util.concurrent.Future<Path> t1 = WaitForAsyncUtils.asyncFx(() -> view.saveChart(DashboardCharts.QUERY_TYPES, chart)).get(10, TimeUnit.SECONDS);
         assertThat(t1.get(20, TimeUnit.SECONDS)).isEqualTo(chart);
         assertPng(chart, 200, 150);
 

@@ -1,0 +1,53 @@
+package dev.pairstudio.ui;
+
+import dev.pairstudio.io.DuplicateTracker;
+import dev.pairstudio.io.PairEnricher;
+import dev.pairstudio.io.PendingAnalysis;
+import dev.pairstudio.schema.ValidationRun;
+import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.PairStore;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What a window does for a database when it opens, as one background job (the window keeps the
+ * other job thread for its pages): the analysis pairs lack (`import --no-analysis`, an
+ * interrupted analysis), duplicate groups if any writer changed the pairs since they were last
+ * grouped, then the schema validation pairs lack (imported before their schema, or with
+ * {@code --no-validate}). Plain code: it stops after the batch in hand once {@code cancelled}.
+ */
+record CatchUp(long analysed, long validated) {
+
+    static CatchUp run(PairStore store, PairEnricher enricher, DuplicateTracker duplicates, SqlAnalyzer analyzer, BooleanSupplier cancelled) {
+        // one core fewer than the machine has: the table's pages and the charts keep one for themselves
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        long analysed = PendingAnalysis.run(store, enricher, threads, done -> { }, cancelled);
+        if (cancelled.getAsBoolean()) {
+            return new CatchUp(analysed, 0); // the window closed: the next open groups what this one did not
+        }
+        if (analysed > 0) {
+            duplicates.catchUp(cancelled); // new fingerprints: group again
+        } else {
+            duplicates.catchUpIfChanged(cancelled);
+        }
+        if (cancelled.getAsBoolean()) {
+            return new CatchUp(analysed, 0);
+        }
+        return new CatchUp(analysed, ValidationRun.runPending(store, analyzer, threads, done -> { }, cancelled));
+    }
+
+    boolean changedPairs() {
+        return analysed > 0 || validated > 0;
+    }
+
+    /** What the status bar says about it; empty when there was nothing to do. */
+    String message() {
+        if (analysed > 0 && validated > 0) {
+            return String.format("Analysed %,d pairs that had no analysis yet; checked %,d pairs against their schema.", analysed, validated);
+        } else if (analysed > 0) {
+            return String.format("Analysed %,d pairs that had no analysis yet.", analysed);
+        } else if (validated > 0) {
+            return String.format("Checked %,d pairs against their schema that had not been checked yet.", validated);
+        }
+        return "";
+    }
+}
