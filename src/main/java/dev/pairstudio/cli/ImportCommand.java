@@ -3,10 +3,8 @@ package dev.pairstudio.cli;
 import dev.pairstudio.io.ImportFormat;
 import dev.pairstudio.io.ImportProblem;
 import dev.pairstudio.io.ImportSummary;
-import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.PairEnricher;
-import dev.pairstudio.io.PendingAnalysis;
-import dev.pairstudio.io.DuplicateTracker;
+import dev.pairstudio.io.OnePassImport;
 import dev.pairstudio.io.PairImporter;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.schema.ValidationSummary;
@@ -60,6 +58,33 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
+    /** {@link OnePassImport}: stored, analysed and grouped as each batch goes in. */
+    private ImportSummary importAnalysed(PairStore store, ImportFormat f, PrintWriter out) {
+        long start = System.nanoTime();
+        OnePassImport.Result r = OnePassImport.run(store, files, f, StoreAccess.folderOf(store), PairImporter.DEFAULT_BATCH,
+                Runtime.getRuntime().availableProcessors());
+        ImportSummary s = r.summary();
+        printStored(out, s, seconds(start));
+        if (r.leftOver() > 0) {
+            out.printf("  analysed first (left by an earlier run): %d%n", r.leftOver());
+        }
+        if (s.added() > 0) {
+            out.printf("  analysed:                  %d (types, tables, flags, PII) as they were stored%n", s.added());
+            out.printf("  grouped duplicates:        %d pairs as they were stored%n", s.added());
+        }
+        out.flush();
+        return s;
+    }
+
+    private void printStored(PrintWriter out, ImportSummary s, double seconds) {
+        out.printf("Imported %d pair%s from %d file%s (batch %s) in %.1f s%n", s.added(), s.added() == 1 ? "" : "s",
+                files.size(), files.size() == 1 ? "" : "s", s.batch(), seconds);
+        out.printf("  added:                     %d%n", s.added());
+        out.printf("  skipped (already present): %d%n", s.skipped());
+        out.printf("  malformed (not imported):  %d%n", s.malformed());
+        out.flush();
+    }
+
     @Override
     public Integer call() {
         ImportFormat f;
@@ -71,35 +96,13 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ImportSummary s;
         try (PairStore store = StoreAccess.open(database)) {
-            // Store first at the store's speed, then analyse what has no analysis yet on every core.
-            long start = System.nanoTime();
             long lastIdBefore = ValidationRun.lastStoredId(store);
-            s = new PairImporter(store, PairEnricher.NONE).importFiles(files, f, StoreAccess.folderOf(store), null, null);
-            double stored = seconds(start);
-            out.printf("Imported %d pair%s from %d file%s (batch %s) in %.1f s%n", s.added(), s.added() == 1 ? "" : "s",
-                    files.size(), files.size() == 1 ? "" : "s", s.batch(), stored);
-            out.printf("  added:                     %d%n", s.added());
-            out.printf("  skipped (already present): %d%n", s.skipped());
-            out.printf("  malformed (not imported):  %d%n", s.malformed());
-            out.flush();
-            if (!noAnalysis) {
-                start = System.nanoTime();
-                long analysed;
-                try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-                    analysed = PendingAnalysis.run(store, enricher, Runtime.getRuntime().availableProcessors(), n -> { }, () -> false);
-                }
-                if (analysed > 0) {
-                    out.printf("  analysed:                  %d (types, tables, flags, PII) in %.1f s%n", analysed, seconds(start));
-                    out.flush();
-                }
-                // also when nothing was left to analyse: a run killed while grouping left the groups behind the pairs,
-                // and the stored digest of the grouped pairs then differs from the store's (DuplicateTracker)
-                start = System.nanoTime();
-                DuplicateTracker duplicates = new DuplicateTracker(store);
-                long grouped = analysed > 0 ? duplicates.catchUp() : duplicates.catchUpIfChanged();
-                if (grouped > 0) {
-                    out.printf("  grouped duplicates:        %d pairs in %.1f s%n", grouped, seconds(start));
-                }
+            if (noAnalysis) {
+                long start = System.nanoTime();
+                s = new PairImporter(store, PairEnricher.NONE).importFiles(files, f, StoreAccess.folderOf(store), null, null);
+                printStored(out, s, seconds(start));
+            } else {
+                s = importAnalysed(store, f, out);
                 validateAdded(store, lastIdBefore, out);
             }
         }

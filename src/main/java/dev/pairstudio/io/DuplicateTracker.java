@@ -40,6 +40,8 @@ public final class DuplicateTracker {
     private long lastId = -1;
     /** The sum of {@link PairStore#textDigest} over the pairs fed to the grouper. */
     private long fedDigest;
+    /** Pairs an import will add beyond the store's count: the grouper is sized for them. */
+    private long expectedNew;
 
     public DuplicateTracker(PairStore store) {
         this(store, DuplicateGrouper.Options.DEFAULTS);
@@ -62,7 +64,8 @@ public final class DuplicateTracker {
      */
     public synchronized long catchUp(java.util.function.BooleanSupplier cancelled) {
         if (grouper == null) {
-            grouper = new DuplicateGrouper(options, (int) Math.min(Integer.MAX_VALUE - 8, store.count(PairFilter.ALL) + 1_000));
+            grouper = new DuplicateGrouper(options,
+                    (int) Math.min(Integer.MAX_VALUE - 8, store.count(PairFilter.ALL) + 1_000 + expectedNew));
             lastId = -1;
             fedDigest = 0;
         }
@@ -81,8 +84,7 @@ public final class DuplicateTracker {
             }
             DuplicateGrouper.Changes changes = grouper.flush();
             collect(changes, fresh, marks);
-            store.markDuplicates(marks, changes.merges().stream()
-                    .map(m -> new PairStore.GroupMerge(m.from(), m.into())).toList());
+            store.markDuplicates(marks, merges(changes));
             marks.clear();
             fresh.clear();
             cursor = page.nextCursor();
@@ -91,8 +93,52 @@ public final class DuplicateTracker {
             }
         } while (cursor != null);
         // what the groups stand for; pairs another writer deleted or edited meanwhile make it differ from the store's
-        store.putSetting(GROUPED_DIGEST, Long.toString(fedDigest));
+        groupedAll();
         return fed;
+    }
+
+    /**
+     * Sizes the grouping for {@code pairs} more than the store holds, when it is built: an import
+     * says how many it will add, so that the grouper's arrays are not copied as they grow.
+     */
+    public synchronized DuplicateTracker expecting(long pairs) {
+        expectedNew = Math.max(0, pairs);
+        return this;
+    }
+
+    /**
+     * Groups pairs being stored, inside their adding transaction ({@link PairStore.Grouping}):
+     * the i-th id is the i-th pair's, with the i-th fingerprint. Call {@link #catchUp()} first,
+     * so that the groups hold every stored pair. Returns the marks of these pairs (all of them:
+     * they have none yet) and of earlier pairs whose flags changed, and the group merges.
+     */
+    public synchronized PairStore.Duplicates added(List<Long> ids, List<dev.pairstudio.pair.Pair> pairs, List<String> fingerprints) {
+        if (grouper == null) {
+            throw new IllegalStateException("catchUp() first: the groups must hold the stored pairs");
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            dev.pairstudio.pair.Pair p = pairs.get(i);
+            grouper.add(id, p.question(), fingerprints.get(i));
+            lastId = Math.max(lastId, id);
+            fedDigest += PairStore.textDigest(id, p.question(), p.sql());
+        }
+        DuplicateGrouper.Changes changes = grouper.flush();
+        List<PairStore.DuplicateMark> marks = new ArrayList<>(changes.assignments().size());
+        collect(changes, Map.of(), marks);
+        return new PairStore.Duplicates(marks, merges(changes));
+    }
+
+    private static List<PairStore.GroupMerge> merges(DuplicateGrouper.Changes changes) {
+        return changes.merges().stream().map(m -> new PairStore.GroupMerge(m.from(), m.into())).toList();
+    }
+
+    /**
+     * After the last {@link #added} batch: records that the stored groups stand for the pairs
+     * grouped, as a complete {@link #catchUp()} does ({@link #catchUpIfChanged()} then skips).
+     */
+    public synchronized void groupedAll() {
+        store.putSetting(GROUPED_DIGEST, Long.toString(fedDigest));
     }
 
     /**

@@ -46,6 +46,8 @@ public final class PairImporter {
     private final PairEnricher enricher;
     private final int batchSize;
     private final int threads;
+    /** Null: the pairs are stored ungrouped (and typically unanalysed), a later pass groups them. */
+    private final DuplicateTracker duplicates;
     private final ObjectMapper json = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS); // 45.0 stays 45.0
 
@@ -54,6 +56,16 @@ public final class PairImporter {
     }
 
     public PairImporter(PairStore store, PairEnricher enricher, int batchSize, int threads) {
+        this(store, enricher, batchSize, threads, null);
+    }
+
+    /**
+     * An import that analyses and groups as it stores: each batch is enriched on the pool, then
+     * stored with its analyses and grouped by {@code duplicates} in one transaction, so no pair is
+     * read back or written twice. {@code duplicates} must have caught up with the store.
+     */
+    public PairImporter(PairStore store, PairEnricher enricher, int batchSize, int threads, DuplicateTracker duplicates) {
+        this.duplicates = duplicates;
         this.store = store;
         this.enricher = enricher == null ? PairEnricher.NONE : enricher;
         this.batchSize = batchSize;
@@ -180,8 +192,7 @@ public final class PairImporter {
         CompletableFuture<List<PairEnricher.Enriched>> enriched = CompletableFuture.supplyAsync(() -> enrich(chunk), pool);
         // Chained on the previous write: batches are stored in file order, so ids follow the file.
         CompletableFuture<Void> stored = previous.thenCombineAsync(enriched, (ignored, rows) -> {
-            AddResult result = store.addAll(rows.stream().map(PairEnricher.Enriched::pair).toList(),
-                    rows.stream().map(PairEnricher.Enriched::analysis).toList(), Source.FILE, run.batch);
+            AddResult result = store(rows, run.batch);
             run.added.addAndGet(result.added());
             run.skipped.addAndGet(result.skipped());
             run.progress.progress(position, total, records);
@@ -189,6 +200,44 @@ public final class PairImporter {
         }, writer);
         stored.whenComplete((v, e) -> slots.release());
         return stored;
+    }
+
+    private AddResult store(List<PairEnricher.Enriched> rows, String batch) {
+        List<Pair> pairs = rows.stream().map(PairEnricher.Enriched::pair).toList();
+        List<PairAnalysis> analyses = rows.stream().map(PairEnricher.Enriched::analysis).toList();
+        if (duplicates == null) {
+            return store.addAll(pairs, analyses, Source.FILE, batch);
+        }
+        return store.addAll(pairs, analyses, Source.FILE, batch, (ids, positions) -> duplicates.added(ids,
+                positions.stream().map(pairs::get).toList(), positions.stream().map(i -> analyses.get(i).fingerprint()).toList()));
+    }
+
+    /**
+     * How many records the files hold at most, cheaply: lines of JSONL and CSV files (one pass
+     * over the bytes); 0 for JSON arrays, whose lines say nothing. Sizes in-memory structures.
+     */
+    public static long estimatedRecords(List<Path> files, ImportFormat format) {
+        long total = 0;
+        byte[] buffer = new byte[1 << 16];
+        for (Path file : files) {
+            try {
+                ImportFormat f = format == null ? ImportFormat.detect(file) : format;
+                if (f != ImportFormat.JSONL && f != ImportFormat.CSV) {
+                    continue;
+                }
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        for (int i = 0; i < n; i++) {
+                            total += buffer[i] == '\n' ? 1 : 0;
+                        }
+                    }
+                }
+                total++;
+            } catch (IOException | RuntimeException e) {
+                // unreadable: the import reports it; nothing to size for
+            }
+        }
+        return total;
     }
 
     private List<PairEnricher.Enriched> enrich(List<Pair> chunk) {

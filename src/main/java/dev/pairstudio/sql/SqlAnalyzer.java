@@ -27,7 +27,8 @@ public final class SqlAnalyzer implements AutoCloseable {
      * @param parseTimeoutMillis time allowed for parsing one SQL field, all dialect attempts together
      * @param maxLength          longer SQL is not parsed
      * @param maxNesting         SQL with parentheses nested deeper than this is not parsed
-     * @param cacheSize          templates whose parse results are kept
+     * @param cacheSize          templates whose parse results are kept; 0: none (every text parsed, the reference
+     *                           the cache is tested against)
      */
     public record Options(long parseTimeoutMillis, int maxLength, int maxNesting, int cacheSize) {
         public static final Options DEFAULTS = new Options(2_000, 100_000, 200, 100_000);
@@ -129,7 +130,7 @@ public final class SqlAnalyzer implements AutoCloseable {
                     countStatements(tokens));
         }
         String key = dialect.ordinal() + ":" + SqlTemplate.hash(parseKey(sql, tokens, literals));
-        Shape shape = cache.get(key);
+        Shape shape = options.cacheSize() > 0 ? cache.get(key) : null;
         if (shape == null) {
             StatementParser.Outcome outcome = parser.parse(sql, dialect, nesting);
             LexicalEstimate estimate = outcome.parsed() ? null : LexicalEstimate.of(tokens);
@@ -140,10 +141,12 @@ public final class SqlAnalyzer implements AutoCloseable {
             // parsed by JSqlParser, or SQLite's own syntax that JSqlParser lacks (its facts then estimated from the tokens)
             shape = outcome.parsed() ? inspect(outcome.statements(), tokens)
                     : new Shape(StatementTypes.guess(tokens), estimate.tables(), estimate.complexity(), 1);
-            if (cache.size() >= options.cacheSize()) {
-                cache.clear(); // crude but bounded; a rebuild costs one parse per template
+            if (options.cacheSize() > 0) {
+                if (cache.size() >= options.cacheSize()) {
+                    cache.clear(); // crude but bounded; a rebuild costs one parse per template
+                }
+                cache.put(key, shape);
             }
-            cache.put(key, shape);
         }
         return new SqlAnalysis(shape.type(), shape.tables(), literals, fingerprint, shape.complexity(), true, null,
                 shape.statementCount());

@@ -218,6 +218,18 @@ public final class JdbcPairStore implements PairStore {
 
     @Override
     public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch) {
+        return add(pairs, analyses, source, importBatch, null);
+    }
+
+    @Override
+    public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
+        if (analyses == null) {
+            throw new IllegalArgumentException("grouping needs the analyses (fingerprints) of the pairs");
+        }
+        return add(pairs, analyses, source, importBatch, java.util.Objects.requireNonNull(grouping));
+    }
+
+    private AddResult add(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
         if (analyses != null && analyses.size() != pairs.size()) {
             throw new IllegalArgumentException("analyses must match pairs one to one (" + analyses.size() + " for " + pairs.size() + ")");
         }
@@ -231,15 +243,65 @@ public final class JdbcPairStore implements PairStore {
                 return new Written<>(new AddResult(List.of(), pairs.size()), List.of());
             }
             Instant now = Timestamps.now();
-            List<Long> ids = insert(c, pairs, analyses, fresh, source, importBatch, now);
+            List<Long> ids = insert(c, pairs, fresh, source, importBatch, now);
+            List<PairAnalysis> stored = new ArrayList<>(ids.size());
+            for (int k = 0; k < ids.size(); k++) {
+                stored.add(analyses == null ? PairAnalysis.NONE : analyses.get(fresh.get(k)));
+            }
+            Duplicates earlier = grouping == null ? null : grouped(grouping.group(ids, fresh), ids, stored);
+            if (analyses != null) {
+                storeAnalyses(c, ids, stored);
+            }
             List<IndexRow> rows = new ArrayList<>(ids.size());
             for (int k = 0; k < ids.size(); k++) {
-                int i = fresh.get(k);
-                rows.add(indexRow(ids.get(k), pairs.get(i), analyses == null ? PairAnalysis.NONE : analyses.get(i), now));
+                rows.add(indexRow(ids.get(k), pairs.get(fresh.get(k)), stored.get(k), now));
             }
-            return new Written<>(new AddResult(ids, pairs.size() - ids.size()), ids)
-                    .applying(ix -> rows.stream().allMatch(ix::put)); // the index needs no read-back of new rows
+            List<Long> touched = ids;
+            if (earlier != null && !(earlier.marks().isEmpty() && earlier.merges().isEmpty())) {
+                java.util.TreeSet<Long> all = new java.util.TreeSet<>(writeMarks(c, earlier.marks(), earlier.merges()));
+                all.addAll(ids);
+                touched = List.copyOf(all);
+            }
+            return new Written<>(new AddResult(ids, pairs.size() - ids.size()), touched)
+                    .applying(ix -> rows.stream().allMatch(ix::put) && (earlier == null || marked(ix, earlier))); // no read-back
         });
+    }
+
+    /**
+     * Puts the marks of the pairs being added into their analyses ({@code stored}, by position in
+     * {@code ids}); returns what is left to write: the marks of earlier pairs, and the merges.
+     */
+    private static Duplicates grouped(Duplicates d, List<Long> ids, List<PairAnalysis> stored) {
+        Map<Long, Integer> position = new java.util.HashMap<>(ids.size() * 2);
+        for (int k = 0; k < ids.size(); k++) {
+            position.put(ids.get(k), k);
+        }
+        List<DuplicateMark> earlier = new ArrayList<>();
+        for (DuplicateMark m : d.marks()) {
+            Integer k = position.get(m.id());
+            if (k == null) {
+                earlier.add(m);
+                continue;
+            }
+            PairAnalysis a = stored.get(k);
+            stored.set(k, new PairAnalysis(a.queryType(), a.fingerprint(), a.complexity(),
+                    PairAnalysis.flagsOf((a.flagBits() & ~DUPLICATE_FLAGS) | duplicateBits(m)), m.group(), a.piiTypes(),
+                    a.parseError()));
+        }
+        return new Duplicates(earlier, d.merges());
+    }
+
+    /** The index side of {@link #writeMarks}: false when a marked pair is not in the index (then it is read back). */
+    private static boolean marked(PairIndex ix, Duplicates d) {
+        for (DuplicateMark m : d.marks()) {
+            if (!ix.markDuplicate(m.id(), m.group(), DUPLICATE_FLAGS, duplicateBits(m))) {
+                return false;
+            }
+        }
+        for (GroupMerge g : d.merges()) {
+            ix.renameGroup(g.from(), g.into());
+        }
+        return true;
     }
 
     /**
@@ -290,7 +352,7 @@ public final class JdbcPairStore implements PairStore {
         return fresh;
     }
 
-    private List<Long> insert(Connection c, List<Pair> pairs, List<PairAnalysis> analyses, List<Integer> rows,
+    private List<Long> insert(Connection c, List<Pair> pairs, List<Integer> rows,
             Source source, String batch, Instant now) throws SQLException {
         List<Long> reserved = dialect.reserveIds(c, rows.size());
         List<Long> ids = new ArrayList<>(rows.size());
@@ -317,26 +379,19 @@ public final class JdbcPairStore implements PairStore {
         if (ids.size() != rows.size()) {
             throw new SQLException("expected " + rows.size() + " generated keys, got " + ids.size());
         }
-        if (analyses != null) {
-            Map<Long, PairAnalysis> analysed = new java.util.LinkedHashMap<>();
-            for (int k = 0; k < rows.size(); k++) {
-                analysed.put(ids.get(k), analyses.get(rows.get(k)));
-            }
-            storeAnalyses(c, analysed);
-        }
         return ids;
     }
 
-    /** Writes analysis rows (in the map's order: id order appends to the table's last pages); NONE stores nothing. */
-    private void storeAnalyses(Connection c, Map<Long, PairAnalysis> analyses) throws SQLException {
+    /** Writes analysis rows, the i-th for the i-th id (id order appends to the table's last pages); NONE stores nothing. */
+    private void storeAnalyses(Connection c, List<Long> ids, List<PairAnalysis> analyses) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(mergeAnalysis)) {
             boolean any = false;
-            for (Map.Entry<Long, PairAnalysis> e : analyses.entrySet()) {
-                if (e.getValue().equals(PairAnalysis.NONE)) {
+            for (int k = 0; k < ids.size(); k++) {
+                if (analyses.get(k).equals(PairAnalysis.NONE)) {
                     continue;
                 }
-                s.setLong(1, e.getKey());
-                bindAnalysis(s, 2, e.getValue());
+                s.setLong(1, ids.get(k));
+                bindAnalysis(s, 2, analyses.get(k));
                 s.addBatch();
                 any = true;
             }
@@ -1029,55 +1084,58 @@ public final class JdbcPairStore implements PairStore {
         if (marks.isEmpty() && merges.isEmpty()) {
             return;
         }
-        write("mark duplicates", false, c -> {
-            Set<Long> changed = new LinkedHashSet<>();
-            List<DuplicateMark> missing = new ArrayList<>();
-            try (PreparedStatement mark = c.prepareStatement("UPDATE analysis SET duplicate_group = ?, "
-                    + "flags = " + dialect.keepBitsAndSet("flags") + " WHERE id = ?")) {
-                for (DuplicateMark m : marks) {
-                    mark.setLong(1, m.group());
-                    mark.setLong(2, ~DUPLICATE_FLAGS);
-                    mark.setLong(3, duplicateBits(m));
-                    mark.setLong(4, m.id());
-                    mark.addBatch();
-                    changed.add(m.id());
-                }
-                int[] counts = mark.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 0) {
-                        missing.add(marks.get(i));
-                    }
-                }
+        write("mark duplicates", false, c -> new Written<>(null, List.copyOf(writeMarks(c, marks, merges))));
+    }
+
+    /** Writes duplicate marks, then renames merged groups in order; returns the ids of the rows changed. */
+    private Set<Long> writeMarks(Connection c, List<DuplicateMark> marks, List<GroupMerge> merges) throws SQLException {
+        Set<Long> changed = new LinkedHashSet<>();
+        List<DuplicateMark> missing = new ArrayList<>();
+        try (PreparedStatement mark = c.prepareStatement("UPDATE analysis SET duplicate_group = ?, "
+                + "flags = " + dialect.keepBitsAndSet("flags") + " WHERE id = ?")) {
+            for (DuplicateMark m : marks) {
+                mark.setLong(1, m.group());
+                mark.setLong(2, ~DUPLICATE_FLAGS);
+                mark.setLong(3, duplicateBits(m));
+                mark.setLong(4, m.id());
+                mark.addBatch();
+                changed.add(m.id());
             }
-            if (!missing.isEmpty()) { // not analysed yet: an analysis row holding just the marks
-                try (PreparedStatement add = c.prepareStatement("INSERT INTO analysis (id, flags, duplicate_group) "
-                        + "SELECT ?, ?, ? FROM pairs WHERE id = ?")) {
-                    for (DuplicateMark m : missing) {
-                        add.setLong(1, m.id());
-                        add.setLong(2, duplicateBits(m));
-                        add.setLong(3, m.group());
-                        add.setLong(4, m.id());
-                        add.addBatch();
-                    }
-                    add.executeBatch();
+            int[] counts = mark.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    missing.add(marks.get(i));
                 }
             }
-            for (GroupMerge g : merges) {
-                // the members: the index's (no scan of the table), plus rows this transaction changed
-                List<Long> members = new ArrayList<>(changed);
-                index.peek(ix -> {
-                    for (int o = 0; o < ix.size(); o++) {
-                        if (ix.duplicateGroup(o) == g.from() && !ix.purged(o)) {
-                            members.add(ix.id(o));
-                        }
-                    }
-                    return null;
-                });
-                changed.addAll(updateIds(c, "UPDATE analysis SET duplicate_group = ? WHERE duplicate_group = ? AND id = ANY(?)",
-                        members, g.into(), g.from()).touched());
+        }
+        if (!missing.isEmpty()) { // not analysed yet: an analysis row holding just the marks
+            try (PreparedStatement add = c.prepareStatement("INSERT INTO analysis (id, flags, duplicate_group) "
+                    + "SELECT ?, ?, ? FROM pairs WHERE id = ?")) {
+                for (DuplicateMark m : missing) {
+                    add.setLong(1, m.id());
+                    add.setLong(2, duplicateBits(m));
+                    add.setLong(3, m.group());
+                    add.setLong(4, m.id());
+                    add.addBatch();
+                }
+                add.executeBatch();
             }
-            return new Written<>(null, List.copyOf(changed));
-        });
+        }
+        for (GroupMerge g : merges) {
+            // the members: the index's (no scan of the table), plus rows this transaction changed
+            List<Long> members = new ArrayList<>(changed);
+            index.peek(ix -> {
+                for (int o = 0; o < ix.size(); o++) {
+                    if (ix.duplicateGroup(o) == g.from() && !ix.purged(o)) {
+                        members.add(ix.id(o));
+                    }
+                }
+                return null;
+            });
+            changed.addAll(updateIds(c, "UPDATE analysis SET duplicate_group = ? WHERE duplicate_group = ? AND id = ANY(?)",
+                    members, g.into(), g.from()).touched());
+        }
+        return changed;
     }
 
     private static long duplicateBits(DuplicateMark m) {

@@ -178,6 +178,38 @@ final class PairIndex {
         return true;
     }
 
+    /**
+     * A pair's duplicate group and duplicate flags as {@code markDuplicates} writes them: the
+     * flag bits under {@code mask} become {@code bits}; false when the id is unknown.
+     */
+    boolean markDuplicate(long id, long group, long mask, long bits) {
+        int o = ordinalOf(id);
+        if (o < 0 || (state[o] & PURGED) != 0) {
+            return false;
+        }
+        duplicateGroup[o] = group;
+        StatGroup g = profiles.get(profile[o]);
+        long flags = (g.flags() & ~mask) | (bits & mask);
+        if (flags != g.flags()) {
+            profileRows[profile[o]]--;
+            int p = intern(g.withFlags(flags));
+            profile[o] = p;
+            profileRows[p]++;
+        }
+        changed();
+        return true;
+    }
+
+    /** Every live row of duplicate group {@code from} now belongs to {@code into}. */
+    void renameGroup(long from, long into) {
+        for (int o = 0; o < size; o++) {
+            if (duplicateGroup[o] == from && (state[o] & PURGED) == 0) {
+                duplicateGroup[o] = into;
+            }
+        }
+        changed();
+    }
+
     /** The row was deleted for good. */
     void purge(long id) {
         int o = ordinalOf(id);

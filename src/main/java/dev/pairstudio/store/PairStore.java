@@ -28,6 +28,29 @@ public interface PairStore extends AutoCloseable {
      */
     AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch);
 
+    /**
+     * {@link #addAll} with the duplicate grouping of the added pairs in the same transaction, so
+     * that an import writes each analysis row once, group included. Once the new ids are known,
+     * {@code grouping} is handed them with each one's position in {@code pairs}; the marks it
+     * returns for the added pairs go into their analysis rows, its other marks and merges are
+     * written as {@link #markDuplicates} writes them. {@code analyses} must not be null.
+     */
+    AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping);
+
+    /** Groups pairs being added; called inside the adding transaction, by the writing thread. */
+    @FunctionalInterface
+    interface Grouping {
+        /**
+         * @param ids       the store ids of the added pairs, in id order
+         * @param positions per id, the pair's position in the list being added
+         */
+        Duplicates group(List<Long> ids, List<Integer> positions);
+    }
+
+    /** Duplicate marks (of any pairs, new or earlier) and group merges to write, in order. */
+    record Duplicates(List<DuplicateMark> marks, List<GroupMerge> merges) {
+    }
+
     // ---- reading ------------------------------------------------------------------------
 
     Optional<StoredPair> get(long id);

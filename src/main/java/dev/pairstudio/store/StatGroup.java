@@ -53,6 +53,11 @@ public record StatGroup(
                 piiTypes, tables);
     }
 
+    public StatGroup withFlags(long newFlags) {
+        return new StatGroup(databaseType, databaseName, success, queryType, statementType, status, complexity, newFlags,
+                piiTypes, tables);
+    }
+
     /** Whether every pair of this group passes the dimensions of {@code f} (time, text and ids are not checked here). */
     /** Whether {@link #matches} can say no: the filter restricts at least one of the group's dimensions. */
     static boolean constrains(PairFilter f) {

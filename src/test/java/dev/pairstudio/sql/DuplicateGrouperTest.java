@@ -121,6 +121,45 @@ class DuplicateGrouperTest {
         assertThat(falseLinks).isZero();
     }
 
+    /**
+     * The store keeps only what flushes report, so the reports, applied in order (assignments,
+     * then merges), must add up to every pair's current assignment, whatever the batch size.
+     * Spider's questions and SQL, each pair repeated, re-asked with other SQL or reworded at random.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 37, 500, 5_000})
+    void whatTheFlushesReportIsEveryPairsAssignment(int batch) {
+        Random random = new Random(batch);
+        List<dev.pairstudio.testing.SpiderCorpus.Example> spider = dev.pairstudio.testing.SpiderCorpus.train();
+        DuplicateGrouper g = new DuplicateGrouper();
+        java.util.Map<Long, DuplicateGrouper.Assignment> stored = new java.util.HashMap<>();
+        int pairs = batch == 1 ? 3_000 : 12_000;
+        for (long id = 1; id <= pairs; id++) {
+            var e = spider.get(random.nextInt(spider.size() / 3)); // a third of Spider: many repeats
+            String question = switch (random.nextInt(4)) {
+                case 0 -> e.question().replaceFirst("\\s\\S+$", " at random");
+                default -> e.question();
+            };
+            String sql = random.nextInt(5) == 0 ? spider.get(random.nextInt(spider.size())).sql() : e.sql();
+            g.add(id, question, SqlTemplate.hash(SqlTemplate.of(sql, null)));
+            if (id % batch == 0 || id == pairs) {
+                DuplicateGrouper.Changes c = g.flush();
+                c.assignments().forEach(a -> stored.put(a.id(), a));
+                for (DuplicateGrouper.GroupMerge m : c.merges()) {
+                    stored.replaceAll((k, a) -> a.groupId() == m.from() ? new DuplicateGrouper.Assignment(a.id(), m.into(), a.flags()) : a);
+                }
+            }
+        }
+        java.util.Map<QualityFlag, Integer> seen = new java.util.EnumMap<>(QualityFlag.class);
+        for (long id = 1; id <= pairs; id++) {
+            DuplicateGrouper.Assignment now = g.resultFor(id);
+            assertThat(stored.get(id)).as("pair %d", id).isEqualTo(now);
+            now.flags().forEach(f -> seen.merge(f, 1, Integer::sum));
+        }
+        assertThat(seen).as("the data make every kind of flag").containsKeys(QualityFlag.DUPLICATE, QualityFlag.CONFLICT,
+                QualityFlag.NEAR_DUPLICATE);
+    }
+
     @Test
     void anIdCanOnlyBeAddedOnce() {
         DuplicateGrouper g = new DuplicateGrouper();

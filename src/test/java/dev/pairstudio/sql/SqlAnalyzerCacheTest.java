@@ -72,6 +72,48 @@ class SqlAnalyzerCacheTest {
         return SqlAnalyzer.parseKey(sql, SqlTokenizer.tokenize(sql, literals, SqlLiterals.Dialect.STANDARD), literals);
     }
 
+    /**
+     * The cache must change nothing: every Spider query, and two copies with datafaker's values
+     * in its string and number literals (quotes, accents, long and short numbers, decimals), gets
+     * from one long-lived analyzer exactly the analysis an analyzer without a cache gives it.
+     */
+    @Test
+    void aCachedAnalysisEqualsAnUncachedOneOnSpiderWithOtherValues() {
+        java.util.Random random = new java.util.Random(5);
+        net.datafaker.Faker faker = new net.datafaker.Faker(java.util.Locale.FRANCE, new java.util.Random(6));
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("'[^']*'|\"[^\"]*\"|\\b\\d+(\\.\\d+)?\\b");
+        java.util.List<String> queries = new java.util.ArrayList<>();
+        for (var e : dev.pairstudio.testing.SpiderCorpus.train()) {
+            queries.add(e.sql());
+            for (int copy = 0; copy < 2; copy++) {
+                java.util.regex.Matcher m = literal.matcher(e.sql());
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    char first = m.group().charAt(0);
+                    String value = switch (first) {
+                        case '\'' -> "'" + faker.name().lastName().replace("'", "''") + "'";
+                        case '"' -> '"' + faker.address().city().replace("\"", "") + '"';
+                        default -> random.nextBoolean() ? Integer.toString(random.nextInt(100_000))
+                                : random.nextInt(1000) + "." + random.nextInt(100);
+                    };
+                    m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+                }
+                m.appendTail(out);
+                queries.add(out.toString());
+            }
+        }
+        int hits = 0;
+        try (SqlAnalyzer cached = new SqlAnalyzer();
+             SqlAnalyzer uncached = new SqlAnalyzer(new SqlAnalyzer.Options(2_000, 100_000, 200, 0))) {
+            java.util.Set<String> templates = new java.util.HashSet<>();
+            for (String sql : queries) {
+                hits += templates.add(SqlTemplate.of(sql, "sqlite")) ? 0 : 1;
+                assertThat(cached.analyze(sql, "sqlite")).as(sql).isEqualTo(uncached.analyze(sql, "sqlite"));
+            }
+        }
+        assertThat(hits).as("queries whose template was seen before: the cache was used").isGreaterThan(queries.size() / 2);
+    }
+
     @Test
     void onlyWellFormedInListsCollapseInTheTemplate() {
         assertThat(SqlTemplate.of("SELECT * FROM t WHERE a IN ('a', , 'b')", null)).endsWith("IN ( ? , , ? )");
