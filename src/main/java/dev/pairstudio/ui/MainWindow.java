@@ -26,6 +26,8 @@ import dev.pairstudio.ui.filter.FilterViewModel;
 import dev.pairstudio.ui.pairs.ColumnLayout;
 import dev.pairstudio.ui.pairs.PagedPairList;
 import dev.pairstudio.ui.pairs.PairTable;
+import dev.pairstudio.ui.pairs.TableHeader;
+import dev.pairstudio.ui.filter.FilterSplit;
 import dev.pairstudio.ui.export.ExportContext;
 import dev.pairstudio.ui.export.ExportWizard;
 import dev.pairstudio.ui.export.QuickExport;
@@ -96,6 +98,7 @@ public final class MainWindow {
     private final FilterPanel filterPanel = new FilterPanel(filters);
     private final PagedPairList rows;
     private final PairTable table;
+    private final TableHeader tableHeader;
     private final DetailPane detail = new DetailPane();
     private final PreviewPane preview = new PreviewPane();
     private final StatusBar statusBar = new StatusBar();
@@ -147,10 +150,11 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
         root.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("pair-studio.css")).toExternalForm());
         root.setTop(new VBox(menuBar(), toolBar()));
-        root.setLeft(filterPanel);
         SplitPane lower = new SplitPane(detail, preview);
         lower.setDividerPositions(0.5);
-        SplitPane pairsView = new SplitPane(table, lower);
+        this.tableHeader = new TableHeader(filters, rows);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        SplitPane pairsView = new SplitPane(new VBox(tableHeader, table), lower);
         pairsView.setOrientation(Orientation.VERTICAL);
         pairsView.setDividerPositions(0.55);
         statistics = new StatisticsView(store, filters, jobs);
@@ -178,7 +182,7 @@ public final class MainWindow {
         views.getTabs().setAll(pairsTab, statsTab, schemasTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");
-        root.setCenter(views);
+        root.setCenter(FilterSplit.of(filterPanel, views, tableHeader.filtersShownProperty(), settings));
         countLabel.setId("match-count");
         statusBar.setId("status-bar");
         statusBar.setText(store.location());
@@ -191,6 +195,10 @@ public final class MainWindow {
         rows.setOnError(e -> message("Could not load pairs: " + e.getMessage()));
         filters.filterProperty().addListener((o, was, now) -> {
             rows.reload(now, table.currentSort());
+            table.showTrash(now.trash());
+            if (now.trash() != was.trash()) {
+                countTotals(); // the banner's count is the trash's as it is now
+            }
             restore.setVisible(now.trash());
             emptyTrash.setVisible(now.trash());
         });
@@ -246,6 +254,7 @@ public final class MainWindow {
     /** Loads the filter choices and the first page; call once the window is shown. */
     public void load() {
         rows.reload(filters.filter(), table.currentSort());
+        countTotals();
         background(() -> List.of(store.databaseTypes(), store.databaseNames()),
                 lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
         background(() -> {
@@ -329,8 +338,16 @@ public final class MainWindow {
         countLabel.setText(COUNT.format(n) + (filters.filter().trash() ? " in the trash" : n == 1 ? " pair" : " pairs"));
     }
 
+    /** The counts above the table compare against: every live pair, the reviewed ones, the trash. */
+    private void countTotals() {
+        background(() -> new TableHeader.Totals(store.count(PairFilter.ALL),
+                store.count(PairFilter.ALL.withStatuses(java.util.Set.of(ReviewStatus.ACCEPTED, ReviewStatus.REJECTED))),
+                store.count(PairFilter.ALL.withTrash(true))), tableHeader::setTotals);
+    }
+
     /** After curation, imports or collected pairs: the table and the statistics re-read. */
     private void dataChanged() {
+        countTotals();
         rows.refresh();
         statistics.refresh();
         otherWriters.shown();
@@ -403,6 +420,7 @@ public final class MainWindow {
             return new Reviewed(what, selected.stream().map(p -> store.get(p.id()).orElse(p)).toList());
         }, done -> {
             done.updated().forEach(rows::replace);
+            countTotals(); // "N of M reviewed"
             message(done.what());
             if (selected.size() == 1 && status != ReviewStatus.UNREVIEWED) {
                 moveToUnreviewedFrom(index, 1);
