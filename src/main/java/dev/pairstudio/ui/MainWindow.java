@@ -1,5 +1,6 @@
 package dev.pairstudio.ui;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.DemoData;
 import dev.pairstudio.io.PendingAnalysis;
@@ -34,10 +35,8 @@ import dev.pairstudio.ui.export.QuickExport;
 import dev.pairstudio.ui.importing.ImportDialog;
 import dev.pairstudio.ui.stats.StatisticsView;
 import java.nio.file.Path;
-import java.text.NumberFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -80,7 +79,6 @@ import org.controlsfx.control.StatusBar;
  * database call runs in {@link BackgroundJobs}; this class only wires and draws.
  */
 public final class MainWindow {
-    private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
     /** The theme is a setting of the user, not of a window: File › Open database keeps it. */
     private static final String DARK_THEME = "theme.dark";
 
@@ -308,12 +306,12 @@ public final class MainWindow {
             return; // its table and status bar are gone
         }
         if (counts[0] > 0 && counts[1] > 0) {
-            message(String.format("Analysed %,d pairs that had no analysis yet; checked %,d pairs against their schema.",
-                    counts[0], counts[1]));
+            message("Analysed " + Plural.of(counts[0], "pair") + " that had no analysis yet; checked "
+                    + Plural.of(counts[1], "pair") + " against their schema.");
         } else if (counts[0] > 0) {
-            message(String.format("Analysed %,d pairs that had no analysis yet.", counts[0]));
+            message("Analysed " + Plural.of(counts[0], "pair") + " that had no analysis yet.");
         } else if (counts[1] > 0) {
-            message(String.format("Checked %,d pairs against their schema that had not been checked yet.", counts[1]));
+            message("Checked " + Plural.of(counts[1], "pair") + " against their schema that had not been checked yet.");
         }
         if (counts[0] > 0 || counts[1] > 0) {
             rows.reload(filters.filter(), table.currentSort());
@@ -335,7 +333,7 @@ public final class MainWindow {
 
     private void showCount() {
         long n = rows.totalProperty().get();
-        countLabel.setText(COUNT.format(n) + (filters.filter().trash() ? " in the trash" : n == 1 ? " pair" : " pairs"));
+        countLabel.setText(filters.filter().trash() ? Plural.number(n) + " in the trash" : Plural.of(n, "pair"));
     }
 
     /** The counts above the table compare against: every live pair, the reviewed ones, the trash. */
@@ -399,7 +397,7 @@ public final class MainWindow {
             case IMPORT -> chooseAndImport();
             case QUICK_EXPORT -> quickExport.run(exportContext(), root.getScene().getWindow());
             case EXPORT_WIZARD -> ExportWizard.show(root.getScene().getWindow(), exportContext(),
-                    result -> message("Exported " + result.written() + " pairs."));
+                    result -> message("Exported " + Plural.of(result.written(), "pair") + "."));
         }
     }
 
@@ -472,10 +470,10 @@ public final class MainWindow {
         }
         background(() -> store.count(filter), count -> {
             Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                    "Move " + COUNT.format(count) + " pairs that match the current filter to the trash?\n"
+                    "Move " + Plural.of(count, "pair") + " that match the current filter to the trash?\n"
                             + "You can undo this (Ctrl+Z) or restore them from the trash.",
                     ButtonType.CANCEL, ButtonType.OK);
-            confirm.setHeaderText("Delete " + COUNT.format(count) + " matching pairs");
+            confirm.setHeaderText("Delete " + Plural.of(count, "matching pair"));
             confirm.initOwner(root.getScene().getWindow());
             confirm.getDialogPane().setId("confirm-delete-matching");
             confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
@@ -498,7 +496,7 @@ public final class MainWindow {
         if (!ids.isEmpty()) {
             background(() -> store.restore(ids), n -> {
                 duplicates.invalidate();
-                message("Restored " + n + (n == 1 ? " pair." : " pairs."));
+                message("Restored " + Plural.of(n, "pair") + ".");
                 dataChanged();
             });
         }
@@ -512,18 +510,18 @@ public final class MainWindow {
         PairFilter shown = filters.filter();
         PairFilter wholeTrash = PairFilter.ALL.withTrash(true);
         background(() -> new long[] {store.count(wholeTrash), store.count(shown)}, counts -> {
-            String all = COUNT.format(counts[0]);
+            String all = Plural.of(counts[0], "pair");
             String text = counts[0] == counts[1]
-                    ? "Delete all " + all + " pairs in the trash for good? This cannot be undone."
-                    : "Delete all " + all + " pairs in the trash for good, not only the " + COUNT.format(counts[1])
+                    ? "Delete all " + all + " in the trash for good? This cannot be undone."
+                    : "Delete all " + all + " in the trash for good, not only the " + Plural.number(counts[1])
                             + " the search and filters show? This cannot be undone.";
             Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.CANCEL, ButtonType.OK);
-            confirm.setHeaderText("Empty the trash: " + all + " pairs");
+            confirm.setHeaderText("Empty the trash: " + all);
             confirm.initOwner(root.getScene().getWindow());
             confirm.getDialogPane().setId("confirm-empty-trash");
             confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->
                     background(store::purge, n -> {
-                        message("Deleted " + n + " pairs for good.");
+                        message("Deleted " + Plural.of(n, "pair") + " for good.");
                         dataChanged();
                     }));
         });
@@ -560,7 +558,7 @@ public final class MainWindow {
         Button demo = new Button("Load demo data");
         demo.setId("load-demo");
         demo.setOnAction(e -> background(() -> DemoData.add(store), n -> {
-            message("Added " + n + " demo pairs.");
+            message("Added " + Plural.of(n, "demo pair") + ".");
             dataChanged();
             background(() -> List.of(store.databaseTypes(), store.databaseNames()),
                     lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
@@ -839,7 +837,7 @@ public final class MainWindow {
     }
 
     private void refreshAfterCollect() {
-        message(collected + (collected == 1 ? " pair" : " pairs") + " collected" + (collectorAddress == null ? "" : " at " + collectorAddress.url()) + ".");
+        message(Plural.of(collected, "pair") + " collected" + (collectorAddress == null ? "" : " at " + collectorAddress.url()) + ".");
         collected = 0;
         dataChanged();
     }

@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.curation;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PairEnricher;
 import dev.pairstudio.pair.PairFilter;
@@ -103,7 +104,7 @@ public final class Curator {
     public Optional<String> undo() {
         Optional<UndoableAction> last = history.takeLast();
         last.ifPresent(UndoableAction::undo);
-        return last.map(a -> "Undid: " + a.description());
+        return last.map(a -> "Undid: " + Character.toLowerCase(a.description().charAt(0)) + a.description().substring(1));
     }
 
     /** Stores a fresh analysis of an edited pair and marks the duplicate groups for regrouping. */
@@ -142,6 +143,6 @@ public final class Curator {
     }
 
     private static String count(long n) {
-        return n == 1 ? "1 pair" : n + " pairs";
+        return Plural.of(n, "pair");
     }
 }

@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.stats;
 
+import dev.pairstudio.pair.Plural;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -206,7 +207,7 @@ final class Charts {
     private static void decorate(Node node, ChartNumbers n, ChartNumbers.Row r, long total, Drill drill) {
         String share = total == 0 ? "" : String.format(Locale.ROOT, " (%.1f %%)", 100.0 * r.count() / total);
         boolean drillable = n.dimension().drillable() && r.key() != null;
-        Tooltip tip = new Tooltip(r.label() + ": " + DashboardCharts.count(r.count()) + " pairs" + share
+        Tooltip tip = new Tooltip(r.label() + ": " + Plural.of(r.count(), "pair") + share
                 + (drillable ? "\nClick to narrow the filter to it" : ""));
         Tooltip.install(node, tip);
         if (drillable) {

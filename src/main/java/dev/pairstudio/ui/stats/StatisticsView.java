@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.stats;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.ui.BackgroundJobs;
@@ -437,7 +438,7 @@ public final class StatisticsView extends BorderPane {
         data.set(d);
         long applied = System.nanoTime();
         status.getStyleClass().remove("field-error");
-        status.setText(DashboardCharts.count(d.stats().totalPairs()) + " pairs · "
+        status.setText(Plural.of(d.stats().totalPairs(), "pair") + " · "
                 + (d.complete() ? (d.statisticsMillis() + d.extrasMillis()) + " ms" : "counting…"));
         long requested = changedAt;
         Scene scene = getScene();
