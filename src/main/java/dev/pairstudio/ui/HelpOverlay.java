@@ -22,8 +22,11 @@ public final class HelpOverlay {
         for (Shortcut s : Shortcut.values()) {
             Label keys = new Label(s.keys().getDisplayText());
             keys.getStyleClass().add("monospace");
+            keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Ctrl+Shift+Delete" whole, never "Ctrl+Shift+Del…"
+            Label what = new Label(s.description());
+            what.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.add(keys, 0, row);
-            grid.add(new Label(s.description()), 1, row++);
+            grid.add(what, 1, row++);
         }
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.initOwner(owner);

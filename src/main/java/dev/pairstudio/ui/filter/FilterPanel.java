@@ -67,6 +67,7 @@ public final class FilterPanel extends ScrollPane {
         HBox.setHgrow(savedFilters, Priority.ALWAYS);
         Button save = new Button("Save…");
         save.setId("save-filter");
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         save.setTooltip(new Tooltip("Save the current filter under a name"));
         save.setOnAction(e -> {
             javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
@@ -120,6 +121,8 @@ public final class FilterPanel extends ScrollPane {
         box.getChildren().add(heading("Quality flags (all of)"));
         for (QualityFlag f : QualityFlag.values()) {
             CheckBox cb = new CheckBox(FlagLabels.longLabel(f));
+            cb.setWrapText(true); // a narrow panel wraps a long flag name instead of cutting it
+            cb.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             cb.setId("flag-" + f.name().toLowerCase());
             cb.setSelected(vm.flags.contains(f));
             cb.selectedProperty().addListener((o, was, now) -> {
@@ -154,7 +157,7 @@ public final class FilterPanel extends ScrollPane {
     private HBox searchRow() {
         TextField search = new TextField(vm.text.get());
         search.setId("search");
-        search.setPromptText("Words in question or SQL");
+        search.setPromptText("Question or SQL");
         HBox.setHgrow(search, Priority.ALWAYS);
         PauseTransition pause = new PauseTransition(TYPING_PAUSE);
         pause.setOnFinished(e -> vm.text.set(search.getText()));

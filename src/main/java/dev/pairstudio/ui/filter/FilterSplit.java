@@ -12,6 +12,7 @@ import javafx.scene.control.SplitPane;
 public final class FilterSplit {
     private static final String DIVIDER = "filters.divider";
     private static final String SHOWN = "filters.shown";
+    private static final double DEFAULT_WIDTH = 260;
 
     private FilterSplit() {
     }
@@ -25,6 +26,17 @@ public final class FilterSplit {
         panel.setMaxWidth(520);
         double position = settings.getDouble(DIVIDER, 0.2);
         split.setDividerPositions(position);
+        if (settings.get(DIVIDER).isEmpty()) { // first start: the panel's own width, whatever the window's
+            split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                    if (now.doubleValue() > 0) {
+                        split.widthProperty().removeListener(this);
+                        split.setDividerPositions(DEFAULT_WIDTH / now.doubleValue());
+                    }
+                }
+            });
+        }
         remember(split, settings);
         shown.set(settings.getBoolean(SHOWN, true));
         shown.addListener((o, was, now) -> {

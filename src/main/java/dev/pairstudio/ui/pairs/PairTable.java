@@ -65,8 +65,8 @@ public final class PairTable extends TableView<StoredPair> {
         getColumns().add(column("database_name", "Database", 100, SortColumn.DATABASE_NAME, p -> nullToEmpty(p.pair().databaseName())));
         getColumns().add(column("query_type", "Type", 80, SortColumn.QUERY_TYPE, p -> p.analysis().queryType() == null ? "" : p.analysis().queryType().name()));
         getColumns().add(column("tables", "Tables", 160, SortColumn.TABLES, p -> String.join(", ", p.pair().tableNames())));
-        getColumns().add(column("success", "Success", 70, SortColumn.SUCCESS, p -> p.pair().success() ? "yes" : "no"));
-        getColumns().add(column("execution_time", "Time (ms)", 90, SortColumn.EXECUTION_TIME, p -> p.pair().executionTimeMs() == null ? "" : p.pair().executionTimeMs().toPlainString()));
+        getColumns().add(column("success", "Success", 90, SortColumn.SUCCESS, p -> p.pair().success() ? "yes" : "no"));
+        getColumns().add(column("execution_time", "Time (ms)", 100, SortColumn.EXECUTION_TIME, p -> p.pair().executionTimeMs() == null ? "" : p.pair().executionTimeMs().toPlainString()));
         getColumns().add(column("flags", "Flags", 160, SortColumn.FLAGS, p -> flags(p.analysis())));
 
         rows.setRowsOnScreen(this::anyOnScreen);

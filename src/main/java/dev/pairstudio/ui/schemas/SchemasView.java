@@ -87,6 +87,7 @@ public final class SchemasView extends BorderPane {
             }
         });
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         importButton.setId("schema-import");
         importButton.setOnAction(e -> chooseAndImport());
         liveButton.setId("schema-import-live");

@@ -148,6 +148,7 @@ final class Charts {
             swatch.setMinSize(12, 12);
             swatch.setMaxSize(12, 12);
             Label name = new Label(r.label());
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             Label figures = new Label(DashboardCharts.count(r.count())
@@ -294,6 +295,7 @@ final class Charts {
                 + DashboardCharts.ROLLING_DAYS + " days up to each day.");
         caption.getStyleClass().addAll("muted", "stats-caption");
         caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(0, caption, pairs, rate);
         box.getStyleClass().add("per-day-charts");
         return new Built(box, Map.of());

@@ -265,6 +265,7 @@ public final class StatisticsView extends BorderPane {
         breadcrumb.getStyleClass().add("stats-breadcrumb");
         HBox.setHgrow(breadcrumb, Priority.ALWAYS);
         status.setId("stats-status");
+        status.setMinWidth(Region.USE_PREF_SIZE);
         status.getStyleClass().add("muted");
         progress.setPrefSize(16, 16);
         progress.setMaxSize(16, 16);
@@ -357,6 +358,8 @@ public final class StatisticsView extends BorderPane {
         if (steps.isEmpty()) {
             Label hint = new Label("Click a bar, a slice or a day to narrow the filter to it.");
             hint.getStyleClass().add("muted");
+            hint.setWrapText(true);
+            hint.setMinHeight(Region.USE_PREF_SIZE);
             nodes.add(hint);
         } else {
             Hyperlink root = new Hyperlink("Filter");
@@ -424,8 +427,8 @@ public final class StatisticsView extends BorderPane {
                 case DashboardCharts.DATABASE_TYPES -> Charts.pie(n, onDrill);
                 case DashboardCharts.QUERY_TYPES -> Charts.horizontalBars(n, "query type", "pairs", onDrill);
                 case DashboardCharts.COMPLEXITY -> Charts.bars(n, "complexity level", "pairs", onDrill);
-                case DashboardCharts.QUESTION_LENGTH -> Charts.bars(n, "question length (characters)", "pairs", onDrill);
-                case DashboardCharts.SQL_LENGTH -> Charts.bars(n, "SQL length (characters)", "pairs", onDrill);
+                case DashboardCharts.QUESTION_LENGTH -> Charts.bars(n, "characters", "pairs", onDrill); // the card's title names the length
+                case DashboardCharts.SQL_LENGTH -> Charts.bars(n, "characters", "pairs", onDrill);
                 case DashboardCharts.PII_TYPES -> Charts.bars(n, "finding type", "pairs with a finding", onDrill);
                 case DashboardCharts.TOP_TABLES -> Charts.horizontalBars(n, "table", "pairs referencing the table", onDrill);
                 default -> throw new IllegalStateException(n.id());
