@@ -38,9 +38,10 @@ class PreviewWrapUiTest {
     void start(Stage stage) {
         this.stage = stage;
         pane = new PreviewPane();
-        Scene scene = new Scene(pane, 520, 600);
+        Scene scene = new Scene(new javafx.scene.layout.HBox(pane), 1200, 600);
         scene.getStylesheets().add(PreviewPane.class.getResource("/dev/pairstudio/ui/pair-studio.css").toExternalForm());
         stage.setScene(scene);
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -57,11 +58,12 @@ class PreviewWrapUiTest {
         AnonymizedPair result = anonymizer.anonymizePair("Which orders did " + longMail + " and " + fakerMail + " place?",
                 "SELECT id FROM orders WHERE email IN ('" + longMail + "', '" + fakerMail + "')", "postgresql", "shop");
         robot.interact(() -> {
-            stage.setWidth(width);
+            pane.setPrefWidth(width); // the pane's width, in a wider window: the stage is shared with later tests
+            pane.setMaxWidth(width);
             pane.show(result, "default");
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(pane.getScene(), "preview-wrap-" + width);
+        Screenshots.save(pane, "preview-wrap-" + width);
 
         TextFlow before = robot.lookup("#before-sql").queryAs(TextFlow.class);
         TextFlow after = robot.lookup("#after-sql").queryAs(TextFlow.class);
