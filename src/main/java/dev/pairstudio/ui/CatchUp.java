@@ -3,6 +3,7 @@ package dev.pairstudio.ui;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PairEnricher;
 import dev.pairstudio.io.PendingAnalysis;
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
@@ -42,11 +43,11 @@ record CatchUp(long analysed, long validated) {
     /** What the status bar says about it; empty when there was nothing to do. */
     String message() {
         if (analysed > 0 && validated > 0) {
-            return String.format("Analysed %,d pairs that had no analysis yet; checked %,d pairs against their schema.", analysed, validated);
+            return "Analysed " + Plural.of(analysed, "pair") + " that had no analysis yet; checked " + Plural.of(validated, "pair") + " against their schema.";
         } else if (analysed > 0) {
-            return String.format("Analysed %,d pairs that had no analysis yet.", analysed);
+            return "Analysed " + Plural.of(analysed, "pair") + " that had no analysis yet.";
         } else if (validated > 0) {
-            return String.format("Checked %,d pairs against their schema that had not been checked yet.", validated);
+            return "Checked " + Plural.of(validated, "pair") + " against their schema that had not been checked yet.";
         }
         return "";
     }

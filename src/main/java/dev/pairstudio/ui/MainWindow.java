@@ -2,45 +2,49 @@ package dev.pairstudio.ui;
 
 import dev.pairstudio.io.AnalyzingEnricher;
 import dev.pairstudio.io.DemoData;
-import dev.pairstudio.schema.ValidationMessages;
-import dev.pairstudio.schema.ValidationRun;
-import dev.pairstudio.store.ValidationResult;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.io.SavedFilters;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.Plural;
+import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.privacy.Anonymizer;
+import dev.pairstudio.schema.ValidationMessages;
+import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalysis;
-import dev.pairstudio.sql.SqlExplainer;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.sql.SqlExplainer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
-import dev.pairstudio.ui.curation.Curator;
+import dev.pairstudio.store.ValidationResult;
 import dev.pairstudio.ui.command.Command;
 import dev.pairstudio.ui.command.CommandTable;
+import dev.pairstudio.ui.curation.Curator;
 import dev.pairstudio.ui.detail.DetailPane;
+import dev.pairstudio.ui.detail.PreviewPane;
 import dev.pairstudio.ui.dialog.DialogService;
 import dev.pairstudio.ui.dialog.FxDialogService;
-import dev.pairstudio.ui.schemas.SchemasView;
-import dev.pairstudio.ui.detail.PreviewPane;
+import dev.pairstudio.ui.export.ExportContext;
+import dev.pairstudio.ui.export.ExportWizard;
+import dev.pairstudio.ui.export.QuickExport;
 import dev.pairstudio.ui.filter.FilterPanel;
+import dev.pairstudio.ui.filter.FilterSplit;
 import dev.pairstudio.ui.filter.FilterViewModel;
+import dev.pairstudio.ui.importing.ImportDialog;
 import dev.pairstudio.ui.pairs.ColumnLayout;
 import dev.pairstudio.ui.pairs.PagedPairList;
 import dev.pairstudio.ui.pairs.PairTable;
 import dev.pairstudio.ui.pairs.PairsViewModel;
-import dev.pairstudio.ui.export.ExportContext;
-import dev.pairstudio.ui.export.ExportWizard;
-import dev.pairstudio.ui.export.QuickExport;
-import dev.pairstudio.ui.importing.ImportDialog;
+import dev.pairstudio.ui.pairs.TableHeader;
+import dev.pairstudio.ui.schemas.SchemasView;
 import dev.pairstudio.ui.stats.StatisticsView;
 import dev.pairstudio.ui.task.FxTaskRunner;
 import dev.pairstudio.ui.task.TaskRunner;
 import java.nio.file.Path;
-import java.text.NumberFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -74,7 +78,6 @@ import org.controlsfx.control.StatusBar;
  * database call runs in its {@link TaskRunner}; this class only wires and draws.
  */
 public final class MainWindow {
-    private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
     /** The theme is a setting of the user, not of a window: File › Open database keeps it. */
     private static final String DARK_THEME = "theme.dark";
 
@@ -92,6 +95,7 @@ public final class MainWindow {
     private final FilterPanel filterPanel = new FilterPanel(filters);
     private final PagedPairList rows;
     private final PairTable table;
+    private final TableHeader tableHeader;
     private final DetailPane detail = new DetailPane();
     private final PreviewPane preview = new PreviewPane();
     private final StatusBar statusBar = new StatusBar();
@@ -161,10 +165,11 @@ public final class MainWindow {
                 location -> openDatabaseHandler.get().accept(new OpenDatabaseDialog.Choice(location, new char[0])));
         recent.disableProperty().bind(openDatabaseHandler.isNull());
         root.setTop(new VBox(commands.menuBar(Map.of("open-database", List.of(recent))), toolBar()));
-        root.setLeft(filterPanel);
         SplitPane lower = new SplitPane(detail, preview);
         lower.setDividerPositions(0.5);
-        SplitPane pairsView = new SplitPane(table, lower);
+        this.tableHeader = new TableHeader(filters, rows);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        SplitPane pairsView = new SplitPane(new VBox(tableHeader, table), lower);
         pairsView.setOrientation(Orientation.VERTICAL);
         pairsView.setDividerPositions(0.55);
         Tab pairsTab = new Tab("Pairs", pairsView);
@@ -194,7 +199,7 @@ public final class MainWindow {
         views.getTabs().setAll(pairsTab, statsTab, schemasTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");
-        root.setCenter(views);
+        root.setCenter(FilterSplit.of(filterPanel, views, tableHeader.filtersShownProperty(), settings));
         countLabel.setId("match-count");
         statusBar.setId("status-bar");
         pairs.say(store.location());
@@ -208,6 +213,10 @@ public final class MainWindow {
         rows.setOnError(e -> message("Could not load pairs: " + e.getMessage()));
         filters.filterProperty().addListener((o, was, now) -> {
             rows.reload(now, table.currentSort());
+            table.showTrash(now.trash());
+            if (now.trash() != was.trash()) {
+                countTotals(); // the banner's count is the trash's as it is now
+            }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showSelected());
         table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> selectionChanged());
@@ -305,6 +314,7 @@ public final class MainWindow {
         if (disposed) {
             return;
         }
+        countTotals();
         tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
                 lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
         tasks.run("prepare the word index", () -> {
@@ -343,7 +353,14 @@ public final class MainWindow {
 
     private void showCount() {
         long n = rows.totalProperty().get();
-        countLabel.setText(COUNT.format(n) + (filters.filter().trash() ? " in the trash" : n == 1 ? " pair" : " pairs"));
+        countLabel.setText(filters.filter().trash() ? Plural.number(n) + " in the trash" : Plural.of(n, "pair"));
+    }
+
+    /** The counts above the table compare against: every live pair, the reviewed ones, the trash. */
+    private void countTotals() {
+        tasks.run("count the pairs, the reviewed and the trash", () -> new TableHeader.Totals(store.count(PairFilter.ALL),
+                store.count(PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED, ReviewStatus.REJECTED))),
+                store.count(PairFilter.ALL.withTrash(true))), tableHeader::setTotals);
     }
 
     /** After curation, imports or collected pairs: the table and the statistics re-read. */
@@ -351,6 +368,7 @@ public final class MainWindow {
         if (disposed) {
             return; // a late event (a collector's throttle) after the window closed: its store may be closed too
         }
+        countTotals();
         rows.refresh();
         if (statistics != null) {
             statistics.refresh();
@@ -414,7 +432,7 @@ public final class MainWindow {
         Button demo = new Button("Load demo data");
         demo.setId("load-demo");
         demo.setOnAction(e -> tasks.run("add demo data", () -> DemoData.add(store), n -> {
-            message("Added " + n + " demo pairs.");
+            message("Added " + Plural.of(n, "demo pair") + ".");
             dataChanged();
             tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
                     lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));

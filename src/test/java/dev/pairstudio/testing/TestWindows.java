@@ -23,6 +23,7 @@ public final class TestWindows {
         Scene scene = new Scene(window.root(), width, height);
         window.install(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // TestFX reuses one stage: without this it keeps the size an earlier test gave it
         stage.show();
         window.load();
         return window;

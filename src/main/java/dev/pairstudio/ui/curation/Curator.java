@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.curation;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.io.PairEnricher;
 import dev.pairstudio.pair.PairFilter;
@@ -143,6 +144,6 @@ public final class Curator {
 
     /** "1 pair", "49,635 pairs". */
     public static String count(long n) {
-        return n == 1 ? "1 pair" : String.format(java.util.Locale.ROOT, "%,d pairs", n);
+        return Plural.of(n, "pair");
     }
 }

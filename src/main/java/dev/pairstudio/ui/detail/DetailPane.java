@@ -306,14 +306,16 @@ public final class DetailPane extends ScrollPane {
         status.getStyleClass().add("status-" + p.status().name().toLowerCase(Locale.ROOT));
         Label id = new Label(p.pair().pairId());
         id.getStyleClass().add("muted");
+        id.setId("detail-pair-id");
+        id.setWrapText(true); // on a line of its own: a 36-character id is never cut to "…" beside the buttons
+        id.setMinHeight(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button accept = reviewButton("Accept", "accept", ReviewStatus.ACCEPTED, "A");
         Button reject = reviewButton("Reject", "reject", ReviewStatus.REJECTED, "R");
         Button reset = reviewButton("Unreviewed", "unreview", ReviewStatus.UNREVIEWED, "U");
-        id.setMinWidth(0);
         status.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(8, status, id, spacer, accept, reject, reset);
+        HBox box = new HBox(8, status, spacer, accept, reject, reset);
         box.getStyleClass().add("detail-header");
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         if (p.inTrash()) {
@@ -321,7 +323,7 @@ public final class DetailPane extends ScrollPane {
             trash.getStyleClass().add("field-error");
             box.getChildren().add(1, trash);
         }
-        return box;
+        return new VBox(2, box, id);
     }
 
     private Button reviewButton(String text, String id, ReviewStatus status, String key) {
@@ -395,8 +397,10 @@ public final class DetailPane extends ScrollPane {
     private static void row(GridPane g, int r, String name, String value) {
         Label n = new Label(name);
         n.getStyleClass().add("muted");
+        n.setMinWidth(Region.USE_PREF_SIZE); // the value wraps, the name never shortens
         Label v = new Label(value);
         v.setWrapText(true);
+        v.setMinWidth(0);
         g.add(n, 0, r);
         g.add(v, 1, r);
     }

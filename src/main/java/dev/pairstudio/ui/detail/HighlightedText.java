@@ -4,9 +4,12 @@ import dev.pairstudio.privacy.Replacement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
@@ -31,7 +34,9 @@ public final class HighlightedText {
 
     /**
      * One side of the preview. {@code after} selects the replacement offsets; otherwise the
-     * original offsets are used.
+     * original offsets are used. A finding is drawn as several marks that the flow may wrap
+     * between ({@link #breakable}), so a long e-mail address stays inside its column; a quote
+     * right before or after a finding is glued to it, so an SQL quote never sits on a line alone.
      */
     public static TextFlow findings(String text, List<Replacement> replacements, boolean after, boolean monospace) {
         TextFlow flow = new TextFlow();
@@ -47,16 +52,99 @@ public final class HighlightedText {
             if (start < pos || end > text.length()) {
                 continue; // never draw a broken span; the findings list still names it
             }
-            if (start > pos) {
-                flow.getChildren().add(plain(text.substring(pos, start), monospace));
+            int open = start > pos && isQuote(text.charAt(start - 1)) ? start - 1 : start;
+            if (open > pos) {
+                flow.getChildren().add(plain(text.substring(pos, open), monospace));
             }
-            flow.getChildren().add(mark(text.substring(start, end), r, monospace));
-            pos = end;
+            int close = end < text.length() && isQuote(text.charAt(end)) ? end + 1 : end;
+            flow.getChildren().addAll(marks(text.substring(open, start), text.substring(start, end),
+                    text.substring(end, close), r, monospace));
+            pos = close;
         }
         if (pos < text.length()) {
             flow.getChildren().add(plain(text.substring(pos), monospace));
         }
         return flow;
+    }
+
+    /** Longest piece of a finding without a break opportunity: a 20-character token still fits a narrow column. */
+    private static final int MAX_PIECE = 20;
+
+    /**
+     * A value cut after each {@code @ . + -} (and white space), and every {@value #MAX_PIECE}
+     * characters inside longer runs: the places a line may break inside an address or a number.
+     */
+    static List<String> breakable(String value) {
+        List<String> pieces = new java.util.ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean breakAfter = c == '@' || c == '.' || c == '+' || c == '-' || Character.isWhitespace(c);
+            if (breakAfter || i + 1 - from == MAX_PIECE) {
+                pieces.add(value.substring(from, i + 1));
+                from = i + 1;
+            }
+        }
+        if (from < value.length()) {
+            pieces.add(value.substring(from));
+        }
+        return pieces;
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '\'' || c == '"' || c == '`';
+    }
+
+    /** The marks of one finding; {@code before} and {@code after} (a quote or nothing) glued to its first and last piece. */
+    private static List<Node> marks(String before, String value, String after, Replacement r, boolean monospace) {
+        List<String> pieces = breakable(value);
+        List<Node> nodes = new java.util.ArrayList<>(pieces.size());
+        for (int i = 0; i < pieces.size(); i++) {
+            Node piece = mark(pieces.get(i), r, monospace);
+            if (pieces.size() > 1) { // drawn as one mark: no padding or rounding where two pieces meet
+                piece.getStyleClass().add(i == 0 ? "piece-start" : i == pieces.size() - 1 ? "piece-end" : "piece");
+            }
+            String left = i == 0 ? before : "";
+            String right = i == pieces.size() - 1 ? after : "";
+            if (!left.isEmpty() || !right.isEmpty()) {
+                HBox glued = new HBox();
+                glued.setAlignment(Pos.BASELINE_LEFT);
+                if (!left.isEmpty()) {
+                    glued.getChildren().add(plain(left, monospace));
+                }
+                glued.getChildren().add(piece);
+                if (!right.isEmpty()) {
+                    glued.getChildren().add(plain(right, monospace));
+                }
+                piece = glued;
+            }
+            nodes.add(piece);
+        }
+        return nodes;
+    }
+
+    /** The findings' values as drawn in a flow made by {@link #findings}, each put together from its pieces (tests, screen readers). */
+    public static List<String> markedValues(TextFlow flow) {
+        List<String> values = new java.util.ArrayList<>();
+        StringBuilder current = null;
+        Object finding = null;
+        for (Node n : flow.getChildren()) {
+            Label l = n instanceof Label label ? label
+                    : n instanceof HBox box ? (Label) box.getChildren().stream().filter(Label.class::isInstance).findFirst().orElse(null)
+                    : null;
+            if (l == null || !l.getStyleClass().contains("finding")) {
+                finding = null;
+                continue;
+            }
+            if (finding == null || finding != l.getUserData()) {
+                current = new StringBuilder();
+                values.add(null);
+            }
+            finding = l.getUserData();
+            current.append(l.getText());
+            values.set(values.size() - 1, current.toString());
+        }
+        return values;
     }
 
     /**
@@ -108,6 +196,8 @@ public final class HighlightedText {
 
     private static Node mark(String s, Replacement r, boolean monospace) {
         Label l = new Label(s);
+        l.setUserData(r); // the pieces of one finding share it
+        l.setMinWidth(Region.USE_PREF_SIZE); // a piece is never cut to "…"
         l.getStyleClass().addAll("finding", styleClass(r.type().label()));
         if (monospace) {
             l.getStyleClass().add("monospace");

@@ -26,6 +26,14 @@ import javafx.scene.layout.VBox;
 public final class PreviewPane extends ScrollPane {
     private final VBox content = new VBox(8);
     private final Label policyLabel = new Label();
+    /**
+     * Narrowest a side may be: an e-mail address broken at its dots still reads on a few lines.
+     * Two of them beside the row names, the gaps and a scroll bar need about 480 px; below that the sides stack.
+     */
+    private static final double MIN_COLUMN = 170;
+    static final double STACK_BELOW = 2 * MIN_COLUMN + 140;
+    private AnonymizedPair shown;
+    private boolean stacked;
     private Consumer<String> onAllow = v -> { };
     private Consumer<String> onDeny = v -> { };
 
@@ -36,6 +44,7 @@ public final class PreviewPane extends ScrollPane {
         policyLabel.setId("preview-policy");
         policyLabel.getStyleClass().add("muted");
         setContent(content);
+        widthProperty().addListener((o, was, now) -> relayoutIfNeeded());
         showEmpty("Select a pair to see what an export would write.");
     }
 
@@ -53,27 +62,59 @@ public final class PreviewPane extends ScrollPane {
         Label l = new Label(message);
         l.getStyleClass().add("empty-state");
         l.setWrapText(true);
+        shown = null;
         content.getChildren().setAll(title(), l);
     }
 
     public void show(AnonymizedPair result, String policyName) {
+        shown = result;
         policyLabel.setText("Policy: " + policyName);
+        stacked = isNarrow();
+        content.getChildren().setAll(title(), policyLabel, legend(result.findings()), grid(result), findingsList(result));
+    }
+
+    /** Whether before and after are drawn one above the other (tests). */
+    public boolean isStacked() {
+        return stacked;
+    }
+
+    /** Too narrow for two columns of {@link #MIN_COLUMN}: then before and after stack. */
+    private boolean isNarrow() {
+        double width = getWidth() > 0 ? getWidth() : getPrefWidth();
+        return width > 0 && width < STACK_BELOW;
+    }
+
+    private void relayoutIfNeeded() {
+        if (shown != null && isNarrow() != stacked) {
+            stacked = !stacked;
+            int at = content.getChildren().indexOf(content.lookup("#preview-grid"));
+            if (at >= 0) {
+                content.getChildren().set(at, grid(shown));
+            }
+        }
+    }
+
+    private GridPane grid(AnonymizedPair result) {
         GridPane grid = new GridPane();
         grid.setId("preview-grid");
         grid.setHgap(12);
         grid.setVgap(6);
         ColumnConstraints label = new ColumnConstraints();
         label.setMinWidth(Region.USE_PREF_SIZE);
-        grid.getColumnConstraints().addAll(label, half(), half());
-        grid.add(bold("Before"), 1, 0);
-        grid.add(bold("After"), 2, 0);
-        int row = 1;
+        if (stacked) {
+            grid.getColumnConstraints().addAll(label, side());
+        } else {
+            grid.getColumnConstraints().addAll(label, side(), side());
+            grid.add(bold("Before"), 1, 0);
+            grid.add(bold("After"), 2, 0);
+        }
+        int row = stacked ? 0 : 1;
         row = addRow(grid, row, "Question", result.question(), false, "question");
         row = addRow(grid, row, "SQL", result.sql(), true, "sql");
         if (result.databaseName() != null) {
             addRow(grid, row, "Database", result.databaseName(), false, "database");
         }
-        content.getChildren().setAll(title(), policyLabel, legend(result.findings()), grid, findingsList(result));
+        return grid;
     }
 
     private int addRow(GridPane grid, int row, String name, AnonymizedText text, boolean monospace, String id) {
@@ -86,17 +127,28 @@ public final class PreviewPane extends ScrollPane {
             flow.setMinWidth(0);
             flow.setPrefWidth(1); // let the column percentages decide, and wrap inside them
         }
-        grid.add(before, 1, row);
-        grid.add(after, 2, row);
-        return row + 1;
+        if (!stacked) {
+            grid.add(before, 1, row);
+            grid.add(after, 2, row);
+            return row + 1;
+        }
+        grid.add(new VBox(2, muted("Before"), before), 1, row);
+        grid.add(new VBox(2, muted("After"), after), 1, row + 1);
+        return row + 2;
     }
 
-    /** Before and after share the width equally, whatever their text. */
-    private static ColumnConstraints half() {
-        ColumnConstraints c = new ColumnConstraints(0, 100, Double.MAX_VALUE);
+    /** A side (before or after) takes an equal share of the width, never less than {@link #MIN_COLUMN}. */
+    private static ColumnConstraints side() {
+        ColumnConstraints c = new ColumnConstraints(MIN_COLUMN, 100, Double.MAX_VALUE);
         c.setHgrow(Priority.ALWAYS);
         c.setFillWidth(true);
         return c;
+    }
+
+    private static Label muted(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("muted");
+        return l;
     }
 
     private static FlowPane legend(List<Replacement> findings) {

@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.export;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.io.ExportProfile;
 import dev.pairstudio.io.ExportTargetPolicy;
 import dev.pairstudio.io.Preset;
@@ -495,6 +496,6 @@ public final class ExportViewModel {
     }
 
     static String pairs(long n) {
-        return count(n) + (n == 1 ? " pair" : " pairs");
+        return Plural.of(n, "pair");
     }
 }

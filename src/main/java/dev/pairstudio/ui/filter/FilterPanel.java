@@ -22,7 +22,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -31,14 +30,14 @@ import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 
 /**
- * The filter panel on the left: every field of the filter, the active filters as removable
- * chips, and inline messages beside fields in error. The search box waits until typing pauses.
+ * The filter panel on the left: every field of the filter, and inline messages beside fields in
+ * error (the active filters show as chips above the table, {@code ui/pairs/TableHeader}). A
+ * drop-down with nothing checked says "Any". The search box waits until typing pauses.
  */
 public final class FilterPanel extends ScrollPane {
     private static final Duration TYPING_PAUSE = Duration.millis(300);
 
     private final FilterViewModel vm;
-    private final FlowPane chips = new FlowPane(4, 4);
     private final CheckComboBox<String> databaseTypes = new CheckComboBox<>();
     private final CheckComboBox<String> databaseNames = new CheckComboBox<>();
     private final javafx.scene.control.ComboBox<String> savedFilters = new javafx.scene.control.ComboBox<>();
@@ -68,6 +67,7 @@ public final class FilterPanel extends ScrollPane {
         HBox.setHgrow(savedFilters, Priority.ALWAYS);
         Button save = new Button("Save…");
         save.setId("save-filter");
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         save.setTooltip(new Tooltip("Save the current filter under a name"));
         save.setOnAction(e -> {
             javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
@@ -121,6 +121,8 @@ public final class FilterPanel extends ScrollPane {
         box.getChildren().add(heading("Quality flags (all of)"));
         for (QualityFlag f : QualityFlag.values()) {
             CheckBox cb = new CheckBox(FlagLabels.longLabel(f));
+            cb.setWrapText(true); // a narrow panel wraps a long flag name instead of cutting it
+            cb.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             cb.setId("flag-" + f.name().toLowerCase());
             cb.setSelected(vm.flags.contains(f));
             cb.selectedProperty().addListener((o, was, now) -> {
@@ -133,15 +135,6 @@ public final class FilterPanel extends ScrollPane {
             vm.flags.addListener((SetChangeListener<QualityFlag>) c -> cb.setSelected(vm.flags.contains(f)));
             box.getChildren().add(cb);
         }
-
-        chips.setId("filter-chips");
-        Button clear = new Button("Clear all");
-        clear.setId("clear-filters");
-        clear.setOnAction(e -> vm.clear());
-        clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.chips()));
-        box.getChildren().addAll(heading("Active filters"), chips, clear);
-        vm.chips().addListener((ListChangeListener<FilterViewModel.Chip>) c -> showChips());
-        showChips();
 
         setContent(box);
     }
@@ -164,7 +157,7 @@ public final class FilterPanel extends ScrollPane {
     private HBox searchRow() {
         TextField search = new TextField(vm.text.get());
         search.setId("search");
-        search.setPromptText("Words in question or SQL");
+        search.setPromptText("Question or SQL");
         HBox.setHgrow(search, Priority.ALWAYS);
         PauseTransition pause = new PauseTransition(TYPING_PAUSE);
         pause.setOnFinished(e -> vm.text.set(search.getText()));
@@ -185,25 +178,12 @@ public final class FilterPanel extends ScrollPane {
         return new HBox(4, search, regex);
     }
 
-    private void showChips() {
-        chips.getChildren().clear();
-        for (FilterViewModel.Chip chip : vm.chips()) {
-            Button b = new Button(chip.label() + "  ×");
-            b.getStyleClass().addAll("chip", "small");
-            b.setTooltip(new Tooltip("Remove this filter"));
-            b.setOnAction(e -> chip.remove().run());
-            chips.getChildren().add(b);
-        }
-        if (vm.chips().isEmpty()) {
-            Label none = new Label("None: showing every pair");
-            none.getStyleClass().add("muted");
-            chips.getChildren().add(none);
-        }
-    }
-
     private static <T> CheckComboBox<T> multi(CheckComboBox<T> box, ObservableSet<T> target, Function<T, String> label) {
         box.setConverter(converter(label));
         box.setMaxWidth(Double.MAX_VALUE);
+        // nothing checked filters nothing: say so instead of showing an empty box
+        box.titleProperty().bind(javafx.beans.binding.Bindings.when(
+                javafx.beans.binding.Bindings.isEmpty(box.getCheckModel().getCheckedItems())).then("Any").otherwise((String) null));
         syncChecks(box, target);
         box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> {
             Collection<T> checked = List.copyOf(box.getCheckModel().getCheckedItems());

@@ -22,6 +22,9 @@ public final class ColumnLayout {
         for (TableColumn<StoredPair, ?> col : table.getColumns()) {
             col.widthProperty().addListener((o, was, now) -> settings.put(widthKey(col), Math.round(now.doubleValue())));
             col.visibleProperty().addListener((o, was, now) -> {
+                if (PairTable.DELETED_AT.equals(col.getId())) {
+                    return;
+                }
                 settings.put(visibleKey(col), now);
                 settings.save();
             });
@@ -34,7 +37,9 @@ public final class ColumnLayout {
             if (w > 10) {
                 col.setPrefWidth(w);
             }
-            col.setVisible(settings.getBoolean(visibleKey(col), true));
+            if (!PairTable.DELETED_AT.equals(col.getId())) { // shown with the trash, not remembered
+                col.setVisible(settings.getBoolean(visibleKey(col), true));
+            }
         }
         settings.get(ORDER).ifPresent(order -> {
             List<TableColumn<StoredPair, ?>> sorted = new ArrayList<>(table.getColumns());

@@ -2,6 +2,7 @@ package dev.pairstudio.ui.pairs;
 
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.SortColumn;
@@ -23,7 +24,10 @@ import javafx.scene.control.skin.VirtualFlow;
  * sorts a million rows in memory. Rows are one line each, with a fixed height.
  */
 public final class PairTable extends TableView<StoredPair> {
+    /** The id of the trash's "Deleted" column, shown only while the table shows the trash. */
+    public static final String DELETED_AT = "deleted_at";
     private final PagedPairList rows;
+    private final TableColumn<StoredPair, String> deletedAt = new TableColumn<>("Deleted");
 
     public PairTable(PagedPairList rows) {
         super(rows);
@@ -35,18 +39,34 @@ public final class PairTable extends TableView<StoredPair> {
         setTableMenuButtonVisible(true);
         setPlaceholder(new Label("No pairs match. Import a file (Ctrl+O), start the collector, or clear the filter."));
 
-        getColumns().add(column("status", "Status", 105, SortColumn.STATUS, p -> p.status().name().charAt(0) + p.status().name().substring(1).toLowerCase()));
-        getColumns().add(column("timestamp", "Timestamp", 170, SortColumn.TIMESTAMP, p -> Timestamps.format(p.pair().timestamp()).substring(0, 19).replace('T', ' ')));
-        getColumns().add(column("question", "Question", 360, SortColumn.QUESTION, p -> oneLine(p.pair().question())));
+        TableColumn<StoredPair, ReviewStatus> status = new TableColumn<>("Status");
+        status.setId("status");
+        status.setUserData(SortColumn.STATUS);
+        status.setPrefWidth(120);
+        status.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue() == null ? null : cd.getValue().status()));
+        status.setCellFactory(c -> new StatusCell());
+        getColumns().add(status);
+        deletedAt.setId(DELETED_AT);
+        deletedAt.setPrefWidth(175);
+        deletedAt.setSortable(false); // the index keeps no deleted-at key to sort by
+        deletedAt.setVisible(false);
+        deletedAt.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue() == null || cd.getValue().deletedAt() == null
+                ? "" : dateTime(cd.getValue().deletedAt())));
+        getColumns().add(deletedAt);
+        getColumns().add(column("timestamp", "Timestamp", 170, SortColumn.TIMESTAMP, p -> dateTime(p.pair().timestamp())));
+        TableColumn<StoredPair, String> question = column("question", "Question", 360, SortColumn.QUESTION, p -> oneLine(p.pair().question()));
+        question.setCellFactory(c -> new MatchCell(rows::filter));
+        getColumns().add(question);
         TableColumn<StoredPair, String> sql = column("sql", "SQL", 420, SortColumn.SQL, p -> oneLine(p.pair().sql()));
         sql.getStyleClass().add("monospace");
+        sql.setCellFactory(c -> new MatchCell(rows::filter));
         getColumns().add(sql);
         getColumns().add(column("database_type", "DB type", 90, SortColumn.DATABASE_TYPE, p -> nullToEmpty(p.pair().databaseType())));
         getColumns().add(column("database_name", "Database", 100, SortColumn.DATABASE_NAME, p -> nullToEmpty(p.pair().databaseName())));
         getColumns().add(column("query_type", "Type", 80, SortColumn.QUERY_TYPE, p -> p.analysis().queryType() == null ? "" : p.analysis().queryType().name()));
         getColumns().add(column("tables", "Tables", 160, SortColumn.TABLES, p -> String.join(", ", p.pair().tableNames())));
-        getColumns().add(column("success", "Success", 70, SortColumn.SUCCESS, p -> p.pair().success() ? "yes" : "no"));
-        getColumns().add(column("execution_time", "Time (ms)", 90, SortColumn.EXECUTION_TIME, p -> p.pair().executionTimeMs() == null ? "" : p.pair().executionTimeMs().toPlainString()));
+        getColumns().add(column("success", "Success", 90, SortColumn.SUCCESS, p -> p.pair().success() ? "yes" : "no"));
+        getColumns().add(column("execution_time", "Time (ms)", 100, SortColumn.EXECUTION_TIME, p -> p.pair().executionTimeMs() == null ? "" : p.pair().executionTimeMs().toPlainString()));
         getColumns().add(column("flags", "Flags", 160, SortColumn.FLAGS, p -> flags(p.analysis())));
 
         rows.setRowsOnScreen(this::anyOnScreen);
@@ -63,6 +83,15 @@ public final class PairTable extends TableView<StoredPair> {
         }
         TableColumn<StoredPair, ?> c = getSortOrder().get(0);
         return new PairSort((SortColumn) c.getUserData(), c.getSortType() == TableColumn.SortType.DESCENDING);
+    }
+
+    /** Shows the trash's "Deleted" column (when each pair went to the trash) or hides it. */
+    public void showTrash(boolean trash) {
+        deletedAt.setVisible(trash);
+    }
+
+    private static String dateTime(java.time.Instant t) {
+        return Timestamps.format(t).substring(0, 19).replace('T', ' ');
     }
 
     public PagedPairList rows() {

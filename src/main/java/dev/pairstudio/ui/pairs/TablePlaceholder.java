@@ -1,8 +1,7 @@
 package dev.pairstudio.ui.pairs;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.store.PairStore;
-import java.text.NumberFormat;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -21,7 +20,6 @@ import javafx.util.Duration;
  * "No pairs here… Load demo data" for seconds while it opened.
  */
 public final class TablePlaceholder {
-    private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.US);
 
     private TablePlaceholder() {
     }
@@ -40,7 +38,7 @@ public final class TablePlaceholder {
 
         Runnable update = () -> {
             long n = rows.expectedProperty().get();
-            text.setText(n < 0 ? "Loading pairs…" : "Loading " + COUNT.format(n) + (n == 1 ? " pair…" : " pairs…"));
+            text.setText(n < 0 ? "Loading pairs…" : "Loading " + Plural.of(n, "pair") + "…");
             OptionalDouble done = store.indexProgress(); // a volatile read, no I/O: fine on the FX thread
             progress.setProgress(done.isPresent() ? done.getAsDouble() : ProgressBar.INDETERMINATE_PROGRESS);
         };

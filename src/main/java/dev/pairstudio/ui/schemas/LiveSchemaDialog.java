@@ -1,10 +1,11 @@
 package dev.pairstudio.ui.schemas;
 
-import dev.pairstudio.ui.task.TaskRunner;
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.schema.JdbcSchemaReader;
 import dev.pairstudio.schema.SchemaImporter;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
+import dev.pairstudio.ui.task.TaskRunner;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -137,9 +138,9 @@ final class LiveSchemaDialog extends Dialog<String> {
                 long checked = importer.validate(report, n -> { }, () -> false).validated();
                 var saved = report.saved().get(0);
                 var schema = dev.pairstudio.schema.SchemaJson.read(saved.definition());
-                return Outcome.stored("Stored " + saved.databaseName() + " version " + saved.version() + " (" + schema.tables().size()
-                        + " tables, " + schema.columnCount() + " columns) from " + JdbcSchemaReader.safe(r.url()) + "; checked " + checked
-                        + (checked == 1 ? " pair." : " pairs."));
+                return Outcome.stored("Stored " + saved.databaseName() + " version " + saved.version() + " (" + Plural.of(schema.tables().size(), "table")
+                        + ", " + Plural.of(schema.columnCount(), "column") + ") from " + JdbcSchemaReader.safe(r.url()) + "; checked "
+                        + Plural.of(checked, "pair") + ".");
             } catch (JdbcSchemaReader.ConnectionFailure e) {
                 return Outcome.failed(e.getMessage());
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.schemas;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.schema.UnknownDatabase;
 import dev.pairstudio.store.StoredSchema;
 import javafx.scene.control.Alert;
@@ -27,7 +28,7 @@ final class SchemaQuestions {
         String name = newest.databaseName();
         ask(owner, "schema-delete-confirm", "Delete schema",
                 "Delete the schema of " + name + (newest.version() == 1 ? "?" : ", all " + newest.version() + " versions?"),
-                losing + (losing == 1 ? " pair loses its" : " pairs lose their") + " schema check: their schema flags are "
+                Plural.of(losing, "pair loses its", "pairs lose their") + " schema check: their schema flags are "
                         + "cleared and they count as not validated. The pairs themselves stay. Importing a schema for " + name
                         + " checks them again.",
                 "Delete schema", delete, () -> { });

@@ -1,17 +1,18 @@
 package dev.pairstudio.ui.schemas;
 
-import dev.pairstudio.ui.task.TaskRunner;
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.schema.DatabaseSchema;
 import dev.pairstudio.schema.ForeignKey;
 import dev.pairstudio.schema.SchemaColumn;
 import dev.pairstudio.schema.SchemaEditing;
-import dev.pairstudio.schema.UnknownDatabase;
-import dev.pairstudio.schema.ValidationSummary;
 import dev.pairstudio.schema.SchemaJson;
 import dev.pairstudio.schema.SchemaTable;
 import dev.pairstudio.schema.SchemaUsage;
+import dev.pairstudio.schema.UnknownDatabase;
+import dev.pairstudio.schema.ValidationSummary;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredSchema;
+import dev.pairstudio.ui.task.TaskRunner;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -80,6 +81,7 @@ public final class SchemasView extends BorderPane {
             }
         });
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         importButton.setId("schema-import");
         importButton.setOnAction(e -> chooseAndImport());
         liveButton.setId("schema-import-live");
@@ -160,7 +162,7 @@ public final class SchemasView extends BorderPane {
 
     private static String checked(ValidationSummary v) {
         long flagged = v.validated() - v.clean();
-        return "checked " + v.validated() + (v.validated() == 1 ? " pair" : " pairs") + ", " + flagged + " with a flag.";
+        return "checked " + Plural.of(v.validated(), "pair") + ", " + Plural.number(flagged) + " with a flag.";
     }
 
     /** Asks, then deletes every version of the selected database's schema and the checks made against it. */
@@ -180,7 +182,7 @@ public final class SchemasView extends BorderPane {
     private void deleteNow(String name) {
         importStatus.setText("Deleting the schema of " + name + "…");
         background.run("delete a schema", () -> store.deleteSchema(name), cleared -> {
-            importStatus.setText("Deleted the schema of " + name + "; " + cleared + (cleared == 1 ? " pair is" : " pairs are")
+            importStatus.setText("Deleted the schema of " + name + "; " + Plural.of(cleared, "pair is", "pairs are")
                     + " no longer validated.");
             reload();
             onPairsChecked.run();
@@ -276,7 +278,7 @@ public final class SchemasView extends BorderPane {
     private static String describe(dev.pairstudio.schema.SchemaImporter.Report r, long checked) {
         StringBuilder b = new StringBuilder();
         r.saved().forEach(s -> b.append(b.length() == 0 ? "" : "; ").append(s.databaseName()).append(" version ").append(s.version()));
-        String text = r.saved().isEmpty() ? "No table definitions found; nothing stored." : "Stored " + b + "; checked " + checked + (checked == 1 ? " pair." : " pairs.");
+        String text = r.saved().isEmpty() ? "No table definitions found; nothing stored." : "Stored " + b + "; checked " + Plural.of(checked, "pair") + ".";
         if (!r.problems().isEmpty()) {
             text += " Not imported: " + String.join("; ", r.problems().stream().map(Object::toString).toList());
         }
@@ -325,7 +327,7 @@ public final class SchemasView extends BorderPane {
             readOnly.setDisable(false);
             long writes = result.flagged().getOrDefault(dev.pairstudio.pair.QualityFlag.WRITE_STATEMENT, 0L);
             importStatus.setText(name + (value ? " holds read-only questions" : " allows writes") + "; checked "
-                    + result.validated() + (result.validated() == 1 ? " pair" : " pairs") + (value ? ", " + writes + " write" + (writes == 1 ? "" : "s") + " flagged." : "."));
+                    + Plural.of(result.validated(), "pair") + (value ? ", " + Plural.of(writes, "write") + " flagged." : "."));
         });
     }
 
@@ -358,7 +360,7 @@ public final class SchemasView extends BorderPane {
             TreeItem<String> root = new TreeItem<>(schema.databaseName());
             for (SchemaTable t : schema.tables()) {
                 long using = usage.pairsByTable().get(t.name());
-                TreeItem<String> table = new TreeItem<>(t.name() + "  (" + using + (using == 1 ? " pair)" : " pairs)"));
+                TreeItem<String> table = new TreeItem<>(t.name() + "  (" + Plural.of(using, "pair") + ")");
                 for (SchemaColumn c : t.columns()) {
                     String key = t.primaryKey().contains(c.name()) ? "  · primary key"
                             : t.uniqueKeys().contains(List.of(c.name())) ? "  · unique" : "";

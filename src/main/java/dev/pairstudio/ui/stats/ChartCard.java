@@ -42,6 +42,8 @@ final class ChartCard extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         actions = new HBox(2, png, csv);
         actions.setAlignment(Pos.CENTER_RIGHT);
+        title.setWrapText(true); // a narrow card wraps its title
+        title.setMinHeight(Region.USE_PREF_SIZE);
         HBox header = new HBox(6, title, spacer, actions);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("stats-card-header");

@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.stats;
 
+import dev.pairstudio.pair.Plural;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -147,6 +148,7 @@ final class Charts {
             swatch.setMinSize(12, 12);
             swatch.setMaxSize(12, 12);
             Label name = new Label(r.label());
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             Label figures = new Label(DashboardCharts.count(r.count())
@@ -206,7 +208,7 @@ final class Charts {
     private static void decorate(Node node, ChartNumbers n, ChartNumbers.Row r, long total, Drill drill) {
         String share = total == 0 ? "" : String.format(Locale.ROOT, " (%.1f %%)", 100.0 * r.count() / total);
         boolean drillable = n.dimension().drillable() && r.key() != null;
-        Tooltip tip = new Tooltip(r.label() + ": " + DashboardCharts.count(r.count()) + " pairs" + share
+        Tooltip tip = new Tooltip(r.label() + ": " + Plural.of(r.count(), "pair") + share
                 + (drillable ? "\nClick to narrow the filter to it" : ""));
         Tooltip.install(node, tip);
         if (drillable) {
@@ -293,6 +295,7 @@ final class Charts {
                 + DashboardCharts.ROLLING_DAYS + " days up to each day.");
         caption.getStyleClass().addAll("muted", "stats-caption");
         caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(0, caption, pairs, rate);
         box.getStyleClass().add("per-day-charts");
         return new Built(box, Map.of());

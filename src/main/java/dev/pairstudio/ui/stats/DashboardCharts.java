@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.stats;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.stats.ReadableBins;
@@ -67,7 +68,7 @@ public final class DashboardCharts {
             return new Headline("schema-valid", "Valid vs schema", "–", "no pair checked against a schema");
         }
         return new Headline("schema-valid", "Valid vs schema", percent(100.0 * valid / validated),
-                count(valid) + " of " + count(validated) + " checked, " + count(s.schemaValidity().size()) + " databases");
+                count(valid) + " of " + count(validated) + " checked, " + Plural.of(s.schemaValidity().size(), "database"));
     }
 
     /** "241 of 601 reviewed": how far the review of the pairs in the review-status chart has come. */

@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.stats;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.ui.task.TaskRunner;
@@ -244,6 +245,7 @@ public final class StatisticsView extends BorderPane {
         breadcrumb.getStyleClass().add("stats-breadcrumb");
         HBox.setHgrow(breadcrumb, Priority.ALWAYS);
         status.setId("stats-status");
+        status.setMinWidth(Region.USE_PREF_SIZE);
         status.getStyleClass().add("muted");
         progress.setPrefSize(16, 16);
         progress.setMaxSize(16, 16);
@@ -336,6 +338,8 @@ public final class StatisticsView extends BorderPane {
         if (steps.isEmpty()) {
             Label hint = new Label("Click a bar, a slice or a day to narrow the filter to it.");
             hint.getStyleClass().add("muted");
+            hint.setWrapText(true);
+            hint.setMinHeight(Region.USE_PREF_SIZE);
             nodes.add(hint);
         } else {
             Hyperlink root = new Hyperlink("Filter");
@@ -401,8 +405,8 @@ public final class StatisticsView extends BorderPane {
                 case DashboardCharts.DATABASE_TYPES -> Charts.pie(n, onDrill);
                 case DashboardCharts.QUERY_TYPES -> Charts.horizontalBars(n, "query type", "pairs", onDrill);
                 case DashboardCharts.COMPLEXITY -> Charts.bars(n, "complexity level", "pairs", onDrill);
-                case DashboardCharts.QUESTION_LENGTH -> Charts.bars(n, "question length (characters)", "pairs", onDrill);
-                case DashboardCharts.SQL_LENGTH -> Charts.bars(n, "SQL length (characters)", "pairs", onDrill);
+                case DashboardCharts.QUESTION_LENGTH -> Charts.bars(n, "characters", "pairs", onDrill); // the card's title names the length
+                case DashboardCharts.SQL_LENGTH -> Charts.bars(n, "characters", "pairs", onDrill);
                 case DashboardCharts.PII_TYPES -> Charts.bars(n, "finding type", "pairs with a finding", onDrill);
                 case DashboardCharts.TOP_TABLES -> Charts.horizontalBars(n, "table", "pairs referencing the table", onDrill);
                 default -> throw new IllegalStateException(n.id());
@@ -414,7 +418,7 @@ public final class StatisticsView extends BorderPane {
         }
         data.set(d);
         status.getStyleClass().remove("field-error");
-        status.setText(DashboardCharts.count(d.stats().totalPairs()) + " pairs · "
+        status.setText(Plural.of(d.stats().totalPairs(), "pair") + " · "
                 + (d.complete() ? (d.statisticsMillis() + d.extrasMillis()) + " ms" : "counting…"));
     }
 
