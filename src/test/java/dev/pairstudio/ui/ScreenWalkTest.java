@@ -92,7 +92,7 @@ class ScreenWalkTest {
         waitFor(() -> robot.lookup("#after-question").tryQuery().isPresent() && robot.lookup("#detail-question").tryQuery().isPresent());
         check(window.root(), "walk-main-" + size, problems);
 
-        robot.interact(() -> window.press(Shortcut.HELP));
+        robot.interact(() -> window.commands().get("help").command().execute());
         DialogPane help = waitForDialog(robot, "Keyboard shortcuts");
         check(help, "walk-help-" + size, problems);
         robot.interact(() -> help.getScene().getWindow().hide());
@@ -102,7 +102,7 @@ class ScreenWalkTest {
         check(window.root(), "walk-trash-" + size, problems);
         robot.interact(() -> window.filters().trash.set(false));
 
-        robot.interact(() -> window.press(Shortcut.EXPORT_WIZARD));
+        robot.interact(() -> window.commands().get("export").command().execute());
         DialogPane page = waitForDialog(robot, null);
         for (int i = 0; i < 5; i++) { // scope, format, privacy, split, destination: the run page would write files
             DialogPane shown = page;
