@@ -146,6 +146,7 @@ public final class MainWindow {
             table.scrollTo(Math.max(0, i - 3));
         });
         pairs.setOnDataChanged(this::dataChanged);
+        pairs.setOnReviewed(this::countTotals);
         ColumnLayout.bind(table, settings);
         // the first page (and the store's index under it) loads while the rest of the window is built
         rows.reload(filters.filter(), table.currentSort());

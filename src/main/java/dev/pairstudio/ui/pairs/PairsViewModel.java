@@ -51,6 +51,8 @@ public final class PairsViewModel {
     private int selectedIndex = -1;
     private IntConsumer selector = i -> { };
     private Runnable onDataChanged = () -> { };
+    /** After a review: the rows were replaced in place, but "N of M reviewed" changed. */
+    private Runnable onReviewed = () -> { };
 
     public final Command accept;
     public final Command reject;
@@ -105,6 +107,10 @@ public final class PairsViewModel {
         this.onDataChanged = onDataChanged;
     }
 
+    public void setOnReviewed(Runnable onReviewed) {
+        this.onReviewed = onReviewed;
+    }
+
     /** What the status bar says. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
@@ -123,6 +129,7 @@ public final class PairsViewModel {
         }, done -> {
             stepDone();
             done.updated().forEach(rows::replace);
+            onReviewed.run();
             say(done.what());
             if (selected.size() == 1 && status != ReviewStatus.UNREVIEWED) {
                 moveToUnreviewedFrom(index, 1);

@@ -32,10 +32,10 @@ class CuratorWordsTest {
             assertThat(curator.undo()).contains("Undone: accepted 1 pair");
 
             assertThat(curator.trash(ids.subList(0, 3))).startsWith("Deleted 3 pairs");
-            assertThat(curator.undo().orElseThrow()).startsWith("Undid: deleted 3 pairs");
+            assertThat(curator.undo().orElseThrow()).startsWith("Undone: deleted 3 pairs");
 
             assertThat(curator.trash(PairFilter.ALL)).startsWith("Deleted 1,200 pairs");
-            assertThat(curator.undo().orElseThrow()).startsWith("Undid: deleted 1,200 pairs");
+            assertThat(curator.undo().orElseThrow()).startsWith("Undone: deleted 1,200 pairs");
         }
     }
 }
