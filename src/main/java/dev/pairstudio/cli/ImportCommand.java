@@ -6,6 +6,7 @@ import dev.pairstudio.io.ImportSummary;
 import dev.pairstudio.io.PairEnricher;
 import dev.pairstudio.io.OnePassImport;
 import dev.pairstudio.io.PairImporter;
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.schema.ValidationSummary;
 import dev.pairstudio.sql.SqlAnalyzer;
@@ -13,6 +14,7 @@ import dev.pairstudio.store.PairStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,8 +79,8 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private void printStored(PrintWriter out, ImportSummary s, double seconds) {
-        out.printf("Imported %d pair%s from %d file%s (batch %s) in %.1f s%n", s.added(), s.added() == 1 ? "" : "s",
-                files.size(), files.size() == 1 ? "" : "s", s.batch(), seconds);
+        out.printf(Locale.ROOT, "Imported %s from %s (batch %s) in %.1f s%n", Plural.of(s.added(), "pair"), Plural.of(files.size(), "file"),
+                s.batch(), seconds);
         out.printf("  added:                     %d%n", s.added());
         out.printf("  skipped (already present): %d%n", s.skipped());
         out.printf("  malformed (not imported):  %d%n", s.malformed());

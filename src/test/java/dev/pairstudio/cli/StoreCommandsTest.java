@@ -47,7 +47,8 @@ class StoreCommandsTest {
     @Test
     void importPrintsASummaryAndIsIdempotent() {
         assertThat(importSample()).isZero();
-        assertThat(out).contains("added:                     3").contains("skipped (already present): 0");
+        assertThat(out).startsWith("Imported 3 pairs from 1 file (batch ")
+                .contains("added:                     3").contains("skipped (already present): 0");
         assertThat(run("--db", db, "import", dir.resolve("pairs.jsonl").toString())).isZero();
         assertThat(out).contains("added:                     0").contains("skipped (already present): 3");
     }
