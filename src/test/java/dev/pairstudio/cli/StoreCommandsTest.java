@@ -21,8 +21,7 @@ class StoreCommandsTest {
     @TempDir
     Path dir;
     String db;
-    String out;
-    String err;
+    final CliRun.Last cli = new CliRun.Last();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -33,144 +32,137 @@ class StoreCommandsTest {
                 + String.format(LINE, "a3", "Failed one", "logs", "2024-01-03T10:00:00", "postgresql", "false"));
     }
 
-    int run(String... args) {
-        CliRun r = CliRun.of(args);
-        out = r.out();
-        err = r.err();
-        return r.code();
-    }
-
     int importSample() {
-        return run("import", dir.resolve("pairs.jsonl").toString(), "--db", db);
+        return cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db);
     }
 
     @Test
     void importPrintsASummaryAndIsIdempotent() {
         assertThat(importSample()).isZero();
-        assertThat(out).startsWith("Imported 3 pairs from 1 file (batch ")
+        assertThat(cli.out()).startsWith("Imported 3 pairs from 1 file (batch ")
                 .contains("added:                     3").contains("skipped (already present): 0");
-        assertThat(run("--db", db, "import", dir.resolve("pairs.jsonl").toString())).isZero();
-        assertThat(out).contains("added:                     0").contains("skipped (already present): 3");
+        assertThat(cli.run("--db", db, "import", dir.resolve("pairs.jsonl").toString())).isZero();
+        assertThat(cli.out()).contains("added:                     0").contains("skipped (already present): 3");
     }
 
     @Test
     void malformedLinesAreNamedByLineNumberAndExitOne() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.jsonl"), String.format(LINE, "b1", "ok", "t", "2024-01-01", "x", "true")
                 + "{broken\n" + "{\"natural_language_query\": \"no sql\"}\n");
-        assertThat(run("import", bad.toString(), "--db", db)).isEqualTo(1);
-        assertThat(out).contains("added:                     1").contains("malformed (not imported):  2");
-        assertThat(err).contains("bad.jsonl line 2: invalid JSON").contains("bad.jsonl line 3: sql_query is missing")
+        assertThat(cli.run("import", bad.toString(), "--db", db)).isEqualTo(1);
+        assertThat(cli.out()).contains("added:                     1").contains("malformed (not imported):  2");
+        assertThat(cli.err()).contains("bad.jsonl line 2: invalid JSON").contains("bad.jsonl line 3: sql_query is missing")
                 .contains("all problems: ").contains(".report.txt");
-        assertThat(run("import", dir.resolve("nope.jsonl").toString(), "--db", db)).isEqualTo(1);
-        assertThat(err).contains("nope.jsonl: no such file");
+        assertThat(cli.run("import", dir.resolve("nope.jsonl").toString(), "--db", db)).isEqualTo(1);
+        assertThat(cli.err()).contains("nope.jsonl: no such file");
     }
 
     @Test
     void listFiltersAndPagesAsJson() throws Exception {
         importSample();
-        assertThat(run("list", "--db", db, "--database-type", "postgresql", "--successful-only", "--json")).isZero();
-        JsonNode page = new ObjectMapper().readTree(out);
+        assertThat(cli.run("list", "--db", db, "--database-type", "postgresql", "--successful-only", "--json")).isZero();
+        JsonNode page = new ObjectMapper().readTree(cli.out());
         assertThat(page.get("count").asInt()).isEqualTo(1);
         assertThat(page.get("total").asInt()).isEqualTo(1);
         assertThat(page.get("pairs").get(0).get("pair_id").asText()).isEqualTo("a1");
         assertThat(page.get("next_cursor").isNull()).isTrue();
 
-        assertThat(run("list", "--db", db, "--limit", "2", "--json", "--sort", "TIMESTAMP", "--desc")).isZero();
-        page = new ObjectMapper().readTree(out);
+        assertThat(cli.run("list", "--db", db, "--limit", "2", "--json", "--sort", "TIMESTAMP", "--desc")).isZero();
+        page = new ObjectMapper().readTree(cli.out());
         assertThat(page.get("pairs").findValuesAsText("pair_id")).containsExactly("a3", "a2");
         String cursor = page.get("next_cursor").asText();
-        assertThat(run("list", "--db", db, "--limit", "2", "--json", "--sort", "TIMESTAMP", "--desc", "--after", cursor)).isZero();
-        assertThat(new ObjectMapper().readTree(out).get("pairs").findValuesAsText("pair_id")).containsExactly("a1");
+        assertThat(cli.run("list", "--db", db, "--limit", "2", "--json", "--sort", "TIMESTAMP", "--desc", "--after", cursor)).isZero();
+        assertThat(new ObjectMapper().readTree(cli.out()).get("pairs").findValuesAsText("pair_id")).containsExactly("a1");
 
-        assertThat(run("list", "--db", db, "--from", "2024-01-02", "--to", "2024-01-02")).isZero();
-        assertThat(out).contains("All orders").contains("1 of 1 matching pair");
-        assertThat(run("list", "--db", db, "--search", "ORDERS")).isZero();
-        assertThat(out).contains("1 of 1");
+        assertThat(cli.run("list", "--db", db, "--from", "2024-01-02", "--to", "2024-01-02")).isZero();
+        assertThat(cli.out()).contains("All orders").contains("1 of 1 matching pair");
+        assertThat(cli.run("list", "--db", db, "--search", "ORDERS")).isZero();
+        assertThat(cli.out()).contains("1 of 1");
     }
 
     @Test
     void badFilterValuesAreNamed() {
         importSample();
-        assertThat(run("list", "--db", db, "--from", "yesterday")).isEqualTo(1);
-        assertThat(err).contains("--from \"yesterday\" is not a date").doesNotContain("Exception");
-        assertThat(run("list", "--db", db, "--status", "maybe")).isEqualTo(1);
-        assertThat(err).contains("--status \"maybe\" is not one of UNREVIEWED, ACCEPTED, REJECTED");
-        assertThat(run("list", "--db", db, "--successful-only", "--failed-only")).isEqualTo(2);
-        assertThat(run("list", "--db", db, "--search", "(", "--regex")).isEqualTo(1);
-        assertThat(err).contains("Invalid regular expression \"(\"");
-        assertThat(run("list", "--db", db, "--limit", "0")).isEqualTo(2);
+        assertThat(cli.run("list", "--db", db, "--from", "yesterday")).isEqualTo(1);
+        assertThat(cli.err()).contains("--from \"yesterday\" is not a date").doesNotContain("Exception");
+        assertThat(cli.run("list", "--db", db, "--status", "maybe")).isEqualTo(1);
+        assertThat(cli.err()).contains("--status \"maybe\" is not one of UNREVIEWED, ACCEPTED, REJECTED");
+        assertThat(cli.run("list", "--db", db, "--successful-only", "--failed-only")).isEqualTo(2);
+        assertThat(cli.run("list", "--db", db, "--search", "(", "--regex")).isEqualTo(1);
+        assertThat(cli.err()).contains("Invalid regular expression \"(\"");
+        assertThat(cli.run("list", "--db", db, "--limit", "0")).isEqualTo(2);
     }
 
     @Test
     void getByStoreIdOrPairId() throws Exception {
         importSample();
-        assertThat(run("get", "a2", "--db", db)).isZero();
-        JsonNode pair = new ObjectMapper().readTree(out);
+        assertThat(cli.run("get", "a2", "--db", db)).isZero();
+        JsonNode pair = new ObjectMapper().readTree(cli.out());
         assertThat(pair.get("natural_language_query").asText()).isEqualTo("All orders");
         long id = pair.get("id").asLong();
-        assertThat(run("get", String.valueOf(id), "--db", db)).isZero();
-        assertThat(out).contains("\"pair_id\" : \"a2\"");
-        assertThat(run("get", "missing", "--db", db)).isEqualTo(1);
-        assertThat(err).contains("No pair with id missing");
+        assertThat(cli.run("get", String.valueOf(id), "--db", db)).isZero();
+        assertThat(cli.out()).contains("\"pair_id\" : \"a2\"");
+        assertThat(cli.run("get", "missing", "--db", db)).isEqualTo(1);
+        assertThat(cli.err()).contains("No pair with id missing");
     }
 
     @Test
     void deleteRestorePurge() {
         importSample();
-        assertThat(run("delete", "a1", "a2", "--db", db)).isZero();
-        Matcher m = Pattern.compile("Moved 2 pairs to the trash \\(batch ([0-9a-f-]+)\\)").matcher(out);
-        assertThat(m.find()).as(out).isTrue();
-        assertThat(run("list", "--db", db)).isZero();
-        assertThat(out).contains("1 of 1");
-        assertThat(run("restore", m.group(1), "--db", db)).isZero();
-        assertThat(out).contains("Restored 2 pairs");
+        assertThat(cli.run("delete", "a1", "a2", "--db", db)).isZero();
+        Matcher m = Pattern.compile("Moved 2 pairs to the trash \\(batch ([0-9a-f-]+)\\)").matcher(cli.out());
+        assertThat(m.find()).as(cli.out()).isTrue();
+        assertThat(cli.run("list", "--db", db)).isZero();
+        assertThat(cli.out()).contains("1 of 1");
+        assertThat(cli.run("restore", m.group(1), "--db", db)).isZero();
+        assertThat(cli.out()).contains("Restored 2 pairs");
 
-        assertThat(run("delete", "--filter", "--failed-only", "--db", db)).isZero();
-        assertThat(out).contains("Moved 1 pair to the trash");
-        assertThat(run("list", "--trash", "--db", db)).isZero();
-        assertThat(out).contains("Failed one");
-        assertThat(run("purge", "--db", db)).isZero();
-        assertThat(out).contains("Deleted 1 pair from the trash for good");
-        assertThat(run("get", "a3", "--db", db)).isEqualTo(1);
+        assertThat(cli.run("delete", "--filter", "--failed-only", "--db", db)).isZero();
+        assertThat(cli.out()).contains("Moved 1 pair to the trash");
+        assertThat(cli.run("list", "--trash", "--db", db)).isZero();
+        assertThat(cli.out()).contains("Failed one");
+        assertThat(cli.run("purge", "--db", db)).isZero();
+        assertThat(cli.out()).contains("Deleted 1 pair from the trash for good");
+        assertThat(cli.run("get", "a3", "--db", db)).isEqualTo(1);
 
-        assertThat(run("delete", "--db", db)).isEqualTo(2);
-        assertThat(run("delete", "nope", "--db", db)).isEqualTo(1);
-        assertThat(run("restore", "--db", db)).isEqualTo(2);
+        assertThat(cli.run("delete", "--db", db)).isEqualTo(2);
+        assertThat(cli.run("delete", "nope", "--db", db)).isEqualTo(1);
+        assertThat(cli.run("restore", "--db", db)).isEqualTo(2);
     }
 
     @Test
     void backupWritesAZip() {
         importSample();
         Path zip = dir.resolve("b/backup.zip");
-        assertThat(run("backup", "--to", zip.toString(), "--db", db)).isZero();
+        assertThat(cli.run("backup", "--to", zip.toString(), "--db", db)).isZero();
         assertThat(zip).exists();
-        assertThat(out).contains("written to");
+        assertThat(cli.out()).contains("written to");
     }
 
     @Test
     void aDatabaseThatIsNotOursIsOneLineOnStderr() throws Exception {
         Path fake = Files.writeString(dir.resolve("fake.mv.db"), "not a database");
-        assertThat(run("list", "--db", fake.toString())).isEqualTo(1);
-        assertThat(err.strip().lines()).hasSize(1);
-        assertThat(err).contains(fake.toString()).contains("not a Pair Studio database").doesNotContain("Exception");
+        assertThat(cli.run("list", "--db", fake.toString())).isEqualTo(1);
+        assertThat(cli.err().strip().lines()).hasSize(1);
+        assertThat(cli.err()).contains(fake.toString()).contains("not a Pair Studio database").doesNotContain("Exception");
     }
 
     @Test
     void aLockedDatabaseIsOneLineOnStderr() throws Exception {
         importSample();
         try (var ch = java.nio.channels.FileChannel.open(Path.of(db), java.nio.file.StandardOpenOption.WRITE); var lock = ch.lock()) {
-            assertThat(run("list", "--db", db)).isEqualTo(1);
+            assertThat(cli.run("list", "--db", db)).isEqualTo(1);
         }
-        assertThat(err.strip().lines()).hasSize(1);
-        assertThat(err).contains(db).contains("in use by another program");
+        assertThat(cli.err().strip().lines()).hasSize(1);
+        assertThat(cli.err()).contains(db).contains("in use by another program");
     }
 
     @Test
     void anUnreachableTeamDatabaseIsOneClearLineWithoutThePassword() {
         // port 1 on loopback: nothing listens; the server's own tests are PostgresPairStoreTest and MigrateCommandTest
-        assertThat(run("list", "--db", "postgresql://ann:hunter2@127.0.0.1:1/pairs")).isEqualTo(1);
-        assertThat(err).contains("Cannot reach the PostgreSQL server at 127.0.0.1:1").contains("check the host and port")
+        assertThat(cli.run("list", "--db", "postgresql://ann:hunter2@127.0.0.1:1/pairs")).isEqualTo(1);
+        assertThat(cli.err()).contains("Cannot reach the PostgreSQL server at 127.0.0.1:1").contains("check the host and port")
                 .doesNotContain("hunter2").doesNotContain("Exception");
-        assertThat(err.strip().lines()).hasSize(1);
+        assertThat(cli.err().strip().lines()).hasSize(1);
     }
 }

@@ -21,8 +21,7 @@ class ValidationVerdictsCliTest {
     @TempDir
     Path dir;
     String db;
-    String out;
-    String err;
+    final CliRun.Last cli = new CliRun.Last();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -32,32 +31,25 @@ class ValidationVerdictsCliTest {
                 + String.format(LINE, "open", "Customers in France", "SELECT name FROM customers WHERE country = 'France")
                 + String.format(LINE, "typo", "Names of customers in Peru", "SELECT nmae FROM customers WHERE country = 'Chile'"));
         Files.writeString(dir.resolve("shop.sql"), "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, country TEXT);\n");
-        assertThat(run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
-        assertThat(run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--dialect", "sqlite",
+        assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
+        assertThat(cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--dialect", "sqlite",
                 "--db", db)).isZero();
-    }
-
-    int run(String... args) {
-        CliRun r = CliRun.of(args);
-        out = r.out();
-        err = r.err();
-        return r.code();
     }
 
     @Test
     void unparseableSqlIsNeverValidAgainstItsSchema() {
-        assertThat(run("validate", "--db", db)).isZero();
-        assertThat(out).contains("Validated 3 pairs").contains("no flag:                   1").contains("UNPARSEABLE:               1");
-        assertThat(run("stats", "--db", db)).isZero();
-        assertThat(out).contains("Valid (schema): shop: 33.3 % of 3 validated (3 pairs)");
-        assertThat(run("stats", "--json", "--db", db)).isZero();
-        assertThat(out.replaceAll("\\s", "")).contains("\"shop\":{\"pairs\":3,\"validated\":3,\"valid\":1,");
+        assertThat(cli.run("validate", "--db", db)).isZero();
+        assertThat(cli.out()).contains("Validated 3 pairs").contains("no flag:                   1").contains("UNPARSEABLE:               1");
+        assertThat(cli.run("stats", "--db", db)).isZero();
+        assertThat(cli.out()).contains("Valid (schema): shop: 33.3 % of 3 validated (3 pairs)");
+        assertThat(cli.run("stats", "--json", "--db", db)).isZero();
+        assertThat(cli.out().replaceAll("\\s", "")).contains("\"shop\":{\"pairs\":3,\"validated\":3,\"valid\":1,");
     }
 
     @Test
     void getAndListShowTheFlagsAndMessagesInTheWindowsWords() throws Exception {
-        assertThat(run("get", "typo", "--json", "--db", db)).isZero();
-        JsonNode typo = JSON.readTree(out);
+        assertThat(cli.run("get", "typo", "--json", "--db", db)).isZero();
+        JsonNode typo = JSON.readTree(cli.out());
         assertThat(typo.get("flags")).extracting(JsonNode::asText).contains("UNKNOWN_COLUMN", "DOES_NOT_RUN", "LITERAL_NOT_IN_QUESTION");
         assertThat(typo.get("flag_labels")).extracting(JsonNode::asText).contains("Column not in the schema", "SQL value not in the question");
         assertThat(typo.at("/validation/schema").asText()).isEqualTo("shop");
@@ -79,8 +71,8 @@ class ValidationVerdictsCliTest {
         // the seed's keys stay first and unchanged
         assertThat(typo.fieldNames().next()).isEqualTo("pair_id");
 
-        assertThat(run("list", "--json", "--db", db)).isZero();
-        JsonNode list = JSON.readTree(out);
+        assertThat(cli.run("list", "--json", "--db", db)).isZero();
+        JsonNode list = JSON.readTree(cli.out());
         assertThat(list.get("pairs")).hasSize(3);
         for (JsonNode p : list.get("pairs")) {
             switch (p.get("pair_id").asText()) {
@@ -102,9 +94,9 @@ class ValidationVerdictsCliTest {
         Files.writeString(dir.resolve("hr.jsonl"), String.format(LINE, "solo", "All staff names please", "SELECT name FROM staff")
                 .replace("\"shop\"", "\"hr\""));
         Files.writeString(dir.resolve("hr.sql"), "CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT);\n");
-        assertThat(run("import", dir.resolve("hr.jsonl").toString(), "--db", db)).isZero();
-        assertThat(run("schema", "import", dir.resolve("hr.sql").toString(), "--database", "hr", "--db", db)).isZero();
-        assertThat(run("stats", "--db", db)).isZero();
-        assertThat(out).contains("hr: 100.0 % of 1 validated (1 pair)");
+        assertThat(cli.run("import", dir.resolve("hr.jsonl").toString(), "--db", db)).isZero();
+        assertThat(cli.run("schema", "import", dir.resolve("hr.sql").toString(), "--database", "hr", "--db", db)).isZero();
+        assertThat(cli.run("stats", "--db", db)).isZero();
+        assertThat(cli.out()).contains("hr: 100.0 % of 1 validated (1 pair)");
     }
 }

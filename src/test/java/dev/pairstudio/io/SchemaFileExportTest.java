@@ -36,8 +36,7 @@ class SchemaFileExportTest {
     @TempDir
     Path dir;
     String db;
-    String out;
-    String err;
+    final CliRun.Last cli = new CliRun.Last();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -69,16 +68,9 @@ class SchemaFileExportTest {
                 """);
     }
 
-    int run(String... args) {
-        CliRun r = CliRun.of(args);
-        out = r.out();
-        err = r.err();
-        return r.code();
-    }
-
     private void importBoth(String data, String format, String into) {
-        assertThat(run("import", data, "--format", format, "--db", into)).as(err).isZero();
-        assertThat(run("schema", "import", dir.resolve("tables.json").toString(), "--db", into)).as(err).isZero();
+        assertThat(cli.run("import", data, "--format", format, "--db", into)).as(cli.err()).isZero();
+        assertThat(cli.run("schema", "import", dir.resolve("tables.json").toString(), "--db", into)).as(cli.err()).isZero();
     }
 
     /** Every pair as (question, sql, database, metadata) keyed by pair id. */
@@ -106,7 +98,7 @@ class SchemaFileExportTest {
         importBoth(dir.resolve("bird.json").toString(), "bird", db);
         Path target = dir.resolve("out").resolve("dev.json");
         Files.createDirectories(target.getParent());
-        assertThat(run("export", "--format", "bird", "--no-anonymize", "--output", target.toString(), "--db", db)).as(err).isZero();
+        assertThat(cli.run("export", "--format", "bird", "--no-anonymize", "--output", target.toString(), "--db", db)).as(cli.err()).isZero();
 
         JsonNode first = JSON.readTree(target.toFile()).get(0);
         assertThat(List.of(first.fieldNames()).toString()).isNotEmpty();
@@ -124,8 +116,8 @@ class SchemaFileExportTest {
         assertThat(manifest.get("schema_file").get("name").asText()).isEqualTo("dev_tables.json");
 
         String db2 = dir.resolve("b.mv.db").toString();
-        assertThat(run("import", target.toString(), "--format", "bird", "--db", db2)).as(err).isZero();
-        assertThat(run("schema", "import", tables.toString(), "--format", "spider", "--db", db2)).as(err).isZero();
+        assertThat(cli.run("import", target.toString(), "--format", "bird", "--db", db2)).as(cli.err()).isZero();
+        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2)).as(cli.err()).isZero();
         assertThat(pairs(db2)).isEqualTo(pairs(db));
         Map<String, DatabaseSchema> before = schemas(db);
         Map<String, DatabaseSchema> after = schemas(db2);
@@ -143,23 +135,23 @@ class SchemaFileExportTest {
         importBoth(dir.resolve("spider.json").toString(), "spider", db);
         Path target = dir.resolve("out").resolve("train_spider.json");
         Files.createDirectories(target.getParent());
-        assertThat(run("export", "--format", "spider", "--no-anonymize", "--output", target.toString(), "--db", db)).as(err).isZero();
+        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--output", target.toString(), "--db", db)).as(cli.err()).isZero();
         Path tables = target.resolveSibling("tables.json");
         assertThat(tables).exists();
 
         String db2 = dir.resolve("b.mv.db").toString();
-        assertThat(run("import", target.toString(), "--format", "spider", "--db", db2)).as(err).isZero();
-        assertThat(run("schema", "import", tables.toString(), "--format", "spider", "--db", db2)).as(err).isZero();
+        assertThat(cli.run("import", target.toString(), "--format", "spider", "--db", db2)).as(cli.err()).isZero();
+        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2)).as(cli.err()).isZero();
         assertThat(pairs(db2)).isEqualTo(pairs(db));
         assertThat(schemas(db2).get("shop").tables()).isEqualTo(schemas(db).get("shop").tables());
 
         // a second export beside it: tables.json is taken, so it fails unless --overwrite or --rename
         Path again = target.resolveSibling("dev.json");
-        assertThat(run("export", "--format", "spider", "--no-anonymize", "--output", again.toString(), "--db", db)).isNotZero();
-        assertThat(err).contains("tables.json");
+        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--output", again.toString(), "--db", db)).isNotZero();
+        assertThat(cli.err()).contains("tables.json");
         assertThat(again).doesNotExist();
-        assertThat(run("export", "--format", "spider", "--no-anonymize", "--rename", "--output", again.toString(), "--db", db))
-                .as(err).isZero();
+        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--rename", "--output", again.toString(), "--db", db))
+                .as(cli.err()).isZero();
         assertThat(again).exists();
         assertThat(target.resolveSibling("tables (2).json")).exists();
     }
@@ -168,7 +160,7 @@ class SchemaFileExportTest {
     void anonymizedDatabaseNamesAreTheSameInTheDataAndTheSchemaFileAndTableNamesAreKept() throws Exception {
         importBoth(dir.resolve("bird.json").toString(), "bird", db);
         Path target = dir.resolve("anon.json");
-        assertThat(run("export", "--format", "bird", "--output", target.toString(), "--db", db)).as(err).isZero();
+        assertThat(cli.run("export", "--format", "bird", "--output", target.toString(), "--db", db)).as(cli.err()).isZero();
         JsonNode data = JSON.readTree(target.toFile());
         JsonNode tables = JSON.readTree(target.resolveSibling("anon_tables.json").toFile());
         List<String> dataDbs = new ArrayList<>();
@@ -186,20 +178,20 @@ class SchemaFileExportTest {
         Path policy = dir.resolve("redact.json");
         Files.writeString(policy, "{\"name\": \"redact-db\", \"operators\": {\"DB_NAME\": \"redact\"}}");
         Path target = dir.resolve("redacted.json");
-        assertThat(run("export", "--format", "bird", "--policy", policy.toString(), "--output", target.toString(), "--db", db)).isNotZero();
-        assertThat(err).contains("The databases shop and school are both exported as").contains("No file was written");
+        assertThat(cli.run("export", "--format", "bird", "--policy", policy.toString(), "--output", target.toString(), "--db", db)).isNotZero();
+        assertThat(cli.err()).contains("The databases shop and school are both exported as").contains("No file was written");
         assertThat(target).doesNotExist();
         assertThat(dir.resolve("redacted_tables.json")).doesNotExist();
         // the same policy without a schema file is fine
-        assertThat(run("export", "--format", "alpaca", "--policy", policy.toString(), "--output", dir.resolve("a.json").toString(),
-                "--db", db)).as(err).isZero();
+        assertThat(cli.run("export", "--format", "alpaca", "--policy", policy.toString(), "--output", dir.resolve("a.json").toString(),
+                "--db", db)).as(cli.err()).isZero();
     }
 
     @Test
     void dbGptAlpacaPutsTheSchemaInTheInstructionAndTheScopeOptionChoosesTheTables() throws Exception {
         importBoth(dir.resolve("bird.json").toString(), "bird", db);
         Path used = dir.resolve("used.json");
-        assertThat(run("export", "--format", "dbgpt-alpaca", "--no-anonymize", "--output", used.toString(), "--db", db)).as(err).isZero();
+        assertThat(cli.run("export", "--format", "dbgpt-alpaca", "--no-anonymize", "--output", used.toString(), "--db", db)).as(cli.err()).isZero();
         JsonNode first = JSON.readTree(used.toFile()).get(0);
         assertThat(first.get("instruction").asText()).contains("shop contains tables such as:")
                 .contains("CREATE TABLE customers (id number, name text, city text, PRIMARY KEY (id));")
@@ -209,14 +201,14 @@ class SchemaFileExportTest {
         assertThat(first.get("history")).isEmpty();
 
         Path whole = dir.resolve("whole.json");
-        assertThat(run("export", "--format", "dbgpt-alpaca", "--no-anonymize", "--schema-scope", "database", "--output", whole.toString(),
-                "--db", db)).as(err).isZero();
+        assertThat(cli.run("export", "--format", "dbgpt-alpaca", "--no-anonymize", "--schema-scope", "database", "--output", whole.toString(),
+                "--db", db)).as(cli.err()).isZero();
         assertThat(JSON.readTree(whole.toFile()).get(0).get("instruction").asText())
                 .contains("CREATE TABLE customers").contains("CREATE TABLE orders");
 
-        assertThat(run("export", "--format", "dbgpt-alpaca", "--schema-scope", "all", "--output", dir.resolve("x.json").toString(),
+        assertThat(cli.run("export", "--format", "dbgpt-alpaca", "--schema-scope", "all", "--output", dir.resolve("x.json").toString(),
                 "--db", db)).isEqualTo(Cli.USAGE);
-        assertThat(err).contains("--schema-scope must be used or database");
+        assertThat(cli.err()).contains("--schema-scope must be used or database");
     }
 
     @Test

@@ -17,4 +17,23 @@ public record CliRun(int code, String out, String err) {
         int code = cl.execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    /** For a test that runs several commands and asserts on what the last one printed. */
+    public static final class Last {
+        private CliRun last = new CliRun(-1, "", "");
+
+        /** Runs the command line; its exit code. */
+        public int run(String... args) {
+            last = CliRun.of(args);
+            return last.code();
+        }
+
+        public String out() {
+            return last.out();
+        }
+
+        public String err() {
+            return last.err();
+        }
+    }
 }
