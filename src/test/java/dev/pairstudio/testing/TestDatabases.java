@@ -1,6 +1,7 @@
 package dev.pairstudio.testing;
 
 import dev.pairstudio.io.AnalyzingEnricher;
+import dev.pairstudio.io.DemoData;
 import dev.pairstudio.io.DuplicateTracker;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.Source;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +30,12 @@ public final class TestDatabases {
 
     /** A fresh copy of the named database, built from {@code pairs} the first time it is asked for. */
     public static Path copyOf(String name, Supplier<List<Pair>> pairs) {
-        return copy(name, () -> build(name, pairs.get(), true));
+        return copy(name, () -> build(name, store -> addAnalysed(store, pairs.get())));
+    }
+
+    /** A fresh copy of a database as the very first start leaves it: the demo pairs ({@link DemoData#addOnFirstStart}). */
+    public static Path copyOfDemoData() {
+        return copy("demo", () -> build("demo", DemoData::addOnFirstStart));
     }
 
     /**
@@ -37,7 +44,7 @@ public final class TestDatabases {
      * left for a window to analyse in the background while the test runs.
      */
     public static Path copyOfQuicklyTyped(String name, Supplier<List<Pair>> pairs) {
-        return copy(name, () -> build(name, pairs.get(), false));
+        return copy(name, () -> build(name, store -> addQuicklyTyped(store, pairs.get())));
     }
 
     private static Path copy(String name, Supplier<Path> build) {
@@ -51,23 +58,29 @@ public final class TestDatabases {
         }
     }
 
-    private static Path build(String name, List<Pair> pairs, boolean analysed) {
+    /** Stores {@code pairs} analysed and grouped, as an import does. */
+    private static void addAnalysed(PairStore store, List<Pair> pairs) {
+        try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
+            enricher.addAll(store, pairs, Source.FILE, "test");
+        }
+        new DuplicateTracker(store).catchUp();
+    }
+
+    /** Stores {@code pairs} with just their statement type. */
+    private static void addQuicklyTyped(PairStore store, List<Pair> pairs) {
+        for (int i = 0; i < pairs.size(); i += 10_000) {
+            List<Pair> batch = pairs.subList(i, Math.min(pairs.size(), i + 10_000));
+            store.addAll(batch, batch.stream().map(p -> new dev.pairstudio.pair.PairAnalysis(
+                    dev.pairstudio.store.StatGroup.guessType(p.sql()), null, null, null, null, null, null)).toList(),
+                    Source.FILE, "test");
+        }
+    }
+
+    private static Path build(String name, Consumer<PairStore> fill) {
         try {
             Path dir = Files.createTempDirectory("pairstudio-template-" + name);
             try (PairStore store = PairStores.open(dir.resolve("pairs").toString())) {
-                if (analysed) {
-                    try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-                        enricher.addAll(store, pairs, Source.FILE, "test");
-                    }
-                    new DuplicateTracker(store).catchUp();
-                } else {
-                    for (int i = 0; i < pairs.size(); i += 10_000) {
-                        List<Pair> batch = pairs.subList(i, Math.min(pairs.size(), i + 10_000));
-                        store.addAll(batch, batch.stream().map(p -> new dev.pairstudio.pair.PairAnalysis(
-                                dev.pairstudio.store.StatGroup.guessType(p.sql()), null, null, null, null, null, null)).toList(),
-                                Source.FILE, "test");
-                    }
-                }
+                fill.accept(store);
             }
             return dir.resolve("pairs.mv.db");
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairstudio.io.DemoData;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.BackgroundJobs;
 import java.nio.file.Files;
@@ -28,23 +29,17 @@ class MainWindowSmokeTest {
     private PairStore store;
     private MainWindow window;
 
-    private static Path template;
-
     /** The first start's demo data, prepared off the FX thread; each test opens a copy. */
     @BeforeAll
-    static void firstStart() throws Exception {
-        template = Files.createTempDirectory("pairstudio-smoke").resolve("pairs");
-        try (PairStore s = PairStores.open(template.toString())) {
-            DemoData.addOnFirstStart(s);
-        }
+    static void firstStart() {
+        TestDatabases.copyOfDemoData();
     }
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("pairstudio-smoke");
-        Files.copy(template.resolveSibling("pairs.mv.db"), dir.resolve("pairs.mv.db"));
-        store = PairStores.open(dir.resolve("pairs").toString());
-        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(dir.resolve("ui.properties")));
+        Path db = TestDatabases.copyOfDemoData();
+        store = PairStores.open(db.toString());
+        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(db.resolveSibling("ui.properties")));
         Scene scene = new Scene(window.root(), 1400, 900);
         window.install(scene);
         Theme.apply(window.root(), false); // as the app starts

@@ -6,8 +6,8 @@ import dev.pairstudio.io.DemoData;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.testing.TestWindows;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,17 +39,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenWalkTest {
-    private static Path template;
     private Stage stage;
     private PairStore store;
     private MainWindow window;
 
+    /** The first start's demo data, prepared off the FX thread; each size opens a copy. */
     @BeforeAll
-    static void firstStart() throws Exception {
-        template = Files.createTempDirectory("pairstudio-walk").resolve("pairs");
-        try (PairStore s = PairStores.open(template.toString())) {
-            DemoData.addOnFirstStart(s);
-        }
+    static void firstStart() {
+        TestDatabases.copyOfDemoData();
     }
 
     @Start
@@ -79,10 +76,9 @@ class ScreenWalkTest {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1280, 820", "1024, 700"})
     void everyScreenShowsItsTextWhole(int width, int height, FxRobot robot) throws Exception {
-        Path dir = Files.createTempDirectory("pairstudio-walk");
-        Files.copy(template.resolveSibling("pairs.mv.db"), dir.resolve("pairs.mv.db"));
-        store = PairStores.open(dir.resolve("pairs").toString());
-        robot.interact(() -> window = TestWindows.show(stage, store, dir.resolve("ui.properties"), width, height));
+        Path db = TestDatabases.copyOfDemoData();
+        store = PairStores.open(db.toString());
+        robot.interact(() -> window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), width, height));
         String size = width + "x" + height;
         List<String> problems = new ArrayList<>();
 
