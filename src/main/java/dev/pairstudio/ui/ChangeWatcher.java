@@ -37,12 +37,18 @@ public final class ChangeWatcher implements AutoCloseable {
         this.onChange = onChange;
     }
 
+    /** Starts watching; after {@link #close} (a late call from a closed window) it does nothing. */
     public void start() {
-        timer.scheduleWithFixedDelay(this::check, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+        if (!timer.isShutdown()) {
+            timer.scheduleWithFixedDelay(this::check, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+        }
     }
 
-    /** The window has just re-read everything: what others committed until now counts as shown. */
+    /** The window has just re-read everything: what others committed until now counts as shown. Nothing after {@link #close}. */
     public void shown() {
+        if (timer.isShutdown()) {
+            return;
+        }
         timer.execute(() -> {
             try {
                 seen = Math.max(seen, clock.getAsLong());

@@ -115,8 +115,6 @@ public final class MainWindow {
     private StatisticsView statistics;
     private volatile Anonymizer anonymizer;
     private CollectorToggle collectorToggle;
-    /** Set by {@link #dispose} (FX thread): late events (a collector's throttle, the first page) start nothing on a closed store. */
-    private boolean disposed;
     /** Whether {@link #load} ran: the first page itself starts loading in the constructor. */
     private boolean loaded;
     private long previewSequence;
@@ -311,10 +309,8 @@ public final class MainWindow {
         }
     }
 
+    /** After {@link #dispose} (the first page of a closed window) the closed task runner and watcher start nothing. */
     private void loadTheRest() {
-        if (disposed) {
-            return;
-        }
         countTotals();
         tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
                 lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
@@ -366,9 +362,6 @@ public final class MainWindow {
 
     /** After curation, imports or collected pairs: the table and the statistics re-read. */
     private void dataChanged() {
-        if (disposed) {
-            return; // a late event (a collector's throttle) after the window closed: its store may be closed too
-        }
         countTotals();
         rows.refresh();
         if (statistics != null) {
@@ -383,7 +376,6 @@ public final class MainWindow {
     }
 
     public void dispose() {
-        disposed = true;
         tasks.close(); // its database is about to close: the catch-up stops after its batch, no result arrives
         otherWriters.close();
         if (statistics != null) {
