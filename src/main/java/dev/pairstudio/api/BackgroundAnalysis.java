@@ -123,6 +123,9 @@ final class BackgroundAnalysis implements AutoCloseable {
                     validatedUpTo = upTo;
                 }
             } catch (RuntimeException e) {
+                if (closed()) {
+                    return; // the store closed under a late pass; the next start scans for unanalysed pairs from the first
+                }
                 // the tracker may have advanced past pairs whose marks were not written: regroup next time
                 LOG.warn("Analysing collected pairs failed; trying again: {}", e.getMessage());
                 if (tracker != null) {
