@@ -4,7 +4,7 @@ import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.AddResult;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairIntake;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Job STOP = new Job(List.of(), List.of(), null);
     private static final int MAX_ATTEMPTS = 4;
 
-    private final PairStore store;
+    private final PairIntake store;
     private final String importBatch;
     private final int maxGroupPairs;
     private final Consumer<List<Long>> committed;
@@ -51,7 +51,7 @@ final class GroupCommitWriter implements AutoCloseable {
      * @param maxGroupPairs a group grows up to about this many pairs (a single larger request is stored alone)
      * @param committed     told the ids of each committed group, on the writer thread
      */
-    GroupCommitWriter(PairStore store, String importBatch, int maxGroupPairs, Consumer<List<Long>> committed) {
+    GroupCommitWriter(PairIntake store, String importBatch, int maxGroupPairs, Consumer<List<Long>> committed) {
         this.store = store;
         this.importBatch = importBatch;
         this.maxGroupPairs = maxGroupPairs;

@@ -4,6 +4,7 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.DuplicateGrouper;
 import dev.pairstudio.store.Page;
+import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
@@ -38,7 +39,7 @@ public final class DuplicateTracker {
 
     private DuplicateGrouper grouper;
     private long lastId = -1;
-    /** The sum of {@link PairStore#textDigest} over the pairs fed to the grouper. */
+    /** The sum of {@link PairReader#textDigest} over the pairs fed to the grouper. */
     private long fedDigest;
     /** Pairs an import will add beyond the store's count: the grouper is sized for them. */
     private long expectedNew;
@@ -71,7 +72,7 @@ public final class DuplicateTracker {
         }
         List<PairStore.DuplicateMark> marks = new ArrayList<>();
         long fed = 0;
-        String cursor = lastId < 0 ? null : PairStore.cursorAfterId(lastId);
+        String cursor = lastId < 0 ? null : PairReader.cursorAfterId(lastId);
         Map<Long, StoredPair> fresh = new HashMap<>();
         do {
             Page page = store.query(PairFilter.ALL, PairSort.INSERTION, cursor, PAGE);
@@ -79,7 +80,7 @@ public final class DuplicateTracker {
                 grouper.add(p.id(), p.pair().question(), p.analysis().fingerprint());
                 fresh.put(p.id(), p);
                 lastId = p.id();
-                fedDigest += PairStore.textDigest(p.id(), p.pair().question(), p.pair().sql());
+                fedDigest += PairReader.textDigest(p.id(), p.pair().question(), p.pair().sql());
                 fed++;
             }
             DuplicateGrouper.Changes changes = grouper.flush();
@@ -121,7 +122,7 @@ public final class DuplicateTracker {
             dev.pairstudio.pair.Pair p = pairs.get(i);
             grouper.add(id, p.question(), fingerprints.get(i));
             lastId = Math.max(lastId, id);
-            fedDigest += PairStore.textDigest(id, p.question(), p.sql());
+            fedDigest += PairReader.textDigest(id, p.question(), p.sql());
         }
         DuplicateGrouper.Changes changes = grouper.flush();
         List<PairStore.DuplicateMark> marks = new ArrayList<>(changes.assignments().size());

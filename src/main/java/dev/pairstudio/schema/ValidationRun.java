@@ -4,6 +4,7 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.Page;
+import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
@@ -40,7 +41,7 @@ public final class ValidationRun {
     }
 
     /**
-     * @param afterCursor an {@link PairSort#INSERTION} cursor to start after ({@link PairStore#cursorAfterId}:
+     * @param afterCursor an {@link PairSort#INSERTION} cursor to start after ({@link PairReader#cursorAfterId}:
      *                    what an import just added), null for all matching pairs
      */
     public static ValidationSummary run(PairStore store, SqlAnalyzer analyzer, PairFilter filter, String afterCursor,
@@ -124,7 +125,7 @@ public final class ValidationRun {
         if (store.latestSchemas().isEmpty()) {
             return new ValidationSummary(0, Map.of(), Map.of(), 0);
         }
-        return run(store, analyzer, PairFilter.ALL, PairStore.cursorAfterId(lastIdBefore), threads, progress, cancelled);
+        return run(store, analyzer, PairFilter.ALL, PairReader.cursorAfterId(lastIdBefore), threads, progress, cancelled);
     }
 
     /**

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
+import dev.pairstudio.pair.Source;
 import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.store.AddResult;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairIntake;
 import dev.pairstudio.store.StoreException;
-import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,28 +32,36 @@ class GroupCommitWriterTest {
     private final java.util.concurrent.atomic.AtomicInteger deadlocks = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A store whose addAll hands out ids, waits for {@link #hold} and refuses any batch holding a "poison" pair. */
-    private PairStore fakeStore() {
-        return (PairStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {PairStore.class}, (proxy, m, args) -> {
-            if (!m.getName().equals("addAll")) {
-                throw new UnsupportedOperationException(m.getName());
+    private PairIntake fakeStore() {
+        return new PairIntake() {
+            @Override
+            public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch) {
+                inStore.countDown();
+                try {
+                    hold.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("interrupted");
+                }
+                if (pairs.stream().anyMatch(p -> p.question().equals("poison"))) {
+                    throw new StoreException("refused");
+                }
+                if (deadlocks.getAndDecrement() > 0) {
+                    throw new StoreException("Deadlock detected", new SQLException("Deadlock detected", "40001", 40001));
+                }
+                transactions.add(pairs.size());
+                List<Long> ids = new ArrayList<>();
+                for (int i = 0; i < pairs.size(); i++) {
+                    ids.add(nextId.getAndIncrement());
+                }
+                return new AddResult(ids, 0);
             }
-            inStore.countDown();
-            hold.await(10, TimeUnit.SECONDS);
-            @SuppressWarnings("unchecked")
-            List<Pair> pairs = (List<Pair>) args[0];
-            if (pairs.stream().anyMatch(p -> p.question().equals("poison"))) {
-                throw new StoreException("refused");
+
+            @Override
+            public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
+                throw new UnsupportedOperationException("the collector groups after committing");
             }
-            if (deadlocks.getAndDecrement() > 0) {
-                throw new StoreException("Deadlock detected", new java.sql.SQLException("Deadlock detected", "40001", 40001));
-            }
-            transactions.add(pairs.size());
-            List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < pairs.size(); i++) {
-                ids.add(nextId.getAndIncrement());
-            }
-            return new AddResult(ids, 0);
-        });
+        };
     }
 
     private static List<Pair> pairs(String question, int n) {

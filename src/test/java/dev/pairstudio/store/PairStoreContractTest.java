@@ -67,8 +67,8 @@ public abstract class PairStoreContractTest {
         StoredPair first = store.get(ids.get(0)).orElseThrow();
         StoredPair second = store.get(ids.get(1)).orElseThrow();
         assertThat(two).as("the sum of the pairs' shares").isEqualTo(
-                PairStore.textDigest(first.id(), first.pair().question(), first.pair().sql())
-                        + PairStore.textDigest(second.id(), second.pair().question(), second.pair().sql()));
+                PairReader.textDigest(first.id(), first.pair().question(), first.pair().sql())
+                        + PairReader.textDigest(second.id(), second.pair().question(), second.pair().sql()));
 
         store.setStatus(ids, ReviewStatus.ACCEPTED);
         assertThat(store.liveTextDigest()).as("a review changes no text").isEqualTo(two);
