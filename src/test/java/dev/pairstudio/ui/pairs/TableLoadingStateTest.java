@@ -2,7 +2,7 @@ package dev.pairstudio.ui.pairs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.Page;
