@@ -1,6 +1,16 @@
 package dev.pairstudio.store;
 
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.index.ColumnKeys;
+import dev.pairstudio.store.index.FirstRows;
+import dev.pairstudio.store.index.IndexFilter;
+import dev.pairstudio.store.index.IndexKeeper;
+import dev.pairstudio.store.index.IndexRows;
+import dev.pairstudio.store.index.IndexStatistics;
+import dev.pairstudio.store.index.PairIndex;
+import dev.pairstudio.store.index.PairRows;
+import dev.pairstudio.store.index.SortOrder;
+import dev.pairstudio.store.index.TextMatches;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,7 @@
 package dev.pairstudio.store;
 
 import dev.pairstudio.store.JdbcPairStore.Written;
+import dev.pairstudio.store.index.PairRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,6 +1,7 @@
 package dev.pairstudio.store;
 
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.index.PairIndex;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.pairstudio.store;
 
+import dev.pairstudio.store.index.IndexSnapshot;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

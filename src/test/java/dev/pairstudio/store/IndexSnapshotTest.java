@@ -6,6 +6,7 @@ import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.index.ChangeLog;
 import dev.pairstudio.testing.SpiderCorpus;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,7 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
+import dev.pairstudio.store.Cursor;
+import dev.pairstudio.store.SortColumn;
 import java.util.Arrays;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Arrays;
  * tens of milliseconds at 1M pairs, for walks over many pages (page starts, streaming); a
  * descending sort walks it backwards (ties by id descending).
  */
-final class SortOrder {
+public final class SortOrder {
     private final ColumnKeys keys;
     private final int[] order;
 
@@ -33,16 +35,16 @@ final class SortOrder {
         return new SortOrder(keys, order);
     }
 
-    ColumnKeys keys() {
+    public ColumnKeys keys() {
         return keys;
     }
 
-    int size() {
+    public int size() {
         return order.length;
     }
 
     /** The ordinal at a position of the order. */
-    int at(int position) {
+    public int at(int position) {
         return order[position];
     }
 
@@ -50,7 +52,7 @@ final class SortOrder {
      * The position at which a walk after {@code cursor} starts: ascending, the first position
      * whose (key, id) is greater; descending, the last position whose (key, id) is smaller.
      */
-    int startAfter(Cursor cursor, boolean descending) {
+    public int startAfter(Cursor cursor, boolean descending) {
         long[] key = keys.key(cursor.value());
         int low = 0;
         int high = order.length; // first position with (key, id) > cursor

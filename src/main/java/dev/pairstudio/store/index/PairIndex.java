@@ -1,8 +1,10 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import dev.pairstudio.pair.ComplexityLevel;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.store.SortColumn;
+import dev.pairstudio.store.StatGroup;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +27,7 @@ import java.util.function.IntConsumer;
  * Rows are never removed, only marked purged, so ordinals stay valid; sort orders are rebuilt
  * after changes ({@link #generation}).
  */
-final class PairIndex {
+public final class PairIndex {
     static final byte TRASH = 1;
     static final byte PURGED = 2;
 
@@ -61,7 +63,7 @@ final class PairIndex {
     private long generation;
 
     /** No duplicate group. */
-    static final long NO_GROUP = Long.MIN_VALUE;
+    public static final long NO_GROUP = Long.MIN_VALUE;
 
     // ---- writing ----------------------------------------------------------------------------
 
@@ -69,7 +71,7 @@ final class PairIndex {
      * Adds a new row or replaces the index entry of a known id. Returns false when the id is new
      * but lower than the last one: the index keeps id order, so the caller must rebuild.
      */
-    boolean put(IndexRow r) {
+    public boolean put(IndexRow r) {
         int o = ordinalOf(r.id());
         if (o < 0) {
             if (size > 0 && r.id() < ids[size - 1]) {
@@ -121,12 +123,12 @@ final class PairIndex {
         return textHash(r.question(), r.sql());
     }
 
-    static int textHash(String question, String sql) {
+    public static int textHash(String question, String sql) {
         return 31 * question.hashCode() + sql.hashCode();
     }
 
     /** One pair's share of {@link #liveTextDigest()}: a well-mixed hash of its id and texts. */
-    static long textDigest(long id, int textHash) {
+    public static long textDigest(long id, int textHash) {
         long z = id * 0x9E3779B97F4A7C15L ^ (textHash & 0xFFFFFFFFL);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -134,7 +136,7 @@ final class PairIndex {
     }
 
     /** The sum of every live pair's {@link #textDigest}: order-free, so a writer can add up the pairs it saw. */
-    long liveTextDigest() {
+    public long liveTextDigest() {
         long digest = 0;
         for (int o = 0; o < size; o++) {
             if (state[o] == 0) {
@@ -153,7 +155,7 @@ final class PairIndex {
     }
 
     /** Moves a row to the trash or back; false when the id is unknown. */
-    boolean setTrash(long id, boolean trash) {
+    public boolean setTrash(long id, boolean trash) {
         int o = ordinalOf(id);
         if (o < 0 || (state[o] & PURGED) != 0) {
             return false;
@@ -164,7 +166,7 @@ final class PairIndex {
     }
 
     /** Changes a row's dimensions (its review status, say) and its change time; false when the id is unknown. */
-    boolean regroup(long id, java.util.function.UnaryOperator<StatGroup> change, long updatedMicros) {
+    public boolean regroup(long id, java.util.function.UnaryOperator<StatGroup> change, long updatedMicros) {
         int o = ordinalOf(id);
         if (o < 0 || (state[o] & PURGED) != 0) {
             return false;
@@ -182,7 +184,7 @@ final class PairIndex {
      * A pair's duplicate group and duplicate flags as {@code markDuplicates} writes them: the
      * flag bits under {@code mask} become {@code bits}; false when the id is unknown.
      */
-    boolean markDuplicate(long id, long group, long mask, long bits) {
+    public boolean markDuplicate(long id, long group, long mask, long bits) {
         int o = ordinalOf(id);
         if (o < 0 || (state[o] & PURGED) != 0) {
             return false;
@@ -201,7 +203,7 @@ final class PairIndex {
     }
 
     /** Every live row of duplicate group {@code from} now belongs to {@code into}. */
-    void renameGroup(long from, long into) {
+    public void renameGroup(long from, long into) {
         for (int o = 0; o < size; o++) {
             if (duplicateGroup[o] == from && (state[o] & PURGED) == 0) {
                 duplicateGroup[o] = into;
@@ -211,7 +213,7 @@ final class PairIndex {
     }
 
     /** The row was deleted for good. */
-    void purge(long id) {
+    public void purge(long id) {
         int o = ordinalOf(id);
         if (o >= 0 && (state[o] & PURGED) == 0) {
             state[o] |= PURGED;
@@ -279,11 +281,11 @@ final class PairIndex {
     }
 
     /** Ordinals whose pair_id hashes like {@code pairId} (candidates: the caller compares the text). */
-    void candidatesFor(String pairId, IntConsumer action) {
+    public void candidatesFor(String pairId, IntConsumer action) {
         byPairId.forEach(PairIdHashes.hash(pairId), action);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
@@ -300,11 +302,11 @@ final class PairIndex {
         return generation;
     }
 
-    long id(int o) {
+    public long id(int o) {
         return ids[o];
     }
 
-    long ts(int o) {
+    public long ts(int o) {
         return ts[o];
     }
 
@@ -316,11 +318,11 @@ final class PairIndex {
         return execution[o];
     }
 
-    long duplicateGroup(int o) {
+    public long duplicateGroup(int o) {
         return duplicateGroup[o];
     }
 
-    int profile(int o) {
+    public int profile(int o) {
         return profile[o];
     }
 
@@ -336,7 +338,7 @@ final class PairIndex {
         return (state[o] & TRASH) != 0;
     }
 
-    boolean purged(int o) {
+    public boolean purged(int o) {
         return (state[o] & PURGED) != 0;
     }
 
@@ -356,28 +358,28 @@ final class PairIndex {
         return sqlLo[o];
     }
 
-    int profileCount() {
+    public int profileCount() {
         return profiles.size();
     }
 
-    StatGroup group(int profileNumber) {
+    public StatGroup group(int profileNumber) {
         return profiles.get(profileNumber);
     }
 
     /** Whether some row not purged has this profile. */
-    boolean inUse(int profileNumber) {
+    public boolean inUse(int profileNumber) {
         return profileRows[profileNumber] > 0;
     }
 
     /** The order of a column if it is cached (built since the last change), else null. */
-    SortOrder cachedOrder(SortColumn column) {
+    public SortOrder cachedOrder(SortColumn column) {
         synchronized (orders) {
             return orders.get(column);
         }
     }
 
     /** The order of every ordinal for a sort column, built on first use after each change. */
-    SortOrder order(SortColumn column) {
+    public SortOrder order(SortColumn column) {
         synchronized (orders) {
             SortOrder known = orders.get(column);
             if (known != null) {

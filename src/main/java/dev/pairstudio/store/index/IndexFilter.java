@@ -1,4 +1,4 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import dev.pairstudio.pair.PairFilter;
 import java.util.BitSet;
@@ -8,7 +8,7 @@ import java.util.BitSet;
  * profile, the rest per row from primitive columns. The free-text part arrives as the set of
  * matching ordinals (the store resolves it: word index, then verification).
  */
-final class IndexFilter {
+public final class IndexFilter {
     private final PairIndex index;
     private final PairFilter filter;
     private final boolean trash;
@@ -21,7 +21,7 @@ final class IndexFilter {
     /** Per profile: 1 passes, 0 not decided yet, -1 fails. Profiles added later are decided on first sight. */
     private byte[] profiles;
 
-    IndexFilter(PairIndex index, PairFilter filter, BitSet textMatches) {
+    public IndexFilter(PairIndex index, PairFilter filter, BitSet textMatches) {
         this.index = index;
         this.filter = filter;
         this.trash = filter.trash();
@@ -44,7 +44,7 @@ final class IndexFilter {
         this.profiles = new byte[index.profileCount()];
     }
 
-    boolean test(int o) {
+    public boolean test(int o) {
         if (index.purged(o) || index.trash(o) != trash) {
             return false;
         }

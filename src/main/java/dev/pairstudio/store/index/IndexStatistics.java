@@ -1,5 +1,9 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
+import dev.pairstudio.store.LengthHistogram;
+import dev.pairstudio.store.StatCounts;
+import dev.pairstudio.store.StatGroup;
+import dev.pairstudio.store.StatSink;
 import java.time.LocalDate;
 import java.util.Arrays;
 
@@ -8,7 +12,7 @@ import java.util.Arrays;
  * profile a count and summed lengths; per UTC day a count; over all rows the length histograms.
  * Arrays indexed by profile, day and bin, so a million rows take milliseconds.
  */
-final class IndexStatistics {
+public final class IndexStatistics {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private final PairIndex index;
@@ -35,7 +39,7 @@ final class IndexStatistics {
         }
     }
 
-    static IndexStatistics of(PairIndex index, IndexFilter filter) {
+    public static IndexStatistics of(PairIndex index, IndexFilter filter) {
         IndexStatistics s = new IndexStatistics(index);
         for (int o = 0; o < index.size(); o++) {
             if (filter.test(o)) {
@@ -70,7 +74,7 @@ final class IndexStatistics {
     }
 
     /** Hands the facts to the sink (outside the index lock: the groups were copied). */
-    void emit(StatSink sink) {
+    public void emit(StatSink sink) {
         for (int p = 0; p < count.length; p++) {
             if (count[p] > 0) {
                 sink.group(groups.get(p), new StatCounts(count[p], questionLength[p], sqlLength[p]));

@@ -1,6 +1,8 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.OpenFailures;
+import dev.pairstudio.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +20,7 @@ import javax.sql.DataSource;
  * for candidates; when those are not exact (several words, punctuation) the database checks
  * them. A regular expression scans the table. The last eight answers are kept until the index changes.
  */
-final class TextMatches {
+public final class TextMatches {
     private final DataSource pool;
     /** The WHERE clause of a regular-expression search, its pattern parameter given twice (dialects spell it differently). */
     private final String regexWhere;
@@ -39,14 +41,14 @@ final class TextMatches {
                 }
             });
 
-    TextMatches(DataSource pool, IndexKeeper keeper, String regexWhere) {
+    public TextMatches(DataSource pool, IndexKeeper keeper, String regexWhere) {
         this.pool = pool;
         this.regexWhere = regexWhere;
         this.keeper = keeper;
     }
 
     /** Matching ordinals, null when the filter has no text. */
-    BitSet matching(PairFilter filter) {
+    public BitSet matching(PairFilter filter) {
         String text = filter.text();
         if (text == null) {
             return null;
@@ -135,7 +137,7 @@ final class TextMatches {
     }
 
     /** H2's REGEXP_LIKE uses java.util.regex: check here so that the message names the regex. */
-    static void checkRegex(String regex) {
+    public static void checkRegex(String regex) {
         try {
             Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
