@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +44,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private volatile boolean closed;
     private Job carried;
     /** Transactions committed and requests they answered, for the benchmark's group-size figure. */
-    final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
-    final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+    final AtomicLong commits = new AtomicLong();
+    final AtomicLong requests = new AtomicLong();
 
     /**
      * @param importBatch   the import batch recorded with every pair this writer stores

@@ -1,5 +1,6 @@
 package dev.pairstudio.export;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,16 +39,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 
 /**
@@ -125,7 +131,7 @@ public final class DatasetExporter {
     public ExportResult export(ExportProfile profile, Path output, ExportTargetPolicy existing, ExportListener listener) {
         // pairs that cannot be anonymized safely, by row id: known before an attempt, they are left
         // out of the counts a file states up front
-        Map<Long, ExportResult.Withheld> withheld = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<Long, ExportResult.Withheld> withheld = new ConcurrentSkipListMap<>();
         for (int attempt = 1; ; attempt++) {
             try {
                 return exportOnce(profile, output, existing, listener, withheld);
@@ -456,7 +462,7 @@ public final class DatasetExporter {
     static IdSet duplicatesToDrop(PairStore store, PairFilter filter) {
         DuplicateDrop drop = new DuplicateDrop();
         // the scope's own flags stay: they narrow it (flags combine with AND), and dropping beyond it miscounts
-        Set<QualityFlag> flags = java.util.EnumSet.of(QualityFlag.DUPLICATE);
+        Set<QualityFlag> flags = EnumSet.of(QualityFlag.DUPLICATE);
         flags.addAll(filter.flags());
         store.forEach(filter.withFlags(flags), PairSort.INSERTION, drop::offer);
         return drop.build();
@@ -476,7 +482,7 @@ public final class DatasetExporter {
                 drop.offer(p);
             }
             if (n[0] == ids[0].length) {
-                ids[0] = java.util.Arrays.copyOf(ids[0], n[0] * 2);
+                ids[0] = Arrays.copyOf(ids[0], n[0] * 2);
             }
             ids[0][n[0]++] = p.id();
         });
@@ -500,7 +506,7 @@ public final class DatasetExporter {
         private final IdSet.Builder drop = new IdSet.Builder();
 
         void offer(StoredPair p) {
-            List<Object> key = java.util.Arrays.asList(p.analysis().duplicateGroup(), p.pair().question(), p.pair().sql());
+            List<Object> key = Arrays.asList(p.analysis().duplicateGroup(), p.pair().question(), p.pair().sql());
             Kept candidate = new Kept(p.id(), p.status() == ReviewStatus.ACCEPTED, p.pair().timestamp());
             Kept current = keep.get(key);
             if (current == null) {
@@ -519,7 +525,7 @@ public final class DatasetExporter {
     }
 
     /** What deciding between exact duplicates needs of the one kept so far. */
-    private record Kept(long id, boolean accepted, java.time.Instant timestamp) {
+    private record Kept(long id, boolean accepted, Instant timestamp) {
         static final Comparator<Kept> BETTER = Comparator.comparing(Kept::accepted)
                 .thenComparing(Kept::timestamp, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingLong(Kept::id);
     }
@@ -762,7 +768,7 @@ public final class DatasetExporter {
             ObjectNode s = m.putObject("split");
             s.put("ratios", ratios.toString());
             s.put("seed", profile.seed());
-            s.put("group_by", profile.grouping().name().toLowerCase(java.util.Locale.ROOT));
+            s.put("group_by", profile.grouping().name().toLowerCase(Locale.ROOT));
         }
         ObjectNode counts = m.putObject("counts");
         long total = 0;
@@ -796,7 +802,7 @@ public final class DatasetExporter {
     }
 
     /** Writes and finishes a small JSON file; the caller publishes it (or aborts it). */
-    private static AtomicFileOutput writeSmall(Path target, com.fasterxml.jackson.core.JsonFactory factory, ObjectNode json)
+    private static AtomicFileOutput writeSmall(Path target, JsonFactory factory, ObjectNode json)
             throws IOException {
         AtomicFileOutput out = AtomicFileOutput.open(target, false);
         try {
@@ -833,7 +839,7 @@ public final class DatasetExporter {
         }
         try {
             if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -9,8 +9,11 @@ import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StoredPair;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -387,8 +390,8 @@ public final class SplitAssigner {
         }
 
         /** Strata more than a percentage point (and a pair) off the requested shares in some split: whole groups did not allow it. */
-        public java.util.List<String> strataOffQuota() {
-            java.util.List<String> off = new java.util.ArrayList<>();
+        public List<String> strataOffQuota() {
+            List<String> off = new ArrayList<>();
             for (int k = 0; k < strataNames.length; k++) {
                 if (!onQuota(strataCounts[k], strataCounts[k][0] + strataCounts[k][1] + strataCounts[k][2])) {
                     off.add(strataNames[k]);
@@ -403,20 +406,20 @@ public final class SplitAssigner {
             for (Split s : Split.values()) {
                 double pct = Math.round(achieved(s) * 1000) / 10.0;
                 b.append(b.length() == 0 ? "" : "/").append(pct == Math.rint(pct) ? Long.toString((long) pct)
-                        : String.format(java.util.Locale.ROOT, "%.1f", pct));
+                        : String.format(Locale.ROOT, "%.1f", pct));
             }
             return b.toString();
         }
 
         /** One line for people: achieved against requested, and why when they differ. */
         public String summary() {
-            String base = String.format(java.util.Locale.ROOT, "%,d pairs in %,d groups (%s); achieved %s for %s", ids.length,
+            String base = String.format(Locale.ROOT, "%,d pairs in %,d groups (%s); achieved %s for %s", ids.length,
                     components, grouping == Grouping.DATABASE ? "by duplicates, near duplicates, SQL template and database"
                             : "by duplicates, near duplicates and SQL template", achievedText(), ratios);
             if (ratiosMet()) {
                 return base;
             }
-            return base + String.format(java.util.Locale.ROOT, ": whole groups do not allow closer shares (the largest group holds "
+            return base + String.format(Locale.ROOT, ": whole groups do not allow closer shares (the largest group holds "
                     + "%,d pairs, %.1f%%; no group is ever broken)", largest, 100.0 * largest / Math.max(1, ids.length));
         }
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which live pairs of a database use each table of its schema: one pass over the store's
@@ -29,7 +30,7 @@ public record SchemaUsage(Map<String, Long> pairsByTable, Map<String, Set<String
                 for (String t : group.tables()) {
                     String last = t.contains(".") ? t.substring(t.lastIndexOf('.') + 1) : t;
                     byKey.merge(Names.key(last), counts.count(), Long::sum);
-                    names.computeIfAbsent(Names.key(last), k -> new java.util.TreeSet<>()).add(t);
+                    names.computeIfAbsent(Names.key(last), k -> new TreeSet<>()).add(t);
                 }
             }
 

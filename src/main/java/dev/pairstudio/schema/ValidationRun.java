@@ -7,6 +7,7 @@ import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.store.ValidationResult;
@@ -115,7 +116,7 @@ public final class ValidationRun {
 
     /** The largest store id of a live pair (0 when none): before an import, so that {@link #runAdded} checks only what it added. */
     public static long lastStoredId(PairStore store) {
-        Page newest = store.query(PairFilter.ALL, new PairSort(dev.pairstudio.store.SortColumn.ID, true), null, 1);
+        Page newest = store.query(PairFilter.ALL, new PairSort(SortColumn.ID, true), null, 1);
         return newest.rows().isEmpty() ? 0 : newest.rows().get(0).id();
     }
 

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicLong;
@@ -291,7 +292,7 @@ public final class JdbcPairStore implements PairStore {
         if (analyses == null) {
             throw new IllegalArgumentException("grouping needs the analyses (fingerprints) of the pairs");
         }
-        return inserts.add(pairs, analyses, source, importBatch, java.util.Objects.requireNonNull(grouping));
+        return inserts.add(pairs, analyses, source, importBatch, Objects.requireNonNull(grouping));
     }
 
     @Override

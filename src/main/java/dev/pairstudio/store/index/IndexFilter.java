@@ -1,6 +1,7 @@
 package dev.pairstudio.store.index;
 
 import dev.pairstudio.pair.PairFilter;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -66,7 +67,7 @@ public final class IndexFilter {
 
     private boolean profilePasses(int p) {
         if (p >= profiles.length) {
-            profiles = java.util.Arrays.copyOf(profiles, index.profileCount());
+            profiles = Arrays.copyOf(profiles, index.profileCount());
         }
         byte known = profiles[p];
         if (known == 0) {

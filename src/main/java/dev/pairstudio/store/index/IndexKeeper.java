@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +109,7 @@ public final class IndexKeeper {
      * reading the rows back: when {@code change} returns false, or other entries came first, the
      * rows are read back instead.
      */
-    public void applied(Connection c, long seq, java.util.function.Predicate<PairIndex> change) throws SQLException {
+    public void applied(Connection c, long seq, Predicate<PairIndex> change) throws SQLException {
         lock.writeLock().lock();
         try {
             if (index == null) {

@@ -5,7 +5,9 @@ import dev.pairstudio.store.StatCounts;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StatSink;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The statistics facts of the rows matching a filter, summed from the index in one pass: per
@@ -23,7 +25,7 @@ public final class IndexStatistics {
     private final long[] sqlBins;
     private long firstDay = Long.MAX_VALUE;
     private long[] days = new long[0];
-    private final java.util.List<StatGroup> groups;
+    private final List<StatGroup> groups;
 
     private IndexStatistics(PairIndex index) {
         this.index = index;
@@ -33,7 +35,7 @@ public final class IndexStatistics {
         sqlLength = new long[profiles];
         questionBins = new long[LengthHistogram.BINS];
         sqlBins = new long[LengthHistogram.BINS];
-        groups = new java.util.ArrayList<>(profiles);
+        groups = new ArrayList<>(profiles);
         for (int p = 0; p < profiles; p++) {
             groups.add(index.group(p));
         }

@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The pairs' filterable and sortable columns in memory, one primitive array per column indexed by
@@ -57,7 +61,7 @@ public final class PairIndex {
 
     private final PairIdHashes byPairId = new PairIdHashes(o -> pairHash[o]);
     /** The last few sort orders used (each 12-20 MB at 1M pairs), most recent last. */
-    private final Map<SortColumn, SortOrder> orders = new java.util.LinkedHashMap<>(8, 0.75f, true);
+    private final Map<SortColumn, SortOrder> orders = new LinkedHashMap<>(8, 0.75f, true);
     private static final int CACHED_ORDERS = 3;
     private int purged;
     private long generation;
@@ -166,7 +170,7 @@ public final class PairIndex {
     }
 
     /** Changes a row's dimensions (its review status, say) and its change time; false when the id is unknown. */
-    public boolean regroup(long id, java.util.function.UnaryOperator<StatGroup> change, long updatedMicros) {
+    public boolean regroup(long id, UnaryOperator<StatGroup> change, long updatedMicros) {
         int o = ordinalOf(id);
         if (o < 0 || (state[o] & PURGED) != 0) {
             return false;
@@ -488,7 +492,7 @@ public final class PairIndex {
         ReviewStatus status = ReviewStatus.valueOf(in.str());
         int complexity = in.i32();
         long flags = in.i64();
-        java.util.Set<String> pii = new java.util.TreeSet<>();
+        Set<String> pii = new TreeSet<>();
         for (int i = 0, k = in.count(4); i < k; i++) {
             pii.add(in.str());
         }
@@ -498,7 +502,7 @@ public final class PairIndex {
         }
         return new StatGroup(databaseType, databaseName, success, queryType == null ? null : QueryType.valueOf(queryType),
                 statementType == null ? null : QueryType.valueOf(statementType), status,
-                complexity < 0 ? null : ComplexityLevel.values()[complexity], flags, java.util.Set.copyOf(pii), List.copyOf(tables));
+                complexity < 0 ? null : ComplexityLevel.values()[complexity], flags, Set.copyOf(pii), List.copyOf(tables));
     }
 
     /**

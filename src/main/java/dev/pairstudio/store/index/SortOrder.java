@@ -3,6 +3,7 @@ package dev.pairstudio.store.index;
 import dev.pairstudio.store.Cursor;
 import dev.pairstudio.store.SortColumn;
 import java.util.Arrays;
+import java.util.function.IntToLongFunction;
 
 /**
  * Every ordinal of a {@link PairIndex} in the order of one column ({@link ColumnKeys}), ties by
@@ -75,7 +76,7 @@ public final class SortOrder {
     }
 
     /** Stable LSD radix sort of {@code order} by the key of each ordinal (unsigned), 16 bits a pass; passes where all digits agree are skipped. */
-    private static void radixSort(int[] order, java.util.function.IntToLongFunction keyOf) {
+    private static void radixSort(int[] order, IntToLongFunction keyOf) {
         int n = order.length;
         long[] k = new long[n];
         for (int i = 0; i < n; i++) {

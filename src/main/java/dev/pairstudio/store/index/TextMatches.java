@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.sql.DataSource;
@@ -33,10 +36,10 @@ public final class TextMatches {
     }
 
     /** The last few answers: a search asks for a count, a page and statistics of the same text. */
-    private final java.util.Map<Question, Answer> answers = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Question, Answer> answers = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<Question, Answer> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<Question, Answer> eldest) {
                     return size() > 8;
                 }
             });

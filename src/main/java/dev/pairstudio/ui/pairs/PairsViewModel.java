@@ -10,6 +10,7 @@ import dev.pairstudio.ui.dialog.DialogService;
 import dev.pairstudio.ui.filter.FilterViewModel;
 import dev.pairstudio.ui.task.TaskRunner;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import javafx.beans.binding.Bindings;
@@ -203,7 +204,7 @@ public final class PairsViewModel {
             String all = Curator.count(counts[0]);
             String text = counts[0] == counts[1]
                     ? "Delete all " + all + " in the trash for good? This cannot be undone."
-                    : "Delete all " + all + " in the trash for good, not only the " + String.format(java.util.Locale.ROOT, "%,d", counts[1])
+                    : "Delete all " + all + " in the trash for good, not only the " + String.format(Locale.ROOT, "%,d", counts[1])
                             + " the search and filters show? This cannot be undone.";
             if (dialogs.confirm(new DialogService.Confirmation("confirm-empty-trash", "Empty the trash: " + all, text,
                     "Empty trash: " + all))) {
