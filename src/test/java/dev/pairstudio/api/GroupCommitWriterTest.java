@@ -10,14 +10,17 @@ import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.store.AddResult;
 import dev.pairstudio.store.PairIntake;
 import dev.pairstudio.store.StoreException;
+import dev.pairstudio.testing.TestPair;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +32,7 @@ class GroupCommitWriterTest {
     private volatile CountDownLatch hold = new CountDownLatch(0);
     /** Counted down when the writer is inside the store with its first group: what comes next queues behind it. */
     private final CountDownLatch inStore = new CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicInteger deadlocks = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger deadlocks = new AtomicInteger();
 
     /** A store whose addAll hands out ids, waits for {@link #hold} and refuses any batch holding a "poison" pair. */
     private PairIntake fakeStore() {
@@ -67,13 +70,13 @@ class GroupCommitWriterTest {
     private static List<Pair> pairs(String question, int n) {
         List<Pair> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Pair("id-" + question + i, question, "SELECT 1", Timestamps.now(), null, null, null, true, null, null));
+            out.add(TestPair.of("id-" + question + i, question, "SELECT 1").at(Timestamps.now()).on(null, null).build());
         }
         return out;
     }
 
     private static List<PairAnalysis> none(int n) {
-        return java.util.Collections.nCopies(n, PairAnalysis.NONE);
+        return Collections.nCopies(n, PairAnalysis.NONE);
     }
 
     @Test
@@ -125,7 +128,7 @@ class GroupCommitWriterTest {
             assertThat(w.submit(pairs("d", 3), none(3)).get(10, TimeUnit.SECONDS)).hasSize(3);
             assertThat(transactions).containsExactly(3);
         }
-        assertThat(GroupCommitWriter.isDeadlock(new StoreException("x", new RuntimeException(new java.sql.SQLException("d", "40001"))))).isTrue();
+        assertThat(GroupCommitWriter.isDeadlock(new StoreException("x", new RuntimeException(new SQLException("d", "40001"))))).isTrue();
         assertThat(GroupCommitWriter.isDeadlock(new StoreException("x"))).isFalse();
     }
 

@@ -18,8 +18,10 @@ import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.ForwardingPairStore;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,7 +107,7 @@ class ConcurrentLoadTest {
             }
             System.out.printf("concurrency: %d s, %d pairs written through the API, %d UI reads, %d exports, load average %.2f%n",
                     seconds, acknowledged.get(), reads.get(), exports.get(),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             store.close();
         }
@@ -143,7 +145,7 @@ class ConcurrentLoadTest {
                         public boolean isCancelled() {
                             if (!deleted[0]) {
                                 deleted[0] = true;
-                                store.trash(store.query(PairFilter.ALL, new PairSort(dev.pairstudio.store.SortColumn.ID, true), null, 10)
+                                store.trash(store.query(PairFilter.ALL, new PairSort(SortColumn.ID, true), null, 10)
                                         .rows().stream().map(p -> p.id()).toList());
                             }
                             return false;

@@ -9,10 +9,12 @@ import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredSchema;
+import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,10 +56,8 @@ class LiveSchemaImportUiTest {
         }
         store = PairStores.open(dir.resolve("db").toString());
         store.addAll(List.of(
-                new Pair("a", "Customer emails", "SELECT email FROM customers", Instant.parse("2025-01-01T00:00:00Z"),
-                        "h2", "shop", List.of(), true, null, Map.of()),
-                new Pair("b", "Customer phones", "SELECT phone FROM customers", Instant.parse("2025-01-02T00:00:00Z"),
-                        "h2", "shop", List.of(), true, null, Map.of())), null, Source.FILE, "t");
+                TestPair.of("a", "Customer emails", "SELECT email FROM customers").on("h2", "shop").build(),
+                TestPair.of("b", "Customer phones", "SELECT phone FROM customers").at("2025-01-02T00:00:00Z").on("h2", "shop").build()), null, Source.FILE, "t");
         window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
     }
 
@@ -96,7 +96,7 @@ class LiveSchemaImportUiTest {
         store.close();
         closed = true;
         assertThat(Files.readString(dir.resolve("ui.properties"))).doesNotContain(PASSWORD);
-        assertThat(new String(Files.readAllBytes(dir.resolve("db.mv.db")), java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String(Files.readAllBytes(dir.resolve("db.mv.db")), StandardCharsets.ISO_8859_1))
                 .contains("CUSTOMERS").doesNotContain(PASSWORD);
     }
 

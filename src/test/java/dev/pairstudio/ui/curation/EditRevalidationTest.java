@@ -12,6 +12,7 @@ import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,8 +33,7 @@ class EditRevalidationTest {
     void anEditIsValidatedAgainstTheSchema() throws Exception {
         try (PairStore store = PairStores.open(dir.resolve("db").toString()); SqlAnalyzer analyzer = new SqlAnalyzer();
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-            long id = store.addAll(List.of(new Pair("e1", "Customer names", "SELECT nmae FROM customers", Instant.EPOCH,
-                    "postgresql", "shop", List.of(), true, null, Map.of())), null, Source.FILE, "t").ids().get(0);
+            long id = store.addAll(List.of(TestPair.of("e1", "Customer names", "SELECT nmae FROM customers").at(Instant.EPOCH).build()), null, Source.FILE, "t").ids().get(0);
             Path ddl = dir.resolve("shop.sql");
             Files.writeString(ddl, "CREATE TABLE customers (id INT, name TEXT);");
             new SchemaImporter(store, analyzer).importFile(ddl, SchemaFormat.DDL, "shop", "postgresql");

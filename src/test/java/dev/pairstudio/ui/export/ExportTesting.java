@@ -8,6 +8,7 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.ForwardingPairStore;
 import dev.pairstudio.testing.TestDatabases;
+import dev.pairstudio.testing.TestPair;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +26,7 @@ final class ExportTesting {
 
     static List<Pair> pairs() {
         List<Pair> pairs = new ArrayList<>(new SyntheticPairs(7).list(300));
-        pairs.add(new Pair("pii-1", "Show all orders of " + EMAIL + " placed last week",
-                "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = '" + EMAIL + "'",
-                Instant.parse("2026-01-05T09:00:00Z"), "postgresql", "shop", List.of(), true, null, null));
+        pairs.add(TestPair.of("pii-1", "Show all orders of " + EMAIL + " placed last week", "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = '" + EMAIL + "'").at("2026-01-05T09:00:00Z").build());
         return pairs;
     }
 
