@@ -93,7 +93,7 @@ public final class ExportEstimate {
      */
     public static SplitCounts splitCounts(PairStore store, PairFilter filter, SplitRatios ratios, long seed,
             SplitAssigner.Grouping grouping, boolean stratify, boolean dedup, BooleanSupplier cancelled) {
-        IdSet drop = dedup ? DatasetExporter.duplicatesToDrop(store, filter) // the exporter's own rule: counts shown = counts written
+        IdSet drop = dedup ? ExactDuplicates.toDrop(store, filter) // the exporter's own rule: counts shown = counts written
                 : IdSet.EMPTY;
         long selected = store.count(filter);
         Map<String, Long> perSplit = new LinkedHashMap<>();

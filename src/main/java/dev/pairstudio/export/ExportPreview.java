@@ -52,7 +52,7 @@ public final class ExportPreview {
         List<ExportRecord> records = new ArrayList<>(pairs.size());
         for (StoredPair p : pairs) {
             try {
-                records.add(DatasetExporter.record(p, anonymizer, schemas));
+                records.add(ExportRecord.of(p, anonymizer, schemas));
                 shown.add(p);
             } catch (AnonymizationException withheld) {
                 // the export's manifest names it; the preview just leaves it out

@@ -2,6 +2,11 @@ package dev.pairstudio.export;
 
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QueryType;
+import dev.pairstudio.privacy.AnonymizationException;
+import dev.pairstudio.privacy.Anonymizer;
+import dev.pairstudio.schema.SchemaContext;
+import dev.pairstudio.store.StatGroup;
+import dev.pairstudio.store.StoredPair;
 
 /**
  * One pair as it goes into a file: the seed's record (anonymized when the policy is on) and the
@@ -20,5 +25,26 @@ public record ExportRecord(Pair pair, QueryType queryType, String schema, String
 
     public ExportRecord(Pair pair, QueryType queryType, String schema) {
         this(pair, queryType, schema, pair.databaseName());
+    }
+
+    /**
+     * What a stored pair becomes in an export: anonymized when asked, with its statement type.
+     *
+     * @param anonymizer null: the pair as stored
+     * @param schemas the CREATE TABLE context by the pair's original database name (before anonymization); null: none
+     */
+    static ExportRecord of(StoredPair p, Anonymizer anonymizer, SchemaContext schemas) {
+        Pair pair = p.pair();
+        String source = pair.databaseName();
+        String schema = schemas == null ? null : schemas.createTables(pair.databaseName(), pair.tableNames());
+        QueryType type = p.analysis().queryType() != null ? p.analysis().queryType() : StatGroup.guessType(pair.sql());
+        if (anonymizer != null) {
+            try {
+                pair = anonymizer.anonymize(pair).applyTo(pair);
+            } catch (AnonymizationException e) {
+                throw new AnonymizationException("pair " + pair.pairId(), e);
+            }
+        }
+        return new ExportRecord(pair, type, schema, source);
     }
 }
