@@ -5,8 +5,8 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.sql.NearDuplicateIndex;
 import dev.pairstudio.sql.SqlTemplate;
+import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StoredPair;
 import java.util.ArrayList;
@@ -110,7 +110,7 @@ public final class SplitAssigner {
      * Plans the split of what an export of {@code filter} writes: its first {@code limit} pairs in
      * insertion order, less {@code drop}. Null when {@code cancelled} says so.
      */
-    public static Plan plan(PairStore store, PairFilter filter, long limit, IdSet drop, SplitRatios ratios, long seed, Grouping grouping,
+    public static Plan plan(PairReader store, PairFilter filter, long limit, IdSet drop, SplitRatios ratios, long seed, Grouping grouping,
             boolean stratify, BooleanSupplier cancelled) {
         SplitAssigner a = new SplitAssigner(ratios, seed, grouping, stratify, (int) Math.min(Integer.MAX_VALUE - 8, limit));
         long[] seen = {0};

@@ -1,7 +1,7 @@
 package dev.pairstudio.schema;
 
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.StatCounts;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StatSink;
@@ -21,7 +21,7 @@ import java.util.TreeSet;
  */
 public record SchemaUsage(Map<String, Long> pairsByTable, Map<String, Set<String>> spelled) {
 
-    public static SchemaUsage of(PairStore store, DatabaseSchema schema) {
+    public static SchemaUsage of(PairReader store, DatabaseSchema schema) {
         Map<String, Long> byKey = new HashMap<>();
         Map<String, Set<String>> names = new HashMap<>();
         store.statistics(PairFilter.ALL.withDatabaseNames(Set.of(schema.databaseName())), new StatSink() {

@@ -3,7 +3,7 @@ package dev.pairstudio.stats;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -75,7 +75,7 @@ public record Statistics(
     }
 
     /** The statistics of the pairs matching {@code filter}, from the store's aggregates (exact). */
-    public static Statistics compute(PairStore store, PairFilter filter) {
+    public static Statistics compute(PairReader store, PairFilter filter) {
         StatsAccumulator acc = new StatsAccumulator();
         store.statistics(filter, acc);
         Instant start = null;

@@ -3,7 +3,7 @@ package dev.pairstudio.ui.export;
 import dev.pairstudio.export.DatasetExporter;
 import dev.pairstudio.export.ExportProfile;
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairReader;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
@@ -103,7 +103,7 @@ final class ScopePage extends StepPage {
 
     @Override
     void entered() {
-        PairStore store = ctx.store();
+        PairReader store = ctx.store();
         PairFilter current = ctx.currentFilter();
         counting.submit(job -> new long[] {store.count(PairFilter.ALL), store.count(current)}, c -> {
             vm.allCount.set(c[0]);

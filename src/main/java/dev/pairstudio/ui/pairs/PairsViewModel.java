@@ -2,7 +2,7 @@ package dev.pairstudio.ui.pairs;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.command.Command;
 import dev.pairstudio.ui.curation.Curator;
@@ -40,7 +40,7 @@ public final class PairsViewModel {
         void replace(StoredPair changed);
     }
 
-    private final PairStore store;
+    private final PairReader store;
     private final Curator curator;
     private final FilterViewModel filters;
     private final TaskRunner tasks;
@@ -66,7 +66,7 @@ public final class PairsViewModel {
     public final Command nextUnreviewed;
     public final Command previousUnreviewed;
 
-    public PairsViewModel(PairStore store, Curator curator, FilterViewModel filters, Rows rows, TaskRunner tasks, DialogService dialogs) {
+    public PairsViewModel(PairReader store, Curator curator, FilterViewModel filters, Rows rows, TaskRunner tasks, DialogService dialogs) {
         this.store = store;
         this.curator = curator;
         this.filters = filters;
