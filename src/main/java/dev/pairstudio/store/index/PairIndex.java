@@ -1,8 +1,5 @@
 package dev.pairstudio.store.index;
 
-import dev.pairstudio.pair.ComplexityLevel;
-import dev.pairstudio.pair.QueryType;
-import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StatGroup;
 import java.io.IOException;
@@ -12,8 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
@@ -414,7 +409,7 @@ public final class PairIndex {
         out.bytes(state, size);
         out.i32(profiles.size());
         for (StatGroup g : profiles) {
-            writeGroup(out, g);
+            StatGroupCodec.write(out, g);
         }
         byPairId.write(out);
         out.bool(text != null);
@@ -444,7 +439,7 @@ public final class PairIndex {
         ix.textHash = in.ints(n);
         ix.state = in.bytes(n);
         for (int g = 0, groups = in.count(8); g < groups; g++) {
-            ix.intern(readGroup(in));
+            ix.intern(StatGroupCodec.read(in));
         }
         for (int o = 0; o < n; o++) {
             if (ix.profile[o] < 0 || ix.profile[o] >= ix.profiles.size() || (o > 0 && ix.ids[o] <= ix.ids[o - 1])) {
@@ -461,48 +456,6 @@ public final class PairIndex {
             ix.text = TextIndex.read(in);
         }
         return ix;
-    }
-
-    private static void writeGroup(SnapshotFile.Out out, StatGroup g) throws IOException {
-        out.str(g.databaseType());
-        out.str(g.databaseName());
-        out.bool(g.success());
-        out.str(g.queryType() == null ? null : g.queryType().name());
-        out.str(g.statementType() == null ? null : g.statementType().name());
-        out.str(g.status().name());
-        out.i32(g.complexity() == null ? -1 : g.complexity().ordinal());
-        out.i64(g.flags());
-        out.i32(g.piiTypes().size());
-        for (String type : g.piiTypes()) {
-            out.str(type);
-        }
-        out.i32(g.tables().size());
-        for (String table : g.tables()) {
-            out.str(table);
-        }
-    }
-
-    /** Enums by name: a snapshot of a version whose names differ fails here and is rebuilt. */
-    private static StatGroup readGroup(SnapshotFile.In in) throws IOException {
-        String databaseType = in.str();
-        String databaseName = in.str();
-        boolean success = in.bool();
-        String queryType = in.str();
-        String statementType = in.str();
-        ReviewStatus status = ReviewStatus.valueOf(in.str());
-        int complexity = in.i32();
-        long flags = in.i64();
-        Set<String> pii = new TreeSet<>();
-        for (int i = 0, k = in.count(4); i < k; i++) {
-            pii.add(in.str());
-        }
-        List<String> tables = new ArrayList<>();
-        for (int i = 0, k = in.count(4); i < k; i++) {
-            tables.add(in.str());
-        }
-        return new StatGroup(databaseType, databaseName, success, queryType == null ? null : QueryType.valueOf(queryType),
-                statementType == null ? null : QueryType.valueOf(statementType), status,
-                complexity < 0 ? null : ComplexityLevel.values()[complexity], flags, Set.copyOf(pii), List.copyOf(tables));
     }
 
     /**
