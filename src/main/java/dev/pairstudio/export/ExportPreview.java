@@ -1,6 +1,5 @@
 package dev.pairstudio.export;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.privacy.AnonymizationException;

@@ -2,7 +2,6 @@ package dev.pairstudio.schema;
 
 import dev.pairstudio.pair.QualityFlag;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

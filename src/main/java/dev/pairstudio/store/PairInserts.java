@@ -115,7 +115,7 @@ final class PairInserts {
         return new Duplicates(earlier, d.merges());
     }
 
-    /** The index side of {@link #writeMarks}: false when a marked pair is not in the index (then it is read back). */
+    /** The index side of {@link JdbcAnalyses#writeMarks}: false when a marked pair is not in the index (then it is read back). */
     private static boolean marked(PairIndex ix, Duplicates d) {
         for (DuplicateMark m : d.marks()) {
             if (!ix.markDuplicate(m.id(), m.group(), JdbcAnalyses.DUPLICATE_FLAGS, JdbcAnalyses.duplicateBits(m))) {

@@ -1,7 +1,6 @@
 package dev.pairstudio.export;
 
 import dev.pairstudio.cli.Cli;
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.store.PairStore;
@@ -9,7 +8,6 @@ import dev.pairstudio.store.PairStores;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,14 +2,9 @@ package dev.pairstudio.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.testing.TestPair;
 import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

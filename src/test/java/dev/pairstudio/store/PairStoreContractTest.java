@@ -17,7 +17,6 @@ import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.testing.TestPair;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

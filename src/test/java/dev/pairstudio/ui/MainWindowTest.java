@@ -15,7 +15,6 @@ import dev.pairstudio.testing.TestWindows;
 import dev.pairstudio.ui.detail.HighlightedText;
 import dev.pairstudio.ui.filter.FilterViewModel;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.pairstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
@@ -17,9 +16,7 @@ import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;

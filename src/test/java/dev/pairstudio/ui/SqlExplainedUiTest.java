@@ -2,7 +2,6 @@ package dev.pairstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -11,9 +10,7 @@ import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.Node;

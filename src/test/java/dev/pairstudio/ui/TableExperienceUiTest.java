@@ -3,7 +3,6 @@ package dev.pairstudio.ui;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
-import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;

@@ -2,7 +2,6 @@ package dev.pairstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -12,9 +11,7 @@ import dev.pairstudio.testing.TestWindows;
 import dev.pairstudio.ui.schemas.SchemasView;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;

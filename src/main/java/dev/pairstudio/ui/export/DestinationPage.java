@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;

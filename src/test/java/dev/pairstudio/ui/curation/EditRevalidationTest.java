@@ -2,7 +2,6 @@ package dev.pairstudio.ui.curation;
 
 import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.DuplicateTracker;
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

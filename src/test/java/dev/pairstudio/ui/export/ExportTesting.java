@@ -10,7 +10,6 @@ import dev.pairstudio.testing.ForwardingPairStore;
 import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
