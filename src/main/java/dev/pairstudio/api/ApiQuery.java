@@ -10,6 +10,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -203,7 +204,7 @@ final class ApiQuery {
         String v = value.trim();
         try {
             LocalDate day = LocalDate.parse(v);
-            Instant midnight = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
             return end ? midnight.plus(1, ChronoUnit.DAYS) : midnight;
         } catch (DateTimeParseException notADay) {
             Instant t = Timestamps.parse(v).orElseThrow(() -> ApiException.badRequest("Invalid " + name + ": \""

@@ -1,6 +1,6 @@
 package dev.pairstudio.api;
 
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.SettingStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +20,7 @@ public final class ApiTokens {
     }
 
     /** The database's token, created and stored on first use. */
-    public static synchronized String forStore(PairStore store) {
+    public static synchronized String forStore(SettingStore store) {
         return store.setting(SETTING).filter(t -> !t.isBlank()).orElseGet(() -> {
             String token = generate();
             store.putSetting(SETTING, token);
@@ -30,7 +30,7 @@ public final class ApiTokens {
     }
 
     /** Replaces the database's token (the UI's "new token" button); old clients get 401 from then on. */
-    public static String regenerate(PairStore store) {
+    public static String regenerate(SettingStore store) {
         String token = generate();
         store.putSetting(SETTING, token);
         return token;

@@ -1,5 +1,7 @@
 package dev.pairstudio.api;
 
+import java.util.function.Consumer;
+
 /**
  * How a {@link CollectorServer} listens and what it accepts. Start from {@link #defaults()}
  * and change what differs with the {@code with…} methods.
@@ -60,36 +62,73 @@ public record CollectorConfig(
         return new CollectorConfig(LOOPBACK, DEFAULT_PORT, null, DEFAULT_MAX_BODY, MAX_BATCH, false, DEFAULT_THREADS, true);
     }
 
+    /**
+     * A copy with some fields changed, the one place that copies a {@code CollectorConfig}:
+     * {@code x.with(c -> c.host = …)}. Each {@code withX} below is one such change.
+     */
+    public CollectorConfig with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The fields being copied, changed in place by {@link #with} (whose canonical constructor then checks them). */
+    public static final class Copy {
+        public String host;
+        public int port;
+        public String token;
+        public long maxBodyBytes;
+        public int maxBatch;
+        public boolean anonymizeOnIngest;
+        public int threads;
+        public boolean trackDuplicates;
+
+        private Copy(CollectorConfig original) {
+            host = original.host;
+            port = original.port;
+            token = original.token;
+            maxBodyBytes = original.maxBodyBytes;
+            maxBatch = original.maxBatch;
+            anonymizeOnIngest = original.anonymizeOnIngest;
+            threads = original.threads;
+            trackDuplicates = original.trackDuplicates;
+        }
+
+        private CollectorConfig build() {
+            return new CollectorConfig(host, port, token, maxBodyBytes, maxBatch, anonymizeOnIngest, threads, trackDuplicates);
+        }
+    }
+
     public CollectorConfig withHost(String value) {
-        return new CollectorConfig(value, port, token, maxBodyBytes, maxBatch, anonymizeOnIngest, threads, trackDuplicates);
+        return with(c -> c.host = value);
     }
 
     public CollectorConfig withPort(int value) {
-        return new CollectorConfig(host, value, token, maxBodyBytes, maxBatch, anonymizeOnIngest, threads, trackDuplicates);
+        return with(c -> c.port = value);
     }
 
     public CollectorConfig withToken(String value) {
-        return new CollectorConfig(host, port, value, maxBodyBytes, maxBatch, anonymizeOnIngest, threads, trackDuplicates);
+        return with(c -> c.token = value);
     }
 
     public CollectorConfig withMaxBodyBytes(long value) {
-        return new CollectorConfig(host, port, token, value, maxBatch, anonymizeOnIngest, threads, trackDuplicates);
+        return with(c -> c.maxBodyBytes = value);
     }
 
     public CollectorConfig withMaxBatch(int value) {
-        return new CollectorConfig(host, port, token, maxBodyBytes, value, anonymizeOnIngest, threads, trackDuplicates);
+        return with(c -> c.maxBatch = value);
     }
 
     public CollectorConfig withAnonymizeOnIngest(boolean value) {
-        return new CollectorConfig(host, port, token, maxBodyBytes, maxBatch, value, threads, trackDuplicates);
+        return with(c -> c.anonymizeOnIngest = value);
     }
 
     public CollectorConfig withThreads(int value) {
-        return new CollectorConfig(host, port, token, maxBodyBytes, maxBatch, anonymizeOnIngest, value, trackDuplicates);
+        return with(c -> c.threads = value);
     }
 
     public CollectorConfig withTrackDuplicates(boolean value) {
-        return new CollectorConfig(host, port, token, maxBodyBytes, maxBatch, anonymizeOnIngest, threads, value);
+        return with(c -> c.trackDuplicates = value);
     }
 
     @Override

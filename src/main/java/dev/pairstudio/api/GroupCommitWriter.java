@@ -4,13 +4,14 @@ import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.AddResult;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairIntake;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Job STOP = new Job(List.of(), List.of(), null);
     private static final int MAX_ATTEMPTS = 4;
 
-    private final PairStore store;
+    private final PairIntake store;
     private final String importBatch;
     private final int maxGroupPairs;
     private final Consumer<List<Long>> committed;
@@ -43,15 +44,15 @@ final class GroupCommitWriter implements AutoCloseable {
     private volatile boolean closed;
     private Job carried;
     /** Transactions committed and requests they answered, for the benchmark's group-size figure. */
-    final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
-    final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+    final AtomicLong commits = new AtomicLong();
+    final AtomicLong requests = new AtomicLong();
 
     /**
      * @param importBatch   the import batch recorded with every pair this writer stores
      * @param maxGroupPairs a group grows up to about this many pairs (a single larger request is stored alone)
      * @param committed     told the ids of each committed group, on the writer thread
      */
-    GroupCommitWriter(PairStore store, String importBatch, int maxGroupPairs, Consumer<List<Long>> committed) {
+    GroupCommitWriter(PairIntake store, String importBatch, int maxGroupPairs, Consumer<List<Long>> committed) {
         this.store = store;
         this.importBatch = importBatch;
         this.maxGroupPairs = maxGroupPairs;

@@ -2,6 +2,7 @@ package dev.pairstudio.api;
 
 import dev.pairstudio.ingest.PairEnricher;
 import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.privacy.AnonymizationException;
 import dev.pairstudio.privacy.Anonymizer;
@@ -35,6 +36,6 @@ final class IngestAnalysis {
         if (anonymizer != null) {
             pair = anonymizer.anonymize(pair).applyTo(pair);
         }
-        return analyse ? enricher.enrich(pair) : new PairEnricher.Enriched(pair, dev.pairstudio.pair.PairAnalysis.NONE);
+        return analyse ? enricher.enrich(pair) : new PairEnricher.Enriched(pair, PairAnalysis.NONE);
     }
 }

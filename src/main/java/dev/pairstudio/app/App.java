@@ -17,12 +17,14 @@ import dev.pairstudio.ui.task.FxTaskRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -53,7 +55,7 @@ public final class App extends Application {
         addIcons(stage);
         settings = new UiSettings(UserDataDirectory.get().resolve("ui.properties"));
         WindowPlacement.restore(stage, settings);
-        stage.setScene(new Scene(new javafx.scene.control.Label("Opening " + (given != null ? given : "your database") + " …")));
+        stage.setScene(new Scene(new Label("Opening " + (given != null ? given : "your database") + " …")));
         stage.show();
         StoreOpening.take(given).whenComplete((opened, failure) -> Platform.runLater(() -> {
             if (failure != null) {
@@ -131,7 +133,7 @@ public final class App extends Application {
             asked[0] = true;
             return Optional.of(typed.clone());
         }), opened -> {
-            java.util.Arrays.fill(typed, '\0');
+            Arrays.fill(typed, '\0');
             PairStore old = store;
             GuiLock oldLock = lock;
             window.dispose();
@@ -145,7 +147,7 @@ public final class App extends Application {
                 return null;
             }, done -> { });
         }, e -> {
-            java.util.Arrays.fill(typed, '\0');
+            Arrays.fill(typed, '\0');
             if (lockOfNew != null) {
                 lockOfNew.close();
             }

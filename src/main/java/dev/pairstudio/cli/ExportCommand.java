@@ -2,6 +2,7 @@ package dev.pairstudio.cli;
 
 import dev.pairstudio.export.DatasetExporter;
 import dev.pairstudio.export.ExportException;
+import dev.pairstudio.export.ExportListener;
 import dev.pairstudio.export.ExportProfile;
 import dev.pairstudio.export.ExportProfiles;
 import dev.pairstudio.export.ExportResult;
@@ -19,10 +20,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code pairstudio export --format F --output PATH [options] [filters]}. An existing file is an
@@ -49,7 +51,7 @@ public final class ExportCommand implements Callable<Integer> {
     String format;
 
     /** The formats that are one file and can go to standard output. */
-    private static final java.util.Set<String> STREAMABLE = java.util.Set.of("jsonl", "json", "csv");
+    private static final Set<String> STREAMABLE = Set.of("jsonl", "json", "csv");
 
     @Option(names = "--output", required = true, paramLabel = "PATH", description = "File to write (a folder for hf; - for standard output: jsonl, json, csv).")
     Path output;
@@ -140,7 +142,7 @@ public final class ExportCommand implements Callable<Integer> {
             ExportResult r;
             try {
                 r = exporter.export(p, toStandardOutput ? staging.resolve("export." + p.format()) : output, policy,
-                        dev.pairstudio.export.ExportListener.NONE);
+                        ExportListener.NONE);
                 if (toStandardOutput) {
                     try (OutputFile stdout = OutputFile.open(output)) {
                         Files.copy(r.files().get(0).path(), stdout.stream());

@@ -8,7 +8,7 @@ import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.schema.ValidationMessage;
 import dev.pairstudio.schema.ValidationMessages;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.SchemaStore;
 import dev.pairstudio.store.StoredPair;
 
 /** How list and get print pairs: the seed's record keys first, then what the store adds. */
@@ -63,7 +63,7 @@ final class PairOutput {
      * ({@code schema}, {@code schema_version}, {@code messages}: flag, label, field, start, end,
      * text) when the pair was checked against a schema.
      */
-    static ObjectNode json(StoredPair s, PairStore store) {
+    static ObjectNode json(StoredPair s, SchemaStore store) {
         ObjectNode n = json(s);
         ArrayNode flags = n.putArray("flags");
         ArrayNode labels = n.putArray("flag_labels");

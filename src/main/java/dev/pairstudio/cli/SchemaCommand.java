@@ -1,10 +1,15 @@
 package dev.pairstudio.cli;
 
 import dev.pairstudio.schema.DatabaseSchema;
+import dev.pairstudio.schema.JdbcSchemaReader;
+import dev.pairstudio.schema.LiveExplain;
+import dev.pairstudio.schema.ReadOnlyDatabases;
 import dev.pairstudio.schema.SchemaFormat;
 import dev.pairstudio.schema.SchemaImporter;
 import dev.pairstudio.schema.SchemaJson;
 import dev.pairstudio.schema.SchemaProblem;
+import dev.pairstudio.schema.UnknownDatabase;
+import dev.pairstudio.schema.ValidationSummary;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredSchema;
@@ -16,10 +21,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code schema import|list|delete}: the database schemas pairs are validated against. */
 @Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -120,9 +125,9 @@ public final class SchemaCommand implements Runnable {
             try (PairStore store = StoreAccess.open(database); SqlAnalyzer analyzer = new SqlAnalyzer()) {
                 refuseUnknownName(store);
                 SchemaImporter.Report r = new SchemaImporter(store, analyzer).importJdbc(
-                        new dev.pairstudio.schema.JdbcSchemaReader(timeoutSeconds * 1000L), jdbc, user, password, schemaPattern, name);
-                return report(r, dev.pairstudio.schema.JdbcSchemaReader.safe(jdbc), false, store, analyzer);
-            } catch (dev.pairstudio.schema.JdbcSchemaReader.ConnectionFailure e) {
+                        new JdbcSchemaReader(timeoutSeconds * 1000L), jdbc, user, password, schemaPattern, name);
+                return report(r, JdbcSchemaReader.safe(jdbc), false, store, analyzer);
+            } catch (JdbcSchemaReader.ConnectionFailure e) {
                 throw new Cli.UserError(e.getMessage());
             }
         }
@@ -136,7 +141,7 @@ public final class SchemaCommand implements Runnable {
             if (create || name == null) {
                 return;
             }
-            dev.pairstudio.schema.UnknownDatabase.check(store, name).ifPresent(u -> {
+            UnknownDatabase.check(store, name).ifPresent(u -> {
                 throw new Cli.UserError("No pair uses the database name " + u.name() + " and no schema is stored for it"
                         + (u.closest().isEmpty() ? "" : " (" + u.didYouMean() + ")")
                         + ": nothing stored; add --create to store its schema anyway");
@@ -161,7 +166,7 @@ public final class SchemaCommand implements Runnable {
             }
             boolean anyKnown = r.saved().stream().anyMatch(s -> !r.unknownDatabases().contains(s.databaseName()));
             if (!noValidate && anyKnown) {
-                dev.pairstudio.schema.ValidationSummary v = new SchemaImporter(store, analyzer).validate(r, n -> { }, () -> false);
+                ValidationSummary v = new SchemaImporter(store, analyzer).validate(r, n -> { }, () -> false);
                 out.printf("  checked %d pair%s against it: %d with a flag (see 'pairstudio validate' for counts per flag)%n",
                         v.validated(), v.validated() == 1 ? "" : "s", v.validated() - v.clean());
             }
@@ -209,8 +214,8 @@ public final class SchemaCommand implements Runnable {
                 if (all.isEmpty()) {
                     out.println("No schemas stored. Add one with: pairstudio schema import FILE --database NAME");
                 }
-                dev.pairstudio.schema.ReadOnlyDatabases readOnly = dev.pairstudio.schema.ReadOnlyDatabases.load(store);
-                var live = dev.pairstudio.schema.LiveExplain.stored(store);
+                ReadOnlyDatabases readOnly = ReadOnlyDatabases.load(store);
+                var live = LiveExplain.stored(store);
                 for (StoredSchema s : all) {
                     DatabaseSchema schema = SchemaJson.read(s.definition());
                     out.printf("%-24s v%-3d %3d tables %4d columns  %s  %s%n", s.databaseName(), s.version(), schema.tables().size(),
@@ -218,7 +223,7 @@ public final class SchemaCommand implements Runnable {
                     var copy = live.get(s.databaseName());
                     if (readOnly.test(s.databaseName()) || copy != null) {
                         out.printf("    %s%s%n", readOnly.test(s.databaseName()) ? "read-only questions" : "writes allowed",
-                                copy == null ? "" : "; does-not-run checked live at " + dev.pairstudio.schema.JdbcSchemaReader.safe(copy.url())
+                                copy == null ? "" : "; does-not-run checked live at " + JdbcSchemaReader.safe(copy.url())
                                         + (copy.allowWrites() ? " (writes EXPLAINed too)" : " (read-only)"));
                     }
                     if (tables) {

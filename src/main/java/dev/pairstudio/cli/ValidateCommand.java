@@ -1,20 +1,24 @@
 package dev.pairstudio.cli;
 
 import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.schema.JdbcSchemaReader;
+import dev.pairstudio.schema.LiveExplain;
 import dev.pairstudio.schema.PairValidator;
+import dev.pairstudio.schema.ReadOnlyDatabases;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.schema.ValidationSummary;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code validate [filters]}: checks pairs against their database's schema on every core and prints counts per flag. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -75,7 +79,7 @@ public final class ValidateCommand implements Callable<Integer> {
                             readOnly ? "read-only questions" : "writes allowed");
                 } else {
                     for (String name : filters.databaseNames) {
-                        dev.pairstudio.schema.ReadOnlyDatabases.set(store, name, readOnly);
+                        ReadOnlyDatabases.set(store, name, readOnly);
                         out.printf("Remembered: %s %s%n", name, readOnly ? "holds read-only questions" : "allows writes");
                     }
                 }
@@ -86,24 +90,24 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
                 String name = filters.databaseNames.get(0);
                 if (liveJdbc.equalsIgnoreCase("none")) {
-                    dev.pairstudio.schema.LiveExplain.remember(store, name, null);
+                    LiveExplain.remember(store, name, null);
                     out.printf("Forgot the live connection of %s: its pairs are checked in H2%n", name);
                 } else {
                     try {
-                        dev.pairstudio.schema.LiveExplain.remember(store, name, new dev.pairstudio.schema.LiveExplain.Config(liveJdbc,
+                        LiveExplain.remember(store, name, new LiveExplain.Config(liveJdbc,
                                 liveUser, livePasswordEnv, statementTimeout, allowWrites));
                     } catch (IllegalArgumentException e) {
                         throw new Cli.UserError("--live-jdbc: " + e.getMessage(), Cli.USAGE);
                     }
                     out.printf("Remembered the live connection of %s: %s%s%n", name,
-                            dev.pairstudio.schema.JdbcSchemaReader.safe(liveJdbc), allowWrites ? " (writes EXPLAINed too)" : " (read-only)");
+                            JdbcSchemaReader.safe(liveJdbc), allowWrites ? " (writes EXPLAINed too)" : " (read-only)");
                 }
             }
             if (store.latestSchemas().isEmpty()) {
                 throw new Cli.UserError("No schemas stored: add one with 'pairstudio schema import FILE --database NAME'");
             }
             AtomicLong shown = new AtomicLong();
-            java.util.Map<String, dev.pairstudio.schema.LiveExplain> live = noLive ? java.util.Map.of() : connectLive(store, err);
+            Map<String, LiveExplain> live = noLive ? Map.of() : connectLive(store, err);
             try {
                 s = ValidationRun.run(store, analyzer, filters.toFilter(), null,
                         threads == null ? Runtime.getRuntime().availableProcessors() : threads, live, n -> {
@@ -114,7 +118,7 @@ public final class ValidateCommand implements Callable<Integer> {
                             }
                         }, () -> false);
             } finally {
-                live.values().forEach(dev.pairstudio.schema.LiveExplain::close);
+                live.values().forEach(LiveExplain::close);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -132,15 +136,15 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Connects to the remembered live copies of the databases in scope; one that fails is said and checked in H2. */
-    private java.util.Map<String, dev.pairstudio.schema.LiveExplain> connectLive(PairStore store, PrintWriter err) {
-        java.util.Map<String, dev.pairstudio.schema.LiveExplain> live = new java.util.HashMap<>();
-        dev.pairstudio.schema.LiveExplain.stored(store).forEach((name, config) -> {
+    private Map<String, LiveExplain> connectLive(PairStore store, PrintWriter err) {
+        Map<String, LiveExplain> live = new HashMap<>();
+        LiveExplain.stored(store).forEach((name, config) -> {
             if (!filters.databaseNames.isEmpty() && !filters.databaseNames.contains(name)) {
                 return;
             }
             try {
-                live.put(name, dev.pairstudio.schema.LiveExplain.connect(name, config));
-            } catch (dev.pairstudio.schema.JdbcSchemaReader.ConnectionFailure e) {
+                live.put(name, LiveExplain.connect(name, config));
+            } catch (JdbcSchemaReader.ConnectionFailure e) {
                 err.printf("%s; its pairs are checked in H2 instead%n", e.getMessage());
                 err.flush();
             }

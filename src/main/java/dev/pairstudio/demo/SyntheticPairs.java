@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,7 +77,7 @@ public final class SyntheticPairs {
         String[] qs = withPii ? piiTemplate(schema, dialect) : template(schema, dialect);
         boolean success = random.nextInt(100) >= 8;
         // insertion order, not Map.of's: its iteration order changes from JVM to JVM, and one seed must give one file
-        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        Map<String, Object> metadata = new LinkedHashMap<>();
         if (random.nextInt(4) == 0) {
             metadata.put("assistant", "sql-copilot");
             metadata.put("session", "s-" + Long.toHexString(random.nextLong() & 0xffffffL));

@@ -3,8 +3,8 @@ package dev.pairstudio.export;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,7 +27,7 @@ final class ExactDuplicates {
     }
 
     /** The ids to drop from {@code filter}'s scope. */
-    static IdSet toDrop(PairStore store, PairFilter filter) {
+    static IdSet toDrop(PairReader store, PairFilter filter) {
         Decider decider = new Decider();
         // the scope's own flags stay: they narrow it (flags combine with AND), and dropping beyond it miscounts
         Set<QualityFlag> flags = EnumSet.of(QualityFlag.DUPLICATE);
@@ -41,7 +41,7 @@ final class ExactDuplicates {
      * then writes: with no index (the CLI) the flagged pairs cost a full reading anyway, and a
      * scope of mostly duplicates is written from a lookup of the few it keeps.
      */
-    static Scope readScope(PairStore store, PairFilter filter) {
+    static Scope readScope(PairReader store, PairFilter filter) {
         Decider decider = new Decider();
         long[][] ids = {new long[1024]};
         int[] n = {0};

@@ -1,10 +1,10 @@
 package dev.pairstudio.export;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.privacy.AnonymizationException;
 import dev.pairstudio.privacy.Anonymizer;
+import dev.pairstudio.schema.SchemaContext;
 import dev.pairstudio.stats.Statistics;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
@@ -44,8 +44,8 @@ public final class ExportPreview {
         List<StoredPair> pairs = store.query(filter, PairSort.INSERTION, null, n).rows();
         Preset preset = format.equals("jsonl") || format.equals("csv") || format.equals("json") ? null
                 : Preset.find(format, userPresets).orElse(null);
-        dev.pairstudio.schema.SchemaContext schemas = preset != null && preset.template().usesSchema()
-                ? dev.pairstudio.schema.SchemaContext.of(store, wholeSchema) : null;
+        SchemaContext schemas = preset != null && preset.template().usesSchema()
+                ? SchemaContext.of(store, wholeSchema) : null;
         // as in the export: a pair that cannot be anonymized safely is withheld, never shown raw, never a failure
         List<StoredPair> shown = new ArrayList<>(pairs.size());
         List<ExportRecord> records = new ArrayList<>(pairs.size());

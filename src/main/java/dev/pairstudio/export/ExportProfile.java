@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.settings.PairFilterJson;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Every option of an export under one name, stored per database ({@link ExportProfiles}) so
@@ -68,39 +69,90 @@ public record ExportProfile(
                 SplitAssigner.Grouping.TEMPLATE, false, true, false, null, null, false, null);
     }
 
+    /**
+     * A copy with some fields changed, the one place that copies a {@code ExportProfile}:
+     * {@code x.with(c -> c.name = …)}. Each {@code withX} below is one such change.
+     */
+    public ExportProfile with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The fields being copied, changed in place by {@link #with} (whose canonical constructor then checks them). */
+    public static final class Copy {
+        public String name;
+        public String format;
+        public PairFilter filter;
+        public boolean acceptedOnly;
+        public boolean anonymize;
+        public String policyFile;
+        public SplitRatios split;
+        public long seed;
+        public SplitAssigner.Grouping grouping;
+        public boolean stratify;
+        public boolean dedup;
+        public boolean gzip;
+        public String system;
+        public String context;
+        public boolean incremental;
+        public String outputFolder;
+        public boolean wholeSchema;
+
+        private Copy(ExportProfile original) {
+            name = original.name;
+            format = original.format;
+            filter = original.filter;
+            acceptedOnly = original.acceptedOnly;
+            anonymize = original.anonymize;
+            policyFile = original.policyFile;
+            split = original.split;
+            seed = original.seed;
+            grouping = original.grouping;
+            stratify = original.stratify;
+            dedup = original.dedup;
+            gzip = original.gzip;
+            system = original.system;
+            context = original.context;
+            incremental = original.incremental;
+            outputFolder = original.outputFolder;
+            wholeSchema = original.wholeSchema;
+        }
+
+        private ExportProfile build() {
+            return new ExportProfile(name, format, filter, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify, dedup, gzip, system, context, incremental, outputFolder, wholeSchema);
+        }
+    }
+
     public ExportProfile withName(String value) {
-        return new ExportProfile(value, format, filter, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify,
-                dedup, gzip, system, context, incremental, outputFolder, wholeSchema);
+        return with(c -> c.name = value);
     }
 
     public ExportProfile withFilter(PairFilter value) {
-        return new ExportProfile(name, format, value, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify,
-                dedup, gzip, system, context, incremental, outputFolder, wholeSchema);
+        return with(c -> c.filter = value);
     }
 
     public ExportProfile withAnonymize(boolean value) {
-        return new ExportProfile(name, format, filter, acceptedOnly, value, policyFile, split, seed, grouping, stratify,
-                dedup, gzip, system, context, incremental, outputFolder, wholeSchema);
+        return with(c -> c.anonymize = value);
     }
 
     public ExportProfile withSplit(SplitRatios value, SplitAssigner.Grouping by) {
-        return new ExportProfile(name, format, filter, acceptedOnly, anonymize, policyFile, value, seed, by, stratify,
-                dedup, gzip, system, context, incremental, outputFolder, wholeSchema);
+        return with(c -> {
+            c.split = value;
+            c.grouping = by;
+        });
     }
 
     public ExportProfile withDedup(boolean value) {
-        return new ExportProfile(name, format, filter, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify,
-                value, gzip, system, context, incremental, outputFolder, wholeSchema);
+        return with(c -> c.dedup = value);
     }
 
     public ExportProfile withIncremental(boolean value) {
-        return new ExportProfile(name, format, filter, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify,
-                dedup, gzip, system, context, value, outputFolder, wholeSchema);
+        return with(c -> c.incremental = value);
     }
 
     public ExportProfile withWholeSchema(boolean value) {
-        return new ExportProfile(name, format, filter, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify,
-                dedup, gzip, system, context, incremental, outputFolder, value);
+        return with(c -> c.wholeSchema = value);
     }
 
     public ObjectNode toJson() {

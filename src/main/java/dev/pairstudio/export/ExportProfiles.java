@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.pairstudio.pair.Timestamps;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.SettingStore;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,9 +26,9 @@ public final class ExportProfiles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    private final PairStore store;
+    private final SettingStore store;
 
-    public ExportProfiles(PairStore store) {
+    public ExportProfiles(SettingStore store) {
         this.store = store;
     }
 

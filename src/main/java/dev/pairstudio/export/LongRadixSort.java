@@ -1,5 +1,7 @@
 package dev.pairstudio.export;
 
+import java.util.Arrays;
+
 /** Sorts longs with an int carried along each (LSD radix, 16 bits a pass): what Arrays.sort cannot do without boxing. */
 final class LongRadixSort {
     private LongRadixSort() {
@@ -12,7 +14,7 @@ final class LongRadixSort {
         int[] v2 = new int[n];
         int[] count = new int[1 << 16];
         for (int shift = 0; shift < 64; shift += 16) {
-            java.util.Arrays.fill(count, 0);
+            Arrays.fill(count, 0);
             for (long k : keys) {
                 count[(int) (k >>> shift) & 0xFFFF]++;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ public record Preset(String name, String description, Layout layout, String exte
             if (in == null) {
                 throw new IllegalArgumentException("no built-in preset \"" + name + "\"");
             }
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name + ".json");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name + ".json");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -5,12 +5,15 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.sql.NearDuplicateIndex;
 import dev.pairstudio.sql.SqlTemplate;
+import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StoredPair;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -107,7 +110,7 @@ public final class SplitAssigner {
      * Plans the split of what an export of {@code filter} writes: its first {@code limit} pairs in
      * insertion order, less {@code drop}. Null when {@code cancelled} says so.
      */
-    public static Plan plan(PairStore store, PairFilter filter, long limit, IdSet drop, SplitRatios ratios, long seed, Grouping grouping,
+    public static Plan plan(PairReader store, PairFilter filter, long limit, IdSet drop, SplitRatios ratios, long seed, Grouping grouping,
             boolean stratify, BooleanSupplier cancelled) {
         SplitAssigner a = new SplitAssigner(ratios, seed, grouping, stratify, (int) Math.min(Integer.MAX_VALUE - 8, limit));
         long[] seen = {0};
@@ -387,8 +390,8 @@ public final class SplitAssigner {
         }
 
         /** Strata more than a percentage point (and a pair) off the requested shares in some split: whole groups did not allow it. */
-        public java.util.List<String> strataOffQuota() {
-            java.util.List<String> off = new java.util.ArrayList<>();
+        public List<String> strataOffQuota() {
+            List<String> off = new ArrayList<>();
             for (int k = 0; k < strataNames.length; k++) {
                 if (!onQuota(strataCounts[k], strataCounts[k][0] + strataCounts[k][1] + strataCounts[k][2])) {
                     off.add(strataNames[k]);
@@ -403,20 +406,20 @@ public final class SplitAssigner {
             for (Split s : Split.values()) {
                 double pct = Math.round(achieved(s) * 1000) / 10.0;
                 b.append(b.length() == 0 ? "" : "/").append(pct == Math.rint(pct) ? Long.toString((long) pct)
-                        : String.format(java.util.Locale.ROOT, "%.1f", pct));
+                        : String.format(Locale.ROOT, "%.1f", pct));
             }
             return b.toString();
         }
 
         /** One line for people: achieved against requested, and why when they differ. */
         public String summary() {
-            String base = String.format(java.util.Locale.ROOT, "%,d pairs in %,d groups (%s); achieved %s for %s", ids.length,
+            String base = String.format(Locale.ROOT, "%,d pairs in %,d groups (%s); achieved %s for %s", ids.length,
                     components, grouping == Grouping.DATABASE ? "by duplicates, near duplicates, SQL template and database"
                             : "by duplicates, near duplicates and SQL template", achievedText(), ratios);
             if (ratiosMet()) {
                 return base;
             }
-            return base + String.format(java.util.Locale.ROOT, ": whole groups do not allow closer shares (the largest group holds "
+            return base + String.format(Locale.ROOT, ": whole groups do not allow closer shares (the largest group holds "
                     + "%,d pairs, %.1f%%; no group is ever broken)", largest, 100.0 * largest / Math.max(1, ids.length));
         }
     }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +108,7 @@ public final class SplitAudit {
     private int[] firstRow = new int[1024];
     private int[] lastRow = new int[1024];
     private int[] nextRow = new int[1024];
-    private final Map<Long, Integer> indexedByQuestion = new java.util.HashMap<>();
+    private final Map<Long, Integer> indexedByQuestion = new HashMap<>();
 
     /** rows of the later split that cross, per split pair and kind */
     private final Map<Long, BitSet> crossed = new LinkedHashMap<>();
@@ -187,7 +189,7 @@ public final class SplitAudit {
             hashes[k] = null;
         }
         // the examples' rows known so far are kept as the near-duplicate lookup reads past them: no third reading for them
-        Map<Integer, Entry> texts = new java.util.HashMap<>();
+        Map<Integer, Entry> texts = new HashMap<>();
         examples.values().forEach(l -> l.forEach(p -> {
             texts.put(p[0], null);
             texts.put(p[1], null);
@@ -339,7 +341,7 @@ public final class SplitAudit {
         QuestionMemo(int capacity) {
             keys = new long[capacity];
             values = new int[capacity];
-            java.util.Arrays.fill(values, -1);
+            Arrays.fill(values, -1);
         }
 
         int get(long key) {
@@ -400,7 +402,7 @@ public final class SplitAudit {
 
     /** @param texts the entries of example rows read already (a null value: not yet) */
     private Report report(Source again, Map<Integer, Entry> texts) {
-        Set<Integer> missing = new java.util.HashSet<>();
+        Set<Integer> missing = new HashSet<>();
         examples.values().forEach(l -> l.forEach(p -> {
             for (int row : p) {
                 if (texts.get(row) == null) {

@@ -1,6 +1,7 @@
 package dev.pairstudio.export;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -144,7 +145,7 @@ public final class SplitFiles {
                         JsonNode node;
                         try {
                             node = JSON.readTree(line);
-                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        } catch (JsonProcessingException e) {
                             throw new BadFile(f.getFileName() + ":" + n + ": not JSON (" + e.getOriginalMessage() + ")");
                         }
                         rows.accept(entry(node, f.getFileName() + ":" + n, templates));

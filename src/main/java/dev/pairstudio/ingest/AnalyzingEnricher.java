@@ -3,6 +3,7 @@ package dev.pairstudio.ingest;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.pair.Source;
 import dev.pairstudio.privacy.AnonymizationException;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.Field;
@@ -12,9 +13,13 @@ import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.sql.QualitySignals;
 import dev.pairstudio.sql.SqlAnalysis;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.AddResult;
+import dev.pairstudio.store.PairStore;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * What every stored pair gets on import, on collection and after an edit: the SQL analysis
@@ -24,7 +29,7 @@ import java.util.TreeSet;
  */
 public final class AnalyzingEnricher implements PairEnricher, AutoCloseable {
     private final SqlAnalyzer analyzer;
-    private final java.util.function.Supplier<Anonymizer> anonymizer;
+    private final Supplier<Anonymizer> anonymizer;
 
     /** @param anonymizer the database's policy; only its detection is used here */
     public AnalyzingEnricher(SqlAnalyzer analyzer, Anonymizer anonymizer) {
@@ -35,20 +40,20 @@ public final class AnalyzingEnricher implements PairEnricher, AutoCloseable {
      * @param anonymizer the database's policy as it is now, asked for each pair: a window's lists
      *                   change while it is open, and edits and catch-up analysis must use the new ones
      */
-    public AnalyzingEnricher(SqlAnalyzer analyzer, java.util.function.Supplier<Anonymizer> anonymizer) {
+    public AnalyzingEnricher(SqlAnalyzer analyzer, Supplier<Anonymizer> anonymizer) {
         this.analyzer = analyzer;
         this.anonymizer = anonymizer;
     }
 
     /** The enricher for one database: its privacy policy and secret, and an analyser of its own. */
-    public static AnalyzingEnricher forStore(dev.pairstudio.store.PairStore store) {
+    public static AnalyzingEnricher forStore(PairStore store) {
         return new AnalyzingEnricher(new SqlAnalyzer(), PrivacySettings.anonymizer(store));
     }
 
     /** Analyses the pairs and stores them with their analysis in one batch (demo data, tests, small adds). */
-    public dev.pairstudio.store.AddResult addAll(dev.pairstudio.store.PairStore store, java.util.List<Pair> pairs,
-            dev.pairstudio.pair.Source source, String batch) {
-        java.util.List<Enriched> e = pairs.stream().map(this::enrich).toList();
+    public AddResult addAll(PairStore store, List<Pair> pairs,
+            Source source, String batch) {
+        List<Enriched> e = pairs.stream().map(this::enrich).toList();
         return store.addAll(e.stream().map(Enriched::pair).toList(), e.stream().map(Enriched::analysis).toList(), source, batch);
     }
 

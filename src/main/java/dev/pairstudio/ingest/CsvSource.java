@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -68,7 +70,7 @@ final class CsvSource implements RecordSource {
         if (header.isEmpty()) {
             throw new UnreadableFileException(0, "the file is empty");
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String name : header) {
             if (!name.isEmpty() && !seen.add(name)) {
                 // commons-csv keeps one of them and then calls every row inconsistent

@@ -1,9 +1,11 @@
 package dev.pairstudio.ingest;
 
+import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.DuplicateGrouper;
 import dev.pairstudio.store.Page;
+import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps the duplicate groups and flags (exact duplicate, conflict, near-duplicate) of the live
@@ -38,7 +41,7 @@ public final class DuplicateTracker {
 
     private DuplicateGrouper grouper;
     private long lastId = -1;
-    /** The sum of {@link PairStore#textDigest} over the pairs fed to the grouper. */
+    /** The sum of {@link PairReader#textDigest} over the pairs fed to the grouper. */
     private long fedDigest;
     /** Pairs an import will add beyond the store's count: the grouper is sized for them. */
     private long expectedNew;
@@ -62,7 +65,7 @@ public final class DuplicateTracker {
      * closing window): the marks written so far stand, the next call goes on from there, and the
      * digest is not stored, so the next window groups again.
      */
-    public synchronized long catchUp(java.util.function.BooleanSupplier cancelled) {
+    public synchronized long catchUp(BooleanSupplier cancelled) {
         if (grouper == null) {
             grouper = new DuplicateGrouper(options,
                     (int) Math.min(Integer.MAX_VALUE - 8, store.count(PairFilter.ALL) + 1_000 + expectedNew));
@@ -71,7 +74,7 @@ public final class DuplicateTracker {
         }
         List<PairStore.DuplicateMark> marks = new ArrayList<>();
         long fed = 0;
-        String cursor = lastId < 0 ? null : PairStore.cursorAfterId(lastId);
+        String cursor = lastId < 0 ? null : PairReader.cursorAfterId(lastId);
         Map<Long, StoredPair> fresh = new HashMap<>();
         do {
             Page page = store.query(PairFilter.ALL, PairSort.INSERTION, cursor, PAGE);
@@ -79,7 +82,7 @@ public final class DuplicateTracker {
                 grouper.add(p.id(), p.pair().question(), p.analysis().fingerprint());
                 fresh.put(p.id(), p);
                 lastId = p.id();
-                fedDigest += PairStore.textDigest(p.id(), p.pair().question(), p.pair().sql());
+                fedDigest += PairReader.textDigest(p.id(), p.pair().question(), p.pair().sql());
                 fed++;
             }
             DuplicateGrouper.Changes changes = grouper.flush();
@@ -112,16 +115,16 @@ public final class DuplicateTracker {
      * so that the groups hold every stored pair. Returns the marks of these pairs (all of them:
      * they have none yet) and of earlier pairs whose flags changed, and the group merges.
      */
-    public synchronized PairStore.Duplicates added(List<Long> ids, List<dev.pairstudio.pair.Pair> pairs, List<String> fingerprints) {
+    public synchronized PairStore.Duplicates added(List<Long> ids, List<Pair> pairs, List<String> fingerprints) {
         if (grouper == null) {
             throw new IllegalStateException("catchUp() first: the groups must hold the stored pairs");
         }
         for (int i = 0; i < ids.size(); i++) {
             long id = ids.get(i);
-            dev.pairstudio.pair.Pair p = pairs.get(i);
+            Pair p = pairs.get(i);
             grouper.add(id, p.question(), fingerprints.get(i));
             lastId = Math.max(lastId, id);
-            fedDigest += PairStore.textDigest(id, p.question(), p.sql());
+            fedDigest += PairReader.textDigest(id, p.question(), p.sql());
         }
         DuplicateGrouper.Changes changes = grouper.flush();
         List<PairStore.DuplicateMark> marks = new ArrayList<>(changes.assignments().size());
@@ -150,7 +153,7 @@ public final class DuplicateTracker {
     }
 
     /** {@link #catchUpIfChanged()} that stops as {@link #catchUp(java.util.function.BooleanSupplier)} does. */
-    public synchronized long catchUpIfChanged(java.util.function.BooleanSupplier cancelled) {
+    public synchronized long catchUpIfChanged(BooleanSupplier cancelled) {
         if (grouper == null && store.setting(GROUPED_DIGEST).equals(Optional.of(Long.toString(store.liveTextDigest())))) {
             return 0;
         }

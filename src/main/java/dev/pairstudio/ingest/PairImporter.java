@@ -3,6 +3,7 @@ package dev.pairstudio.ingest;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.Source;
@@ -11,10 +12,12 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoreException;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -27,6 +30,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -70,7 +74,7 @@ public final class PairImporter {
         this.enricher = enricher == null ? PairEnricher.NONE : enricher;
         this.batchSize = batchSize;
         this.threads = threads;
-        json.configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+        json.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(PairMapper.MAX_TEXT).build());
     }
 
@@ -225,7 +229,7 @@ public final class PairImporter {
                 if (f != ImportFormat.JSONL && f != ImportFormat.CSV) {
                     continue;
                 }
-                try (java.io.InputStream in = Files.newInputStream(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
                     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                         for (int i = 0; i < n; i++) {
                             total += buffer[i] == '\n' ? 1 : 0;
@@ -283,13 +287,13 @@ public final class PairImporter {
             return io;
         }
         IOException found = ioCause(t.getCause(), depth + 1);
-        if (found == null && t instanceof java.sql.SQLException sql) {
+        if (found == null && t instanceof SQLException sql) {
             found = ioCause(sql.getNextException(), depth + 1);
         }
         return found;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

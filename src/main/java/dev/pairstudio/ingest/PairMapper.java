@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.Timestamps;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -128,7 +130,7 @@ final class PairMapper {
             throws BadRecordException {
         if (given == null) {
             String content = String.join("\u0000", question, sql, String.valueOf(database), String.valueOf(timestamp));
-            return UUID.nameUUIDFromBytes(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+            return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
         }
         if (given.length() > 200) {
             throw new BadRecordException("pair_id is longer than 200 characters");
@@ -250,7 +252,7 @@ final class PairMapper {
             case NUMBER -> "a number";
             case BOOLEAN -> "a boolean";
             case NULL -> "null";
-            default -> v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            default -> v.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 

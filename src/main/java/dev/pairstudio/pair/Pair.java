@@ -2,6 +2,8 @@ package dev.pairstudio.pair;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +36,7 @@ public record Pair(
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(timestamp, "timestamp");
         tableNames = tableNames == null ? List.of() : List.copyOf(tableNames);
-        metadata = metadata == null || metadata.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+        metadata = metadata == null || metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         databaseType = blankToNull(databaseType);
         databaseName = blankToNull(databaseName);
     }

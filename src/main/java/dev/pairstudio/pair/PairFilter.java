@@ -3,6 +3,7 @@ package dev.pairstudio.pair;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What a user narrows the pairs to: the same filter drives the table, the statistics, the
@@ -60,63 +61,124 @@ public record PairFilter(
         return s == null ? Set.of() : Set.copyOf(s);
     }
 
+    /**
+     * A copy with some fields changed, the one place that copies a {@code PairFilter}:
+     * {@code x.with(c -> c.from = …)}. Each {@code withX} below is one such change.
+     */
+    public PairFilter with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The fields being copied, changed in place by {@link #with} (whose canonical constructor then checks them). */
+    public static final class Copy {
+        public Instant from;
+        public Instant to;
+        public Boolean success;
+        public Set<String> databaseTypes;
+        public Set<String> databaseNames;
+        public Set<QueryType> queryTypes;
+        public Set<ReviewStatus> statuses;
+        public Set<QualityFlag> flags;
+        public Set<ComplexityLevel> complexity;
+        public Set<String> piiTypes;
+        public Set<String> tables;
+        public String text;
+        public boolean textIsRegex;
+        public boolean trash;
+        public Long duplicateGroup;
+        public Set<Long> ids;
+        public Instant changedSince;
+
+        private Copy(PairFilter original) {
+            from = original.from;
+            to = original.to;
+            success = original.success;
+            databaseTypes = original.databaseTypes;
+            databaseNames = original.databaseNames;
+            queryTypes = original.queryTypes;
+            statuses = original.statuses;
+            flags = original.flags;
+            complexity = original.complexity;
+            piiTypes = original.piiTypes;
+            tables = original.tables;
+            text = original.text;
+            textIsRegex = original.textIsRegex;
+            trash = original.trash;
+            duplicateGroup = original.duplicateGroup;
+            ids = original.ids;
+            changedSince = original.changedSince;
+        }
+
+        private PairFilter build() {
+            return new PairFilter(from, to, success, databaseTypes, databaseNames, queryTypes, statuses, flags, complexity, piiTypes, tables, text, textIsRegex, trash, duplicateGroup, ids, changedSince);
+        }
+    }
+
     public PairFilter withDates(Instant newFrom, Instant newTo) {
-        return new PairFilter(newFrom, newTo, success, databaseTypes, databaseNames, queryTypes, statuses, flags, complexity, piiTypes, tables, text, textIsRegex, trash, duplicateGroup, ids, changedSince);
+        return with(c -> {
+            c.from = newFrom;
+            c.to = newTo;
+        });
     }
 
     public PairFilter withSuccess(Boolean value) {
-        return new PairFilter(from, to, value, databaseTypes, databaseNames, queryTypes, statuses, flags, complexity, piiTypes, tables, text, textIsRegex, trash, duplicateGroup, ids, changedSince);
+        return with(c -> c.success = value);
     }
 
     public PairFilter withDatabaseTypes(Set<String> value) {
-        return new PairFilter(from, to, success, value, databaseNames, queryTypes, statuses, flags, complexity, piiTypes, tables, text, textIsRegex, trash, duplicateGroup, ids, changedSince);
+        return with(c -> c.databaseTypes = value);
     }
 
     public PairFilter withDatabaseNames(Set<String> value) {
-        return new PairFilter(from, to, success, databaseTypes, value, queryTypes, statuses, flags, complexity, piiTypes, tables, text, textIsRegex, trash, duplicateGroup, ids, changedSince);
+        return with(c -> c.databaseNames = value);
     }
 
     public PairFilter withQueryTypes(Set<QueryType> value) {
-        return new PairFilter(from, to, success, databaseTypes, databaseNames, value, statuses, flags, complexity, piiTypes, tables, text, textIsRegex, trash, duplicateGroup, ids, changedSince);
+        return with(c -> c.queryTypes = value);
     }
 
     public PairFilter withStatuses(Set<ReviewStatus> value) {
-        return new PairFilter(from, to, success, databaseTypes, databaseNames, queryTypes, value, flags, complexity, piiTypes, tables, text, textIsRegex, trash, duplicateGroup, ids, changedSince);
+        return with(c -> c.statuses = value);
     }
 
     public PairFilter withFlags(Set<QualityFlag> value) {
-        return new PairFilter(from, to, success, databaseTypes, databaseNames, queryTypes, statuses, value, complexity, piiTypes, tables, text, textIsRegex, trash, duplicateGroup, ids, changedSince);
+        return with(c -> c.flags = value);
     }
 
     public PairFilter withComplexity(Set<ComplexityLevel> value) {
-        return new PairFilter(from, to, success, databaseTypes, databaseNames, queryTypes, statuses, flags, value, piiTypes, tables, text, textIsRegex, trash, duplicateGroup, ids, changedSince);
+        return with(c -> c.complexity = value);
     }
 
     public PairFilter withPiiTypes(Set<String> value) {
-        return new PairFilter(from, to, success, databaseTypes, databaseNames, queryTypes, statuses, flags, complexity, value, tables, text, textIsRegex, trash, duplicateGroup, ids, changedSince);
+        return with(c -> c.piiTypes = value);
     }
 
     public PairFilter withTables(Set<String> value) {
-        return new PairFilter(from, to, success, databaseTypes, databaseNames, queryTypes, statuses, flags, complexity, piiTypes, value, text, textIsRegex, trash, duplicateGroup, ids, changedSince);
+        return with(c -> c.tables = value);
     }
 
     public PairFilter withText(String value, boolean regex) {
-        return new PairFilter(from, to, success, databaseTypes, databaseNames, queryTypes, statuses, flags, complexity, piiTypes, tables, value, regex, trash, duplicateGroup, ids, changedSince);
+        return with(c -> {
+            c.text = value;
+            c.textIsRegex = regex;
+        });
     }
 
     public PairFilter withTrash(boolean value) {
-        return new PairFilter(from, to, success, databaseTypes, databaseNames, queryTypes, statuses, flags, complexity, piiTypes, tables, text, textIsRegex, value, duplicateGroup, ids, changedSince);
+        return with(c -> c.trash = value);
     }
 
     public PairFilter withDuplicateGroup(Long value) {
-        return new PairFilter(from, to, success, databaseTypes, databaseNames, queryTypes, statuses, flags, complexity, piiTypes, tables, text, textIsRegex, trash, value, ids, changedSince);
+        return with(c -> c.duplicateGroup = value);
     }
 
     public PairFilter withIds(Set<Long> value) {
-        return new PairFilter(from, to, success, databaseTypes, databaseNames, queryTypes, statuses, flags, complexity, piiTypes, tables, text, textIsRegex, trash, duplicateGroup, value, changedSince);
+        return with(c -> c.ids = value);
     }
 
     public PairFilter withChangedSince(Instant value) {
-        return new PairFilter(from, to, success, databaseTypes, databaseNames, queryTypes, statuses, flags, complexity, piiTypes, tables, text, textIsRegex, trash, duplicateGroup, ids, value);
+        return with(c -> c.changedSince = value);
     }
 }

@@ -5,6 +5,7 @@ import dev.pairstudio.sql.SqlLiteral;
 import dev.pairstudio.sql.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Anonymizes texts and pairs under a {@link Policy}: detection in the question and inside the SQL's
@@ -171,15 +172,15 @@ public final class Anonymizer {
 
     /** Whether {@code name} occurs as a whole word in the SQL outside its literals and comments. */
     static boolean namesAnIdentifier(String sql, List<SqlLiteral> literals, String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         int from = 0;
         for (SqlLiteral lit : literals) {
-            if (containsWord(sql.substring(from, lit.start()).toLowerCase(java.util.Locale.ROOT), lower)) {
+            if (containsWord(sql.substring(from, lit.start()).toLowerCase(Locale.ROOT), lower)) {
                 return true;
             }
             from = lit.end();
         }
-        return containsWord(sql.substring(from).toLowerCase(java.util.Locale.ROOT), lower);
+        return containsWord(sql.substring(from).toLowerCase(Locale.ROOT), lower);
     }
 
     private static boolean containsWord(String text, String word) {

@@ -1,5 +1,8 @@
 package dev.pairstudio.privacy;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /** Small text tests shared by the detectors: token boundaries and context words. */
 final class Context {
     private Context() {
@@ -90,7 +93,7 @@ final class Context {
      */
     static String[] wordsBefore(String text, int pos, int n) {
         String[] out = new String[n];
-        java.util.Arrays.fill(out, "");
+        Arrays.fill(out, "");
         int i = pos - 1;
         for (int k = 0; k < n; k++) {
             while (i >= 0 && !isWordChar(text.charAt(i)) && text.charAt(i) != '#') {
@@ -108,7 +111,7 @@ final class Context {
             while (i >= 0 && isWordChar(text.charAt(i))) {
                 i--;
             }
-            out[k] = text.substring(i + 1, end).toLowerCase(java.util.Locale.ROOT);
+            out[k] = text.substring(i + 1, end).toLowerCase(Locale.ROOT);
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.pairstudio.privacy;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.apache.commons.validator.routines.IBANValidator;
 
 /**
  * A named user rule: a Java regex whose matches are findings of type {@code CUSTOM:<name>},
@@ -33,7 +34,7 @@ public record CustomRule(String name, String pattern, String validator) {
                 String d = s.replaceAll("\\D", "");
                 return !d.isEmpty() && CardBrand.luhnValid(d);
             };
-            case "mod97", "iban" -> s -> org.apache.commons.validator.routines.IBANValidator.getInstance()
+            case "mod97", "iban" -> s -> IBANValidator.getInstance()
                     .isValid(IbanDetector.compact(s));
             case "digits" -> s -> !s.isEmpty() && s.chars().allMatch(Character::isDigit);
             default -> throw new InvalidRuleException("custom rule '" + rule + "': unknown validator '" + validator

@@ -3,7 +3,9 @@ package dev.pairstudio.privacy;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,8 +54,8 @@ final class DetectorSet {
      * locale, then the regions whose numbers are most often met in the pairs' languages.
      */
     static List<String> contextRegions(List<String> policyRegions) {
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(policyRegions);
-        String country = java.util.Locale.getDefault().getCountry();
+        LinkedHashSet<String> out = new LinkedHashSet<>(policyRegions);
+        String country = Locale.getDefault().getCountry();
         if (PhoneNumberUtil.getInstance().getSupportedRegions().contains(country)) {
             out.add(country);
         }

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a policy file:
@@ -53,7 +54,7 @@ public final class PolicyJson {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                throw new InvalidRuleException("unknown policy key '" + k + "'; known: " + String.join(", ", new java.util.TreeSet<>(KEYS)));
+                throw new InvalidRuleException("unknown policy key '" + k + "'; known: " + String.join(", ", new TreeSet<>(KEYS)));
             }
         }
         Policy.Builder b = Policy.builder();

@@ -2,6 +2,7 @@ package dev.pairstudio.privacy;
 
 import dev.pairstudio.sql.SqlLiteral;
 import dev.pairstudio.sql.SqlLiterals;
+import java.util.Arrays;
 
 /**
  * Reads a value out of a SQL literal and writes a replacement back in: string literals stay quoted
@@ -41,7 +42,7 @@ final class SqlValueCodec {
             }
         }
         out[k] = raw.length();
-        return java.util.Arrays.copyOf(out, k + 1);
+        return Arrays.copyOf(out, k + 1);
     }
 
     boolean numeric() {

@@ -3,6 +3,7 @@ package dev.pairstudio.privacy;
 import dev.pairstudio.sql.SqlLiteral;
 import dev.pairstudio.sql.SqlLiterals;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -19,7 +20,7 @@ record SqlValues(List<SqlLiteral> spans, List<Boolean> name) {
         List<SqlLiteral> names = new ArrayList<>(0);
         List<SqlLiteral> literals = SqlLiterals.find(sql, dialect, names);
         if (names.isEmpty()) {
-            return new SqlValues(literals, java.util.Collections.nCopies(literals.size(), false));
+            return new SqlValues(literals, Collections.nCopies(literals.size(), false));
         }
         List<SqlLiteral> all = new ArrayList<>(literals.size() + names.size());
         all.addAll(literals);

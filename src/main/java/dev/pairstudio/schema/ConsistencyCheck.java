@@ -2,7 +2,7 @@ package dev.pairstudio.schema;
 
 import dev.pairstudio.pair.QualityFlag;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class ConsistencyCheck {
     /** 'value' or "value" or “value” in a question, not an apostrophe inside a word. */
     private static final Pattern QUOTED = Pattern.compile("(?<![\\p{L}\\p{N}])(['\"“‘])([^'\"”’\\n]{1,100})(['\"”’])(?![\\p{L}\\p{N}])");
-    private static final java.util.Set<String> FLAGS = java.util.Set.of("0", "1", "y", "n", "yes", "no", "t", "f", "true", "false");
+    private static final Set<String> FLAGS = Set.of("0", "1", "y", "n", "yes", "no", "t", "f", "true", "false");
     private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ t]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
     private static final Pattern WORDS = Pattern.compile("[\\p{L}\\p{N}]{2,}");
 

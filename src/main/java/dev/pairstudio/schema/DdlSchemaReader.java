@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
@@ -23,7 +25,7 @@ import net.sf.jsqlparser.statement.create.table.Index;
  */
 public final class DdlSchemaReader {
     /** Column-level {@code REFERENCES other (id)} as JSqlParser leaves it in the column specs. */
-    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+    private static final Pattern REFERENCE = Pattern.compile(
             "(?i)REFERENCES\\s+([^\\s(]+)\\s*(?:\\(\\s*([^\\s),]+)[^)]*\\))?");
 
     private final SqlAnalyzer analyzer;
@@ -138,7 +140,7 @@ public final class DdlSchemaReader {
             if (specs.stream().anyMatch(w -> w.equalsIgnoreCase("UNIQUE"))) {
                 uniqueKeys.add(List.of(name));
             }
-            java.util.regex.Matcher ref = REFERENCE.matcher(String.join(" ", specs));
+            Matcher ref = REFERENCE.matcher(String.join(" ", specs));
             if (ref.find()) {
                 foreignKeys.add(new ForeignKey(name, Names.unquote(ref.group(1)), ref.group(2) == null ? "" : Names.unquote(ref.group(2))));
             }
@@ -162,14 +164,14 @@ public final class DdlSchemaReader {
         return new SchemaTable(Names.unquote(ct.getTable().getName()), columns, primaryKey, foreignKeys, uniqueKeys);
     }
 
-    private static final java.util.regex.Pattern ERROR_LINE = java.util.regex.Pattern.compile("\\bline (\\d+)(?=, column)");
+    private static final Pattern ERROR_LINE = Pattern.compile("\\bline (\\d+)(?=, column)");
 
     /** The parser counts lines from the statement's start; the user reads the script's lines. */
     private static String inScript(String error, int statementLine) {
         if (error == null) {
             return "does not parse";
         }
-        java.util.regex.Matcher m = ERROR_LINE.matcher(error);
+        Matcher m = ERROR_LINE.matcher(error);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(b, "line " + (statementLine + Integer.parseInt(m.group(1)) - 1));

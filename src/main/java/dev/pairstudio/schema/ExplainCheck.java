@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * "Does it run?": {@code EXPLAIN} (planned, never executed, no data needed) against an empty
@@ -29,7 +31,7 @@ final class ExplainCheck implements AutoCloseable {
      * trial): SQL naming any of these is not planned at all, so a dataset's SQL can never make
      * Pair Studio read or write a local file.
      */
-    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile(
+    private static final Pattern UNSAFE = Pattern.compile(
             "(?i)\\b(CSVREAD|CSVWRITE|FILE_READ|FILE_WRITE|LINK_SCHEMA|RUNSCRIPT|SCRIPT|BACKUP|ABORT_SESSION|CANCEL_SESSION"
             + "|SLEEP|JAVA_OBJECT|DB_OBJECT_SQL|DB_OBJECT_ID|DB_OBJECT_SIZE|DATABASE_PATH|DISK_SPACE_USED|MEMORY_FREE|MEMORY_USED)\\b");
 
@@ -65,7 +67,7 @@ final class ExplainCheck implements AutoCloseable {
     }
 
     private Connection create(DatabaseSchema schema, String mode) throws SQLException {
-        Set<String> soft = new java.util.TreeSet<>();
+        Set<String> soft = new TreeSet<>();
         for (SchemaTable t : schema.tables()) {
             for (SchemaColumn col : t.columns()) {
                 String upper = col.name().toUpperCase(Locale.ROOT);

@@ -6,11 +6,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,8 +126,8 @@ public final class JdbcSchemaReader {
      * primary key's own index comes back too and is dropped by {@link SchemaTable}.
      */
     private static List<List<String>> uniqueKeys(DatabaseMetaData md, String schemaPattern, String table) throws SQLException {
-        Map<String, java.util.TreeMap<Integer, String>> byIndex = new LinkedHashMap<>();
-        java.util.Set<String> unusable = new java.util.HashSet<>();
+        Map<String, TreeMap<Integer, String>> byIndex = new LinkedHashMap<>();
+        Set<String> unusable = new HashSet<>();
         try (ResultSet r = md.getIndexInfo(null, schemaPattern, table, true, true)) {
             while (r.next()) {
                 if (r.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic || r.getBoolean("NON_UNIQUE")) {
@@ -136,7 +139,7 @@ public final class JdbcSchemaReader {
                     unusable.add(index);
                     continue;
                 }
-                byIndex.computeIfAbsent(index, k -> new java.util.TreeMap<>()).put((int) r.getShort("ORDINAL_POSITION"), column);
+                byIndex.computeIfAbsent(index, k -> new TreeMap<>()).put((int) r.getShort("ORDINAL_POSITION"), column);
             }
         }
         List<List<String>> keys = new ArrayList<>();

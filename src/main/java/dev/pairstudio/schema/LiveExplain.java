@@ -1,5 +1,6 @@
 package dev.pairstudio.schema;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -87,7 +88,7 @@ public final class LiveExplain implements AutoCloseable {
                         c.hasNonNull("password_env") ? c.get("password_env").asText() : null, c.path("timeout_seconds").asInt(5),
                         c.path("allow_writes").asBoolean(false)));
             });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("The setting " + SETTING + " is not valid (" + e.getMessage()
                     + "); set the live connection again with validate --database NAME --live-jdbc URL", e);
         }

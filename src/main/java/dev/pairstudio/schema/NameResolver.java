@@ -5,15 +5,20 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.DateUnitExpression;
-import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -104,7 +109,7 @@ final class NameResolver {
     NameResolver(SchemaCatalog catalog, Findings findings, String databaseType) {
         this.catalog = catalog;
         this.findings = findings;
-        boolean sqlite = databaseType != null && databaseType.toLowerCase(java.util.Locale.ROOT).contains("sqlite");
+        boolean sqlite = databaseType != null && databaseType.toLowerCase(Locale.ROOT).contains("sqlite");
         this.pseudoColumns = sqlite ? SQLITE_PSEUDO_COLUMNS : PSEUDO_COLUMNS;
     }
 
@@ -282,7 +287,7 @@ final class NameResolver {
             return;
         }
         List<String> columns = new ArrayList<>();
-        Map<SchemaTable, Set<String>> ordered = new java.util.IdentityHashMap<>();
+        Map<SchemaTable, Set<String>> ordered = new IdentityHashMap<>();
         for (OrderByElement o : p.getOrderByElements()) {
             if (!(o.getExpression() instanceof Column c) || c.getColumnName() == null) {
                 return;
@@ -333,7 +338,7 @@ final class NameResolver {
     }
 
     private static boolean isOne(Expression e) {
-        return e instanceof net.sf.jsqlparser.expression.LongValue v && v.getValue() == 1;
+        return e instanceof LongValue v && v.getValue() == 1;
     }
 
     private static boolean limited(Select s) {
@@ -429,7 +434,7 @@ final class NameResolver {
 
             @Override
             public <S> Void visit(DateUnitExpression unit, S context) {
-                column(scope, new Column(unit.toString().toLowerCase(java.util.Locale.ROOT))); // year, month, … as a column
+                column(scope, new Column(unit.toString().toLowerCase(Locale.ROOT))); // year, month, … as a column
                 return null;
             }
 
@@ -438,7 +443,7 @@ final class NameResolver {
 
             @Override
             public <S> Void visit(Function function, S context) {
-                String name = function.getName() == null ? "" : function.getName().toLowerCase(java.util.Locale.ROOT);
+                String name = function.getName() == null ? "" : function.getName().toLowerCase(Locale.ROOT);
                 functionDepth++;
                 try {
                     if (!UNIT_FUNCTIONS.contains(name) || function.getParameters() == null) {
@@ -472,7 +477,7 @@ final class NameResolver {
             }
 
             @Override
-            public <S> Void visit(net.sf.jsqlparser.expression.StringValue v, S context) {
+            public <S> Void visit(StringValue v, S context) {
                 if (comparedValue()) {
                     conditionValues.add(v.getValue().replace("''", "'"));
                 }
@@ -480,7 +485,7 @@ final class NameResolver {
             }
 
             @Override
-            public <S> Void visit(net.sf.jsqlparser.expression.LongValue v, S context) {
+            public <S> Void visit(LongValue v, S context) {
                 if (comparedValue()) {
                     conditionValues.add(v.getStringValue());
                 }
@@ -488,7 +493,7 @@ final class NameResolver {
             }
 
             @Override
-            public <S> Void visit(net.sf.jsqlparser.expression.DoubleValue v, S context) {
+            public <S> Void visit(DoubleValue v, S context) {
                 if (comparedValue()) {
                     conditionValues.add(v.toString());
                 }

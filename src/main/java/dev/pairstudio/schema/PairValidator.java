@@ -4,7 +4,12 @@ import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.ParsedSql;
 import dev.pairstudio.sql.SqlAnalyzer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.Select;
 
@@ -21,10 +26,10 @@ public final class PairValidator implements AutoCloseable {
     public static final String READ_ONLY_SETTING = "validation.read_only";
 
     private final SqlAnalyzer analyzer;
-    private final java.util.function.Predicate<String> readOnly;
+    private final Predicate<String> readOnly;
     private final ExplainCheck explain;
     private final SqliteCheck sqlite;
-    private final java.util.Map<String, LiveExplain> live;
+    private final Map<String, LiveExplain> live;
 
     /**
      * @param readOnly       flag DML/DDL as {@link QualityFlag#WRITE_STATEMENT}
@@ -35,22 +40,22 @@ public final class PairValidator implements AutoCloseable {
     }
 
     /** @param readOnly which database names hold read-only questions ({@link ReadOnlyDatabases}) */
-    public PairValidator(SqlAnalyzer analyzer, java.util.function.Predicate<String> readOnly, long explainMillis) {
-        this(analyzer, readOnly, explainMillis, java.util.Map.of());
+    public PairValidator(SqlAnalyzer analyzer, Predicate<String> readOnly, long explainMillis) {
+        this(analyzer, readOnly, explainMillis, Map.of());
     }
 
     /** @param live live connections by database name: their pairs are EXPLAINed there instead of in H2 */
-    public PairValidator(SqlAnalyzer analyzer, java.util.function.Predicate<String> readOnly, long explainMillis,
-            java.util.Map<String, LiveExplain> live) {
+    public PairValidator(SqlAnalyzer analyzer, Predicate<String> readOnly, long explainMillis,
+            Map<String, LiveExplain> live) {
         this.analyzer = analyzer;
         this.readOnly = readOnly;
-        this.live = java.util.Map.copyOf(live);
+        this.live = Map.copyOf(live);
         this.explain = new ExplainCheck(explainMillis);
         this.sqlite = new SqliteCheck(explainMillis);
     }
 
     private static boolean isSqlite(String databaseType) {
-        return databaseType != null && databaseType.toLowerCase(java.util.Locale.ROOT).contains("sqlite");
+        return databaseType != null && databaseType.toLowerCase(Locale.ROOT).contains("sqlite");
     }
 
     public Validation validate(Pair pair, LoadedSchema schema) {
@@ -76,7 +81,7 @@ public final class PairValidator implements AutoCloseable {
         }
         boolean reads = true;
         boolean readOnlyDataset = readOnly.test(pair.databaseName());
-        java.util.List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         boolean unordered = false;
         for (Statement s : parsed.statements()) {
             NameResolver resolver = new NameResolver(schema.catalog(), findings, dialect);
@@ -90,7 +95,7 @@ public final class PairValidator implements AutoCloseable {
             if (!(s instanceof Select)) {
                 reads = false;
                 if (readOnlyDataset) {
-                    String kind = s.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
+                    String kind = s.getClass().getSimpleName().toUpperCase(Locale.ROOT);
                     findings.inSql(QualityFlag.WRITE_STATEMENT, firstWord(pair.sql()), kind
                             + " in a dataset whose questions are read-only: it is never run");
                 }

@@ -2,6 +2,7 @@ package dev.pairstudio.schema;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +22,7 @@ public final class SchemaCatalog {
     }
 
     /** Every table's name as declared. */
-    java.util.List<String> tableNames() {
+    List<String> tableNames() {
         return tables.values().stream().map(SchemaTable::name).toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.pairstudio.schema;
 
+import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredSchema;
@@ -10,7 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 /**
  * Reads a schema file and stores each database's schema as a new version. What could not be
@@ -44,7 +49,7 @@ public final class SchemaImporter {
         SchemaImport read = format == SchemaFormat.SPIDER
                 ? new SpiderTablesReader().read(text, databaseName)
                 : new DdlSchemaReader(analyzer).read(text, databaseName, dialect);
-        return store(read, format.name().toLowerCase(java.util.Locale.ROOT) + ":" + file.getFileName());
+        return store(read, format.name().toLowerCase(Locale.ROOT) + ":" + file.getFileName());
     }
 
     /** Reads the schema of a live database (metadata only, read-only, time-limited) and stores it as a new version. */
@@ -59,15 +64,15 @@ public final class SchemaImporter {
      * Checks the stored pairs of every database the report saved a schema for against that new
      * version, on every core: what follows an import or an edit in the window and the CLI.
      */
-    public ValidationSummary validate(Report report, java.util.function.LongConsumer progress,
-            java.util.function.BooleanSupplier cancelled) {
+    public ValidationSummary validate(Report report, LongConsumer progress,
+            BooleanSupplier cancelled) {
         Set<String> names = new HashSet<>();
         report.saved().forEach(s -> names.add(s.databaseName()));
         report.unknownDatabases().forEach(names::remove); // no pair to check
         if (names.isEmpty()) {
-            return new ValidationSummary(0, java.util.Map.of(), java.util.Map.of(), 0);
+            return new ValidationSummary(0, Map.of(), Map.of(), 0);
         }
-        return ValidationRun.run(store, analyzer, dev.pairstudio.pair.PairFilter.ALL.withDatabaseNames(names),
+        return ValidationRun.run(store, analyzer, PairFilter.ALL.withDatabaseNames(names),
                 Runtime.getRuntime().availableProcessors(), progress, cancelled);
     }
 

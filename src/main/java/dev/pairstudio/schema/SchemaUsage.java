@@ -1,7 +1,7 @@
 package dev.pairstudio.schema;
 
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.StatCounts;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StatSink;
@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which live pairs of a database use each table of its schema: one pass over the store's
@@ -20,7 +21,7 @@ import java.util.Set;
  */
 public record SchemaUsage(Map<String, Long> pairsByTable, Map<String, Set<String>> spelled) {
 
-    public static SchemaUsage of(PairStore store, DatabaseSchema schema) {
+    public static SchemaUsage of(PairReader store, DatabaseSchema schema) {
         Map<String, Long> byKey = new HashMap<>();
         Map<String, Set<String>> names = new HashMap<>();
         store.statistics(PairFilter.ALL.withDatabaseNames(Set.of(schema.databaseName())), new StatSink() {
@@ -29,7 +30,7 @@ public record SchemaUsage(Map<String, Long> pairsByTable, Map<String, Set<String
                 for (String t : group.tables()) {
                     String last = t.contains(".") ? t.substring(t.lastIndexOf('.') + 1) : t;
                     byKey.merge(Names.key(last), counts.count(), Long::sum);
-                    names.computeIfAbsent(Names.key(last), k -> new java.util.TreeSet<>()).add(t);
+                    names.computeIfAbsent(Names.key(last), k -> new TreeSet<>()).add(t);
                 }
             }
 

@@ -4,8 +4,10 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.Page;
+import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.store.ValidationResult;
@@ -40,7 +42,7 @@ public final class ValidationRun {
     }
 
     /**
-     * @param afterCursor an {@link PairSort#INSERTION} cursor to start after ({@link PairStore#cursorAfterId}:
+     * @param afterCursor an {@link PairSort#INSERTION} cursor to start after ({@link PairReader#cursorAfterId}:
      *                    what an import just added), null for all matching pairs
      */
     public static ValidationSummary run(PairStore store, SqlAnalyzer analyzer, PairFilter filter, String afterCursor,
@@ -114,7 +116,7 @@ public final class ValidationRun {
 
     /** The largest store id of a live pair (0 when none): before an import, so that {@link #runAdded} checks only what it added. */
     public static long lastStoredId(PairStore store) {
-        Page newest = store.query(PairFilter.ALL, new PairSort(dev.pairstudio.store.SortColumn.ID, true), null, 1);
+        Page newest = store.query(PairFilter.ALL, new PairSort(SortColumn.ID, true), null, 1);
         return newest.rows().isEmpty() ? 0 : newest.rows().get(0).id();
     }
 
@@ -124,7 +126,7 @@ public final class ValidationRun {
         if (store.latestSchemas().isEmpty()) {
             return new ValidationSummary(0, Map.of(), Map.of(), 0);
         }
-        return run(store, analyzer, PairFilter.ALL, PairStore.cursorAfterId(lastIdBefore), threads, progress, cancelled);
+        return run(store, analyzer, PairFilter.ALL, PairReader.cursorAfterId(lastIdBefore), threads, progress, cancelled);
     }
 
     /**

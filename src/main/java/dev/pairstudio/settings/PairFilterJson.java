@@ -1,5 +1,6 @@
 package dev.pairstudio.settings;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -97,7 +98,7 @@ public final class PairFilterJson {
     public static PairFilter fromString(String json) {
         try {
             return fromJson(MAPPER.readTree(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Saved filter is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }

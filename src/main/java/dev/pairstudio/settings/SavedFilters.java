@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.SettingStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +13,9 @@ import java.util.Optional;
 public final class SavedFilters {
     static final String SETTING = "filters.saved";
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final PairStore store;
+    private final SettingStore store;
 
-    public SavedFilters(PairStore store) {
+    public SavedFilters(SettingStore store) {
         this.store = store;
     }
 

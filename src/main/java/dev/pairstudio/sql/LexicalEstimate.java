@@ -1,6 +1,7 @@
 package dev.pairstudio.sql;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +42,7 @@ final class LexicalEstimate {
     }
 
     List<String> tables() {
-        List<String> out = new java.util.ArrayList<>(tables);
+        List<String> out = new ArrayList<>(tables);
         out.removeAll(cteNames);
         return out;
     }

@@ -2,9 +2,11 @@ package dev.pairstudio.sql;
 
 import dev.pairstudio.pair.QueryType;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.statement.Statement;
 
 /**
@@ -21,7 +23,7 @@ import net.sf.jsqlparser.statement.Statement;
  * own text.
  */
 public final class SqlAnalyzer implements AutoCloseable {
-    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     /**
      * @param parseTimeoutMillis time allowed for parsing one SQL field, all dialect attempts together
@@ -190,7 +192,7 @@ public final class SqlAnalyzer implements AutoCloseable {
                 }
                 case NUMBER -> key.append(DIGITS.matcher(t.text()).replaceAll("9"));
                 case QUOTED_IDENTIFIER -> key.append(sql, t.start(), t.end());
-                case WORD -> key.append(t.text().toLowerCase(java.util.Locale.ROOT));
+                case WORD -> key.append(t.text().toLowerCase(Locale.ROOT));
                 default -> key.append(t.text());
             }
             previous = t;

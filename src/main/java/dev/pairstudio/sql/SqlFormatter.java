@@ -2,6 +2,7 @@ package dev.pairstudio.sql;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class SqlFormatter {
     public record Formatted(String text, int[] pieceStarts, int[] pieceEnds, int[] writtenAt) {
         /** Where original offset {@code offset} is in {@link #text}; an offset in white space maps to the end of the token before it. */
         public int at(int offset) {
-            int i = java.util.Arrays.binarySearch(pieceStarts, offset);
+            int i = Arrays.binarySearch(pieceStarts, offset);
             i = i >= 0 ? i : -i - 2;
             if (i < 0) {
                 return 0;

@@ -2,6 +2,7 @@ package dev.pairstudio.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Finds literal and comment spans in SQL with a small lexer. This is lexical work, not
@@ -221,7 +222,7 @@ public final class SqlLiterals {
             if (databaseType == null) {
                 return STANDARD;
             }
-            String t = databaseType.toLowerCase(java.util.Locale.ROOT);
+            String t = databaseType.toLowerCase(Locale.ROOT);
             if (t.contains("postgres")) {
                 return POSTGRESQL;
             }

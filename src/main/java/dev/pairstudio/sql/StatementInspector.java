@@ -1,6 +1,7 @@
 package dev.pairstudio.sql;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ final class StatementInspector extends TablesNamesFinder<Void> {
 
     private final Set<String> tables = new TreeSet<>();
     /** CTE names, lower-cased unless quoted: references to them are not tables. */
-    private final Set<String> cteNames = new java.util.HashSet<>();
+    private final Set<String> cteNames = new HashSet<>();
     /** Parenthesised selects that are not nesting: CTE bodies and set-operation branches. */
     private final Set<ParenthesedSelect> notNested = Collections.newSetFromMap(new IdentityHashMap<>());
 

@@ -2,12 +2,14 @@ package dev.pairstudio.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -129,7 +131,7 @@ final class StatementParser implements AutoCloseable {
             return parser.Statements();
         } catch (ParseException e) {
             if (parser.interrupted) {
-                throw new JSQLParserException(new java.util.concurrent.TimeoutException());
+                throw new JSQLParserException(new TimeoutException());
             }
             throw new JSQLParserException(e);
         } finally {
@@ -144,7 +146,7 @@ final class StatementParser implements AutoCloseable {
     /** A short reason without the SQL's values: those may be personal data. */
     String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof TimeoutException) {
                 return timedOut();
             }
             if (t instanceof ParseException pe && pe.currentToken != null) {
@@ -165,7 +167,7 @@ final class StatementParser implements AutoCloseable {
 
     /** " after long (a keyword to the parser)" when the token before the bad one is such a word used as a name. */
     private static String afterKeywordName(Token before, Token bad) {
-        if (before == bad || before.image == null || !KeywordNames.WORDS.contains(before.image.toLowerCase(java.util.Locale.ROOT))) {
+        if (before == bad || before.image == null || !KeywordNames.WORDS.contains(before.image.toLowerCase(Locale.ROOT))) {
             return "";
         }
         return " after " + before.image + " (a keyword to the parser: as a column write \"" + before.image + "\")";

@@ -3,9 +3,12 @@ package dev.pairstudio.stats;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.Writer;
 
 /**
  * The seed's JSON layouts, as Python's {@code json.dumps} writes them with
@@ -16,7 +19,7 @@ import com.fasterxml.jackson.core.util.Separators;
 public final class SeedJson {
     /** Writes characters outside the BMP (emoji) as raw UTF-8 too, not as escaped surrogate pairs. */
     public static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     private static final Separators SEPARATORS = Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
@@ -51,7 +54,7 @@ public final class SeedJson {
     }
 
     /** A generator on {@code out} with {@link #indented()} layout. */
-    public static JsonGenerator indentedGenerator(java.io.Writer out) throws java.io.IOException {
+    public static JsonGenerator indentedGenerator(Writer out) throws IOException {
         return FACTORY.createGenerator(out).setPrettyPrinter(indented());
     }
 }

@@ -3,9 +3,10 @@ package dev.pairstudio.stats;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairReader;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -74,7 +75,7 @@ public record Statistics(
     }
 
     /** The statistics of the pairs matching {@code filter}, from the store's aggregates (exact). */
-    public static Statistics compute(PairStore store, PairFilter filter) {
+    public static Statistics compute(PairReader store, PairFilter filter) {
         StatsAccumulator acc = new StatsAccumulator();
         store.statistics(filter, acc);
         Instant start = null;
@@ -88,8 +89,8 @@ public record Statistics(
 
     /** The filter limited to one UTC day, so that the edge query reads one day of the ts index. */
     private static PairFilter narrow(PairFilter f, LocalDate day) {
-        Instant dayStart = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        Instant dayEnd = day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dayEnd = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant from = f.from() == null || f.from().isBefore(dayStart) ? dayStart : f.from();
         Instant to = f.to() == null || f.to().isAfter(dayEnd) ? dayEnd : f.to();
         return f.withDates(from, to);

@@ -12,7 +12,7 @@ import java.util.Base64;
  * it belongs to so that a cursor from another sort is refused instead of silently skipping rows.
  * Base64url of a small JSON object.
  */
-record Cursor(PairSort sort, Object value, long id) {
+public record Cursor(PairSort sort, Object value, long id) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     String encode() {

@@ -1,5 +1,6 @@
 package dev.pairstudio.store;
 
+import dev.pairstudio.store.index.ChangeLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

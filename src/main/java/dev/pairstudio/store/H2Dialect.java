@@ -1,5 +1,6 @@
 package dev.pairstudio.store;
 
+import dev.pairstudio.store.index.ChangeLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

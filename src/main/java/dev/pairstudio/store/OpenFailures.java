@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import org.h2.api.ErrorCode;
 
 /** Turns H2's opening errors into one line that names the file and says what to do. */
-final class OpenFailures {
+public final class OpenFailures {
     private OpenFailures() {
     }
 
@@ -31,7 +31,7 @@ final class OpenFailures {
         return e.getErrorCode();
     }
 
-    static String firstLine(Throwable e) {
+    public static String firstLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);

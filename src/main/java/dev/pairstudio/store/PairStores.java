@@ -1,5 +1,6 @@
 package dev.pairstudio.store;
 
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -70,7 +71,7 @@ public final class PairStores {
         try {
             return JdbcPairStore.open(new PostgresDialect(withPassword));
         } catch (StoreException e) {
-            if (!(e.getCause() instanceof java.sql.SQLException s) || !PostgresFailures.needsPassword(s)) {
+            if (!(e.getCause() instanceof SQLException s) || !PostgresFailures.needsPassword(s)) {
                 throw e;
             }
             Optional<char[]> typed = prompt.apply(where.display());

@@ -3,13 +3,20 @@ package dev.pairstudio.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +29,7 @@ final class PostgresDialect implements StoreDialect {
 
     private final PostgresLocation where;
     /** This store's connections, as the server lists them: tells ours from a colleague's. */
-    private final String applicationName = "Pair Studio " + java.util.UUID.randomUUID().toString().substring(0, 8);
+    private final String applicationName = "Pair Studio " + UUID.randomUUID().toString().substring(0, 8);
 
     PostgresDialect(PostgresLocation where) {
         this.where = where;
@@ -30,12 +37,12 @@ final class PostgresDialect implements StoreDialect {
 
     /** {@code index/HASH.index} in the user data directory, HASH naming server, port and database (no user, no password). */
     @Override
-    public java.nio.file.Path indexSnapshot() {
+    public Path indexSnapshot() {
         String key = where.host() + ":" + where.port() + "/" + where.database();
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return UserDataDirectory.get().resolve("index").resolve(java.util.HexFormat.of().formatHex(digest, 0, 16) + ".index");
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return UserDataDirectory.get().resolve("index").resolve(HexFormat.of().formatHex(digest, 0, 16) + ".index");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
@@ -145,17 +152,17 @@ final class PostgresDialect implements StoreDialect {
      */
     @Override
     public List<Long> reserveIds(Connection c, int n) throws SQLException {
-        List<Long> ids = new java.util.ArrayList<>(n);
-        try (java.sql.PreparedStatement s = c.prepareStatement(
+        List<Long> ids = new ArrayList<>(n);
+        try (PreparedStatement s = c.prepareStatement(
                 "SELECT nextval(pg_get_serial_sequence('pairs', 'id')) FROM generate_series(1, ?)")) {
             s.setInt(1, n);
-            try (java.sql.ResultSet r = s.executeQuery()) {
+            try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     ids.add(r.getLong(1));
                 }
             }
         }
-        java.util.Collections.sort(ids);
+        Collections.sort(ids);
         return ids;
     }
 

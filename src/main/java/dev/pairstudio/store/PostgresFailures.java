@@ -1,6 +1,7 @@
 package dev.pairstudio.store;
 
 import java.sql.SQLException;
+import java.util.Locale;
 
 /** Turns PostgreSQL's connection errors into one line that names the database and says what to do. */
 final class PostgresFailures {
@@ -10,7 +11,7 @@ final class PostgresFailures {
     /** Whether connecting failed for want of the right password (so asking for one may help). */
     static boolean needsPassword(SQLException e) {
         String state = String.valueOf(e.getSQLState());
-        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         return state.equals("28P01") || state.equals("08004") && message.contains("password");
     }
 

@@ -1,6 +1,8 @@
 package dev.pairstudio.store;
 
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.index.IndexFilter;
+import dev.pairstudio.store.index.TextMatches;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

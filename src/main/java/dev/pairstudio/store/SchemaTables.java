@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -132,7 +133,7 @@ final class SchemaTables {
      */
     static List<Long> replaceValidations(Connection c, List<ValidationResult> results) throws SQLException {
         List<ValidationResult> inIdOrder = new ArrayList<>(results);
-        inIdOrder.sort(java.util.Comparator.comparingLong(ValidationResult::pairId));
+        inIdOrder.sort(Comparator.comparingLong(ValidationResult::pairId));
         int[] deleted;
         try (PreparedStatement s = c.prepareStatement("DELETE FROM validation WHERE id = ?")) {
             for (ValidationResult v : inIdOrder) {

@@ -10,6 +10,7 @@ import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.store.index.PairRows;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.pairstudio.store;
 
+import dev.pairstudio.store.index.IndexSnapshot;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -65,7 +66,7 @@ interface StoreDialect {
      * Ids for {@code n} new pairs, ascending, taken from the id sequence before they are inserted;
      * null when the INSERT generates them and they are read back as generated keys.
      */
-    default java.util.List<Long> reserveIds(Connection c, int n) throws SQLException {
+    default List<Long> reserveIds(Connection c, int n) throws SQLException {
         return null;
     }
 

@@ -1,7 +1,10 @@
 package dev.pairstudio.ui;
 
+import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.concurrent.Task;
 
@@ -10,7 +13,7 @@ import javafx.concurrent.Task;
  * through each window's {@link dev.pairstudio.ui.task.TaskRunner}. Daemon threads, so a closing
  * window never waits.
  */
-public final class BackgroundJobs implements java.util.concurrent.Executor, AutoCloseable {
+public final class BackgroundJobs implements Executor, AutoCloseable {
     private final AtomicInteger counter = new AtomicInteger();
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "pair-studio-job-" + counter.incrementAndGet());
@@ -34,9 +37,9 @@ public final class BackgroundJobs implements java.util.concurrent.Executor, Auto
      * without interrupting them (an interrupt inside H2's file I/O closes the database's file).
      * True when all ended.
      */
-    public boolean finish(java.time.Duration timeout) throws InterruptedException {
+    public boolean finish(Duration timeout) throws InterruptedException {
         executor.shutdown();
-        return executor.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

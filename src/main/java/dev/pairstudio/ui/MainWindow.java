@@ -36,25 +36,34 @@ import dev.pairstudio.ui.pairs.PagedPairList;
 import dev.pairstudio.ui.pairs.PairTable;
 import dev.pairstudio.ui.pairs.PairsViewModel;
 import dev.pairstudio.ui.pairs.TableHeader;
+import dev.pairstudio.ui.pairs.TablePlaceholder;
 import dev.pairstudio.ui.schemas.SchemasView;
 import dev.pairstudio.ui.stats.StatisticsView;
 import dev.pairstudio.ui.task.FxTaskRunner;
 import dev.pairstudio.ui.task.TaskRunner;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -68,6 +77,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
@@ -88,8 +98,8 @@ public final class MainWindow {
     private final UiSettings settings;
     private final CollectorControl collector;
     private final ChangeWatcher otherWriters;
-    private final javafx.beans.property.ObjectProperty<Consumer<OpenDatabaseDialog.Choice>> openDatabaseHandler =
-            new javafx.beans.property.SimpleObjectProperty<>();
+    private final ObjectProperty<Consumer<OpenDatabaseDialog.Choice>> openDatabaseHandler =
+            new SimpleObjectProperty<>();
     private final BorderPane root = new BorderPane();
     private final FilterViewModel filters = new FilterViewModel();
     private final FilterPanel filterPanel = new FilterPanel(filters);
@@ -160,7 +170,7 @@ public final class MainWindow {
                 new Command(pairs.delete.executableProperty(), detail::startEditing), () -> filters.trash.set(!filters.trash.get()),
                 this::dataChanged, () -> showView(0), () -> showView(1), this::toggleTheme, () -> root.lookup("#search").requestFocus(),
                 this::showHelp));
-        javafx.scene.control.Menu recent = RecentMenu.create(new RecentDatabases(settings), store.location(),
+        Menu recent = RecentMenu.create(new RecentDatabases(settings), store.location(),
                 location -> openDatabaseHandler.get().accept(new OpenDatabaseDialog.Choice(location, new char[0])));
         recent.disableProperty().bind(openDatabaseHandler.isNull());
         root.setTop(new VBox(commands.menuBar(Map.of("open-database", List.of(recent))), toolBar()));
@@ -230,7 +240,7 @@ public final class MainWindow {
         wireDetail();
         acceptDroppedFiles();
         quickExport.statusProperty().addListener((o, was, now) -> message(now));
-        table.setPlaceholder(dev.pairstudio.ui.pairs.TablePlaceholder.of(rows, store, emptyState()));
+        table.setPlaceholder(TablePlaceholder.of(rows, store, emptyState()));
     }
 
     public Parent root() {
@@ -256,7 +266,7 @@ public final class MainWindow {
         commands.install(scene);
     }
 
-    private javafx.stage.Window window() {
+    private Window window() {
         return root.getScene().getWindow();
     }
 
@@ -398,7 +408,7 @@ public final class MainWindow {
 
     /** What an export starts from: the current filter and selection, read fresh each time. */
     private ExportContext exportContext() {
-        java.util.Set<Long> ids = pairs.selection().stream().map(StoredPair::id).collect(java.util.stream.Collectors.toSet());
+        Set<Long> ids = pairs.selection().stream().map(StoredPair::id).collect(Collectors.toSet());
         return ExportContext.of(store, jobs, filters.filter(), ids);
     }
 
@@ -432,11 +442,11 @@ public final class MainWindow {
         }));
         Button clear = new Button("Clear the filter");
         clear.setOnAction(e -> filters.clear());
-        clear.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(filters.chips()));
+        clear.visibleProperty().bind(Bindings.isNotEmpty(filters.chips()));
         VBox box = new VBox(10, text, new HBox(8, importFile, demo, clear));
         box.setMaxWidth(560);
-        box.setAlignment(javafx.geometry.Pos.CENTER);
-        ((HBox) box.getChildren().get(1)).setAlignment(javafx.geometry.Pos.CENTER);
+        box.setAlignment(Pos.CENTER);
+        ((HBox) box.getChildren().get(1)).setAlignment(Pos.CENTER);
         return box;
     }
 
@@ -474,7 +484,7 @@ public final class MainWindow {
         root.setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles();
             if (ok) {
-                List<Path> files = e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList();
+                List<Path> files = e.getDragboard().getFiles().stream().map(File::toPath).toList();
                 Platform.runLater(() -> importFiles(files));
             }
             e.setDropCompleted(ok);
@@ -608,7 +618,7 @@ public final class MainWindow {
         Button restore = commands.button("restore");
         Button emptyTrash = commands.button("empty-trash");
         // the trash has buttons of its own instead of the two that act on live pairs: all four do not fit at 1024 px
-        javafx.beans.binding.BooleanExpression inTrash = pairs.emptyTrash.executableProperty();
+        BooleanExpression inTrash = pairs.emptyTrash.executableProperty();
         for (Button b : List.of(quickExportButton, deleteMatching, restore, emptyTrash)) {
             b.visibleProperty().bind(b == restore || b == emptyTrash ? inTrash : inTrash.not());
             b.managedProperty().bind(b.visibleProperty());

@@ -1,6 +1,7 @@
 package dev.pairstudio.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.sun.management.OperatingSystemMXBean;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
@@ -9,6 +10,8 @@ import dev.pairstudio.store.PairStores;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,11 +22,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -138,7 +144,7 @@ public final class CollectorBenchmark {
         AtomicLong failures = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(connections, named("bench-client-"));
         String loadBefore = loadAverage();
-        java.util.Map<Long, Long> client0 = clientCpu();
+        Map<Long, Long> client0 = clientCpu();
         long cpu0 = processCpu();
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
@@ -173,7 +179,7 @@ public final class CollectorBenchmark {
         long nanos = System.nanoTime() - start;
         long cpu = processCpu() - cpu0;
         long clientCpu = 0;
-        for (java.util.Map.Entry<Long, Long> e : clientCpu().entrySet()) {
+        for (Map.Entry<Long, Long> e : clientCpu().entrySet()) {
             clientCpu += e.getValue() - client0.getOrDefault(e.getKey(), 0L);
         }
         pool.shutdown();
@@ -211,7 +217,7 @@ public final class CollectorBenchmark {
         return w.toString();
     }
 
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
+    private static ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + n.incrementAndGet());
@@ -221,9 +227,9 @@ public final class CollectorBenchmark {
     }
 
     /** CPU time of the load generator's threads (its request threads and the HttpClient's), by thread id. */
-    private static java.util.Map<Long, Long> clientCpu() {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+    private static Map<Long, Long> clientCpu() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> out = new HashMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("bench-") || t.getName().startsWith("HttpClient")) {
                 long c = mx.getThreadCpuTime(t.getId());
@@ -236,7 +242,7 @@ public final class CollectorBenchmark {
     }
 
     private static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

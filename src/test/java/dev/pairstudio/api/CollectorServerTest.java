@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.QueryType;
+import dev.pairstudio.pair.Source;
+import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,10 +148,10 @@ class CollectorServerTest {
         assertThat(p.get("metadata").toString()).isEqualTo("{\"model\":\"m1\",\"n\":2}");
 
         StoredPair s = store.getByPairId(p.get("pair_id").asText()).orElseThrow();
-        assertThat(s.source()).isEqualTo(dev.pairstudio.pair.Source.API);
+        assertThat(s.source()).isEqualTo(Source.API);
         assertThat(s.analysis().queryType()).isEqualTo(QueryType.SELECT);
         assertThat(s.analysis().fingerprint()).isNotNull();
-        assertThat(s.analysis().flags()).contains(dev.pairstudio.pair.QualityFlag.FAILED_EXECUTION);
+        assertThat(s.analysis().flags()).contains(QualityFlag.FAILED_EXECUTION);
         assertThat(s.pair().tableNames()).containsExactly("public.orders", "users");
         assertThat(added).contains(s.id());
 
@@ -195,14 +202,14 @@ class CollectorServerTest {
         }
         assertThat(api.post("/pairs", sb.append(']').toString()).statusCode()).isEqualTo(201);
         assertThat(stored("large")).isEqualTo(n);
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!store.unanalysed(0, 1).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertThat(store.unanalysed(0, 1)).as("analysed within seconds").isEmpty();
-        assertThat(store.count(dev.pairstudio.pair.PairFilter.ALL.withDatabaseNames(java.util.Set.of("large"))
-                .withQueryTypes(java.util.Set.of(QueryType.DELETE)))).isEqualTo(n);
-        assertThat(store.count(dev.pairstudio.pair.PairFilter.ALL.withTables(java.util.Set.of("big7")))).isEqualTo(1);
+        assertThat(store.count(PairFilter.ALL.withDatabaseNames(Set.of("large"))
+                .withQueryTypes(Set.of(QueryType.DELETE)))).isEqualTo(n);
+        assertThat(store.count(PairFilter.ALL.withTables(Set.of("big7")))).isEqualTo(1);
     }
 
     @Test
@@ -296,8 +303,8 @@ class CollectorServerTest {
         assertThat(json(declared).get("error").asText()).contains("larger than 1048576 bytes");
         // without a declared length (chunked), the limit applies while reading
         HttpResponse<String> chunked = api.send(api.request("/pairs").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
-                        big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                        big.getBytes(StandardCharsets.UTF_8)))).build());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(stored("big")).isZero();
         // just under the limit is fine
@@ -370,7 +377,7 @@ class CollectorServerTest {
 
     @Test
     void datesAreWholeDaysOrInstants() {
-        String today = dev.pairstudio.pair.Timestamps.format(dev.pairstudio.pair.Timestamps.now()).substring(0, 10);
+        String today = Timestamps.format(Timestamps.now()).substring(0, 10);
         assertThat(api.post("/pairs", pair("dated question", "SELECT 1", "dates")).statusCode()).isEqualTo(201);
         assertThat(json(api.get("/pairs?database_name=dates&start_date=" + today + "&end_date=" + today)).get("total").asInt()).isEqualTo(1);
         assertThat(json(api.get("/pairs?database_name=dates&end_date=2000-01-01")).get("total").asInt()).isZero();
@@ -547,15 +554,15 @@ class CollectorServerTest {
         other.close();
         other.close();
         assertThat(other.isRunning()).isFalse();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.get("/pairs"))
+        Assertions.assertThatThrownBy(() -> c.get("/pairs"))
                 .hasCauseInstanceOf(ConnectException.class);
         assertThat(stored("lifecycle")).isEqualTo(1);
     }
 
     @Test
     void aPortInUseIsABindError() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CollectorServer.start(store,
-                CollectorConfig.defaults().withPort(server.port()))).isInstanceOf(java.net.BindException.class);
+        Assertions.assertThatThrownBy(() -> CollectorServer.start(store,
+                CollectorConfig.defaults().withPort(server.port()))).isInstanceOf(BindException.class);
         assertThat(api.get("/pairs?limit=1").statusCode()).isEqualTo(200);
     }
 

@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
+import dev.pairstudio.pair.Source;
 import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.store.AddResult;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairIntake;
 import dev.pairstudio.store.StoreException;
-import java.lang.reflect.Proxy;
+import dev.pairstudio.testing.TestPair;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -28,43 +32,51 @@ class GroupCommitWriterTest {
     private volatile CountDownLatch hold = new CountDownLatch(0);
     /** Counted down when the writer is inside the store with its first group: what comes next queues behind it. */
     private final CountDownLatch inStore = new CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicInteger deadlocks = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger deadlocks = new AtomicInteger();
 
     /** A store whose addAll hands out ids, waits for {@link #hold} and refuses any batch holding a "poison" pair. */
-    private PairStore fakeStore() {
-        return (PairStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {PairStore.class}, (proxy, m, args) -> {
-            if (!m.getName().equals("addAll")) {
-                throw new UnsupportedOperationException(m.getName());
+    private PairIntake fakeStore() {
+        return new PairIntake() {
+            @Override
+            public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch) {
+                inStore.countDown();
+                try {
+                    hold.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("interrupted");
+                }
+                if (pairs.stream().anyMatch(p -> p.question().equals("poison"))) {
+                    throw new StoreException("refused");
+                }
+                if (deadlocks.getAndDecrement() > 0) {
+                    throw new StoreException("Deadlock detected", new SQLException("Deadlock detected", "40001", 40001));
+                }
+                transactions.add(pairs.size());
+                List<Long> ids = new ArrayList<>();
+                for (int i = 0; i < pairs.size(); i++) {
+                    ids.add(nextId.getAndIncrement());
+                }
+                return new AddResult(ids, 0);
             }
-            inStore.countDown();
-            hold.await(10, TimeUnit.SECONDS);
-            @SuppressWarnings("unchecked")
-            List<Pair> pairs = (List<Pair>) args[0];
-            if (pairs.stream().anyMatch(p -> p.question().equals("poison"))) {
-                throw new StoreException("refused");
+
+            @Override
+            public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
+                throw new UnsupportedOperationException("the collector groups after committing");
             }
-            if (deadlocks.getAndDecrement() > 0) {
-                throw new StoreException("Deadlock detected", new java.sql.SQLException("Deadlock detected", "40001", 40001));
-            }
-            transactions.add(pairs.size());
-            List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < pairs.size(); i++) {
-                ids.add(nextId.getAndIncrement());
-            }
-            return new AddResult(ids, 0);
-        });
+        };
     }
 
     private static List<Pair> pairs(String question, int n) {
         List<Pair> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Pair("id-" + question + i, question, "SELECT 1", Timestamps.now(), null, null, null, true, null, null));
+            out.add(TestPair.of("id-" + question + i, question, "SELECT 1").at(Timestamps.now()).on(null, null).build());
         }
         return out;
     }
 
     private static List<PairAnalysis> none(int n) {
-        return java.util.Collections.nCopies(n, PairAnalysis.NONE);
+        return Collections.nCopies(n, PairAnalysis.NONE);
     }
 
     @Test
@@ -116,7 +128,7 @@ class GroupCommitWriterTest {
             assertThat(w.submit(pairs("d", 3), none(3)).get(10, TimeUnit.SECONDS)).hasSize(3);
             assertThat(transactions).containsExactly(3);
         }
-        assertThat(GroupCommitWriter.isDeadlock(new StoreException("x", new RuntimeException(new java.sql.SQLException("d", "40001"))))).isTrue();
+        assertThat(GroupCommitWriter.isDeadlock(new StoreException("x", new RuntimeException(new SQLException("d", "40001"))))).isTrue();
         assertThat(GroupCommitWriter.isDeadlock(new StoreException("x"))).isFalse();
     }
 

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +83,7 @@ class CollectorToggleTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.collectorAddress() != null);
         var address = window.collectorAddress();
         HttpClient http = HttpClient.newHttpClient();
-        java.util.concurrent.atomic.AtomicBoolean posting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean posting = new AtomicBoolean(true);
         Thread assistant = new Thread(() -> {
             try {
                 for (int i = 0; i < 80; i++) { // 8 s, one pair every 100 ms

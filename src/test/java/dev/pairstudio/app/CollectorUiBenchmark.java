@@ -1,5 +1,6 @@
 package dev.pairstudio.app;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.pairstudio.api.CollectorBenchmark;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
@@ -164,7 +165,7 @@ public final class CollectorUiBenchmark {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String find(String text, String regex) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code pairstudio --db PATH} with no command opens the window on that database (ARCHITECTURE.md, Contracts). */
 class DatabaseArgumentTest {
     private final FxRobot robot = new FxRobot();
-    private javafx.application.Application app;
+    private Application app;
 
     @Test
     void onlyDbAloneOpensTheWindow() {
@@ -46,7 +48,7 @@ class DatabaseArgumentTest {
 
         waitFor(() -> stage.getTitle().contains("curated"));
         // the status bar's label joins the scene with its skin, at the first pulse after the title is set
-        waitFor(() -> robot.lookup("#match-count").tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText()).filter("5 pairs"::equals).isPresent());
+        waitFor(() -> robot.lookup("#match-count").tryQuery().map(n -> ((Labeled) n).getText()).filter("5 pairs"::equals).isPresent());
         assertThat(home.resolve("pairs.mv.db")).as("the default database is left alone").doesNotExist();
     }
 

@@ -4,15 +4,19 @@ import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -30,7 +34,7 @@ class OpenDatabaseTest {
     private Path home;
     private Path other;
     private Stage stage;
-    private javafx.application.Application app;
+    private Application app;
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
@@ -56,7 +60,7 @@ class OpenDatabaseTest {
     void anotherDatabaseFileReplacesTheOpenOne() throws Exception {
         // File › Open database… (the menu item itself: menus open as popups that Monocle's robot cannot aim at)
         // (not waited for: the dialog is modal and keeps the FX thread in its own loop until closed)
-        WaitForAsyncUtils.asyncFx(() -> robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
                 .flatMap(m -> m.getItems().stream()).filter(i -> "open-database".equals(i.getId())).findFirst().orElseThrow().fire());
         waitFor(() -> robot.lookup("#open-path").tryQuery().isPresent());
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
@@ -96,12 +100,12 @@ class OpenDatabaseTest {
             try {
                 Files.deleteIfExists(gone);
                 return true;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return false;
             }
         });
         List<MenuItem> now = WaitForAsyncUtils.asyncFx(() -> {
-            javafx.scene.control.Menu menu = recentMenu();
+            Menu menu = recentMenu();
             menu.getOnShowing().handle(null); // what opening the submenu does
             return recentItems();
         }).get(10, TimeUnit.SECONDS);
@@ -111,12 +115,12 @@ class OpenDatabaseTest {
     }
 
     private MenuItem menuItem(String id) {
-        return robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+        return robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
                 .flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
     }
 
-    private javafx.scene.control.Menu recentMenu() {
-        return (javafx.scene.control.Menu) menuItem("open-recent");
+    private Menu recentMenu() {
+        return (Menu) menuItem("open-recent");
     }
 
     private List<MenuItem> recentItems() {

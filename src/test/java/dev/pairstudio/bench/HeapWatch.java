@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -133,7 +134,7 @@ final class HeapWatch implements AutoCloseable {
             if (gc instanceof NotificationEmitter emitter) {
                 try {
                     emitter.removeNotificationListener(listener);
-                } catch (javax.management.ListenerNotFoundException e) {
+                } catch (ListenerNotFoundException e) {
                     // never added to this one
                 }
             }

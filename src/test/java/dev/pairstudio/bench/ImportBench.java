@@ -13,6 +13,7 @@ import dev.pairstudio.ingest.PendingAnalysis;
 import dev.pairstudio.store.PairStore;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 
 import static dev.pairstudio.bench.Report.count;
 import static dev.pairstudio.bench.Report.mb;
@@ -66,13 +67,13 @@ final class ImportBench {
         double rate = s.added() / importSeconds;
         report.add(AREA, new Row("import JSONL as `pairstudio import` stores it (parse, de-duplicate by pair_id, write; analysis follows)", size,
                 rate(rate) + " (" + seconds(importSeconds) + ")", rate, "≥ 50,000 pairs/s (1M in ≤ 20 s)", Verdict.of(rate >= 50_000),
-                importHeap.toString(), String.format(java.util.Locale.ROOT, "added %,d, skipped %,d, malformed %,d; process CPU %s",
+                importHeap.toString(), String.format(Locale.ROOT, "added %,d, skipped %,d, malformed %,d; process CPU %s",
                         s.added(), s.skipped(), s.malformed(), seconds(cpu))));
         report.add(AREA, BenchmarkSuite.heapRow("peak heap during import", size, importHeap));
         double analysisRate = analysed / analysisSeconds;
         report.add(AREA, new Row("then its analysis of the stored pairs (`PendingAnalysis`: SQL analysis + PII detection, 2 threads)", size,
                 rate(analysisRate) + " (" + seconds(analysisSeconds) + ")", analysisRate, "", Verdict.NONE, "",
-                String.format(java.util.Locale.ROOT, "%,d pairs analysed; process CPU %s (%s per core)", analysed, seconds(analysisCpu),
+                String.format(Locale.ROOT, "%,d pairs analysed; process CPU %s (%s per core)", analysed, seconds(analysisCpu),
                         rate(analysed / analysisCpu))));
 
         w.progress.println("duplicate grouping ...");

@@ -1,5 +1,6 @@
 package dev.pairstudio.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ final class Machine {
     }
 
     static String describe() {
-        long ram = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        long ram = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         return String.format(Locale.ROOT, "%d cores, %.1f GiB RAM, %s, %s %s, -Xmx %d MB",
                 Runtime.getRuntime().availableProcessors(), ram / (1024.0 * 1024 * 1024), os(),
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), HeapWatch.maxHeap() >> 20);
@@ -59,6 +60,6 @@ final class Machine {
 
     /** CPU time of the whole process so far, in nanoseconds (all threads, including GC). */
     static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

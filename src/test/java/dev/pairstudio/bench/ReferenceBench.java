@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,7 +54,7 @@ final class ReferenceBench {
         w.heap.begin();
         Path copy = w.dir().resolve("copy-of-" + jsonl.getFileName());
         long t = System.nanoTime();
-        Files.copy(jsonl, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(jsonl, copy, StandardCopyOption.REPLACE_EXISTING);
         double copySeconds = (System.nanoTime() - t) / 1e9;
         Files.delete(copy);
         report.add(AREA, new Row("bare file copy of the JSONL (`Files.copy`)", size,

@@ -1,5 +1,6 @@
 package dev.pairstudio.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.testing.HeadlessFx;
@@ -8,6 +9,8 @@ import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.UiSettings;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -63,8 +66,8 @@ public final class WindowOpenBench {
         System.out.printf("CPU used: %.2f s by JavaFX up, %.2f s by database open, %.2f s by window shown, %.2f s by rows visible;"
                 + " the FX thread %.2f s%n", cpuFx, cpuOpened, cpuShown, cpuAtRows, HeadlessFx.fx(WindowOpenBench::threadCpu));
         if (Boolean.getBoolean("bench.threads")) {
-            java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-            for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
                 if (t != null && mx.getThreadCpuTime(t.getThreadId()) > 50_000_000) {
                     System.out.printf("  %-40s %.2f s CPU%n", t.getThreadName(), mx.getThreadCpuTime(t.getThreadId()) / 1e9);
                 }
@@ -79,7 +82,7 @@ public final class WindowOpenBench {
     }
 
     private static double processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static double threadCpu() {

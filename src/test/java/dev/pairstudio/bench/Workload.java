@@ -11,6 +11,7 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.SortColumn;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -72,8 +73,8 @@ final class Workload implements AutoCloseable {
         progress.printf("generating %,d pairs (seed %d) ...%n", size(), options.seed());
         long t = System.nanoTime();
         var cli = Cli.commandLine();
-        cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(progress, StandardCharsets.UTF_8), true));
-        cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(progress, StandardCharsets.UTF_8), true));
+        cli.setOut(new PrintWriter(new OutputStreamWriter(progress, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(progress, StandardCharsets.UTF_8), true));
         int rc = cli.execute("generate", "--count", String.valueOf(size()), "--seed", String.valueOf(options.seed()),
                 "--output", file.toString());
         if (rc != Cli.OK) {

@@ -1,17 +1,18 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.testing.CliRun;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairstudio.testing.CliRun;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class AnonymizeCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +41,7 @@ class AnonymizeCommandTest {
         Path in = dir.resolve("in.jsonl");
         String text = "Mail jane.doe@example.org or call +1 415 555 0132 — ünïcødé 😀 ssn 123-45-6789";
         Files.writeString(in, String.join("\n",
-                JSON.writeValueAsString(java.util.Map.of("id", "t1", "text", text)),
+                JSON.writeValueAsString(Map.of("id", "t1", "text", text)),
                 "{\"id\":\"p1\",\"question\":\"Orders of jane.doe@example.org\",\"sql\":\"SELECT * FROM orders WHERE email = 'jane.doe@example.org'\",\"database_type\":\"postgresql\",\"database_name\":\"shop_db\"}",
                 "{\"id\":\"bad\",\"question\": 5, \"sql\": \"x\"}",
                 "not json at all",

@@ -3,6 +3,7 @@ package dev.pairstudio.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -30,7 +31,7 @@ class ExportCommandTest {
         db = dir.resolve("cli").toString();
         try (PairStore store = PairStores.open(db)) {
             store.addAll(new SyntheticPairs(9).list(300), null, Source.FILE, "t");
-            new dev.pairstudio.ingest.DuplicateTracker(store).catchUp(); // as an import leaves them: grouped
+            new DuplicateTracker(store).catchUp(); // as an import leaves them: grouped
 
         }
     }

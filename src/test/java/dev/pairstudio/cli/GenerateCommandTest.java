@@ -1,13 +1,15 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.app.Main;
 import dev.pairstudio.testing.CliRun;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class GenerateCommandTest {
     @TempDir
@@ -43,11 +45,11 @@ class GenerateCommandTest {
         for (int run = 0; run < 3; run++) {
             Path other = dir.resolve("run" + run + ".jsonl");
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), dev.pairstudio.app.Main.class.getName(),
+                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                     "generate", "--count", "400", "--seed", "5", "--output", other.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("run" + run + ".log").toFile()).start();
             try {
-                assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             } finally {
                 p.destroyForcibly(); // by its own handle: nothing else is touched
             }

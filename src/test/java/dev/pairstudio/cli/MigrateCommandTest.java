@@ -17,6 +17,8 @@ import dev.pairstudio.store.ValidationResult;
 import dev.pairstudio.testing.CliRun;
 import dev.pairstudio.testing.TestPostgres;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +140,7 @@ class MigrateCommandTest {
 
     @Test
     void aSchemaTheCopyDoesNotKnowIsRefusedNotHalfCopied() throws Exception {
-        try (java.sql.Connection c = TestPostgres.get().connect(TestPostgres.databaseOf(pg)); java.sql.Statement s = c.createStatement()) {
+        try (Connection c = TestPostgres.get().connect(TestPostgres.databaseOf(pg)); Statement s = c.createStatement()) {
             PairStores.open(pg).close(); // creates the tables
             s.execute("ALTER TABLE pairs ADD COLUMN reviewer VARCHAR(100)"); // as a later migration might
         }

@@ -1,18 +1,22 @@
 package dev.pairstudio.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairstudio.app.Main;
 import dev.pairstudio.testing.CliRun;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.pairstudio.testing.Fifos;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Where a command's one output file goes: {@code --output -} is standard output (a pipe or a file
@@ -26,7 +30,7 @@ class OutputTargetsTest {
     /** A command in its own JVM, working directory {@code dir}; returns its standard output's bytes. */
     private byte[] child(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), dev.pairstudio.app.Main.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         Path err = Files.createTempFile(dir, "stderr", ".txt");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(err.toFile()).start();
@@ -71,9 +75,9 @@ class OutputTargetsTest {
                     "--output", "-"), StandardCharsets.UTF_8);
             switch (format) {
                 case "jsonl" -> assertThat(text.lines().count()).isEqualTo(300);
-                case "json" -> assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).get("pairs").size()).isEqualTo(300);
-                default -> assertThat(org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                        .parse(new java.io.StringReader(text)).getRecords()).hasSize(300);
+                case "json" -> assertThat(new ObjectMapper().readTree(text).get("pairs").size()).isEqualTo(300);
+                default -> assertThat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(new StringReader(text)).getRecords()).hasSize(300);
             }
         }
         assertThat(entries()).as("no file named -, no manifest, no staging folder left")

@@ -1,20 +1,27 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.testing.CliRun;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
-import java.util.Set;
+import dev.pairstudio.testing.CliRun;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** schema import, schema list and validate through the real command line on a real database file. */
 class SchemaCommandsTest {
@@ -116,8 +123,8 @@ class SchemaCommandsTest {
     @Test
     void doesNotRunIsCheckedAgainstALiveCopyReadOnlyAndWritesAreNeverSent() throws Exception {
         String live = "jdbc:h2:" + dir.resolve("live").toAbsolutePath();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(live, "sa", "");
-                java.sql.Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(live, "sa", "");
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50))");
             s.execute("CREATE ALIAS only_live FOR \"java.lang.Math.abs(int)\"");
             s.execute("INSERT INTO customers VALUES (1, 'Ann')");
@@ -148,8 +155,8 @@ class SchemaCommandsTest {
         assertThat(cli.run("validate", "--database", "shop", "--live-jdbc", live, "--live-user", "sa", "--allow-writes", "--db", db))
                 .as(cli.err()).isZero();
         assertThat(cli.out()).contains("(writes EXPLAINed too)");
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(live, "sa", "");
-                java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM customers")) {
+        try (Connection c = DriverManager.getConnection(live, "sa", "");
+                Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM customers")) {
             r.next();
             assertThat(r.getInt(1)).isEqualTo(1);
         }
@@ -159,9 +166,9 @@ class SchemaCommandsTest {
         assertThat(cli.err()).contains("Cannot connect to the live database of shop").contains("checked in H2 instead");
         assertThat(cli.out()).contains("DOES_NOT_RUN:              2");
         // a live copy that hangs (accepts the connection, never answers): the time limit, one clear line
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+        try (ServerSocket silent = new ServerSocket(0)) {
             Thread accept = new Thread(() -> {
-                try (java.net.Socket ignored = silent.accept()) {
+                try (Socket ignored = silent.accept()) {
                     Thread.sleep(10_000);
                 } catch (Exception e) {
                     // closed by the test
@@ -185,8 +192,8 @@ class SchemaCommandsTest {
     @Test
     void aLiveDatabaseIsReadThroughMetadataOnly() throws Exception {
         String live = "jdbc:h2:" + dir.resolve("live").toAbsolutePath();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(live, "sa", "");
-                java.sql.Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(live, "sa", "");
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(80))");
             s.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers(id), total DECIMAL(8,2))");
             s.execute("INSERT INTO customers VALUES (1, 'Ann', 'ann@example.com')");
@@ -196,8 +203,8 @@ class SchemaCommandsTest {
         assertThat(cli.out()).contains("Stored schema of shop, version 1: 2 tables, 6 columns");
         assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
         assertThat(cli.out()).contains("validated against schemas: 3 (2 with a flag)");
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(live, "sa", "");
-                java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM customers")) {
+        try (Connection c = DriverManager.getConnection(live, "sa", "");
+                Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM customers")) {
             r.next();
             assertThat(r.getInt(1)).isEqualTo(1); // untouched
         }
@@ -205,7 +212,7 @@ class SchemaCommandsTest {
 
     @Test
     void aLiveDatabaseThatHangsFailsWithinTheTimeLimit() throws Exception {
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             long start = System.nanoTime();
             int code = cli.run("schema", "import", "--jdbc", "jdbc:h2:tcp://127.0.0.1:" + silent.getLocalPort() + "/x;PASSWORD=secret",
                     "--database", "shop", "--create", "--timeout", "2", "--db", db);

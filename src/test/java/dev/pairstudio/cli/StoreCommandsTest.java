@@ -1,17 +1,19 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.testing.CliRun;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairstudio.testing.CliRun;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The store commands through the real command line, on real temporary database files. */
 class StoreCommandsTest {
@@ -150,7 +152,7 @@ class StoreCommandsTest {
     @Test
     void aLockedDatabaseIsOneLineOnStderr() throws Exception {
         importSample();
-        try (var ch = java.nio.channels.FileChannel.open(Path.of(db), java.nio.file.StandardOpenOption.WRITE); var lock = ch.lock()) {
+        try (var ch = FileChannel.open(Path.of(db), StandardOpenOption.WRITE); var lock = ch.lock()) {
             assertThat(cli.run("list", "--db", db)).isEqualTo(1);
         }
         assertThat(cli.err().strip().lines()).hasSize(1);

@@ -4,6 +4,7 @@ import dev.pairstudio.pair.Pair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +53,7 @@ class SyntheticPairsTest {
         Map<String, Set<String>> sqlByQuestion = new HashMap<>();
         Map<String, Integer> sameQuestionAndSql = new HashMap<>();
         for (Pair p : pairs) {
-            sqlByQuestion.computeIfAbsent(p.question(), k -> new java.util.HashSet<>()).add(p.sql());
+            sqlByQuestion.computeIfAbsent(p.question(), k -> new HashSet<>()).add(p.sql());
             sameQuestionAndSql.merge(p.question() + "\u0000" + p.sql(), 1, Integer::sum);
         }
         assertThat(sameQuestionAndSql.values().stream().filter(n -> n > 1).count()).isGreaterThan(100);

@@ -1,10 +1,14 @@
 package dev.pairstudio.export;
 
+import dev.pairstudio.testing.Fifos;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +39,7 @@ class AtomicFileOutputTest {
         Files.writeString(f, "old");
         try (AtomicFileOutput out = AtomicFileOutput.open(f, false)) {
             out.stream().write("new".getBytes(StandardCharsets.UTF_8));
-            assertThatThrownBy(() -> out.commit(false)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+            assertThatThrownBy(() -> out.commit(false)).isInstanceOf(FileAlreadyExistsException.class);
         }
         assertThat(Files.readString(f)).isEqualTo("old");
         assertThat(Files.list(dir).count()).isEqualTo(1);
@@ -80,7 +84,7 @@ class AtomicFileOutputTest {
         // without replace, the file behind the link is kept like any existing file
         try (AtomicFileOutput out = AtomicFileOutput.open(link, false)) {
             out.stream().write("newer\n".getBytes(StandardCharsets.UTF_8));
-            assertThatThrownBy(() -> out.commit(false)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+            assertThatThrownBy(() -> out.commit(false)).isInstanceOf(FileAlreadyExistsException.class);
         }
         assertThat(Files.readString(real)).isEqualTo("new\n");
 
@@ -95,17 +99,17 @@ class AtomicFileOutputTest {
 
     @Test
     void aFifoIsWrittenThroughNeverReplaced() throws Exception {
-        Path fifo = dev.pairstudio.testing.Fifos.make(dir.resolve("pipe"));
+        Path fifo = Fifos.make(dir.resolve("pipe"));
         // a link to a FIFO is what /dev/stdout is when a shell pipes the output
         Path link = Files.createSymbolicLink(dir.resolve("stdout"), fifo);
-        for (Path target : java.util.List.of(fifo, link)) {
-            var read = dev.pairstudio.testing.Fifos.readAll(fifo);
+        for (Path target : List.of(fifo, link)) {
+            var read = Fifos.readAll(fifo);
             try (AtomicFileOutput out = AtomicFileOutput.open(target, false)) {
                 out.stream().write(("through " + target.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
                 out.commit(false); // a stream exists, and is written all the same: nothing is replaced
                 assertThat(out.bytes()).isEqualTo(("through " + target.getFileName() + "\n").length());
             }
-            assertThat(new String(read.get(10, java.util.concurrent.TimeUnit.SECONDS), StandardCharsets.UTF_8))
+            assertThat(new String(read.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8))
                     .isEqualTo("through " + target.getFileName() + "\n");
             assertThat(Files.isRegularFile(fifo)).isFalse();
             assertThat(AtomicFileOutput.isStream(fifo)).isTrue();

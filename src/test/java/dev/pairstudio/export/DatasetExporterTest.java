@@ -1,7 +1,10 @@
 package dev.pairstudio.export;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.ComplexityLevel;
@@ -13,10 +16,12 @@ import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.pair.Timestamps;
+import dev.pairstudio.sql.SqlTemplate;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.TestPair;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
@@ -25,7 +30,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -33,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -45,9 +53,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Exports from one real H2 file: every format read back and compared with the stored pairs field by field. */
 class DatasetExporterTest {
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true)).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
 
     @TempDir
     static Path dbDir;
@@ -63,21 +71,15 @@ class DatasetExporterTest {
         store = PairStores.open(dbDir.resolve("export").toString());
         List<Pair> pairs = new ArrayList<>();
         List<PairAnalysis> analyses = new ArrayList<>();
-        pairs.add(new Pair("p-1", "Orders of jane.doe@example.org?", "SELECT * FROM orders WHERE email = 'jane.doe@example.org'",
-                Timestamps.parse("2025-01-02T03:04:05.123456").orElseThrow(), "postgresql", "shop", List.of("orders"), true,
-                new BigDecimal("45"), Map.of("k", "v", "n", 3)));
+        pairs.add(TestPair.of("p-1", "Orders of jane.doe@example.org?", "SELECT * FROM orders WHERE email = 'jane.doe@example.org'").at(Timestamps.parse("2025-01-02T03:04:05.123456").orElseThrow()).tables("orders").tookMs("45").metadata(Map.of("k", "v", "n", 3)).build());
         analyses.add(new PairAnalysis(QueryType.SELECT, "fpA", ComplexityLevel.EASY, Set.of(), null, Set.of("EMAIL"), null));
-        pairs.add(new Pair("p-2", "=HYPERLINK(\"x\") Café 😀, \"quoted\"\nnext line", "-- comment\nSELECT 1",
-                Timestamps.parse("2025-01-03T00:00:00").orElseThrow(), null, null, List.of(), false, new BigDecimal("45.0"), Map.of()));
+        pairs.add(TestPair.of("p-2", "=HYPERLINK(\"x\") Café 😀, \"quoted\"\nnext line", "-- comment\nSELECT 1").at(Timestamps.parse("2025-01-03T00:00:00").orElseThrow()).on(null, null).failed().tookMs("45.0").build());
         analyses.add(PairAnalysis.NONE);
-        pairs.add(new Pair("p-3", "+1 more", "@x", Timestamps.parse("2025-02-01T10:00:00").orElseThrow(), "mysql", "crm",
-                List.of("a", "b"), true, null, Map.of()));
+        pairs.add(TestPair.of("p-3", "+1 more", "@x").at(Timestamps.parse("2025-02-01T10:00:00").orElseThrow()).on("mysql", "crm").tables("a", "b").build());
         analyses.add(new PairAnalysis(QueryType.OTHER, "fpB", ComplexityLevel.MEDIUM, Set.of(), null, Set.of(), null));
         // three exact duplicates (one accepted later) and a near one in the same group
         for (int i = 0; i < 3; i++) {
-            pairs.add(new Pair("dup-" + i, "How many users?", "SELECT COUNT(*) FROM users",
-                    Timestamps.parse("2025-03-0" + (i + 1) + "T00:00:00").orElseThrow(), "sqlite", "app", List.of("users"), true,
-                    BigDecimal.ONE, Map.of()));
+            pairs.add(TestPair.of("dup-" + i, "How many users?", "SELECT COUNT(*) FROM users").at(Timestamps.parse("2025-03-0" + (i + 1) + "T00:00:00").orElseThrow()).on("sqlite", "app").tables("users").tookMs(BigDecimal.ONE).build());
             analyses.add(new PairAnalysis(QueryType.SELECT, "fpU", ComplexityLevel.EASY, Set.of(QualityFlag.DUPLICATE), 99L, Set.of(), null));
         }
         SyntheticPairs gen = new SyntheticPairs(4);
@@ -315,7 +317,7 @@ class DatasetExporterTest {
         for (ExportResult.FileEntry f : a.files()) {
             for (String line : Files.readAllLines(f.path())) {
                 StoredPair s = byId.get(JSON.readTree(line).get("pair_id").asText());
-                for (String key : List.of("g" + s.analysis().duplicateGroup(), "t" + dev.pairstudio.sql.SqlTemplate.of(s.pair().sql(),
+                for (String key : List.of("g" + s.analysis().duplicateGroup(), "t" + SqlTemplate.of(s.pair().sql(),
                         s.pair().databaseType()))) {
                     String before = keySplit.putIfAbsent(key, f.split());
                     assertThat(before == null || before.equals(f.split())).as(key + " straddles splits").isTrue();
@@ -324,8 +326,8 @@ class DatasetExporterTest {
         }
         // the files themselves, audited as any user's would be
         SplitFiles files = new SplitFiles(a.files().stream().map(ExportResult.FileEntry::path).toList());
-        SplitAudit audit = new SplitAudit(files.splits(), files.largest(), java.util.EnumSet.allOf(SplitAudit.Kind.class),
-                java.util.EnumSet.complementOf(java.util.EnumSet.of(SplitAudit.Kind.DATABASE)), 2);
+        SplitAudit audit = new SplitAudit(files.splits(), files.largest(), EnumSet.allOf(SplitAudit.Kind.class),
+                EnumSet.complementOf(EnumSet.of(SplitAudit.Kind.DATABASE)), 2);
         files.forEach(true, audit::add);
         SplitAudit.Report report = audit.finish(files.source());
         assertThat(report.clean()).as(report.summary()).isTrue();
@@ -399,7 +401,7 @@ class DatasetExporterTest {
         Path gz = out.resolve("z.jsonl.gz");
         assertThat(r.files().get(0).path()).isEqualTo(gz);
         assertThat(r.files().get(0).sha256()).isEqualTo(sha256(gz));
-        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+        try (var in = new GZIPInputStream(Files.newInputStream(gz))) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")).hasSize(stored.size());
         }
     }
@@ -523,7 +525,7 @@ class DatasetExporterTest {
         assertThat(last.done()).isEqualTo(stored.size());
         assertThat(last.total()).isEqualTo(stored.size());
         assertThat(last.fraction()).isEqualTo(1.0);
-        assertThat(last.eta()).isEqualTo(java.time.Duration.ZERO);
+        assertThat(last.eta()).isEqualTo(Duration.ZERO);
     }
 
     private void assertNoTempFiles() throws IOException {

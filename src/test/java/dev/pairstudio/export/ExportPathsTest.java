@@ -13,6 +13,7 @@ import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,8 +50,7 @@ class ExportPathsTest {
         List<Pair> pairs = new ArrayList<>(new SyntheticPairs(2024).list(2_000));
         for (int i = 0; i < 300; i++) { // a pair collected again later: same text, new id
             Pair p = pairs.get(i * 5);
-            pairs.add(new Pair(p.pairId() + "-again", p.question(), p.sql(), p.timestamp().plusSeconds(3_600), p.databaseType(),
-                    p.databaseName(), p.tableNames(), p.success(), p.executionTimeMs(), p.metadata()));
+            pairs.add(TestPair.copyOf(p).id(p.pairId() + "-again").at(p.timestamp().plusSeconds(3_600)).build());
         }
         store.addAll(pairs, null, Source.FILE, "generated");
         new DuplicateTracker(store).catchUp();

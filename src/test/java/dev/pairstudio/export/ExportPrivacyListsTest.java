@@ -1,14 +1,13 @@
 package dev.pairstudio.export;
 
 import dev.pairstudio.cli.Cli;
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +23,7 @@ class ExportPrivacyListsTest {
     void exportsFollowTheDatabasesAllowAndDenyLists() throws Exception {
         Path db = dir.resolve("db");
         try (PairStore store = PairStores.open(db.toString())) {
-            store.addAll(List.of(new Pair("p1", "Tickets from help@example.com about Project Falcon for ann.lee@example.org",
-                    "SELECT * FROM tickets WHERE sender = 'help@example.com' AND customer = 'ann.lee@example.org'",
-                    Instant.parse("2025-05-01T10:00:00Z"), "postgresql", "crm", List.of(), true, null, null)), null, Source.FILE, "t");
+            store.addAll(List.of(TestPair.of("p1", "Tickets from help@example.com about Project Falcon for ann.lee@example.org", "SELECT * FROM tickets WHERE sender = 'help@example.com' AND customer = 'ann.lee@example.org'").at("2025-05-01T10:00:00Z").on("postgresql", "crm").build()), null, Source.FILE, "t");
             PrivacySettings.allow(store, "help@example.com");
             PrivacySettings.deny(store, "Project Falcon");
         }

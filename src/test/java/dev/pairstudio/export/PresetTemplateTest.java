@@ -2,13 +2,9 @@ package dev.pairstudio.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QueryType;
+import dev.pairstudio.testing.TestPair;
 import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PresetTemplateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ExportRecord R = new ExportRecord(new Pair("id1", "Q?", "SELECT 1", Instant.parse("2025-01-01T00:00:00Z"),
-            "mysql", null, List.of("a", "b"), true, new BigDecimal("2.5"), Map.of()), QueryType.SELECT);
+    private static final ExportRecord R = new ExportRecord(TestPair.of("id1", "Q?", "SELECT 1").on("mysql", null).tables("a", "b").tookMs("2.5").build(), QueryType.SELECT);
 
     private static String render(String template, String system, String context) throws Exception {
         PresetTemplate t = PresetTemplate.compile(JSON.readTree(template));

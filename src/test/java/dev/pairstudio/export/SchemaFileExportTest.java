@@ -14,6 +14,7 @@ import dev.pairstudio.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -167,7 +168,7 @@ class SchemaFileExportTest {
         data.forEach(r -> dataDbs.add(r.get("db_id").asText()));
         List<String> schemaDbs = new ArrayList<>();
         tables.forEach(t -> schemaDbs.add(t.get("db_id").asText()));
-        assertThat(schemaDbs).containsExactlyInAnyOrderElementsOf(new java.util.LinkedHashSet<>(dataDbs));
+        assertThat(schemaDbs).containsExactlyInAnyOrderElementsOf(new LinkedHashSet<>(dataDbs));
         assertThat(schemaDbs).hasSize(2).doesNotContain("shop", "school"); // the default policy replaces database names
         assertThat(tables.toString()).contains("\"customers\"").contains("\"customer_id\"").contains("\"enrolment\"");
     }

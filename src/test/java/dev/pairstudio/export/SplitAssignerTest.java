@@ -11,6 +11,7 @@ import dev.pairstudio.sql.DuplicateGrouper;
 import dev.pairstudio.sql.SqlTemplate;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.TestPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,13 +85,13 @@ class SplitAssignerTest {
             SplitAssigner.Plan plan = plan(pairs, requested, 3, SplitAssigner.Grouping.TEMPLATE, false);
             assertThat(plan.ratiosMet()).as(plan.summary()).isTrue();
             for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
-                assertThat(plan.achieved(s)).isCloseTo(SplitAssigner.Plan.requested(requested, s), org.assertj.core.data.Offset.offset(0.01));
+                assertThat(plan.achieved(s)).isCloseTo(SplitAssigner.Plan.requested(requested, s), Offset.offset(0.01));
             }
             // every query type with enough singletons to deal is on its quota
             assertThat(plan.strataCounts()).containsKey("SELECT");
             long[] select = plan.strataCounts().get("SELECT");
             long all = select[0] + select[1] + select[2];
-            assertThat((double) select[1] / all).isCloseTo(requested.validation(), org.assertj.core.data.Offset.offset(0.01));
+            assertThat((double) select[1] / all).isCloseTo(requested.validation(), Offset.offset(0.01));
         }
     }
 
@@ -99,10 +101,7 @@ class SplitAssignerTest {
         // 35% of the pairs share one template
         int big = (int) (pairs.size() * 0.35 / 0.65);
         for (int i = 0; i < big; i++) {
-            Pair p = new Pair("big-" + i, "Spend of customer number " + i + " in the last quarter of " + (1990 + i % 30) + " " + i,
-                    "WITH spend AS (SELECT customer_id, SUM(total) s FROM orders WHERE customer_id = " + i
-                            + " GROUP BY customer_id) SELECT * FROM spend", Instant.EPOCH, "postgresql", "shop", List.of("orders"), true,
-                    null, Map.of());
+            Pair p = TestPair.of("big-" + i, "Spend of customer number " + i + " in the last quarter of " + (1990 + i % 30) + " " + i, "WITH spend AS (SELECT customer_id, SUM(total) s FROM orders WHERE customer_id = " + i + " GROUP BY customer_id) SELECT * FROM spend").at(Instant.EPOCH).tables("orders").build();
             pairs.add(stored(100_000 + i, p, null, ComplexityLevel.MEDIUM));
         }
         SplitAssigner.Plan plan = plan(pairs, SplitRatios.DEFAULT, 1, SplitAssigner.Grouping.TEMPLATE, false);
@@ -189,8 +188,7 @@ class SplitAssignerTest {
         for (int i = 0; i < n; i++) {
             if (synthetic) {
                 Pair p = gen.next();
-                pairs.add(new Pair("g" + seed + "-" + i, p.question(), p.sql(), p.timestamp(), p.databaseType(), p.databaseName(),
-                        p.tableNames(), p.success(), p.executionTimeMs(), p.metadata()));
+                pairs.add(TestPair.copyOf(p).id("g" + seed + "-" + i).build());
                 continue;
             }
             StringBuilder q = new StringBuilder();
@@ -204,8 +202,7 @@ class SplitAssignerTest {
                 case "DELETE" -> "DELETE FROM " + table + " WHERE b = " + r.nextInt(100);
                 default -> "SELECT a FROM " + table + " WHERE b = " + r.nextInt(100);
             };
-            pairs.add(new Pair("g" + seed + "-" + i, q.toString().strip() + "?", sql, Instant.EPOCH, "postgresql", "db" + r.nextInt(40),
-                    List.of(table), true, null, Map.of()));
+            pairs.add(TestPair.of("g" + seed + "-" + i, q.toString().strip() + "?", sql).at(Instant.EPOCH).on("postgresql", "db" + r.nextInt(40)).tables(table).build());
         }
         for (int t = 0; t < 25; t++) { // templates
             int size = t == 0 ? 300 : 2 + r.nextInt(20);
@@ -259,8 +256,7 @@ class SplitAssignerTest {
     }
 
     private static Pair with(Pair p, String question, String sql) {
-        return new Pair(p.pairId(), question, sql, p.timestamp(), p.databaseType(), p.databaseName(), p.tableNames(), p.success(),
-                p.executionTimeMs(), p.metadata());
+        return TestPair.copyOf(p).text(question, sql).build();
     }
 
     static StoredPair stored(long id, Pair p, Long group, ComplexityLevel level) {

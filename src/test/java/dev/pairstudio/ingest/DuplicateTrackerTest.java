@@ -5,11 +5,12 @@ import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.TestPair;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class DuplicateTrackerTest {
     Path dir;
 
     private static Pair pair(String id, String question, String sql) {
-        return new Pair(id, question, sql, Instant.parse("2025-03-01T10:00:00Z"), "postgresql", "shop", List.of(), true, null, null);
+        return TestPair.of(id, question, sql).at("2025-03-01T10:00:00Z").build();
     }
 
     private static void add(PairStore store, AnalyzingEnricher enricher, Pair... pairs) {
@@ -105,7 +106,7 @@ class DuplicateTrackerTest {
             assertThat(duplicates).isGreaterThan(20).isLessThan(DemoData.COUNT / 10);
             // some pairs with personal data to show the preview on, not most of them (the generator gives 3 % of fresh pairs PII)
             assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.CONTAINS_PII)))).isBetween(20L, 200L);
-            StoredPair any = store.query(PairFilter.ALL, dev.pairstudio.store.PairSort.INSERTION, null, 1).rows().get(0);
+            StoredPair any = store.query(PairFilter.ALL, PairSort.INSERTION, null, 1).rows().get(0);
             assertThat(any.analysis().queryType()).isNotNull();
             assertThat(any.pair().tableNames()).isNotEmpty();
             // a second start adds nothing, and neither does a start after the user emptied the database

@@ -7,12 +7,17 @@ import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,7 +112,7 @@ class PairImporterTest {
         StoredPair p = all().get(0);
         assertThat(p.pair().pairId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(run(min).skipped()).isEqualTo(1);
-        assertThat(p.pair().timestamp()).isAfter(java.time.Instant.now().minusSeconds(60));
+        assertThat(p.pair().timestamp()).isAfter(Instant.now().minusSeconds(60));
         assertThat(p.pair().success()).isTrue();
     }
 
@@ -212,7 +217,7 @@ class PairImporterTest {
         byte[] bad = "{\"natural_language_query\": \"caf\u00e9\", \"sql_query\": \"SELECT 1\"}\n".getBytes(StandardCharsets.ISO_8859_1);
         byte[] nul = "{\"natural_language_query\": \"a\u0000b\", \"sql_query\": \"SELECT 1\"}\n".getBytes(StandardCharsets.UTF_8);
         byte[] good = (A + "\n").getBytes(StandardCharsets.UTF_8);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(bad);
         out.write(nul);
         out.write(good);
@@ -226,7 +231,7 @@ class PairImporterTest {
     @Test
     void binaryAndUtf16FilesAreRefusedAsAWhole() throws IOException {
         byte[] binary = new byte[4096];
-        new java.util.Random(1).nextBytes(binary);
+        new Random(1).nextBytes(binary);
         for (int i = 0; i < binary.length; i += 8) {
             binary[i] = 0;
         }
@@ -244,7 +249,7 @@ class PairImporterTest {
         try (var w = Files.newBufferedWriter(f)) {
             w.write("{\"natural_language_query\": \"");
             char[] block = new char[1 << 20];
-            java.util.Arrays.fill(block, 'x');
+            Arrays.fill(block, 'x');
             for (int i = 0; i < 10; i++) {
                 w.write(block);
             }
@@ -271,7 +276,7 @@ class PairImporterTest {
             assertThat(p.pair().tableNames()).containsExactly("analysed");
             assertThat(p.analysis().queryType()).isEqualTo(QueryType.SELECT);
         });
-        assertThat(store.count(PairFilter.ALL.withTables(java.util.Set.of("analysed")))).isEqualTo(2);
+        assertThat(store.count(PairFilter.ALL.withTables(Set.of("analysed")))).isEqualTo(2);
     }
 
     @Test

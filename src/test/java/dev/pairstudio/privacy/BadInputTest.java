@@ -3,7 +3,9 @@ package dev.pairstudio.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Random;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Hostile input: never a crash or a hang, always either a result or a clear error. */
@@ -24,7 +26,7 @@ class BadInputTest {
             sb.append(". ");
         }
         // a guard against hanging, not a speed figure (that is the benchmark's job)
-        AnonymizedText t = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(120),
+        AnonymizedText t = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(120),
                 () -> anon.anonymizeText(sb.toString()));
         assertThat(t.after()).doesNotContain("jane1@example.com").doesNotContain("415-555-011");
         AnonymizedPair p = anon.anonymizePair("q", "SELECT '" + sb.toString().replace("'", "''") + "'", null, null);

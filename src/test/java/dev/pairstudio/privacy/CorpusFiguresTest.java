@@ -2,6 +2,7 @@ package dev.pairstudio.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class CorpusFiguresTest {
 
     @BeforeAll
     static void run() {
-        Pseudonymizer p = new Pseudonymizer("corpus-test-key-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Pseudonymizer p = new Pseudonymizer("corpus-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
         eval = CorpusEvaluation.runStandard(new Anonymizer(Policy.defaults(), p), p);
         System.out.println(eval.report());
         eval.falsePositives.stream().limit(15).forEach(s -> System.out.println("FP " + s));

@@ -1,13 +1,14 @@
 package dev.pairstudio.privacy;
 
-import dev.pairstudio.testing.SpiderCorpus;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.pairstudio.sql.SqlLiteral;
 import dev.pairstudio.sql.SqlLiterals;
+import dev.pairstudio.testing.SpiderCorpus;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -158,7 +159,7 @@ final class IndependentSources {
             if (strings.isEmpty()) {
                 continue;
             }
-            strings.sort(java.util.Comparator.comparingInt(SqlLiteral::start));
+            strings.sort(Comparator.comparingInt(SqlLiteral::start));
             SqlLiteral lit = strings.get(0);
             String old = lit.value(sql);
             PiiCorpus.Value v = values.get(r.nextInt(values.size())).get();

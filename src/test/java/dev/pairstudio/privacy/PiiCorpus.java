@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A synthetic, labeled corpus built from a fixed seed. Labels come from construction (each value
@@ -167,7 +169,7 @@ final class PiiCorpus {
     String iban() {
         String[] f = pick(IBAN_FORMATS);
         StringBuilder bban = new StringBuilder();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([an])").matcher(f[1]);
+        Matcher m = Pattern.compile("(\\d+)([an])").matcher(f[1]);
         while (m.find()) {
             for (int i = 0; i < Integer.parseInt(m.group(1)); i++) {
                 bban.append(m.group(2).equals("n") ? (char) ('0' + r.nextInt(10)) : (char) ('A' + r.nextInt(26)));

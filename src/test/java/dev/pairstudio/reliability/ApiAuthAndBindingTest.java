@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,8 +78,8 @@ class ApiAuthAndBindingTest {
                 String p = CollectorServer.PREFIX;
                 byte[] body = "{\"natural_language_query\": \"q\", \"sql_query\": \"SELECT 1\"}".getBytes(StandardCharsets.UTF_8);
                 List<String> wrongTokens = new ArrayList<>(List.of("", "wrong", token + "x", token.substring(0, 20),
-                        token.toUpperCase(java.util.Locale.ROOT).equals(token) ? token.toLowerCase(java.util.Locale.ROOT)
-                                : token.toUpperCase(java.util.Locale.ROOT), " " + token.substring(1), "' OR '1'='1"));
+                        token.toUpperCase(Locale.ROOT).equals(token) ? token.toLowerCase(Locale.ROOT)
+                                : token.toUpperCase(Locale.ROOT), " " + token.substring(1), "' OR '1'='1"));
                 List<RawHttp> clients = new ArrayList<>();
                 clients.add(good.withToken(null));
                 for (String t : wrongTokens) {
@@ -118,7 +120,7 @@ class ApiAuthAndBindingTest {
             s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + authorization
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             String head = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            return new RawHttp.Response(Integer.parseInt(head.split(" ")[1]), java.util.Map.of(), new byte[0]);
+            return new RawHttp.Response(Integer.parseInt(head.split(" ")[1]), Map.of(), new byte[0]);
         }
     }
 

@@ -9,10 +9,13 @@ import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -133,7 +136,7 @@ class CollectorApiFuzzTest {
         within(() -> {
             byte[] valid = batch(5);
             for (int cut = 1; cut < valid.length; cut += 7) {
-                RawHttp.Response r = post(java.util.Arrays.copyOf(valid, cut), "cut at " + cut);
+                RawHttp.Response r = post(Arrays.copyOf(valid, cut), "cut at " + cut);
                 assertThat(r.status()).isEqualTo(400);
                 assertThat(r.json().get("error").asText()).as("cut at %d", cut).contains("line").contains("column");
             }
@@ -282,9 +285,9 @@ class CollectorApiFuzzTest {
 
     private static boolean validUri(String target) {
         try {
-            new java.net.URI(target);
+            new URI(target);
             return true;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

@@ -18,6 +18,10 @@ import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.SortColumn;
+import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.ForwardingPairStore;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +38,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,7 +107,7 @@ class ConcurrentLoadTest {
             }
             System.out.printf("concurrency: %d s, %d pairs written through the API, %d UI reads, %d exports, load average %.2f%n",
                     seconds, acknowledged.get(), reads.get(), exports.get(),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             store.close();
         }
@@ -140,7 +145,7 @@ class ConcurrentLoadTest {
                         public boolean isCancelled() {
                             if (!deleted[0]) {
                                 deleted[0] = true;
-                                store.trash(store.query(PairFilter.ALL, new PairSort(dev.pairstudio.store.SortColumn.ID, true), null, 10)
+                                store.trash(store.query(PairFilter.ALL, new PairSort(SortColumn.ID, true), null, 10)
                                         .rows().stream().map(p -> p.id()).toList());
                             }
                             return false;
@@ -159,17 +164,15 @@ class ConcurrentLoadTest {
             int[] streams = {0};
             // the store as the exporter sees it: the first stream starts right after 10 pairs were deleted,
             // so the count it took at the beginning no longer holds
-            PairStore store = (PairStore) java.lang.reflect.Proxy.newProxyInstance(PairStore.class.getClassLoader(),
-                    new Class<?>[] {PairStore.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("forEach") && streams[0]++ == 0) {
-                            real.trash(real.query(PairFilter.ALL, PairSort.INSERTION, null, 10).rows().stream().map(p -> p.id()).toList());
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            PairStore store = new ForwardingPairStore(real) {
+                @Override
+                public void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action) {
+                    if (streams[0]++ == 0) {
+                        real.trash(real.query(PairFilter.ALL, PairSort.INSERTION, null, 10).rows().stream().map(p -> p.id()).toList());
+                    }
+                    super.forEach(filter, sort, action);
+                }
+            };
             Path target = dir.resolve("deleted.json");
             ExportResult r = new DatasetExporter(store, null).export(ExportProfile.defaults("json").withDedup(false), target,
                     ExportTargetPolicy.FAIL, ExportListener.NONE);

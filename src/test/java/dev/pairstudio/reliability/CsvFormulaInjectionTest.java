@@ -12,8 +12,10 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.testing.TestPair;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,7 +149,7 @@ class CsvFormulaInjectionTest {
     void theCliExportIsNeutralisedToo() throws Exception {
         Path out = dir.resolve("cli.csv");
         CommandLine cl = Cli.commandLine();
-        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        cl.setOut(new PrintWriter(new StringWriter()));
         assertThat(cl.execute("export", "--db", db, "--format", "csv", "--output", out.toString(), "--no-anonymize",
                 "--keep-duplicates")).isZero();
         try (Reader in = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {

@@ -19,7 +19,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -148,7 +150,7 @@ class DiskFullTest {
 
     private AfterFullDisk importUntilTheDiskIsFull() throws Exception {
         Path file = dir.resolve("big.jsonl");
-        java.util.Random random = new java.util.Random(30);
+        Random random = new Random(30);
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < RECORDS; i++) {
                 // a random code per record: the store compresses its pages, so repetitive text alone might fit
@@ -172,7 +174,7 @@ class DiskFullTest {
             baselineFingerprint = Reliability.fingerprint(store);
         }
         long[] acknowledged = {0}; // the progress listener hears of each batch after its commit returned
-        List<long[]> acks = new java.util.ArrayList<>(); // {when (ns), acknowledged so far}
+        List<long[]> acks = new ArrayList<>(); // {when (ns), acknowledged so far}
         long[] failedAt = {0};
         try (PairStore store = PairStores.open(db)) {
             assertThatThrownBy(() -> {

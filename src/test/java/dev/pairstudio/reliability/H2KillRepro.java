@@ -1,5 +1,9 @@
 package dev.pairstudio.reliability;
 
+import dev.pairstudio.app.Main;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +107,7 @@ public final class H2KillRepro {
         Files.createDirectories(dir);
         Path pairs = dir.resolve("pairs.jsonl");
         if (!Files.exists(pairs)) {
-            dev.pairstudio.testing.CliRun.of("generate", "--count", "40000", "--seed", "25", "--output", pairs.toString());
+            CliRun.of("generate", "--count", "40000", "--seed", "25", "--output", pairs.toString());
         }
         Random random = new Random(seed);
         Map<String, Integer> failures = new TreeMap<>();
@@ -115,7 +119,7 @@ public final class H2KillRepro {
             Files.createDirectories(run);
             Path db = run.resolve("pairs");
             long delayMs = random.nextInt(20_000);
-            Process child = Reliability.child(dev.pairstudio.app.Main.class, List.of(), "--db", db.toString(), "import", pairs.toString());
+            Process child = Reliability.child(Main.class, List.of(), "--db", db.toString(), "import", pairs.toString());
             Reliability.Output out = new Reliability.Output(child);
             Path file = run.resolve("pairs.mv.db");
             // past creating the schema (a kill inside Flyway's migration is another matter): pairs are being stored
@@ -136,7 +140,7 @@ public final class H2KillRepro {
             Path killed = run.resolve("killed.mv.db");
             Files.copy(run.resolve("pairs.mv.db"), killed);
             String said;
-            try (dev.pairstudio.store.PairStore store = dev.pairstudio.store.PairStores.open(db.toString())) {
+            try (PairStore store = PairStores.open(db.toString())) {
                 Reliability.live(store);
                 said = null;
             } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -148,7 +149,7 @@ class ImporterFuzzTest {
                 FuzzFiles.Valid v = FuzzFiles.valid(f, tag(f, "cut" + round), RECORDS);
                 byte[] all = v.utf8();
                 int cut = 1 + random.nextInt(all.length - 2);
-                byte[] part = java.util.Arrays.copyOf(all, cut);
+                byte[] part = Arrays.copyOf(all, cut);
                 ImportSummary s = importBytes(f, part, "cut at " + cut);
                 int complete = v.completeBefore(cut);
                 assertThat(s.added()).as("cut at %d", cut).isBetween((long) complete, (long) complete + 1);

@@ -7,6 +7,7 @@ import dev.pairstudio.export.ExportListener;
 import dev.pairstudio.export.ExportProfile;
 import dev.pairstudio.export.ExportResult;
 import dev.pairstudio.export.ExportTargetPolicy;
+import dev.pairstudio.ingest.ImportChild;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -18,7 +19,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,7 +125,7 @@ class KilledOperationsTest {
             }
         }
         String db = out.resolve("acknowledged").toString();
-        Process child = Reliability.child(dev.pairstudio.ingest.ImportChild.class, List.of(), db, file.toString());
+        Process child = Reliability.child(ImportChild.class, List.of(), db, file.toString());
         List<long[]> acks = new ArrayList<>(); // {when read (ns), records stored}
         long killedAt;
         try (BufferedReader r = Reliability.reader(child)) {
@@ -186,7 +189,7 @@ class KilledOperationsTest {
             }
             default -> {
                 try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    yield org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    yield CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                             .parse(in).stream().count();
                 }
             }
@@ -222,11 +225,11 @@ class KilledOperationsTest {
         } finally {
             children.forEach(Process::destroyForcibly); // each by its own handle, also when an assertion failed
         }
-        List<java.util.concurrent.CompletableFuture<Long>> checks = new ArrayList<>();
+        List<CompletableFuture<Long>> checks = new ArrayList<>();
         for (int i = 0; i < delays.length; i++) {
             String db = dbs.get(i);
             long delayMs = delays[i];
-            checks.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> afterKilledDelete(db, delayMs, matching)));
+            checks.add(CompletableFuture.supplyAsync(() -> afterKilledDelete(db, delayMs, matching)));
         }
         long killedMidway = 0;
         for (var c : checks) {

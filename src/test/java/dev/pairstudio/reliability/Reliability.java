@@ -7,6 +7,8 @@ import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.SortColumn;
+import dev.pairstudio.testing.TestDatabases;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,7 +47,7 @@ final class Reliability {
      * read; built once per test run (see {@link dev.pairstudio.testing.TestDatabases}).
      */
     static Path synthetic(int count) {
-        return dev.pairstudio.testing.TestDatabases.copyOfQuicklyTyped("reliability-" + count, () -> new SyntheticPairs(count).list(count));
+        return TestDatabases.copyOfQuicklyTyped("reliability-" + count, () -> new SyntheticPairs(count).list(count));
     }
 
     static void add(PairStore store, List<Pair> pairs, String batch) {
@@ -62,7 +64,7 @@ final class Reliability {
     static long maxId(PairStore store) {
         long max = 0;
         for (boolean trash : new boolean[] {false, true}) {
-            var page = store.query(PairFilter.ALL.withTrash(trash), new PairSort(dev.pairstudio.store.SortColumn.ID, true), null, 1);
+            var page = store.query(PairFilter.ALL.withTrash(trash), new PairSort(SortColumn.ID, true), null, 1);
             if (!page.rows().isEmpty()) {
                 max = Math.max(max, page.rows().get(0).id());
             }

@@ -15,6 +15,7 @@ import dev.pairstudio.store.PairStores;
 import dev.pairstudio.testing.TestPair;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -129,7 +132,7 @@ class SecretNeverLeaksTest {
             String listening = console.await("Pair Studio collector listening on", 120);
             assertThat(listening).as("%s", console.text()).isNotNull();
             String token = console.await("Token: ", 10).substring(7);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)/").matcher(listening);
+            Matcher m = Pattern.compile(":(\\d+)/").matcher(listening);
             assertThat(m.find()).isTrue();
             int port = Integer.parseInt(m.group(1));
             RawHttp api = new RawHttp("127.0.0.1", port, token);
@@ -169,7 +172,7 @@ class SecretNeverLeaksTest {
     /** Asks for big answers and closes the connection before reading them: the server's write fails. */
     private static void hangUpDuringAnswers(int port, String token) throws IOException {
         for (int i = 0; i < 5; i++) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
                 s.setSoLinger(true, 0); // a reset, not a polite close
                 s.getOutputStream().write(("GET " + CollectorServer.PREFIX + "/pairs?limit=10000 HTTP/1.1\r\nHost: x\r\n"
                         + "Authorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));

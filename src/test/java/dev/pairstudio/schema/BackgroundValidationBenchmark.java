@@ -23,9 +23,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -54,7 +57,7 @@ public final class BackgroundValidationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("net.sf.jsqlparser").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("net.sf.jsqlparser").setLevel(Level.WARNING);
         Path db = Path.of(args.length > 0 ? args[0] : "validation-bench/validation.mv.db");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         if (!Files.exists(db)) {
@@ -137,7 +140,7 @@ public final class BackgroundValidationBenchmark {
     }
 
     /** Polls every 100 ms; returns the nanoTime at which {@code reached} first held. */
-    private static long waitFor(java.util.concurrent.Callable<Boolean> reached, int seconds) throws Exception {
+    private static long waitFor(Callable<Boolean> reached, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!reached.call()) {
             if (System.nanoTime() > deadline) {

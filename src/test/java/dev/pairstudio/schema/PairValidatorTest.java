@@ -1,18 +1,21 @@
 package dev.pairstudio.schema;
 
-import dev.pairstudio.testing.TestPair;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.testing.TestPair;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** What a curator is told about a query, checked against a small shop schema (synthetic). */
 class PairValidatorTest {
@@ -147,9 +150,9 @@ class PairValidatorTest {
     }
 
     @Test
-    void explainNeverReadsALocalFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path csv = dir.resolve("private.csv");
-        java.nio.file.Files.writeString(csv, "SECRET_VALUE\n1\n");
+    void explainNeverReadsALocalFile(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("private.csv");
+        Files.writeString(csv, "SECRET_VALUE\n1\n");
         Validation v = check(validator, "Anything", "SELECT nothing FROM CSVREAD('" + csv + "')", "postgresql");
         assertThat(v.flags()).doesNotContain(QualityFlag.DOES_NOT_RUN); // H2 would have opened the file to plan it
         assertThat(v.messages()).noneMatch(m -> m.text().contains("SECRET_VALUE"));

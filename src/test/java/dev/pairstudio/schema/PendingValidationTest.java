@@ -1,21 +1,22 @@
 package dev.pairstudio.schema;
 
-import dev.pairstudio.testing.TestPair;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.TestPair;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** What the window does when it opens a database: pairs without a validation against the newest schema get one. */
 class PendingValidationTest {
@@ -51,7 +52,7 @@ class PendingValidationTest {
             store.saveSchema("shop", "test v2", SchemaJson.write(shop("nmae")));
             assertThat(ValidationRun.runPending(store, analyzer, 1, n -> { }, () -> false)).isEqualTo(2);
             List<StoredPair> flagged = store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)),
-                    dev.pairstudio.store.PairSort.INSERTION, null, 10).rows();
+                    PairSort.INSERTION, null, 10).rows();
             assertThat(flagged).extracting(p -> p.pair().pairId()).containsExactly("p1");
             long v2 = store.latestSchemas().get(0).id();
             assertThat(store.validation(flagged.get(0).id())).get().extracting(r -> r.schemaId()).isEqualTo(v2);

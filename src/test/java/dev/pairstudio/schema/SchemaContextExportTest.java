@@ -15,6 +15,7 @@ import dev.pairstudio.store.PairStores;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,7 @@ class SchemaContextExportTest {
         Path out = dir.resolve(format + anonymize + ".jsonl");
         new DatasetExporter(store, null).export(ExportProfile.defaults(format).withAnonymize(anonymize), out, ExportTargetPolicy.FAIL,
                 ExportListener.NONE);
-        List<JsonNode> lines = new java.util.ArrayList<>();
+        List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(out)) {
             lines.add(JSON.readTree(line));
         }

@@ -1,16 +1,15 @@
 package dev.pairstudio.schema;
 
-import dev.pairstudio.testing.TestPair;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredSchema;
+import dev.pairstudio.store.ValidationResult;
+import dev.pairstudio.testing.TestPair;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** Editing a stored schema as CREATE TABLE text, and deleting one, in a real H2 file. */
 class SchemaEditingTest {
@@ -116,7 +118,7 @@ class SchemaEditingTest {
         assertThat(store.deleteSchema("shop")).isEqualTo(1);
 
         assertThat(store.latestSchemas()).extracting(StoredSchema::databaseName).containsExactly("hr");
-        assertThat(store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)), dev.pairstudio.store.PairSort.INSERTION,
+        assertThat(store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)), PairSort.INSERTION,
                 null, 10).rows()).extracting(p -> p.pair().pairId()).containsExactly("h1");
         assertThat(store.validationsAgainst("shop")).isZero();
         assertThat(store.unvalidated(0, 10)).isEmpty(); // no schema for shop: nothing pending either
@@ -132,7 +134,7 @@ class SchemaEditingTest {
         store.saveSchema("shop", "a", SchemaJson.write(SHOP));
         ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
         // what a run that loaded the schema before Delete would store after it
-        dev.pairstudio.store.ValidationResult late = store.validation(id).orElseThrow();
+        ValidationResult late = store.validation(id).orElseThrow();
         store.deleteSchema("shop");
         store.saveValidations(List.of(late));
         assertThat(store.validation(id)).isEmpty();

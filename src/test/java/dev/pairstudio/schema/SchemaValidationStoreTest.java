@@ -1,8 +1,5 @@
 package dev.pairstudio.schema;
 
-import dev.pairstudio.testing.TestPair;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.PairFilter;
@@ -13,14 +10,18 @@ import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredSchema;
+import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Schemas and validation results in a real H2 file: versions, flags in filters, and what survives re-analysis and edits. */
 class SchemaValidationStoreTest {
@@ -42,7 +43,7 @@ class SchemaValidationStoreTest {
     }
 
     private List<Long> add(String db, String... questionSql) {
-        List<Pair> pairs = new java.util.ArrayList<>();
+        List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < questionSql.length; i += 2) {
             pairs.add(TestPair.of(db + "-" + i, questionSql[i], questionSql[i + 1]).on("postgresql", db).build());
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -236,7 +237,7 @@ final class SpiderMutants {
         return null;
     }
 
-    private static Token last(List<Token> tokens, java.util.function.Predicate<Token> p) {
+    private static Token last(List<Token> tokens, Predicate<Token> p) {
         for (int i = tokens.size() - 1; i >= 0; i--) {
             if (p.test(tokens.get(i))) {
                 return tokens.get(i);

@@ -1,15 +1,27 @@
 package dev.pairstudio.schema;
 
 import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.pair.Source;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestPair;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Issue 15's figure: validation pairs/s per core on typical text-to-SQL SQL against a 50-table
@@ -17,7 +29,7 @@ import java.util.concurrent.Future;
  * ignores it); run with {@code java -cp … dev.pairstudio.schema.ValidationBenchmark [pairs]}.
  */
 public final class ValidationBenchmark {
-    private static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
     private static final int TABLES = 50;
     private static final int COLUMNS = 8;
 
@@ -25,7 +37,7 @@ public final class ValidationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("net.sf.jsqlparser").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("net.sf.jsqlparser").setLevel(Level.WARNING);
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
         LoadedSchema schema = LoadedSchema.of(1, schema());
         System.out.printf("schema: %d tables, %d columns%n", schema.schema().tables().size(), schema.schema().columnCount());
@@ -43,19 +55,19 @@ public final class ValidationBenchmark {
 
     /** ValidationRun over a stored database: reading pages, validating on 2 threads, storing results through the write path. */
     private static void endToEnd(int n) throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("validation-bench");
-        try (dev.pairstudio.store.PairStore store = dev.pairstudio.store.PairStores.open(dir.resolve("bench").toString());
+        Path dir = Files.createTempDirectory("validation-bench");
+        try (PairStore store = PairStores.open(dir.resolve("bench").toString());
                 SqlAnalyzer analyzer = new SqlAnalyzer()) {
             List<Pair> pairs = pairs(n, "postgresql", new Random(7));
             for (int from = 0; from < n; from += 10_000) {
-                store.addAll(pairs.subList(from, Math.min(n, from + 10_000)), null, dev.pairstudio.pair.Source.FILE, "bench");
+                store.addAll(pairs.subList(from, Math.min(n, from + 10_000)), null, Source.FILE, "bench");
             }
             store.saveSchema("bench", "benchmark", SchemaJson.write(schema()));
             long t0 = System.nanoTime();
-            ValidationSummary s = ValidationRun.run(store, analyzer, dev.pairstudio.pair.PairFilter.ALL, 2, x -> { }, () -> false);
+            ValidationSummary s = ValidationRun.run(store, analyzer, PairFilter.ALL, 2, x -> { }, () -> false);
             double sec = (System.nanoTime() - t0) / 1e9;
             long c0 = System.nanoTime();
-            long flagged = store.count(dev.pairstudio.pair.PairFilter.ALL.withFlags(java.util.Set.of(dev.pairstudio.pair.QualityFlag.UNKNOWN_TABLE)));
+            long flagged = store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_TABLE)));
             System.out.printf("  end to end, %,d stored pairs, 2 threads, results stored: %.1f s, %,.0f pairs/s wall; "
                     + "UNKNOWN_TABLE filter count %,d in %.0f ms%n", s.validated(), sec, s.validated() / sec, flagged, (System.nanoTime() - c0) / 1e6);
         }
@@ -115,7 +127,7 @@ public final class ValidationBenchmark {
             if (r.nextInt(10) == 0) {
                 sql = sql.replace(ta, ta + "x"); // a wrong table name
             }
-            out.add(new Pair("b" + i, question, sql, Instant.EPOCH, type, "bench", List.of(), true, null, Map.of()));
+            out.add(TestPair.of("b" + i, question, sql).at(Instant.EPOCH).on(type, "bench").build());
         }
         return out;
     }

@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.testing.SpiderCorpus;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DuplicateGrouperTest {
 
@@ -16,7 +24,7 @@ class DuplicateGrouperTest {
         g.add(1, "How many singers are there?", "fp-a");
         g.add(2, "Who is the oldest singer?", "fp-b");
         DuplicateGrouper.Changes first = g.flush();
-        assertThat(first.assignments()).extracting(DuplicateGrouper.Assignment::flags).allMatch(java.util.Set::isEmpty);
+        assertThat(first.assignments()).extracting(DuplicateGrouper.Assignment::flags).allMatch(Set::isEmpty);
 
         g.add(3, "how many singers are there", "fp-a");
         DuplicateGrouper.Changes second = g.flush();
@@ -116,7 +124,7 @@ class DuplicateGrouperTest {
             }
         }
         assertThat(found).isEqualTo(200);
-        long falseLinks = java.util.stream.IntStream.range(0, n).filter(i -> i % 7 != 0 || i / 7 >= 200)
+        long falseLinks = IntStream.range(0, n).filter(i -> i % 7 != 0 || i / 7 >= 200)
                 .filter(i -> g.resultFor(i).flags().contains(QualityFlag.NEAR_DUPLICATE)).count();
         assertThat(falseLinks).isZero();
     }
@@ -126,13 +134,13 @@ class DuplicateGrouperTest {
      * then merges), must add up to every pair's current assignment, whatever the batch size.
      * Spider's questions and SQL, each pair repeated, re-asked with other SQL or reworded at random.
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 37, 500, 5_000})
+    @ParameterizedTest
+    @ValueSource(ints = {1, 37, 500, 5_000})
     void whatTheFlushesReportIsEveryPairsAssignment(int batch) {
         Random random = new Random(batch);
-        List<dev.pairstudio.testing.SpiderCorpus.Example> spider = dev.pairstudio.testing.SpiderCorpus.train();
+        List<SpiderCorpus.Example> spider = SpiderCorpus.train();
         DuplicateGrouper g = new DuplicateGrouper();
-        java.util.Map<Long, DuplicateGrouper.Assignment> stored = new java.util.HashMap<>();
+        Map<Long, DuplicateGrouper.Assignment> stored = new HashMap<>();
         int pairs = batch == 1 ? 3_000 : 12_000;
         for (long id = 1; id <= pairs; id++) {
             var e = spider.get(random.nextInt(spider.size() / 3)); // a third of Spider: many repeats
@@ -150,7 +158,7 @@ class DuplicateGrouperTest {
                 }
             }
         }
-        java.util.Map<QualityFlag, Integer> seen = new java.util.EnumMap<>(QualityFlag.class);
+        Map<QualityFlag, Integer> seen = new EnumMap<>(QualityFlag.class);
         for (long id = 1; id <= pairs; id++) {
             DuplicateGrouper.Assignment now = g.resultFor(id);
             assertThat(stored.get(id)).as("pair %d", id).isEqualTo(now);

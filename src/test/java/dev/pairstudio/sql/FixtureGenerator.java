@@ -4,6 +4,7 @@ import dev.pairstudio.pair.QueryType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
@@ -399,7 +400,7 @@ final class FixtureGenerator {
     }
 
     private String number() {
-        return random.nextInt(4) == 0 ? String.format(java.util.Locale.ROOT, "%.2f", random.nextDouble() * 1000) : String.valueOf(random.nextInt(5000));
+        return random.nextInt(4) == 0 ? String.format(Locale.ROOT, "%.2f", random.nextDouble() * 1000) : String.valueOf(random.nextInt(5000));
     }
 
     private String word() {

@@ -2,6 +2,16 @@ package dev.pairstudio.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairstudio.testing.SpiderCorpus;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.datafaker.Faker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -79,14 +89,14 @@ class SqlAnalyzerCacheTest {
      */
     @Test
     void aCachedAnalysisEqualsAnUncachedOneOnSpiderWithOtherValues() {
-        java.util.Random random = new java.util.Random(5);
-        net.datafaker.Faker faker = new net.datafaker.Faker(java.util.Locale.FRANCE, new java.util.Random(6));
-        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("'[^']*'|\"[^\"]*\"|\\b\\d+(\\.\\d+)?\\b");
-        java.util.List<String> queries = new java.util.ArrayList<>();
-        for (var e : dev.pairstudio.testing.SpiderCorpus.train()) {
+        Random random = new Random(5);
+        Faker faker = new Faker(Locale.FRANCE, new Random(6));
+        Pattern literal = Pattern.compile("'[^']*'|\"[^\"]*\"|\\b\\d+(\\.\\d+)?\\b");
+        List<String> queries = new ArrayList<>();
+        for (var e : SpiderCorpus.train()) {
             queries.add(e.sql());
             for (int copy = 0; copy < 2; copy++) {
-                java.util.regex.Matcher m = literal.matcher(e.sql());
+                Matcher m = literal.matcher(e.sql());
                 StringBuilder out = new StringBuilder();
                 while (m.find()) {
                     char first = m.group().charAt(0);
@@ -96,7 +106,7 @@ class SqlAnalyzerCacheTest {
                         default -> random.nextBoolean() ? Integer.toString(random.nextInt(100_000))
                                 : random.nextInt(1000) + "." + random.nextInt(100);
                     };
-                    m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+                    m.appendReplacement(out, Matcher.quoteReplacement(value));
                 }
                 m.appendTail(out);
                 queries.add(out.toString());
@@ -105,7 +115,7 @@ class SqlAnalyzerCacheTest {
         int hits = 0;
         try (SqlAnalyzer cached = new SqlAnalyzer();
              SqlAnalyzer uncached = new SqlAnalyzer(new SqlAnalyzer.Options(2_000, 100_000, 200, 0))) {
-            java.util.Set<String> templates = new java.util.HashSet<>();
+            Set<String> templates = new HashSet<>();
             for (String sql : queries) {
                 hits += templates.add(SqlTemplate.of(sql, "sqlite")) ? 0 : 1;
                 assertThat(cached.analyze(sql, "sqlite")).as(sql).isEqualTo(uncached.analyze(sql, "sqlite"));

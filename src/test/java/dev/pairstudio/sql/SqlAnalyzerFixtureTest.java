@@ -2,6 +2,7 @@ package dev.pairstudio.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairstudio.pair.QueryType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +30,7 @@ class SqlAnalyzerFixtureTest {
         List<FixtureQuery> all = FixtureCorpus.all();
         assertThat(all).hasSizeGreaterThanOrEqualTo(1000);
         assertThat(FixtureCorpus.handWritten()).hasSizeGreaterThanOrEqualTo(100);
-        assertThat(all).extracting(FixtureQuery::expectedType).contains(dev.pairstudio.pair.QueryType.values());
+        assertThat(all).extracting(FixtureQuery::expectedType).contains(QueryType.values());
     }
 
     @Test

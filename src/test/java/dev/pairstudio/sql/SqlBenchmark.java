@@ -1,5 +1,8 @@
 package dev.pairstudio.sql;
 
+import dev.pairstudio.pair.QualityFlag;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,19 +11,21 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Issue 5's figures: analysis pairs/s, grouping 1M pairs, adding 10k to a 1M index. Not a test
  * (surefire ignores it); run with {@code java -Xmx2g -cp … dev.pairstudio.sql.SqlBenchmark}.
  */
 public final class SqlBenchmark {
-    private static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
 
     private SqlBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("net.sf.jsqlparser").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("net.sf.jsqlparser").setLevel(Level.WARNING);
         analysis();
         grouping(args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000);
     }
@@ -142,9 +147,9 @@ public final class SqlBenchmark {
         int near = 0;
         for (int i = 0; i < total; i += 10) {
             var a = g.resultFor(i);
-            dup += a.flags().contains(dev.pairstudio.pair.QualityFlag.DUPLICATE) ? 1 : 0;
-            conflict += a.flags().contains(dev.pairstudio.pair.QualityFlag.CONFLICT) ? 1 : 0;
-            near += a.flags().contains(dev.pairstudio.pair.QualityFlag.NEAR_DUPLICATE) ? 1 : 0;
+            dup += a.flags().contains(QualityFlag.DUPLICATE) ? 1 : 0;
+            conflict += a.flags().contains(QualityFlag.CONFLICT) ? 1 : 0;
+            near += a.flags().contains(QualityFlag.NEAR_DUPLICATE) ? 1 : 0;
         }
         System.out.printf("  sample of every 10th pair: %,d duplicate, %,d conflict, %,d near-duplicate%n", dup, conflict, near);
     }

@@ -19,12 +19,13 @@ import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StatCounts;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.TestPair;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +55,7 @@ class StatisticsTest {
     }
 
     private static Pair pair(String id, String q, String sql, String ts, String type, List<String> tables, boolean ok) {
-        return new Pair(id, q, sql, Timestamps.parse(ts).orElseThrow(), type, "shop", tables, ok, BigDecimal.ONE, Map.of());
+        return TestPair.of(id, q, sql).at(Timestamps.parse(ts).orElseThrow()).on(type, "shop").tables(tables).success(ok).tookMs(BigDecimal.ONE).build();
     }
 
     @Test
@@ -190,7 +191,7 @@ class StatisticsTest {
             int s = p.sql().codePointCount(0, p.sql().length());
             acc.group(g, StatCounts.of(q, s));
             acc.lengths(LengthHistogram.of(q), LengthHistogram.of(s));
-            acc.day(p.timestamp().atZone(java.time.ZoneOffset.UTC).toLocalDate(), 1);
+            acc.day(p.timestamp().atZone(ZoneOffset.UTC).toLocalDate(), 1);
             range[0] = range[0] == null || p.timestamp().isBefore(range[0]) ? p.timestamp() : range[0];
             range[1] = range[1] == null || p.timestamp().isAfter(range[1]) ? p.timestamp() : range[1];
         });

@@ -45,14 +45,14 @@ class H2PairStoreTest extends PairStoreContractTest {
 
     /** The store sets H2's options itself; a setting in the URL (an encryption the user expects, say) is refused, never dropped. */
     @Test
-    void anH2UrlWithSettingsIsRefusedNamingTheFileToGiveInstead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void anH2UrlWithSettingsIsRefusedNamingTheFileToGiveInstead(@TempDir Path dir) {
         String file = dir.resolve("pairs").toString();
         assertThatThrownBy(() -> PairStores.open("jdbc:h2:file:" + file + ";CIPHER=AES"))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("not supported").hasMessageContaining("jdbc:h2:file:" + file + " or " + file);
-        assertThat(java.nio.file.Files.exists(dir.resolve("pairs.mv.db"))).as("nothing created").isFalse();
+        assertThat(Files.exists(dir.resolve("pairs.mv.db"))).as("nothing created").isFalse();
         try (PairStore plain = PairStores.open("jdbc:h2:file:" + file)) {
-            assertThat(plain.count(dev.pairstudio.pair.PairFilter.ALL)).isZero();
+            assertThat(plain.count(PairFilter.ALL)).isZero();
         }
     }
 

@@ -4,11 +4,15 @@ import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.export.SeedJsonlWriter;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.index.ChangeLog;
 import dev.pairstudio.testing.SpiderCorpus;
+import dev.pairstudio.testing.TestPair;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +20,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,8 +61,8 @@ class IndexSnapshotTest {
                 s.addAll(spider.subList(from, from + 1000), null, Source.FILE, "spider");
             }
             s.addAll(new SyntheticPairs(24).list(1500), null, Source.FILE, "synthetic");
-            s.trash(PairFilter.ALL.withDatabaseNames(java.util.Set.of("farm")));
-            s.setStatus(PairFilter.ALL.withDatabaseNames(java.util.Set.of("college_2")), ReviewStatus.ACCEPTED);
+            s.trash(PairFilter.ALL.withDatabaseNames(Set.of("farm")));
+            s.setStatus(PairFilter.ALL.withDatabaseNames(Set.of("college_2")), ReviewStatus.ACCEPTED);
             s.prepare(); // the word index too: search answers come from the snapshot
         }
         assertThat(snapshot).as("written on close").exists();
@@ -84,7 +91,7 @@ class IndexSnapshotTest {
             s.restore(s.query(PairFilter.ALL.withTrash(true), PairSort.INSERTION, null, 7).rows().stream().map(StoredPair::id).toList());
             StoredPair edited = s.query(PairFilter.ALL.withText("student", false), PairSort.INSERTION, null, 1).rows().get(0);
             s.updateText(edited.id(), "How many performers are there in the zyxwvut hall?", edited.pair().sql(), edited.version());
-            s.trash(PairFilter.ALL.withDatabaseNames(java.util.Set.of("college_2")));
+            s.trash(PairFilter.ALL.withDatabaseNames(Set.of("college_2")));
             s.purge();
         }
         Files.copy(old, snapshot, StandardCopyOption.REPLACE_EXISTING);
@@ -109,7 +116,7 @@ class IndexSnapshotTest {
         }
         long size = Files.size(snapshot);
         try (FileChannel f = FileChannel.open(snapshot, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            ByteBuffer one = ByteBuffer.allocate(1);
             f.read(one, size / 2);
             one.put(0, (byte) (one.get(0) ^ 0x10)).rewind();
             f.write(one, size / 2);
@@ -190,8 +197,7 @@ class IndexSnapshotTest {
         Path jsonl = dir.resolve("new.jsonl");
         List<Pair> fresh = new ArrayList<>();
         for (Pair p : new SyntheticPairs(99).list(200)) {
-            fresh.add(new Pair("other-process-" + p.pairId(), p.question() + " qwertzuiop", p.sql(), p.timestamp(), p.databaseType(),
-                    p.databaseName(), p.tableNames(), p.success(), p.executionTimeMs(), p.metadata()));
+            fresh.add(TestPair.copyOf(p).id("other-process-" + p.pairId()).text(p.question() + " qwertzuiop", p.sql()).build());
         }
         try (OutputStream out = Files.newOutputStream(jsonl); SeedJsonlWriter w = new SeedJsonlWriter(out)) {
             for (Pair p : fresh) {
@@ -241,12 +247,12 @@ class IndexSnapshotTest {
     record Answers(long live, long trash, long failed, long approved, List<Long> newest, List<Long> longest, List<Long> search,
             List<String> names, long digest, Map<String, Long> byType) {
         static Answers of(PairStore s) {
-            Map<String, Long> byType = new java.util.TreeMap<>();
-            for (dev.pairstudio.pair.QueryType t : dev.pairstudio.pair.QueryType.values()) {
-                byType.put(t.name(), s.count(PairFilter.ALL.withQueryTypes(java.util.Set.of(t))));
+            Map<String, Long> byType = new TreeMap<>();
+            for (QueryType t : QueryType.values()) {
+                byType.put(t.name(), s.count(PairFilter.ALL.withQueryTypes(Set.of(t))));
             }
             return new Answers(s.count(PairFilter.ALL), s.count(PairFilter.ALL.withTrash(true)), s.count(PairFilter.ALL.withSuccess(false)),
-                    s.count(PairFilter.ALL.withStatuses(java.util.Set.of(ReviewStatus.ACCEPTED))),
+                    s.count(PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED))),
                     ids(s.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 50)),
                     ids(s.query(PairFilter.ALL, new PairSort(SortColumn.QUESTION, true), null, 50)),
                     ids(s.query(PairFilter.ALL.withText("student", false), PairSort.INSERTION, null, 500)),
@@ -296,7 +302,7 @@ class IndexSnapshotTest {
     private long clock() {
         try (PairStore s = PairStores.open(db.toString()); Connection c = ((JdbcPairStore) s).dataSource().getConnection()) {
             return ChangeLog.clock(c);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -306,8 +312,7 @@ class IndexSnapshotTest {
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
         for (int i = from; i < to; i++) {
             SpiderCorpus.Example n = SpiderCorpus.train().get(i);
-            pairs.add(new Pair("spider-" + i, n.question(), n.sql(), start.plusSeconds(3_600L * (i % 5000)),
-                    "sqlite", n.database(), List.of(), i % 7 != 0, null, Map.of()));
+            pairs.add(TestPair.of("spider-" + i, n.question(), n.sql()).at(start.plusSeconds(3_600L * (i % 5000))).on("sqlite", n.database()).success(i % 7 != 0).build());
         }
         return pairs;
     }

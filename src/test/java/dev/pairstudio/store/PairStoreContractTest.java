@@ -15,11 +15,14 @@ import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
-import java.math.BigDecimal;
+import dev.pairstudio.pair.Timestamps;
+import dev.pairstudio.testing.TestPair;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,8 +70,8 @@ public abstract class PairStoreContractTest {
         StoredPair first = store.get(ids.get(0)).orElseThrow();
         StoredPair second = store.get(ids.get(1)).orElseThrow();
         assertThat(two).as("the sum of the pairs' shares").isEqualTo(
-                PairStore.textDigest(first.id(), first.pair().question(), first.pair().sql())
-                        + PairStore.textDigest(second.id(), second.pair().question(), second.pair().sql()));
+                PairReader.textDigest(first.id(), first.pair().question(), first.pair().sql())
+                        + PairReader.textDigest(second.id(), second.pair().question(), second.pair().sql()));
 
         store.setStatus(ids, ReviewStatus.ACCEPTED);
         assertThat(store.liveTextDigest()).as("a review changes no text").isEqualTo(two);
@@ -184,9 +187,7 @@ public abstract class PairStoreContractTest {
 
     @Test
     void aStoredPairReadsBackWithEveryField() {
-        Pair p = new Pair("0b7e2c1a-0000-4000-8000-000000000001", "Who ordered? ünïcødé 🚀", "SELECT * FROM orders",
-                at("2024-03-01T12:34:56.123456Z"), "postgresql", "shop", List.of("orders"), false,
-                new BigDecimal("45.0"), Map.of("user", "u1", "nested", Map.of("k", List.of(1, 2))));
+        Pair p = TestPair.of("0b7e2c1a-0000-4000-8000-000000000001", "Who ordered? ünïcødé 🚀", "SELECT * FROM orders").at(at("2024-03-01T12:34:56.123456Z")).tables("orders").failed().tookMs("45.0").metadata(Map.of("user", "u1", "nested", Map.of("k", List.of(1, 2)))).build();
         PairAnalysis a = new PairAnalysis(QueryType.SELECT, "abc", ComplexityLevel.MEDIUM,
                 Set.of(QualityFlag.FAILED_EXECUTION), 7L, Set.of("EMAIL", "CUSTOM:emp_id"), null);
         AddResult result = store.addAll(List.of(p), List.of(a), Source.API, "b1");
@@ -215,7 +216,7 @@ public abstract class PairStoreContractTest {
     void textsByIdComeInIdOrderFromRangesAndFromScatteredIdsAlike() {
         List<Long> ids = addSample();
         store.trash(List.of(ids.get(3)));
-        java.util.function.Function<long[], List<String>> texts = wanted -> {
+        Function<long[], List<String>> texts = wanted -> {
             List<String> seen = new ArrayList<>();
             store.forEachText(wanted, t -> {
                 StoredPair full = store.get(t.id()).orElseThrow();
@@ -292,7 +293,7 @@ public abstract class PairStoreContractTest {
         assertThat(pairIds(all.withStatuses(Set.of(ReviewStatus.ACCEPTED)))).containsExactly("p0", "p1");
         assertThat(pairIds(all.withStatuses(Set.of(ReviewStatus.REJECTED, ReviewStatus.UNREVIEWED)))).hasSize(8);
 
-        java.time.Instant before = dev.pairstudio.pair.Timestamps.now();
+        Instant before = Timestamps.now();
         store.setNote(ids.get(7), "check the price");
         assertThat(pairIds(all.withChangedSince(before))).containsExactly("p7");
 
@@ -476,10 +477,10 @@ public abstract class PairStoreContractTest {
     void aStreamBeforeTheIndexIsBuiltFiltersLikeTheIndex() {
         List<Long> ids = addSample();
         store.trash(List.of(ids.get(3)));
-        store.setStatus(List.of(ids.get(5)), dev.pairstudio.pair.ReviewStatus.ACCEPTED);
+        store.setStatus(List.of(ids.get(5)), ReviewStatus.ACCEPTED);
         List<PairFilter> filters = List.of(PairFilter.ALL, PairFilter.ALL.withTrash(true),
                 PairFilter.ALL.withSuccess(false), PairFilter.ALL.withDatabaseTypes(Set.of("postgresql")),
-                PairFilter.ALL.withQueryTypes(Set.of(QueryType.SELECT)), PairFilter.ALL.withStatuses(Set.of(dev.pairstudio.pair.ReviewStatus.ACCEPTED)),
+                PairFilter.ALL.withQueryTypes(Set.of(QueryType.SELECT)), PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED)),
                 PairFilter.ALL.withFlags(Set.of(QualityFlag.CONTAINS_PII)), PairFilter.ALL.withPiiTypes(Set.of("CARD")),
                 PairFilter.ALL.withTables(Set.of("orders")), PairFilter.ALL.withComplexity(Set.of(ComplexityLevel.EASY)),
                 PairFilter.ALL.withText("ORDERS", false), PairFilter.ALL.withText("^(Add|Drop) ", true),

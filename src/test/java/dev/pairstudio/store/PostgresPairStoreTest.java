@@ -1,13 +1,17 @@
 package dev.pairstudio.store;
 
 import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.testing.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -60,7 +64,7 @@ class PostgresPairStoreTest extends PairStoreContractTest {
      * brings the snapshot forward).
      */
     @Test
-    void eachClientKeepsItsIndexSnapshotInItsUserDataDirectory(@TempDir Path home) throws java.io.IOException {
+    void eachClientKeepsItsIndexSnapshotInItsUserDataDirectory(@TempDir Path home) throws IOException {
         String before = System.getProperty("pairstudio.home");
         System.setProperty("pairstudio.home", home.toString());
         try {
@@ -70,7 +74,7 @@ class PostgresPairStoreTest extends PairStoreContractTest {
             long live = store.count(PairFilter.ALL.withSuccess(true)) + store.count(PairFilter.ALL.withSuccess(false));
             store.close();
             Path[] snapshots;
-            try (var files = java.nio.file.Files.list(home.resolve("index"))) {
+            try (var files = Files.list(home.resolve("index"))) {
                 snapshots = files.toArray(Path[]::new);
             }
             assertThat(snapshots).hasSize(1);
@@ -238,7 +242,7 @@ class PostgresPairStoreTest extends PairStoreContractTest {
 
     @Test
     void addingManyPairsLogsThemForOtherCurators() {
-        List<dev.pairstudio.pair.Pair> many = new ArrayList<>();
+        List<Pair> many = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
             many.add(TestPairs.simple("bulk-" + i, "question " + i));
         }
@@ -285,7 +289,7 @@ class PostgresPairStoreTest extends PairStoreContractTest {
         // the server ends a closed connection's backend a moment later: until then the store, asked
         // whether it is alone on the database, rightly sees this probe as another client
         try (Connection admin = TestPostgres.get().connect("postgres");
-                java.sql.PreparedStatement s = admin.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ?")) {
+                PreparedStatement s = admin.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ?")) {
             s.setInt(1, pid);
             for (int i = 0; i < 250; i++) {
                 try (ResultSet r = s.executeQuery()) {

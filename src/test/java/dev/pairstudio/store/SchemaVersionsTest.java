@@ -3,13 +3,17 @@ package dev.pairstudio.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The versions the store compares with a database's history to skip Flyway when nothing is to do (issue 24). */
 class SchemaVersionsTest {
@@ -26,15 +30,15 @@ class SchemaVersionsTest {
 
     /** An up-to-date file opens without Flyway; one the history does not match still goes through it and is refused. */
     @Test
-    void aDatabaseOfANewerVersionIsStillRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void aDatabaseOfANewerVersionIsStillRefused(@TempDir Path dir) throws Exception {
         String db = dir.resolve("pairs").toString();
         PairStores.open(db).close();
         PairStores.open(db).close(); // the quick path
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + db, "sa", ""); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", ""); var s = c.createStatement()) {
             s.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", "
                     + "\"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 'sa', 0, TRUE)");
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PairStores.open(db))
+        Assertions.assertThatThrownBy(() -> PairStores.open(db))
                 .isInstanceOf(StoreException.class).hasMessageContaining("newer version");
     }
 
@@ -49,7 +53,7 @@ class SchemaVersionsTest {
         try {
             return Files.list(dir).toList().stream();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

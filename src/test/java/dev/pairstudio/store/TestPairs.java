@@ -6,6 +6,7 @@ import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.Timestamps;
+import dev.pairstudio.testing.TestPair;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +24,8 @@ final class TestPairs {
 
     static Pair pair(String id, String question, String sql, String ts, String dbType, String dbName,
             List<String> tables, boolean success, String execMs) {
-        return new Pair(id, question, sql, at(ts), dbType, dbName, tables, success,
-                execMs == null ? null : new BigDecimal(execMs), Map.of("origin", "test"));
+        return TestPair.of(id, question, sql).at(ts).on(dbType, dbName).tables(tables).success(success)
+                .tookMs(execMs == null ? null : new BigDecimal(execMs)).metadata(Map.of("origin", "test")).build();
     }
 
     static Pair simple(String id, String question) {

@@ -4,9 +4,11 @@ import dev.pairstudio.demo.DemoData;
 import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.Pair;
+import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.StatGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,8 +72,8 @@ public final class TestDatabases {
     private static void addQuicklyTyped(PairStore store, List<Pair> pairs) {
         for (int i = 0; i < pairs.size(); i += 10_000) {
             List<Pair> batch = pairs.subList(i, Math.min(pairs.size(), i + 10_000));
-            store.addAll(batch, batch.stream().map(p -> new dev.pairstudio.pair.PairAnalysis(
-                    dev.pairstudio.store.StatGroup.guessType(p.sql()), null, null, null, null, null, null)).toList(),
+            store.addAll(batch, batch.stream().map(p -> new PairAnalysis(
+                    StatGroup.guessType(p.sql()), null, null, null, null, null, null)).toList(),
                     Source.FILE, "test");
         }
     }

@@ -14,9 +14,9 @@ import java.util.Map;
  * time, no metadata.
  */
 public final class TestPair {
-    private final String id;
-    private final String question;
-    private final String sql;
+    private String id;
+    private String question;
+    private String sql;
     private Instant timestamp = Instant.parse("2025-01-01T00:00:00Z");
     private String databaseType = "postgresql";
     private String databaseName = "shop";
@@ -33,6 +33,30 @@ public final class TestPair {
 
     public static TestPair of(String id, String question, String sql) {
         return new TestPair(id, question, sql);
+    }
+
+    /** A pair like {@code p} in every field, to change some: {@code TestPair.copyOf(p).id("p-again").build()}. */
+    public static TestPair copyOf(Pair p) {
+        TestPair t = new TestPair(p.pairId(), p.question(), p.sql());
+        t.timestamp = p.timestamp();
+        t.databaseType = p.databaseType();
+        t.databaseName = p.databaseName();
+        t.tables = p.tableNames();
+        t.success = p.success();
+        t.executionMs = p.executionTimeMs();
+        t.metadata = p.metadata();
+        return t;
+    }
+
+    public TestPair id(String pairId) {
+        id = pairId;
+        return this;
+    }
+
+    public TestPair text(String newQuestion, String newSql) {
+        question = newQuestion;
+        sql = newSql;
+        return this;
     }
 
     /** An ISO-8601 time as the seed writes it (with or without zone). */
@@ -57,13 +81,27 @@ public final class TestPair {
         return this;
     }
 
+    public TestPair tables(List<String> names) {
+        tables = names;
+        return this;
+    }
+
     public TestPair failed() {
         success = false;
         return this;
     }
 
+    public TestPair success(boolean succeeded) {
+        success = succeeded;
+        return this;
+    }
+
     public TestPair tookMs(String millis) {
-        executionMs = new BigDecimal(millis);
+        return tookMs(new BigDecimal(millis));
+    }
+
+    public TestPair tookMs(BigDecimal millis) {
+        executionMs = millis;
         return this;
     }
 

@@ -3,6 +3,7 @@ package dev.pairstudio.testing;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +122,7 @@ public final class TestPostgres {
     private static TestPostgres start(boolean durable) throws IOException, SQLException, InterruptedException {
         String external = System.getenv("PAIRSTUDIO_TEST_POSTGRES_URL");
         if (external != null && !external.isBlank()) {
-            java.net.URI u = java.net.URI.create(external.replaceFirst("^(jdbc:)?postgres(ql)?://", "postgresql://"));
+            URI u = URI.create(external.replaceFirst("^(jdbc:)?postgres(ql)?://", "postgresql://"));
             String[] info = u.getUserInfo().split(":", 2);
             return new TestPostgres(u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(), info[0], info.length > 1 ? info[1] : "");
         }

@@ -2,6 +2,7 @@ package dev.pairstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -37,7 +38,7 @@ class LayoutProblemsTest {
         second.setLayoutX(20); // a Pane does not lay out: the two labels are drawn over each other
         robot.interact(() -> root.getChildren().setAll(new HBox(cut), whole, new Pane(first, second)));
         WaitForAsyncUtils.waitForFxEvents();
-        var problems = WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        var problems = WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(5, TimeUnit.SECONDS);
         assertThat(problems).hasSize(2);
         assertThat(problems.get(0)).startsWith("truncated: \"Ctrl+Shift+Delete\" shown as \"Ctrl");
         assertThat(problems.get(1)).startsWith("overlapping: \"overlapping one\"").contains("\"overlapping two\"");
@@ -47,6 +48,6 @@ class LayoutProblemsTest {
             second.setLayoutY(40);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(5, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(5, TimeUnit.SECONDS)).isEmpty();
     }
 }

@@ -10,6 +10,7 @@ import dev.pairstudio.testing.TestWindows;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -89,7 +90,7 @@ class LiveSchemaImportUiTest {
         store.close();
         closed = true;
         assertThat(Files.readString(dir.resolve("ui.properties"))).doesNotContain(PASSWORD);
-        assertThat(new String(Files.readAllBytes(dir.resolve("db.mv.db")), java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String(Files.readAllBytes(dir.resolve("db.mv.db")), StandardCharsets.ISO_8859_1))
                 .contains("CUSTOMERS").doesNotContain(PASSWORD);
     }
 

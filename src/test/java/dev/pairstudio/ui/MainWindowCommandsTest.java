@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -134,7 +135,7 @@ class MainWindowCommandsTest {
             }
             DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
             Screenshots.save(pane.getScene(), "help-shortcuts-" + size[0] + "x" + size[1]);
-            robot.interact(() -> ((Button) pane.lookupButton(javafx.scene.control.ButtonType.CLOSE)).fire());
+            robot.interact(() -> ((Button) pane.lookupButton(ButtonType.CLOSE)).fire());
             WaitForAsyncUtils.waitForFxEvents();
         }
     }

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,13 +69,13 @@ class MainWindowSmokeTest {
         Path shot = Screenshots.save(table.getScene(), "main-window-smoke");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
         // the shortcut, as a user switches: the root's colours change with it (a looked-up colour of the sheet)
-        javafx.scene.paint.Paint light = table.getScene().getRoot().lookup(".status-bar") == null ? null
-                : ((javafx.scene.layout.Region) table.getScene().getRoot().lookup(".status-bar")).getBackground().getFills().get(0).getFill();
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.T)
-                .release(javafx.scene.input.KeyCode.T, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        Paint light = table.getScene().getRoot().lookup(".status-bar") == null ? null
+                : ((Region) table.getScene().getRoot().lookup(".status-bar")).getBackground().getFills().get(0).getFill();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T)
+                .release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Theme.isDark(window.root()));
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.paint.Paint dark = ((javafx.scene.layout.Region) table.getScene().getRoot().lookup(".status-bar"))
+        Paint dark = ((Region) table.getScene().getRoot().lookup(".status-bar"))
                 .getBackground().getFills().get(0).getFill();
         assertThat(dark).as("the status bar is drawn in the dark theme's colour").isNotEqualTo(light);
         Screenshots.save(table.getScene(), "main-window-dark");

@@ -3,16 +3,19 @@ package dev.pairstudio.ui;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
+import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
 import dev.pairstudio.ui.detail.HighlightedText;
+import dev.pairstudio.ui.filter.FilterViewModel;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +26,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -46,9 +51,7 @@ class MainWindowTest {
 
     private static List<Pair> pairs() {
         List<Pair> pairs = new ArrayList<>(new SyntheticPairs(7).list(300));
-        pairs.add(new Pair("pii-1", "Show all orders of zed.quill@example.org placed last week",
-                "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = 'zed.quill@example.org'",
-                Instant.parse("2026-01-05T09:00:00Z"), "postgresql", "shop", List.of(), true, null, null));
+        pairs.add(TestPair.of("pii-1", "Show all orders of zed.quill@example.org placed last week", "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = 'zed.quill@example.org'").at("2026-01-05T09:00:00Z").build());
         return pairs;
     }
 
@@ -108,8 +111,8 @@ class MainWindowTest {
         assertThat(count(robot)).isEqualTo("301 pairs"); // the last valid filter stays
 
         robot.interact(() -> {
-            window.filters().from.set(java.time.LocalDate.of(2025, 6, 1));
-            window.filters().to.set(java.time.LocalDate.of(2025, 5, 1));
+            window.filters().from.set(LocalDate.of(2025, 6, 1));
+            window.filters().to.set(LocalDate.of(2025, 5, 1));
         });
         assertThat(robot.lookup("#date-error").queryAs(Label.class).getText()).contains("is after");
         Screenshots.save(table.getScene(), "main-window-inline-errors");
@@ -165,7 +168,7 @@ class MainWindowTest {
     void deleteEverythingMatchingAsksWithTheCountAndCanBeRestored(FxRobot robot) throws Exception {
         waitFor(() -> "301 pairs".equals(count(robot)));
         long failed = store.count(PairFilter.ALL.withSuccess(false));
-        robot.interact(() -> window.filters().outcome.set(dev.pairstudio.ui.filter.FilterViewModel.Outcome.FAILED));
+        robot.interact(() -> window.filters().outcome.set(FilterViewModel.Outcome.FAILED));
         waitFor(() -> (failed + " pairs").equals(count(robot)));
         robot.clickOn("#delete-matching");
         waitFor(() -> robot.lookup("#confirm-delete-matching").tryQuery().isPresent());
@@ -187,7 +190,7 @@ class MainWindowTest {
         assertThat(store.count(PairFilter.ALL.withTrash(true))).isEqualTo(failed);
 
         robot.clickOn("#trash-toggle");
-        robot.interact(() -> window.filters().outcome.set(dev.pairstudio.ui.filter.FilterViewModel.Outcome.ANY));
+        robot.interact(() -> window.filters().outcome.set(FilterViewModel.Outcome.ANY));
         waitFor(() -> (failed + " in the trash").equals(count(robot)));
         robot.clickOn("#undo");
         waitFor(() -> store.count(PairFilter.ALL) == 301);
@@ -238,12 +241,12 @@ class MainWindowTest {
         robot.type(KeyCode.E); // Edit pair, from the command table
         waitFor(() -> robot.lookup("#question-editor").tryQuery().isPresent());
         robot.interact(() -> {
-            ((javafx.scene.control.TextInputControl) robot.lookup("#question-editor").query()).appendText(" (edited)");
+            ((TextInputControl) robot.lookup("#question-editor").query()).appendText(" (edited)");
             robot.lookup("#save-edit").queryButton().fire();
         });
         waitFor(() -> store.get(id).orElseThrow().pair().question().endsWith("(edited)"));
         assertThat(store.get(id).orElseThrow().analysis().piiTypes()).as("the allow-listed e-mail is not PII any more").isEmpty();
-        assertThat(store.get(id).orElseThrow().analysis().has(dev.pairstudio.pair.QualityFlag.CONTAINS_PII)).isFalse();
+        assertThat(store.get(id).orElseThrow().analysis().has(QualityFlag.CONTAINS_PII)).isFalse();
     }
 
     @Test
@@ -270,7 +273,7 @@ class MainWindowTest {
     private static List<Label> marks(TextFlow flow) {
         List<Label> out = new ArrayList<>();
         for (Node n : flow.getChildren()) {
-            for (Node part : n instanceof javafx.scene.layout.HBox glued ? glued.getChildren() : List.of(n)) {
+            for (Node part : n instanceof HBox glued ? glued.getChildren() : List.of(n)) {
                 if (part instanceof Label l && l.getStyleClass().contains("finding")) {
                     out.add(l);
                 }

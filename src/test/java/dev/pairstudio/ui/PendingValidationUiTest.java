@@ -12,13 +12,13 @@ import dev.pairstudio.schema.SchemaJson;
 import dev.pairstudio.schema.SchemaTable;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
@@ -43,9 +43,7 @@ class PendingValidationUiTest {
         store = PairStores.open(dir.resolve("db").toString());
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
-            pairs.add(new Pair("p" + i, "Question " + i, i % 3 == 0 ? "SELECT nmae FROM customers WHERE id = " + i
-                    : "SELECT name FROM customers WHERE id = " + i, Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i),
-                    "postgresql", "shop", List.of(), true, null, Map.of()));
+            pairs.add(TestPair.of("p" + i, "Question " + i, i % 3 == 0 ? "SELECT nmae FROM customers WHERE id = " + i : "SELECT name FROM customers WHERE id = " + i).at(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i)).build());
         }
         store.addAll(pairs, null, Source.FILE, "t");
         // stored without checking the pairs (schema import --no-validate, or pairs imported with --no-analysis before it)

@@ -2,7 +2,6 @@ package dev.pairstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
@@ -10,14 +9,14 @@ import dev.pairstudio.schema.ReadOnlyDatabases;
 import dev.pairstudio.schema.SchemaFormat;
 import dev.pairstudio.schema.SchemaImporter;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
@@ -43,10 +42,8 @@ class ReadOnlySettingUiTest {
         Path dir = Files.createTempDirectory("read-only-ui");
         store = PairStores.open(dir.resolve("db").toString());
         store.addAll(List.of(
-                new Pair("w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7", Instant.parse("2025-01-01T00:00:00Z"),
-                        "postgresql", "etl", List.of(), true, null, Map.of()),
-                new Pair("w2", "Remove customer 8", "DELETE FROM customers WHERE id = 8", Instant.parse("2025-01-02T00:00:00Z"),
-                        "postgresql", "shop", List.of(), true, null, Map.of())), null, Source.FILE, "t");
+                TestPair.of("w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7").on("postgresql", "etl").build(),
+                TestPair.of("w2", "Remove customer 8", "DELETE FROM customers WHERE id = 8").at("2025-01-02T00:00:00Z").build()), null, Source.FILE, "t");
         Path ddl = dir.resolve("shop.sql");
         Files.writeString(ddl, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);");
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
@@ -79,7 +76,7 @@ class ReadOnlySettingUiTest {
                 () -> robot.lookup("#schema-import-status").queryAs(Label.class).getText().startsWith("shop holds read-only"));
         assertThat(robot.lookup("#schema-import-status").queryAs(Label.class).getText())
                 .isEqualTo("shop holds read-only questions; checked 1 pair, 1 write flagged.");
-        assertThat(store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.WRITE_STATEMENT)), dev.pairstudio.store.PairSort.INSERTION,
+        assertThat(store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.WRITE_STATEMENT)), PairSort.INSERTION,
                 null, 10).rows()).extracting(p -> p.pair().pairId()).containsExactly("w2");
         assertThat(ReadOnlyDatabases.load(store).test("shop")).isTrue();
         assertThat(ReadOnlyDatabases.load(store).test("etl")).isFalse();

@@ -9,13 +9,17 @@ import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.ShopDatabase;
 import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.ui.schemas.SchemasView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,14 +64,14 @@ class SchemaChecksUiTest {
     void theSchemasViewListsTablesColumnsAndThePairsThatUseThem(FxRobot robot) throws Exception {
         robot.clickOn("Schemas");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-            javafx.scene.control.TreeView<?> tree = robot.lookup("#schema-tables").queryAs(javafx.scene.control.TreeView.class);
+            TreeView<?> tree = robot.lookup("#schema-tables").queryAs(TreeView.class);
             return tree.getRoot() != null && !tree.getRoot().getChildren().isEmpty();
         });
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TreeView<String> tree = robot.lookup("#schema-tables").queryAs(javafx.scene.control.TreeView.class);
-        javafx.scene.control.TreeItem<String> customers = tree.getRoot().getChildren().get(0);
+        TreeView<String> tree = robot.lookup("#schema-tables").queryAs(TreeView.class);
+        TreeItem<String> customers = tree.getRoot().getChildren().get(0);
         assertThat(customers.getValue()).isEqualTo("customers  (2 pairs)");
-        assertThat(customers.getChildren()).extracting(javafx.scene.control.TreeItem::getValue)
+        assertThat(customers.getChildren()).extracting(TreeItem::getValue)
                 .containsExactly("id  INT  · primary key", "name  TEXT");
         Screenshots.save(table.getScene(), "schemas-view");
         robot.interact(() -> tree.getSelectionModel().select(customers));
@@ -82,7 +86,7 @@ class SchemaChecksUiTest {
         robot.clickOn("Schemas");
         Path ddl = Files.createTempDirectory("schema-ui-import").resolve("shop-v2.sql");
         Files.writeString(ddl, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT, nmae TEXT);\nCREATE TABLE broken (id INT,,);\n");
-        dev.pairstudio.ui.schemas.SchemasView view = robot.lookup("#schemas-view").queryAs(dev.pairstudio.ui.schemas.SchemasView.class);
+        SchemasView view = robot.lookup("#schemas-view").queryAs(SchemasView.class);
         robot.interact(() -> view.importSchema(ddl, "shop"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#schema-import-status").queryAs(Label.class).getText().startsWith("Stored"));
@@ -112,7 +116,7 @@ class SchemaChecksUiTest {
         VBox box = robot.lookup("#detail-validation").queryAs(VBox.class);
         String text = box.getChildren().stream().map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + "\n" + b);
         assertThat(text).contains("unknown column c.nmae").contains("schema of shop, version 1");
-        javafx.scene.text.TextFlow sql = robot.lookup("#detail-sql").queryAs(javafx.scene.text.TextFlow.class);
+        TextFlow sql = robot.lookup("#detail-sql").queryAs(TextFlow.class);
         assertThat(sql.getChildren()).filteredOn(n -> n.getStyleClass().contains("schema-issue"))
                 .singleElement().satisfies(n -> assertThat(((Label) n).getText()).isEqualTo("c.nmae"));
         Screenshots.save(table.getScene(), "detail-schema-checks");

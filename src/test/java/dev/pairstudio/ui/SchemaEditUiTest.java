@@ -2,20 +2,20 @@ package dev.pairstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.testing.ShopDatabase;
+import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -23,6 +23,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class SchemaEditUiTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> viewStatus.getText().startsWith("Saved"));
         assertThat(viewStatus.getText()).isEqualTo("Saved shop version 2; checked 2 pairs, 1 with a flag.");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> list.getItems().size() == 1 && list.getItems().get(0).toString().contains("version=2"));
-        assertThat(store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)), dev.pairstudio.store.PairSort.INSERTION,
+        assertThat(store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)), PairSort.INSERTION,
                 null, 10).rows()).extracting(p -> p.pair().pairId()).containsExactly("e1");
         assertThat(store.latestSchemas()).extracting(StoredSchema::version).containsExactly(2);
         Screenshots.save(list.getScene(), "schemas-tab-after-edit");
@@ -92,10 +93,9 @@ class SchemaEditUiTest {
 
     @Test
     void deletingTheSchemaSaysHowManyPairsLoseTheirCheckAndClearsTheirFlags(FxRobot robot) throws Exception {
-        store.addAll(List.of(new Pair("x1", "Customer emails again", "SELECT emial FROM customers", Instant.parse("2025-01-03T00:00:00Z"),
-                "postgresql", "shop", List.of(), true, null, Map.of())), null, Source.FILE, "t2");
+        store.addAll(List.of(TestPair.of("x1", "Customer emails again", "SELECT emial FROM customers").at("2025-01-03T00:00:00Z").build()), null, Source.FILE, "t2");
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
-            dev.pairstudio.schema.ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+            ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
         }
         assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isEqualTo(1);
         ListView<?> list = openSchemas(robot);
@@ -121,7 +121,7 @@ class SchemaEditUiTest {
         robot.clickOn("#schema-edit");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#schema-edit-text").tryQuery().isPresent());
         TextArea text = robot.lookup("#schema-edit-text").queryAs(TextArea.class);
-        robot.clickOn(text).type(javafx.scene.input.KeyCode.END).write(" -- a note");
+        robot.clickOn(text).type(KeyCode.END).write(" -- a note");
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#schema-edit-discard").tryQuery().isPresent());
         robot.clickOn("Keep editing");

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,7 +29,7 @@ public final class Screenshots {
         return write(snapshot(() -> node.snapshot(null, null)), name);
     }
 
-    private static WritableImage snapshot(java.util.concurrent.Callable<WritableImage> shot) {
+    private static WritableImage snapshot(Callable<WritableImage> shot) {
         WaitForAsyncUtils.waitForFxEvents();
         try {
             return WaitForAsyncUtils.asyncFx(shot).get(10, TimeUnit.SECONDS);

@@ -2,17 +2,15 @@ package dev.pairstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
@@ -46,8 +44,7 @@ class SqlExplainedUiTest {
         this.stage = stage;
         Path dir = Files.createTempDirectory("sql-explained");
         store = PairStores.open(dir.resolve("db").toString());
-        store.addAll(List.of(new Pair("e1", "Names of the three oldest French singers with a concert in 2014", SQL,
-                Instant.parse("2025-01-02T00:00:00Z"), "sqlite", "concert_singer", List.of(), true, null, Map.of())),
+        store.addAll(List.of(TestPair.of("e1", "Names of the three oldest French singers with a concert in 2014", SQL).at("2025-01-02T00:00:00Z").on("sqlite", "concert_singer").build()),
                 null, Source.FILE, "t");
         window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1280, 820);
     }

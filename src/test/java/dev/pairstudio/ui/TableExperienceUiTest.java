@@ -3,7 +3,6 @@ package dev.pairstudio.ui;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
-import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
@@ -12,6 +11,7 @@ import dev.pairstudio.testing.TestWindows;
 import dev.pairstudio.ui.pairs.PairTable;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +24,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Background;
 import javafx.stage.Stage;
+import org.assertj.core.data.Offset;
+import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +100,7 @@ class TableExperienceUiTest {
         waitFor(() -> summary(robot).startsWith("1,500 pairs"));
         assertThat(window.filters().queryTypes).isEmpty();
         // an empty drop-down says so
-        assertThat(robot.lookup("#query-types").queryAs(org.controlsfx.control.CheckComboBox.class).getTitle()).isEqualTo("Any");
+        assertThat(robot.lookup("#query-types").queryAs(CheckComboBox.class).getTitle()).isEqualTo("Any");
     }
 
     @Test
@@ -107,9 +110,9 @@ class TableExperienceUiTest {
             table.requestFocus();
             table.getSelectionModel().clearAndSelect(0);
         });
-        robot.type(javafx.scene.input.KeyCode.A);
+        robot.type(KeyCode.A);
         waitFor(() -> table.getSelectionModel().getSelectedIndex() == 1);
-        robot.type(javafx.scene.input.KeyCode.R);
+        robot.type(KeyCode.R);
         waitFor(() -> summary(robot).endsWith("2 of 1,500 reviewed"));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
@@ -164,7 +167,7 @@ class TableExperienceUiTest {
         waitFor(() -> table.getItems().size() == PAIRS && table.getItems().get(0) != null);
         StoredPair some = table.getItems().get(0);
         String word = some.pair().question().split("\\s+")[1];
-        robot.interact(() -> window.filters().text.set(word.toUpperCase(java.util.Locale.ROOT))); // the store matches case-insensitively
+        robot.interact(() -> window.filters().text.set(word.toUpperCase(Locale.ROOT))); // the store matches case-insensitively
         waitFor(() -> table.getItems().size() > 0 && table.getItems().size() < PAIRS && table.getItems().get(0) != null);
         WaitForAsyncUtils.waitForFxEvents();
         List<Label> marks = robot.lookup("#pair-table .search-match").queryAllAs(Label.class).stream().toList();
@@ -194,7 +197,7 @@ class TableExperienceUiTest {
         robot.interact(() -> robot.lookup("#toggle-filters").queryAs(ToggleButton.class).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(split.getItems()).contains(panel);
-        assertThat(split.getDividerPositions()[0]).as("the width it had").isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(split.getDividerPositions()[0]).as("the width it had").isCloseTo(0.3, Offset.offset(0.02));
     }
 
     @SuppressWarnings("unchecked")

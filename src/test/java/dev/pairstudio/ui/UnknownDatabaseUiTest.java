@@ -2,18 +2,16 @@ package dev.pairstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredSchema;
-import dev.pairstudio.ui.schemas.SchemasView;
+import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.ui.schemas.SchemasView;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -38,12 +36,9 @@ class UnknownDatabaseUiTest {
         Path dir = Files.createTempDirectory("unknown-database-ui");
         store = PairStores.open(dir.resolve("db").toString());
         store.addAll(List.of(
-                new Pair("a", "All customers", "SELECT name FROM customers", Instant.parse("2025-01-01T00:00:00Z"),
-                        "postgresql", "shop", List.of(), true, null, Map.of()),
-                new Pair("b", "Stock", "SELECT qty FROM stock", Instant.parse("2025-01-02T00:00:00Z"),
-                        "postgresql", "shops", List.of(), true, null, Map.of()),
-                new Pair("c", "Staff", "SELECT name FROM staff", Instant.parse("2025-01-03T00:00:00Z"),
-                        "postgresql", "hr", List.of(), true, null, Map.of())), null, Source.FILE, "t");
+                TestPair.of("a", "All customers", "SELECT name FROM customers").build(),
+                TestPair.of("b", "Stock", "SELECT qty FROM stock").at("2025-01-02T00:00:00Z").on("postgresql", "shops").build(),
+                TestPair.of("c", "Staff", "SELECT name FROM staff").at("2025-01-03T00:00:00Z").on("postgresql", "hr").build()), null, Source.FILE, "t");
         ddl = dir.resolve("shop.sql");
         Files.writeString(ddl, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);");
         window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);

@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.command;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.value.ObservableBooleanValue;
 
@@ -19,7 +20,7 @@ public final class Command {
 
     /** A command that can always run. */
     public static Command of(Runnable action) {
-        return new Command(javafx.beans.binding.Bindings.createBooleanBinding(() -> true), action);
+        return new Command(Bindings.createBooleanBinding(() -> true), action);
     }
 
     public BooleanExpression executableProperty() {

@@ -3,6 +3,7 @@ package dev.pairstudio.ui.curation;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The recent curation steps, newest last, bounded so a long session does not grow without end. */
 public final class CurationHistory {
@@ -25,7 +26,7 @@ public final class CurationHistory {
     }
 
     /** Forgets the steps that {@code gone} says can no longer be undone. */
-    public synchronized void forget(java.util.function.Predicate<UndoableAction> gone) {
+    public synchronized void forget(Predicate<UndoableAction> gone) {
         steps.removeIf(gone);
     }
 

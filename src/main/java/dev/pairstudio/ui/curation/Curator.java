@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +27,7 @@ public final class Curator {
     private final DuplicateTracker duplicates;
     private final CurationHistory history = new CurationHistory();
     /** Validates an edited pair against its database's schema (issue 15); a no-op without one. */
-    private final java.util.function.Consumer<StoredPair> validation;
+    private final Consumer<StoredPair> validation;
 
     /** @param enricher re-analyses edited pairs; {@code duplicates} regroups after edits and deletes */
     public Curator(PairStore store, PairEnricher enricher, DuplicateTracker duplicates) {
@@ -34,7 +35,7 @@ public final class Curator {
     }
 
     /** @param validation checks an edited pair against its schema and stores the result */
-    public Curator(PairStore store, PairEnricher enricher, DuplicateTracker duplicates, java.util.function.Consumer<StoredPair> validation) {
+    public Curator(PairStore store, PairEnricher enricher, DuplicateTracker duplicates, Consumer<StoredPair> validation) {
         this.store = store;
         this.enricher = enricher;
         this.duplicates = duplicates;

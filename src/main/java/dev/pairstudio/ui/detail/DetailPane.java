@@ -18,6 +18,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -270,7 +271,7 @@ public final class DetailPane extends ScrollPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox box = new HBox(8, section("SQL"), spacer, formatted);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
@@ -317,7 +318,7 @@ public final class DetailPane extends ScrollPane {
         status.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(8, status, spacer, accept, reject, reset);
         box.getStyleClass().add("detail-header");
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setAlignment(Pos.CENTER_LEFT);
         if (p.inTrash()) {
             Label trash = new Label("In the trash");
             trash.getStyleClass().add("field-error");

@@ -1,6 +1,7 @@
 package dev.pairstudio.ui.detail;
 
 import dev.pairstudio.privacy.Replacement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +76,7 @@ public final class HighlightedText {
      * characters inside longer runs: the places a line may break inside an address or a number.
      */
     static List<String> breakable(String value) {
-        List<String> pieces = new java.util.ArrayList<>();
+        List<String> pieces = new ArrayList<>();
         int from = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -98,7 +99,7 @@ public final class HighlightedText {
     /** The marks of one finding; {@code before} and {@code after} (a quote or nothing) glued to its first and last piece. */
     private static List<Node> marks(String before, String value, String after, Replacement r, boolean monospace) {
         List<String> pieces = breakable(value);
-        List<Node> nodes = new java.util.ArrayList<>(pieces.size());
+        List<Node> nodes = new ArrayList<>(pieces.size());
         for (int i = 0; i < pieces.size(); i++) {
             Node piece = mark(pieces.get(i), r, monospace);
             if (pieces.size() > 1) { // drawn as one mark: no padding or rounding where two pieces meet
@@ -125,7 +126,7 @@ public final class HighlightedText {
 
     /** The findings' values as drawn in a flow made by {@link #findings}, each put together from its pieces (tests, screen readers). */
     public static List<String> markedValues(TextFlow flow) {
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         StringBuilder current = null;
         Object finding = null;
         for (Node n : flow.getChildren()) {

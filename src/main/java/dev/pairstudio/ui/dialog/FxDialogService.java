@@ -9,6 +9,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -53,7 +54,7 @@ public final class FxDialogService implements DialogService {
         Alert alert = new Alert(type, text);
         alert.initOwner(owner.get());
         alert.setHeaderText(header);
-        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // long messages wrap instead of being cut
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // long messages wrap instead of being cut
         alert.showAndWait();
     }
 

@@ -5,8 +5,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.beans.Observable;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -93,7 +93,7 @@ final class DestinationPage extends StepPage {
         note.textProperty().bind(vm.destinationNoteProperty());
         files.setId("destination-files");
         files.setPadding(new Insets(0, 0, 0, 12));
-        for (javafx.beans.Observable o : List.of(vm.folder, vm.fileName, vm.gzip, vm.split, vm.format)) {
+        for (Observable o : List.of(vm.folder, vm.fileName, vm.gzip, vm.split, vm.format)) {
             o.addListener(x -> listFiles());
         }
         body(new VBox(12, grid, heading("If the files already exist"), existingBox, heading("Files"), files, note));

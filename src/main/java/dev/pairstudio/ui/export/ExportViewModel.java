@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -50,7 +51,7 @@ public final class ExportViewModel {
     private static final String BAD_NAME_CHARS = "/\\:*?\"<>|";
 
     private final PairFilter currentFilter;
-    private final java.util.Set<Long> selection;
+    private final Set<Long> selection;
     private final Map<String, Preset> presets;
     private Policy basePolicy;
     private String system;
@@ -104,10 +105,10 @@ public final class ExportViewModel {
      * @param basePolicy the database's privacy policy ({@code PrivacySettings.policy(store)})
      * @param folder     the default destination folder
      */
-    public ExportViewModel(PairFilter currentFilter, java.util.Set<Long> selection, Map<String, Preset> presets, Policy basePolicy,
+    public ExportViewModel(PairFilter currentFilter, Set<Long> selection, Map<String, Preset> presets, Policy basePolicy,
             Path folder) {
         this.currentFilter = currentFilter.withTrash(false);
-        this.selection = java.util.Set.copyOf(selection);
+        this.selection = Set.copyOf(selection);
         this.presets = Map.copyOf(presets);
         formats.addAll("jsonl", "json", "csv");
         formats.addAll(presets.keySet());
@@ -143,7 +144,7 @@ public final class ExportViewModel {
         return switch (scope.get()) {
             case ALL -> PairFilter.ALL;
             case FILTER -> currentFilter;
-            case SELECTION -> PairFilter.ALL.withIds(selection.isEmpty() ? java.util.Set.of(-1L) : selection);
+            case SELECTION -> PairFilter.ALL.withIds(selection.isEmpty() ? Set.of(-1L) : selection);
         };
     }
 

@@ -6,12 +6,14 @@ import dev.pairstudio.export.ExportProfile;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.Policy;
 import dev.pairstudio.settings.PrivacySettings;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Step 2: the seed formats and the fine-tuning presets, with the first three records as the file would hold them. */
@@ -23,7 +25,7 @@ final class FormatPage extends StepPage {
     final ListView<String> list = new ListView<>();
     final TextArea preview = new TextArea();
     private final Label previewTitle = new Label();
-    final javafx.scene.control.CheckBox wholeSchema = new javafx.scene.control.CheckBox(
+    final CheckBox wholeSchema = new CheckBox(
             "Schema context: every table of the database (not only the tables the SQL uses)");
 
     FormatPage(ExportViewModel vm, ExportContext ctx) {
@@ -50,7 +52,7 @@ final class FormatPage extends StepPage {
                 description.getStyleClass().add("muted");
                 description.setWrapText(true);
                 description.setPrefWidth(290);
-                description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                description.setMinHeight(Region.USE_PREF_SIZE);
                 setText(null);
                 setGraphic(new VBox(1, name, description));
             }

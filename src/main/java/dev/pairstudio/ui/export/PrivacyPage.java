@@ -9,17 +9,22 @@ import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.Operator;
 import dev.pairstudio.privacy.PiiType;
 import dev.pairstudio.privacy.Policy;
+import dev.pairstudio.privacy.Replacement;
 import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.detail.HighlightedText;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.MapChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
@@ -62,7 +67,7 @@ final class PrivacyPage extends StepPage {
     PrivacyPage(ExportViewModel vm, ExportContext ctx) {
         super(vm, "export-privacy", 3, "Privacy",
                 "Choose per type what the export writes instead of the original. Pseudonyms are consistent and keep the format, so the SQL still parses.",
-                new javafx.beans.property.SimpleStringProperty(""));
+                new SimpleStringProperty(""));
         this.ctx = ctx;
         this.counting = new Latest<>(ctx.jobs());
         this.sampling = new Latest<>(ctx.jobs());
@@ -83,7 +88,7 @@ final class PrivacyPage extends StepPage {
         types.setVgap(5);
         types.disableProperty().bind(vm.anonymize.not());
         buildTypeRows();
-        vm.operators.addListener((javafx.collections.MapChangeListener<String, Operator>) c -> {
+        vm.operators.addListener((MapChangeListener<String, Operator>) c -> {
             if (types.getScene() != null) {
                 sample();
             }
@@ -244,7 +249,7 @@ final class PrivacyPage extends StepPage {
         for (Map.Entry<String, Label> e : counts.entrySet()) {
             long n = f.perType().getOrDefault(e.getKey(), 0L);
             e.getValue().setText(ExportViewModel.count(n));
-            e.getValue().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("zero"), n == 0);
+            e.getValue().pseudoClassStateChanged(PseudoClass.getPseudoClass("zero"), n == 0);
         }
         countStatus.setText(String.format(Locale.ROOT, "%,d findings in %,d of %,d pairs%s", f.total(), f.pairsWithFindings(), f.pairs(),
                 f.failures() > 0 ? String.format(Locale.ROOT, "; %,d pairs could not be anonymized and would stop the export", f.failures())
@@ -263,7 +268,7 @@ final class PrivacyPage extends StepPage {
             PairFilter filter = exporter.effectiveFilter(profile);
             List<StoredPair> pairs = new ArrayList<>(ctx.store().query(filter.withPiiTypes(labels), PairSort.INSERTION, null, SAMPLES).rows());
             if (pairs.size() < SAMPLES) {
-                Set<Long> have = new java.util.HashSet<>();
+                Set<Long> have = new HashSet<>();
                 pairs.forEach(p -> have.add(p.id()));
                 for (StoredPair p : ctx.store().query(filter, PairSort.INSERTION, null, SAMPLES * 2).rows()) {
                     if (pairs.size() < SAMPLES && have.add(p.id())) {
@@ -334,7 +339,7 @@ final class PrivacyPage extends StepPage {
         return l;
     }
 
-    private static TextFlow flow(String text, List<dev.pairstudio.privacy.Replacement> replacements, boolean after, boolean sql,
+    private static TextFlow flow(String text, List<Replacement> replacements, boolean after, boolean sql,
             String styleClass) {
         TextFlow f = HighlightedText.findings(text, replacements, after, sql);
         f.getStyleClass().addAll(styleClass, "sample-text");

@@ -4,16 +4,20 @@ import dev.pairstudio.export.ExportProfile;
 import dev.pairstudio.export.ExportProfiles;
 import dev.pairstudio.export.ExportResult;
 import dev.pairstudio.export.ExportTargetPolicy;
+import dev.pairstudio.export.SplitAssigner;
 import dev.pairstudio.privacy.Operator;
 import dev.pairstudio.privacy.PiiType;
 import dev.pairstudio.privacy.Policy;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.event.ActionEvent;
@@ -183,7 +187,7 @@ final class RunPage extends StepPage {
         lines.put("Format", vm.format.get() + " — " + vm.description(vm.format.get()));
         lines.put("Privacy", vm.anonymize.get() ? "On. " + operatorSummary(vm.policy()) : "Off: the original text is written");
         lines.put("Split", vm.splitting() && vm.ratios() != null ? vm.ratios() + " (train/validation/test), "
-                + (vm.grouping.get() == dev.pairstudio.export.SplitAssigner.Grouping.DATABASE ? "by database" : "by SQL template")
+                + (vm.grouping.get() == SplitAssigner.Grouping.DATABASE ? "by database" : "by SQL template")
                 + ", seed " + vm.seedValue() : "One file");
         lines.put("Duplicates", vm.dedup.get() ? "Exact duplicates are dropped" : "Kept");
         List<Path> files = vm.plannedFiles();
@@ -203,7 +207,7 @@ final class RunPage extends StepPage {
             if (t.equals(PiiType.URL) && !policy.detectUrls()) {
                 continue;
             }
-            byOp.computeIfAbsent(policy.operatorFor(t), k -> new java.util.ArrayList<>()).add(PrivacyPage.displayName(t));
+            byOp.computeIfAbsent(policy.operatorFor(t), k -> new ArrayList<>()).add(PrivacyPage.displayName(t));
         }
         return byOp.entrySet().stream().map(e -> PrivacyPage.OPERATOR_NAMES.toString(e.getKey()).split(" ")[0] + ": "
                 + String.join(", ", e.getValue())).collect(Collectors.joining("; "));
@@ -275,11 +279,11 @@ final class RunPage extends StepPage {
             // the exporter notices within a batch and removes its temporary files; say so when it has
             Thread waiter = new Thread(() -> {
                 try {
-                    t.awaitEnd(java.time.Duration.ofSeconds(30));
+                    t.awaitEnd(Duration.ofSeconds(30));
                 } catch (InterruptedException ignored) {
                     Thread.currentThread().interrupt();
                 }
-                javafx.application.Platform.runLater(() -> {
+                Platform.runLater(() -> {
                     if (task == t) {
                         status.textProperty().unbind();
                         status.setText("Export cancelled; no file was written.");

@@ -1,11 +1,14 @@
 package dev.pairstudio.ui.export;
 
 import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportProfile;
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairReader;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.Observable;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -41,7 +44,7 @@ final class ScopePage extends StepPage {
         profiles.valueProperty().addListener((o, was, now) -> onProfile.accept(NO_PROFILE.equals(now) ? null : now));
         HBox profileRow = new HBox(8, new Label("Start from profile:"), profiles,
                 muted(profileNames.isEmpty() ? "Save settings as a profile on the last page." : "Its format, privacy, split and folder."));
-        profileRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        profileRow.setAlignment(Pos.CENTER_LEFT);
 
         ToggleGroup group = new ToggleGroup();
         all.setId("scope-all");
@@ -68,7 +71,7 @@ final class ScopePage extends StepPage {
         total.setId("scope-count");
         total.getStyleClass().add("export-big-count");
 
-        for (javafx.beans.Observable o : List.of(vm.allCount, vm.filterCount, vm.acceptedCount, vm.scopeCount)) {
+        for (Observable o : List.of(vm.allCount, vm.filterCount, vm.acceptedCount, vm.scopeCount)) {
             o.addListener(x -> labels());
         }
         vm.scope.addListener((o, was, now) -> countScope());
@@ -100,7 +103,7 @@ final class ScopePage extends StepPage {
 
     @Override
     void entered() {
-        PairStore store = ctx.store();
+        PairReader store = ctx.store();
         PairFilter current = ctx.currentFilter();
         counting.submit(job -> new long[] {store.count(PairFilter.ALL), store.count(current)}, c -> {
             vm.allCount.set(c[0]);
@@ -114,7 +117,7 @@ final class ScopePage extends StepPage {
         vm.acceptedCount.set(-1);
         DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
         var withAccepted = vm.profile(null);
-        var scopeOnly = new dev.pairstudio.export.ExportProfile(withAccepted.name(), withAccepted.format(), withAccepted.filter(), true,
+        var scopeOnly = new ExportProfile(withAccepted.name(), withAccepted.format(), withAccepted.filter(), true,
                 false, null, null, 0, null, false, false, false, null, null, withAccepted.incremental(), null);
         scopeCounting.submit(job -> {
             long n = ctx.store().count(exporter.effectiveFilter(withAccepted));

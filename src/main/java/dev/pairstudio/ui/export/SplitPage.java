@@ -9,6 +9,8 @@ import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.ui.Debouncer;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -55,7 +57,7 @@ final class SplitPage extends StepPage {
         validationShare.textProperty().bindBidirectional(vm.validation);
         test.textProperty().bindBidirectional(vm.test);
         for (TextField f : List.of(train, validationShare, test)) {
-            f.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !vm.splitting(), vm.split, vm.format));
+            f.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.splitting(), vm.split, vm.format));
             validation.registerValidator(f, false, (c, v) -> ValidationResult.fromErrorIf(c, "A whole number from 0 to 100",
                     !validShare((String) v)));
         }
@@ -101,7 +103,7 @@ final class SplitPage extends StepPage {
         auditStatus.setId("split-audit");
         auditStatus.setWrapText(true);
 
-        for (javafx.beans.Observable o : List.of(vm.split, vm.train, vm.validation, vm.test, vm.seed, vm.grouping, vm.dedup,
+        for (Observable o : List.of(vm.split, vm.train, vm.validation, vm.test, vm.seed, vm.grouping, vm.dedup,
                 vm.stratify, vm.format)) {
             o.addListener(x -> {
                 if (getScene() != null) {

@@ -7,8 +7,11 @@ import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.ui.pairs.FlagLabels;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
@@ -16,14 +19,17 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -40,9 +46,9 @@ public final class FilterPanel extends ScrollPane {
     private final FilterViewModel vm;
     private final CheckComboBox<String> databaseTypes = new CheckComboBox<>();
     private final CheckComboBox<String> databaseNames = new CheckComboBox<>();
-    private final javafx.scene.control.ComboBox<String> savedFilters = new javafx.scene.control.ComboBox<>();
-    private java.util.function.Consumer<String> onLoadSaved = n -> { };
-    private java.util.function.Consumer<String> onSave = n -> { };
+    private final ComboBox<String> savedFilters = new ComboBox<>();
+    private Consumer<String> onLoadSaved = n -> { };
+    private Consumer<String> onSave = n -> { };
 
     public FilterPanel(FilterViewModel vm) {
         this.vm = vm;
@@ -67,10 +73,10 @@ public final class FilterPanel extends ScrollPane {
         HBox.setHgrow(savedFilters, Priority.ALWAYS);
         Button save = new Button("Save…");
         save.setId("save-filter");
-        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
         save.setTooltip(new Tooltip("Save the current filter under a name"));
         save.setOnAction(e -> {
-            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+            TextInputDialog ask = new TextInputDialog();
             ask.initOwner(getScene().getWindow());
             ask.setHeaderText("Save the current filter");
             ask.setContentText("Name:");
@@ -122,7 +128,7 @@ public final class FilterPanel extends ScrollPane {
         for (QualityFlag f : QualityFlag.values()) {
             CheckBox cb = new CheckBox(FlagLabels.longLabel(f));
             cb.setWrapText(true); // a narrow panel wraps a long flag name instead of cutting it
-            cb.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            cb.setMinHeight(Region.USE_PREF_SIZE);
             cb.setId("flag-" + f.name().toLowerCase());
             cb.setSelected(vm.flags.contains(f));
             cb.selectedProperty().addListener((o, was, now) -> {
@@ -148,7 +154,7 @@ public final class FilterPanel extends ScrollPane {
     }
 
     /** The names of the saved filters, and what choosing or saving one does (the window persists them). */
-    public void setSavedFilters(List<String> names, java.util.function.Consumer<String> load, java.util.function.Consumer<String> save) {
+    public void setSavedFilters(List<String> names, Consumer<String> load, Consumer<String> save) {
         savedFilters.getItems().setAll(names);
         onLoadSaved = load;
         onSave = save;
@@ -182,8 +188,8 @@ public final class FilterPanel extends ScrollPane {
         box.setConverter(converter(label));
         box.setMaxWidth(Double.MAX_VALUE);
         // nothing checked filters nothing: say so instead of showing an empty box
-        box.titleProperty().bind(javafx.beans.binding.Bindings.when(
-                javafx.beans.binding.Bindings.isEmpty(box.getCheckModel().getCheckedItems())).then("Any").otherwise((String) null));
+        box.titleProperty().bind(Bindings.when(
+                Bindings.isEmpty(box.getCheckModel().getCheckedItems())).then("Any").otherwise((String) null));
         syncChecks(box, target);
         box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> {
             Collection<T> checked = List.copyOf(box.getCheckModel().getCheckedItems());
@@ -213,13 +219,13 @@ public final class FilterPanel extends ScrollPane {
         return l;
     }
 
-    private static Label errorLabel(String id, javafx.beans.value.ObservableStringValue message) {
+    private static Label errorLabel(String id, ObservableStringValue message) {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add("field-error");
         l.setWrapText(true);
         l.textProperty().bind(message);
-        l.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(message));
+        l.visibleProperty().bind(Bindings.isNotEmpty(message));
         l.managedProperty().bind(l.visibleProperty());
         return l;
     }

@@ -2,6 +2,8 @@ package dev.pairstudio.ui.filter;
 
 import dev.pairstudio.ui.UiSettings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 
@@ -27,9 +29,9 @@ public final class FilterSplit {
         double position = settings.getDouble(DIVIDER, 0.2);
         split.setDividerPositions(position);
         if (settings.get(DIVIDER).isEmpty()) { // first start: the panel's own width, whatever the window's
-            split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            split.widthProperty().addListener(new ChangeListener<>() {
                 @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                public void changed(ObservableValue<? extends Number> o, Number was, Number now) {
                     if (now.doubleValue() > 0) {
                         split.widthProperty().removeListener(this);
                         split.setDividerPositions(DEFAULT_WIDTH / now.doubleValue());

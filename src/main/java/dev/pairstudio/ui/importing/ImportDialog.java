@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.concurrent.Task;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -102,7 +103,7 @@ public final class ImportDialog {
         d.status.textProperty().bind(task.messageProperty());
         Button cancel = (Button) d.dialog.getDialogPane().lookupButton(cancelType);
         cancel.setId("import-cancel");
-        cancel.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        cancel.addEventFilter(ActionEvent.ACTION, e -> {
             if (task.isRunning()) {
                 task.cancel();
                 e.consume();

@@ -8,12 +8,14 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
 
 /**
  * A question or SQL cell with the search's matches marked, as the store matches them: the
@@ -41,7 +43,7 @@ final class MatchCell extends TableCell<StoredPair, String> {
         setText(null);
         HBox line = new HBox();
         line.setMinWidth(0);
-        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.setAlignment(Pos.CENTER_LEFT);
         int pos = leadInFits(text.substring(0, spans.get(0)[0])) ? 0 : Math.max(0, spans.get(0)[0] - LEAD_IN);
         if (pos > 0) {
             line.getChildren().add(part("…" + text.substring(pos, spans.get(0)[0]), false));
@@ -68,7 +70,7 @@ final class MatchCell extends TableCell<StoredPair, String> {
 
     /** Whether the text before the first match leaves room for the match in this cell's width. */
     private boolean leadInFits(String leadIn) {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(leadIn);
+        Text probe = new Text(leadIn);
         probe.setFont(getFont());
         return getWidth() <= 0 || probe.getLayoutBounds().getWidth() < getWidth() - 100;
     }

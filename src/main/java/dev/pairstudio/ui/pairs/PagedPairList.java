@@ -2,8 +2,8 @@ package dev.pairstudio.ui.pairs;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.Page;
+import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,7 +38,7 @@ public final class PagedPairList extends ObservableListBase<StoredPair> implemen
     private static final int CACHED_PAGES = 60;
     private static final int QUEUED_PAGES = 12;
 
-    private final PairStore store;
+    private final PairReader store;
     private static final int LOADERS = 2;
 
     private final ExecutorService loader = Executors.newFixedThreadPool(LOADERS, r -> {
@@ -76,7 +76,7 @@ public final class PagedPairList extends ObservableListBase<StoredPair> implemen
         boolean any(int from, int to);
     }
 
-    public PagedPairList(PairStore store) {
+    public PagedPairList(PairReader store) {
         this.store = store;
     }
 

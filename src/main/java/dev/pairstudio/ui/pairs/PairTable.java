@@ -7,6 +7,7 @@ import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredPair;
+import java.time.Instant;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.IndexedCell;
@@ -90,7 +91,7 @@ public final class PairTable extends TableView<StoredPair> {
         deletedAt.setVisible(trash);
     }
 
-    private static String dateTime(java.time.Instant t) {
+    private static String dateTime(Instant t) {
         return Timestamps.format(t).substring(0, 19).replace('T', ' ');
     }
 

@@ -2,7 +2,7 @@ package dev.pairstudio.ui.pairs;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.command.Command;
 import dev.pairstudio.ui.curation.Curator;
@@ -10,6 +10,7 @@ import dev.pairstudio.ui.dialog.DialogService;
 import dev.pairstudio.ui.filter.FilterViewModel;
 import dev.pairstudio.ui.task.TaskRunner;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import javafx.beans.binding.Bindings;
@@ -39,7 +40,7 @@ public final class PairsViewModel {
         void replace(StoredPair changed);
     }
 
-    private final PairStore store;
+    private final PairReader store;
     private final Curator curator;
     private final FilterViewModel filters;
     private final TaskRunner tasks;
@@ -65,7 +66,7 @@ public final class PairsViewModel {
     public final Command nextUnreviewed;
     public final Command previousUnreviewed;
 
-    public PairsViewModel(PairStore store, Curator curator, FilterViewModel filters, Rows rows, TaskRunner tasks, DialogService dialogs) {
+    public PairsViewModel(PairReader store, Curator curator, FilterViewModel filters, Rows rows, TaskRunner tasks, DialogService dialogs) {
         this.store = store;
         this.curator = curator;
         this.filters = filters;
@@ -203,7 +204,7 @@ public final class PairsViewModel {
             String all = Curator.count(counts[0]);
             String text = counts[0] == counts[1]
                     ? "Delete all " + all + " in the trash for good? This cannot be undone."
-                    : "Delete all " + all + " in the trash for good, not only the " + String.format(java.util.Locale.ROOT, "%,d", counts[1])
+                    : "Delete all " + all + " in the trash for good, not only the " + String.format(Locale.ROOT, "%,d", counts[1])
                             + " the search and filters show? This cannot be undone.";
             if (dialogs.confirm(new DialogService.Confirmation("confirm-empty-trash", "Empty the trash: " + all, text,
                     "Empty trash: " + all))) {

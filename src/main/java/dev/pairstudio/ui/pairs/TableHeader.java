@@ -10,6 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -133,7 +134,7 @@ public final class TableHeader extends VBox {
         chips.getChildren().clear();
         for (FilterViewModel.Chip chip : filters.chips()) {
             Button b = new Button(chip.label(), new FontIcon(Feather.X));
-            b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            b.setContentDisplay(ContentDisplay.RIGHT);
             b.getStyleClass().addAll("chip", "small");
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.setTooltip(new Tooltip("Remove this filter"));

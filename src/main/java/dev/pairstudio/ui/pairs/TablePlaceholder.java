@@ -1,7 +1,7 @@
 package dev.pairstudio.ui.pairs;
 
 import dev.pairstudio.pair.Plural;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Maintenance;
 import java.util.OptionalDouble;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -25,7 +25,7 @@ public final class TablePlaceholder {
     }
 
     /** A node for {@code TableView.setPlaceholder}: the loading state while {@code rows} waits, else {@code empty}. */
-    public static Node of(PagedPairList rows, PairStore store, Node empty) {
+    public static Node of(PagedPairList rows, Maintenance store, Node empty) {
         Label text = new Label();
         text.setId("table-loading");
         text.getStyleClass().add("empty-state");

@@ -3,8 +3,10 @@ package dev.pairstudio.ui.schemas;
 import dev.pairstudio.pair.Plural;
 import dev.pairstudio.schema.JdbcSchemaReader;
 import dev.pairstudio.schema.SchemaImporter;
+import dev.pairstudio.schema.SchemaJson;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
+import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.task.TaskRunner;
 import java.util.Arrays;
 import java.util.Objects;
@@ -14,6 +16,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -74,7 +77,7 @@ final class LiveSchemaDialog extends Dialog<String> {
         grid.setVgap(8);
         grid.setPadding(new Insets(12));
         String[] labels = {"JDBC URL", "User", "Password", "Schema", "Database name", "Time limit (s)"};
-        javafx.scene.Node[] fields = {url, user, password, schemaPattern, databaseName, timeout};
+        Node[] fields = {url, user, password, schemaPattern, databaseName, timeout};
         for (int i = 0; i < labels.length; i++) {
             grid.add(new Label(labels[i]), 0, i);
             grid.add(fields[i], 1, i);
@@ -84,7 +87,7 @@ final class LiveSchemaDialog extends Dialog<String> {
         grid.setPrefWidth(620);
         getDialogPane().setContent(grid);
         getDialogPane().getStylesheets().add(Objects.requireNonNull(
-                dev.pairstudio.ui.MainWindow.class.getResource("pair-studio.css")).toExternalForm());
+                MainWindow.class.getResource("pair-studio.css")).toExternalForm());
         getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, IMPORT);
         getDialogPane().lookupButton(IMPORT).setId("live-import");
         getDialogPane().lookupButton(IMPORT).disableProperty().bind(busy);
@@ -137,7 +140,7 @@ final class LiveSchemaDialog extends Dialog<String> {
                 }
                 long checked = importer.validate(report, n -> { }, () -> false).validated();
                 var saved = report.saved().get(0);
-                var schema = dev.pairstudio.schema.SchemaJson.read(saved.definition());
+                var schema = SchemaJson.read(saved.definition());
                 return Outcome.stored("Stored " + saved.databaseName() + " version " + saved.version() + " (" + Plural.of(schema.tables().size(), "table")
                         + ", " + Plural.of(schema.columnCount(), "column") + ") from " + JdbcSchemaReader.safe(r.url()) + "; checked "
                         + Plural.of(checked, "pair") + ".");

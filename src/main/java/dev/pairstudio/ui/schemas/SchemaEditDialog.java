@@ -1,6 +1,5 @@
 package dev.pairstudio.ui.schemas;
 
-import dev.pairstudio.ui.task.TaskRunner;
 import dev.pairstudio.schema.DatabaseSchema;
 import dev.pairstudio.schema.SchemaEditing;
 import dev.pairstudio.schema.SchemaProblem;
@@ -8,11 +7,14 @@ import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.ui.Debouncer;
+import dev.pairstudio.ui.MainWindow;
+import dev.pairstudio.ui.task.TaskRunner;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -87,7 +89,7 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
         content.setPadding(new Insets(8));
         getDialogPane().setContent(content);
         getDialogPane().getStylesheets().add(Objects.requireNonNull(
-                dev.pairstudio.ui.MainWindow.class.getResource("pair-studio.css")).toExternalForm());
+                MainWindow.class.getResource("pair-studio.css")).toExternalForm());
         getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, SAVE);
         getDialogPane().lookupButton(SAVE).setId("schema-edit-save");
         getDialogPane().lookupButton(SAVE).disableProperty().bind(savable.not().or(busy));
@@ -153,7 +155,7 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
     private boolean discardConfirmed() {
         ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE);
         ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
                 "The schema of " + base.databaseName() + " stays as version " + base.version() + ".", keep, discard);
         ask.initOwner(getDialogPane().getScene().getWindow());
         ask.setTitle("Edit schema");

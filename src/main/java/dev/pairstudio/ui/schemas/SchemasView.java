@@ -1,30 +1,53 @@
 package dev.pairstudio.ui.schemas;
 
+import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Plural;
+import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.schema.DatabaseSchema;
 import dev.pairstudio.schema.ForeignKey;
+import dev.pairstudio.schema.ReadOnlyDatabases;
 import dev.pairstudio.schema.SchemaColumn;
 import dev.pairstudio.schema.SchemaEditing;
+import dev.pairstudio.schema.SchemaFormat;
+import dev.pairstudio.schema.SchemaImporter;
 import dev.pairstudio.schema.SchemaJson;
 import dev.pairstudio.schema.SchemaTable;
 import dev.pairstudio.schema.SchemaUsage;
 import dev.pairstudio.schema.UnknownDatabase;
+import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.schema.ValidationSummary;
+import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.ui.task.TaskRunner;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /**
  * The stored schemas (issue 15): databases on the left (newest version), their tables and
@@ -33,8 +56,8 @@ import javafx.scene.layout.VBox;
  */
 public final class SchemasView extends BorderPane {
     /** When a version was stored, to the minute, in UTC as the rest of the window. */
-    private static final java.time.format.DateTimeFormatter SAVED_AT =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter SAVED_AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private final PairStore store;
     private final TaskRunner background;
     private final ListView<StoredSchema> databases = new ListView<>();
@@ -47,7 +70,7 @@ public final class SchemasView extends BorderPane {
     private final Button editButton = new Button("Edit…");
     private final Button deleteButton = new Button("Delete schema…");
     private final Label importStatus = new Label();
-    private final javafx.scene.control.CheckBox readOnly = new javafx.scene.control.CheckBox("Read-only questions (flag DML/DDL, never run it)");
+    private final CheckBox readOnly = new CheckBox("Read-only questions (flag DML/DDL, never run it)");
     /** True while the check box shows a loaded value: not a user's change. */
     private boolean showingReadOnly;
     private BiConsumer<String, Set<String>> onShowPairs = (db, names) -> { };
@@ -63,7 +86,7 @@ public final class SchemasView extends BorderPane {
         showPairs.setId("schema-show-pairs");
         showPairs.setDisable(true);
         databases.setPrefWidth(260);
-        databases.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+        databases.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(StoredSchema s, boolean empty) {
                 super.updateItem(s, empty);
@@ -81,7 +104,7 @@ public final class SchemasView extends BorderPane {
             }
         });
         summary.setWrapText(true);
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         importButton.setId("schema-import");
         importButton.setOnAction(e -> chooseAndImport());
         liveButton.setId("schema-import-live");
@@ -102,13 +125,13 @@ public final class SchemasView extends BorderPane {
             }
         });
         // the schema actions on a row of their own that wraps, so a narrow window never cuts a label short
-        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, importButton, liveButton, editButton, deleteButton);
-        for (javafx.scene.Node b : actions.getChildren()) {
-            ((Button) b).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        FlowPane actions = new FlowPane(6, 6, importButton, liveButton, editButton, deleteButton);
+        for (Node b : actions.getChildren()) {
+            ((Button) b).setMinWidth(Region.USE_PREF_SIZE);
         }
-        showPairs.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        showPairs.setMinWidth(Region.USE_PREF_SIZE);
         VBox right = new VBox(6, actions, summary, readOnly, tables, new HBox(6, showPairs), importStatus);
-        VBox.setVgrow(tables, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(tables, Priority.ALWAYS);
         right.setPadding(new Insets(0, 0, 0, 8));
         setLeft(databases);
         setCenter(right);
@@ -175,7 +198,7 @@ public final class SchemasView extends BorderPane {
         background.run("find validations against a schema", () -> store.validationsAgainst(name), losing -> SchemaQuestions.delete(owner(), s, losing, () -> deleteNow(name)));
     }
 
-    private javafx.stage.Window owner() {
+    private Window owner() {
         return getScene() == null ? null : getScene().getWindow();
     }
 
@@ -190,25 +213,25 @@ public final class SchemasView extends BorderPane {
     }
 
     private void chooseAndImport() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        FileChooser chooser = new FileChooser();
         chooser.setTitle("Import a schema");
         chooser.getExtensionFilters().addAll(
-                new javafx.stage.FileChooser.ExtensionFilter("CREATE TABLE scripts and Spider/BIRD tables.json", "*.sql", "*.ddl", "*.json"),
-                new javafx.stage.FileChooser.ExtensionFilter("All files", "*.*"));
-        java.io.File file = chooser.showOpenDialog(owner());
+                new FileChooser.ExtensionFilter("CREATE TABLE scripts and Spider/BIRD tables.json", "*.sql", "*.ddl", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(owner());
         if (file == null) {
             return;
         }
-        java.nio.file.Path path = file.toPath();
+        Path path = file.toPath();
         String name = null;
-        if (dev.pairstudio.schema.SchemaFormat.guess(path) == dev.pairstudio.schema.SchemaFormat.DDL) {
+        if (SchemaFormat.guess(path) == SchemaFormat.DDL) {
             StoredSchema selected = databases.getSelectionModel().getSelectedItem();
             String stem = path.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(
+            TextInputDialog ask = new TextInputDialog(
                     selected != null ? selected.databaseName() : stem);
             ask.setTitle("Import a schema");
             ask.setHeaderText("Which database_name do these tables belong to?");
-            java.util.Optional<String> answer = ask.showAndWait();
+            Optional<String> answer = ask.showAndWait();
             if (answer.isEmpty() || answer.get().isBlank()) {
                 return;
             }
@@ -222,7 +245,7 @@ public final class SchemasView extends BorderPane {
      * imports every db_id when it is null), then says what was stored and what was not, and validates
      * the pairs of the imported databases.
      */
-    public void importSchema(java.nio.file.Path file, String databaseName) {
+    public void importSchema(Path file, String databaseName) {
         whenNameIsMeant(databaseName, () -> importNow(file, databaseName));
     }
 
@@ -235,7 +258,7 @@ public final class SchemasView extends BorderPane {
         whenNameIsMeant(databaseName, owner(), then);
     }
 
-    private void whenNameIsMeant(String databaseName, javafx.stage.Window owner, Runnable then) {
+    private void whenNameIsMeant(String databaseName, Window owner, Runnable then) {
         if (databaseName == null) {
             then.run();
             return;
@@ -250,13 +273,13 @@ public final class SchemasView extends BorderPane {
         });
     }
 
-    private void importNow(java.nio.file.Path file, String databaseName) {
+    private void importNow(Path file, String databaseName) {
         importButton.setDisable(true);
         importStatus.setText("Importing " + file.getFileName() + "…");
         background.run("import a schema", () -> {
-            try (dev.pairstudio.sql.SqlAnalyzer analyzer = new dev.pairstudio.sql.SqlAnalyzer()) {
+            try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
                 return storeFile(file, databaseName, analyzer);
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 return "Cannot import " + file.getFileName() + ": " + e.getMessage(); // nothing stored
             }
         }, text -> {
@@ -267,15 +290,15 @@ public final class SchemasView extends BorderPane {
         });
     }
 
-    private String storeFile(java.nio.file.Path file, String databaseName, dev.pairstudio.sql.SqlAnalyzer analyzer)
-            throws java.io.IOException {
-        dev.pairstudio.schema.SchemaImporter importer = new dev.pairstudio.schema.SchemaImporter(store, analyzer);
-        dev.pairstudio.schema.SchemaImporter.Report r = importer.importFile(file, dev.pairstudio.schema.SchemaFormat.guess(file), databaseName, null);
+    private String storeFile(Path file, String databaseName, SqlAnalyzer analyzer)
+            throws IOException {
+        SchemaImporter importer = new SchemaImporter(store, analyzer);
+        SchemaImporter.Report r = importer.importFile(file, SchemaFormat.guess(file), databaseName, null);
         long checked = importer.validate(r, n -> { }, () -> false).validated();
         return describe(r, checked);
     }
 
-    private static String describe(dev.pairstudio.schema.SchemaImporter.Report r, long checked) {
+    private static String describe(SchemaImporter.Report r, long checked) {
         StringBuilder b = new StringBuilder();
         r.saved().forEach(s -> b.append(b.length() == 0 ? "" : "; ").append(s.databaseName()).append(" version ").append(s.version()));
         String text = r.saved().isEmpty() ? "No table definitions found; nothing stored." : "Stored " + b + "; checked " + Plural.of(checked, "pair") + ".";
@@ -318,14 +341,14 @@ public final class SchemasView extends BorderPane {
         readOnly.setDisable(true);
         importStatus.setText("Checking the pairs of " + name + " again…");
         background.run("save the read-only setting and check again", () -> {
-            dev.pairstudio.schema.ReadOnlyDatabases.set(store, name, value);
-            try (dev.pairstudio.sql.SqlAnalyzer analyzer = new dev.pairstudio.sql.SqlAnalyzer()) {
-                return dev.pairstudio.schema.ValidationRun.run(store, analyzer, dev.pairstudio.pair.PairFilter.ALL.withDatabaseNames(Set.of(name)),
+            ReadOnlyDatabases.set(store, name, value);
+            try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
+                return ValidationRun.run(store, analyzer, PairFilter.ALL.withDatabaseNames(Set.of(name)),
                         Runtime.getRuntime().availableProcessors(), n -> { }, () -> false);
             }
         }, result -> {
             readOnly.setDisable(false);
-            long writes = result.flagged().getOrDefault(dev.pairstudio.pair.QualityFlag.WRITE_STATEMENT, 0L);
+            long writes = result.flagged().getOrDefault(QualityFlag.WRITE_STATEMENT, 0L);
             importStatus.setText(name + (value ? " holds read-only questions" : " allows writes") + "; checked "
                     + Plural.of(result.validated(), "pair") + (value ? ", " + Plural.of(writes, "write") + " flagged." : "."));
         });
@@ -339,7 +362,7 @@ public final class SchemasView extends BorderPane {
             summary.setText(NO_SCHEMA);
             return;
         }
-        background.run("read the read-only setting", () -> dev.pairstudio.schema.ReadOnlyDatabases.load(store).test(s.databaseName()), value -> {
+        background.run("read the read-only setting", () -> ReadOnlyDatabases.load(store).test(s.databaseName()), value -> {
             if (s != databases.getSelectionModel().getSelectedItem()) {
                 return;
             }
@@ -350,7 +373,7 @@ public final class SchemasView extends BorderPane {
         });
         background.run("count pairs per table", () -> {
             DatabaseSchema schema = SchemaJson.read(s.definition());
-            return java.util.Map.entry(schema, SchemaUsage.of(store, schema));
+            return Map.entry(schema, SchemaUsage.of(store, schema));
         }, loaded -> {
             if (s != databases.getSelectionModel().getSelectedItem()) {
                 return; // another database was chosen meanwhile

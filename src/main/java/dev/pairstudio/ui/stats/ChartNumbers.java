@@ -3,8 +3,10 @@ package dev.pairstudio.ui.stats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -33,7 +35,7 @@ public record ChartNumbers(String id, String title, Dimension dimension, List<St
      */
     public record Row(String label, String key, List<Number> values) {
         public Row {
-            values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+            values = Collections.unmodifiableList(new ArrayList<>(values));
         }
 
         public Row(String label, String key, long value) {
@@ -48,7 +50,7 @@ public record ChartNumbers(String id, String title, Dimension dimension, List<St
     }
 
     /** The row drilling down to {@code key}, if any. */
-    public java.util.Optional<Row> row(String key) {
+    public Optional<Row> row(String key) {
         return rows.stream().filter(r -> key.equals(r.key())).findFirst();
     }
 

@@ -3,14 +3,16 @@ package dev.pairstudio.ui.stats;
 import dev.pairstudio.pair.Plural;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.chart.AreaChart;
@@ -76,7 +78,7 @@ final class Charts {
     /** Horizontal bars, the first row at the top (long category names such as table names stay readable). */
     static Built horizontalBars(ChartNumbers n, String categoryLabel, String valueLabel, Drill drill) {
         List<String> labels = new ArrayList<>(n.rows().stream().map(ChartNumbers.Row::label).toList());
-        java.util.Collections.reverse(labels);
+        Collections.reverse(labels);
         CategoryAxis y = new CategoryAxis(FXCollections.observableArrayList(labels));
         y.setLabel(categoryLabel);
         NumberAxis x = countAxis(valueLabel);
@@ -254,7 +256,7 @@ final class Charts {
 
         List<XYChart.Data<Number, Number>> counts = new ArrayList<>();
         List<XYChart.Data<Number, Number>> rates = new ArrayList<>();
-        java.util.TreeMap<Long, ChartNumbers.Row> byDay = new java.util.TreeMap<>();
+        TreeMap<Long, ChartNumbers.Row> byDay = new TreeMap<>();
         for (ChartNumbers.Row r : n.rows()) {
             long day = LocalDate.parse(r.key()).toEpochDay();
             byDay.put(day, r);
@@ -301,7 +303,7 @@ final class Charts {
         return new Built(box, Map.of());
     }
 
-    private static ChartNumbers.Row nearest(java.util.TreeMap<Long, ChartNumbers.Row> byDay, long day) {
+    private static ChartNumbers.Row nearest(TreeMap<Long, ChartNumbers.Row> byDay, long day) {
         Map.Entry<Long, ChartNumbers.Row> lo = byDay.floorEntry(day);
         Map.Entry<Long, ChartNumbers.Row> hi = byDay.ceilingEntry(day);
         if (lo == null) {

@@ -8,6 +8,7 @@ import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StatSink;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -60,7 +61,7 @@ public record DashboardData(
             store.statistics(filter.withSuccess(true), days);
             successful = Collections.unmodifiableSortedMap(days.days);
         }
-        Map<String, Long> types = new java.util.LinkedHashMap<>();
+        Map<String, Long> types = new LinkedHashMap<>();
         sums.databaseTypes.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> types.put(e.getKey(), e.getValue()));

@@ -4,6 +4,7 @@ import dev.pairstudio.export.AtomicFileOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
@@ -26,7 +27,7 @@ final class PngImages {
     static Path write(Path target, byte[] bytes) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null) {
-            java.nio.file.Files.createDirectories(parent);
+            Files.createDirectories(parent);
         }
         try (AtomicFileOutput file = AtomicFileOutput.open(target, false)) {
             OutputStream out = file.stream();

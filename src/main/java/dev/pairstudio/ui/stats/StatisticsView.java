@@ -1,19 +1,20 @@
 package dev.pairstudio.ui.stats;
 
-import dev.pairstudio.pair.Plural;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.store.PairStore;
-import dev.pairstudio.ui.task.TaskRunner;
 import dev.pairstudio.ui.filter.FilterViewModel;
+import dev.pairstudio.ui.task.TaskRunner;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -468,7 +469,7 @@ public final class StatisticsView extends BorderPane {
         chooser.setTitle("Save " + description);
         chooser.setInitialFileName(name);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+        File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
             save.apply(file.toPath());
         }

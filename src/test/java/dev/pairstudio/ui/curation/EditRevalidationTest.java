@@ -2,7 +2,6 @@ package dev.pairstudio.ui.curation;
 
 import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.DuplicateTracker;
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
@@ -12,11 +11,11 @@ import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +31,7 @@ class EditRevalidationTest {
     void anEditIsValidatedAgainstTheSchema() throws Exception {
         try (PairStore store = PairStores.open(dir.resolve("db").toString()); SqlAnalyzer analyzer = new SqlAnalyzer();
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-            long id = store.addAll(List.of(new Pair("e1", "Customer names", "SELECT nmae FROM customers", Instant.EPOCH,
-                    "postgresql", "shop", List.of(), true, null, Map.of())), null, Source.FILE, "t").ids().get(0);
+            long id = store.addAll(List.of(TestPair.of("e1", "Customer names", "SELECT nmae FROM customers").at(Instant.EPOCH).build()), null, Source.FILE, "t").ids().get(0);
             Path ddl = dir.resolve("shop.sql");
             Files.writeString(ddl, "CREATE TABLE customers (id INT, name TEXT);");
             new SchemaImporter(store, analyzer).importFile(ddl, SchemaFormat.DDL, "shop", "postgresql");

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,7 +50,7 @@ class PreviewReasonUiTest {
         if (n instanceof Label l && l.getStyleClass().contains("finding") && l.getText() != null) {
             out.add(l.getText());
         }
-        if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+        if (n instanceof ScrollPane sp && sp.getContent() != null) {
             collect(sp.getContent(), out);
         }
         if (n instanceof Parent p) {

@@ -9,6 +9,7 @@ import dev.pairstudio.privacy.Pseudonymizer;
 import dev.pairstudio.ui.Screenshots;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Random;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -17,9 +18,9 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import net.datafaker.Faker;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -38,7 +39,7 @@ class PreviewWrapUiTest {
     void start(Stage stage) {
         this.stage = stage;
         pane = new PreviewPane();
-        Scene scene = new Scene(new javafx.scene.layout.HBox(pane), 1200, 600);
+        Scene scene = new Scene(new HBox(pane), 1200, 600);
         scene.getStylesheets().add(PreviewPane.class.getResource("/dev/pairstudio/ui/pair-studio.css").toExternalForm());
         stage.setScene(scene);
         stage.sizeToScene();
@@ -49,7 +50,7 @@ class PreviewWrapUiTest {
     @ParameterizedTest
     @ValueSource(ints = {1100, 515, 490, 470, 390, 300})
     void eachSideStaysInItsColumnAndQuotesStayWithTheirValue(int width, FxRobot robot) {
-        Faker faker = new Faker(Locale.UK, new java.util.Random(width));
+        Faker faker = new Faker(Locale.UK, new Random(width));
         // a long address of the kind the issue showed, and one datafaker made up
         String longMail = "wsgw.afoa-" + faker.name().lastName().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + ".reporting+quarterly@mail.example.org";
         String fakerMail = faker.internet().emailAddress().replaceAll("[^A-Za-z0-9.@_+-]", ""); // "o'neil@…" is no SQL literal

@@ -18,15 +18,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.RadioButton;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.apache.commons.csv.CSVFormat;
@@ -143,7 +147,7 @@ class ExportWizardTest {
     }
 
     private static String text(WizardPane page, String id) {
-        return ((javafx.scene.control.Labeled) page.lookup("#" + id)).getText();
+        return ((Labeled) page.lookup("#" + id)).getText();
     }
 
     @Test
@@ -252,14 +256,14 @@ class ExportWizardTest {
         robot.interact(() -> {
             destination.folder.setText(out.toString());
             destination.name.setText("pairs.csv");
-            destination.lookup("#existing-fail").fireEvent(new javafx.event.ActionEvent());
-            ((javafx.scene.control.RadioButton) destination.lookup("#existing-fail")).setSelected(true);
+            destination.lookup("#existing-fail").fireEvent(new ActionEvent());
+            ((RadioButton) destination.lookup("#existing-fail")).setSelected(true);
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(button(destination, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled()).isTrue();
         assertThat(problemOf(destination)).startsWith("pairs.train.csv already exists.");
         Screenshots.save(destination.getScene(), "export-wizard-5-destination-exists");
-        robot.interact(() -> ((javafx.scene.control.RadioButton) destination.lookup("#existing-overwrite")).setSelected(true));
+        robot.interact(() -> ((RadioButton) destination.lookup("#existing-overwrite")).setSelected(true));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(problemOf(destination)).isEmpty();
 
@@ -297,7 +301,7 @@ class ExportWizardTest {
 
     @Test
     void cancellingTheExportLeavesNoFile(FxRobot robot) throws Exception {
-        java.util.concurrent.atomic.AtomicLong delay = new java.util.concurrent.atomic.AtomicLong(0);
+        AtomicLong delay = new AtomicLong(0);
         PairStore slow = ExportTesting.slow(store, delay);
         ExportContext ctx = new ExportContext(slow, jobs, PairFilter.ALL, Set.of(), temp.resolve("exports"), temp.resolve("presets"),
                 temp.resolve("policies"));

@@ -10,6 +10,7 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,11 +89,11 @@ class FilterViewModelTest {
         filters.from.set(LocalDate.of(2025, 6, 1));
         filters.to.set(LocalDate.of(2025, 5, 1));
         assertThat(filters.dateErrorProperty().get()).contains("is after").contains("swap them");
-        assertThat(filters.filter().from()).isEqualTo(java.time.Instant.parse("2025-06-01T00:00:00Z"));
+        assertThat(filters.filter().from()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
         assertThat(filters.filter().to()).as("the reversed range is not applied").isNull();
         filters.to.set(LocalDate.of(2025, 7, 1));
         assertThat(filters.dateErrorProperty().get()).isEmpty();
-        assertThat(filters.filter().to()).isEqualTo(java.time.Instant.parse("2025-07-02T00:00:00Z"));
+        assertThat(filters.filter().to()).isEqualTo(Instant.parse("2025-07-02T00:00:00Z"));
     }
 
     /** A saved filter comes back field for field: the same pairs, the same chips. */

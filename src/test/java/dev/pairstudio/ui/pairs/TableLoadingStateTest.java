@@ -1,13 +1,17 @@
 package dev.pairstudio.ui.pairs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.Page;
+import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.ForwardingPairStore;
 import dev.pairstudio.testing.TestWindows;
 import dev.pairstudio.ui.MainWindow;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -23,8 +27,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 24: while the pair table's rows are on their way (a large database opening, its index
@@ -62,16 +64,17 @@ class TableLoadingStateTest {
 
     @Test
     void aSlowLoadShowsTheLoadingStateWithTheCountNeverTheEmptyDatabaseState(FxRobot robot) throws Exception {
-        PairStore slow = (PairStore) Proxy.newProxyInstance(PairStore.class.getClassLoader(), new Class<?>[] {PairStore.class}, (p, m, args) -> {
-            if (m.getName().equals("query")) {
-                release.await(30, TimeUnit.SECONDS);
+        PairStore slow = new ForwardingPairStore(store) {
+            @Override
+            public Page query(PairFilter filter, PairSort sort, String afterCursor, int limit) {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.query(filter, sort, afterCursor, limit);
             }
-            try {
-                return m.invoke(store, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        });
+        };
         open(slow);
 
         waitFor(() -> "Loading 300 pairs…".equals(((Labeled) robot.lookup("#table-loading").query()).getText()));

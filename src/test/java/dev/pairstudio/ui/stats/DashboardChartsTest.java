@@ -6,6 +6,7 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.ui.filter.FilterViewModel;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +59,7 @@ class DashboardChartsTest {
     void htmlReportIsSelfContainedAndEscaped() {
         ChartNumbers n = new ChartNumbers("top-tables", "Top <tables>", Dimension.TABLE, List.of("table", "pairs"),
                 List.of(new ChartNumbers.Row("a&b", "a&b", 2)));
-        String html = HtmlReport.render("Type: SELECT", java.time.Instant.parse("2026-01-01T00:00:00Z"),
+        String html = HtmlReport.render("Type: SELECT", Instant.parse("2026-01-01T00:00:00Z"),
                 List.of(new DashboardCharts.Headline("pairs", "Pairs", "1,234", "matching")),
                 List.of(new HtmlReport.Section(n, new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
         assertThat(html).contains("<td class=\"num\">1,234</td>").contains("Top &lt;tables&gt;").contains("<td>a&amp;b</td>")

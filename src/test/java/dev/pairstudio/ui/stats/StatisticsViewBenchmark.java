@@ -10,9 +10,11 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.HeadlessFx;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.Theme;
 import dev.pairstudio.ui.filter.FilterViewModel;
+import dev.pairstudio.ui.task.FxTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -64,12 +66,12 @@ public final class StatisticsViewBenchmark {
     }
 
     private static void run(PairStore store) throws Exception {
-        dev.pairstudio.testing.HeadlessFx.start();
+        HeadlessFx.start();
         FilterViewModel filters = new FilterViewModel();
         BackgroundJobs jobs = new BackgroundJobs();
         BlockingQueue<DashboardTimer.Timing> timings = new ArrayBlockingQueue<>(16);
         StatisticsView[] view = new StatisticsView[1];
-        DashboardTimer timer = new DashboardTimer(new dev.pairstudio.ui.task.FxTaskRunner(jobs));
+        DashboardTimer timer = new DashboardTimer(new FxTaskRunner(jobs));
         fx(() -> {
             view[0] = new StatisticsView(store, filters, timer);
             Stage stage = new Stage();

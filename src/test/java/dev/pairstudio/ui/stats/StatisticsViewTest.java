@@ -8,30 +8,34 @@ import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.testing.TestDatabases;
+import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.Screenshots;
 import dev.pairstudio.ui.Theme;
 import dev.pairstudio.ui.filter.FilterViewModel;
+import dev.pairstudio.ui.task.FxTaskRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.concurrent.Task;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.Clipboard;
@@ -65,9 +69,7 @@ class StatisticsViewTest {
 
     static List<Pair> pairs() {
         List<Pair> pairs = new ArrayList<>(new SyntheticPairs(9).list(600));
-        pairs.add(new Pair("pii-mail", "Orders of zed.quill@example.org last week",
-                "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = 'zed.quill@example.org'",
-                Instant.parse("2025-06-05T09:00:00Z"), "postgresql", "shop", List.of(), true, null, null));
+        pairs.add(TestPair.of("pii-mail", "Orders of zed.quill@example.org last week", "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = 'zed.quill@example.org'").at("2025-06-05T09:00:00Z").build());
         return pairs;
     }
 
@@ -86,7 +88,7 @@ class StatisticsViewTest {
         this.stage = stage;
         filters = new FilterViewModel();
         jobs = new BackgroundJobs();
-        view = new StatisticsView(store, filters, new dev.pairstudio.ui.task.FxTaskRunner(jobs), Duration.millis(50));
+        view = new StatisticsView(store, filters, new FxTaskRunner(jobs), Duration.millis(50));
         scene = new Scene(view, 1400, 1000);
         Theme.apply(view, false);
         stage.setScene(scene);
@@ -201,7 +203,7 @@ class StatisticsViewTest {
     void clickingADayNarrowsTheDateRangeToThatDay(FxRobot robot) throws Exception {
         shown();
         ChartNumbers days = view.numbers(DashboardCharts.PAIRS_PER_DAY);
-        ChartNumbers.Row busiest = days.rows().stream().max(java.util.Comparator.comparingLong(ChartNumbers.Row::count)).orElseThrow();
+        ChartNumbers.Row busiest = days.rows().stream().max(Comparator.comparingLong(ChartNumbers.Row::count)).orElseThrow();
         LocalDate day = LocalDate.parse(busiest.key());
         XYChart<?, ?> chart = (XYChart<?, ?>) robot.lookup(".pairs-per-day-chart").query();
         NumberAxis axis = (NumberAxis) chart.getXAxis();
@@ -261,7 +263,7 @@ class StatisticsViewTest {
     void savesAChartTheDashboardAndAnHtmlReport(FxRobot robot) throws Exception {
         DashboardData d = shown();
         Path chart = tmp.resolve("charts/query-types.png");
-        java.util.concurrent.Future<Path> t1 = WaitForAsyncUtils.asyncFx(() -> view.saveChart(DashboardCharts.QUERY_TYPES, chart)).get(10, TimeUnit.SECONDS);
+        Future<Path> t1 = WaitForAsyncUtils.asyncFx(() -> view.saveChart(DashboardCharts.QUERY_TYPES, chart)).get(10, TimeUnit.SECONDS);
         assertThat(t1.get(20, TimeUnit.SECONDS)).isEqualTo(chart);
         assertPng(chart, 200, 150);
 
@@ -269,7 +271,7 @@ class StatisticsViewTest {
         WaitForAsyncUtils.asyncFx(() -> view.saveDashboardPng(whole)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
         assertPng(whole, 1000, 1400); // the whole dashboard, taller than the window
         Files.copy(whole, Path.of(System.getProperty("pairstudio.screenshots", "target/screenshots")).resolve("statistics-dashboard-full.png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
 
         Path html = tmp.resolve("report.html");
         WaitForAsyncUtils.asyncFx(() -> view.saveHtmlReport(html)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
@@ -320,7 +322,7 @@ class StatisticsViewTest {
             });
             WaitForAsyncUtils.waitForFxEvents();
             for (String id : List.of("stats-refresh", "stats-save-png", "stats-save-html")) {
-                javafx.scene.control.Button b = robot.lookup("#" + id).queryButton();
+                Button b = robot.lookup("#" + id).queryButton();
                 assertThat(b.getWidth()).as(id + " keeps its whole label at " + size[0] + " px").isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
             }
             Screenshots.save(scene, "statistics-dashboard-" + size[0] + "x" + size[1]);

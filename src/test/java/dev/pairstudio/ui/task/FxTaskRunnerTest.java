@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.ui.BackgroundJobs;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -76,7 +77,7 @@ class FxTaskRunnerTest {
         List<Throwable> handed = new CopyOnWriteArrayList<>();
         runner.setFailureHandler(handed::add);
         WaitForAsyncUtils.asyncFx(() -> runner.run("read", () -> {
-            throw new java.io.IOException("disk gone");
+            throw new IOException("disk gone");
         }, x -> { })).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> handed.size() == 1);
         assertThat(handed.get(0)).hasMessage("disk gone");

@@ -1,13 +1,18 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.OpenFailures;
+import dev.pairstudio.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.sql.DataSource;
@@ -18,7 +23,7 @@ import javax.sql.DataSource;
  * for candidates; when those are not exact (several words, punctuation) the database checks
  * them. A regular expression scans the table. The last eight answers are kept until the index changes.
  */
-final class TextMatches {
+public final class TextMatches {
     private final DataSource pool;
     /** The WHERE clause of a regular-expression search, its pattern parameter given twice (dialects spell it differently). */
     private final String regexWhere;
@@ -31,22 +36,22 @@ final class TextMatches {
     }
 
     /** The last few answers: a search asks for a count, a page and statistics of the same text. */
-    private final java.util.Map<Question, Answer> answers = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Question, Answer> answers = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<Question, Answer> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<Question, Answer> eldest) {
                     return size() > 8;
                 }
             });
 
-    TextMatches(DataSource pool, IndexKeeper keeper, String regexWhere) {
+    public TextMatches(DataSource pool, IndexKeeper keeper, String regexWhere) {
         this.pool = pool;
         this.regexWhere = regexWhere;
         this.keeper = keeper;
     }
 
     /** Matching ordinals, null when the filter has no text. */
-    BitSet matching(PairFilter filter) {
+    public BitSet matching(PairFilter filter) {
         String text = filter.text();
         if (text == null) {
             return null;
@@ -135,7 +140,7 @@ final class TextMatches {
     }
 
     /** H2's REGEXP_LIKE uses java.util.regex: check here so that the message names the regex. */
-    static void checkRegex(String regex) {
+    public static void checkRegex(String regex) {
         try {
             Pattern.compile(regex);
         } catch (PatternSyntaxException e) {

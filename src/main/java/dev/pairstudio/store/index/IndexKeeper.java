@@ -1,4 +1,4 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +22,12 @@ import org.slf4j.LoggerFactory;
  * it current by replaying the {@link ChangeLog} (rows written by this process and by others that
  * share the file). Readers hold the read lock while they scan; replaying holds the write lock.
  */
-final class IndexKeeper {
+public final class IndexKeeper {
     private static final Logger LOG = LoggerFactory.getLogger(IndexKeeper.class);
     /** Rows per query when building: large enough that per-query cost is noise, small enough to keep queries short. */
     private static final int LOAD_PAGE = 20_000;
     /** Ids per {@code = ANY(?)} query when re-reading changed rows. */
-    static final int ID_CHUNK = 10_000;
+    public static final int ID_CHUNK = 10_000;
 
     /** Rows of the table compared with a snapshot's before it is trusted (besides counts and the largest id). */
     private static final int SPOT_CHECKS = 64;
@@ -48,29 +49,29 @@ final class IndexKeeper {
     private volatile long buildRows;
     private volatile long buildTotal;
 
-    IndexKeeper(DataSource pool, Path snapshotFile) {
+    public IndexKeeper(DataSource pool, Path snapshotFile) {
         this.pool = pool;
         this.snapshotFile = snapshotFile;
     }
 
     /** Whether the index is ready in this process (false while it is being read or built). */
-    boolean loaded() {
+    public boolean loaded() {
         return index != null;
     }
 
     /** "none" (not built yet), "table", or "snapshot of change N[, brought forward to M]". */
-    String origin() {
+    public String origin() {
         return origin;
     }
 
     /** While the index is built from the table: rows read and rows expected; null when no build runs. */
-    long[] buildProgress() {
+    public long[] buildProgress() {
         long total = buildTotal;
         return total > 0 ? new long[] {buildRows, total} : null;
     }
 
     /** Runs {@code reader} on an up-to-date index under the read lock. */
-    <T> T read(Function<PairIndex, T> reader) throws SQLException {
+    public <T> T read(Function<PairIndex, T> reader) throws SQLException {
         try (Connection c = pool.getConnection()) {
             refresh(c, ChangeLog.clock(c));
         }
@@ -83,14 +84,14 @@ final class IndexKeeper {
     }
 
     /** Builds the index if this process has none yet, up to the current clock; {@code c} must have no open change. */
-    void loadIfAbsent(Connection c) throws SQLException {
+    public void loadIfAbsent(Connection c) throws SQLException {
         if (index == null) {
             refresh(c, ChangeLog.clock(c));
         }
     }
 
     /** Builds the index if needed and applies the log up to entry {@code upTo}, reading through {@code c}. */
-    void refresh(Connection c, long upTo) throws SQLException {
+    public void refresh(Connection c, long upTo) throws SQLException {
         if (index != null && seen >= upTo) {
             return;
         }
@@ -115,7 +116,7 @@ final class IndexKeeper {
      * reading the rows back: when {@code change} returns false, or other entries came first, the
      * rows are read back instead.
      */
-    void applied(Connection c, long seq, java.util.function.Predicate<PairIndex> change) throws SQLException {
+    public void applied(Connection c, long seq, Predicate<PairIndex> change) throws SQLException {
         lock.writeLock().lock();
         try {
             if (index == null) {
@@ -132,7 +133,7 @@ final class IndexKeeper {
     }
 
     /** The ids of a ready index matching a predicate, read under the read lock (for writers, after {@link #refresh}). */
-    <T> T peek(Function<PairIndex, T> reader) {
+    public <T> T peek(Function<PairIndex, T> reader) {
         lock.readLock().lock();
         try {
             return reader.apply(index);
@@ -142,7 +143,7 @@ final class IndexKeeper {
     }
 
     /** Builds the word index of an up-to-date index on first use (one scan of the texts). */
-    void ensureText() throws SQLException {
+    public void ensureText() throws SQLException {
         try (Connection c = pool.getConnection()) {
             refresh(c, ChangeLog.clock(c));
             lock.writeLock().lock();
@@ -266,7 +267,7 @@ final class IndexKeeper {
      * A one-number query. Each count stands alone: H2 answers a bare {@code COUNT(*)} from the
      * table's size, but as a subquery under LAZY_QUERY_EXECUTION it walked all 1M rows (13.7 s).
      */
-    static long single(Connection c, String query) throws SQLException {
+    public static long single(Connection c, String query) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(query); ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);
@@ -278,7 +279,7 @@ final class IndexKeeper {
      * forward here, or the word index added). Called on close; a failure only costs the next
      * open a rebuild, so it is logged, not thrown.
      */
-    void save() {
+    public void save() {
         if (snapshotFile == null || index == null) {
             return;
         }
@@ -308,7 +309,7 @@ final class IndexKeeper {
      * {@link #read} reads it back. Without a snapshot file (in memory, encrypted) it is kept:
      * the next read would rebuild it from the table.
      */
-    void release() {
+    public void release() {
         save();
         lock.writeLock().lock();
         try {

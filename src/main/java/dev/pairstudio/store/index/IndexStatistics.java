@@ -1,14 +1,20 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
+import dev.pairstudio.store.LengthHistogram;
+import dev.pairstudio.store.StatCounts;
+import dev.pairstudio.store.StatGroup;
+import dev.pairstudio.store.StatSink;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The statistics facts of the rows matching a filter, summed from the index in one pass: per
  * profile a count and summed lengths; per UTC day a count; over all rows the length histograms.
  * Arrays indexed by profile, day and bin, so a million rows take milliseconds.
  */
-final class IndexStatistics {
+public final class IndexStatistics {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private final PairIndex index;
@@ -19,7 +25,7 @@ final class IndexStatistics {
     private final long[] sqlBins;
     private long firstDay = Long.MAX_VALUE;
     private long[] days = new long[0];
-    private final java.util.List<StatGroup> groups;
+    private final List<StatGroup> groups;
 
     private IndexStatistics(PairIndex index) {
         this.index = index;
@@ -29,13 +35,13 @@ final class IndexStatistics {
         sqlLength = new long[profiles];
         questionBins = new long[LengthHistogram.BINS];
         sqlBins = new long[LengthHistogram.BINS];
-        groups = new java.util.ArrayList<>(profiles);
+        groups = new ArrayList<>(profiles);
         for (int p = 0; p < profiles; p++) {
             groups.add(index.group(p));
         }
     }
 
-    static IndexStatistics of(PairIndex index, IndexFilter filter) {
+    public static IndexStatistics of(PairIndex index, IndexFilter filter) {
         IndexStatistics s = new IndexStatistics(index);
         for (int o = 0; o < index.size(); o++) {
             if (filter.test(o)) {
@@ -70,7 +76,7 @@ final class IndexStatistics {
     }
 
     /** Hands the facts to the sink (outside the index lock: the groups were copied). */
-    void emit(StatSink sink) {
+    public void emit(StatSink sink) {
         for (int p = 0; p < count.length; p++) {
             if (count[p] > 0) {
                 sink.group(groups.get(p), new StatCounts(count[p], questionLength[p], sqlLength[p]));

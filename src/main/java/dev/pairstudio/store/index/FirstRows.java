@@ -1,5 +1,6 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
+import dev.pairstudio.store.Cursor;
 import java.util.Arrays;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Arrays;
  * the index with a bounded heap instead of sorting every row: about 10-20 ms at 1M pairs for any
  * column and any page, so that a page in a fresh sort order does not wait for a full sort.
  */
-final class FirstRows {
+public final class FirstRows {
     private final ColumnKeys keys;
     private final boolean descending;
 
@@ -17,7 +18,7 @@ final class FirstRows {
     }
 
     /** Ordinals in walk order (ascending or descending by key, ties by id the same way). */
-    static int[] select(PairIndex index, IndexFilter filter, ColumnKeys keys, boolean descending, Cursor after, int k) {
+    public static int[] select(PairIndex index, IndexFilter filter, ColumnKeys keys, boolean descending, Cursor after, int k) {
         return new FirstRows(keys, descending).select(index, filter, after, k);
     }
 

@@ -1,8 +1,7 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import dev.pairstudio.demo.SyntheticPairs;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

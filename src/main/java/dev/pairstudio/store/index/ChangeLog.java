@@ -1,4 +1,4 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import java.nio.ByteBuffer;
 import java.sql.Connection;
@@ -17,7 +17,7 @@ import java.util.List;
  * the same transaction; a reader that sees clock value N knows that entries up to N are committed
  * and re-reads their rows into its index.
  */
-final class ChangeLog {
+public final class ChangeLog {
     /** Entries kept at least this long, so that a process that was busy can still catch up. */
     private static final long KEEP_HOURS = 24;
 
@@ -28,7 +28,7 @@ final class ChangeLog {
     private ChangeLog() {
     }
 
-    static long clock(Connection c) throws SQLException {
+    public static long clock(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT seq FROM store_clock WHERE id = 1"); ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);
@@ -54,7 +54,7 @@ final class ChangeLog {
     }
 
     /** Takes the writer lock (until commit or rollback) and returns this transaction's number. */
-    static long bump(Connection c) throws SQLException {
+    public static long bump(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE store_clock SET seq = seq + 1 WHERE id = 1")) {
             s.executeUpdate();
         }
@@ -62,7 +62,7 @@ final class ChangeLog {
     }
 
     /** Logs the touched ids: as a range when they are consecutive and ascending (an insert), else as a list. */
-    static void log(Connection c, long seq, List<Long> ids) throws SQLException {
+    public static void log(Connection c, long seq, List<Long> ids) throws SQLException {
         long first = ids.get(0);
         long last = ids.get(ids.size() - 1);
         boolean consecutive = last - first + 1 == ids.size();
@@ -117,7 +117,7 @@ final class ChangeLog {
     }
 
     /** Drops entries older than a day (keeping the last thousand); a process further behind reloads its index. */
-    static void prune(Connection c) throws SQLException {
+    public static void prune(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "DELETE FROM change_log WHERE logged_at < ? AND seq < (SELECT MAX(seq) FROM change_log) - 1000")) {
             s.setObject(1, LocalDateTime.now(ZoneOffset.UTC).minusHours(KEEP_HOURS));

@@ -1,4 +1,6 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
+
+import dev.pairstudio.store.StatGroup;
 
 /**
  * What the in-memory index keeps of one stored pair, read from its row. The texts are carried
@@ -10,6 +12,6 @@ package dev.pairstudio.store;
  * @param questionLength Unicode code points, as the seed's statistics count them
  * @param executionKey   {@link SortKeys#execution} of the execution time (0 when absent)
  */
-record IndexRow(long id, String pairId, long tsMicros, long updatedMicros, StatGroup group, int questionLength,
+public record IndexRow(long id, String pairId, long tsMicros, long updatedMicros, StatGroup group, int questionLength,
         int sqlLength, long executionKey, Long duplicateGroup, boolean trash, String question, String sql) {
 }

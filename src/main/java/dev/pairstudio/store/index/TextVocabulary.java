@@ -1,4 +1,4 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -81,8 +81,8 @@ final class TextVocabulary {
         v.text.setLength(0);
         v.text.append(words);
         int capacity = Math.max(1024, Integer.highestOneBit(Math.max(1, n)) * 2);
-        v.start = java.util.Arrays.copyOf(in.ints(n + 1), capacity + 1);
-        v.hash = java.util.Arrays.copyOf(in.ints(n), capacity);
+        v.start = Arrays.copyOf(in.ints(n + 1), capacity + 1);
+        v.hash = Arrays.copyOf(in.ints(n), capacity);
         int tableLength = in.count(4);
         if (Integer.bitCount(tableLength) != 1 || 2L * n > tableLength || v.start[n] != words.length()) {
             throw new IOException("a vocabulary of " + n + " words does not fit its tables");

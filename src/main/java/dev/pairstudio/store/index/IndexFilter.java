@@ -1,6 +1,7 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import dev.pairstudio.pair.PairFilter;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -8,7 +9,7 @@ import java.util.BitSet;
  * profile, the rest per row from primitive columns. The free-text part arrives as the set of
  * matching ordinals (the store resolves it: word index, then verification).
  */
-final class IndexFilter {
+public final class IndexFilter {
     private final PairIndex index;
     private final PairFilter filter;
     private final boolean trash;
@@ -21,7 +22,7 @@ final class IndexFilter {
     /** Per profile: 1 passes, 0 not decided yet, -1 fails. Profiles added later are decided on first sight. */
     private byte[] profiles;
 
-    IndexFilter(PairIndex index, PairFilter filter, BitSet textMatches) {
+    public IndexFilter(PairIndex index, PairFilter filter, BitSet textMatches) {
         this.index = index;
         this.filter = filter;
         this.trash = filter.trash();
@@ -44,7 +45,7 @@ final class IndexFilter {
         this.profiles = new byte[index.profileCount()];
     }
 
-    boolean test(int o) {
+    public boolean test(int o) {
         if (index.purged(o) || index.trash(o) != trash) {
             return false;
         }
@@ -66,7 +67,7 @@ final class IndexFilter {
 
     private boolean profilePasses(int p) {
         if (p >= profiles.length) {
-            profiles = java.util.Arrays.copyOf(profiles, index.profileCount());
+            profiles = Arrays.copyOf(profiles, index.profileCount());
         }
         byte known = profiles[p];
         if (known == 0) {

@@ -1,4 +1,4 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import java.io.EOFException;
 import java.io.IOException;

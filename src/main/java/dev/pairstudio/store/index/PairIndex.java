@@ -1,15 +1,16 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
-import dev.pairstudio.pair.ComplexityLevel;
-import dev.pairstudio.pair.QueryType;
-import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.store.SortColumn;
+import dev.pairstudio.store.StatGroup;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The pairs' filterable and sortable columns in memory, one primitive array per column indexed by
@@ -25,7 +26,7 @@ import java.util.function.IntConsumer;
  * Rows are never removed, only marked purged, so ordinals stay valid; sort orders are rebuilt
  * after changes ({@link #generation}).
  */
-final class PairIndex {
+public final class PairIndex {
     static final byte TRASH = 1;
     static final byte PURGED = 2;
 
@@ -55,13 +56,13 @@ final class PairIndex {
 
     private final PairIdHashes byPairId = new PairIdHashes(o -> pairHash[o]);
     /** The last few sort orders used (each 12-20 MB at 1M pairs), most recent last. */
-    private final Map<SortColumn, SortOrder> orders = new java.util.LinkedHashMap<>(8, 0.75f, true);
+    private final Map<SortColumn, SortOrder> orders = new LinkedHashMap<>(8, 0.75f, true);
     private static final int CACHED_ORDERS = 3;
     private int purged;
     private long generation;
 
     /** No duplicate group. */
-    static final long NO_GROUP = Long.MIN_VALUE;
+    public static final long NO_GROUP = Long.MIN_VALUE;
 
     // ---- writing ----------------------------------------------------------------------------
 
@@ -69,7 +70,7 @@ final class PairIndex {
      * Adds a new row or replaces the index entry of a known id. Returns false when the id is new
      * but lower than the last one: the index keeps id order, so the caller must rebuild.
      */
-    boolean put(IndexRow r) {
+    public boolean put(IndexRow r) {
         int o = ordinalOf(r.id());
         if (o < 0) {
             if (size > 0 && r.id() < ids[size - 1]) {
@@ -121,12 +122,12 @@ final class PairIndex {
         return textHash(r.question(), r.sql());
     }
 
-    static int textHash(String question, String sql) {
+    public static int textHash(String question, String sql) {
         return 31 * question.hashCode() + sql.hashCode();
     }
 
     /** One pair's share of {@link #liveTextDigest()}: a well-mixed hash of its id and texts. */
-    static long textDigest(long id, int textHash) {
+    public static long textDigest(long id, int textHash) {
         long z = id * 0x9E3779B97F4A7C15L ^ (textHash & 0xFFFFFFFFL);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -134,7 +135,7 @@ final class PairIndex {
     }
 
     /** The sum of every live pair's {@link #textDigest}: order-free, so a writer can add up the pairs it saw. */
-    long liveTextDigest() {
+    public long liveTextDigest() {
         long digest = 0;
         for (int o = 0; o < size; o++) {
             if (state[o] == 0) {
@@ -153,7 +154,7 @@ final class PairIndex {
     }
 
     /** Moves a row to the trash or back; false when the id is unknown. */
-    boolean setTrash(long id, boolean trash) {
+    public boolean setTrash(long id, boolean trash) {
         int o = ordinalOf(id);
         if (o < 0 || (state[o] & PURGED) != 0) {
             return false;
@@ -164,7 +165,7 @@ final class PairIndex {
     }
 
     /** Changes a row's dimensions (its review status, say) and its change time; false when the id is unknown. */
-    boolean regroup(long id, java.util.function.UnaryOperator<StatGroup> change, long updatedMicros) {
+    public boolean regroup(long id, UnaryOperator<StatGroup> change, long updatedMicros) {
         int o = ordinalOf(id);
         if (o < 0 || (state[o] & PURGED) != 0) {
             return false;
@@ -182,7 +183,7 @@ final class PairIndex {
      * A pair's duplicate group and duplicate flags as {@code markDuplicates} writes them: the
      * flag bits under {@code mask} become {@code bits}; false when the id is unknown.
      */
-    boolean markDuplicate(long id, long group, long mask, long bits) {
+    public boolean markDuplicate(long id, long group, long mask, long bits) {
         int o = ordinalOf(id);
         if (o < 0 || (state[o] & PURGED) != 0) {
             return false;
@@ -201,7 +202,7 @@ final class PairIndex {
     }
 
     /** Every live row of duplicate group {@code from} now belongs to {@code into}. */
-    void renameGroup(long from, long into) {
+    public void renameGroup(long from, long into) {
         for (int o = 0; o < size; o++) {
             if (duplicateGroup[o] == from && (state[o] & PURGED) == 0) {
                 duplicateGroup[o] = into;
@@ -211,7 +212,7 @@ final class PairIndex {
     }
 
     /** The row was deleted for good. */
-    void purge(long id) {
+    public void purge(long id) {
         int o = ordinalOf(id);
         if (o >= 0 && (state[o] & PURGED) == 0) {
             state[o] |= PURGED;
@@ -279,11 +280,11 @@ final class PairIndex {
     }
 
     /** Ordinals whose pair_id hashes like {@code pairId} (candidates: the caller compares the text). */
-    void candidatesFor(String pairId, IntConsumer action) {
+    public void candidatesFor(String pairId, IntConsumer action) {
         byPairId.forEach(PairIdHashes.hash(pairId), action);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
@@ -300,11 +301,11 @@ final class PairIndex {
         return generation;
     }
 
-    long id(int o) {
+    public long id(int o) {
         return ids[o];
     }
 
-    long ts(int o) {
+    public long ts(int o) {
         return ts[o];
     }
 
@@ -316,11 +317,11 @@ final class PairIndex {
         return execution[o];
     }
 
-    long duplicateGroup(int o) {
+    public long duplicateGroup(int o) {
         return duplicateGroup[o];
     }
 
-    int profile(int o) {
+    public int profile(int o) {
         return profile[o];
     }
 
@@ -336,7 +337,7 @@ final class PairIndex {
         return (state[o] & TRASH) != 0;
     }
 
-    boolean purged(int o) {
+    public boolean purged(int o) {
         return (state[o] & PURGED) != 0;
     }
 
@@ -356,28 +357,28 @@ final class PairIndex {
         return sqlLo[o];
     }
 
-    int profileCount() {
+    public int profileCount() {
         return profiles.size();
     }
 
-    StatGroup group(int profileNumber) {
+    public StatGroup group(int profileNumber) {
         return profiles.get(profileNumber);
     }
 
     /** Whether some row not purged has this profile. */
-    boolean inUse(int profileNumber) {
+    public boolean inUse(int profileNumber) {
         return profileRows[profileNumber] > 0;
     }
 
     /** The order of a column if it is cached (built since the last change), else null. */
-    SortOrder cachedOrder(SortColumn column) {
+    public SortOrder cachedOrder(SortColumn column) {
         synchronized (orders) {
             return orders.get(column);
         }
     }
 
     /** The order of every ordinal for a sort column, built on first use after each change. */
-    SortOrder order(SortColumn column) {
+    public SortOrder order(SortColumn column) {
         synchronized (orders) {
             SortOrder known = orders.get(column);
             if (known != null) {
@@ -408,7 +409,7 @@ final class PairIndex {
         out.bytes(state, size);
         out.i32(profiles.size());
         for (StatGroup g : profiles) {
-            writeGroup(out, g);
+            StatGroupCodec.write(out, g);
         }
         byPairId.write(out);
         out.bool(text != null);
@@ -438,7 +439,7 @@ final class PairIndex {
         ix.textHash = in.ints(n);
         ix.state = in.bytes(n);
         for (int g = 0, groups = in.count(8); g < groups; g++) {
-            ix.intern(readGroup(in));
+            ix.intern(StatGroupCodec.read(in));
         }
         for (int o = 0; o < n; o++) {
             if (ix.profile[o] < 0 || ix.profile[o] >= ix.profiles.size() || (o > 0 && ix.ids[o] <= ix.ids[o - 1])) {
@@ -455,48 +456,6 @@ final class PairIndex {
             ix.text = TextIndex.read(in);
         }
         return ix;
-    }
-
-    private static void writeGroup(SnapshotFile.Out out, StatGroup g) throws IOException {
-        out.str(g.databaseType());
-        out.str(g.databaseName());
-        out.bool(g.success());
-        out.str(g.queryType() == null ? null : g.queryType().name());
-        out.str(g.statementType() == null ? null : g.statementType().name());
-        out.str(g.status().name());
-        out.i32(g.complexity() == null ? -1 : g.complexity().ordinal());
-        out.i64(g.flags());
-        out.i32(g.piiTypes().size());
-        for (String type : g.piiTypes()) {
-            out.str(type);
-        }
-        out.i32(g.tables().size());
-        for (String table : g.tables()) {
-            out.str(table);
-        }
-    }
-
-    /** Enums by name: a snapshot of a version whose names differ fails here and is rebuilt. */
-    private static StatGroup readGroup(SnapshotFile.In in) throws IOException {
-        String databaseType = in.str();
-        String databaseName = in.str();
-        boolean success = in.bool();
-        String queryType = in.str();
-        String statementType = in.str();
-        ReviewStatus status = ReviewStatus.valueOf(in.str());
-        int complexity = in.i32();
-        long flags = in.i64();
-        java.util.Set<String> pii = new java.util.TreeSet<>();
-        for (int i = 0, k = in.count(4); i < k; i++) {
-            pii.add(in.str());
-        }
-        List<String> tables = new ArrayList<>();
-        for (int i = 0, k = in.count(4); i < k; i++) {
-            tables.add(in.str());
-        }
-        return new StatGroup(databaseType, databaseName, success, queryType == null ? null : QueryType.valueOf(queryType),
-                statementType == null ? null : QueryType.valueOf(statementType), status,
-                complexity < 0 ? null : ComplexityLevel.values()[complexity], flags, java.util.Set.copyOf(pii), List.copyOf(tables));
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@link #FORMAT} whenever the layout or the meaning of a derived column changes (sort keys,
  * text hashes, what {@link IndexRows} reads): an older file is then rebuilt, never misread.
  */
-final class IndexSnapshot {
+public final class IndexSnapshot {
     private static final Logger LOG = LoggerFactory.getLogger(IndexSnapshot.class);
     private static final long MAGIC = 0x5053_4944_5853_4e50L; // a fixed mark: this is an index snapshot
     static final int FORMAT = 1;

@@ -1,5 +1,7 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
+import dev.pairstudio.store.SortColumn;
+import dev.pairstudio.store.StatGroup;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -14,7 +16,7 @@ import java.util.function.Function;
  * <p>String columns sort by the rank of their value among the distinct values (null first);
  * their keys are even ranks so that a cursor whose value no longer exists falls between two.
  */
-final class ColumnKeys {
+public final class ColumnKeys {
     private final SortColumn column;
     private final PairIndex index;
     /** Per profile, the key of profile-derived columns; null for row columns. */
@@ -29,7 +31,7 @@ final class ColumnKeys {
         this.values = values;
     }
 
-    static ColumnKeys of(PairIndex index, SortColumn column) {
+    public static ColumnKeys of(PairIndex index, SortColumn column) {
         Function<StatGroup, String> text = textOf(column);
         if (text != null) {
             TreeSet<String> distinct = new TreeSet<>();
@@ -124,7 +126,7 @@ final class ColumnKeys {
     }
 
     /** The cursor value of an ordinal: JSON-friendly (a string, a number or null). */
-    Object cursorValue(int o) {
+    public Object cursorValue(int o) {
         if (values != null) {
             long lo = lo(o);
             return lo == 0 ? null : values[(int) (lo / 2) - 1];

@@ -1,6 +1,9 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
+import dev.pairstudio.store.Cursor;
+import dev.pairstudio.store.SortColumn;
 import java.util.Arrays;
+import java.util.function.IntToLongFunction;
 
 /**
  * Every ordinal of a {@link PairIndex} in the order of one column ({@link ColumnKeys}), ties by
@@ -8,7 +11,7 @@ import java.util.Arrays;
  * tens of milliseconds at 1M pairs, for walks over many pages (page starts, streaming); a
  * descending sort walks it backwards (ties by id descending).
  */
-final class SortOrder {
+public final class SortOrder {
     private final ColumnKeys keys;
     private final int[] order;
 
@@ -33,16 +36,16 @@ final class SortOrder {
         return new SortOrder(keys, order);
     }
 
-    ColumnKeys keys() {
+    public ColumnKeys keys() {
         return keys;
     }
 
-    int size() {
+    public int size() {
         return order.length;
     }
 
     /** The ordinal at a position of the order. */
-    int at(int position) {
+    public int at(int position) {
         return order[position];
     }
 
@@ -50,7 +53,7 @@ final class SortOrder {
      * The position at which a walk after {@code cursor} starts: ascending, the first position
      * whose (key, id) is greater; descending, the last position whose (key, id) is smaller.
      */
-    int startAfter(Cursor cursor, boolean descending) {
+    public int startAfter(Cursor cursor, boolean descending) {
         long[] key = keys.key(cursor.value());
         int low = 0;
         int high = order.length; // first position with (key, id) > cursor
@@ -73,7 +76,7 @@ final class SortOrder {
     }
 
     /** Stable LSD radix sort of {@code order} by the key of each ordinal (unsigned), 16 bits a pass; passes where all digits agree are skipped. */
-    private static void radixSort(int[] order, java.util.function.IntToLongFunction keyOf) {
+    private static void radixSort(int[] order, IntToLongFunction keyOf) {
         int n = order.length;
         long[] k = new long[n];
         for (int i = 0; i < n; i++) {

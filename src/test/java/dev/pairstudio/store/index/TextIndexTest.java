@@ -1,4 +1,4 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;

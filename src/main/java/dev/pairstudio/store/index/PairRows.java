@@ -1,4 +1,4 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -10,6 +10,8 @@ import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.StoreException;
+import dev.pairstudio.store.StoredPair;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,21 +27,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** Reads and writes the stored form of a pair: one SELECT list, one mapping, one JSON codec. */
-final class PairRows {
-    static final String COLUMNS = "p.id, p.pair_id, p.question, p.sql_text, p.ts, p.database_type, p.database_name, "
+public final class PairRows {
+    public static final String COLUMNS = "p.id, p.pair_id, p.question, p.sql_text, p.ts, p.database_type, p.database_name, "
             + "COALESCE(a.table_names, p.table_names), p.success, p.execution_ms_text, p.metadata, p.status, p.note, p.original_question, p.original_sql, "
             + "p.source, p.import_batch, t.deleted_at, t.batch, p.updated_at, p.version, a.query_type, a.fingerprint, "
             + "a.complexity, COALESCE(a.flags, 0), a.duplicate_group, a.pii_types, a.parse_error, COALESCE(v.flags, 0)";
     private static final String JOINS = " LEFT JOIN trash t ON t.id = p.id LEFT JOIN analysis a ON a.id = p.id"
             + " LEFT JOIN validation v ON v.id = p.id";
     /** A pair with its trash entry, analysis and validation, if any: select {@link #COLUMNS} from this. */
-    static final String FROM = " FROM pairs p" + JOINS;
+    public static final String FROM = " FROM pairs p" + JOINS;
     /**
      * {@link #FROM} for the ids of one array parameter. H2 checks {@code p.id = ANY(?)} on a join
      * against the whole array for every row (1,000 ids: 170-290 ms at 1M pairs); a join with the
      * unnested array looks each id up (7-22 ms).
      */
-    static final String FROM_IDS = " FROM UNNEST(?) AS u(id) JOIN pairs p ON p.id = u.id" + JOINS;
+    public static final String FROM_IDS = " FROM UNNEST(?) AS u(id) JOIN pairs p ON p.id = u.id" + JOINS;
     /** 1-based index of the first column after {@link #COLUMNS} (the sort key in list queries). */
     static final int NEXT = 30;
 
@@ -51,7 +53,7 @@ final class PairRows {
     private PairRows() {
     }
 
-    static StoredPair read(ResultSet r) throws SQLException {
+    public static StoredPair read(ResultSet r) throws SQLException {
         String exec = r.getString(10);
         Pair pair = new Pair(r.getString(2), r.getString(3), r.getString(4), instant(r, 5), r.getString(6),
                 r.getString(7), tableNames(r.getString(8)), r.getBoolean(9),
@@ -74,16 +76,16 @@ final class PairRows {
     }
 
     /** ",EMAIL,PHONE," so that a filter on one type is a single LIKE; null when none. */
-    static String piiColumn(Set<String> types) {
+    public static String piiColumn(Set<String> types) {
         return types.isEmpty() ? null : types.stream().sorted().collect(Collectors.joining(",", ",", ","));
     }
 
-    static Set<String> piiTypes(String column) {
+    public static Set<String> piiTypes(String column) {
         return column == null ? Set.of()
                 : Arrays.stream(column.split(",")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
-    static String toJson(Object value) {
+    public static String toJson(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

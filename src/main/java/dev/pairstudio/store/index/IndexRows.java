@@ -1,4 +1,4 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.pair.ComplexityLevel;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.store.StatGroup;
+import dev.pairstudio.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,7 +23,7 @@ import java.util.Set;
  * Reads {@link IndexRow}s: the columns the in-memory index needs, one SELECT list. Table lists
  * and PII columns repeat across many rows, so their parsed forms are cached per reader.
  */
-final class IndexRows {
+public final class IndexRows {
     /** Select from {@link PairRows#FROM}. */
     static final String COLUMNS = "p.id, p.pair_id, p.ts, p.updated_at, p.database_type, p.database_name, COALESCE(a.table_names, p.table_names), "
             + "p.success, p.execution_ms_text, p.status, a.query_type, a.complexity, COALESCE(a.flags, 0), a.pii_types, a.duplicate_group, "
@@ -80,7 +82,7 @@ final class IndexRows {
         return micros(r.getObject(index, LocalDateTime.class).toInstant(ZoneOffset.UTC));
     }
 
-    static long micros(Instant t) {
+    public static long micros(Instant t) {
         try {
             return ChronoUnit.MICROS.between(Instant.EPOCH, t);
         } catch (ArithmeticException e) { // beyond ±292,000 years: a filter bound meaning "any"
@@ -88,7 +90,7 @@ final class IndexRows {
         }
     }
 
-    static Instant instant(long micros) {
+    public static Instant instant(long micros) {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 }

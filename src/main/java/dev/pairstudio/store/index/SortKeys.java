@@ -1,4 +1,4 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import java.util.Locale;
 
@@ -6,7 +6,7 @@ import java.util.Locale;
  * Sort keys as longs that order correctly when compared unsigned, so that every column sorts
  * with one radix sort and compares with one rule.
  */
-final class SortKeys {
+public final class SortKeys {
     /** Characters of a question or SQL that take part in its sort order. */
     static final int TEXT_CHARS = 16;
 
@@ -22,7 +22,7 @@ final class SortKeys {
     }
 
     /** An execution time in milliseconds; null sorts first (0). */
-    static long execution(Double ms) {
+    public static long execution(Double ms) {
         if (ms == null || ms.isNaN()) {
             return 0;
         }

@@ -1,6 +1,7 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 import java.util.function.IntToLongFunction;
 
@@ -26,7 +27,7 @@ final class PairIdHashes {
 
     private static int[] free(int n) {
         int[] a = new int[n];
-        java.util.Arrays.fill(a, FREE);
+        Arrays.fill(a, FREE);
         return a;
     }
 
