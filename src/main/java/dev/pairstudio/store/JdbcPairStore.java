@@ -77,7 +77,7 @@ public final class JdbcPairStore implements PairStore {
         this.keeper = connected.keeper();
         this.dispose = connected.dispose();
         this.streaming = connected.streaming();
-        this.index = new IndexKeeper(pool, dialect.indexSnapshot());
+        this.index = new IndexKeeper(pool, dialect.indexSnapshot(), dialect.textCollation());
         this.text = new TextMatches(pool, index, dialect.regexMatch("question") + " OR " + dialect.regexMatch("sql_text"));
         this.mergeAnalysis = dialect.upsert("analysis", "id", ANALYSIS_COLUMNS, "VALUES (?,?,?,?,?,?,?,?)");
     }
@@ -535,8 +535,12 @@ public final class JdbcPairStore implements PairStore {
     }
 
     private <T> T readIndex(String what, java.util.function.Function<PairIndex, T> reader) {
+        return readIndex(what, reader, false);
+    }
+
+    private <T> T readIndex(String what, java.util.function.Function<PairIndex, T> reader, boolean questionOrder) {
         try {
-            return index.read(reader);
+            return index.read(reader, questionOrder);
         } catch (SQLException e) {
             throw failure(what, e);
         }
@@ -544,8 +548,14 @@ public final class JdbcPairStore implements PairStore {
 
     /** The filter against the index, with its free-text part resolved first (outside the index lock). */
     private <T> T withFilter(String what, PairFilter filter, java.util.function.BiFunction<PairIndex, IndexFilter, T> reader) {
+        return withFilter(what, filter, null, reader);
+    }
+
+    /** The same for rows in a sort order: by question, on an index whose pairs are ranked in full question order. */
+    private <T> T withFilter(String what, PairFilter filter, PairSort sort, java.util.function.BiFunction<PairIndex, IndexFilter, T> reader) {
         java.util.BitSet textOrdinals = text.matching(filter);
-        return readIndex(what, ix -> reader.apply(ix, new IndexFilter(ix, filter, textOrdinals)));
+        return readIndex(what, ix -> reader.apply(ix, new IndexFilter(ix, filter, textOrdinals)),
+                sort != null && sort.column() == SortColumn.QUESTION);
     }
 
     @Override
@@ -635,7 +645,7 @@ public final class JdbcPairStore implements PairStore {
         Cursor after = afterCursor == null ? null : Cursor.decode(afterCursor, sort);
         Walk w = !index.loaded() && filter.equals(PairFilter.ALL) && sort.column() == SortColumn.ID
                 ? pageById(sort.descending(), after, limit + 1) // the primary key's order: no index needed
-                : withFilter("list pairs", filter, (ix, f) -> page(ix, f, sort, after, limit + 1));
+                : withFilter("list pairs", filter, sort, (ix, f) -> page(ix, f, sort, after, limit + 1));
         boolean more = w.ids().size() > limit;
         List<Long> ids = more ? w.ids().subList(0, limit) : w.ids();
         String next = more ? new Cursor(sort, w.values().get(limit - 1), ids.get(limit - 1)).encode() : null;
@@ -647,7 +657,7 @@ public final class JdbcPairStore implements PairStore {
         if (pageSize <= 0) {
             throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
         }
-        Walk w = withFilter("index pages", filter, (ix, f) -> walk(ix, f, ix.order(sort.column()), sort.descending(), null,
+        Walk w = withFilter("index pages", filter, sort, (ix, f) -> walk(ix, f, ix.order(sort.column()), sort.descending(), null,
                 Integer.MAX_VALUE, pageSize, true));
         List<String> starts = new ArrayList<>();
         starts.add(null);
@@ -666,7 +676,7 @@ public final class JdbcPairStore implements PairStore {
             return;
         }
         // The order is taken once (ids only, 8 bytes a pair); rows are read in chunks by id.
-        streamIds(withFilter("list pairs", filter, (ix, f) -> matchingIds(ix, f, ix.order(sort.column()), sort.descending())), action);
+        streamIds(withFilter("list pairs", filter, sort, (ix, f) -> matchingIds(ix, f, ix.order(sort.column()), sort.descending())), action);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.pairstudio.sql.SqlAnalysis;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.sql.SqlExplainer;
 import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.store.ValidationResult;
 import dev.pairstudio.ui.command.Command;
@@ -44,6 +45,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -161,7 +163,7 @@ public final class MainWindow {
                 this::dataChanged, () -> showView(0), () -> showView(1), this::toggleTheme, () -> root.lookup("#search").requestFocus(),
                 this::showHelp));
         javafx.scene.control.Menu recent = RecentMenu.create(new RecentDatabases(settings), store.location(),
-                location -> openDatabaseHandler.get().accept(new OpenDatabaseDialog.Choice(location, new char[0])));
+                location -> openRecent(location));
         recent.disableProperty().bind(openDatabaseHandler.isNull());
         root.setTop(new VBox(commands.menuBar(Map.of("open-database", List.of(recent))), toolBar()));
         SplitPane lower = new SplitPane(detail, preview);
@@ -485,6 +487,7 @@ public final class MainWindow {
     // ---- detail and preview -----------------------------------------------------------
 
     private void wireDetail() {
+        detail.setSearch(rows::filter);
         detail.setOnReview(status -> (switch (status) {
             case ACCEPTED -> pairs.accept;
             case REJECTED -> pairs.reject;
@@ -588,6 +591,24 @@ public final class MainWindow {
     // ---- chrome -----------------------------------------------------------------------
 
     /** What File › Open database does with the user's choice (the application swaps the window); none: disabled. */
+    /**
+     * Opens a database of File › Open recent. The list keeps no password: a team database asks
+     * for it (the application clears it once the database opened or refused it).
+     */
+    private void openRecent(String location) {
+        char[] password = new char[0];
+        if (PairStores.isTeamDatabase(location)) {
+            Optional<char[]> typed = dialogs.password("recent-password", "Open the team database",
+                    "The password for " + location + ". It is not stored; leave it empty when the server needs none or "
+                            + PairStores.PASSWORD_VARIABLE + " holds it.");
+            if (typed.isEmpty()) {
+                return;
+            }
+            password = typed.get();
+        }
+        openDatabaseHandler.get().accept(new OpenDatabaseDialog.Choice(location, password));
+    }
+
     public void setOnOpenDatabase(Consumer<OpenDatabaseDialog.Choice> handler) {
         openDatabaseHandler.set(handler);
     }

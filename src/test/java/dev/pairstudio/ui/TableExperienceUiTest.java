@@ -179,6 +179,40 @@ class TableExperienceUiTest {
     }
 
     @Test
+    void searchMatchesAreMarkedInTheDetailPane(FxRobot robot) throws Exception {
+        waitFor(() -> table.getItems().size() == PAIRS && table.getItems().get(0) != null);
+        robot.interact(() -> window.filters().text.set("SELECT")); // in every SQL, in no question of these pairs
+        waitFor(() -> table.getItems().size() > 0 && table.getItems().get(0) != null);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
+        waitFor(() -> robot.lookup("#detail-sql").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.TextFlow sql = robot.lookup("#detail-sql").queryAs(javafx.scene.text.TextFlow.class);
+        List<String> marked = dev.pairstudio.ui.detail.HighlightedText.searchMatches(sql);
+        assertThat(marked).isNotEmpty().allSatisfy(m -> assertThat(m).isEqualToIgnoringCase("select"));
+        String shown = sql.getChildren().stream().map(n -> n instanceof javafx.scene.text.Text t ? t.getText() : ((Label) n).getText())
+                .collect(java.util.stream.Collectors.joining());
+        assertThat(shown.replaceAll("\\s+", " ").trim()).as("the marks leave the SQL whole")
+                .isEqualTo(table.getSelectionModel().getSelectedItem().pair().sql().replaceAll("\\s+", " ").trim());
+
+        StoredPair selected = table.getSelectionModel().getSelectedItem();
+        String word = selected.pair().question().split("\\s+")[2];
+        robot.interact(() -> window.filters().text.set(word.toLowerCase(java.util.Locale.ROOT)));
+        waitFor(() -> table.getItems().size() > 0 && table.getItems().get(0) != null);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
+        waitFor(() -> robot.lookup("#detail-question").tryQuery().filter(javafx.scene.text.TextFlow.class::isInstance).isPresent());
+        javafx.scene.text.TextFlow question = robot.lookup("#detail-question").queryAs(javafx.scene.text.TextFlow.class);
+        assertThat(dev.pairstudio.ui.detail.HighlightedText.searchMatches(question)).isNotEmpty()
+                .allSatisfy(m -> assertThat(m).isEqualToIgnoringCase(word));
+        Screenshots.save(table.getScene(), "detail-search-matches");
+
+        robot.interact(() -> window.filters().text.set(""));
+        waitFor(() -> table.getItems().size() == PAIRS && table.getItems().get(0) != null);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(1));
+        waitFor(() -> robot.lookup("#detail-question").tryQuery().filter(Label.class::isInstance).isPresent());
+        assertThat(robot.lookup("#detail-pane .search-match").tryQuery()).as("no search, no marks").isEmpty();
+    }
+
+    @Test
     void theFilterPanelResizesAndCollapses(FxRobot robot) throws Exception {
         SplitPane split = robot.lookup("#filter-split").queryAs(SplitPane.class);
         Node panel = robot.lookup("#filter-panel").query();

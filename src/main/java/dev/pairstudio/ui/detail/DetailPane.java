@@ -11,6 +11,10 @@ import dev.pairstudio.sql.SqlFormatter;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.Debouncer;
 import dev.pairstudio.ui.pairs.FlagLabels;
+import dev.pairstudio.ui.pairs.SearchMatches;
+import dev.pairstudio.pair.PairFilter;
+import java.util.function.Supplier;
+import javafx.scene.text.TextFlow;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +63,7 @@ public final class DetailPane extends ScrollPane {
     private Consumer<Long> onShowGroup = g -> { };
     private BiConsumer<String, Consumer<String>> sqlValidator = (sql, answer) -> answer.accept("");
     private BiConsumer<Pair, Consumer<List<SqlExplainer.Step>>> sqlExplainer = (pair, answer) -> answer.accept(List.of());
+    private Supplier<PairFilter> search = () -> PairFilter.ALL;
 
     public DetailPane() {
         setId("detail-pane");
@@ -111,6 +116,11 @@ public final class DetailPane extends ScrollPane {
      */
     public void setSqlExplainer(BiConsumer<Pair, Consumer<List<SqlExplainer.Step>>> explainer) {
         sqlExplainer = explainer;
+    }
+
+    /** The filter whose search text is marked in the question and the SQL (the table's). */
+    public void setSearch(Supplier<PairFilter> filter) {
+        search = filter;
     }
 
     public StoredPair shown() {
@@ -171,7 +181,8 @@ public final class DetailPane extends ScrollPane {
         SqlFormatter.Formatted layout = formattedSql ? SqlFormatter.layout(pair.sql(), pair.databaseType()) : null;
         String text = layout == null ? pair.sql() : layout.text();
         List<HighlightedText.Span> marks = spans(shownMessages, ValidationMessage.SQL, layout);
-        Node view = marks.isEmpty() ? HighlightedText.sql(text, pair.databaseType()) : HighlightedText.issues(text, marks, true);
+        Node view = marks.isEmpty() ? HighlightedText.sql(text, pair.databaseType(), SearchMatches.in(text, search.get()))
+                : HighlightedText.issues(text, marks, true);
         view.setId("detail-sql");
         return view;
     }
@@ -223,9 +234,7 @@ public final class DetailPane extends ScrollPane {
             content.getChildren().addAll(section("Question"), questionEditor, section("SQL"), sqlEditor, sqlError,
                     new HBox(6, save, cancel), hint);
         } else {
-            Label question = new Label(pair.question());
-            question.setId("detail-question");
-            question.setWrapText(true);
+            Node question = questionView(pair.question());
             Button edit = new Button("Edit");
             edit.setId("edit-pair");
             edit.setTooltip(new Tooltip("Edit the question and SQL (E)"));
@@ -254,6 +263,20 @@ public final class DetailPane extends ScrollPane {
             }
         });
         content.getChildren().addAll(section("Note"), note);
+    }
+
+    /** The question, with the search's matches marked when there are any. */
+    private Node questionView(String question) {
+        List<int[]> matches = SearchMatches.in(question, search.get());
+        if (!matches.isEmpty()) {
+            TextFlow flow = HighlightedText.searched(question, matches);
+            flow.setId("detail-question");
+            return flow;
+        }
+        Label plain = new Label(question);
+        plain.setId("detail-question");
+        plain.setWrapText(true);
+        return plain;
     }
 
     /** "SQL" with the toggle between the clause-by-clause layout and the text as written. */

@@ -373,8 +373,8 @@ public final class SchemasView extends BorderPane {
                 root.getChildren().add(table);
             }
             tables.setRoot(root);
-            summary.setText(String.format("%s, version %d (%s, %s): %d tables, %d columns", schema.databaseName(), s.version(),
-                    s.source(), SAVED_AT.format(s.importedAt()), schema.tables().size(), schema.columnCount()));
+            summary.setText(String.format("%s, version %d (%s, %s): %s, %s", schema.databaseName(), s.version(),
+                    s.source(), SAVED_AT.format(s.importedAt()), Plural.of(schema.tables().size(), "table"), Plural.of(schema.columnCount(), "column")));
         });
     }
 
