@@ -53,6 +53,8 @@ final class PairIndex {
      * or edited since the ranking. Null until the first sort by question.
      */
     private int[] questionRank;
+    /** Whether some pair waits for its question rank: a sort by question checks only this flag otherwise. */
+    private boolean questionRankWaiting;
 
     private final List<StatGroup> profiles = new ArrayList<>();
     private final Map<StatGroup, Integer> profileNumbers = new HashMap<>();
@@ -91,6 +93,7 @@ final class PairIndex {
             }
             if (questionRank != null) {
                 questionRank[o] = 0;
+                questionRankWaiting = true;
             }
         } else {
             profileRows[profile[o]]--;
@@ -107,6 +110,7 @@ final class PairIndex {
                 }
                 if (questionRank != null) {
                     questionRank[o] = 0;
+                    questionRankWaiting = true;
                 }
             }
         }
@@ -179,7 +183,7 @@ final class PairIndex {
 
     /** Live pairs that wait for a question rank (added or edited since the ranking). */
     int[] unrankedQuestions() {
-        if (questionRank == null) {
+        if (questionRank == null || !questionRankWaiting) {
             return new int[0];
         }
         return java.util.stream.IntStream.range(0, size).filter(o -> questionRank[o] == 0 && (state[o] & PURGED) == 0).toArray();
@@ -199,6 +203,7 @@ final class PairIndex {
 
     void attachQuestionRanks(int[] ranks) {
         questionRank = Arrays.copyOf(ranks, ids.length); // as long as the other columns: they grow together
+        questionRankWaiting = false;
         changed();
     }
 
@@ -513,6 +518,7 @@ final class PairIndex {
         }
         if (in.bool()) {
             ix.questionRank = in.ints(n);
+            ix.questionRankWaiting = true; // pairs written before the snapshot may wait: looked for on the first sort
         }
         return ix;
     }

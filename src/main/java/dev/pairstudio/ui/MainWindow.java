@@ -229,6 +229,7 @@ public final class MainWindow {
                 showSelected();
             }
         });
+        dev.pairstudio.ui.filter.ChoiceCounting.attach(filterPanel, store, tasks, rows::filter, rows.loadingProperty());
         wireDetail();
         acceptDroppedFiles();
         quickExport.statusProperty().addListener((o, was, now) -> message(now));
@@ -590,7 +591,6 @@ public final class MainWindow {
 
     // ---- chrome -----------------------------------------------------------------------
 
-    /** What File › Open database does with the user's choice (the application swaps the window); none: disabled. */
     /**
      * Opens a database of File › Open recent. The list keeps no password: a team database asks
      * for it (the application clears it once the database opened or refused it).
@@ -609,6 +609,7 @@ public final class MainWindow {
         openDatabaseHandler.get().accept(new OpenDatabaseDialog.Choice(location, password));
     }
 
+    /** What File › Open database does with the user's choice (the application swaps the window); none: disabled. */
     public void setOnOpenDatabase(Consumer<OpenDatabaseDialog.Choice> handler) {
         openDatabaseHandler.set(handler);
     }

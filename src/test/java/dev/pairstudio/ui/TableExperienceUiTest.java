@@ -213,6 +213,39 @@ class TableExperienceUiTest {
     }
 
     @Test
+    void theDropDownsSayAnyAndCountEachChoiceUnderTheOtherFilters(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        org.controlsfx.control.CheckComboBox<String> types = robot.lookup("#database-types").queryAs(org.controlsfx.control.CheckComboBox.class);
+        waitFor(() -> !types.getItems().isEmpty() && types.getConverter().toString(types.getItems().get(0)).endsWith(")"));
+        assertThat(types.getTitle()).isEqualTo("Any");
+        for (String type : types.getItems()) {
+            assertThat(types.getConverter().toString(type))
+                    .isEqualTo(type + " (" + dev.pairstudio.pair.Plural.number(store.count(PairFilter.ALL.withDatabaseTypes(Set.of(type)))) + ")");
+        }
+        String first = types.getItems().get(0);
+        robot.interact(() -> window.filters().outcome.set(dev.pairstudio.ui.filter.FilterViewModel.Outcome.FAILED));
+        robot.interact(() -> window.filters().databaseTypes.add(first)); // its own choice leaves its counts alone
+        PairFilter failed = PairFilter.ALL.withSuccess(false);
+        String expected = first + " (" + dev.pairstudio.pair.Plural.number(store.count(failed.withDatabaseTypes(Set.of(first)))) + ")";
+        String other = types.getItems().get(1);
+        String expectedOther = other + " (" + dev.pairstudio.pair.Plural.number(store.count(failed.withDatabaseTypes(Set.of(other)))) + ")";
+        waitFor(() -> types.getConverter().toString(first).equals(expected) && types.getConverter().toString(other).equals(expectedOther));
+        @SuppressWarnings("unchecked")
+        org.controlsfx.control.CheckComboBox<ReviewStatus> statuses = robot.lookup("#statuses").queryAs(org.controlsfx.control.CheckComboBox.class);
+        long unreviewed = store.count(failed.withDatabaseTypes(Set.of(first)).withStatuses(Set.of(ReviewStatus.UNREVIEWED)));
+        assertThat(statuses.getConverter().toString(ReviewStatus.UNREVIEWED)).as("other drop-downs count under every filter")
+                .isEqualTo("Unreviewed (" + dev.pairstudio.pair.Plural.number(unreviewed) + ")");
+
+        robot.interact(types::show); // the open list draws the counts too
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = robot.lookup(".check-box-list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .map(javafx.scene.control.ListCell::getText).filter(java.util.Objects::nonNull).toList();
+        assertThat(shown).contains(expected, expectedOther);
+        Screenshots.save(table.getScene(), "filter-choice-counts");
+        robot.interact(types::hide);
+    }
+
+    @Test
     void theFilterPanelResizesAndCollapses(FxRobot robot) throws Exception {
         SplitPane split = robot.lookup("#filter-split").queryAs(SplitPane.class);
         Node panel = robot.lookup("#filter-panel").query();
