@@ -338,9 +338,14 @@ public final class DetailPane extends ScrollPane {
         Button reject = reviewButton("Reject", "reject", ReviewStatus.REJECTED, "R");
         Button reset = reviewButton("Unreviewed", "unreview", ReviewStatus.UNREVIEWED, "U");
         status.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(8, status, spacer, accept, reject, reset);
+        // the buttons wrap onto a second line when the pane is narrow, instead of widening it past its view
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 4, accept, reject, reset);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        buttons.setPrefWrapLength(0);
+        HBox.setHgrow(buttons, Priority.ALWAYS);
+        HBox box = new HBox(8, status, spacer, buttons);
         box.getStyleClass().add("detail-header");
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setAlignment(javafx.geometry.Pos.BASELINE_LEFT); // the status beside the first line of buttons
         if (p.inTrash()) {
             Label trash = new Label("In the trash");
             trash.getStyleClass().add("field-error");

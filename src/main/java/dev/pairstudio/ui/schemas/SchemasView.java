@@ -63,6 +63,9 @@ public final class SchemasView extends BorderPane {
         showPairs.setId("schema-show-pairs");
         showPairs.setDisable(true);
         databases.setPrefWidth(260);
+        Label none = new Label("No schema stored yet");
+        none.getStyleClass().add("muted");
+        databases.setPlaceholder(none);
         databases.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(StoredSchema s, boolean empty) {
