@@ -332,8 +332,6 @@ public final class DetailPane extends ScrollPane {
         id.setId("detail-pair-id");
         id.setWrapText(true); // on a line of its own: a 36-character id is never cut to "…" beside the buttons
         id.setMinHeight(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button accept = reviewButton("Accept", "accept", ReviewStatus.ACCEPTED, "A");
         Button reject = reviewButton("Reject", "reject", ReviewStatus.REJECTED, "R");
         Button reset = reviewButton("Unreviewed", "unreview", ReviewStatus.UNREVIEWED, "U");
@@ -343,7 +341,7 @@ public final class DetailPane extends ScrollPane {
         buttons.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         buttons.setPrefWrapLength(0);
         HBox.setHgrow(buttons, Priority.ALWAYS);
-        HBox box = new HBox(8, status, spacer, buttons);
+        HBox box = new HBox(8, status, buttons);
         box.getStyleClass().add("detail-header");
         box.setAlignment(javafx.geometry.Pos.BASELINE_LEFT); // the status beside the first line of buttons
         if (p.inTrash()) {
