@@ -1,7 +1,7 @@
 package dev.pairstudio.ui;
 
-import dev.pairstudio.io.DemoData;
-import dev.pairstudio.io.DuplicateTracker;
+import dev.pairstudio.demo.DemoData;
+import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.Plural;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.ui.dialog.DialogService;

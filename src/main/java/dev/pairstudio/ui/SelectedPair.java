@@ -1,6 +1,6 @@
 package dev.pairstudio.ui;
 
-import dev.pairstudio.io.PrivacySettings;
+import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.schema.ValidationMessages;
 import dev.pairstudio.sql.SqlAnalysis;

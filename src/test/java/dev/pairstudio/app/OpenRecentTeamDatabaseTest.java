@@ -2,7 +2,7 @@ package dev.pairstudio.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
