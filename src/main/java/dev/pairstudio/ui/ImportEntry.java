@@ -49,10 +49,14 @@ final class ImportEntry {
         acceptDroppedFiles();
     }
 
-    /** What an empty table says: how to get pairs in, or how to widen the filter. */
+    /** What an empty table says: how to get pairs in, or how to widen the filter; in the trash, that it is empty. */
     VBox emptyState(FilterViewModel filters) {
-        Label text = new Label("No pairs here. Import a file (Ctrl+O or drop it on the window), "
-                + "let an assistant post to the collector (pairstudio serve), or load the demo data.");
+        Label text = new Label();
+        text.setId("empty-table-text");
+        text.textProperty().bind(javafx.beans.binding.Bindings.when(filters.trash)
+                .then("The trash is empty. Deleted pairs wait here until you restore them or empty the trash.")
+                .otherwise("No pairs here. Import a file (Ctrl+O or drop it on the window), "
+                        + "let an assistant post to the collector (pairstudio serve), or load the demo data."));
         text.setWrapText(true);
         text.getStyleClass().add("empty-state");
         Button importFile = new Button("Import a file…");
@@ -63,6 +67,10 @@ final class ImportEntry {
             message.accept("Added " + Plural.of(n, "demo pair") + ".");
             afterImport.run();
         }));
+        for (Button b : List.of(importFile, demo)) { // pairs are added to the live list, not to the trash
+            b.visibleProperty().bind(filters.trash.not());
+            b.managedProperty().bind(b.visibleProperty());
+        }
         Button clear = new Button("Clear the filter");
         clear.setOnAction(e -> filters.clear());
         clear.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(filters.chips()));

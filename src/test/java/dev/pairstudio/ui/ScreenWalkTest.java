@@ -104,6 +104,8 @@ class ScreenWalkTest {
         robot.interact(() -> window.filters().trash.set(true));
         waitFor(() -> robot.lookup("#trash-banner").query().isVisible() && robot.lookup("#trash-banner-text").queryLabeled().getText().contains("pairs"));
         check(window.root(), "walk-trash-" + size, problems);
+        assertThat(robot.lookup("#empty-table-text").queryLabeled().getText()).as("an empty trash says so, not how to import")
+                .startsWith("The trash is empty");
         robot.interact(() -> window.filters().trash.set(false));
 
         robot.interact(() -> window.commands().get("export").command().execute());
