@@ -1,5 +1,6 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.pair.Plural;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -115,7 +116,7 @@ public final class AnonymizeCommand implements Callable<Integer> {
         }
         err.flush();
         if (bad > 0) {
-            err.println("pairstudio anonymize: " + bad + " of " + lines + " lines were bad; their output lines carry \"error\"");
+            err.println("pairstudio anonymize: " + Plural.number(bad) + " of " + Plural.of(lines, "line") + (bad == 1 ? " was" : " were") + " bad; their output lines carry \"error\"");
             err.flush();
             return Cli.BAD_INPUT;
         }

@@ -1,5 +1,6 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.store.TrashBatch;
@@ -52,7 +53,7 @@ public final class DeleteCommand implements Callable<Integer> {
                 batch = store.trash(storeIds);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("Moved %d pair%s to the trash (batch %s)%n", batch.count(), batch.count() == 1 ? "" : "s", batch.id());
+            out.printf("Moved %s to the trash (batch %s)%n", Plural.of(batch.count(), "pair"), batch.id());
             if (batch.count() > 0) {
                 out.printf("Undo with: pairstudio restore %s%n", batch.id());
             }

@@ -55,7 +55,7 @@ public final class ImportCommand implements Callable<Integer> {
             ValidationSummary v = ValidationRun.runAdded(store, analyzer, lastIdBefore, Runtime.getRuntime().availableProcessors(),
                     n -> { }, () -> false);
             if (v.validated() > 0) {
-                out.printf("  validated against schemas: %d (%d with a flag) in %.1f s%n", v.validated(), v.validated() - v.clean(), seconds(start));
+                out.printf("  validated against schemas: %s (%s with a flag) in %.1f s%n", Plural.number(v.validated()), Plural.number(v.validated() - v.clean()), seconds(start));
             }
         }
     }
@@ -68,11 +68,11 @@ public final class ImportCommand implements Callable<Integer> {
         ImportSummary s = r.summary();
         printStored(out, s, seconds(start));
         if (r.leftOver() > 0) {
-            out.printf("  analysed first (left by an earlier run): %d%n", r.leftOver());
+            out.printf("  analysed first (left by an earlier run): %s%n", Plural.number(r.leftOver()));
         }
         if (s.added() > 0) {
-            out.printf("  analysed:                  %d (types, tables, flags, PII) as they were stored%n", s.added());
-            out.printf("  grouped duplicates:        %d pairs as they were stored%n", s.added());
+            out.printf("  analysed:                  %s (types, tables, flags, PII) as they were stored%n", Plural.number(s.added()));
+            out.printf("  grouped duplicates:        %s as they were stored%n", Plural.of(s.added(), "pair"));
         }
         out.flush();
         return s;
@@ -81,9 +81,9 @@ public final class ImportCommand implements Callable<Integer> {
     private void printStored(PrintWriter out, ImportSummary s, double seconds) {
         out.printf(Locale.ROOT, "Imported %s from %s (batch %s) in %.1f s%n", Plural.of(s.added(), "pair"), Plural.of(files.size(), "file"),
                 s.batch(), seconds);
-        out.printf("  added:                     %d%n", s.added());
-        out.printf("  skipped (already present): %d%n", s.skipped());
-        out.printf("  malformed (not imported):  %d%n", s.malformed());
+        out.printf("  added:                     %s%n", Plural.number(s.added()));
+        out.printf("  skipped (already present): %s%n", Plural.number(s.skipped()));
+        out.printf("  malformed (not imported):  %s%n", Plural.number(s.malformed()));
         out.flush();
     }
 

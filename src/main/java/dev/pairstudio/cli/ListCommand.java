@@ -1,5 +1,6 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.pair.Plural;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairstudio.pair.PairFilter;
@@ -71,7 +72,7 @@ public final class ListCommand implements Callable<Integer> {
                 out.println(PairOutput.JSON.writeValueAsString(root));
             } else {
                 page.rows().forEach(p -> out.println(PairOutput.line(p)));
-                out.printf("%d of %d matching pair%s%s%n", page.rows().size(), total, total == 1 ? "" : "s",
+                out.printf("%s of %s%s%n", Plural.number(page.rows().size()), Plural.of(total, "matching pair"),
                         page.nextCursor() == null ? "" : "; next page: --after " + page.nextCursor());
             }
         }

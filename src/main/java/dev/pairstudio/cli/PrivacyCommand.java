@@ -1,5 +1,6 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.privacy.InvalidRuleException;
 import dev.pairstudio.privacy.PiiType;
 import dev.pairstudio.privacy.Policy;
@@ -57,8 +58,8 @@ public final class PrivacyCommand implements Runnable {
                 out.println("URL detection: " + (p.detectUrls() ? "on" : "off"));
                 out.println("Phone regions: " + String.join(", ", p.phoneRegions()));
                 out.println("Custom rules: " + (p.customRules().isEmpty() ? "none" : p.customRules().size()));
-                out.println("Never anonymized (allow-list): " + PrivacySettings.allowed(store).size() + " values");
-                out.println("Always anonymized (deny-list): " + PrivacySettings.denied(store).size() + " values");
+                out.println("Never anonymized (allow-list): " + Plural.of(PrivacySettings.allowed(store).size(), "value"));
+                out.println("Always anonymized (deny-list): " + Plural.of(PrivacySettings.denied(store).size(), "value"));
                 out.flush();
             }
             return Cli.OK;

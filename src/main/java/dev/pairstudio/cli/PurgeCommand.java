@@ -1,5 +1,6 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.store.PairStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -23,7 +24,7 @@ public final class PurgeCommand implements Callable<Integer> {
         try (PairStore store = StoreAccess.open(database)) {
             long n = store.purge();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("Deleted %d pair%s from the trash for good%n", n, n == 1 ? "" : "s");
+            out.printf("Deleted %s from the trash for good%n", Plural.of(n, "pair"));
             out.flush();
         }
         return Cli.OK;

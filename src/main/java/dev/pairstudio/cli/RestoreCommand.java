@@ -1,5 +1,6 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import java.io.PrintWriter;
@@ -48,7 +49,7 @@ public final class RestoreCommand implements Callable<Integer> {
                 n = store.restore(storeIds);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("Restored %d pair%s%n", n, n == 1 ? "" : "s");
+            out.printf("Restored %s%n", Plural.of(n, "pair"));
             out.flush();
             if (n == 0 && batch != null) {
                 throw new Cli.UserError("No pairs in the trash from batch " + batch);

@@ -1,5 +1,6 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.schema.DatabaseSchema;
 import dev.pairstudio.schema.JdbcSchemaReader;
 import dev.pairstudio.schema.LiveExplain;
@@ -154,12 +155,12 @@ public final class SchemaCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             for (StoredSchema s : r.saved()) {
                 DatabaseSchema schema = SchemaJson.read(s.definition());
-                out.printf("Stored schema of %s, version %d: %d tables, %d columns%n", s.databaseName(), s.version(),
-                        schema.tables().size(), schema.columnCount());
+                out.printf("Stored schema of %s, version %d: %s, %s%n", s.databaseName(), s.version(),
+                        Plural.of(schema.tables().size(), "table"), Plural.of(schema.columnCount(), "column"));
             }
             if (r.skippedStatements() > 0) {
-                out.printf("  left aside: %d statement%s that %s not table definitions (indexes, inserts, views) or other databases%n",
-                        r.skippedStatements(), r.skippedStatements() == 1 ? "" : "s", r.skippedStatements() == 1 ? "is" : "are");
+                out.printf("  left aside: %s that %s not table definitions (indexes, inserts, views) or other databases%n",
+                        Plural.of(r.skippedStatements(), "statement"), r.skippedStatements() == 1 ? "is" : "are");
             }
             for (String unknown : r.unknownDatabases()) {
                 out.printf("  note: no pair has database_name %s yet; the schema is kept for pairs imported with that name%n", unknown);
@@ -167,8 +168,8 @@ public final class SchemaCommand implements Runnable {
             boolean anyKnown = r.saved().stream().anyMatch(s -> !r.unknownDatabases().contains(s.databaseName()));
             if (!noValidate && anyKnown) {
                 ValidationSummary v = new SchemaImporter(store, analyzer).validate(r, n -> { }, () -> false);
-                out.printf("  checked %d pair%s against it: %d with a flag (see 'pairstudio validate' for counts per flag)%n",
-                        v.validated(), v.validated() == 1 ? "" : "s", v.validated() - v.clean());
+                out.printf("  checked %s against it: %s with a flag (see 'pairstudio validate' for counts per flag)%n",
+                        Plural.of(v.validated(), "pair"), Plural.number(v.validated() - v.clean()));
             }
             if (r.saved().isEmpty()) {
                 err.println("pairstudio schema import: no table definitions found in " + from
@@ -267,18 +268,18 @@ public final class SchemaCommand implements Runnable {
                 }
                 long cleared = store.deleteSchema(name);
                 out.printf("Deleted the schema of %s (%s); %s no longer validated%n", name, versions(newest.version()),
-                        cleared == 1 ? "1 pair is" : cleared + " pairs are");
+                        Plural.of(cleared, "pair is", "pairs are"));
             }
             out.flush();
             return Cli.OK;
         }
 
         private static String versions(int n) {
-            return n == 1 ? "1 version" : n + " versions";
+            return Plural.of(n, "version");
         }
 
         private static String pairs(long n) {
-            return n == 1 ? "1 pair" : n + " pairs";
+            return Plural.of(n, "pair");
         }
     }
 }

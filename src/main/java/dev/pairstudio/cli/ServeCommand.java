@@ -1,5 +1,6 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
 import dev.pairstudio.store.PairStore;
@@ -103,7 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         server.close();
         store.close();
-        out.println("Stopped; " + server.pairsCollected() + " pairs collected.");
+        out.println("Stopped; " + Plural.of(server.pairsCollected(), "pair") + " collected.");
         out.flush();
         return Cli.OK;
     }

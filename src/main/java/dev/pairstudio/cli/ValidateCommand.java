@@ -1,5 +1,6 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.schema.JdbcSchemaReader;
 import dev.pairstudio.schema.LiveExplain;
@@ -113,7 +114,7 @@ public final class ValidateCommand implements Callable<Integer> {
                         threads == null ? Runtime.getRuntime().availableProcessors() : threads, live, n -> {
                             if (n - shown.get() >= 20_000) {
                                 shown.set(n);
-                                err.printf("  validated %d...%n", n);
+                                err.printf("  validated %s...%n", Plural.number(n));
                                 err.flush();
                             }
                         }, () -> false);
@@ -122,14 +123,14 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("Validated %d pair%s in %.1f s (%.0f pairs/s)%n", s.validated(), s.validated() == 1 ? "" : "s", seconds,
+        out.printf("Validated %s in %.1f s (%,.0f pairs/s)%n", Plural.of(s.validated(), "pair"), seconds,
                 s.validated() / Math.max(seconds, 1e-9));
-        out.printf("  no flag:                   %d%n", s.clean());
+        out.printf("  no flag:                   %s%n", Plural.number(s.clean()));
         for (Map.Entry<QualityFlag, Long> e : s.flagged().entrySet()) {
-            out.printf("  %-26s %d%s%n", e.getKey() + ":", e.getValue(), e.getKey().schemaError() ? "" : " (hint)");
+            out.printf("  %-26s %s%s%n", e.getKey() + ":", Plural.number(e.getValue()), e.getKey().schemaError() ? "" : " (hint)");
         }
         for (Map.Entry<String, Long> e : s.withoutSchema().entrySet()) {
-            out.printf("  not checked, no schema for %s: %d%n", e.getKey(), e.getValue());
+            out.printf("  not checked, no schema for %s: %s%n", e.getKey(), Plural.number(e.getValue()));
         }
         out.flush();
         return Cli.OK;

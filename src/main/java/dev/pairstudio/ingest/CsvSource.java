@@ -41,7 +41,7 @@ final class CsvSource implements RecordSource {
             long line = nextLine;
             nextLine = parser.getCurrentLineNumber() + 1;
             if (!r.isConsistent()) {
-                return SourceRecord.bad(line, "the row has " + r.size() + " fields, the header has " + parser.getHeaderNames().size());
+                return SourceRecord.bad(line, "the row has " + dev.pairstudio.pair.Plural.of(r.size(), "field") + ", the header has " + parser.getHeaderNames().size());
             }
             Map<String, String> row = r.toMap();
             try {

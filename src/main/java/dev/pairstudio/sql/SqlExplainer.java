@@ -256,7 +256,7 @@ public final class SqlExplainer {
         Offset offset = select.getOffset();
         Expression skip = limit != null && limit.getOffset() != null ? limit.getOffset() : offset == null ? null : offset.getOffset();
         if (skip != null) {
-            add(depth, "Skip the first " + skip + " rows");
+            add(depth, "1".equals(skip.toString()) ? "Skip the first row" : "Skip the first " + skip + " rows");
         }
         if (limit != null && limit.getRowCount() != null) {
             String count = limit.getRowCount().toString();

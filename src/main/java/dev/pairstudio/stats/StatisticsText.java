@@ -1,5 +1,6 @@
 package dev.pairstudio.stats;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.pair.Timestamps;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,7 @@ public final class StatisticsText {
         }
         line(b, "Date range", Timestamps.format(s.start()) + " .. " + Timestamps.format(s.end()));
         line(b, "Database types", String.join(", ", s.databaseTypes()));
-        line(b, "Tables", s.uniqueTables().size() + " distinct");
+        line(b, "Tables", Plural.number(s.uniqueTables().size()) + " distinct");
         line(b, "Avg question", String.format(Locale.ROOT, "%.1f characters", s.avgQueryLength()));
         line(b, "Avg SQL", String.format(Locale.ROOT, "%.1f characters", s.avgSqlLength()));
         line(b, "Query types", join(s.queryTypeDistribution()));
@@ -25,9 +26,9 @@ public final class StatisticsText {
         line(b, "Complexity", join(s.complexity()));
         line(b, "Duplicates", String.format(Locale.ROOT, "%,d duplicate, %,d conflict, %,d near-duplicate", s.duplicates(), s.conflicts(), s.nearDuplicates()));
         line(b, "PII (pairs)", s.piiFindings().isEmpty() ? "none found" : join(s.piiFindings()));
-        line(b, "Days", s.pairsPerDay().size() + " with pairs");
+        line(b, "Days", Plural.number(s.pairsPerDay().size()) + " with pairs");
         StringBuilder top = new StringBuilder();
-        s.topTables().stream().limit(10).forEach(t -> top.append(top.length() == 0 ? "" : ", ").append(t.table()).append(' ').append(t.pairs()));
+        s.topTables().stream().limit(10).forEach(t -> top.append(top.length() == 0 ? "" : ", ").append(t.table()).append(' ').append(Plural.number(t.pairs())));
         line(b, "Top tables", top.toString());
         s.schemaValidity().forEach((db, v) -> line(b, "Valid (schema)", String.format(Locale.ROOT,
                 "%s: %.1f %% of %,d validated (%,d pair%s)", db.isEmpty() ? "(no name)" : db, 100 * v.validShare(), v.validated(), v.pairs(),

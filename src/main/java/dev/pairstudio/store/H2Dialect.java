@@ -181,6 +181,12 @@ final class H2Dialect implements StoreDialect {
         return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + key + ") " + source;
     }
 
+    /** No {@code SET COLLATION}: H2 compares strings as {@link String#compareTo} (checked by QuestionOrderTest). */
+    @Override
+    public java.util.Comparator<String> textCollation() {
+        return String::compareTo;
+    }
+
     @Override
     public String regexMatch(String column) {
         return "REGEXP_LIKE(" + column + ", ?)"; // Java's regular expressions, as the filter checks them

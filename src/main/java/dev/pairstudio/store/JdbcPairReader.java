@@ -135,8 +135,14 @@ final class JdbcPairReader {
 
     /** The filter against the index, with its free-text part resolved first (outside the index lock). */
     <T> T withFilter(String what, PairFilter filter, BiFunction<PairIndex, IndexFilter, T> reader) {
+        return withFilter(what, filter, null, reader);
+    }
+
+    /** The same for rows in a sort order: by question, on an index whose pairs are ranked in full question order. */
+    <T> T withFilter(String what, PairFilter filter, PairSort sort, BiFunction<PairIndex, IndexFilter, T> reader) {
         BitSet textOrdinals = text.matching(filter);
-        return store.readIndex(what, ix -> reader.apply(ix, new IndexFilter(ix, filter, textOrdinals)));
+        return store.readIndex(what, ix -> reader.apply(ix, new IndexFilter(ix, filter, textOrdinals)),
+                sort != null && sort.column() == SortColumn.QUESTION);
     }
 
     long count(PairFilter filter) {
@@ -224,7 +230,7 @@ final class JdbcPairReader {
         Cursor after = afterCursor == null ? null : Cursor.decode(afterCursor, sort);
         Walk w = !index.loaded() && filter.equals(PairFilter.ALL) && sort.column() == SortColumn.ID
                 ? pageById(sort.descending(), after, limit + 1) // the primary key's order: no index needed
-                : withFilter("list pairs", filter, (ix, f) -> page(ix, f, sort, after, limit + 1));
+                : withFilter("list pairs", filter, sort, (ix, f) -> page(ix, f, sort, after, limit + 1));
         boolean more = w.ids().size() > limit;
         List<Long> ids = more ? w.ids().subList(0, limit) : w.ids();
         String next = more ? new Cursor(sort, w.values().get(limit - 1), ids.get(limit - 1)).encode() : null;
@@ -235,7 +241,7 @@ final class JdbcPairReader {
         if (pageSize <= 0) {
             throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
         }
-        Walk w = withFilter("index pages", filter, (ix, f) -> walk(ix, f, ix.order(sort.column()), sort.descending(), null,
+        Walk w = withFilter("index pages", filter, sort, (ix, f) -> walk(ix, f, ix.order(sort.column()), sort.descending(), null,
                 Integer.MAX_VALUE, pageSize, true));
         List<String> starts = new ArrayList<>();
         starts.add(null);
@@ -253,7 +259,7 @@ final class JdbcPairReader {
             return;
         }
         // The order is taken once (ids only, 8 bytes a pair); rows are read in chunks by id.
-        streamIds(withFilter("list pairs", filter, (ix, f) -> matchingIds(ix, f, ix.order(sort.column()), sort.descending())), action);
+        streamIds(withFilter("list pairs", filter, sort, (ix, f) -> matchingIds(ix, f, ix.order(sort.column()), sort.descending())), action);
     }
 
     void forEachById(long[] ids, Consumer<StoredPair> action) {

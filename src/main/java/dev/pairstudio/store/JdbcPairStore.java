@@ -88,7 +88,7 @@ public final class JdbcPairStore implements PairStore {
         this.keeper = connected.keeper();
         this.dispose = connected.dispose();
         this.streaming = connected.streaming();
-        this.index = new IndexKeeper(pool, dialect.indexSnapshot());
+        this.index = new IndexKeeper(pool, dialect.indexSnapshot(), dialect.textCollation());
         this.text = new TextMatches(pool, index, dialect.regexMatch("question") + " OR " + dialect.regexMatch("sql_text"));
         this.reader = new JdbcPairReader(this);
         this.analyses = new JdbcAnalyses(this);
@@ -268,8 +268,13 @@ public final class JdbcPairStore implements PairStore {
     }
 
     <T> T readIndex(String what, Function<PairIndex, T> reader) {
+        return readIndex(what, reader, false);
+    }
+
+    /** @param questionOrder the reader walks the question order: every pair must have its rank ({@code QuestionRanks}) */
+    <T> T readIndex(String what, Function<PairIndex, T> reader, boolean questionOrder) {
         try {
-            return index.read(reader);
+            return index.read(reader, questionOrder);
         } catch (SQLException e) {
             throw failure(what, e);
         }

@@ -24,6 +24,14 @@ interface StoreDialect {
     /** For titles and messages: a file path, or a URL without password. */
     String display();
 
+    /**
+     * How the database orders text ({@code ORDER BY question}) when the JVM can compare the same
+     * way; null: only the database knows (its collation), so {@link QuestionRanks} asks it.
+     */
+    default java.util.Comparator<String> textCollation() {
+        return null;
+    }
+
     /** Opens the pool and one connection, turning failures into one line that says what to do. */
     Connected connect();
 

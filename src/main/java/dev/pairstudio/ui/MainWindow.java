@@ -1,22 +1,18 @@
 package dev.pairstudio.ui;
 
-import dev.pairstudio.demo.DemoData;
 import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Plural;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.privacy.Anonymizer;
-import dev.pairstudio.schema.ValidationMessages;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.settings.SavedFilters;
-import dev.pairstudio.sql.SqlAnalysis;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.sql.SqlExplainer;
 import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
-import dev.pairstudio.store.ValidationResult;
 import dev.pairstudio.ui.command.Command;
 import dev.pairstudio.ui.command.CommandTable;
 import dev.pairstudio.ui.curation.Curator;
@@ -30,56 +26,37 @@ import dev.pairstudio.ui.export.QuickExport;
 import dev.pairstudio.ui.filter.FilterPanel;
 import dev.pairstudio.ui.filter.FilterSplit;
 import dev.pairstudio.ui.filter.FilterViewModel;
-import dev.pairstudio.ui.importing.ImportDialog;
 import dev.pairstudio.ui.pairs.ColumnLayout;
 import dev.pairstudio.ui.pairs.PagedPairList;
 import dev.pairstudio.ui.pairs.PairTable;
 import dev.pairstudio.ui.pairs.PairsViewModel;
 import dev.pairstudio.ui.pairs.TableHeader;
-import dev.pairstudio.ui.pairs.TablePlaceholder;
 import dev.pairstudio.ui.schemas.SchemasView;
 import dev.pairstudio.ui.stats.StatisticsView;
 import dev.pairstudio.ui.task.FxTaskRunner;
 import dev.pairstudio.ui.task.TaskRunner;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanExpression;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 
 /**
@@ -98,8 +75,8 @@ public final class MainWindow {
     private final UiSettings settings;
     private final CollectorControl collector;
     private final ChangeWatcher otherWriters;
-    private final ObjectProperty<Consumer<OpenDatabaseDialog.Choice>> openDatabaseHandler =
-            new SimpleObjectProperty<>();
+    private final javafx.beans.property.ObjectProperty<Consumer<OpenDatabaseDialog.Choice>> openDatabaseHandler =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final BorderPane root = new BorderPane();
     private final FilterViewModel filters = new FilterViewModel();
     private final FilterPanel filterPanel = new FilterPanel(filters);
@@ -116,18 +93,19 @@ public final class MainWindow {
     private final Curator curator;
     private final DialogService dialogs = new FxDialogService(() -> root.getScene() == null ? null : root.getScene().getWindow());
     private final PairsViewModel pairs;
-    private final Debouncer previewLater;
     private final CommandTable commands;
     private final QuickExport quickExport = new QuickExport();
     private final TabPane views = new TabPane();
     /** Built when its tab is first selected, as is {@link #statistics}: the window's first rows come sooner without them. */
     private SchemasView schemasView;
     private StatisticsView statistics;
-    private volatile Anonymizer anonymizer;
-    private CollectorToggle collectorToggle;
+    /** The policy and lists as they are now (a privacy list changed in the preview replaces it). */
+    private final AtomicReference<Anonymizer> anonymizer;
+    private final CollectorToggle collectorToggle;
+    private final SelectedPair selectedPair;
+    private final ImportEntry importing;
     /** Whether {@link #load} ran: the first page itself starts loading in the constructor. */
     private boolean loaded;
-    private long previewSequence;
 
     public MainWindow(PairStore store, BackgroundJobs jobs, UiSettings settings) {
         this(store, jobs, settings, CollectorControl.NONE);
@@ -140,8 +118,8 @@ public final class MainWindow {
         this.jobs = jobs;
         this.tasks = new FxTaskRunner(jobs);
         tasks.setFailureHandler(e -> message(e.getMessage() == null ? e.toString() : e.getMessage()));
-        this.anonymizer = PrivacySettings.anonymizer(store);
-        this.enricher = new AnalyzingEnricher(analyzer, () -> anonymizer); // the lists as they are now (changePrivacyList)
+        this.anonymizer = new AtomicReference<>(PrivacySettings.anonymizer(store));
+        this.enricher = new AnalyzingEnricher(analyzer, anonymizer::get); // the lists as they are now
         this.duplicates = new DuplicateTracker(store);
         this.curator = new Curator(store, enricher, duplicates,
                 edited -> ValidationRun.validateNow(store, analyzer, List.of(edited)));
@@ -158,7 +136,6 @@ public final class MainWindow {
         ColumnLayout.bind(table, settings);
         // the first page (and the store's index under it) loads while the rest of the window is built
         rows.reload(filters.filter(), table.currentSort());
-        this.previewLater = new Debouncer(Duration.millis(120), this::updatePreview);
 
         root.setId("main-window");
         root.getStyleClass().add("main-window");
@@ -170,10 +147,12 @@ public final class MainWindow {
                 new Command(pairs.delete.executableProperty(), detail::startEditing), () -> filters.trash.set(!filters.trash.get()),
                 this::dataChanged, () -> showView(0), () -> showView(1), this::toggleTheme, () -> root.lookup("#search").requestFocus(),
                 this::showHelp));
-        Menu recent = RecentMenu.create(new RecentDatabases(settings), store.location(),
-                location -> openDatabaseHandler.get().accept(new OpenDatabaseDialog.Choice(location, new char[0])));
+        javafx.scene.control.Menu recent = RecentMenu.create(new RecentDatabases(settings), store.location(),
+                location -> openRecent(location));
         recent.disableProperty().bind(openDatabaseHandler.isNull());
-        root.setTop(new VBox(commands.menuBar(Map.of("open-database", List.of(recent))), toolBar()));
+        this.collectorToggle = new CollectorToggle(collector, tasks, this::message, this::dataChanged);
+        root.setTop(new VBox(commands.menuBar(Map.of("open-database", List.of(recent))),
+                MainToolBar.create(commands, pairs, filters, collectorToggle)));
         SplitPane lower = new SplitPane(detail, preview);
         lower.setDividerPositions(0.5);
         this.tableHeader = new TableHeader(filters, rows);
@@ -227,20 +206,25 @@ public final class MainWindow {
                 countTotals(); // the banner's count is the trash's as it is now
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showSelected());
+        this.selectedPair = new SelectedPair(new SelectedPair.Parts(store, tasks, table, rows, detail, preview, anonymizer, this::message),
+                pairs, filters, curator, analyzer);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> selectedPair.showSelected());
         table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> selectionChanged());
         rows.addListener((ListChangeListener<StoredPair>) c -> {
             selectionChanged(); // a page arrived: selected rows that were loading are pairs now
             StoredPair selected = table.getSelectionModel().getSelectedItem();
             StoredPair shown = detail.shown();
             if (selected != null && (shown == null || shown.id() != selected.id() || shown.version() != selected.version()) && !detail.isEditing()) {
-                showSelected();
+                selectedPair.showSelected();
             }
         });
-        wireDetail();
-        acceptDroppedFiles();
+        dev.pairstudio.ui.filter.ChoiceCounting.attach(filterPanel, store, tasks, rows::filter, rows.loadingProperty());
+        this.importing = new ImportEntry(root, store, duplicates, jobs, dialogs, tasks, this::message, () -> {
+            dataChanged();
+            listChoices();
+        });
         quickExport.statusProperty().addListener((o, was, now) -> message(now));
-        table.setPlaceholder(TablePlaceholder.of(rows, store, emptyState()));
+        table.setPlaceholder(dev.pairstudio.ui.pairs.TablePlaceholder.of(rows, store, importing.emptyState(filters)));
     }
 
     public Parent root() {
@@ -266,7 +250,7 @@ public final class MainWindow {
         commands.install(scene);
     }
 
-    private Window window() {
+    private javafx.stage.Window window() {
         return root.getScene().getWindow();
     }
 
@@ -322,8 +306,7 @@ public final class MainWindow {
     /** After {@link #dispose} (the first page of a closed window) the closed task runner and watcher start nothing. */
     private void loadTheRest() {
         countTotals();
-        tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
-                lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
+        listChoices();
         tasks.run("prepare the word index", () -> {
             store.prepare(); // the word index: the first search at 1M pairs took 5 s without it
             return null;
@@ -337,6 +320,12 @@ public final class MainWindow {
                 }, tasks::failed);
         showSavedFilters();
         otherWriters.start();
+    }
+
+    /** The database types and names the filter panel offers, read again. */
+    private void listChoices() {
+        tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
+                lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
     }
 
     /** Another process changed the database (a CLI import, `pairstudio serve`, a colleague): show it. */
@@ -408,7 +397,7 @@ public final class MainWindow {
 
     /** What an export starts from: the current filter and selection, read fresh each time. */
     private ExportContext exportContext() {
-        Set<Long> ids = pairs.selection().stream().map(StoredPair::id).collect(Collectors.toSet());
+        java.util.Set<Long> ids = pairs.selection().stream().map(StoredPair::id).collect(java.util.stream.Collectors.toSet());
         return ExportContext.of(store, jobs, filters.filter(), ids);
     }
 
@@ -422,180 +411,34 @@ public final class MainWindow {
         quickExport.cancelAndWait(java.time.Duration.ofSeconds(10));
     }
 
-    // ---- import -----------------------------------------------------------------------
-
-    /** What an empty table says: how to get pairs in, or how to widen the filter. */
-    private VBox emptyState() {
-        Label text = new Label("No pairs here. Import a file (Ctrl+O or drop it on the window), "
-                + "let an assistant post to the collector (pairstudio serve), or load the demo data.");
-        text.setWrapText(true);
-        text.getStyleClass().add("empty-state");
-        Button importFile = new Button("Import a file…");
-        importFile.setOnAction(e -> chooseAndImport());
-        Button demo = new Button("Load demo data");
-        demo.setId("load-demo");
-        demo.setOnAction(e -> tasks.run("add demo data", () -> DemoData.add(store), n -> {
-            message("Added " + Plural.of(n, "demo pair") + ".");
-            dataChanged();
-            tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
-                    lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
-        }));
-        Button clear = new Button("Clear the filter");
-        clear.setOnAction(e -> filters.clear());
-        clear.visibleProperty().bind(Bindings.isNotEmpty(filters.chips()));
-        VBox box = new VBox(10, text, new HBox(8, importFile, demo, clear));
-        box.setMaxWidth(560);
-        box.setAlignment(Pos.CENTER);
-        ((HBox) box.getChildren().get(1)).setAlignment(Pos.CENTER);
-        return box;
-    }
-
     private void chooseAndImport() {
-        List<Path> chosen = dialogs.chooseFiles("Import pairs", List.of(
-                DialogService.FileType.of("Pair files (JSONL, JSON, CSV, Spider, BIRD)", "*.jsonl", "*.json", "*.csv", "*.ndjson"),
-                DialogService.FileType.of("All files", "*.*")));
-        if (!chosen.isEmpty()) {
-            importFiles(chosen);
-        }
+        importing.chooseAndImport();
     }
 
     /** Imports files (chosen, dropped, or from a test) with a progress dialog that can cancel. */
     public void importFiles(List<Path> files) {
-        ImportDialog.start(root.getScene().getWindow(), store, duplicates, files, store.folder(), jobs, summary -> {
-            if (summary != null) {
-                String text = ImportDialog.summaryText(summary);
-                message(text.replace('\n', ' '));
-                Notifications.create().owner(root.getScene().getWindow()).title("Import finished").text(text)
-                        .hideAfter(Duration.seconds(6)).showInformation();
-            }
-            dataChanged();
-            tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
-                    lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
-        });
-    }
-
-    private void acceptDroppedFiles() {
-        root.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        root.setOnDragDropped(e -> {
-            boolean ok = e.getDragboard().hasFiles();
-            if (ok) {
-                List<Path> files = e.getDragboard().getFiles().stream().map(File::toPath).toList();
-                Platform.runLater(() -> importFiles(files));
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-        });
-    }
-
-    // ---- detail and preview -----------------------------------------------------------
-
-    private void wireDetail() {
-        detail.setOnReview(status -> (switch (status) {
-            case ACCEPTED -> pairs.accept;
-            case REJECTED -> pairs.reject;
-            case UNREVIEWED -> pairs.unreview;
-        }).execute());
-        detail.setOnShowGroup(group -> filters.batch(() -> {
-            filters.clear();
-            filters.duplicateGroup.set(group);
-        }));
-        detail.setOnNote(note -> {
-            StoredPair p = detail.shown();
-            if (p != null) {
-                tasks.run("save a note", () -> {
-                    curator.note(p.id(), note);
-                    return store.get(p.id()).orElse(p);
-                }, updated -> {
-                    rows.replace(updated);
-                    message("Note saved.");
-                });
-            }
-        });
-        detail.setOnSave((question, sql) -> {
-            StoredPair p = detail.shown();
-            tasks.run("save an edit", () -> curator.edit(p, question, sql), saved -> {
-                rows.replace(saved);
-                detail.show(saved);
-                previewLater.trigger();
-                message("Saved. The original text is kept; Ctrl+Z undoes the edit.");
-            });
-        });
-        detail.setSqlValidator((sql, answer) -> {
-            String dbType = detail.shown() == null ? null : detail.shown().pair().databaseType();
-            tasks.run("analyse edited SQL", () -> analyzer.analyze(sql, dbType), (SqlAnalysis a) -> answer.accept(sqlMessage(sql, a)));
-        });
-        detail.setSqlExplainer((pair, answer) ->
-                tasks.run("explain SQL", () -> SqlExplainer.explain(analyzer.parse(pair.sql(), pair.databaseType())), answer::accept));
-        preview.setOnAllow(value -> changePrivacyList(() -> PrivacySettings.allow(store, value), "Marked as not personal data"));
-        preview.setOnDeny(value -> changePrivacyList(() -> PrivacySettings.deny(store, value), "Will always be anonymized"));
-    }
-
-    private static String sqlMessage(String sql, SqlAnalysis a) {
-        if (sql.isBlank()) {
-            return "The SQL must not be empty.";
-        }
-        return a.parsed() ? "" : "The SQL does not parse: " + a.parseError() + ". Fix it, or cancel to keep the saved text.";
-    }
-
-    private void changePrivacyList(Runnable change, String what) {
-        tasks.run("change a privacy list", () -> {
-            change.run();
-            anonymizer = PrivacySettings.anonymizer(store);
-            return what;
-        }, m -> {
-            message(m + " (policy of this database).");
-            previewLater.trigger();
-        });
-    }
-
-    private void showSelected() {
-        StoredPair p = table.getSelectionModel().getSelectedItem();
-        if (p == null) {
-            if (table.getSelectionModel().isEmpty()) {
-                detail.clear();
-                preview.showEmpty("Select a pair to see what an export would write.");
-            }
-            return;
-        }
-        if (detail.shown() == null || detail.shown().id() != p.id() || detail.shown().version() != p.version()) {
-            detail.show(p);
-            showValidationOf(p);
-        }
-        previewLater.trigger();
-    }
-
-    /** The schema checks' messages of a pair with validation flags, read in the background (issue 15). */
-    private void showValidationOf(StoredPair p) {
-        if ((p.analysis().flagBits() & ValidationResult.FLAGS) == 0) {
-            return;
-        }
-        tasks.run("read validation messages", () -> store.validation(p.id()).map(v -> {
-            String version = store.schema(v.schemaId()).map(s -> "Checked against the schema of " + s.databaseName()
-                    + ", version " + s.version()).orElse("");
-            return Map.entry(version, ValidationMessages.read(v.messages()));
-        }), found -> found.ifPresent(e -> detail.showValidation(p.id(), e.getKey(), e.getValue())));
-    }
-
-    private void updatePreview() {
-        StoredPair p = detail.shown();
-        if (p == null) {
-            return;
-        }
-        long seq = ++previewSequence;
-        Anonymizer a = anonymizer;
-        tasks.run("anonymize for the preview", () -> a.anonymize(p.pair()), result -> {
-            if (seq == previewSequence) {
-                preview.show(result, a.policy().name());
-            }
-        }, error -> preview.showEmpty("No preview: " + error.getMessage()));
+        importing.importFiles(files);
     }
 
     // ---- chrome -----------------------------------------------------------------------
+
+    /**
+     * Opens a database of File › Open recent. The list keeps no password: a team database asks
+     * for it (the application clears it once the database opened or refused it).
+     */
+    private void openRecent(String location) {
+        char[] password = new char[0];
+        if (PairStores.isTeamDatabase(location)) {
+            Optional<char[]> typed = dialogs.password("recent-password", "Open the team database",
+                    "The password for " + location + ". It is not stored; leave it empty when the server needs none or "
+                            + PairStores.PASSWORD_VARIABLE + " holds it.");
+            if (typed.isEmpty()) {
+                return;
+            }
+            password = typed.get();
+        }
+        openDatabaseHandler.get().accept(new OpenDatabaseDialog.Choice(location, password));
+    }
 
     /** What File › Open database does with the user's choice (the application swaps the window); none: disabled. */
     public void setOnOpenDatabase(Consumer<OpenDatabaseDialog.Choice> handler) {
@@ -605,29 +448,6 @@ public final class MainWindow {
     private void openDatabase() {
         new OpenDatabaseDialog(window(), store.folder()).showAndWait()
                 .ifPresent(choice -> openDatabaseHandler.get().accept(choice));
-    }
-
-    private ToolBar toolBar() {
-        collectorToggle = new CollectorToggle(collector, tasks, this::message, this::dataChanged);
-        ToggleButton trash = new ToggleButton("Trash");
-        trash.setId("trash-toggle");
-        trash.setTooltip(new Tooltip("Show the trash: restore pairs or empty it"));
-        trash.selectedProperty().bindBidirectional(filters.trash);
-        Button quickExportButton = commands.button("quick-export");
-        Button deleteMatching = commands.button("delete-matching");
-        Button restore = commands.button("restore");
-        Button emptyTrash = commands.button("empty-trash");
-        // the trash has buttons of its own instead of the two that act on live pairs: all four do not fit at 1024 px
-        BooleanExpression inTrash = pairs.emptyTrash.executableProperty();
-        for (Button b : List.of(quickExportButton, deleteMatching, restore, emptyTrash)) {
-            b.visibleProperty().bind(b == restore || b == emptyTrash ? inTrash : inTrash.not());
-            b.managedProperty().bind(b.visibleProperty());
-        }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(commands.button("import"), commands.button("export"), quickExportButton, new Separator(),
-                commands.button("undo"), new Separator(), deleteMatching, trash, restore, emptyTrash,
-                spacer, collectorToggle, commands.button("help"));
     }
 
     /** The collector's address and token while it runs (tests, the status bar). */

@@ -36,7 +36,7 @@ class PrivacyCommandTest {
         run(0, "--db", db.toString(), "privacy", "allow", "ann.lee@example.org");
         String listed = anonymizeOnce(db);
         assertThat(listed).contains("ann.lee@example.org").doesNotContain("Project Falcon");
-        assertThat(run(0, "--db", db.toString(), "privacy", "show")).contains("allow-list): 1 values", "deny-list): 1 values");
+        assertThat(run(0, "--db", db.toString(), "privacy", "show")).contains("allow-list): 1 value" + System.lineSeparator(), "deny-list): 1 value" + System.lineSeparator());
 
         Path policy = dir.resolve("policy.json");
         Files.writeString(policy, "{\"name\":\"strict\",\"operators\":{\"EMAIL\":\"redact\"}}");

@@ -87,7 +87,7 @@ class ServeCommandTest {
             }
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(String.join("\n", lines)).isZero();
-            assertThat(lines).anyMatch(l -> l.startsWith("Stopped; 1 pairs collected"));
+            assertThat(lines).anyMatch(l -> l.startsWith("Stopped; 1 pair collected"));
 
             try (PairStore store = PairStores.open(db.toString())) {
                 assertThat(store.count(PairFilter.ALL)).isEqualTo(1);

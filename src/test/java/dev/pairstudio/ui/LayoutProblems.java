@@ -7,12 +7,13 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Cell;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
- * What a user would call broken text on a screen: a label cut to "…" and text drawn over other
- * text. Cells (table, list, tree rows) are left out: a long question in a narrow column ends in
+ * What a user would call broken text on a screen: a label cut to "…", text drawn over other
+ * text, and content cut at the right edge of a scroll pane meant to fit its width. Cells (table, list, tree rows) are left out: a long question in a narrow column ends in
  * "…" by design, and the full text is one click away. Call on the FX thread.
  */
 public final class LayoutProblems {
@@ -29,6 +30,10 @@ public final class LayoutProblems {
     private static void visit(Node node, List<String> problems) {
         if (!node.isVisible() || node.getOpacity() == 0 || node instanceof Cell<?>) {
             return;
+        }
+        if (node instanceof ScrollPane sp && cutAtTheRight(sp)) {
+            problems.add("cut at the right: the content of " + describe(sp) + " is " + Math.round(sp.getContent().getLayoutBounds().getWidth())
+                    + " px wide in a " + Math.round(sp.getViewportBounds().getWidth()) + " px view that should fit it");
         }
         if (node instanceof Labeled l && truncated(l)) {
             problems.add("truncated: \"" + l.getText() + "\" shown as \"" + shownText(l) + "\" (" + describe(l) + ")");
@@ -51,6 +56,15 @@ public final class LayoutProblems {
                 visit(child, problems);
             }
         }
+    }
+
+    /**
+     * A scroll pane meant to fit its content's width whose content is wider anyway (a minimum
+     * width it cannot go below): the right edge is cut off, or reached only by scrolling sideways.
+     */
+    static boolean cutAtTheRight(ScrollPane sp) {
+        return sp.isFitToWidth() && sp.getContent() != null && sp.getViewportBounds().getWidth() > 0
+                && sp.getContent().getLayoutBounds().getWidth() > sp.getViewportBounds().getWidth() + 1;
     }
 
     /** A label whose text is drawn shortened: its text node shows something other than its text. */

@@ -50,4 +50,20 @@ class LayoutProblemsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(5, TimeUnit.SECONDS)).isEmpty();
     }
+
+    @Test
+    void contentWiderThanAScrollPaneThatShouldFitItIsAProblem(FxRobot robot) throws Exception {
+        Label wide = new Label("a legend that will not shrink");
+        wide.setMinWidth(600); // the scene is 400 px wide
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new HBox(wide));
+        scroll.setFitToWidth(true);
+        robot.interact(() -> root.getChildren().setAll(scroll));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .singleElement().asString().startsWith("cut at the right:");
+
+        robot.interact(() -> wide.setMinWidth(100));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(5, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+    }
 }

@@ -3,6 +3,7 @@ package dev.pairstudio.ui;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
+import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
@@ -179,6 +180,73 @@ class TableExperienceUiTest {
             }
         });
         Screenshots.save(table.getScene(), "table-search-matches");
+    }
+
+    @Test
+    void searchMatchesAreMarkedInTheDetailPane(FxRobot robot) throws Exception {
+        waitFor(() -> table.getItems().size() == PAIRS && table.getItems().get(0) != null);
+        robot.interact(() -> window.filters().text.set("SELECT")); // in every SQL, in no question of these pairs
+        waitFor(() -> table.getItems().size() > 0 && table.getItems().get(0) != null);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
+        waitFor(() -> robot.lookup("#detail-sql").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.TextFlow sql = robot.lookup("#detail-sql").queryAs(javafx.scene.text.TextFlow.class);
+        List<String> marked = dev.pairstudio.ui.detail.HighlightedText.searchMatches(sql);
+        assertThat(marked).isNotEmpty().allSatisfy(m -> assertThat(m).isEqualToIgnoringCase("select"));
+        String shown = sql.getChildren().stream().map(n -> n instanceof javafx.scene.text.Text t ? t.getText() : ((Label) n).getText())
+                .collect(java.util.stream.Collectors.joining());
+        assertThat(shown.replaceAll("\\s+", " ").trim()).as("the marks leave the SQL whole")
+                .isEqualTo(table.getSelectionModel().getSelectedItem().pair().sql().replaceAll("\\s+", " ").trim());
+
+        StoredPair selected = table.getSelectionModel().getSelectedItem();
+        String word = selected.pair().question().split("\\s+")[2];
+        robot.interact(() -> window.filters().text.set(word.toLowerCase(java.util.Locale.ROOT)));
+        waitFor(() -> table.getItems().size() > 0 && table.getItems().get(0) != null);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
+        waitFor(() -> robot.lookup("#detail-question").tryQuery().filter(javafx.scene.text.TextFlow.class::isInstance).isPresent());
+        javafx.scene.text.TextFlow question = robot.lookup("#detail-question").queryAs(javafx.scene.text.TextFlow.class);
+        assertThat(dev.pairstudio.ui.detail.HighlightedText.searchMatches(question)).isNotEmpty()
+                .allSatisfy(m -> assertThat(m).isEqualToIgnoringCase(word));
+        Screenshots.save(table.getScene(), "detail-search-matches");
+
+        robot.interact(() -> window.filters().text.set(""));
+        waitFor(() -> table.getItems().size() == PAIRS && table.getItems().get(0) != null);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(1));
+        waitFor(() -> robot.lookup("#detail-question").tryQuery().filter(Label.class::isInstance).isPresent());
+        assertThat(robot.lookup("#detail-pane .search-match").tryQuery()).as("no search, no marks").isEmpty();
+    }
+
+    @Test
+    void theDropDownsSayAnyAndCountEachChoiceUnderTheOtherFilters(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        org.controlsfx.control.CheckComboBox<String> types = robot.lookup("#database-types").queryAs(org.controlsfx.control.CheckComboBox.class);
+        waitFor(() -> !types.getItems().isEmpty() && types.getConverter().toString(types.getItems().get(0)).endsWith(")"));
+        assertThat(types.getTitle()).isEqualTo("Any");
+        for (String type : types.getItems()) {
+            assertThat(types.getConverter().toString(type))
+                    .isEqualTo(type + " (" + dev.pairstudio.pair.Plural.number(store.count(PairFilter.ALL.withDatabaseTypes(Set.of(type)))) + ")");
+        }
+        String first = types.getItems().get(0);
+        robot.interact(() -> window.filters().outcome.set(dev.pairstudio.ui.filter.FilterViewModel.Outcome.FAILED));
+        robot.interact(() -> window.filters().databaseTypes.add(first)); // its own choice leaves its counts alone
+        PairFilter failed = PairFilter.ALL.withSuccess(false);
+        String expected = first + " (" + dev.pairstudio.pair.Plural.number(store.count(failed.withDatabaseTypes(Set.of(first)))) + ")";
+        String other = types.getItems().get(1);
+        String expectedOther = other + " (" + dev.pairstudio.pair.Plural.number(store.count(failed.withDatabaseTypes(Set.of(other)))) + ")";
+        waitFor(() -> types.getConverter().toString(first).equals(expected) && types.getConverter().toString(other).equals(expectedOther));
+        @SuppressWarnings("unchecked")
+        org.controlsfx.control.CheckComboBox<ReviewStatus> statuses = robot.lookup("#statuses").queryAs(org.controlsfx.control.CheckComboBox.class);
+        long unreviewed = store.count(failed.withDatabaseTypes(Set.of(first)).withStatuses(Set.of(ReviewStatus.UNREVIEWED)));
+        assertThat(statuses.getConverter().toString(ReviewStatus.UNREVIEWED)).as("other drop-downs count under every filter")
+                .isEqualTo("Unreviewed (" + dev.pairstudio.pair.Plural.number(unreviewed) + ")");
+
+        robot.interact(types::show); // the open list draws the counts too
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = robot.lookup(".check-box-list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .map(javafx.scene.control.ListCell::getText).filter(java.util.Objects::nonNull).toList();
+        assertThat(shown).contains(expected, expectedOther);
+        Screenshots.save(table.getScene(), "filter-choice-counts");
+        robot.interact(types::hide);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.pairstudio.store.index;
 
+import dev.pairstudio.store.Cursor;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StatGroup;
 import java.util.Arrays;
@@ -79,17 +80,13 @@ public final class ColumnKeys {
         return column;
     }
 
-    /** Whether the key has a high half (question and SQL); otherwise it is zero. */
+    /** Whether the key has a high half (SQL); otherwise it is zero. */
     boolean wide() {
-        return column == SortColumn.QUESTION || column == SortColumn.SQL;
+        return column == SortColumn.SQL;
     }
 
     long hi(int o) {
-        return switch (column) {
-            case QUESTION -> index.questionHi(o);
-            case SQL -> index.sqlHi(o);
-            default -> 0;
-        };
+        return column == SortColumn.SQL ? index.sqlHi(o) : 0;
     }
 
     long lo(int o) {
@@ -101,7 +98,7 @@ public final class ColumnKeys {
             case TIMESTAMP -> SortKeys.signed(index.ts(o));
             case UPDATED -> SortKeys.signed(index.updated(o));
             case EXECUTION_TIME -> index.execution(o);
-            case QUESTION -> index.questionLo(o);
+            case QUESTION -> index.questionRank(o); // the caller ranked every pair (IndexKeeper#read)
             case SQL -> index.sqlLo(o);
             default -> throw new IllegalStateException("no key for " + column);
         };
@@ -137,8 +134,22 @@ public final class ColumnKeys {
         return lo(o);
     }
 
+    /**
+     * A cursor's position as a key of this column. By question, the cursor's pair is looked up:
+     * its rank is its place now, even when pairs were ranked again since the cursor was made.
+     */
+    long[] key(Cursor cursor) {
+        if (column == SortColumn.QUESTION) {
+            int o = index.ordinalOf(cursor.id());
+            if (o >= 0 && !index.purged(o) && index.questionRank(o) > 0) {
+                return new long[] {0, index.questionRank(o)};
+            }
+        }
+        return key(cursor.value());
+    }
+
     /** A cursor's value as a key of this column. */
-    long[] key(Object value) {
+    private long[] key(Object value) {
         if (values != null) {
             if (value == null) {
                 return new long[] {0, 0};

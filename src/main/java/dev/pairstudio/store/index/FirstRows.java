@@ -29,7 +29,7 @@ public final class FirstRows {
     }
 
     private int[] select(PairIndex index, IndexFilter filter, Cursor after, int k) {
-        long[] cursorKey = after == null ? null : keys.key(after.value());
+        long[] cursorKey = after == null ? null : keys.key(after);
         int[] heap = new int[Math.max(1, k)]; // max-heap in walk order: the last kept row on top
         int size = 0;
         // Ordinals are in id order: walking them in the sort's direction lets ties (many pairs share

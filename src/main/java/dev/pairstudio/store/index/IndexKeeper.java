@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,18 +41,22 @@ public final class IndexKeeper {
     private volatile PairIndex index;
     /** The last change log entry applied; volatile so that an up-to-date reader skips the write lock. */
     private volatile long seen = -1;
-    /** What the snapshot file holds: its entry, and whether with the word index (-1: nothing known, write on close). */
+    /** What the snapshot file holds: its entry, and which optional parts ({@link PairIndex#optionalParts}) (-1: nothing known, write on close). */
     private long savedSeq = -1;
-    private boolean savedText;
+    private int savedParts;
     /** Where the index came from, for the log and tests: "table", or the snapshot and how far it was brought forward. */
     private volatile String origin = "none";
     /** Rows read so far by a build from the table, and how many it expects (for a progress display). */
     private volatile long buildRows;
     private volatile long buildTotal;
 
-    public IndexKeeper(DataSource pool, Path snapshotFile) {
+    /** How the database compares questions, when it is {@link String#compareTo}; null: ask the database. */
+    private final Comparator<String> collation;
+
+    public IndexKeeper(DataSource pool, Path snapshotFile, Comparator<String> collation) {
         this.pool = pool;
         this.snapshotFile = snapshotFile;
+        this.collation = collation;
     }
 
     /** Whether the index is ready in this process (false while it is being read or built). */
@@ -72,10 +77,29 @@ public final class IndexKeeper {
 
     /** Runs {@code reader} on an up-to-date index under the read lock. */
     public <T> T read(Function<PairIndex, T> reader) throws SQLException {
+        return read(reader, false);
+    }
+
+    /**
+     * Runs {@code reader} on an up-to-date index under the read lock; with {@code questionOrder},
+     * on one whose every pair has its rank in question order ({@link QuestionRanks}), taken under
+     * the same lock so that no pair added meanwhile goes unranked.
+     */
+    public <T> T read(Function<PairIndex, T> reader, boolean questionOrder) throws SQLException {
         try (Connection c = pool.getConnection()) {
             refresh(c, ChangeLog.clock(c));
+            if (questionOrder) {
+                lock.writeLock().lock();
+                try {
+                    QuestionRanks.update(c, index, collation);
+                    lock.readLock().lock(); // downgrade: no writer between the ranking and the read
+                } finally {
+                    lock.writeLock().unlock();
+                }
+            } else {
+                lock.readLock().lock();
+            }
         }
-        lock.readLock().lock();
         try {
             return reader.apply(index);
         } finally {
@@ -182,7 +206,7 @@ public final class IndexKeeper {
         if (problem == null) {
             origin = "snapshot of change " + snapshot.seq() + (seen == snapshot.seq() ? "" : ", brought forward to " + seen);
             savedSeq = snapshot.seq();
-            savedText = snapshot.index().text() != null;
+            savedParts = snapshot.index().optionalParts();
             return true;
         }
         index = null;
@@ -276,7 +300,7 @@ public final class IndexKeeper {
 
     /**
      * Writes the snapshot when the index differs from what the file holds (built or brought
-     * forward here, or the word index added). Called on close; a failure only costs the next
+     * forward here, or the word index or question ranks added). Called on close; a failure only costs the next
      * open a rebuild, so it is logged, not thrown.
      */
     public void save() {
@@ -287,14 +311,14 @@ public final class IndexKeeper {
         try {
             PairIndex ix = index;
             long at = seen;
-            if (at == savedSeq && (ix.text() != null) == savedText) {
+            if (at == savedSeq && ix.optionalParts() == savedParts) {
                 return; // the file holds this already (a second close finds nothing to do, and no pool)
             }
             try (Connection c = pool.getConnection()) {
                 String stamp = ChangeLog.stamp(c, at);
                 if (stamp != null && IndexSnapshot.write(snapshotFile, ix, at, stamp)) { // no stamp: no log entry to recognise it by
                     savedSeq = at;
-                    savedText = ix.text() != null;
+                    savedParts = ix.optionalParts();
                 }
             } catch (IOException | SQLException | RuntimeException e) {
                 LOG.warn("Cannot write the index snapshot {}: {}", snapshotFile, e.getMessage());
@@ -313,7 +337,7 @@ public final class IndexKeeper {
         save();
         lock.writeLock().lock();
         try {
-            if (index != null && snapshotFile != null && savedSeq == seen && (index.text() != null) == savedText) {
+            if (index != null && snapshotFile != null && savedSeq == seen && index.optionalParts() == savedParts) {
                 index = null;
                 seen = -1;
                 origin = "none";
@@ -353,7 +377,7 @@ public final class IndexKeeper {
     }
 
     @FunctionalInterface
-    private interface RowAction {
+    interface RowAction {
         void accept(ResultSet row) throws SQLException;
     }
 
@@ -362,7 +386,7 @@ public final class IndexKeeper {
      * column, in order) page by page over the whole table: short queries rather than one lazy
      * result held for seconds (H2 2.5 can free chunks under a long-lived lazy result, #4142).
      */
-    private static void everyRow(Connection c, String select, RowAction action) throws SQLException {
+    static void everyRow(Connection c, String select, RowAction action) throws SQLException {
         long after = 0;
         int n;
         try (PreparedStatement s = c.prepareStatement(select)) {

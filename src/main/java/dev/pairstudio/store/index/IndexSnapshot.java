@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class IndexSnapshot {
     private static final Logger LOG = LoggerFactory.getLogger(IndexSnapshot.class);
     private static final long MAGIC = 0x5053_4944_5853_4e50L; // a fixed mark: this is an index snapshot
-    static final int FORMAT = 1;
+    static final int FORMAT = 2; // 2: question ranks
 
     /** A snapshot read back: the index and the change-log position it reflects. */
     record Loaded(PairIndex index, long seq, String stamp) {

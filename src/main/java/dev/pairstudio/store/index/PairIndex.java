@@ -49,6 +49,13 @@ public final class PairIndex {
     private byte[] state = new byte[0];
     /** The word index for free-text search, built on the first search ({@link IndexKeeper#ensureText}). */
     private TextIndex text;
+    /**
+     * Each pair's rank in full question order ({@link QuestionRanks}), from 1; 0 for a pair added
+     * or edited since the ranking. Null until the first sort by question.
+     */
+    private int[] questionRank;
+    /** Whether some pair waits for its question rank: a sort by question checks only this flag otherwise. */
+    private boolean questionRankWaiting;
 
     private final List<StatGroup> profiles = new ArrayList<>();
     private final Map<StatGroup, Integer> profileNumbers = new HashMap<>();
@@ -85,6 +92,10 @@ public final class PairIndex {
             if (text != null) {
                 text.add(o, r.question(), r.sql());
             }
+            if (questionRank != null) {
+                questionRank[o] = 0;
+                questionRankWaiting = true;
+            }
         } else {
             profileRows[profile[o]]--;
             if ((state[o] & PURGED) != 0) {
@@ -97,6 +108,10 @@ public final class PairIndex {
                 textHash[o] = h;
                 if (text != null) {
                     text.replace(o, r.question(), r.sql());
+                }
+                if (questionRank != null) {
+                    questionRank[o] = 0;
+                    questionRankWaiting = true;
                 }
             }
         }
@@ -151,6 +166,46 @@ public final class PairIndex {
 
     void attachText(TextIndex built) {
         text = built;
+    }
+
+    /** Which parts built on first use it holds (word index 1, question ranks 2): the snapshot is written again when they grow. */
+    int optionalParts() {
+        return (text != null ? 1 : 0) | (questionRank != null ? 2 : 0);
+    }
+
+    boolean questionRanked() {
+        return questionRank != null;
+    }
+
+    /** The rank of a pair in full question order; 0 when it waits to be placed. */
+    int questionRank(int o) {
+        return questionRank[o];
+    }
+
+    /** Live pairs that wait for a question rank (added or edited since the ranking). */
+    int[] unrankedQuestions() {
+        if (questionRank == null || !questionRankWaiting) {
+            return new int[0];
+        }
+        return java.util.stream.IntStream.range(0, size).filter(o -> questionRank[o] == 0 && (state[o] & PURGED) == 0).toArray();
+    }
+
+    /** The ranked live pairs in rank order. */
+    int[] questionOrder() {
+        int[] byRank = new int[size + 1];
+        Arrays.fill(byRank, -1);
+        for (int o = 0; o < size; o++) {
+            if (questionRank[o] > 0 && (state[o] & PURGED) == 0) {
+                byRank[questionRank[o]] = o;
+            }
+        }
+        return Arrays.stream(byRank).filter(o -> o >= 0).toArray();
+    }
+
+    void attachQuestionRanks(int[] ranks) {
+        questionRank = Arrays.copyOf(ranks, ids.length); // as long as the other columns: they grow together
+        questionRankWaiting = false;
+        changed();
     }
 
     /** Moves a row to the trash or back; false when the id is unknown. */
@@ -269,6 +324,9 @@ public final class PairIndex {
         sqlLength = Arrays.copyOf(sqlLength, n);
         textHash = Arrays.copyOf(textHash, n);
         state = Arrays.copyOf(state, n);
+        if (questionRank != null) {
+            questionRank = Arrays.copyOf(questionRank, n);
+        }
     }
 
     // ---- reading ----------------------------------------------------------------------------
@@ -416,6 +474,10 @@ public final class PairIndex {
         if (text != null) {
             text.write(out);
         }
+        out.bool(questionRank != null);
+        if (questionRank != null) {
+            out.ints(questionRank, size);
+        }
     }
 
     /** The index {@link #write} wrote; throws on anything that cannot be a snapshot (the caller rebuilds). */
@@ -454,6 +516,10 @@ public final class PairIndex {
         ix.byPairId.read(in);
         if (in.bool()) {
             ix.text = TextIndex.read(in);
+        }
+        if (in.bool()) {
+            ix.questionRank = in.ints(n);
+            ix.questionRankWaiting = true; // pairs written before the snapshot may wait: looked for on the first sort
         }
         return ix;
     }
@@ -495,6 +561,6 @@ public final class PairIndex {
     }
 
     long memoryBytes() {
-        return ids.length * (8L * 10 + 4L * 4 + 1) + byPairId.memoryBytes() + (text == null ? 0 : text.memoryBytes());
+        return ids.length * (8L * 10 + 4L * 4 + 1) + (questionRank == null ? 0 : 4L * questionRank.length) + byPairId.memoryBytes() + (text == null ? 0 : text.memoryBytes());
     }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * with one radix sort and compares with one rule.
  */
 public final class SortKeys {
-    /** Characters of a question or SQL that take part in its sort order. */
+    /** Characters of an SQL text that take part in its sort order (questions sort by {@link QuestionRanks}). */
     static final int TEXT_CHARS = 16;
 
     private SortKeys() {
@@ -33,8 +33,8 @@ public final class SortKeys {
 
     /**
      * Eight characters of a text (from {@code from}), lower-cased, one byte each: ASCII keeps its
-     * exact order; other characters sort after it, in blocks of 512 code units. Sorting by a
-     * question therefore follows its first {@link #TEXT_CHARS} characters, then insertion order.
+     * exact order; other characters sort after it, in blocks of 512 code units. Sorting by SQL
+     * therefore follows its first {@link #TEXT_CHARS} characters, then insertion order.
      */
     static long text(String s, int from) {
         long key = 0;

@@ -54,7 +54,7 @@ public final class SortOrder {
      * whose (key, id) is greater; descending, the last position whose (key, id) is smaller.
      */
     public int startAfter(Cursor cursor, boolean descending) {
-        long[] key = keys.key(cursor.value());
+        long[] key = keys.key(cursor);
         int low = 0;
         int high = order.length; // first position with (key, id) > cursor
         while (low < high) {

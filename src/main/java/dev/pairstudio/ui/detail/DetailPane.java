@@ -11,6 +11,10 @@ import dev.pairstudio.sql.SqlFormatter;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.Debouncer;
 import dev.pairstudio.ui.pairs.FlagLabels;
+import dev.pairstudio.ui.pairs.SearchMatches;
+import dev.pairstudio.pair.PairFilter;
+import java.util.function.Supplier;
+import javafx.scene.text.TextFlow;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +64,7 @@ public final class DetailPane extends ScrollPane {
     private Consumer<Long> onShowGroup = g -> { };
     private BiConsumer<String, Consumer<String>> sqlValidator = (sql, answer) -> answer.accept("");
     private BiConsumer<Pair, Consumer<List<SqlExplainer.Step>>> sqlExplainer = (pair, answer) -> answer.accept(List.of());
+    private Supplier<PairFilter> search = () -> PairFilter.ALL;
 
     public DetailPane() {
         setId("detail-pane");
@@ -112,6 +117,11 @@ public final class DetailPane extends ScrollPane {
      */
     public void setSqlExplainer(BiConsumer<Pair, Consumer<List<SqlExplainer.Step>>> explainer) {
         sqlExplainer = explainer;
+    }
+
+    /** The filter whose search text is marked in the question and the SQL (the table's). */
+    public void setSearch(Supplier<PairFilter> filter) {
+        search = filter;
     }
 
     public StoredPair shown() {
@@ -172,7 +182,8 @@ public final class DetailPane extends ScrollPane {
         SqlFormatter.Formatted layout = formattedSql ? SqlFormatter.layout(pair.sql(), pair.databaseType()) : null;
         String text = layout == null ? pair.sql() : layout.text();
         List<HighlightedText.Span> marks = spans(shownMessages, ValidationMessage.SQL, layout);
-        Node view = marks.isEmpty() ? HighlightedText.sql(text, pair.databaseType()) : HighlightedText.issues(text, marks, true);
+        Node view = marks.isEmpty() ? HighlightedText.sql(text, pair.databaseType(), SearchMatches.in(text, search.get()))
+                : HighlightedText.issues(text, marks, true);
         view.setId("detail-sql");
         return view;
     }
@@ -224,9 +235,7 @@ public final class DetailPane extends ScrollPane {
             content.getChildren().addAll(section("Question"), questionEditor, section("SQL"), sqlEditor, sqlError,
                     new HBox(6, save, cancel), hint);
         } else {
-            Label question = new Label(pair.question());
-            question.setId("detail-question");
-            question.setWrapText(true);
+            Node question = questionView(pair.question());
             Button edit = new Button("Edit");
             edit.setId("edit-pair");
             edit.setTooltip(new Tooltip("Edit the question and SQL (E)"));
@@ -255,6 +264,20 @@ public final class DetailPane extends ScrollPane {
             }
         });
         content.getChildren().addAll(section("Note"), note);
+    }
+
+    /** The question, with the search's matches marked when there are any. */
+    private Node questionView(String question) {
+        List<int[]> matches = SearchMatches.in(question, search.get());
+        if (!matches.isEmpty()) {
+            TextFlow flow = HighlightedText.searched(question, matches);
+            flow.setId("detail-question");
+            return flow;
+        }
+        Label plain = new Label(question);
+        plain.setId("detail-question");
+        plain.setWrapText(true);
+        return plain;
     }
 
     /** "SQL" with the toggle between the clause-by-clause layout and the text as written. */
@@ -310,15 +333,18 @@ public final class DetailPane extends ScrollPane {
         id.setId("detail-pair-id");
         id.setWrapText(true); // on a line of its own: a 36-character id is never cut to "…" beside the buttons
         id.setMinHeight(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button accept = reviewButton("Accept", "accept", ReviewStatus.ACCEPTED, "A");
         Button reject = reviewButton("Reject", "reject", ReviewStatus.REJECTED, "R");
         Button reset = reviewButton("Unreviewed", "unreview", ReviewStatus.UNREVIEWED, "U");
         status.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(8, status, spacer, accept, reject, reset);
+        // the buttons wrap onto a second line when the pane is narrow, instead of widening it past its view
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 4, accept, reject, reset);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        buttons.setPrefWrapLength(0);
+        HBox.setHgrow(buttons, Priority.ALWAYS);
+        HBox box = new HBox(8, status, buttons);
         box.getStyleClass().add("detail-header");
-        box.setAlignment(Pos.CENTER_LEFT);
+        box.setAlignment(Pos.BASELINE_LEFT); // the status beside the first line of buttons
         if (p.inTrash()) {
             Label trash = new Label("In the trash");
             trash.getStyleClass().add("field-error");

@@ -23,14 +23,75 @@ public final class HighlightedText {
     }
 
     public static TextFlow sql(String sql, String databaseType) {
+        return sql(sql, databaseType, List.of());
+    }
+
+    /** SQL with syntax colours and the search's matches ({@code [start, end)} spans in order) marked. */
+    public static TextFlow sql(String sql, String databaseType, List<int[]> matches) {
         TextFlow flow = new TextFlow();
         flow.getStyleClass().add("sql-text");
         for (SqlHighlighter.Run run : SqlHighlighter.runs(sql, databaseType)) {
-            Text t = new Text(sql.substring(run.start(), run.end()));
-            t.getStyleClass().addAll("sql-text", "sql-" + run.style().name().toLowerCase(Locale.ROOT));
-            flow.getChildren().add(t);
+            String style = "sql-" + run.style().name().toLowerCase(Locale.ROOT);
+            int pos = run.start();
+            for (int[] m : matches) { // a run cut where a match starts or ends
+                int from = Math.max(m[0], pos);
+                int to = Math.min(m[1], run.end());
+                if (from >= to) {
+                    continue;
+                }
+                if (from > pos) {
+                    flow.getChildren().add(sqlRun(sql.substring(pos, from), style));
+                }
+                flow.getChildren().add(searchMatch(sql.substring(from, to), true));
+                pos = to;
+            }
+            if (pos < run.end()) {
+                flow.getChildren().add(sqlRun(sql.substring(pos, run.end()), style));
+            }
         }
         return flow;
+    }
+
+    private static Text sqlRun(String s, String style) {
+        Text t = new Text(s);
+        t.getStyleClass().addAll("sql-text", style);
+        return t;
+    }
+
+    /** A plain text (a question) with the search's matches ({@code [start, end)} spans in order) marked. */
+    public static TextFlow searched(String text, List<int[]> matches) {
+        TextFlow flow = new TextFlow();
+        int pos = 0;
+        for (int[] m : matches) {
+            if (m[0] < pos || m[1] > text.length()) {
+                continue;
+            }
+            if (m[0] > pos) {
+                flow.getChildren().add(plain(text.substring(pos, m[0]), false));
+            }
+            flow.getChildren().add(searchMatch(text.substring(m[0], m[1]), false));
+            pos = m[1];
+        }
+        if (pos < text.length()) {
+            flow.getChildren().add(plain(text.substring(pos), false));
+        }
+        return flow;
+    }
+
+    /** The marked matches of a flow made by {@link #sql} or {@link #searched}, each as drawn (tests, screen readers). */
+    public static List<String> searchMatches(TextFlow flow) {
+        return flow.getChildren().stream().filter(n -> n.getStyleClass().contains("search-match"))
+                .map(n -> ((Label) n).getText()).toList();
+    }
+
+    private static Label searchMatch(String s, boolean monospace) {
+        Label l = new Label(s);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.getStyleClass().add("search-match");
+        if (monospace) {
+            l.getStyleClass().add("monospace");
+        }
+        return l;
     }
 
     /**

@@ -20,6 +20,15 @@ public interface DialogService {
 
     void info(String header, String text);
 
+    /**
+     * Asks for a password (a team database's), or empty when the user cancelled. The caller owns
+     * the characters: it clears them once used, and nothing keeps them.
+     *
+     * @param id   the dialog's id
+     * @param text what the password is for
+     */
+    Optional<char[]> password(String id, String header, String text);
+
     /** Files to read, or an empty list when the user cancelled. */
     List<Path> chooseFiles(String title, List<FileType> types);
 

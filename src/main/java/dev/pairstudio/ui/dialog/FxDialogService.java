@@ -9,6 +9,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -56,6 +58,31 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(header);
         alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // long messages wrap instead of being cut
         alert.showAndWait();
+    }
+
+    @Override
+    public Optional<char[]> password(String id, String header, String text) {
+        javafx.scene.control.Dialog<ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(header);
+        dialog.setHeaderText(header);
+        PasswordField field = new PasswordField();
+        field.setId(id + "-field");
+        field.setPromptText("password");
+        Label about = new Label(text);
+        about.setWrapText(true);
+        about.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.VBox body = new javafx.scene.layout.VBox(8, about, field);
+        body.setPrefWidth(420);
+        dialog.getDialogPane().setContent(body);
+        dialog.getDialogPane().setId(id);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText("Open");
+        dialog.setOnShown(e -> field.requestFocus());
+        boolean open = dialog.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        char[] typed = field.getText().toCharArray();
+        field.clear(); // the field's copy goes with the dialog; the caller clears its own
+        return open ? Optional.of(typed) : Optional.empty();
     }
 
     @Override

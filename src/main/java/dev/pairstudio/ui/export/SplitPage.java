@@ -1,5 +1,6 @@
 package dev.pairstudio.ui.export;
 
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.export.DatasetExporter;
 import dev.pairstudio.export.ExportEstimate;
 import dev.pairstudio.export.ExportProfile;
@@ -224,7 +225,7 @@ final class SplitPage extends StepPage {
         }
         long databases = check.rows(SplitAudit.Kind.DATABASE);
         if (c.plan().grouping() != SplitAssigner.Grouping.DATABASE && databases > 0) {
-            b.append(' ').append(ExportViewModel.count(databases)).append(" rows share a database with an earlier split.");
+            b.append(' ').append(Plural.of(databases, "row shares", "rows share")).append(" a database with an earlier split.");
         }
         auditStatus.setText(b.toString());
     }

@@ -5,6 +5,7 @@ import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.ui.pairs.FlagLabels;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -48,6 +49,10 @@ public final class FilterPanel extends ScrollPane {
     private final CheckComboBox<String> databaseNames = new CheckComboBox<>();
     private final ComboBox<String> savedFilters = new ComboBox<>();
     private Consumer<String> onLoadSaved = n -> { };
+    /** What each drop-down choice would show, counted in the background ({@link #setCounts}). */
+    private ChoiceCounts counts = ChoiceCounts.NONE;
+    /** Sets each drop-down's converter again, so that its choices show the counts as they are now. */
+    private final List<Runnable> relabel = new ArrayList<>();
     private Consumer<String> onSave = n -> { };
 
     public FilterPanel(FilterViewModel vm) {
@@ -106,23 +111,23 @@ public final class FilterPanel extends ScrollPane {
 
         databaseTypes.setId("database-types");
         databaseNames.setId("database-names");
-        box.getChildren().addAll(heading("Database type"), multi(databaseTypes, vm.databaseTypes, s -> s));
-        box.getChildren().addAll(heading("Database"), multi(databaseNames, vm.databaseNames, s -> s));
+        box.getChildren().addAll(heading("Database type"), multi(databaseTypes, vm.databaseTypes, s -> s, ChoiceCounts.Dimension.DATABASE_TYPE));
+        box.getChildren().addAll(heading("Database"), multi(databaseNames, vm.databaseNames, s -> s, ChoiceCounts.Dimension.DATABASE_NAME));
 
         CheckComboBox<QueryType> types = new CheckComboBox<>();
         types.setId("query-types");
         types.getItems().setAll(QueryType.values());
-        box.getChildren().addAll(heading("Query type"), multi(types, vm.queryTypes, Enum::name));
+        box.getChildren().addAll(heading("Query type"), multi(types, vm.queryTypes, Enum::name, ChoiceCounts.Dimension.QUERY_TYPE));
 
         CheckComboBox<ReviewStatus> statuses = new CheckComboBox<>();
         statuses.setId("statuses");
         statuses.getItems().setAll(ReviewStatus.values());
-        box.getChildren().addAll(heading("Review status"), multi(statuses, vm.statuses, FilterPanel::title));
+        box.getChildren().addAll(heading("Review status"), multi(statuses, vm.statuses, FilterPanel::title, ChoiceCounts.Dimension.STATUS));
 
         CheckComboBox<ComplexityLevel> complexity = new CheckComboBox<>();
         complexity.setId("complexity");
         complexity.getItems().setAll(ComplexityLevel.values());
-        box.getChildren().addAll(heading("Complexity"), multi(complexity, vm.complexity, FilterPanel::title));
+        box.getChildren().addAll(heading("Complexity"), multi(complexity, vm.complexity, FilterPanel::title, ChoiceCounts.Dimension.COMPLEXITY));
 
         box.getChildren().add(heading("Quality flags (all of)"));
         for (QualityFlag f : QualityFlag.values()) {
@@ -151,6 +156,18 @@ public final class FilterPanel extends ScrollPane {
         databaseNames.getItems().setAll(names);
         syncChecks(databaseTypes, vm.databaseTypes);
         syncChecks(databaseNames, vm.databaseNames);
+    }
+
+    /** Shows how many pairs each drop-down choice would show ("sqlite (1,204)"); {@link ChoiceCounts#NONE} while counting. */
+    public void setCounts(ChoiceCounts now) {
+        counts = now;
+        relabel.forEach(Runnable::run);
+    }
+
+    /** The name of a choice and, once counted, its count. */
+    private <T> String label(T item, Function<T, String> name, ChoiceCounts.Dimension d) {
+        Long n = counts.count(d, item);
+        return n == null ? name.apply(item) : name.apply(item) + " (" + dev.pairstudio.pair.Plural.number(n) + ")";
     }
 
     /** The names of the saved filters, and what choosing or saving one does (the window persists them). */
@@ -184,8 +201,10 @@ public final class FilterPanel extends ScrollPane {
         return new HBox(4, search, regex);
     }
 
-    private static <T> CheckComboBox<T> multi(CheckComboBox<T> box, ObservableSet<T> target, Function<T, String> label) {
-        box.setConverter(converter(label));
+    private <T> CheckComboBox<T> multi(CheckComboBox<T> box, ObservableSet<T> target, Function<T, String> name, ChoiceCounts.Dimension d) {
+        Runnable setLabels = () -> box.setConverter(converter(t -> label(t, name, d))); // a new converter: the list's cells draw again
+        setLabels.run();
+        relabel.add(setLabels);
         box.setMaxWidth(Double.MAX_VALUE);
         // nothing checked filters nothing: say so instead of showing an empty box
         box.titleProperty().bind(Bindings.when(

@@ -2,7 +2,6 @@ package dev.pairstudio.ui.pairs;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.StoredPair;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -18,8 +17,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
 /**
- * A question or SQL cell with the search's matches marked, as the store matches them: the
- * plain text case-insensitively, a regular expression as written. Text before the first match
+ * A question or SQL cell with the search's matches marked ({@link SearchMatches}). Text before the first match
  * is shortened from the left when the match would otherwise fall outside the column.
  */
 final class MatchCell extends TableCell<StoredPair, String> {
@@ -34,7 +32,7 @@ final class MatchCell extends TableCell<StoredPair, String> {
     @Override
     protected void updateItem(String text, boolean empty) {
         super.updateItem(text, empty);
-        List<int[]> spans = empty || text == null ? List.of() : matches(text, filter.get());
+        List<int[]> spans = empty || text == null ? List.of() : SearchMatches.in(text, filter.get());
         if (spans.isEmpty()) {
             setGraphic(null);
             setText(empty ? null : text);
@@ -83,27 +81,5 @@ final class MatchCell extends TableCell<StoredPair, String> {
             l.getStyleClass().add("search-match");
         }
         return l;
-    }
-
-    /** Where the filter's text matches {@code text}: [start, end) spans in order, none overlapping. */
-    static List<int[]> matches(String text, PairFilter f) {
-        String q = f.text();
-        if (q == null || q.isBlank()) {
-            return List.of();
-        }
-        Pattern p;
-        try {
-            p = f.textIsRegex() ? Pattern.compile(q) : Pattern.compile(Pattern.quote(q), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        } catch (PatternSyntaxException e) {
-            return List.of();
-        }
-        List<int[]> spans = new ArrayList<>();
-        Matcher m = p.matcher(text);
-        while (m.find() && spans.size() < 20) {
-            if (m.end() > m.start()) {
-                spans.add(new int[] {m.start(), m.end()});
-            }
-        }
-        return spans;
     }
 }

@@ -27,7 +27,7 @@ final class SchemaQuestions {
     static void delete(Window owner, StoredSchema newest, long losing, Runnable delete) {
         String name = newest.databaseName();
         ask(owner, "schema-delete-confirm", "Delete schema",
-                "Delete the schema of " + name + (newest.version() == 1 ? "?" : ", all " + newest.version() + " versions?"),
+                "Delete the schema of " + name + (newest.version() == 1 ? "?" : ", all " + Plural.of(newest.version(), "version") + "?"),
                 Plural.of(losing, "pair loses its", "pairs lose their") + " schema check: their schema flags are "
                         + "cleared and they count as not validated. The pairs themselves stay. Importing a schema for " + name
                         + " checks them again.",

@@ -86,6 +86,9 @@ public final class SchemasView extends BorderPane {
         showPairs.setId("schema-show-pairs");
         showPairs.setDisable(true);
         databases.setPrefWidth(260);
+        Label none = new Label("No schema stored yet");
+        none.getStyleClass().add("muted");
+        databases.setPlaceholder(none);
         databases.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(StoredSchema s, boolean empty) {
@@ -396,8 +399,8 @@ public final class SchemasView extends BorderPane {
                 root.getChildren().add(table);
             }
             tables.setRoot(root);
-            summary.setText(String.format("%s, version %d (%s, %s): %d tables, %d columns", schema.databaseName(), s.version(),
-                    s.source(), SAVED_AT.format(s.importedAt()), schema.tables().size(), schema.columnCount()));
+            summary.setText(String.format("%s, version %d (%s, %s): %s, %s", schema.databaseName(), s.version(),
+                    s.source(), SAVED_AT.format(s.importedAt()), Plural.of(schema.tables().size(), "table"), Plural.of(schema.columnCount(), "column")));
         });
     }
 

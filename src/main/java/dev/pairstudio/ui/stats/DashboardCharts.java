@@ -51,7 +51,7 @@ public final class DashboardCharts {
         out.add(new Headline("conflicts", "Conflicts", count(s.conflicts()), "same question, other SQL"));
         out.add(d.pairsWithPii() == null ? new Headline("pii", "Pairs with PII", "…", "counting")
                 : new Headline("pii", "Pairs with PII", count(d.pairsWithPii()), share(d.pairsWithPii(), total)));
-        out.add(new Headline("unique-tables", "Unique tables", count(s.uniqueTables().size()), count(s.databaseTypes().size()) + " database types"));
+        out.add(new Headline("unique-tables", "Unique tables", count(s.uniqueTables().size()), Plural.of(s.databaseTypes().size(), "database type")));
         out.add(schemaValidity(s));
         return out;
     }

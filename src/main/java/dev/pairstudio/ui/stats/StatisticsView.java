@@ -103,6 +103,8 @@ public final class StatisticsView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("stats-scroll");
         scroll.setId("stats-scroll");
+        // the viewport, not the content: content as wide as three columns' minimum would never go back to two
+        scroll.viewportBoundsProperty().addListener((o, was, now) -> arrange(now.getWidth() < THREE_COLUMNS_FROM ? 2 : 3));
         setCenter(scroll);
 
         onFilter = (o, a, b) -> {
@@ -294,36 +296,63 @@ public final class StatisticsView extends BorderPane {
         return tiles;
     }
 
+    /** Below this width of the dashboard the charts go two to a row: a third of it cuts a card's legend. */
+    private static final double THREE_COLUMNS_FROM = 900;
+
     private Node charts() {
-        for (int i = 0; i < 3; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / 3);
-            c.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(c);
-        }
         grid.setHgap(12);
         grid.setVgap(12);
         grid.getStyleClass().add("stats-grid");
-        place(DashboardCharts.PAIRS_PER_DAY, "Pairs per day and success rate", 0, 0, 2, 400);
-        place(DashboardCharts.REVIEW_STATUS, "Review status", 2, 0, 1, 400);
-        place(DashboardCharts.QUERY_TYPES, "Query types", 0, 1, 1, 300);
-        place(DashboardCharts.DATABASE_TYPES, "Database types", 1, 1, 1, 300);
-        place(DashboardCharts.COMPLEXITY, "Complexity", 2, 1, 1, 300);
-        place(DashboardCharts.QUESTION_LENGTH, "Question length", 0, 2, 1, 300);
-        place(DashboardCharts.SQL_LENGTH, "SQL length", 1, 2, 1, 300);
-        place(DashboardCharts.PII_TYPES, "PII findings per type", 2, 2, 1, 300);
-        place(DashboardCharts.TOP_TABLES, "Top 20 tables", 0, 3, 3, 520);
+        card(DashboardCharts.PAIRS_PER_DAY, "Pairs per day and success rate", 400);
+        card(DashboardCharts.REVIEW_STATUS, "Review status", 400);
+        card(DashboardCharts.QUERY_TYPES, "Query types", 300);
+        card(DashboardCharts.DATABASE_TYPES, "Database types", 300);
+        card(DashboardCharts.COMPLEXITY, "Complexity", 300);
+        card(DashboardCharts.QUESTION_LENGTH, "Question length", 300);
+        card(DashboardCharts.SQL_LENGTH, "SQL length", 300);
+        card(DashboardCharts.PII_TYPES, "PII findings per type", 300);
+        card(DashboardCharts.TOP_TABLES, "Top 20 tables", 520);
+        arrange(3);
         return grid;
     }
 
-    private void place(String id, String title, int col, int row, int span, double height) {
+    private void card(String id, String title, double height) {
         ChartCard card = new ChartCard(id, title, this::promptSaveChart, c -> copyCsv(c.chartId()));
         card.setPrefHeight(height);
         card.setMinHeight(height);
         card.setMinWidth(Region.USE_PREF_SIZE);
         card.setPrefWidth(200);
-        grid.add(card, col, row, span, 1);
         cards.put(id, card);
+    }
+
+    /**
+     * The cards in {@code columns} columns, in the order they were made: the pairs per day and
+     * the top tables span a whole row (the day chart two columns of three), the others one column.
+     */
+    private void arrange(int columns) {
+        if (grid.getColumnConstraints().size() == columns) {
+            return;
+        }
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        for (int i = 0; i < columns; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / columns);
+            c.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(c);
+        }
+        int col = 0;
+        int row = 0;
+        for (Map.Entry<String, ChartCard> e : cards.entrySet()) {
+            int span = e.getKey().equals(DashboardCharts.TOP_TABLES) ? columns
+                    : e.getKey().equals(DashboardCharts.PAIRS_PER_DAY) ? Math.min(2, columns) : 1;
+            if (col + span > columns) {
+                col = 0;
+                row++;
+            }
+            grid.add(e.getValue(), col, row, span, 1);
+            col += span;
+        }
     }
 
     /** A card of horizontal bars as tall as its rows need. */

@@ -45,6 +45,12 @@ public final class AnsweringDialogs implements DialogService {
     }
 
     @Override
+    public Optional<char[]> password(String id, String header, String text) {
+        shown.add(header + ": " + text);
+        return Optional.empty(); // the user cancels
+    }
+
+    @Override
     public List<Path> chooseFiles(String title, List<FileType> types) {
         List<Path> chosen = files.poll();
         return chosen == null ? List.of() : chosen;
