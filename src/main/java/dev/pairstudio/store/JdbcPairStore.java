@@ -801,20 +801,6 @@ public final class JdbcPairStore implements PairStore {
     }
 
     @Override
-    public Optional<Instant> edgeTimestamp(PairFilter filter, boolean latest) {
-        Long edge = withFilter("find the date range", filter, (ix, f) -> {
-            Long best = null;
-            for (int o = 0; o < ix.size(); o++) {
-                if (f.test(o) && (best == null || (latest ? ix.ts(o) > best : ix.ts(o) < best))) {
-                    best = ix.ts(o);
-                }
-            }
-            return best;
-        });
-        return Optional.ofNullable(edge).map(IndexRows::instant);
-    }
-
-    @Override
     public List<String> databaseTypes() {
         return distinct(StatGroup::databaseType);
     }

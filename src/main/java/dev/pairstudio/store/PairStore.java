@@ -96,9 +96,6 @@ public interface PairStore extends AutoCloseable {
      */
     void statistics(PairFilter filter, StatSink sink);
 
-    /** The earliest (or with {@code latest} the latest) timestamp of the matching pairs. */
-    Optional<java.time.Instant> edgeTimestamp(PairFilter filter, boolean latest);
-
     /** Distinct non-null database types, for filter choices. */
     List<String> databaseTypes();
 
