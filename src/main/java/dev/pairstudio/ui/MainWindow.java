@@ -113,6 +113,7 @@ public final class MainWindow {
     /** Built when its tab is first selected, as is {@link #statistics}: the window's first rows come sooner without them. */
     private SchemasView schemasView;
     private StatisticsView statistics;
+    /** Read from the store on first use, off the FX thread ({@link #anonymizer()}); replaced when a privacy list changes. */
     private volatile Anonymizer anonymizer;
     private CollectorToggle collectorToggle;
     /** Whether {@link #load} ran: the first page itself starts loading in the constructor. */
@@ -130,8 +131,7 @@ public final class MainWindow {
         this.jobs = jobs;
         this.tasks = new FxTaskRunner(jobs);
         tasks.setFailureHandler(e -> message(e.getMessage() == null ? e.toString() : e.getMessage()));
-        this.anonymizer = PrivacySettings.anonymizer(store);
-        this.enricher = new AnalyzingEnricher(analyzer, () -> anonymizer); // the lists as they are now (changePrivacyList)
+        this.enricher = new AnalyzingEnricher(analyzer, this::anonymizer); // the lists as they are now (changePrivacyList)
         this.duplicates = new DuplicateTracker(store);
         this.curator = new Curator(store, enricher, duplicates,
                 edited -> ValidationRun.validateNow(store, analyzer, List.of(edited)));
@@ -577,12 +577,31 @@ public final class MainWindow {
             return;
         }
         long seq = ++previewSequence;
-        Anonymizer a = anonymizer;
-        tasks.run("anonymize for the preview", () -> a.anonymize(p.pair()), result -> {
+        tasks.run("anonymize for the preview", () -> {
+            Anonymizer a = anonymizer();
+            return Map.entry(a.anonymize(p.pair()), a.policy().name());
+        }, result -> {
             if (seq == previewSequence) {
-                preview.show(result, a.policy().name());
+                preview.show(result.getKey(), result.getValue());
             }
         }, error -> preview.showEmpty("No preview: " + error.getMessage()));
+    }
+
+    /**
+     * The database's anonymizer; the first call reads the policy and builds it, in the background:
+     * on the FX thread that was a tenth of the window's start at 1M pairs.
+     */
+    private Anonymizer anonymizer() {
+        Anonymizer a = anonymizer;
+        if (a == null) {
+            synchronized (this) {
+                if (anonymizer == null) {
+                    anonymizer = PrivacySettings.anonymizer(store);
+                }
+                a = anonymizer;
+            }
+        }
+        return a;
     }
 
     // ---- chrome -----------------------------------------------------------------------
