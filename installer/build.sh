@@ -96,7 +96,7 @@ done
 cp "$main_jar" "$work/input/pair-studio.jar"
 cp installer/cli-archive.sh "$work/input/cli-archive.sh"
 echo "   runtime modules from: $(cd "$work/fx" && ls | tr '\n' ' ')"
-echo "   class path: $(ls "$work/input" | wc -l) jars"
+echo "   class path: $(ls "$work/input"/*.jar | wc -l) jars"
 
 # --- argument files (filtered copies) ----------------------------------------------------
 for f in installer/jpackage-*.args; do
@@ -170,7 +170,8 @@ SH
            -XX:SharedArchiveFile="$cds/classes.jsa" > "$cds/dump.log" 2>&1; then
     rm -f "$jsa"
     mv "$cds/classes.jsa" "$jsa"
-    JAVA_TOOL_OPTIONS="-Xshare:on" "$image/bin/pairstudio" --version >/dev/null 2>&1 \
+    # the window's launcher: the CLI's names its own archive, made only in the next step
+    JAVA_TOOL_OPTIONS="-Xshare:on" "$image/bin/Pair Studio" --version >/dev/null 2>&1 \
       || fail "the new CDS archive does not load (-Xshare:on); see $cds/dump.log"
     echo "   $(grep -c . "$cds/classes.lst") classes listed ($fx_classes JavaFX), $(du -m "$jsa" | cut -f1) MB, $(elapsed "$t0") s"
   else
