@@ -94,8 +94,9 @@ for jar in "$work"/lib/*.jar; do
   [[ "$(basename "$jar")" =~ ^javafx- ]] || cp "$jar" "$work/input/"
 done
 cp "$main_jar" "$work/input/pair-studio.jar"
+cp installer/cli-archive.sh "$work/input/cli-archive.sh"
 echo "   runtime modules from: $(cd "$work/fx" && ls | tr '\n' ' ')"
-echo "   class path: $(ls "$work/input" | wc -l) jars"
+echo "   class path: $(ls "$work/input"/*.jar | wc -l) jars"
 
 # --- argument files (filtered copies) ----------------------------------------------------
 for f in installer/jpackage-*.args; do
@@ -169,13 +170,23 @@ SH
            -XX:SharedArchiveFile="$cds/classes.jsa" > "$cds/dump.log" 2>&1; then
     rm -f "$jsa"
     mv "$cds/classes.jsa" "$jsa"
-    JAVA_TOOL_OPTIONS="-Xshare:on" "$image/bin/pairstudio" --version >/dev/null 2>&1 \
+    # the window's launcher: the CLI's names its own archive, made only in the next step
+    JAVA_TOOL_OPTIONS="-Xshare:on" "$image/bin/Pair Studio" --version >/dev/null 2>&1 \
       || fail "the new CDS archive does not load (-Xshare:on); see $cds/dump.log"
     echo "   $(grep -c . "$cds/classes.lst") classes listed ($fx_classes JavaFX), $(du -m "$jsa" | cut -f1) MB, $(elapsed "$t0") s"
   else
     echo "   WARNING: no usable class list ($cds/app.log, $cds/dump.log); keeping jlink's CDS archive" >&2
   fi
 fi
+
+# --- the command line's class-data archive (AppCDS) -----------------------------------------
+# For the image where it is (the .deb's postinst makes it again at /opt/pair-studio); see
+# installer/cli-archive.sh. After the runtime's archive above: a dynamic archive is tied to its base.
+echo "== CLI class-data archive"
+t0="$(now)"
+sh "$image/lib/app/cli-archive.sh" || fail "installer/cli-archive.sh failed"
+"$image/bin/pairstudio" --version | grep -q 'Pair Studio' || fail "'pairstudio --version' fails with the CLI archive"
+echo "   $(elapsed "$t0") s"
 
 image_size="$(du -sm "$image" | cut -f1)"
 if $make_tar; then

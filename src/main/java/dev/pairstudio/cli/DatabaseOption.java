@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
  * Every command mixes this in; the nearest one given wins.
  */
 public final class DatabaseOption {
+    static final String NAME = "--db";
 
-    @Option(names = "--db", paramLabel = "PATH|URL",
+    @Option(names = NAME, paramLabel = "PATH|URL",
             description = "H2 file (\".mv.db\" added when missing, created when absent) or a jdbc:/postgresql:// URL. "
                     + "Default: the database in the user data directory.")
     String location;

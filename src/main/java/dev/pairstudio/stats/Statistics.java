@@ -78,21 +78,6 @@ public record Statistics(
     public static Statistics compute(PairReader store, PairFilter filter) {
         StatsAccumulator acc = new StatsAccumulator();
         store.statistics(filter, acc);
-        Instant start = null;
-        Instant end = null;
-        if (acc.total() > 0) {
-            start = store.edgeTimestamp(narrow(filter, acc.firstDay()), false).orElse(null);
-            end = store.edgeTimestamp(narrow(filter, acc.lastDay()), true).orElse(null);
-        }
-        return acc.result(start, end);
-    }
-
-    /** The filter limited to one UTC day, so that the edge query reads one day of the ts index. */
-    private static PairFilter narrow(PairFilter f, LocalDate day) {
-        Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant dayEnd = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant from = f.from() == null || f.from().isBefore(dayStart) ? dayStart : f.from();
-        Instant to = f.to() == null || f.to().isAfter(dayEnd) ? dayEnd : f.to();
-        return f.withDates(from, to);
+        return acc.result();
     }
 }

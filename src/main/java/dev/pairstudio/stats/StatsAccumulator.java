@@ -43,6 +43,8 @@ final class StatsAccumulator implements StatSink {
     private final Map<String, long[]> validity = new TreeMap<>();
     private final long[] questionBins = new long[LengthHistogram.BINS];
     private final long[] sqlBins = new long[LengthHistogram.BINS];
+    private Instant start;
+    private Instant end;
 
     @Override
     public void day(LocalDate day, long pairs) {
@@ -93,6 +95,12 @@ final class StatsAccumulator implements StatSink {
         }
     }
 
+    @Override
+    public void timeRange(Instant first, Instant last) {
+        start = start == null || first.isBefore(start) ? first : start;
+        end = end == null || last.isAfter(end) ? last : end;
+    }
+
     private static final long SCHEMA_ERRORS = schemaErrorBits();
 
     private static long schemaErrorBits() {
@@ -123,19 +131,7 @@ final class StatsAccumulator implements StatSink {
         return Collections.unmodifiableMap(out);
     }
 
-    long total() {
-        return total;
-    }
-
-    LocalDate firstDay() {
-        return days.firstKey();
-    }
-
-    LocalDate lastDay() {
-        return days.lastKey();
-    }
-
-    Statistics result(Instant start, Instant end) {
+    Statistics result() {
         Map<ReviewStatus, Long> status = new EnumMap<>(ReviewStatus.class);
         for (ReviewStatus s : ReviewStatus.values()) {
             status.put(s, statuses.getOrDefault(s, 0L));

@@ -1,5 +1,6 @@
 package dev.pairstudio.store;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -14,5 +15,9 @@ public interface StatSink {
 
     /** Question and SQL lengths over the {@link LengthHistogram} bins. */
     default void lengths(long[] questionHistogram, long[] sqlHistogram) {
+    }
+
+    /** The earliest and latest timestamp of the pairs; not sent when there are none. */
+    default void timeRange(Instant first, Instant last) {
     }
 }

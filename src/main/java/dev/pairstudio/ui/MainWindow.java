@@ -99,8 +99,8 @@ public final class MainWindow {
     /** Built when its tab is first selected, as is {@link #statistics}: the window's first rows come sooner without them. */
     private SchemasView schemasView;
     private StatisticsView statistics;
-    /** The policy and lists as they are now (a privacy list changed in the preview replaces it). */
-    private final AtomicReference<Anonymizer> anonymizer;
+    /** The policy and lists as they are now: built on first use, again when a privacy list changes in the preview. */
+    private final CurrentAnonymizer anonymizer;
     private final CollectorToggle collectorToggle;
     private final SelectedPair selectedPair;
     private final ImportEntry importing;
@@ -118,8 +118,8 @@ public final class MainWindow {
         this.jobs = jobs;
         this.tasks = new FxTaskRunner(jobs);
         tasks.setFailureHandler(e -> message(e.getMessage() == null ? e.toString() : e.getMessage()));
-        this.anonymizer = new AtomicReference<>(PrivacySettings.anonymizer(store));
-        this.enricher = new AnalyzingEnricher(analyzer, anonymizer::get); // the lists as they are now
+        this.anonymizer = new CurrentAnonymizer(store);
+        this.enricher = new AnalyzingEnricher(analyzer, anonymizer); // the lists as they are now
         this.duplicates = new DuplicateTracker(store);
         this.curator = new Curator(store, enricher, duplicates,
                 edited -> ValidationRun.validateNow(store, analyzer, List.of(edited)));

@@ -36,13 +36,13 @@ final class SelectedPair {
     private final DetailPane detail;
     private final PreviewPane preview;
     /** The policy and lists as they are now; also read by the window's enricher. */
-    private final AtomicReference<Anonymizer> anonymizer;
+    private final CurrentAnonymizer anonymizer;
     private final Consumer<String> message;
     private final Debouncer previewLater = new Debouncer(Duration.millis(120), this::updatePreview);
     private long previewSequence;
 
     record Parts(PairStore store, TaskRunner tasks, PairTable table, PagedPairList rows, DetailPane detail, PreviewPane preview,
-            AtomicReference<Anonymizer> anonymizer, Consumer<String> message) {
+            CurrentAnonymizer anonymizer, Consumer<String> message) {
     }
 
     SelectedPair(Parts parts, PairsViewModel pairs, FilterViewModel filters, Curator curator, SqlAnalyzer analyzer) {
@@ -109,7 +109,7 @@ final class SelectedPair {
     private void changePrivacyList(Runnable change, String what) {
         tasks.run("change a privacy list", () -> {
             change.run();
-            anonymizer.set(PrivacySettings.anonymizer(store));
+            anonymizer.reload();
             return what;
         }, m -> {
             message.accept(m + " (policy of this database).");
@@ -152,10 +152,12 @@ final class SelectedPair {
             return;
         }
         long seq = ++previewSequence;
-        Anonymizer a = anonymizer.get();
-        tasks.run("anonymize for the preview", () -> a.anonymize(p.pair()), result -> {
+        tasks.run("anonymize for the preview", () -> {
+            Anonymizer a = anonymizer.get();
+            return Map.entry(a.anonymize(p.pair()), a.policy().name());
+        }, result -> {
             if (seq == previewSequence) {
-                preview.show(result, a.policy().name());
+                preview.show(result.getKey(), result.getValue());
             }
         }, error -> preview.showEmpty("No preview: " + error.getMessage()));
     }

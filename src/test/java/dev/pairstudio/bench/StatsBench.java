@@ -27,8 +27,9 @@ final class StatsBench {
         PairStore store = w.store();
         long n = store.count(PairFilter.ALL);
         w.progress.println("statistics ...");
-        Instant first = store.edgeTimestamp(PairFilter.ALL, false).orElseThrow();
-        Instant last = store.edgeTimestamp(PairFilter.ALL, true).orElseThrow();
+        Statistics all = Statistics.compute(store, PairFilter.ALL);
+        Instant first = all.start();
+        Instant last = all.end();
         Duration third = Duration.between(first, last).dividedBy(3);
         Instant from = first.plus(third).truncatedTo(ChronoUnit.DAYS);
         Instant to = from.plus(third).truncatedTo(ChronoUnit.DAYS);

@@ -9,6 +9,7 @@ import dev.pairstudio.bench.Report.Area;
 import dev.pairstudio.bench.Report.Row;
 import dev.pairstudio.bench.Report.Verdict;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.stats.Statistics;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.SortColumn;
@@ -47,8 +48,9 @@ final class StoreBench {
 
         // counts: a different date window, outcome and database type on every call (no cached result)
         w.progress.println("reads: counts ...");
-        Instant first = store.edgeTimestamp(PairFilter.ALL, false).orElseThrow();
-        Instant last = store.edgeTimestamp(PairFilter.ALL, true).orElseThrow();
+        Statistics all = Statistics.compute(store, PairFilter.ALL);
+        Instant first = all.start();
+        Instant last = all.end();
         Duration span = Duration.between(first, last);
         List<String> types = store.databaseTypes();
         List<Latency.Call> counts = new ArrayList<>();

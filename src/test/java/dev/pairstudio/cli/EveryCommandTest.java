@@ -20,16 +20,37 @@ class EveryCommandTest {
                 continue;
             }
             StringWriter out = new StringWriter();
-            CommandLine cl = Cli.commandLine();
+            CommandLine cl = Cli.commandLine(name, "--help");
             cl.setOut(new PrintWriter(out));
             assertThat(cl.execute(name, "--help")).as(name + " --help").isZero();
             assertThat(out.toString()).as(name + " usage").contains("Usage: pairstudio " + name);
 
             StringWriter err = new StringWriter();
-            CommandLine bad = Cli.commandLine();
+            CommandLine bad = Cli.commandLine(name, "--no-such-option");
             bad.setErr(new PrintWriter(err));
             assertThat(bad.execute(name, "--no-such-option")).as(name + " unknown option").isEqualTo(Cli.USAGE);
             assertThat(err.toString().lines().findFirst().orElse("")).as(name).isNotBlank().doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void aNamedCommandGetsOnlyItsOwnModelAndAnythingElseTheWholeTree() {
+        assertThat(Cli.commandLine("--db", "stats", "stats", "--json").getSubcommands().keySet())
+                .as("--db's value is not the command").containsExactly("stats");
+        assertThat(Cli.commandLine("--db=x", "schema", "list").getSubcommands().keySet()).containsExactly("schema");
+        assertThat(Cli.commandLine("--help").getSubcommands()).containsOnlyKeys(Cli.commandLine().getSubcommands().keySet());
+        assertThat(Cli.commandLine("help", "stats").getSubcommands()).hasSameSizeAs(Cli.commandLine().getSubcommands());
+
+        StringWriter err = new StringWriter();
+        CommandLine misspelt = Cli.commandLine("stat", "--json");
+        misspelt.setErr(new PrintWriter(err));
+        assertThat(misspelt.execute("stat", "--json")).isEqualTo(Cli.USAGE);
+        assertThat(err.toString()).as("picocli's suggestion needs the whole tree").contains("stats");
+
+        StringWriter out = new StringWriter();
+        CommandLine help = Cli.commandLine("help", "export");
+        help.setOut(new PrintWriter(out));
+        assertThat(help.execute("help", "export")).isZero();
+        assertThat(out.toString()).contains("Usage: pairstudio export");
     }
 }

@@ -195,6 +195,9 @@ class StatisticsTest {
             range[0] = range[0] == null || p.timestamp().isBefore(range[0]) ? p.timestamp() : range[0];
             range[1] = range[1] == null || p.timestamp().isAfter(range[1]) ? p.timestamp() : range[1];
         });
-        return acc.result(range[0], range[1]);
+        if (range[0] != null) {
+            acc.timeRange(range[0], range[1]);
+        }
+        return acc.result();
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 public record CliRun(int code, String out, String err) {
 
     public static CliRun of(String... args) {
-        CommandLine cl = Cli.commandLine();
+        CommandLine cl = Cli.commandLine(args); // as Main builds it: only the named command
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));

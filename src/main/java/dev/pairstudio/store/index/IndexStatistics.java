@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The statistics facts of the rows matching a filter, summed from the index in one pass: per
- * profile a count and summed lengths; per UTC day a count; over all rows the length histograms.
- * Arrays indexed by profile, day and bin, so a million rows take milliseconds.
+ * profile a count and summed lengths; per UTC day a count; over all rows the length histograms and
+ * the earliest and latest timestamp. Arrays indexed by profile, day and bin, so a million rows take
+ * milliseconds.
  */
 public final class IndexStatistics {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -25,6 +26,8 @@ public final class IndexStatistics {
     private final long[] sqlBins;
     private long firstDay = Long.MAX_VALUE;
     private long[] days = new long[0];
+    private long firstTs = Long.MAX_VALUE;
+    private long lastTs = Long.MIN_VALUE;
     private final List<StatGroup> groups;
 
     private IndexStatistics(PairIndex index) {
@@ -60,7 +63,10 @@ public final class IndexStatistics {
         sqlLength[p] += s;
         questionBins[LengthHistogram.bin(q)]++;
         sqlBins[LengthHistogram.bin(s)]++;
-        long day = Math.floorDiv(index.ts(o), MICROS_PER_DAY);
+        long ts = index.ts(o);
+        firstTs = Math.min(firstTs, ts);
+        lastTs = Math.max(lastTs, ts);
+        long day = Math.floorDiv(ts, MICROS_PER_DAY);
         if (day < firstDay) {
             int shift = firstDay == Long.MAX_VALUE ? 0 : (int) (firstDay - day);
             long[] grown = new long[days.length + shift];
@@ -83,6 +89,9 @@ public final class IndexStatistics {
             }
         }
         sink.lengths(questionBins.clone(), sqlBins.clone());
+        if (firstTs <= lastTs) {
+            sink.timeRange(IndexRows.instant(firstTs), IndexRows.instant(lastTs));
+        }
         for (int d = 0; d < days.length; d++) {
             if (days[d] > 0) {
                 sink.day(LocalDate.ofEpochDay(firstDay + d), days[d]);

@@ -141,7 +141,27 @@ public final class PagedPairList extends ObservableListBase<StoredPair> implemen
                     }
                 });
                 Page first = store.query(f, s, null, PAGE);
-                Platform.runLater(() -> showFirst(gen, count, first.rows()));
+                Platform.runLater(() -> {
+                    if (showFirst(gen, count, first.rows())) {
+                        indexPages(gen, f, s);
+                    }
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> failed(gen, e));
+            }
+        });
+    }
+
+    /**
+     * Reads the page index (a cursor every {@link #PAGE} rows) once the first page is shown: at 1M
+     * pairs it walks every row, which on two cores slowed the window's start when it ran beside it.
+     */
+    private void indexPages(long gen, PairFilter f, PairSort s) {
+        if (loader.isShutdown()) {
+            return;
+        }
+        loader.execute(() -> {
+            try {
                 List<String> starts = store.pageStarts(f, s, PAGE);
                 Platform.runLater(() -> indexReady(gen, starts));
             } catch (RuntimeException e) {
@@ -213,9 +233,10 @@ public final class PagedPairList extends ObservableListBase<StoredPair> implemen
         loader.shutdown();
     }
 
-    private void showFirst(long gen, long count, List<StoredPair> first) {
+    /** Whether the rows were shown (false: a newer reload replaced them). */
+    private boolean showFirst(long gen, long count, List<StoredPair> first) {
         if (gen != generation) {
-            return;
+            return false;
         }
         int oldSize = size;
         pages.clear();
@@ -232,6 +253,7 @@ public final class PagedPairList extends ObservableListBase<StoredPair> implemen
         }
         endChange();
         waiting.set(false); // after the rows: the table hides its placeholder before the empty state could show in it
+        return true;
     }
 
     private void indexReady(long gen, List<String> starts) {

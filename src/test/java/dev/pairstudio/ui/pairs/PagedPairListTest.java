@@ -6,10 +6,13 @@ import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.testing.TestDatabases;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.collections.ListChangeListener;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +101,43 @@ class PagedPairListTest {
         waitFor(() -> rows.get(120) != null);
         waitFor(() -> updated.contains(120));
         assertThat(onFx(() -> List.copyOf(updated))).as("the page on screen is announced, row by row").hasSize(100).contains(100, 199);
+    }
+
+    /**
+     * The page index (a walk over every matching row) is read only once the first page is on the
+     * list: at 1M pairs it competed with the window's start on two cores. Deep rows still load.
+     */
+    @Test
+    void thePageIndexIsReadAfterTheFirstPageIsShown() throws Exception {
+        AtomicBoolean firstShown = new AtomicBoolean();
+        List<Boolean> shownWhenIndexed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PairStore recording = (PairStore) Proxy.newProxyInstance(PairStore.class.getClassLoader(), new Class<?>[] {PairStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("pageStarts")) {
+                        shownWhenIndexed.add(firstShown.get());
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        PagedPairList list = new PagedPairList(recording);
+        try {
+            onFx(() -> {
+                list.addListener((ListChangeListener<Object>) c -> firstShown.set(list.size() > 0 && list.get(0) != null));
+                list.reload(PairFilter.ALL, PairSort.NEWEST_FIRST);
+                return null;
+            });
+            waitFor(() -> !list.loadingProperty().get());
+            assertThat(shownWhenIndexed).as("pageStarts called once, after the first rows were on the list").containsExactly(true);
+            assertThat(onFx(() -> list.get(1_999))).as("not loaded yet").isNull();
+            waitFor(() -> list.get(1_999) != null);
+            assertThat(onFx(() -> list.get(1_999).id()))
+                    .isEqualTo(store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 2_000).rows().get(1_999).id());
+        } finally {
+            list.shutdown();
+        }
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
