@@ -64,7 +64,7 @@ public final class ImportCommand implements Callable<Integer> {
     private ImportSummary importAnalysed(PairStore store, ImportFormat f, PrintWriter out) {
         long start = System.nanoTime();
         OnePassImport.Result r = OnePassImport.run(store, files, f, StoreAccess.folderOf(store), PairImporter.DEFAULT_BATCH,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), new ImportProgressLines(spec.commandLine().getErr()));
         ImportSummary s = r.summary();
         printStored(out, s, seconds(start));
         if (r.leftOver() > 0) {
