@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code pairstudio generate}: realistic synthetic pairs for demos, tests and benchmarks (the demo data's generator). */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Write realistic synthetic pairs as seed JSONL: five schemas, every statement type, four dialects,",
-                "about 3% with PII in the question and SQL literals (reserved domains, fictional phones, test cards),",
+                "about 3%% with PII in the question and SQL literals (reserved domains, fictional phones, test cards),",
                 "exact and near duplicates, conflicts, failed executions, a year of timestamps. Same seed, same file."})
 public final class GenerateCommand implements Callable<Integer> {
 
