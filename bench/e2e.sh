@@ -38,7 +38,7 @@ fi
 jar="${E2E_JAR:-$PWD/target/pair-studio.jar}"   # E2E_JAR: a copy, so that a rebuild cannot change it mid-run
 # JVM options: E2E_CLI_OPTS for the CLI (the installed launcher has -Xmx2g), E2E_WINDOW_OPTS for the
 # window (e.g. -Xmx1536m: issue 24's window heap), E2E_EXPORT_OPTS for exports (issue 24's 256 MB);
-# E2E_WINDOW_SETTLE=S keeps the window open S s after its first rows and prints its heap
+# E2E_IMPORT_OPTS for the import (default: E2E_CLI_OPTS); E2E_WINDOW_SETTLE=S keeps the window open S s after its first rows and prints its heap
 cli_opts="${E2E_CLI_OPTS:-}"; window_opts="${E2E_WINDOW_OPTS:-}"; export_opts="${E2E_EXPORT_OPTS--Xmx256m}"
 export PAIRSTUDIO_HOME="$dir/home"   # the CLI's log and settings stay out of the user's directory
 times="$dir/time.txt"
@@ -94,7 +94,8 @@ else
 fi
 
 if [[ ! -f "$imported" ]]; then
-  run "import (stored, analysed, PII, grouped)" "≤ 30 s" "$(seedfig add) (add)" java $cli_opts -jar "$jar" import --db "$db" "$dir/pairs.jsonl"
+  run "import (stored, analysed, PII, grouped), ${E2E_IMPORT_OPTS-$cli_opts}" "≤ 30 s" "$(seedfig add) (add)" \
+      java ${E2E_IMPORT_OPTS-$cli_opts} -jar "$jar" import --db "$db" "$dir/pairs.jsonl"
   [[ -n "$server" ]] && touch "$imported"
 fi
 rm -rf "$snapshot"
