@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import dev.pairstudio.io.SeedJsonlWriter;
+import dev.pairstudio.export.SeedJsonlWriter;
 import dev.pairstudio.pair.Pair;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

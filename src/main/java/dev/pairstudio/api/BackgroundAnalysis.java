@@ -1,8 +1,8 @@
 package dev.pairstudio.api;
 
-import dev.pairstudio.io.DuplicateTracker;
-import dev.pairstudio.io.PairEnricher;
-import dev.pairstudio.io.PendingAnalysis;
+import dev.pairstudio.ingest.DuplicateTracker;
+import dev.pairstudio.ingest.PairEnricher;
+import dev.pairstudio.ingest.PendingAnalysis;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
@@ -123,6 +123,9 @@ final class BackgroundAnalysis implements AutoCloseable {
                     validatedUpTo = upTo;
                 }
             } catch (RuntimeException e) {
+                if (closed()) {
+                    return; // the store closed under a late pass; the next start scans for unanalysed pairs from the first
+                }
                 // the tracker may have advanced past pairs whose marks were not written: regroup next time
                 LOG.warn("Analysing collected pairs failed; trying again: {}", e.getMessage());
                 if (tracker != null) {

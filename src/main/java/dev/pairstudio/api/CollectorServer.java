@@ -2,9 +2,9 @@ package dev.pairstudio.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.DuplicateTracker;
-import dev.pairstudio.io.PrivacySettings;
+import dev.pairstudio.ingest.AnalyzingEnricher;
+import dev.pairstudio.ingest.DuplicateTracker;
+import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoreException;
 import java.io.IOException;

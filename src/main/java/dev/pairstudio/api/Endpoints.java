@@ -2,11 +2,11 @@ package dev.pairstudio.api;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportException;
-import dev.pairstudio.io.ExportListener;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportTargetPolicy;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportException;
+import dev.pairstudio.export.ExportListener;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.stats.Statistics;
 import dev.pairstudio.stats.StatisticsJson;

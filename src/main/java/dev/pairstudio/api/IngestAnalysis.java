@@ -1,6 +1,6 @@
 package dev.pairstudio.api;
 
-import dev.pairstudio.io.PairEnricher;
+import dev.pairstudio.ingest.PairEnricher;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.privacy.AnonymizationException;

@@ -3,7 +3,7 @@ package dev.pairstudio.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.pairstudio.io.PairEnricher;
+import dev.pairstudio.ingest.PairEnricher;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.PairFilter;

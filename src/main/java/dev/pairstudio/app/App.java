@@ -1,7 +1,7 @@
 package dev.pairstudio.app;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.pairstudio.io.DemoData;
+import dev.pairstudio.demo.DemoData;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoreException;

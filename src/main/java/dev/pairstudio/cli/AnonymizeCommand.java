@@ -12,13 +12,13 @@ import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.InvalidRuleException;
 import dev.pairstudio.privacy.Policy;
 import dev.pairstudio.privacy.Replacement;
-import dev.pairstudio.io.PrivacySettings;
+import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.store.PairStore;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.InputStreamReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -27,9 +27,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code pairstudio anonymize --input IN --output OUT [--policy FILE]}: JSONL in, JSONL out, one

@@ -1,13 +1,13 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportException;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportProfiles;
-import dev.pairstudio.io.ExportResult;
-import dev.pairstudio.io.ExportTargetPolicy;
-import dev.pairstudio.io.SplitAssigner;
-import dev.pairstudio.io.SplitRatios;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportException;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportProfiles;
+import dev.pairstudio.export.ExportResult;
+import dev.pairstudio.export.ExportTargetPolicy;
+import dev.pairstudio.export.SplitAssigner;
+import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.UserDataDirectory;
@@ -20,9 +20,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code pairstudio export --format F --output PATH [options] [filters]}. An existing file is an
@@ -140,7 +140,7 @@ public final class ExportCommand implements Callable<Integer> {
             ExportResult r;
             try {
                 r = exporter.export(p, toStandardOutput ? staging.resolve("export." + p.format()) : output, policy,
-                        dev.pairstudio.io.ExportListener.NONE);
+                        dev.pairstudio.export.ExportListener.NONE);
                 if (toStandardOutput) {
                     try (OutputFile stdout = OutputFile.open(output)) {
                         Files.copy(r.files().get(0).path(), stdout.stream());

@@ -1,14 +1,14 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.io.SeedJsonlWriter;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.export.SeedJsonlWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code pairstudio generate}: realistic synthetic pairs for demos, tests and benchmarks (the demo data's generator). */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -1,11 +1,11 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.io.ImportFormat;
-import dev.pairstudio.io.ImportProblem;
-import dev.pairstudio.io.ImportSummary;
-import dev.pairstudio.io.PairEnricher;
-import dev.pairstudio.io.OnePassImport;
-import dev.pairstudio.io.PairImporter;
+import dev.pairstudio.ingest.ImportFormat;
+import dev.pairstudio.ingest.ImportProblem;
+import dev.pairstudio.ingest.ImportSummary;
+import dev.pairstudio.ingest.OnePassImport;
+import dev.pairstudio.ingest.PairEnricher;
+import dev.pairstudio.ingest.PairImporter;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Plural;
 import dev.pairstudio.schema.ValidationRun;
@@ -19,10 +19,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code import FILE... [--format ...]}: exit 1 when any record was malformed. */
 @Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "import", description = "Import pairs from JSONL, JSON, CSV, Spider or BIRD files.")

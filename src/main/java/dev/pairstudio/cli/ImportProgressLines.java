@@ -1,6 +1,6 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.io.ProgressListener;
+import dev.pairstudio.ingest.ProgressListener;
 import dev.pairstudio.pair.Plural;
 import java.io.PrintWriter;
 import java.util.Locale;

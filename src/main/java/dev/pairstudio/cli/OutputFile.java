@@ -1,6 +1,6 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.io.AtomicFileOutput;
+import dev.pairstudio.export.AtomicFileOutput;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

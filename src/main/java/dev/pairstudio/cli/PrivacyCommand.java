@@ -1,9 +1,9 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.privacy.InvalidRuleException;
 import dev.pairstudio.privacy.PiiType;
 import dev.pairstudio.privacy.Policy;
+import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.store.PairStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,10 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code pairstudio privacy …}: the database's privacy policy, its allow- and deny-lists, and

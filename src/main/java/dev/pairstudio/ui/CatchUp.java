@@ -1,8 +1,8 @@
 package dev.pairstudio.ui;
 
-import dev.pairstudio.io.DuplicateTracker;
-import dev.pairstudio.io.PairEnricher;
-import dev.pairstudio.io.PendingAnalysis;
+import dev.pairstudio.ingest.DuplicateTracker;
+import dev.pairstudio.ingest.PairEnricher;
+import dev.pairstudio.ingest.PendingAnalysis;
 import dev.pairstudio.pair.Plural;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;

@@ -1,16 +1,16 @@
 package dev.pairstudio.ui;
 
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.DemoData;
-import dev.pairstudio.io.DuplicateTracker;
-import dev.pairstudio.io.PrivacySettings;
-import dev.pairstudio.io.SavedFilters;
+import dev.pairstudio.demo.DemoData;
+import dev.pairstudio.ingest.AnalyzingEnricher;
+import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Plural;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.schema.ValidationMessages;
 import dev.pairstudio.schema.ValidationRun;
+import dev.pairstudio.settings.PrivacySettings;
+import dev.pairstudio.settings.SavedFilters;
 import dev.pairstudio.sql.SqlAnalysis;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.sql.SqlExplainer;

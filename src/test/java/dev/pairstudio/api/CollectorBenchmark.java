@@ -1,7 +1,7 @@
 package dev.pairstudio.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;

@@ -1,8 +1,6 @@
 package dev.pairstudio.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -26,6 +24,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The toolbar toggle starts the collector on loopback; pairs an assistant posts show up in the open table. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,9 +1,7 @@
 package dev.pairstudio.app;
 
-import static dev.pairstudio.testing.HeadlessFx.fx;
-
 import dev.pairstudio.api.CollectorBenchmark;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -26,6 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+
+import static dev.pairstudio.testing.HeadlessFx.fx;
 
 /**
  * Issue 11's figures as a user meets them: the desktop window open on a database, its collector

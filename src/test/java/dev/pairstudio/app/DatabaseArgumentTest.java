@@ -1,8 +1,6 @@
 package dev.pairstudio.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -17,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code pairstudio --db PATH} with no command opens the window on that database (ARCHITECTURE.md, Contracts). */
 class DatabaseArgumentTest {

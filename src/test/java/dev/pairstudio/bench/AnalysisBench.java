@@ -1,17 +1,14 @@
 package dev.pairstudio.bench;
 
-import static dev.pairstudio.bench.Report.count;
-import static dev.pairstudio.bench.Report.rate;
-
 import dev.pairstudio.bench.Report.Area;
 import dev.pairstudio.bench.Report.Row;
 import dev.pairstudio.bench.Report.Verdict;
-import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.privacy.AnonymizationException;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.Field;
+import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
@@ -26,6 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.ToLongFunction;
+
+import static dev.pairstudio.bench.Report.count;
+import static dev.pairstudio.bench.Report.rate;
 
 /**
  * Issue 5's analysis rate and issue 6's anonymization rate, on the stored pairs (up to

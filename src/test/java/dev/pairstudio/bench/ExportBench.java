@@ -1,21 +1,15 @@
 package dev.pairstudio.bench;
 
-import static dev.pairstudio.bench.Report.count;
-import static dev.pairstudio.bench.Report.mb;
-import static dev.pairstudio.bench.Report.rate;
-import static dev.pairstudio.bench.Report.ratio;
-import static dev.pairstudio.bench.Report.seconds;
-
 import dev.pairstudio.bench.Report.Area;
 import dev.pairstudio.bench.Report.Row;
 import dev.pairstudio.bench.Report.Verdict;
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportListener;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportResult;
-import dev.pairstudio.io.ExportTargetPolicy;
-import dev.pairstudio.io.SplitAssigner;
-import dev.pairstudio.io.SplitRatios;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportListener;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportResult;
+import dev.pairstudio.export.ExportTargetPolicy;
+import dev.pairstudio.export.SplitAssigner;
+import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
@@ -23,6 +17,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+
+import static dev.pairstudio.bench.Report.count;
+import static dev.pairstudio.bench.Report.mb;
+import static dev.pairstudio.bench.Report.rate;
+import static dev.pairstudio.bench.Report.ratio;
+import static dev.pairstudio.bench.Report.seconds;
 
 /**
  * Issue 7's export figures: every format from the store to disk (atomic, with manifest), not

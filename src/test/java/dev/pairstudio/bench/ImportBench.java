@@ -1,24 +1,24 @@
 package dev.pairstudio.bench;
 
+import dev.pairstudio.bench.Report.Area;
+import dev.pairstudio.bench.Report.Row;
+import dev.pairstudio.bench.Report.Verdict;
+import dev.pairstudio.ingest.AnalyzingEnricher;
+import dev.pairstudio.ingest.DuplicateTracker;
+import dev.pairstudio.ingest.ImportFormat;
+import dev.pairstudio.ingest.ImportSummary;
+import dev.pairstudio.ingest.PairEnricher;
+import dev.pairstudio.ingest.PairImporter;
+import dev.pairstudio.ingest.PendingAnalysis;
+import dev.pairstudio.store.PairStore;
+import java.nio.file.Files;
+import java.util.List;
+
 import static dev.pairstudio.bench.Report.count;
 import static dev.pairstudio.bench.Report.mb;
 import static dev.pairstudio.bench.Report.rate;
 import static dev.pairstudio.bench.Report.ratio;
 import static dev.pairstudio.bench.Report.seconds;
-
-import dev.pairstudio.bench.Report.Area;
-import dev.pairstudio.bench.Report.Row;
-import dev.pairstudio.bench.Report.Verdict;
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.DuplicateTracker;
-import dev.pairstudio.io.ImportFormat;
-import dev.pairstudio.io.ImportSummary;
-import dev.pairstudio.io.PairEnricher;
-import dev.pairstudio.io.PairImporter;
-import dev.pairstudio.io.PendingAnalysis;
-import dev.pairstudio.store.PairStore;
-import java.nio.file.Files;
-import java.util.List;
 
 /**
  * Issue 4's import figures: the JSONL file into a fresh H2 file (or the --db PostgreSQL database) the way {@code pairstudio import}

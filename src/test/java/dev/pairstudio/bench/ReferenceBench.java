@@ -1,14 +1,9 @@
 package dev.pairstudio.bench;
 
-import static dev.pairstudio.bench.Report.count;
-import static dev.pairstudio.bench.Report.mb;
-import static dev.pairstudio.bench.Report.rate;
-import static dev.pairstudio.bench.Report.seconds;
-
 import dev.pairstudio.bench.Report.Area;
 import dev.pairstudio.bench.Report.Row;
 import dev.pairstudio.bench.Report.Verdict;
-import dev.pairstudio.io.SeedJsonlWriter;
+import dev.pairstudio.export.SeedJsonlWriter;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairSort;
@@ -20,6 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+
+import static dev.pairstudio.bench.Report.count;
+import static dev.pairstudio.bench.Report.mb;
+import static dev.pairstudio.bench.Report.rate;
+import static dev.pairstudio.bench.Report.seconds;
 
 /**
  * The ceilings the other figures read against, measured in the same run: a bare Jackson writer

@@ -1,10 +1,10 @@
 package dev.pairstudio.bench;
 
 import dev.pairstudio.cli.Cli;
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.DuplicateTracker;
-import dev.pairstudio.io.ImportFormat;
-import dev.pairstudio.io.PairImporter;
+import dev.pairstudio.ingest.AnalyzingEnricher;
+import dev.pairstudio.ingest.DuplicateTracker;
+import dev.pairstudio.ingest.ImportFormat;
+import dev.pairstudio.ingest.PairImporter;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;

@@ -1,10 +1,8 @@
 package dev.pairstudio.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -16,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The stats and export commands on a real H2 file: output shapes, exit codes and messages. */
 class ExportCommandTest {
@@ -30,7 +30,7 @@ class ExportCommandTest {
         db = dir.resolve("cli").toString();
         try (PairStore store = PairStores.open(db)) {
             store.addAll(new SyntheticPairs(9).list(300), null, Source.FILE, "t");
-            new dev.pairstudio.io.DuplicateTracker(store).catchUp(); // as an import leaves them: grouped
+            new dev.pairstudio.ingest.DuplicateTracker(store).catchUp(); // as an import leaves them: grouped
 
         }
     }

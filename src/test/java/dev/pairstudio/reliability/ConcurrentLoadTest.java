@@ -1,18 +1,16 @@
 package dev.pairstudio.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportListener;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportResult;
-import dev.pairstudio.io.ExportTargetPolicy;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportListener;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportResult;
+import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.stats.Statistics;
@@ -38,6 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The collector API taking writes from several clients, the UI's kind of reads (count, keyset

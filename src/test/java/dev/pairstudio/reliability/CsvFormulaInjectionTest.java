@@ -1,18 +1,16 @@
 package dev.pairstudio.reliability;
 
-import dev.pairstudio.testing.TestPair;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
 import dev.pairstudio.cli.Cli;
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportListener;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportTargetPolicy;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportListener;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestPair;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -29,6 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * CSV exports (the exporter, the API's download and the CLI) neutralise spreadsheet formulas: no

@@ -1,19 +1,15 @@
 package dev.pairstudio.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportException;
-import dev.pairstudio.io.ExportListener;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportResult;
-import dev.pairstudio.io.ExportTargetPolicy;
-import dev.pairstudio.io.ImportSummary;
-import dev.pairstudio.io.PairEnricher;
-import dev.pairstudio.io.PairImporter;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportException;
+import dev.pairstudio.export.ExportListener;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportResult;
+import dev.pairstudio.export.ExportTargetPolicy;
+import dev.pairstudio.ingest.ImportSummary;
+import dev.pairstudio.ingest.PairEnricher;
+import dev.pairstudio.ingest.PairImporter;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
@@ -30,6 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A really full disk: a 6 MB tmpfs mounted for the test (needs root, as in CI; skipped otherwise,

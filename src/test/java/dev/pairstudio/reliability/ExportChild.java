@@ -1,9 +1,9 @@
 package dev.pairstudio.reliability;
 
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportListener;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportTargetPolicy;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportListener;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.pairstudio.reliability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pairstudio.io.ImportFormat;
+import dev.pairstudio.ingest.ImportFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,14 +1,11 @@
 package dev.pairstudio.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.ImportFormat;
-import dev.pairstudio.io.ImportProblem;
-import dev.pairstudio.io.ImportSummary;
-import dev.pairstudio.io.PairImporter;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.ingest.AnalyzingEnricher;
+import dev.pairstudio.ingest.ImportFormat;
+import dev.pairstudio.ingest.ImportProblem;
+import dev.pairstudio.ingest.ImportSummary;
+import dev.pairstudio.ingest.PairImporter;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -29,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Damaged files into every importer (JSONL, JSON, CSV, Spider, BIRD), into a real H2 file that

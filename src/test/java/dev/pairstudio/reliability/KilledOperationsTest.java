@@ -1,14 +1,12 @@
 package dev.pairstudio.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pairstudio.io.AtomicFileOutput;
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportListener;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportResult;
-import dev.pairstudio.io.ExportTargetPolicy;
+import dev.pairstudio.export.AtomicFileOutput;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportListener;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportResult;
+import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -24,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SIGKILL in the middle of an export and of a bulk delete, in a child JVM on a real H2 file
@@ -122,7 +122,7 @@ class KilledOperationsTest {
             }
         }
         String db = out.resolve("acknowledged").toString();
-        Process child = Reliability.child(dev.pairstudio.io.ImportChild.class, List.of(), db, file.toString());
+        Process child = Reliability.child(dev.pairstudio.ingest.ImportChild.class, List.of(), db, file.toString());
         List<long[]> acks = new ArrayList<>(); // {when read (ns), records stored}
         long killedAt;
         try (BufferedReader r = Reliability.reader(child)) {

@@ -1,14 +1,14 @@
 package dev.pairstudio.reliability;
 
-import dev.pairstudio.testing.TestPair;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.PrivacySettings;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.privacy.Anonymizer;
+import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestPair;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the injection tests found in the privacy package. */
 class PrivacyEdgeTest {

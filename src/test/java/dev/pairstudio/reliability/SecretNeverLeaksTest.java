@@ -1,20 +1,18 @@
 package dev.pairstudio.reliability;
 
-import dev.pairstudio.testing.TestPair;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportListener;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportTargetPolicy;
-import dev.pairstudio.io.SplitAssigner;
-import dev.pairstudio.io.SplitRatios;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportListener;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportTargetPolicy;
+import dev.pairstudio.export.SplitAssigner;
+import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestPair;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +29,8 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pseudonymization key (the store's {@code privacySecret()}) never leaves the database: not

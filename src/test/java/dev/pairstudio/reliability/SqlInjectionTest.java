@@ -1,13 +1,10 @@
 package dev.pairstudio.reliability;
 
-import dev.pairstudio.testing.TestPair;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
 import dev.pairstudio.cli.Cli;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.stats.Statistics;
@@ -15,6 +12,7 @@ import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.TrashBatch;
+import dev.pairstudio.testing.TestPair;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URLEncoder;
@@ -32,6 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SQL-injection attempts in every filter field (through the store, as the UI filters), in every

@@ -1,26 +1,24 @@
 package dev.pairstudio.reliability;
 
-import dev.pairstudio.testing.TestPair;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
 import dev.pairstudio.cli.Cli;
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportListener;
-import dev.pairstudio.io.ExportPreview;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportResult;
-import dev.pairstudio.io.ExportTargetPolicy;
-import dev.pairstudio.io.PrivacySettings;
-import dev.pairstudio.io.SplitAssigner;
-import dev.pairstudio.io.SplitRatios;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportListener;
+import dev.pairstudio.export.ExportPreview;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportResult;
+import dev.pairstudio.export.ExportTargetPolicy;
+import dev.pairstudio.export.SplitAssigner;
+import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.TestPair;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +32,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A pair that cannot be anonymized safely (here an e-mail address outside any literal, in SQL no

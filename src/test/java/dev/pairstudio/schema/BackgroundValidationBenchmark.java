@@ -1,24 +1,22 @@
 package dev.pairstudio.schema;
 
-import static dev.pairstudio.testing.HeadlessFx.fx;
-
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.DuplicateTracker;
-import dev.pairstudio.io.PendingAnalysis;
-import dev.pairstudio.io.PrivacySettings;
+import dev.pairstudio.ingest.AnalyzingEnricher;
+import dev.pairstudio.ingest.DuplicateTracker;
+import dev.pairstudio.ingest.PendingAnalysis;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredSchema;
+import dev.pairstudio.testing.HeadlessFx;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.UiSettings;
-import dev.pairstudio.testing.HeadlessFx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,6 +30,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+
+import static dev.pairstudio.testing.HeadlessFx.fx;
 
 /**
  * Issue 15's figure "1M pairs validated in the background without blocking the UI": the real

@@ -1,10 +1,8 @@
 package dev.pairstudio.stats;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.ComplexityLevel;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
@@ -14,10 +12,10 @@ import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.pair.Timestamps;
+import dev.pairstudio.store.LengthHistogram;
+import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
-import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.LengthHistogram;
 import dev.pairstudio.store.StatCounts;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StoredPair;
@@ -35,6 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class StatisticsTest {
     private static final ObjectMapper JSON = new ObjectMapper();

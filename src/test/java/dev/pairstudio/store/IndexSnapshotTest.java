@@ -1,14 +1,12 @@
 package dev.pairstudio.store;
 
-import dev.pairstudio.testing.SpiderCorpus;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.SeedJsonlWriter;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.export.SeedJsonlWriter;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.testing.SpiderCorpus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -27,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The index snapshot beside an H2 file (issue 24): used when valid, brought forward by the change

@@ -1,8 +1,8 @@
 package dev.pairstudio.testing;
 
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.DemoData;
-import dev.pairstudio.io.DuplicateTracker;
+import dev.pairstudio.demo.DemoData;
+import dev.pairstudio.ingest.AnalyzingEnricher;
+import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;

@@ -1,9 +1,7 @@
 package dev.pairstudio.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
@@ -24,6 +22,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What another process writes to the open database (a CLI import, `pairstudio serve`, a

@@ -1,14 +1,11 @@
 package dev.pairstudio.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
-import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredSchema;
+import dev.pairstudio.testing.ShopDatabase;
+import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,9 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
@@ -33,6 +27,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Schemas › Import from a database… against real H2 databases: one that answers, a wrong password, a server that hangs. */
 @ExtendWith(ApplicationExtension.class)
@@ -52,12 +48,9 @@ class LiveSchemaImportUiTest {
             s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(80) UNIQUE)");
             s.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers(id), total DECIMAL(8,2))");
         }
-        store = PairStores.open(dir.resolve("db").toString());
-        store.addAll(List.of(
-                new Pair("a", "Customer emails", "SELECT email FROM customers", Instant.parse("2025-01-01T00:00:00Z"),
-                        "h2", "shop", List.of(), true, null, Map.of()),
-                new Pair("b", "Customer phones", "SELECT phone FROM customers", Instant.parse("2025-01-02T00:00:00Z"),
-                        "h2", "shop", List.of(), true, null, Map.of())), null, Source.FILE, "t");
+        store = ShopDatabase.withPairs(dir,
+                TestPair.of("a", "Customer emails", "SELECT email FROM customers").at("2025-01-01T00:00:00Z").on("h2", "shop").build(),
+                TestPair.of("b", "Customer phones", "SELECT phone FROM customers").at("2025-01-02T00:00:00Z").on("h2", "shop").build());
         window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
     }
 

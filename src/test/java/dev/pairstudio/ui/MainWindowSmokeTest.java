@@ -1,12 +1,10 @@
 package dev.pairstudio.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.DemoData;
+import dev.pairstudio.demo.DemoData;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
-import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.ui.BackgroundJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +20,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The window opens on a real H2 file with the first-start demo data and shows it in the table. */
 @ExtendWith(ApplicationExtension.class)

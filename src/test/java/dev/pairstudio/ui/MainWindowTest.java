@@ -1,8 +1,6 @@
 package dev.pairstudio.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
@@ -10,6 +8,8 @@ import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.TestDatabases;
+import dev.pairstudio.testing.TestWindows;
 import dev.pairstudio.ui.detail.HighlightedText;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,8 +26,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
-import dev.pairstudio.testing.TestDatabases;
-import dev.pairstudio.testing.TestWindows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +34,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The curator's main screen on a real H2 file: filtering, keyboard review, delete and undo, the preview. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,24 +1,16 @@
 package dev.pairstudio.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
-import dev.pairstudio.pair.Source;
-import dev.pairstudio.schema.SchemaImporter;
-import dev.pairstudio.schema.SchemaFormat;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.ShopDatabase;
+import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
@@ -33,6 +25,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Issue 15 in the window: the schema checks' messages in the detail pane, the new flags in the filter. */
 @ExtendWith(ApplicationExtension.class)
 class SchemaChecksUiTest {
@@ -43,16 +37,13 @@ class SchemaChecksUiTest {
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("schema-ui");
-        store = PairStores.open(dir.resolve("db").toString());
-        store.addAll(List.of(
-                new Pair("v1", "Names of customers", "SELECT c.nmae FROM customers c", Instant.parse("2025-01-02T00:00:00Z"),
-                        "postgresql", "shop", List.of(), true, null, Map.of()),
-                new Pair("v2", "All customer names", "SELECT name FROM customers", Instant.parse("2025-01-01T00:00:00Z"),
-                        "postgresql", "shop", List.of(), true, null, Map.of())), null, Source.FILE, "t");
-        Path ddl = dir.resolve("shop.sql");
-        Files.writeString(ddl, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);");
+        store = ShopDatabase.withPairs(dir,
+                TestPair.of("v1", "Names of customers", "SELECT c.nmae FROM customers c").at("2025-01-02T00:00:00Z")
+                        .on("postgresql", "shop").build(),
+                TestPair.of("v2", "All customer names", "SELECT name FROM customers").at("2025-01-01T00:00:00Z")
+                        .on("postgresql", "shop").build());
+        ShopDatabase.storeSchema(store, dir, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);", false);
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
-            new SchemaImporter(store, analyzer).importFile(ddl, SchemaFormat.DDL, "shop", "postgresql");
             ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
         }
         window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1400, 900);

@@ -6,12 +6,10 @@ import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.schema.SchemaFormat;
-import dev.pairstudio.schema.SchemaImporter;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredSchema;
+import dev.pairstudio.testing.ShopDatabase;
 import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,21 +41,8 @@ class SchemaEditUiTest {
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("schema-edit-ui");
-        store = PairStores.open(dir.resolve("db").toString());
-        store.addAll(List.of(
-                new Pair("e1", "Customer emails", "SELECT email FROM customers", Instant.parse("2025-01-01T00:00:00Z"),
-                        "postgresql", "shop", List.of(), true, null, Map.of()),
-                new Pair("t1", "Order totals", "SELECT total FROM orders", Instant.parse("2025-01-02T00:00:00Z"),
-                        "postgresql", "shop", List.of(), true, null, Map.of())), null, Source.FILE, "t");
-        Path ddl = dir.resolve("shop.sql");
-        Files.writeString(ddl, """
-                CREATE TABLE customers (id INT PRIMARY KEY, name TEXT, email VARCHAR(200));
-                CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers (id), total NUMERIC(10, 2));
-                """);
-        try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
-            SchemaImporter importer = new SchemaImporter(store, analyzer);
-            importer.validate(importer.importFile(ddl, SchemaFormat.DDL, "shop", "postgresql"), n -> { }, () -> false);
-        }
+        store = ShopDatabase.withPairs(dir, ShopDatabase.twoPairs());
+        ShopDatabase.storeSchema(store, dir, ShopDatabase.DDL, true);
         window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
     }
 

@@ -1,8 +1,6 @@
 package dev.pairstudio.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
@@ -37,6 +35,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What is above and in the pair table (issue 26): the count line and chips, review progress and

@@ -1,9 +1,9 @@
 package dev.pairstudio.ui.curation;
 
-import dev.pairstudio.pair.Plural;
-import dev.pairstudio.io.DuplicateTracker;
-import dev.pairstudio.io.PairEnricher;
+import dev.pairstudio.ingest.DuplicateTracker;
+import dev.pairstudio.ingest.PairEnricher;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;

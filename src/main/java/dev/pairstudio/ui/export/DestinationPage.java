@@ -1,6 +1,6 @@
 package dev.pairstudio.ui.export;
 
-import dev.pairstudio.io.ExportTargetPolicy;
+import dev.pairstudio.export.ExportTargetPolicy;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

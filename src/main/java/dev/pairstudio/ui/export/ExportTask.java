@@ -1,13 +1,13 @@
 package dev.pairstudio.ui.export;
 
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportException;
-import dev.pairstudio.io.ExportListener;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportProfiles;
-import dev.pairstudio.io.ExportProgress;
-import dev.pairstudio.io.ExportResult;
-import dev.pairstudio.io.ExportTargetPolicy;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportException;
+import dev.pairstudio.export.ExportListener;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportProfiles;
+import dev.pairstudio.export.ExportProgress;
+import dev.pairstudio.export.ExportResult;
+import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.privacy.Policy;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,12 +1,12 @@
 package dev.pairstudio.ui.export;
 
-import dev.pairstudio.pair.Plural;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportTargetPolicy;
-import dev.pairstudio.io.Preset;
-import dev.pairstudio.io.SplitAssigner;
-import dev.pairstudio.io.SplitRatios;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportTargetPolicy;
+import dev.pairstudio.export.Preset;
+import dev.pairstudio.export.SplitAssigner;
+import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.privacy.CustomRule;
 import dev.pairstudio.privacy.DenyList;
 import dev.pairstudio.privacy.Operator;

@@ -1,11 +1,11 @@
 package dev.pairstudio.ui.export;
 
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportProfiles;
-import dev.pairstudio.io.ExportResult;
-import dev.pairstudio.io.Preset;
-import dev.pairstudio.io.PrivacySettings;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportProfiles;
+import dev.pairstudio.export.ExportResult;
+import dev.pairstudio.export.Preset;
 import dev.pairstudio.privacy.Policy;
+import dev.pairstudio.settings.PrivacySettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.pairstudio.ui.export;
 
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportPreview;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.PrivacySettings;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportPreview;
+import dev.pairstudio.export.ExportProfile;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.Policy;
+import dev.pairstudio.settings.PrivacySettings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;

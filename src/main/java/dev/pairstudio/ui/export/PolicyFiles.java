@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.TreeMap;
 
 /**
- * Turns a policy chosen in the wizard into the policy file an {@link dev.pairstudio.io.ExportProfile}
+ * Turns a policy chosen in the wizard into the policy file an {@link dev.pairstudio.export.ExportProfile}
  * refers to ({@code policyFile}): the exporter reads policies from files only. Files are named
  * by a hash of their content ({@code policy-1a2b3c4d5e6f.json}), so a saved profile's file is
  * never changed under it and equal policies share one file.

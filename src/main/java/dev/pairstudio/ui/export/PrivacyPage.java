@@ -1,8 +1,7 @@
 package dev.pairstudio.ui.export;
 
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportEstimate;
-import dev.pairstudio.io.PrivacySettings;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportEstimate;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.privacy.AnonymizationException;
 import dev.pairstudio.privacy.AnonymizedPair;
@@ -10,6 +9,7 @@ import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.Operator;
 import dev.pairstudio.privacy.PiiType;
 import dev.pairstudio.privacy.Policy;
+import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.detail.HighlightedText;

@@ -1,9 +1,9 @@
 package dev.pairstudio.ui.export;
 
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportProfiles;
-import dev.pairstudio.io.ExportResult;
-import dev.pairstudio.io.ExportTargetPolicy;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportProfiles;
+import dev.pairstudio.export.ExportResult;
+import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.privacy.Operator;
 import dev.pairstudio.privacy.PiiType;
 import dev.pairstudio.privacy.Policy;
@@ -183,7 +183,7 @@ final class RunPage extends StepPage {
         lines.put("Format", vm.format.get() + " — " + vm.description(vm.format.get()));
         lines.put("Privacy", vm.anonymize.get() ? "On. " + operatorSummary(vm.policy()) : "Off: the original text is written");
         lines.put("Split", vm.splitting() && vm.ratios() != null ? vm.ratios() + " (train/validation/test), "
-                + (vm.grouping.get() == dev.pairstudio.io.SplitAssigner.Grouping.DATABASE ? "by database" : "by SQL template")
+                + (vm.grouping.get() == dev.pairstudio.export.SplitAssigner.Grouping.DATABASE ? "by database" : "by SQL template")
                 + ", seed " + vm.seedValue() : "One file");
         lines.put("Duplicates", vm.dedup.get() ? "Exact duplicates are dropped" : "Kept");
         List<Path> files = vm.plannedFiles();

@@ -1,6 +1,6 @@
 package dev.pairstudio.ui.export;
 
-import dev.pairstudio.io.DatasetExporter;
+import dev.pairstudio.export.DatasetExporter;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import java.util.List;
@@ -114,7 +114,7 @@ final class ScopePage extends StepPage {
         vm.acceptedCount.set(-1);
         DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
         var withAccepted = vm.profile(null);
-        var scopeOnly = new dev.pairstudio.io.ExportProfile(withAccepted.name(), withAccepted.format(), withAccepted.filter(), true,
+        var scopeOnly = new dev.pairstudio.export.ExportProfile(withAccepted.name(), withAccepted.format(), withAccepted.filter(), true,
                 false, null, null, 0, null, false, false, false, null, null, withAccepted.incremental(), null);
         scopeCounting.submit(job -> {
             long n = ctx.store().count(exporter.effectiveFilter(withAccepted));

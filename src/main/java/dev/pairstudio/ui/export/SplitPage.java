@@ -1,11 +1,11 @@
 package dev.pairstudio.ui.export;
 
-import dev.pairstudio.io.DatasetExporter;
-import dev.pairstudio.io.ExportEstimate;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.SplitAssigner;
-import dev.pairstudio.io.SplitAudit;
-import dev.pairstudio.io.SplitRatios;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportEstimate;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.SplitAssigner;
+import dev.pairstudio.export.SplitAudit;
+import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.ui.Debouncer;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package dev.pairstudio.ui.importing;
 
+import dev.pairstudio.ingest.AnalyzingEnricher;
+import dev.pairstudio.ingest.DuplicateTracker;
+import dev.pairstudio.ingest.ImportProblem;
+import dev.pairstudio.ingest.ImportSummary;
+import dev.pairstudio.ingest.PairEnricher;
+import dev.pairstudio.ingest.PairImporter;
+import dev.pairstudio.ingest.PendingAnalysis;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.DuplicateTracker;
-import dev.pairstudio.io.PairEnricher;
-import dev.pairstudio.io.PendingAnalysis;
-import dev.pairstudio.io.ImportProblem;
-import dev.pairstudio.io.ImportSummary;
-import dev.pairstudio.io.PairImporter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.ui.BackgroundJobs;
 import java.nio.file.Path;

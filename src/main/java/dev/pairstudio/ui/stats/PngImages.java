@@ -1,6 +1,6 @@
 package dev.pairstudio.ui.stats;
 
-import dev.pairstudio.io.AtomicFileOutput;
+import dev.pairstudio.export.AtomicFileOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,10 +1,8 @@
 package dev.pairstudio.ui.curation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.DuplicateTracker;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.ingest.AnalyzingEnricher;
+import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.PairSort;
@@ -18,6 +16,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every curation step on a real H2 file, and what undo makes of it; emptying the trash is the one final step. */
 class CuratorTest {

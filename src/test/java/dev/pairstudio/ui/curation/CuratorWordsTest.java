@@ -1,20 +1,20 @@
 package dev.pairstudio.ui.curation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.DuplicateTracker;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.ingest.AnalyzingEnricher;
+import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
-import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.StoredPair;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the status bar says after curation and undo: counts in words, sentence case after "Undone:". */
 class CuratorWordsTest {

@@ -1,9 +1,7 @@
 package dev.pairstudio.ui.curation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.DuplicateTracker;
+import dev.pairstudio.ingest.AnalyzingEnricher;
+import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
@@ -22,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Editing a pair checks it against its schema again: fixing the SQL clears the flag, undo brings it back. */
 class EditRevalidationTest {

@@ -1,6 +1,6 @@
 package dev.pairstudio.ui.export;
 
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.testing.TestDatabases;

@@ -1,14 +1,12 @@
 package dev.pairstudio.ui.export;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportProfiles;
-import dev.pairstudio.io.Preset;
-import dev.pairstudio.io.PrivacySettings;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportProfiles;
+import dev.pairstudio.export.Preset;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -23,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The export wizard's model without a window, on a real H2 file: scope, split and destination checks, and profiles that come back. */
 class ExportViewModelTest {

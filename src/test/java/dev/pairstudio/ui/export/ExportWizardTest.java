@@ -1,11 +1,9 @@
 package dev.pairstudio.ui.export;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pairstudio.io.ExportProfiles;
+import dev.pairstudio.export.ExportProfiles;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -43,6 +41,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Walks the export wizard on a real H2 file to real files, page by page, with a screenshot of each page. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,13 +1,11 @@
 package dev.pairstudio.ui.export;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pairstudio.io.ExportProfile;
-import dev.pairstudio.io.ExportProfiles;
-import dev.pairstudio.io.SplitAssigner;
-import dev.pairstudio.io.SplitRatios;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportProfiles;
+import dev.pairstudio.export.SplitAssigner;
+import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.store.PairStore;
@@ -35,6 +33,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The one-click export on a real H2 file: privacy-on JSONL first, then the last used profile; cancel leaves nothing. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,12 +1,10 @@
 package dev.pairstudio.ui.filter;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.SavedFilters;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.settings.SavedFilters;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -19,6 +17,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The filter panel's model without a window: the filter it builds is the one the store answers, and its chips undo it piece by piece. */
 class FilterViewModelTest {

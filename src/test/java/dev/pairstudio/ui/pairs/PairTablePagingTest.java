@@ -1,8 +1,6 @@
 package dev.pairstudio.ui.pairs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
@@ -10,8 +8,8 @@ import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
-import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.ui.MainWindow;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +24,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pair table over 100,000 pairs: jumping to the end and sorting fetch a few pages, never all rows. */
 @ExtendWith(ApplicationExtension.class)

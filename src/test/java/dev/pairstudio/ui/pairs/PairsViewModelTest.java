@@ -1,10 +1,8 @@
 package dev.pairstudio.ui.pairs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.AnalyzingEnricher;
-import dev.pairstudio.io.DuplicateTracker;
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.ingest.AnalyzingEnricher;
+import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.PairSort;
@@ -22,6 +20,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The curation commands without a window, on a real H2 file of generated pairs: what each does to

@@ -1,8 +1,6 @@
 package dev.pairstudio.ui.stats;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.pairstudio.io.SyntheticPairs;
+import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
@@ -49,6 +47,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The statistics dashboard on a real, analysed H2 file: it follows the filter, drills down, undoes, saves and copies. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,0 +1,234 @@
+package dev.pairstudio.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairstudio.cli.Cli;
+import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.schema.DatabaseSchema;
+import dev.pairstudio.schema.SchemaJson;
+import dev.pairstudio.store.PairSort;
+import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.StoredSchema;
+import dev.pairstudio.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The schema exports issue 15 names, through the real command line on real database files:
+ * BIRD with a {@code dev_tables.json}-style file, Spider with {@code tables.json}, DB-GPT-Hub
+ * Alpaca with the schema in the instruction. Export, then import the data and the schema file
+ * into a new database: the same pairs and the same tables. Synthetic data only.
+ */
+class SchemaFileExportTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    String db;
+    final CliRun.Last cli = new CliRun.Last();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = dir.resolve("a.mv.db").toString();
+        Files.writeString(dir.resolve("tables.json"), """
+                [{"db_id": "shop",
+                  "table_names_original": ["customers", "orders"], "table_names": ["customers", "orders"],
+                  "column_names_original": [[-1, "*"], [0, "id"], [0, "name"], [0, "city"], [1, "order_id"], [1, "customer_id"], [1, "total"]],
+                  "column_names": [[-1, "*"], [0, "id"], [0, "name"], [0, "city"], [1, "order_id"], [1, "customer_id"], [1, "total"]],
+                  "column_types": ["text", "number", "text", "text", "number", "number", "number"],
+                  "primary_keys": [1, 4], "foreign_keys": [[5, 1]]},
+                 {"db_id": "school",
+                  "table_names_original": ["enrolment"], "table_names": ["enrolment"],
+                  "column_names_original": [[-1, "*"], [0, "student"], [0, "course"], [0, "grade"]],
+                  "column_names": [[-1, "*"], [0, "student"], [0, "course"], [0, "grade"]],
+                  "column_types": ["text", "text", "text", "real"],
+                  "primary_keys": [[1, 2]], "foreign_keys": []},
+                 {"db_id": "unused", "table_names_original": ["t"], "table_names": ["t"],
+                  "column_names_original": [[-1, "*"], [0, "x"]], "column_names": [[-1, "*"], [0, "x"]],
+                  "column_types": ["text", "text"], "primary_keys": [], "foreign_keys": []}]
+                """);
+        Files.writeString(dir.resolve("bird.json"), """
+                [{"question_id": 0, "db_id": "shop", "question": "How many customers live in Oslo?",
+                  "evidence": "Oslo refers to city = 'Oslo'", "SQL": "SELECT COUNT(*) FROM customers WHERE city = 'Oslo'", "difficulty": "simple"},
+                 {"question_id": 1, "db_id": "shop", "question": "Total of all orders of customer Ann",
+                  "evidence": "", "SQL": "SELECT SUM(o.total) FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.name = 'Ann'", "difficulty": "moderate"},
+                 {"question_id": 2, "db_id": "school", "question": "Best grade in course X1?",
+                  "evidence": "X1 is a course", "SQL": "SELECT MAX(grade) FROM enrolment WHERE course = 'X1'", "difficulty": "challenging"}]
+                """);
+    }
+
+    private void importBoth(String data, String format, String into) {
+        assertThat(cli.run("import", data, "--format", format, "--db", into)).as(cli.err()).isZero();
+        assertThat(cli.run("schema", "import", dir.resolve("tables.json").toString(), "--db", into)).as(cli.err()).isZero();
+    }
+
+    /** Every pair as (question, sql, database, metadata) keyed by pair id. */
+    private static Map<String, List<Object>> pairs(String file) {
+        Map<String, List<Object>> all = new TreeMap<>();
+        try (PairStore store = PairStores.open(file.replace(".mv.db", ""))) {
+            store.forEach(PairFilter.ALL, PairSort.INSERTION, p -> all.put(p.pair().pairId(),
+                    List.of(p.pair().question(), p.pair().sql(), p.pair().databaseName(), p.pair().databaseType(), p.pair().metadata())));
+        }
+        return all;
+    }
+
+    private static Map<String, DatabaseSchema> schemas(String file) {
+        Map<String, DatabaseSchema> all = new TreeMap<>();
+        try (PairStore store = PairStores.open(file.replace(".mv.db", ""))) {
+            for (StoredSchema s : store.latestSchemas()) {
+                all.put(s.databaseName(), SchemaJson.read(s.definition()));
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void birdExportWritesTheQuestionsAndADevTablesFileThatBothImportBackUnchanged() throws Exception {
+        importBoth(dir.resolve("bird.json").toString(), "bird", db);
+        Path target = dir.resolve("out").resolve("dev.json");
+        Files.createDirectories(target.getParent());
+        assertThat(cli.run("export", "--format", "bird", "--no-anonymize", "--output", target.toString(), "--db", db)).as(cli.err()).isZero();
+
+        JsonNode first = JSON.readTree(target.toFile()).get(0);
+        assertThat(List.of(first.fieldNames()).toString()).isNotEmpty();
+        List<String> keys = new ArrayList<>();
+        first.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("question_id", "db_id", "question", "evidence", "SQL", "difficulty");
+        assertThat(first.get("question_id").isInt()).isTrue();
+        assertThat(first.get("evidence").asText()).isEqualTo("Oslo refers to city = 'Oslo'");
+
+        Path tables = target.resolveSibling("dev_tables.json");
+        assertThat(tables).exists();
+        JsonNode schemaFile = JSON.readTree(tables.toFile());
+        assertThat(schemaFile).hasSize(2); // shop and school; "unused" has no exported pair
+        JsonNode manifest = JSON.readTree(target.resolveSibling("dev.json.manifest.json").toFile());
+        assertThat(manifest.get("schema_file").get("name").asText()).isEqualTo("dev_tables.json");
+
+        String db2 = dir.resolve("b.mv.db").toString();
+        assertThat(cli.run("import", target.toString(), "--format", "bird", "--db", db2)).as(cli.err()).isZero();
+        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2)).as(cli.err()).isZero();
+        assertThat(pairs(db2)).isEqualTo(pairs(db));
+        Map<String, DatabaseSchema> before = schemas(db);
+        Map<String, DatabaseSchema> after = schemas(db2);
+        assertThat(after.keySet()).containsExactly("school", "shop");
+        assertThat(after.get("shop").tables()).isEqualTo(before.get("shop").tables());
+        assertThat(after.get("school").tables()).isEqualTo(before.get("school").tables()); // composite key kept
+    }
+
+    @Test
+    void spiderExportWritesTablesJsonBesideTheDataAndBothImportBackUnchanged() throws Exception {
+        Files.writeString(dir.resolve("spider.json"), """
+                [{"db_id": "shop", "question": "Names of customers in Rome", "query": "SELECT name FROM customers WHERE city = 'Rome'"},
+                 {"db_id": "school", "question": "Courses of student S1", "query": "SELECT course FROM enrolment WHERE student = 'S1'"}]
+                """);
+        importBoth(dir.resolve("spider.json").toString(), "spider", db);
+        Path target = dir.resolve("out").resolve("train_spider.json");
+        Files.createDirectories(target.getParent());
+        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--output", target.toString(), "--db", db)).as(cli.err()).isZero();
+        Path tables = target.resolveSibling("tables.json");
+        assertThat(tables).exists();
+
+        String db2 = dir.resolve("b.mv.db").toString();
+        assertThat(cli.run("import", target.toString(), "--format", "spider", "--db", db2)).as(cli.err()).isZero();
+        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2)).as(cli.err()).isZero();
+        assertThat(pairs(db2)).isEqualTo(pairs(db));
+        assertThat(schemas(db2).get("shop").tables()).isEqualTo(schemas(db).get("shop").tables());
+
+        // a second export beside it: tables.json is taken, so it fails unless --overwrite or --rename
+        Path again = target.resolveSibling("dev.json");
+        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--output", again.toString(), "--db", db)).isNotZero();
+        assertThat(cli.err()).contains("tables.json");
+        assertThat(again).doesNotExist();
+        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--rename", "--output", again.toString(), "--db", db))
+                .as(cli.err()).isZero();
+        assertThat(again).exists();
+        assertThat(target.resolveSibling("tables (2).json")).exists();
+    }
+
+    @Test
+    void anonymizedDatabaseNamesAreTheSameInTheDataAndTheSchemaFileAndTableNamesAreKept() throws Exception {
+        importBoth(dir.resolve("bird.json").toString(), "bird", db);
+        Path target = dir.resolve("anon.json");
+        assertThat(cli.run("export", "--format", "bird", "--output", target.toString(), "--db", db)).as(cli.err()).isZero();
+        JsonNode data = JSON.readTree(target.toFile());
+        JsonNode tables = JSON.readTree(target.resolveSibling("anon_tables.json").toFile());
+        List<String> dataDbs = new ArrayList<>();
+        data.forEach(r -> dataDbs.add(r.get("db_id").asText()));
+        List<String> schemaDbs = new ArrayList<>();
+        tables.forEach(t -> schemaDbs.add(t.get("db_id").asText()));
+        assertThat(schemaDbs).containsExactlyInAnyOrderElementsOf(new java.util.LinkedHashSet<>(dataDbs));
+        assertThat(schemaDbs).hasSize(2).doesNotContain("shop", "school"); // the default policy replaces database names
+        assertThat(tables.toString()).contains("\"customers\"").contains("\"customer_id\"").contains("\"enrolment\"");
+    }
+
+    @Test
+    void aPolicyThatRedactsTwoDatabasesToOneNameStopsTheExportWithTheReason() throws Exception {
+        importBoth(dir.resolve("bird.json").toString(), "bird", db);
+        Path policy = dir.resolve("redact.json");
+        Files.writeString(policy, "{\"name\": \"redact-db\", \"operators\": {\"DB_NAME\": \"redact\"}}");
+        Path target = dir.resolve("redacted.json");
+        assertThat(cli.run("export", "--format", "bird", "--policy", policy.toString(), "--output", target.toString(), "--db", db)).isNotZero();
+        assertThat(cli.err()).contains("The databases shop and school are both exported as").contains("No file was written");
+        assertThat(target).doesNotExist();
+        assertThat(dir.resolve("redacted_tables.json")).doesNotExist();
+        // the same policy without a schema file is fine
+        assertThat(cli.run("export", "--format", "alpaca", "--policy", policy.toString(), "--output", dir.resolve("a.json").toString(),
+                "--db", db)).as(cli.err()).isZero();
+    }
+
+    @Test
+    void dbGptAlpacaPutsTheSchemaInTheInstructionAndTheScopeOptionChoosesTheTables() throws Exception {
+        importBoth(dir.resolve("bird.json").toString(), "bird", db);
+        Path used = dir.resolve("used.json");
+        assertThat(cli.run("export", "--format", "dbgpt-alpaca", "--no-anonymize", "--output", used.toString(), "--db", db)).as(cli.err()).isZero();
+        JsonNode first = JSON.readTree(used.toFile()).get(0);
+        assertThat(first.get("instruction").asText()).contains("shop contains tables such as:")
+                .contains("CREATE TABLE customers (id number, name text, city text, PRIMARY KEY (id));")
+                .doesNotContain("CREATE TABLE orders");
+        assertThat(first.get("input").asText()).isEqualTo("###Input:\nHow many customers live in Oslo?\n\n###Response:");
+        assertThat(first.get("output").asText()).isEqualTo("SELECT COUNT(*) FROM customers WHERE city = 'Oslo'");
+        assertThat(first.get("history")).isEmpty();
+
+        Path whole = dir.resolve("whole.json");
+        assertThat(cli.run("export", "--format", "dbgpt-alpaca", "--no-anonymize", "--schema-scope", "database", "--output", whole.toString(),
+                "--db", db)).as(cli.err()).isZero();
+        assertThat(JSON.readTree(whole.toFile()).get(0).get("instruction").asText())
+                .contains("CREATE TABLE customers").contains("CREATE TABLE orders");
+
+        assertThat(cli.run("export", "--format", "dbgpt-alpaca", "--schema-scope", "all", "--output", dir.resolve("x.json").toString(),
+                "--db", db)).isEqualTo(Cli.USAGE);
+        assertThat(cli.err()).contains("--schema-scope must be used or database");
+    }
+
+    @Test
+    void theWizardPreviewShowsTheSchemaContextInTheChosenScopeAndTheProfileKeepsTheScope() throws Exception {
+        importBoth(dir.resolve("bird.json").toString(), "bird", db);
+        try (PairStore store = PairStores.open(db.replace(".mv.db", ""))) {
+            String used = ExportPreview.firstRecords(store, PairFilter.ALL, "sql-create-context", null, null, null, null, 1, false);
+            String whole = ExportPreview.firstRecords(store, PairFilter.ALL, "sql-create-context", null, null, null, null, 1, true);
+            assertThat(JSON.readTree(used).get("context").asText()).contains("CREATE TABLE customers").doesNotContain("CREATE TABLE orders");
+            assertThat(JSON.readTree(whole).get("context").asText()).contains("CREATE TABLE customers").contains("CREATE TABLE orders");
+        }
+        ExportProfile p = ExportProfile.defaults("dbgpt-alpaca").withWholeSchema(true);
+        assertThat(ExportProfile.fromJson(p.toJson()).wholeSchema()).isTrue();
+        assertThat(p.toJson().get("schema_scope").asText()).isEqualTo("database");
+        assertThat(ExportProfile.fromJson(ExportProfile.defaults("openai").toJson()).wholeSchema()).isFalse();
+    }
+
+    @Test
+    void aPresetWithABadSchemaFileNameIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> Preset.parse("{\"name\": \"x\", \"record\": {}, \"schema_file\": \"../tables.txt\"}", "x.json"))
+                .hasMessageContaining("\"schema_file\" must be a file name ending in .json");
+    }
+}
