@@ -6,6 +6,7 @@ import dev.pairstudio.ingest.ImportSummary;
 import dev.pairstudio.ingest.OnePassImport;
 import dev.pairstudio.ingest.PairEnricher;
 import dev.pairstudio.ingest.PairImporter;
+import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Plural;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.schema.ValidationSummary;
@@ -63,8 +64,14 @@ public final class ImportCommand implements Callable<Integer> {
     /** {@link OnePassImport}: stored, analysed and grouped as each batch goes in. */
     private ImportSummary importAnalysed(PairStore store, ImportFormat f, PrintWriter out) {
         long start = System.nanoTime();
+        long expected = PairImporter.estimatedRecords(files, f);
+        String heapWarning = ImportHeap.warning(store.count(PairFilter.ALL) + expected, Runtime.getRuntime().maxMemory());
+        if (heapWarning != null) {
+            spec.commandLine().getErr().println(heapWarning);
+            spec.commandLine().getErr().flush();
+        }
         OnePassImport.Result r = OnePassImport.run(store, files, f, StoreAccess.folderOf(store), PairImporter.DEFAULT_BATCH,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), new ImportProgressLines(spec.commandLine().getErr()), expected);
         ImportSummary s = r.summary();
         printStored(out, s, seconds(start));
         if (r.leftOver() > 0) {

@@ -31,16 +31,18 @@ public final class OnePassImport {
      * @param reportDirectory where problems are written in full; null: none
      * @param batchSize       pairs per transaction
      * @param threads         analysis threads
+     * @param progress        told after every stored batch; null: nobody
+     * @param expected        how many records the files hold at most ({@link PairImporter#estimatedRecords}): sizes the grouping
      */
     public static Result run(PairStore store, List<Path> files, ImportFormat format, Path reportDirectory, int batchSize,
-            int threads) {
+            int threads, ProgressListener progress, long expected) {
         try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             // the new pairs are grouped against every stored pair's fingerprint: those must exist first
             long leftOver = PendingAnalysis.run(store, enricher, threads, n -> { }, () -> false);
-            DuplicateTracker duplicates = new DuplicateTracker(store).expecting(PairImporter.estimatedRecords(files, format));
+            DuplicateTracker duplicates = new DuplicateTracker(store).expecting(expected);
             long regrouped = duplicates.catchUp(); // also finishes a grouping that a killed run left behind
             ImportSummary s = new PairImporter(store, enricher, batchSize, threads, duplicates)
-                    .importFiles(files, format, reportDirectory, null, null);
+                    .importFiles(files, format, reportDirectory, progress, null);
             if (!s.cancelled()) {
                 duplicates.groupedAll();
             }

@@ -23,6 +23,11 @@ import javafx.stage.Stage;
  * start until the pair table draws its first row, and whether the empty-database state ("Load demo
  * data") was ever visible meanwhile (sampled every 10 ms).
  *
+ * <p>With {@code -Dbench.settle=S} it then leaves the window open S seconds more (its background
+ * work after the first page: word index, filter choices, statistics), and prints the heap: the most
+ * in use meanwhile (garbage included, sampled) and what is in use after a full collection at the
+ * end — issue 24's window heap, next to {@code -Xmx}.
+ *
  * <p>{@code WindowOpenBench DB}
  */
 public final class WindowOpenBench {
@@ -72,6 +77,18 @@ public final class WindowOpenBench {
                     System.out.printf("  %-40s %.2f s CPU%n", t.getThreadName(), mx.getThreadCpuTime(t.getThreadId()) / 1e9);
                 }
             }
+        }
+        long settle = Long.getLong("bench.settle", 0);
+        if (settle > 0) {
+            java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            long peak = 0;
+            for (long end = System.nanoTime() + settle * 1_000_000_000L; System.nanoTime() < end; Thread.sleep(100)) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+            }
+            System.gc();
+            System.out.printf("heap after %d s open: %,d MB in use after a full GC, at most %,d MB in use meanwhile (garbage included), "
+                    + "-Xmx %,d MB; CPU used %.2f s%n", settle, memory.getHeapMemoryUsage().getUsed() >> 20, peak >> 20,
+                    rt.maxMemory() >> 20, processCpu());
         }
         HeadlessFx.fx(() -> {
             window.dispose();

@@ -64,8 +64,8 @@ class ImportInOnePassTest {
     @Test
     void smallBatchesAndASecondImportLeaveWhatTheStoreFirstImportLeft() {
         try (PairStore store = PairStores.open(dir.resolve("one-pass").toString())) {
-            OnePassImport.Result a = OnePassImport.run(store, List.of(first), null, null, 97, 2);
-            OnePassImport.Result b = OnePassImport.run(store, List.of(second), null, null, 89, 2);
+            OnePassImport.Result a = OnePassImport.run(store, List.of(first), null, null, 97, 2, null, PairImporter.estimatedRecords(List.of(first), null));
+            OnePassImport.Result b = OnePassImport.run(store, List.of(second), null, null, 89, 2, null, PairImporter.estimatedRecords(List.of(second), null));
             assertThat(a.summary().added() + b.summary().added()).isEqualTo(reference.size());
             assertThat(b.regrouped()).as("the second import groups against the first's pairs").isEqualTo(a.summary().added());
             assertThat(store.setting(DuplicateTracker.GROUPED_DIGEST)).as("the groups stand for the stored pairs")

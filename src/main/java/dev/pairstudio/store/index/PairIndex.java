@@ -304,11 +304,27 @@ public final class PairIndex {
         return p;
     }
 
+    /**
+     * Rows from which the columns grow by an eighth instead of a half: at 10M pairs a half is
+     * ~590 MB more heap for the next single pair (a window whose collector stores one), an eighth
+     * ~150 MB; copying stays amortized (each row copied about eight times over a growth to any size).
+     */
+    static final int LARGE = 1 << 20;
+
+    /** The capacity for {@code needed} rows when the columns hold {@code capacity}. */
+    static int grownCapacity(int capacity, int needed) {
+        if (needed <= capacity) {
+            return capacity;
+        }
+        long step = capacity < LARGE ? capacity >> 1 : capacity >> 3;
+        return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1024, Math.max(needed, capacity + step)));
+    }
+
     private void ensureCapacity(int needed) {
         if (needed <= ids.length) {
             return;
         }
-        int n = Math.max(1024, Math.max(needed, ids.length + (ids.length >> 1)));
+        int n = grownCapacity(ids.length, needed);
         ids = Arrays.copyOf(ids, n);
         ts = Arrays.copyOf(ts, n);
         updated = Arrays.copyOf(updated, n);
