@@ -1,4 +1,4 @@
-package dev.pairstudio.store;
+package dev.pairstudio.store.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
