@@ -30,7 +30,8 @@ final class BackgroundAnalysis implements AutoCloseable {
     private final SqlAnalyzer analyzer = new SqlAnalyzer();
     /** Pairs up to this id were validated; -1 until a schema is stored (no index is built for it before). */
     private long validatedUpTo;
-    private boolean dirty;
+    /** A run is due. True at start: pairs a crash left unanalysed or ungrouped are finished before the first request asks. */
+    private boolean dirty = true;
     private boolean closed;
     /**
      * The lowest id stored without analysis since the last run, {@link #NONE} if none: the scan

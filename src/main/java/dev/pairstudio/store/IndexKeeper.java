@@ -82,6 +82,13 @@ final class IndexKeeper {
         }
     }
 
+    /** Builds the index if this process has none yet, up to the current clock; {@code c} must have no open change. */
+    void loadIfAbsent(Connection c) throws SQLException {
+        if (index == null) {
+            refresh(c, ChangeLog.clock(c));
+        }
+    }
+
     /** Builds the index if needed and applies the log up to entry {@code upTo}, reading through {@code c}. */
     void refresh(Connection c, long upTo) throws SQLException {
         if (index != null && seen >= upTo) {

@@ -174,6 +174,9 @@ public final class JdbcPairStore implements PairStore {
     private <T> T write(String what, boolean durable, Work<T> work) {
         synchronized (writeLock) {
             try (Connection c = pool.getConnection()) {
+                // the first write of a process loads the index before it takes the clock: inside a transaction that has
+                // changed a row, H2 counts a table (the snapshot's check) by walking it, and other writers would wait
+                index.loadIfAbsent(c);
                 c.setAutoCommit(false);
                 try {
                     long seq = ChangeLog.bump(c);
