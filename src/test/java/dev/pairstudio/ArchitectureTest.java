@@ -1,8 +1,8 @@
 package dev.pairstudio;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -44,8 +44,12 @@ class ArchitectureTest {
 
     @Test
     void onlyUiAndAppUseJavaFx() {
-        noClasses().that().resideOutsideOfPackages("dev.pairstudio.ui..", "dev.pairstudio.app..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.pairstudio.ui..", "dev.pairstudio.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp..")
                 .because("the core, CLI and API run and are tested without JavaFX")
                 .check(classes);
     }
@@ -57,18 +61,25 @@ class ArchitectureTest {
 
     @Test
     void pairDependsOnNothingElseOfOurs() {
-        noClasses().that().resideInAPackage("dev.pairstudio.pair..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("dev.pairstudio.pair..", "java..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.pairstudio.pair..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("dev.pairstudio.pair..", "java..")
                 .check(classes);
     }
 
     /** Every package of ours is covered by a row: its own, or that of the nearest package it lies in. */
     @Test
     void everyPackageHasARowInTheMayUseTable() {
-        Set<String> uncovered = classes.stream().map(c -> c.getPackageName())
+        Set<String> uncovered = classes.stream()
+                .map(c -> c.getPackageName())
                 .filter(p -> p.startsWith(BASE + ".") && rowOf(p) == null)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(uncovered).as("packages without a row in docs/ARCHITECTURE.md").isEmpty();
+        assertThat(uncovered)
+                .as("packages without a row in docs/ARCHITECTURE.md")
+                .isEmpty();
     }
 
     /**
@@ -78,17 +89,23 @@ class ArchitectureTest {
      */
     @TestFactory
     Stream<DynamicTest> eachPackageUsesOnlyWhatItsRowLists() {
-        return MAY_USE.entrySet().stream().map(row -> DynamicTest.dynamicTest(row.getKey(), () -> {
-            String name = row.getKey();
-            Set<String> forbidden = MAY_USE.keySet().stream()
-                    .filter(other -> !other.equals(name) && !row.getValue().contains(other) && !other.startsWith(name + "."))
-                    .collect(Collectors.toCollection(TreeSet::new));
-            if (!forbidden.isEmpty()) {
-                noClasses().that(inRow(Set.of(name))).should().dependOnClassesThat(inRow(forbidden))
-                        .because("docs/ARCHITECTURE.md lets " + name + " use only " + row.getValue())
-                        .check(classes);
-            }
-        }));
+        return MAY_USE.entrySet().stream()
+                .map(row -> DynamicTest.dynamicTest(row.getKey(), () -> {
+                    String name = row.getKey();
+                    Set<String> forbidden = MAY_USE.keySet().stream()
+                            .filter(other -> !other.equals(name)
+                                    && !row.getValue().contains(other)
+                                    && !other.startsWith(name + "."))
+                            .collect(Collectors.toCollection(TreeSet::new));
+                    if (!forbidden.isEmpty()) {
+                        noClasses()
+                                .that(inRow(Set.of(name)))
+                                .should()
+                                .dependOnClassesThat(inRow(forbidden))
+                                .because("docs/ARCHITECTURE.md lets " + name + " use only " + row.getValue())
+                                .check(classes);
+                    }
+                }));
     }
 
     /** The row that rules a package: its own, else the nearest enclosing package's; null when none. */

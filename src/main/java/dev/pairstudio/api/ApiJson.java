@@ -31,11 +31,12 @@ final class ApiJson {
         MAPPER.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         MAPPER.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         MAPPER.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+        MAPPER.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(200).build());
     }
 
-    private ApiJson() {
-    }
+    private ApiJson() {}
 
     /** The seed's record of one pair: the same writer as the JSONL export. */
     static void writeRecord(JsonGenerator g, Pair p) throws IOException {

@@ -135,7 +135,8 @@ final class ApiQuery {
         String success = get("success");
         if (success != null) {
             if (f.success() != null && !success.equalsIgnoreCase("true")) {
-                throw ApiException.badRequest("successful_only=true and success=" + HttpIo.shorten(success) + " contradict each other");
+                throw ApiException.badRequest(
+                        "successful_only=true and success=" + HttpIo.shorten(success) + " contradict each other");
             }
             f = f.withSuccess(bool("success", success));
         }
@@ -153,7 +154,10 @@ final class ApiQuery {
         f = f.withComplexity(enums("complexity", ComplexityLevel.class, ComplexityLevel::valueOf));
         Set<String> pii = new LinkedHashSet<>();
         for (String p : all("pii_type", true)) {
-            pii.add(p.toUpperCase(Locale.ROOT).startsWith("CUSTOM:") ? "CUSTOM:" + p.substring(7) : p.toUpperCase(Locale.ROOT));
+            pii.add(
+                    p.toUpperCase(Locale.ROOT).startsWith("CUSTOM:")
+                            ? "CUSTOM:" + p.substring(7)
+                            : p.toUpperCase(Locale.ROOT));
         }
         f = f.withPiiTypes(pii);
         Set<String> tables = new LinkedHashSet<>(all("table", true));
@@ -180,7 +184,8 @@ final class ApiQuery {
                 for (E c : type.getEnumConstants()) {
                     allowed.add(c.name());
                 }
-                throw ApiException.badRequest("Invalid " + name + ": \"" + HttpIo.shorten(v) + "\" (one of " + String.join(", ", allowed) + ")");
+                throw ApiException.badRequest("Invalid " + name + ": \"" + HttpIo.shorten(v) + "\" (one of "
+                        + String.join(", ", allowed) + ")");
             }
         }
         return out;
@@ -207,8 +212,9 @@ final class ApiQuery {
             Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
             return end ? midnight.plus(1, ChronoUnit.DAYS) : midnight;
         } catch (DateTimeParseException notADay) {
-            Instant t = Timestamps.parse(v).orElseThrow(() -> ApiException.badRequest("Invalid " + name + ": \""
-                    + HttpIo.shorten(value) + "\" (use YYYY-MM-DD or an ISO-8601 timestamp such as 2024-01-31T12:00:00Z)"));
+            Instant t = Timestamps.parse(v)
+                    .orElseThrow(() -> ApiException.badRequest("Invalid " + name + ": \"" + HttpIo.shorten(value)
+                            + "\" (use YYYY-MM-DD or an ISO-8601 timestamp such as 2024-01-31T12:00:00Z)"));
             return end ? t.plus(1, ChronoUnit.MICROS) : t;
         }
     }

@@ -14,10 +14,10 @@ import java.util.Base64;
 public final class ApiTokens {
     /** The settings key holding the database's token. */
     public static final String SETTING = "api.token";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiTokens() {
-    }
+    private ApiTokens() {}
 
     /** The database's token, created and stored on first use. */
     public static synchronized String forStore(SettingStore store) {
@@ -48,7 +48,9 @@ public final class ApiTokens {
      */
     static boolean matches(String authorization, String expected) {
         String given = "";
-        if (authorization != null && authorization.length() > 7 && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (authorization != null
+                && authorization.length() > 7
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             given = authorization.substring(7).trim();
         }
         boolean same = MessageDigest.isEqual(sha256(given), sha256(expected));

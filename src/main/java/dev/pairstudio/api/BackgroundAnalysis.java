@@ -25,6 +25,7 @@ final class BackgroundAnalysis implements AutoCloseable {
     private final PairEnricher enricher;
     /** Null when duplicate flags are not tracked. */
     private final DuplicateTracker tracker;
+
     private final Thread thread;
     /** Checks collected pairs against their database's schema (issue 15), when one is stored. */
     private final SqlAnalyzer analyzer = new SqlAnalyzer();
@@ -32,6 +33,7 @@ final class BackgroundAnalysis implements AutoCloseable {
     private long validatedUpTo;
     /** A run is due. True at start: pairs a crash left unanalysed or ungrouped are finished before the first request asks. */
     private boolean dirty = true;
+
     private boolean closed;
     /**
      * The lowest id stored without analysis since the last run, {@link #NONE} if none: the scan
@@ -39,6 +41,7 @@ final class BackgroundAnalysis implements AutoCloseable {
      * the start each second kept a core busy). 1 at start: pairs a crash left unanalysed.
      */
     private long pendingFrom = 1;
+
     private static final long NONE = Long.MAX_VALUE;
 
     BackgroundAnalysis(PairStore store, PairEnricher enricher, DuplicateTracker tracker) {
@@ -90,7 +93,8 @@ final class BackgroundAnalysis implements AutoCloseable {
                 }
             }
             synchronized (this) {
-                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEBOUNCE_MS); // let a burst of commits land first
+                long until = System.nanoTime()
+                        + TimeUnit.MILLISECONDS.toNanos(DEBOUNCE_MS); // let a burst of commits land first
                 long left;
                 while (!closed && (left = until - System.nanoTime()) > 0) {
                     try {
@@ -111,7 +115,7 @@ final class BackgroundAnalysis implements AutoCloseable {
             }
             try {
                 if (from != NONE) {
-                    PendingAnalysis.run(store, enricher, 1, from - 1, n -> { }, this::closed);
+                    PendingAnalysis.run(store, enricher, 1, from - 1, n -> {}, this::closed);
                 }
                 if (tracker != null) {
                     tracker.catchUp();
@@ -119,13 +123,14 @@ final class BackgroundAnalysis implements AutoCloseable {
                 if (!store.latestSchemas().isEmpty()) {
                     long upTo = ValidationRun.lastStoredId(store);
                     if (validatedUpTo >= 0) {
-                        ValidationRun.runAdded(store, analyzer, validatedUpTo, 1, n -> { }, this::closed);
+                        ValidationRun.runAdded(store, analyzer, validatedUpTo, 1, n -> {}, this::closed);
                     }
                     validatedUpTo = upTo;
                 }
             } catch (RuntimeException e) {
                 if (closed()) {
-                    return; // the store closed under a late pass; the next start scans for unanalysed pairs from the first
+                    return; // the store closed under a late pass; the next start scans for unanalysed pairs from the
+                    // first
                 }
                 // the tracker may have advanced past pairs whose marks were not written: regroup next time
                 LOG.warn("Analysing collected pairs failed; trying again: {}", e.getMessage());

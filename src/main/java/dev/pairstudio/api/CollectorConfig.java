@@ -50,7 +50,8 @@ public record CollectorConfig(
             throw new IllegalArgumentException("the body limit must be at least 1024 bytes, was " + maxBodyBytes);
         }
         if (maxBatch < 1 || maxBatch > MAX_BATCH) {
-            throw new IllegalArgumentException("the batch limit must be between 1 and " + MAX_BATCH + ", was " + maxBatch);
+            throw new IllegalArgumentException(
+                    "the batch limit must be between 1 and " + MAX_BATCH + ", was " + maxBatch);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
@@ -59,7 +60,8 @@ public record CollectorConfig(
 
     /** Loopback, port 8765, the database's token, 1 MB bodies, batches of 10,000, originals kept, 64 threads, duplicates tracked. */
     public static CollectorConfig defaults() {
-        return new CollectorConfig(LOOPBACK, DEFAULT_PORT, null, DEFAULT_MAX_BODY, MAX_BATCH, false, DEFAULT_THREADS, true);
+        return new CollectorConfig(
+                LOOPBACK, DEFAULT_PORT, null, DEFAULT_MAX_BODY, MAX_BATCH, false, DEFAULT_THREADS, true);
     }
 
     /**
@@ -95,7 +97,8 @@ public record CollectorConfig(
         }
 
         private CollectorConfig build() {
-            return new CollectorConfig(host, port, token, maxBodyBytes, maxBatch, anonymizeOnIngest, threads, trackDuplicates);
+            return new CollectorConfig(
+                    host, port, token, maxBodyBytes, maxBatch, anonymizeOnIngest, threads, trackDuplicates);
         }
     }
 
@@ -135,7 +138,8 @@ public record CollectorConfig(
     public String toString() {
         // never print the token
         return "CollectorConfig[host=" + host + ", port=" + port + ", token=" + (token == null ? "database" : "given")
-                + ", maxBodyBytes=" + maxBodyBytes + ", maxBatch=" + maxBatch + ", anonymizeOnIngest=" + anonymizeOnIngest
+                + ", maxBodyBytes=" + maxBodyBytes + ", maxBatch=" + maxBatch + ", anonymizeOnIngest="
+                + anonymizeOnIngest
                 + ", threads=" + threads + ", trackDuplicates=" + trackDuplicates + "]";
     }
 }

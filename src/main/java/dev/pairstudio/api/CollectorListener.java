@@ -13,6 +13,5 @@ public interface CollectorListener {
     void onPairsAdded(List<Long> ids);
 
     /** Pairs moved to the trash by {@code DELETE /api/training-data/pairs/{id}}. */
-    default void onPairsTrashed(List<Long> ids) {
-    }
+    default void onPairsTrashed(List<Long> ids) {}
 }

@@ -50,6 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class CollectorServer implements AutoCloseable {
     /** Path prefix of the endpoints. */
     public static final String PREFIX = "/api/training-data";
+
     private static final Logger LOG = LoggerFactory.getLogger(CollectorServer.class);
 
     static {
@@ -81,13 +82,16 @@ public final class CollectorServer implements AutoCloseable {
         this.token = config.token() != null ? config.token() : ApiTokens.forStore(store);
         this.openApi = OpenApi.document();
         this.enricher = AnalyzingEnricher.forStore(store);
-        IngestAnalysis ingest = new IngestAnalysis(enricher, config.anonymizeOnIngest() ? PrivacySettings.anonymizer(store) : null);
-        this.background = new BackgroundAnalysis(store, enricher, config.trackDuplicates() ? new DuplicateTracker(store) : null);
-        this.writer = new GroupCommitWriter(store, "api-" + UUID.randomUUID(), CollectorConfig.MAX_BATCH, this::committed);
+        IngestAnalysis ingest =
+                new IngestAnalysis(enricher, config.anonymizeOnIngest() ? PrivacySettings.anonymizer(store) : null);
+        this.background =
+                new BackgroundAnalysis(store, enricher, config.trackDuplicates() ? new DuplicateTracker(store) : null);
+        this.writer =
+                new GroupCommitWriter(store, "api-" + UUID.randomUUID(), CollectorConfig.MAX_BATCH, this::committed);
         this.pairs = new PairEndpoints(store, config, ingest, writer, background, this::trashed, () -> stopping);
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(4096), r -> {
+        this.executor = new ThreadPoolExecutor(
+                config.threads(), config.threads(), 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4096), r -> {
                     Thread t = new Thread(r, "collector-http-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -237,14 +241,25 @@ public final class CollectorServer implements AutoCloseable {
         } catch (ApiException e) {
             HttpIo.sendError(ex, e);
         } catch (StoreException e) {
-            LOG.warn("Store failure answering {} {}: {}", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e.getMessage());
+            LOG.warn(
+                    "Store failure answering {} {}: {}",
+                    ex.getRequestMethod(),
+                    ex.getRequestURI().getRawPath(),
+                    e.getMessage());
             HttpIo.sendError(ex, new ApiException(500, e.getMessage()));
         } catch (UncheckedIOException e) {
             // the client went away while we answered: nothing to tell it
             LOG.debug("I/O error answering a request", e);
         } catch (RuntimeException e) {
-            LOG.error("Failure answering {} {}", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
-            HttpIo.sendError(ex, new ApiException(500, "Internal server error (" + e.getClass().getSimpleName() + ")"));
+            LOG.error(
+                    "Failure answering {} {}",
+                    ex.getRequestMethod(),
+                    ex.getRequestURI().getRawPath(),
+                    e);
+            HttpIo.sendError(
+                    ex,
+                    new ApiException(
+                            500, "Internal server error (" + e.getClass().getSimpleName() + ")"));
         } finally {
             ex.close();
             inFlight.decrementAndGet();
@@ -269,8 +284,12 @@ public final class CollectorServer implements AutoCloseable {
             throw new ApiException(404, "Not found");
         }
         if (!ApiTokens.matches(ex.getRequestHeaders().getFirst("Authorization"), token)) {
-            throw new ApiException(401, "Missing or wrong bearer token: send \"Authorization: Bearer <token>\" with the token "
-                    + "that `pairstudio serve` printed", List.of(), Map.of("WWW-Authenticate", "Bearer realm=\"pairstudio\""));
+            throw new ApiException(
+                    401,
+                    "Missing or wrong bearer token: send \"Authorization: Bearer <token>\" with the token "
+                            + "that `pairstudio serve` printed",
+                    List.of(),
+                    Map.of("WWW-Authenticate", "Bearer realm=\"pairstudio\""));
         }
         String rest = path.substring(PREFIX.length());
         switch (rest) {
@@ -284,7 +303,8 @@ public final class CollectorServer implements AutoCloseable {
             }
             case "/statistics" -> {
                 only(method, "GET");
-                Endpoints.statistics(ex, store, ApiQuery.parse(ex.getRequestURI().getRawQuery()));
+                Endpoints.statistics(
+                        ex, store, ApiQuery.parse(ex.getRequestURI().getRawQuery()));
             }
             case "/export" -> {
                 only(method, "GET");
@@ -316,7 +336,10 @@ public final class CollectorServer implements AutoCloseable {
                 return;
             }
         }
-        throw new ApiException(405, "Method " + method + " is not allowed here", List.of(),
+        throw new ApiException(
+                405,
+                "Method " + method + " is not allowed here",
+                List.of(),
                 Map.of("Allow", String.join(", ", allowed)));
     }
 }

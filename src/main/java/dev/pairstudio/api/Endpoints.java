@@ -25,8 +25,7 @@ import java.util.stream.Stream;
 
 /** Statistics and export: the endpoints backed by the {@code stats} and {@code io} packages. */
 final class Endpoints {
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /**
      * {@code {"statistics": {…}}}: the seed's nine keys in the seed's order, then ours
@@ -70,18 +69,22 @@ final class Endpoints {
             throw ApiException.badRequest("Invalid anonymize: \"" + HttpIo.shorten(anonymize) + "\" (true or false)");
         }
         // the seed exports every matching pair: no duplicate dropping, no review filter
-        ExportProfile profile = ExportProfile.defaults(format).withFilter(filter).withAnonymize(anonymized).withDedup(false);
+        ExportProfile profile = ExportProfile.defaults(format)
+                .withFilter(filter)
+                .withAnonymize(anonymized)
+                .withDedup(false);
         Path folder = null;
         try {
             folder = ownerOnlyTempFolder();
             Path file = folder.resolve("training_data." + format);
             try {
-                new DatasetExporter(store, null).export(profile, file, ExportTargetPolicy.OVERWRITE, new ExportListener() {
-                    @Override
-                    public boolean isCancelled() {
-                        return stopping.getAsBoolean();
-                    }
-                });
+                new DatasetExporter(store, null)
+                        .export(profile, file, ExportTargetPolicy.OVERWRITE, new ExportListener() {
+                            @Override
+                            public boolean isCancelled() {
+                                return stopping.getAsBoolean();
+                            }
+                        });
             } catch (ExportException.Cancelled e) {
                 throw new ApiException(503, "The collector is stopping");
             } catch (ExportException e) {
@@ -110,8 +113,10 @@ final class Endpoints {
 
     private static Path ownerOnlyTempFolder() throws IOException {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        return posix ? Files.createTempDirectory("pairstudio-export-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+        return posix
+                ? Files.createTempDirectory(
+                        "pairstudio-export-",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
                 : Files.createTempDirectory("pairstudio-export-");
     }
 

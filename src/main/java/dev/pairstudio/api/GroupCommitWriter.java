@@ -29,8 +29,7 @@ import org.slf4j.LoggerFactory;
 final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-    private record Job(List<Pair> pairs, List<PairAnalysis> analyses, CompletableFuture<List<Long>> done) {
-    }
+    private record Job(List<Pair> pairs, List<PairAnalysis> analyses, CompletableFuture<List<Long>> done) {}
 
     private static final Job STOP = new Job(List.of(), List.of(), null);
     private static final int MAX_ATTEMPTS = 4;
@@ -45,6 +44,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private Job carried;
     /** Transactions committed and requests they answered, for the benchmark's group-size figure. */
     final AtomicLong commits = new AtomicLong();
+
     final AtomicLong requests = new AtomicLong();
 
     /**
@@ -147,7 +147,10 @@ final class GroupCommitWriter implements AutoCloseable {
         try {
             result = addAll(pairs, analyses);
         } catch (RuntimeException e) {
-            LOG.warn("A group of {} requests failed to commit; retrying them one by one: {}", group.size(), e.getMessage());
+            LOG.warn(
+                    "A group of {} requests failed to commit; retrying them one by one: {}",
+                    group.size(),
+                    e.getMessage());
             group.forEach(this::writeAlone);
             return;
         }
@@ -156,7 +159,8 @@ final class GroupCommitWriter implements AutoCloseable {
         notifyCommitted(result.ids());
         if (result.skipped() > 0) {
             // pair_ids are fresh UUIDs, so this does not happen; if it did, ids could not be told apart per request
-            throw new IllegalStateException(result.skipped() + " collected pairs had a pair_id that was already stored");
+            throw new IllegalStateException(
+                    result.skipped() + " collected pairs had a pair_id that was already stored");
         }
         int from = 0;
         for (Job j : group) {
@@ -173,7 +177,8 @@ final class GroupCommitWriter implements AutoCloseable {
             requests.incrementAndGet();
             notifyCommitted(result.ids());
             if (result.skipped() > 0) {
-                throw new IllegalStateException(result.skipped() + " collected pairs had a pair_id that was already stored");
+                throw new IllegalStateException(
+                        result.skipped() + " collected pairs had a pair_id that was already stored");
             }
             job.done.complete(result.ids());
         } catch (RuntimeException e) {
@@ -248,6 +253,5 @@ final class GroupCommitWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         failRemaining(); // a request that slipped in after the stop marker is answered too
-
     }
 }

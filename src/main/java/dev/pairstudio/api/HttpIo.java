@@ -21,16 +21,17 @@ final class HttpIo {
     /** Past this many bytes a refused body is not read any further: the connection is closed instead. */
     private static final long DISCARD_LIMIT = 16L << 20;
 
-    private HttpIo() {
-    }
+    private HttpIo() {}
 
     /** JSON bodies only, as the seed's Flask {@code request.get_json()}: application/json or application/*+json. */
     static void requireJson(HttpExchange ex) {
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!(mime.equals(JSON_TYPE) || mime.startsWith("application/") && mime.endsWith("+json"))) {
-            throw new ApiException(415, "Content-Type must be application/json"
-                    + (type == null ? " (none was given)" : ", not " + shorten(type)));
+            throw new ApiException(
+                    415,
+                    "Content-Type must be application/json"
+                            + (type == null ? " (none was given)" : ", not " + shorten(type)));
         }
     }
 
@@ -90,7 +91,10 @@ final class HttpIo {
     }
 
     private static ApiException tooLarge(long max) {
-        return new ApiException(413, "The body is larger than " + max + " bytes; send fewer pairs per request", List.of(),
+        return new ApiException(
+                413,
+                "The body is larger than " + max + " bytes; send fewer pairs per request",
+                List.of(),
                 Map.of("Connection", "close"));
     }
 

@@ -31,8 +31,17 @@ final class IngestAnalysis {
      * @throws AnonymizationException only with anonymize-on-ingest, when the pair cannot be anonymized
      */
     PairEnricher.Enriched prepare(PairRequests.Draft d, boolean analyse) {
-        Pair pair = new Pair(UUID.randomUUID().toString(), d.question(), d.sql(), Timestamps.now(), d.databaseType(),
-                d.databaseName(), List.of(), d.success(), d.executionTimeMs(), d.metadata());
+        Pair pair = new Pair(
+                UUID.randomUUID().toString(),
+                d.question(),
+                d.sql(),
+                Timestamps.now(),
+                d.databaseType(),
+                d.databaseName(),
+                List.of(),
+                d.success(),
+                d.executionTimeMs(),
+                d.metadata());
         if (anonymizer != null) {
             pair = anonymizer.anonymize(pair).applyTo(pair);
         }

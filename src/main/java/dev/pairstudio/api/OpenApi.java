@@ -8,8 +8,7 @@ import java.io.UncheckedIOException;
 final class OpenApi {
     static final String RESOURCE = "/dev/pairstudio/api/openapi.json";
 
-    private OpenApi() {
-    }
+    private OpenApi() {}
 
     static byte[] document() {
         try (InputStream in = OpenApi.class.getResourceAsStream(RESOURCE)) {

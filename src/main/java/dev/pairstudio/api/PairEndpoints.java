@@ -43,8 +43,14 @@ final class PairEndpoints {
     private final Consumer<List<Long>> trashed;
     private final BooleanSupplier stopping;
 
-    PairEndpoints(PairStore store, CollectorConfig config, IngestAnalysis ingest, GroupCommitWriter writer,
-            BackgroundAnalysis background, Consumer<List<Long>> trashed, BooleanSupplier stopping) {
+    PairEndpoints(
+            PairStore store,
+            CollectorConfig config,
+            IngestAnalysis ingest,
+            GroupCommitWriter writer,
+            BackgroundAnalysis background,
+            Consumer<List<Long>> trashed,
+            BooleanSupplier stopping) {
         this.store = store;
         this.config = config;
         this.ingest = ingest;
@@ -81,24 +87,35 @@ final class PairEndpoints {
             }
         }
         if (!failures.isEmpty()) {
-            throw new ApiException(422, "The pair cannot be anonymized, and this collector must not store originals; "
-                    + "nothing was stored", failures);
+            throw new ApiException(
+                    422,
+                    "The pair cannot be anonymized, and this collector must not store originals; "
+                            + "nothing was stored",
+                    failures);
         }
         if (!pairs.isEmpty()) {
             store(pairs, analyses, inline);
         }
-        HttpIo.send(ex, 201, parsed.batch() ? ApiJson.pairsBody(pairs, parsed.ignored()) : ApiJson.pairBody(pairs.get(0), parsed.ignored()));
+        HttpIo.send(
+                ex,
+                201,
+                parsed.batch()
+                        ? ApiJson.pairsBody(pairs, parsed.ignored())
+                        : ApiJson.pairBody(pairs.get(0), parsed.ignored()));
     }
 
     private static JsonNode json(byte[] body) {
         try {
             return ApiJson.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             String reason = e.getOriginalMessage();
             int marker = reason.indexOf(" (start marker");
-            throw ApiException.badRequest("Malformed JSON" + where + ": " + (marker > 0 ? reason.substring(0, marker) : reason));
+            throw ApiException.badRequest(
+                    "Malformed JSON" + where + ": " + (marker > 0 ? reason.substring(0, marker) : reason));
         } catch (IOException e) {
             // not I/O (the body is in memory): a byte sequence the encoding detection cannot decode, such as
             // invalid UTF-32; as an UncheckedIOException it would be taken for a vanished client and get no answer
@@ -135,7 +152,8 @@ final class PairEndpoints {
         int offset = q.nonNegativeInt("offset", 0, Integer.MAX_VALUE);
         String cursor = q.get("cursor");
         if (cursor != null && offset > 0) {
-            throw ApiException.badRequest("Give either cursor or offset, not both: a cursor already says where to start");
+            throw ApiException.badRequest(
+                    "Give either cursor or offset, not both: a cursor already says where to start");
         }
         Page page;
         try {
@@ -200,6 +218,8 @@ final class PairEndpoints {
     }
 
     private StoredPair live(String pairId) {
-        return store.getByPairId(pairId).filter(p -> !p.inTrash()).orElseThrow(() -> new ApiException(404, "Pair not found"));
+        return store.getByPairId(pairId)
+                .filter(p -> !p.inTrash())
+                .orElseThrow(() -> new ApiException(404, "Pair not found"));
     }
 }

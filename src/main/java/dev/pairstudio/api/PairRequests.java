@@ -25,23 +25,32 @@ final class PairRequests {
     /** H2's VARCHAR limit; the importer refuses longer text too. */
     static final int MAX_TEXT = 1_000_000;
 
-    static final Set<String> FIELDS = Set.of("natural_language_query", "sql_query", "database_type", "database_name",
-            "success", "execution_time_ms", "metadata");
+    static final Set<String> FIELDS = Set.of(
+            "natural_language_query",
+            "sql_query",
+            "database_type",
+            "database_name",
+            "success",
+            "execution_time_ms",
+            "metadata");
 
     /** One pair as sent, checked, before the server assigns its id, time and analysis. */
-    record Draft(String question, String sql, String databaseType, String databaseName, boolean success,
-            BigDecimal executionTimeMs, Map<String, Object> metadata) {
-    }
+    record Draft(
+            String question,
+            String sql,
+            String databaseType,
+            String databaseName,
+            boolean success,
+            BigDecimal executionTimeMs,
+            Map<String, Object> metadata) {}
 
     /**
      * @param batch   the body was an array (answered with {@code {"pairs", "count"}})
      * @param ignored keys that were not seed fields, sorted
      */
-    record Parsed(boolean batch, List<Draft> drafts, List<String> ignored) {
-    }
+    record Parsed(boolean batch, List<Draft> drafts, List<String> ignored) {}
 
-    private PairRequests() {
-    }
+    private PairRequests() {}
 
     static Parsed parse(JsonNode root, int maxBatch) {
         if (root == null || !(root.isObject() || root.isArray())) {
@@ -69,13 +78,17 @@ final class PairRequests {
         if (!errors.isEmpty()) {
             String message;
             if (batch) {
-                message = errors.size() + (errors.size() == 1 ? " problem" : " problems") + " in the batch; nothing was stored";
+                message = errors.size() + (errors.size() == 1 ? " problem" : " problems")
+                        + " in the batch; nothing was stored";
             } else if (missingRequired) {
                 message = REQUIRED;
             } else {
                 StringBuilder sb = new StringBuilder("Invalid fields: ");
                 for (int i = 0; i < errors.size(); i++) {
-                    sb.append(i == 0 ? "" : "; ").append(errors.get(i).get("field")).append(' ').append(errors.get(i).get("message"));
+                    sb.append(i == 0 ? "" : "; ")
+                            .append(errors.get(i).get("field"))
+                            .append(' ')
+                            .append(errors.get(i).get("message"));
                 }
                 message = sb.toString();
             }

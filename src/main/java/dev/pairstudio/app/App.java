@@ -42,6 +42,7 @@ public final class App extends Application {
     private final BackgroundJobs jobs = new BackgroundJobs();
     /** Opening and closing stores, the first start's demo data; each window has a runner of its own. */
     private final FxTaskRunner tasks = new FxTaskRunner(jobs);
+
     private PairStore store;
     private GuiLock lock;
     private MainWindow window;
@@ -57,18 +58,21 @@ public final class App extends Application {
         WindowPlacement.restore(stage, settings);
         stage.setScene(new Scene(new Label("Opening " + (given != null ? given : "your database") + " …")));
         stage.show();
-        StoreOpening.take(given).whenComplete((opened, failure) -> Platform.runLater(() -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                fail(cause instanceof StoreOpening.Refused ? cause.getMessage() : message(cause));
-                return;
-            }
-            lock = opened.lock();
-            show(stage, opened.store());
-            if (given == null) { // demo pairs belong in the user's own first database, not in one they named
-                addDemoDataOnFirstStart();
-            }
-        }));
+        StoreOpening.take(given)
+                .whenComplete((opened, failure) -> Platform.runLater(() -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
+                        fail(cause instanceof StoreOpening.Refused ? cause.getMessage() : message(cause));
+                        return;
+                    }
+                    lock = opened.lock();
+                    show(stage, opened.store());
+                    if (given == null) { // demo pairs belong in the user's own first database, not in one they named
+                        addDemoDataOnFirstStart();
+                    }
+                }));
     }
 
     /** Puts a main window over {@code opened} into the stage. */
@@ -81,9 +85,12 @@ public final class App extends Application {
         stage.setScene(scene);
         stage.setOnCloseRequest(close -> {
             if (window.exportRunning()) {
-                if (new FxDialogService(() -> stage).confirm(new DialogService.Confirmation("confirm-close-during-export",
-                        "Export in progress", "An export is still running. Cancel it and close Pair Studio? A cancelled export leaves no file.",
-                        "Cancel the export and close"))) {
+                if (new FxDialogService(() -> stage)
+                        .confirm(new DialogService.Confirmation(
+                                "confirm-close-during-export",
+                                "Export in progress",
+                                "An export is still running. Cancel it and close Pair Studio? A cancelled export leaves no file.",
+                                "Cancel the export and close"))) {
                     window.cancelExport();
                 } else {
                     close.consume();
@@ -125,34 +132,41 @@ public final class App extends Application {
         char[] typed = choice.password();
         window.message("Opening " + (choice.team() ? "the team database" : choice.location()) + " …");
         boolean[] asked = {false};
-        tasks.run("open another database", () -> PairStores.open(choice.location(), where -> {
-            // the password typed in the dialog, once; a refused one ends the attempt with the server's reason
-            if (asked[0] || typed.length == 0) {
-                return Optional.empty();
-            }
-            asked[0] = true;
-            return Optional.of(typed.clone());
-        }), opened -> {
-            Arrays.fill(typed, '\0');
-            PairStore old = store;
-            GuiLock oldLock = lock;
-            window.dispose();
-            lock = lockOfNew;
-            show(stage, opened);
-            tasks.run("close the previous database", () -> { // closing may compact the old file for a few seconds
-                old.close();
-                if (oldLock != null) {
-                    oldLock.close();
-                }
-                return null;
-            }, done -> { });
-        }, e -> {
-            Arrays.fill(typed, '\0');
-            if (lockOfNew != null) {
-                lockOfNew.close();
-            }
-            error(stage, message(e));
-        });
+        tasks.run(
+                "open another database",
+                () -> PairStores.open(choice.location(), where -> {
+                    // the password typed in the dialog, once; a refused one ends the attempt with the server's reason
+                    if (asked[0] || typed.length == 0) {
+                        return Optional.empty();
+                    }
+                    asked[0] = true;
+                    return Optional.of(typed.clone());
+                }),
+                opened -> {
+                    Arrays.fill(typed, '\0');
+                    PairStore old = store;
+                    GuiLock oldLock = lock;
+                    window.dispose();
+                    lock = lockOfNew;
+                    show(stage, opened);
+                    tasks.run(
+                            "close the previous database",
+                            () -> { // closing may compact the old file for a few seconds
+                                old.close();
+                                if (oldLock != null) {
+                                    oldLock.close();
+                                }
+                                return null;
+                            },
+                            done -> {});
+                },
+                e -> {
+                    Arrays.fill(typed, '\0');
+                    if (lockOfNew != null) {
+                        lockOfNew.close();
+                    }
+                    error(stage, message(e));
+                });
     }
 
     private static void error(Stage owner, String text) {
@@ -189,7 +203,8 @@ public final class App extends Application {
             return e.getMessage();
         }
         LOG.error("Could not open the database", e);
-        return "Could not open the database: " + e.getMessage() + " (details in the log file in " + UserDataDirectory.get() + ")";
+        return "Could not open the database: " + e.getMessage() + " (details in the log file in "
+                + UserDataDirectory.get() + ")";
     }
 
     private static void fail(String message) {

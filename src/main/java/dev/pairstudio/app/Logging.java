@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * before the first logger is created. Log lines name counts, files and ids, never pair text.
  */
 final class Logging {
-    private Logging() {
-    }
+    private Logging() {}
 
     static void init() {
         if (System.getProperty("org.slf4j.simpleLogger.logFile") != null) {
@@ -20,7 +19,9 @@ final class Logging {
         Path dir = UserDataDirectory.get();
         try {
             Files.createDirectories(dir);
-            System.setProperty("org.slf4j.simpleLogger.logFile", dir.resolve("pair-studio.log").toString());
+            System.setProperty(
+                    "org.slf4j.simpleLogger.logFile",
+                    dir.resolve("pair-studio.log").toString());
         } catch (IOException e) {
             System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         }

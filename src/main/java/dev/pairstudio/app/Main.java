@@ -11,15 +11,15 @@ import javafx.application.Application;
  * the CLI.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         Logging.init();
         Optional<String> database = windowDatabase(args);
         if (args.length == 0 || database.isPresent()) {
             StoreOpening.begin(database.orElse(null)); // while JavaFX starts
-            Application.launch(App.class, database.map(d -> "--db=" + d).stream().toArray(String[]::new));
+            Application.launch(
+                    App.class, database.map(d -> "--db=" + d).stream().toArray(String[]::new));
         } else {
             System.exit(Cli.run(args));
         }

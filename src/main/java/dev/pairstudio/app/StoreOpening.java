@@ -17,8 +17,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class StoreOpening {
     /** An open store and the lock held on its file (null for a team database). */
-    record Opened(PairStore store, GuiLock lock) {
-    }
+    record Opened(PairStore store, GuiLock lock) {}
 
     /** What cannot be opened, in words for the user. */
     static final class Refused extends RuntimeException {
@@ -30,8 +29,7 @@ final class StoreOpening {
     private static CompletableFuture<Opened> started;
     private static String startedFor;
 
-    private StoreOpening() {
-    }
+    private StoreOpening() {}
 
     /** Starts opening {@code database} (null: the one in the user data directory) in the background. */
     static synchronized void begin(String database) {
@@ -59,14 +57,16 @@ final class StoreOpening {
     }
 
     private static Opened open(String given) {
-        String database = given != null ? given : UserDataDirectory.defaultDatabase().toString();
+        String database =
+                given != null ? given : UserDataDirectory.defaultDatabase().toString();
         GuiLock lock = null;
         if (!PairStores.isTeamDatabase(database)) {
             Path file = h2File(database);
             try {
                 Optional<GuiLock> acquired = GuiLock.tryAcquire(file);
                 if (acquired.isEmpty()) {
-                    throw new Refused("Pair Studio is already open on " + file + ".mv.db. Switch to that window, or close it first.");
+                    throw new Refused("Pair Studio is already open on " + file
+                            + ".mv.db. Switch to that window, or close it first.");
                 }
                 lock = acquired.get();
             } catch (IOException e) {

@@ -7,8 +7,7 @@ import javafx.stage.Stage;
 
 /** Remembers the window's size and position, and never restores it off every screen. */
 final class WindowPlacement {
-    private WindowPlacement() {
-    }
+    private WindowPlacement() {}
 
     static void restore(Stage stage, UiSettings settings) {
         double w = settings.getDouble("window.width", 1280);
@@ -17,7 +16,10 @@ final class WindowPlacement {
         double y = settings.getDouble("window.y", Double.NaN);
         stage.setWidth(Math.max(800, w));
         stage.setHeight(Math.max(500, h));
-        if (!Double.isNaN(x) && !Double.isNaN(y) && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty()) {
+        if (!Double.isNaN(x)
+                && !Double.isNaN(y)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100))
+                        .isEmpty()) {
             stage.setX(x);
             stage.setY(y);
         }

@@ -1,11 +1,11 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.pair.Plural;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.privacy.AnonymizationException;
 import dev.pairstudio.privacy.AnonymizedPair;
 import dev.pairstudio.privacy.AnonymizedText;
@@ -28,9 +28,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code pairstudio anonymize --input IN --output OUT [--policy FILE]}: JSONL in, JSONL out, one
@@ -38,11 +38,14 @@ import picocli.CommandLine;
  * points of the original field, as a Python or JavaScript-with-codePoint reader expects.
  * Original values and the key are never printed.
  */
-@Command(name = "anonymize",
-        description = {"Anonymize JSONL lines: text lines {\"id\",\"text\"} and pair lines {\"id\",\"question\",\"sql\"}"
-                + " (optional \"database_type\", \"database_name\").",
+@Command(
+        name = "anonymize",
+        description = {
+            "Anonymize JSONL lines: text lines {\"id\",\"text\"} and pair lines {\"id\",\"question\",\"sql\"}"
+                    + " (optional \"database_type\", \"database_name\").",
             "Each output line carries the anonymized fields and \"findings\" [{\"field\",\"type\",\"start\",\"end\"}]"
-                + " with start/end as code-point offsets into the original field."},
+                    + " with start/end as code-point offsets into the original field."
+        },
         mixinStandardHelpOptions = true)
 public final class AnonymizeCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +59,11 @@ public final class AnonymizeCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "IN", description = "JSONL file to read")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "OUT", description = "JSONL file to write (replaced atomically; - for standard output)")
+    @Option(
+            names = "--output",
+            required = true,
+            paramLabel = "OUT",
+            description = "JSONL file to write (replaced atomically; - for standard output)")
     Path output;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy JSON (default: pseudonymize every type)")
@@ -80,8 +87,9 @@ public final class AnonymizeCommand implements Callable<Integer> {
         int lines = 0;
         PrintWriter err = spec.commandLine().getErr();
         // bytes that are not UTF-8 become U+FFFD (the reader's default) instead of failing the file
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(input), StandardCharsets.UTF_8));
-             OutputFile file = OutputFile.open(output)) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(Files.newInputStream(input), StandardCharsets.UTF_8));
+                OutputFile file = OutputFile.open(output)) {
             Writer out = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
             String line;
             while ((line = in.readLine()) != null) {
@@ -116,7 +124,8 @@ public final class AnonymizeCommand implements Callable<Integer> {
         }
         err.flush();
         if (bad > 0) {
-            err.println("pairstudio anonymize: " + Plural.number(bad) + " of " + Plural.of(lines, "line") + (bad == 1 ? " was" : " were") + " bad; their output lines carry \"error\"");
+            err.println("pairstudio anonymize: " + Plural.number(bad) + " of " + Plural.of(lines, "line")
+                    + (bad == 1 ? " was" : " were") + " bad; their output lines carry \"error\"");
             err.flush();
             return Cli.BAD_INPUT;
         }
@@ -154,7 +163,8 @@ public final class AnonymizeCommand implements Callable<Integer> {
                 writeFindings(g, p.question().replacements(), p.question().before(), true);
                 writeFindings(g, p.sql().replacements(), p.sql().before(), true);
                 if (p.databaseName() != null) {
-                    writeFindings(g, p.databaseName().replacements(), p.databaseName().before(), true);
+                    writeFindings(
+                            g, p.databaseName().replacements(), p.databaseName().before(), true);
                 }
                 g.writeEndArray();
             } else {
@@ -212,7 +222,8 @@ public final class AnonymizeCommand implements Callable<Integer> {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean lone = Character.isHighSurrogate(c) ? i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))
+            boolean lone = Character.isHighSurrogate(c)
+                    ? i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))
                     : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
             if (Character.isHighSurrogate(c) && !lone) {
                 if (sb != null) {

@@ -16,20 +16,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code pairstudio audit-split FILE…}: what crosses between split files, ours or a public
  * benchmark's. Exit 0 when nothing that leaks crosses, 1 when something does (or a file is bad).
  */
-@Command(name = "audit-split", mixinStandardHelpOptions = true,
-        description = "Report what crosses between train/validation/test files: exact and near-duplicate questions (MinHash, the "
-                + "store's threshold), identical SQL, the same SQL template, the same database. Reads the seed's JSONL/JSON/CSV, "
-                + "every preset Pair Studio writes and Spider/BIRD JSON (also .gz). A file's split comes from its name (train, "
-                + "validation/valid/val/dev, test). Exit 0 when clean, 1 when something crosses.")
+@Command(
+        name = "audit-split",
+        mixinStandardHelpOptions = true,
+        description =
+                "Report what crosses between train/validation/test files: exact and near-duplicate questions (MinHash, the "
+                        + "store's threshold), identical SQL, the same SQL template, the same database. Reads the seed's JSONL/JSON/CSV, "
+                        + "every preset Pair Studio writes and Spider/BIRD JSON (also .gz). A file's split comes from its name (train, "
+                        + "validation/valid/val/dev, test). Exit 0 when clean, 1 when something crosses.")
 public final class AuditSplitCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -44,8 +47,10 @@ public final class AuditSplitCommand implements Callable<Integer> {
     @Option(names = "--examples", paramLabel = "N", description = "Examples per kind and pair of splits (default 3).")
     int examples = 3;
 
-    @Option(names = "--by-database", description = "A database in two splits is a crossing too (Spider-style splits by database); "
-            + "without it, shared databases are reported but do not fail the audit.")
+    @Option(
+            names = "--by-database",
+            description = "A database in two splits is a crossing too (Spider-style splits by database); "
+                    + "without it, shared databases are reported but do not fail the audit.")
     boolean byDatabase;
 
     @CommandLine.Spec
@@ -63,8 +68,10 @@ public final class AuditSplitCommand implements Callable<Integer> {
         }
         SplitFiles input = new SplitFiles(files);
         if (input.splits().size() < 2) {
-            throw new Cli.UserError("the files hold only the split \"" + input.splits().get(0) + "\"; give files of at least two "
-                    + "splits, named for them (train, validation or dev, test)", Cli.USAGE);
+            throw new Cli.UserError(
+                    "the files hold only the split \"" + input.splits().get(0) + "\"; give files of at least two "
+                            + "splits, named for them (train, validation or dev, test)",
+                    Cli.USAGE);
         }
         Set<SplitAudit.Kind> checked = EnumSet.allOf(SplitAudit.Kind.class);
         checked.remove(SplitAudit.Kind.DUPLICATE_GROUP); // a store's notion; files do not carry it
@@ -84,7 +91,9 @@ public final class AuditSplitCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(report)));
+            out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(toJson(report)));
         } else {
             printText(out, report);
         }
@@ -94,8 +103,11 @@ public final class AuditSplitCommand implements Callable<Integer> {
 
     private static void printText(PrintWriter out, SplitAudit.Report r) {
         StringBuilder sizes = new StringBuilder();
-        r.sizes().forEach((k, v) -> sizes.append(sizes.length() == 0 ? "" : ", ").append(k).append(' ')
-                .append(String.format(Locale.ROOT, "%,d", v)));
+        r.sizes()
+                .forEach((k, v) -> sizes.append(sizes.length() == 0 ? "" : ", ")
+                        .append(k)
+                        .append(' ')
+                        .append(String.format(Locale.ROOT, "%,d", v)));
         out.println("Splits: " + sizes);
         String pair = null;
         for (SplitAudit.Crossing c : r.crossings()) {
@@ -104,10 +116,16 @@ public final class AuditSplitCommand implements Callable<Integer> {
                 out.println(p + " (rows of " + c.second() + " that match a row of " + c.first() + "):");
                 pair = p;
             }
-            out.printf(Locale.ROOT, "  %-26s %,9d%s%n", c.kind().label, c.rows(),
+            out.printf(
+                    Locale.ROOT,
+                    "  %-26s %,9d%s%n",
+                    c.kind().label,
+                    c.rows(),
                     c.rows() > 0 && !r.failing().contains(c.kind()) ? "  (allowed)" : "");
             for (SplitAudit.Example e : c.examples()) {
-                out.printf("    %s  %s%n    %s  %s%n", e.firstWhere(), oneLine(e.firstText()), e.secondWhere(), oneLine(e.secondText()));
+                out.printf(
+                        "    %s  %s%n    %s  %s%n",
+                        e.firstWhere(), oneLine(e.firstText()), e.secondWhere(), oneLine(e.secondText()));
             }
         }
         out.println("Result: " + r.summary());

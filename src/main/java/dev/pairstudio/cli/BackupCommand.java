@@ -6,12 +6,16 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code backup --to FILE}: a consistent snapshot, safe while the app runs (docs/user-guide/backup.md). */
-@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "backup", description = "Write a consistent backup of the database (a zip), also while Pair Studio runs.")
+@Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        name = "backup",
+        description = "Write a consistent backup of the database (a zip), also while Pair Studio runs.")
 public final class BackupCommand implements Callable<Integer> {
 
     @Mixin
@@ -20,7 +24,11 @@ public final class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--to", required = true, paramLabel = "FILE", description = "The backup file to write, e.g. pairs-backup.zip.")
+    @Option(
+            names = "--to",
+            required = true,
+            paramLabel = "FILE",
+            description = "The backup file to write, e.g. pairs-backup.zip.")
     Path target;
 
     @Override

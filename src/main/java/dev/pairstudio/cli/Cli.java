@@ -11,8 +11,7 @@ public final class Cli {
     public static final int BAD_INPUT = 1;
     public static final int USAGE = 2;
 
-    private Cli() {
-    }
+    private Cli() {}
 
     public static int run(String... args) {
         return commandLine(args).execute(args);
@@ -33,7 +32,8 @@ public final class Cli {
     public static CommandLine commandLine(String... args) {
         String named = commandName(args);
         List<Class<?>> only = PairStudioCommand.COMMANDS.stream()
-                .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(named))
+                .filter(c -> c != CommandLine.HelpCommand.class
+                        && c.getAnnotation(Command.class).name().equals(named))
                 .toList();
         return withCommands(only.isEmpty() ? PairStudioCommand.COMMANDS : only);
     }

@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 public final class DatabaseOption {
     static final String NAME = "--db";
 
-    @Option(names = NAME, paramLabel = "PATH|URL",
+    @Option(
+            names = NAME,
+            paramLabel = "PATH|URL",
             description = "H2 file (\".mv.db\" added when missing, created when absent) or a jdbc:/postgresql:// URL. "
                     + "Default: the database in the user data directory.")
     String location;
@@ -23,7 +25,9 @@ public final class DatabaseOption {
     /** The location given on this command or on a parent command, if any. */
     public Optional<String> location() {
         for (CommandSpec s = mixee; s != null; s = s.parent()) {
-            Object mixin = s.mixins().get("database") == null ? null : s.mixins().get("database").userObject();
+            Object mixin = s.mixins().get("database") == null
+                    ? null
+                    : s.mixins().get("database").userObject();
             if (mixin instanceof DatabaseOption d && d.location != null) {
                 return Optional.of(d.location);
             }

@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code delete ID... | --filter [filters]}: moves pairs to the trash as one restorable batch. */
-@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "delete", description = "Move pairs to the trash (restorable): by id, or everything matching --filter.")
+@Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        name = "delete",
+        description = "Move pairs to the trash (restorable): by id, or everything matching --filter.")
 public final class DeleteCommand implements Callable<Integer> {
 
     @Mixin
@@ -46,8 +50,9 @@ public final class DeleteCommand implements Callable<Integer> {
             } else {
                 List<Long> storeIds = new ArrayList<>();
                 for (String id : ids) {
-                    StoredPair p = StoreAccess.find(store, id).orElseThrow(() -> new Cli.UserError("No pair with id " + id
-                            + " in " + store.location() + "; nothing was deleted"));
+                    StoredPair p = StoreAccess.find(store, id)
+                            .orElseThrow(() -> new Cli.UserError(
+                                    "No pair with id " + id + " in " + store.location() + "; nothing was deleted"));
                     storeIds.add(p.id());
                 }
                 batch = store.trash(storeIds);

@@ -24,10 +24,16 @@ import picocli.CommandLine.Option;
  */
 public final class FilterOptions {
 
-    @Option(names = "--from", paramLabel = "DATE", description = "From this day (YYYY-MM-DD, UTC) or instant (ISO-8601), inclusive.")
+    @Option(
+            names = "--from",
+            paramLabel = "DATE",
+            description = "From this day (YYYY-MM-DD, UTC) or instant (ISO-8601), inclusive.")
     String from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "Up to this day (YYYY-MM-DD, the whole day) or instant, inclusive.")
+    @Option(
+            names = "--to",
+            paramLabel = "DATE",
+            description = "Up to this day (YYYY-MM-DD, the whole day) or instant, inclusive.")
     String to;
 
     @Option(names = "--successful-only", description = "Only pairs whose SQL ran successfully.")
@@ -36,22 +42,37 @@ public final class FilterOptions {
     @Option(names = "--failed-only", description = "Only pairs whose SQL failed.")
     boolean failedOnly;
 
-    @Option(names = "--database-type", split = ",", paramLabel = "TYPE", description = "Database type, e.g. postgresql.")
+    @Option(
+            names = "--database-type",
+            split = ",",
+            paramLabel = "TYPE",
+            description = "Database type, e.g. postgresql.")
     List<String> databaseTypes = new ArrayList<>();
 
     @Option(names = "--database", split = ",", paramLabel = "NAME", description = "Database name.")
     List<String> databaseNames = new ArrayList<>();
 
-    @Option(names = "--query-type", split = ",", paramLabel = "TYPE", description = "SELECT, INSERT, UPDATE, DELETE, MERGE, CREATE, ALTER, DROP or OTHER.")
+    @Option(
+            names = "--query-type",
+            split = ",",
+            paramLabel = "TYPE",
+            description = "SELECT, INSERT, UPDATE, DELETE, MERGE, CREATE, ALTER, DROP or OTHER.")
     List<String> queryTypes = new ArrayList<>();
 
     @Option(names = "--status", split = ",", paramLabel = "STATUS", description = "UNREVIEWED, ACCEPTED or REJECTED.")
     List<String> statuses = new ArrayList<>();
 
-    @Option(names = "--flag", split = ",", paramLabel = "FLAG", description = "Quality flag the pair carries (all given must be present), e.g. CONTAINS_PII.")
+    @Option(
+            names = "--flag",
+            split = ",",
+            paramLabel = "FLAG",
+            description = "Quality flag the pair carries (all given must be present), e.g. CONTAINS_PII.")
     List<String> flags = new ArrayList<>();
 
-    @Option(names = "--search", paramLabel = "TEXT", description = "Text in the question or the SQL (case-insensitive).")
+    @Option(
+            names = "--search",
+            paramLabel = "TEXT",
+            description = "Text in the question or the SQL (case-insensitive).")
     String search;
 
     @Option(names = "--regex", description = "Treat --search as a regular expression.")
@@ -89,8 +110,9 @@ public final class FilterOptions {
             Instant midnight = day.atStartOfDay().toInstant(ZoneOffset.UTC);
             return upper ? midnight.plus(1, ChronoUnit.DAYS) : midnight;
         } catch (DateTimeParseException notADay) {
-            Instant t = Timestamps.parse(value).orElseThrow(() -> new Cli.UserError(
-                    option + " \"" + value + "\" is not a date (YYYY-MM-DD) or an ISO-8601 timestamp"));
+            Instant t = Timestamps.parse(value)
+                    .orElseThrow(() -> new Cli.UserError(
+                            option + " \"" + value + "\" is not a date (YYYY-MM-DD) or an ISO-8601 timestamp"));
             return upper ? t.plus(1, ChronoUnit.MICROS) : t;
         }
     }

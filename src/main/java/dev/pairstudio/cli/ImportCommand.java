@@ -25,7 +25,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code import FILE... [--format ...]}: exit 1 when any record was malformed. */
-@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "import", description = "Import pairs from JSONL, JSON, CSV, Spider or BIRD files.")
+@Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        name = "import",
+        description = "Import pairs from JSONL, JSON, CSV, Spider or BIRD files.")
 public final class ImportCommand implements Callable<Integer> {
 
     @Mixin
@@ -37,12 +41,18 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import.")
     List<Path> files;
 
-    @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT",
-            description = "auto (by extension and content), jsonl, json, csv, spider or bird. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            defaultValue = "auto",
+            paramLabel = "FORMAT",
+            description =
+                    "auto (by extension and content), jsonl, json, csv, spider or bird. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--no-analysis",
-            description = "Store the pairs without analysing them; the app analyses them when it next opens the database.")
+    @Option(
+            names = "--no-analysis",
+            description =
+                    "Store the pairs without analysing them; the app analyses them when it next opens the database.")
     boolean noAnalysis;
 
     private static double seconds(long since) {
@@ -53,10 +63,12 @@ public final class ImportCommand implements Callable<Integer> {
     private static void validateAdded(PairStore store, long lastIdBefore, PrintWriter out) {
         long start = System.nanoTime();
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
-            ValidationSummary v = ValidationRun.runAdded(store, analyzer, lastIdBefore, Runtime.getRuntime().availableProcessors(),
-                    n -> { }, () -> false);
+            ValidationSummary v = ValidationRun.runAdded(
+                    store, analyzer, lastIdBefore, Runtime.getRuntime().availableProcessors(), n -> {}, () -> false);
             if (v.validated() > 0) {
-                out.printf("  validated against schemas: %s (%s with a flag) in %.1f s%n", Plural.number(v.validated()), Plural.number(v.validated() - v.clean()), seconds(start));
+                out.printf(
+                        "  validated against schemas: %s (%s with a flag) in %.1f s%n",
+                        Plural.number(v.validated()), Plural.number(v.validated() - v.clean()), seconds(start));
             }
         }
     }
@@ -65,20 +77,30 @@ public final class ImportCommand implements Callable<Integer> {
     private ImportSummary importAnalysed(PairStore store, ImportFormat f, PrintWriter out) {
         long start = System.nanoTime();
         long expected = PairImporter.estimatedRecords(files, f);
-        String heapWarning = ImportHeap.warning(store.count(PairFilter.ALL) + expected, Runtime.getRuntime().maxMemory());
+        String heapWarning = ImportHeap.warning(
+                store.count(PairFilter.ALL) + expected, Runtime.getRuntime().maxMemory());
         if (heapWarning != null) {
             spec.commandLine().getErr().println(heapWarning);
             spec.commandLine().getErr().flush();
         }
-        OnePassImport.Result r = OnePassImport.run(store, files, f, StoreAccess.folderOf(store), PairImporter.DEFAULT_BATCH,
-                Runtime.getRuntime().availableProcessors(), new ImportProgressLines(spec.commandLine().getErr()), expected);
+        OnePassImport.Result r = OnePassImport.run(
+                store,
+                files,
+                f,
+                StoreAccess.folderOf(store),
+                PairImporter.DEFAULT_BATCH,
+                Runtime.getRuntime().availableProcessors(),
+                new ImportProgressLines(spec.commandLine().getErr()),
+                expected);
         ImportSummary s = r.summary();
         printStored(out, s, seconds(start));
         if (r.leftOver() > 0) {
             out.printf("  analysed first (left by an earlier run): %s%n", Plural.number(r.leftOver()));
         }
         if (s.added() > 0) {
-            out.printf("  analysed:                  %s (types, tables, flags, PII) as they were stored%n", Plural.number(s.added()));
+            out.printf(
+                    "  analysed:                  %s (types, tables, flags, PII) as they were stored%n",
+                    Plural.number(s.added()));
             out.printf("  grouped duplicates:        %s as they were stored%n", Plural.of(s.added(), "pair"));
         }
         out.flush();
@@ -86,8 +108,13 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private void printStored(PrintWriter out, ImportSummary s, double seconds) {
-        out.printf(Locale.ROOT, "Imported %s from %s (batch %s) in %.1f s%n", Plural.of(s.added(), "pair"), Plural.of(files.size(), "file"),
-                s.batch(), seconds);
+        out.printf(
+                Locale.ROOT,
+                "Imported %s from %s (batch %s) in %.1f s%n",
+                Plural.of(s.added(), "pair"),
+                Plural.of(files.size(), "file"),
+                s.batch(),
+                seconds);
         out.printf("  added:                     %s%n", Plural.number(s.added()));
         out.printf("  skipped (already present): %s%n", Plural.number(s.skipped()));
         out.printf("  malformed (not imported):  %s%n", Plural.number(s.malformed()));
@@ -108,7 +135,8 @@ public final class ImportCommand implements Callable<Integer> {
             long lastIdBefore = ValidationRun.lastStoredId(store);
             if (noAnalysis) {
                 long start = System.nanoTime();
-                s = new PairImporter(store, PairEnricher.NONE).importFiles(files, f, StoreAccess.folderOf(store), null, null);
+                s = new PairImporter(store, PairEnricher.NONE)
+                        .importFiles(files, f, StoreAccess.folderOf(store), null, null);
                 printStored(out, s, seconds(start));
             } else {
                 s = importAnalysed(store, f, out);

@@ -14,8 +14,7 @@ final class ImportHeap {
     static final long BYTES_PER_PAIR = 200;
     static final long BASE_BYTES = 32L << 20;
 
-    private ImportHeap() {
-    }
+    private ImportHeap() {}
 
     static long needed(long pairs) {
         return BASE_BYTES + pairs * BYTES_PER_PAIR;
@@ -28,8 +27,14 @@ final class ImportHeap {
             return null;
         }
         long suggestion = (needed * 5 / 4 + (1L << 30) - 1) >> 30; // a quarter to spare, in whole GB
-        return String.format(Locale.ROOT, "Warning: %s (stored and to import) need about %.1f GB of memory and this process may use %.1f GB;"
-                + " if the import stops for lack of memory, run it again with more (for example JAVA_TOOL_OPTIONS=-Xmx%dg):"
-                + " it resumes where it stopped.", Plural.of(pairs, "pair"), needed / 1e9, maxHeap / 1e9, suggestion);
+        return String.format(
+                Locale.ROOT,
+                "Warning: %s (stored and to import) need about %.1f GB of memory and this process may use %.1f GB;"
+                        + " if the import stops for lack of memory, run it again with more (for example JAVA_TOOL_OPTIONS=-Xmx%dg):"
+                        + " it resumes where it stopped.",
+                Plural.of(pairs, "pair"),
+                needed / 1e9,
+                maxHeap / 1e9,
+                suggestion);
     }
 }

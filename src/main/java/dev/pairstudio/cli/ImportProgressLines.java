@@ -32,8 +32,13 @@ final class ImportProgressLines implements ProgressListener {
         }
         lastTenth = tenth;
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-        err.printf(Locale.ROOT, "  stored %s, %d %% of the file, %d:%02d%n", Plural.of(recordsRead, "record"),
-                bytesRead * 100 / totalBytes, seconds / 60, seconds % 60);
+        err.printf(
+                Locale.ROOT,
+                "  stored %s, %d %% of the file, %d:%02d%n",
+                Plural.of(recordsRead, "record"),
+                bytesRead * 100 / totalBytes,
+                seconds / 60,
+                seconds % 60);
         err.flush();
     }
 }

@@ -1,9 +1,9 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.pair.Plural;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairStore;
@@ -12,12 +12,16 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code list [filters] [--limit N] [--after CURSOR] [--json]}: one keyset page. */
-@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "list", description = "List pairs, one page at a time (pass the printed cursor to --after for the next page).")
+@Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        name = "list",
+        description = "List pairs, one page at a time (pass the printed cursor to --after for the next page).")
 public final class ListCommand implements Callable<Integer> {
     static final int MAX_LIMIT = 10_000;
 
@@ -30,13 +34,24 @@ public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--limit", defaultValue = "100", paramLabel = "N", description = "Rows per page, 1 to 10000. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--limit",
+            defaultValue = "100",
+            paramLabel = "N",
+            description = "Rows per page, 1 to 10000. Default: ${DEFAULT-VALUE}.")
     int limit;
 
-    @Option(names = "--after", paramLabel = "CURSOR", description = "Continue after this cursor (from the previous page).")
+    @Option(
+            names = "--after",
+            paramLabel = "CURSOR",
+            description = "Continue after this cursor (from the previous page).")
     String after;
 
-    @Option(names = "--sort", defaultValue = "ID", paramLabel = "COLUMN", description = "Sort column: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--sort",
+            defaultValue = "ID",
+            paramLabel = "COLUMN",
+            description = "Sort column: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     SortColumn sort;
 
     @Option(names = "--desc", description = "Sort descending.")
@@ -72,7 +87,10 @@ public final class ListCommand implements Callable<Integer> {
                 out.println(PairOutput.JSON.writeValueAsString(root));
             } else {
                 page.rows().forEach(p -> out.println(PairOutput.line(p)));
-                out.printf("%s of %s%s%n", Plural.number(page.rows().size()), Plural.of(total, "matching pair"),
+                out.printf(
+                        "%s of %s%s%n",
+                        Plural.number(page.rows().size()),
+                        Plural.of(total, "matching pair"),
                         page.nextCursor() == null ? "" : "; next page: --after " + page.nextCursor());
             }
         }

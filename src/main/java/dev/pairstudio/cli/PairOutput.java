@@ -15,8 +15,7 @@ import dev.pairstudio.store.StoredPair;
 final class PairOutput {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private PairOutput() {
-    }
+    private PairOutput() {}
 
     static ObjectNode json(StoredPair s) {
         Pair p = s.pair();
@@ -103,7 +102,12 @@ final class PairOutput {
         if (q.length() > 80) {
             q = q.substring(0, 79) + "…";
         }
-        return String.format("%8d  %s  %-10s  %-12s  %s", s.id(), Timestamps.format(p.timestamp()).substring(0, 19),
-                s.status().name(), p.databaseType() == null ? "-" : p.databaseType(), q);
+        return String.format(
+                "%8d  %s  %-10s  %-12s  %s",
+                s.id(),
+                Timestamps.format(p.timestamp()).substring(0, 19),
+                s.status().name(),
+                p.databaseType() == null ? "-" : p.databaseType(),
+                q);
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
  * The root of the command line: {@code pairstudio <command> [options]}. Its commands are added by
  * {@link Cli}, all of them or only the one a run names (see {@link Cli#commandLine(String...)}).
  */
-@Command(name = "pairstudio",
+@Command(
+        name = "pairstudio",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Curate natural-language/SQL pairs: import, review, anonymize and export training sets.%n"

@@ -12,19 +12,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code pairstudio privacy …}: the database's privacy policy, its allow- and deny-lists, and
  * rotating the pseudonymization secret. The secret itself is never printed.
  */
-@Command(name = "privacy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "privacy",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Show or change this database's privacy policy, allow- and deny-lists, and pseudonym secret.",
-        subcommands = {PrivacyCommand.Show.class, PrivacyCommand.SetPolicy.class, PrivacyCommand.Allow.class,
-                PrivacyCommand.Deny.class, PrivacyCommand.RotateKey.class})
+        subcommands = {
+            PrivacyCommand.Show.class,
+            PrivacyCommand.SetPolicy.class,
+            PrivacyCommand.Allow.class,
+            PrivacyCommand.Deny.class,
+            PrivacyCommand.RotateKey.class
+        })
 public final class PrivacyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,20 +61,27 @@ public final class PrivacyCommand implements Runnable {
                 out.println("Policy: " + p.name());
                 out.println("Default operator: " + p.defaultOperator().name().toLowerCase(Locale.ROOT));
                 for (String type : new String[] {"EMAIL", "PHONE", "SSN", "CARD", "IP", "IBAN", "URL", "DB_NAME"}) {
-                    out.printf("  %-8s %s%n", type, p.operatorFor(PiiType.of(type)).name().toLowerCase(Locale.ROOT));
+                    out.printf(
+                            "  %-8s %s%n",
+                            type, p.operatorFor(PiiType.of(type)).name().toLowerCase(Locale.ROOT));
                 }
                 out.println("URL detection: " + (p.detectUrls() ? "on" : "off"));
                 out.println("Phone regions: " + String.join(", ", p.phoneRegions()));
-                out.println("Custom rules: " + (p.customRules().isEmpty() ? "none" : p.customRules().size()));
-                out.println("Never anonymized (allow-list): " + Plural.of(PrivacySettings.allowed(store).size(), "value"));
-                out.println("Always anonymized (deny-list): " + Plural.of(PrivacySettings.denied(store).size(), "value"));
+                out.println("Custom rules: "
+                        + (p.customRules().isEmpty() ? "none" : p.customRules().size()));
+                out.println("Never anonymized (allow-list): "
+                        + Plural.of(PrivacySettings.allowed(store).size(), "value"));
+                out.println("Always anonymized (deny-list): "
+                        + Plural.of(PrivacySettings.denied(store).size(), "value"));
                 out.flush();
             }
             return Cli.OK;
         }
     }
 
-    @Command(name = "set-policy", mixinStandardHelpOptions = true,
+    @Command(
+            name = "set-policy",
+            mixinStandardHelpOptions = true,
             description = "Store a policy JSON file (as --policy reads it) as this database's policy.")
     static final class SetPolicy implements Callable<Integer> {
         @CommandLine.Mixin
@@ -109,7 +124,10 @@ public final class PrivacyCommand implements Runnable {
         abstract void apply(PairStore store, String value);
     }
 
-    @Command(name = "allow", mixinStandardHelpOptions = true, description = "Never anonymize this exact value (case-insensitive).")
+    @Command(
+            name = "allow",
+            mixinStandardHelpOptions = true,
+            description = "Never anonymize this exact value (case-insensitive).")
     static final class Allow extends ListValue {
         @Override
         void apply(PairStore store, String value) {
@@ -117,7 +135,10 @@ public final class PrivacyCommand implements Runnable {
         }
     }
 
-    @Command(name = "deny", mixinStandardHelpOptions = true, description = "Always anonymize this exact value (reported as CUSTOM:always).")
+    @Command(
+            name = "deny",
+            mixinStandardHelpOptions = true,
+            description = "Always anonymize this exact value (reported as CUSTOM:always).")
     static final class Deny extends ListValue {
         @Override
         void apply(PairStore store, String value) {
@@ -125,9 +146,13 @@ public final class PrivacyCommand implements Runnable {
         }
     }
 
-    @Command(name = "rotate-key", mixinStandardHelpOptions = true,
-            description = {"Replace the secret that keys the pseudonyms. Every later export gets new surrogates,",
-                    "so exports before and after no longer join on them. Needs --yes."})
+    @Command(
+            name = "rotate-key",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Replace the secret that keys the pseudonyms. Every later export gets new surrogates,",
+                "so exports before and after no longer join on them. Needs --yes."
+            })
     static final class RotateKey implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -141,7 +166,9 @@ public final class PrivacyCommand implements Runnable {
         @Override
         public Integer call() {
             if (!yes) {
-                throw new Cli.UserError("rotating the secret changes every pseudonym in later exports; add --yes to confirm", Cli.USAGE);
+                throw new Cli.UserError(
+                        "rotating the secret changes every pseudonym in later exports; add --yes to confirm",
+                        Cli.USAGE);
             }
             try (PairStore store = StoreAccess.open(database)) {
                 store.rotatePrivacySecret();

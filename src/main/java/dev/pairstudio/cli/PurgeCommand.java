@@ -6,11 +6,15 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code purge}: empties the trash for good. */
-@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "purge", description = "Delete the pairs in the trash for good.")
+@Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        name = "purge",
+        description = "Delete the pairs in the trash for good.")
 public final class PurgeCommand implements Callable<Integer> {
 
     @Mixin

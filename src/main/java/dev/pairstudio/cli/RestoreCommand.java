@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code restore BATCH | --ids ID...}: brings pairs back from the trash. */
-@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "restore", description = "Bring pairs back from the trash: one delete batch, or the given ids.")
+@Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        name = "restore",
+        description = "Bring pairs back from the trash: one delete batch, or the given ids.")
 public final class RestoreCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,8 +46,9 @@ public final class RestoreCommand implements Callable<Integer> {
             } else {
                 List<Long> storeIds = new ArrayList<>();
                 for (String id : ids) {
-                    StoredPair p = StoreAccess.find(store, id).orElseThrow(() -> new Cli.UserError("No pair with id " + id
-                            + " in " + store.location() + "; nothing was restored"));
+                    StoredPair p = StoreAccess.find(store, id)
+                            .orElseThrow(() -> new Cli.UserError(
+                                    "No pair with id " + id + " in " + store.location() + "; nothing was restored"));
                     storeIds.add(p.id());
                 }
                 n = store.restore(storeIds);

@@ -1,8 +1,8 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.pair.Plural;
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.store.PairStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,10 +18,13 @@ import picocli.CommandLine.Option;
  * Prints the address and the bearer token on stdout; a shutdown hook stops the server (answering
  * requests in flight, committing queued writes) and closes the database.
  */
-@Command(name = "serve",
-        description = {"Run the local collector API (the seed's endpoints under /api/training-data) on the database.",
+@Command(
+        name = "serve",
+        description = {
+            "Run the local collector API (the seed's endpoints under /api/training-data) on the database.",
             "Prints the address and the bearer token; every request needs \"Authorization: Bearer <token>\".",
-            "Runs until Ctrl+C."},
+            "Runs until Ctrl+C."
+        },
         mixinStandardHelpOptions = true)
 public final class ServeCommand implements Callable<Integer> {
 
@@ -31,29 +34,46 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--host", paramLabel = "H", description = "Interface to listen on (default: ${DEFAULT-VALUE}, this machine only)")
+    @Option(
+            names = "--host",
+            paramLabel = "H",
+            description = "Interface to listen on (default: ${DEFAULT-VALUE}, this machine only)")
     String host = CollectorConfig.LOOPBACK;
 
-    @Option(names = "--port", paramLabel = "P", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--port",
+            paramLabel = "P",
+            description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE})")
     int port = CollectorConfig.DEFAULT_PORT;
 
-    @Option(names = "--token", paramLabel = "T",
+    @Option(
+            names = "--token",
+            paramLabel = "T",
             description = "Bearer token for this run (default: the database's own token, created on first use)")
     String token;
 
-    @Option(names = "--anonymize-on-ingest",
-            description = "Store only anonymized text (question, SQL literals, database name): for sources that must not keep originals")
+    @Option(
+            names = "--anonymize-on-ingest",
+            description =
+                    "Store only anonymized text (question, SQL literals, database name): for sources that must not keep originals")
     boolean anonymizeOnIngest;
 
-    @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest request body in bytes (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-body",
+            paramLabel = "BYTES",
+            description = "Largest request body in bytes (default: ${DEFAULT-VALUE})")
     long maxBody = CollectorConfig.DEFAULT_MAX_BODY;
 
     @Override
     public Integer call() {
         CollectorConfig config;
         try {
-            config = CollectorConfig.defaults().withHost(host).withPort(port).withToken(token)
-                    .withMaxBodyBytes(maxBody).withAnonymizeOnIngest(anonymizeOnIngest);
+            config = CollectorConfig.defaults()
+                    .withHost(host)
+                    .withPort(port)
+                    .withToken(token)
+                    .withMaxBodyBytes(maxBody)
+                    .withAnonymizeOnIngest(anonymizeOnIngest);
         } catch (IllegalArgumentException e) {
             throw new Cli.UserError(e.getMessage(), Cli.USAGE);
         }
@@ -74,10 +94,12 @@ public final class ServeCommand implements Callable<Integer> {
         // before the JVM's shutdown begins: H2 closes its databases in a shutdown hook of its own,
         // which would race ours and could refuse the last queued writes.
         boolean signals = handle("INT", stop) & handle("TERM", stop);
-        Thread hook = new Thread(() -> {
-            server.close();
-            store.close();
-        }, "pairstudio-serve-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    server.close();
+                    store.close();
+                },
+                "pairstudio-serve-shutdown");
         if (!signals) {
             Runtime.getRuntime().addShutdownHook(hook);
         }
@@ -90,9 +112,11 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("Anonymize on ingest: on (originals are not stored)");
         }
         if (!isLoopback(host)) {
-            out.println("Warning: listening on " + host + ", reachable from other machines; anyone with the token can read and write pairs.");
+            out.println("Warning: listening on " + host
+                    + ", reachable from other machines; anyone with the token can read and write pairs.");
         }
-        out.println("Example: curl -H 'Authorization: Bearer " + server.token() + "' " + server.baseUri() + "/statistics");
+        out.println(
+                "Example: curl -H 'Authorization: Bearer " + server.token() + "' " + server.baseUri() + "/statistics");
         out.println("Press Ctrl+C to stop.");
         out.flush();
         try {

@@ -12,8 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code pairstudio stats [filters] [--json]}: dataset statistics, computed in the database. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Show statistics of the pairs (all, or those matching the filters). --json prints the seed's keys first.")
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
+        description =
+                "Show statistics of the pairs (all, or those matching the filters). --json prints the seed's keys first.")
 public final class StatsCommand implements Callable<Integer> {
 
     @CommandLine.Mixin

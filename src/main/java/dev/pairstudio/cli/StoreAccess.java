@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** Opening the store a command works on, and finding pairs by what a user types. */
 final class StoreAccess {
-    private StoreAccess() {
-    }
+    private StoreAccess() {}
 
     static PairStore open(DatabaseOption database) {
         return open(database.location().orElse(null));

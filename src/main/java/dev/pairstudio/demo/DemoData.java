@@ -24,10 +24,10 @@ public final class DemoData {
     public static final int COUNT = 2_000;
     /** Exact duplicates kept on purpose, in percent of {@link #COUNT}. */
     static final int DUPLICATE_PERCENT = 3;
+
     static final String SETTING = "demo.data.offered";
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
     /** Returns how many demo pairs were added (0 unless this is the first start). */
     public static int addOnFirstStart(PairStore store) {

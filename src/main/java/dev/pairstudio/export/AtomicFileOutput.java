@@ -45,6 +45,7 @@ public final class AtomicFileOutput implements AutoCloseable {
     private final FileChannel channel;
     /** Temporary files this JVM is writing: the sweep never opens them (closing a channel can drop this JVM's lock). */
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+
     private final MessageDigest digest;
     private final CountingDigestStream counted;
     private final OutputStream out;
@@ -66,7 +67,8 @@ public final class AtomicFileOutput implements AutoCloseable {
         FileChannel ch = null;
         try {
             if (stream) {
-                ch = FileChannel.open(this.target, StandardOpenOption.WRITE); // a FIFO blocks here until its reader comes
+                ch = FileChannel.open(
+                        this.target, StandardOpenOption.WRITE); // a FIFO blocks here until its reader comes
             } else {
                 ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                 lock(ch);
@@ -112,9 +114,11 @@ public final class AtomicFileOutput implements AutoCloseable {
         Path p = target;
         for (int hops = 0; Files.isSymbolicLink(p); hops++) {
             if (hops == 40) {
-                throw new IOException(target + ": too many levels of symbolic links; give the file itself as the output");
+                throw new IOException(
+                        target + ": too many levels of symbolic links; give the file itself as the output");
             }
-            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize(); // a dangling link: the file is created where it points
+            p = p.resolveSibling(Files.readSymbolicLink(p))
+                    .normalize(); // a dangling link: the file is created where it points
         }
         if (Files.isDirectory(p)) {
             throw new IOException(target + " is a folder; give a file name inside it");
@@ -139,9 +143,12 @@ public final class AtomicFileOutput implements AutoCloseable {
         String prefix = "." + name + ".";
         DirectoryStream.Filter<Path> stale = p -> {
             String n = p.getFileName().toString();
-            return n.startsWith(prefix) && n.endsWith(".part") && n.length() > prefix.length() + 5
+            return n.startsWith(prefix)
+                    && n.endsWith(".part")
+                    && n.length() > prefix.length() + 5
                     && n.substring(prefix.length(), n.length() - 5).chars().allMatch(Character::isDigit)
-                    && !p.equals(own) && !LIVE.contains(p);
+                    && !p.equals(own)
+                    && !LIVE.contains(p);
         };
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, stale)) {
             for (Path p : leftovers) {

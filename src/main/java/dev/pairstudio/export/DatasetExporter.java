@@ -89,7 +89,8 @@ public final class DatasetExporter {
      *
      * @throws ExportException with a one-line message; no partial file is left
      */
-    public ExportResult export(ExportProfile profile, Path output, ExportTargetPolicy existing, ExportListener listener) {
+    public ExportResult export(
+            ExportProfile profile, Path output, ExportTargetPolicy existing, ExportListener listener) {
         // pairs that cannot be anonymized safely, by row id: known before an attempt, they are left
         // out of the counts a file states up front
         Map<Long, ExportResult.Withheld> withheld = new ConcurrentSkipListMap<>();
@@ -98,8 +99,10 @@ public final class DatasetExporter {
                 return exportOnce(profile, output, existing, listener, withheld);
             } catch (Changed e) {
                 if (attempt == ATTEMPTS) {
-                    throw new ExportException("The pairs kept changing while they were exported (" + e.getMessage()
-                            + "); try again when the data is quiet. No file was written", e);
+                    throw new ExportException(
+                            "The pairs kept changing while they were exported (" + e.getMessage()
+                                    + "); try again when the data is quiet. No file was written",
+                            e);
                 }
             }
         }
@@ -114,7 +117,11 @@ public final class DatasetExporter {
         }
     }
 
-    private ExportResult exportOnce(ExportProfile profile, Path output, ExportTargetPolicy existing, ExportListener listener,
+    private ExportResult exportOnce(
+            ExportProfile profile,
+            Path output,
+            ExportTargetPolicy existing,
+            ExportListener listener,
             Map<Long, ExportResult.Withheld> withheld) {
         Instant started = Timestamps.now();
         long t0 = System.nanoTime();
@@ -122,18 +129,25 @@ public final class DatasetExporter {
         SplitRatios ratios = profile.split() != null ? profile.split() : format.isFolder() ? SplitRatios.DEFAULT : null;
         Anonymizer anonymizer = profile.anonymize() ? anonymizer(profile) : null;
         SchemaContext schemas = format.needsSchemas() ? SchemaContext.of(store, profile.wholeSchema()) : null;
-        ExportTargets targets = ExportTargets.plan(format, output.toAbsolutePath().normalize(), ratios != null, profile.gzip(), existing);
-        ExportScope scope = ExportScope.plan(store, effectiveFilter(profile), profile, ratios, releaseIndex, listener::isCancelled);
+        ExportTargets targets = ExportTargets.plan(
+                format, output.toAbsolutePath().normalize(), ratios != null, profile.gzip(), existing);
+        ExportScope scope =
+                ExportScope.plan(store, effectiveFilter(profile), profile, ratios, releaseIndex, listener::isCancelled);
         if (scope == null) {
             throw new ExportException.Cancelled();
         }
         SplitAudit check = scope.split() == null ? null : PlannedSplitAudit.start(scope.split(), SPLIT_CHECK_EXAMPLES);
         String system = profile.system() != null ? profile.system() : format.system();
         try (StagedFiles files = new StagedFiles(targets)) {
-            files.openData(outputs, profile.gzip(), t -> scope.count(t, withheld.keySet()), (out, stated) -> format.open(out,
-                    new ExportWriters.Context(started, stated, scope.statistics(), system, profile.context())));
-            PairsToFiles pairs = new PairsToFiles(scope, files, anonymizer, schemas, withheld, check, format.writesSchemaFile(),
-                    profile.stratify());
+            files.openData(
+                    outputs,
+                    profile.gzip(),
+                    t -> scope.count(t, withheld.keySet()),
+                    (out, stated) -> format.open(
+                            out,
+                            new ExportWriters.Context(started, stated, scope.statistics(), system, profile.context())));
+            PairsToFiles pairs = new PairsToFiles(
+                    scope, files, anonymizer, schemas, withheld, check, format.writesSchemaFile(), profile.stratify());
             long done = pairs.run(store, listener, t0);
             if (listener.isCancelled()) {
                 throw new ExportException.Cancelled();
@@ -150,8 +164,8 @@ public final class DatasetExporter {
             Map<String, Long> splits = new LinkedHashMap<>();
             entries.forEach(f -> splits.put(f.split(), f.pairs()));
             List<ExportResult.Withheld> withheldPairs = List.copyOf(withheld.values());
-            ExportManifest manifest = ExportManifest.of(profile, format.name, scope, ratios, entries, pairs.perType, started, anonymizer,
-                    withheldPairs);
+            ExportManifest manifest = ExportManifest.of(
+                    profile, format.name, scope, ratios, entries, pairs.perType, started, anonymizer, withheldPairs);
             if (scope.split() != null) {
                 manifest.describeSplit(scope.split(), checked);
             }
@@ -159,8 +173,17 @@ public final class DatasetExporter {
                 manifest.describeSchemaFile(targets.schemaFile(), pairs.databases.size(), schemaOut);
             }
             files.writeManifest(manifest);
-            String card = targets.folder() == null ? null : ExportDatasetCard.of(profile, format.name, scope.split(), checked,
-                    scope.statistics(), entries, AppVersion.get(), started);
+            String card = targets.folder() == null
+                    ? null
+                    : ExportDatasetCard.of(
+                            profile,
+                            format.name,
+                            scope.split(),
+                            checked,
+                            scope.statistics(),
+                            entries,
+                            AppVersion.get(),
+                            started);
             Path manifestPath = files.publish(existing == ExportTargetPolicy.OVERWRITE, card);
             if (profile.name() != null) {
                 ExportProfiles profiles = new ExportProfiles(store);
@@ -168,9 +191,18 @@ public final class DatasetExporter {
                 profiles.markUsed(profile.name());
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-            long dropped = scope.kept() == null ? 0 : scope.drop().size(); // a scope read by id never offers the dropped pairs
+            long dropped =
+                    scope.kept() == null ? 0 : scope.drop().size(); // a scope read by id never offers the dropped pairs
             listener.progress(new ExportProgress(done + dropped, scope.total(), elapsed));
-            return new ExportResult(pairs.written, scope.drop().size(), splits, entries, manifestPath, elapsed, withheldPairs, scope.split(),
+            return new ExportResult(
+                    pairs.written,
+                    scope.drop().size(),
+                    splits,
+                    entries,
+                    manifestPath,
+                    elapsed,
+                    withheldPairs,
+                    scope.split(),
                     checked);
         } catch (ExportException e) {
             throw e;
@@ -192,8 +224,11 @@ public final class DatasetExporter {
             throw new Changed("pairs were deleted while the split was checked");
         }
         if (!r.clean()) {
-            SplitAudit.Example first = r.crossings().stream().filter(c -> r.failing().contains(c.kind()) && !c.examples().isEmpty())
-                    .map(c -> c.examples().get(0)).findFirst().orElse(null);
+            SplitAudit.Example first = r.crossings().stream()
+                    .filter(c -> r.failing().contains(c.kind()) && !c.examples().isEmpty())
+                    .map(c -> c.examples().get(0))
+                    .findFirst()
+                    .orElse(null);
             throw new ExportException("Export stopped: the split check found " + r.summary()
                     + (first == null ? "" : " (for example " + first.firstWhere() + " and " + first.secondWhere() + ")")
                     + ". No file was written; run the duplicate grouping again (open the window, or import) and retry, "
@@ -225,11 +260,15 @@ public final class DatasetExporter {
 
     private Anonymizer anonymizer(ExportProfile profile) {
         try {
-            Policy policy = profile.policyFile() == null ? PrivacySettings.policy(store) : Policy.load(Path.of(profile.policyFile()));
+            Policy policy = profile.policyFile() == null
+                    ? PrivacySettings.policy(store)
+                    : Policy.load(Path.of(profile.policyFile()));
             return new Anonymizer(policy, new Pseudonymizer(store.privacySecret(), policy.phoneRegions()));
         } catch (InvalidRuleException e) {
-            throw new ExportException("Privacy policy " + (profile.policyFile() == null ? "" : profile.policyFile() + ": ")
-                    + e.getMessage(), e);
+            throw new ExportException(
+                    "Privacy policy " + (profile.policyFile() == null ? "" : profile.policyFile() + ": ")
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -23,8 +23,7 @@ import java.util.Set;
  */
 final class ExactDuplicates {
 
-    private ExactDuplicates() {
-    }
+    private ExactDuplicates() {}
 
     /** The ids to drop from {@code filter}'s scope. */
     static IdSet toDrop(PairReader store, PairFilter filter) {
@@ -65,8 +64,7 @@ final class ExactDuplicates {
     }
 
     /** @param read pairs in the scope when it was read; @param kept their ids less {@code drop}, ascending */
-    record Scope(long read, IdSet drop, long[] kept) {
-    }
+    record Scope(long read, IdSet drop, long[] kept) {}
 
     /** Decides between exact duplicates as they come: per (group, question, SQL) the best so far is kept. */
     private static final class Decider {
@@ -74,8 +72,10 @@ final class ExactDuplicates {
         private final IdSet.Builder drop = new IdSet.Builder();
 
         void offer(StoredPair p) {
-            List<Object> key = Arrays.asList(p.analysis().duplicateGroup(), p.pair().question(), p.pair().sql());
-            Kept candidate = new Kept(p.id(), p.status() == ReviewStatus.ACCEPTED, p.pair().timestamp());
+            List<Object> key = Arrays.asList(
+                    p.analysis().duplicateGroup(), p.pair().question(), p.pair().sql());
+            Kept candidate = new Kept(
+                    p.id(), p.status() == ReviewStatus.ACCEPTED, p.pair().timestamp());
             Kept current = keep.get(key);
             if (current == null) {
                 keep.put(key, candidate);
@@ -91,6 +91,7 @@ final class ExactDuplicates {
     /** What deciding between exact duplicates needs of the one kept so far. */
     private record Kept(long id, boolean accepted, Instant timestamp) {
         static final Comparator<Kept> BETTER = Comparator.comparing(Kept::accepted)
-                .thenComparing(Kept::timestamp, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingLong(Kept::id);
+                .thenComparing(Kept::timestamp, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingLong(Kept::id);
     }
 }

@@ -22,8 +22,7 @@ import java.util.function.LongConsumer;
 public final class ExportEstimate {
     private static final int REPORT_EVERY = 500;
 
-    private ExportEstimate() {
-    }
+    private ExportEstimate() {}
 
     /**
      * @param perType          findings per type label ({@code EMAIL}, {@code CUSTOM:x}), sorted by label
@@ -44,7 +43,11 @@ public final class ExportEstimate {
      * @param plan       the split's plan; null for one file
      * @param check      what crosses the planned splits; null for one file
      */
-    public record SplitCounts(Map<String, Long> perSplit, long duplicates, long selected, SplitAssigner.Plan plan,
+    public record SplitCounts(
+            Map<String, Long> perSplit,
+            long duplicates,
+            long selected,
+            SplitAssigner.Plan plan,
             SplitAudit.Report check) {
         public long written() {
             return perSplit.values().stream().mapToLong(Long::longValue).sum();
@@ -52,7 +55,11 @@ public final class ExportEstimate {
     }
 
     /** Counts what {@code anonymizer} finds in the question, SQL literals and database name of every pair in {@code filter}. */
-    public static Findings findingsPerType(PairStore store, PairFilter filter, Anonymizer anonymizer, LongConsumer progress,
+    public static Findings findingsPerType(
+            PairStore store,
+            PairFilter filter,
+            Anonymizer anonymizer,
+            LongConsumer progress,
             BooleanSupplier cancelled) {
         Map<String, Long> perType = new TreeMap<>();
         long[] counts = new long[3]; // pairs, with findings, failures
@@ -91,9 +98,17 @@ public final class ExportEstimate {
      * @param ratios null for one file
      * @return null when cancelled
      */
-    public static SplitCounts splitCounts(PairStore store, PairFilter filter, SplitRatios ratios, long seed,
-            SplitAssigner.Grouping grouping, boolean stratify, boolean dedup, BooleanSupplier cancelled) {
-        IdSet drop = dedup ? ExactDuplicates.toDrop(store, filter) // the exporter's own rule: counts shown = counts written
+    public static SplitCounts splitCounts(
+            PairStore store,
+            PairFilter filter,
+            SplitRatios ratios,
+            long seed,
+            SplitAssigner.Grouping grouping,
+            boolean stratify,
+            boolean dedup,
+            BooleanSupplier cancelled) {
+        IdSet drop = dedup
+                ? ExactDuplicates.toDrop(store, filter) // the exporter's own rule: counts shown = counts written
                 : IdSet.EMPTY;
         long selected = store.count(filter);
         Map<String, Long> perSplit = new LinkedHashMap<>();
@@ -101,7 +116,8 @@ public final class ExportEstimate {
             perSplit.put("all", selected - drop.size());
             return new SplitCounts(perSplit, drop.size(), selected, null, null);
         }
-        SplitAssigner.Plan plan = SplitAssigner.plan(store, filter, selected, drop, ratios, seed, grouping, stratify, cancelled);
+        SplitAssigner.Plan plan =
+                SplitAssigner.plan(store, filter, selected, drop, ratios, seed, grouping, stratify, cancelled);
         if (plan == null || cancelled.getAsBoolean()) {
             return null;
         }

@@ -19,6 +19,7 @@ final class ExportFormat {
     final Preset preset;
     /** The file states its count before the pairs (JSON's total_pairs): a changed scope restarts the export. */
     final boolean statesCount;
+
     private final Opener opener;
 
     private ExportFormat(String name, String extension, Preset preset, boolean statesCount, Opener opener) {
@@ -42,9 +43,14 @@ final class ExportFormat {
             case "json" -> new ExportFormat(format, "json", null, true, ExportWriters.Json::new);
             case "csv" -> new ExportFormat(format, "csv", null, false, (out, ctx) -> new ExportWriters.Csv(out));
             default -> {
-                Preset p = Preset.find(format, userPresets).orElseThrow(() -> new ExportException(
-                        "Unknown format \"" + format + "\"; use one of " + String.join(", ", names(userPresets))));
-                yield new ExportFormat(format, p.extension(), p, false,
+                Preset p = Preset.find(format, userPresets)
+                        .orElseThrow(() -> new ExportException("Unknown format \"" + format + "\"; use one of "
+                                + String.join(", ", names(userPresets))));
+                yield new ExportFormat(
+                        format,
+                        p.extension(),
+                        p,
+                        false,
                         (out, ctx) -> new PresetWriter(p, out, ctx.system(), ctx.context()));
             }
         };

@@ -5,12 +5,10 @@ package dev.pairstudio.export;
  * JavaFX Task ({@code updateProgress}, {@code isCancelled}); the CLI prints a line now and then.
  */
 public interface ExportListener {
-    ExportListener NONE = new ExportListener() {
-    };
+    ExportListener NONE = new ExportListener() {};
 
     /** About every 10,000 pairs and at the end. */
-    default void progress(ExportProgress progress) {
-    }
+    default void progress(ExportProgress progress) {}
 
     /** Polled often; true stops the export, deletes its temporary files and leaves existing files untouched. */
     default boolean isCancelled() {

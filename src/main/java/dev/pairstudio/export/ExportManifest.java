@@ -36,8 +36,15 @@ final class ExportManifest {
      * @param perType query types per file, when the split is stratified (else empty)
      * @param anonymizer null when the export is not anonymized
      */
-    static ExportManifest of(ExportProfile profile, String format, ExportScope scope, SplitRatios ratios,
-            List<ExportResult.FileEntry> files, Map<String, Map<String, Long>> perType, Instant started, Anonymizer anonymizer,
+    static ExportManifest of(
+            ExportProfile profile,
+            String format,
+            ExportScope scope,
+            SplitRatios ratios,
+            List<ExportResult.FileEntry> files,
+            Map<String, Map<String, Long>> perType,
+            Instant started,
+            Anonymizer anonymizer,
             List<ExportResult.Withheld> withheld) {
         PairFilter filter = scope.filter();
         ObjectNode m = ExportWriters.MAPPER.createObjectNode();

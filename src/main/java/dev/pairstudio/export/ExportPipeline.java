@@ -28,8 +28,7 @@ final class ExportPipeline {
     private static final int PROGRESS_EVERY = 10_000;
 
     /** A transformed pair, where it goes and what the split check compares of it; null from the transform drops the pair. */
-    record Item(ExportRecord record, SplitAssigner.Split split, SplitAudit.Entry audited) {
-    }
+    record Item(ExportRecord record, SplitAssigner.Split split, SplitAudit.Entry audited) {}
 
     /** Hands the pairs to export, in insertion order, to the action (a store's cursor). */
     interface Source {
@@ -40,20 +39,26 @@ final class ExportPipeline {
         void write(Item item) throws IOException;
     }
 
-    private record Batch(List<Item> items, int read) {
-    }
+    private record Batch(List<Item> items, int read) {}
 
     private static final Future<Batch> END = CompletableFuture.completedFuture(new Batch(List.of(), 0));
 
-    private ExportPipeline() {
-    }
+    private ExportPipeline() {}
 
     /**
      * Returns the number of pairs read: at most {@code limit}, the first in insertion order (pairs
      * added after the export began come after those and are not read).
      */
-    static long run(Source source, long limit, int workers, Function<StoredPair, Item> transform, Sink sink,
-            ExportListener listener, long total, long startNanos) throws IOException {
+    static long run(
+            Source source,
+            long limit,
+            int workers,
+            Function<StoredPair, Item> transform,
+            Sink sink,
+            ExportListener listener,
+            long total,
+            long startNanos)
+            throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "export-worker");
             t.setDaemon(true);
@@ -82,7 +87,8 @@ final class ExportPipeline {
                 }
                 if (read >= nextProgress) {
                     nextProgress += PROGRESS_EVERY;
-                    listener.progress(new ExportProgress(read, total, Duration.ofNanos(System.nanoTime() - startNanos)));
+                    listener.progress(
+                            new ExportProgress(read, total, Duration.ofNanos(System.nanoTime() - startNanos)));
                 }
             }
             return read;
@@ -119,8 +125,13 @@ final class ExportPipeline {
         }
     }
 
-    private static void read(Source source, long limit, Function<StoredPair, Item> transform,
-            ExecutorService pool, BlockingQueue<Future<Batch>> queue, StopFlag stop) {
+    private static void read(
+            Source source,
+            long limit,
+            Function<StoredPair, Item> transform,
+            ExecutorService pool,
+            BlockingQueue<Future<Batch>> queue,
+            StopFlag stop) {
         List<StoredPair> batch = new ArrayList<>(BATCH);
         long[] taken = {0};
         try {
@@ -155,8 +166,12 @@ final class ExportPipeline {
         }
     }
 
-    private static void submit(List<StoredPair> pairs, Function<StoredPair, Item> transform, ExecutorService pool,
-            BlockingQueue<Future<Batch>> queue, StopFlag stop) {
+    private static void submit(
+            List<StoredPair> pairs,
+            Function<StoredPair, Item> transform,
+            ExecutorService pool,
+            BlockingQueue<Future<Batch>> queue,
+            StopFlag stop) {
         if (stop.set) {
             throw new Stopped();
         }

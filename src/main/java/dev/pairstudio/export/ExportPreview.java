@@ -25,27 +25,43 @@ import java.util.Set;
  * JSON format's statistics then cover the previewed pairs, not the whole scope.
  */
 public final class ExportPreview {
-    private ExportPreview() {
-    }
+    private ExportPreview() {}
 
     /**
      * @param filter     the effective filter ({@link DatasetExporter#effectiveFilter})
      * @param anonymizer null writes the original text
      * @throws ExportException for an unknown format
      */
-    public static String firstRecords(PairStore store, PairFilter filter, String format, String system, String context,
-            Anonymizer anonymizer, Path userPresets, int n) {
+    public static String firstRecords(
+            PairStore store,
+            PairFilter filter,
+            String format,
+            String system,
+            String context,
+            Anonymizer anonymizer,
+            Path userPresets,
+            int n) {
         return firstRecords(store, filter, format, system, context, anonymizer, userPresets, n, false);
     }
 
     /** @param wholeSchema {@code {{schema}}} holds every table of the database, not only those the SQL uses */
-    public static String firstRecords(PairStore store, PairFilter filter, String format, String system, String context,
-            Anonymizer anonymizer, Path userPresets, int n, boolean wholeSchema) {
-        List<StoredPair> pairs = store.query(filter, PairSort.INSERTION, null, n).rows();
-        Preset preset = format.equals("jsonl") || format.equals("csv") || format.equals("json") ? null
+    public static String firstRecords(
+            PairStore store,
+            PairFilter filter,
+            String format,
+            String system,
+            String context,
+            Anonymizer anonymizer,
+            Path userPresets,
+            int n,
+            boolean wholeSchema) {
+        List<StoredPair> pairs =
+                store.query(filter, PairSort.INSERTION, null, n).rows();
+        Preset preset = format.equals("jsonl") || format.equals("csv") || format.equals("json")
+                ? null
                 : Preset.find(format, userPresets).orElse(null);
-        SchemaContext schemas = preset != null && preset.template().usesSchema()
-                ? SchemaContext.of(store, wholeSchema) : null;
+        SchemaContext schemas =
+                preset != null && preset.template().usesSchema() ? SchemaContext.of(store, wholeSchema) : null;
         // as in the export: a pair that cannot be anonymized safely is withheld, never shown raw, never a failure
         List<StoredPair> shown = new ArrayList<>(pairs.size());
         List<ExportRecord> records = new ArrayList<>(pairs.size());
@@ -70,8 +86,15 @@ public final class ExportPreview {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    private static ExportWriters.Writer0 open(PairStore store, String format, String system, String context, Path userPresets,
-            ByteArrayOutputStream out, List<StoredPair> pairs) throws IOException {
+    private static ExportWriters.Writer0 open(
+            PairStore store,
+            String format,
+            String system,
+            String context,
+            Path userPresets,
+            ByteArrayOutputStream out,
+            List<StoredPair> pairs)
+            throws IOException {
         switch (format) {
             case "jsonl":
                 return new ExportWriters.Jsonl(out);
@@ -81,7 +104,8 @@ public final class ExportPreview {
                 Set<Long> ids = new LinkedHashSet<>();
                 pairs.forEach(p -> ids.add(p.id()));
                 Statistics stats = Statistics.compute(store, PairFilter.ALL.withIds(ids.isEmpty() ? Set.of(-1L) : ids));
-                return new ExportWriters.Json(out, new ExportWriters.Context(Timestamps.now(), pairs.size(), stats, null, null));
+                return new ExportWriters.Json(
+                        out, new ExportWriters.Context(Timestamps.now(), pairs.size(), stats, null, null));
             }
             default: {
                 Preset p = Preset.find(format, userPresets)

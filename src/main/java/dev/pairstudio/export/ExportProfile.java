@@ -49,12 +49,43 @@ public record ExportProfile(
     public static final long DEFAULT_SEED = 42;
 
     /** A profile whose {@code {{schema}}} holds only the tables the SQL uses (the default). */
-    public ExportProfile(String name, String format, PairFilter filter, boolean acceptedOnly, boolean anonymize, String policyFile,
-            SplitRatios split, long seed, SplitAssigner.Grouping grouping, boolean stratify, boolean dedup, boolean gzip,
-            String system, String context, boolean incremental, String outputFolder) {
-        this(name, format, filter, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify, dedup, gzip, system,
-                context, incremental, outputFolder, false);
+    public ExportProfile(
+            String name,
+            String format,
+            PairFilter filter,
+            boolean acceptedOnly,
+            boolean anonymize,
+            String policyFile,
+            SplitRatios split,
+            long seed,
+            SplitAssigner.Grouping grouping,
+            boolean stratify,
+            boolean dedup,
+            boolean gzip,
+            String system,
+            String context,
+            boolean incremental,
+            String outputFolder) {
+        this(
+                name,
+                format,
+                filter,
+                acceptedOnly,
+                anonymize,
+                policyFile,
+                split,
+                seed,
+                grouping,
+                stratify,
+                dedup,
+                gzip,
+                system,
+                context,
+                incremental,
+                outputFolder,
+                false);
     }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ExportProfile {
@@ -65,8 +96,23 @@ public record ExportProfile(
 
     /** Seed JSONL of every live pair, anonymized, duplicates dropped. */
     public static ExportProfile defaults(String format) {
-        return new ExportProfile(null, format, PairFilter.ALL, false, true, null, null, DEFAULT_SEED,
-                SplitAssigner.Grouping.TEMPLATE, false, true, false, null, null, false, null);
+        return new ExportProfile(
+                null,
+                format,
+                PairFilter.ALL,
+                false,
+                true,
+                null,
+                null,
+                DEFAULT_SEED,
+                SplitAssigner.Grouping.TEMPLATE,
+                false,
+                true,
+                false,
+                null,
+                null,
+                false,
+                null);
     }
 
     /**
@@ -120,7 +166,24 @@ public record ExportProfile(
         }
 
         private ExportProfile build() {
-            return new ExportProfile(name, format, filter, acceptedOnly, anonymize, policyFile, split, seed, grouping, stratify, dedup, gzip, system, context, incremental, outputFolder, wholeSchema);
+            return new ExportProfile(
+                    name,
+                    format,
+                    filter,
+                    acceptedOnly,
+                    anonymize,
+                    policyFile,
+                    split,
+                    seed,
+                    grouping,
+                    stratify,
+                    dedup,
+                    gzip,
+                    system,
+                    context,
+                    incremental,
+                    outputFolder,
+                    wholeSchema);
         }
     }
 
@@ -190,13 +253,24 @@ public record ExportProfile(
     }
 
     public static ExportProfile fromJson(JsonNode o) {
-        return new ExportProfile(text(o, "name"), o.path("format").asText("jsonl"),
+        return new ExportProfile(
+                text(o, "name"),
+                o.path("format").asText("jsonl"),
                 o.has("filter") ? PairFilterJson.fromJson(o.get("filter")) : PairFilter.ALL,
-                o.path("accepted_only").asBoolean(false), o.path("anonymize").asBoolean(true), text(o, "policy_file"),
-                o.hasNonNull("split") ? SplitRatios.parse(o.get("split").asText()) : null, o.path("seed").asLong(DEFAULT_SEED),
-                SplitAssigner.Grouping.valueOf(o.path("group_by").asText("template").toUpperCase(Locale.ROOT)),
-                o.path("stratify").asBoolean(false), o.path("dedup").asBoolean(true), o.path("gzip").asBoolean(false),
-                text(o, "system"), text(o, "context"), o.path("incremental").asBoolean(false), text(o, "output_folder"),
+                o.path("accepted_only").asBoolean(false),
+                o.path("anonymize").asBoolean(true),
+                text(o, "policy_file"),
+                o.hasNonNull("split") ? SplitRatios.parse(o.get("split").asText()) : null,
+                o.path("seed").asLong(DEFAULT_SEED),
+                SplitAssigner.Grouping.valueOf(
+                        o.path("group_by").asText("template").toUpperCase(Locale.ROOT)),
+                o.path("stratify").asBoolean(false),
+                o.path("dedup").asBoolean(true),
+                o.path("gzip").asBoolean(false),
+                text(o, "system"),
+                text(o, "context"),
+                o.path("incremental").asBoolean(false),
+                text(o, "output_folder"),
                 o.path("schema_scope").asText("used").equals("database"));
     }
 

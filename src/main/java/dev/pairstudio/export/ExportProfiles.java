@@ -24,7 +24,8 @@ public final class ExportProfiles {
     static final String NAMES = "export.profiles";
     static final String LAST = "export.last_profile";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final SettingStore store;
 
@@ -46,7 +47,8 @@ public final class ExportProfiles {
     }
 
     public Optional<ExportProfile> load(String name) {
-        return store.setting(PREFIX + name).map(json -> ExportProfile.fromJson(read(json)).withName(name));
+        return store.setting(PREFIX + name)
+                .map(json -> ExportProfile.fromJson(read(json)).withName(name));
     }
 
     public List<String> names() {
@@ -92,7 +94,8 @@ public final class ExportProfiles {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("a stored export profile is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "a stored export profile is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -17,15 +17,21 @@ import java.util.Map;
  * @param split      the split's plan (grouping, achieved shares); null without splits
  * @param splitCheck what the check after writing found crossing the splits (nothing, or the export failed); null without splits
  */
-public record ExportResult(long written, long duplicates, Map<String, Long> splits, List<FileEntry> files, Path manifest,
-        Duration elapsed, List<Withheld> withheld, SplitAssigner.Plan split, SplitAudit.Report splitCheck) {
+public record ExportResult(
+        long written,
+        long duplicates,
+        Map<String, Long> splits,
+        List<FileEntry> files,
+        Path manifest,
+        Duration elapsed,
+        List<Withheld> withheld,
+        SplitAssigner.Plan split,
+        SplitAudit.Report splitCheck) {
 
     /** A pair left out because it could not be anonymized safely (never written raw), and why. */
-    public record Withheld(String pairId, String reason) {
-    }
+    public record Withheld(String pairId, String reason) {}
 
-    public record FileEntry(Path path, String split, long pairs, long bytes, String sha256) {
-    }
+    public record FileEntry(Path path, String split, long pairs, long bytes, String sha256) {}
 
     public double rate() {
         double s = elapsed.toNanos() / 1e9;

@@ -17,10 +17,16 @@ import java.util.function.BooleanSupplier;
  *             null and the filter is streamed
  * @param split the planned split, null when the export is not split
  */
-record ExportScope(PairFilter filter, IdSet drop, Statistics statistics, long total, long[] kept, SplitAssigner.Plan split) {
+record ExportScope(
+        PairFilter filter, IdSet drop, Statistics statistics, long total, long[] kept, SplitAssigner.Plan split) {
 
     /** @return null when cancelled while the split was planned */
-    static ExportScope plan(PairStore store, PairFilter filter, ExportProfile profile, SplitRatios ratios, boolean releaseIndex,
+    static ExportScope plan(
+            PairStore store,
+            PairFilter filter,
+            ExportProfile profile,
+            SplitRatios ratios,
+            boolean releaseIndex,
             BooleanSupplier cancelled) {
         ExactDuplicates.Scope read = profile.dedup() && releaseIndex ? ExactDuplicates.readScope(store, filter) : null;
         IdSet drop = read != null ? read.drop() : profile.dedup() ? ExactDuplicates.toDrop(store, filter) : IdSet.EMPTY;
@@ -39,15 +45,19 @@ record ExportScope(PairFilter filter, IdSet drop, Statistics statistics, long to
         if (ratios == null) {
             return new ExportScope(filter, drop, statistics, total, kept, null);
         }
-        SplitAssigner.Plan split = SplitAssigner.plan(store, filter, total, drop, ratios, profile.seed(), profile.grouping(),
-                profile.stratify(), cancelled);
+        SplitAssigner.Plan split = SplitAssigner.plan(
+                store, filter, total, drop, ratios, profile.seed(), profile.grouping(), profile.stratify(), cancelled);
         return split == null ? null : new ExportScope(filter, drop, statistics, total, kept, split);
     }
 
     /** The pairs a file for {@code target} will hold, known before writing (JSON states it up front). */
     long count(ExportTargets.Target target, Set<Long> withheld) {
-        return split == null ? total - drop.size() - withheld.size()
-                : split.count(target.split()) - withheld.stream().filter(id -> split.splitOf(id) == target.split()).count();
+        return split == null
+                ? total - drop.size() - withheld.size()
+                : split.count(target.split())
+                        - withheld.stream()
+                                .filter(id -> split.splitOf(id) == target.split())
+                                .count();
     }
 
     /** The scope's pairs in insertion order: by id when it was read whole, else streamed through the filter. */

@@ -27,7 +27,8 @@ record ExportTargets(List<Target> files, Path manifest, Path folder, Path schema
         }
     }
 
-    static ExportTargets plan(ExportFormat format, Path output, boolean split, boolean gzip, ExportTargetPolicy existing) {
+    static ExportTargets plan(
+            ExportFormat format, Path output, boolean split, boolean gzip, ExportTargetPolicy existing) {
         String gz = gzip ? ".gz" : "";
         if (format.isFolder()) {
             return planFolder(format, output, gz, existing);
@@ -44,14 +45,17 @@ record ExportTargets(List<Target> files, Path manifest, Path folder, Path schema
             List<Target> files = new ArrayList<>();
             if (split) {
                 for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
-                    files.add(new Target(candidate.resolveSibling(stem + "." + s.label + "." + format.extension + gz), s));
+                    files.add(new Target(
+                            candidate.resolveSibling(stem + "." + s.label + "." + format.extension + gz), s));
                 }
             } else {
                 files.add(new Target(candidate, null));
             }
             // a FIFO or device (/dev/stdout) is written through, and no manifest lands beside it (in /dev, say)
-            Path manifest = !split && AtomicFileOutput.isStream(candidate) ? null
-                    : candidate.resolveSibling((split ? stem : candidate.getFileName().toString()) + ".manifest.json");
+            Path manifest = !split && AtomicFileOutput.isStream(candidate)
+                    ? null
+                    : candidate.resolveSibling(
+                            (split ? stem : candidate.getFileName().toString()) + ".manifest.json");
             Path schema = null;
             String pattern = format.preset == null ? null : format.preset.schemaFile();
             if (pattern != null) {
@@ -87,8 +91,11 @@ record ExportTargets(List<Target> files, Path manifest, Path folder, Path schema
         for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
             files.add(new Target(folder.resolve(s.label + "." + format.extension + gz), s));
         }
-        Path schema = format.preset.schemaFile() == null ? null
-                : folder.resolve(format.preset.schemaFile().replace("{name}", folder.getFileName().toString()));
+        Path schema = format.preset.schemaFile() == null
+                ? null
+                : folder.resolve(format.preset
+                        .schemaFile()
+                        .replace("{name}", folder.getFileName().toString()));
         return new ExportTargets(files, folder.resolve("manifest.json"), folder, schema);
     }
 
@@ -123,7 +130,8 @@ record ExportTargets(List<Target> files, Path manifest, Path folder, Path schema
 
     private Path firstExisting() {
         for (Target t : files) {
-            if (Files.exists(t.path()) && !AtomicFileOutput.isStream(t.path())) { // writing to a stream replaces nothing
+            if (Files.exists(t.path())
+                    && !AtomicFileOutput.isStream(t.path())) { // writing to a stream replaces nothing
                 return t.path();
             }
         }

@@ -21,11 +21,20 @@ import java.util.Map;
 /** The seed's three file formats (SEED-CONTRACT.md §4), written record by record. */
 final class ExportWriters {
     static final ObjectMapper MAPPER = new ObjectMapper(SeedJson.FACTORY);
-    static final String[] CSV_HEADER = {"pair_id", "natural_language_query", "sql_query", "timestamp", "database_type",
-        "database_name", "table_names", "success", "execution_time_ms", "query_type"};
+    static final String[] CSV_HEADER = {
+        "pair_id",
+        "natural_language_query",
+        "sql_query",
+        "timestamp",
+        "database_type",
+        "database_name",
+        "table_names",
+        "success",
+        "execution_time_ms",
+        "query_type"
+    };
 
-    private ExportWriters() {
-    }
+    private ExportWriters() {}
 
     /** Writes records to one open file; {@link #finish} writes what follows the last record (not closing the stream). */
     interface Writer0 {
@@ -35,8 +44,7 @@ final class ExportWriters {
     }
 
     /** What a writer may need besides the records. */
-    record Context(Instant exportedAt, long total, Statistics statistics, String system, String context) {
-    }
+    record Context(Instant exportedAt, long total, Statistics statistics, String system, String context) {}
 
     static JsonGenerator generator(OutputStream out) throws IOException {
         JsonGenerator g = MAPPER.getFactory().createGenerator(out);

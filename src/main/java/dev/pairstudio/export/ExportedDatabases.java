@@ -24,9 +24,10 @@ final class ExportedDatabases {
         }
         String before = sourceByName.putIfAbsent(name, r.sourceDatabase());
         if (before != null && !before.equals(r.sourceDatabase())) {
-            throw new ExportException("The databases " + before + " and " + r.sourceDatabase() + " are both exported as \"" + name
-                    + "\" under the privacy policy, so the schema file cannot tell their tables apart; let the policy pseudonymize "
-                    + "database names (one surrogate per name) or export without anonymization. No file was written");
+            throw new ExportException(
+                    "The databases " + before + " and " + r.sourceDatabase() + " are both exported as \"" + name
+                            + "\" under the privacy policy, so the schema file cannot tell their tables apart; let the policy pseudonymize "
+                            + "database names (one surrogate per name) or export without anonymization. No file was written");
         }
     }
 

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** Sorts longs with an int carried along each (LSD radix, 16 bits a pass): what Arrays.sort cannot do without boxing. */
 final class LongRadixSort {
-    private LongRadixSort() {
-    }
+    private LongRadixSort() {}
 
     /** Sorts {@code keys} as unsigned numbers, moving {@code values[i]} with {@code keys[i]}. */
     static void sort(long[] keys, int[] values) {

@@ -27,6 +27,7 @@ final class PairsToFiles {
     final ExportedDatabases databases;
     /** Query types per file, when the split is stratified (else empty). */
     final Map<String, Map<String, Long>> perType = new LinkedHashMap<>();
+
     long written;
 
     /**
@@ -34,8 +35,15 @@ final class PairsToFiles {
      * @param withheld pairs that cannot be anonymized safely, by row id; grows as they are met
      * @param check the split's audit, null when the export is not split
      */
-    PairsToFiles(ExportScope scope, StagedFiles files, Anonymizer anonymizer, SchemaContext schemas,
-            Map<Long, ExportResult.Withheld> withheld, SplitAudit check, boolean schemaFile, boolean stratify) {
+    PairsToFiles(
+            ExportScope scope,
+            StagedFiles files,
+            Anonymizer anonymizer,
+            SchemaContext schemas,
+            Map<Long, ExportResult.Withheld> withheld,
+            SplitAudit check,
+            boolean schemaFile,
+            boolean stratify) {
         this.scope = scope;
         this.files = files;
         this.anonymizer = anonymizer;
@@ -49,7 +57,14 @@ final class PairsToFiles {
     /** @return the pairs offered, written or left out */
     long run(PairStore store, ExportListener listener, long startNanos) throws IOException {
         int workers = anonymizer == null ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
-        return ExportPipeline.run(scope.pairs(store), scope.total(), workers, this::prepare, this::write, listener, scope.total(),
+        return ExportPipeline.run(
+                scope.pairs(store),
+                scope.total(),
+                workers,
+                this::prepare,
+                this::write,
+                listener,
+                scope.total(),
                 startNanos);
     }
 
@@ -61,7 +76,8 @@ final class PairsToFiles {
         SplitAssigner.Plan split = scope.split();
         SplitAssigner.Split s = split == null ? null : split.splitOf(p.id());
         if (split != null && s == null) {
-            throw new DatasetExporter.Changed("pair " + p.pair().pairId() + " was not there when the split was planned");
+            throw new DatasetExporter.Changed(
+                    "pair " + p.pair().pairId() + " was not there when the split was planned");
         }
         ExportRecord r;
         try {

@@ -17,8 +17,7 @@ import java.util.function.LongPredicate;
  * which the grouping saw.
  */
 final class PlannedSplitAudit {
-    private PlannedSplitAudit() {
-    }
+    private PlannedSplitAudit() {}
 
     static SplitAudit start(SplitAssigner.Plan plan, int examples) {
         List<String> splits = new ArrayList<>();
@@ -50,8 +49,13 @@ final class PlannedSplitAudit {
     }
 
     private static SplitAudit.Entry entry(StoredPair p, String template) {
-        return new SplitAudit.Entry(p.pair().question(), p.pair().sql(), template, p.pair().databaseName(),
-                p.analysis().duplicateGroup(), "pair " + p.pair().pairId());
+        return new SplitAudit.Entry(
+                p.pair().question(),
+                p.pair().sql(),
+                template,
+                p.pair().databaseName(),
+                p.analysis().duplicateGroup(),
+                "pair " + p.pair().pairId());
     }
 
     /**
@@ -62,8 +66,10 @@ final class PlannedSplitAudit {
     static SplitAudit.Source source(PairStore store, SplitAssigner.Plan plan, LongPredicate leftOut) {
         return row -> store.forEachText(plan.ids(), t -> {
             if (!leftOut.test(t.id())) {
-                row.accept(plan.splitOf(t.id()).label,
-                        new SplitAudit.Entry(t.question(), t.sql(), null, t.databaseName(), null, "pair " + t.pairId()));
+                row.accept(
+                        plan.splitOf(t.id()).label,
+                        new SplitAudit.Entry(
+                                t.question(), t.sql(), null, t.databaseName(), null, "pair " + t.pairId()));
             }
         });
     }

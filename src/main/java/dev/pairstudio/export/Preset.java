@@ -39,24 +39,35 @@ import java.util.Optional;
  * (the CREATE TABLE statements of the tables the SQL uses, or of the whole database when the
  * profile says so, from its database's stored schema; empty without one).
  */
-public record Preset(String name, String description, Layout layout, String extension, String system, PresetTemplate template,
+public record Preset(
+        String name,
+        String description,
+        Layout layout,
+        String extension,
+        String system,
+        PresetTemplate template,
         String schemaFile) {
 
     public enum Layout {
-        JSONL, JSON_ARRAY, FOLDER;
+        JSONL,
+        JSON_ARRAY,
+        FOLDER;
 
         static Layout of(String text) {
             return switch (text) {
                 case "jsonl" -> JSONL;
                 case "json-array" -> JSON_ARRAY;
                 case "folder" -> FOLDER;
-                default -> throw new IllegalArgumentException("layout must be jsonl, json-array or folder, not \"" + text + "\"");
+                default ->
+                    throw new IllegalArgumentException(
+                            "layout must be jsonl, json-array or folder, not \"" + text + "\"");
             };
         }
     }
 
-    public static final String[] BUILT_IN = {"openai", "alpaca", "sharegpt", "spider", "hf", "sql-create-context", "openai-schema",
-        "bird", "dbgpt-alpaca"};
+    public static final String[] BUILT_IN = {
+        "openai", "alpaca", "sharegpt", "spider", "hf", "sql-create-context", "openai-schema", "bird", "dbgpt-alpaca"
+    };
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads a preset definition; errors name the problem. */
@@ -67,13 +78,22 @@ public record Preset(String name, String description, Layout layout, String exte
         } catch (IOException e) {
             throw new IllegalArgumentException("preset " + source + " is not valid JSON: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject() || !root.hasNonNull("name") || !root.has("record") || !root.get("record").isObject()) {
+        if (root == null
+                || !root.isObject()
+                || !root.hasNonNull("name")
+                || !root.has("record")
+                || !root.get("record").isObject()) {
             throw new IllegalArgumentException("preset " + source + " needs \"name\" and a \"record\" object");
         }
         Layout layout = Layout.of(root.path("layout").asText("jsonl"));
         String ext = root.path("extension").asText(layout == Layout.JSON_ARRAY ? "json" : "jsonl");
-        return new Preset(root.get("name").asText().toLowerCase(Locale.ROOT), root.path("description").asText(""), layout, ext,
-                root.hasNonNull("system") ? root.get("system").asText() : null, PresetTemplate.compile(root.get("record")),
+        return new Preset(
+                root.get("name").asText().toLowerCase(Locale.ROOT),
+                root.path("description").asText(""),
+                layout,
+                ext,
+                root.hasNonNull("system") ? root.get("system").asText() : null,
+                PresetTemplate.compile(root.get("record")),
                 schemaFile(root, source));
     }
 
@@ -83,8 +103,9 @@ public record Preset(String name, String description, Layout layout, String exte
         }
         String f = root.get("schema_file").asText();
         if (f.isBlank() || f.contains("/") || f.contains("\\") || !f.endsWith(".json")) {
-            throw new IllegalArgumentException("preset " + source + ": \"schema_file\" must be a file name ending in .json, such as "
-                    + "\"tables.json\" or \"{name}_tables.json\", not \"" + f + "\"");
+            throw new IllegalArgumentException(
+                    "preset " + source + ": \"schema_file\" must be a file name ending in .json, such as "
+                            + "\"tables.json\" or \"{name}_tables.json\", not \"" + f + "\"");
         }
         return f;
     }

@@ -16,8 +16,21 @@ import java.util.regex.Pattern;
 /** A compiled preset record template (rules in {@link Preset}); writes one record straight to a generator. */
 public final class PresetTemplate {
     private static final Pattern TOKEN = Pattern.compile("\\{\\{([#/]?)([a-z_]+(?:\\.[A-Za-z0-9_]+)?)}}");
-    private static final List<String> NAMES = List.of("pair_id", "question", "sql", "timestamp", "database_type",
-            "database_name", "table_names", "success", "execution_time_ms", "query_type", "metadata", "system", "context", "schema");
+    private static final List<String> NAMES = List.of(
+            "pair_id",
+            "question",
+            "sql",
+            "timestamp",
+            "database_type",
+            "database_name",
+            "table_names",
+            "success",
+            "execution_time_ms",
+            "query_type",
+            "metadata",
+            "system",
+            "context",
+            "schema");
 
     private final Node root;
     private final boolean usesSchema;
@@ -40,7 +53,9 @@ public final class PresetTemplate {
             }
             if (name.startsWith("metadata.")) {
                 Object value = record.pair().metadata().get(name.substring("metadata.".length()));
-                return value instanceof Number n && !(value instanceof BigDecimal) ? new BigDecimal(n.toString()) : value;
+                return value instanceof Number n && !(value instanceof BigDecimal)
+                        ? new BigDecimal(n.toString())
+                        : value;
             }
             Pair p = record.pair();
             return switch (name) {
@@ -81,7 +96,9 @@ public final class PresetTemplate {
     }
 
     private static boolean empty(Object value) {
-        return value == null || (value instanceof String s && s.isEmpty()) || (value instanceof List<?> l && l.isEmpty())
+        return value == null
+                || (value instanceof String s && s.isEmpty())
+                || (value instanceof List<?> l && l.isEmpty())
                 || (value instanceof Map<?, ?> m && m.isEmpty());
     }
 
@@ -186,8 +203,7 @@ public final class PresetTemplate {
     }
 
     /** Literal text, a variable, or a section shown when its variable is not empty. */
-    private record Part(String literal, String variable, List<Part> section) {
-    }
+    private record Part(String literal, String variable, List<Part> section) {}
 
     private static List<Part> parse(String s) {
         List<Part> out = new ArrayList<>();
@@ -243,8 +259,8 @@ public final class PresetTemplate {
 
     private static String checked(String name) {
         if (!NAMES.contains(name) && !name.startsWith("metadata.")) {
-            throw new IllegalArgumentException("preset template uses unknown name \"" + name + "\"; known: " + String.join(", ", NAMES)
-                    + ", metadata.KEY");
+            throw new IllegalArgumentException("preset template uses unknown name \"" + name + "\"; known: "
+                    + String.join(", ", NAMES) + ", metadata.KEY");
         }
         return name;
     }

@@ -40,7 +40,9 @@ public final class SplitAssigner {
     }
 
     public enum Split {
-        TRAIN("train"), VALIDATION("validation"), TEST("test");
+        TRAIN("train"),
+        VALIDATION("validation"),
+        TEST("test");
 
         public final String label;
 
@@ -110,9 +112,18 @@ public final class SplitAssigner {
      * Plans the split of what an export of {@code filter} writes: its first {@code limit} pairs in
      * insertion order, less {@code drop}. Null when {@code cancelled} says so.
      */
-    public static Plan plan(PairReader store, PairFilter filter, long limit, IdSet drop, SplitRatios ratios, long seed, Grouping grouping,
-            boolean stratify, BooleanSupplier cancelled) {
-        SplitAssigner a = new SplitAssigner(ratios, seed, grouping, stratify, (int) Math.min(Integer.MAX_VALUE - 8, limit));
+    public static Plan plan(
+            PairReader store,
+            PairFilter filter,
+            long limit,
+            IdSet drop,
+            SplitRatios ratios,
+            long seed,
+            Grouping grouping,
+            boolean stratify,
+            BooleanSupplier cancelled) {
+        SplitAssigner a =
+                new SplitAssigner(ratios, seed, grouping, stratify, (int) Math.min(Integer.MAX_VALUE - 8, limit));
         long[] seen = {0};
         try {
             store.forEach(filter, PairSort.INSERTION, p -> {
@@ -145,11 +156,16 @@ public final class SplitAssigner {
     }
 
     private String stratumName(StoredPair p) {
-        QueryType type = p.analysis().queryType() != null ? p.analysis().queryType() : StatGroup.guessType(p.pair().sql());
+        QueryType type = p.analysis().queryType() != null
+                ? p.analysis().queryType()
+                : StatGroup.guessType(p.pair().sql());
         if (!stratify) {
             return type.name();
         }
-        return type.name() + "/" + (p.analysis().complexity() == null ? "UNKNOWN" : p.analysis().complexity().name());
+        return type.name() + "/"
+                + (p.analysis().complexity() == null
+                        ? "UNKNOWN"
+                        : p.analysis().complexity().name());
     }
 
     private static long nonZero(long h) {
@@ -166,7 +182,8 @@ public final class SplitAssigner {
         unionEqual(groupKey, parent, n);
         groupKey = null;
         unionEqual(templateKey, parent, n);
-        long[] templates = templateKey.length == n ? templateKey : Arrays.copyOf(templateKey, n); // the check compares them again
+        long[] templates =
+                templateKey.length == n ? templateKey : Arrays.copyOf(templateKey, n); // the check compares them again
         templateKey = null;
         if (databaseKey != null) {
             unionEqual(databaseKey, parent, n);
@@ -200,7 +217,8 @@ public final class SplitAssigner {
             int sizeOf = start[c + 1] - start[c];
             int root = (int) (byComponent[start[c]] >>> 8);
             // largest first (ascending sort of MAX - size), then a seeded shuffle among equals
-            order[c] = ((long) (Integer.MAX_VALUE - sizeOf) << 32) | (mix(ids[root] ^ seed * 0x9E3779B97F4A7C15L) & 0xFFFFFFFFL);
+            order[c] = ((long) (Integer.MAX_VALUE - sizeOf) << 32)
+                    | (mix(ids[root] ^ seed * 0x9E3779B97F4A7C15L) & 0xFFFFFFFFL);
             orderIndex[c] = c;
         }
         LongRadixSort.sort(order, orderIndex);
@@ -225,7 +243,8 @@ public final class SplitAssigner {
                 if (share[s] <= 0) {
                     continue;
                 }
-                // the fall in squared error (of the split's size and of each stratum's share in it) per unit of the split's
+                // the fall in squared error (of the split's size and of each stratum's share in it) per unit of the
+                // split's
                 // target: fills the split that lacks most and never overshoots where another split has room
                 int size = start[c + 1] - start[c];
                 double score = size * (2 * (share[s] * n - haveTotal[s]) - size);
@@ -260,8 +279,18 @@ public final class SplitAssigner {
         for (int k = 0; k < strataCount; k++) {
             strataCounts[k] = new long[] {have[0][k], have[1][k], have[2][k]};
         }
-        return new Plan(ratios, grouping, stratify, Arrays.copyOf(ids, n), splitOf, templates, strata.keySet().toArray(new String[0]), strataCounts,
-                components, largest, Split.values()[largestSplit]);
+        return new Plan(
+                ratios,
+                grouping,
+                stratify,
+                Arrays.copyOf(ids, n),
+                splitOf,
+                templates,
+                strata.keySet().toArray(new String[0]),
+                strataCounts,
+                components,
+                largest,
+                Split.values()[largestSplit]);
     }
 
     /** Where every pair of the scope goes, and what was achieved. */
@@ -273,6 +302,7 @@ public final class SplitAssigner {
         private final byte[] split;
         /** Per pair, the hash of its SQL template ({@link #template}), as the grouping compared it. */
         private final long[] templateKey;
+
         private final String[] strataNames;
         private final long[][] strataCounts;
         private final long[] counts = new long[3];
@@ -280,8 +310,18 @@ public final class SplitAssigner {
         private final int largest;
         private final Split largestSplit;
 
-        Plan(SplitRatios ratios, Grouping grouping, boolean stratified, long[] ids, byte[] split, long[] templateKey, String[] strataNames,
-                long[][] strataCounts, int components, int largest, Split largestSplit) {
+        Plan(
+                SplitRatios ratios,
+                Grouping grouping,
+                boolean stratified,
+                long[] ids,
+                byte[] split,
+                long[] templateKey,
+                String[] strataNames,
+                long[][] strataCounts,
+                int components,
+                int largest,
+                Split largestSplit) {
             this.ratios = ratios;
             this.grouping = grouping;
             this.stratified = stratified;
@@ -405,22 +445,37 @@ public final class SplitAssigner {
             StringBuilder b = new StringBuilder();
             for (Split s : Split.values()) {
                 double pct = Math.round(achieved(s) * 1000) / 10.0;
-                b.append(b.length() == 0 ? "" : "/").append(pct == Math.rint(pct) ? Long.toString((long) pct)
-                        : String.format(Locale.ROOT, "%.1f", pct));
+                b.append(b.length() == 0 ? "" : "/")
+                        .append(
+                                pct == Math.rint(pct)
+                                        ? Long.toString((long) pct)
+                                        : String.format(Locale.ROOT, "%.1f", pct));
             }
             return b.toString();
         }
 
         /** One line for people: achieved against requested, and why when they differ. */
         public String summary() {
-            String base = String.format(Locale.ROOT, "%,d pairs in %,d groups (%s); achieved %s for %s", ids.length,
-                    components, grouping == Grouping.DATABASE ? "by duplicates, near duplicates, SQL template and database"
-                            : "by duplicates, near duplicates and SQL template", achievedText(), ratios);
+            String base = String.format(
+                    Locale.ROOT,
+                    "%,d pairs in %,d groups (%s); achieved %s for %s",
+                    ids.length,
+                    components,
+                    grouping == Grouping.DATABASE
+                            ? "by duplicates, near duplicates, SQL template and database"
+                            : "by duplicates, near duplicates and SQL template",
+                    achievedText(),
+                    ratios);
             if (ratiosMet()) {
                 return base;
             }
-            return base + String.format(Locale.ROOT, ": whole groups do not allow closer shares (the largest group holds "
-                    + "%,d pairs, %.1f%%; no group is ever broken)", largest, 100.0 * largest / Math.max(1, ids.length));
+            return base
+                    + String.format(
+                            Locale.ROOT,
+                            ": whole groups do not allow closer shares (the largest group holds "
+                                    + "%,d pairs, %.1f%%; no group is ever broken)",
+                            largest,
+                            100.0 * largest / Math.max(1, ids.length));
         }
     }
 

@@ -48,20 +48,18 @@ public final class SplitAudit {
      * One row. {@code template} is the SQL's template (text or fingerprint), {@code duplicateGroup}
      * the store's group (null outside the store), {@code where} names the row in messages.
      */
-    public record Entry(String question, String sql, String template, String database, Long duplicateGroup, String where) {
-    }
+    public record Entry(
+            String question, String sql, String template, String database, Long duplicateGroup, String where) {}
 
     /** Reads every row again, in the order of the first reading. */
     public interface Source {
         void forEach(BiConsumer<String, Entry> row);
     }
 
-    public record Example(String firstWhere, String firstText, String secondWhere, String secondText) {
-    }
+    public record Example(String firstWhere, String firstText, String secondWhere, String secondText) {}
 
     /** Rows of {@code second} that match a row of {@code first} by {@code kind}. */
-    public record Crossing(String first, String second, Kind kind, long rows, List<Example> examples) {
-    }
+    public record Crossing(String first, String second, Kind kind, long rows, List<Example> examples) {}
 
     /**
      * @param checked the kinds looked for
@@ -74,7 +72,10 @@ public final class SplitAudit {
 
         /** Rows crossing by {@code kind} over every pair of splits. */
         public long rows(Kind kind) {
-            return crossings.stream().filter(c -> c.kind() == kind).mapToLong(Crossing::rows).sum();
+            return crossings.stream()
+                    .filter(c -> c.kind() == kind)
+                    .mapToLong(Crossing::rows)
+                    .sum();
         }
 
         /** "clean", or "3 rows cross: same SQL template 2, …" over the failing kinds. */
@@ -86,7 +87,10 @@ public final class SplitAudit {
             for (Kind k : failing) {
                 long n = rows(k);
                 if (n > 0) {
-                    b.append(b.length() == 0 ? "" : ", ").append(k.label).append(' ').append(String.format(Locale.ROOT, "%,d", n));
+                    b.append(b.length() == 0 ? "" : ", ")
+                            .append(k.label)
+                            .append(' ')
+                            .append(String.format(Locale.ROOT, "%,d", n));
                 }
             }
             return "rows cross splits: " + b;
@@ -106,12 +110,14 @@ public final class SplitAudit {
     private final NearDuplicateIndex index;
     /** Per indexed question (one per distinct question and split): its first row; the others follow through {@link #nextRow}. */
     private int[] firstRow = new int[1024];
+
     private int[] lastRow = new int[1024];
     private int[] nextRow = new int[1024];
     private final Map<Long, Integer> indexedByQuestion = new HashMap<>();
 
     /** rows of the later split that cross, per split pair and kind */
     private final Map<Long, BitSet> crossed = new LinkedHashMap<>();
+
     private final Map<Long, List<int[]>> examples = new LinkedHashMap<>();
 
     /**
@@ -188,12 +194,14 @@ public final class SplitAudit {
             exactCrossings(exact.get(k), hashes[k]);
             hashes[k] = null;
         }
-        // the examples' rows known so far are kept as the near-duplicate lookup reads past them: no third reading for them
+        // the examples' rows known so far are kept as the near-duplicate lookup reads past them: no third reading for
+        // them
         Map<Integer, Entry> texts = new HashMap<>();
-        examples.values().forEach(l -> l.forEach(p -> {
-            texts.put(p[0], null);
-            texts.put(p[1], null);
-        }));
+        examples.values()
+                .forEach(l -> l.forEach(p -> {
+                    texts.put(p[0], null);
+                    texts.put(p[1], null);
+                }));
         if (index != null) {
             nearCrossings(again, texts);
         }
@@ -212,7 +220,8 @@ public final class SplitAudit {
     private static long key(Kind kind, Entry e) {
         String text = switch (kind) {
             case DUPLICATE_QUESTION -> e.question() == null || e.question().isBlank() ? null : "";
-            case IDENTICAL_SQL -> e.sql() == null || e.sql().isBlank() ? null : e.sql().strip();
+            case IDENTICAL_SQL ->
+                e.sql() == null || e.sql().isBlank() ? null : e.sql().strip();
             case SQL_TEMPLATE -> e.template() == null || e.template().isEmpty() ? null : e.template();
             case DATABASE -> e.database() == null || e.database().isEmpty() ? null : e.database();
             case DUPLICATE_GROUP -> e.duplicateGroup() == null ? null : Long.toString(e.duplicateGroup());
@@ -221,7 +230,9 @@ public final class SplitAudit {
         if (text == null) {
             return 0;
         }
-        long h = kind == Kind.DUPLICATE_QUESTION ? NearDuplicateIndex.questionHash(e.question()) : NearDuplicateIndex.hash(text);
+        long h = kind == Kind.DUPLICATE_QUESTION
+                ? NearDuplicateIndex.questionHash(e.question())
+                : NearDuplicateIndex.hash(text);
         return h == 0 ? 1 : h;
     }
 
@@ -281,10 +292,13 @@ public final class SplitAudit {
         for (int i = 0; i < index.size(); i++) {
             int s = splitOf[firstRow[i]];
             int question = i;
-            index.forEachNear(i, c -> splitOf[firstRow[c]] < s && !marked(splitOf[firstRow[c]], s, firstRow[question]),
+            index.forEachNear(
+                    i,
+                    c -> splitOf[firstRow[c]] < s && !marked(splitOf[firstRow[c]], s, firstRow[question]),
                     c -> crossAll(splitOf[firstRow[c]], s, question, firstRow[c]));
         }
-        // the largest split against them; a question asked again (generated sets repeat them) is not looked up again, its
+        // the largest split against them; a question asked again (generated sets repeat them) is not looked up again,
+        // its
         // matches in earlier splits are remembered (matches in later splits marked the indexed rows already)
         int[] ordinal = {0};
         QuestionMemo asked = queried < 31 ? new QuestionMemo(1 << 20) : null; // a bit per earlier split
@@ -311,18 +325,21 @@ public final class SplitAudit {
             }
             int[] matchedEarlier = {0};
             // a row or question already known to cross needs no second comparison
-            index.forEachNear(index.sketch(e.question()), c -> {
-                int s = splitOf[firstRow[c]];
-                return s < queried ? !marked(s, queried, o) : !marked(queried, s, firstRow[c]);
-            }, c -> {
-                int s = splitOf[firstRow[c]];
-                if (s < queried) {
-                    cross(s, queried, near, o, firstRow[c], true);
-                    matchedEarlier[0] |= 1 << s;
-                } else {
-                    crossAll(queried, s, c, o);
-                }
-            });
+            index.forEachNear(
+                    index.sketch(e.question()),
+                    c -> {
+                        int s = splitOf[firstRow[c]];
+                        return s < queried ? !marked(s, queried, o) : !marked(queried, s, firstRow[c]);
+                    },
+                    c -> {
+                        int s = splitOf[firstRow[c]];
+                        if (s < queried) {
+                            cross(s, queried, near, o, firstRow[c], true);
+                            matchedEarlier[0] |= 1 << s;
+                        } else {
+                            crossAll(queried, s, c, o);
+                        }
+                    });
             if (asked != null) {
                 asked.put(question, matchedEarlier[0]);
             }
@@ -403,13 +420,14 @@ public final class SplitAudit {
     /** @param texts the entries of example rows read already (a null value: not yet) */
     private Report report(Source again, Map<Integer, Entry> texts) {
         Set<Integer> missing = new HashSet<>();
-        examples.values().forEach(l -> l.forEach(p -> {
-            for (int row : p) {
-                if (texts.get(row) == null) {
-                    missing.add(row);
-                }
-            }
-        }));
+        examples.values()
+                .forEach(l -> l.forEach(p -> {
+                    for (int row : p) {
+                        if (texts.get(row) == null) {
+                            missing.add(row);
+                        }
+                    }
+                }));
         if (!missing.isEmpty()) {
             int[] ordinal = {0};
             again.forEach((split, e) -> {
@@ -430,10 +448,18 @@ public final class SplitAudit {
                     BitSet rowsCrossing = crossed.get(k);
                     List<Example> ex = new ArrayList<>();
                     for (int[] p : examples.getOrDefault(k, List.of())) {
-                        ex.add(new Example(where(texts.get(p[0])), text(kind, texts.get(p[0])), where(texts.get(p[1])),
+                        ex.add(new Example(
+                                where(texts.get(p[0])),
+                                text(kind, texts.get(p[0])),
+                                where(texts.get(p[1])),
                                 text(kind, texts.get(p[1]))));
                     }
-                    out.add(new Crossing(splits.get(a), splits.get(b), kind, rowsCrossing == null ? 0 : rowsCrossing.cardinality(), ex));
+                    out.add(new Crossing(
+                            splits.get(a),
+                            splits.get(b),
+                            kind,
+                            rowsCrossing == null ? 0 : rowsCrossing.cardinality(),
+                            ex));
                 }
             }
         }

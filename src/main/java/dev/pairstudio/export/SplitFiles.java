@@ -74,8 +74,7 @@ public final class SplitFiles {
                 case "test", "testing" -> {
                     return "test";
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return stem;
@@ -133,7 +132,8 @@ public final class SplitFiles {
 
     private static void read(Path f, boolean templates, Rows rows) throws IOException {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("\\.gz$", "");
-        try (InputStream in = open(f); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (InputStream in = open(f);
+                Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             if (name.endsWith(".csv")) {
                 readCsv(f, r, templates, rows);
             } else if (name.endsWith(".jsonl")) {
@@ -146,7 +146,8 @@ public final class SplitFiles {
                         try {
                             node = JSON.readTree(line);
                         } catch (JsonProcessingException e) {
-                            throw new BadFile(f.getFileName() + ":" + n + ": not JSON (" + e.getOriginalMessage() + ")");
+                            throw new BadFile(
+                                    f.getFileName() + ":" + n + ": not JSON (" + e.getOriginalMessage() + ")");
                         }
                         rows.accept(entry(node, f.getFileName() + ":" + n, templates));
                     }
@@ -159,7 +160,9 @@ public final class SplitFiles {
 
     private static InputStream open(Path f) throws IOException {
         InputStream in = Files.newInputStream(f);
-        return f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+        return f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
+                ? new GZIPInputStream(in, 1 << 16)
+                : in;
     }
 
     /** A JSON array of records, or an object whose {@code pairs} is one (the seed's JSON). */
@@ -177,7 +180,8 @@ public final class SplitFiles {
                 }
             }
             if (t != JsonToken.START_ARRAY) {
-                throw new BadFile(f.getFileName() + ": expected a JSON array of records (or the seed's {\"pairs\": [...]})");
+                throw new BadFile(
+                        f.getFileName() + ": expected a JSON array of records (or the seed's {\"pairs\": [...]})");
             }
             long n = 0;
             while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -189,7 +193,12 @@ public final class SplitFiles {
     }
 
     private static void readCsv(Path f, Reader r, boolean templates, Rows rows) throws IOException {
-        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        try (CSVParser csv = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(r)) {
             for (CSVRecord rec : csv) {
                 var node = JSON.createObjectNode();
                 rec.toMap().forEach(node::put);
@@ -204,7 +213,9 @@ public final class SplitFiles {
         String sql = first(n, "sql_query", "sql", "query", "SQL", "answer", "output");
         String input = text(n.get("input"));
         if (input != null && input.startsWith("###Input:")) { // DB-GPT-Hub: the question is inside the input
-            question = input.substring("###Input:".length()).replaceFirst("\\s*###Response:\\s*$", "").strip();
+            question = input.substring("###Input:".length())
+                    .replaceFirst("\\s*###Response:\\s*$", "")
+                    .strip();
         }
         JsonNode chat = n.has("messages") ? n.get("messages") : n.get("conversations");
         if (chat != null && chat.isArray()) {

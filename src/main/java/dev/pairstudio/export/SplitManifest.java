@@ -7,14 +7,16 @@ import java.util.Map;
 
 /** The split's part of an export manifest and dataset card: the grouping, what was achieved, and what the check found. */
 final class SplitManifest {
-    private SplitManifest() {
-    }
+    private SplitManifest() {}
 
     /** What kept pairs together, in words. */
     static String grouping(SplitAssigner.Plan plan) {
-        return String.format(Locale.ROOT, "pairs that share a duplicate group (an exact or near-duplicate question: word-pair "
-                + "shingles, MinHash, Jaccard index ≥ %.2f), a SQL template%s are kept in one split (connected components)",
-                DuplicateGrouper.Options.DEFAULTS.threshold(), plan.grouping() == SplitAssigner.Grouping.DATABASE ? " or a database" : "");
+        return String.format(
+                Locale.ROOT,
+                "pairs that share a duplicate group (an exact or near-duplicate question: word-pair "
+                        + "shingles, MinHash, Jaccard index ≥ %.2f), a SQL template%s are kept in one split (connected components)",
+                DuplicateGrouper.Options.DEFAULTS.threshold(),
+                plan.grouping() == SplitAssigner.Grouping.DATABASE ? " or a database" : "");
     }
 
     static void describe(ObjectNode s, SplitAssigner.Plan plan, SplitAudit.Report check) {
@@ -56,12 +58,23 @@ final class SplitManifest {
     /** For the dataset card: the grouping and the check, in a paragraph that is true of this export. */
     static String card(SplitAssigner.Plan plan, SplitAudit.Report check, long seed) {
         StringBuilder b = new StringBuilder();
-        b.append("Split ").append(plan.requested()).append(" (achieved ").append(plan.achievedText()).append(", seed ").append(seed)
-                .append("): ").append(grouping(plan)).append(". Whole groups are dealt to the splits, balancing ").append(plan.strata())
+        b.append("Split ")
+                .append(plan.requested())
+                .append(" (achieved ")
+                .append(plan.achievedText())
+                .append(", seed ")
+                .append(seed)
+                .append("): ")
+                .append(grouping(plan))
+                .append(". Whole groups are dealt to the splits, balancing ")
+                .append(plan.strata())
                 .append(".");
         if (!plan.ratiosMet()) {
-            b.append(String.format(Locale.ROOT, " Whole groups did not allow closer shares (the largest holds %,d pairs); no group "
-                    + "is ever broken to meet a share.", plan.largestComponent()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    " Whole groups did not allow closer shares (the largest holds %,d pairs); no group "
+                            + "is ever broken to meet a share.",
+                    plan.largestComponent()));
         }
         b.append("\n\nChecked after writing: ");
         if (check.clean()) {
@@ -69,8 +82,11 @@ final class SplitManifest {
                     .append(plan.grouping() == SplitAssigner.Grouping.DATABASE ? " or database" : "")
                     .append(" occurs in two splits.");
             if (plan.grouping() != SplitAssigner.Grouping.DATABASE) {
-                b.append(String.format(Locale.ROOT, " Databases are shared between splits (%,d rows); export with grouping by "
-                        + "database for a split by database.", check.rows(SplitAudit.Kind.DATABASE)));
+                b.append(String.format(
+                        Locale.ROOT,
+                        " Databases are shared between splits (%,d rows); export with grouping by "
+                                + "database for a split by database.",
+                        check.rows(SplitAudit.Kind.DATABASE)));
             }
         } else {
             b.append(check.summary()).append('.');

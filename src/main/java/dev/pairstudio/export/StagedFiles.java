@@ -39,6 +39,7 @@ final class StagedFiles implements AutoCloseable {
         final ExportWriters.Writer0 writer;
         /** The count the file states (JSON's total_pairs), when the format states one. */
         final long stated;
+
         long count;
 
         private DataFile(ExportTargets.Target target, AtomicFileOutput out, ExportWriters.Writer0 writer, long stated) {
@@ -64,13 +65,15 @@ final class StagedFiles implements AutoCloseable {
     StagedFiles(ExportTargets targets) throws IOException {
         this.targets = targets;
         if (targets.folder() != null) {
-            stagingFolder = Files.createTempDirectory(targets.folder().getParent(), "." + targets.folder().getFileName() + ".");
+            stagingFolder = Files.createTempDirectory(
+                    targets.folder().getParent(), "." + targets.folder().getFileName() + ".");
         }
     }
 
     /** Opens a data file per planned target; {@code stated} gives the count each will hold. */
-    void openData(OutputFactory outputs, boolean gzip, ToLongFunction<ExportTargets.Target> stated,
-            WriterFactory writers) throws IOException {
+    void openData(
+            OutputFactory outputs, boolean gzip, ToLongFunction<ExportTargets.Target> stated, WriterFactory writers)
+            throws IOException {
         for (ExportTargets.Target t : targets.files()) {
             AtomicFileOutput out = outputs.open(staged(t.path()), gzip);
             long count = stated.applyAsLong(t);
@@ -95,7 +98,8 @@ final class StagedFiles implements AutoCloseable {
     void checkStatedCounts() {
         for (DataFile f : data) {
             if (f.count != f.stated) {
-                throw new DatasetExporter.Changed(f.target.label() + ": " + f.stated + " pairs counted, " + f.count + " found");
+                throw new DatasetExporter.Changed(
+                        f.target.label() + ": " + f.stated + " pairs counted, " + f.count + " found");
             }
         }
     }
@@ -104,8 +108,8 @@ final class StagedFiles implements AutoCloseable {
     List<ExportResult.FileEntry> entries() {
         List<ExportResult.FileEntry> entries = new ArrayList<>();
         for (DataFile f : data) {
-            entries.add(new ExportResult.FileEntry(targets.finalPath(f.target.path()), f.target.label(), f.count, f.out.bytes(),
-                    f.out.sha256()));
+            entries.add(new ExportResult.FileEntry(
+                    targets.finalPath(f.target.path()), f.target.label(), f.count, f.out.bytes(), f.out.sha256()));
         }
         return entries;
     }

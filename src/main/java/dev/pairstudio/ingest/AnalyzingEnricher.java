@@ -51,10 +51,13 @@ public final class AnalyzingEnricher implements PairEnricher, AutoCloseable {
     }
 
     /** Analyses the pairs and stores them with their analysis in one batch (demo data, tests, small adds). */
-    public AddResult addAll(PairStore store, List<Pair> pairs,
-            Source source, String batch) {
+    public AddResult addAll(PairStore store, List<Pair> pairs, Source source, String batch) {
         List<Enriched> e = pairs.stream().map(this::enrich).toList();
-        return store.addAll(e.stream().map(Enriched::pair).toList(), e.stream().map(Enriched::analysis).toList(), source, batch);
+        return store.addAll(
+                e.stream().map(Enriched::pair).toList(),
+                e.stream().map(Enriched::analysis).toList(),
+                source,
+                batch);
     }
 
     @Override
@@ -74,8 +77,8 @@ public final class AnalyzingEnricher implements PairEnricher, AutoCloseable {
         if (!pii.isEmpty()) {
             flags.add(QualityFlag.CONTAINS_PII);
         }
-        PairAnalysis analysis = new PairAnalysis(sql.type(), sql.fingerprint(), sql.complexity().level(), flags,
-                null, pii, sql.parseError());
+        PairAnalysis analysis = new PairAnalysis(
+                sql.type(), sql.fingerprint(), sql.complexity().level(), flags, null, pii, sql.parseError());
         return new Enriched(pair.withTableNames(sql.tables()), analysis);
     }
 
@@ -86,7 +89,10 @@ public final class AnalyzingEnricher implements PairEnricher, AutoCloseable {
     private Set<String> piiTypes(Pair pair) {
         Set<String> types = new TreeSet<>();
         try {
-            for (Replacement r : anonymizer.get().anonymizePair(pair.question(), pair.sql(), pair.databaseType(), null).findings()) {
+            for (Replacement r : anonymizer
+                    .get()
+                    .anonymizePair(pair.question(), pair.sql(), pair.databaseType(), null)
+                    .findings()) {
                 if (r.field() != Field.DATABASE_NAME && !r.type().equals(PiiType.DB_NAME)) {
                     types.add(r.type().label());
                 }

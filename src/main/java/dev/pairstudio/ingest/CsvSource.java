@@ -41,7 +41,10 @@ final class CsvSource implements RecordSource {
             long line = nextLine;
             nextLine = parser.getCurrentLineNumber() + 1;
             if (!r.isConsistent()) {
-                return SourceRecord.bad(line, "the row has " + dev.pairstudio.pair.Plural.of(r.size(), "field") + ", the header has " + parser.getHeaderNames().size());
+                return SourceRecord.bad(
+                        line,
+                        "the row has " + dev.pairstudio.pair.Plural.of(r.size(), "field") + ", the header has "
+                                + parser.getHeaderNames().size());
             }
             Map<String, String> row = r.toMap();
             try {
@@ -62,10 +65,20 @@ final class CsvSource implements RecordSource {
     }
 
     private void open() throws IOException {
-        var reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setAllowMissingColumnNames(true).get().parse(reader);
+        var reader = new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+        parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(true)
+                .get()
+                .parse(reader);
         List<String> header = parser.getHeaderNames();
         if (header.isEmpty()) {
             throw new UnreadableFileException(0, "the file is empty");
@@ -74,13 +87,15 @@ final class CsvSource implements RecordSource {
         for (String name : header) {
             if (!name.isEmpty() && !seen.add(name)) {
                 // commons-csv keeps one of them and then calls every row inconsistent
-                throw new UnreadableFileException(1, "the header names the column \"" + name
-                        + "\" twice; rename or remove one and import again");
+                throw new UnreadableFileException(
+                        1, "the header names the column \"" + name + "\" twice; rename or remove one and import again");
             }
         }
         if (!header.containsAll(REQUIRED)) {
-            throw new UnreadableFileException(1, "the header has no natural_language_query and sql_query columns; "
-                    + "expected the Pair Studio CSV columns (pair_id, natural_language_query, sql_query, timestamp, ...)");
+            throw new UnreadableFileException(
+                    1,
+                    "the header has no natural_language_query and sql_query columns; "
+                            + "expected the Pair Studio CSV columns (pair_id, natural_language_query, sql_query, timestamp, ...)");
         }
         records = parser.iterator();
     }
@@ -88,9 +103,11 @@ final class CsvSource implements RecordSource {
     private UnreadableFileException unreadable(Throwable e) {
         long line = parser == null ? 1 : parser.getCurrentLineNumber() + 1;
         if (e instanceof CharacterCodingException) {
-            return new UnreadableFileException(line, "the file is not valid UTF-8 here; save it as UTF-8 (the rest of the file was not read)");
+            return new UnreadableFileException(
+                    line, "the file is not valid UTF-8 here; save it as UTF-8 (the rest of the file was not read)");
         }
-        return new UnreadableFileException(line, "unreadable CSV (" + e.getMessage() + "); the rest of the file was not read");
+        return new UnreadableFileException(
+                line, "unreadable CSV (" + e.getMessage() + "); the rest of the file was not read");
     }
 
     @Override

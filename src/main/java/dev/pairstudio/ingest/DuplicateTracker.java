@@ -67,8 +67,8 @@ public final class DuplicateTracker {
      */
     public synchronized long catchUp(BooleanSupplier cancelled) {
         if (grouper == null) {
-            grouper = new DuplicateGrouper(options,
-                    (int) Math.min(Integer.MAX_VALUE - 8, store.count(PairFilter.ALL) + 1_000 + expectedNew));
+            grouper = new DuplicateGrouper(
+                    options, (int) Math.min(Integer.MAX_VALUE - 8, store.count(PairFilter.ALL) + 1_000 + expectedNew));
             lastId = -1;
             fedDigest = 0;
         }
@@ -82,7 +82,8 @@ public final class DuplicateTracker {
                 grouper.add(p.id(), p.pair().question(), p.analysis().fingerprint());
                 fresh.put(p.id(), p);
                 lastId = p.id();
-                fedDigest += PairReader.textDigest(p.id(), p.pair().question(), p.pair().sql());
+                fedDigest += PairReader.textDigest(
+                        p.id(), p.pair().question(), p.pair().sql());
                 fed++;
             }
             DuplicateGrouper.Changes changes = grouper.flush();
@@ -127,13 +128,16 @@ public final class DuplicateTracker {
             fedDigest += PairReader.textDigest(id, p.question(), p.sql());
         }
         DuplicateGrouper.Changes changes = grouper.flush();
-        List<PairStore.DuplicateMark> marks = new ArrayList<>(changes.assignments().size());
+        List<PairStore.DuplicateMark> marks =
+                new ArrayList<>(changes.assignments().size());
         collect(changes, Map.of(), marks);
         return new PairStore.Duplicates(marks, merges(changes));
     }
 
     private static List<PairStore.GroupMerge> merges(DuplicateGrouper.Changes changes) {
-        return changes.merges().stream().map(m -> new PairStore.GroupMerge(m.from(), m.into())).toList();
+        return changes.merges().stream()
+                .map(m -> new PairStore.GroupMerge(m.from(), m.into()))
+                .toList();
     }
 
     /**
@@ -154,7 +158,8 @@ public final class DuplicateTracker {
 
     /** {@link #catchUpIfChanged()} that stops as {@link #catchUp(java.util.function.BooleanSupplier)} does. */
     public synchronized long catchUpIfChanged(BooleanSupplier cancelled) {
-        if (grouper == null && store.setting(GROUPED_DIGEST).equals(Optional.of(Long.toString(store.liveTextDigest())))) {
+        if (grouper == null
+                && store.setting(GROUPED_DIGEST).equals(Optional.of(Long.toString(store.liveTextDigest())))) {
             return 0;
         }
         return catchUp(cancelled);
@@ -165,7 +170,8 @@ public final class DuplicateTracker {
         grouper = null;
     }
 
-    private static void collect(DuplicateGrouper.Changes changes, Map<Long, StoredPair> fresh, List<PairStore.DuplicateMark> marks) {
+    private static void collect(
+            DuplicateGrouper.Changes changes, Map<Long, StoredPair> fresh, List<PairStore.DuplicateMark> marks) {
         for (DuplicateGrouper.Assignment a : changes.assignments()) {
             Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
             for (QualityFlag f : a.flags()) {

@@ -24,7 +24,8 @@ public enum ImportFormat {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown format \"" + name + "\": use auto, jsonl, json, csv, spider or bird", e);
+            throw new IllegalArgumentException(
+                    "Unknown format \"" + name + "\": use auto, jsonl, json, csv, spider or bird", e);
         }
     }
 
@@ -50,7 +51,8 @@ public enum ImportFormat {
             int nl = head.indexOf('\n');
             String firstLine = (nl < 0 ? head : head.substring(0, nl)).trim();
             boolean wholeObject = firstLine.length() > 1 && firstLine.endsWith("}");
-            boolean anotherObject = nl >= 0 && head.substring(nl + 1).stripLeading().startsWith("{");
+            boolean anotherObject =
+                    nl >= 0 && head.substring(nl + 1).stripLeading().startsWith("{");
             return wholeObject && (anotherObject || !name.endsWith(".json")) ? JSONL : JSON;
         }
         return name.endsWith(".json") ? JSON : CSV;

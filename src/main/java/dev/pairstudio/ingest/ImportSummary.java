@@ -15,8 +15,15 @@ import java.util.List;
  * @param reportFile every problem, one per line; null when there was none
  * @param cancelled  the user stopped it; the batches stored so far stay (a rerun completes them)
  */
-public record ImportSummary(String batch, long added, long skipped, long malformed, List<ImportProblem> problems,
-        Path reportFile, boolean cancelled, Duration elapsed) {
+public record ImportSummary(
+        String batch,
+        long added,
+        long skipped,
+        long malformed,
+        List<ImportProblem> problems,
+        Path reportFile,
+        boolean cancelled,
+        Duration elapsed) {
 
     public ImportSummary {
         problems = List.copyOf(problems);

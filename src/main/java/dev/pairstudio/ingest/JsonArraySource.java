@@ -23,6 +23,7 @@ final class JsonArraySource implements RecordSource {
     private boolean inArray;
     /** The array is the "pairs" of an export object (whose other keys are skipped). */
     private boolean inObject;
+
     private boolean done;
 
     JsonArraySource(TextInput in, ObjectMapper json, PairMapper mapper) {
@@ -59,13 +60,15 @@ final class JsonArraySource implements RecordSource {
             }
         } catch (CharConversionException e) {
             done = true;
-            throw new UnreadableFileException(line(), "the file is not valid UTF-8 here (" + e.getMessage()
-                    + "); the rest of the file was not read");
+            throw new UnreadableFileException(
+                    line(),
+                    "the file is not valid UTF-8 here (" + e.getMessage() + "); the rest of the file was not read");
         } catch (JsonProcessingException e) {
             done = true;
             JsonLocation at = e.getLocation();
-            throw new UnreadableFileException(at == null ? line() : at.getLineNr(), "invalid JSON (" + e.getOriginalMessage()
-                    + "); the rest of the file was not read");
+            throw new UnreadableFileException(
+                    at == null ? line() : at.getLineNr(),
+                    "invalid JSON (" + e.getOriginalMessage() + "); the rest of the file was not read");
         }
     }
 
@@ -85,15 +88,18 @@ final class JsonArraySource implements RecordSource {
                 parser.skipChildren();
             }
             if (t != JsonToken.END_OBJECT) {
-                throw new UnreadableFileException(parser.currentTokenLocation().getLineNr(),
+                throw new UnreadableFileException(
+                        parser.currentTokenLocation().getLineNr(),
                         "unexpected " + describe(t) + " after the pairs array; the rest of the file was not read");
             }
         }
         JsonToken after = parser.nextToken();
         if (after != null) {
-            throw new UnreadableFileException(parser.currentTokenLocation().getLineNr(), "unexpected " + describe(after)
-                    + " after the end of the " + (inObject ? "export object" : "array of pairs")
-                    + " (the array may have been closed early); the rest of the file was not read");
+            throw new UnreadableFileException(
+                    parser.currentTokenLocation().getLineNr(),
+                    "unexpected " + describe(after)
+                            + " after the end of the " + (inObject ? "export object" : "array of pairs")
+                            + " (the array may have been closed early); the rest of the file was not read");
         }
     }
 
@@ -128,12 +134,17 @@ final class JsonArraySource implements RecordSource {
                 }
                 parser.skipChildren();
             }
-            throw new UnreadableFileException(1, "a JSON object without a \"pairs\" array: expected the export shape "
-                    + "{\"exported_at\", \"format_version\", \"total_pairs\", \"pairs\": [...]} or an array of pairs");
+            throw new UnreadableFileException(
+                    1,
+                    "a JSON object without a \"pairs\" array: expected the export shape "
+                            + "{\"exported_at\", \"format_version\", \"total_pairs\", \"pairs\": [...]} or an array of pairs");
         }
-        throw new UnreadableFileException(parser.currentTokenLocation().getLineNr(),
+        throw new UnreadableFileException(
+                parser.currentTokenLocation().getLineNr(),
                 "expected a JSON array of pairs or an export object with \"pairs\", found "
-                        + (first.isNumeric() ? "a number" : first == JsonToken.VALUE_STRING ? "a string" : "\"" + parser.getText() + "\""));
+                        + (first.isNumeric()
+                                ? "a number"
+                                : first == JsonToken.VALUE_STRING ? "a string" : "\"" + parser.getText() + "\""));
     }
 
     @Override

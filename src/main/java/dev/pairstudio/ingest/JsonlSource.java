@@ -24,9 +24,12 @@ final class JsonlSource implements RecordSource {
     private final TextInput in;
     /** One value per line: {@code {...} {...}} or {@code {...} junk} is an error of the line, not its first object. */
     private final ObjectReader json;
+
     private final PairMapper mapper;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private byte[] buf = new byte[8192];
     private long lineNo;
 
@@ -38,6 +41,7 @@ final class JsonlSource implements RecordSource {
 
     /** Bytes read from the file but not yet consumed (scanning byte by byte through the stream would be slow). */
     private final byte[] chunk = new byte[1 << 16];
+
     private int chunkPos;
     private int chunkLen;
 
@@ -80,8 +84,10 @@ final class JsonlSource implements RecordSource {
             }
             lineNo++;
             if (tooLong) {
-                return SourceRecord.bad(lineNo, "the line is " + lineBytes + " bytes long, over the limit of "
-                        + MAX_LINE_BYTES + " bytes for one pair; skipped");
+                return SourceRecord.bad(
+                        lineNo,
+                        "the line is " + lineBytes + " bytes long, over the limit of " + MAX_LINE_BYTES
+                                + " bytes for one pair; skipped");
             }
             if (len > 0 && buf[len - 1] == '\r') {
                 len--;

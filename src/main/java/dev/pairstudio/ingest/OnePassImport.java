@@ -20,11 +20,9 @@ public final class OnePassImport {
      * @param leftOver  pairs an earlier run had left unanalysed, analysed before this import
      * @param regrouped stored pairs grouped before this import (every one, when the store had any)
      */
-    public record Result(ImportSummary summary, long leftOver, long regrouped) {
-    }
+    public record Result(ImportSummary summary, long leftOver, long regrouped) {}
 
-    private OnePassImport() {
-    }
+    private OnePassImport() {}
 
     /**
      * @param format          null: detect per file
@@ -34,11 +32,18 @@ public final class OnePassImport {
      * @param progress        told after every stored batch; null: nobody
      * @param expected        how many records the files hold at most ({@link PairImporter#estimatedRecords}): sizes the grouping
      */
-    public static Result run(PairStore store, List<Path> files, ImportFormat format, Path reportDirectory, int batchSize,
-            int threads, ProgressListener progress, long expected) {
+    public static Result run(
+            PairStore store,
+            List<Path> files,
+            ImportFormat format,
+            Path reportDirectory,
+            int batchSize,
+            int threads,
+            ProgressListener progress,
+            long expected) {
         try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             // the new pairs are grouped against every stored pair's fingerprint: those must exist first
-            long leftOver = PendingAnalysis.run(store, enricher, threads, n -> { }, () -> false);
+            long leftOver = PendingAnalysis.run(store, enricher, threads, n -> {}, () -> false);
             DuplicateTracker duplicates = new DuplicateTracker(store).expecting(expected);
             long regrouped = duplicates.catchUp(); // also finishes a grouping that a killed run left behind
             ImportSummary s = new PairImporter(store, enricher, batchSize, threads, duplicates)

@@ -20,6 +20,5 @@ public interface PairEnricher {
      * @param pair     the pair to store, typically with analysed table names
      * @param analysis what was derived, {@link PairAnalysis#NONE} when nothing
      */
-    record Enriched(Pair pair, PairAnalysis analysis) {
-    }
+    record Enriched(Pair pair, PairAnalysis analysis) {}
 }

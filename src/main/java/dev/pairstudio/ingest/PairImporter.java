@@ -52,8 +52,9 @@ public final class PairImporter {
     private final int threads;
     /** Null: the pairs are stored ungrouped (and typically unanalysed), a later pass groups them. */
     private final DuplicateTracker duplicates;
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS); // 45.0 stays 45.0
+
+    private final ObjectMapper json =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS); // 45.0 stays 45.0
 
     public PairImporter(PairStore store, PairEnricher enricher) {
         this(store, enricher, DEFAULT_BATCH, 2);
@@ -68,14 +69,18 @@ public final class PairImporter {
      * stored with its analyses and grouped by {@code duplicates} in one transaction, so no pair is
      * read back or written twice. {@code duplicates} must have caught up with the store.
      */
-    public PairImporter(PairStore store, PairEnricher enricher, int batchSize, int threads, DuplicateTracker duplicates) {
+    public PairImporter(
+            PairStore store, PairEnricher enricher, int batchSize, int threads, DuplicateTracker duplicates) {
         this.duplicates = duplicates;
         this.store = store;
         this.enricher = enricher == null ? PairEnricher.NONE : enricher;
         this.batchSize = batchSize;
         this.threads = threads;
         json.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
-        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(PairMapper.MAX_TEXT).build());
+        json.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(PairMapper.MAX_TEXT)
+                        .build());
     }
 
     /**
@@ -84,11 +89,19 @@ public final class PairImporter {
      * @param format          null or absent: detect per file
      * @param reportDirectory where {@code import-<batch>.report.txt} goes when there are problems; null: none
      */
-    public ImportSummary importFiles(List<Path> files, ImportFormat format, Path reportDirectory,
-            ProgressListener progress, BooleanSupplier cancelled) {
+    public ImportSummary importFiles(
+            List<Path> files,
+            ImportFormat format,
+            Path reportDirectory,
+            ProgressListener progress,
+            BooleanSupplier cancelled) {
         long start = System.nanoTime();
-        String batch = "import-" + LocalDateTime.now(ZoneOffset.UTC).format(BATCH_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Run run = new Run(batch, reportDirectory, progress == null ? ProgressListener.NONE : progress,
+        String batch = "import-" + LocalDateTime.now(ZoneOffset.UTC).format(BATCH_TIME) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        Run run = new Run(
+                batch,
+                reportDirectory,
+                progress == null ? ProgressListener.NONE : progress,
                 cancelled == null ? () -> false : cancelled);
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("pair-enricher"));
         ExecutorService writer = Executors.newSingleThreadExecutor(daemon("pair-writer"));
@@ -112,8 +125,15 @@ public final class PairImporter {
             writer.shutdownNow();
             run.closeReport();
         }
-        return new ImportSummary(batch, run.added.get(), run.skipped.get(), run.malformed, run.problems,
-                run.reportFile, run.wasCancelled, Duration.ofNanos(System.nanoTime() - start));
+        return new ImportSummary(
+                batch,
+                run.added.get(),
+                run.skipped.get(),
+                run.malformed,
+                run.problems,
+                run.reportFile,
+                run.wasCancelled,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void importFile(Path file, ImportFormat format, Run run, ExecutorService pool, ExecutorService writer) {
@@ -190,30 +210,52 @@ public final class PairImporter {
         }
     }
 
-    private CompletableFuture<Void> submit(List<Pair> chunk, CompletableFuture<Void> previous, Semaphore slots, Run run,
-            ExecutorService pool, ExecutorService writer, long position, long total, long records) {
+    private CompletableFuture<Void> submit(
+            List<Pair> chunk,
+            CompletableFuture<Void> previous,
+            Semaphore slots,
+            Run run,
+            ExecutorService pool,
+            ExecutorService writer,
+            long position,
+            long total,
+            long records) {
         slots.acquireUninterruptibly();
-        CompletableFuture<List<PairEnricher.Enriched>> enriched = CompletableFuture.supplyAsync(() -> enrich(chunk), pool);
+        CompletableFuture<List<PairEnricher.Enriched>> enriched =
+                CompletableFuture.supplyAsync(() -> enrich(chunk), pool);
         // Chained on the previous write: batches are stored in file order, so ids follow the file.
-        CompletableFuture<Void> stored = previous.thenCombineAsync(enriched, (ignored, rows) -> {
-            AddResult result = store(rows, run.batch);
-            run.added.addAndGet(result.added());
-            run.skipped.addAndGet(result.skipped());
-            run.progress.progress(position, total, records);
-            return null;
-        }, writer);
+        CompletableFuture<Void> stored = previous.thenCombineAsync(
+                enriched,
+                (ignored, rows) -> {
+                    AddResult result = store(rows, run.batch);
+                    run.added.addAndGet(result.added());
+                    run.skipped.addAndGet(result.skipped());
+                    run.progress.progress(position, total, records);
+                    return null;
+                },
+                writer);
         stored.whenComplete((v, e) -> slots.release());
         return stored;
     }
 
     private AddResult store(List<PairEnricher.Enriched> rows, String batch) {
         List<Pair> pairs = rows.stream().map(PairEnricher.Enriched::pair).toList();
-        List<PairAnalysis> analyses = rows.stream().map(PairEnricher.Enriched::analysis).toList();
+        List<PairAnalysis> analyses =
+                rows.stream().map(PairEnricher.Enriched::analysis).toList();
         if (duplicates == null) {
             return store.addAll(pairs, analyses, Source.FILE, batch);
         }
-        return store.addAll(pairs, analyses, Source.FILE, batch, (ids, positions) -> duplicates.added(ids,
-                positions.stream().map(pairs::get).toList(), positions.stream().map(i -> analyses.get(i).fingerprint()).toList()));
+        return store.addAll(
+                pairs,
+                analyses,
+                Source.FILE,
+                batch,
+                (ids, positions) -> duplicates.added(
+                        ids,
+                        positions.stream().map(pairs::get).toList(),
+                        positions.stream()
+                                .map(i -> analyses.get(i).fingerprint())
+                                .toList()));
     }
 
     /**
@@ -274,8 +316,10 @@ public final class PairImporter {
         if (io == null) {
             return e;
         }
-        return new StoreException("Import stopped: the database cannot be written (" + io.getMessage() + "). Once it "
-                + "can (free some space), import the same files again: that adds what is missing and skips what is stored", e);
+        return new StoreException(
+                "Import stopped: the database cannot be written (" + io.getMessage() + "). Once it "
+                        + "can (free some space), import the same files again: that adds what is missing and skips what is stored",
+                e);
     }
 
     /** The I/O failure behind a store failure: causes, and for a JDBC batch its next exception. */
@@ -339,7 +383,8 @@ public final class PairImporter {
                 report.write(p.toString());
                 report.newLine();
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write the import report " + reportFile + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "Cannot write the import report " + reportFile + ": " + e.getMessage(), e);
             }
         }
 

@@ -63,9 +63,17 @@ final class PairMapper {
         String sql = requiredText(n, "sql_query");
         String timestamp = optionalText(n, "timestamp");
         String database = optionalText(n, "database_name");
-        return new Pair(pairId(optionalText(n, "pair_id"), question, sql, database, timestamp), question, sql, timestamp(timestamp),
-                optionalText(n, "database_type"), database, tableNames(n.get("table_names")),
-                bool(n.get("success")), number(n.get("execution_time_ms")), metadata(n.get("metadata")));
+        return new Pair(
+                pairId(optionalText(n, "pair_id"), question, sql, database, timestamp),
+                question,
+                sql,
+                timestamp(timestamp),
+                optionalText(n, "database_type"),
+                database,
+                tableNames(n.get("table_names")),
+                bool(n.get("success")),
+                number(n.get("execution_time_ms")),
+                metadata(n.get("metadata")));
     }
 
     /** Spider and BIRD databases are SQLite files; db_id names the database. */
@@ -81,8 +89,17 @@ final class PairMapper {
             }
         }
         String database = optionalText(n, "db_id");
-        return new Pair(pairId(optionalText(n, "pair_id"), question, sql, dataset + ":" + database, null), question, sql,
-                Timestamps.now(), "sqlite", database, List.of(), true, null, meta);
+        return new Pair(
+                pairId(optionalText(n, "pair_id"), question, sql, dataset + ":" + database, null),
+                question,
+                sql,
+                Timestamps.now(),
+                "sqlite",
+                database,
+                List.of(),
+                true,
+                null,
+                meta);
     }
 
     /** A CSV row with the seed's columns ({@code query_type} is derived, so ignored). */
@@ -114,9 +131,17 @@ final class PairMapper {
         } catch (NumberFormatException e) {
             throw new BadRecordException("execution_time_ms must be a number, found \"" + shorten(exec) + "\"");
         }
-        return new Pair(pairId(cell(row, "pair_id"), question, sql, cell(row, "database_name"), cell(row, "timestamp")),
-                question, sql, timestamp(cell(row, "timestamp")), cell(row, "database_type"), cell(row, "database_name"),
-                tableNames, ok, ms, Map.of());
+        return new Pair(
+                pairId(cell(row, "pair_id"), question, sql, cell(row, "database_name"), cell(row, "timestamp")),
+                question,
+                sql,
+                timestamp(cell(row, "timestamp")),
+                cell(row, "database_type"),
+                cell(row, "database_name"),
+                tableNames,
+                ok,
+                ms,
+                Map.of());
     }
 
     // ---- field rules -----------------------------------------------------------------------
@@ -130,7 +155,8 @@ final class PairMapper {
             throws BadRecordException {
         if (given == null) {
             String content = String.join("\u0000", question, sql, String.valueOf(database), String.valueOf(timestamp));
-            return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
+            return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8))
+                    .toString();
         }
         if (given.length() > 200) {
             throw new BadRecordException("pair_id is longer than 200 characters");
@@ -142,8 +168,9 @@ final class PairMapper {
         if (text == null) {
             return Timestamps.now();
         }
-        return Timestamps.parse(text).orElseThrow(() -> new BadRecordException(
-                "timestamp \"" + shorten(text) + "\" is not an ISO-8601 date or date-time"));
+        return Timestamps.parse(text)
+                .orElseThrow(() -> new BadRecordException(
+                        "timestamp \"" + shorten(text) + "\" is not an ISO-8601 date or date-time"));
     }
 
     private static String requiredText(JsonNode n, String key) throws BadRecordException {
@@ -186,7 +213,8 @@ final class PairMapper {
         List<String> out = new ArrayList<>();
         for (JsonNode t : v) {
             if (!t.isTextual()) {
-                throw new BadRecordException("table_names must be an array of strings, found an element that is " + kind(t));
+                throw new BadRecordException(
+                        "table_names must be an array of strings, found an element that is " + kind(t));
             }
             out.add(t.asText());
         }

@@ -22,19 +22,24 @@ import java.util.function.LongConsumer;
 public final class PendingAnalysis {
     private static final int BATCH = 4_000;
 
-    private PendingAnalysis() {
-    }
+    private PendingAnalysis() {}
 
     /**
      * Works until no unanalysed pair is left or {@code cancelled} says stop (whole batches are
      * kept); reports the running count after each batch. Returns how many pairs were analysed.
      */
-    public static long run(PairStore store, PairEnricher enricher, int threads, LongConsumer progress, BooleanSupplier cancelled) {
+    public static long run(
+            PairStore store, PairEnricher enricher, int threads, LongConsumer progress, BooleanSupplier cancelled) {
         return run(store, enricher, threads, 0, progress, cancelled);
     }
 
     /** As {@link #run(PairStore, PairEnricher, int, LongConsumer, BooleanSupplier)}, for the pairs with ids above {@code afterId} only. */
-    public static long run(PairStore store, PairEnricher enricher, int threads, long afterId, LongConsumer progress,
+    public static long run(
+            PairStore store,
+            PairEnricher enricher,
+            int threads,
+            long afterId,
+            LongConsumer progress,
             BooleanSupplier cancelled) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "pending-analysis");
@@ -60,13 +65,14 @@ public final class PendingAnalysis {
         }
     }
 
-    private static Map<Long, PairStore.Analysed> analyse(List<StoredPair> batch, PairEnricher enricher, ExecutorService pool,
-            int threads) {
+    private static Map<Long, PairStore.Analysed> analyse(
+            List<StoredPair> batch, PairEnricher enricher, ExecutorService pool, int threads) {
         int slice = (batch.size() + threads - 1) / threads;
         List<Future<List<PairEnricher.Enriched>>> parts = new ArrayList<>();
         for (int from = 0; from < batch.size(); from += slice) {
             List<StoredPair> part = batch.subList(from, Math.min(batch.size(), from + slice));
-            parts.add(pool.submit(() -> part.stream().map(p -> enricher.enrich(p.pair())).toList()));
+            parts.add(pool.submit(
+                    () -> part.stream().map(p -> enricher.enrich(p.pair())).toList()));
         }
         Map<Long, PairStore.Analysed> out = new LinkedHashMap<>();
         int i = 0;

@@ -38,8 +38,9 @@ final class TextInput extends FilterInputStream {
     }
 
     private static void check(byte[] head) throws UnreadableFileException {
-        if (head.length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
-                || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
+        if (head.length >= 2
+                && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                        || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
             throw new UnreadableFileException(0, "the file is UTF-16 encoded; save it as UTF-8 and import it again");
         }
         int nul = 0;
@@ -50,7 +51,8 @@ final class TextInput extends FilterInputStream {
         }
         // A few NUL bytes are a damaged record (reported on its line); many mean binary or UTF-16.
         if (nul > 16 && nul * 20 > head.length) {
-            throw new UnreadableFileException(0, "the file is binary (or UTF-16), not UTF-8 text; nothing was imported from it");
+            throw new UnreadableFileException(
+                    0, "the file is binary (or UTF-16), not UTF-8 text; nothing was imported from it");
         }
     }
 

@@ -36,17 +36,39 @@ public record Pair(
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(timestamp, "timestamp");
         tableNames = tableNames == null ? List.of() : List.copyOf(tableNames);
-        metadata = metadata == null || metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        metadata = metadata == null || metadata.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         databaseType = blankToNull(databaseType);
         databaseName = blankToNull(databaseName);
     }
 
     public Pair withText(String newQuestion, String newSql) {
-        return new Pair(pairId, newQuestion, newSql, timestamp, databaseType, databaseName, tableNames, success, executionTimeMs, metadata);
+        return new Pair(
+                pairId,
+                newQuestion,
+                newSql,
+                timestamp,
+                databaseType,
+                databaseName,
+                tableNames,
+                success,
+                executionTimeMs,
+                metadata);
     }
 
     public Pair withTableNames(List<String> tables) {
-        return new Pair(pairId, question, sql, timestamp, databaseType, databaseName, tables, success, executionTimeMs, metadata);
+        return new Pair(
+                pairId,
+                question,
+                sql,
+                timestamp,
+                databaseType,
+                databaseName,
+                tables,
+                success,
+                executionTimeMs,
+                metadata);
     }
 
     private static String blankToNull(String s) {

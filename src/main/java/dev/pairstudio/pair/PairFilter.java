@@ -41,8 +41,9 @@ public record PairFilter(
         Set<Long> ids,
         Instant changedSince) {
 
-    public static final PairFilter ALL = new PairFilter(null, null, null, Set.of(), Set.of(), Set.of(), Set.of(),
-            Set.of(), Set.of(), Set.of(), Set.of(), null, false, false, null, Set.of(), null);
+    public static final PairFilter ALL = new PairFilter(
+            null, null, null, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null,
+            false, false, null, Set.of(), null);
 
     public PairFilter {
         databaseTypes = copy(databaseTypes);
@@ -112,7 +113,24 @@ public record PairFilter(
         }
 
         private PairFilter build() {
-            return new PairFilter(from, to, success, databaseTypes, databaseNames, queryTypes, statuses, flags, complexity, piiTypes, tables, text, textIsRegex, trash, duplicateGroup, ids, changedSince);
+            return new PairFilter(
+                    from,
+                    to,
+                    success,
+                    databaseTypes,
+                    databaseNames,
+                    queryTypes,
+                    statuses,
+                    flags,
+                    complexity,
+                    piiTypes,
+                    tables,
+                    text,
+                    textIsRegex,
+                    trash,
+                    duplicateGroup,
+                    ids,
+                    changedSince);
         }
     }
 

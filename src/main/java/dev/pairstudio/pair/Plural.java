@@ -9,8 +9,7 @@ import java.util.Locale;
  * an irregular form is given.
  */
 public final class Plural {
-    private Plural() {
-    }
+    private Plural() {}
 
     /** {@code n} with thousands separators: "1,000,000". */
     public static String number(long n) {

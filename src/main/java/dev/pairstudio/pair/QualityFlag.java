@@ -54,7 +54,11 @@ public enum QualityFlag {
      * hints): SQL that does not parse is never valid against its schema.
      */
     public boolean schemaError() {
-        return this == UNPARSEABLE || this == UNKNOWN_TABLE || this == UNKNOWN_COLUMN || this == AMBIGUOUS_COLUMN || this == DOES_NOT_RUN
+        return this == UNPARSEABLE
+                || this == UNKNOWN_TABLE
+                || this == UNKNOWN_COLUMN
+                || this == AMBIGUOUS_COLUMN
+                || this == DOES_NOT_RUN
                 || this == WRITE_STATEMENT;
     }
 

@@ -2,5 +2,7 @@ package dev.pairstudio.pair;
 
 /** Where a pair stands in human review. */
 public enum ReviewStatus {
-    UNREVIEWED, ACCEPTED, REJECTED
+    UNREVIEWED,
+    ACCEPTED,
+    REJECTED
 }

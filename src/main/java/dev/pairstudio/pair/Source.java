@@ -2,5 +2,8 @@ package dev.pairstudio.pair;
 
 /** Where a stored pair came from. */
 public enum Source {
-    FILE, API, MANUAL, DEMO
+    FILE,
+    API,
+    MANUAL,
+    DEMO
 }

@@ -15,8 +15,7 @@ public final class Timestamps {
     private static final DateTimeFormatter SEED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static String format(Instant t) {
         long seconds = t.getEpochSecond();
@@ -38,6 +37,7 @@ public final class Timestamps {
 
     /** 0001-01-01 and 10000-01-01 UTC. */
     private static final long FIRST_FAST = -62_135_596_800L;
+
     private static final long END_FAST = 253_402_300_800L;
 
     private static void digits(char[] c, int at, int width, int value) {
@@ -70,7 +70,9 @@ public final class Timestamps {
             // no offset: try local forms
         }
         try {
-            return Optional.of(LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+            return Optional.of(LocalDateTime.parse(s.replace(' ', 'T'))
+                    .toInstant(ZoneOffset.UTC)
+                    .truncatedTo(ChronoUnit.MICROS));
         } catch (DateTimeParseException ignored) {
             // not a date-time: try a bare date
         }

@@ -20,13 +20,16 @@ public record AllowList(List<String> values, List<String> patterns) {
     }
 
     Compiled compile() {
-        List<Pattern> compiled = patterns.stream().map(p -> {
-            try {
-                return Pattern.compile(p);
-            } catch (PatternSyntaxException e) {
-                throw new InvalidRuleException("allow-list pattern '" + p + "' does not compile: " + e.getDescription());
-            }
-        }).toList();
+        List<Pattern> compiled = patterns.stream()
+                .map(p -> {
+                    try {
+                        return Pattern.compile(p);
+                    } catch (PatternSyntaxException e) {
+                        throw new InvalidRuleException(
+                                "allow-list pattern '" + p + "' does not compile: " + e.getDescription());
+                    }
+                })
+                .toList();
         return new Compiled(values.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()), compiled);
     }
 

@@ -64,10 +64,16 @@ public final class Anonymizer {
         SqlLiterals.Dialect dialect = SqlLiterals.Dialect.of(databaseType);
         // A database named like one of the SQL's own identifiers ("flights" in FROM flights) is
         // schema vocabulary: replacing it in the question would make question and SQL disagree.
-        Detector dbDetector = dbName == null || dbName.length() < 2
-                || namesAnIdentifier(sql, SqlLiterals.find(sql, dialect), dbName) ? null : new DatabaseNameDetector(dbName);
-        AnonymizedText q = rewrite(Field.QUESTION, question,
-                detectors.detect(question, 0, question.length(), Field.QUESTION, dbDetector), null, false);
+        Detector dbDetector =
+                dbName == null || dbName.length() < 2 || namesAnIdentifier(sql, SqlLiterals.find(sql, dialect), dbName)
+                        ? null
+                        : new DatabaseNameDetector(dbName);
+        AnonymizedText q = rewrite(
+                Field.QUESTION,
+                question,
+                detectors.detect(question, 0, question.length(), Field.QUESTION, dbDetector),
+                null,
+                false);
         SqlResult s = anonymizeSql(sql, dialect, databaseType, dbDetector);
         if (s.leaked() != null && dialect == SqlLiterals.Dialect.STANDARD) {
             // no known dialect: the value may sit in a string that MySQL's backslash escapes delimit
@@ -75,8 +81,8 @@ public final class Anonymizer {
             s = mysql.leaked() == null ? mysql : s;
         }
         if (s.leaked() != null) {
-            throw new AnonymizationException("a value the policy anonymizes (" + s.leaked().label()
-                    + ") sits where no SQL literal can be rewritten safely");
+            throw new AnonymizationException("a value the policy anonymizes ("
+                    + s.leaked().label() + ") sits where no SQL literal can be rewritten safely");
         }
         AnonymizedText db = null;
         if (dbName != null) {
@@ -87,8 +93,7 @@ public final class Anonymizer {
     }
 
     /** The anonymized SQL, how it was checked, and the type of a value it would still hold (null: none). */
-    private record SqlResult(AnonymizedText text, SqlCheck check, PiiType leaked) {
-    }
+    private record SqlResult(AnonymizedText text, SqlCheck check, PiiType leaked) {}
 
     private SqlResult anonymizeSql(String sql, SqlLiterals.Dialect dialect, String databaseType, Detector dbDetector) {
         SqlValues values = SqlValues.of(sql, dialect);
@@ -187,7 +192,8 @@ public final class Anonymizer {
         for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
             int end = i + word.length();
             boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '_';
-            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '_';
+            boolean endOk =
+                    end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '_';
             if (startOk && endOk) {
                 return true;
             }
@@ -196,8 +202,8 @@ public final class Anonymizer {
     }
 
     /** @param codecs for SQL, per finding the codec of the literal it lies in; null for plain text */
-    private AnonymizedText rewrite(Field field, String text, List<Finding> findings, List<SqlValueCodec> codecs,
-            boolean plain) {
+    private AnonymizedText rewrite(
+            Field field, String text, List<Finding> findings, List<SqlValueCodec> codecs, boolean plain) {
         if (findings.isEmpty()) {
             return new AnonymizedText(field, text, text, List.of());
         }
@@ -215,7 +221,8 @@ public final class Anonymizer {
             } else {
                 SqlValueCodec codec = codecs.get(i);
                 String value = codec.decode(raw);
-                String fresh = plain && op != Operator.KEEP ? (codec.numeric() ? "0" : "REDACTED")
+                String fresh = plain && op != Operator.KEEP
+                        ? (codec.numeric() ? "0" : "REDACTED")
                         : replace(f.type(), value, op, codec.numeric());
                 replacement = op == Operator.KEEP ? raw : codec.encode(fresh);
             }
@@ -231,19 +238,26 @@ public final class Anonymizer {
     private String replace(PiiType type, String value, Operator op, boolean numeric) {
         return switch (op) {
             case KEEP -> value;
-            case PSEUDONYMIZE -> numeric ? numeric(pseudonymizer.pseudonym(type, value), type, value)
-                    : pseudonymizer.pseudonym(type, value);
+            case PSEUDONYMIZE ->
+                numeric
+                        ? numeric(pseudonymizer.pseudonym(type, value), type, value)
+                        : pseudonymizer.pseudonym(type, value);
             case MASK -> mask(value, numeric ? '0' : '*');
             case REDACT -> numeric ? "0" : "<" + type.label() + ">";
-            case HASH -> numeric ? pseudonymizer.hashDigits(type, value, Shapes.digitsOf(value).length())
-                    : pseudonymizer.hashToken(type, value);
+            case HASH ->
+                numeric
+                        ? pseudonymizer.hashDigits(
+                                type, value, Shapes.digitsOf(value).length())
+                        : pseudonymizer.hashToken(type, value);
         };
     }
 
     /** A surrogate for a numeric literal: its digits, or keyed digits when it has none. */
     private String numeric(String surrogate, PiiType type, String value) {
         String d = Shapes.digitsOf(surrogate);
-        return d.isEmpty() ? pseudonymizer.hashDigits(type, value, Shapes.digitsOf(value).length()) : d;
+        return d.isEmpty()
+                ? pseudonymizer.hashDigits(type, value, Shapes.digitsOf(value).length())
+                : d;
     }
 
     /** Letters and digits become {@code with}, except the last four. */

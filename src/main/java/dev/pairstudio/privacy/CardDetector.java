@@ -40,8 +40,10 @@ final class CardDetector implements Detector {
                 i++;
             }
             groups.add(new int[] {g, i});
-            if (i + 1 < to && (text.charAt(i) == ' ' || text.charAt(i) == '-')
-                    && (sep == 0 || sep == text.charAt(i)) && Context.isAsciiDigit(text.charAt(i + 1))) {
+            if (i + 1 < to
+                    && (text.charAt(i) == ' ' || text.charAt(i) == '-')
+                    && (sep == 0 || sep == text.charAt(i))
+                    && Context.isAsciiDigit(text.charAt(i + 1))) {
                 sep = text.charAt(i);
                 i++;
             } else {
@@ -61,8 +63,8 @@ final class CardDetector implements Detector {
     }
 
     /** Tries the longest valid card starting at group {@code g}; returns the next group index to try. */
-    private static int tryFrom(String text, List<int[]> groups, int g, int runEnd, boolean gluedAfter,
-            Field field, List<Finding> out) {
+    private static int tryFrom(
+            String text, List<int[]> groups, int g, int runEnd, boolean gluedAfter, Field field, List<Finding> out) {
         StringBuilder digits = new StringBuilder(19);
         int bestEnd = -1;
         String context = null;
@@ -77,11 +79,13 @@ final class CardDetector implements Detector {
             if (d.length() < MIN_DIGITS || atRunEnd && gluedAfter || !CardBrand.luhnValid(d)) {
                 continue;
             }
-            boolean known = CardBrand.of(d) != null && d.length() > MIN_DIGITS || amexDinersGrouping(text, groups, g, k);
+            boolean known =
+                    CardBrand.of(d) != null && d.length() > MIN_DIGITS || amexDinersGrouping(text, groups, g, k);
             // what validation alone rejects must be a whole run: "5235 3997 1854 5402" holds no card of 12
             boolean wholeRun = g == 0 && atRunEnd;
             String ctx = known || !wholeRun ? null : ContextWords.CARD.around(text, groups.get(g)[0], grp[1]);
-            if (known && ContextWords.PHONE.rightBefore(text, groups.get(g)[0])
+            if (known
+                    && ContextWords.PHONE.rightBefore(text, groups.get(g)[0])
                     && ContextWords.CARD.around(text, groups.get(g)[0], grp[1]) == null) {
                 continue; // "Tel. 4123 4567 8901 2" reads as the phone it is said to be
             }
@@ -93,11 +97,10 @@ final class CardDetector implements Detector {
         if (bestEnd < 0) {
             return g;
         }
-        out.add(new Finding(field, groups.get(g)[0], groups.get(bestEnd)[1], PiiType.CARD, context == null ? 0.97 : 0.9,
-                context));
+        out.add(new Finding(
+                field, groups.get(g)[0], groups.get(bestEnd)[1], PiiType.CARD, context == null ? 0.97 : 0.9, context));
         return bestEnd + 1;
     }
-
 
     /** 4-6-4 or 4-6-5 from a 3: the grouping printed on Amex and Diners cards, whatever the exact issuer range. */
     private static boolean amexDinersGrouping(String text, List<int[]> groups, int g, int k) {
@@ -112,7 +115,8 @@ final class CardDetector implements Detector {
 
     private static boolean startsInsideToken(String text, int i) {
         char b1 = Context.at(text, i - 1);
-        return Context.isWordChar(b1) || b1 == '+' // +63 1800 1 234 5678 is a phone number
+        return Context.isWordChar(b1)
+                || b1 == '+' // +63 1800 1 234 5678 is a phone number
                 || ((b1 == '.' || b1 == '-') && Context.isAsciiDigit(Context.at(text, i - 2)));
     }
 

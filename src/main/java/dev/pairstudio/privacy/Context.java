@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** Small text tests shared by the detectors: token boundaries and context words. */
 final class Context {
-    private Context() {
-    }
+    private Context() {}
 
     static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';

@@ -30,15 +30,16 @@ public record CustomRule(String name, String pattern, String validator) {
             return s -> true;
         }
         return switch (validator.toLowerCase(Locale.ROOT)) {
-            case "luhn" -> s -> {
-                String d = s.replaceAll("\\D", "");
-                return !d.isEmpty() && CardBrand.luhnValid(d);
-            };
-            case "mod97", "iban" -> s -> IBANValidator.getInstance()
-                    .isValid(IbanDetector.compact(s));
+            case "luhn" ->
+                s -> {
+                    String d = s.replaceAll("\\D", "");
+                    return !d.isEmpty() && CardBrand.luhnValid(d);
+                };
+            case "mod97", "iban" -> s -> IBANValidator.getInstance().isValid(IbanDetector.compact(s));
             case "digits" -> s -> !s.isEmpty() && s.chars().allMatch(Character::isDigit);
-            default -> throw new InvalidRuleException("custom rule '" + rule + "': unknown validator '" + validator
-                    + "'; use luhn, mod97 or digits");
+            default ->
+                throw new InvalidRuleException(
+                        "custom rule '" + rule + "': unknown validator '" + validator + "'; use luhn, mod97 or digits");
         };
     }
 }

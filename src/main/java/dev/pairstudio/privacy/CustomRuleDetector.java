@@ -71,8 +71,8 @@ final class CustomRuleDetector implements Detector {
             }
         } catch (StackOverflowError e) {
             // java.util.regex recurses per repetition: a long text can exhaust the stack
-            throw new AnonymizationException("custom rule '" + rule.name() + "' recursed too deeply on a "
-                    + (to - from) + "-character text; the text was not anonymized");
+            throw new AnonymizationException("custom rule '" + rule.name() + "' recursed too deeply on a " + (to - from)
+                    + "-character text; the text was not anonymized");
         }
     }
 }

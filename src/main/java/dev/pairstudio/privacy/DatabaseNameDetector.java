@@ -28,8 +28,10 @@ final class DatabaseNameDetector implements Detector {
         int n = name.length();
         for (int i = from; i + n <= to; i++) {
             char c = text.charAt(i);
-            if ((c == first || Character.toLowerCase(c) == first) && text.regionMatches(ignoreCase, i, name, 0, n)
-                    && !Context.isWordChar(Context.at(text, i - 1)) && !Context.isWordChar(Context.at(text, i + n))) {
+            if ((c == first || Character.toLowerCase(c) == first)
+                    && text.regionMatches(ignoreCase, i, name, 0, n)
+                    && !Context.isWordChar(Context.at(text, i - 1))
+                    && !Context.isWordChar(Context.at(text, i + n))) {
                 out.add(new Finding(field, i, i + n, PiiType.DB_NAME, 0.9));
                 i += n - 1;
             }

@@ -16,7 +16,8 @@ final class DenyListDetector implements Detector {
             int n = v.length();
             char first = Character.toLowerCase(v.charAt(0));
             for (int i = from; i + n <= to; i++) {
-                if (Character.toLowerCase(text.charAt(i)) == first && text.regionMatches(true, i, v, 0, n)
+                if (Character.toLowerCase(text.charAt(i)) == first
+                        && text.regionMatches(true, i, v, 0, n)
                         && !(Context.isWordChar(v.charAt(0)) && Context.isWordChar(Context.at(text, i - 1)))
                         && !(Context.isWordChar(v.charAt(n - 1)) && Context.isWordChar(Context.at(text, i + n)))) {
                     out.add(new Finding(field, i, i + n, list.type(), 1.0));

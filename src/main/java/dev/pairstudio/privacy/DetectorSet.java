@@ -11,12 +11,27 @@ import java.util.Set;
 
 /** The detectors a policy asks for, with the allow-list and the overlap rule applied to their findings. */
 final class DetectorSet {
-    private static final Map<PiiType, Integer> RANKS = Map.of(PiiType.URL, 2, PiiType.EMAIL, 3, PiiType.IBAN, 4,
-            PiiType.CARD, 5, PiiType.SSN, 6, PiiType.IP, 7, PiiType.PHONE, 8, PiiType.DB_NAME, 9);
+    private static final Map<PiiType, Integer> RANKS = Map.of(
+            PiiType.URL,
+            2,
+            PiiType.EMAIL,
+            3,
+            PiiType.IBAN,
+            4,
+            PiiType.CARD,
+            5,
+            PiiType.SSN,
+            6,
+            PiiType.IP,
+            7,
+            PiiType.PHONE,
+            8,
+            PiiType.DB_NAME,
+            9);
 
-    private static final List<String> COMMON_PHONE_REGIONS = List.of("US", "GB", "DE", "FR", "ES", "IT", "PT", "NL", "BE",
-            "CH", "AT", "PL", "SE", "NO", "DK", "FI", "IE", "AU", "NZ", "CA", "BR", "MX", "AR", "IN", "SG", "HK", "JP",
-            "ZA", "CN", "KR");
+    private static final List<String> COMMON_PHONE_REGIONS = List.of(
+            "US", "GB", "DE", "FR", "ES", "IT", "PT", "NL", "BE", "CH", "AT", "PL", "SE", "NO", "DK", "FI", "IE", "AU",
+            "NZ", "CA", "BR", "MX", "AR", "IN", "SG", "HK", "JP", "ZA", "CN", "KR");
 
     private final List<Detector> detectors = new ArrayList<>();
     private final Map<String, Integer> customRanks = new HashMap<>();
@@ -26,7 +41,8 @@ final class DetectorSet {
         Set<String> supported = PhoneNumberUtil.getInstance().getSupportedRegions();
         for (String r : policy.phoneRegions()) {
             if (!supported.contains(r)) {
-                throw new InvalidRuleException("unknown phone region '" + r + "'; use ISO 3166 codes such as US, GB, DE");
+                throw new InvalidRuleException(
+                        "unknown phone region '" + r + "'; use ISO 3166 codes such as US, GB, DE");
             }
         }
         for (DenyList d : policy.denyLists()) {

@@ -44,7 +44,8 @@ final class EmailDetector implements Detector {
     }
 
     private static boolean isLocalChar(char c) {
-        return c < 128 ? Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+        return c < 128
+                ? Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
                 : false;
     }
 

@@ -20,22 +20,21 @@ final class FictionalPhoneRanges {
 
     /** NANP 555-0100..0199 in any area code is handled separately (the area code varies). */
     static final List<Range> RANGES = List.of(
-            new Range(44, "2079460", 3, false),   // Ofcom: London 020 7946 0xxx
-            new Range(44, "1134960", 3, false),   // Leeds 0113 496 0xxx
-            new Range(44, "1614960", 3, false),   // Manchester 0161 496 0xxx
-            new Range(44, "7700900", 3, true),    // mobile 07700 900xxx
-            new Range(49, "3023125", 3, false),   // Bundesnetzagentur: Berlin 030 23125 xxx
-            new Range(49, "6990009", 3, false),   // Frankfurt 069 90009 xxx
-            new Range(49, "4066969", 3, false),   // Hamburg 040 66969 xxx
-            new Range(49, "8999998", 3, false),   // München 089 99998 xxx
-            new Range(33, "19900", 4, false),     // ARCEP: 01 99 00 xx xx
-            new Range(33, "26191", 4, false),     // 02 61 91 xx xx
-            new Range(33, "63998", 4, true),      // 06 39 98 xx xx
-            new Range(61, "255501", 3, false),    // ACMA: 02 5550 1xxx
-            new Range(61, "491570", 3, true));    // 0491 570 xxx
+            new Range(44, "2079460", 3, false), // Ofcom: London 020 7946 0xxx
+            new Range(44, "1134960", 3, false), // Leeds 0113 496 0xxx
+            new Range(44, "1614960", 3, false), // Manchester 0161 496 0xxx
+            new Range(44, "7700900", 3, true), // mobile 07700 900xxx
+            new Range(49, "3023125", 3, false), // Bundesnetzagentur: Berlin 030 23125 xxx
+            new Range(49, "6990009", 3, false), // Frankfurt 069 90009 xxx
+            new Range(49, "4066969", 3, false), // Hamburg 040 66969 xxx
+            new Range(49, "8999998", 3, false), // München 089 99998 xxx
+            new Range(33, "19900", 4, false), // ARCEP: 01 99 00 xx xx
+            new Range(33, "26191", 4, false), // 02 61 91 xx xx
+            new Range(33, "63998", 4, true), // 06 39 98 xx xx
+            new Range(61, "255501", 3, false), // ACMA: 02 5550 1xxx
+            new Range(61, "491570", 3, true)); // 0491 570 xxx
 
-    private FictionalPhoneRanges() {
-    }
+    private FictionalPhoneRanges() {}
 
     static boolean isNanpFictional(String nsn) {
         return nsn.length() == 10 && nsn.startsWith("5550", 3) && nsn.charAt(7) == '1';

@@ -20,8 +20,11 @@ final class IbanDetector implements Detector {
         for (int i = from; i + 4 <= to; i++) {
             char c0 = text.charAt(i);
             char c1 = text.charAt(i + 1);
-            if (!isLetter(c0) || !isLetter(c1) || !Context.isAsciiDigit(text.charAt(i + 2))
-                    || !Context.isAsciiDigit(text.charAt(i + 3)) || Context.isWordChar(Context.at(text, i - 1))) {
+            if (!isLetter(c0)
+                    || !isLetter(c1)
+                    || !Context.isAsciiDigit(text.charAt(i + 2))
+                    || !Context.isAsciiDigit(text.charAt(i + 3))
+                    || Context.isWordChar(Context.at(text, i - 1))) {
                 continue;
             }
             String country = ("" + c0 + c1).toUpperCase(Locale.ROOT);

@@ -11,8 +11,24 @@ import org.apache.commons.validator.routines.InetAddressValidator;
  */
 final class IpDetector implements Detector {
     private static final InetAddressValidator INET = InetAddressValidator.getInstance();
-    private static final String[] VERSION_WORDS = {"version", "versions", "ver", "v", "release", "build", "firmware",
-        "fw", "rev", "revision", "patch", "sdk", "section", "chapter", "clause", "oid"};
+    private static final String[] VERSION_WORDS = {
+        "version",
+        "versions",
+        "ver",
+        "v",
+        "release",
+        "build",
+        "firmware",
+        "fw",
+        "rev",
+        "revision",
+        "patch",
+        "sdk",
+        "section",
+        "chapter",
+        "clause",
+        "oid"
+    };
 
     @Override
     public void detect(String text, int from, int to, Field field, RegionStats stats, List<Finding> out) {
@@ -27,7 +43,8 @@ final class IpDetector implements Detector {
     private static void ipv4(String text, int from, int to, Field field, List<Finding> out) {
         int i = from;
         while (i < to) {
-            if (!Context.isAsciiDigit(text.charAt(i)) || Context.isWordChar(Context.at(text, i - 1))
+            if (!Context.isAsciiDigit(text.charAt(i))
+                    || Context.isWordChar(Context.at(text, i - 1))
                     || Context.at(text, i - 1) == '.') {
                 i++;
                 continue;
@@ -39,7 +56,8 @@ final class IpDetector implements Detector {
                 }
                 continue;
             }
-            // a '+' before it, or a phone word near it, makes it a dotted phone number (+61.2.9876.5432, Tel. 20.49.12.34)
+            // a '+' before it, or a phone word near it, makes it a dotted phone number (+61.2.9876.5432, Tel.
+            // 20.49.12.34)
             boolean phone = Context.at(text, i - 1) == '+' || ContextWords.PHONE.rightBefore(text, i);
             if (!phone && !Context.wordBefore(text, i, 24, VERSION_WORDS)) {
                 out.add(new Finding(field, i, end, PiiType.IP, 0.9));
@@ -70,7 +88,9 @@ final class IpDetector implements Detector {
             }
         }
         char a1 = Context.at(text, p);
-        if (p < to && (Context.isWordChar(a1) || ((a1 == '.' || a1 == '-') && Context.isWordChar(Context.at(text, p + 1))))) {
+        if (p < to
+                && (Context.isWordChar(a1)
+                        || ((a1 == '.' || a1 == '-') && Context.isWordChar(Context.at(text, p + 1))))) {
             return -1;
         }
         if (p >= to && Context.isWordChar(a1) && to == text.length()) {
@@ -83,7 +103,9 @@ final class IpDetector implements Detector {
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
-            if (!(isHex(c) || c == ':') || isV6Char(Context.at(text, i - 1)) || Context.isWordChar(Context.at(text, i - 1))) {
+            if (!(isHex(c) || c == ':')
+                    || isV6Char(Context.at(text, i - 1))
+                    || Context.isWordChar(Context.at(text, i - 1))) {
                 i++;
                 continue;
             }
@@ -94,11 +116,14 @@ final class IpDetector implements Detector {
                 e++;
             }
             int runEnd = e;
-            while (e > i && (text.charAt(e - 1) == '.' || (text.charAt(e - 1) == ':' && Context.at(text, e - 2) != ':'))) {
+            while (e > i
+                    && (text.charAt(e - 1) == '.' || (text.charAt(e - 1) == ':' && Context.at(text, e - 2) != ':'))) {
                 e--;
             }
             boolean cidr = runEnd == e && Context.at(text, e) == '/' && Context.isAsciiDigit(Context.at(text, e + 1));
-            if (colons >= 2 && !Context.isWordChar(Context.at(text, runEnd)) && plausibleV6(text.substring(i, e), cidr)) {
+            if (colons >= 2
+                    && !Context.isWordChar(Context.at(text, runEnd))
+                    && plausibleV6(text.substring(i, e), cidr)) {
                 out.add(new Finding(field, i, e, PiiType.IP, 0.9));
             }
             i = Math.max(runEnd, i + 1);

@@ -10,8 +10,7 @@ import java.util.Locale;
 final class IpSurrogates {
     private static final String[] V4_NETS = {"192.0.2.", "198.51.100.", "203.0.113."};
 
-    private IpSurrogates() {
-    }
+    private IpSurrogates() {}
 
     static String normalize(String ip) {
         if (ip.indexOf(':') < 0) {
@@ -132,8 +131,7 @@ final class IpSurrogates {
         }
         int[] head = groups(halves[0]);
         int[] rest = halves.length == 2 ? groups(halves[1]) : new int[0];
-        if (head == null || rest == null || head.length + rest.length > 8
-                || (halves.length == 1 && head.length != 8)) {
+        if (head == null || rest == null || head.length + rest.length > 8 || (halves.length == 1 && head.length != 8)) {
             return null;
         }
         int[] g = new int[8];

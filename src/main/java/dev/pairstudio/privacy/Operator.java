@@ -19,7 +19,8 @@ public enum Operator {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new InvalidRuleException("unknown operator '" + s + "'; use pseudonymize, mask, redact, hash or keep");
+            throw new InvalidRuleException(
+                    "unknown operator '" + s + "'; use pseudonymize, mask, redact, hash or keep");
         }
     }
 }

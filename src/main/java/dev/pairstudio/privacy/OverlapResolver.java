@@ -12,15 +12,15 @@ import java.util.function.ToIntFunction;
  * libphonenumber finds in many digit runs (a card number also looks like a phone), then DB_NAME.
  */
 final class OverlapResolver {
-    private OverlapResolver() {
-    }
+    private OverlapResolver() {}
 
     static List<Finding> resolve(List<Finding> all, ToIntFunction<Finding> rank) {
         if (all.size() <= 1) {
             return all;
         }
         List<Finding> sorted = new ArrayList<>(all);
-        sorted.sort(Comparator.comparingInt(rank).thenComparing(Comparator.comparingInt(Finding::length).reversed())
+        sorted.sort(Comparator.comparingInt(rank)
+                .thenComparing(Comparator.comparingInt(Finding::length).reversed())
                 .thenComparingInt(Finding::start));
         List<Finding> kept = new ArrayList<>();
         SpanSet taken = new SpanSet();

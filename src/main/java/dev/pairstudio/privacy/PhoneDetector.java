@@ -21,16 +21,73 @@ import java.util.List;
  */
 final class PhoneDetector implements Detector {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-    private static final String[] NOT_PHONE = {"order", "orders", "invoice", "id", "ids", "ref", "reference",
-        "tracking", "ticket", "sku", "serial", "po", "account", "acct", "no", "nr", "isbn", "version",
-        "build", "v", "zip", "postcode", "amount", "total", "price", "balance", "qty", "quantity", "transaction",
-        "txn", "customer id", "user id", "user_id", "order_id", "customer_id", "ssn", "card", "iban"};
-    private static final String[] PHONE_WORDS = {"phone", "phones", "call", "called", "tel", "telephone", "mobile",
-        "cell", "fax", "contact", "dial", "text", "sms", "whatsapp", "reach", "ring", "landline", "hotline",
-        "phone_number", "phone_no", "msisdn"};
+    private static final String[] NOT_PHONE = {
+        "order",
+        "orders",
+        "invoice",
+        "id",
+        "ids",
+        "ref",
+        "reference",
+        "tracking",
+        "ticket",
+        "sku",
+        "serial",
+        "po",
+        "account",
+        "acct",
+        "no",
+        "nr",
+        "isbn",
+        "version",
+        "build",
+        "v",
+        "zip",
+        "postcode",
+        "amount",
+        "total",
+        "price",
+        "balance",
+        "qty",
+        "quantity",
+        "transaction",
+        "txn",
+        "customer id",
+        "user id",
+        "user_id",
+        "order_id",
+        "customer_id",
+        "ssn",
+        "card",
+        "iban"
+    };
+    private static final String[] PHONE_WORDS = {
+        "phone",
+        "phones",
+        "call",
+        "called",
+        "tel",
+        "telephone",
+        "mobile",
+        "cell",
+        "fax",
+        "contact",
+        "dial",
+        "text",
+        "sms",
+        "whatsapp",
+        "reach",
+        "ring",
+        "landline",
+        "hotline",
+        "phone_number",
+        "phone_no",
+        "msisdn"
+    };
     private static final int MIN_DIGITS = 7;
     /** Room around a digit run for what libphonenumber reads with it: "+", "tel:", " ext. 1234". */
     private static final int CONTEXT_BEFORE = 6;
+
     private static final int CONTEXT_AFTER = 18;
 
     private final List<String> regions;
@@ -106,7 +163,8 @@ final class PhoneDetector implements Detector {
         if (!hasUncoveredRun(text, from, to, taken)) {
             return;
         }
-        for (PhoneNumberMatch m : UTIL.findNumbers(window, regions.get(0), PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+        for (PhoneNumberMatch m :
+                UTIL.findNumbers(window, regions.get(0), PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
             if (isFictional(m.number()) || isNanpShaped(m)) {
                 accept(text, from + m.start(), from + m.end(), field, 0.85, null, out, taken);
             }
@@ -123,8 +181,15 @@ final class PhoneDetector implements Detector {
     }
 
     /** Candidate regions in order, valid numbers first; then a number possible in the first region. */
-    private void byContext(String text, int from, int to, String window, Field field, String context,
-            List<Finding> out, SpanSet taken) {
+    private void byContext(
+            String text,
+            int from,
+            int to,
+            String window,
+            Field field,
+            String context,
+            List<Finding> out,
+            SpanSet taken) {
         for (String r : contextRegions) {
             for (PhoneNumberMatch m : UTIL.findNumbers(window, r, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
                 accept(text, from + m.start(), from + m.end(), field, 0.8, context, out, taken);
@@ -133,8 +198,8 @@ final class PhoneDetector implements Detector {
                 return;
             }
         }
-        for (PhoneNumberMatch m : UTIL.findNumbers(window, contextRegions.get(0), PhoneNumberUtil.Leniency.POSSIBLE,
-                Long.MAX_VALUE)) {
+        for (PhoneNumberMatch m :
+                UTIL.findNumbers(window, contextRegions.get(0), PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
             accept(text, from + m.start(), from + m.end(), field, 0.7, context, out, taken);
         }
     }
@@ -151,9 +216,19 @@ final class PhoneDetector implements Detector {
         return raw.matches("(\\+?1[ .-])?(\\(\\d{3}\\) ?|\\d{3}[-. ])\\d{3}[-. ]\\d{4}");
     }
 
-    private static void accept(String text, int s, int e, Field field, double confidence, String context,
-            List<Finding> found, SpanSet taken) {
-        if (dateLength(text, s, e) > 0 || taken.overlaps(s, e) || Context.gluedToToken(text, s, e) || looksLikeOtherNumber(text, s, e, context != null)) {
+    private static void accept(
+            String text,
+            int s,
+            int e,
+            Field field,
+            double confidence,
+            String context,
+            List<Finding> found,
+            SpanSet taken) {
+        if (dateLength(text, s, e) > 0
+                || taken.overlaps(s, e)
+                || Context.gluedToToken(text, s, e)
+                || looksLikeOtherNumber(text, s, e, context != null)) {
             return;
         }
         taken.addIfFree(s, e);
@@ -181,7 +256,10 @@ final class PhoneDetector implements Detector {
         if (isNotPhoneWord(last)) {
             return true;
         }
-        boolean numberWord = last.equals("number") || last.equals("no") || last.equals("nr") || last.equals("num")
+        boolean numberWord = last.equals("number")
+                || last.equals("no")
+                || last.equals("nr")
+                || last.equals("num")
                 || last.equals("#");
         return numberWord && isNotPhoneWord(words[1]);
     }
@@ -197,7 +275,11 @@ final class PhoneDetector implements Detector {
                 return true;
             }
         }
-        return w.endsWith("_id") || w.endsWith("_no") || w.endsWith("_number") || w.endsWith("_nr") || w.endsWith("id#");
+        return w.endsWith("_id")
+                || w.endsWith("_no")
+                || w.endsWith("_number")
+                || w.endsWith("_nr")
+                || w.endsWith("id#");
     }
 
     private static int dotGroups(String text, int s, int e) {
@@ -240,7 +322,8 @@ final class PhoneDetector implements Detector {
                 if (digits++ == 0) {
                     start = i;
                 }
-            } else if (!(i < to && (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' || c == '/'))) {
+            } else if (!(i < to
+                    && (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' || c == '/'))) {
                 if (digits >= MIN_DIGITS) {
                     int s = start + dateLength(text, start, i);
                     if (s == start || Shapes.digitsOf(text.substring(s, i)).length() >= MIN_DIGITS) {
@@ -274,8 +357,15 @@ final class PhoneDetector implements Detector {
                 p++;
             }
         }
-        boolean iso = g[0] == 4 && g[1] >= 1 && g[1] <= 2 && g[2] >= 1 && g[2] <= 2 && v[1] >= 1 && v[1] <= 12
-                && v[2] >= 1 && v[2] <= 31;
+        boolean iso = g[0] == 4
+                && g[1] >= 1
+                && g[1] <= 2
+                && g[2] >= 1
+                && g[2] <= 2
+                && v[1] >= 1
+                && v[1] <= 12
+                && v[2] >= 1
+                && v[2] <= 31;
         boolean dayMonth = v[0] >= 1 && v[1] >= 1 && (v[0] <= 12 && v[1] <= 31 || v[0] <= 31 && v[1] <= 12);
         boolean dmy = g[0] >= 1 && g[0] <= 2 && g[1] >= 1 && g[1] <= 2 && (g[2] == 2 || g[2] == 4) && dayMonth;
         return iso || dmy ? p - i : 0;

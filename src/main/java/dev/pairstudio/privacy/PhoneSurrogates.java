@@ -35,7 +35,8 @@ final class PhoneSurrogates {
     String surrogate(String original, KeyedStream rnd) {
         PhoneNumber n = parse(original);
         if (n == null) {
-            String filled = Shapes.fillDigits(original, rnd.digits(Shapes.digitsOf(original).length()));
+            String filled = Shapes.fillDigits(
+                    original, rnd.digits(Shapes.digitsOf(original).length()));
             return filled != null ? filled : original;
         }
         int cc = n.getCountryCode();
@@ -54,8 +55,11 @@ final class PhoneSurrogates {
         }
         PhoneNumber s = new PhoneNumber().setCountryCode(cc2).setNationalNumber(Long.parseLong(nsn2));
         boolean international = original.trim().startsWith("+") || cc2 != cc;
-        String formatted = UTIL.format(s, international ? PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL
-                : PhoneNumberUtil.PhoneNumberFormat.NATIONAL);
+        String formatted = UTIL.format(
+                s,
+                international
+                        ? PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL
+                        : PhoneNumberUtil.PhoneNumberFormat.NATIONAL);
         return ext.isEmpty() ? formatted : formatted + " ext. " + ext2;
     }
 

@@ -42,7 +42,8 @@ public record PiiType(String label) {
                 return t;
             }
         }
-        throw new InvalidRuleException("unknown type '" + label + "'; use EMAIL, PHONE, SSN, CARD, IP, IBAN, URL, DB_NAME or CUSTOM:<name>");
+        throw new InvalidRuleException(
+                "unknown type '" + label + "'; use EMAIL, PHONE, SSN, CARD, IP, IBAN, URL, DB_NAME or CUSTOM:<name>");
     }
 
     public static PiiType[] builtIns() {

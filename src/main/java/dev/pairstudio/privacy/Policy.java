@@ -116,7 +116,8 @@ public record Policy(
         }
 
         public Policy build() {
-            return new Policy(name, defaultOperator, operators, detectUrls, phoneRegions, customRules, denyLists, allowList);
+            return new Policy(
+                    name, defaultOperator, operators, detectUrls, phoneRegions, customRules, denyLists, allowList);
         }
     }
 }

@@ -27,11 +27,10 @@ import java.util.TreeSet;
  */
 public final class PolicyJson {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> KEYS = Set.of("name", "default", "operators", "detect_urls", "phone_regions",
-            "custom_rules", "deny_lists", "allow");
+    private static final Set<String> KEYS = Set.of(
+            "name", "default", "operators", "detect_urls", "phone_regions", "custom_rules", "deny_lists", "allow");
 
-    private PolicyJson() {
-    }
+    private PolicyJson() {}
 
     public static Policy read(Path file) {
         try {
@@ -54,7 +53,8 @@ public final class PolicyJson {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                throw new InvalidRuleException("unknown policy key '" + k + "'; known: " + String.join(", ", new TreeSet<>(KEYS)));
+                throw new InvalidRuleException(
+                        "unknown policy key '" + k + "'; known: " + String.join(", ", new TreeSet<>(KEYS)));
             }
         }
         Policy.Builder b = Policy.builder();
@@ -71,7 +71,9 @@ public final class PolicyJson {
             b.phoneRegions(strings(root.get("phone_regions"), "phone_regions"));
         }
         for (JsonNode r : root.path("custom_rules")) {
-            b.customRule(new CustomRule(text(r, "name"), text(r, "pattern"),
+            b.customRule(new CustomRule(
+                    text(r, "name"),
+                    text(r, "pattern"),
                     r.hasNonNull("validator") ? r.get("validator").asText() : null));
         }
         for (JsonNode d : root.path("deny_lists")) {
@@ -79,8 +81,8 @@ public final class PolicyJson {
         }
         JsonNode allow = root.path("allow");
         if (!allow.isMissingNode()) {
-            b.allowList(new AllowList(strings(allow.path("values"), "allow.values"),
-                    strings(allow.path("patterns"), "allow.patterns")));
+            b.allowList(new AllowList(
+                    strings(allow.path("values"), "allow.values"), strings(allow.path("patterns"), "allow.patterns")));
         }
         return b.build();
     }

@@ -66,7 +66,8 @@ public final class Pseudonymizer {
 
     /** {@code <TYPE_…>} with 16 hex digits (64 bits) of a keyed HMAC: consistent, reveals only equality. */
     public String hashToken(PiiType type, String original) {
-        return "<" + type.label() + "_" + stream("H", type, normalize(type, original), 0).hex(16) + ">";
+        return "<" + type.label() + "_"
+                + stream("H", type, normalize(type, original), 0).hex(16) + ">";
     }
 
     /** Keyed decimal digits for a numeric SQL literal that must stay a number. */
@@ -103,7 +104,8 @@ public final class Pseudonymizer {
             return phones.surrogate(original, rnd);
         }
         if (type.equals(PiiType.SSN)) {
-            String d = (900 + rnd.nextInt(100)) + String.format("%02d", 1 + rnd.nextInt(99))
+            String d = (900 + rnd.nextInt(100))
+                    + String.format("%02d", 1 + rnd.nextInt(99))
                     + String.format("%04d", 1 + rnd.nextInt(9999));
             String filled = Shapes.fillDigits(original, d);
             return filled != null ? filled : d;
@@ -132,9 +134,12 @@ public final class Pseudonymizer {
         String fresh = Shapes.sameClasses(local.toLowerCase(Locale.ROOT), rnd);
         StringBuilder sb = new StringBuilder(fresh.length() + 12);
         for (int i = 0; i < fresh.length(); i++) {
-            sb.append(Character.isUpperCase(local.charAt(i)) ? Character.toUpperCase(fresh.charAt(i)) : fresh.charAt(i));
+            sb.append(
+                    Character.isUpperCase(local.charAt(i)) ? Character.toUpperCase(fresh.charAt(i)) : fresh.charAt(i));
         }
-        return sb.append('@').append(EMAIL_DOMAINS[rnd.nextInt(EMAIL_DOMAINS.length)]).toString();
+        return sb.append('@')
+                .append(EMAIL_DOMAINS[rnd.nextInt(EMAIL_DOMAINS.length)])
+                .toString();
     }
 
     /** Same brand and length on the brand's published test prefix, Luhn-valid, same grouping. */
@@ -176,6 +181,7 @@ public final class Pseudonymizer {
     }
 
     private KeyedStream stream(String purpose, PiiType type, String normalized, int attempt) {
-        return new KeyedStream(mac.get(), purpose + '\u0000' + type.label() + '\u0000' + attempt + '\u0000' + normalized);
+        return new KeyedStream(
+                mac.get(), purpose + '\u0000' + type.label() + '\u0000' + attempt + '\u0000' + normalized);
     }
 }

@@ -19,15 +19,14 @@ final class ReparseCheck {
     /** Larger statements get only the lexer check: the parser's time grows too fast with size. */
     static final int MAX_PARSE_CHARS = 100_000;
 
-    private ReparseCheck() {
-    }
+    private ReparseCheck() {}
 
     /**
      * True when the replacement kept the SQL as valid as it was; {@code replacements} are the
      * inserted texts, checked for characters that could end a literal early.
      */
-    static boolean holdsCheaply(String before, String after, SqlLiterals.Dialect dialect, String databaseType,
-            List<String> replacements) {
+    static boolean holdsCheaply(
+            String before, String after, SqlLiterals.Dialect dialect, String databaseType, List<String> replacements) {
         boolean plain = true;
         for (String r : replacements) {
             for (int i = 0; i < r.length() && plain; i++) {
@@ -49,7 +48,9 @@ final class ReparseCheck {
         for (int i = 0; i < a.size(); i++) {
             SqlLiteral x = a.get(i);
             SqlLiteral y = b.get(i);
-            if (x.kind() != y.kind() || a.isName(i) != b.isName(i) || x.valueStart() - pa != y.valueStart() - pb
+            if (x.kind() != y.kind()
+                    || a.isName(i) != b.isName(i)
+                    || x.valueStart() - pa != y.valueStart() - pb
                     || !before.regionMatches(pa, after, pb, x.valueStart() - pa)) {
                 return false;
             }

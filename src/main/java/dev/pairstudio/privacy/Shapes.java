@@ -2,8 +2,7 @@ package dev.pairstudio.privacy;
 
 /** Helpers that keep a value's shape: its separators, case and digit positions. */
 final class Shapes {
-    private Shapes() {
-    }
+    private Shapes() {}
 
     static String digitsOf(String s) {
         StringBuilder sb = new StringBuilder(s.length());

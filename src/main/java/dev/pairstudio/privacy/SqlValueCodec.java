@@ -20,8 +20,8 @@ final class SqlValueCodec {
         char q = literal.valueStart() > 0 ? sql.charAt(literal.valueStart() - 1) : '\'';
         this.quote = literal.kind() == SqlLiteral.Kind.STRING ? (q == '[' ? ']' : q) : 0;
         char prefix = sql.charAt(literal.start());
-        this.backslash = !quotedName && quote != '$'
-                && (dialect == SqlLiterals.Dialect.MYSQL || prefix == 'E' || prefix == 'e');
+        this.backslash =
+                !quotedName && quote != '$' && (dialect == SqlLiterals.Dialect.MYSQL || prefix == 'E' || prefix == 'e');
     }
 
     /**

@@ -12,8 +12,23 @@ import java.util.regex.Pattern;
  */
 final class SsnDetector implements Detector {
     private static final Pattern SSN = Pattern.compile("(\\d{3})([-. ]?)(\\d{2})\\2(\\d{4})");
-    private static final String[] NOT_SSN = {"order", "invoice", "tracking", "ticket", "sku", "part", "serial",
-        "ref", "reference", "po", "phone", "tel", "account", "acct", "zip"};
+    private static final String[] NOT_SSN = {
+        "order",
+        "invoice",
+        "tracking",
+        "ticket",
+        "sku",
+        "part",
+        "serial",
+        "ref",
+        "reference",
+        "po",
+        "phone",
+        "tel",
+        "account",
+        "acct",
+        "zip"
+    };
 
     @Override
     public void detect(String text, int from, int to, Field field, RegionStats stats, List<Finding> out) {
@@ -32,7 +47,8 @@ final class SsnDetector implements Detector {
             if (Context.at(text, s - 1) == '+') {
                 continue; // +688-90-1234 is an international phone number
             }
-            boolean otherNumber = context == null && (introducedAsOther(text, s) || ContextWords.PHONE.rightBefore(text, s));
+            boolean otherNumber =
+                    context == null && (introducedAsOther(text, s) || ContextWords.PHONE.rightBefore(text, s));
             if (dashed && !otherNumber) {
                 out.add(new Finding(field, s, e, PiiType.SSN, context != null ? 0.95 : 0.85));
             } else if (!dashed && context != null) {
@@ -54,7 +70,10 @@ final class SsnDetector implements Detector {
     }
 
     static boolean valid(String area, String group, String serial) {
-        return !area.equals("000") && !area.equals("666") && area.charAt(0) != '9'
-                && !group.equals("00") && !serial.equals("0000");
+        return !area.equals("000")
+                && !area.equals("666")
+                && area.charAt(0) != '9'
+                && !group.equals("00")
+                && !serial.equals("0000");
     }
 }

@@ -10,11 +10,52 @@ import java.util.Set;
  * URLs in questions are documentation links.
  */
 final class UrlDetector implements Detector {
-    static final Set<String> PERSONAL_PARAMS = Set.of("email", "e-mail", "mail", "user", "username", "user_name",
-            "login", "name", "first_name", "firstname", "last_name", "lastname", "fullname", "full_name", "phone",
-            "tel", "mobile", "ssn", "token", "access_token", "id_token", "auth", "api_key", "apikey", "key", "password",
-            "pass", "pwd", "secret", "session", "sessionid", "session_id", "sid", "address", "dob", "birthdate",
-            "card", "iban", "ip", "uid", "userid", "user_id", "customer", "customer_id", "account");
+    static final Set<String> PERSONAL_PARAMS = Set.of(
+            "email",
+            "e-mail",
+            "mail",
+            "user",
+            "username",
+            "user_name",
+            "login",
+            "name",
+            "first_name",
+            "firstname",
+            "last_name",
+            "lastname",
+            "fullname",
+            "full_name",
+            "phone",
+            "tel",
+            "mobile",
+            "ssn",
+            "token",
+            "access_token",
+            "id_token",
+            "auth",
+            "api_key",
+            "apikey",
+            "key",
+            "password",
+            "pass",
+            "pwd",
+            "secret",
+            "session",
+            "sessionid",
+            "session_id",
+            "sid",
+            "address",
+            "dob",
+            "birthdate",
+            "card",
+            "iban",
+            "ip",
+            "uid",
+            "userid",
+            "user_id",
+            "customer",
+            "customer_id",
+            "account");
 
     @Override
     public void detect(String text, int from, int to, Field field, RegionStats stats, List<Finding> out) {
@@ -70,7 +111,9 @@ final class UrlDetector implements Detector {
             int amp = url.indexOf('&', i);
             int end = amp < 0 ? url.length() : amp;
             int eq = url.indexOf('=', i);
-            if (eq > i && eq < end && eq + 1 < end
+            if (eq > i
+                    && eq < end
+                    && eq + 1 < end
                     && PERSONAL_PARAMS.contains(url.substring(i, eq).toLowerCase(Locale.ROOT))) {
                 return eq + 1;
             }
@@ -80,7 +123,12 @@ final class UrlDetector implements Detector {
     }
 
     private static boolean isSchemeChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '+'
+                || c == '.'
+                || c == '-';
     }
 
     private static boolean isUrlChar(char c) {

@@ -7,8 +7,7 @@ import java.util.Locale;
  * own surrogate, so it matches the address elsewhere); scheme, host, path and other parameters stay.
  */
 final class UrlSurrogates {
-    private UrlSurrogates() {
-    }
+    private UrlSurrogates() {}
 
     static String surrogate(String url, KeyedStream rnd, Pseudonymizer p) {
         StringBuilder sb = new StringBuilder(url.length());
@@ -32,10 +31,13 @@ final class UrlSurrogates {
             int end = amp < 0 ? url.length() : amp;
             String part = url.substring(k, end);
             int eq = part.indexOf('=');
-            if (eq > 0 && UrlDetector.PERSONAL_PARAMS.contains(part.substring(0, eq).toLowerCase(Locale.ROOT))) {
+            if (eq > 0
+                    && UrlDetector.PERSONAL_PARAMS.contains(
+                            part.substring(0, eq).toLowerCase(Locale.ROOT))) {
                 String value = part.substring(eq + 1);
                 String fresh = value.contains("@") && !value.contains("%")
-                        ? p.pseudonym(PiiType.EMAIL, value) : keepEscapes(value, rnd);
+                        ? p.pseudonym(PiiType.EMAIL, value)
+                        : keepEscapes(value, rnd);
                 sb.append(part, 0, eq + 1).append(fresh);
             } else {
                 sb.append(part);

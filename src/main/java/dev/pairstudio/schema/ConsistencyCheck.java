@@ -18,21 +18,27 @@ import java.util.regex.Pattern;
  */
 final class ConsistencyCheck {
     /** 'value' or "value" or “value” in a question, not an apostrophe inside a word. */
-    private static final Pattern QUOTED = Pattern.compile("(?<![\\p{L}\\p{N}])(['\"“‘])([^'\"”’\\n]{1,100})(['\"”’])(?![\\p{L}\\p{N}])");
+    private static final Pattern QUOTED =
+            Pattern.compile("(?<![\\p{L}\\p{N}])(['\"“‘])([^'\"”’\\n]{1,100})(['\"”’])(?![\\p{L}\\p{N}])");
+
     private static final Set<String> FLAGS = Set.of("0", "1", "y", "n", "yes", "no", "t", "f", "true", "false");
-    private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ t]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
+    private static final Pattern DATE_TIME =
+            Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ t]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
     private static final Pattern WORDS = Pattern.compile("[\\p{L}\\p{N}]{2,}");
 
-    private ConsistencyCheck() {
-    }
+    private ConsistencyCheck() {}
 
     static void check(String question, String evidence, String sql, List<String> conditionValues, Findings findings) {
         String said = SpokenValues.of(question + "\n" + (evidence == null ? "" : evidence));
         for (String value : conditionValues) {
             if (!mentioned(value, said)) {
-                findings.inSql(QualityFlag.LITERAL_NOT_IN_QUESTION, value, "the SQL compares with " + quoteForMessage(value)
-                        + (evidence == null || evidence.isBlank() ? ", which the question does not mention"
-                                : ", which neither the question nor its evidence mentions"));
+                findings.inSql(
+                        QualityFlag.LITERAL_NOT_IN_QUESTION,
+                        value,
+                        "the SQL compares with " + quoteForMessage(value)
+                                + (evidence == null || evidence.isBlank()
+                                        ? ", which the question does not mention"
+                                        : ", which neither the question nor its evidence mentions"));
             }
         }
         String sqlText = normalise(sql);
@@ -40,7 +46,10 @@ final class ConsistencyCheck {
         while (m.find()) {
             String value = m.group(2).strip().replaceAll("[.,;:!?]+$", "");
             if (!value.isEmpty() && !sqlText.contains(normalise(value)) && !everyWordIn(value, sqlText)) {
-                findings.inQuestion(QualityFlag.QUESTION_VALUE_NOT_IN_SQL, m.start(2), m.end(2),
+                findings.inQuestion(
+                        QualityFlag.QUESTION_VALUE_NOT_IN_SQL,
+                        m.start(2),
+                        m.end(2),
                         "the question quotes " + quoteForMessage(value) + ", which the SQL does not contain");
             }
         }
@@ -52,7 +61,9 @@ final class ConsistencyCheck {
         boolean any = false;
         while (w.find()) {
             any = true;
-            if (!Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(w.group()) + "(?![\\p{L}\\p{N}])").matcher(sqlText).find()) {
+            if (!Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(w.group()) + "(?![\\p{L}\\p{N}])")
+                    .matcher(sqlText)
+                    .find()) {
                 return false;
             }
         }
@@ -75,7 +86,9 @@ final class ConsistencyCheck {
         if (v.matches("-?\\d+(\\.\\d+)?")) {
             String number = v.startsWith("-") ? v.substring(1) : v;
             number = number.contains(".") ? number.replaceAll("0+$", "").replaceAll("\\.$", "") : number;
-            return Pattern.compile("(?<![\\d.])" + Pattern.quote(number) + "(?![\\d])").matcher(said).find();
+            return Pattern.compile("(?<![\\d.])" + Pattern.quote(number) + "(?![\\d])")
+                    .matcher(said)
+                    .find();
         }
         // LIKE patterns: every piece between wildcards must be there, without the separators at its ends
         if (!v.matches(".*[%_*].*")) {

@@ -25,8 +25,8 @@ import net.sf.jsqlparser.statement.create.table.Index;
  */
 public final class DdlSchemaReader {
     /** Column-level {@code REFERENCES other (id)} as JSqlParser leaves it in the column specs. */
-    private static final Pattern REFERENCE = Pattern.compile(
-            "(?i)REFERENCES\\s+([^\\s(]+)\\s*(?:\\(\\s*([^\\s),]+)[^)]*\\))?");
+    private static final Pattern REFERENCE =
+            Pattern.compile("(?i)REFERENCES\\s+([^\\s(]+)\\s*(?:\\(\\s*([^\\s),]+)[^)]*\\))?");
 
     private final SqlAnalyzer analyzer;
 
@@ -51,14 +51,17 @@ public final class DdlSchemaReader {
             }
             ParsedSql parsed = analyzer.parse(piece.text(), dialect);
             if (!parsed.parsed()) {
-                problems.add(new SchemaProblem(piece.line(), excerpt(piece.text()), inScript(parsed.error(), piece.line())));
+                problems.add(
+                        new SchemaProblem(piece.line(), excerpt(piece.text()), inScript(parsed.error(), piece.line())));
                 continue;
             }
             for (Statement s : parsed.statements()) {
                 if (s instanceof CreateTable ct && ct.getColumnDefinitions() != null) {
                     SchemaTable t = table(ct);
                     if (tables.put(Names.key(t.name()), t) != null) {
-                        problems.add(new SchemaProblem(piece.line(), excerpt(piece.text()),
+                        problems.add(new SchemaProblem(
+                                piece.line(),
+                                excerpt(piece.text()),
                                 "table " + t.name() + " is defined twice; the later definition is kept"));
                     }
                 } else {
@@ -69,7 +72,8 @@ public final class DdlSchemaReader {
         for (DdlScript.Piece piece : uniqueIndexes) {
             skipped += addUniqueIndex(piece, tables, problems, dialect) ? 0 : 1;
         }
-        List<DatabaseSchema> schemas = tables.isEmpty() ? List.of()
+        List<DatabaseSchema> schemas = tables.isEmpty()
+                ? List.of()
                 : List.of(new DatabaseSchema(databaseName, dialect, List.copyOf(tables.values())));
         return new SchemaImport(schemas, problems, skipped);
     }
@@ -84,22 +88,29 @@ public final class DdlSchemaReader {
      * ({@code WHERE}) or one over expressions says nothing about whole columns and is left aside
      * (false); one on a table the script does not define, or that does not parse, is a problem.
      */
-    private boolean addUniqueIndex(DdlScript.Piece piece, Map<String, SchemaTable> tables, List<SchemaProblem> problems,
-            String dialect) {
+    private boolean addUniqueIndex(
+            DdlScript.Piece piece, Map<String, SchemaTable> tables, List<SchemaProblem> problems, String dialect) {
         ParsedSql parsed = analyzer.parse(piece.text(), dialect);
         if (!parsed.parsed()) {
-            problems.add(new SchemaProblem(piece.line(), excerpt(piece.text()), inScript(parsed.error(), piece.line())));
+            problems.add(
+                    new SchemaProblem(piece.line(), excerpt(piece.text()), inScript(parsed.error(), piece.line())));
             return true;
         }
-        if (parsed.statements().size() != 1 || !(parsed.statements().get(0) instanceof CreateIndex ci) || ci.getTable() == null
-                || ci.getIndex() == null || ci.getIndex().getColumnsNames() == null || ci.getIndex().getColumnsNames().isEmpty()
+        if (parsed.statements().size() != 1
+                || !(parsed.statements().get(0) instanceof CreateIndex ci)
+                || ci.getTable() == null
+                || ci.getIndex() == null
+                || ci.getIndex().getColumnsNames() == null
+                || ci.getIndex().getColumnsNames().isEmpty()
                 || piece.text().toUpperCase(Locale.ROOT).matches("(?s).*\\)\\s*WHERE\\s.*")) {
             return false;
         }
         String tableName = Names.unquote(ci.getTable().getName());
         SchemaTable table = tables.get(Names.key(tableName));
         if (table == null) {
-            problems.add(new SchemaProblem(piece.line(), excerpt(piece.text()),
+            problems.add(new SchemaProblem(
+                    piece.line(),
+                    excerpt(piece.text()),
                     "unique index on table " + tableName + ", which the script does not define"));
             return true;
         }
@@ -113,13 +124,16 @@ public final class DdlSchemaReader {
         }
         List<List<String>> keys = new ArrayList<>(table.uniqueKeys());
         keys.add(columns);
-        tables.put(Names.key(tableName), new SchemaTable(table.name(), table.columns(), table.primaryKey(), table.foreignKeys(), keys));
+        tables.put(
+                Names.key(tableName),
+                new SchemaTable(table.name(), table.columns(), table.primaryKey(), table.foreignKeys(), keys));
         return true;
     }
 
     private static boolean startsWithCreateTable(String text) {
         String head = text.length() > 200 ? text.substring(0, 200) : text;
-        return head.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ")
+        return head.toUpperCase(Locale.ROOT)
+                .replaceAll("\\s+", " ")
                 .matches("(?s)CREATE (OR REPLACE )?((GLOBAL |LOCAL )?(TEMPORARY |TEMP )|UNLOGGED |VIRTUAL )?TABLE .*");
     }
 
@@ -131,7 +145,11 @@ public final class DdlSchemaReader {
         for (ColumnDefinition d : ct.getColumnDefinitions()) {
             String name = Names.unquote(d.getColumnName());
             // JSqlParser prints "VARCHAR (20)"; the script and JDBC say "VARCHAR(20)"
-            columns.add(new SchemaColumn(name, d.getColDataType() == null ? "" : d.getColDataType().toString().replaceFirst(" \\(", "(")));
+            columns.add(new SchemaColumn(
+                    name,
+                    d.getColDataType() == null
+                            ? ""
+                            : d.getColDataType().toString().replaceFirst(" \\(", "(")));
             List<String> specs = d.getColumnSpecs() == null ? List.of() : d.getColumnSpecs();
             String joined = String.join(" ", specs).toUpperCase(Locale.ROOT);
             if (joined.contains("PRIMARY KEY")) {
@@ -142,7 +160,8 @@ public final class DdlSchemaReader {
             }
             Matcher ref = REFERENCE.matcher(String.join(" ", specs));
             if (ref.find()) {
-                foreignKeys.add(new ForeignKey(name, Names.unquote(ref.group(1)), ref.group(2) == null ? "" : Names.unquote(ref.group(2))));
+                foreignKeys.add(new ForeignKey(
+                        name, Names.unquote(ref.group(1)), ref.group(2) == null ? "" : Names.unquote(ref.group(2))));
             }
         }
         if (ct.getIndexes() != null) {
@@ -151,13 +170,19 @@ public final class DdlSchemaReader {
                     List<String> from = fk.getColumnsNames();
                     List<String> to = fk.getReferencedColumnNames();
                     for (int k = 0; k < from.size(); k++) {
-                        foreignKeys.add(new ForeignKey(Names.unquote(from.get(k)), Names.unquote(fk.getTable().getName()),
+                        foreignKeys.add(new ForeignKey(
+                                Names.unquote(from.get(k)),
+                                Names.unquote(fk.getTable().getName()),
                                 to != null && k < to.size() ? Names.unquote(to.get(k)) : ""));
                     }
-                } else if (i.getType() != null && i.getType().toUpperCase(Locale.ROOT).contains("PRIMARY")) {
+                } else if (i.getType() != null
+                        && i.getType().toUpperCase(Locale.ROOT).contains("PRIMARY")) {
                     i.getColumnsNames().forEach(c -> primaryKey.add(Names.unquote(c)));
-                } else if (i.getType() != null && i.getType().toUpperCase(Locale.ROOT).contains("UNIQUE")) {
-                    uniqueKeys.add(i.getColumnsNames().stream().map(Names::unquote).toList()); // UNIQUE (a, b), UNIQUE KEY, CONSTRAINT … UNIQUE
+                } else if (i.getType() != null
+                        && i.getType().toUpperCase(Locale.ROOT).contains("UNIQUE")) {
+                    uniqueKeys.add(i.getColumnsNames().stream()
+                            .map(Names::unquote)
+                            .toList()); // UNIQUE (a, b), UNIQUE KEY, CONSTRAINT … UNIQUE
                 }
             }
         }

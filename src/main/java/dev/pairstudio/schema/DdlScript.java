@@ -11,11 +11,9 @@ import java.util.List;
  * and the others are still imported.
  */
 final class DdlScript {
-    record Piece(int line, String text) {
-    }
+    record Piece(int line, String text) {}
 
-    private DdlScript() {
-    }
+    private DdlScript() {}
 
     static List<Piece> split(String script, String dialect) {
         List<SqlLiteral> spans = SqlAnalyzer.literals(script, dialect);
@@ -49,7 +47,9 @@ final class DdlScript {
             }
             int at = first;
             SqlLiteral comment = spans.stream()
-                    .filter(s -> s.kind() == SqlLiteral.Kind.COMMENT && s.start() == at).findFirst().orElse(null);
+                    .filter(s -> s.kind() == SqlLiteral.Kind.COMMENT && s.start() == at)
+                    .findFirst()
+                    .orElse(null);
             if (comment == null) {
                 break;
             }

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 public final class DdlWriter {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private DdlWriter() {
-    }
+    private DdlWriter() {}
 
     /** One statement a line, in the schema's order, with keys: what {@code {{schema}}} exports. */
     public static String oneLinePerTable(List<SchemaTable> tables) {

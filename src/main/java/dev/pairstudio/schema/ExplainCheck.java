@@ -21,9 +21,35 @@ import java.util.regex.Pattern;
 final class ExplainCheck implements AutoCloseable {
     private static final int KEPT_PER_THREAD = 8;
     /** H2 keywords that schemas use as column names (year, value, …): plain identifiers here. */
-    private static final Set<String> SOFT_KEYWORDS = Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "VALUE",
-            "KEY", "USER", "ROW", "ROWNUM", "TOP", "INTERVAL", "CURRENT_USER", "SYSDATE", "END", "MINUS", "DEFAULT", "VALUES",
-            "SESSION_USER", "SYSTEM_USER", "UNKNOWN", "GROUPS", "QUALIFY", "IF", "ARRAY", "SET", "ANY");
+    private static final Set<String> SOFT_KEYWORDS = Set.of(
+            "YEAR",
+            "MONTH",
+            "DAY",
+            "HOUR",
+            "MINUTE",
+            "SECOND",
+            "VALUE",
+            "KEY",
+            "USER",
+            "ROW",
+            "ROWNUM",
+            "TOP",
+            "INTERVAL",
+            "CURRENT_USER",
+            "SYSDATE",
+            "END",
+            "MINUS",
+            "DEFAULT",
+            "VALUES",
+            "SESSION_USER",
+            "SYSTEM_USER",
+            "UNKNOWN",
+            "GROUPS",
+            "QUALIFY",
+            "IF",
+            "ARRAY",
+            "SET",
+            "ANY");
 
     /**
      * H2 functions that touch files or other sessions. EXPLAIN does not run a query, but H2 opens
@@ -33,7 +59,7 @@ final class ExplainCheck implements AutoCloseable {
      */
     private static final Pattern UNSAFE = Pattern.compile(
             "(?i)\\b(CSVREAD|CSVWRITE|FILE_READ|FILE_WRITE|LINK_SCHEMA|RUNSCRIPT|SCRIPT|BACKUP|ABORT_SESSION|CANCEL_SESSION"
-            + "|SLEEP|JAVA_OBJECT|DB_OBJECT_SQL|DB_OBJECT_ID|DB_OBJECT_SIZE|DATABASE_PATH|DISK_SPACE_USED|MEMORY_FREE|MEMORY_USED)\\b");
+                    + "|SLEEP|JAVA_OBJECT|DB_OBJECT_SQL|DB_OBJECT_ID|DB_OBJECT_SIZE|DATABASE_PATH|DISK_SPACE_USED|MEMORY_FREE|MEMORY_USED)\\b");
 
     private final long timeoutMillis;
     private final ThreadConnections connections = new ThreadConnections(KEPT_PER_THREAD);
@@ -94,10 +120,14 @@ final class ExplainCheck implements AutoCloseable {
     static List<String> createStatements(DatabaseSchema schema) {
         List<String> out = new ArrayList<>();
         for (SchemaTable t : schema.tables()) {
-            StringBuilder b = new StringBuilder("CREATE TABLE ").append(quote(t.name())).append(" (");
+            StringBuilder b =
+                    new StringBuilder("CREATE TABLE ").append(quote(t.name())).append(" (");
             for (int i = 0; i < t.columns().size(); i++) {
                 SchemaColumn col = t.columns().get(i);
-                b.append(i == 0 ? "" : ", ").append(quote(col.name())).append(' ').append(h2Type(col.type()));
+                b.append(i == 0 ? "" : ", ")
+                        .append(quote(col.name()))
+                        .append(' ')
+                        .append(h2Type(col.type()));
             }
             if (t.columns().isEmpty()) {
                 b.append("\"_no_columns\" INT");
@@ -116,7 +146,11 @@ final class ExplainCheck implements AutoCloseable {
         if (t.contains("BOOL") || t.equals("BIT")) {
             return "BOOLEAN";
         }
-        if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB") || t.contains("NUM") || t.contains("DEC")
+        if (t.contains("REAL")
+                || t.contains("FLOA")
+                || t.contains("DOUB")
+                || t.contains("NUM")
+                || t.contains("DEC")
                 || t.contains("MONEY")) {
             return "DOUBLE PRECISION";
         }

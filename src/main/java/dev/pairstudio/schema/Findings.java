@@ -31,9 +31,11 @@ final class Findings {
      * in a FROM list), not where the same word first appears (a CTE's definition, a column).
      */
     void tableInSql(QualityFlag flag, String table, String text) {
-        Matcher m = table == null || table.isBlank() ? null
-                : Pattern.compile("(?<=(?:\\bfrom|\\bjoin|\\binto|\\bupdate|,)\\s{0,40})" + Pattern.quote(table.toLowerCase(Locale.ROOT))
-                        + "(?![\\w$])").matcher(sql.toLowerCase(Locale.ROOT));
+        Matcher m = table == null || table.isBlank()
+                ? null
+                : Pattern.compile("(?<=(?:\\bfrom|\\bjoin|\\binto|\\bupdate|,)\\s{0,40})"
+                                + Pattern.quote(table.toLowerCase(Locale.ROOT)) + "(?![\\w$])")
+                        .matcher(sql.toLowerCase(Locale.ROOT));
         if (m != null && m.find()) {
             add(new ValidationMessage(flag, ValidationMessage.SQL, m.start(), m.end(), text));
         } else {

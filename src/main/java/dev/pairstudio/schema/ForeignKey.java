@@ -1,5 +1,4 @@
 package dev.pairstudio.schema;
 
 /** {@code column} of the declaring table references {@code referencedTable.referencedColumn}. */
-public record ForeignKey(String column, String referencedTable, String referencedColumn) {
-}
+public record ForeignKey(String column, String referencedTable, String referencedColumn) {}

@@ -9,8 +9,7 @@ import java.util.Optional;
  * strings and lenient GROUP BY, so a "does not run" would be H2's opinion, not the database's.
  */
 final class H2Mode {
-    private H2Mode() {
-    }
+    private H2Mode() {}
 
     static Optional<String> of(String databaseType) {
         String t = databaseType == null ? "" : databaseType.toLowerCase(Locale.ROOT);

@@ -56,10 +56,12 @@ public final class JdbcSchemaReader {
             return result.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
-            throw new ConnectionFailure("No answer from " + safe(url) + " within " + timeoutMillis / 1000.0 + " s; nothing imported", e);
+            throw new ConnectionFailure(
+                    "No answer from " + safe(url) + " within " + timeoutMillis / 1000.0 + " s; nothing imported", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            String first = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+            String first =
+                    String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
             throw new ConnectionFailure("Cannot read the schema from " + safe(url) + ": " + first, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -111,10 +113,14 @@ public final class JdbcSchemaReader {
                 List<ForeignKey> foreign = new ArrayList<>();
                 try (ResultSet r = md.getImportedKeys(null, schemaPattern, e.getKey())) {
                     while (r.next()) {
-                        foreign.add(new ForeignKey(r.getString("FKCOLUMN_NAME"), r.getString("PKTABLE_NAME"), r.getString("PKCOLUMN_NAME")));
+                        foreign.add(new ForeignKey(
+                                r.getString("FKCOLUMN_NAME"),
+                                r.getString("PKTABLE_NAME"),
+                                r.getString("PKCOLUMN_NAME")));
                     }
                 }
-                tables.add(new SchemaTable(e.getKey(), e.getValue(), keys, foreign, uniqueKeys(md, schemaPattern, e.getKey())));
+                tables.add(new SchemaTable(
+                        e.getKey(), e.getValue(), keys, foreign, uniqueKeys(md, schemaPattern, e.getKey())));
             }
             return new DatabaseSchema(databaseName, md.getDatabaseProductName().toLowerCase(Locale.ROOT), tables);
         }
@@ -125,7 +131,8 @@ public final class JdbcSchemaReader {
      * index order; partial indexes (a filter condition) and expression indexes are left out. The
      * primary key's own index comes back too and is dropped by {@link SchemaTable}.
      */
-    private static List<List<String>> uniqueKeys(DatabaseMetaData md, String schemaPattern, String table) throws SQLException {
+    private static List<List<String>> uniqueKeys(DatabaseMetaData md, String schemaPattern, String table)
+            throws SQLException {
         Map<String, TreeMap<Integer, String>> byIndex = new LinkedHashMap<>();
         Set<String> unusable = new HashSet<>();
         try (ResultSet r = md.getIndexInfo(null, schemaPattern, table, true, true)) {
@@ -153,8 +160,12 @@ public final class JdbcSchemaReader {
 
     private static boolean isSystem(String schema) {
         String s = schema == null ? "" : schema.toUpperCase(Locale.ROOT);
-        return s.equals("INFORMATION_SCHEMA") || s.equals("PG_CATALOG") || s.equals("SYS") || s.equals("MYSQL")
-                || s.equals("PERFORMANCE_SCHEMA") || s.startsWith("PG_TOAST");
+        return s.equals("INFORMATION_SCHEMA")
+                || s.equals("PG_CATALOG")
+                || s.equals("SYS")
+                || s.equals("MYSQL")
+                || s.equals("PERFORMANCE_SCHEMA")
+                || s.startsWith("PG_TOAST");
     }
 
     /** The URL without a password parameter, for messages and the stored source. */

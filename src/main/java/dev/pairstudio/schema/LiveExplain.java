@@ -39,14 +39,17 @@ public final class LiveExplain implements AutoCloseable {
     public record Config(String url, String user, String passwordEnv, int timeoutSeconds, boolean allowWrites) {
         public Config {
             if (url == null || !url.startsWith("jdbc:")) {
-                throw new IllegalArgumentException("a live connection needs a JDBC URL (jdbc:...), not \"" + url + "\"");
+                throw new IllegalArgumentException(
+                        "a live connection needs a JDBC URL (jdbc:...), not \"" + url + "\"");
             }
             if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:sqlserver:")) {
-                throw new IllegalArgumentException("SQL Server has no EXPLAIN statement: live checks support H2, PostgreSQL, "
-                        + "MySQL/MariaDB, SQLite and Oracle URLs");
+                throw new IllegalArgumentException(
+                        "SQL Server has no EXPLAIN statement: live checks support H2, PostgreSQL, "
+                                + "MySQL/MariaDB, SQLite and Oracle URLs");
             }
             if (timeoutSeconds < 1) {
-                throw new IllegalArgumentException("the statement timeout must be at least 1 second, not " + timeoutSeconds);
+                throw new IllegalArgumentException(
+                        "the statement timeout must be at least 1 second, not " + timeoutSeconds);
             }
         }
     }
@@ -60,7 +63,8 @@ public final class LiveExplain implements AutoCloseable {
         this.databaseName = databaseName;
         this.config = config;
         this.connection = connection;
-        this.prefix = config.url().toLowerCase(Locale.ROOT).startsWith("jdbc:oracle:") ? "EXPLAIN PLAN FOR " : "EXPLAIN ";
+        this.prefix =
+                config.url().toLowerCase(Locale.ROOT).startsWith("jdbc:oracle:") ? "EXPLAIN PLAN FOR " : "EXPLAIN ";
     }
 
     public String databaseName() {
@@ -84,13 +88,22 @@ public final class LiveExplain implements AutoCloseable {
             JsonNode root = JSON.readTree(text);
             root.fields().forEachRemaining(e -> {
                 JsonNode c = e.getValue();
-                out.put(e.getKey(), new Config(c.path("url").asText(), c.hasNonNull("user") ? c.get("user").asText() : null,
-                        c.hasNonNull("password_env") ? c.get("password_env").asText() : null, c.path("timeout_seconds").asInt(5),
-                        c.path("allow_writes").asBoolean(false)));
+                out.put(
+                        e.getKey(),
+                        new Config(
+                                c.path("url").asText(),
+                                c.hasNonNull("user") ? c.get("user").asText() : null,
+                                c.hasNonNull("password_env")
+                                        ? c.get("password_env").asText()
+                                        : null,
+                                c.path("timeout_seconds").asInt(5),
+                                c.path("allow_writes").asBoolean(false)));
             });
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalStateException("The setting " + SETTING + " is not valid (" + e.getMessage()
-                    + "); set the live connection again with validate --database NAME --live-jdbc URL", e);
+            throw new IllegalStateException(
+                    "The setting " + SETTING + " is not valid (" + e.getMessage()
+                            + "); set the live connection again with validate --database NAME --live-jdbc URL",
+                    e);
         }
         return out;
     }
@@ -131,8 +144,11 @@ public final class LiveExplain implements AutoCloseable {
         if (config.passwordEnv() != null) {
             password = System.getenv(config.passwordEnv());
             if (password == null) {
-                throw new JdbcSchemaReader.ConnectionFailure("The live connection of " + databaseName + " takes its password from the "
-                        + "environment variable " + config.passwordEnv() + ", which is not set; set it and run again", null);
+                throw new JdbcSchemaReader.ConnectionFailure(
+                        "The live connection of " + databaseName + " takes its password from the "
+                                + "environment variable " + config.passwordEnv()
+                                + ", which is not set; set it and run again",
+                        null);
             }
         }
         String pw = password;
@@ -165,11 +181,15 @@ public final class LiveExplain implements AutoCloseable {
             return new LiveExplain(databaseName, config, opening.get(config.timeoutSeconds(), TimeUnit.SECONDS));
         } catch (TimeoutException e) {
             opening.cancel(true);
-            throw new JdbcSchemaReader.ConnectionFailure("No answer from the live database of " + where + " within "
-                    + config.timeoutSeconds() + " s", e);
+            throw new JdbcSchemaReader.ConnectionFailure(
+                    "No answer from the live database of " + where + " within " + config.timeoutSeconds() + " s", e);
         } catch (ExecutionException e) {
-            String first = String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse("");
-            throw new JdbcSchemaReader.ConnectionFailure("Cannot connect to the live database of " + where + ": " + first, e.getCause());
+            String first = String.valueOf(e.getCause().getMessage())
+                    .lines()
+                    .findFirst()
+                    .orElse("");
+            throw new JdbcSchemaReader.ConnectionFailure(
+                    "Cannot connect to the live database of " + where + ": " + first, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JdbcSchemaReader.ConnectionFailure("Interrupted while connecting to " + where, e);
@@ -197,7 +217,8 @@ public final class LiveExplain implements AutoCloseable {
         } catch (SQLTimeoutException e) {
             return Optional.of("no answer within " + config.timeoutSeconds() + " s");
         } catch (SQLException e) {
-            return Optional.of(String.valueOf(e.getMessage()).lines().findFirst().orElse("error " + e.getErrorCode()));
+            return Optional.of(
+                    String.valueOf(e.getMessage()).lines().findFirst().orElse("error " + e.getErrorCode()));
         } finally {
             try {
                 connection.rollback();

@@ -52,15 +52,46 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
  */
 final class NameResolver {
     /** Names that parse as columns but are values or pseudo-columns, in some dialect or other. */
-    private static final Set<String> PSEUDO_COLUMNS = Set.of("true", "false", "null", "current_date", "current_time",
-            "current_timestamp", "localtime", "localtimestamp", "sysdate", "systimestamp", "rownum", "rowid", "oid",
-            "_rowid_", "level", "user", "current_user", "session_user", "unknown", "default");
+    private static final Set<String> PSEUDO_COLUMNS = Set.of(
+            "true",
+            "false",
+            "null",
+            "current_date",
+            "current_time",
+            "current_timestamp",
+            "localtime",
+            "localtimestamp",
+            "sysdate",
+            "systimestamp",
+            "rownum",
+            "rowid",
+            "oid",
+            "_rowid_",
+            "level",
+            "user",
+            "current_user",
+            "session_user",
+            "unknown",
+            "default");
     /** SQLite's: {@code level} and {@code user} are plain names there, checked like any column. */
-    private static final Set<String> SQLITE_PSEUDO_COLUMNS = Set.of("true", "false", "null", "current_date", "current_time",
-            "current_timestamp", "rowid", "oid", "_rowid_");
+    private static final Set<String> SQLITE_PSEUDO_COLUMNS = Set.of(
+            "true", "false", "null", "current_date", "current_time", "current_timestamp", "rowid", "oid", "_rowid_");
     /** Functions whose arguments may be a bare date unit ({@code DATEADD(day, 1, d)}): there it is no column. */
-    private static final Set<String> UNIT_FUNCTIONS = Set.of("dateadd", "datediff", "datediff_big", "datepart", "datename",
-            "datetrunc", "date_trunc", "date_part", "timestampadd", "timestampdiff", "trunc", "date_add", "date_sub", "extract");
+    private static final Set<String> UNIT_FUNCTIONS = Set.of(
+            "dateadd",
+            "datediff",
+            "datediff_big",
+            "datepart",
+            "datename",
+            "datetrunc",
+            "date_trunc",
+            "date_part",
+            "timestampadd",
+            "timestampdiff",
+            "trunc",
+            "date_add",
+            "date_sub",
+            "extract");
 
     /**
      * The columns a FROM item offers; {@code columns == null} accepts any column. {@code base}: the
@@ -103,13 +134,15 @@ final class NameResolver {
     private final Set<String> pseudoColumns;
     /** Literal values in WHERE and HAVING, for the question/SQL consistency check. */
     private final List<String> conditionValues = new ArrayList<>();
+
     private boolean unorderedLimit;
 
     /** @param databaseType the pair's dialect: which names are pseudo-columns rather than columns */
     NameResolver(SchemaCatalog catalog, Findings findings, String databaseType) {
         this.catalog = catalog;
         this.findings = findings;
-        boolean sqlite = databaseType != null && databaseType.toLowerCase(Locale.ROOT).contains("sqlite");
+        boolean sqlite =
+                databaseType != null && databaseType.toLowerCase(Locale.ROOT).contains("sqlite");
         this.pseudoColumns = sqlite ? SQLITE_PSEUDO_COLUMNS : PSEUDO_COLUMNS;
     }
 
@@ -173,7 +206,10 @@ final class NameResolver {
         if (s.getWithItemsList() != null && !s.getWithItemsList().isEmpty()) {
             visible = new HashMap<>(ctes);
             for (WithItem<?> w : s.getWithItemsList()) {
-                String name = Names.key(w.getAliasName() != null ? w.getAliasName() : w.getAlias().getName());
+                String name = Names.key(
+                        w.getAliasName() != null
+                                ? w.getAliasName()
+                                : w.getAlias().getName());
                 visible.put(name, new Source(name, null)); // a recursive CTE refers to itself
                 Set<String> out = w.getSelect() != null ? select(w.getSelect(), outer, visible) : null;
                 if (w.getWithItemList() != null && !w.getWithItemList().isEmpty()) {
@@ -319,9 +355,12 @@ final class NameResolver {
                 }
             }
         }
-        findings.inSql(QualityFlag.NON_DETERMINISTIC, columns.get(0), "ORDER BY " + String.join(", ", columns)
-                + " with LIMIT 1: " + (columns.size() == 1 ? "the column is" : "the columns are")
-                + " neither a primary key nor unique in the schema, so rows that tie can come back in any order");
+        findings.inSql(
+                QualityFlag.NON_DETERMINISTIC,
+                columns.get(0),
+                "ORDER BY " + String.join(", ", columns)
+                        + " with LIMIT 1: " + (columns.size() == 1 ? "the column is" : "the columns are")
+                        + " neither a primary key nor unique in the schema, so rows that tie can come back in any order");
     }
 
     private static boolean limitOne(PlainSelect p) {
@@ -332,7 +371,9 @@ final class NameResolver {
             return isOne(p.getTop().getExpression());
         }
         if (p.getFetch() != null) {
-            return p.getFetch().getExpression() == null ? p.getFetch().getRowCount() == 1 : isOne(p.getFetch().getExpression());
+            return p.getFetch().getExpression() == null
+                    ? p.getFetch().getRowCount() == 1
+                    : isOne(p.getFetch().getExpression());
         }
         return false;
     }
@@ -365,7 +406,8 @@ final class NameResolver {
             // a derived table sees the enclosing query's outer scopes; a LATERAL one also the FROM items before it
             Set<String> out = select(ps, ps instanceof LateralSubSelect ? scope : scope.parent, ctes);
             String alias = alias(ps.getAlias());
-            scope.sources.put(alias == null ? "(subquery " + scope.sources.size() + ")" : alias, new Source(alias, out));
+            scope.sources.put(
+                    alias == null ? "(subquery " + scope.sources.size() + ")" : alias, new Source(alias, out));
         } else if (item instanceof ParenthesedFromItem pf) {
             from(scope, pf.getFromItem(), ctes);
             if (pf.getJoins() != null) {
@@ -398,8 +440,11 @@ final class NameResolver {
         if (columns == null) {
             List<String> candidates = new ArrayList<>(catalog.tableNames());
             candidates.addAll(ctes.keySet());
-            findings.tableInSql(QualityFlag.UNKNOWN_TABLE, t.getName(), "unknown table " + Names.unquote(t.getName())
-                    + ": the schema has no such table" + Suggestion.didYouMean(t.getName(), candidates));
+            findings.tableInSql(
+                    QualityFlag.UNKNOWN_TABLE,
+                    t.getName(),
+                    "unknown table " + Names.unquote(t.getName()) + ": the schema has no such table"
+                            + Suggestion.didYouMean(t.getName(), candidates));
             return new Source(key, null);
         }
         return new Source(key, columns, catalog.table(t.getName()));
@@ -411,8 +456,11 @@ final class NameResolver {
 
     private void member(Source target, String column, String shown) {
         if (!target.has(Names.key(column))) {
-            findings.inSql(QualityFlag.UNKNOWN_COLUMN, Names.unquote(column), "unknown column " + Names.unquote(shown)
-                    + ": table " + target.name() + " has no such column" + Suggestion.didYouMean(column, columnNames(target)));
+            findings.inSql(
+                    QualityFlag.UNKNOWN_COLUMN,
+                    Names.unquote(column),
+                    "unknown column " + Names.unquote(shown) + ": table " + target.name() + " has no such column"
+                            + Suggestion.didYouMean(column, columnNames(target)));
         }
     }
 
@@ -421,85 +469,93 @@ final class NameResolver {
         if (e == null) {
             return;
         }
-        e.accept(new ExpressionVisitorAdapter<Void>() {
-            @Override
-            public <S> Void visit(Column column, S context) {
-                column(scope, column);
-                if (condition && column.getTable() == null && isDoubleQuoted(column.getColumnName())
-                        && !resolves(scope, Names.key(column.getColumnName()))) {
-                    conditionValues.add(Names.unquote(column.getColumnName()));
-                }
-                return null;
-            }
-
-            @Override
-            public <S> Void visit(DateUnitExpression unit, S context) {
-                column(scope, new Column(unit.toString().toLowerCase(Locale.ROOT))); // year, month, … as a column
-                return null;
-            }
-
-            /** Inside a function's arguments: SUBSTR(x, 1, 4), STRFTIME('%Y', d), DATE('now') hold no compared value. */
-            private int functionDepth;
-
-            @Override
-            public <S> Void visit(Function function, S context) {
-                String name = function.getName() == null ? "" : function.getName().toLowerCase(Locale.ROOT);
-                functionDepth++;
-                try {
-                    if (!UNIT_FUNCTIONS.contains(name) || function.getParameters() == null) {
-                        return super.visit(function, context);
+        e.accept(
+                new ExpressionVisitorAdapter<Void>() {
+                    @Override
+                    public <S> Void visit(Column column, S context) {
+                        column(scope, column);
+                        if (condition
+                                && column.getTable() == null
+                                && isDoubleQuoted(column.getColumnName())
+                                && !resolves(scope, Names.key(column.getColumnName()))) {
+                            conditionValues.add(Names.unquote(column.getColumnName()));
+                        }
+                        return null;
                     }
-                    for (Expression arg : function.getParameters()) {
-                        if (!(arg instanceof DateUnitExpression)) {
-                            arg.accept(this, context); // a bare unit argument is a unit here, not a column
+
+                    @Override
+                    public <S> Void visit(DateUnitExpression unit, S context) {
+                        column(
+                                scope,
+                                new Column(unit.toString().toLowerCase(Locale.ROOT))); // year, month, … as a column
+                        return null;
+                    }
+
+                    /** Inside a function's arguments: SUBSTR(x, 1, 4), STRFTIME('%Y', d), DATE('now') hold no compared value. */
+                    private int functionDepth;
+
+                    @Override
+                    public <S> Void visit(Function function, S context) {
+                        String name = function.getName() == null
+                                ? ""
+                                : function.getName().toLowerCase(Locale.ROOT);
+                        functionDepth++;
+                        try {
+                            if (!UNIT_FUNCTIONS.contains(name) || function.getParameters() == null) {
+                                return super.visit(function, context);
+                            }
+                            for (Expression arg : function.getParameters()) {
+                                if (!(arg instanceof DateUnitExpression)) {
+                                    arg.accept(this, context); // a bare unit argument is a unit here, not a column
+                                }
+                            }
+                            return null;
+                        } finally {
+                            functionDepth--;
                         }
                     }
-                    return null;
-                } finally {
-                    functionDepth--;
-                }
-            }
 
-            private boolean comparedValue() {
-                return condition && functionDepth == 0;
-            }
+                    private boolean comparedValue() {
+                        return condition && functionDepth == 0;
+                    }
 
-            @Override
-            public <S> Void visit(ParenthesedSelect select, S context) {
-                NameResolver.this.select(select, scope, scope.ctes);
-                return null;
-            }
+                    @Override
+                    public <S> Void visit(ParenthesedSelect select, S context) {
+                        NameResolver.this.select(select, scope, scope.ctes);
+                        return null;
+                    }
 
-            @Override
-            public <S> Void visit(Select select, S context) {
-                NameResolver.this.select(select, scope, scope.ctes);
-                return null;
-            }
+                    @Override
+                    public <S> Void visit(Select select, S context) {
+                        NameResolver.this.select(select, scope, scope.ctes);
+                        return null;
+                    }
 
-            @Override
-            public <S> Void visit(StringValue v, S context) {
-                if (comparedValue()) {
-                    conditionValues.add(v.getValue().replace("''", "'"));
-                }
-                return null;
-            }
+                    @Override
+                    public <S> Void visit(StringValue v, S context) {
+                        if (comparedValue()) {
+                            conditionValues.add(v.getValue().replace("''", "'"));
+                        }
+                        return null;
+                    }
 
-            @Override
-            public <S> Void visit(LongValue v, S context) {
-                if (comparedValue()) {
-                    conditionValues.add(v.getStringValue());
-                }
-                return null;
-            }
+                    @Override
+                    public <S> Void visit(LongValue v, S context) {
+                        if (comparedValue()) {
+                            conditionValues.add(v.getStringValue());
+                        }
+                        return null;
+                    }
 
-            @Override
-            public <S> Void visit(DoubleValue v, S context) {
-                if (comparedValue()) {
-                    conditionValues.add(v.toString());
-                }
-                return null;
-            }
-        }, null);
+                    @Override
+                    public <S> Void visit(DoubleValue v, S context) {
+                        if (comparedValue()) {
+                            conditionValues.add(v.toString());
+                        }
+                        return null;
+                    }
+                },
+                null);
     }
 
     private void column(Scope scope, Column c) {
@@ -512,12 +568,19 @@ final class NameResolver {
         if (qualifier != null && qualifier.getName() != null) {
             Source src = qualifier(scope, qualifier);
             if (src == null) {
-                findings.inSql(QualityFlag.UNKNOWN_TABLE, qualifier.getName() + "." + name, "unknown table or alias "
-                        + Names.unquote(qualifier.getName()) + " in " + c.getFullyQualifiedName() + ": not in the FROM clause");
+                findings.inSql(
+                        QualityFlag.UNKNOWN_TABLE,
+                        qualifier.getName() + "." + name,
+                        "unknown table or alias " + Names.unquote(qualifier.getName()) + " in "
+                                + c.getFullyQualifiedName() + ": not in the FROM clause");
             } else if (!src.has(key)) {
-                findings.inSql(QualityFlag.UNKNOWN_COLUMN, qualifier.getName() + "." + name, "unknown column "
-                        + c.getFullyQualifiedName() + ": " + src.name() + " has no column " + Names.unquote(name)
-                        + Suggestion.didYouMean(name, columnNames(src)));
+                findings.inSql(
+                        QualityFlag.UNKNOWN_COLUMN,
+                        qualifier.getName() + "." + name,
+                        "unknown column "
+                                + c.getFullyQualifiedName() + ": " + src.name() + " has no column "
+                                + Names.unquote(name)
+                                + Suggestion.didYouMean(name, columnNames(src)));
             }
             return;
         }
@@ -532,8 +595,11 @@ final class NameResolver {
                 }
             }
             if (owners.size() > 1 && !s.using.contains(key)) {
-                findings.inSql(QualityFlag.AMBIGUOUS_COLUMN, name, "ambiguous column " + Names.unquote(name)
-                        + ": " + String.join(" and ", owners) + " both have it; qualify it");
+                findings.inSql(
+                        QualityFlag.AMBIGUOUS_COLUMN,
+                        name,
+                        "ambiguous column " + Names.unquote(name) + ": " + String.join(" and ", owners)
+                                + " both have it; qualify it");
                 return;
             }
             if (!owners.isEmpty() || maybe || s.aliases.contains(key)) {
@@ -549,8 +615,12 @@ final class NameResolver {
             s.sources.values().forEach(src -> candidates.addAll(columnNames(src)));
             candidates.addAll(s.aliases);
         }
-        findings.inSql(QualityFlag.UNKNOWN_COLUMN, name, "unknown column " + Names.unquote(name) + ": "
-                + (names.isEmpty() ? "no table in scope" : "not in " + String.join(", ", names)) + Suggestion.didYouMean(name, candidates));
+        findings.inSql(
+                QualityFlag.UNKNOWN_COLUMN,
+                name,
+                "unknown column " + Names.unquote(name) + ": "
+                        + (names.isEmpty() ? "no table in scope" : "not in " + String.join(", ", names))
+                        + Suggestion.didYouMean(name, candidates));
     }
 
     /** A source's column names as declared (a schema table's), or their keys (a CTE's, a derived table's). */

@@ -8,8 +8,7 @@ import java.util.Locale;
  * means a curator is never told a column is missing when it exists under another case.
  */
 final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     static String key(String name) {
         return unquote(name).toLowerCase(Locale.ROOT);

@@ -45,8 +45,8 @@ public final class PairValidator implements AutoCloseable {
     }
 
     /** @param live live connections by database name: their pairs are EXPLAINed there instead of in H2 */
-    public PairValidator(SqlAnalyzer analyzer, Predicate<String> readOnly, long explainMillis,
-            Map<String, LiveExplain> live) {
+    public PairValidator(
+            SqlAnalyzer analyzer, Predicate<String> readOnly, long explainMillis, Map<String, LiveExplain> live) {
         this.analyzer = analyzer;
         this.readOnly = readOnly;
         this.live = Map.copyOf(live);
@@ -60,23 +60,33 @@ public final class PairValidator implements AutoCloseable {
 
     public Validation validate(Pair pair, LoadedSchema schema) {
         Findings findings = new Findings(pair.sql(), pair.question());
-        String dialect = pair.databaseType() != null ? pair.databaseType() : schema.schema().dialect();
+        String dialect = pair.databaseType() != null
+                ? pair.databaseType()
+                : schema.schema().dialect();
         ParsedSql parsed = analyzer.parse(pair.sql(), pair.databaseType());
         LiveExplain liveDb = pair.databaseName() == null ? null : live.get(pair.databaseName());
-        Optional<SqliteCheck.Verdict> judge = liveDb == null && isSqlite(dialect) && SqlAnalyzer.singleRead(pair.sql(), dialect)
-                ? sqlite.explain(pair.sql(), schema.id(), schema.schema()) : Optional.empty();
+        Optional<SqliteCheck.Verdict> judge =
+                liveDb == null && isSqlite(dialect) && SqlAnalyzer.singleRead(pair.sql(), dialect)
+                        ? sqlite.explain(pair.sql(), schema.id(), schema.schema())
+                        : Optional.empty();
         if (!parsed.parsed()) {
             if (judge.isPresent() && judge.get().accepted()) {
                 return new Validation(schema.id(), findings.messages()); // real SQLite runs it: that is the verdict
             }
             if (judge.isPresent() && analyzer.analyze(pair.sql(), dialect).parsed()) {
                 // SQLite reads its syntax (which JSqlParser lacks) but not its names: no parse tree of ours to say more
-                findings.inSql(QualityFlag.DOES_NOT_RUN, judge.get().offendingPart(), "does not run in SQLite: " + judge.get().reason());
+                findings.inSql(
+                        QualityFlag.DOES_NOT_RUN,
+                        judge.get().offendingPart(),
+                        "does not run in SQLite: " + judge.get().reason());
                 return new Validation(schema.id(), findings.messages());
             }
-            findings.inSql(QualityFlag.UNPARSEABLE, judge.map(SqliteCheck.Verdict::offendingPart).orElse(null),
-                    "does not parse (" + parsed.error() + ")" + judge.map(v -> "; SQLite: " + v.reason()).orElse("")
-                    + ", so its tables and columns cannot be checked against the schema");
+            findings.inSql(
+                    QualityFlag.UNPARSEABLE,
+                    judge.map(SqliteCheck.Verdict::offendingPart).orElse(null),
+                    "does not parse (" + parsed.error() + ")"
+                            + judge.map(v -> "; SQLite: " + v.reason()).orElse("")
+                            + ", so its tables and columns cannot be checked against the schema");
             return new Validation(schema.id(), findings.messages());
         }
         boolean reads = true;
@@ -96,36 +106,48 @@ public final class PairValidator implements AutoCloseable {
                 reads = false;
                 if (readOnlyDataset) {
                     String kind = s.getClass().getSimpleName().toUpperCase(Locale.ROOT);
-                    findings.inSql(QualityFlag.WRITE_STATEMENT, firstWord(pair.sql()), kind
-                            + " in a dataset whose questions are read-only: it is never run");
+                    findings.inSql(
+                            QualityFlag.WRITE_STATEMENT,
+                            firstWord(pair.sql()),
+                            kind + " in a dataset whose questions are read-only: it is never run");
                 }
             }
         }
         if (unordered) {
-            findings.inSql(QualityFlag.NON_DETERMINISTIC, "limit", "LIMIT without ORDER BY: which rows come back may vary");
+            findings.inSql(
+                    QualityFlag.NON_DETERMINISTIC, "limit", "LIMIT without ORDER BY: which rows come back may vary");
         }
         Optional<String> mode = H2Mode.of(dialect);
-        boolean namesOk = !findings.any(QualityFlag.UNKNOWN_TABLE) && !findings.any(QualityFlag.UNKNOWN_COLUMN)
+        boolean namesOk = !findings.any(QualityFlag.UNKNOWN_TABLE)
+                && !findings.any(QualityFlag.UNKNOWN_COLUMN)
                 && !findings.any(QualityFlag.AMBIGUOUS_COLUMN);
         if (judge.isPresent()) {
             SqliteCheck.Verdict verdict = judge.get();
             if (verdict.accepted()) {
                 findings.dropSchemaErrors(); // SQLite runs it, so what our resolver found is a false alarm
             } else {
-                findings.inSql(QualityFlag.DOES_NOT_RUN, verdict.offendingPart(), "does not run in SQLite: " + verdict.reason());
+                findings.inSql(
+                        QualityFlag.DOES_NOT_RUN,
+                        verdict.offendingPart(),
+                        "does not run in SQLite: " + verdict.reason());
             }
         } else if (liveDb != null) {
             // a write is sent only where allowed, and never in a dataset of read-only questions
             if (namesOk && parsed.statements().size() == 1 && (reads || !readOnlyDataset)) {
-                liveDb.explain(pair.sql(), !reads).ifPresent(reason -> findings.inSql(QualityFlag.DOES_NOT_RUN, null,
-                        "does not run against the live database of " + liveDb.databaseName() + ": " + reason));
+                liveDb.explain(pair.sql(), !reads)
+                        .ifPresent(reason -> findings.inSql(
+                                QualityFlag.DOES_NOT_RUN,
+                                null,
+                                "does not run against the live database of " + liveDb.databaseName() + ": " + reason));
             }
         } else if (reads && namesOk && mode.isPresent() && parsed.statements().size() == 1) {
-            explain.explain(pair.sql(), schema.id(), schema.schema(), mode.get()).ifPresent(reason ->
-                    findings.inSql(QualityFlag.DOES_NOT_RUN, null, "does not run in H2's " + mode.get() + " mode: " + reason));
+            explain.explain(pair.sql(), schema.id(), schema.schema(), mode.get())
+                    .ifPresent(reason -> findings.inSql(
+                            QualityFlag.DOES_NOT_RUN, null, "does not run in H2's " + mode.get() + " mode: " + reason));
         }
         Object evidence = pair.metadata().get("evidence");
-        ConsistencyCheck.check(pair.question(), evidence == null ? null : evidence.toString(), pair.sql(), values, findings);
+        ConsistencyCheck.check(
+                pair.question(), evidence == null ? null : evidence.toString(), pair.sql(), values, findings);
         return new Validation(schema.id(), findings.messages());
     }
 

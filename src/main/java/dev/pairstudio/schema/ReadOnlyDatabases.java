@@ -30,7 +30,9 @@ public final class ReadOnlyDatabases implements Predicate<String> {
     }
 
     public static ReadOnlyDatabases load(PairStore store) {
-        boolean all = store.setting(PairValidator.READ_ONLY_SETTING).map(Boolean::parseBoolean).orElse(false);
+        boolean all = store.setting(PairValidator.READ_ONLY_SETTING)
+                .map(Boolean::parseBoolean)
+                .orElse(false);
         return new ReadOnlyDatabases(all, read(store));
     }
 
@@ -72,7 +74,8 @@ public final class ReadOnlyDatabases implements Predicate<String> {
         try {
             JsonNode o = JSON.readTree(text);
             if (o != null && o.isObject()) {
-                o.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asBoolean(false)));
+                o.fields()
+                        .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asBoolean(false)));
             }
         } catch (JsonProcessingException e) {
             // a setting edited by hand into something else: no per-database entries, the default holds

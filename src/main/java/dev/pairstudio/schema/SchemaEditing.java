@@ -12,8 +12,7 @@ import java.util.function.BooleanSupplier;
  * checked with) followed by checking that database's pairs again, as an import does.
  */
 public final class SchemaEditing {
-    private SchemaEditing() {
-    }
+    private SchemaEditing() {}
 
     /**
      * What the text reads as. It can be saved only when every statement was read: a statement that
@@ -36,12 +35,17 @@ public final class SchemaEditing {
         /** One line for the editor: what would be saved, or why not. */
         public String summary() {
             DatabaseSchema s = schema();
-            String left = read.skippedStatements() == 0 ? "" : "; " + read.skippedStatements()
-                    + (read.skippedStatements() == 1 ? " statement is" : " statements are") + " not a table definition and will not be kept";
+            String left = read.skippedStatements() == 0
+                    ? ""
+                    : "; " + read.skippedStatements()
+                            + (read.skippedStatements() == 1 ? " statement is" : " statements are")
+                            + " not a table definition and will not be kept";
             if (s == null) {
                 return "No CREATE TABLE statement: a schema needs at least one table" + left + ".";
             }
-            String size = s.tables().size() + (s.tables().size() == 1 ? " table, " : " tables, ") + s.columnCount()
+            String size = s.tables().size()
+                    + (s.tables().size() == 1 ? " table, " : " tables, ")
+                    + s.columnCount()
                     + (s.columnCount() == 1 ? " column" : " columns");
             if (!read.problems().isEmpty()) {
                 int n = read.problems().size();
@@ -53,8 +57,7 @@ public final class SchemaEditing {
     }
 
     /** A stored version and what checking its database's pairs against it found. */
-    public record Saved(StoredSchema stored, ValidationSummary validation) {
-    }
+    public record Saved(StoredSchema stored, ValidationSummary validation) {}
 
     /** The CREATE TABLE text of a stored schema, one column a line. */
     public static String text(DatabaseSchema schema) {
@@ -67,7 +70,8 @@ public final class SchemaEditing {
         SchemaImport read = new DdlSchemaReader(analyzer).read(text, original.databaseName(), dialect);
         // the reader names the dialect it was given; keep the stored one (also when it was generic)
         List<DatabaseSchema> kept = read.schemas().stream()
-                .map(s -> new DatabaseSchema(original.databaseName(), original.dialect(), s.tables())).toList();
+                .map(s -> new DatabaseSchema(original.databaseName(), original.dialect(), s.tables()))
+                .toList();
         return new Check(new SchemaImport(kept, read.problems(), read.skippedStatements()));
     }
 
@@ -77,12 +81,14 @@ public final class SchemaEditing {
      *
      * @throws IllegalArgumentException when the text cannot be saved (see {@link Check#savable()}); nothing is stored
      */
-    public static Saved save(PairStore store, SqlAnalyzer analyzer, StoredSchema base, Check check, BooleanSupplier cancelled) {
+    public static Saved save(
+            PairStore store, SqlAnalyzer analyzer, StoredSchema base, Check check, BooleanSupplier cancelled) {
         if (!check.savable()) {
-            throw new IllegalArgumentException("The schema of " + base.databaseName() + " was not saved: " + check.summary());
+            throw new IllegalArgumentException(
+                    "The schema of " + base.databaseName() + " was not saved: " + check.summary());
         }
         SchemaImporter importer = new SchemaImporter(store, analyzer);
         SchemaImporter.Report report = importer.store(check.read(), "edited from version " + base.version());
-        return new Saved(report.saved().get(0), importer.validate(report, n -> { }, cancelled));
+        return new Saved(report.saved().get(0), importer.validate(report, n -> {}, cancelled));
     }
 }

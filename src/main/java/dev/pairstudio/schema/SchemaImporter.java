@@ -28,8 +28,11 @@ public final class SchemaImporter {
      * @param saved            the stored versions, one per database
      * @param unknownDatabases names of saved schemas that no stored pair uses yet
      */
-    public record Report(List<StoredSchema> saved, List<SchemaProblem> problems, int skippedStatements, List<String> unknownDatabases) {
-    }
+    public record Report(
+            List<StoredSchema> saved,
+            List<SchemaProblem> problems,
+            int skippedStatements,
+            List<String> unknownDatabases) {}
 
     private final PairStore store;
     private final SqlAnalyzer analyzer;
@@ -53,10 +56,17 @@ public final class SchemaImporter {
     }
 
     /** Reads the schema of a live database (metadata only, read-only, time-limited) and stores it as a new version. */
-    public Report importJdbc(JdbcSchemaReader reader, String url, String user, char[] password, String schemaPattern,
-            String databaseName) throws JdbcSchemaReader.ConnectionFailure {
+    public Report importJdbc(
+            JdbcSchemaReader reader,
+            String url,
+            String user,
+            char[] password,
+            String schemaPattern,
+            String databaseName)
+            throws JdbcSchemaReader.ConnectionFailure {
         DatabaseSchema schema = reader.read(url, user, password, schemaPattern, databaseName);
-        return store(new SchemaImport(schema.tables().isEmpty() ? List.of() : List.of(schema), List.of(), 0),
+        return store(
+                new SchemaImport(schema.tables().isEmpty() ? List.of() : List.of(schema), List.of(), 0),
                 "jdbc:" + JdbcSchemaReader.safe(url.startsWith("jdbc:") ? url.substring(5) : url));
     }
 
@@ -64,16 +74,20 @@ public final class SchemaImporter {
      * Checks the stored pairs of every database the report saved a schema for against that new
      * version, on every core: what follows an import or an edit in the window and the CLI.
      */
-    public ValidationSummary validate(Report report, LongConsumer progress,
-            BooleanSupplier cancelled) {
+    public ValidationSummary validate(Report report, LongConsumer progress, BooleanSupplier cancelled) {
         Set<String> names = new HashSet<>();
         report.saved().forEach(s -> names.add(s.databaseName()));
         report.unknownDatabases().forEach(names::remove); // no pair to check
         if (names.isEmpty()) {
             return new ValidationSummary(0, Map.of(), Map.of(), 0);
         }
-        return ValidationRun.run(store, analyzer, PairFilter.ALL.withDatabaseNames(names),
-                Runtime.getRuntime().availableProcessors(), progress, cancelled);
+        return ValidationRun.run(
+                store,
+                analyzer,
+                PairFilter.ALL.withDatabaseNames(names),
+                Runtime.getRuntime().availableProcessors(),
+                progress,
+                cancelled);
     }
 
     public Report store(SchemaImport read, String source) {

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class SchemaJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SchemaJson() {
-    }
+    private SchemaJson() {}
 
     public static String write(DatabaseSchema schema) {
         try {

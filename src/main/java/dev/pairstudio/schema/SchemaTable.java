@@ -11,7 +11,11 @@ import java.util.Set;
  * (column sets the schema declares UNIQUE, besides the primary key). Schemas stored before unique
  * keys were kept have none ({@code uniqueKeys} absent from their JSON).
  */
-public record SchemaTable(String name, List<SchemaColumn> columns, List<String> primaryKey, List<ForeignKey> foreignKeys,
+public record SchemaTable(
+        String name,
+        List<SchemaColumn> columns,
+        List<String> primaryKey,
+        List<ForeignKey> foreignKeys,
         List<List<String>> uniqueKeys) {
     public SchemaTable {
         columns = List.copyOf(columns);

@@ -23,11 +23,17 @@ public final class SpiderTablesReader {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            return new SchemaImport(List.of(), List.of(new SchemaProblem(line, "tables.json", "not JSON: " + e.getOriginalMessage())), 0);
+            return new SchemaImport(
+                    List.of(),
+                    List.of(new SchemaProblem(line, "tables.json", "not JSON: " + e.getOriginalMessage())),
+                    0);
         }
         if (root == null || !root.isArray()) {
-            return new SchemaImport(List.of(), List.of(new SchemaProblem(1, "tables.json",
-                    "expected a list of databases ([{\"db_id\": ...}, ...])")), 0);
+            return new SchemaImport(
+                    List.of(),
+                    List.of(new SchemaProblem(
+                            1, "tables.json", "expected a list of databases ([{\"db_id\": ...}, ...])")),
+                    0);
         }
         List<DatabaseSchema> schemas = new ArrayList<>();
         List<SchemaProblem> problems = new ArrayList<>();
@@ -42,7 +48,8 @@ public final class SpiderTablesReader {
             try {
                 schemas.add(database(db));
             } catch (IllegalArgumentException e) {
-                problems.add(new SchemaProblem(i + 1, "database #" + (i + 1) + (id.isEmpty() ? "" : " (" + id + ")"), e.getMessage()));
+                problems.add(new SchemaProblem(
+                        i + 1, "database #" + (i + 1) + (id.isEmpty() ? "" : " (" + id + ")"), e.getMessage()));
             }
         }
         return new SchemaImport(schemas, problems, skipped);
@@ -77,7 +84,8 @@ public final class SpiderTablesReader {
                 throw new IllegalArgumentException("column " + pair.get(1).asText() + " names table index " + t
                         + " but there are " + tableCount + " tables");
             }
-            columns.get(t).add(new SchemaColumn(pair.get(1).asText(), types.path(c).asText("")));
+            columns.get(t)
+                    .add(new SchemaColumn(pair.get(1).asText(), types.path(c).asText("")));
         }
         for (JsonNode key : db.path("primary_keys")) {
             for (JsonNode c : key.isArray() ? key : List.of(key)) { // BIRD: composite keys as lists
@@ -88,8 +96,11 @@ public final class SpiderTablesReader {
         for (JsonNode fk : db.path("foreign_keys")) {
             int from = column(fk.path(0), tableOf);
             int to = column(fk.path(1), tableOf);
-            foreign.get(tableOf[from]).add(new ForeignKey(columnNames.get(from).get(1).asText(),
-                    tableNames.get(tableOf[to]).asText(), columnNames.get(to).get(1).asText()));
+            foreign.get(tableOf[from])
+                    .add(new ForeignKey(
+                            columnNames.get(from).get(1).asText(),
+                            tableNames.get(tableOf[to]).asText(),
+                            columnNames.get(to).get(1).asText()));
         }
         List<SchemaTable> tables = new ArrayList<>();
         for (int t = 0; t < tableCount; t++) {

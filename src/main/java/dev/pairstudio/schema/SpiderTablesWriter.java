@@ -20,8 +20,7 @@ import java.util.List;
 public final class SpiderTablesWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private SpiderTablesWriter() {
-    }
+    private SpiderTablesWriter() {}
 
     /** @param databases each written under its own {@link DatabaseSchema#databaseName()} as {@code db_id} */
     public static String write(Collection<DatabaseSchema> databases) {
@@ -83,8 +82,10 @@ public final class SpiderTablesWriter {
                 if (from < 0 || target < 0) {
                     continue;
                 }
-                String toName = fk.referencedColumn().isEmpty() && db.tables().get(target).primaryKey().size() == 1
-                        ? db.tables().get(target).primaryKey().get(0) : fk.referencedColumn();
+                String toName = fk.referencedColumn().isEmpty()
+                                && db.tables().get(target).primaryKey().size() == 1
+                        ? db.tables().get(target).primaryKey().get(0)
+                        : fk.referencedColumn();
                 int to = columnsOf.get(target).indexOf(Names.key(toName));
                 if (to >= 0) {
                     foreign.addArray().add(firstColumn.get(t) + from).add(firstColumn.get(target) + to);

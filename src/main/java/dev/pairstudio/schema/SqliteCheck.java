@@ -20,7 +20,9 @@ final class SqliteCheck implements AutoCloseable {
     private static final int KEPT_PER_THREAD = 8;
     /** sqlite-jdbc wraps SQLite's own message: "[SQLITE_ERROR] SQL error or missing database (no such column: x)". */
     private static final Pattern WRAPPED = Pattern.compile("^\\[SQLITE_[A-Z_]+\\][^(]*\\((.*)\\)\\s*$", Pattern.DOTALL);
-    private static final Pattern NAMED = Pattern.compile("(?:no such (?:column|table): |ambiguous column name: |near \")([^\"\\s]+)");
+
+    private static final Pattern NAMED =
+            Pattern.compile("(?:no such (?:column|table): |ambiguous column name: |near \")([^\"\\s]+)");
 
     /** SQLite's verdict on one query: {@code reason} null when it accepts the query. */
     record Verdict(String reason) {
@@ -89,7 +91,8 @@ final class SqliteCheck implements AutoCloseable {
 
     /** The table with its columns and declared types (SQLite takes any type name; an odd one is left out). */
     static String createTable(SchemaTable t) {
-        StringBuilder b = new StringBuilder("CREATE TABLE ").append(quote(t.name())).append(" (");
+        StringBuilder b =
+                new StringBuilder("CREATE TABLE ").append(quote(t.name())).append(" (");
         for (int i = 0; i < t.columns().size(); i++) {
             SchemaColumn col = t.columns().get(i);
             b.append(i == 0 ? "" : ", ").append(quote(col.name()));
@@ -108,7 +111,9 @@ final class SqliteCheck implements AutoCloseable {
     }
 
     private static String message(SQLException e) {
-        String m = e.getMessage() == null ? "SQLite rejected the query" : e.getMessage().strip();
+        String m = e.getMessage() == null
+                ? "SQLite rejected the query"
+                : e.getMessage().strip();
         Matcher w = WRAPPED.matcher(m);
         m = w.matches() ? w.group(1) : m;
         return m.length() > 300 ? m.substring(0, 297) + "..." : m;

@@ -9,8 +9,7 @@ import java.util.Collection;
  * Nothing when two candidates are equally close.
  */
 final class Suggestion {
-    private Suggestion() {
-    }
+    private Suggestion() {}
 
     /** {@code "; did you mean name?"}, or "" when no candidate is close enough. */
     static String didYouMean(String name, Collection<String> candidates) {
@@ -54,7 +53,9 @@ final class Suggestion {
         if (w.endsWith("ies") && w.length() > 4) {
             return w.substring(0, w.length() - 3) + "y";
         }
-        if (w.endsWith("es") && w.length() > 3 && (w.endsWith("ses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes"))) {
+        if (w.endsWith("es")
+                && w.length() > 3
+                && (w.endsWith("ses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes"))) {
             return w.substring(0, w.length() - 2);
         }
         if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 2) {

@@ -41,13 +41,14 @@ public record UnknownDatabase(String name, List<String> closest) {
     static List<String> closest(String name, Collection<String> known) {
         String key = name.toLowerCase(Locale.ROOT);
         int limit = Math.max(2, key.length() / 3);
-        record Scored(String name, int distance) {
-        }
+        record Scored(String name, int distance) {}
         return known.stream()
                 .map(k -> new Scored(k, distance(key, k.toLowerCase(Locale.ROOT))))
                 .filter(s -> s.distance() <= limit || contains(s.name(), key))
                 .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
-                .limit(SUGGESTIONS).map(Scored::name).toList();
+                .limit(SUGGESTIONS)
+                .map(Scored::name)
+                .toList();
     }
 
     private static boolean contains(String known, String key) {

@@ -8,10 +8,9 @@ import java.util.List;
 /** The stored form of a validation's messages: a JSON list of {flag, field, start, end, text}. */
 public final class ValidationMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<ValidationMessage>> LIST = new TypeReference<>() { };
+    private static final TypeReference<List<ValidationMessage>> LIST = new TypeReference<>() {};
 
-    private ValidationMessages() {
-    }
+    private ValidationMessages() {}
 
     public static String write(List<ValidationMessage> messages) {
         try {
@@ -28,7 +27,8 @@ public final class ValidationMessages {
         try {
             return JSON.readValue(json, LIST);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Stored validation messages are unreadable (" + e.getOriginalMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "Stored validation messages are unreadable (" + e.getOriginalMessage() + ")", e);
         }
     }
 }

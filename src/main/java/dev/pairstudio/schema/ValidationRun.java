@@ -33,11 +33,15 @@ import java.util.function.LongConsumer;
 public final class ValidationRun {
     private static final int PAGE = 2_000;
 
-    private ValidationRun() {
-    }
+    private ValidationRun() {}
 
-    public static ValidationSummary run(PairStore store, SqlAnalyzer analyzer, PairFilter filter, int threads,
-            LongConsumer progress, BooleanSupplier cancelled) {
+    public static ValidationSummary run(
+            PairStore store,
+            SqlAnalyzer analyzer,
+            PairFilter filter,
+            int threads,
+            LongConsumer progress,
+            BooleanSupplier cancelled) {
         return run(store, analyzer, filter, null, threads, progress, cancelled);
     }
 
@@ -45,14 +49,27 @@ public final class ValidationRun {
      * @param afterCursor an {@link PairSort#INSERTION} cursor to start after ({@link PairReader#cursorAfterId}:
      *                    what an import just added), null for all matching pairs
      */
-    public static ValidationSummary run(PairStore store, SqlAnalyzer analyzer, PairFilter filter, String afterCursor,
-            int threads, LongConsumer progress, BooleanSupplier cancelled) {
+    public static ValidationSummary run(
+            PairStore store,
+            SqlAnalyzer analyzer,
+            PairFilter filter,
+            String afterCursor,
+            int threads,
+            LongConsumer progress,
+            BooleanSupplier cancelled) {
         return run(store, analyzer, filter, afterCursor, threads, Map.of(), progress, cancelled);
     }
 
     /** @param live live connections by database name ({@link LiveExplain}): "does not run" is checked there */
-    public static ValidationSummary run(PairStore store, SqlAnalyzer analyzer, PairFilter filter, String afterCursor,
-            int threads, Map<String, LiveExplain> live, LongConsumer progress, BooleanSupplier cancelled) {
+    public static ValidationSummary run(
+            PairStore store,
+            SqlAnalyzer analyzer,
+            PairFilter filter,
+            String afterCursor,
+            int threads,
+            Map<String, LiveExplain> live,
+            LongConsumer progress,
+            BooleanSupplier cancelled) {
         Map<String, LoadedSchema> schemas = new HashMap<>();
         for (StoredSchema s : store.latestSchemas()) {
             schemas.put(s.databaseName(), LoadedSchema.of(s));
@@ -121,12 +138,18 @@ public final class ValidationRun {
     }
 
     /** Validates the pairs stored after {@code lastIdBefore} when any schema is stored; otherwise does nothing. */
-    public static ValidationSummary runAdded(PairStore store, SqlAnalyzer analyzer, long lastIdBefore, int threads,
-            LongConsumer progress, BooleanSupplier cancelled) {
+    public static ValidationSummary runAdded(
+            PairStore store,
+            SqlAnalyzer analyzer,
+            long lastIdBefore,
+            int threads,
+            LongConsumer progress,
+            BooleanSupplier cancelled) {
         if (store.latestSchemas().isEmpty()) {
             return new ValidationSummary(0, Map.of(), Map.of(), 0);
         }
-        return run(store, analyzer, PairFilter.ALL, PairReader.cursorAfterId(lastIdBefore), threads, progress, cancelled);
+        return run(
+                store, analyzer, PairFilter.ALL, PairReader.cursorAfterId(lastIdBefore), threads, progress, cancelled);
     }
 
     /**
@@ -136,8 +159,8 @@ public final class ValidationRun {
      *
      * @return the number of pairs validated
      */
-    public static long runPending(PairStore store, SqlAnalyzer analyzer, int threads, LongConsumer progress,
-            BooleanSupplier cancelled) {
+    public static long runPending(
+            PairStore store, SqlAnalyzer analyzer, int threads, LongConsumer progress, BooleanSupplier cancelled) {
         List<StoredSchema> stored = store.latestSchemas();
         if (stored.isEmpty()) {
             return 0;
@@ -163,7 +186,9 @@ public final class ValidationRun {
                 }
                 after = batch.get(batch.size() - 1).id();
                 // a schema stored after this run began is not in the map: leave its pairs to the import that stored it
-                List<StoredPair> todo = batch.stream().filter(p -> schemas.containsKey(p.pair().databaseName())).toList();
+                List<StoredPair> todo = batch.stream()
+                        .filter(p -> schemas.containsKey(p.pair().databaseName()))
+                        .toList();
                 List<ValidationResult> results = validate(todo, schemas, validator, pool, workers);
                 store.saveValidations(results);
                 done += results.size();
@@ -195,8 +220,12 @@ public final class ValidationRun {
         return results.size();
     }
 
-    private static List<ValidationResult> validate(List<StoredPair> pairs, Map<String, LoadedSchema> schemas,
-            PairValidator validator, ExecutorService pool, int workers) {
+    private static List<ValidationResult> validate(
+            List<StoredPair> pairs,
+            Map<String, LoadedSchema> schemas,
+            PairValidator validator,
+            ExecutorService pool,
+            int workers) {
         if (pairs.isEmpty()) {
             return List.of();
         }
@@ -205,7 +234,9 @@ public final class ValidationRun {
         for (int from = 0; from < pairs.size(); from += slice) {
             List<StoredPair> part = pairs.subList(from, Math.min(pairs.size(), from + slice));
             parts.add(pool.submit(() -> part.stream()
-                    .map(p -> result(p, validator.validate(p.pair(), schemas.get(p.pair().databaseName())))).toList()));
+                    .map(p -> result(
+                            p, validator.validate(p.pair(), schemas.get(p.pair().databaseName()))))
+                    .toList()));
         }
         List<ValidationResult> out = new ArrayList<>(pairs.size());
         for (Future<List<ValidationResult>> part : parts) {
@@ -229,6 +260,10 @@ public final class ValidationRun {
     }
 
     private static ValidationResult result(StoredPair p, Validation v) {
-        return new ValidationResult(p.id(), v.schemaId(), v.flagBits(), v.messages().isEmpty() ? null : ValidationMessages.write(v.messages()));
+        return new ValidationResult(
+                p.id(),
+                v.schemaId(),
+                v.flagBits(),
+                v.messages().isEmpty() ? null : ValidationMessages.write(v.messages()));
     }
 }

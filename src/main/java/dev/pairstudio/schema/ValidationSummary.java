@@ -11,5 +11,5 @@ import java.util.Map;
  * @param flagged       pairs carrying each flag
  * @param clean         validated pairs with no flag at all
  */
-public record ValidationSummary(long validated, Map<String, Long> withoutSchema, Map<QualityFlag, Long> flagged, long clean) {
-}
+public record ValidationSummary(
+        long validated, Map<String, Long> withoutSchema, Map<QualityFlag, Long> flagged, long clean) {}

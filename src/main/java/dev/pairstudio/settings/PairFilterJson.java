@@ -24,8 +24,7 @@ import java.util.function.Function;
 public final class PairFilterJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private PairFilterJson() {
-    }
+    private PairFilterJson() {}
 
     public static ObjectNode toJson(PairFilter f) {
         ObjectNode o = MAPPER.createObjectNode();
@@ -83,9 +82,14 @@ public final class PairFilterJson {
                 .withComplexity(set(o, "complexity", s -> enumValue(ComplexityLevel.class, "complexity", s)))
                 .withPiiTypes(set(o, "pii_types", s -> s))
                 .withTables(set(o, "tables", s -> s))
-                .withText(o.hasNonNull("text") ? o.get("text").asText() : null, o.path("regex").asBoolean(false))
+                .withText(
+                        o.hasNonNull("text") ? o.get("text").asText() : null,
+                        o.path("regex").asBoolean(false))
                 .withTrash(o.path("trash").asBoolean(false))
-                .withDuplicateGroup(o.hasNonNull("duplicate_group") ? o.get("duplicate_group").asLong() : null)
+                .withDuplicateGroup(
+                        o.hasNonNull("duplicate_group")
+                                ? o.get("duplicate_group").asLong()
+                                : null)
                 .withChangedSince(instant(o, "changed_since"));
         if (o.has("ids")) {
             Set<Long> ids = new LinkedHashSet<>();
@@ -106,7 +110,10 @@ public final class PairFilterJson {
     private static void strings(ObjectNode o, String key, Collection<?> values) {
         if (!values.isEmpty()) {
             ArrayNode a = o.putArray(key);
-            values.stream().map(v -> v instanceof Enum<?> e ? e.name() : v.toString()).sorted().forEach(a::add);
+            values.stream()
+                    .map(v -> v instanceof Enum<?> e ? e.name() : v.toString())
+                    .sorted()
+                    .forEach(a::add);
         }
     }
 
@@ -115,8 +122,9 @@ public final class PairFilterJson {
             return null;
         }
         String text = o.get(key).asText();
-        return Timestamps.parse(text).orElseThrow(() -> new IllegalArgumentException(
-                "\"" + key + "\" is not a timestamp: \"" + text + "\" (use YYYY-MM-DD or an ISO-8601 timestamp)"));
+        return Timestamps.parse(text)
+                .orElseThrow(() -> new IllegalArgumentException("\"" + key + "\" is not a timestamp: \"" + text
+                        + "\" (use YYYY-MM-DD or an ISO-8601 timestamp)"));
     }
 
     private static <T> Set<T> set(JsonNode o, String key, Function<String, T> parse) {

@@ -28,10 +28,10 @@ public final class PrivacySettings {
     static final String DENY = "privacy.deny";
     /** Deny-list findings are reported as {@code CUSTOM:always}. */
     public static final String DENY_LIST_NAME = "always";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private PrivacySettings() {
-    }
+    private PrivacySettings() {}
 
     public static Policy policy(PairStore store) {
         Policy base = store.setting(POLICY).map(PolicyJson::parse).orElseGet(Policy::defaults);
@@ -46,8 +46,15 @@ public final class PrivacySettings {
         if (!denied.isEmpty()) {
             denyLists.add(new DenyList(DENY_LIST_NAME, denied));
         }
-        return new Policy(base.name(), base.defaultOperator(), base.operators(), base.detectUrls(), base.phoneRegions(),
-                base.customRules(), denyLists, new AllowList(allowValues, base.allowList().patterns()));
+        return new Policy(
+                base.name(),
+                base.defaultOperator(),
+                base.operators(),
+                base.detectUrls(),
+                base.phoneRegions(),
+                base.customRules(),
+                denyLists,
+                new AllowList(allowValues, base.allowList().patterns()));
     }
 
     /** Stores a policy JSON (validated first: a bad one is refused with the parser's message). */
@@ -95,15 +102,18 @@ public final class PrivacySettings {
     }
 
     private static List<String> list(PairStore store, String key) {
-        return store.setting(key).map(s -> {
-            try {
-                List<String> out = new ArrayList<>();
-                MAPPER.readTree(s).forEach(n -> out.add(n.asText()));
-                return out;
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("The stored setting " + key + " is damaged: " + e.getOriginalMessage(), e);
-            }
-        }).orElse(List.of());
+        return store.setting(key)
+                .map(s -> {
+                    try {
+                        List<String> out = new ArrayList<>();
+                        MAPPER.readTree(s).forEach(n -> out.add(n.asText()));
+                        return out;
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException(
+                                "The stored setting " + key + " is damaged: " + e.getOriginalMessage(), e);
+                    }
+                })
+                .orElse(List.of());
     }
 
     private static String json(Set<String> values) {

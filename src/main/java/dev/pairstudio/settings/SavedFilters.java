@@ -48,12 +48,14 @@ public final class SavedFilters {
     }
 
     private ObjectNode all() {
-        return store.setting(SETTING).map(s -> {
-            try {
-                return (ObjectNode) MAPPER.readTree(s);
-            } catch (JsonProcessingException | ClassCastException e) {
-                return MAPPER.createObjectNode(); // damaged: start over rather than block the filter panel
-            }
-        }).orElseGet(MAPPER::createObjectNode);
+        return store.setting(SETTING)
+                .map(s -> {
+                    try {
+                        return (ObjectNode) MAPPER.readTree(s);
+                    } catch (JsonProcessingException | ClassCastException e) {
+                        return MAPPER.createObjectNode(); // damaged: start over rather than block the filter panel
+                    }
+                })
+                .orElseGet(MAPPER::createObjectNode);
     }
 }

@@ -27,18 +27,41 @@ import dev.pairstudio.pair.ComplexityLevel;
  * @param windowFunctions functions with an OVER clause
  * @param setOperations  UNION, INTERSECT, EXCEPT and MINUS operators
  */
-public record Complexity(int joins, int subqueryDepth, int aggregates, int groupBy, int having, int orderBy,
-                         int windowFunctions, int setOperations, ComplexityLevel level) {
+public record Complexity(
+        int joins,
+        int subqueryDepth,
+        int aggregates,
+        int groupBy,
+        int having,
+        int orderBy,
+        int windowFunctions,
+        int setOperations,
+        ComplexityLevel level) {
 
     public static final Complexity NONE = of(0, 0, 0, 0, 0, 0, 0, 0);
 
-    public static Complexity of(int joins, int subqueryDepth, int aggregates, int groupBy, int having, int orderBy,
-                                int windowFunctions, int setOperations) {
+    public static Complexity of(
+            int joins,
+            int subqueryDepth,
+            int aggregates,
+            int groupBy,
+            int having,
+            int orderBy,
+            int windowFunctions,
+            int setOperations) {
         int clauses = joins + groupBy + orderBy;
         int nesting = subqueryDepth + setOperations;
         int others = (aggregates > 1 ? 1 : 0) + (windowFunctions > 0 ? 1 : 0) + (having > 0 ? 1 : 0);
-        return new Complexity(joins, subqueryDepth, aggregates, groupBy, having, orderBy, windowFunctions,
-                setOperations, level(clauses, nesting, others));
+        return new Complexity(
+                joins,
+                subqueryDepth,
+                aggregates,
+                groupBy,
+                having,
+                orderBy,
+                windowFunctions,
+                setOperations,
+                level(clauses, nesting, others));
     }
 
     static ComplexityLevel level(int clauses, int nesting, int others) {

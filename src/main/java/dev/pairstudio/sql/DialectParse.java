@@ -4,8 +4,7 @@ import net.sf.jsqlparser.parser.CCJSqlParser;
 
 /** Whether SQL parses as the analyzer reads it for a pair's {@code database_type}: its dialect's switches, else the generic grammar. */
 public final class DialectParse {
-    private DialectParse() {
-    }
+    private DialectParse() {}
 
     public static boolean parses(String sql, String databaseType) {
         ParserDialect dialect = ParserDialect.of(databaseType);

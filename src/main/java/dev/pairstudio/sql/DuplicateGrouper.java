@@ -45,7 +45,12 @@ public final class DuplicateGrouper {
         public static final Options DEFAULTS = new Options(0.8, 2, 16, 4, 50);
 
         public Options {
-            if (threshold <= 0 || threshold > 1 || shingleWords < 1 || bands < 1 || rows < 1 || maxCandidatesPerBucket < 1) {
+            if (threshold <= 0
+                    || threshold > 1
+                    || shingleWords < 1
+                    || bands < 1
+                    || rows < 1
+                    || maxCandidatesPerBucket < 1) {
                 throw new IllegalArgumentException("invalid duplicate grouping options");
             }
         }
@@ -62,15 +67,13 @@ public final class DuplicateGrouper {
     }
 
     /** Every pair with group id {@code from} now belongs to group {@code into}. */
-    public record GroupMerge(long from, long into) {
-    }
+    public record GroupMerge(long from, long into) {}
 
     /**
      * @param assignments the pairs added since the last flush, then earlier pairs whose flags changed
      * @param merges      group renames, to apply in order
      */
-    public record Changes(List<Assignment> assignments, List<GroupMerge> merges) {
-    }
+    public record Changes(List<Assignment> assignments, List<GroupMerge> merges) {}
 
     private static final byte FLAG_DUPLICATE = 1;
     private static final byte FLAG_CONFLICT = 2;
@@ -174,8 +177,7 @@ public final class DuplicateGrouper {
     }
 
     /** What the grouper needs of a pair. */
-    public record PairKey(long id, String question, String fingerprint) {
-    }
+    public record PairKey(long id, String question, String fingerprint) {}
 
     /**
      * Finds near duplicates for the questions added since the last flush and reports the changes.
@@ -294,8 +296,11 @@ public final class DuplicateGrouper {
         for (long entry : fresh) {
             long bucket = entry & 0xFFFFFFFF00000000L;
             int i = NearDuplicateIndex.lowerBound(indexed, bucket);
-            for (int c = 0; i < indexed.length && (indexed[i] & 0xFFFFFFFF00000000L) == bucket
-                    && c < options.maxCandidatesPerBucket(); i++, c++) {
+            for (int c = 0;
+                    i < indexed.length
+                            && (indexed[i] & 0xFFFFFFFF00000000L) == bucket
+                            && c < options.maxCandidatesPerBucket();
+                    i++, c++) {
                 verify((int) indexed[i], (int) entry, merges, touched);
             }
         }

@@ -14,15 +14,43 @@ import java.util.Set;
  */
 final class KeywordNames {
     /** Reserved by JSqlParser 5.4, names to SQLite (checked against the real engine). */
-    static final Set<String> WORDS = Set.of("uuid", "number", "double", "long", "map", "cross", "semi", "both", "prior",
-            "nocycle", "sample", "returns", "pivot", "unpivot", "window", "natural", "outer", "lateral", "fetch", "only");
-    private static final Set<String> AFTER_EXPRESSION = Set.of("FROM", "WHERE", "GROUP", "ORDER", "HAVING", "LIMIT", "IN",
-            "IS", "NOT", "LIKE", "GLOB", "BETWEEN", "AND", "OR", "AS", "ASC", "DESC", "UNION", "INTERSECT", "EXCEPT",
-            "COLLATE", "THEN", "ELSE", "END", "WHEN", "ON", "USING", "OFFSET", "NULLS");
+    static final Set<String> WORDS = Set.of(
+            "uuid", "number", "double", "long", "map", "cross", "semi", "both", "prior", "nocycle", "sample", "returns",
+            "pivot", "unpivot", "window", "natural", "outer", "lateral", "fetch", "only");
+
+    private static final Set<String> AFTER_EXPRESSION = Set.of(
+            "FROM",
+            "WHERE",
+            "GROUP",
+            "ORDER",
+            "HAVING",
+            "LIMIT",
+            "IN",
+            "IS",
+            "NOT",
+            "LIKE",
+            "GLOB",
+            "BETWEEN",
+            "AND",
+            "OR",
+            "AS",
+            "ASC",
+            "DESC",
+            "UNION",
+            "INTERSECT",
+            "EXCEPT",
+            "COLLATE",
+            "THEN",
+            "ELSE",
+            "END",
+            "WHEN",
+            "ON",
+            "USING",
+            "OFFSET",
+            "NULLS");
     private static final String NAME_FOLLOWERS = "),.=<>!+-*/|%;";
 
-    private KeywordNames() {
-    }
+    private KeywordNames() {}
 
     /** The text with each such word in a name's place double-quoted; the same text when there is none. */
     static String quote(String sql, SqlLiterals.Dialect dialect) {
@@ -58,6 +86,7 @@ final class KeywordNames {
         if (next.kind() == SqlToken.Kind.SYMBOL) {
             return NAME_FOLLOWERS.contains(next.text());
         }
-        return next.kind() == SqlToken.Kind.WORD && AFTER_EXPRESSION.contains(next.text().toUpperCase(Locale.ROOT));
+        return next.kind() == SqlToken.Kind.WORD
+                && AFTER_EXPRESSION.contains(next.text().toUpperCase(Locale.ROOT));
     }
 }

@@ -16,14 +16,69 @@ import java.util.TreeSet;
  * {@link SqlAnalysis#parsed()} being false.
  */
 final class LexicalEstimate {
-    private static final Set<String> NOT_A_FUNCTION = Set.of("IN", "FROM", "JOIN", "EXISTS", "AS", "ON", "WHERE",
-            "AND", "OR", "NOT", "SELECT", "UNION", "ALL", "ANY", "SOME", "INTO", "VALUES", "USING", "WITH", "LATERAL",
-            "INTERSECT", "EXCEPT", "MINUS", "THEN", "ELSE", "WHEN", "BY", "HAVING", "SET", "RETURN", "DISTINCT");
-    private static final Set<String> CLAUSE_END = Set.of("WHERE", "GROUP", "ORDER", "HAVING", "LIMIT", "UNION",
-            "INTERSECT", "EXCEPT", "MINUS", "ON", "USING", "SET", "VALUES", "SELECT", "WINDOW", "FETCH", "OFFSET",
-            "RETURNING", "JOIN", "LEFT", "RIGHT", "INNER", "OUTER", "FULL", "CROSS", "NATURAL", "WHEN", "QUALIFY");
-    private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "GROUP_CONCAT",
-            "STRING_AGG", "ARRAY_AGG", "LISTAGG");
+    private static final Set<String> NOT_A_FUNCTION = Set.of(
+            "IN",
+            "FROM",
+            "JOIN",
+            "EXISTS",
+            "AS",
+            "ON",
+            "WHERE",
+            "AND",
+            "OR",
+            "NOT",
+            "SELECT",
+            "UNION",
+            "ALL",
+            "ANY",
+            "SOME",
+            "INTO",
+            "VALUES",
+            "USING",
+            "WITH",
+            "LATERAL",
+            "INTERSECT",
+            "EXCEPT",
+            "MINUS",
+            "THEN",
+            "ELSE",
+            "WHEN",
+            "BY",
+            "HAVING",
+            "SET",
+            "RETURN",
+            "DISTINCT");
+    private static final Set<String> CLAUSE_END = Set.of(
+            "WHERE",
+            "GROUP",
+            "ORDER",
+            "HAVING",
+            "LIMIT",
+            "UNION",
+            "INTERSECT",
+            "EXCEPT",
+            "MINUS",
+            "ON",
+            "USING",
+            "SET",
+            "VALUES",
+            "SELECT",
+            "WINDOW",
+            "FETCH",
+            "OFFSET",
+            "RETURNING",
+            "JOIN",
+            "LEFT",
+            "RIGHT",
+            "INNER",
+            "OUTER",
+            "FULL",
+            "CROSS",
+            "NATURAL",
+            "WHEN",
+            "QUALIFY");
+    private static final Set<String> AGGREGATES =
+            Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "GROUP_CONCAT", "STRING_AGG", "ARRAY_AGG", "LISTAGG");
 
     private final List<SqlToken> tokens;
     private final Set<String> tables = new TreeSet<>();
@@ -61,7 +116,8 @@ final class LexicalEstimate {
         for (int i = 0; i < tokens.size(); i++) {
             SqlToken t = tokens.get(i);
             if (t.isSymbol('(')) {
-                char kind = word(i - 1, "OVER") ? 'w'
+                char kind = word(i - 1, "OVER")
+                        ? 'w'
                         : word(i + 1, "SELECT") && !word(i - 1, "AS") && i > 0 && !setOp(i - 1) ? 's' : 'p';
                 parens.push(kind);
                 if (kind == 's') {
@@ -101,7 +157,9 @@ final class LexicalEstimate {
         for (int i = 0; i < tokens.size(); i++) {
             if (isName(i) && word(i + 1, "AS") && symbol(i + 2, '(')) {
                 cteNames.add(part(tokens.get(i)));
-            } else if (isName(i) && symbol(i + 1, '(') && (word(i - 1, "WITH") || word(i - 1, "RECURSIVE") || symbol(i - 1, ','))) {
+            } else if (isName(i)
+                    && symbol(i + 1, '(')
+                    && (word(i - 1, "WITH") || word(i - 1, "RECURSIVE") || symbol(i - 1, ','))) {
                 // WITH r(n) AS (…): a column list before AS
                 int close = closing(i + 1);
                 if (close > 0 && word(close + 1, "AS")) {
@@ -118,7 +176,8 @@ final class LexicalEstimate {
             SqlToken t = tokens.get(i);
             if (t.isSymbol('(')) {
                 SqlToken before = i > 0 ? tokens.get(i - 1) : null;
-                boolean function = before != null && before.kind() == SqlToken.Kind.WORD
+                boolean function = before != null
+                        && before.kind() == SqlToken.Kind.WORD
                         && !NOT_A_FUNCTION.contains(before.text().toUpperCase(Locale.ROOT));
                 functionParens.push(function);
                 insideFunctions += function ? 1 : 0;
@@ -151,8 +210,7 @@ final class LexicalEstimate {
                         readList(i + 1, false);
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
     }
@@ -206,17 +264,23 @@ final class LexicalEstimate {
         if (t.kind() == SqlToken.Kind.QUOTED_IDENTIFIER) {
             return true;
         }
-        return t.kind() == SqlToken.Kind.WORD && !clauseEnd(i) && !NOT_A_FUNCTION.contains(t.text().toUpperCase(Locale.ROOT))
+        return t.kind() == SqlToken.Kind.WORD
+                && !clauseEnd(i)
+                && !NOT_A_FUNCTION.contains(t.text().toUpperCase(Locale.ROOT))
                 && !Character.isDigit(t.text().charAt(0));
     }
 
     private boolean clauseEnd(int i) {
-        return i < tokens.size() && tokens.get(i).kind() == SqlToken.Kind.WORD
+        return i < tokens.size()
+                && tokens.get(i).kind() == SqlToken.Kind.WORD
                 && CLAUSE_END.contains(tokens.get(i).text().toUpperCase(Locale.ROOT));
     }
 
     private boolean setOp(int i) {
-        return word(i, "UNION") || word(i, "INTERSECT") || word(i, "EXCEPT") || word(i, "MINUS")
+        return word(i, "UNION")
+                || word(i, "INTERSECT")
+                || word(i, "EXCEPT")
+                || word(i, "MINUS")
                 || (word(i, "ALL") && i > 0 && setOp(i - 1));
     }
 

@@ -20,6 +20,7 @@ public final class NearDuplicateIndex {
     private int size;
     /** Per band: {@code bandHash << 32 | index}, sorted by {@link #build()}. */
     private final long[][] bands;
+
     private int bandEntries;
     private boolean built;
     private int[] found = new int[64];
@@ -36,8 +37,7 @@ public final class NearDuplicateIndex {
     }
 
     /** What a look-up needs of a question. */
-    public record Sketch(long questionHash, int[] shingles, int[] bandHashes) {
-    }
+    public record Sketch(long questionHash, int[] shingles, int[] bandHashes) {}
 
     /** A question's sketch; an empty question has no shingles and is near nothing. */
     public Sketch sketch(String question) {
@@ -114,8 +114,11 @@ public final class NearDuplicateIndex {
             long bucket = (long) q.bandHashes()[b] << 32;
             long[] entries = bands[b];
             int compared = 0;
-            for (int i = lowerBound(entries, bucket); i < entries.length && (entries[i] & 0xFFFFFFFF00000000L) == bucket
-                    && compared < options.maxCandidatesPerBucket(); i++) {
+            for (int i = lowerBound(entries, bucket);
+                    i < entries.length
+                            && (entries[i] & 0xFFFFFFFF00000000L) == bucket
+                            && compared < options.maxCandidatesPerBucket();
+                    i++) {
                 int c = (int) entries[i];
                 if (questionHash[c] == q.questionHash() || !eligible.test(c)) {
                     continue;

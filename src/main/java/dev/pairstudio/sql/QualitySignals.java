@@ -21,17 +21,46 @@ import java.util.Set;
 public final class QualitySignals {
     public static final int SHORT_QUESTION_LENGTH = 10;
 
-    private static final Set<String> READ = Set.of("how", "list", "show", "what", "which", "who", "whom", "whose",
-            "find", "count", "display", "give", "get", "return", "retrieve", "fetch", "tell", "select", "when",
-            "where", "is", "are", "was", "were", "does", "do", "did", "name", "identify", "calculate", "compute");
+    private static final Set<String> READ = Set.of(
+            "how",
+            "list",
+            "show",
+            "what",
+            "which",
+            "who",
+            "whom",
+            "whose",
+            "find",
+            "count",
+            "display",
+            "give",
+            "get",
+            "return",
+            "retrieve",
+            "fetch",
+            "tell",
+            "select",
+            "when",
+            "where",
+            "is",
+            "are",
+            "was",
+            "were",
+            "does",
+            "do",
+            "did",
+            "name",
+            "identify",
+            "calculate",
+            "compute");
     private static final Set<String> DELETE = Set.of("delete", "remove", "erase", "purge");
     private static final Set<String> INSERT = Set.of("insert", "add");
     private static final Set<String> UPDATE = Set.of("update", "change", "modify", "set", "rename");
-    private static final Set<String> POLITE = Set.of("please", "can", "could", "would", "you", "i", "we", "want",
-            "need", "to", "like", "kindly", "let's", "lets", "me", "help");
+    private static final Set<String> POLITE = Set.of(
+            "please", "can", "could", "would", "you", "i", "we", "want", "need", "to", "like", "kindly", "let's",
+            "lets", "me", "help");
 
-    private QualitySignals() {
-    }
+    private QualitySignals() {}
 
     public static Set<QualityFlag> flags(SqlAnalysis analysis, String question) {
         Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);

@@ -10,8 +10,7 @@ import java.util.Locale;
  * "how many users").
  */
 public final class QuestionNormalizer {
-    private QuestionNormalizer() {
-    }
+    private QuestionNormalizer() {}
 
     public static String normalize(String question) {
         if (question == null) {

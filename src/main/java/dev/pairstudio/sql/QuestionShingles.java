@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Word shingles of a normalised question as sorted distinct 32-bit hashes, and their Jaccard index. */
 final class QuestionShingles {
-    private QuestionShingles() {
-    }
+    private QuestionShingles() {}
 
     /** Hashes of every run of {@code k} consecutive words; a question shorter than k words is one shingle. */
     static int[] of(String normalized, int k) {

@@ -37,8 +37,7 @@ public final class SqlAnalyzer implements AutoCloseable {
     }
 
     /** The parsed facts of one template, shared by all pairs with that template. */
-    private record Shape(QueryType type, List<String> tables, Complexity complexity, int statementCount) {
-    }
+    private record Shape(QueryType type, List<String> tables, Complexity complexity, int statementCount) {}
 
     private final Options options;
     private final StatementParser parser;
@@ -67,8 +66,15 @@ public final class SqlAnalyzer implements AutoCloseable {
             return analyze(text, dialect, literals);
         } catch (RuntimeException | StackOverflowError e) {
             // a bug of ours must not lose the pair: report it like a parse failure
-            return new SqlAnalysis(QueryType.OTHER, List.of(), literals, SqlTemplate.hash(""), Complexity.NONE, false,
-                    "analysis failed (" + e.getClass().getSimpleName() + ")", 0);
+            return new SqlAnalysis(
+                    QueryType.OTHER,
+                    List.of(),
+                    literals,
+                    SqlTemplate.hash(""),
+                    Complexity.NONE,
+                    false,
+                    "analysis failed (" + e.getClass().getSimpleName() + ")",
+                    0);
         }
     }
 
@@ -83,9 +89,12 @@ public final class SqlAnalyzer implements AutoCloseable {
         }
         try {
             ParserDialect dialect = ParserDialect.of(databaseType);
-            int nesting = maxNesting(SqlTokenizer.tokenize(text, SqlLiterals.find(text, dialect.lexical), dialect.lexical));
+            int nesting =
+                    maxNesting(SqlTokenizer.tokenize(text, SqlLiterals.find(text, dialect.lexical), dialect.lexical));
             if (nesting > options.maxNesting()) {
-                return new ParsedSql(List.of(), "parentheses nested " + nesting + " deep (limit " + options.maxNesting() + ") are not parsed");
+                return new ParsedSql(
+                        List.of(),
+                        "parentheses nested " + nesting + " deep (limit " + options.maxNesting() + ") are not parsed");
             }
             StatementParser.Outcome outcome = parser.parse(text, dialect, nesting);
             return new ParsedSql(outcome.statements(), outcome.error());
@@ -122,12 +131,23 @@ public final class SqlAnalyzer implements AutoCloseable {
             return unparsed(QueryType.OTHER, List.of(), literals, fingerprint, Complexity.NONE, "empty SQL", 0);
         }
         if (sql.length() > options.maxLength()) {
-            return unparsed(StatementTypes.guess(tokens), List.of(), literals, fingerprint, Complexity.NONE,
-                    "SQL longer than " + options.maxLength() + " characters is not parsed", countStatements(tokens));
+            return unparsed(
+                    StatementTypes.guess(tokens),
+                    List.of(),
+                    literals,
+                    fingerprint,
+                    Complexity.NONE,
+                    "SQL longer than " + options.maxLength() + " characters is not parsed",
+                    countStatements(tokens));
         }
         int nesting = maxNesting(tokens);
         if (nesting > options.maxNesting()) {
-            return unparsed(StatementTypes.guess(tokens), List.of(), literals, fingerprint, Complexity.NONE,
+            return unparsed(
+                    StatementTypes.guess(tokens),
+                    List.of(),
+                    literals,
+                    fingerprint,
+                    Complexity.NONE,
                     "parentheses nested " + nesting + " deep (limit " + options.maxNesting() + ") are not parsed",
                     countStatements(tokens));
         }
@@ -137,11 +157,19 @@ public final class SqlAnalyzer implements AutoCloseable {
             StatementParser.Outcome outcome = parser.parse(sql, dialect, nesting);
             LexicalEstimate estimate = outcome.parsed() ? null : LexicalEstimate.of(tokens);
             if (!outcome.parsed() && !sqliteReads(sql, dialect, tokens)) {
-                return unparsed(StatementTypes.guess(tokens), estimate.tables(), literals, fingerprint,
-                        estimate.complexity(), outcome.error(), countStatements(tokens));
+                return unparsed(
+                        StatementTypes.guess(tokens),
+                        estimate.tables(),
+                        literals,
+                        fingerprint,
+                        estimate.complexity(),
+                        outcome.error(),
+                        countStatements(tokens));
             }
-            // parsed by JSqlParser, or SQLite's own syntax that JSqlParser lacks (its facts then estimated from the tokens)
-            shape = outcome.parsed() ? inspect(outcome.statements(), tokens)
+            // parsed by JSqlParser, or SQLite's own syntax that JSqlParser lacks (its facts then estimated from the
+            // tokens)
+            shape = outcome.parsed()
+                    ? inspect(outcome.statements(), tokens)
                     : new Shape(StatementTypes.guess(tokens), estimate.tables(), estimate.complexity(), 1);
             if (options.cacheSize() > 0) {
                 if (cache.size() >= options.cacheSize()) {
@@ -150,7 +178,14 @@ public final class SqlAnalyzer implements AutoCloseable {
                 cache.put(key, shape);
             }
         }
-        return new SqlAnalysis(shape.type(), shape.tables(), literals, fingerprint, shape.complexity(), true, null,
+        return new SqlAnalysis(
+                shape.type(),
+                shape.tables(),
+                literals,
+                fingerprint,
+                shape.complexity(),
+                true,
+                null,
                 shape.statementCount());
     }
 
@@ -187,7 +222,8 @@ public final class SqlAnalyzer implements AutoCloseable {
                     if (backslash >= 0 && backslash < l.valueEnd()) {
                         key.append(sql, l.start(), l.end());
                     } else {
-                        key.append(sql, l.start(), l.valueStart()).append(l.valueEnd() < l.end() ? sql.substring(l.valueEnd(), l.end()) : "<open>");
+                        key.append(sql, l.start(), l.valueStart())
+                                .append(l.valueEnd() < l.end() ? sql.substring(l.valueEnd(), l.end()) : "<open>");
                     }
                 }
                 case NUMBER -> key.append(DIGITS.matcher(t.text()).replaceAll("9"));
@@ -216,15 +252,24 @@ public final class SqlAnalyzer implements AutoCloseable {
             LexicalEstimate estimate = LexicalEstimate.of(tokens);
             TreeSet<String> tables = new TreeSet<>(inspector.tables());
             tables.addAll(estimate.tables());
-            return new Shape(StatementTypes.of(statements.get(0)), List.copyOf(tables), estimate.complexity(),
+            return new Shape(
+                    StatementTypes.of(statements.get(0)),
+                    List.copyOf(tables),
+                    estimate.complexity(),
                     statements.size());
         }
-        return new Shape(StatementTypes.of(statements.get(0)), inspector.tables(), inspector.complexity(),
-                statements.size());
+        return new Shape(
+                StatementTypes.of(statements.get(0)), inspector.tables(), inspector.complexity(), statements.size());
     }
 
-    private static SqlAnalysis unparsed(QueryType type, List<String> tables, List<SqlLiteral> literals, String fingerprint,
-                                        Complexity complexity, String error, int statements) {
+    private static SqlAnalysis unparsed(
+            QueryType type,
+            List<String> tables,
+            List<SqlLiteral> literals,
+            String fingerprint,
+            Complexity complexity,
+            String error,
+            int statements) {
         return new SqlAnalysis(type, tables, literals, fingerprint, complexity, false, error, statements);
     }
 

@@ -37,14 +37,12 @@ import net.sf.jsqlparser.statement.update.Update;
 public final class SqlExplainer {
 
     /** One step; {@code depth} is how deeply nested it is (0 for the outer query). */
-    public record Step(int depth, String text) {
-    }
+    public record Step(int depth, String text) {}
 
     private final List<Step> steps = new ArrayList<>();
     private int subqueries;
 
-    private SqlExplainer() {
-    }
+    private SqlExplainer() {}
 
     /** The steps of SQL that parsed; none when it did not, or when its kind of statement has nothing to explain. */
     public static List<Step> explain(ParsedSql parsed) {
@@ -76,8 +74,12 @@ public final class SqlExplainer {
                 select(insert.getSelect(), depth + 1);
             }
         } else if (s instanceof Update update) {
-            add(depth, "Change rows of " + update.getTable() + ": set "
-                    + update.getUpdateSets().stream().map(Object::toString).collect(Collectors.joining(", ")));
+            add(
+                    depth,
+                    "Change rows of " + update.getTable() + ": set "
+                            + update.getUpdateSets().stream()
+                                    .map(Object::toString)
+                                    .collect(Collectors.joining(", ")));
             where(update.getWhere(), depth, "Only rows where ");
         } else if (s instanceof Delete delete) {
             add(depth, "Delete rows from " + delete.getTable());
@@ -125,7 +127,9 @@ public final class SqlExplainer {
         }
         where(s.getWhere(), depth, "Keep rows where ");
         GroupByElement group = s.getGroupBy();
-        if (group != null && group.getGroupByExpressionList() != null && !group.getGroupByExpressionList().isEmpty()) {
+        if (group != null
+                && group.getGroupByExpressionList() != null
+                && !group.getGroupByExpressionList().isEmpty()) {
             add(depth, "Group the rows by " + group.getGroupByExpressionList());
         }
         where(s.getHaving(), depth, "Keep only groups where ");
@@ -148,7 +152,13 @@ public final class SqlExplainer {
             String text = item.toString();
             Alias alias = item.getAlias();
             if (alias != null) {
-                text = text.substring(0, Math.max(0, text.length() - alias.toString().length())).trim() + aliasOf(alias);
+                text = text.substring(
+                                        0,
+                                        Math.max(
+                                                0,
+                                                text.length() - alias.toString().length()))
+                                .trim()
+                        + aliasOf(alias);
             }
             add(depth, lead + text);
         }
@@ -178,15 +188,21 @@ public final class SqlExplainer {
         List<Expression> on = join.getOnExpressions() == null ? List.of() : List.copyOf(join.getOnExpressions());
         String condition = "";
         if (!on.isEmpty()) {
-            condition = " matching " + on.stream().map(x -> expression(x, depth + 1)).collect(Collectors.joining(" and "));
+            condition = " matching "
+                    + on.stream().map(x -> expression(x, depth + 1)).collect(Collectors.joining(" and "));
         } else if (join.getUsingColumns() != null && !join.getUsingColumns().isEmpty()) {
-            condition = " on equal " + join.getUsingColumns().stream().map(Object::toString).collect(Collectors.joining(", "));
+            condition = " on equal "
+                    + join.getUsingColumns().stream().map(Object::toString).collect(Collectors.joining(", "));
         }
         if (!condition.isEmpty()) {
             Step step = steps.get(before);
-            steps.set(before, new Step(step.depth(), step.text().endsWith(":")
-                    ? step.text().substring(0, step.text().length() - 1) + condition + ":"
-                    : step.text() + condition));
+            steps.set(
+                    before,
+                    new Step(
+                            step.depth(),
+                            step.text().endsWith(":")
+                                    ? step.text().substring(0, step.text().length() - 1) + condition + ":"
+                                    : step.text() + condition));
         }
     }
 
@@ -213,15 +229,21 @@ public final class SqlExplainer {
             return;
         }
         int at = steps.size();
-        String list = items.stream().map(i -> expression(i.getExpression(), depth + 1)
-                + (i.getAlias() == null ? "" : " as " + i.getAlias().getName())).collect(Collectors.joining(", "));
+        String list = items.stream()
+                .map(i -> expression(i.getExpression(), depth + 1)
+                        + (i.getAlias() == null ? "" : " as " + i.getAlias().getName()))
+                .collect(Collectors.joining(", "));
         String lead = s.getGroupBy() != null ? "Return for each group " : "Return ";
         steps.add(at, new Step(depth, lead + (distinct ? "the distinct values of " : "") + list));
     }
 
     private static boolean isCountOfRows(Expression e) {
-        return e instanceof Function f && f.getName() != null && f.getName().equalsIgnoreCase("count")
-                && (f.isAllColumns() || f.getParameters() == null || "*".equals(String.valueOf(f.getParameters()).trim()));
+        return e instanceof Function f
+                && f.getName() != null
+                && f.getName().equalsIgnoreCase("count")
+                && (f.isAllColumns()
+                        || f.getParameters() == null
+                        || "*".equals(String.valueOf(f.getParameters()).trim()));
     }
 
     private void setOperation(SetOperationList set, int depth) {
@@ -249,12 +271,18 @@ public final class SqlExplainer {
     private void orderAndLimit(Select select, int depth) {
         List<OrderByElement> order = select.getOrderByElements();
         if (order != null && !order.isEmpty()) {
-            add(depth, "Sort by " + order.stream().map(o -> o.getExpression() + (o.isAsc() ? " (lowest first)" : " (highest first)"))
-                    .collect(Collectors.joining(", then ")));
+            add(
+                    depth,
+                    "Sort by "
+                            + order.stream()
+                                    .map(o -> o.getExpression() + (o.isAsc() ? " (lowest first)" : " (highest first)"))
+                                    .collect(Collectors.joining(", then ")));
         }
         Limit limit = select.getLimit();
         Offset offset = select.getOffset();
-        Expression skip = limit != null && limit.getOffset() != null ? limit.getOffset() : offset == null ? null : offset.getOffset();
+        Expression skip = limit != null && limit.getOffset() != null
+                ? limit.getOffset()
+                : offset == null ? null : offset.getOffset();
         if (skip != null) {
             add(depth, "1".equals(skip.toString()) ? "Skip the first row" : "Skip the first " + skip + " rows");
         }
@@ -267,15 +295,18 @@ public final class SqlExplainer {
     /** An expression as the parser reads it, with each subquery named and explained below the step that uses it. */
     private String expression(Expression e, int subqueryDepth) {
         List<ParenthesedSelect> found = new ArrayList<>();
-        e.accept(new ExpressionVisitorAdapter<Void>() {
-            @Override
-            public <S> Void visit(Select select, S context) { // every query inside an expression arrives here
-                if (select instanceof ParenthesedSelect parenthesed) {
-                    found.add(parenthesed); // not entered: a subquery of a subquery is explained with its own query
-                }
-                return null;
-            }
-        }, null);
+        e.accept(
+                new ExpressionVisitorAdapter<Void>() {
+                    @Override
+                    public <S> Void visit(Select select, S context) { // every query inside an expression arrives here
+                        if (select instanceof ParenthesedSelect parenthesed) {
+                            found.add(parenthesed); // not entered: a subquery of a subquery is explained with its own
+                            // query
+                        }
+                        return null;
+                    }
+                },
+                null);
         String text = e.toString();
         for (ParenthesedSelect sub : found) {
             String name = "subquery " + (++subqueries);

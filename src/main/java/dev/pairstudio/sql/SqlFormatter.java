@@ -18,14 +18,40 @@ import java.util.Set;
 public final class SqlFormatter {
     private static final String INDENT = "    ";
     /** Words that start a clause on a new line. */
-    private static final Set<String> CLAUSES = Set.of("SELECT", "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT",
-            "OFFSET", "FETCH", "UNION", "INTERSECT", "EXCEPT", "MINUS", "WINDOW", "QUALIFY", "VALUES", "SET", "RETURNING",
-            "JOIN", "LEFT", "RIGHT", "INNER", "FULL", "CROSS", "NATURAL", "WITH", "INSERT", "UPDATE", "DELETE");
+    private static final Set<String> CLAUSES = Set.of(
+            "SELECT",
+            "FROM",
+            "WHERE",
+            "GROUP",
+            "HAVING",
+            "ORDER",
+            "LIMIT",
+            "OFFSET",
+            "FETCH",
+            "UNION",
+            "INTERSECT",
+            "EXCEPT",
+            "MINUS",
+            "WINDOW",
+            "QUALIFY",
+            "VALUES",
+            "SET",
+            "RETURNING",
+            "JOIN",
+            "LEFT",
+            "RIGHT",
+            "INNER",
+            "FULL",
+            "CROSS",
+            "NATURAL",
+            "WITH",
+            "INSERT",
+            "UPDATE",
+            "DELETE");
     /** Words that may follow another clause word without a new line of their own ("LEFT OUTER JOIN", "GROUP BY"). */
     private static final Set<String> CONTINUE = Set.of("JOIN", "OUTER", "INNER", "BY");
 
-    private SqlFormatter() {
-    }
+    private SqlFormatter() {}
 
     /** Formatted SQL, and where each offset of the original text went (for marks placed by offset). */
     public record Formatted(String text, int[] pieceStarts, int[] pieceEnds, int[] writtenAt) {
@@ -49,22 +75,29 @@ public final class SqlFormatter {
         List<SqlLiteral> literals = SqlLiterals.find(sql, dialect);
         List<Piece> pieces = new ArrayList<>();
         for (SqlToken t : SqlTokenizer.tokenize(sql, literals, dialect)) {
-            pieces.add(new Piece(t.start(), t.end(), t.kind() == SqlToken.Kind.WORD ? t.text().toUpperCase(Locale.ROOT) : "", false));
+            pieces.add(new Piece(
+                    t.start(),
+                    t.end(),
+                    t.kind() == SqlToken.Kind.WORD ? t.text().toUpperCase(Locale.ROOT) : "",
+                    false));
         }
         for (SqlLiteral l : literals) {
             if (l.kind() == SqlLiteral.Kind.COMMENT) {
-                pieces.add(new Piece(l.start(), l.end(), "", sql.startsWith("--", l.start()) || sql.startsWith("#", l.start())));
+                pieces.add(new Piece(
+                        l.start(), l.end(), "", sql.startsWith("--", l.start()) || sql.startsWith("#", l.start())));
             }
         }
         pieces.sort(Comparator.comparingInt(Piece::start));
         Layout layout = new Layout(sql);
         String text = layout.write(pieces);
-        return new Formatted(text, pieces.stream().mapToInt(Piece::start).toArray(),
-                pieces.stream().mapToInt(Piece::end).toArray(), layout.writtenAt.stream().mapToInt(Integer::intValue).toArray());
+        return new Formatted(
+                text,
+                pieces.stream().mapToInt(Piece::start).toArray(),
+                pieces.stream().mapToInt(Piece::end).toArray(),
+                layout.writtenAt.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private record Piece(int start, int end, String word, boolean lineComment) {
-    }
+    private record Piece(int start, int end, String word, boolean lineComment) {}
 
     /** The state of one layout pass: open parentheses, how deep in subqueries, an open BETWEEN. */
     private static final class Layout {
@@ -110,7 +143,8 @@ public final class SqlFormatter {
             } else if (p.word().equals("AND") && betweenOpen) {
                 betweenOpen = false;
             } else if (isSymbol(p, '(')) {
-                boolean subquery = next != null && (next.word().equals("SELECT") || next.word().equals("WITH"));
+                boolean subquery = next != null
+                        && (next.word().equals("SELECT") || next.word().equals("WITH"));
                 parens.push(subquery);
                 queryDepth += subquery ? 1 : 0;
             } else if (isSymbol(p, ')') && !parens.isEmpty()) {
@@ -129,14 +163,17 @@ public final class SqlFormatter {
             if (!CLAUSES.contains(p.word()) || (next != null && isSymbol(next, '(') && next.start() == p.end())) {
                 return false; // not a clause word, or a function of that name: LEFT(name, 3)
             }
-            if (CONTINUE.contains(p.word()) && (CLAUSES.contains(previous.word()) || previous.word().equals("OUTER"))) {
+            if (CONTINUE.contains(p.word())
+                    && (CLAUSES.contains(previous.word()) || previous.word().equals("OUTER"))) {
                 return false; // "LEFT OUTER JOIN", "GROUP BY": one clause, one line
             }
             return !isSymbol(previous, '('); // "(SELECT": the subquery's first line starts at its parenthesis
         }
 
         private boolean isSymbol(Piece p, char c) {
-            return p.end() - p.start() == 1 && sql.charAt(p.start()) == c && p.word().isEmpty();
+            return p.end() - p.start() == 1
+                    && sql.charAt(p.start()) == c
+                    && p.word().isEmpty();
         }
     }
 

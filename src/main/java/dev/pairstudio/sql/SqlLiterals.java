@@ -11,8 +11,7 @@ import java.util.Locale;
  * ({@code t1}, {@code "col 1"}, {@code `x2`}, {@code [a 1]}) or a parameter ({@code $1}) as a literal.
  */
 public final class SqlLiterals {
-    private SqlLiterals() {
-    }
+    private SqlLiterals() {}
 
     /** Standard SQL: {@code ''} escapes a quote, double quotes delimit identifiers. */
     public static List<SqlLiteral> find(String sql) {

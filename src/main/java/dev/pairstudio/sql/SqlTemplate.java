@@ -16,19 +16,108 @@ import java.util.Set;
  */
 public final class SqlTemplate {
     private static final Set<String> KEYWORDS = Set.of(
-            "ALL", "ALTER", "AND", "ANY", "AS", "ASC", "BETWEEN", "BY", "CASE", "CAST", "CONFLICT", "CREATE",
-            "CROSS", "CURRENT", "DATABASE", "DEFAULT", "DELETE", "DESC", "DISTINCT", "DO", "DROP", "DUPLICATE",
-            "ELSE", "END", "ESCAPE", "EXCEPT", "EXISTS", "EXPLAIN", "EXTRACT", "FALSE", "FETCH", "FIRST",
-            "FOLLOWING", "FOR", "FROM", "FULL", "GROUP", "HAVING", "IF", "ILIKE", "IN", "INDEX", "INNER",
-            "INSERT", "INTERSECT", "INTERVAL", "INTO", "IS", "JOIN", "KEY", "LATERAL", "LEFT", "LIKE",
-            "LIMIT", "MATCHED", "MERGE", "MINUS", "NATURAL", "NEXT", "NOT", "NOTHING", "NULL", "NULLS",
-            "OFFSET", "ON", "ONLY", "OR", "ORDER", "OUTER", "OVER", "PARTITION", "PRECEDING", "PRIMARY",
-            "RECURSIVE", "REPLACE", "RETURNING", "RIGHT", "ROW", "ROWS", "SELECT", "SET", "TABLE", "THEN",
-            "TIES", "TO", "TOP", "TRUE", "TRUNCATE", "UNBOUNDED", "UNION", "UNIQUE", "UPDATE", "USING",
-            "VALUES", "VIEW", "WHEN", "WHERE", "WINDOW", "WITH", "WITHIN");
+            "ALL",
+            "ALTER",
+            "AND",
+            "ANY",
+            "AS",
+            "ASC",
+            "BETWEEN",
+            "BY",
+            "CASE",
+            "CAST",
+            "CONFLICT",
+            "CREATE",
+            "CROSS",
+            "CURRENT",
+            "DATABASE",
+            "DEFAULT",
+            "DELETE",
+            "DESC",
+            "DISTINCT",
+            "DO",
+            "DROP",
+            "DUPLICATE",
+            "ELSE",
+            "END",
+            "ESCAPE",
+            "EXCEPT",
+            "EXISTS",
+            "EXPLAIN",
+            "EXTRACT",
+            "FALSE",
+            "FETCH",
+            "FIRST",
+            "FOLLOWING",
+            "FOR",
+            "FROM",
+            "FULL",
+            "GROUP",
+            "HAVING",
+            "IF",
+            "ILIKE",
+            "IN",
+            "INDEX",
+            "INNER",
+            "INSERT",
+            "INTERSECT",
+            "INTERVAL",
+            "INTO",
+            "IS",
+            "JOIN",
+            "KEY",
+            "LATERAL",
+            "LEFT",
+            "LIKE",
+            "LIMIT",
+            "MATCHED",
+            "MERGE",
+            "MINUS",
+            "NATURAL",
+            "NEXT",
+            "NOT",
+            "NOTHING",
+            "NULL",
+            "NULLS",
+            "OFFSET",
+            "ON",
+            "ONLY",
+            "OR",
+            "ORDER",
+            "OUTER",
+            "OVER",
+            "PARTITION",
+            "PRECEDING",
+            "PRIMARY",
+            "RECURSIVE",
+            "REPLACE",
+            "RETURNING",
+            "RIGHT",
+            "ROW",
+            "ROWS",
+            "SELECT",
+            "SET",
+            "TABLE",
+            "THEN",
+            "TIES",
+            "TO",
+            "TOP",
+            "TRUE",
+            "TRUNCATE",
+            "UNBOUNDED",
+            "UNION",
+            "UNIQUE",
+            "UPDATE",
+            "USING",
+            "VALUES",
+            "VIEW",
+            "WHEN",
+            "WHERE",
+            "WINDOW",
+            "WITH",
+            "WITHIN");
 
-    private SqlTemplate() {
-    }
+    private SqlTemplate() {}
 
     /** The template of {@code sql} read with the lexical rules of {@code databaseType}. */
     public static String of(String sql, String databaseType) {
@@ -78,8 +167,11 @@ public final class SqlTemplate {
         SqlToken sign = tokens.get(i - 1);
         SqlToken before = tokens.get(i - 2);
         boolean unary = before.kind() == SqlToken.Kind.SYMBOL && !before.isSymbol(')')
-                || before.kind() == SqlToken.Kind.WORD && KEYWORDS.contains(before.text().toUpperCase(Locale.ROOT));
-        if ((sign.isSymbol('-') || sign.isSymbol('+')) && unary && sign.end() == tokens.get(i).start()) {
+                || before.kind() == SqlToken.Kind.WORD
+                        && KEYWORDS.contains(before.text().toUpperCase(Locale.ROOT));
+        if ((sign.isSymbol('-') || sign.isSymbol('+'))
+                && unary
+                && sign.end() == tokens.get(i).start()) {
             parts.remove(parts.size() - 1);
         }
     }
@@ -101,7 +193,11 @@ public final class SqlTemplate {
             placeholder = !placeholder;
         }
         // the walk must stop after a placeholder (on "(") and have passed at least one
-        if (open < 1 || open == n - 2 || placeholder || !parts.get(open).equals("(") || !parts.get(open - 1).equals("IN")) {
+        if (open < 1
+                || open == n - 2
+                || placeholder
+                || !parts.get(open).equals("(")
+                || !parts.get(open - 1).equals("IN")) {
             return;
         }
         if (n - open - 2 > 1) {
@@ -115,7 +211,8 @@ public final class SqlTemplate {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(template.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder(32);
             for (int i = 0; i < 16; i++) {
-                hex.append(Character.forDigit((digest[i] >> 4) & 0xF, 16)).append(Character.forDigit(digest[i] & 0xF, 16));
+                hex.append(Character.forDigit((digest[i] >> 4) & 0xF, 16))
+                        .append(Character.forDigit(digest[i] & 0xF, 16));
             }
             return hex.toString();
         } catch (NoSuchAlgorithmException e) {

@@ -8,8 +8,7 @@ import java.util.List;
  * what is a literal. Works on any text: it never fails, it only produces fewer useful tokens.
  */
 final class SqlTokenizer {
-    private SqlTokenizer() {
-    }
+    private SqlTokenizer() {}
 
     static List<SqlToken> tokenize(String sql, List<SqlLiteral> literals, SqlLiterals.Dialect dialect) {
         List<SqlToken> out = new ArrayList<>(Math.max(16, sql.length() / 4));
@@ -42,7 +41,8 @@ final class SqlTokenizer {
                 i = j;
             } else if (c == '"' || c == '`' || (c == '[' && dialect.bracketIdentifiers)) {
                 i = quotedIdentifier(sql, i, to, c == '[' ? ']' : c, out);
-            } else if (c == '?' || ((c == '$' || c == ':' || c == '@') && i + 1 < to && isWordPart(sql.charAt(i + 1)))) {
+            } else if (c == '?'
+                    || ((c == '$' || c == ':' || c == '@') && i + 1 < to && isWordPart(sql.charAt(i + 1)))) {
                 int j = i + 1;
                 while (j < to && isWordPart(sql.charAt(j))) {
                     j++;

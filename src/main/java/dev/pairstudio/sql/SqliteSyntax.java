@@ -16,13 +16,20 @@ import java.util.Set;
  */
 final class SqliteSyntax {
     /** SQLite's errors raised after the statement was read whole: name resolution, not syntax. */
-    private static final Set<String> AFTER_PARSING = Set.of("no such table", "no such column", "no such function",
-            "no such collation", "ambiguous column name", "wrong number of arguments", "misuse of aggregate",
-            "misuse of window function", "no such window");
+    private static final Set<String> AFTER_PARSING = Set.of(
+            "no such table",
+            "no such column",
+            "no such function",
+            "no such collation",
+            "ambiguous column name",
+            "wrong number of arguments",
+            "misuse of aggregate",
+            "misuse of window function",
+            "no such window");
+
     private static final ThreadLocal<Connection> DATABASE = new ThreadLocal<>();
 
-    private SqliteSyntax() {
-    }
+    private SqliteSyntax() {}
 
     /** Whether SQLite reads {@code sql} as a whole statement; false also when SQLite cannot be asked. */
     static boolean accepts(String sql) {

@@ -26,9 +26,29 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * case-insensitive CTE exclusion and the counts. One instance per analysis: not thread-safe.
  */
 final class StatementInspector extends TablesNamesFinder<Void> {
-    private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "GROUP_CONCAT",
-            "STRING_AGG", "ARRAY_AGG", "LISTAGG", "STDDEV", "STDDEV_POP", "STDDEV_SAMP", "VARIANCE", "VAR_POP",
-            "VAR_SAMP", "MEDIAN", "BOOL_AND", "BOOL_OR", "EVERY", "COUNT_BIG", "JSON_AGG", "JSONB_AGG");
+    private static final Set<String> AGGREGATES = Set.of(
+            "COUNT",
+            "SUM",
+            "AVG",
+            "MIN",
+            "MAX",
+            "GROUP_CONCAT",
+            "STRING_AGG",
+            "ARRAY_AGG",
+            "LISTAGG",
+            "STDDEV",
+            "STDDEV_POP",
+            "STDDEV_SAMP",
+            "VARIANCE",
+            "VAR_POP",
+            "VAR_SAMP",
+            "MEDIAN",
+            "BOOL_AND",
+            "BOOL_OR",
+            "EVERY",
+            "COUNT_BIG",
+            "JSON_AGG",
+            "JSONB_AGG");
 
     private final Set<String> tables = new TreeSet<>();
     /** CTE names, lower-cased unless quoted: references to them are not tables. */
@@ -133,7 +153,9 @@ final class StatementInspector extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(Function function, S context) {
-        if (counted.add(function) && function.getName() != null && AGGREGATES.contains(function.getName().toUpperCase(Locale.ROOT))) {
+        if (counted.add(function)
+                && function.getName() != null
+                && AGGREGATES.contains(function.getName().toUpperCase(Locale.ROOT))) {
             aggregates++;
         }
         return super.visit(function, context);

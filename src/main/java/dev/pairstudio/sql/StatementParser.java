@@ -39,6 +39,7 @@ final class StatementParser implements AutoCloseable {
 
     /** Up to this size and nesting, a parse runs on the caller's thread. */
     static final int INLINE_MAX_LENGTH = 4_000;
+
     static final int INLINE_MAX_NESTING = 40;
 
     private final long timeoutMillis;
@@ -48,11 +49,12 @@ final class StatementParser implements AutoCloseable {
     StatementParser(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
         AtomicInteger count = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(null, r, "sql-parser-" + count.incrementAndGet(), WORKER_STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers =
+                new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(null, r, "sql-parser-" + count.incrementAndGet(), WORKER_STACK_BYTES);
+                    t.setDaemon(true);
+                    return t;
+                });
         this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sql-parse-watchdog");
             t.setDaemon(true);
@@ -70,7 +72,9 @@ final class StatementParser implements AutoCloseable {
 
     Outcome parse(String sql, ParserDialect dialect, int nesting) {
         Outcome outcome = parseAsWritten(sql, dialect, nesting);
-        if (outcome.parsed() || dialect != ParserDialect.SQLITE || outcome.error().equals(timedOut())) {
+        if (outcome.parsed()
+                || dialect != ParserDialect.SQLITE
+                || outcome.error().equals(timedOut())) {
             return outcome;
         }
         // SQLite reads uuid, long, map, … as names where JSqlParser reserves them: quote them and try again
@@ -101,7 +105,8 @@ final class StatementParser implements AutoCloseable {
             try {
                 CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withTimeOut(left);
                 attempt.configure(parser);
-                Statements statements = inline ? parseHere(parser, left) : CCJSqlParserUtil.parseStatements(parser, workers);
+                Statements statements =
+                        inline ? parseHere(parser, left) : CCJSqlParserUtil.parseStatements(parser, workers);
                 List<Statement> list = new ArrayList<>(statements.size());
                 for (Statement s : statements) {
                     if (s != null) {
@@ -124,9 +129,12 @@ final class StatementParser implements AutoCloseable {
     }
 
     private Statements parseHere(CCJSqlParser parser, long millis) throws JSQLParserException {
-        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-            parser.interrupted = true;
-        }, millis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> alarm = watchdog.schedule(
+                () -> {
+                    parser.interrupted = true;
+                },
+                millis,
+                TimeUnit.MILLISECONDS);
         try {
             return parser.Statements();
         } catch (ParseException e) {
@@ -151,12 +159,14 @@ final class StatementParser implements AutoCloseable {
             }
             if (t instanceof ParseException pe && pe.currentToken != null) {
                 Token bad = pe.currentToken.next != null ? pe.currentToken.next : pe.currentToken;
-                return "unexpected " + describe(bad) + afterKeywordName(pe.currentToken, bad) + " at line " + bad.beginLine
-                        + ", column " + bad.beginColumn;
+                return "unexpected " + describe(bad) + afterKeywordName(pe.currentToken, bad) + " at line "
+                        + bad.beginLine + ", column " + bad.beginColumn;
             }
             if (t instanceof TokenMgrException) {
                 Matcher m = LINE_COLUMN.matcher(String.valueOf(t.getMessage()));
-                return m.find() ? "unreadable text at line " + m.group(1) + ", column " + m.group(2) : "unreadable text";
+                return m.find()
+                        ? "unreadable text at line " + m.group(1) + ", column " + m.group(2)
+                        : "unreadable text";
             }
             if (t instanceof StackOverflowError) {
                 return "too deeply nested to parse";
@@ -167,7 +177,9 @@ final class StatementParser implements AutoCloseable {
 
     /** " after long (a keyword to the parser)" when the token before the bad one is such a word used as a name. */
     private static String afterKeywordName(Token before, Token bad) {
-        if (before == bad || before.image == null || !KeywordNames.WORDS.contains(before.image.toLowerCase(Locale.ROOT))) {
+        if (before == bad
+                || before.image == null
+                || !KeywordNames.WORDS.contains(before.image.toLowerCase(Locale.ROOT))) {
             return "";
         }
         return " after " + before.image + " (a keyword to the parser: as a column write \"" + before.image + "\")";

@@ -34,8 +34,7 @@ import net.sf.jsqlparser.statement.upsert.UpsertType;
  * is INSERT. TRUNCATE, EXPLAIN and session statements are OTHER, as in the seed.
  */
 final class StatementTypes {
-    private StatementTypes() {
-    }
+    private StatementTypes() {}
 
     static QueryType of(Statement s) {
         if (s instanceof Select) {
@@ -46,8 +45,10 @@ final class StatementTypes {
         }
         if (s instanceof Upsert upsert) {
             UpsertType t = upsert.getUpsertType();
-            boolean onlyInserts = t == UpsertType.INSERT_OR_IGNORE || t == UpsertType.INSERT_OR_ABORT
-                    || t == UpsertType.INSERT_OR_FAIL || t == UpsertType.INSERT_OR_ROLLBACK;
+            boolean onlyInserts = t == UpsertType.INSERT_OR_IGNORE
+                    || t == UpsertType.INSERT_OR_ABORT
+                    || t == UpsertType.INSERT_OR_FAIL
+                    || t == UpsertType.INSERT_OR_ROLLBACK;
             return onlyInserts ? QueryType.INSERT : QueryType.MERGE;
         }
         if (s instanceof Merge) {
@@ -59,8 +60,11 @@ final class StatementTypes {
         if (s instanceof Delete) {
             return QueryType.DELETE;
         }
-        if (s instanceof CreateTable || s instanceof CreateView || s instanceof CreateIndex
-                || s instanceof CreateSchema || s instanceof CreateSequence) {
+        if (s instanceof CreateTable
+                || s instanceof CreateView
+                || s instanceof CreateIndex
+                || s instanceof CreateSchema
+                || s instanceof CreateSequence) {
             return QueryType.CREATE;
         }
         if (s instanceof Alter || s instanceof AlterView || s instanceof AlterSequence) {
@@ -84,7 +88,9 @@ final class StatementTypes {
     }
 
     private static boolean isUpsert(Insert insert) {
-        if (insert.isUseDuplicate() || (insert.getDuplicateUpdateSets() != null && !insert.getDuplicateUpdateSets().isEmpty())) {
+        if (insert.isUseDuplicate()
+                || (insert.getDuplicateUpdateSets() != null
+                        && !insert.getDuplicateUpdateSets().isEmpty())) {
             return true;
         }
         return insert.getConflictAction() != null
@@ -141,7 +147,9 @@ final class StatementTypes {
 
     private static QueryType keyword(String w, List<SqlToken> tokens, int i) {
         switch (w) {
-            case "SELECT": case "VALUES": case "TABLE":
+            case "SELECT":
+            case "VALUES":
+            case "TABLE":
                 return QueryType.SELECT;
             case "INSERT":
                 return upsertAhead(tokens, i) ? QueryType.MERGE : QueryType.INSERT;
@@ -149,7 +157,9 @@ final class StatementTypes {
                 return QueryType.UPDATE;
             case "DELETE":
                 return QueryType.DELETE;
-            case "MERGE": case "REPLACE": case "UPSERT":
+            case "MERGE":
+            case "REPLACE":
+            case "UPSERT":
                 return QueryType.MERGE;
             case "CREATE":
                 return QueryType.CREATE;
@@ -164,7 +174,9 @@ final class StatementTypes {
 
     /** {@code INSERT OR REPLACE}, {@code ON DUPLICATE KEY UPDATE}, {@code ON CONFLICT … DO UPDATE}. */
     private static boolean upsertAhead(List<SqlToken> tokens, int insertAt) {
-        if (insertAt + 2 < tokens.size() && tokens.get(insertAt + 1).isWord("OR") && tokens.get(insertAt + 2).isWord("REPLACE")) {
+        if (insertAt + 2 < tokens.size()
+                && tokens.get(insertAt + 1).isWord("OR")
+                && tokens.get(insertAt + 2).isWord("REPLACE")) {
             return true;
         }
         boolean conflict = false;

@@ -12,8 +12,7 @@ import java.util.List;
 public final class ReadableBins {
     private static final int[] WIDTHS = {5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000};
 
-    private ReadableBins() {
-    }
+    private ReadableBins() {}
 
     public static List<Statistics.LengthBin> of(List<Statistics.LengthBin> fine, int maxBars) {
         long total = fine.stream().mapToLong(Statistics.LengthBin::pairs).sum();

@@ -19,7 +19,8 @@ import java.io.Writer;
 public final class SeedJson {
     /** Writes characters outside the BMP (emoji) as raw UTF-8 too, not as escaped surrogate pairs. */
     public static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
 
     private static final Separators SEPARATORS = Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
@@ -37,8 +38,7 @@ public final class SeedJson {
             .withArrayEmptySeparator("")
             .withRootSeparator("");
 
-    private SeedJson() {
-    }
+    private SeedJson() {}
 
     /** {@code {"a": 1, "b": [1, 2]}} on one line. */
     public static PrettyPrinter oneLine() {

@@ -6,7 +6,6 @@ import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.PairReader;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -56,8 +55,7 @@ public record Statistics(
     public static final int TOP_TABLES = 20;
 
     /** One table and the number of pairs that reference it. */
-    public record TableCount(String table, long pairs) {
-    }
+    public record TableCount(String table, long pairs) {}
 
     /**
      * The pairs of one database, how many were validated against its schema, and how many of those
@@ -71,8 +69,7 @@ public record Statistics(
     }
 
     /** Lengths in [{@code from}, {@code to}] (inclusive; {@code to} null: no upper bound) and how many pairs have them. */
-    public record LengthBin(int from, Integer to, long pairs) {
-    }
+    public record LengthBin(int from, Integer to, long pairs) {}
 
     /** The statistics of the pairs matching {@code filter}, from the store's aggregates (exact). */
     public static Statistics compute(PairReader store, PairFilter filter) {

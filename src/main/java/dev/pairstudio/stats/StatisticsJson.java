@@ -16,8 +16,7 @@ import java.util.Map;
  * ({@code date_range: {}}, {@code avg_*: 0.0}, empty lists and maps) followed by our keys.
  */
 public final class StatisticsJson {
-    private StatisticsJson() {
-    }
+    private StatisticsJson() {}
 
     /** Indented like the seed's files ({@code indent=2}), no trailing newline. */
     public static String toJson(Statistics s) {

@@ -7,12 +7,19 @@ import java.util.Map;
 
 /** Statistics as a short human-readable report (the CLI's default output). */
 public final class StatisticsText {
-    private StatisticsText() {
-    }
+    private StatisticsText() {}
 
     public static String format(Statistics s) {
         StringBuilder b = new StringBuilder();
-        line(b, "Pairs", String.format(Locale.ROOT, "%,d (%,d successful, %,d failed)", s.totalPairs(), s.successfulPairs(), s.failedPairs()));
+        line(
+                b,
+                "Pairs",
+                String.format(
+                        Locale.ROOT,
+                        "%,d (%,d successful, %,d failed)",
+                        s.totalPairs(),
+                        s.successfulPairs(),
+                        s.failedPairs()));
         if (s.totalPairs() == 0) {
             return b.toString();
         }
@@ -24,15 +31,37 @@ public final class StatisticsText {
         line(b, "Query types", join(s.queryTypeDistribution()));
         line(b, "Review", join(s.reviewStatus()));
         line(b, "Complexity", join(s.complexity()));
-        line(b, "Duplicates", String.format(Locale.ROOT, "%,d duplicate, %,d conflict, %,d near-duplicate", s.duplicates(), s.conflicts(), s.nearDuplicates()));
+        line(
+                b,
+                "Duplicates",
+                String.format(
+                        Locale.ROOT,
+                        "%,d duplicate, %,d conflict, %,d near-duplicate",
+                        s.duplicates(),
+                        s.conflicts(),
+                        s.nearDuplicates()));
         line(b, "PII (pairs)", s.piiFindings().isEmpty() ? "none found" : join(s.piiFindings()));
         line(b, "Days", Plural.number(s.pairsPerDay().size()) + " with pairs");
         StringBuilder top = new StringBuilder();
-        s.topTables().stream().limit(10).forEach(t -> top.append(top.length() == 0 ? "" : ", ").append(t.table()).append(' ').append(Plural.number(t.pairs())));
+        s.topTables().stream()
+                .limit(10)
+                .forEach(t -> top.append(top.length() == 0 ? "" : ", ")
+                        .append(t.table())
+                        .append(' ')
+                        .append(Plural.number(t.pairs())));
         line(b, "Top tables", top.toString());
-        s.schemaValidity().forEach((db, v) -> line(b, "Valid (schema)", String.format(Locale.ROOT,
-                "%s: %.1f %% of %,d validated (%,d pair%s)", db.isEmpty() ? "(no name)" : db, 100 * v.validShare(), v.validated(), v.pairs(),
-                v.pairs() == 1 ? "" : "s")));
+        s.schemaValidity()
+                .forEach((db, v) -> line(
+                        b,
+                        "Valid (schema)",
+                        String.format(
+                                Locale.ROOT,
+                                "%s: %.1f %% of %,d validated (%,d pair%s)",
+                                db.isEmpty() ? "(no name)" : db,
+                                100 * v.validShare(),
+                                v.validated(),
+                                v.pairs(),
+                                v.pairs() == 1 ? "" : "s")));
         return b.toString();
     }
 
@@ -42,8 +71,10 @@ public final class StatisticsText {
 
     private static String join(Map<?, Long> counts) {
         StringBuilder b = new StringBuilder();
-        counts.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k instanceof Enum<?> e ? e.name() : k)
-                .append(' ').append(String.format(Locale.ROOT, "%,d", v)));
+        counts.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ")
+                .append(k instanceof Enum<?> e ? e.name() : k)
+                .append(' ')
+                .append(String.format(Locale.ROOT, "%,d", v)));
         return b.toString();
     }
 }

@@ -41,6 +41,7 @@ final class StatsAccumulator implements StatSink {
     private long nearDuplicates;
     /** Per database name: {pairs, validated, valid}. */
     private final Map<String, long[]> validity = new TreeMap<>();
+
     private final long[] questionBins = new long[LengthHistogram.BINS];
     private final long[] sqlBins = new long[LengthHistogram.BINS];
     private Instant start;
@@ -147,16 +148,31 @@ final class StatsAccumulator implements StatSink {
         }
         List<Statistics.TableCount> top = new ArrayList<>();
         tables.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(Statistics.TOP_TABLES)
                 .forEach(e -> top.add(new Statistics.TableCount(e.getKey(), e.getValue())));
-        return new Statistics(total, successful, total - successful, List.copyOf(new TreeSet<>(tables.keySet())),
-                List.copyOf(databaseTypes), total == 0 ? 0.0 : (double) questionLength / total,
-                total == 0 ? 0.0 : (double) sqlLength / total, start, end,
+        return new Statistics(
+                total,
+                successful,
+                total - successful,
+                List.copyOf(new TreeSet<>(tables.keySet())),
+                List.copyOf(databaseTypes),
+                total == 0 ? 0.0 : (double) questionLength / total,
+                total == 0 ? 0.0 : (double) sqlLength / total,
+                start,
+                end,
                 Collections.unmodifiableMap(new EnumMap<>(types.isEmpty() ? new EnumMap<>(QueryType.class) : types)),
-                Collections.unmodifiableMap(status), Collections.unmodifiableMap(levels), duplicates, conflicts,
-                nearDuplicates, Collections.unmodifiableMap(new TreeMap<>(pii)),
-                Collections.unmodifiableSortedMap(new TreeMap<>(days)), List.copyOf(top), bins(questionBins), bins(sqlBins),
+                Collections.unmodifiableMap(status),
+                Collections.unmodifiableMap(levels),
+                duplicates,
+                conflicts,
+                nearDuplicates,
+                Collections.unmodifiableMap(new TreeMap<>(pii)),
+                Collections.unmodifiableSortedMap(new TreeMap<>(days)),
+                List.copyOf(top),
+                bins(questionBins),
+                bins(sqlBins),
                 validity());
     }
 

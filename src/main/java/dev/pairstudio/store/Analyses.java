@@ -23,8 +23,7 @@ public interface Analyses {
     void reanalysed(Map<Long, Analysed> analyses);
 
     /** What the analysis found for a stored pair: the tables it names and the derived columns. */
-    record Analysed(List<String> tableNames, PairAnalysis analysis) {
-    }
+    record Analysed(List<String> tableNames, PairAnalysis analysis) {}
 
     /**
      * Up to {@code limit} pairs (live or in the trash) that have no analysis yet, with ids above
@@ -40,10 +39,8 @@ public interface Analyses {
     void markDuplicates(List<DuplicateMark> marks, List<GroupMerge> merges);
 
     /** A pair's duplicate group and which duplicate flags it carries. */
-    record DuplicateMark(long id, long group, Set<QualityFlag> flags) {
-    }
+    record DuplicateMark(long id, long group, Set<QualityFlag> flags) {}
 
     /** Every pair in group {@code from} now belongs to group {@code into}. */
-    record GroupMerge(long from, long into) {
-    }
+    record GroupMerge(long from, long into) {}
 }

@@ -21,26 +21,31 @@ public record Cursor(PairSort sort, Object value, long id) {
         node.put("d", sort.descending());
         node.set("v", JSON.valueToTree(value));
         node.put("i", id);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static Cursor decode(String text, PairSort expected) {
         try {
             JsonNode node = JSON.readTree(Base64.getUrlDecoder().decode(text));
-            PairSort sort = new PairSort(SortColumn.valueOf(node.get("s").asText()), node.get("d").asBoolean());
+            PairSort sort = new PairSort(
+                    SortColumn.valueOf(node.get("s").asText()), node.get("d").asBoolean());
             if (!sort.equals(expected)) {
                 throw new IllegalArgumentException("The cursor belongs to another sort order (" + sort.column()
                         + (sort.descending() ? " descending" : "") + "); start again from the first page");
             }
             JsonNode v = node.get("v");
-            Object value = v == null || v.isNull() ? null
-                    : v.isBoolean() ? v.asBoolean()
-                    : v.isIntegralNumber() ? v.asLong()
-                    : v.isNumber() ? v.asDouble()
-                    : v.asText();
+            Object value = v == null || v.isNull()
+                    ? null
+                    : v.isBoolean()
+                            ? v.asBoolean()
+                            : v.isIntegralNumber() ? v.asLong() : v.isNumber() ? v.asDouble() : v.asText();
             return new Cursor(sort, value, node.get("i").asLong());
         } catch (IOException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith("The cursor")) {
+            if (e instanceof IllegalArgumentException iae
+                    && iae.getMessage() != null
+                    && iae.getMessage().startsWith("The cursor")) {
                 throw iae;
             }
             throw new IllegalArgumentException("Not a valid cursor: " + text, e);

@@ -35,10 +35,15 @@ public final class DatasetCopy {
     /** Tables the copy leaves alone: the schema history, and the writers' clock and log (the target keeps its own). */
     private static final Set<String> BOOKKEEPING = Set.of("flyway_schema_history", "store_clock", "change_log");
 
-    private enum Kind { LONG, INT, TEXT, BOOL, TIME }
-
-    private record Column(String name, Kind kind) {
+    private enum Kind {
+        LONG,
+        INT,
+        TEXT,
+        BOOL,
+        TIME
     }
+
+    private record Column(String name, Kind kind) {}
 
     private record Table(String name, String key, List<Column> columns) {
         String names() {
@@ -55,24 +60,67 @@ public final class DatasetCopy {
      * column must add it here, or copies refuse databases that have it.
      */
     private static final List<Table> TABLES = List.of(
-            new Table("pairs", "id", List.of(c("id", Kind.LONG), c("pair_id", Kind.TEXT), c("question", Kind.TEXT),
-                    c("sql_text", Kind.TEXT), c("ts", Kind.TIME), c("database_type", Kind.TEXT), c("database_name", Kind.TEXT),
-                    c("table_names", Kind.TEXT), c("success", Kind.BOOL), c("execution_ms_text", Kind.TEXT),
-                    c("metadata", Kind.TEXT), c("status", Kind.TEXT), c("note", Kind.TEXT), c("original_question", Kind.TEXT),
-                    c("original_sql", Kind.TEXT), c("source", Kind.TEXT), c("import_batch", Kind.TEXT),
-                    c("updated_at", Kind.TIME), c("version", Kind.LONG))),
+            new Table(
+                    "pairs",
+                    "id",
+                    List.of(
+                            c("id", Kind.LONG),
+                            c("pair_id", Kind.TEXT),
+                            c("question", Kind.TEXT),
+                            c("sql_text", Kind.TEXT),
+                            c("ts", Kind.TIME),
+                            c("database_type", Kind.TEXT),
+                            c("database_name", Kind.TEXT),
+                            c("table_names", Kind.TEXT),
+                            c("success", Kind.BOOL),
+                            c("execution_ms_text", Kind.TEXT),
+                            c("metadata", Kind.TEXT),
+                            c("status", Kind.TEXT),
+                            c("note", Kind.TEXT),
+                            c("original_question", Kind.TEXT),
+                            c("original_sql", Kind.TEXT),
+                            c("source", Kind.TEXT),
+                            c("import_batch", Kind.TEXT),
+                            c("updated_at", Kind.TIME),
+                            c("version", Kind.LONG))),
             new Table("trash", "id", List.of(c("id", Kind.LONG), c("batch", Kind.TEXT), c("deleted_at", Kind.TIME))),
-            new Table("analysis", "id", List.of(c("id", Kind.LONG), c("query_type", Kind.TEXT), c("fingerprint", Kind.TEXT),
-                    c("complexity", Kind.INT), c("flags", Kind.LONG), c("duplicate_group", Kind.LONG), c("pii_types", Kind.TEXT),
-                    c("parse_error", Kind.TEXT), c("table_names", Kind.TEXT))),
+            new Table(
+                    "analysis",
+                    "id",
+                    List.of(
+                            c("id", Kind.LONG),
+                            c("query_type", Kind.TEXT),
+                            c("fingerprint", Kind.TEXT),
+                            c("complexity", Kind.INT),
+                            c("flags", Kind.LONG),
+                            c("duplicate_group", Kind.LONG),
+                            c("pii_types", Kind.TEXT),
+                            c("parse_error", Kind.TEXT),
+                            c("table_names", Kind.TEXT))),
             new Table("settings", "setting_key", List.of(c("setting_key", Kind.TEXT), c("setting_value", Kind.TEXT))),
-            new Table("schemas", "id", List.of(c("id", Kind.LONG), c("database_name", Kind.TEXT), c("version", Kind.INT),
-                    c("source", Kind.TEXT), c("imported_at", Kind.TIME), c("definition", Kind.TEXT))),
-            new Table("validation", "id", List.of(c("id", Kind.LONG), c("schema_id", Kind.LONG), c("flags", Kind.LONG),
-                    c("messages", Kind.TEXT), c("validated_at", Kind.TIME))));
+            new Table(
+                    "schemas",
+                    "id",
+                    List.of(
+                            c("id", Kind.LONG),
+                            c("database_name", Kind.TEXT),
+                            c("version", Kind.INT),
+                            c("source", Kind.TEXT),
+                            c("imported_at", Kind.TIME),
+                            c("definition", Kind.TEXT))),
+            new Table(
+                    "validation",
+                    "id",
+                    List.of(
+                            c("id", Kind.LONG),
+                            c("schema_id", Kind.LONG),
+                            c("flags", Kind.LONG),
+                            c("messages", Kind.TEXT),
+                            c("validated_at", Kind.TIME))));
 
     /** One table's figures: rows and checksum as read from the source and as read back from the target. */
-    public record TableCheck(String table, long sourceRows, long targetRows, String sourceChecksum, String targetChecksum) {
+    public record TableCheck(
+            String table, long sourceRows, long targetRows, String sourceChecksum, String targetChecksum) {
         public boolean matches() {
             return sourceRows == targetRows && sourceChecksum.equals(targetChecksum);
         }
@@ -85,8 +133,7 @@ public final class DatasetCopy {
         }
     }
 
-    private DatasetCopy() {
-    }
+    private DatasetCopy() {}
 
     /**
      * Copies {@code from} into {@code to}.
@@ -95,13 +142,15 @@ public final class DatasetCopy {
      * @param keepTargetSecret keep the target's privacy secret instead of the source's
      * @param progress         called with the rows copied so far
      */
-    public static Report copy(PairStore from, PairStore to, boolean replace, boolean keepTargetSecret, LongConsumer progress) {
+    public static Report copy(
+            PairStore from, PairStore to, boolean replace, boolean keepTargetSecret, LongConsumer progress) {
         JdbcPairStore source = jdbc(from);
         JdbcPairStore target = jdbc(to);
         if (source.location().equals(target.location())) {
             throw new StoreException("The source and the target are the same database (" + source.location() + ")");
         }
-        try (Connection in = source.dataSource().getConnection(); Connection out = target.dataSource().getConnection()) {
+        try (Connection in = source.dataSource().getConnection();
+                Connection out = target.dataSource().getConnection()) {
             refuseUnknownTables(in, source);
             refuseUnknownTables(out, target);
             long present = rows(out, "pairs") + rows(out, "trash") + rows(out, "analysis");
@@ -115,7 +164,9 @@ public final class DatasetCopy {
             out.setAutoCommit(false);
             try {
                 Report report = copyTables(in, out, keepTargetSecret, progress);
-                target.wroteRows(report.tables().stream().mapToLong(TableCheck::targetRows).sum()); // H2 compacts on close
+                target.wroteRows(report.tables().stream()
+                        .mapToLong(TableCheck::targetRows)
+                        .sum()); // H2 compacts on close
                 return report;
             } finally {
                 in.rollback(); // pooled connections go back as the stores use them
@@ -125,8 +176,10 @@ public final class DatasetCopy {
                 out.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot copy " + source.location() + " to " + target.location() + ": "
-                    + OpenFailures.firstLine(e) + "; the target may hold part of the copy: run again with --replace", e);
+            throw new StoreException(
+                    "Cannot copy " + source.location() + " to " + target.location() + ": " + OpenFailures.firstLine(e)
+                            + "; the target may hold part of the copy: run again with --replace",
+                    e);
         }
     }
 
@@ -145,7 +198,8 @@ public final class DatasetCopy {
         List<TableCheck> checks = new ArrayList<>();
         for (int i = 0; i < TABLES.size(); i++) {
             long[] back = checksum(out, TABLES.get(i), keepTargetSecret);
-            checks.add(new TableCheck(TABLES.get(i).name(), sums.get(i)[0], back[0], hex(sums.get(i)[1]), hex(back[1])));
+            checks.add(
+                    new TableCheck(TABLES.get(i).name(), sums.get(i)[0], back[0], hex(sums.get(i)[1]), hex(back[1])));
         }
         out.commit();
         return new Report(checks);
@@ -163,16 +217,19 @@ public final class DatasetCopy {
      * migration would otherwise be left behind without the checksums noticing.
      */
     private static void refuseUnknownTables(Connection c, JdbcPairStore store) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(store.dialect().tablesQuery())) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(store.dialect().tablesQuery())) {
             while (r.next()) {
                 String name = r.getString(1).toLowerCase(Locale.ROOT);
-                if (!BOOKKEEPING.contains(name) && TABLES.stream().noneMatch(t -> t.name().equals(name))) {
+                if (!BOOKKEEPING.contains(name)
+                        && TABLES.stream().noneMatch(t -> t.name().equals(name))) {
                     throw cannotCopy(store, "table " + name);
                 }
             }
         }
         for (Table t : TABLES) {
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + t.name() + " WHERE 1 = 0")) {
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT * FROM " + t.name() + " WHERE 1 = 0")) {
                 for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
                     String column = r.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT);
                     if (t.columns().stream().noneMatch(k -> k.name().equals(column))) {
@@ -184,12 +241,13 @@ public final class DatasetCopy {
     }
 
     private static StoreException cannotCopy(JdbcPairStore store, String what) {
-        return new StoreException("The database " + store.location() + " has a " + what + " that this Pair Studio cannot copy; "
-                + "copy it with the Pair Studio version that wrote it");
+        return new StoreException("The database " + store.location() + " has a " + what
+                + " that this Pair Studio cannot copy; " + "copy it with the Pair Studio version that wrote it");
     }
 
     private static long rows(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             r.next();
             return r.getLong(1);
         }
@@ -200,26 +258,30 @@ public final class DatasetCopy {
             for (String table : List.of("validation", "schemas", "analysis", "trash", "pairs")) {
                 s.executeUpdate("DELETE FROM " + table);
             }
-            s.executeUpdate("DELETE FROM settings" + (keepTargetSecret ? " WHERE setting_key <> '" + SECRET_KEY + "'" : ""));
+            s.executeUpdate(
+                    "DELETE FROM settings" + (keepTargetSecret ? " WHERE setting_key <> '" + SECRET_KEY + "'" : ""));
         }
         out.commit();
     }
 
     /** Copies one table in key order, CHUNK rows a transaction; returns {rows, checksum} of what was read. */
-    private static long[] copyTable(Connection in, Connection out, Table t, boolean keepTargetSecret, LongConsumer copied)
-            throws SQLException {
+    private static long[] copyTable(
+            Connection in, Connection out, Table t, boolean keepTargetSecret, LongConsumer copied) throws SQLException {
         String marks = String.join(", ", t.columns().stream().map(x -> "?").toList());
         Object last = null;
         long rows = 0;
         long sum = 0;
-        try (PreparedStatement read = in.prepareStatement("SELECT " + t.names() + " FROM " + t.name()
-                + " WHERE " + t.key() + " > ? ORDER BY " + t.key() + " LIMIT " + CHUNK);
-                PreparedStatement write = out.prepareStatement("INSERT INTO " + t.name() + " (" + t.names() + ") VALUES (" + marks + ")")) {
+        try (PreparedStatement read = in.prepareStatement("SELECT " + t.names() + " FROM " + t.name() + " WHERE "
+                        + t.key() + " > ? ORDER BY " + t.key() + " LIMIT " + CHUNK);
+                PreparedStatement write = out.prepareStatement(
+                        "INSERT INTO " + t.name() + " (" + t.names() + ") VALUES (" + marks + ")")) {
             int n;
             do {
                 n = 0;
                 int batched = 0;
-                read.setObject(1, last == null ? (t.columns().get(0).kind() == Kind.LONG ? (Object) Long.MIN_VALUE : "") : last);
+                read.setObject(
+                        1,
+                        last == null ? (t.columns().get(0).kind() == Kind.LONG ? (Object) Long.MIN_VALUE : "") : last);
                 try (ResultSet r = read.executeQuery()) {
                     while (r.next()) {
                         n++;
@@ -275,12 +337,14 @@ public final class DatasetCopy {
     private static void restartIds(Connection out) throws SQLException {
         for (String table : List.of("pairs", "schemas")) {
             long max;
-            try (Statement s = out.createStatement(); ResultSet r = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
+            try (Statement s = out.createStatement();
+                    ResultSet r = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
                 r.next();
                 max = r.getLong(1);
             }
             try (Statement s = out.createStatement()) {
-                s.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + (max + 1)); // same statement in H2 and PostgreSQL
+                s.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH "
+                        + (max + 1)); // same statement in H2 and PostgreSQL
             }
         }
     }
@@ -306,13 +370,15 @@ public final class DatasetCopy {
 
     private static void bind(PreparedStatement s, int at, Kind kind, Object value) throws SQLException {
         if (value == null) {
-            s.setNull(at, switch (kind) {
-                case LONG -> Types.BIGINT;
-                case INT -> Types.SMALLINT;
-                case BOOL -> Types.BOOLEAN;
-                case TEXT -> Types.VARCHAR;
-                case TIME -> Types.TIMESTAMP;
-            });
+            s.setNull(
+                    at,
+                    switch (kind) {
+                        case LONG -> Types.BIGINT;
+                        case INT -> Types.SMALLINT;
+                        case BOOL -> Types.BOOLEAN;
+                        case TEXT -> Types.VARCHAR;
+                        case TIME -> Types.TIMESTAMP;
+                    });
         } else if (kind == Kind.INT) {
             s.setShort(at, ((Integer) value).shortValue());
         } else {

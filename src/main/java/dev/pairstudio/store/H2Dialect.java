@@ -86,7 +86,8 @@ final class H2Dialect implements StoreDialect {
     private void createWithSchema() throws IOException {
         Path file = where.file();
         String name = file.getFileName().toString();
-        String partialName = name.substring(0, name.length() - H2Location.SUFFIX.length()) + ".partial-" + ProcessHandle.current().pid();
+        String partialName = name.substring(0, name.length() - H2Location.SUFFIX.length()) + ".partial-"
+                + ProcessHandle.current().pid();
         Path partial = file.resolveSibling(partialName + H2Location.SUFFIX);
         Files.deleteIfExists(partial); // left by a killed process that had our pid
         Connected c = open("jdbc:h2:file:" + file.resolveSibling(partialName));
@@ -114,7 +115,9 @@ final class H2Dialect implements StoreDialect {
     private Connected open(String location) {
         // H2 takes "filePassword userPassword"; the user password is empty. Hex keeps spaces in a
         // passphrase from being read as that separator.
-        String pw = password == null ? "" : HexFormat.of().formatHex(new String(password).getBytes(StandardCharsets.UTF_8)) + " ";
+        String pw = password == null
+                ? ""
+                : HexFormat.of().formatHex(new String(password).getBytes(StandardCharsets.UTF_8)) + " ";
         String url = location + settings();
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, pw);
         pool.setMaxConnections(16);
@@ -137,7 +140,9 @@ final class H2Dialect implements StoreDialect {
         // long enough to be copied by each young collection and promoted; at 256 MB heap that was
         // 1.7 s of GC in a 5.8 s pass over 1M pairs. With 4 MB: 0.4 s in 3.9 s, and reads by id
         // (pages of the table, search, statistics) as fast, the OS caching the file below.
-        StringBuilder s = new StringBuilder(";LAZY_QUERY_EXECUTION=TRUE;LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=5000;WRITE_DELAY=0;CACHE_SIZE=" + CACHE_KB);
+        StringBuilder s = new StringBuilder(
+                ";LAZY_QUERY_EXECUTION=TRUE;LOCK_TIMEOUT=30000;MAX_COMPACT_TIME=5000;WRITE_DELAY=0;CACHE_SIZE="
+                        + CACHE_KB);
         if (!where.inMemory()) {
             s.append(";AUTO_SERVER=TRUE");
         }
@@ -251,7 +256,8 @@ final class H2Dialect implements StoreDialect {
     /** Whether only this process uses the database (no session over the network, ours included). */
     private static boolean aloneOnTheFile(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")) {
+                ResultSet r = s.executeQuery(
+                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")) {
             r.next();
             return r.getLong(1) == 0;
         }

@@ -27,7 +27,8 @@ record H2Location(Path file, String url) {
 
     static H2Location parse(String location) {
         String text = location == null || location.isBlank()
-                ? UserDataDirectory.defaultDatabase().toString() : location.trim();
+                ? UserDataDirectory.defaultDatabase().toString()
+                : location.trim();
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.startsWith("mem:") || lower.startsWith("jdbc:h2:mem:")) {
             String name = text.substring(text.indexOf("mem:") + 4);
@@ -40,10 +41,12 @@ record H2Location(Path file, String url) {
             String rest = text.substring("jdbc:h2:".length());
             rest = rest.startsWith("file:") ? rest.substring("file:".length()) : rest;
             int settings = rest.indexOf(';');
-            if (settings >= 0) { // the store sets H2's options itself: dropping the user's (CIPHER=…, say) would be silent
+            if (settings
+                    >= 0) { // the store sets H2's options itself: dropping the user's (CIPHER=…, say) would be silent
                 String file = rest.substring(0, settings);
-                throw new StoreException("H2 settings in the database URL are not supported (" + text + "): give the file alone, "
-                        + "jdbc:h2:file:" + file + " or " + file + "; Pair Studio sets H2's options itself");
+                throw new StoreException(
+                        "H2 settings in the database URL are not supported (" + text + "): give the file alone, "
+                                + "jdbc:h2:file:" + file + " or " + file + "; Pair Studio sets H2's options itself");
             }
             return ofPath(rest);
         }

@@ -27,8 +27,8 @@ import java.util.TreeMap;
  * owned by {@link #markDuplicates}: a re-analysis keeps them, a mark keeps the other flags.
  */
 final class JdbcAnalyses {
-    private static final List<String> ANALYSIS_COLUMNS =
-            List.of("id", "query_type", "fingerprint", "complexity", "flags", "duplicate_group", "pii_types", "parse_error");
+    private static final List<String> ANALYSIS_COLUMNS = List.of(
+            "id", "query_type", "fingerprint", "complexity", "flags", "duplicate_group", "pii_types", "parse_error");
     /** The flags {@link #markDuplicates} owns; analyses never overwrite them. */
     static final long DUPLICATE_FLAGS =
             QualityFlag.DUPLICATE.bit() | QualityFlag.CONFLICT.bit() | QualityFlag.NEAR_DUPLICATE.bit();
@@ -68,26 +68,38 @@ final class JdbcAnalyses {
         store.write("store analyses", false, c -> {
             List<Long> ids = analyses.keySet().stream().sorted().toList();
             Map<Long, long[]> kept = new HashMap<>(); // id -> {duplicate flags, group or NO_GROUP}
-            try (PreparedStatement s = c.prepareStatement("SELECT id, flags, duplicate_group FROM analysis WHERE id = ANY(?)")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT id, flags, duplicate_group FROM analysis WHERE id = ANY(?)")) {
                 for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
-                    s.setObject(1, ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK)).toArray(new Long[0]));
+                    s.setObject(
+                            1,
+                            ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK))
+                                    .toArray(new Long[0]));
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
                             long group = r.getLong(3);
-                            kept.put(r.getLong(1), new long[] {r.getLong(2) & DUPLICATE_FLAGS, r.wasNull() ? PairIndex.NO_GROUP : group});
+                            kept.put(r.getLong(1), new long[] {
+                                r.getLong(2) & DUPLICATE_FLAGS, r.wasNull() ? PairIndex.NO_GROUP : group
+                            });
                         }
                     }
                 }
             }
             List<Long> stored = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(dialect.upsert("analysis", "id", withTables(), "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM pairs WHERE id = ?"))) {
+            try (PreparedStatement s = c.prepareStatement(dialect.upsert(
+                    "analysis", "id", withTables(), "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM pairs WHERE id = ?"))) {
                 for (long id : ids) {
                     Analysed fresh = analyses.get(id);
                     long[] k = kept.getOrDefault(id, new long[] {0, PairIndex.NO_GROUP});
                     PairAnalysis a = fresh.analysis();
-                    PairAnalysis merged = new PairAnalysis(a.queryType(), a.fingerprint(), a.complexity(),
+                    PairAnalysis merged = new PairAnalysis(
+                            a.queryType(),
+                            a.fingerprint(),
+                            a.complexity(),
                             PairAnalysis.flagsOf((a.flagBits() & ~DUPLICATE_FLAGS) | k[0]),
-                            k[1] == PairIndex.NO_GROUP ? null : k[1], a.piiTypes(), a.parseError());
+                            k[1] == PairIndex.NO_GROUP ? null : k[1],
+                            a.piiTypes(),
+                            a.parseError());
                     s.setLong(1, id);
                     s.setString(9, PairRows.toJson(fresh.tableNames()));
                     s.setLong(bindAnalysis(s, 2, merged) + 1, id);
@@ -101,8 +113,9 @@ final class JdbcAnalyses {
     }
 
     List<StoredPair> unanalysed(long afterId, int limit) {
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS
-                + PairRows.FROM + " WHERE p.id > ? AND a.id IS NULL ORDER BY p.id LIMIT ?")) {
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM
+                        + " WHERE p.id > ? AND a.id IS NULL ORDER BY p.id LIMIT ?")) {
             s.setLong(1, afterId);
             s.setInt(2, limit);
             return JdbcPairReader.readRows(s);
@@ -122,8 +135,8 @@ final class JdbcAnalyses {
     Set<Long> writeMarks(Connection c, List<DuplicateMark> marks, List<GroupMerge> merges) throws SQLException {
         Set<Long> changed = new LinkedHashSet<>();
         List<DuplicateMark> missing = new ArrayList<>();
-        try (PreparedStatement mark = c.prepareStatement("UPDATE analysis SET duplicate_group = ?, "
-                + "flags = " + dialect.keepBitsAndSet("flags") + " WHERE id = ?")) {
+        try (PreparedStatement mark = c.prepareStatement("UPDATE analysis SET duplicate_group = ?, " + "flags = "
+                + dialect.keepBitsAndSet("flags") + " WHERE id = ?")) {
             for (DuplicateMark m : marks) {
                 mark.setLong(1, m.group());
                 mark.setLong(2, ~DUPLICATE_FLAGS);
@@ -140,8 +153,8 @@ final class JdbcAnalyses {
             }
         }
         if (!missing.isEmpty()) { // not analysed yet: an analysis row holding just the marks
-            try (PreparedStatement add = c.prepareStatement("INSERT INTO analysis (id, flags, duplicate_group) "
-                    + "SELECT ?, ?, ? FROM pairs WHERE id = ?")) {
+            try (PreparedStatement add = c.prepareStatement(
+                    "INSERT INTO analysis (id, flags, duplicate_group) " + "SELECT ?, ?, ? FROM pairs WHERE id = ?")) {
                 for (DuplicateMark m : missing) {
                     add.setLong(1, m.id());
                     add.setLong(2, duplicateBits(m));
@@ -163,8 +176,13 @@ final class JdbcAnalyses {
                 }
                 return null;
             });
-            changed.addAll(JdbcCuration.updateIds(c, "UPDATE analysis SET duplicate_group = ? WHERE duplicate_group = ? AND id = ANY(?)",
-                    members, g.into(), g.from()).touched());
+            changed.addAll(JdbcCuration.updateIds(
+                            c,
+                            "UPDATE analysis SET duplicate_group = ? WHERE duplicate_group = ? AND id = ANY(?)",
+                            members,
+                            g.into(),
+                            g.from())
+                    .touched());
         }
         return changed;
     }

@@ -80,13 +80,20 @@ final class JdbcCuration {
             throw new IllegalArgumentException("The question and the SQL must not be empty");
         }
         int changed = store.write("edit a pair", c -> {
-            int n = JdbcPairStore.update(c, "UPDATE pairs SET original_question = COALESCE(original_question, question), "
-                    + "original_sql = COALESCE(original_sql, sql_text), question = ?, sql_text = ?, updated_at = ?, "
-                    + "version = version + 1 WHERE id = ? AND version = ?",
-                    question, sql, JdbcPairStore.time(Timestamps.now()), id, expectedVersion);
+            int n = JdbcPairStore.update(
+                    c,
+                    "UPDATE pairs SET original_question = COALESCE(original_question, question), "
+                            + "original_sql = COALESCE(original_sql, sql_text), question = ?, sql_text = ?, updated_at = ?, "
+                            + "version = version + 1 WHERE id = ? AND version = ?",
+                    question,
+                    sql,
+                    JdbcPairStore.time(Timestamps.now()),
+                    id,
+                    expectedVersion);
             return new Written<>(n, n == 0 ? List.of() : List.of(id));
         });
-        StoredPair now = reader.get(id).orElseThrow(() -> new StoreException("There is no pair with id " + id + "; it may have been purged"));
+        StoredPair now = reader.get(id)
+                .orElseThrow(() -> new StoreException("There is no pair with id " + id + "; it may have been purged"));
         if (changed == 0) {
             throw new EditConflictException(id, expectedVersion, now.version());
         }
@@ -102,21 +109,33 @@ final class JdbcCuration {
 
     long setStatus(PairFilter filter, ReviewStatus status) {
         return store.write("set the review status", c -> {
-            List<Long> ids = matching(filter.withTrash(false), (ix, o) -> ix.group(ix.profile(o)).status() != status);
+            List<Long> ids = matching(
+                    filter.withTrash(false), (ix, o) -> ix.group(ix.profile(o)).status() != status);
             Instant now = Timestamps.now();
-            Written<Long> done = updateIds(c, "UPDATE pairs SET status = ?, updated_at = ?, version = version + 1 "
-                    + "WHERE status <> ? AND id = ANY(?)", ids, status.name(), JdbcPairStore.time(now), status.name());
+            Written<Long> done = updateIds(
+                    c,
+                    "UPDATE pairs SET status = ?, updated_at = ?, version = version + 1 "
+                            + "WHERE status <> ? AND id = ANY(?)",
+                    ids,
+                    status.name(),
+                    JdbcPairStore.time(now),
+                    status.name());
             long micros = IndexRows.micros(now);
             return done.result() == ids.size()
-                    ? done.applying(ix -> ids.stream().allMatch(id -> ix.regroup(id, g -> g.withStatus(status), micros)))
+                    ? done.applying(ix ->
+                            ids.stream().allMatch(id -> ix.regroup(id, g -> g.withStatus(status), micros)))
                     : done;
         });
     }
 
     void setNote(long id, String note) {
         int n = store.write("save the note", c -> {
-            int changed = JdbcPairStore.update(c, "UPDATE pairs SET note = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                    note == null || note.isBlank() ? null : note, JdbcPairStore.time(Timestamps.now()), id);
+            int changed = JdbcPairStore.update(
+                    c,
+                    "UPDATE pairs SET note = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                    note == null || note.isBlank() ? null : note,
+                    JdbcPairStore.time(Timestamps.now()),
+                    id);
             return new Written<>(changed, changed == 0 ? List.of() : List.of(id));
         });
         if (n == 0) {
@@ -134,8 +153,10 @@ final class JdbcCuration {
     TrashBatch trash(PairFilter filter) {
         String batch = UUID.randomUUID().toString();
         long n = store.write("move pairs to the trash", c -> {
-            List<Long> ids = matching(filter.withTrash(false), (ix, o) -> true); // live, in id order: appends to the trash's pages
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO trash (id, batch, deleted_at) VALUES (?, ?, ?)")) {
+            List<Long> ids = matching(
+                    filter.withTrash(false), (ix, o) -> true); // live, in id order: appends to the trash's pages
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO trash (id, batch, deleted_at) VALUES (?, ?, ?)")) {
                 LocalDateTime now = JdbcPairStore.time(Timestamps.now());
                 for (int i = 0; i < ids.size(); i++) {
                     s.setLong(1, ids.get(i));
@@ -148,7 +169,8 @@ final class JdbcCuration {
                 }
                 s.executeBatch();
             }
-            return new Written<>((long) ids.size(), ids).applying(ix -> ids.stream().allMatch(id -> ix.setTrash(id, true)));
+            return new Written<>((long) ids.size(), ids)
+                    .applying(ix -> ids.stream().allMatch(id -> ix.setTrash(id, true)));
         });
         return new TrashBatch(batch, n);
     }
@@ -172,7 +194,9 @@ final class JdbcCuration {
         if (ids.isEmpty()) {
             return 0;
         }
-        return (int) (long) store.write("restore pairs", c -> restoreIds(c, matching(PairFilter.ALL.withTrash(true).withIds(Set.copyOf(ids)), (ix, o) -> true)));
+        return (int) (long) store.write(
+                "restore pairs",
+                c -> restoreIds(c, matching(PairFilter.ALL.withTrash(true).withIds(Set.copyOf(ids)), (ix, o) -> true)));
     }
 
     static Written<Long> restoreIds(Connection c, List<Long> ids) throws SQLException {
@@ -183,7 +207,8 @@ final class JdbcCuration {
     long purge() {
         return store.write("empty the trash", c -> {
             List<Long> ids = matching(PairFilter.ALL.withTrash(true), (ix, o) -> true);
-            Written<Long> gone = updateIds(c, "DELETE FROM pairs WHERE id = ANY(?) AND id IN (SELECT id FROM trash)", ids);
+            Written<Long> gone =
+                    updateIds(c, "DELETE FROM pairs WHERE id = ANY(?) AND id IN (SELECT id FROM trash)", ids);
             updateIds(c, "DELETE FROM trash WHERE id = ANY(?)", ids);
             return gone.applying(ix -> {
                 ids.forEach(ix::purge);

@@ -63,7 +63,9 @@ final class JdbcPairReader {
             ix.candidatesFor(pairId, o -> ids.add(ix.id(o)));
             return ids;
         });
-        return fetch(candidates).stream().filter(p -> p.pair().pairId().equals(pairId)).findFirst();
+        return fetch(candidates).stream()
+                .filter(p -> p.pair().pairId().equals(pairId))
+                .findFirst();
     }
 
     /** The rows of these ids in this order; ids no longer stored are left out. */
@@ -84,7 +86,8 @@ final class JdbcPairReader {
         try (Connection c = pool.getConnection()) {
             if (dense) {
                 Set<Long> wanted = new HashSet<>(ids);
-                try (PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM + " WHERE p.id BETWEEN ? AND ?")) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT " + PairRows.COLUMNS + PairRows.FROM + " WHERE p.id BETWEEN ? AND ?")) {
                     s.setLong(1, min);
                     s.setLong(2, max);
                     readInto(s, byId, wanted);
@@ -92,7 +95,10 @@ final class JdbcPairReader {
             } else {
                 try (PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM_IDS)) {
                     for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
-                        s.setObject(1, ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK)).toArray(new Long[0]));
+                        s.setObject(
+                                1,
+                                ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK))
+                                        .toArray(new Long[0]));
                         readInto(s, byId, null);
                     }
                 }
@@ -121,7 +127,8 @@ final class JdbcPairReader {
         return rows;
     }
 
-    private static void readInto(PreparedStatement s, Map<Long, StoredPair> byId, Set<Long> wanted) throws SQLException {
+    private static void readInto(PreparedStatement s, Map<Long, StoredPair> byId, Set<Long> wanted)
+            throws SQLException {
         try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 if (wanted == null || wanted.contains(r.getLong(1))) {
@@ -132,7 +139,6 @@ final class JdbcPairReader {
         }
     }
 
-
     /** The filter against the index, with its free-text part resolved first (outside the index lock). */
     <T> T withFilter(String what, PairFilter filter, BiFunction<PairIndex, IndexFilter, T> reader) {
         return withFilter(what, filter, null, reader);
@@ -141,13 +147,18 @@ final class JdbcPairReader {
     /** The same for rows in a sort order: by question, on an index whose pairs are ranked in full question order. */
     <T> T withFilter(String what, PairFilter filter, PairSort sort, BiFunction<PairIndex, IndexFilter, T> reader) {
         BitSet textOrdinals = text.matching(filter);
-        return store.readIndex(what, ix -> reader.apply(ix, new IndexFilter(ix, filter, textOrdinals)),
+        return store.readIndex(
+                what,
+                ix -> reader.apply(ix, new IndexFilter(ix, filter, textOrdinals)),
                 sort != null && sort.column() == SortColumn.QUESTION);
     }
 
     long count(PairFilter filter) {
         if (!index.loaded() && filter.equals(PairFilter.ALL)) { // the table counts every live pair without the index
-            return store.read("count pairs", c -> IndexKeeper.single(c, "SELECT COUNT(*) FROM pairs") - IndexKeeper.single(c, "SELECT COUNT(*) FROM trash"));
+            return store.read(
+                    "count pairs",
+                    c -> IndexKeeper.single(c, "SELECT COUNT(*) FROM pairs")
+                            - IndexKeeper.single(c, "SELECT COUNT(*) FROM trash"));
         }
         return withFilter("count pairs", filter, JdbcPairReader::matches);
     }
@@ -163,14 +174,20 @@ final class JdbcPairReader {
     }
 
     /** Matching rows in sort order: their ids and, when asked for, their cursor values. */
-    private record Walk(List<Long> ids, List<Object> values, long matched) {
-    }
+    private record Walk(List<Long> ids, List<Object> values, long matched) {}
 
     /**
      * Walks a full sort order from after the cursor: up to {@code limit} rows, every
      * {@code every}-th match (page starts), with cursor values only when {@code withValues}.
      */
-    private static Walk walk(PairIndex ix, IndexFilter f, SortOrder order, boolean desc, Cursor after, int limit, int every,
+    private static Walk walk(
+            PairIndex ix,
+            IndexFilter f,
+            SortOrder order,
+            boolean desc,
+            Cursor after,
+            int limit,
+            int every,
             boolean withValues) {
         int p = after == null ? (desc ? order.size() - 1 : 0) : order.startAfter(after, desc);
         List<Long> ids = new ArrayList<>();
@@ -208,8 +225,9 @@ final class JdbcPairReader {
     /** The next live ids in id order, read from the table's primary key (before the index is ready). */
     private Walk pageById(boolean descending, Cursor after, int limit) {
         return store.read("list pairs", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT p.id FROM pairs p LEFT JOIN trash t ON t.id = p.id WHERE t.id IS NULL AND p.id "
-                    + (descending ? "< ? ORDER BY p.id DESC" : "> ? ORDER BY p.id") + " LIMIT ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT p.id FROM pairs p LEFT JOIN trash t ON t.id = p.id WHERE t.id IS NULL AND p.id "
+                            + (descending ? "< ? ORDER BY p.id DESC" : "> ? ORDER BY p.id") + " LIMIT ?")) {
                 s.setLong(1, after != null ? after.id() : descending ? Long.MAX_VALUE : Long.MIN_VALUE);
                 s.setInt(2, limit);
                 List<Long> ids = new ArrayList<>();
@@ -241,11 +259,17 @@ final class JdbcPairReader {
         if (pageSize <= 0) {
             throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
         }
-        Walk w = withFilter("index pages", filter, sort, (ix, f) -> walk(ix, f, ix.order(sort.column()), sort.descending(), null,
-                Integer.MAX_VALUE, pageSize, true));
+        Walk w = withFilter(
+                "index pages",
+                filter,
+                sort,
+                (ix, f) -> walk(
+                        ix, f, ix.order(sort.column()), sort.descending(), null, Integer.MAX_VALUE, pageSize, true));
         List<String> starts = new ArrayList<>();
         starts.add(null);
-        for (int i = 0; i < w.ids().size() && (i + 1L) * pageSize < w.matched(); i++) { // a cursor only when a row follows
+        for (int i = 0;
+                i < w.ids().size() && (i + 1L) * pageSize < w.matched();
+                i++) { // a cursor only when a row follows
             starts.add(new Cursor(sort, w.values().get(i), w.ids().get(i)).encode());
         }
         return starts;
@@ -259,7 +283,13 @@ final class JdbcPairReader {
             return;
         }
         // The order is taken once (ids only, 8 bytes a pair); rows are read in chunks by id.
-        streamIds(withFilter("list pairs", filter, sort, (ix, f) -> matchingIds(ix, f, ix.order(sort.column()), sort.descending())), action);
+        streamIds(
+                withFilter(
+                        "list pairs",
+                        filter,
+                        sort,
+                        (ix, f) -> matchingIds(ix, f, ix.order(sort.column()), sort.descending())),
+                action);
     }
 
     void forEachById(long[] ids, Consumer<StoredPair> action) {
@@ -268,12 +298,15 @@ final class JdbcPairReader {
 
     /** The rows of these ids in this order, read in chunks (ranges where they are close) on a second thread. */
     private void streamIds(long[] ids, Consumer<StoredPair> action) {
-        ReadAhead.<StoredPair>forEachPage("pair-reader", pages -> {
-            for (int from = 0; from < ids.length; from += STREAM_PAGE) {
-                int to = Math.min(ids.length, from + STREAM_PAGE);
-                pages.accept(fetch(Arrays.stream(ids, from, to).boxed().toList()));
-            }
-        }, page -> page.forEach(action));
+        ReadAhead.<StoredPair>forEachPage(
+                "pair-reader",
+                pages -> {
+                    for (int from = 0; from < ids.length; from += STREAM_PAGE) {
+                        int to = Math.min(ids.length, from + STREAM_PAGE);
+                        pages.accept(fetch(Arrays.stream(ids, from, to).boxed().toList()));
+                    }
+                },
+                page -> page.forEach(action));
     }
 
     /** Whether at least three quarters of the stored rows match: then streaming them all and filtering wins. */
@@ -305,78 +338,91 @@ final class JdbcPairReader {
      */
     private void streamInIdOrder(PairFilter filter, Consumer<StoredPair> action) {
         RowFilter rows = new RowFilter(filter);
-        ReadAhead.<StoredPair>forEachPage("pair-reader", pages -> {
-            try (Connection c = streaming.getConnection()) {
-                long last;
-                try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM pairs"); ResultSet r = s.executeQuery()) {
-                    r.next();
-                    last = r.getLong(1);
-                }
-                try (PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM
-                        + " WHERE p.id > ? AND p.id <= ? ORDER BY p.id LIMIT ?")) {
-                    long after = 0;
-                    int n;
-                    do {
-                        s.setLong(1, after);
-                        s.setLong(2, last);
-                        s.setInt(3, STREAM_PAGE);
-                        List<StoredPair> page = readRows(s);
-                        n = page.size();
-                        if (n > 0) {
-                            after = page.get(n - 1).id();
-                            pages.accept(page);
+        ReadAhead.<StoredPair>forEachPage(
+                "pair-reader",
+                pages -> {
+                    try (Connection c = streaming.getConnection()) {
+                        long last;
+                        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM pairs");
+                                ResultSet r = s.executeQuery()) {
+                            r.next();
+                            last = r.getLong(1);
                         }
-                    } while (n == STREAM_PAGE);
-                }
-            } catch (SQLException e) {
-                throw store.failure("read pairs", e);
-            }
-        }, page -> {
-            for (StoredPair p : page) {
-                if (rows.test(p)) {
-                    action.accept(p);
-                }
-            }
-        });
+                        try (PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM
+                                + " WHERE p.id > ? AND p.id <= ? ORDER BY p.id LIMIT ?")) {
+                            long after = 0;
+                            int n;
+                            do {
+                                s.setLong(1, after);
+                                s.setLong(2, last);
+                                s.setInt(3, STREAM_PAGE);
+                                List<StoredPair> page = readRows(s);
+                                n = page.size();
+                                if (n > 0) {
+                                    after = page.get(n - 1).id();
+                                    pages.accept(page);
+                                }
+                            } while (n == STREAM_PAGE);
+                        }
+                    } catch (SQLException e) {
+                        throw store.failure("read pairs", e);
+                    }
+                },
+                page -> {
+                    for (StoredPair p : page) {
+                        if (rows.test(p)) {
+                            action.accept(p);
+                        }
+                    }
+                });
     }
 
     void forEachText(long[] ids, Consumer<PairText> action) {
         if (ids.length == 0) {
             return;
         }
-        // Ids close together (an export of most pairs) read fastest as ranges of the primary key; scattered ones by lookups.
+        // Ids close together (an export of most pairs) read fastest as ranges of the primary key; scattered ones by
+        // lookups.
         boolean dense = ids[ids.length - 1] - ids[0] < 2L * ids.length;
         String select = "SELECT p.id, p.pair_id, p.question, p.sql_text, p.database_name FROM pairs p"
-                + (dense ? " WHERE p.id >= ? AND p.id <= ? ORDER BY p.id" : " JOIN UNNEST(?) AS u(id) ON p.id = u.id ORDER BY p.id");
-        ReadAhead.<PairText>forEachPage("text-reader", pages -> {
-            try (Connection c = streaming.getConnection(); PreparedStatement s = c.prepareStatement(select)) {
-                for (int from = 0; from < ids.length; from += STREAM_PAGE) {
-                    int to = Math.min(ids.length, from + STREAM_PAGE);
-                    if (dense) {
-                        s.setLong(1, ids[from]);
-                        s.setLong(2, ids[to - 1]);
-                    } else {
-                        s.setObject(1, Arrays.stream(ids, from, to).boxed().toArray(Long[]::new));
-                    }
-                    List<PairText> page = new ArrayList<>(to - from);
-                    try (ResultSet r = s.executeQuery()) {
-                        int next = from;
-                        while (r.next()) {
-                            long id = r.getLong(1);
-                            while (next < to && ids[next] < id) {
-                                next++;
+                + (dense
+                        ? " WHERE p.id >= ? AND p.id <= ? ORDER BY p.id"
+                        : " JOIN UNNEST(?) AS u(id) ON p.id = u.id ORDER BY p.id");
+        ReadAhead.<PairText>forEachPage(
+                "text-reader",
+                pages -> {
+                    try (Connection c = streaming.getConnection();
+                            PreparedStatement s = c.prepareStatement(select)) {
+                        for (int from = 0; from < ids.length; from += STREAM_PAGE) {
+                            int to = Math.min(ids.length, from + STREAM_PAGE);
+                            if (dense) {
+                                s.setLong(1, ids[from]);
+                                s.setLong(2, ids[to - 1]);
+                            } else {
+                                s.setObject(
+                                        1, Arrays.stream(ids, from, to).boxed().toArray(Long[]::new));
                             }
-                            if (next < to && ids[next] == id) { // a range also holds rows outside the scope
-                                page.add(new PairText(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                            List<PairText> page = new ArrayList<>(to - from);
+                            try (ResultSet r = s.executeQuery()) {
+                                int next = from;
+                                while (r.next()) {
+                                    long id = r.getLong(1);
+                                    while (next < to && ids[next] < id) {
+                                        next++;
+                                    }
+                                    if (next < to && ids[next] == id) { // a range also holds rows outside the scope
+                                        page.add(new PairText(
+                                                id, r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                                    }
+                                }
                             }
+                            pages.accept(page);
                         }
+                    } catch (SQLException e) {
+                        throw store.failure("read pairs", e);
                     }
-                    pages.accept(page);
-                }
-            } catch (SQLException e) {
-                throw store.failure("read pairs", e);
-            }
-        }, page -> page.forEach(action));
+                },
+                page -> page.forEach(action));
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.index.ChangeLog;
 import dev.pairstudio.store.index.IndexKeeper;
-import dev.pairstudio.store.index.IndexSnapshot;
 import dev.pairstudio.store.index.PairIndex;
 import dev.pairstudio.store.index.TextMatches;
 import java.nio.file.Path;
@@ -49,9 +48,11 @@ public final class JdbcPairStore implements PairStore {
     private final DataSource pool;
     /** Keeps an in-memory database alive between pooled uses (null when not needed). */
     private final Connection keeper;
+
     private final Runnable dispose;
     /** Connections for reading every row in order (see {@link StoreDialect.Connected}). */
     private final DataSource streaming;
+
     private final IndexKeeper index;
     private final TextMatches text;
     /** One writer at a time in this process; across processes the store clock serialises them. */
@@ -89,7 +90,8 @@ public final class JdbcPairStore implements PairStore {
         this.dispose = connected.dispose();
         this.streaming = connected.streaming();
         this.index = new IndexKeeper(pool, dialect.indexSnapshot(), dialect.textCollation());
-        this.text = new TextMatches(pool, index, dialect.regexMatch("question") + " OR " + dialect.regexMatch("sql_text"));
+        this.text =
+                new TextMatches(pool, index, dialect.regexMatch("question") + " OR " + dialect.regexMatch("sql_text"));
         this.reader = new JdbcPairReader(this);
         this.analyses = new JdbcAnalyses(this);
         this.inserts = new PairInserts(this, this.analyses);
@@ -97,7 +99,6 @@ public final class JdbcPairStore implements PairStore {
         this.schemas = new JdbcSchemaStore(this);
         this.settings = new JdbcSettingStore(this);
     }
-
 
     /** Connects, creates or migrates the schema, and refuses a database of a newer Pair Studio. */
     static JdbcPairStore open(StoreDialect dialect) {
@@ -112,7 +113,8 @@ public final class JdbcPairStore implements PairStore {
             if (e instanceof StoreException) {
                 throw e;
             }
-            throw new StoreException("Cannot prepare the database " + dialect.display() + ": " + OpenFailures.firstLine(e), e);
+            throw new StoreException(
+                    "Cannot prepare the database " + dialect.display() + ": " + OpenFailures.firstLine(e), e);
         }
     }
 
@@ -296,7 +298,8 @@ public final class JdbcPairStore implements PairStore {
     }
 
     @Override
-    public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
+    public AddResult addAll(
+            List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
         if (analyses == null) {
             throw new IllegalArgumentException("grouping needs the analyses (fingerprints) of the pairs");
         }
@@ -540,7 +543,6 @@ public final class JdbcPairStore implements PairStore {
             throw failure("read the change clock", e);
         }
     }
-
 
     @Override
     public void sync() {

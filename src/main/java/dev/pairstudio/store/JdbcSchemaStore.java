@@ -29,7 +29,10 @@ final class JdbcSchemaStore {
         synchronized (store.writeLock()) {
             for (int attempt = 1; ; attempt++) {
                 try (Connection c = store.dataSource().getConnection()) {
-                    return store.transaction(c, t -> SchemaTables.insertSchema(t, databaseName, source, definition, dialect.generatedIdColumn()));
+                    return store.transaction(
+                            c,
+                            t -> SchemaTables.insertSchema(
+                                    t, databaseName, source, definition, dialect.generatedIdColumn()));
                 } catch (SQLException e) {
                     if (attempt < 3 && "23505".equals(e.getSQLState())) {
                         continue;
@@ -49,7 +52,8 @@ final class JdbcSchemaStore {
     }
 
     long validationsAgainst(String databaseName) {
-        return store.read("count the validations against " + databaseName, c -> SchemaTables.validationsAgainst(c, databaseName));
+        return store.read(
+                "count the validations against " + databaseName, c -> SchemaTables.validationsAgainst(c, databaseName));
     }
 
     long deleteSchema(String databaseName) {
@@ -80,7 +84,10 @@ final class JdbcSchemaStore {
             return;
         }
         // derived data like analyses: not forced to disk at once (validating again restores it)
-        store.write("store validation results", false, c -> new Written<>(null, SchemaTables.replaceValidations(c, results)));
+        store.write(
+                "store validation results",
+                false,
+                c -> new Written<>(null, SchemaTables.replaceValidations(c, results)));
     }
 
     Optional<ValidationResult> validation(long pairId) {
@@ -88,10 +95,12 @@ final class JdbcSchemaStore {
     }
 
     List<StoredPair> unvalidated(long afterId, int limit) {
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS
-                + PairRows.FROM + " JOIN schemas s ON s.database_name = p.database_name"
-                + " AND s.version = (SELECT MAX(o.version) FROM schemas o WHERE o.database_name = p.database_name)"
-                + " WHERE p.id > ? AND t.id IS NULL AND (v.id IS NULL OR v.schema_id <> s.id) ORDER BY p.id LIMIT ?")) {
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT " + PairRows.COLUMNS
+                                + PairRows.FROM + " JOIN schemas s ON s.database_name = p.database_name"
+                                + " AND s.version = (SELECT MAX(o.version) FROM schemas o WHERE o.database_name = p.database_name)"
+                                + " WHERE p.id > ? AND t.id IS NULL AND (v.id IS NULL OR v.schema_id <> s.id) ORDER BY p.id LIMIT ?")) {
             s.setLong(1, afterId);
             s.setInt(2, limit);
             return JdbcPairReader.readRows(s);

@@ -26,8 +26,12 @@ final class JdbcSettingStore {
         if (setting(SECRET_KEY).isEmpty()) {
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
-            update("INSERT INTO settings (setting_key, setting_value) SELECT ?, ? WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM settings WHERE setting_key = ?)", SECRET_KEY, HexFormat.of().formatHex(secret), SECRET_KEY);
+            update(
+                    "INSERT INTO settings (setting_key, setting_value) SELECT ?, ? WHERE NOT EXISTS "
+                            + "(SELECT 1 FROM settings WHERE setting_key = ?)",
+                    SECRET_KEY,
+                    HexFormat.of().formatHex(secret),
+                    SECRET_KEY);
         }
     }
 
@@ -39,8 +43,10 @@ final class JdbcSettingStore {
     }
 
     byte[] privacySecret() {
-        return HexFormat.of().parseHex(setting(SECRET_KEY).orElseThrow(() -> new StoreException(
-                "The database " + dialect.display() + " has lost its privacy secret")));
+        return HexFormat.of()
+                .parseHex(setting(SECRET_KEY)
+                        .orElseThrow(() -> new StoreException(
+                                "The database " + dialect.display() + " has lost its privacy secret")));
     }
 
     Optional<String> setting(String key) {
@@ -67,7 +73,6 @@ final class JdbcSettingStore {
     private String upsertSetting() {
         return dialect.upsert("settings", "setting_key", List.of("setting_key", "setting_value"), "VALUES (?, ?)");
     }
-
 
     /** One statement in its own transaction, forced to disk. */
     private void update(String sql, Object... params) {

@@ -11,10 +11,10 @@ public final class LengthHistogram {
     private static final int[] WIDTHS = {5, 25, 250};
     /** Bins below each limit, and before it. */
     private static final int[] FIRST_BIN = {0, 40, 72};
+
     public static final int BINS = 89;
 
-    private LengthHistogram() {
-    }
+    private LengthHistogram() {}
 
     public static int bin(int length) {
         int lower = 0;

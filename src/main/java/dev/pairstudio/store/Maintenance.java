@@ -9,16 +9,14 @@ public interface Maintenance {
      * Builds in advance what answers filters, sorts and free-text search (a window calls it after
      * opening, in the background), so that the first search of a session is as quick as the next.
      */
-    default void prepare() {
-    }
+    default void prepare() {}
 
     /**
      * Lets go of what {@link #prepare} builds until a call needs it again (it is then read back
      * from its snapshot): a long streaming job at a small heap (an export of a million pairs at
      * 256 MB, against an index of ~110 MB) that has asked the index everything it needs.
      */
-    default void releaseIndex() {
-    }
+    default void releaseIndex() {}
 
     /**
      * While this process builds what answers filters and sorts from the table (no usable snapshot),

@@ -46,21 +46,25 @@ final class PairInserts {
         this.analysisRows = analysisRows;
     }
 
-    private static final String INSERT = "INSERT INTO pairs (pair_id, question, sql_text, ts, database_type, database_name, "
-            + "table_names, success, execution_ms_text, metadata, source, import_batch, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String INSERT =
+            "INSERT INTO pairs (pair_id, question, sql_text, ts, database_type, database_name, "
+                    + "table_names, success, execution_ms_text, metadata, source, import_batch, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
     /** The same with ids the dialect reserved: a plain batch that the PostgreSQL driver sends as multi-row INSERTs. */
-    private static final String INSERT_WITH_ID = "INSERT INTO pairs (pair_id, question, sql_text, ts, database_type, database_name, "
-            + "table_names, success, execution_ms_text, metadata, source, import_batch, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String INSERT_WITH_ID =
+            "INSERT INTO pairs (pair_id, question, sql_text, ts, database_type, database_name, "
+                    + "table_names, success, execution_ms_text, metadata, source, import_batch, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     /** @param grouping null: no grouping in this transaction */
     AddResult add(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
         if (analyses != null && analyses.size() != pairs.size()) {
-            throw new IllegalArgumentException("analyses must match pairs one to one (" + analyses.size() + " for " + pairs.size() + ")");
+            throw new IllegalArgumentException(
+                    "analyses must match pairs one to one (" + analyses.size() + " for " + pairs.size() + ")");
         }
         if (pairs.isEmpty()) {
             return new AddResult(List.of(), 0);
         }
-        // what a client was told is stored must reach the disk; an import's batches may lag a second (its rerun completes it)
+        // what a client was told is stored must reach the disk; an import's batches may lag a second (its rerun
+        // completes it)
         return store.write("add pairs", source != Source.FILE && source != Source.DEMO, c -> {
             List<Integer> fresh = unknownPairIds(c, pairs);
             if (fresh.isEmpty()) {
@@ -81,13 +85,15 @@ final class PairInserts {
                 rows.add(indexRow(ids.get(k), pairs.get(fresh.get(k)), stored.get(k), now));
             }
             List<Long> touched = ids;
-            if (earlier != null && !(earlier.marks().isEmpty() && earlier.merges().isEmpty())) {
+            if (earlier != null
+                    && !(earlier.marks().isEmpty() && earlier.merges().isEmpty())) {
                 TreeSet<Long> all = new TreeSet<>(analysisRows.writeMarks(c, earlier.marks(), earlier.merges()));
                 all.addAll(ids);
                 touched = List.copyOf(all);
             }
             return new Written<>(new AddResult(ids, pairs.size() - ids.size()), touched)
-                    .applying(ix -> rows.stream().allMatch(ix::put) && (earlier == null || marked(ix, earlier))); // no read-back
+                    .applying(ix -> rows.stream().allMatch(ix::put)
+                            && (earlier == null || marked(ix, earlier))); // no read-back
         });
     }
 
@@ -108,9 +114,17 @@ final class PairInserts {
                 continue;
             }
             PairAnalysis a = stored.get(k);
-            stored.set(k, new PairAnalysis(a.queryType(), a.fingerprint(), a.complexity(),
-                    PairAnalysis.flagsOf((a.flagBits() & ~JdbcAnalyses.DUPLICATE_FLAGS) | JdbcAnalyses.duplicateBits(m)), m.group(), a.piiTypes(),
-                    a.parseError()));
+            stored.set(
+                    k,
+                    new PairAnalysis(
+                            a.queryType(),
+                            a.fingerprint(),
+                            a.complexity(),
+                            PairAnalysis.flagsOf(
+                                    (a.flagBits() & ~JdbcAnalyses.DUPLICATE_FLAGS) | JdbcAnalyses.duplicateBits(m)),
+                            m.group(),
+                            a.piiTypes(),
+                            a.parseError()));
         }
         return new Duplicates(earlier, d.merges());
     }
@@ -134,7 +148,9 @@ final class PairInserts {
         store.index().peek(ix -> {
             for (int i = 0; i < pairs.size(); i++) {
                 int at = i;
-                ix.candidatesFor(pairs.get(i).pairId(), o -> hits.computeIfAbsent(at, k -> new ArrayList<>()).add(ix.id(o)));
+                ix.candidatesFor(
+                        pairs.get(i).pairId(),
+                        o -> hits.computeIfAbsent(at, k -> new ArrayList<>()).add(ix.id(o)));
             }
             return null;
         });
@@ -143,7 +159,10 @@ final class PairInserts {
             List<Long> ids = hits.values().stream().flatMap(List::stream).toList();
             for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
                 try (PreparedStatement s = c.prepareStatement("SELECT pair_id FROM pairs WHERE id = ANY(?)")) {
-                    s.setObject(1, ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK)).toArray(new Long[0]));
+                    s.setObject(
+                            1,
+                            ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK))
+                                    .toArray(new Long[0]));
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
                             stored.add(r.getString(1));
@@ -161,11 +180,13 @@ final class PairInserts {
         return fresh;
     }
 
-    private List<Long> insert(Connection c, List<Pair> pairs, List<Integer> rows,
-            Source source, String batch, Instant now) throws SQLException {
+    private List<Long> insert(
+            Connection c, List<Pair> pairs, List<Integer> rows, Source source, String batch, Instant now)
+            throws SQLException {
         List<Long> reserved = dialect.reserveIds(c, rows.size());
         List<Long> ids = new ArrayList<>(rows.size());
-        try (PreparedStatement s = reserved == null ? c.prepareStatement(INSERT, new String[] {dialect.generatedIdColumn()})
+        try (PreparedStatement s = reserved == null
+                ? c.prepareStatement(INSERT, new String[] {dialect.generatedIdColumn()})
                 : c.prepareStatement(INSERT_WITH_ID)) {
             for (int k = 0; k < rows.size(); k++) {
                 bindInsert(s, pairs.get(rows.get(k)), source, batch, JdbcPairStore.time(now));
@@ -193,17 +214,35 @@ final class PairInserts {
 
     /** The index entry of a pair just inserted, as {@link IndexRows#read} would read it back. */
     private static IndexRow indexRow(long id, Pair p, PairAnalysis a, Instant now) {
-        StatGroup group = new StatGroup(p.databaseType(), p.databaseName(), p.success(), a.queryType(),
-                a.queryType() != null ? a.queryType() : StatGroup.guessType(p.sql()), ReviewStatus.UNREVIEWED,
-                a.complexity(), a.flagBits(), a.piiTypes(), List.copyOf(p.tableNames()));
-        return new IndexRow(id, p.pairId(), IndexRows.micros(p.timestamp()), IndexRows.micros(now), group,
-                p.question().codePointCount(0, p.question().length()), p.sql().codePointCount(0, p.sql().length()),
-                SortKeys.execution(p.executionTimeMs() == null ? null : p.executionTimeMs().doubleValue()),
-                a.duplicateGroup(), false, p.question(), p.sql());
+        StatGroup group = new StatGroup(
+                p.databaseType(),
+                p.databaseName(),
+                p.success(),
+                a.queryType(),
+                a.queryType() != null ? a.queryType() : StatGroup.guessType(p.sql()),
+                ReviewStatus.UNREVIEWED,
+                a.complexity(),
+                a.flagBits(),
+                a.piiTypes(),
+                List.copyOf(p.tableNames()));
+        return new IndexRow(
+                id,
+                p.pairId(),
+                IndexRows.micros(p.timestamp()),
+                IndexRows.micros(now),
+                group,
+                p.question().codePointCount(0, p.question().length()),
+                p.sql().codePointCount(0, p.sql().length()),
+                SortKeys.execution(
+                        p.executionTimeMs() == null ? null : p.executionTimeMs().doubleValue()),
+                a.duplicateGroup(),
+                false,
+                p.question(),
+                p.sql());
     }
 
-    private static void bindInsert(PreparedStatement s, Pair p, Source source, String batch,
-            LocalDateTime now) throws SQLException {
+    private static void bindInsert(PreparedStatement s, Pair p, Source source, String batch, LocalDateTime now)
+            throws SQLException {
         s.setString(1, p.pairId());
         s.setString(2, p.question());
         s.setString(3, p.sql());

@@ -23,7 +23,8 @@ public interface PairIntake {
      * returns for the added pairs go into their analysis rows, its other marks and merges are
      * written as {@link Analyses#markDuplicates} writes them. {@code analyses} must not be null.
      */
-    AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping);
+    AddResult addAll(
+            List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping);
 
     /** Groups pairs being added; called inside the adding transaction, by the writing thread. */
     @FunctionalInterface
@@ -36,6 +37,5 @@ public interface PairIntake {
     }
 
     /** Duplicate marks (of any pairs, new or earlier) and group merges to write, in order. */
-    record Duplicates(List<DuplicateMark> marks, List<GroupMerge> merges) {
-    }
+    record Duplicates(List<DuplicateMark> marks, List<GroupMerge> merges) {}
 }

@@ -4,5 +4,6 @@ package dev.pairstudio.store;
 public record PairSort(SortColumn column, boolean descending) {
     /** Insertion order, as the seed listed and exported. */
     public static final PairSort INSERTION = new PairSort(SortColumn.ID, false);
+
     public static final PairSort NEWEST_FIRST = new PairSort(SortColumn.TIMESTAMP, true);
 }

@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * from any thread except the FX thread (it does I/O); implementations are thread-safe.
  * Nothing here anonymizes: the store keeps the original text (ARCHITECTURE.md, "Decisions").
  */
-public interface PairStore extends PairIntake, PairReader, Curation, Analyses, SchemaStore, SettingStore, Maintenance,
-        AutoCloseable {
+public interface PairStore
+        extends PairIntake, PairReader, Curation, Analyses, SchemaStore, SettingStore, Maintenance, AutoCloseable {
 
     /**
      * How many changes other writers committed since this store was first asked: another

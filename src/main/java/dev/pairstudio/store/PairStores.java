@@ -24,8 +24,7 @@ public final class PairStores {
     /** Where a team database's password may come from when the URL has none. */
     public static final String PASSWORD_VARIABLE = "PAIRSTUDIO_DB_PASSWORD";
 
-    private PairStores() {
-    }
+    private PairStores() {}
 
     public static PairStore open(String location) {
         return open(location, where -> Optional.empty());

@@ -1,5 +1,4 @@
 package dev.pairstudio.store;
 
 /** A stored pair's identity and texts alone: what a second look at pairs already read needs ({@link PairStore#forEachText}). */
-public record PairText(long id, String pairId, String question, String sql, String databaseName) {
-}
+public record PairText(long id, String pairId, String question, String sql, String databaseName) {}

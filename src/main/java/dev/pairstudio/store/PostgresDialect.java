@@ -29,7 +29,8 @@ final class PostgresDialect implements StoreDialect {
 
     private final PostgresLocation where;
     /** This store's connections, as the server lists them: tells ours from a colleague's. */
-    private final String applicationName = "Pair Studio " + UUID.randomUUID().toString().substring(0, 8);
+    private final String applicationName =
+            "Pair Studio " + UUID.randomUUID().toString().substring(0, 8);
 
     PostgresDialect(PostgresLocation where) {
         this.where = where;
@@ -41,7 +42,9 @@ final class PostgresDialect implements StoreDialect {
         String key = where.host() + ":" + where.port() + "/" + where.database();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return UserDataDirectory.get().resolve("index").resolve(HexFormat.of().formatHex(digest, 0, 16) + ".index");
+            return UserDataDirectory.get()
+                    .resolve("index")
+                    .resolve(HexFormat.of().formatHex(digest, 0, 16) + ".index");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
@@ -99,8 +102,9 @@ final class PostgresDialect implements StoreDialect {
 
     /** Whether no client but this store is connected to the database. */
     private boolean alone(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
-                + "AND backend_type = 'client backend' AND application_name <> ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+                        + "AND backend_type = 'client backend' AND application_name <> ?")) {
             s.setString(1, applicationName);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -127,8 +131,12 @@ final class PostgresDialect implements StoreDialect {
 
     @Override
     public String upsert(String table, String key, List<String> columns, String source) {
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") " + source + " ON CONFLICT (" + key + ") DO UPDATE SET "
-                + columns.stream().filter(c -> !c.equals(key)).map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") " + source + " ON CONFLICT (" + key
+                + ") DO UPDATE SET "
+                + columns.stream()
+                        .filter(c -> !c.equals(key))
+                        .map(c -> c + " = EXCLUDED." + c)
+                        .collect(Collectors.joining(", "));
     }
 
     /**
@@ -178,7 +186,8 @@ final class PostgresDialect implements StoreDialect {
 
     @Override
     public void backup(Connection c, Path file) {
-        throw new StoreException("A team database on PostgreSQL is backed up on its server: run pg_dump " + where.database()
-                + " there, or copy it into an H2 file with: pairstudio migrate --from " + where.display() + " --to FILE");
+        throw new StoreException("A team database on PostgreSQL is backed up on its server: run pg_dump "
+                + where.database() + " there, or copy it into an H2 file with: pairstudio migrate --from "
+                + where.display() + " --to FILE");
     }
 }

@@ -21,7 +21,9 @@ record PostgresLocation(String host, int port, String database, String user, cha
 
     static boolean matches(String location) {
         String lower = location == null ? "" : location.trim().toLowerCase(Locale.ROOT);
-        return lower.startsWith("jdbc:postgresql:") || lower.startsWith("postgresql://") || lower.startsWith("postgres://");
+        return lower.startsWith("jdbc:postgresql:")
+                || lower.startsWith("postgresql://")
+                || lower.startsWith("postgres://");
     }
 
     static PostgresLocation parse(String location) {
@@ -31,8 +33,10 @@ record PostgresLocation(String host, int port, String database, String user, cha
         try {
             uri = new URI("postgresql://" + rest);
         } catch (URISyntaxException e) {
-            throw new StoreException("Cannot read the database URL " + withoutPassword(text)
-                    + ": write it as postgresql://USER@HOST:PORT/DATABASE", e);
+            throw new StoreException(
+                    "Cannot read the database URL " + withoutPassword(text)
+                            + ": write it as postgresql://USER@HOST:PORT/DATABASE",
+                    e);
         }
         if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() <= 1) {
             throw new StoreException("The database URL " + withoutPassword(text) + " names no host or database: "
@@ -64,8 +68,13 @@ record PostgresLocation(String host, int port, String database, String user, cha
         if (user == null || user.isBlank()) {
             user = System.getProperty("user.name"); // as psql does
         }
-        return new PostgresLocation(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(),
-                decode(uri.getRawPath().substring(1)), user, password, String.join("&", options));
+        return new PostgresLocation(
+                uri.getHost(),
+                uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(),
+                decode(uri.getRawPath().substring(1)),
+                user,
+                password,
+                String.join("&", options));
     }
 
     /** The driver's URL: no user, no password (those go to the pool separately). */

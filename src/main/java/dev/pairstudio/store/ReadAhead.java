@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 final class ReadAhead {
     /** Pages read but not yet taken. */
     private static final int AHEAD = 2;
+
     private static final Object END = new Object();
 
     /** Produces pages in order by handing each to {@code pages}; runs on the reading thread. */
@@ -24,28 +25,29 @@ final class ReadAhead {
         void read(Consumer<List<T>> pages) throws Exception;
     }
 
-    private ReadAhead() {
-    }
+    private ReadAhead() {}
 
     /** Runs {@code source} on a reading thread and hands its pages, in order, to {@code consumer} on this one. */
     static <T> void forEachPage(String name, Pages<T> source, Consumer<List<T>> consumer) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
         Stop stop = new Stop();
-        Thread reader = new Thread(() -> {
-            Object last = END;
-            try {
-                source.read(page -> put(queue, page, stop));
-            } catch (Stopped e) {
-                return;
-            } catch (Throwable e) {
-                last = e;
-            }
-            try {
-                put(queue, last, stop);
-            } catch (Stopped e) {
-                // the consumer has gone: nobody to tell
-            }
-        }, name);
+        Thread reader = new Thread(
+                () -> {
+                    Object last = END;
+                    try {
+                        source.read(page -> put(queue, page, stop));
+                    } catch (Stopped e) {
+                        return;
+                    } catch (Throwable e) {
+                        last = e;
+                    }
+                    try {
+                        put(queue, last, stop);
+                    } catch (Stopped e) {
+                        // the consumer has gone: nobody to tell
+                    }
+                },
+                name);
         reader.setDaemon(true);
         reader.start();
         try {

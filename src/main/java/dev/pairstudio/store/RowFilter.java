@@ -33,23 +33,28 @@ final class RowFilter {
         if (p.inTrash() != f.trash()) {
             return false;
         }
-        if (f.from() != null && p.pair().timestamp().isBefore(f.from()) || f.to() != null && !p.pair().timestamp().isBefore(f.to())) {
+        if (f.from() != null && p.pair().timestamp().isBefore(f.from())
+                || f.to() != null && !p.pair().timestamp().isBefore(f.to())) {
             return false;
         }
         if (f.changedSince() != null && p.updatedAt().isBefore(f.changedSince())) {
             return false;
         }
-        if (f.duplicateGroup() != null && !f.duplicateGroup().equals(p.analysis().duplicateGroup())) {
+        if (f.duplicateGroup() != null
+                && !f.duplicateGroup().equals(p.analysis().duplicateGroup())) {
             return false;
         }
         if (!f.ids().isEmpty() && !f.ids().contains(p.id())) {
             return false;
         }
-        if (phrase != null && !p.pair().question().toLowerCase(Locale.ROOT).contains(phrase)
+        if (phrase != null
+                && !p.pair().question().toLowerCase(Locale.ROOT).contains(phrase)
                 && !p.pair().sql().toLowerCase(Locale.ROOT).contains(phrase)) {
             return false;
         }
-        if (regex != null && !regex.matcher(p.pair().question()).find() && !regex.matcher(p.pair().sql()).find()) {
+        if (regex != null
+                && !regex.matcher(p.pair().question()).find()
+                && !regex.matcher(p.pair().sql()).find()) {
             return false;
         }
         return !dimensions || group(p).matches(f); // most exports filter on no dimension: skip building the group
@@ -57,8 +62,16 @@ final class RowFilter {
 
     /** The row's dimensions as the index groups them (the statement type does not take part in filtering). */
     static StatGroup group(StoredPair p) {
-        return new StatGroup(p.pair().databaseType(), p.pair().databaseName(), p.pair().success(), p.analysis().queryType(),
-                p.analysis().queryType(), p.status(), p.analysis().complexity(), p.analysis().flagBits(), p.analysis().piiTypes(),
+        return new StatGroup(
+                p.pair().databaseType(),
+                p.pair().databaseName(),
+                p.pair().success(),
+                p.analysis().queryType(),
+                p.analysis().queryType(),
+                p.status(),
+                p.analysis().complexity(),
+                p.analysis().flagBits(),
+                p.analysis().piiTypes(),
                 p.pair().tableNames());
     }
 }

@@ -28,13 +28,13 @@ import org.flywaydb.core.api.MigrationState;
 final class Schema {
     static final String HISTORY_TABLE = "flyway_schema_history";
 
-    private Schema() {
-    }
+    private Schema() {}
 
     static void migrate(DataSource dataSource, StoreDialect where) {
         boolean empty;
         boolean ours;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet r = s.executeQuery(where.tablesQuery())) {
             empty = true;
             ours = false;
@@ -43,13 +43,15 @@ final class Schema {
                 ours |= HISTORY_TABLE.equalsIgnoreCase(r.getString(1));
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the database " + where.display() + ": " + OpenFailures.firstLine(e), e);
+            throw new StoreException(
+                    "Cannot read the database " + where.display() + ": " + OpenFailures.firstLine(e), e);
         }
         if (!empty && !ours) {
             throw new StoreException(where.notOursMessage());
         }
         if (ours && upToDate(dataSource, where)) {
-            return; // Flyway's start-up (scanning the jar, reading and validating the history) was most of a CLI command's fixed cost
+            return; // Flyway's start-up (scanning the jar, reading and validating the history) was most of a CLI
+            // command's fixed cost
         }
         Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
                 .dataSource(dataSource)
@@ -78,8 +80,10 @@ final class Schema {
             return false;
         }
         Set<String> applied = new HashSet<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT \"version\", \"success\" FROM \"" + HISTORY_TABLE + "\" WHERE \"version\" IS NOT NULL")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT \"version\", \"success\" FROM \"" + HISTORY_TABLE
+                        + "\" WHERE \"version\" IS NOT NULL")) {
             while (r.next()) {
                 if (!r.getBoolean(2)) {
                     return false;
@@ -101,14 +105,21 @@ final class Schema {
     static Set<String> shippedVersions(List<String> locations) {
         Set<String> versions = new HashSet<>();
         try {
-            Path origin = Path.of(Schema.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            List<String> folders = locations.stream().map(l -> l.substring(l.indexOf(':') + 1) + "/").toList();
+            Path origin = Path.of(Schema.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            List<String> folders = locations.stream()
+                    .map(l -> l.substring(l.indexOf(':') + 1) + "/")
+                    .toList();
             if (Files.isDirectory(origin)) {
                 for (String folder : folders) {
                     Path dir = origin.resolve(folder);
                     if (Files.isDirectory(dir)) {
                         try (var files = Files.list(dir)) {
-                            files.forEach(f -> addVersion(versions, f.getFileName().toString()));
+                            files.forEach(
+                                    f -> addVersion(versions, f.getFileName().toString()));
                         }
                     }
                 }

@@ -21,19 +21,19 @@ final class SchemaTables {
     /** H2's VARCHAR limit; a longer definition is refused with a clear message rather than cut. */
     static final int MAX_DEFINITION = 1_000_000;
 
-    private SchemaTables() {
-    }
+    private SchemaTables() {}
 
     /** Inserts the next version of a database's schema; the caller holds the writer lock and commits. */
     /** @param idColumn how the dialect names the generated key column ({@link StoreDialect#generatedIdColumn()}) */
-    static StoredSchema insertSchema(Connection c, String databaseName, String source, String definition, String idColumn)
-            throws SQLException {
+    static StoredSchema insertSchema(
+            Connection c, String databaseName, String source, String definition, String idColumn) throws SQLException {
         if (definition.length() > MAX_DEFINITION) {
             throw new IllegalArgumentException("The schema of " + databaseName + " is too large to store ("
                     + definition.length() + " characters of JSON, limit " + MAX_DEFINITION + ")");
         }
         int version;
-        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(version), 0) + 1 FROM schemas WHERE database_name = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT COALESCE(MAX(version), 0) + 1 FROM schemas WHERE database_name = ?")) {
             s.setString(1, databaseName);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -42,8 +42,10 @@ final class SchemaTables {
         }
         LocalDateTime now = LocalDateTime.ofInstant(Timestamps.now(), ZoneOffset.UTC);
         String cutSource = source.length() > 1000 ? source.substring(0, 1000) : source;
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO schemas (database_name, version, source, imported_at, definition) "
-                + "VALUES (?, ?, ?, ?, ?)", new String[] {idColumn})) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO schemas (database_name, version, source, imported_at, definition) "
+                        + "VALUES (?, ?, ?, ?, ?)",
+                new String[] {idColumn})) {
             s.setString(1, databaseName);
             s.setInt(2, version);
             s.setString(3, cutSource);
@@ -52,19 +54,23 @@ final class SchemaTables {
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
-                return new StoredSchema(keys.getLong(1), databaseName, version, cutSource, now.toInstant(ZoneOffset.UTC), definition);
+                return new StoredSchema(
+                        keys.getLong(1), databaseName, version, cutSource, now.toInstant(ZoneOffset.UTC), definition);
             }
         }
     }
 
     /** The newest version per database name, by name. */
     static List<StoredSchema> latest(Connection c) throws SQLException {
-        return list(c, "SELECT s.id, s.database_name, s.version, s.source, s.imported_at, s.definition FROM schemas s "
-                + "WHERE s.version = (SELECT MAX(o.version) FROM schemas o WHERE o.database_name = s.database_name) "
-                + "ORDER BY s.database_name");
+        return list(
+                c,
+                "SELECT s.id, s.database_name, s.version, s.source, s.imported_at, s.definition FROM schemas s "
+                        + "WHERE s.version = (SELECT MAX(o.version) FROM schemas o WHERE o.database_name = s.database_name) "
+                        + "ORDER BY s.database_name");
     }
 
-    private static final String AGAINST = "FROM validation WHERE schema_id IN (SELECT id FROM schemas WHERE database_name = ?)";
+    private static final String AGAINST =
+            "FROM validation WHERE schema_id IN (SELECT id FROM schemas WHERE database_name = ?)";
 
     static long validationsAgainst(Connection c, String databaseName) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) " + AGAINST)) {
@@ -102,8 +108,8 @@ final class SchemaTables {
     }
 
     static Optional<StoredSchema> byId(Connection c, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id, database_name, version, source, imported_at, definition "
-                + "FROM schemas WHERE id = ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id, database_name, version, source, imported_at, definition " + "FROM schemas WHERE id = ?")) {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(read(r)) : Optional.empty();
@@ -113,7 +119,8 @@ final class SchemaTables {
 
     private static List<StoredSchema> list(Connection c, String sql) throws SQLException {
         List<StoredSchema> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 out.add(read(r));
             }
@@ -122,8 +129,13 @@ final class SchemaTables {
     }
 
     private static StoredSchema read(ResultSet r) throws SQLException {
-        return new StoredSchema(r.getLong(1), r.getString(2), r.getInt(3), r.getString(4),
-                r.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC), r.getString(6));
+        return new StoredSchema(
+                r.getLong(1),
+                r.getString(2),
+                r.getInt(3),
+                r.getString(4),
+                r.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                r.getString(6));
     }
 
     /**
@@ -146,8 +158,9 @@ final class SchemaTables {
         List<Long> written = new ArrayList<>();
         // a run that loaded a schema version deleted meanwhile (Schemas › Delete) must not leave flags
         // that no schema backs: such a result is dropped, and the pair is checked when a schema returns
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO validation (id, schema_id, flags, messages, validated_at) "
-                + "SELECT id, ?, ?, ?, ? FROM pairs WHERE id = ? AND EXISTS (SELECT 1 FROM schemas WHERE schemas.id = ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO validation (id, schema_id, flags, messages, validated_at) "
+                        + "SELECT id, ?, ?, ?, ? FROM pairs WHERE id = ? AND EXISTS (SELECT 1 FROM schemas WHERE schemas.id = ?)")) {
             for (ValidationResult v : inIdOrder) {
                 s.setLong(1, v.schemaId());
                 s.setLong(2, v.flags() & ValidationResult.FLAGS);
@@ -168,10 +181,12 @@ final class SchemaTables {
     }
 
     static Optional<ValidationResult> validation(Connection c, long pairId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id, schema_id, flags, messages FROM validation WHERE id = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT id, schema_id, flags, messages FROM validation WHERE id = ?")) {
             s.setLong(1, pairId);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new ValidationResult(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4)))
+                return r.next()
+                        ? Optional.of(new ValidationResult(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4)))
                         : Optional.empty();
             }
         }

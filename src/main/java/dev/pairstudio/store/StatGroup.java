@@ -45,25 +45,57 @@ public record StatGroup(
     public static final long VALIDATED = 1L << 62;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final QueryType[] SEED_TYPES = {QueryType.SELECT, QueryType.INSERT, QueryType.UPDATE,
-        QueryType.DELETE, QueryType.MERGE, QueryType.CREATE, QueryType.ALTER, QueryType.DROP};
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final QueryType[] SEED_TYPES = {
+        QueryType.SELECT,
+        QueryType.INSERT,
+        QueryType.UPDATE,
+        QueryType.DELETE,
+        QueryType.MERGE,
+        QueryType.CREATE,
+        QueryType.ALTER,
+        QueryType.DROP
+    };
 
     public StatGroup withStatus(ReviewStatus newStatus) {
-        return new StatGroup(databaseType, databaseName, success, queryType, statementType, newStatus, complexity, flags,
-                piiTypes, tables);
+        return new StatGroup(
+                databaseType,
+                databaseName,
+                success,
+                queryType,
+                statementType,
+                newStatus,
+                complexity,
+                flags,
+                piiTypes,
+                tables);
     }
 
     public StatGroup withFlags(long newFlags) {
-        return new StatGroup(databaseType, databaseName, success, queryType, statementType, status, complexity, newFlags,
-                piiTypes, tables);
+        return new StatGroup(
+                databaseType,
+                databaseName,
+                success,
+                queryType,
+                statementType,
+                status,
+                complexity,
+                newFlags,
+                piiTypes,
+                tables);
     }
 
     /** Whether every pair of this group passes the dimensions of {@code f} (time, text and ids are not checked here). */
     /** Whether {@link #matches} can say no: the filter restricts at least one of the group's dimensions. */
     static boolean constrains(PairFilter f) {
-        return f.success() != null || !f.databaseTypes().isEmpty() || !f.databaseNames().isEmpty() || !f.queryTypes().isEmpty()
-                || !f.statuses().isEmpty() || !f.complexity().isEmpty() || !f.flags().isEmpty() || !f.piiTypes().isEmpty()
+        return f.success() != null
+                || !f.databaseTypes().isEmpty()
+                || !f.databaseNames().isEmpty()
+                || !f.queryTypes().isEmpty()
+                || !f.statuses().isEmpty()
+                || !f.complexity().isEmpty()
+                || !f.flags().isEmpty()
+                || !f.piiTypes().isEmpty()
                 || !f.tables().isEmpty();
     }
 
@@ -71,10 +103,12 @@ public record StatGroup(
         if (f.success() != null && f.success() != success) {
             return false;
         }
-        if (!f.databaseTypes().isEmpty() && (databaseType == null || !f.databaseTypes().contains(databaseType))) {
+        if (!f.databaseTypes().isEmpty()
+                && (databaseType == null || !f.databaseTypes().contains(databaseType))) {
             return false;
         }
-        if (!f.databaseNames().isEmpty() && (databaseName == null || !f.databaseNames().contains(databaseName))) {
+        if (!f.databaseNames().isEmpty()
+                && (databaseName == null || !f.databaseNames().contains(databaseName))) {
             return false;
         }
         if (!f.queryTypes().isEmpty() && (queryType == null || !f.queryTypes().contains(queryType))) {
@@ -115,21 +149,45 @@ public record StatGroup(
      * The key of a group from the stored column values, one string (a JSON array) so that it can
      * be a unique column and a map key; the raw table and PII columns are kept as stored.
      */
-    static String key(String databaseType, String databaseName, boolean success, String queryType, String statementType,
-            String status, Integer complexity, long flags, String piiColumn, String tablesJson) {
+    static String key(
+            String databaseType,
+            String databaseName,
+            boolean success,
+            String queryType,
+            String statementType,
+            String status,
+            Integer complexity,
+            long flags,
+            String piiColumn,
+            String tablesJson) {
         ArrayNode a = JSON.createArrayNode();
-        a.add(databaseType).add(databaseName).add(success).add(queryType).add(statementType).add(status)
-                .add(complexity).add(flags).add(piiColumn).add(tablesJson);
+        a.add(databaseType)
+                .add(databaseName)
+                .add(success)
+                .add(queryType)
+                .add(statementType)
+                .add(status)
+                .add(complexity)
+                .add(flags)
+                .add(piiColumn)
+                .add(tablesJson);
         return a.toString();
     }
 
     static StatGroup decode(String key) {
         try {
             JsonNode a = JSON.readTree(key);
-            return new StatGroup(text(a.get(0)), text(a.get(1)), a.get(2).asBoolean(), type(a.get(3)), type(a.get(4)),
+            return new StatGroup(
+                    text(a.get(0)),
+                    text(a.get(1)),
+                    a.get(2).asBoolean(),
+                    type(a.get(3)),
+                    type(a.get(4)),
                     ReviewStatus.valueOf(a.get(5).asText()),
-                    a.get(6).isNull() ? null : ComplexityLevel.values()[a.get(6).asInt()], a.get(7).asLong(),
-                    PairRows.piiTypes(text(a.get(8))), JSON.readValue(a.get(9).asText(), STRINGS));
+                    a.get(6).isNull() ? null : ComplexityLevel.values()[a.get(6).asInt()],
+                    a.get(7).asLong(),
+                    PairRows.piiTypes(text(a.get(8))),
+                    JSON.readValue(a.get(9).asText(), STRINGS));
         } catch (JsonProcessingException e) {
             throw new StoreException("A statistics profile is unreadable: " + e.getOriginalMessage(), e);
         }

@@ -14,10 +14,8 @@ public interface StatSink {
     void day(LocalDate day, long pairs);
 
     /** Question and SQL lengths over the {@link LengthHistogram} bins. */
-    default void lengths(long[] questionHistogram, long[] sqlHistogram) {
-    }
+    default void lengths(long[] questionHistogram, long[] sqlHistogram) {}
 
     /** The earliest and latest timestamp of the pairs; not sent when there are none. */
-    default void timeRange(Instant first, Instant last) {
-    }
+    default void timeRange(Instant first, Instant last) {}
 }

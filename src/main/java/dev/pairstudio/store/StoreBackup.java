@@ -1,6 +1,5 @@
 package dev.pairstudio.store;
 
-import dev.pairstudio.store.JdbcPairStore.Written;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,7 @@ import javax.sql.DataSource;
 
 /** A consistent copy of the whole database, written while the store stays in use. */
 final class StoreBackup {
-    private StoreBackup() {
-    }
+    private StoreBackup() {}
 
     /** Written by the dialect to a temporary file beside the target and renamed, so a failed backup never leaves a half file. */
     static void write(DataSource pool, StoreDialect dialect, Path target) {

@@ -18,8 +18,7 @@ interface StoreDialect {
      * An open connection pool; {@code keeper} (nullable) holds an in-memory database alive;
      * {@code streaming} hands out connections for reads of every row in order (exports).
      */
-    record Connected(DataSource source, Connection keeper, Runnable dispose, DataSource streaming) {
-    }
+    record Connected(DataSource source, Connection keeper, Runnable dispose, DataSource streaming) {}
 
     /** For titles and messages: a file path, or a URL without password. */
     String display();
@@ -88,8 +87,7 @@ interface StoreDialect {
      * Hands committed transactions to the operating system without forcing them to the disk: they
      * survive the process being killed, not a power cut. PostgreSQL: the server already has them.
      */
-    default void writeOut(Connection c) throws SQLException {
-    }
+    default void writeOut(Connection c) throws SQLException {}
 
     /** Writes a consistent snapshot to {@code file}. */
     void backup(Connection c, Path file) throws SQLException;
@@ -107,8 +105,7 @@ interface StoreDialect {
      * Last words before the pool closes: H2 compacts a file this process wrote much to, or
      * shuts down without writing when its file could not be written.
      */
-    default void beforeClose(Connection keeper, boolean writeFailed, long rowsWritten) throws SQLException {
-    }
+    default void beforeClose(Connection keeper, boolean writeFailed, long rowsWritten) throws SQLException {}
 
     /** Whether this failure means the database file can no longer be written (a full disk). */
     default boolean writeFailed(SQLException e) {

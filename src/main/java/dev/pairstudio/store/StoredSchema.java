@@ -10,5 +10,5 @@ import java.time.Instant;
  * @param source     where it came from (a file name, "spider:tables.json", a JDBC URL without password)
  * @param definition the tables, columns and keys as JSON (the schema package reads and writes it)
  */
-public record StoredSchema(long id, String databaseName, int version, String source, Instant importedAt, String definition) {
-}
+public record StoredSchema(
+        long id, String databaseName, int version, String source, Instant importedAt, String definition) {}

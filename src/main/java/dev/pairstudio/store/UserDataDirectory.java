@@ -9,8 +9,7 @@ import java.util.Locale;
  * user data directory.
  */
 public final class UserDataDirectory {
-    private UserDataDirectory() {
-    }
+    private UserDataDirectory() {}
 
     public static Path get() {
         String explicit = System.getProperty("pairstudio.home");

@@ -12,9 +12,15 @@ import dev.pairstudio.pair.QualityFlag;
  */
 public record ValidationResult(long pairId, long schemaId, long flags, String messages) {
     /** The flags validation owns: analysis never stores them, validation stores only them. */
-    public static final long FLAGS = bits(QualityFlag.UNKNOWN_TABLE, QualityFlag.UNKNOWN_COLUMN, QualityFlag.AMBIGUOUS_COLUMN,
-            QualityFlag.DOES_NOT_RUN, QualityFlag.WRITE_STATEMENT, QualityFlag.NON_DETERMINISTIC,
-            QualityFlag.LITERAL_NOT_IN_QUESTION, QualityFlag.QUESTION_VALUE_NOT_IN_SQL);
+    public static final long FLAGS = bits(
+            QualityFlag.UNKNOWN_TABLE,
+            QualityFlag.UNKNOWN_COLUMN,
+            QualityFlag.AMBIGUOUS_COLUMN,
+            QualityFlag.DOES_NOT_RUN,
+            QualityFlag.WRITE_STATEMENT,
+            QualityFlag.NON_DETERMINISTIC,
+            QualityFlag.LITERAL_NOT_IN_QUESTION,
+            QualityFlag.QUESTION_VALUE_NOT_IN_SQL);
 
     private static long bits(QualityFlag... flags) {
         long bits = 0;

@@ -18,10 +18,15 @@ import java.util.function.BooleanSupplier;
  */
 record CatchUp(long analysed, long validated) {
 
-    static CatchUp run(PairStore store, PairEnricher enricher, DuplicateTracker duplicates, SqlAnalyzer analyzer, BooleanSupplier cancelled) {
+    static CatchUp run(
+            PairStore store,
+            PairEnricher enricher,
+            DuplicateTracker duplicates,
+            SqlAnalyzer analyzer,
+            BooleanSupplier cancelled) {
         // one core fewer than the machine has: the table's pages and the charts keep one for themselves
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        long analysed = PendingAnalysis.run(store, enricher, threads, done -> { }, cancelled);
+        long analysed = PendingAnalysis.run(store, enricher, threads, done -> {}, cancelled);
         if (cancelled.getAsBoolean()) {
             return new CatchUp(analysed, 0); // the window closed: the next open groups what this one did not
         }
@@ -33,7 +38,7 @@ record CatchUp(long analysed, long validated) {
         if (cancelled.getAsBoolean()) {
             return new CatchUp(analysed, 0);
         }
-        return new CatchUp(analysed, ValidationRun.runPending(store, analyzer, threads, done -> { }, cancelled));
+        return new CatchUp(analysed, ValidationRun.runPending(store, analyzer, threads, done -> {}, cancelled));
     }
 
     boolean changedPairs() {
@@ -43,7 +48,8 @@ record CatchUp(long analysed, long validated) {
     /** What the status bar says about it; empty when there was nothing to do. */
     String message() {
         if (analysed > 0 && validated > 0) {
-            return "Analysed " + Plural.of(analysed, "pair") + " that had no analysis yet; checked " + Plural.of(validated, "pair") + " against their schema.";
+            return "Analysed " + Plural.of(analysed, "pair") + " that had no analysis yet; checked "
+                    + Plural.of(validated, "pair") + " against their schema.";
         } else if (analysed > 0) {
             return "Analysed " + Plural.of(analysed, "pair") + " that had no analysis yet.";
         } else if (validated > 0) {

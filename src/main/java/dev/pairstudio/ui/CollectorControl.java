@@ -10,8 +10,7 @@ import java.util.function.LongConsumer;
 public interface CollectorControl {
 
     /** Where an assistant posts to and with which token. */
-    record Address(String url, String token) {
-    }
+    record Address(String url, String token) {}
 
     /** Starts listening on loopback; returns the address and bearer token to show the user. */
     Address start() throws Exception;
@@ -31,8 +30,7 @@ public interface CollectorControl {
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
 
         @Override
         public boolean isRunning() {
@@ -40,7 +38,6 @@ public interface CollectorControl {
         }
 
         @Override
-        public void onPairsAdded(LongConsumer listener) {
-        }
+        public void onPairsAdded(LongConsumer listener) {}
     };
 }

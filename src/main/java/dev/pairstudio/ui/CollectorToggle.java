@@ -18,6 +18,7 @@ final class CollectorToggle extends ToggleButton {
     private final Runnable dataChanged;
     /** Collected pairs show within 2 s, also while an assistant keeps posting; each refresh re-reads count, page and charts (one a second at ~600k pairs cost the collector a third of its single POSTs). */
     private final Throttle refreshAfterCollect = new Throttle(Duration.seconds(2), this::collectedShown);
+
     private CollectorControl.Address address;
     private long collected;
 
@@ -54,32 +55,39 @@ final class CollectorToggle extends ToggleButton {
 
     private void start() {
         setDisable(true);
-        tasks.run("start the collector", collector::start, started -> {
-            setDisable(false);
-            setText("Collector on");
-            address = started;
-            say.accept("Collector listening at " + started.url() + " — token copied to the clipboard.");
-            ClipboardContent content = new ClipboardContent();
-            content.putString(started.token());
-            Clipboard.getSystemClipboard().setContent(content);
-            setTooltip(new Tooltip("POST pairs to " + started.url() + "/pairs with\nAuthorization: Bearer " + started.token()
-                    + "\nClick to stop."));
-        }, error -> {
-            setDisable(false);
-            setSelected(false);
-            say.accept("The collector could not start: " + error.getMessage());
-        });
+        tasks.run(
+                "start the collector",
+                collector::start,
+                started -> {
+                    setDisable(false);
+                    setText("Collector on");
+                    address = started;
+                    say.accept("Collector listening at " + started.url() + " — token copied to the clipboard.");
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(started.token());
+                    Clipboard.getSystemClipboard().setContent(content);
+                    setTooltip(new Tooltip("POST pairs to " + started.url() + "/pairs with\nAuthorization: Bearer "
+                            + started.token() + "\nClick to stop."));
+                },
+                error -> {
+                    setDisable(false);
+                    setSelected(false);
+                    say.accept("The collector could not start: " + error.getMessage());
+                });
     }
 
     private void stop() {
-        tasks.run("stop the collector", () -> {
-            collector.stop();
-            return true;
-        }, done -> {
-            setText("Collector off");
-            address = null;
-            say.accept("Collector stopped.");
-        });
+        tasks.run(
+                "stop the collector",
+                () -> {
+                    collector.stop();
+                    return true;
+                },
+                done -> {
+                    setText("Collector off");
+                    address = null;
+                    say.accept("Collector stopped.");
+                });
     }
 
     private void collectedShown() {

@@ -10,8 +10,7 @@ import javafx.stage.Window;
 
 /** F1: every shortcut, read from the window's {@link CommandTable} so the list cannot drift from what the keys do. */
 public final class HelpOverlay {
-    private HelpOverlay() {
-    }
+    private HelpOverlay() {}
 
     public static Alert create(Window owner, CommandTable commands) {
         GridPane grid = new GridPane();

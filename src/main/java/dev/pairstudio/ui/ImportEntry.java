@@ -36,8 +36,15 @@ final class ImportEntry {
     private final Consumer<String> message;
     private final Runnable afterImport;
 
-    ImportEntry(Pane root, PairStore store, DuplicateTracker duplicates, BackgroundJobs jobs, DialogService dialogs, TaskRunner tasks,
-            Consumer<String> message, Runnable afterImport) {
+    ImportEntry(
+            Pane root,
+            PairStore store,
+            DuplicateTracker duplicates,
+            BackgroundJobs jobs,
+            DialogService dialogs,
+            TaskRunner tasks,
+            Consumer<String> message,
+            Runnable afterImport) {
         this.root = root;
         this.store = store;
         this.duplicates = duplicates;
@@ -53,10 +60,11 @@ final class ImportEntry {
     VBox emptyState(FilterViewModel filters) {
         Label text = new Label();
         text.setId("empty-table-text");
-        text.textProperty().bind(javafx.beans.binding.Bindings.when(filters.trash)
-                .then("The trash is empty. Deleted pairs wait here until you restore them or empty the trash.")
-                .otherwise("No pairs here. Import a file (Ctrl+O or drop it on the window), "
-                        + "let an assistant post to the collector (pairstudio serve), or load the demo data."));
+        text.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(filters.trash)
+                        .then("The trash is empty. Deleted pairs wait here until you restore them or empty the trash.")
+                        .otherwise("No pairs here. Import a file (Ctrl+O or drop it on the window), "
+                                + "let an assistant post to the collector (pairstudio serve), or load the demo data."));
         text.setWrapText(true);
         text.getStyleClass().add("empty-state");
         Button importFile = new Button("Import a file…");
@@ -82,9 +90,16 @@ final class ImportEntry {
     }
 
     void chooseAndImport() {
-        List<Path> chosen = dialogs.chooseFiles("Import pairs", List.of(
-                DialogService.FileType.of("Pair files (JSONL, JSON, CSV, Spider, BIRD)", "*.jsonl", "*.json", "*.csv", "*.ndjson"),
-                DialogService.FileType.of("All files", "*.*")));
+        List<Path> chosen = dialogs.chooseFiles(
+                "Import pairs",
+                List.of(
+                        DialogService.FileType.of(
+                                "Pair files (JSONL, JSON, CSV, Spider, BIRD)",
+                                "*.jsonl",
+                                "*.json",
+                                "*.csv",
+                                "*.ndjson"),
+                        DialogService.FileType.of("All files", "*.*")));
         if (!chosen.isEmpty()) {
             importFiles(chosen);
         }
@@ -96,8 +111,12 @@ final class ImportEntry {
             if (summary != null) {
                 String text = ImportDialog.summaryText(summary);
                 message.accept(text.replace('\n', ' '));
-                Notifications.create().owner(root.getScene().getWindow()).title("Import finished").text(text)
-                        .hideAfter(Duration.seconds(6)).showInformation();
+                Notifications.create()
+                        .owner(root.getScene().getWindow())
+                        .title("Import finished")
+                        .text(text)
+                        .hideAfter(Duration.seconds(6))
+                        .showInformation();
             }
             afterImport.run();
         });
@@ -113,7 +132,9 @@ final class ImportEntry {
         root.setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles();
             if (ok) {
-                List<Path> files = e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList();
+                List<Path> files = e.getDragboard().getFiles().stream()
+                        .map(java.io.File::toPath)
+                        .toList();
                 Platform.runLater(() -> importFiles(files));
             }
             e.setDropCompleted(ok);

@@ -16,10 +16,10 @@ import javafx.scene.layout.Region;
 
 /** The main window's toolbar: buttons from the command table, the trash toggle, the collector and help at the right. */
 final class MainToolBar {
-    private MainToolBar() {
-    }
+    private MainToolBar() {}
 
-    static ToolBar create(CommandTable commands, PairsViewModel pairs, FilterViewModel filters, CollectorToggle collector) {
+    static ToolBar create(
+            CommandTable commands, PairsViewModel pairs, FilterViewModel filters, CollectorToggle collector) {
         ToggleButton trash = new ToggleButton("Trash");
         trash.setId("trash-toggle");
         trash.setTooltip(new Tooltip("Show the trash: restore pairs or empty it"));
@@ -36,8 +36,19 @@ final class MainToolBar {
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(commands.button("import"), commands.button("export"), quickExport, new Separator(),
-                commands.button("undo"), new Separator(), deleteMatching, trash, restore, emptyTrash,
-                spacer, collector, commands.button("help"));
+        return new ToolBar(
+                commands.button("import"),
+                commands.button("export"),
+                quickExport,
+                new Separator(),
+                commands.button("undo"),
+                new Separator(),
+                deleteMatching,
+                trash,
+                restore,
+                emptyTrash,
+                spacer,
+                collector,
+                commands.button("help"));
     }
 }

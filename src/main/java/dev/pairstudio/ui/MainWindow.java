@@ -5,9 +5,7 @@ import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Plural;
 import dev.pairstudio.pair.ReviewStatus;
-import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.schema.ValidationRun;
-import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.settings.SavedFilters;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.PairStore;
@@ -41,7 +39,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -56,7 +53,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 
 /**
@@ -72,6 +68,7 @@ public final class MainWindow {
     private final BackgroundJobs jobs;
     /** This window's background work: {@link #dispose} cancels it (the catch-up stops after the batch in hand). */
     private final FxTaskRunner tasks;
+
     private final UiSettings settings;
     private final CollectorControl collector;
     private final ChangeWatcher otherWriters;
@@ -91,16 +88,19 @@ public final class MainWindow {
     private final AnalyzingEnricher enricher;
     private final DuplicateTracker duplicates;
     private final Curator curator;
-    private final DialogService dialogs = new FxDialogService(() -> root.getScene() == null ? null : root.getScene().getWindow());
+    private final DialogService dialogs = new FxDialogService(
+            () -> root.getScene() == null ? null : root.getScene().getWindow());
     private final PairsViewModel pairs;
     private final CommandTable commands;
     private final QuickExport quickExport = new QuickExport();
     private final TabPane views = new TabPane();
     /** Built when its tab is first selected, as is {@link #statistics}: the window's first rows come sooner without them. */
     private SchemasView schemasView;
+
     private StatisticsView statistics;
     /** The policy and lists as they are now: built on first use, again when a privacy list changes in the preview. */
     private final CurrentAnonymizer anonymizer;
+
     private final CollectorToggle collectorToggle;
     private final SelectedPair selectedPair;
     private final ImportEntry importing;
@@ -121,8 +121,8 @@ public final class MainWindow {
         this.anonymizer = new CurrentAnonymizer(store);
         this.enricher = new AnalyzingEnricher(analyzer, anonymizer); // the lists as they are now
         this.duplicates = new DuplicateTracker(store);
-        this.curator = new Curator(store, enricher, duplicates,
-                edited -> ValidationRun.validateNow(store, analyzer, List.of(edited)));
+        this.curator = new Curator(
+                store, enricher, duplicates, edited -> ValidationRun.validateNow(store, analyzer, List.of(edited)));
         this.rows = new PagedPairList(store);
         this.otherWriters = new ChangeWatcher(store, this::changedElsewhere);
         this.table = new PairTable(rows);
@@ -139,19 +139,34 @@ public final class MainWindow {
 
         root.setId("main-window");
         root.getStyleClass().add("main-window");
-        root.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("pair-studio.css")).toExternalForm());
-        commands = MainCommands.of(pairs, new MainCommands.WindowActions(
-                new Command(openDatabaseHandler.isNotNull(), this::openDatabase), this::chooseAndImport,
-                () -> ExportWizard.show(window(), exportContext(), result -> message("Exported " + Curator.count(result.written()) + ".")),
-                () -> quickExport.run(exportContext(), window()), () -> window().hide(),
-                new Command(pairs.delete.executableProperty(), detail::startEditing), () -> filters.trash.set(!filters.trash.get()),
-                this::dataChanged, () -> showView(0), () -> showView(1), this::toggleTheme, () -> root.lookup("#search").requestFocus(),
-                this::showHelp));
-        javafx.scene.control.Menu recent = RecentMenu.create(new RecentDatabases(settings), store.location(),
-                location -> openRecent(location));
+        root.getStylesheets()
+                .add(Objects.requireNonNull(MainWindow.class.getResource("pair-studio.css"))
+                        .toExternalForm());
+        commands = MainCommands.of(
+                pairs,
+                new MainCommands.WindowActions(
+                        new Command(openDatabaseHandler.isNotNull(), this::openDatabase),
+                        this::chooseAndImport,
+                        () -> ExportWizard.show(
+                                window(),
+                                exportContext(),
+                                result -> message("Exported " + Curator.count(result.written()) + ".")),
+                        () -> quickExport.run(exportContext(), window()),
+                        () -> window().hide(),
+                        new Command(pairs.delete.executableProperty(), detail::startEditing),
+                        () -> filters.trash.set(!filters.trash.get()),
+                        this::dataChanged,
+                        () -> showView(0),
+                        () -> showView(1),
+                        this::toggleTheme,
+                        () -> root.lookup("#search").requestFocus(),
+                        this::showHelp));
+        javafx.scene.control.Menu recent =
+                RecentMenu.create(new RecentDatabases(settings), store.location(), location -> openRecent(location));
         recent.disableProperty().bind(openDatabaseHandler.isNull());
         this.collectorToggle = new CollectorToggle(collector, tasks, this::message, this::dataChanged);
-        root.setTop(new VBox(commands.menuBar(Map.of("open-database", List.of(recent))),
+        root.setTop(new VBox(
+                commands.menuBar(Map.of("open-database", List.of(recent))),
                 MainToolBar.create(commands, pairs, filters, collectorToggle)));
         SplitPane lower = new SplitPane(detail, preview);
         lower.setDividerPositions(0.5);
@@ -206,15 +221,22 @@ public final class MainWindow {
                 countTotals(); // the banner's count is the trash's as it is now
             }
         });
-        this.selectedPair = new SelectedPair(new SelectedPair.Parts(store, tasks, table, rows, detail, preview, anonymizer, this::message),
-                pairs, filters, curator, analyzer);
+        this.selectedPair = new SelectedPair(
+                new SelectedPair.Parts(store, tasks, table, rows, detail, preview, anonymizer, this::message),
+                pairs,
+                filters,
+                curator,
+                analyzer);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> selectedPair.showSelected());
-        table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> selectionChanged());
+        table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>)
+                c -> selectionChanged());
         rows.addListener((ListChangeListener<StoredPair>) c -> {
             selectionChanged(); // a page arrived: selected rows that were loading are pairs now
             StoredPair selected = table.getSelectionModel().getSelectedItem();
             StoredPair shown = detail.shown();
-            if (selected != null && (shown == null || shown.id() != selected.id() || shown.version() != selected.version()) && !detail.isEditing()) {
+            if (selected != null
+                    && (shown == null || shown.id() != selected.id() || shown.version() != selected.version())
+                    && !detail.isEditing()) {
                 selectedPair.showSelected();
             }
         });
@@ -246,7 +268,9 @@ public final class MainWindow {
 
     /** Registers the command table's keys on the scene the window lives in. */
     public void install(Scene scene) {
-        scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("notifications.css")).toExternalForm());
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(MainWindow.class.getResource("notifications.css"))
+                        .toExternalForm());
         commands.install(scene);
     }
 
@@ -285,7 +309,9 @@ public final class MainWindow {
      */
     public void load() {
         if (loaded) {
-            rows.reload(filters.filter(), table.currentSort()); // loaded again (the demo pairs arrived): read the rows again
+            rows.reload(
+                    filters.filter(),
+                    table.currentSort()); // loaded again (the demo pairs arrived): read the rows again
         }
         loaded = true;
         if (rows.waitingProperty().get()) {
@@ -307,24 +333,32 @@ public final class MainWindow {
     private void loadTheRest() {
         countTotals();
         listChoices();
-        tasks.run("prepare the word index", () -> {
-            store.prepare(); // the word index: the first search at 1M pairs took 5 s without it
-            return null;
-        }, done -> { });
-        tasks.runWithProgress("catch up on analysis and schema checks",
-                progress -> CatchUp.run(store, enricher, duplicates, analyzer, progress::isCancelled), done -> {
+        tasks.run(
+                "prepare the word index",
+                () -> {
+                    store.prepare(); // the word index: the first search at 1M pairs took 5 s without it
+                    return null;
+                },
+                done -> {});
+        tasks.runWithProgress(
+                "catch up on analysis and schema checks",
+                progress -> CatchUp.run(store, enricher, duplicates, analyzer, progress::isCancelled),
+                done -> {
                     if (done.changedPairs()) {
                         message(done.message());
                         rows.reload(filters.filter(), table.currentSort());
                     }
-                }, tasks::failed);
+                },
+                tasks::failed);
         showSavedFilters();
         otherWriters.start();
     }
 
     /** The database types and names the filter panel offers, read again. */
     private void listChoices() {
-        tasks.run("list database types and names", () -> List.of(store.databaseTypes(), store.databaseNames()),
+        tasks.run(
+                "list database types and names",
+                () -> List.of(store.databaseTypes(), store.databaseNames()),
                 lists -> filterPanel.setChoices(lists.get(0), lists.get(1)));
     }
 
@@ -336,15 +370,23 @@ public final class MainWindow {
 
     private void showSavedFilters() {
         SavedFilters saved = new SavedFilters(store);
-        tasks.run("list saved filters", saved::names, names -> filterPanel.setSavedFilters(names,
-                name -> tasks.run("read a saved filter", () -> saved.get(name), f -> f.ifPresent(filters::apply)),
-                name -> tasks.run("save a filter", () -> {
-                    saved.save(name, filters.filter());
-                    return name;
-                }, n -> {
-                    message("Saved the filter \"" + n + "\".");
-                    showSavedFilters();
-                })));
+        tasks.run(
+                "list saved filters",
+                saved::names,
+                names -> filterPanel.setSavedFilters(
+                        names,
+                        name -> tasks.run(
+                                "read a saved filter", () -> saved.get(name), f -> f.ifPresent(filters::apply)),
+                        name -> tasks.run(
+                                "save a filter",
+                                () -> {
+                                    saved.save(name, filters.filter());
+                                    return name;
+                                },
+                                n -> {
+                                    message("Saved the filter \"" + n + "\".");
+                                    showSavedFilters();
+                                })));
     }
 
     private void showCount() {
@@ -354,9 +396,13 @@ public final class MainWindow {
 
     /** The counts above the table compare against: every live pair, the reviewed ones, the trash. */
     private void countTotals() {
-        tasks.run("count the pairs, the reviewed and the trash", () -> new TableHeader.Totals(store.count(PairFilter.ALL),
-                store.count(PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED, ReviewStatus.REJECTED))),
-                store.count(PairFilter.ALL.withTrash(true))), tableHeader::setTotals);
+        tasks.run(
+                "count the pairs, the reviewed and the trash",
+                () -> new TableHeader.Totals(
+                        store.count(PairFilter.ALL),
+                        store.count(PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED, ReviewStatus.REJECTED))),
+                        store.count(PairFilter.ALL.withTrash(true))),
+                tableHeader::setTotals);
     }
 
     /** After curation, imports or collected pairs: the table and the statistics re-read. */
@@ -397,7 +443,8 @@ public final class MainWindow {
 
     /** What an export starts from: the current filter and selection, read fresh each time. */
     private ExportContext exportContext() {
-        java.util.Set<Long> ids = pairs.selection().stream().map(StoredPair::id).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Long> ids =
+                pairs.selection().stream().map(StoredPair::id).collect(java.util.stream.Collectors.toSet());
         return ExportContext.of(store, jobs, filters.filter(), ids);
     }
 
@@ -429,7 +476,9 @@ public final class MainWindow {
     private void openRecent(String location) {
         char[] password = new char[0];
         if (PairStores.isTeamDatabase(location)) {
-            Optional<char[]> typed = dialogs.password("recent-password", "Open the team database",
+            Optional<char[]> typed = dialogs.password(
+                    "recent-password",
+                    "Open the team database",
                     "The password for " + location + ". It is not stored; leave it empty when the server needs none or "
                             + PairStores.PASSWORD_VARIABLE + " holds it.");
             if (typed.isEmpty()) {
@@ -446,7 +495,8 @@ public final class MainWindow {
     }
 
     private void openDatabase() {
-        new OpenDatabaseDialog(window(), store.folder()).showAndWait()
+        new OpenDatabaseDialog(window(), store.folder())
+                .showAndWait()
                 .ifPresent(choice -> openDatabaseHandler.get().accept(choice));
     }
 
@@ -461,7 +511,9 @@ public final class MainWindow {
     }
 
     private void selectionChanged() {
-        pairs.select(table.getSelectionModel().getSelectedItems(), table.getSelectionModel().getSelectedIndex());
+        pairs.select(
+                table.getSelectionModel().getSelectedItems(),
+                table.getSelectionModel().getSelectedIndex());
     }
 
     /** For tests: the preview pane. */

@@ -85,8 +85,9 @@ public final class OpenDatabaseDialog extends Dialog<OpenDatabaseDialog.Choice> 
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, ButtonType.OK);
 
-        problem.textProperty().bind(Bindings.createStringBinding(this::problem, file.selectedProperty(), path.textProperty(),
-                url.textProperty()));
+        problem.textProperty()
+                .bind(Bindings.createStringBinding(
+                        this::problem, file.selectedProperty(), path.textProperty(), url.textProperty()));
         Node ok = getDialogPane().lookupButton(ButtonType.OK);
         ok.disableProperty().bind(problem.textProperty().isNotEmpty());
         setResultConverter(b -> b == ButtonType.OK ? choice() : null);
@@ -124,7 +125,8 @@ public final class OpenDatabaseDialog extends Dialog<OpenDatabaseDialog.Choice> 
     private void browse(Path current) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Database file");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pair Studio databases (*.mv.db)", "*.mv.db"));
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter("Pair Studio databases (*.mv.db)", "*.mv.db"));
         if (current != null && current.toFile().isDirectory()) {
             chooser.setInitialDirectory(current.toFile());
         }

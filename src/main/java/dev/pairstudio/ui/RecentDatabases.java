@@ -24,7 +24,9 @@ public final class RecentDatabases {
     }
 
     public List<String> list() {
-        return settings.get(KEY).map(v -> Arrays.stream(v.split("\n")).filter(s -> !s.isBlank()).toList()).orElse(List.of());
+        return settings.get(KEY)
+                .map(v -> Arrays.stream(v.split("\n")).filter(s -> !s.isBlank()).toList())
+                .orElse(List.of());
     }
 
     /** Puts {@code location} first (once) and saves; in-memory databases are not worth remembering. */

@@ -7,8 +7,7 @@ import javafx.scene.control.SeparatorMenuItem;
 
 /** The File › Open recent submenu, read again each time it opens: a file that is gone shows disabled and says so. */
 final class RecentMenu {
-    private RecentMenu() {
-    }
+    private RecentMenu() {}
 
     /**
      * @param current the database this window shows (left out)

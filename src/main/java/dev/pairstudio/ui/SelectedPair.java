@@ -1,8 +1,8 @@
 package dev.pairstudio.ui;
 
-import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.schema.ValidationMessages;
+import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.sql.SqlAnalysis;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.sql.SqlExplainer;
@@ -18,7 +18,6 @@ import dev.pairstudio.ui.pairs.PairTable;
 import dev.pairstudio.ui.pairs.PairsViewModel;
 import dev.pairstudio.ui.task.TaskRunner;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.util.Duration;
 
@@ -37,13 +36,20 @@ final class SelectedPair {
     private final PreviewPane preview;
     /** The policy and lists as they are now; also read by the window's enricher. */
     private final CurrentAnonymizer anonymizer;
+
     private final Consumer<String> message;
     private final Debouncer previewLater = new Debouncer(Duration.millis(120), this::updatePreview);
     private long previewSequence;
 
-    record Parts(PairStore store, TaskRunner tasks, PairTable table, PagedPairList rows, DetailPane detail, PreviewPane preview,
-            CurrentAnonymizer anonymizer, Consumer<String> message) {
-    }
+    record Parts(
+            PairStore store,
+            TaskRunner tasks,
+            PairTable table,
+            PagedPairList rows,
+            DetailPane detail,
+            PreviewPane preview,
+            CurrentAnonymizer anonymizer,
+            Consumer<String> message) {}
 
     SelectedPair(Parts parts, PairsViewModel pairs, FilterViewModel filters, Curator curator, SqlAnalyzer analyzer) {
         this.store = parts.store();
@@ -60,10 +66,11 @@ final class SelectedPair {
     private void wire(PairsViewModel pairs, FilterViewModel filters, Curator curator, SqlAnalyzer analyzer) {
         detail.setSearch(rows::filter);
         detail.setOnReview(status -> (switch (status) {
-            case ACCEPTED -> pairs.accept;
-            case REJECTED -> pairs.reject;
-            case UNREVIEWED -> pairs.unreview;
-        }).execute());
+                    case ACCEPTED -> pairs.accept;
+                    case REJECTED -> pairs.reject;
+                    case UNREVIEWED -> pairs.unreview;
+                })
+                .execute());
         detail.setOnShowGroup(group -> filters.batch(() -> {
             filters.clear();
             filters.duplicateGroup.set(group);
@@ -71,13 +78,16 @@ final class SelectedPair {
         detail.setOnNote(note -> {
             StoredPair p = detail.shown();
             if (p != null) {
-                tasks.run("save a note", () -> {
-                    curator.note(p.id(), note);
-                    return store.get(p.id()).orElse(p);
-                }, updated -> {
-                    rows.replace(updated);
-                    message.accept("Note saved.");
-                });
+                tasks.run(
+                        "save a note",
+                        () -> {
+                            curator.note(p.id(), note);
+                            return store.get(p.id()).orElse(p);
+                        },
+                        updated -> {
+                            rows.replace(updated);
+                            message.accept("Note saved.");
+                        });
             }
         });
         detail.setOnSave((question, sql) -> {
@@ -90,31 +100,44 @@ final class SelectedPair {
             });
         });
         detail.setSqlValidator((sql, answer) -> {
-            String dbType = detail.shown() == null ? null : detail.shown().pair().databaseType();
-            tasks.run("analyse edited SQL", () -> analyzer.analyze(sql, dbType), (SqlAnalysis a) -> answer.accept(sqlMessage(sql, a)));
+            String dbType =
+                    detail.shown() == null ? null : detail.shown().pair().databaseType();
+            tasks.run(
+                    "analyse edited SQL",
+                    () -> analyzer.analyze(sql, dbType),
+                    (SqlAnalysis a) -> answer.accept(sqlMessage(sql, a)));
         });
-        detail.setSqlExplainer((pair, answer) ->
-                tasks.run("explain SQL", () -> SqlExplainer.explain(analyzer.parse(pair.sql(), pair.databaseType())), answer::accept));
-        preview.setOnAllow(value -> changePrivacyList(() -> PrivacySettings.allow(store, value), "Marked as not personal data"));
-        preview.setOnDeny(value -> changePrivacyList(() -> PrivacySettings.deny(store, value), "Will always be anonymized"));
+        detail.setSqlExplainer((pair, answer) -> tasks.run(
+                "explain SQL",
+                () -> SqlExplainer.explain(analyzer.parse(pair.sql(), pair.databaseType())),
+                answer::accept));
+        preview.setOnAllow(
+                value -> changePrivacyList(() -> PrivacySettings.allow(store, value), "Marked as not personal data"));
+        preview.setOnDeny(
+                value -> changePrivacyList(() -> PrivacySettings.deny(store, value), "Will always be anonymized"));
     }
 
     private static String sqlMessage(String sql, SqlAnalysis a) {
         if (sql.isBlank()) {
             return "The SQL must not be empty.";
         }
-        return a.parsed() ? "" : "The SQL does not parse: " + a.parseError() + ". Fix it, or cancel to keep the saved text.";
+        return a.parsed()
+                ? ""
+                : "The SQL does not parse: " + a.parseError() + ". Fix it, or cancel to keep the saved text.";
     }
 
     private void changePrivacyList(Runnable change, String what) {
-        tasks.run("change a privacy list", () -> {
-            change.run();
-            anonymizer.reload();
-            return what;
-        }, m -> {
-            message.accept(m + " (policy of this database).");
-            previewLater.trigger();
-        });
+        tasks.run(
+                "change a privacy list",
+                () -> {
+                    change.run();
+                    anonymizer.reload();
+                    return what;
+                },
+                m -> {
+                    message.accept(m + " (policy of this database).");
+                    previewLater.trigger();
+                });
     }
 
     /** Shows the table's selected pair (or says what to do when none is). */
@@ -127,7 +150,9 @@ final class SelectedPair {
             }
             return;
         }
-        if (detail.shown() == null || detail.shown().id() != p.id() || detail.shown().version() != p.version()) {
+        if (detail.shown() == null
+                || detail.shown().id() != p.id()
+                || detail.shown().version() != p.version()) {
             detail.show(p);
             showValidationOf(p);
         }
@@ -139,11 +164,15 @@ final class SelectedPair {
         if ((p.analysis().flagBits() & ValidationResult.FLAGS) == 0) {
             return;
         }
-        tasks.run("read validation messages", () -> store.validation(p.id()).map(v -> {
-            String version = store.schema(v.schemaId()).map(s -> "Checked against the schema of " + s.databaseName()
-                    + ", version " + s.version()).orElse("");
-            return Map.entry(version, ValidationMessages.read(v.messages()));
-        }), found -> found.ifPresent(e -> detail.showValidation(p.id(), e.getKey(), e.getValue())));
+        tasks.run(
+                "read validation messages",
+                () -> store.validation(p.id()).map(v -> {
+                    String version = store.schema(v.schemaId())
+                            .map(s -> "Checked against the schema of " + s.databaseName() + ", version " + s.version())
+                            .orElse("");
+                    return Map.entry(version, ValidationMessages.read(v.messages()));
+                }),
+                found -> found.ifPresent(e -> detail.showValidation(p.id(), e.getKey(), e.getValue())));
     }
 
     private void updatePreview() {
@@ -152,13 +181,17 @@ final class SelectedPair {
             return;
         }
         long seq = ++previewSequence;
-        tasks.run("anonymize for the preview", () -> {
-            Anonymizer a = anonymizer.get();
-            return Map.entry(a.anonymize(p.pair()), a.policy().name());
-        }, result -> {
-            if (seq == previewSequence) {
-                preview.show(result.getKey(), result.getValue());
-            }
-        }, error -> preview.showEmpty("No preview: " + error.getMessage()));
+        tasks.run(
+                "anonymize for the preview",
+                () -> {
+                    Anonymizer a = anonymizer.get();
+                    return Map.entry(a.anonymize(p.pair()), a.policy().name());
+                },
+                result -> {
+                    if (seq == previewSequence) {
+                        preview.show(result.getKey(), result.getValue());
+                    }
+                },
+                error -> preview.showEmpty("No preview: " + error.getMessage()));
     }
 }

@@ -10,8 +10,7 @@ import javafx.scene.Parent;
 public final class Theme {
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
 
-    private Theme() {
-    }
+    private Theme() {}
 
     public static void apply(Parent root, boolean dark) {
         String sheet = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();

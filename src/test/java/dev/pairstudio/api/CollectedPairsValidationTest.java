@@ -22,13 +22,22 @@ class CollectedPairsValidationTest {
 
     @Test
     void aCollectedPairWithAWrongColumnIsFlaggedWithinSeconds() throws Exception {
-        try (PairStore store = PairStores.open(dir.resolve("pairs").toString()); SqlAnalyzer analyzer = new SqlAnalyzer()) {
-            new SchemaImporter(store, analyzer).store(new DdlSchemaReader(analyzer)
-                    .read("CREATE TABLE customers (id INT, name TEXT);", "shop", "postgresql"), "test");
-            try (CollectorServer server = CollectorServer.start(store, CollectorConfig.defaults().withPort(0).withThreads(2))) {
+        try (PairStore store = PairStores.open(dir.resolve("pairs").toString());
+                SqlAnalyzer analyzer = new SqlAnalyzer()) {
+            new SchemaImporter(store, analyzer)
+                    .store(
+                            new DdlSchemaReader(analyzer)
+                                    .read("CREATE TABLE customers (id INT, name TEXT);", "shop", "postgresql"),
+                            "test");
+            try (CollectorServer server = CollectorServer.start(
+                    store, CollectorConfig.defaults().withPort(0).withThreads(2))) {
                 TestClient api = new TestClient(server);
-                assertThat(api.post("/pairs", "{\"natural_language_query\":\"Customer names\",\"sql_query\":\"SELECT nmae FROM customers\","
-                        + "\"database_type\":\"postgresql\",\"database_name\":\"shop\"}").statusCode()).isEqualTo(201);
+                assertThat(api.post(
+                                        "/pairs",
+                                        "{\"natural_language_query\":\"Customer names\",\"sql_query\":\"SELECT nmae FROM customers\","
+                                                + "\"database_type\":\"postgresql\",\"database_name\":\"shop\"}")
+                                .statusCode())
+                        .isEqualTo(201);
                 PairFilter unknown = PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                 while (store.count(unknown) == 0 && System.nanoTime() < deadline) {

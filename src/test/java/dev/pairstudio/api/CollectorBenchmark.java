@@ -47,9 +47,11 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class CollectorBenchmark {
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newCachedThreadPool(named("bench-http-")))
-            .connectTimeout(Duration.ofSeconds(10)).build();
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI pairsUri;
     private final String auth;
 
@@ -67,10 +69,15 @@ public final class CollectorBenchmark {
         boolean duplicates = intArg(args, "duplicates", 1) != 0;
 
         Path dir = Files.createTempDirectory("collector-bench");
-        System.out.printf(Locale.ROOT, "Collector benchmark: %d cores, Java %s, H2 file in %s%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), dir);
+        System.out.printf(
+                Locale.ROOT,
+                "Collector benchmark: %d cores, Java %s, H2 file in %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                dir);
         try (PairStore store = PairStores.open(dir.resolve("bench").toString());
-                CollectorServer server = CollectorServer.start(store, CollectorConfig.defaults().withPort(0).withTrackDuplicates(duplicates))) {
+                CollectorServer server = CollectorServer.start(
+                        store, CollectorConfig.defaults().withPort(0).withTrackDuplicates(duplicates))) {
             CollectorBenchmark b = new CollectorBenchmark(server);
             SyntheticPairs gen = new SyntheticPairs(42);
             List<String> singleBodies = new ArrayList<>();
@@ -81,9 +88,15 @@ public final class CollectorBenchmark {
             for (int i = 0; i < 50; i++) {
                 batchBodies.add(body(gen.list(batchSize), true));
             }
-            long bodyBytes = batchBodies.stream().mapToLong(String::length).max().orElse(0);
-            System.out.printf(Locale.ROOT, "Duplicate tracking %s; server threads %d; batch bodies up to %,d bytes (limit %,d)%n",
-                    duplicates ? "on" : "off", server.config().threads(), bodyBytes, server.config().maxBodyBytes());
+            long bodyBytes =
+                    batchBodies.stream().mapToLong(String::length).max().orElse(0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Duplicate tracking %s; server threads %d; batch bodies up to %,d bytes (limit %,d)%n",
+                    duplicates ? "on" : "off",
+                    server.config().threads(),
+                    bodyBytes,
+                    server.config().maxBodyBytes());
 
             // warm-up: JIT, the analyser's template cache, connections
             b.run("warm-up singles", singleBodies, 1, 10_000, singleConnections);
@@ -95,16 +108,25 @@ public final class CollectorBenchmark {
             long afterSingles = store.count(PairFilter.ALL);
             s.print(afterSingles - before);
             long[] c1 = server.commitFigures();
-            System.out.printf(Locale.ROOT, "  group commit: %,d transactions, %.1f requests per transaction%n", c1[0] - c0[0],
+            System.out.printf(
+                    Locale.ROOT,
+                    "  group commit: %,d transactions, %.1f requests per transaction%n",
+                    c1[0] - c0[0],
                     (c1[1] - c0[1]) / (double) Math.max(1, c1[0] - c0[0]));
 
             Result m = b.run("batch POSTs", batchBodies, batchSize, batchPairs / batchSize, batchConnections);
             long afterBatches = store.count(PairFilter.ALL);
             m.print(afterBatches - afterSingles);
             long[] c2 = server.commitFigures();
-            System.out.printf(Locale.ROOT, "  group commit: %,d transactions, %.1f requests per transaction%n", c2[0] - c1[0],
+            System.out.printf(
+                    Locale.ROOT,
+                    "  group commit: %,d transactions, %.1f requests per transaction%n",
+                    c2[0] - c1[0],
                     (c2[1] - c1[1]) / (double) Math.max(1, c2[0] - c1[0]));
-            System.out.printf(Locale.ROOT, "Stored in all: %,d pairs; collected by the server: %,d%n", afterBatches,
+            System.out.printf(
+                    Locale.ROOT,
+                    "Stored in all: %,d pairs; collected by the server: %,d%n",
+                    afterBatches,
                     server.pairsCollected());
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -113,23 +135,50 @@ public final class CollectorBenchmark {
         }
     }
 
-    private record Result(String name, int requests, int pairsPerRequest, long failures, long nanos, long[] latencies,
-            long cpuNanos, long clientCpuNanos, String load) {
+    private record Result(
+            String name,
+            int requests,
+            int pairsPerRequest,
+            long failures,
+            long nanos,
+            long[] latencies,
+            long cpuNanos,
+            long clientCpuNanos,
+            String load) {
         void print(long stored) {
             long sent = (long) (requests - failures) * pairsPerRequest;
             double secs = nanos / 1e9;
             long[] sorted = latencies.clone();
             Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "%s: %,d requests x %,d pairs in %.2f s = %,.0f requests/s, %,.0f pairs/s; "
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %,d requests x %,d pairs in %.2f s = %,.0f requests/s, %,.0f pairs/s; "
                             + "latency p50 %.2f ms, p99 %.2f ms, max %.2f ms; failures %d; sent %,d, stored %,d -> %s%n",
-                    name, requests, pairsPerRequest, secs, requests / secs, requests * (double) pairsPerRequest / secs,
-                    pct(sorted, 50), pct(sorted, 99), sorted[sorted.length - 1] / 1e6, failures, sent, stored,
+                    name,
+                    requests,
+                    pairsPerRequest,
+                    secs,
+                    requests / secs,
+                    requests * (double) pairsPerRequest / secs,
+                    pct(sorted, 50),
+                    pct(sorted, 99),
+                    sorted[sorted.length - 1] / 1e6,
+                    failures,
+                    sent,
+                    stored,
                     sent == stored && failures == 0 ? "nothing lost" : "MISMATCH");
             double pairs = (double) requests * pairsPerRequest;
             long server = cpuNanos - clientCpuNanos;
-            System.out.printf(Locale.ROOT, "  CPU: process %.1f s, of which load generator %.1f s; server side %.1f s = %.0f us per pair, "
-                    + "%.0f us per request; load average before/after: %s%n", cpuNanos / 1e9, clientCpuNanos / 1e9, server / 1e9,
-                    server / 1e3 / pairs, server / 1e3 / requests, load);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  CPU: process %.1f s, of which load generator %.1f s; server side %.1f s = %.0f us per pair, "
+                            + "%.0f us per request; load average before/after: %s%n",
+                    cpuNanos / 1e9,
+                    clientCpuNanos / 1e9,
+                    server / 1e9,
+                    server / 1e3 / pairs,
+                    server / 1e3 / requests,
+                    load);
         }
 
         private static double pct(long[] sorted, int p) {
@@ -138,7 +187,8 @@ public final class CollectorBenchmark {
         }
     }
 
-    private Result run(String name, List<String> bodies, int pairsPerRequest, int requests, int connections) throws Exception {
+    private Result run(String name, List<String> bodies, int pairsPerRequest, int requests, int connections)
+            throws Exception {
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicLong failures = new AtomicLong();
@@ -152,15 +202,22 @@ public final class CollectorBenchmark {
             done.add(pool.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < requests) {
-                    HttpRequest r = HttpRequest.newBuilder(pairsUri).header("Authorization", auth)
+                    HttpRequest r = HttpRequest.newBuilder(pairsUri)
+                            .header("Authorization", auth)
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))).build();
+                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size())))
+                            .build();
                     long t0 = System.nanoTime();
                     try {
                         HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString());
                         if (resp.statusCode() != 201) {
                             if (failures.incrementAndGet() <= 3) {
-                                System.out.println("  " + resp.statusCode() + ": " + resp.body().substring(0, Math.min(200, resp.body().length())));
+                                System.out.println("  " + resp.statusCode() + ": "
+                                        + resp.body()
+                                                .substring(
+                                                        0,
+                                                        Math.min(
+                                                                200, resp.body().length())));
                             }
                         }
                     } catch (IOException e) {
@@ -186,7 +243,16 @@ public final class CollectorBenchmark {
         if (name.startsWith("warm-up")) {
             System.out.printf(Locale.ROOT, "%s: %,d requests in %.2f s%n", name, requests, nanos / 1e9);
         }
-        return new Result(name, requests, pairsPerRequest, failures.get(), nanos, latencies, cpu, clientCpu, loadBefore + " / " + loadAverage());
+        return new Result(
+                name,
+                requests,
+                pairsPerRequest,
+                failures.get(),
+                nanos,
+                latencies,
+                cpu,
+                clientCpu,
+                loadBefore + " / " + loadAverage());
     }
 
     /** The body a collecting assistant would send: the seed's POST fields. */
@@ -242,8 +308,7 @@ public final class CollectorBenchmark {
     }
 
     private static long processCpu() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The 1-minute load average (Linux), to judge how shared the machine was. */

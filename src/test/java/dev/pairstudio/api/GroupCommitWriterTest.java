@@ -32,6 +32,7 @@ class GroupCommitWriterTest {
     private volatile CountDownLatch hold = new CountDownLatch(0);
     /** Counted down when the writer is inside the store with its first group: what comes next queues behind it. */
     private final CountDownLatch inStore = new CountDownLatch(1);
+
     private final AtomicInteger deadlocks = new AtomicInteger();
 
     /** A store whose addAll hands out ids, waits for {@link #hold} and refuses any batch holding a "poison" pair. */
@@ -50,7 +51,8 @@ class GroupCommitWriterTest {
                     throw new StoreException("refused");
                 }
                 if (deadlocks.getAndDecrement() > 0) {
-                    throw new StoreException("Deadlock detected", new SQLException("Deadlock detected", "40001", 40001));
+                    throw new StoreException(
+                            "Deadlock detected", new SQLException("Deadlock detected", "40001", 40001));
                 }
                 transactions.add(pairs.size());
                 List<Long> ids = new ArrayList<>();
@@ -61,7 +63,12 @@ class GroupCommitWriterTest {
             }
 
             @Override
-            public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
+            public AddResult addAll(
+                    List<Pair> pairs,
+                    List<PairAnalysis> analyses,
+                    Source source,
+                    String importBatch,
+                    Grouping grouping) {
                 throw new UnsupportedOperationException("the collector groups after committing");
             }
         };
@@ -70,7 +77,10 @@ class GroupCommitWriterTest {
     private static List<Pair> pairs(String question, int n) {
         List<Pair> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(TestPair.of("id-" + question + i, question, "SELECT 1").at(Timestamps.now()).on(null, null).build());
+            out.add(TestPair.of("id-" + question + i, question, "SELECT 1")
+                    .at(Timestamps.now())
+                    .on(null, null)
+                    .build());
         }
         return out;
     }
@@ -116,7 +126,9 @@ class GroupCommitWriterTest {
             first.get(10, TimeUnit.SECONDS);
             assertThat(good1.get(10, TimeUnit.SECONDS)).hasSize(2);
             assertThat(good2.get(10, TimeUnit.SECONDS)).hasSize(2);
-            assertThatThrownBy(bad::join).isInstanceOf(CompletionException.class).hasCauseInstanceOf(StoreException.class);
+            assertThatThrownBy(bad::join)
+                    .isInstanceOf(CompletionException.class)
+                    .hasCauseInstanceOf(StoreException.class);
             assertThat(transactions).containsExactly(1, 2, 2);
         }
     }
@@ -125,10 +137,13 @@ class GroupCommitWriterTest {
     void aDeadlockVictimIsTriedAgainWhole() throws Exception {
         try (GroupCommitWriter w = new GroupCommitWriter(fakeStore(), "b", 10_000, notified::addAll)) {
             deadlocks.set(2);
-            assertThat(w.submit(pairs("d", 3), none(3)).get(10, TimeUnit.SECONDS)).hasSize(3);
+            assertThat(w.submit(pairs("d", 3), none(3)).get(10, TimeUnit.SECONDS))
+                    .hasSize(3);
             assertThat(transactions).containsExactly(3);
         }
-        assertThat(GroupCommitWriter.isDeadlock(new StoreException("x", new RuntimeException(new SQLException("d", "40001"))))).isTrue();
+        assertThat(GroupCommitWriter.isDeadlock(
+                        new StoreException("x", new RuntimeException(new SQLException("d", "40001")))))
+                .isTrue();
         assertThat(GroupCommitWriter.isDeadlock(new StoreException("x"))).isFalse();
     }
 
@@ -161,7 +176,9 @@ class GroupCommitWriterTest {
         closer.start();
         // close() has marked the writer closed and waits for it: a request now is refused, the queued one is not
         while (closer.getState() != Thread.State.TIMED_WAITING) {
-            assertThat(closer.isAlive()).as("close() returned while the store still held the writer").isTrue();
+            assertThat(closer.isAlive())
+                    .as("close() returned while the store still held the writer")
+                    .isTrue();
             Thread.onSpinWait();
         }
         assertThat(first).isNotDone();
@@ -169,6 +186,7 @@ class GroupCommitWriterTest {
         closer.join(10_000);
         assertThat(first.get(1, TimeUnit.SECONDS)).hasSize(1);
         assertThat(queued.get(1, TimeUnit.SECONDS)).hasSize(1);
-        assertThatThrownBy(() -> w.submit(pairs("c", 1), none(1)).join()).hasCauseInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> w.submit(pairs("c", 1), none(1)).join())
+                .hasCauseInstanceOf(IllegalStateException.class);
     }
 }

@@ -20,11 +20,18 @@ class StartCatchUpTest {
     void pairsACrashLeftUnanalysedAreAnalysedAtStart() throws Exception {
         try (PairStore store = PairStores.open(dir.resolve("db").toString())) {
             // stored without analysis, as a collector killed between its commit and its background pass leaves them
-            store.addAll(List.of(
-                    TestPair.of("a", "How many orders?", "SELECT COUNT(*) FROM orders").build(),
-                    TestPair.of("b", "Names of customers", "SELECT name FROM customers").build()), null, Source.API, "t");
+            store.addAll(
+                    List.of(
+                            TestPair.of("a", "How many orders?", "SELECT COUNT(*) FROM orders")
+                                    .build(),
+                            TestPair.of("b", "Names of customers", "SELECT name FROM customers")
+                                    .build()),
+                    null,
+                    Source.API,
+                    "t");
             assertThat(store.unanalysed(0, 10)).hasSize(2);
-            try (CollectorServer server = CollectorServer.start(store, CollectorConfig.defaults().withPort(0))) {
+            try (CollectorServer server =
+                    CollectorServer.start(store, CollectorConfig.defaults().withPort(0))) {
                 long until = System.nanoTime() + 30_000_000_000L;
                 while (!store.unanalysed(0, 10).isEmpty() && System.nanoTime() < until) {
                     Thread.sleep(50);

@@ -1,5 +1,7 @@
 package dev.pairstudio.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
@@ -26,8 +28,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The toolbar toggle starts the collector on loopback; pairs an assistant posts show up in the open table. */
 @ExtendWith(ApplicationExtension.class)
 class CollectorToggleTest {
@@ -38,7 +38,10 @@ class CollectorToggleTest {
     void start(Stage stage) {
         Path db = TestDatabases.copyOf("collector-window", () -> new SyntheticPairs(5).list(50));
         store = PairStores.open(db.toString());
-        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(db.resolveSibling("ui.properties")),
+        window = new MainWindow(
+                store,
+                new BackgroundJobs(),
+                new UiSettings(db.resolveSibling("ui.properties")),
                 new EmbeddedCollector(store));
         stage.setScene(new Scene(window.root(), 1400, 900));
         stage.show();
@@ -53,20 +56,32 @@ class CollectorToggleTest {
 
     @Test
     void postedPairsArriveInTheOpenWindow(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "50 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> "50 pairs"
+                        .equals(robot.lookup("#match-count").queryLabeled().getText()));
         robot.clickOn("#collector-toggle");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.collectorAddress() != null);
         var address = window.collectorAddress();
         assertThat(address.url()).startsWith("http://127.0.0.1:");
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address.url() + "/pairs"))
-                .header("Authorization", "Bearer " + address.token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"natural_language_query\":\"How many tracks are there?\",\"sql_query\":\"SELECT COUNT(*) FROM tracks\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(address.url() + "/pairs"))
+                                .header("Authorization", "Bearer " + address.token())
+                                .header("Content-Type", "application/json")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"natural_language_query\":\"How many tracks are there?\",\"sql_query\":\"SELECT COUNT(*) FROM tracks\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "51 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> "51 pairs"
+                        .equals(robot.lookup("#match-count").queryLabeled().getText()));
         assertThat(store.count(PairFilter.ALL)).isEqualTo(51);
         Screenshots.save(robot.lookup("#main-window").query().getScene(), "main-window-collector");
 
@@ -78,7 +93,11 @@ class CollectorToggleTest {
     /** An assistant that keeps posting never pauses: its pairs must show while it posts, not once it stops. */
     @Test
     void aSteadyStreamOfPairsShowsWhileItFlows(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "50 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> "50 pairs"
+                        .equals(robot.lookup("#match-count").queryLabeled().getText()));
         robot.clickOn("#collector-toggle");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.collectorAddress() != null);
         var address = window.collectorAddress();
@@ -87,12 +106,16 @@ class CollectorToggleTest {
         Thread assistant = new Thread(() -> {
             try {
                 for (int i = 0; i < 80; i++) { // 8 s, one pair every 100 ms
-                    http.send(HttpRequest.newBuilder(URI.create(address.url() + "/pairs"))
-                            .header("Authorization", "Bearer " + address.token())
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"natural_language_query\":\"How many tracks are in album " + i
-                                    + "?\",\"sql_query\":\"SELECT COUNT(*) FROM tracks WHERE album_id = " + i + "\"}"))
-                            .build(), HttpResponse.BodyHandlers.discarding());
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(address.url() + "/pairs"))
+                                    .header("Authorization", "Bearer " + address.token())
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"natural_language_query\":\"How many tracks are in album " + i
+                                                    + "?\",\"sql_query\":\"SELECT COUNT(*) FROM tracks WHERE album_id = "
+                                                    + i + "\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
                     Thread.sleep(100);
                 }
             } catch (Exception e) {
@@ -103,8 +126,14 @@ class CollectorToggleTest {
         });
         assistant.start();
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !"50 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
-            assertThat(posting.get()).as("the table showed new pairs while they were still arriving").isTrue();
+            WaitForAsyncUtils.waitFor(
+                    5,
+                    TimeUnit.SECONDS,
+                    () -> !"50 pairs"
+                            .equals(robot.lookup("#match-count").queryLabeled().getText()));
+            assertThat(posting.get())
+                    .as("the table showed new pairs while they were still arriving")
+                    .isTrue();
         } finally {
             assistant.interrupt();
             assistant.join();

@@ -1,5 +1,7 @@
 package dev.pairstudio.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
@@ -18,8 +20,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** {@code pairstudio --db PATH} with no command opens the window on that database (ARCHITECTURE.md, Contracts). */
 class DatabaseArgumentTest {
     private final FxRobot robot = new FxRobot();
@@ -29,8 +29,10 @@ class DatabaseArgumentTest {
     void onlyDbAloneOpensTheWindow() {
         assertThat(Main.windowDatabase(new String[] {"--db", "/data/pairs"})).contains("/data/pairs");
         assertThat(Main.windowDatabase(new String[] {"--db=/data/pairs"})).contains("/data/pairs");
-        assertThat(Main.windowDatabase(new String[] {"--db", "/data/pairs", "stats"})).isEmpty();
-        assertThat(Main.windowDatabase(new String[] {"stats", "--db", "/data/pairs"})).isEmpty();
+        assertThat(Main.windowDatabase(new String[] {"--db", "/data/pairs", "stats"}))
+                .isEmpty();
+        assertThat(Main.windowDatabase(new String[] {"stats", "--db", "/data/pairs"}))
+                .isEmpty();
         assertThat(Main.windowDatabase(new String[] {"--db"})).isEmpty();
         assertThat(Main.windowDatabase(new String[] {"--db="})).isEqualTo(Optional.empty());
     }
@@ -48,8 +50,14 @@ class DatabaseArgumentTest {
 
         waitFor(() -> stage.getTitle().contains("curated"));
         // the status bar's label joins the scene with its skin, at the first pulse after the title is set
-        waitFor(() -> robot.lookup("#match-count").tryQuery().map(n -> ((Labeled) n).getText()).filter("5 pairs"::equals).isPresent());
-        assertThat(home.resolve("pairs.mv.db")).as("the default database is left alone").doesNotExist();
+        waitFor(() -> robot.lookup("#match-count")
+                .tryQuery()
+                .map(n -> ((Labeled) n).getText())
+                .filter("5 pairs"::equals)
+                .isPresent());
+        assertThat(home.resolve("pairs.mv.db"))
+                .as("the default database is left alone")
+                .doesNotExist();
     }
 
     @AfterEach
@@ -61,6 +69,7 @@ class DatabaseArgumentTest {
     }
 
     private static void waitFor(Callable<Boolean> onFx) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFx).get(60, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitFor(
+                60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFx).get(60, TimeUnit.SECONDS));
     }
 }

@@ -1,5 +1,7 @@
 package dev.pairstudio.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.PairStore;
@@ -26,8 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** File › Open database: the window changes over to another database file, and a bad form says what is wrong. */
 class OpenDatabaseTest {
@@ -61,14 +61,19 @@ class OpenDatabaseTest {
         // File › Open database… (the menu item itself: menus open as popups that Monocle's robot cannot aim at)
         // (not waited for: the dialog is modal and keeps the FX thread in its own loop until closed)
         WaitForAsyncUtils.asyncFx(() -> robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
-                .flatMap(m -> m.getItems().stream()).filter(i -> "open-database".equals(i.getId())).findFirst().orElseThrow().fire());
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> "open-database".equals(i.getId()))
+                .findFirst()
+                .orElseThrow()
+                .fire());
         waitFor(() -> robot.lookup("#open-path").tryQuery().isPresent());
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         Button ok = (Button) pane.lookupButton(ButtonType.OK);
         assertThat(ok.isDisabled()).as("OK waits for a file").isTrue();
         assertThat(robot.lookup("#open-problem").queryAs(Label.class).getText()).contains("Choose a database file");
 
-        robot.interact(() -> robot.lookup("#open-path").queryAs(TextField.class).setText("postgresql://anna@db.example.com/pairs"));
+        robot.interact(() ->
+                robot.lookup("#open-path").queryAs(TextField.class).setText("postgresql://anna@db.example.com/pairs"));
         assertThat(robot.lookup("#open-problem").queryAs(Label.class).getText()).contains("team database URL");
 
         robot.interact(() -> robot.lookup("#open-path").queryAs(TextField.class).setText(other + ".mv.db"));
@@ -76,21 +81,27 @@ class OpenDatabaseTest {
         robot.clickOn(ok);
 
         waitFor(() -> stage.getTitle().contains("team-copy"));
-        waitFor(() -> "7 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+        waitFor(() ->
+                "7 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
     }
 
     /** File › Open recent lists the databases opened before, opens one again, and shows a deleted file disabled. */
     @Test
     void openRecentReopensAnEarlierDatabaseAndShowsAMissingFileDisabled() throws Exception {
-        String first = WaitForAsyncUtils.asyncFx(() -> stage.getTitle().substring("Pair Studio — ".length())).get(10, TimeUnit.SECONDS);
+        String first = WaitForAsyncUtils.asyncFx(() -> stage.getTitle().substring("Pair Studio — ".length()))
+                .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.asyncFx(() -> menuItem("open-database").fire());
         waitFor(() -> robot.lookup("#open-path").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#open-path").queryAs(TextField.class).setText(other + ".mv.db"));
-        robot.clickOn((Button) robot.lookup(".dialog-pane").queryAs(DialogPane.class).lookupButton(ButtonType.OK));
+        robot.clickOn(
+                (Button) robot.lookup(".dialog-pane").queryAs(DialogPane.class).lookupButton(ButtonType.OK));
         waitFor(() -> stage.getTitle().contains("team-copy"));
 
         List<MenuItem> recent = WaitForAsyncUtils.asyncFx(this::recentItems).get(10, TimeUnit.SECONDS);
-        assertThat(recent).extracting(MenuItem::getText).as("the open one is left out").containsExactly(first);
+        assertThat(recent)
+                .extracting(MenuItem::getText)
+                .as("the open one is left out")
+                .containsExactly(first);
         WaitForAsyncUtils.asyncFx(() -> recent.get(0).fire());
         waitFor(() -> stage.getTitle().endsWith(first));
 
@@ -105,10 +116,11 @@ class OpenDatabaseTest {
             }
         });
         List<MenuItem> now = WaitForAsyncUtils.asyncFx(() -> {
-            Menu menu = recentMenu();
-            menu.getOnShowing().handle(null); // what opening the submenu does
-            return recentItems();
-        }).get(10, TimeUnit.SECONDS);
+                    Menu menu = recentMenu();
+                    menu.getOnShowing().handle(null); // what opening the submenu does
+                    return recentItems();
+                })
+                .get(10, TimeUnit.SECONDS);
         assertThat(now).hasSize(1);
         assertThat(now.get(0).getText()).isEqualTo(gone + " — file not found");
         assertThat(now.get(0).isDisable()).isTrue();
@@ -116,7 +128,10 @@ class OpenDatabaseTest {
 
     private MenuItem menuItem(String id) {
         return robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
-                .flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> id.equals(i.getId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Menu recentMenu() {
@@ -124,10 +139,13 @@ class OpenDatabaseTest {
     }
 
     private List<MenuItem> recentItems() {
-        return recentMenu().getItems().stream().filter(i -> i.getStyleClass().contains("recent-database")).toList();
+        return recentMenu().getItems().stream()
+                .filter(i -> i.getStyleClass().contains("recent-database"))
+                .toList();
     }
 
     private static void waitFor(Callable<Boolean> onFx) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFx).get(60, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitFor(
+                60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFx).get(60, TimeUnit.SECONDS));
     }
 }

@@ -71,28 +71,43 @@ class OpenRecentTeamDatabaseTest {
                 .anySatisfy(l -> assertThat(l.getText()).contains(team));
         robot.interact(() -> ((Button) asked.lookupButton(ButtonType.CANCEL)).fire());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(WaitForAsyncUtils.asyncFx(stage::getTitle).get(10, TimeUnit.SECONDS)).isEqualTo(before);
+        assertThat(WaitForAsyncUtils.asyncFx(stage::getTitle).get(10, TimeUnit.SECONDS))
+                .isEqualTo(before);
 
         // the password typed: the team database opens
         WaitForAsyncUtils.asyncFx(() -> recentItem().fire());
         waitFor(() -> robot.lookup("#recent-password-field").tryQuery().isPresent());
-        robot.interact(() -> robot.lookup("#recent-password-field").queryAs(PasswordField.class).setText(TestPostgres.PASSWORD));
-        robot.interact(() -> ((Button) robot.lookup("#recent-password").queryAs(DialogPane.class).lookupButton(ButtonType.OK)).fire());
+        robot.interact(() -> robot.lookup("#recent-password-field")
+                .queryAs(PasswordField.class)
+                .setText(TestPostgres.PASSWORD));
+        robot.interact(() -> ((Button) robot.lookup("#recent-password")
+                        .queryAs(DialogPane.class)
+                        .lookupButton(ButtonType.OK))
+                .fire());
         waitFor(() -> stage.getTitle().contains(TestPostgres.databaseOf(team)));
-        waitFor(() -> "9 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+        waitFor(() ->
+                "9 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
 
         String settings = Files.readString(UserDataDirectory.get().resolve("ui.properties"));
         assertThat(settings).contains(TestPostgres.databaseOf(team)).doesNotContain(TestPostgres.PASSWORD);
     }
 
     private MenuItem recentItem() {
-        javafx.scene.control.Menu menu = (javafx.scene.control.Menu) robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class)
-                .getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> "open-recent".equals(i.getId())).findFirst().orElseThrow();
+        javafx.scene.control.Menu menu = (javafx.scene.control.Menu)
+                robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                        .flatMap(m -> m.getItems().stream())
+                        .filter(i -> "open-recent".equals(i.getId()))
+                        .findFirst()
+                        .orElseThrow();
         menu.getOnShowing().handle(null);
-        return menu.getItems().stream().filter(i -> i.getStyleClass().contains("recent-database")).findFirst().orElseThrow();
+        return menu.getItems().stream()
+                .filter(i -> i.getStyleClass().contains("recent-database"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void waitFor(Callable<Boolean> onFx) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFx).get(60, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitFor(
+                60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFx).get(60, TimeUnit.SECONDS));
     }
 }

@@ -1,5 +1,8 @@
 package dev.pairstudio.bench;
 
+import static dev.pairstudio.bench.Report.count;
+import static dev.pairstudio.bench.Report.rate;
+
 import dev.pairstudio.bench.Report.Area;
 import dev.pairstudio.bench.Report.Row;
 import dev.pairstudio.bench.Report.Verdict;
@@ -24,9 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.ToLongFunction;
 
-import static dev.pairstudio.bench.Report.count;
-import static dev.pairstudio.bench.Report.rate;
-
 /**
  * Issue 5's analysis rate and issue 6's anonymization rate, on the stored pairs (up to
  * {@code --sample} of them, read a page at a time so the heap stays small). Each rate is given
@@ -39,8 +39,7 @@ final class AnalysisBench {
     /** An analyser that parses every statement: a template cache of one entry. */
     private static final SqlAnalyzer.Options NO_CACHE = new SqlAnalyzer.Options(2_000, 100_000, 200, 1);
 
-    private AnalysisBench() {
-    }
+    private AnalysisBench() {}
 
     /** One measured job: pairs done, wall nanoseconds, CPU nanoseconds of its threads, and what it found. */
     private static final class Tally {
@@ -71,15 +70,23 @@ final class AnalysisBench {
             return t;
         });
         Anonymizer anonymizer = PrivacySettings.anonymizer(store);
-        try (SqlAnalyzer warm = new SqlAnalyzer(NO_CACHE); SqlAnalyzer oneThread = new SqlAnalyzer(NO_CACHE);
-                SqlAnalyzer twoThreads = new SqlAnalyzer(NO_CACHE); SqlAnalyzer cached = new SqlAnalyzer()) {
-            ToLongFunction<Pair> parseWarm = p -> warm.analyze(p.sql(), p.databaseType()).parsed() ? 1 : 0;
-            ToLongFunction<Pair> parse1 = p -> oneThread.analyze(p.sql(), p.databaseType()).parsed() ? 1 : 0;
-            ToLongFunction<Pair> parse2 = p -> twoThreads.analyze(p.sql(), p.databaseType()).parsed() ? 1 : 0;
-            ToLongFunction<Pair> parseCached = p -> cached.analyze(p.sql(), p.databaseType()).parsed() ? 1 : 0;
+        try (SqlAnalyzer warm = new SqlAnalyzer(NO_CACHE);
+                SqlAnalyzer oneThread = new SqlAnalyzer(NO_CACHE);
+                SqlAnalyzer twoThreads = new SqlAnalyzer(NO_CACHE);
+                SqlAnalyzer cached = new SqlAnalyzer()) {
+            ToLongFunction<Pair> parseWarm =
+                    p -> warm.analyze(p.sql(), p.databaseType()).parsed() ? 1 : 0;
+            ToLongFunction<Pair> parse1 =
+                    p -> oneThread.analyze(p.sql(), p.databaseType()).parsed() ? 1 : 0;
+            ToLongFunction<Pair> parse2 =
+                    p -> twoThreads.analyze(p.sql(), p.databaseType()).parsed() ? 1 : 0;
+            ToLongFunction<Pair> parseCached =
+                    p -> cached.analyze(p.sql(), p.databaseType()).parsed() ? 1 : 0;
             ToLongFunction<Pair> anonymize = p -> {
                 try {
-                    return anonymizer.anonymize(p).findings().stream().anyMatch(r -> r.field() != Field.DATABASE_NAME) ? 1 : 0;
+                    return anonymizer.anonymize(p).findings().stream().anyMatch(r -> r.field() != Field.DATABASE_NAME)
+                            ? 1
+                            : 0;
                 } catch (AnonymizationException e) {
                     return 0;
                 }
@@ -112,12 +119,24 @@ final class AnalysisBench {
                     break;
                 }
             }
-            report.add(Area.ANALYSIS, analysisRow("SQL analysis, every statement parsed (no template cache), 1 thread", size, a1));
+            report.add(
+                    Area.ANALYSIS,
+                    analysisRow("SQL analysis, every statement parsed (no template cache), 1 thread", size, a1));
             report.add(Area.ANALYSIS, analysisRow("SQL analysis, every statement parsed, 2 threads", size, a2));
-            report.add(Area.ANALYSIS, analysisRow("SQL analysis as import runs it (template cache), 1 thread", size, ac));
-            report.add(Area.ANALYSIS, new Row("anonymization (the store's policy and key), 1 thread", size,
-                    rate(an.cpuRate()) + " per core (CPU); " + rate(an.wallRate()) + " wall", an.cpuRate(), "≥ 20,000 pairs/s on one core",
-                    Verdict.of(an.cpuRate() >= 20_000), "", count(an.found) + " pairs with a finding in the question or SQL; the database name is replaced in every pair"));
+            report.add(
+                    Area.ANALYSIS, analysisRow("SQL analysis as import runs it (template cache), 1 thread", size, ac));
+            report.add(
+                    Area.ANALYSIS,
+                    new Row(
+                            "anonymization (the store's policy and key), 1 thread",
+                            size,
+                            rate(an.cpuRate()) + " per core (CPU); " + rate(an.wallRate()) + " wall",
+                            an.cpuRate(),
+                            "≥ 20,000 pairs/s on one core",
+                            Verdict.of(an.cpuRate() >= 20_000),
+                            "",
+                            count(an.found)
+                                    + " pairs with a finding in the question or SQL; the database name is replaced in every pair"));
             w.anonymizerRate = an.cpuRate();
         } finally {
             two.shutdownNow();
@@ -125,8 +144,14 @@ final class AnalysisBench {
     }
 
     private static Row analysisRow(String operation, String size, Tally t) {
-        return new Row(operation, size, rate(t.cpuRate()) + " per core (CPU); " + rate(t.wallRate()) + " wall", t.cpuRate(),
-                "≥ 5,000 pairs/s per core", Verdict.of(t.cpuRate() >= 5_000), "",
+        return new Row(
+                operation,
+                size,
+                rate(t.cpuRate()) + " per core (CPU); " + rate(t.wallRate()) + " wall",
+                t.cpuRate(),
+                "≥ 5,000 pairs/s per core",
+                Verdict.of(t.cpuRate() >= 5_000),
+                "",
                 String.format(Locale.ROOT, "%,d of %,d parsed", t.found, t.pairs));
     }
 
@@ -143,7 +168,8 @@ final class AnalysisBench {
         tally.found += found;
     }
 
-    private static void twoThreads(ExecutorService pool, List<Pair> pairs, ToLongFunction<Pair> job, Tally tally) throws Exception {
+    private static void twoThreads(ExecutorService pool, List<Pair> pairs, ToLongFunction<Pair> job, Tally tally)
+            throws Exception {
         long t = System.nanoTime();
         List<Future<long[]>> parts = new ArrayList<>();
         int half = pairs.size() / 2;

@@ -27,8 +27,7 @@ import java.util.Set;
 public final class BenchmarkSuite {
     static final long HEAP_LIMIT = 256L << 20;
 
-    private BenchmarkSuite() {
-    }
+    private BenchmarkSuite() {}
 
     /**
      * @param size      pairs to generate and import
@@ -39,8 +38,19 @@ public final class BenchmarkSuite {
      * @param sample    pairs analysed and anonymized in the analysis area
      * @param anonymized pairs in the anonymized export
      */
-    record Options(int size, long seed, Set<Area> only, Path out, Path dir, boolean keepDir, int repeats, double budgetMs,
-            int sample, int anonymized, String command, String db) {
+    record Options(
+            int size,
+            long seed,
+            Set<Area> only,
+            Path out,
+            Path dir,
+            boolean keepDir,
+            int repeats,
+            double budgetMs,
+            int sample,
+            int anonymized,
+            String command,
+            String db) {
 
         static final String USAGE = """
                 Usage: bench/run.sh [--size N|100k|1m] [--only AREA,...] [--out FILE] [--dir DIR] [--seed S]
@@ -101,8 +111,19 @@ public final class BenchmarkSuite {
                 dir = Files.createTempDirectory("pairstudio-bench");
             }
             Files.createDirectories(dir);
-            return new Options(size, seed, only, out, dir, keep, repeats, 2_000, sample, anonymized < 0 ? size : anonymized,
-                    "bench/run.sh " + String.join(" ", args), db);
+            return new Options(
+                    size,
+                    seed,
+                    only,
+                    out,
+                    dir,
+                    keep,
+                    repeats,
+                    2_000,
+                    sample,
+                    anonymized < 0 ? size : anonymized,
+                    "bench/run.sh " + String.join(" ", args),
+                    db);
         }
 
         /** "20000", "20k", "1m", "1,000,000". */
@@ -133,31 +154,38 @@ public final class BenchmarkSuite {
             return;
         }
         Report report = run(options, System.out, System.err);
-        boolean failed = report.all().values().stream().flatMap(List::stream).anyMatch(r -> r.verdict() == Verdict.FAILED);
+        boolean failed =
+                report.all().values().stream().flatMap(List::stream).anyMatch(r -> r.verdict() == Verdict.FAILED);
         System.exit(failed ? 1 : 0);
     }
 
     /** Runs the selected areas, printing each table to {@code out} as it is done; progress goes to {@code progress}. */
     static Report run(Options o, PrintStream out, PrintStream progress) throws IOException {
         Report report = new Report();
-        report.header("## Benchmark run: " + Report.count(o.size()) + " pairs, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        report.header("## Benchmark run: " + Report.count(o.size()) + " pairs, "
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         report.header("");
-        report.header("**Machine**: " + Machine.describe() + ". **Load average** (1, 5, 15 min) at start: " + Machine.load() + ".");
+        report.header("**Machine**: " + Machine.describe() + ". **Load average** (1, 5, 15 min) at start: "
+                + Machine.load() + ".");
         report.header("");
         if (o.db() != null) {
             report.header("**Database**: PostgreSQL (" + ServerDatabase.describe(o.db()) + "), not an H2 file.");
             report.header("");
         }
-        report.header("**Command**: `" + o.command().trim() + "` (seed " + o.seed() + ", " + o.repeats() + " repeats per latency"
-                + (System.getProperty("bench.commit") != null ? ", commit " + System.getProperty("bench.commit") : "") + ").");
-        report.header("Targets are the issues' figures, stated for 1,000,000 pairs; a smaller run checks them only loosely. "
-                + "Latencies are judged on the median (p50) of the repeats; \"cold\" is the first call. "
-                + "Rates \"per core\" come from the CPU time of the working threads, which other load does not inflate. "
-                + "Peak heap: the most still in use right after a collection (\"after GC\", an upper bound on live data) "
-                + "and the most in use including garbage (\"used\").");
+        report.header("**Command**: `" + o.command().trim() + "` (seed " + o.seed() + ", " + o.repeats()
+                + " repeats per latency"
+                + (System.getProperty("bench.commit") != null ? ", commit " + System.getProperty("bench.commit") : "")
+                + ").");
+        report.header(
+                "Targets are the issues' figures, stated for 1,000,000 pairs; a smaller run checks them only loosely. "
+                        + "Latencies are judged on the median (p50) of the repeats; \"cold\" is the first call. "
+                        + "Rates \"per core\" come from the CPU time of the working threads, which other load does not inflate. "
+                        + "Peak heap: the most still in use right after a collection (\"after GC\", an upper bound on live data) "
+                        + "and the most in use including garbage (\"used\").");
         out.print(report.headerMarkdown());
         out.flush();
-        try (HeapWatch heap = new HeapWatch(); Workload w = new Workload(o, heap, progress)) {
+        try (HeapWatch heap = new HeapWatch();
+                Workload w = new Workload(o, heap, progress)) {
             for (Area area : Area.values()) {
                 if (!o.only().contains(area)) {
                     continue;
@@ -209,10 +237,19 @@ public final class BenchmarkSuite {
 
     /** The heap verdict: the run must be limited to 256 MB (-Xmx256m) and finish, which the row's presence shows. */
     static Row heapRow(String operation, String size, HeapWatch.Peak peak) {
-        boolean limited = HeapWatch.maxHeap() <= HEAP_LIMIT + (8L << 20); // -Xmx256m reports a little under or over 256 MB
-        return new Row(operation, size, peak.toString(), Math.max(1, peak.afterGcMb()), "≤ 256 MB whatever the size (-Xmx256m)",
-                limited ? Verdict.of(peak.afterGc() <= HEAP_LIMIT) : Verdict.NOT_CHECKED, "",
-                limited ? "compare the after-GC figure across sizes to see it flat" : "run with -Xmx" + (HeapWatch.maxHeap() >> 20) + "m: not a 256 MB check");
+        boolean limited =
+                HeapWatch.maxHeap() <= HEAP_LIMIT + (8L << 20); // -Xmx256m reports a little under or over 256 MB
+        return new Row(
+                operation,
+                size,
+                peak.toString(),
+                Math.max(1, peak.afterGcMb()),
+                "≤ 256 MB whatever the size (-Xmx256m)",
+                limited ? Verdict.of(peak.afterGc() <= HEAP_LIMIT) : Verdict.NOT_CHECKED,
+                "",
+                limited
+                        ? "compare the after-GC figure across sizes to see it flat"
+                        : "run with -Xmx" + (HeapWatch.maxHeap() >> 20) + "m: not a 256 MB check");
     }
 
     /** Removes a file or a folder with everything in it; nothing when absent. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairstudio.bench.Report.Area;
 import dev.pairstudio.bench.Report.Row;
 import dev.pairstudio.bench.Report.Verdict;
+import dev.pairstudio.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import dev.pairstudio.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,28 +26,46 @@ class BenchmarkSuiteTest {
     @Timeout(120)
     void everyAreaReportsPositiveFigures() throws Exception {
         Path out = dir.resolve("report/bench.md");
-        var options = new BenchmarkSuite.Options(2_000, 42, EnumSet.allOf(Area.class), out, dir.resolve("work"), true, 1, 200,
-                500, 500, "bench/run.sh --size 2000 --repeats 1 --sample 500 --anonymized 500", null);
+        var options = new BenchmarkSuite.Options(
+                2_000,
+                42,
+                EnumSet.allOf(Area.class),
+                out,
+                dir.resolve("work"),
+                true,
+                1,
+                200,
+                500,
+                500,
+                "bench/run.sh --size 2000 --repeats 1 --sample 500 --anonymized 500",
+                null);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Report report;
         try (PrintStream stdout = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            report = BenchmarkSuite.run(options, stdout, System.err); // progress and any stack trace in the test's output
+            report = BenchmarkSuite.run(
+                    options, stdout, System.err); // progress and any stack trace in the test's output
         }
 
         for (Area area : Area.values()) {
             List<Row> rows = report.rows(area);
             assertThat(rows).as(area.key).isNotEmpty();
             for (Row r : rows) {
-                assertThat(r.verdict()).as(area.key + ": " + r.operation() + " " + r.figure()).isNotEqualTo(Verdict.FAILED);
+                assertThat(r.verdict())
+                        .as(area.key + ": " + r.operation() + " " + r.figure())
+                        .isNotEqualTo(Verdict.FAILED);
                 assertThat(r.value()).as(area.key + ": " + r.operation()).isPositive();
             }
         }
-        assertThat(report.rows(Area.DELETE)).anySatisfy(r -> assertThat(r.operation()).startsWith("restore"));
-        assertThat(report.rows(Area.DELETE).get(1).verdict()).as("everything restored").isEqualTo(Verdict.MEETS);
+        assertThat(report.rows(Area.DELETE))
+                .anySatisfy(r -> assertThat(r.operation()).startsWith("restore"));
+        assertThat(report.rows(Area.DELETE).get(1).verdict())
+                .as("everything restored")
+                .isEqualTo(Verdict.MEETS);
 
         String markdown = Files.readString(out);
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo(markdown);
-        assertThat(markdown).contains("**Machine**", "Load average** at end", "| operation | size | figure | target | result |");
+        assertThat(markdown)
+                .contains("**Machine**", "Load average** at end", "| operation | size | figure | target | result |");
         for (Area area : Area.values()) {
             assertThat(markdown).contains("### " + area.title);
         }
@@ -57,18 +75,34 @@ class BenchmarkSuiteTest {
     @Test
     @Timeout(180)
     void theStoreAreasRunOnPostgres() throws Exception {
-        var options = BenchmarkSuite.Options.parse("--size", "2000", "--repeats", "1", "--only", "import,reads,delete,stats",
-                "--dir", dir.resolve("pg").toString(), "--db", ServerDatabase.LOCAL);
+        var options = BenchmarkSuite.Options.parse(
+                "--size",
+                "2000",
+                "--repeats",
+                "1",
+                "--only",
+                "import,reads,delete,stats",
+                "--dir",
+                dir.resolve("pg").toString(),
+                "--db",
+                ServerDatabase.LOCAL);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Report report;
         try (PrintStream stdout = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             report = BenchmarkSuite.run(options, stdout, System.err);
         }
         for (Area area : List.of(Area.IMPORT, Area.READS, Area.DELETE, Area.STATS)) {
-            assertThat(report.rows(area)).as(area.key).isNotEmpty().allSatisfy(r -> assertThat(r.value()).as(r.operation()).isPositive());
+            assertThat(report.rows(area))
+                    .as(area.key)
+                    .isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.value()).as(r.operation()).isPositive());
         }
-        assertThat(report.rows(Area.DELETE).get(1).verdict()).as("everything restored").isEqualTo(Verdict.MEETS);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("**Database**: PostgreSQL").doesNotContain(TestPostgres.PASSWORD);
+        assertThat(report.rows(Area.DELETE).get(1).verdict())
+                .as("everything restored")
+                .isEqualTo(Verdict.MEETS);
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("**Database**: PostgreSQL")
+                .doesNotContain(TestPostgres.PASSWORD);
     }
 
     @Test

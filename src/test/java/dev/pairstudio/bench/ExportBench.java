@@ -1,5 +1,11 @@
 package dev.pairstudio.bench;
 
+import static dev.pairstudio.bench.Report.count;
+import static dev.pairstudio.bench.Report.mb;
+import static dev.pairstudio.bench.Report.rate;
+import static dev.pairstudio.bench.Report.ratio;
+import static dev.pairstudio.bench.Report.seconds;
+
 import dev.pairstudio.bench.Report.Area;
 import dev.pairstudio.bench.Report.Row;
 import dev.pairstudio.bench.Report.Verdict;
@@ -18,12 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import static dev.pairstudio.bench.Report.count;
-import static dev.pairstudio.bench.Report.mb;
-import static dev.pairstudio.bench.Report.rate;
-import static dev.pairstudio.bench.Report.ratio;
-import static dev.pairstudio.bench.Report.seconds;
-
 /**
  * Issue 7's export figures: every format from the store to disk (atomic, with manifest), not
  * anonymized, against the bare Jackson ceiling of the same run; JSONL anonymized on the earliest
@@ -34,8 +34,7 @@ final class ExportBench {
     private static final Area AREA = Area.EXPORT;
     private static final String[] PRESETS = {"openai", "alpaca", "sharegpt", "spider", "hf"};
 
-    private ExportBench() {
-    }
+    private ExportBench() {}
 
     static void run(Workload w, Report report) throws Exception {
         PairStore store = w.store();
@@ -50,28 +49,62 @@ final class ExportBench {
         // the first export of a run also pays for the JIT and for filling H2's page cache: shown, then measured again
         Measured first = export(w, exporter, plain("jsonl"), out.resolve("pairs.jsonl"));
         Measured jsonl = export(w, exporter, plain("jsonl"), out.resolve("pairs.jsonl"));
-        Row jsonlRow = row("JSONL, not anonymized (second run)", size, jsonl, ceiling,
-                "≥ 150,000 pairs/s (1M in ≤ 7 s) and within 3× of the ceiling", Verdict.of(jsonl.rate() >= 150_000 && ceiling / jsonl.rate() <= 3));
-        report.add(AREA, new Row(jsonlRow.operation(), jsonlRow.size(), jsonlRow.figure(), jsonlRow.value(), jsonlRow.target(), jsonlRow.verdict(),
-                jsonlRow.heap(), "first run " + rate(first.rate()) + " (" + seconds(first.seconds) + "); " + jsonlRow.note()));
+        Row jsonlRow = row(
+                "JSONL, not anonymized (second run)",
+                size,
+                jsonl,
+                ceiling,
+                "≥ 150,000 pairs/s (1M in ≤ 7 s) and within 3× of the ceiling",
+                Verdict.of(jsonl.rate() >= 150_000 && ceiling / jsonl.rate() <= 3));
+        report.add(
+                AREA,
+                new Row(
+                        jsonlRow.operation(),
+                        jsonlRow.size(),
+                        jsonlRow.figure(),
+                        jsonlRow.value(),
+                        jsonlRow.target(),
+                        jsonlRow.verdict(),
+                        jsonlRow.heap(),
+                        "first run " + rate(first.rate()) + " (" + seconds(first.seconds) + "); " + jsonlRow.note()));
         worst = max(max(worst, first.heap), jsonl.heap);
         for (String format : new String[] {"json", "csv"}) {
             Measured m = export(w, exporter, plain(format), out.resolve("pairs." + format));
-            report.add(AREA, row(format.toUpperCase(Locale.ROOT) + ", not anonymized", size, m, ceiling, "1M in ≤ 8 s (≥ 125,000 pairs/s)",
-                    Verdict.of(m.rate() >= 125_000)));
+            report.add(
+                    AREA,
+                    row(
+                            format.toUpperCase(Locale.ROOT) + ", not anonymized",
+                            size,
+                            m,
+                            ceiling,
+                            "1M in ≤ 8 s (≥ 125,000 pairs/s)",
+                            Verdict.of(m.rate() >= 125_000)));
             worst = max(worst, m.heap);
         }
         w.progress.println("export: presets ...");
         for (String preset : PRESETS) {
             Path target = preset.equals("hf") ? out.resolve("hf-dataset") : out.resolve("pairs." + preset + ".jsonl");
             Measured m = export(w, exporter, plain(preset), target);
-            report.add(AREA, row("preset " + preset + (preset.equals("hf") ? " (folder, 80/10/10 split)" : "") + ", not anonymized",
-                    size, m, ceiling, "", Verdict.NONE));
+            report.add(
+                    AREA,
+                    row(
+                            "preset " + preset + (preset.equals("hf") ? " (folder, 80/10/10 split)" : "")
+                                    + ", not anonymized",
+                            size,
+                            m,
+                            ceiling,
+                            "",
+                            Verdict.NONE));
             worst = max(worst, m.heap);
         }
-        Measured split = export(w, exporter, plain("openai").withSplit(SplitRatios.DEFAULT, SplitAssigner.Grouping.TEMPLATE),
+        Measured split = export(
+                w,
+                exporter,
+                plain("openai").withSplit(SplitRatios.DEFAULT, SplitAssigner.Grouping.TEMPLATE),
                 out.resolve("pairs.split.jsonl"));
-        report.add(AREA, row("preset openai, 80/10/10 split grouped by SQL template", size, split, ceiling, "", Verdict.NONE));
+        report.add(
+                AREA,
+                row("preset openai, 80/10/10 split grouped by SQL template", size, split, ceiling, "", Verdict.NONE));
         worst = max(worst, split.heap);
         Measured dedup = export(w, exporter, plain("jsonl").withDedup(true), out.resolve("pairs.dedup.jsonl"));
         report.add(AREA, row("JSONL, exact duplicates dropped", size, dedup, ceiling, "", Verdict.NONE));
@@ -80,18 +113,34 @@ final class ExportBench {
         w.progress.println("export: anonymized ...");
         long wanted = Math.min(n, w.options.anonymized());
         PairFilter earliest = wanted < n ? w.earliest(wanted) : PairFilter.ALL;
-        Measured anon = export(w, exporter, ExportProfile.defaults("jsonl").withDedup(false).withFilter(earliest), out.resolve("anonymized.jsonl"));
+        Measured anon = export(
+                w,
+                exporter,
+                ExportProfile.defaults("jsonl").withDedup(false).withFilter(earliest),
+                out.resolve("anonymized.jsonl"));
         // issue 7: "with anonymization, bounded by the privacy engine's rate": per pair it may cost the plain
         // export plus the engine's work on one core, no more (the exporter anonymizes on every core)
         String target = "bounded by the privacy engine: per pair ≤ plain JSONL export + anonymization on one core";
         Verdict verdict = Verdict.NOT_CHECKED;
         if (w.anonymizerRate != null) {
             double bound = 1 / (1 / jsonl.rate() + 1 / w.anonymizerRate);
-            target = String.format(Locale.ROOT, "bounded by the privacy engine: ≥ %s (plain JSONL %s with anonymization at %s on one core)",
-                    rate(bound), rate(jsonl.rate()), rate(w.anonymizerRate));
+            target = String.format(
+                    Locale.ROOT,
+                    "bounded by the privacy engine: ≥ %s (plain JSONL %s with anonymization at %s on one core)",
+                    rate(bound),
+                    rate(jsonl.rate()),
+                    rate(w.anonymizerRate));
             verdict = Verdict.of(anon.rate() >= bound);
         }
-        report.add(AREA, row("JSONL, anonymized (the default policy)", count(anon.result.written()) + " of " + size, anon, ceiling, target, verdict));
+        report.add(
+                AREA,
+                row(
+                        "JSONL, anonymized (the default policy)",
+                        count(anon.result.written()) + " of " + size,
+                        anon,
+                        ceiling,
+                        target,
+                        verdict));
         worst = max(worst, anon.heap);
 
         w.heap.begin();
@@ -99,9 +148,17 @@ final class ExportBench {
         long t = System.nanoTime();
         store.forEach(PairFilter.ALL, PairSort.INSERTION, p -> rows[0]++);
         double readSeconds = (System.nanoTime() - t) / 1e9;
-        report.add(AREA, new Row("for reference: `store.forEach` over every pair, writing nothing", size,
-                rate(rows[0] / readSeconds) + " (" + seconds(readSeconds) + ")", rows[0] / readSeconds, "", Verdict.NONE, w.heap.peak().toString(),
-                "what reading costs before any writing"));
+        report.add(
+                AREA,
+                new Row(
+                        "for reference: `store.forEach` over every pair, writing nothing",
+                        size,
+                        rate(rows[0] / readSeconds) + " (" + seconds(readSeconds) + ")",
+                        rows[0] / readSeconds,
+                        "",
+                        Verdict.NONE,
+                        w.heap.peak().toString(),
+                        "what reading costs before any writing"));
         report.add(AREA, BenchmarkSuite.heapRow("peak heap over all exports", size, worst));
     }
 
@@ -116,7 +173,8 @@ final class ExportBench {
         }
     }
 
-    private static Measured export(Workload w, DatasetExporter exporter, ExportProfile profile, Path target) throws IOException {
+    private static Measured export(Workload w, DatasetExporter exporter, ExportProfile profile, Path target)
+            throws IOException {
         w.heap.begin();
         long cpu0 = Machine.processCpu();
         ExportResult r = exporter.export(profile, target, ExportTargetPolicy.OVERWRITE, ExportListener.NONE);
@@ -134,10 +192,23 @@ final class ExportBench {
     }
 
     private static Row row(String operation, String size, Measured m, double ceiling, String target, Verdict verdict) {
-        return new Row(operation, size, rate(m.rate()) + " (" + seconds(m.seconds) + ")", m.rate(), target, verdict, m.heap.toString(),
-                String.format(Locale.ROOT, "%s the bare Jackson time per pair; %s written (%,d pairs%s); process CPU %s",
-                        ratio(ceiling / m.rate()), mb(m.bytes), m.result.written(),
-                        m.result.duplicates() > 0 ? String.format(Locale.ROOT, ", %,d duplicates dropped", m.result.duplicates()) : "",
+        return new Row(
+                operation,
+                size,
+                rate(m.rate()) + " (" + seconds(m.seconds) + ")",
+                m.rate(),
+                target,
+                verdict,
+                m.heap.toString(),
+                String.format(
+                        Locale.ROOT,
+                        "%s the bare Jackson time per pair; %s written (%,d pairs%s); process CPU %s",
+                        ratio(ceiling / m.rate()),
+                        mb(m.bytes),
+                        m.result.written(),
+                        m.result.duplicates() > 0
+                                ? String.format(Locale.ROOT, ", %,d duplicates dropped", m.result.duplicates())
+                                : "",
                         seconds(m.cpuSeconds)));
     }
 
@@ -145,6 +216,7 @@ final class ExportBench {
         if (a == null) {
             return b;
         }
-        return new HeapWatch.Peak(Math.max(a.used(), b.used()), Math.max(a.afterGc(), b.afterGc()), a.collections() + b.collections());
+        return new HeapWatch.Peak(
+                Math.max(a.used(), b.used()), Math.max(a.afterGc(), b.afterGc()), a.collections() + b.collections());
     }
 }

@@ -106,7 +106,8 @@ final class HeapWatch implements AutoCloseable {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
             return;
         }
-        var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
+        var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
+                .getGcInfo();
         max(peakUsed, heapOf(info.getMemoryUsageBeforeGc()));
         max(peakAfterGc, heapOf(info.getMemoryUsageAfterGc()));
         collections.incrementAndGet();

@@ -25,7 +25,8 @@ final class Latency {
 
     Latency(double coldMs, List<Double> repeatsMs, Object lastResult) {
         this.coldMs = coldMs;
-        this.sortedMs = repeatsMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        this.sortedMs =
+                repeatsMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         this.lastResult = lastResult;
     }
 
@@ -105,7 +106,8 @@ final class Latency {
 
     /** "p50 12 ms · p90 15 ms · p99 20 ms (n=10)". */
     String percentiles() {
-        return String.format(Locale.ROOT, "p50 %s · p90 %s · p99 %s (n=%d)", ms(p(50)), ms(p(90)), ms(p(99)), repeats());
+        return String.format(
+                Locale.ROOT, "p50 %s · p90 %s · p99 %s (n=%d)", ms(p(50)), ms(p(90)), ms(p(99)), repeats());
     }
 
     static String ms(double ms) {

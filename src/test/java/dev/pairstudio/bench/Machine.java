@@ -11,14 +11,19 @@ import java.util.concurrent.TimeUnit;
 
 /** The machine line of a report: cores, memory, OS, Java, and the load average as {@code uptime} shows it. */
 final class Machine {
-    private Machine() {
-    }
+    private Machine() {}
 
     static String describe() {
         long ram = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-        return String.format(Locale.ROOT, "%d cores, %.1f GiB RAM, %s, %s %s, -Xmx %d MB",
-                Runtime.getRuntime().availableProcessors(), ram / (1024.0 * 1024 * 1024), os(),
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), HeapWatch.maxHeap() >> 20);
+        return String.format(
+                Locale.ROOT,
+                "%d cores, %.1f GiB RAM, %s, %s %s, -Xmx %d MB",
+                Runtime.getRuntime().availableProcessors(),
+                ram / (1024.0 * 1024 * 1024),
+                os(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"),
+                HeapWatch.maxHeap() >> 20);
     }
 
     /** "0.13, 0.81, 1.76" (1, 5 and 15 minutes), from {@code uptime}, else /proc/loadavg, else the JVM's 1-minute figure. */
@@ -41,7 +46,10 @@ final class Machine {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + ", " + f[1] + ", " + f[2];
         } catch (IOException | RuntimeException e) {
-            return String.format(Locale.ROOT, "%.2f (1 min)", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f (1 min)",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -49,7 +57,8 @@ final class Machine {
         try {
             for (String line : Files.readAllLines(Path.of("/etc/os-release"))) {
                 if (line.startsWith("PRETTY_NAME=")) {
-                    return line.substring(12).replace("\"", "") + " (" + System.getProperty("os.name") + " " + System.getProperty("os.version") + ")";
+                    return line.substring(12).replace("\"", "") + " (" + System.getProperty("os.name") + " "
+                            + System.getProperty("os.version") + ")";
                 }
             }
         } catch (IOException | RuntimeException e) {

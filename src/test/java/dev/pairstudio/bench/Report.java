@@ -46,7 +46,11 @@ final class Report {
     }
 
     enum Verdict {
-        MEETS("meets"), MISSES("**misses**"), NONE(""), NOT_CHECKED("not checked"), FAILED("**failed**");
+        MEETS("meets"),
+        MISSES("**misses**"),
+        NONE(""),
+        NOT_CHECKED("not checked"),
+        FAILED("**failed**");
 
         final String text;
 
@@ -64,8 +68,15 @@ final class Report {
      *
      * @param value the figure as a number (rate, milliseconds, ratio): what a test checks is positive
      */
-    record Row(String operation, String size, String figure, double value, String target, Verdict verdict, String heap, String note) {
-    }
+    record Row(
+            String operation,
+            String size,
+            String figure,
+            double value,
+            String target,
+            Verdict verdict,
+            String heap,
+            String note) {}
 
     private final Map<Area, List<Row>> rows = new LinkedHashMap<>(); // in the order the areas ran
     private final List<String> header = new ArrayList<>();
@@ -109,9 +120,21 @@ final class Report {
         sb.append("| operation | size | figure | target | result | peak heap | note |\n");
         sb.append("|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            sb.append("| ").append(cell(r.operation())).append(" | ").append(cell(r.size())).append(" | ").append(cell(r.figure()))
-                    .append(" | ").append(cell(r.target())).append(" | ").append(r.verdict().text).append(" | ").append(cell(r.heap()))
-                    .append(" | ").append(cell(r.note())).append(" |\n");
+            sb.append("| ")
+                    .append(cell(r.operation()))
+                    .append(" | ")
+                    .append(cell(r.size()))
+                    .append(" | ")
+                    .append(cell(r.figure()))
+                    .append(" | ")
+                    .append(cell(r.target()))
+                    .append(" | ")
+                    .append(r.verdict().text)
+                    .append(" | ")
+                    .append(cell(r.heap()))
+                    .append(" | ")
+                    .append(cell(r.note()))
+                    .append(" |\n");
         }
         return sb.toString();
     }

@@ -13,8 +13,7 @@ import java.sql.Statement;
 final class ServerDatabase {
     static final String LOCAL = "local-postgresql";
 
-    private ServerDatabase() {
-    }
+    private ServerDatabase() {}
 
     /** The URL to open: {@code local-postgresql} starts a throwaway durable server and makes a database on it. */
     static String resolve(String db) {
@@ -25,8 +24,10 @@ final class ServerDatabase {
     }
 
     static String describe(String db) {
-        return db.equals(LOCAL) ? "a local server started by the benchmark from this machine's binaries, fsync on, "
-                + "shared_buffers 128 MB, over TCP loopback" : TestPostgres.withoutPassword(db).replaceAll(":[^:@/]*@", "@");
+        return db.equals(LOCAL)
+                ? "a local server started by the benchmark from this machine's binaries, fsync on, "
+                        + "shared_buffers 128 MB, over TCP loopback"
+                : TestPostgres.withoutPassword(db).replaceAll(":[^:@/]*@", "@");
     }
 
     /** Drops every table (the store creates them again on open). */
@@ -53,13 +54,17 @@ final class ServerDatabase {
 
     private static <T> T run(String url, Work<T> work) {
         URI u = URI.create(url.replaceFirst("^(jdbc:)?postgres(ql)?://", "postgresql://"));
-        String[] info = u.getUserInfo() == null ? new String[] {System.getProperty("user.name")} : u.getUserInfo().split(":", 2);
+        String[] info = u.getUserInfo() == null
+                ? new String[] {System.getProperty("user.name")}
+                : u.getUserInfo().split(":", 2);
         String password = info.length > 1 ? info[1] : System.getenv(PairStores.PASSWORD_VARIABLE);
         String jdbc = "jdbc:postgresql://" + u.getHost() + ":" + (u.getPort() < 0 ? 5432 : u.getPort()) + u.getPath();
-        try (Connection c = DriverManager.getConnection(jdbc, info[0], password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbc, info[0], password);
+                Statement s = c.createStatement()) {
             return work.run(s);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot use the benchmark database " + describe(url) + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot use the benchmark database " + describe(url) + ": " + e.getMessage(), e);
         }
     }
 }

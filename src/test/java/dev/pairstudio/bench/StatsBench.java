@@ -20,8 +20,7 @@ import java.util.Set;
  * database types), plus a text filter, which reads every matching pair (shown, not judged).
  */
 final class StatsBench {
-    private StatsBench() {
-    }
+    private StatsBench() {}
 
     static void run(Workload w, Report report) throws Exception {
         PairStore store = w.store();
@@ -38,27 +37,40 @@ final class StatsBench {
         Map<String, PairFilter> filters = new LinkedHashMap<>();
         filters.put("whole set", PairFilter.ALL);
         filters.put("the middle third by date (whole days)", PairFilter.ALL.withDates(from, to));
-        filters.put("the middle third by date, edges at 09:30 and 17:00, successful only",
-                PairFilter.ALL.withDates(from.plus(570, ChronoUnit.MINUTES), to.plus(1020, ChronoUnit.MINUTES)).withSuccess(true));
+        filters.put(
+                "the middle third by date, edges at 09:30 and 17:00, successful only",
+                PairFilter.ALL
+                        .withDates(from.plus(570, ChronoUnit.MINUTES), to.plus(1020, ChronoUnit.MINUTES))
+                        .withSuccess(true));
         if (types.size() >= 2) {
-            filters.put("database types " + types.get(types.size() - 2) + " + " + types.get(types.size() - 1),
+            filters.put(
+                    "database types " + types.get(types.size() - 2) + " + " + types.get(types.size() - 1),
                     PairFilter.ALL.withDatabaseTypes(Set.of(types.get(types.size() - 2), types.get(types.size() - 1))));
         }
         String textWord = "customers";
         filters.put("text '" + textWord + "' (reads every matching pair)", PairFilter.ALL.withText(textWord, false));
 
         Map<String, Latency.Call> calls = new LinkedHashMap<>();
-        filters.forEach((name, f) -> calls.put(name, () -> Statistics.compute(store, f).totalPairs()));
+        filters.forEach(
+                (name, f) -> calls.put(name, () -> Statistics.compute(store, f).totalPairs()));
         w.heap.begin();
         Map<String, Latency> latency = Latency.roundRobin(calls, w.options.repeats(), w.options.budgetMs());
         HeapWatch.Peak heap = w.heap.peak();
         for (Map.Entry<String, Latency> e : latency.entrySet()) {
             boolean judged = !e.getKey().startsWith("text");
             long pairs = (Long) e.getValue().lastResult();
-            Report.Row row = StoreBench.latencyRow("statistics: " + e.getKey(), count(pairs) + " of " + count(n) + " pairs",
-                    e.getValue(), 1_000, "");
+            Report.Row row = StoreBench.latencyRow(
+                    "statistics: " + e.getKey(), count(pairs) + " of " + count(n) + " pairs", e.getValue(), 1_000, "");
             if (!judged) {
-                row = new Report.Row(row.operation(), row.size(), row.figure(), row.value(), "", Report.Verdict.NONE, row.heap(), row.note());
+                row = new Report.Row(
+                        row.operation(),
+                        row.size(),
+                        row.figure(),
+                        row.value(),
+                        "",
+                        Report.Verdict.NONE,
+                        row.heap(),
+                        row.note());
             }
             report.add(Area.STATS, row);
         }

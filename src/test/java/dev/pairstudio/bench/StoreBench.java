@@ -31,12 +31,14 @@ import java.util.Set;
 final class StoreBench {
     /** Words of the synthetic pairs: common, middling, rare (PII), and one that never occurs (the scan's worst case). */
     static final String[] WORDS = {"customers", "Lisbon", "salary", "example.org", "zebra"};
+
     private static final int PAGE = 100;
     private static final int DEEP_PAGE = 5_000;
-    private static final SortColumn[] DEEP_SORTS = {SortColumn.ID, SortColumn.TIMESTAMP, SortColumn.QUESTION, SortColumn.SUCCESS};
+    private static final SortColumn[] DEEP_SORTS = {
+        SortColumn.ID, SortColumn.TIMESTAMP, SortColumn.QUESTION, SortColumn.SUCCESS
+    };
 
-    private StoreBench() {
-    }
+    private StoreBench() {}
 
     static void reads(Workload w, Report report) throws Exception {
         Area area = Area.READS;
@@ -57,12 +59,21 @@ final class StoreBench {
         for (int i = 0; i <= repeats; i++) {
             Instant from = first.plus(span.multipliedBy(i % 7).dividedBy(21)).plusSeconds(3_600L * i);
             Instant to = from.plus(span.dividedBy(3));
-            PairFilter f = PairFilter.ALL.withDates(from, to).withSuccess(i % 2 == 0).withDatabaseTypes(Set.of(types.get(i % types.size())));
+            PairFilter f = PairFilter.ALL
+                    .withDates(from, to)
+                    .withSuccess(i % 2 == 0)
+                    .withDatabaseTypes(Set.of(types.get(i % types.size())));
             counts.add(() -> store.count(f));
         }
         Latency c = Latency.distinct(counts);
-        report.add(area, latencyRow("count: date range (a third) + success + database type", size, c, 100,
-                "a new window, outcome and type each call; last matched " + count((Long) c.lastResult())));
+        report.add(
+                area,
+                latencyRow(
+                        "count: date range (a third) + success + database type",
+                        size,
+                        c,
+                        100,
+                        "a new window, outcome and type each call; last matched " + count((Long) c.lastResult())));
 
         // the first page of every sort, both directions
         w.progress.println("reads: first pages ...");
@@ -70,7 +81,11 @@ final class StoreBench {
         for (SortColumn col : SortColumn.values()) {
             for (boolean desc : new boolean[] {false, true}) {
                 PairSort sort = new PairSort(col, desc);
-                pages.put(col.name().toLowerCase(Locale.ROOT) + (desc ? " desc" : " asc"), () -> store.query(PairFilter.ALL, sort, null, PAGE).rows().size());
+                pages.put(
+                        col.name().toLowerCase(Locale.ROOT) + (desc ? " desc" : " asc"),
+                        () -> store.query(PairFilter.ALL, sort, null, PAGE)
+                                .rows()
+                                .size());
             }
         }
         Map<String, Latency> firstPages = Latency.roundRobin(pages, repeats, budget);
@@ -82,8 +97,17 @@ final class StoreBench {
             }
         }
         Latency worstLatency = firstPages.get(worst);
-        report.add(area, new Row("first page of 100, slowest sort (" + worst + ")", size, "p50 " + Latency.ms(worstLatency.p(50)),
-                worstLatency.p(50), "≤ 50 ms for any sort", Verdict.of(worstLatency.p(50) <= 50), "", firstPages.size() + " sorts"));
+        report.add(
+                area,
+                new Row(
+                        "first page of 100, slowest sort (" + worst + ")",
+                        size,
+                        "p50 " + Latency.ms(worstLatency.p(50)),
+                        worstLatency.p(50),
+                        "≤ 50 ms for any sort",
+                        Verdict.of(worstLatency.p(50) <= 50),
+                        "",
+                        firstPages.size() + " sorts"));
 
         // a deep page against page 1: cursors from pageStarts, only the page itself timed
         w.progress.println("reads: deep pages ...");
@@ -95,11 +119,17 @@ final class StoreBench {
             long t = System.nanoTime();
             List<String> starts = store.pageStarts(PairFilter.ALL, sort, PAGE);
             startsMs.put(col, Latency.millis(t));
-            int k = Math.min(Math.max(DEEP_PAGE, starts.size() / 2), starts.size()); // the middle from 1M pairs on (10M: page 50,000)
+            int k = Math.min(
+                    Math.max(DEEP_PAGE, starts.size() / 2),
+                    starts.size()); // the middle from 1M pairs on (10M: page 50,000)
             deepPage.put(col, k);
             String cursor = starts.get(k - 1);
-            deep.put(col + " page 1", () -> store.query(PairFilter.ALL, sort, null, PAGE).rows().size());
-            deep.put(col + " page k", () -> store.query(PairFilter.ALL, sort, cursor, PAGE).rows().size());
+            deep.put(
+                    col + " page 1",
+                    () -> store.query(PairFilter.ALL, sort, null, PAGE).rows().size());
+            deep.put(
+                    col + " page k",
+                    () -> store.query(PairFilter.ALL, sort, cursor, PAGE).rows().size());
         }
         Map<String, Latency> deepLatency = Latency.roundRobin(deep, repeats, budget);
         for (SortColumn col : DEEP_SORTS) {
@@ -107,11 +137,19 @@ final class StoreBench {
             Latency pk = deepLatency.get(col + " page k");
             int k = deepPage.get(col);
             double r = pk.p(50) / p1.p(50);
-            report.add(area, new Row("page " + count(k) + (k < DEEP_PAGE ? " (the last; page 5,000 needs 500,000 pairs)" : "")
-                    + " vs page 1, sort by " + col.name().toLowerCase(Locale.ROOT), size,
-                    ratio(r) + " (p50 " + Latency.ms(pk.p(50)) + " vs " + Latency.ms(p1.p(50)) + ")", r, "within 2× of page 1",
-                    Verdict.of(r <= 2), "", "page k: " + pk.percentiles() + ", cold " + Latency.ms(pk.cold()) + "; pageStarts "
-                    + Latency.ms(startsMs.get(col))));
+            report.add(
+                    area,
+                    new Row(
+                            "page " + count(k) + (k < DEEP_PAGE ? " (the last; page 5,000 needs 500,000 pairs)" : "")
+                                    + " vs page 1, sort by " + col.name().toLowerCase(Locale.ROOT),
+                            size,
+                            ratio(r) + " (p50 " + Latency.ms(pk.p(50)) + " vs " + Latency.ms(p1.p(50)) + ")",
+                            r,
+                            "within 2× of page 1",
+                            Verdict.of(r <= 2),
+                            "",
+                            "page k: " + pk.percentiles() + ", cold " + Latency.ms(pk.cold()) + "; pageStarts "
+                                    + Latency.ms(startsMs.get(col))));
         }
 
         // free-text search: the first page and the full count, for several words
@@ -119,14 +157,30 @@ final class StoreBench {
         Map<String, Latency.Call> search = new LinkedHashMap<>();
         for (String word : WORDS) {
             PairFilter f = PairFilter.ALL.withText(word, false);
-            search.put(word + " page", () -> store.query(f, PairSort.INSERTION, null, PAGE).rows().size());
+            search.put(
+                    word + " page",
+                    () -> store.query(f, PairSort.INSERTION, null, PAGE).rows().size());
             search.put(word + " count", () -> store.count(f));
         }
         Map<String, Latency> searchLatency = Latency.roundRobin(search, repeats, budget);
         for (String word : WORDS) {
             Latency count = searchLatency.get(word + " count");
-            report.add(area, latencyRow("search '" + word + "': first page of 100", size, searchLatency.get(word + " page"), 50, ""));
-            report.add(area, latencyRow("search '" + word + "': full count", size, count, 300, count((Long) count.lastResult()) + " matches"));
+            report.add(
+                    area,
+                    latencyRow(
+                            "search '" + word + "': first page of 100",
+                            size,
+                            searchLatency.get(word + " page"),
+                            50,
+                            ""));
+            report.add(
+                    area,
+                    latencyRow(
+                            "search '" + word + "': full count",
+                            size,
+                            count,
+                            300,
+                            count((Long) count.lastResult()) + " matches"));
         }
     }
 
@@ -148,24 +202,47 @@ final class StoreBench {
         HeapWatch.Peak deleteHeap = w.heap.peak();
         long live = store.count(PairFilter.ALL);
         double rate = batch.count() / deleteSeconds;
-        report.add(area, new Row("delete by filter (the earliest pairs by date) to the trash", size, seconds(deleteSeconds) + " (" + rate(rate) + ")",
-                rate, "100,000 in ≤ 3 s (≥ 33,333 pairs/s)", Verdict.of(rate >= 100_000 / 3.0), deleteHeap.toString(),
-                count(batch.count()) + " trashed, " + count(live) + " left live"));
+        report.add(
+                area,
+                new Row(
+                        "delete by filter (the earliest pairs by date) to the trash",
+                        size,
+                        seconds(deleteSeconds) + " (" + rate(rate) + ")",
+                        rate,
+                        "100,000 in ≤ 3 s (≥ 33,333 pairs/s)",
+                        Verdict.of(rate >= 100_000 / 3.0),
+                        deleteHeap.toString(),
+                        count(batch.count()) + " trashed, " + count(live) + " left live"));
 
         w.heap.begin();
         t = System.nanoTime();
         long restored = store.restore(batch.id());
         double restoreSeconds = (System.nanoTime() - t) / 1e9;
         long after = store.count(PairFilter.ALL);
-        report.add(area, new Row("restore that delete", size, seconds(restoreSeconds) + " (" + rate(restored / restoreSeconds) + ")",
-                restored / restoreSeconds, "restorable: every pair back", Verdict.of(after == before && restored == batch.count()),
-                w.heap.peak().toString(), count(restored) + " restored; " + count(after) + " live after, " + count(before) + " before"));
+        report.add(
+                area,
+                new Row(
+                        "restore that delete",
+                        size,
+                        seconds(restoreSeconds) + " (" + rate(restored / restoreSeconds) + ")",
+                        restored / restoreSeconds,
+                        "restorable: every pair back",
+                        Verdict.of(after == before && restored == batch.count()),
+                        w.heap.peak().toString(),
+                        count(restored) + " restored; " + count(after) + " live after, " + count(before) + " before"));
     }
 
     /** A latency row judged on the median against {@code targetMs}. */
     static Row latencyRow(String operation, String size, Latency l, double targetMs, String note) {
         String cold = "cold " + Latency.ms(l.cold());
-        return new Row(operation, size, l.percentiles(), l.p(50), String.format(Locale.ROOT, "≤ %,.0f ms", targetMs), Verdict.of(l.p(50) <= targetMs), "",
+        return new Row(
+                operation,
+                size,
+                l.percentiles(),
+                l.p(50),
+                String.format(Locale.ROOT, "≤ %,.0f ms", targetMs),
+                Verdict.of(l.p(50) <= targetMs),
+                "",
                 note.isEmpty() ? cold : cold + "; " + note);
     }
 }

@@ -31,8 +31,7 @@ import javafx.stage.Stage;
  * <p>{@code WindowOpenBench DB}
  */
 public final class WindowOpenBench {
-    private WindowOpenBench() {
-    }
+    private WindowOpenBench() {}
 
     public static void main(String[] args) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -45,17 +44,21 @@ public final class WindowOpenBench {
         double opened = since(jvmStart);
         double cpuOpened = processCpu();
         Path settings = Files.createTempDirectory("window-bench").resolve("ui.properties");
-        MainWindow window = HeadlessFx.fx(() -> TestWindows.show(new Stage(),
-                new MainWindow(store, new BackgroundJobs(), new UiSettings(settings)), 1400, 900));
+        MainWindow window = HeadlessFx.fx(() -> TestWindows.show(
+                new Stage(), new MainWindow(store, new BackgroundJobs(), new UiSettings(settings)), 1400, 900));
         double shownAt = since(jvmStart);
         double cpuShown = processCpu();
         boolean emptyShown = false;
         boolean loadingShown = false;
-        while (!HeadlessFx.fx(() -> !window.table().getItems().isEmpty() && window.table().getItems().get(0) != null)) {
+        while (!HeadlessFx.fx(() -> !window.table().getItems().isEmpty()
+                && window.table().getItems().get(0) != null)) {
             if (!emptyShown && HeadlessFx.fx(() -> shown(window, "#load-demo"))) {
                 emptyShown = true;
-                System.out.printf("empty-database state visible at %.2f s: %s rows, status \"%s\"%n", since(jvmStart),
-                        HeadlessFx.fx(() -> window.table().getItems().size()), HeadlessFx.fx(window::statusMessage));
+                System.out.printf(
+                        "empty-database state visible at %.2f s: %s rows, status \"%s\"%n",
+                        since(jvmStart),
+                        HeadlessFx.fx(() -> window.table().getItems().size()),
+                        HeadlessFx.fx(window::statusMessage));
             }
             loadingShown |= HeadlessFx.fx(() -> shown(window, "#table-loading"));
             Thread.sleep(10);
@@ -63,18 +66,28 @@ public final class WindowOpenBench {
         double seconds = since(jvmStart);
         double cpuAtRows = processCpu();
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("window rows visible %.2f s after JVM start (JavaFX up %.2f s, database open %.2f s, window shown %.2f s; %,d rows; "
-                + "loading state seen: %s; empty-database state seen: %s; heap used %,d MB)%n",
-                seconds, fxStarted, opened, shownAt, HeadlessFx.fx(() -> window.table().getItems().size()), loadingShown, emptyShown,
+        System.out.printf(
+                "window rows visible %.2f s after JVM start (JavaFX up %.2f s, database open %.2f s, window shown %.2f s; %,d rows; "
+                        + "loading state seen: %s; empty-database state seen: %s; heap used %,d MB)%n",
+                seconds,
+                fxStarted,
+                opened,
+                shownAt,
+                HeadlessFx.fx(() -> window.table().getItems().size()),
+                loadingShown,
+                emptyShown,
                 (rt.totalMemory() - rt.freeMemory()) >> 20);
         // CPU seconds (all threads) at each step: the part of the wall time that a loaded machine does not inflate
-        System.out.printf("CPU used: %.2f s by JavaFX up, %.2f s by database open, %.2f s by window shown, %.2f s by rows visible;"
-                + " the FX thread %.2f s%n", cpuFx, cpuOpened, cpuShown, cpuAtRows, HeadlessFx.fx(WindowOpenBench::threadCpu));
+        System.out.printf(
+                "CPU used: %.2f s by JavaFX up, %.2f s by database open, %.2f s by window shown, %.2f s by rows visible;"
+                        + " the FX thread %.2f s%n",
+                cpuFx, cpuOpened, cpuShown, cpuAtRows, HeadlessFx.fx(WindowOpenBench::threadCpu));
         if (Boolean.getBoolean("bench.threads")) {
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
                 if (t != null && mx.getThreadCpuTime(t.getThreadId()) > 50_000_000) {
-                    System.out.printf("  %-40s %.2f s CPU%n", t.getThreadName(), mx.getThreadCpuTime(t.getThreadId()) / 1e9);
+                    System.out.printf(
+                            "  %-40s %.2f s CPU%n", t.getThreadName(), mx.getThreadCpuTime(t.getThreadId()) / 1e9);
                 }
             }
         }
@@ -86,9 +99,14 @@ public final class WindowOpenBench {
                 peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
             }
             System.gc();
-            System.out.printf("heap after %d s open: %,d MB in use after a full GC, at most %,d MB in use meanwhile (garbage included), "
-                    + "-Xmx %,d MB; CPU used %.2f s%n", settle, memory.getHeapMemoryUsage().getUsed() >> 20, peak >> 20,
-                    rt.maxMemory() >> 20, processCpu());
+            System.out.printf(
+                    "heap after %d s open: %,d MB in use after a full GC, at most %,d MB in use meanwhile (garbage included), "
+                            + "-Xmx %,d MB; CPU used %.2f s%n",
+                    settle,
+                    memory.getHeapMemoryUsage().getUsed() >> 20,
+                    peak >> 20,
+                    rt.maxMemory() >> 20,
+                    processCpu());
         }
         HeadlessFx.fx(() -> {
             window.dispose();

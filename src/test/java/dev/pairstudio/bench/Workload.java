@@ -75,8 +75,14 @@ final class Workload implements AutoCloseable {
         var cli = Cli.commandLine();
         cli.setOut(new PrintWriter(new OutputStreamWriter(progress, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(progress, StandardCharsets.UTF_8), true));
-        int rc = cli.execute("generate", "--count", String.valueOf(size()), "--seed", String.valueOf(options.seed()),
-                "--output", file.toString());
+        int rc = cli.execute(
+                "generate",
+                "--count",
+                String.valueOf(size()),
+                "--seed",
+                String.valueOf(options.seed()),
+                "--output",
+                file.toString());
         if (rc != Cli.OK) {
             throw new IllegalStateException("pairstudio generate failed with exit code " + rc);
         }
@@ -99,7 +105,8 @@ final class Workload implements AutoCloseable {
         }
         progress.println("importing (setup, not measured) ...");
         deleteDatabase();
-        try (PairStore fresh = open(); AnalyzingEnricher enricher = AnalyzingEnricher.forStore(fresh)) {
+        try (PairStore fresh = open();
+                AnalyzingEnricher enricher = AnalyzingEnricher.forStore(fresh)) {
             new PairImporter(fresh, enricher).importFiles(List.of(jsonl()), ImportFormat.JSONL, dir(), null, null);
             new DuplicateTracker(fresh).catchUp();
         }
@@ -156,7 +163,11 @@ final class Workload implements AutoCloseable {
         if (starts.size() < 2) {
             return PairFilter.ALL;
         }
-        Instant cut = store().query(PairFilter.ALL, byTime, starts.get(1), 1).rows().get(0).pair().timestamp();
+        Instant cut = store().query(PairFilter.ALL, byTime, starts.get(1), 1)
+                .rows()
+                .get(0)
+                .pair()
+                .timestamp();
         return PairFilter.ALL.withDates(null, cut);
     }
 

@@ -23,32 +23,67 @@ class AuditSplitCommandTest {
         return CliRun.of(args);
     }
 
-    private static final String NEAR = "List the ten most expensive products in the catalogue sorted by price from high to low ";
+    private static final String NEAR =
+            "List the ten most expensive products in the catalogue sorted by price from high to low ";
 
     /** train as the seed's JSONL, validation as OpenAI chat JSONL, test as Spider JSON. */
     private List<String> planted() throws Exception {
         Path train = dir.resolve("data.train.jsonl");
-        Files.writeString(train, String.join("\n",
-                seed("How many orders were shipped to Berlin last week?", "SELECT COUNT(*) FROM orders WHERE city = 'Berlin'", "shop"),
-                seed(NEAR + "today", "SELECT name FROM products ORDER BY price DESC LIMIT 10", "catalog"),
-                seed("Which employees joined in 2020", "SELECT * FROM employees WHERE year = 2020", "hr"),
-                seed("What is the alpha of every gamma", "SELECT alpha FROM gamma", "greek")) + "\n");
+        Files.writeString(
+                train,
+                String.join(
+                                "\n",
+                                seed(
+                                        "How many orders were shipped to Berlin last week?",
+                                        "SELECT COUNT(*) FROM orders WHERE city = 'Berlin'",
+                                        "shop"),
+                                seed(
+                                        NEAR + "today",
+                                        "SELECT name FROM products ORDER BY price DESC LIMIT 10",
+                                        "catalog"),
+                                seed(
+                                        "Which employees joined in 2020",
+                                        "SELECT * FROM employees WHERE year = 2020",
+                                        "hr"),
+                                seed("What is the alpha of every gamma", "SELECT alpha FROM gamma", "greek"))
+                        + "\n");
         Path validation = dir.resolve("data.validation.jsonl");
-        Files.writeString(validation, String.join("\n",
-                chat("How many orders were shipped to Berlin last week?", "SELECT COUNT(id) FROM shipments"), // same question
-                chat("Staff hired during 2020", "SELECT * FROM employees WHERE year = 2020"), // identical SQL (and template)
-                chat("Who won the cup in the year of the storm", "SELECT winner FROM cups WHERE storm = 1")) + "\n");
+        Files.writeString(
+                validation,
+                String.join(
+                                "\n",
+                                chat(
+                                        "How many orders were shipped to Berlin last week?",
+                                        "SELECT COUNT(id) FROM shipments"), // same question
+                                chat(
+                                        "Staff hired during 2020",
+                                        "SELECT * FROM employees WHERE year = 2020"), // identical SQL (and template)
+                                chat(
+                                        "Who won the cup in the year of the storm",
+                                        "SELECT winner FROM cups WHERE storm = 1"))
+                        + "\n");
         Path test = dir.resolve("dev.json"); // Spider's name for its held-out split
-        Files.writeString(test, "[\n"
-                + spider(NEAR + "now", "SELECT title FROM books", "library") + ",\n" // near-duplicate question
-                + spider("Orders to Paris?", "SELECT COUNT(*) FROM orders WHERE city = 'Paris'", "shop") + ",\n" // template and database
-                + spider("Name every river longer than the Rhine", "SELECT name FROM rivers WHERE length > 1233", "geo") + "\n]\n");
+        Files.writeString(
+                test,
+                "[\n"
+                        + spider(NEAR + "now", "SELECT title FROM books", "library") + ",\n" // near-duplicate question
+                        + spider("Orders to Paris?", "SELECT COUNT(*) FROM orders WHERE city = 'Paris'", "shop")
+                        + ",\n" // template and database
+                        + spider(
+                                "Name every river longer than the Rhine",
+                                "SELECT name FROM rivers WHERE length > 1233",
+                                "geo")
+                        + "\n]\n");
         return List.of(train.toString(), validation.toString(), test.toString());
     }
 
     private static String seed(String q, String sql, String db) throws Exception {
-        return JSON.writeValueAsString(JSON.createObjectNode().put("pair_id", Integer.toHexString(q.hashCode()))
-                .put("natural_language_query", q).put("sql_query", sql).put("database_type", "postgresql").put("database_name", db));
+        return JSON.writeValueAsString(JSON.createObjectNode()
+                .put("pair_id", Integer.toHexString(q.hashCode()))
+                .put("natural_language_query", q)
+                .put("sql_query", sql)
+                .put("database_type", "postgresql")
+                .put("database_name", db));
     }
 
     private static String chat(String q, String sql) throws Exception {
@@ -61,7 +96,8 @@ class AuditSplitCommandTest {
     }
 
     private static String spider(String q, String sql, String db) throws Exception {
-        return JSON.writeValueAsString(JSON.createObjectNode().put("db_id", db).put("question", q).put("query", sql));
+        return JSON.writeValueAsString(
+                JSON.createObjectNode().put("db_id", db).put("question", q).put("query", sql));
     }
 
     @Test
@@ -76,10 +112,14 @@ class AuditSplitCommandTest {
         assertThat(report.get("splits").get("validation").asLong()).isEqualTo(6); // dev.json is validation too
         assertThat(rows(report, "train", "validation", "duplicate_question")).isEqualTo(1);
         assertThat(rows(report, "train", "validation", "identical_sql")).isEqualTo(1);
-        assertThat(rows(report, "train", "validation", "sql_template")).isEqualTo(2); // employees, and Paris from dev.json
-        assertThat(rows(report, "train", "validation", "near_duplicate_question")).isEqualTo(1);
+        assertThat(rows(report, "train", "validation", "sql_template"))
+                .isEqualTo(2); // employees, and Paris from dev.json
+        assertThat(rows(report, "train", "validation", "near_duplicate_question"))
+                .isEqualTo(1);
         assertThat(rows(report, "train", "validation", "database")).isEqualTo(1);
-        JsonNode near = crossing(report, "train", "validation", "near_duplicate_question").get("examples").get(0);
+        JsonNode near = crossing(report, "train", "validation", "near_duplicate_question")
+                .get("examples")
+                .get(0);
         assertThat(near.get("first").get("where").asText()).isEqualTo("data.train.jsonl:2");
         assertThat(near.get("second").get("where").asText()).isEqualTo("dev.json record 1");
         assertThat(near.get("second").get("text").asText()).endsWith("now");
@@ -93,10 +133,12 @@ class AuditSplitCommandTest {
         Files.move(Path.of(files.get(2)), test);
         CliRun r = run("audit-split", files.get(0), files.get(1), test.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("Splits: train 4, validation 3, test 3")
+        assertThat(r.out())
+                .contains("Splits: train 4, validation 3, test 3")
                 .contains("train / test (rows of test that match a row of train):")
                 .containsPattern("near-duplicate question +1")
-                .contains("data.train.jsonl:2").contains("data.test.json record 1")
+                .contains("data.train.jsonl:2")
+                .contains("data.test.json record 1")
                 .containsPattern("same database +1  \\(allowed\\)")
                 .contains("Result: rows cross splits:");
         assertThat(r.out()).containsPattern("validation / test[^\\n]*\\n(  [^\\n]* +0\\n){5}");
@@ -105,12 +147,15 @@ class AuditSplitCommandTest {
     @Test
     void cleanFilesExitZeroAndDatabasesFailOnlyWhenAsked() throws Exception {
         Path train = dir.resolve("train.csv");
-        Files.writeString(train, "pair_id,natural_language_query,sql_query,timestamp,database_type,database_name,table_names,success,"
-                + "execution_time_ms,query_type\r\n"
-                + "a,How many singers are there,SELECT count(*) FROM singer,,sqlite,concert,singer,True,,SELECT\r\n"
-                + "b,Name the stadiums by capacity,SELECT name FROM stadium ORDER BY capacity,,sqlite,concert,stadium,True,,SELECT\r\n");
+        Files.writeString(
+                train,
+                "pair_id,natural_language_query,sql_query,timestamp,database_type,database_name,table_names,success,"
+                        + "execution_time_ms,query_type\r\n"
+                        + "a,How many singers are there,SELECT count(*) FROM singer,,sqlite,concert,singer,True,,SELECT\r\n"
+                        + "b,Name the stadiums by capacity,SELECT name FROM stadium ORDER BY capacity,,sqlite,concert,stadium,True,,SELECT\r\n");
         Path test = dir.resolve("test.jsonl");
-        Files.writeString(test, seed("Average salary of the pilots", "SELECT avg(salary) FROM pilot", "concert") + "\n");
+        Files.writeString(
+                test, seed("Average salary of the pilots", "SELECT avg(salary) FROM pilot", "concert") + "\n");
         CliRun r = run("audit-split", train.toString(), test.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Result: clean");
@@ -131,14 +176,17 @@ class AuditSplitCommandTest {
         CliRun one = run("audit-split", test.toString());
         assertThat(one.code()).isEqualTo(2);
         assertThat(one.err()).contains("at least two splits");
-        CliRun missing = run("audit-split", test.toString(), dir.resolve("validation.jsonl").toString());
+        CliRun missing = run(
+                "audit-split", test.toString(), dir.resolve("validation.jsonl").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("validation.jsonl is not a readable file");
     }
 
     static JsonNode crossing(JsonNode report, String first, String second, String kind) {
         for (JsonNode c : report.get("crossings")) {
-            if (c.get("first").asText().equals(first) && c.get("second").asText().equals(second) && c.get("kind").asText().equals(kind)) {
+            if (c.get("first").asText().equals(first)
+                    && c.get("second").asText().equals(second)
+                    && c.get("kind").asText().equals(kind)) {
                 return c;
             }
         }

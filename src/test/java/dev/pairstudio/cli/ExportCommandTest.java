@@ -1,5 +1,7 @@
 package dev.pairstudio.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.demo.SyntheticPairs;
@@ -16,14 +18,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The stats and export commands on a real H2 file: output shapes, exit codes and messages. */
 class ExportCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
+
     static String db;
 
     @BeforeAll
@@ -32,7 +33,6 @@ class ExportCommandTest {
         try (PairStore store = PairStores.open(db)) {
             store.addAll(new SyntheticPairs(9).list(300), null, Source.FILE, "t");
             new DuplicateTracker(store).catchUp(); // as an import leaves them: grouped
-
         }
     }
 
@@ -51,7 +51,8 @@ class ExportCommandTest {
         JsonNode s = JSON.readTree(r.out());
         assertThat(s.get("total_pairs").asLong()).isEqualTo(300);
         assertThat(s.get("unique_tables").isArray()).isTrue();
-        CliRun filtered = run("stats", "--json", "--database-type", "mysql", "--from", "2025-03-01", "--to", "2025-06-30");
+        CliRun filtered =
+                run("stats", "--json", "--database-type", "mysql", "--from", "2025-03-01", "--to", "2025-06-30");
         assertThat(JSON.readTree(filtered.out()).get("total_pairs").asLong()).isBetween(1L, 299L);
         CliRun text = run("stats");
         assertThat(text.out()).contains("Pairs:").contains("300");
@@ -63,43 +64,84 @@ class ExportCommandTest {
     @Test
     void exportWritesTheSeedFormatsAndRefusesToOverwrite() throws Exception {
         Path jsonl = dir.resolve("o.jsonl");
-        CliRun r = run("export", "--format", "jsonl", "--no-anonymize", "--keep-duplicates", "--output", jsonl.toString());
+        CliRun r =
+                run("export", "--format", "jsonl", "--no-anonymize", "--keep-duplicates", "--output", jsonl.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Exported 300 pairs");
         assertThat(Files.readAllLines(jsonl)).hasSize(300);
         CliRun again = run("export", "--format", "jsonl", "--no-anonymize", "--output", jsonl.toString());
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("already exists").contains("--overwrite");
-        assertThat(run("export", "--format", "jsonl", "--output", jsonl.toString(), "--overwrite").code()).isZero();
+        assertThat(run("export", "--format", "jsonl", "--output", jsonl.toString(), "--overwrite")
+                        .code())
+                .isZero();
         Path csv = dir.resolve("o.csv");
-        assertThat(run("export", "--format", "csv", "--no-anonymize", "--output", csv.toString()).code()).isZero();
-        assertThat(Files.readAllLines(csv).get(0)).isEqualTo("pair_id,natural_language_query,sql_query,timestamp,database_type,"
-                + "database_name,table_names,success,execution_time_ms,query_type");
+        assertThat(run("export", "--format", "csv", "--no-anonymize", "--output", csv.toString())
+                        .code())
+                .isZero();
+        assertThat(Files.readAllLines(csv).get(0))
+                .isEqualTo("pair_id,natural_language_query,sql_query,timestamp,database_type,"
+                        + "database_name,table_names,success,execution_time_ms,query_type");
         Path json = dir.resolve("o.json");
-        assertThat(run("export", "--format", "json", "--keep-duplicates", "--output", json.toString()).code()).isZero();
+        assertThat(run("export", "--format", "json", "--keep-duplicates", "--output", json.toString())
+                        .code())
+                .isZero();
         assertThat(JSON.readTree(json.toFile()).get("total_pairs").asLong()).isEqualTo(300);
     }
 
     @Test
     void splitsProfilesAndUsageErrors() throws Exception {
         Path base = dir.resolve("chat.jsonl");
-        CliRun r = run("export", "--format", "openai", "--output", base.toString(), "--split", "80/10/10", "--profile", "chat");
+        CliRun r = run(
+                "export",
+                "--format",
+                "openai",
+                "--output",
+                base.toString(),
+                "--split",
+                "80/10/10",
+                "--profile",
+                "chat");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(dir.resolve("chat.train.jsonl")).exists();
         assertThat(dir.resolve("chat.manifest.json")).exists();
         // the profile remembers format and split; the next run only names the output
-        CliRun again = run("export", "--profile", "chat", "--output", dir.resolve("chat2.jsonl").toString());
+        CliRun again = run(
+                "export",
+                "--profile",
+                "chat",
+                "--output",
+                dir.resolve("chat2.jsonl").toString());
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(dir.resolve("chat2.validation.jsonl")).exists();
-        CliRun incremental = run("export", "--profile", "chat", "--incremental", "--output", dir.resolve("chat3.jsonl").toString());
+        CliRun incremental = run(
+                "export",
+                "--profile",
+                "chat",
+                "--incremental",
+                "--output",
+                dir.resolve("chat3.jsonl").toString());
         assertThat(incremental.out()).contains("Exported 0 pairs");
 
-        CliRun unknown = run("export", "--format", "yaml", "--output", dir.resolve("x.yaml").toString());
+        CliRun unknown = run(
+                "export", "--format", "yaml", "--output", dir.resolve("x.yaml").toString());
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown --format \"yaml\"");
-        CliRun badSplit = run("export", "--format", "jsonl", "--split", "a/b", "--output", dir.resolve("y.jsonl").toString());
+        CliRun badSplit = run(
+                "export",
+                "--format",
+                "jsonl",
+                "--split",
+                "a/b",
+                "--output",
+                dir.resolve("y.jsonl").toString());
         assertThat(badSplit.code()).isEqualTo(2);
-        CliRun noFolder = run("export", "--format", "jsonl", "--output", dir.resolve("missing/z.jsonl").toString());
+        CliRun noFolder = run(
+                "export",
+                "--format",
+                "jsonl",
+                "--output",
+                dir.resolve("missing/z.jsonl").toString());
         assertThat(noFolder.code()).isEqualTo(1);
         assertThat(noFolder.err()).contains("does not exist");
     }

@@ -15,14 +15,21 @@ class ImportHeapTest {
     @Test
     void tenMillionPairsInTheInstalledTwoGigabytesAreWarnedAboutWithAHeapThatFits() {
         String warning = ImportHeap.warning(10_000_000, 2 * GB);
-        assertThat(warning).startsWith("Warning: 10,000,000 pairs (stored and to import) need about 2.0 GB of memory")
-                .contains("this process may use 2.1 GB").contains("JAVA_TOOL_OPTIONS=-Xmx3g").contains("it resumes where it stopped");
-        assertThat(ImportHeap.warning(10_000_000, 3 * GB)).as("the suggested heap fits").isNull();
+        assertThat(warning)
+                .startsWith("Warning: 10,000,000 pairs (stored and to import) need about 2.0 GB of memory")
+                .contains("this process may use 2.1 GB")
+                .contains("JAVA_TOOL_OPTIONS=-Xmx3g")
+                .contains("it resumes where it stopped");
+        assertThat(ImportHeap.warning(10_000_000, 3 * GB))
+                .as("the suggested heap fits")
+                .isNull();
     }
 
     @Test
     void importsThatFitAreNotWarnedAbout() {
-        assertThat(ImportHeap.warning(1_000_000, 256L << 20)).as("1M at -Xmx256m finishes").isNull();
+        assertThat(ImportHeap.warning(1_000_000, 256L << 20))
+                .as("1M at -Xmx256m finishes")
+                .isNull();
         assertThat(ImportHeap.warning(1_000_000, 2 * GB)).isNull();
         assertThat(ImportHeap.warning(0, 64L << 20)).isNull();
     }

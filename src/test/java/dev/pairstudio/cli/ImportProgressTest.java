@@ -21,7 +21,9 @@ class ImportProgressTest {
     @Test
     void anImportOfSeveralBatchesPrintsItsProgressOnStandardError() {
         Path file = dir.resolve("pairs.jsonl");
-        assertThat(CliRun.of("generate", "--count", "12000", "--seed", "7", "--output", file.toString()).code()).isZero();
+        assertThat(CliRun.of("generate", "--count", "12000", "--seed", "7", "--output", file.toString())
+                        .code())
+                .isZero();
 
         CliRun run = CliRun.of("import", "--db", dir.resolve("store").toString(), file.toString());
 
@@ -37,7 +39,9 @@ class ImportProgressTest {
     @Test
     void anImportOfOneBatchPrintsOnlyItsSummary() {
         Path file = dir.resolve("few.jsonl");
-        assertThat(CliRun.of("generate", "--count", "300", "--seed", "7", "--output", file.toString()).code()).isZero();
+        assertThat(CliRun.of("generate", "--count", "300", "--seed", "7", "--output", file.toString())
+                        .code())
+                .isZero();
 
         CliRun run = CliRun.of("import", "--db", dir.resolve("store").toString(), file.toString());
 

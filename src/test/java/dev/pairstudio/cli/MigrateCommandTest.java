@@ -1,5 +1,7 @@
 package dev.pairstudio.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
@@ -27,8 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * {@code migrate} between an H2 file and a real PostgreSQL server, both ways: every pair with its
  * curation, the trash, analysis, settings and secret arrive unchanged, ids included, verified.
@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrateCommandTest {
     @TempDir
     Path dir;
+
     private String h2;
     private String pg;
     private TrashBatch trashed;
@@ -51,22 +52,26 @@ class MigrateCommandTest {
         h2 = dir.resolve("mine").toString();
         try (PairStore s = PairStores.open(h2)) {
             List<Pair> pairs = new SyntheticPairs(14).list(12_000);
-            List<Long> ids = s.addAll(pairs.subList(0, 6_000), null, Source.FILE, "first").ids();
+            List<Long> ids = s.addAll(pairs.subList(0, 6_000), null, Source.FILE, "first")
+                    .ids();
             s.addAll(pairs.subList(6_000, 12_000), null, Source.API, "second");
             s.setStatus(ids.subList(0, 2_000), ReviewStatus.ACCEPTED);
             s.setStatus(ids.subList(2_000, 2_500), ReviewStatus.REJECTED);
             s.setNote(ids.get(3), "checked with the DBA");
             StoredPair p = s.get(ids.get(4)).orElseThrow();
             s.updateText(p.id(), "Edited question", "SELECT 42", p.version());
-            s.updateAnalyses(Map.of(ids.get(5), new PairAnalysis(null, "fp", null, Set.of(QualityFlag.CONTAINS_PII), 7L,
-                    Set.of("EMAIL"), null)));
-            s.markDuplicates(List.of(new PairStore.DuplicateMark(ids.get(6), 7L, Set.of(QualityFlag.DUPLICATE))), List.of());
+            s.updateAnalyses(Map.of(
+                    ids.get(5),
+                    new PairAnalysis(null, "fp", null, Set.of(QualityFlag.CONTAINS_PII), 7L, Set.of("EMAIL"), null)));
+            s.markDuplicates(
+                    List.of(new PairStore.DuplicateMark(ids.get(6), 7L, Set.of(QualityFlag.DUPLICATE))), List.of());
             s.trash(ids.subList(5_000, 5_110));
             s.purge(); // 110 pairs gone for good: ids with gaps
             trashed = s.trash(ids.subList(5_200, 5_300));
             s.putSetting("ui.theme", "dark");
             StoredSchema schema = s.saveSchema("shop", "shop.sql", "{\"tables\":[]}");
-            s.saveValidations(List.of(new ValidationResult(ids.get(7), schema.id(), QualityFlag.UNKNOWN_TABLE.bit(), "[]")));
+            s.saveValidations(
+                    List.of(new ValidationResult(ids.get(7), schema.id(), QualityFlag.UNKNOWN_TABLE.bit(), "[]")));
         }
     }
 
@@ -75,8 +80,14 @@ class MigrateCommandTest {
         CliRun there = run("migrate", "--from", h2, "--to", pg);
         assertThat(there.err()).isEmpty();
         assertThat(there.code()).isZero();
-        assertThat(there.out()).contains("pairs").contains("trash").contains("analysis").contains("settings")
-                .contains("Verified").doesNotContain("MISMATCH").doesNotContain(TestPostgres.PASSWORD);
+        assertThat(there.out())
+                .contains("pairs")
+                .contains("trash")
+                .contains("analysis")
+                .contains("settings")
+                .contains("Verified")
+                .doesNotContain("MISMATCH")
+                .doesNotContain(TestPostgres.PASSWORD);
         assertThat(there.out()).containsPattern("pairs +11890 +11890 +([0-9a-f]{16}) +\\1 ok");
         assertThat(there.out()).containsPattern("trash +100 +100 ");
 
@@ -89,12 +100,18 @@ class MigrateCommandTest {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out()).contains("Verified");
 
-        try (PairStore source = PairStores.open(h2); PairStore team = PairStores.open(pg); PairStore copy = PairStores.open(back)) {
+        try (PairStore source = PairStores.open(h2);
+                PairStore team = PairStores.open(pg);
+                PairStore copy = PairStores.open(back)) {
             for (PairStore target : List.of(team, copy)) {
                 assertSameDataset(source, target);
             }
-            assertThat(team.restore(trashed.id())).as("a trash batch stays restorable").isEqualTo(100);
-            long next = team.addAll(List.of(new SyntheticPairs(99).next()), null, Source.MANUAL, "new").ids().get(0);
+            assertThat(team.restore(trashed.id()))
+                    .as("a trash batch stays restorable")
+                    .isEqualTo(100);
+            long next = team.addAll(List.of(new SyntheticPairs(99).next()), null, Source.MANUAL, "new")
+                    .ids()
+                    .get(0);
             assertThat(next).as("new pairs get ids after the copied ones").isGreaterThan(12_000);
         }
     }
@@ -105,13 +122,16 @@ class MigrateCommandTest {
             assertThat(target.count(f)).isEqualTo(source.count(f));
             assertThat(all(target, f)).isEqualTo(all(source, f));
         }
-        assertThat(target.count(PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED)))).isEqualTo(2_000);
-        assertThat(target.count(PairFilter.ALL.withText("Edited question", false))).isEqualTo(1);
+        assertThat(target.count(PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED))))
+                .isEqualTo(2_000);
+        assertThat(target.count(PairFilter.ALL.withText("Edited question", false)))
+                .isEqualTo(1);
         assertThat(target.privacySecret()).as("pseudonyms stay the same").isEqualTo(source.privacySecret());
         assertThat(target.setting("ui.theme")).contains("dark");
         assertThat(target.latestSchemas()).isEqualTo(source.latestSchemas());
         long validated = source.latestSchemas().get(0).id();
-        assertThat(target.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_TABLE)))).isEqualTo(1);
+        assertThat(target.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_TABLE))))
+                .isEqualTo(1);
         assertThat(target.schema(validated)).isPresent();
     }
 
@@ -123,24 +143,33 @@ class MigrateCommandTest {
 
     @Test
     void aTargetWithPairsIsRefusedUnlessReplaced() {
-        assertThat(run("migrate", "--from", h2, "--to", pg, "--keep-target-secret").code()).isZero();
-        try (PairStore source = PairStores.open(h2); PairStore team = PairStores.open(pg)) {
-            assertThat(team.privacySecret()).as("the target's own secret was kept").isNotEqualTo(source.privacySecret());
+        assertThat(run("migrate", "--from", h2, "--to", pg, "--keep-target-secret")
+                        .code())
+                .isZero();
+        try (PairStore source = PairStores.open(h2);
+                PairStore team = PairStores.open(pg)) {
+            assertThat(team.privacySecret())
+                    .as("the target's own secret was kept")
+                    .isNotEqualTo(source.privacySecret());
         }
         CliRun refused = run("migrate", "--from", h2, "--to", pg);
         assertThat(refused.code()).isEqualTo(Cli.BAD_INPUT);
-        assertThat(refused.err()).contains("already holds 11890 pairs").contains("--replace")
+        assertThat(refused.err())
+                .contains("already holds 11890 pairs")
+                .contains("--replace")
                 .doesNotContain(TestPostgres.PASSWORD);
         CliRun replaced = run("migrate", "--from", h2, "--to", pg, "--replace");
         assertThat(replaced.code()).as(replaced.err()).isZero();
-        try (PairStore source = PairStores.open(h2); PairStore team = PairStores.open(pg)) {
+        try (PairStore source = PairStores.open(h2);
+                PairStore team = PairStores.open(pg)) {
             assertSameDataset(source, team);
         }
     }
 
     @Test
     void aSchemaTheCopyDoesNotKnowIsRefusedNotHalfCopied() throws Exception {
-        try (Connection c = TestPostgres.get().connect(TestPostgres.databaseOf(pg)); Statement s = c.createStatement()) {
+        try (Connection c = TestPostgres.get().connect(TestPostgres.databaseOf(pg));
+                Statement s = c.createStatement()) {
             PairStores.open(pg).close(); // creates the tables
             s.execute("ALTER TABLE pairs ADD COLUMN reviewer VARCHAR(100)"); // as a later migration might
         }

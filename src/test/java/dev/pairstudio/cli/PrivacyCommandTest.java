@@ -1,8 +1,8 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairstudio.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,14 +36,18 @@ class PrivacyCommandTest {
         run(0, "--db", db.toString(), "privacy", "allow", "ann.lee@example.org");
         String listed = anonymizeOnce(db);
         assertThat(listed).contains("ann.lee@example.org").doesNotContain("Project Falcon");
-        assertThat(run(0, "--db", db.toString(), "privacy", "show")).contains("allow-list): 1 value" + System.lineSeparator(), "deny-list): 1 value" + System.lineSeparator());
+        assertThat(run(0, "--db", db.toString(), "privacy", "show"))
+                .contains(
+                        "allow-list): 1 value" + System.lineSeparator(),
+                        "deny-list): 1 value" + System.lineSeparator());
 
         Path policy = dir.resolve("policy.json");
         Files.writeString(policy, "{\"name\":\"strict\",\"operators\":{\"EMAIL\":\"redact\"}}");
         run(0, "--db", db.toString(), "privacy", "set-policy", policy.toString());
         assertThat(run(0, "--db", db.toString(), "privacy", "show")).contains("Policy: strict", "EMAIL    redact");
         Files.writeString(policy, "{\"name\":\"broken\",\"operators\":{\"EMAIL\":\"shred\"}}");
-        assertThat(run(Cli.BAD_INPUT, "--db", db.toString(), "privacy", "set-policy", policy.toString())).contains("nothing was changed");
+        assertThat(run(Cli.BAD_INPUT, "--db", db.toString(), "privacy", "set-policy", policy.toString()))
+                .contains("nothing was changed");
         assertThat(run(0, "--db", db.toString(), "privacy", "show")).contains("Policy: strict");
 
         run(0, "--db", db.toString(), "privacy", "allow", "x@example.com"); // back to pseudonyms for the key check
@@ -52,7 +56,8 @@ class PrivacyCommandTest {
         run(0, "--db", db.toString(), "privacy", "deny", "ann.lee@example.org");
         String keyed = anonymizeOnce(db);
         assertThat(anonymizeOnce(db)).isEqualTo(keyed);
-        assertThat(run(Cli.USAGE, "--db", db.toString(), "privacy", "rotate-key")).contains("--yes");
+        assertThat(run(Cli.USAGE, "--db", db.toString(), "privacy", "rotate-key"))
+                .contains("--yes");
         run(0, "--db", db.toString(), "privacy", "rotate-key", "--yes");
         assertThat(anonymizeOnce(db)).isNotEqualTo(keyed);
     }

@@ -1,5 +1,7 @@
 package dev.pairstudio.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.store.PairSort;
@@ -20,8 +22,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
-
 
 /** schema import, schema list and validate through the real command line on a real database file. */
 class SchemaCommandsTest {
@@ -30,17 +30,19 @@ class SchemaCommandsTest {
 
     @TempDir
     Path dir;
+
     String db;
     final CliRun.Last cli = new CliRun.Last();
 
     @BeforeEach
     void setUp() throws Exception {
         db = dir.resolve("test.mv.db").toString();
-        Files.writeString(dir.resolve("pairs.jsonl"),
+        Files.writeString(
+                dir.resolve("pairs.jsonl"),
                 String.format(LINE, "a1", "All customer names", "SELECT name FROM customers", "shop")
-                + String.format(LINE, "a2", "Customer emails", "SELECT emial FROM customers", "shop")
-                + String.format(LINE, "a3", "Top orders", "SELECT id FROM orders LIMIT 3", "shop")
-                + String.format(LINE, "a4", "Staff", "SELECT * FROM staff", "hr"));
+                        + String.format(LINE, "a2", "Customer emails", "SELECT emial FROM customers", "shop")
+                        + String.format(LINE, "a3", "Top orders", "SELECT id FROM orders LIMIT 3", "shop")
+                        + String.format(LINE, "a4", "Staff", "SELECT * FROM staff", "hr"));
         Files.writeString(dir.resolve("shop.sql"), """
                 CREATE TABLE customers (id SERIAL PRIMARY KEY, name TEXT, email TEXT);
                 CREATE TABLE orders (id INT, customer_id INT REFERENCES customers(id), total NUMERIC);
@@ -50,10 +52,21 @@ class SchemaCommandsTest {
 
     @Test
     void importReportsTheBadStatementByLineAndValidateCountsFlags() {
-        assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
-        assertThat(cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--dialect", "postgresql", "--db", db))
+        assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db))
+                .isZero();
+        assertThat(cli.run(
+                        "schema",
+                        "import",
+                        dir.resolve("shop.sql").toString(),
+                        "--database",
+                        "shop",
+                        "--dialect",
+                        "postgresql",
+                        "--db",
+                        db))
                 .isEqualTo(Cli.BAD_INPUT);
-        assertThat(cli.out()).contains("Stored schema of shop, version 1: 2 tables, 6 columns")
+        assertThat(cli.out())
+                .contains("Stored schema of shop, version 1: 2 tables, 6 columns")
                 .contains("checked 3 pairs against it: 2 with a flag"); // the unknown column and the LIMIT hint
         assertThat(cli.err()).contains("shop.sql line 3").contains("CREATE TABLE oops");
 
@@ -61,30 +74,49 @@ class SchemaCommandsTest {
         assertThat(cli.out()).contains("shop").contains("v1").contains("customers (id, name, email)");
 
         assertThat(cli.run("validate", "--db", db)).isZero();
-        assertThat(cli.out()).contains("Validated 3 pairs").contains("UNKNOWN_COLUMN:            1")
-                .contains("NON_DETERMINISTIC:         1 (hint)").contains("not checked, no schema for hr: 1");
+        assertThat(cli.out())
+                .contains("Validated 3 pairs")
+                .contains("UNKNOWN_COLUMN:            1")
+                .contains("NON_DETERMINISTIC:         1 (hint)")
+                .contains("not checked, no schema for hr: 1");
 
         assertThat(cli.run("stats", "--db", db)).isZero();
-        assertThat(cli.out()).contains("Valid (schema): shop: 66.7 % of 3 validated (3 pairs)"); // a LIMIT hint is not an error
+        assertThat(cli.out())
+                .contains("Valid (schema): shop: 66.7 % of 3 validated (3 pairs)"); // a LIMIT hint is not an error
         assertThat(cli.run("stats", "--json", "--db", db)).isZero();
-        assertThat(cli.out().replaceAll("\\s", "")).contains("\"schema_validity\":{\"shop\":{\"pairs\":3,\"validated\":3,\"valid\":2,");
+        assertThat(cli.out().replaceAll("\\s", ""))
+                .contains("\"schema_validity\":{\"shop\":{\"pairs\":3,\"validated\":3,\"valid\":2,");
 
         assertThat(cli.run("list", "--flag", "UNKNOWN_COLUMN", "--db", db)).isZero();
-        assertThat(cli.out()).contains("Customer emails").contains("1 of 1 matching pair").doesNotContain("All customer names");
+        assertThat(cli.out())
+                .contains("Customer emails")
+                .contains("1 of 1 matching pair")
+                .doesNotContain("All customer names");
     }
 
     @Test
     void pairsImportedAfterTheSchemaAreValidatedAtOnce() {
-        assertThat(cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--create", "--db", db))
+        assertThat(cli.run(
+                        "schema",
+                        "import",
+                        dir.resolve("shop.sql").toString(),
+                        "--database",
+                        "shop",
+                        "--create",
+                        "--db",
+                        db))
                 .isEqualTo(Cli.BAD_INPUT); // the oops table
         assertThat(cli.out()).contains("note: no pair has database_name shop yet");
-        assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
+        assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db))
+                .isZero();
         assertThat(cli.out()).contains("validated against schemas: 3 (2 with a flag)");
     }
 
     @Test
     void readOnlyDatasetsFlagWritesWithoutRunningThem() throws Exception {
-        Files.writeString(dir.resolve("w.jsonl"), String.format(LINE, "w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7", "shop"));
+        Files.writeString(
+                dir.resolve("w.jsonl"),
+                String.format(LINE, "w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7", "shop"));
         cli.run("import", dir.resolve("w.jsonl").toString(), "--db", db);
         cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--db", db);
         assertThat(cli.run("validate", "--read-only", "--db", db)).isZero();
@@ -95,17 +127,28 @@ class SchemaCommandsTest {
 
     @Test
     void readOnlyIsASettingPerDatabase() throws Exception {
-        Files.writeString(dir.resolve("w.jsonl"), String.format(LINE, "w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7", "shop")
-                + String.format(LINE, "w2", "Clear the staging table", "DELETE FROM staging", "etl"));
+        Files.writeString(
+                dir.resolve("w.jsonl"),
+                String.format(LINE, "w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7", "shop")
+                        + String.format(LINE, "w2", "Clear the staging table", "DELETE FROM staging", "etl"));
         Files.writeString(dir.resolve("etl.sql"), "CREATE TABLE staging (id INT);");
         cli.run("import", dir.resolve("w.jsonl").toString(), "--db", db);
         cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--db", db);
-        assertThat(cli.run("schema", "import", dir.resolve("etl.sql").toString(), "--database", "etl", "--db", db)).as(cli.err()).isZero();
+        assertThat(cli.run("schema", "import", dir.resolve("etl.sql").toString(), "--database", "etl", "--db", db))
+                .as(cli.err())
+                .isZero();
 
-        assertThat(cli.run("validate", "--read-only", "--database", "shop", "--db", db)).isZero();
-        assertThat(cli.out()).contains("Remembered: shop holds read-only questions").contains("WRITE_STATEMENT:           1");
+        assertThat(cli.run("validate", "--read-only", "--database", "shop", "--db", db))
+                .isZero();
+        assertThat(cli.out())
+                .contains("Remembered: shop holds read-only questions")
+                .contains("WRITE_STATEMENT:           1");
         assertThat(cli.run("schema", "list", "--db", db)).isZero();
-        assertThat(cli.out().lines().filter(l -> l.contains("read-only questions")).count()).isEqualTo(1); // shop's, not etl's
+        assertThat(cli.out()
+                        .lines()
+                        .filter(l -> l.contains("read-only questions"))
+                        .count())
+                .isEqualTo(1); // shop's, not etl's
         // a later run over every database remembers it for shop only: etl's DELETE is a job, not a question
         assertThat(cli.run("validate", "--db", db)).isZero();
         assertThat(cli.out()).contains("WRITE_STATEMENT:           1");
@@ -115,7 +158,8 @@ class SchemaCommandsTest {
         // the store-wide default covers databases without their own setting; an own "no" wins over it
         assertThat(cli.run("validate", "--read-only", "--db", db)).isZero();
         assertThat(cli.out()).contains("WRITE_STATEMENT:           2");
-        assertThat(cli.run("validate", "--no-read-only", "--database", "etl", "--db", db)).isZero();
+        assertThat(cli.run("validate", "--no-read-only", "--database", "etl", "--db", db))
+                .isZero();
         assertThat(cli.run("validate", "--db", db)).isZero();
         assertThat(cli.out()).contains("WRITE_STATEMENT:           1");
     }
@@ -129,41 +173,91 @@ class SchemaCommandsTest {
             s.execute("CREATE ALIAS only_live FOR \"java.lang.Math.abs(int)\"");
             s.execute("INSERT INTO customers VALUES (1, 'Ann')");
         }
-        Files.writeString(dir.resolve("live.jsonl"),
+        Files.writeString(
+                dir.resolve("live.jsonl"),
                 String.format(LINE, "l1", "Names", "SELECT only_live(id) FROM customers", "shop") // runs live only
-                + String.format(LINE, "l2", "Names", "SELECT no_such_fn(name) FROM customers", "shop")
-                + String.format(LINE, "l3", "Remove customer 1", "DELETE FROM customers WHERE id = 1", "shop"));
+                        + String.format(LINE, "l2", "Names", "SELECT no_such_fn(name) FROM customers", "shop")
+                        + String.format(LINE, "l3", "Remove customer 1", "DELETE FROM customers WHERE id = 1", "shop"));
         Files.writeString(dir.resolve("shop2.sql"), "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);");
         cli.run("import", dir.resolve("live.jsonl").toString(), "--db", db);
-        cli.run("schema", "import", dir.resolve("shop2.sql").toString(), "--database", "shop", "--dialect", "postgresql", "--db", db);
+        cli.run(
+                "schema",
+                "import",
+                dir.resolve("shop2.sql").toString(),
+                "--database",
+                "shop",
+                "--dialect",
+                "postgresql",
+                "--db",
+                db);
         // in H2's PostgreSQL mode both functions are unknown
         assertThat(cli.run("validate", "--db", db)).isZero();
         assertThat(cli.out()).contains("DOES_NOT_RUN:              2");
 
-        assertThat(cli.run("validate", "--database", "shop", "--live-jdbc", live, "--live-user", "sa", "--statement-timeout", "3", "--db", db))
-                .as(cli.err()).isZero();
-        assertThat(cli.out()).contains("Remembered the live connection of shop").contains("(read-only)").contains("DOES_NOT_RUN:              1");
+        assertThat(cli.run(
+                        "validate",
+                        "--database",
+                        "shop",
+                        "--live-jdbc",
+                        live,
+                        "--live-user",
+                        "sa",
+                        "--statement-timeout",
+                        "3",
+                        "--db",
+                        db))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.out())
+                .contains("Remembered the live connection of shop")
+                .contains("(read-only)")
+                .contains("DOES_NOT_RUN:              1");
         assertThat(cli.run("schema", "list", "--db", db)).isZero();
         assertThat(cli.out()).contains("does-not-run checked live at " + live + " (read-only)");
         try (PairStore store = PairStores.open(db.replace(".mv.db", ""))) {
-            StoredPair bad = store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.DOES_NOT_RUN)), PairSort.INSERTION, null, 5).rows().get(0);
+            StoredPair bad = store.query(
+                            PairFilter.ALL.withFlags(Set.of(QualityFlag.DOES_NOT_RUN)), PairSort.INSERTION, null, 5)
+                    .rows()
+                    .get(0);
             assertThat(bad.pair().pairId()).isEqualTo("l2");
-            assertThat(store.validation(bad.id()).orElseThrow().messages()).contains("does not run against the live database of shop")
+            assertThat(store.validation(bad.id()).orElseThrow().messages())
+                    .contains("does not run against the live database of shop")
                     .contains("NO_SUCH_FN");
         }
         // writes allowed: EXPLAINed, never executed, rolled back
-        assertThat(cli.run("validate", "--database", "shop", "--live-jdbc", live, "--live-user", "sa", "--allow-writes", "--db", db))
-                .as(cli.err()).isZero();
+        assertThat(cli.run(
+                        "validate",
+                        "--database",
+                        "shop",
+                        "--live-jdbc",
+                        live,
+                        "--live-user",
+                        "sa",
+                        "--allow-writes",
+                        "--db",
+                        db))
+                .as(cli.err())
+                .isZero();
         assertThat(cli.out()).contains("(writes EXPLAINed too)");
         try (Connection c = DriverManager.getConnection(live, "sa", "");
-                Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM customers")) {
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM customers")) {
             r.next();
             assertThat(r.getInt(1)).isEqualTo(1);
         }
         // a live copy that is gone: said once, checked in H2 instead
-        assertThat(cli.run("validate", "--database", "shop", "--live-jdbc", "jdbc:h2:" + dir.resolve("nothing-here") + ";IFEXISTS=TRUE",
-                "--db", db)).isZero();
-        assertThat(cli.err()).contains("Cannot connect to the live database of shop").contains("checked in H2 instead");
+        assertThat(cli.run(
+                        "validate",
+                        "--database",
+                        "shop",
+                        "--live-jdbc",
+                        "jdbc:h2:" + dir.resolve("nothing-here") + ";IFEXISTS=TRUE",
+                        "--db",
+                        db))
+                .isZero();
+        assertThat(cli.err())
+                .contains("Cannot connect to the live database of shop")
+                .contains("checked in H2 instead");
         assertThat(cli.out()).contains("DOES_NOT_RUN:              2");
         // a live copy that hangs (accepts the connection, never answers): the time limit, one clear line
         try (ServerSocket silent = new ServerSocket(0)) {
@@ -177,13 +271,26 @@ class SchemaCommandsTest {
             accept.setDaemon(true);
             accept.start();
             long t0 = System.nanoTime();
-            assertThat(cli.run("validate", "--database", "shop", "--live-jdbc", "jdbc:h2:tcp://127.0.0.1:" + silent.getLocalPort() + "/x",
-                    "--statement-timeout", "1", "--db", db)).isZero();
+            assertThat(cli.run(
+                            "validate",
+                            "--database",
+                            "shop",
+                            "--live-jdbc",
+                            "jdbc:h2:tcp://127.0.0.1:" + silent.getLocalPort() + "/x",
+                            "--statement-timeout",
+                            "1",
+                            "--db",
+                            db))
+                    .isZero();
             assertThat((System.nanoTime() - t0) / 1e9).isLessThan(8);
-            assertThat(cli.err()).contains("No answer from the live database of shop").contains("within 1 s").contains("checked in H2 instead");
+            assertThat(cli.err())
+                    .contains("No answer from the live database of shop")
+                    .contains("within 1 s")
+                    .contains("checked in H2 instead");
             accept.interrupt();
         }
-        assertThat(cli.run("validate", "--database", "shop", "--live-jdbc", "jdbc:sqlserver://x", "--db", db)).isEqualTo(Cli.USAGE);
+        assertThat(cli.run("validate", "--database", "shop", "--live-jdbc", "jdbc:sqlserver://x", "--db", db))
+                .isEqualTo(Cli.USAGE);
         assertThat(cli.err()).contains("SQL Server has no EXPLAIN");
         assertThat(cli.run("validate", "--live-jdbc", live, "--db", db)).isEqualTo(Cli.USAGE);
         assertThat(cli.err()).contains("--live-jdbc belongs to one database");
@@ -195,16 +302,32 @@ class SchemaCommandsTest {
         try (Connection c = DriverManager.getConnection(live, "sa", "");
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(80))");
-            s.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers(id), total DECIMAL(8,2))");
+            s.execute(
+                    "CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers(id), total DECIMAL(8,2))");
             s.execute("INSERT INTO customers VALUES (1, 'Ann', 'ann@example.com')");
         }
-        assertThat(cli.run("schema", "import", "--jdbc", live, "--user", "sa", "--schema", "PUBLIC", "--database", "shop", "--create", "--db", db))
+        assertThat(cli.run(
+                        "schema",
+                        "import",
+                        "--jdbc",
+                        live,
+                        "--user",
+                        "sa",
+                        "--schema",
+                        "PUBLIC",
+                        "--database",
+                        "shop",
+                        "--create",
+                        "--db",
+                        db))
                 .isZero();
         assertThat(cli.out()).contains("Stored schema of shop, version 1: 2 tables, 6 columns");
-        assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
+        assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db))
+                .isZero();
         assertThat(cli.out()).contains("validated against schemas: 3 (2 with a flag)");
         try (Connection c = DriverManager.getConnection(live, "sa", "");
-                Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM customers")) {
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM customers")) {
             r.next();
             assertThat(r.getInt(1)).isEqualTo(1); // untouched
         }
@@ -214,11 +337,24 @@ class SchemaCommandsTest {
     void aLiveDatabaseThatHangsFailsWithinTheTimeLimit() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             long start = System.nanoTime();
-            int code = cli.run("schema", "import", "--jdbc", "jdbc:h2:tcp://127.0.0.1:" + silent.getLocalPort() + "/x;PASSWORD=secret",
-                    "--database", "shop", "--create", "--timeout", "2", "--db", db);
+            int code = cli.run(
+                    "schema",
+                    "import",
+                    "--jdbc",
+                    "jdbc:h2:tcp://127.0.0.1:" + silent.getLocalPort() + "/x;PASSWORD=secret",
+                    "--database",
+                    "shop",
+                    "--create",
+                    "--timeout",
+                    "2",
+                    "--db",
+                    db);
             assertThat(code).isEqualTo(Cli.BAD_INPUT);
             assertThat((System.nanoTime() - start) / 1e9).isLessThan(15);
-            assertThat(cli.err()).contains("within 2.0 s").contains("nothing imported").doesNotContain("secret");
+            assertThat(cli.err())
+                    .contains("within 2.0 s")
+                    .contains("nothing imported")
+                    .doesNotContain("secret");
         }
         assertThat(cli.run("schema", "list", "--db", db)).isZero();
         assertThat(cli.out()).contains("No schemas stored");
@@ -226,45 +362,76 @@ class SchemaCommandsTest {
 
     @Test
     void aSchemaForADatabaseNameNoPairUsesIsRefusedWithTheClosestNamesUnlessCreateIsGiven() throws Exception {
-        assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero(); // pairs of shop and hr
+        assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db))
+                .isZero(); // pairs of shop and hr
         Files.writeString(dir.resolve("more.jsonl"), String.format(LINE, "b1", "Shop stock", "SELECT 1", "shops"));
-        assertThat(cli.run("import", dir.resolve("more.jsonl").toString(), "--db", db)).isZero();
+        assertThat(cli.run("import", dir.resolve("more.jsonl").toString(), "--db", db))
+                .isZero();
 
-        assertThat(cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shpo", "--db", db)).isEqualTo(Cli.BAD_INPUT);
-        assertThat(cli.err().lines().toList()).containsExactly("pairstudio schema import: No pair uses the database name shpo and no schema is stored "
-                + "for it (did you mean shop, shops?): nothing stored; add --create to store its schema anyway");
-        assertThat(cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "inventory", "--db", db))
+        assertThat(cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shpo", "--db", db))
                 .isEqualTo(Cli.BAD_INPUT);
-        assertThat(cli.err()).contains("database name inventory and no schema is stored for it: nothing stored; add --create");
+        assertThat(cli.err().lines().toList())
+                .containsExactly(
+                        "pairstudio schema import: No pair uses the database name shpo and no schema is stored "
+                                + "for it (did you mean shop, shops?): nothing stored; add --create to store its schema anyway");
+        assertThat(cli.run(
+                        "schema", "import", dir.resolve("shop.sql").toString(), "--database", "inventory", "--db", db))
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(cli.err())
+                .contains("database name inventory and no schema is stored for it: nothing stored; add --create");
         assertThat(cli.run("schema", "list", "--db", db)).isZero();
         assertThat(cli.out()).contains("No schemas stored");
 
-        assertThat(cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "inventory", "--create", "--db", db))
+        assertThat(cli.run(
+                        "schema",
+                        "import",
+                        dir.resolve("shop.sql").toString(),
+                        "--database",
+                        "inventory",
+                        "--create",
+                        "--db",
+                        db))
                 .isEqualTo(Cli.BAD_INPUT); // stored; exit 1 for the statement that does not parse
-        assertThat(cli.out()).contains("Stored schema of inventory, version 1").contains("note: no pair has database_name inventory yet");
+        assertThat(cli.out())
+                .contains("Stored schema of inventory, version 1")
+                .contains("note: no pair has database_name inventory yet");
         // once registered, the next version needs no --create
         Files.writeString(dir.resolve("inventory.sql"), "CREATE TABLE stock (id INT PRIMARY KEY, qty INT);");
-        assertThat(cli.run("schema", "import", dir.resolve("inventory.sql").toString(), "--database", "inventory", "--db", db))
-                .as(cli.err()).isZero();
+        assertThat(cli.run(
+                        "schema",
+                        "import",
+                        dir.resolve("inventory.sql").toString(),
+                        "--database",
+                        "inventory",
+                        "--db",
+                        db))
+                .as(cli.err())
+                .isZero();
         assertThat(cli.out()).contains("Stored schema of inventory, version 2");
     }
 
     @Test
     void deleteSaysWhatItWouldClearThenDeletesWithYes() throws Exception {
         cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db);
-        Files.writeString(dir.resolve("shop2.sql"), "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT, email TEXT UNIQUE);");
+        Files.writeString(
+                dir.resolve("shop2.sql"), "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT, email TEXT UNIQUE);");
         cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--db", db);
-        assertThat(cli.run("schema", "import", dir.resolve("shop2.sql").toString(), "--database", "shop", "--db", db)).as(cli.err()).isZero();
+        assertThat(cli.run("schema", "import", dir.resolve("shop2.sql").toString(), "--database", "shop", "--db", db))
+                .as(cli.err())
+                .isZero();
         assertThat(cli.run("schema", "list", "--tables", "--db", db)).isZero();
         assertThat(cli.out()).contains("customers (id, name, email) unique (email)");
         assertThat(cli.run("list", "--flag", "UNKNOWN_TABLE", "--db", db)).isZero();
         assertThat(cli.out()).contains("Top orders"); // orders is not in version 2
 
         assertThat(cli.run("schema", "delete", "shop", "--db", db)).isEqualTo(Cli.BAD_INPUT);
-        assertThat(cli.err().strip()).isEqualTo("pairstudio schema delete: Deleting the schema of shop (2 versions) would clear the checks of "
-                + "3 pairs; nothing deleted: add --yes to delete it");
+        assertThat(cli.err().strip())
+                .isEqualTo(
+                        "pairstudio schema delete: Deleting the schema of shop (2 versions) would clear the checks of "
+                                + "3 pairs; nothing deleted: add --yes to delete it");
         assertThat(cli.run("schema", "delete", "shop", "--yes", "--db", db)).isZero();
-        assertThat(cli.out().strip()).isEqualTo("Deleted the schema of shop (2 versions); 3 pairs are no longer validated");
+        assertThat(cli.out().strip())
+                .isEqualTo("Deleted the schema of shop (2 versions); 3 pairs are no longer validated");
         assertThat(cli.run("list", "--flag", "UNKNOWN_TABLE", "--db", db)).isZero();
         assertThat(cli.out()).doesNotContain("Top orders");
         assertThat(cli.run("schema", "delete", "shop", "--yes", "--db", db)).isEqualTo(Cli.BAD_INPUT);
@@ -275,9 +442,19 @@ class SchemaCommandsTest {
 
     @Test
     void ddlWithoutDatabaseNameOrWithUnknownFormatIsAUsageError() {
-        assertThat(cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--db", db)).isEqualTo(Cli.USAGE);
+        assertThat(cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--db", db))
+                .isEqualTo(Cli.USAGE);
         assertThat(cli.err()).contains("needs --database NAME");
-        assertThat(cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "x", "--format", "xml", "--db", db))
+        assertThat(cli.run(
+                        "schema",
+                        "import",
+                        dir.resolve("shop.sql").toString(),
+                        "--database",
+                        "x",
+                        "--format",
+                        "xml",
+                        "--db",
+                        db))
                 .isEqualTo(Cli.USAGE);
         assertThat(cli.run("validate", "--db", db)).isEqualTo(Cli.BAD_INPUT);
         assertThat(cli.err()).contains("No schemas stored");

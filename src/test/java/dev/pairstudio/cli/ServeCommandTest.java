@@ -1,12 +1,12 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.api.ApiTokens;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
+import dev.pairstudio.testing.CliRun;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.StringWriter;
@@ -37,20 +37,31 @@ class ServeCommandTest {
     @Test
     void badOptionsAreUsageErrors() {
         StringWriter err = new StringWriter();
-        assertThat(run(err, "serve", "--db", dir.resolve("a").toString(), "--port", "70000")).isEqualTo(Cli.USAGE);
+        assertThat(run(err, "serve", "--db", dir.resolve("a").toString(), "--port", "70000"))
+                .isEqualTo(Cli.USAGE);
         assertThat(err.toString()).contains("port must be between 0 and 65535");
-        assertThat(run(new StringWriter(), "serve", "--db", dir.resolve("a").toString(), "--max-body", "10")).isEqualTo(Cli.USAGE);
-        assertThat(run(new StringWriter(), "serve", "--db", dir.resolve("a").toString(), "--token", "has space")).isEqualTo(Cli.USAGE);
+        assertThat(run(new StringWriter(), "serve", "--db", dir.resolve("a").toString(), "--max-body", "10"))
+                .isEqualTo(Cli.USAGE);
+        assertThat(run(new StringWriter(), "serve", "--db", dir.resolve("a").toString(), "--token", "has space"))
+                .isEqualTo(Cli.USAGE);
         assertThat(run(new StringWriter(), "serve", "--port", "x")).isEqualTo(Cli.USAGE);
     }
 
     @Test
     void servesUntilSigtermThenClosesTheDatabase() throws Exception {
         Path db = dir.resolve("served");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dpairstudio.home=" + dir.resolve("home"), "-Dorg.slf4j.simpleLogger.logFile=System.err",
-                "-cp", System.getProperty("java.class.path"), "dev.pairstudio.app.Main",
-                "serve", "--db", db.toString(), "--port", "0");
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dpairstudio.home=" + dir.resolve("home"),
+                "-Dorg.slf4j.simpleLogger.logFile=System.err",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.pairstudio.app.Main",
+                "serve",
+                "--db",
+                db.toString(),
+                "--port",
+                "0");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         try {
@@ -60,7 +71,8 @@ class ServeCommandTest {
             String token = null;
             while ((line = out.readLine()) != null) {
                 lines.add(line);
-                Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+/api/training-data)").matcher(line);
+                Matcher m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+/api/training-data)")
+                        .matcher(line);
                 if (m.find()) {
                     base = m.group(1);
                 }
@@ -75,10 +87,15 @@ class ServeCommandTest {
             assertThat(token).isNotBlank();
 
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/pairs"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"natural_language_query\":\"Show users\",\"sql_query\":\"SELECT * FROM users\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/pairs"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(
+                                    HttpRequest.BodyPublishers.ofString(
+                                            "{\"natural_language_query\":\"Show users\",\"sql_query\":\"SELECT * FROM users\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(201);
 
             p.toHandle().destroy(); // SIGTERM, leaving the output stream open to read what follows

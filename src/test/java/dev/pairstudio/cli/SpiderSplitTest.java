@@ -1,12 +1,12 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.testing.SpiderCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.pairstudio.testing.CliRun;
+import dev.pairstudio.testing.SpiderCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -24,6 +24,7 @@ class SpiderSplitTest {
 
     @TempDir
     static Path dir;
+
     static String db;
 
     @BeforeAll
@@ -37,21 +38,50 @@ class SpiderSplitTest {
     @Test
     void ourSplitOfSpiderIsCleanByTemplateAndByDatabase() {
         Path out = dir.resolve("by-template.jsonl");
-        CliRun export = CliRun.of("export", "--db", db, "--format", "jsonl", "--no-anonymize",
-                "--keep-duplicates", "--split", "80/10/10", "--output", out.toString());
+        CliRun export = CliRun.of(
+                "export",
+                "--db",
+                db,
+                "--format",
+                "jsonl",
+                "--no-anonymize",
+                "--keep-duplicates",
+                "--split",
+                "80/10/10",
+                "--output",
+                out.toString());
         assertThat(export.code()).as(export.err()).isZero();
-        assertThat(export.out()).contains("Split: 6,992 pairs in").contains("achieved 80/10/10").contains("Split check: clean");
-        CliRun audit = CliRun.of("audit-split", dir.resolve("by-template.train.jsonl").toString(),
-                dir.resolve("by-template.validation.jsonl").toString(), dir.resolve("by-template.test.jsonl").toString());
+        assertThat(export.out())
+                .contains("Split: 6,992 pairs in")
+                .contains("achieved 80/10/10")
+                .contains("Split check: clean");
+        CliRun audit = CliRun.of(
+                "audit-split",
+                dir.resolve("by-template.train.jsonl").toString(),
+                dir.resolve("by-template.validation.jsonl").toString(),
+                dir.resolve("by-template.test.jsonl").toString());
         assertThat(audit.code()).as(audit.out()).isZero();
         assertThat(audit.out()).contains("Result: clean").containsPattern("same SQL template +0");
 
         Path hf = dir.resolve("hf-by-database");
-        CliRun byDb = CliRun.of("export", "--db", db, "--format", "hf", "--no-anonymize",
-                "--group-by", "database", "--output", hf.toString());
+        CliRun byDb = CliRun.of(
+                "export",
+                "--db",
+                db,
+                "--format",
+                "hf",
+                "--no-anonymize",
+                "--group-by",
+                "database",
+                "--output",
+                hf.toString());
         assertThat(byDb.code()).as(byDb.err()).isZero();
-        CliRun strict = CliRun.of("audit-split", "--by-database", hf.resolve("train.jsonl").toString(),
-                hf.resolve("validation.jsonl").toString(), hf.resolve("test.jsonl").toString());
+        CliRun strict = CliRun.of(
+                "audit-split",
+                "--by-database",
+                hf.resolve("train.jsonl").toString(),
+                hf.resolve("validation.jsonl").toString(),
+                hf.resolve("test.jsonl").toString());
         assertThat(strict.code()).as(strict.out()).isZero();
         assertThat(strict.out()).containsPattern("same database +0");
     }
@@ -73,8 +103,11 @@ class SpiderSplitTest {
         JsonNode report = JSON.readTree(r.out());
         assertThat(report.get("splits").get("validation").asLong()).isEqualTo(700);
         // Spider asks most queries twice in other words, over one database: a row-wise cut puts them on both sides
-        assertThat(AuditSplitCommandTest.rows(report, "train", "validation", "identical_sql")).isGreaterThan(100);
-        assertThat(AuditSplitCommandTest.rows(report, "train", "validation", "sql_template")).isGreaterThan(200);
-        assertThat(AuditSplitCommandTest.rows(report, "train", "validation", "database")).isEqualTo(700);
+        assertThat(AuditSplitCommandTest.rows(report, "train", "validation", "identical_sql"))
+                .isGreaterThan(100);
+        assertThat(AuditSplitCommandTest.rows(report, "train", "validation", "sql_template"))
+                .isGreaterThan(200);
+        assertThat(AuditSplitCommandTest.rows(report, "train", "validation", "database"))
+                .isEqualTo(700);
     }
 }

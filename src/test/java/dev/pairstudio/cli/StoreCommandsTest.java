@@ -1,5 +1,7 @@
 package dev.pairstudio.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.testing.CliRun;
@@ -12,26 +14,28 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
-
 
 /** The store commands through the real command line, on real temporary database files. */
 class StoreCommandsTest {
-    static final String LINE = "{\"pair_id\": \"%s\", \"natural_language_query\": \"%s\", \"sql_query\": \"SELECT * FROM %s\", "
-            + "\"timestamp\": \"%s\", \"database_type\": \"%s\", \"success\": %s}\n";
+    static final String LINE =
+            "{\"pair_id\": \"%s\", \"natural_language_query\": \"%s\", \"sql_query\": \"SELECT * FROM %s\", "
+                    + "\"timestamp\": \"%s\", \"database_type\": \"%s\", \"success\": %s}\n";
 
     @TempDir
     Path dir;
+
     String db;
     final CliRun.Last cli = new CliRun.Last();
 
     @BeforeEach
     void setUp() throws Exception {
         db = dir.resolve("test.mv.db").toString();
-        Files.writeString(dir.resolve("pairs.jsonl"),
+        Files.writeString(
+                dir.resolve("pairs.jsonl"),
                 String.format(LINE, "a1", "All users", "users", "2024-01-01T10:00:00", "postgresql", "true")
-                + String.format(LINE, "a2", "All orders", "orders", "2024-01-02T10:00:00", "mysql", "true")
-                + String.format(LINE, "a3", "Failed one", "logs", "2024-01-03T10:00:00", "postgresql", "false"));
+                        + String.format(LINE, "a2", "All orders", "orders", "2024-01-02T10:00:00", "mysql", "true")
+                        + String.format(
+                                LINE, "a3", "Failed one", "logs", "2024-01-03T10:00:00", "postgresql", "false"));
     }
 
     int importSample() {
@@ -41,42 +45,67 @@ class StoreCommandsTest {
     @Test
     void importPrintsASummaryAndIsIdempotent() {
         assertThat(importSample()).isZero();
-        assertThat(cli.out()).startsWith("Imported 3 pairs from 1 file (batch ")
-                .contains("added:                     3").contains("skipped (already present): 0");
-        assertThat(cli.run("--db", db, "import", dir.resolve("pairs.jsonl").toString())).isZero();
+        assertThat(cli.out())
+                .startsWith("Imported 3 pairs from 1 file (batch ")
+                .contains("added:                     3")
+                .contains("skipped (already present): 0");
+        assertThat(cli.run("--db", db, "import", dir.resolve("pairs.jsonl").toString()))
+                .isZero();
         assertThat(cli.out()).contains("added:                     0").contains("skipped (already present): 3");
     }
 
     @Test
     void malformedLinesAreNamedByLineNumberAndExitOne() throws Exception {
-        Path bad = Files.writeString(dir.resolve("bad.jsonl"), String.format(LINE, "b1", "ok", "t", "2024-01-01", "x", "true")
-                + "{broken\n" + "{\"natural_language_query\": \"no sql\"}\n");
+        Path bad = Files.writeString(
+                dir.resolve("bad.jsonl"),
+                String.format(LINE, "b1", "ok", "t", "2024-01-01", "x", "true") + "{broken\n"
+                        + "{\"natural_language_query\": \"no sql\"}\n");
         assertThat(cli.run("import", bad.toString(), "--db", db)).isEqualTo(1);
         assertThat(cli.out()).contains("added:                     1").contains("malformed (not imported):  2");
-        assertThat(cli.err()).contains("bad.jsonl line 2: invalid JSON").contains("bad.jsonl line 3: sql_query is missing")
-                .contains("all problems: ").contains(".report.txt");
-        assertThat(cli.run("import", dir.resolve("nope.jsonl").toString(), "--db", db)).isEqualTo(1);
+        assertThat(cli.err())
+                .contains("bad.jsonl line 2: invalid JSON")
+                .contains("bad.jsonl line 3: sql_query is missing")
+                .contains("all problems: ")
+                .contains(".report.txt");
+        assertThat(cli.run("import", dir.resolve("nope.jsonl").toString(), "--db", db))
+                .isEqualTo(1);
         assertThat(cli.err()).contains("nope.jsonl: no such file");
     }
 
     @Test
     void listFiltersAndPagesAsJson() throws Exception {
         importSample();
-        assertThat(cli.run("list", "--db", db, "--database-type", "postgresql", "--successful-only", "--json")).isZero();
+        assertThat(cli.run("list", "--db", db, "--database-type", "postgresql", "--successful-only", "--json"))
+                .isZero();
         JsonNode page = new ObjectMapper().readTree(cli.out());
         assertThat(page.get("count").asInt()).isEqualTo(1);
         assertThat(page.get("total").asInt()).isEqualTo(1);
         assertThat(page.get("pairs").get(0).get("pair_id").asText()).isEqualTo("a1");
         assertThat(page.get("next_cursor").isNull()).isTrue();
 
-        assertThat(cli.run("list", "--db", db, "--limit", "2", "--json", "--sort", "TIMESTAMP", "--desc")).isZero();
+        assertThat(cli.run("list", "--db", db, "--limit", "2", "--json", "--sort", "TIMESTAMP", "--desc"))
+                .isZero();
         page = new ObjectMapper().readTree(cli.out());
         assertThat(page.get("pairs").findValuesAsText("pair_id")).containsExactly("a3", "a2");
         String cursor = page.get("next_cursor").asText();
-        assertThat(cli.run("list", "--db", db, "--limit", "2", "--json", "--sort", "TIMESTAMP", "--desc", "--after", cursor)).isZero();
-        assertThat(new ObjectMapper().readTree(cli.out()).get("pairs").findValuesAsText("pair_id")).containsExactly("a1");
+        assertThat(cli.run(
+                        "list",
+                        "--db",
+                        db,
+                        "--limit",
+                        "2",
+                        "--json",
+                        "--sort",
+                        "TIMESTAMP",
+                        "--desc",
+                        "--after",
+                        cursor))
+                .isZero();
+        assertThat(new ObjectMapper().readTree(cli.out()).get("pairs").findValuesAsText("pair_id"))
+                .containsExactly("a1");
 
-        assertThat(cli.run("list", "--db", db, "--from", "2024-01-02", "--to", "2024-01-02")).isZero();
+        assertThat(cli.run("list", "--db", db, "--from", "2024-01-02", "--to", "2024-01-02"))
+                .isZero();
         assertThat(cli.out()).contains("All orders").contains("1 of 1 matching pair");
         assertThat(cli.run("list", "--db", db, "--search", "ORDERS")).isZero();
         assertThat(cli.out()).contains("1 of 1");
@@ -89,7 +118,8 @@ class StoreCommandsTest {
         assertThat(cli.err()).contains("--from \"yesterday\" is not a date").doesNotContain("Exception");
         assertThat(cli.run("list", "--db", db, "--status", "maybe")).isEqualTo(1);
         assertThat(cli.err()).contains("--status \"maybe\" is not one of UNREVIEWED, ACCEPTED, REJECTED");
-        assertThat(cli.run("list", "--db", db, "--successful-only", "--failed-only")).isEqualTo(2);
+        assertThat(cli.run("list", "--db", db, "--successful-only", "--failed-only"))
+                .isEqualTo(2);
         assertThat(cli.run("list", "--db", db, "--search", "(", "--regex")).isEqualTo(1);
         assertThat(cli.err()).contains("Invalid regular expression \"(\"");
         assertThat(cli.run("list", "--db", db, "--limit", "0")).isEqualTo(2);
@@ -112,7 +142,8 @@ class StoreCommandsTest {
     void deleteRestorePurge() {
         importSample();
         assertThat(cli.run("delete", "a1", "a2", "--db", db)).isZero();
-        Matcher m = Pattern.compile("Moved 2 pairs to the trash \\(batch ([0-9a-f-]+)\\)").matcher(cli.out());
+        Matcher m = Pattern.compile("Moved 2 pairs to the trash \\(batch ([0-9a-f-]+)\\)")
+                .matcher(cli.out());
         assertThat(m.find()).as(cli.out()).isTrue();
         assertThat(cli.run("list", "--db", db)).isZero();
         assertThat(cli.out()).contains("1 of 1");
@@ -146,13 +177,17 @@ class StoreCommandsTest {
         Path fake = Files.writeString(dir.resolve("fake.mv.db"), "not a database");
         assertThat(cli.run("list", "--db", fake.toString())).isEqualTo(1);
         assertThat(cli.err().strip().lines()).hasSize(1);
-        assertThat(cli.err()).contains(fake.toString()).contains("not a Pair Studio database").doesNotContain("Exception");
+        assertThat(cli.err())
+                .contains(fake.toString())
+                .contains("not a Pair Studio database")
+                .doesNotContain("Exception");
     }
 
     @Test
     void aLockedDatabaseIsOneLineOnStderr() throws Exception {
         importSample();
-        try (var ch = FileChannel.open(Path.of(db), StandardOpenOption.WRITE); var lock = ch.lock()) {
+        try (var ch = FileChannel.open(Path.of(db), StandardOpenOption.WRITE);
+                var lock = ch.lock()) {
             assertThat(cli.run("list", "--db", db)).isEqualTo(1);
         }
         assertThat(cli.err().strip().lines()).hasSize(1);
@@ -162,9 +197,13 @@ class StoreCommandsTest {
     @Test
     void anUnreachableTeamDatabaseIsOneClearLineWithoutThePassword() {
         // port 1 on loopback: nothing listens; the server's own tests are PostgresPairStoreTest and MigrateCommandTest
-        assertThat(cli.run("list", "--db", "postgresql://ann:hunter2@127.0.0.1:1/pairs")).isEqualTo(1);
-        assertThat(cli.err()).contains("Cannot reach the PostgreSQL server at 127.0.0.1:1").contains("check the host and port")
-                .doesNotContain("hunter2").doesNotContain("Exception");
+        assertThat(cli.run("list", "--db", "postgresql://ann:hunter2@127.0.0.1:1/pairs"))
+                .isEqualTo(1);
+        assertThat(cli.err())
+                .contains("Cannot reach the PostgreSQL server at 127.0.0.1:1")
+                .contains("check the host and port")
+                .doesNotContain("hunter2")
+                .doesNotContain("Exception");
         assertThat(cli.err().strip().lines()).hasSize(1);
     }
 }

@@ -22,14 +22,18 @@ class TeamPasswordTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String output) {
-    }
+    record Result(int code, String output) {}
 
     private Result pairstudio(String password, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dpairstudio.home=" + dir.resolve("home"), "-cp", System.getProperty("java.class.path"), "dev.pairstudio.app.Main"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dpairstudio.home=" + dir.resolve("home"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.pairstudio.app.Main"));
         cmd.addAll(List.of(args));
-        ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE);
+        ProcessBuilder b =
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE);
         b.environment().remove(PairStores.PASSWORD_VARIABLE);
         if (password != null) {
             b.environment().put(PairStores.PASSWORD_VARIABLE, password);
@@ -55,8 +59,10 @@ class TeamPasswordTest {
 
         Result without = pairstudio(null, "--db", url, "list");
         assertThat(without.code()).isEqualTo(Cli.BAD_INPUT);
-        assertThat(without.output().strip()).startsWith("pairstudio list: The server asks for a password")
-                .contains(PairStores.PASSWORD_VARIABLE).doesNotContain("Exception");
+        assertThat(without.output().strip())
+                .startsWith("pairstudio list: The server asks for a password")
+                .contains(PairStores.PASSWORD_VARIABLE)
+                .doesNotContain("Exception");
 
         Result wrong = pairstudio("not-it", "--db", url, "list");
         assertThat(wrong.code()).isEqualTo(Cli.BAD_INPUT);

@@ -20,26 +20,50 @@ class ValidationVerdictsCliTest {
 
     @TempDir
     Path dir;
+
     String db;
     final CliRun.Last cli = new CliRun.Last();
 
     @BeforeEach
     void setUp() throws Exception {
         db = dir.resolve("test.mv.db").toString();
-        Files.writeString(dir.resolve("pairs.jsonl"),
+        Files.writeString(
+                dir.resolve("pairs.jsonl"),
                 String.format(LINE, "good", "All customer names", "SELECT name FROM customers")
-                + String.format(LINE, "open", "Customers in France", "SELECT name FROM customers WHERE country = 'France")
-                + String.format(LINE, "typo", "Names of customers in Peru", "SELECT nmae FROM customers WHERE country = 'Chile'"));
-        Files.writeString(dir.resolve("shop.sql"), "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, country TEXT);\n");
-        assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db)).isZero();
-        assertThat(cli.run("schema", "import", dir.resolve("shop.sql").toString(), "--database", "shop", "--dialect", "sqlite",
-                "--db", db)).isZero();
+                        + String.format(
+                                LINE,
+                                "open",
+                                "Customers in France",
+                                "SELECT name FROM customers WHERE country = 'France")
+                        + String.format(
+                                LINE,
+                                "typo",
+                                "Names of customers in Peru",
+                                "SELECT nmae FROM customers WHERE country = 'Chile'"));
+        Files.writeString(
+                dir.resolve("shop.sql"), "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, country TEXT);\n");
+        assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db))
+                .isZero();
+        assertThat(cli.run(
+                        "schema",
+                        "import",
+                        dir.resolve("shop.sql").toString(),
+                        "--database",
+                        "shop",
+                        "--dialect",
+                        "sqlite",
+                        "--db",
+                        db))
+                .isZero();
     }
 
     @Test
     void unparseableSqlIsNeverValidAgainstItsSchema() {
         assertThat(cli.run("validate", "--db", db)).isZero();
-        assertThat(cli.out()).contains("Validated 3 pairs").contains("no flag:                   1").contains("UNPARSEABLE:               1");
+        assertThat(cli.out())
+                .contains("Validated 3 pairs")
+                .contains("no flag:                   1")
+                .contains("UNPARSEABLE:               1");
         assertThat(cli.run("stats", "--db", db)).isZero();
         assertThat(cli.out()).contains("Valid (schema): shop: 33.3 % of 3 validated (3 pairs)");
         assertThat(cli.run("stats", "--json", "--db", db)).isZero();
@@ -50,8 +74,12 @@ class ValidationVerdictsCliTest {
     void getAndListShowTheFlagsAndMessagesInTheWindowsWords() throws Exception {
         assertThat(cli.run("get", "typo", "--json", "--db", db)).isZero();
         JsonNode typo = JSON.readTree(cli.out());
-        assertThat(typo.get("flags")).extracting(JsonNode::asText).contains("UNKNOWN_COLUMN", "DOES_NOT_RUN", "LITERAL_NOT_IN_QUESTION");
-        assertThat(typo.get("flag_labels")).extracting(JsonNode::asText).contains("Column not in the schema", "SQL value not in the question");
+        assertThat(typo.get("flags"))
+                .extracting(JsonNode::asText)
+                .contains("UNKNOWN_COLUMN", "DOES_NOT_RUN", "LITERAL_NOT_IN_QUESTION");
+        assertThat(typo.get("flag_labels"))
+                .extracting(JsonNode::asText)
+                .contains("Column not in the schema", "SQL value not in the question");
         assertThat(typo.at("/validation/schema").asText()).isEqualTo("shop");
         assertThat(typo.at("/validation/schema_version").asInt()).isEqualTo(1);
         JsonNode unknown = null;
@@ -60,14 +88,17 @@ class ValidationVerdictsCliTest {
                 unknown = m;
             }
             if (m.get("flag").asText().equals("LITERAL_NOT_IN_QUESTION")) {
-                assertThat(m.get("text").asText()).isEqualTo("the SQL compares with 'Chile', which the question does not mention");
+                assertThat(m.get("text").asText())
+                        .isEqualTo("the SQL compares with 'Chile', which the question does not mention");
             }
         }
         assertThat(unknown).isNotNull();
         assertThat(unknown.get("label").asText()).isEqualTo("Column not in the schema");
         assertThat(unknown.get("text").asText()).startsWith("unknown column nmae");
         String sql = typo.get("sql_query").asText();
-        assertThat(sql.substring(unknown.get("start").asInt(), unknown.get("end").asInt())).isEqualTo("nmae");
+        assertThat(sql.substring(
+                        unknown.get("start").asInt(), unknown.get("end").asInt()))
+                .isEqualTo("nmae");
         // the seed's keys stay first and unchanged
         assertThat(typo.fieldNames().next()).isEqualTo("pair_id");
 
@@ -84,18 +115,24 @@ class ValidationVerdictsCliTest {
                     assertThat(p.get("flags")).extracting(JsonNode::asText).contains("UNPARSEABLE");
                     assertThat(p.get("parse_error").asText()).isNotBlank();
                 }
-                default -> assertThat(p.at("/validation/messages").toString()).isEqualTo(typo.at("/validation/messages").toString());
+                default ->
+                    assertThat(p.at("/validation/messages").toString())
+                            .isEqualTo(typo.at("/validation/messages").toString());
             }
         }
     }
 
     @Test
     void oneValidatedPairIsOnePair() throws Exception {
-        Files.writeString(dir.resolve("hr.jsonl"), String.format(LINE, "solo", "All staff names please", "SELECT name FROM staff")
-                .replace("\"shop\"", "\"hr\""));
+        Files.writeString(
+                dir.resolve("hr.jsonl"),
+                String.format(LINE, "solo", "All staff names please", "SELECT name FROM staff")
+                        .replace("\"shop\"", "\"hr\""));
         Files.writeString(dir.resolve("hr.sql"), "CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT);\n");
-        assertThat(cli.run("import", dir.resolve("hr.jsonl").toString(), "--db", db)).isZero();
-        assertThat(cli.run("schema", "import", dir.resolve("hr.sql").toString(), "--database", "hr", "--db", db)).isZero();
+        assertThat(cli.run("import", dir.resolve("hr.jsonl").toString(), "--db", db))
+                .isZero();
+        assertThat(cli.run("schema", "import", dir.resolve("hr.sql").toString(), "--database", "hr", "--db", db))
+                .isZero();
         assertThat(cli.run("stats", "--db", db)).isZero();
         assertThat(cli.out()).contains("hr: 100.0 % of 1 validated (1 pair)");
     }

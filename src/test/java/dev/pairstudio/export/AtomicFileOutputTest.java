@@ -1,5 +1,8 @@
 package dev.pairstudio.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.pairstudio.testing.Fifos;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,9 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AtomicFileOutputTest {
     @TempDir
@@ -59,12 +59,14 @@ class AtomicFileOutputTest {
                 throw new IOException("No space left on device");
             }
         };
-        assertThatThrownBy(() -> AtomicFileOutput.openWithSink(f, true, failing)).hasMessageContaining("No space");
+        assertThatThrownBy(() -> AtomicFileOutput.openWithSink(f, true, failing))
+                .hasMessageContaining("No space");
         AtomicFileOutput out = AtomicFileOutput.openWithSink(f, false, failing);
         assertThatThrownBy(() -> {
-            out.stream().write(new byte[200_000]);
-            out.commit(true);
-        }).hasMessageContaining("No space");
+                    out.stream().write(new byte[200_000]);
+                    out.commit(true);
+                })
+                .hasMessageContaining("No space");
         out.close();
         assertThat(Files.list(dir).count()).isZero();
     }
@@ -79,7 +81,8 @@ class AtomicFileOutputTest {
         }
         assertThat(Files.isSymbolicLink(link)).as("the link is not replaced").isTrue();
         assertThat(Files.readString(real)).isEqualTo("new\n");
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("real.jsonl", "link.jsonl");
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("real.jsonl", "link.jsonl");
 
         // without replace, the file behind the link is kept like any existing file
         try (AtomicFileOutput out = AtomicFileOutput.open(link, false)) {
@@ -115,7 +118,8 @@ class AtomicFileOutputTest {
             assertThat(AtomicFileOutput.isStream(fifo)).isTrue();
         }
         assertThat(Files.isSymbolicLink(link)).isTrue();
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).as("no temporary file, nothing beside")
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+                .as("no temporary file, nothing beside")
                 .containsExactlyInAnyOrder("pipe", "stdout");
     }
 

@@ -1,5 +1,8 @@
 package dev.pairstudio.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,17 +51,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Exports from one real H2 file: every format read back and compared with the stored pairs field by field. */
 class DatasetExporterTest {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
 
     @TempDir
     static Path dbDir;
+
     @TempDir
     Path out;
 
@@ -71,28 +73,56 @@ class DatasetExporterTest {
         store = PairStores.open(dbDir.resolve("export").toString());
         List<Pair> pairs = new ArrayList<>();
         List<PairAnalysis> analyses = new ArrayList<>();
-        pairs.add(TestPair.of("p-1", "Orders of jane.doe@example.org?", "SELECT * FROM orders WHERE email = 'jane.doe@example.org'").at(Timestamps.parse("2025-01-02T03:04:05.123456").orElseThrow()).tables("orders").tookMs("45").metadata(Map.of("k", "v", "n", 3)).build());
-        analyses.add(new PairAnalysis(QueryType.SELECT, "fpA", ComplexityLevel.EASY, Set.of(), null, Set.of("EMAIL"), null));
-        pairs.add(TestPair.of("p-2", "=HYPERLINK(\"x\") Café 😀, \"quoted\"\nnext line", "-- comment\nSELECT 1").at(Timestamps.parse("2025-01-03T00:00:00").orElseThrow()).on(null, null).failed().tookMs("45.0").build());
+        pairs.add(TestPair.of(
+                        "p-1",
+                        "Orders of jane.doe@example.org?",
+                        "SELECT * FROM orders WHERE email = 'jane.doe@example.org'")
+                .at(Timestamps.parse("2025-01-02T03:04:05.123456").orElseThrow())
+                .tables("orders")
+                .tookMs("45")
+                .metadata(Map.of("k", "v", "n", 3))
+                .build());
+        analyses.add(
+                new PairAnalysis(QueryType.SELECT, "fpA", ComplexityLevel.EASY, Set.of(), null, Set.of("EMAIL"), null));
+        pairs.add(TestPair.of("p-2", "=HYPERLINK(\"x\") Café 😀, \"quoted\"\nnext line", "-- comment\nSELECT 1")
+                .at(Timestamps.parse("2025-01-03T00:00:00").orElseThrow())
+                .on(null, null)
+                .failed()
+                .tookMs("45.0")
+                .build());
         analyses.add(PairAnalysis.NONE);
-        pairs.add(TestPair.of("p-3", "+1 more", "@x").at(Timestamps.parse("2025-02-01T10:00:00").orElseThrow()).on("mysql", "crm").tables("a", "b").build());
+        pairs.add(TestPair.of("p-3", "+1 more", "@x")
+                .at(Timestamps.parse("2025-02-01T10:00:00").orElseThrow())
+                .on("mysql", "crm")
+                .tables("a", "b")
+                .build());
         analyses.add(new PairAnalysis(QueryType.OTHER, "fpB", ComplexityLevel.MEDIUM, Set.of(), null, Set.of(), null));
         // three exact duplicates (one accepted later) and a near one in the same group
         for (int i = 0; i < 3; i++) {
-            pairs.add(TestPair.of("dup-" + i, "How many users?", "SELECT COUNT(*) FROM users").at(Timestamps.parse("2025-03-0" + (i + 1) + "T00:00:00").orElseThrow()).on("sqlite", "app").tables("users").tookMs(BigDecimal.ONE).build());
-            analyses.add(new PairAnalysis(QueryType.SELECT, "fpU", ComplexityLevel.EASY, Set.of(QualityFlag.DUPLICATE), 99L, Set.of(), null));
+            pairs.add(TestPair.of("dup-" + i, "How many users?", "SELECT COUNT(*) FROM users")
+                    .at(Timestamps.parse("2025-03-0" + (i + 1) + "T00:00:00").orElseThrow())
+                    .on("sqlite", "app")
+                    .tables("users")
+                    .tookMs(BigDecimal.ONE)
+                    .build());
+            analyses.add(new PairAnalysis(
+                    QueryType.SELECT, "fpU", ComplexityLevel.EASY, Set.of(QualityFlag.DUPLICATE), 99L, Set.of(), null));
         }
         SyntheticPairs gen = new SyntheticPairs(4);
         for (int i = 0; i < 600; i++) {
             Pair p = gen.next();
             pairs.add(p.withTableNames(List.of("t" + (i % 7))));
-            analyses.add(new PairAnalysis(QueryType.SELECT, "tpl" + (i % 50), ComplexityLevel.HARD, Set.of(), null, Set.of(), null));
+            analyses.add(new PairAnalysis(
+                    QueryType.SELECT, "tpl" + (i % 50), ComplexityLevel.HARD, Set.of(), null, Set.of(), null));
         }
         store.addAll(pairs, analyses, Source.FILE, "t");
         StoredPair dup1 = store.getByPairId("dup-1").orElseThrow();
         store.setStatus(List.of(dup1.id()), ReviewStatus.ACCEPTED);
-        store.trash(List.of(store.getByPairId(pairs.get(pairs.size() - 1).pairId()).orElseThrow().id()));
-        new DuplicateTracker(store).catchUp(); // the groups an import leaves (split exports would bring them up to date anyway)
+        store.trash(List.of(store.getByPairId(pairs.get(pairs.size() - 1).pairId())
+                .orElseThrow()
+                .id()));
+        new DuplicateTracker(store)
+                .catchUp(); // the groups an import leaves (split exports would bring them up to date anyway)
         stored = new ArrayList<>();
         store.forEach(PairFilter.ALL, PairSort.INSERTION, stored::add);
         fingerprintBefore = storeFingerprint();
@@ -100,14 +130,22 @@ class DatasetExporterTest {
 
     @AfterAll
     static void close() {
-        assertThat(storeFingerprint()).as("exports never change the store (except profile settings)").isEqualTo(fingerprintBefore);
+        assertThat(storeFingerprint())
+                .as("exports never change the store (except profile settings)")
+                .isEqualTo(fingerprintBefore);
         store.close();
     }
 
     static String storeFingerprint() {
         StringBuilder b = new StringBuilder();
-        store.forEach(PairFilter.ALL, PairSort.INSERTION, p -> b.append(p.id()).append(':').append(p.version()).append(';'));
-        store.forEach(PairFilter.ALL.withTrash(true), PairSort.INSERTION, p -> b.append(p.id()).append(':').append(p.version()).append(';'));
+        store.forEach(
+                PairFilter.ALL,
+                PairSort.INSERTION,
+                p -> b.append(p.id()).append(':').append(p.version()).append(';'));
+        store.forEach(
+                PairFilter.ALL.withTrash(true),
+                PairSort.INSERTION,
+                p -> b.append(p.id()).append(':').append(p.version()).append(';'));
         return b.toString();
     }
 
@@ -128,18 +166,33 @@ class DatasetExporterTest {
         assertThat(text).endsWith("\n").doesNotContain("\r");
         String[] lines = text.split("\n");
         assertThat(lines).hasSize(stored.size());
-        assertThat(lines[0]).startsWith("{\"pair_id\": \"p-1\", \"natural_language_query\": \"Orders of jane.doe@example.org?\", ")
+        assertThat(lines[0])
+                .startsWith("{\"pair_id\": \"p-1\", \"natural_language_query\": \"Orders of jane.doe@example.org?\", ")
                 .contains("\"timestamp\": \"2025-01-02T03:04:05.123456\"")
-                .contains("\"table_names\": [\"orders\"], \"success\": true, \"execution_time_ms\": 45, \"metadata\": {\"")
+                .contains(
+                        "\"table_names\": [\"orders\"], \"success\": true, \"execution_time_ms\": 45, \"metadata\": {\"")
                 .containsAnyOf("{\"k\": \"v\", \"n\": 3}}", "{\"n\": 3, \"k\": \"v\"}}");
-        assertThat(lines[1]).contains("Café 😀").contains("\"execution_time_ms\": 45.0").contains("\"database_type\": null")
+        assertThat(lines[1])
+                .contains("Café 😀")
+                .contains("\"execution_time_ms\": 45.0")
+                .contains("\"database_type\": null")
                 .contains("\"table_names\": []");
         for (int i = 0; i < lines.length; i++) {
             JsonNode n = JSON.readTree(lines[i]);
             List<String> keys = new ArrayList<>();
             n.fieldNames().forEachRemaining(keys::add);
-            assertThat(keys).containsExactly("pair_id", "natural_language_query", "sql_query", "timestamp", "database_type",
-                    "database_name", "table_names", "success", "execution_time_ms", "metadata");
+            assertThat(keys)
+                    .containsExactly(
+                            "pair_id",
+                            "natural_language_query",
+                            "sql_query",
+                            "timestamp",
+                            "database_type",
+                            "database_name",
+                            "table_names",
+                            "success",
+                            "execution_time_ms",
+                            "metadata");
             assertSame(stored.get(i).pair(), n);
         }
         JsonNode manifest = JSON.readTree(out.resolve("o.jsonl.manifest.json").toFile());
@@ -153,8 +206,16 @@ class DatasetExporterTest {
         assertThat(n.get("natural_language_query").asText()).isEqualTo(p.question());
         assertThat(n.get("sql_query").asText()).isEqualTo(p.sql());
         assertThat(Timestamps.parse(n.get("timestamp").asText())).contains(p.timestamp());
-        assertThat(n.get("database_type").isNull() ? null : n.get("database_type").asText()).isEqualTo(p.databaseType());
-        assertThat(n.get("database_name").isNull() ? null : n.get("database_name").asText()).isEqualTo(p.databaseName());
+        assertThat(
+                        n.get("database_type").isNull()
+                                ? null
+                                : n.get("database_type").asText())
+                .isEqualTo(p.databaseType());
+        assertThat(
+                        n.get("database_name").isNull()
+                                ? null
+                                : n.get("database_name").asText())
+                .isEqualTo(p.databaseName());
         List<String> tables = new ArrayList<>();
         n.get("table_names").forEach(t -> tables.add(t.asText()));
         assertThat(tables).isEqualTo(p.tableNames());
@@ -169,8 +230,12 @@ class DatasetExporterTest {
         Path f = out.resolve("o.json");
         export(plain("json"), f);
         String text = Files.readString(f);
-        assertThat(text).startsWith("{\n  \"exported_at\": \"").contains("\n  \"format_version\": \"1.0\",\n  \"total_pairs\": "
-                + stored.size() + ",\n  \"pairs\": [\n    {\n      \"pair_id\": \"p-1\",\n").doesNotEndWith("\n").endsWith("}");
+        assertThat(text)
+                .startsWith("{\n  \"exported_at\": \"")
+                .contains("\n  \"format_version\": \"1.0\",\n  \"total_pairs\": " + stored.size()
+                        + ",\n  \"pairs\": [\n    {\n      \"pair_id\": \"p-1\",\n")
+                .doesNotEndWith("\n")
+                .endsWith("}");
         JsonNode j = JSON.readTree(text);
         List<String> keys = new ArrayList<>();
         j.fieldNames().forEachRemaining(keys::add);
@@ -191,7 +256,13 @@ class DatasetExporterTest {
         assertThat(text).startsWith(String.join(",", ExportWriters.CSV_HEADER) + "\r\n");
         List<CSVRecord> rows;
         try (Reader in = Files.newBufferedReader(f)) {
-            rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+            rows = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)
+                    .getRecords();
         }
         assertThat(rows).hasSize(stored.size());
         CSVRecord first = rows.get(0);
@@ -212,17 +283,35 @@ class DatasetExporterTest {
         assertThat(third.get("table_names")).isEqualTo("a,b");
         assertThat(text).contains("\r\np-3,'+1 more,'@x,2025-02-01T10:00:00.000000,mysql,crm,\"a,b\",True,,OTHER\r\n");
         for (int i = 3; i < rows.size(); i++) {
-            assertThat(rows.get(i).get("pair_id")).isEqualTo(stored.get(i).pair().pairId());
-            assertThat(rows.get(i).get("natural_language_query")).isEqualTo(stored.get(i).pair().question());
+            assertThat(rows.get(i).get("pair_id"))
+                    .isEqualTo(stored.get(i).pair().pairId());
+            assertThat(rows.get(i).get("natural_language_query"))
+                    .isEqualTo(stored.get(i).pair().question());
         }
     }
 
     @Test
     void presetsWriteTheirTemplates() throws Exception {
-        ExportProfile openai = new ExportProfile(null, "openai", PairFilter.ALL, false, false, null, null, 1, null, false, false, false,
-                null, "CREATE TABLE users (id INT);", false, null);
+        ExportProfile openai = new ExportProfile(
+                null,
+                "openai",
+                PairFilter.ALL,
+                false,
+                false,
+                null,
+                null,
+                1,
+                null,
+                false,
+                false,
+                false,
+                null,
+                "CREATE TABLE users (id INT);",
+                false,
+                null);
         export(openai, out.resolve("chat.jsonl"));
-        JsonNode line = JSON.readTree(Files.readAllLines(out.resolve("chat.jsonl")).get(0));
+        JsonNode line =
+                JSON.readTree(Files.readAllLines(out.resolve("chat.jsonl")).get(0));
         assertThat(line.get("messages")).hasSize(3);
         assertThat(line.get("messages").get(0).get("role").asText()).isEqualTo("system");
         assertThat(line.get("messages").get(1).get("content").asText())
@@ -271,18 +360,25 @@ class DatasetExporterTest {
     @Test
     void userPresetFromAFolder() throws Exception {
         Path presets = Files.createDirectories(out.resolve("presets"));
-        Files.writeString(presets.resolve("mine.json"), "{\"name\": \"mine\", \"layout\": \"jsonl\", \"record\": "
-                + "{\"q\": \"{{question}}\", \"t\": \"{{table_names}}\", \"ok\": \"{{success}}\"}}");
-        new DatasetExporter(store, presets).export(plain("mine"), out.resolve("m.jsonl"), ExportTargetPolicy.FAIL, ExportListener.NONE);
+        Files.writeString(
+                presets.resolve("mine.json"),
+                "{\"name\": \"mine\", \"layout\": \"jsonl\", \"record\": "
+                        + "{\"q\": \"{{question}}\", \"t\": \"{{table_names}}\", \"ok\": \"{{success}}\"}}");
+        new DatasetExporter(store, presets)
+                .export(plain("mine"), out.resolve("m.jsonl"), ExportTargetPolicy.FAIL, ExportListener.NONE);
         JsonNode n = JSON.readTree(Files.readAllLines(out.resolve("m.jsonl")).get(0));
-        assertThat(n.toString()).isEqualTo("{\"q\":\"Orders of jane.doe@example.org?\",\"t\":[\"orders\"],\"ok\":true}");
+        assertThat(n.toString())
+                .isEqualTo("{\"q\":\"Orders of jane.doe@example.org?\",\"t\":[\"orders\"],\"ok\":true}");
     }
 
     @Test
     void huggingFaceFolderWithSplitsCardAndManifest() throws Exception {
         Path folder = out.resolve("hf");
         ExportResult r = export(plain("hf"), folder);
-        assertThat(Files.list(folder).map(p -> p.getFileName().toString()).sorted().toList())
+        assertThat(Files.list(folder)
+                        .map(p -> p.getFileName().toString())
+                        .sorted()
+                        .toList())
                 .containsExactly("README.md", "manifest.json", "test.jsonl", "train.jsonl", "validation.jsonl");
         long lines = 0;
         for (String s : List.of("train", "validation", "test")) {
@@ -292,14 +388,19 @@ class DatasetExporterTest {
         String card = Files.readString(folder.resolve("README.md"));
         assertThat(card).contains("- split: train").contains("## Statistics");
         // the card states the grouping and what the check after writing found, and only what is true
-        assertThat(card).contains("a SQL template are kept in one split").contains("near-duplicate question")
-                .contains("Checked after writing: no exact or near-duplicate question, identical SQL, SQL template or duplicate group "
-                        + "occurs in two splits.")
-                .contains("Databases are shared between splits").doesNotContain("never straddle");
+        assertThat(card)
+                .contains("a SQL template are kept in one split")
+                .contains("near-duplicate question")
+                .contains(
+                        "Checked after writing: no exact or near-duplicate question, identical SQL, SQL template or duplicate group "
+                                + "occurs in two splits.")
+                .contains("Databases are shared between splits")
+                .doesNotContain("never straddle");
         assertThat(r.splitCheck().clean()).isTrue();
         assertThat(r.splits().get("train")).isBetween((long) (stored.size() * 0.6), (long) (stored.size() * 0.95));
         try (Stream<Path> s = Files.list(out)) {
-            assertThat(s.filter(p -> p.getFileName().toString().startsWith(".")).toList()).isEmpty();
+            assertThat(s.filter(p -> p.getFileName().toString().startsWith(".")).toList())
+                    .isEmpty();
         }
     }
 
@@ -317,25 +418,38 @@ class DatasetExporterTest {
         for (ExportResult.FileEntry f : a.files()) {
             for (String line : Files.readAllLines(f.path())) {
                 StoredPair s = byId.get(JSON.readTree(line).get("pair_id").asText());
-                for (String key : List.of("g" + s.analysis().duplicateGroup(), "t" + SqlTemplate.of(s.pair().sql(),
-                        s.pair().databaseType()))) {
+                for (String key : List.of(
+                        "g" + s.analysis().duplicateGroup(),
+                        "t" + SqlTemplate.of(s.pair().sql(), s.pair().databaseType()))) {
                     String before = keySplit.putIfAbsent(key, f.split());
-                    assertThat(before == null || before.equals(f.split())).as(key + " straddles splits").isTrue();
+                    assertThat(before == null || before.equals(f.split()))
+                            .as(key + " straddles splits")
+                            .isTrue();
                 }
             }
         }
         // the files themselves, audited as any user's would be
-        SplitFiles files = new SplitFiles(a.files().stream().map(ExportResult.FileEntry::path).toList());
-        SplitAudit audit = new SplitAudit(files.splits(), files.largest(), EnumSet.allOf(SplitAudit.Kind.class),
-                EnumSet.complementOf(EnumSet.of(SplitAudit.Kind.DATABASE)), 2);
+        SplitFiles files = new SplitFiles(
+                a.files().stream().map(ExportResult.FileEntry::path).toList());
+        SplitAudit audit = new SplitAudit(
+                files.splits(),
+                files.largest(),
+                EnumSet.allOf(SplitAudit.Kind.class),
+                EnumSet.complementOf(EnumSet.of(SplitAudit.Kind.DATABASE)),
+                2);
         files.forEach(true, audit::add);
         SplitAudit.Report report = audit.finish(files.source());
         assertThat(report.clean()).as(report.summary()).isTrue();
         assertThat(a.splitCheck().clean()).isTrue();
-        JsonNode manifest = JSON.readTree(out.resolve("a.manifest.json").toFile()).get("split");
+        JsonNode manifest =
+                JSON.readTree(out.resolve("a.manifest.json").toFile()).get("split");
         assertThat(manifest.get("grouping").asText()).contains("near-duplicate").contains("SQL template");
         assertThat(manifest.get("check").get("result").asText()).isEqualTo("clean");
-        assertThat(manifest.get("check").get("crossing_rows").get("sql_template").asLong()).isZero();
+        assertThat(manifest.get("check")
+                        .get("crossing_rows")
+                        .get("sql_template")
+                        .asLong())
+                .isZero();
         assertThat(manifest.get("achieved_ratios").asText()).isEqualTo(a.split().achievedText());
         assertThat(manifest.get("strata").get("counts").has("SELECT")).isTrue();
         assertThat(a.files().get(0).path().getFileName().toString()).isEqualTo("a.train.jsonl");
@@ -349,24 +463,38 @@ class DatasetExporterTest {
         assertThat(r.duplicates()).isGreaterThanOrEqualTo(2);
         assertThat(r.written() + r.duplicates()).isEqualTo(stored.size());
         String text = Files.readString(out.resolve("d.jsonl"));
-        assertThat(text).contains("\"pair_id\": \"dup-1\"").doesNotContain("\"dup-0\"").doesNotContain("\"dup-2\"");
+        assertThat(text)
+                .contains("\"pair_id\": \"dup-1\"")
+                .doesNotContain("\"dup-0\"")
+                .doesNotContain("\"dup-2\"");
     }
 
     @Test
     void duplicatesAreDroppedAndCountedWithinTheScopeOnly() throws Exception {
         // a scope narrowed by a flag the duplicates lack: none of them is in it, so none is dropped or counted
         PairFilter unparseable = PairFilter.ALL.withFlags(Set.of(QualityFlag.UNPARSEABLE));
-        ExportResult none = export(ExportProfile.defaults("jsonl").withAnonymize(false).withFilter(unparseable), out.resolve("u.jsonl"));
+        ExportResult none = export(
+                ExportProfile.defaults("jsonl").withAnonymize(false).withFilter(unparseable), out.resolve("u.jsonl"));
         assertThat(none.duplicates()).isZero();
-        assertThat(JSON.readTree(none.manifest().toFile()).get("duplicates_dropped").asInt()).isZero();
-        // the duplicates' own flag: every flagged pair in scope, one of each exact duplicate set kept (the planted three
+        assertThat(JSON.readTree(none.manifest().toFile())
+                        .get("duplicates_dropped")
+                        .asInt())
+                .isZero();
+        // the duplicates' own flag: every flagged pair in scope, one of each exact duplicate set kept (the planted
+        // three
         // and the generator's own), the others dropped and counted
         PairFilter flagged = PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE));
-        ExportResult dups = export(ExportProfile.defaults("jsonl").withAnonymize(false).withFilter(flagged), out.resolve("f.jsonl"));
+        ExportResult dups = export(
+                ExportProfile.defaults("jsonl").withAnonymize(false).withFilter(flagged), out.resolve("f.jsonl"));
         assertThat(dups.written() + dups.duplicates()).isEqualTo(store.count(flagged));
         assertThat(dups.duplicates()).isGreaterThanOrEqualTo(2).isLessThan(store.count(flagged));
-        assertThat(JSON.readTree(dups.manifest().toFile()).get("duplicates_dropped").asLong()).isEqualTo(dups.duplicates());
-        assertThat(Files.readString(out.resolve("f.jsonl"))).contains("\"pair_id\": \"dup-1\"").doesNotContain("\"dup-0\"");
+        assertThat(JSON.readTree(dups.manifest().toFile())
+                        .get("duplicates_dropped")
+                        .asLong())
+                .isEqualTo(dups.duplicates());
+        assertThat(Files.readString(out.resolve("f.jsonl")))
+                .contains("\"pair_id\": \"dup-1\"")
+                .doesNotContain("\"dup-0\"");
     }
 
     @Test
@@ -374,8 +502,23 @@ class DatasetExporterTest {
         Set<Long> ids = Set.of(stored.get(0).id(), stored.get(2).id());
         ExportResult r = export(plain("jsonl").withFilter(PairFilter.ALL.withIds(ids)), out.resolve("ids.jsonl"));
         assertThat(r.written()).isEqualTo(2);
-        ExportProfile accepted = new ExportProfile(null, "jsonl", PairFilter.ALL, true, false, null, null, 1, null, false, false,
-                false, null, null, false, null);
+        ExportProfile accepted = new ExportProfile(
+                null,
+                "jsonl",
+                PairFilter.ALL,
+                true,
+                false,
+                null,
+                null,
+                1,
+                null,
+                false,
+                false,
+                false,
+                null,
+                null,
+                false,
+                null);
         assertThat(export(accepted, out.resolve("acc.jsonl")).written()).isEqualTo(1);
         ExportResult trash = export(plain("jsonl").withFilter(PairFilter.ALL.withTrash(true)), out.resolve("t.jsonl"));
         assertThat(trash.written()).isEqualTo(stored.size()); // the trash flag is ignored: live pairs only
@@ -389,20 +532,37 @@ class DatasetExporterTest {
         JsonNode n = JSON.readTree(first);
         assertThat(n.get("natural_language_query").asText()).contains("@");
         String manifest = Files.readString(r.manifest());
-        assertThat(JSON.readTree(manifest).get("privacy").get("policy").asText()).isEqualTo("default");
+        assertThat(JSON.readTree(manifest).get("privacy").get("policy").asText())
+                .isEqualTo("default");
         assertThat(manifest).doesNotContain(HexFormat.of().formatHex(store.privacySecret()));
     }
 
     @Test
     void gzipAndChecksums() throws Exception {
-        ExportProfile p = new ExportProfile(null, "jsonl", PairFilter.ALL, false, false, null, null, 1, null, false, false, true,
-                null, null, false, null);
+        ExportProfile p = new ExportProfile(
+                null,
+                "jsonl",
+                PairFilter.ALL,
+                false,
+                false,
+                null,
+                null,
+                1,
+                null,
+                false,
+                false,
+                true,
+                null,
+                null,
+                false,
+                null);
         ExportResult r = export(p, out.resolve("z.jsonl"));
         Path gz = out.resolve("z.jsonl.gz");
         assertThat(r.files().get(0).path()).isEqualTo(gz);
         assertThat(r.files().get(0).sha256()).isEqualTo(sha256(gz));
         try (var in = new GZIPInputStream(Files.newInputStream(gz))) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")).hasSize(stored.size());
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
+                    .hasSize(stored.size());
         }
     }
 
@@ -418,8 +578,23 @@ class DatasetExporterTest {
     @Test
     void profilesRoundTripThroughSettings() {
         ExportProfiles profiles = new ExportProfiles(store);
-        ExportProfile p = new ExportProfile("weekly", "openai", PairFilter.ALL.withDatabaseTypes(Set.of("mysql")), true, true, null,
-                SplitRatios.parse("80/10/10"), 7, SplitAssigner.Grouping.DATABASE, true, true, true, "sys", "ctx", true, "/tmp/x");
+        ExportProfile p = new ExportProfile(
+                "weekly",
+                "openai",
+                PairFilter.ALL.withDatabaseTypes(Set.of("mysql")),
+                true,
+                true,
+                null,
+                SplitRatios.parse("80/10/10"),
+                7,
+                SplitAssigner.Grouping.DATABASE,
+                true,
+                true,
+                true,
+                "sys",
+                "ctx",
+                true,
+                "/tmp/x");
         profiles.save(p);
         assertThat(profiles.load("weekly")).contains(p);
         assertThat(profiles.names()).contains("weekly");
@@ -443,7 +618,8 @@ class DatasetExporterTest {
     void anExistingFileIsNeverReplacedSilently() throws Exception {
         Path f = out.resolve("x.jsonl");
         Files.writeString(f, "keep me");
-        assertThatThrownBy(() -> export(plain("jsonl"), f)).isInstanceOf(ExportException.TargetExists.class)
+        assertThatThrownBy(() -> export(plain("jsonl"), f))
+                .isInstanceOf(ExportException.TargetExists.class)
                 .hasMessageContaining("already exists");
         assertThat(Files.readString(f)).isEqualTo("keep me");
         DatasetExporter e = new DatasetExporter(store, null);
@@ -457,7 +633,8 @@ class DatasetExporterTest {
 
     @Test
     void aMissingOrUnusableFolderIsAClearError() {
-        assertThatThrownBy(() -> export(plain("jsonl"), out.resolve("nope/o.jsonl"))).isInstanceOf(ExportException.class)
+        assertThatThrownBy(() -> export(plain("jsonl"), out.resolve("nope/o.jsonl")))
+                .isInstanceOf(ExportException.class)
                 .hasMessageContaining("does not exist");
     }
 
@@ -482,7 +659,8 @@ class DatasetExporterTest {
         });
         Path f = out.resolve("full.jsonl");
         assertThatThrownBy(() -> e.export(plain("jsonl"), f, ExportTargetPolicy.FAIL, ExportListener.NONE))
-                .isInstanceOf(ExportException.class).hasMessageContaining("No space left on device")
+                .isInstanceOf(ExportException.class)
+                .hasMessageContaining("No space left on device")
                 .hasMessageContaining("No file was written");
         assertThat(f).doesNotExist();
         assertNoTempFiles();
@@ -505,7 +683,8 @@ class DatasetExporterTest {
             }
         };
         Path f = out.resolve("c.json");
-        assertThatThrownBy(() -> new DatasetExporter(store, null).export(plain("json"), f, ExportTargetPolicy.FAIL, cancelSoon))
+        assertThatThrownBy(() ->
+                        new DatasetExporter(store, null).export(plain("json"), f, ExportTargetPolicy.FAIL, cancelSoon))
                 .isInstanceOf(ExportException.Cancelled.class);
         assertThat(f).doesNotExist();
         assertThat(out.resolve("c.json.manifest.json")).doesNotExist();
@@ -515,12 +694,13 @@ class DatasetExporterTest {
     @Test
     void progressReportsRowsTotalRateAndEta() {
         List<ExportProgress> seen = new ArrayList<>();
-        new DatasetExporter(store, null).export(plain("jsonl"), out.resolve("p.jsonl"), ExportTargetPolicy.FAIL, new ExportListener() {
-            @Override
-            public void progress(ExportProgress p) {
-                seen.add(p);
-            }
-        });
+        new DatasetExporter(store, null)
+                .export(plain("jsonl"), out.resolve("p.jsonl"), ExportTargetPolicy.FAIL, new ExportListener() {
+                    @Override
+                    public void progress(ExportProgress p) {
+                        seen.add(p);
+                    }
+                });
         ExportProgress last = seen.get(seen.size() - 1);
         assertThat(last.done()).isEqualTo(stored.size());
         assertThat(last.total()).isEqualTo(stored.size());
@@ -530,7 +710,10 @@ class DatasetExporterTest {
 
     private void assertNoTempFiles() throws IOException {
         try (Stream<Path> s = Files.list(out)) {
-            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".") || n.endsWith(".part")).toList()).isEmpty();
+            assertThat(s.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith(".") || n.endsWith(".part"))
+                            .toList())
+                    .isEmpty();
         }
     }
 

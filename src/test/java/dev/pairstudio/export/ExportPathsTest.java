@@ -1,5 +1,7 @@
 package dev.pairstudio.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairstudio.demo.SyntheticPairs;
@@ -27,8 +29,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The CLI exports by other roads than the window (issues 22 and 24): the index let go after the
  * statistics, the scope read once with its duplicates and the kept pairs looked up by id, the
@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExportPathsTest {
     @TempDir
     static Path dbDir;
+
     @TempDir
     Path out;
 
@@ -50,14 +51,20 @@ class ExportPathsTest {
         List<Pair> pairs = new ArrayList<>(new SyntheticPairs(2024).list(2_000));
         for (int i = 0; i < 300; i++) { // a pair collected again later: same text, new id
             Pair p = pairs.get(i * 5);
-            pairs.add(TestPair.copyOf(p).id(p.pairId() + "-again").at(p.timestamp().plusSeconds(3_600)).build());
+            pairs.add(TestPair.copyOf(p)
+                    .id(p.pairId() + "-again")
+                    .at(p.timestamp().plusSeconds(3_600))
+                    .build());
         }
         store.addAll(pairs, null, Source.FILE, "generated");
         new DuplicateTracker(store).catchUp();
-        StoredPair firstDuplicate = store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE)), PairSort.INSERTION, null, 1)
-                .rows().get(0);
+        StoredPair firstDuplicate = store.query(
+                        PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE)), PairSort.INSERTION, null, 1)
+                .rows()
+                .get(0);
         store.setStatus(List.of(firstDuplicate.id()), ReviewStatus.ACCEPTED);
-        store.trash(List.of(store.getByPairId(pairs.get(7).pairId()).orElseThrow().id()));
+        store.trash(
+                List.of(store.getByPairId(pairs.get(7).pairId()).orElseThrow().id()));
         new DuplicateTracker(store).catchUp();
     }
 
@@ -72,26 +79,34 @@ class ExportPathsTest {
                 Arguments.of("plain jsonl", defaults.withAnonymize(false).withDedup(false)),
                 Arguments.of("default jsonl: anonymized, deduplicated", defaults),
                 Arguments.of("json (states its count)", ExportProfile.defaults("json")),
-                Arguments.of("split 80/10/10", defaults.withAnonymize(false).withDedup(false)
-                        .withSplit(SplitRatios.parse("80/10/10"), SplitAssigner.Grouping.TEMPLATE)),
-                Arguments.of("split 70/15/15 by database, anonymized, deduplicated",
+                Arguments.of(
+                        "split 80/10/10",
+                        defaults.withAnonymize(false)
+                                .withDedup(false)
+                                .withSplit(SplitRatios.parse("80/10/10"), SplitAssigner.Grouping.TEMPLATE)),
+                Arguments.of(
+                        "split 70/15/15 by database, anonymized, deduplicated",
                         defaults.withSplit(SplitRatios.parse("70/15/15"), SplitAssigner.Grouping.DATABASE)),
-                Arguments.of("openai preset, filtered", ExportProfile.defaults("openai")
-                        .withFilter(PairFilter.ALL.withSuccess(true))));
+                Arguments.of(
+                        "openai preset, filtered",
+                        ExportProfile.defaults("openai").withFilter(PairFilter.ALL.withSuccess(true))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void theCliWritesTheBytesTheWindowWrites(String what, ExportProfile profile) throws Exception {
         store.prepare(); // a window holds its index
-        ExportResult window = new DatasetExporter(store, null).export(profile, out.resolve("window.out"), ExportTargetPolicy.FAIL,
-                ExportListener.NONE);
-        ExportResult cli = new DatasetExporter(store, null).releasingIndex().export(profile, out.resolve("cli.out"),
-                ExportTargetPolicy.FAIL, ExportListener.NONE);
+        ExportResult window = new DatasetExporter(store, null)
+                .export(profile, out.resolve("window.out"), ExportTargetPolicy.FAIL, ExportListener.NONE);
+        ExportResult cli = new DatasetExporter(store, null)
+                .releasingIndex()
+                .export(profile, out.resolve("cli.out"), ExportTargetPolicy.FAIL, ExportListener.NONE);
 
         assertThat(window.written()).isPositive();
         if (profile.dedup()) {
-            assertThat(window.duplicates()).as("the store holds exact duplicates to drop").isGreaterThan(200);
+            assertThat(window.duplicates())
+                    .as("the store holds exact duplicates to drop")
+                    .isGreaterThan(200);
         }
         assertThat(cli.written()).isEqualTo(window.written());
         assertThat(cli.duplicates()).isEqualTo(window.duplicates());
@@ -103,16 +118,20 @@ class ExportPathsTest {
             if (profile.format().equals("json")) { // the one data file that states when it was written
                 assertThat(withoutTime(c.path())).as(c.split() + " file").isEqualTo(withoutTime(w.path()));
             } else {
-                assertThat(Files.readAllBytes(c.path())).as(c.split() + " file").isEqualTo(Files.readAllBytes(w.path()));
+                assertThat(Files.readAllBytes(c.path()))
+                        .as(c.split() + " file")
+                        .isEqualTo(Files.readAllBytes(w.path()));
                 assertThat(c.sha256()).isEqualTo(w.sha256());
             }
         }
         boolean timed = profile.format().equals("json");
-        assertThat(comparable(cli.manifest(), timed)).as("the manifest, but for its time and file names")
+        assertThat(comparable(cli.manifest(), timed))
+                .as("the manifest, but for its time and file names")
                 .isEqualTo(comparable(window.manifest(), timed));
         if (window.split() != null) {
             assertThat(cli.splitCheck().clean()).isTrue();
-            assertThat(cli.splitCheck().crossings()).isEqualTo(window.splitCheck().crossings());
+            assertThat(cli.splitCheck().crossings())
+                    .isEqualTo(window.splitCheck().crossings());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.pairstudio.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.ingest.ImportSummary;
 import dev.pairstudio.ingest.PairEnricher;
@@ -21,12 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Exported, then imported with the importer into a fresh database: the same pairs come back. */
 class ExportRoundTripTest {
     @TempDir
     static Path dir;
+
     static PairStore source;
     static List<Pair> original = new ArrayList<>();
 
@@ -50,10 +51,15 @@ class ExportRoundTripTest {
     @ValueSource(strings = {"jsonl", "json", "csv"})
     void theSamePairsComeBack(String format) {
         Path file = dir.resolve("rt." + format);
-        new DatasetExporter(source, null).export(ExportProfile.defaults(format).withAnonymize(false).withDedup(false), file,
-                ExportTargetPolicy.OVERWRITE, ExportListener.NONE);
+        new DatasetExporter(source, null)
+                .export(
+                        ExportProfile.defaults(format).withAnonymize(false).withDedup(false),
+                        file,
+                        ExportTargetPolicy.OVERWRITE,
+                        ExportListener.NONE);
         try (PairStore target = PairStores.open(dir.resolve("target-" + format).toString())) {
-            ImportSummary s = new PairImporter(target, PairEnricher.NONE).importFiles(List.of(file), null, null, null, null);
+            ImportSummary s =
+                    new PairImporter(target, PairEnricher.NONE).importFiles(List.of(file), null, null, null, null);
             assertThat(s.added()).as(s.toString()).isEqualTo(original.size());
             List<Pair> back = new ArrayList<>();
             target.forEach(PairFilter.ALL, PairSort.INSERTION, p -> back.add(p.pair()));

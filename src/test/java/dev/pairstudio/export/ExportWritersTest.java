@@ -1,9 +1,9 @@
 package dev.pairstudio.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ExportWritersTest {
     @Test

@@ -1,5 +1,8 @@
 package dev.pairstudio.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.pair.QueryType;
@@ -7,12 +10,15 @@ import dev.pairstudio.testing.TestPair;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class PresetTemplateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ExportRecord R = new ExportRecord(TestPair.of("id1", "Q?", "SELECT 1").on("mysql", null).tables("a", "b").tookMs("2.5").build(), QueryType.SELECT);
+    private static final ExportRecord R = new ExportRecord(
+            TestPair.of("id1", "Q?", "SELECT 1")
+                    .on("mysql", null)
+                    .tables("a", "b")
+                    .tookMs("2.5")
+                    .build(),
+            QueryType.SELECT);
 
     private static String render(String template, String system, String context) throws Exception {
         PresetTemplate t = PresetTemplate.compile(JSON.readTree(template));
@@ -25,8 +31,11 @@ class PresetTemplateTest {
 
     @Test
     void wholeValuesKeepTheirTypeAndTextInterpolates() throws Exception {
-        assertThat(render("{\"t\": \"{{table_names}}\", \"ok\": \"{{success}}\", \"ms\": \"{{execution_time_ms}}\", "
-                + "\"db\": \"{{database_name}}\", \"s\": \"{{query_type}}: {{question}} [{{table_names}}]\"}", null, null))
+        assertThat(render(
+                        "{\"t\": \"{{table_names}}\", \"ok\": \"{{success}}\", \"ms\": \"{{execution_time_ms}}\", "
+                                + "\"db\": \"{{database_name}}\", \"s\": \"{{query_type}}: {{question}} [{{table_names}}]\"}",
+                        null,
+                        null))
                 .isEqualTo("{\"t\":[\"a\",\"b\"],\"ok\":true,\"ms\":2.5,\"db\":null,\"s\":\"SELECT: Q? [a, b]\"}");
     }
 
@@ -35,14 +44,17 @@ class PresetTemplateTest {
         String t = "{\"m\": [{\"$if\": \"system\", \"role\": \"system\", \"content\": \"{{system}}\"},"
                 + " {\"role\": \"user\", \"content\": \"{{#context}}C: {{context}}\\n{{/context}}{{question}}\"}]}";
         assertThat(render(t, null, null)).isEqualTo("{\"m\":[{\"role\":\"user\",\"content\":\"Q?\"}]}");
-        assertThat(render(t, "S", "ctx")).isEqualTo(
-                "{\"m\":[{\"role\":\"system\",\"content\":\"S\"},{\"role\":\"user\",\"content\":\"C: ctx\\nQ?\"}]}");
+        assertThat(render(t, "S", "ctx"))
+                .isEqualTo(
+                        "{\"m\":[{\"role\":\"system\",\"content\":\"S\"},{\"role\":\"user\",\"content\":\"C: ctx\\nQ?\"}]}");
     }
 
     @Test
     void mistakesAreNamed() {
-        assertThatThrownBy(() -> render("{\"x\": \"{{nope}}\"}", null, null)).hasMessageContaining("unknown name \"nope\"");
-        assertThatThrownBy(() -> render("{\"x\": \"{{#context}}a\"}", null, null)).hasMessageContaining("without closing");
+        assertThatThrownBy(() -> render("{\"x\": \"{{nope}}\"}", null, null))
+                .hasMessageContaining("unknown name \"nope\"");
+        assertThatThrownBy(() -> render("{\"x\": \"{{#context}}a\"}", null, null))
+                .hasMessageContaining("without closing");
         assertThatThrownBy(() -> Preset.parse("{\"name\": \"x\"}", "x.json")).hasMessageContaining("\"record\"");
     }
 

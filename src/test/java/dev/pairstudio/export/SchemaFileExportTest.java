@@ -1,5 +1,8 @@
 package dev.pairstudio.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.cli.Cli;
@@ -22,9 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The schema exports issue 15 names, through the real command line on real database files:
  * BIRD with a {@code dev_tables.json}-style file, Spider with {@code tables.json}, DB-GPT-Hub
@@ -36,6 +36,7 @@ class SchemaFileExportTest {
 
     @TempDir
     Path dir;
+
     String db;
     final CliRun.Last cli = new CliRun.Last();
 
@@ -70,16 +71,29 @@ class SchemaFileExportTest {
     }
 
     private void importBoth(String data, String format, String into) {
-        assertThat(cli.run("import", data, "--format", format, "--db", into)).as(cli.err()).isZero();
-        assertThat(cli.run("schema", "import", dir.resolve("tables.json").toString(), "--db", into)).as(cli.err()).isZero();
+        assertThat(cli.run("import", data, "--format", format, "--db", into))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.run("schema", "import", dir.resolve("tables.json").toString(), "--db", into))
+                .as(cli.err())
+                .isZero();
     }
 
     /** Every pair as (question, sql, database, metadata) keyed by pair id. */
     private static Map<String, List<Object>> pairs(String file) {
         Map<String, List<Object>> all = new TreeMap<>();
         try (PairStore store = PairStores.open(file.replace(".mv.db", ""))) {
-            store.forEach(PairFilter.ALL, PairSort.INSERTION, p -> all.put(p.pair().pairId(),
-                    List.of(p.pair().question(), p.pair().sql(), p.pair().databaseName(), p.pair().databaseType(), p.pair().metadata())));
+            store.forEach(
+                    PairFilter.ALL,
+                    PairSort.INSERTION,
+                    p -> all.put(
+                            p.pair().pairId(),
+                            List.of(
+                                    p.pair().question(),
+                                    p.pair().sql(),
+                                    p.pair().databaseName(),
+                                    p.pair().databaseType(),
+                                    p.pair().metadata())));
         }
         return all;
     }
@@ -99,7 +113,9 @@ class SchemaFileExportTest {
         importBoth(dir.resolve("bird.json").toString(), "bird", db);
         Path target = dir.resolve("out").resolve("dev.json");
         Files.createDirectories(target.getParent());
-        assertThat(cli.run("export", "--format", "bird", "--no-anonymize", "--output", target.toString(), "--db", db)).as(cli.err()).isZero();
+        assertThat(cli.run("export", "--format", "bird", "--no-anonymize", "--output", target.toString(), "--db", db))
+                .as(cli.err())
+                .isZero();
 
         JsonNode first = JSON.readTree(target.toFile()).get(0);
         assertThat(List.of(first.fieldNames()).toString()).isNotEmpty();
@@ -113,12 +129,17 @@ class SchemaFileExportTest {
         assertThat(tables).exists();
         JsonNode schemaFile = JSON.readTree(tables.toFile());
         assertThat(schemaFile).hasSize(2); // shop and school; "unused" has no exported pair
-        JsonNode manifest = JSON.readTree(target.resolveSibling("dev.json.manifest.json").toFile());
+        JsonNode manifest =
+                JSON.readTree(target.resolveSibling("dev.json.manifest.json").toFile());
         assertThat(manifest.get("schema_file").get("name").asText()).isEqualTo("dev_tables.json");
 
         String db2 = dir.resolve("b.mv.db").toString();
-        assertThat(cli.run("import", target.toString(), "--format", "bird", "--db", db2)).as(cli.err()).isZero();
-        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2)).as(cli.err()).isZero();
+        assertThat(cli.run("import", target.toString(), "--format", "bird", "--db", db2))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2))
+                .as(cli.err())
+                .isZero();
         assertThat(pairs(db2)).isEqualTo(pairs(db));
         Map<String, DatabaseSchema> before = schemas(db);
         Map<String, DatabaseSchema> after = schemas(db2);
@@ -136,23 +157,41 @@ class SchemaFileExportTest {
         importBoth(dir.resolve("spider.json").toString(), "spider", db);
         Path target = dir.resolve("out").resolve("train_spider.json");
         Files.createDirectories(target.getParent());
-        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--output", target.toString(), "--db", db)).as(cli.err()).isZero();
+        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--output", target.toString(), "--db", db))
+                .as(cli.err())
+                .isZero();
         Path tables = target.resolveSibling("tables.json");
         assertThat(tables).exists();
 
         String db2 = dir.resolve("b.mv.db").toString();
-        assertThat(cli.run("import", target.toString(), "--format", "spider", "--db", db2)).as(cli.err()).isZero();
-        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2)).as(cli.err()).isZero();
+        assertThat(cli.run("import", target.toString(), "--format", "spider", "--db", db2))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2))
+                .as(cli.err())
+                .isZero();
         assertThat(pairs(db2)).isEqualTo(pairs(db));
-        assertThat(schemas(db2).get("shop").tables()).isEqualTo(schemas(db).get("shop").tables());
+        assertThat(schemas(db2).get("shop").tables())
+                .isEqualTo(schemas(db).get("shop").tables());
 
         // a second export beside it: tables.json is taken, so it fails unless --overwrite or --rename
         Path again = target.resolveSibling("dev.json");
-        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--output", again.toString(), "--db", db)).isNotZero();
+        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--output", again.toString(), "--db", db))
+                .isNotZero();
         assertThat(cli.err()).contains("tables.json");
         assertThat(again).doesNotExist();
-        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--rename", "--output", again.toString(), "--db", db))
-                .as(cli.err()).isZero();
+        assertThat(cli.run(
+                        "export",
+                        "--format",
+                        "spider",
+                        "--no-anonymize",
+                        "--rename",
+                        "--output",
+                        again.toString(),
+                        "--db",
+                        db))
+                .as(cli.err())
+                .isZero();
         assertThat(again).exists();
         assertThat(target.resolveSibling("tables (2).json")).exists();
     }
@@ -161,16 +200,22 @@ class SchemaFileExportTest {
     void anonymizedDatabaseNamesAreTheSameInTheDataAndTheSchemaFileAndTableNamesAreKept() throws Exception {
         importBoth(dir.resolve("bird.json").toString(), "bird", db);
         Path target = dir.resolve("anon.json");
-        assertThat(cli.run("export", "--format", "bird", "--output", target.toString(), "--db", db)).as(cli.err()).isZero();
+        assertThat(cli.run("export", "--format", "bird", "--output", target.toString(), "--db", db))
+                .as(cli.err())
+                .isZero();
         JsonNode data = JSON.readTree(target.toFile());
-        JsonNode tables = JSON.readTree(target.resolveSibling("anon_tables.json").toFile());
+        JsonNode tables =
+                JSON.readTree(target.resolveSibling("anon_tables.json").toFile());
         List<String> dataDbs = new ArrayList<>();
         data.forEach(r -> dataDbs.add(r.get("db_id").asText()));
         List<String> schemaDbs = new ArrayList<>();
         tables.forEach(t -> schemaDbs.add(t.get("db_id").asText()));
         assertThat(schemaDbs).containsExactlyInAnyOrderElementsOf(new LinkedHashSet<>(dataDbs));
         assertThat(schemaDbs).hasSize(2).doesNotContain("shop", "school"); // the default policy replaces database names
-        assertThat(tables.toString()).contains("\"customers\"").contains("\"customer_id\"").contains("\"enrolment\"");
+        assertThat(tables.toString())
+                .contains("\"customers\"")
+                .contains("\"customer_id\"")
+                .contains("\"enrolment\"");
     }
 
     @Test
@@ -179,36 +224,91 @@ class SchemaFileExportTest {
         Path policy = dir.resolve("redact.json");
         Files.writeString(policy, "{\"name\": \"redact-db\", \"operators\": {\"DB_NAME\": \"redact\"}}");
         Path target = dir.resolve("redacted.json");
-        assertThat(cli.run("export", "--format", "bird", "--policy", policy.toString(), "--output", target.toString(), "--db", db)).isNotZero();
-        assertThat(cli.err()).contains("The databases shop and school are both exported as").contains("No file was written");
+        assertThat(cli.run(
+                        "export",
+                        "--format",
+                        "bird",
+                        "--policy",
+                        policy.toString(),
+                        "--output",
+                        target.toString(),
+                        "--db",
+                        db))
+                .isNotZero();
+        assertThat(cli.err())
+                .contains("The databases shop and school are both exported as")
+                .contains("No file was written");
         assertThat(target).doesNotExist();
         assertThat(dir.resolve("redacted_tables.json")).doesNotExist();
         // the same policy without a schema file is fine
-        assertThat(cli.run("export", "--format", "alpaca", "--policy", policy.toString(), "--output", dir.resolve("a.json").toString(),
-                "--db", db)).as(cli.err()).isZero();
+        assertThat(cli.run(
+                        "export",
+                        "--format",
+                        "alpaca",
+                        "--policy",
+                        policy.toString(),
+                        "--output",
+                        dir.resolve("a.json").toString(),
+                        "--db",
+                        db))
+                .as(cli.err())
+                .isZero();
     }
 
     @Test
     void dbGptAlpacaPutsTheSchemaInTheInstructionAndTheScopeOptionChoosesTheTables() throws Exception {
         importBoth(dir.resolve("bird.json").toString(), "bird", db);
         Path used = dir.resolve("used.json");
-        assertThat(cli.run("export", "--format", "dbgpt-alpaca", "--no-anonymize", "--output", used.toString(), "--db", db)).as(cli.err()).isZero();
+        assertThat(cli.run(
+                        "export",
+                        "--format",
+                        "dbgpt-alpaca",
+                        "--no-anonymize",
+                        "--output",
+                        used.toString(),
+                        "--db",
+                        db))
+                .as(cli.err())
+                .isZero();
         JsonNode first = JSON.readTree(used.toFile()).get(0);
-        assertThat(first.get("instruction").asText()).contains("shop contains tables such as:")
+        assertThat(first.get("instruction").asText())
+                .contains("shop contains tables such as:")
                 .contains("CREATE TABLE customers (id number, name text, city text, PRIMARY KEY (id));")
                 .doesNotContain("CREATE TABLE orders");
-        assertThat(first.get("input").asText()).isEqualTo("###Input:\nHow many customers live in Oslo?\n\n###Response:");
+        assertThat(first.get("input").asText())
+                .isEqualTo("###Input:\nHow many customers live in Oslo?\n\n###Response:");
         assertThat(first.get("output").asText()).isEqualTo("SELECT COUNT(*) FROM customers WHERE city = 'Oslo'");
         assertThat(first.get("history")).isEmpty();
 
         Path whole = dir.resolve("whole.json");
-        assertThat(cli.run("export", "--format", "dbgpt-alpaca", "--no-anonymize", "--schema-scope", "database", "--output", whole.toString(),
-                "--db", db)).as(cli.err()).isZero();
+        assertThat(cli.run(
+                        "export",
+                        "--format",
+                        "dbgpt-alpaca",
+                        "--no-anonymize",
+                        "--schema-scope",
+                        "database",
+                        "--output",
+                        whole.toString(),
+                        "--db",
+                        db))
+                .as(cli.err())
+                .isZero();
         assertThat(JSON.readTree(whole.toFile()).get(0).get("instruction").asText())
-                .contains("CREATE TABLE customers").contains("CREATE TABLE orders");
+                .contains("CREATE TABLE customers")
+                .contains("CREATE TABLE orders");
 
-        assertThat(cli.run("export", "--format", "dbgpt-alpaca", "--schema-scope", "all", "--output", dir.resolve("x.json").toString(),
-                "--db", db)).isEqualTo(Cli.USAGE);
+        assertThat(cli.run(
+                        "export",
+                        "--format",
+                        "dbgpt-alpaca",
+                        "--schema-scope",
+                        "all",
+                        "--output",
+                        dir.resolve("x.json").toString(),
+                        "--db",
+                        db))
+                .isEqualTo(Cli.USAGE);
         assertThat(cli.err()).contains("--schema-scope must be used or database");
     }
 
@@ -216,20 +316,29 @@ class SchemaFileExportTest {
     void theWizardPreviewShowsTheSchemaContextInTheChosenScopeAndTheProfileKeepsTheScope() throws Exception {
         importBoth(dir.resolve("bird.json").toString(), "bird", db);
         try (PairStore store = PairStores.open(db.replace(".mv.db", ""))) {
-            String used = ExportPreview.firstRecords(store, PairFilter.ALL, "sql-create-context", null, null, null, null, 1, false);
-            String whole = ExportPreview.firstRecords(store, PairFilter.ALL, "sql-create-context", null, null, null, null, 1, true);
-            assertThat(JSON.readTree(used).get("context").asText()).contains("CREATE TABLE customers").doesNotContain("CREATE TABLE orders");
-            assertThat(JSON.readTree(whole).get("context").asText()).contains("CREATE TABLE customers").contains("CREATE TABLE orders");
+            String used = ExportPreview.firstRecords(
+                    store, PairFilter.ALL, "sql-create-context", null, null, null, null, 1, false);
+            String whole = ExportPreview.firstRecords(
+                    store, PairFilter.ALL, "sql-create-context", null, null, null, null, 1, true);
+            assertThat(JSON.readTree(used).get("context").asText())
+                    .contains("CREATE TABLE customers")
+                    .doesNotContain("CREATE TABLE orders");
+            assertThat(JSON.readTree(whole).get("context").asText())
+                    .contains("CREATE TABLE customers")
+                    .contains("CREATE TABLE orders");
         }
         ExportProfile p = ExportProfile.defaults("dbgpt-alpaca").withWholeSchema(true);
         assertThat(ExportProfile.fromJson(p.toJson()).wholeSchema()).isTrue();
         assertThat(p.toJson().get("schema_scope").asText()).isEqualTo("database");
-        assertThat(ExportProfile.fromJson(ExportProfile.defaults("openai").toJson()).wholeSchema()).isFalse();
+        assertThat(ExportProfile.fromJson(ExportProfile.defaults("openai").toJson())
+                        .wholeSchema())
+                .isFalse();
     }
 
     @Test
     void aPresetWithABadSchemaFileNameIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> Preset.parse("{\"name\": \"x\", \"record\": {}, \"schema_file\": \"../tables.txt\"}", "x.json"))
+        assertThatThrownBy(() ->
+                        Preset.parse("{\"name\": \"x\", \"record\": {}, \"schema_file\": \"../tables.txt\"}", "x.json"))
                 .hasMessageContaining("\"schema_file\" must be a file name ending in .json");
     }
 }

@@ -1,5 +1,8 @@
 package dev.pairstudio.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.ComplexityLevel;
 import dev.pairstudio.pair.Pair;
@@ -23,9 +26,6 @@ import java.util.Set;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * Splits of generated pairs with planted SQL templates (some large), exact duplicate questions and
  * near-duplicate questions, grouped by the store's own duplicate grouping: nothing may cross, for
@@ -33,16 +33,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SplitAssignerTest {
 
-    private static final List<String> RATIOS = List.of("80/10/10", "70/15/15", "90/10", "34/33/33", "50/0/50", "98/1/1");
+    private static final List<String> RATIOS =
+            List.of("80/10/10", "70/15/15", "90/10", "34/33/33", "50/0/50", "98/1/1");
 
     @Test
     void nothingCrossesTheSplitsForAnySeedAndShares() {
         for (long seed = 1; seed <= 6; seed++) {
             List<StoredPair> pairs = planted(seed, 3_000, seed % 2 == 1);
             for (String ratios : RATIOS) {
-                SplitAssigner.Plan plan = plan(pairs, SplitRatios.parse(ratios), seed, SplitAssigner.Grouping.TEMPLATE, false);
+                SplitAssigner.Plan plan =
+                        plan(pairs, SplitRatios.parse(ratios), seed, SplitAssigner.Grouping.TEMPLATE, false);
                 SplitAudit.Report r = audit(pairs, plan);
-                assertThat(r.clean()).as("seed %d, %s: %s", seed, ratios, r.summary()).isTrue();
+                assertThat(r.clean())
+                        .as("seed %d, %s: %s", seed, ratios, r.summary())
+                        .isTrue();
                 assertThat(plan.pairs()).isEqualTo(pairs.size());
                 for (SplitAudit.Kind k : r.failing()) {
                     assertThat(r.rows(k)).as("seed %d, %s, %s", seed, ratios, k).isZero();
@@ -54,8 +58,12 @@ class SplitAssignerTest {
     @Test
     void theAuditSeesWhatThePlantedDataWouldLeakUnderAPerPairSplit() {
         List<StoredPair> pairs = planted(7, 3_000);
-        SplitAudit audit = new SplitAudit(List.of("train", "validation", "test"), "train", EnumSet.allOf(SplitAudit.Kind.class),
-                EnumSet.allOf(SplitAudit.Kind.class), 2);
+        SplitAudit audit = new SplitAudit(
+                List.of("train", "validation", "test"),
+                "train",
+                EnumSet.allOf(SplitAudit.Kind.class),
+                EnumSet.allOf(SplitAudit.Kind.class),
+                2);
         Random r = new Random(7);
         List<String> naive = new ArrayList<>();
         for (StoredPair p : pairs) {
@@ -70,8 +78,12 @@ class SplitAssignerTest {
                 row.accept(naive.get(i), PlannedSplitAudit.entry(pairs.get(i)));
             }
         });
-        for (SplitAudit.Kind k : List.of(SplitAudit.Kind.DUPLICATE_QUESTION, SplitAudit.Kind.SQL_TEMPLATE,
-                SplitAudit.Kind.NEAR_DUPLICATE_QUESTION, SplitAudit.Kind.DUPLICATE_GROUP, SplitAudit.Kind.IDENTICAL_SQL)) {
+        for (SplitAudit.Kind k : List.of(
+                SplitAudit.Kind.DUPLICATE_QUESTION,
+                SplitAudit.Kind.SQL_TEMPLATE,
+                SplitAudit.Kind.NEAR_DUPLICATE_QUESTION,
+                SplitAudit.Kind.DUPLICATE_GROUP,
+                SplitAudit.Kind.IDENTICAL_SQL)) {
             assertThat(report.rows(k)).as(k.name()).isPositive();
         }
         assertThat(report.clean()).isFalse();
@@ -101,13 +113,23 @@ class SplitAssignerTest {
         // 35% of the pairs share one template
         int big = (int) (pairs.size() * 0.35 / 0.65);
         for (int i = 0; i < big; i++) {
-            Pair p = TestPair.of("big-" + i, "Spend of customer number " + i + " in the last quarter of " + (1990 + i % 30) + " " + i, "WITH spend AS (SELECT customer_id, SUM(total) s FROM orders WHERE customer_id = " + i + " GROUP BY customer_id) SELECT * FROM spend").at(Instant.EPOCH).tables("orders").build();
+            Pair p = TestPair.of(
+                            "big-" + i,
+                            "Spend of customer number " + i + " in the last quarter of " + (1990 + i % 30) + " " + i,
+                            "WITH spend AS (SELECT customer_id, SUM(total) s FROM orders WHERE customer_id = " + i
+                                    + " GROUP BY customer_id) SELECT * FROM spend")
+                    .at(Instant.EPOCH)
+                    .tables("orders")
+                    .build();
             pairs.add(stored(100_000 + i, p, null, ComplexityLevel.MEDIUM));
         }
         SplitAssigner.Plan plan = plan(pairs, SplitRatios.DEFAULT, 1, SplitAssigner.Grouping.TEMPLATE, false);
         assertThat(plan.largestComponent()).isGreaterThanOrEqualTo(big);
         assertThat(plan.ratiosMet()).isFalse();
-        assertThat(plan.summary()).contains("largest group holds").contains("no group is ever broken").contains("achieved");
+        assertThat(plan.summary())
+                .contains("largest group holds")
+                .contains("no group is ever broken")
+                .contains("achieved");
         SplitAssigner.Split where = plan.splitOf(100_000);
         for (int i = 0; i < big; i++) {
             assertThat(plan.splitOf(100_000 + i)).isEqualTo(where);
@@ -122,7 +144,9 @@ class SplitAssignerTest {
         Map<String, SplitAssigner.Split> dbSplit = new HashMap<>();
         for (StoredPair p : pairs) {
             SplitAssigner.Split before = dbSplit.putIfAbsent(p.pair().databaseName(), plan.splitOf(p.id()));
-            assertThat(before == null || before == plan.splitOf(p.id())).as(p.pair().databaseName()).isTrue();
+            assertThat(before == null || before == plan.splitOf(p.id()))
+                    .as(p.pair().databaseName())
+                    .isTrue();
         }
         assertThat(plan.strata()).isEqualTo("query type and complexity");
         assertThat(audit(pairs, plan).rows(SplitAudit.Kind.DATABASE)).isZero();
@@ -148,13 +172,15 @@ class SplitAssignerTest {
         assertThat(SplitRatios.parse("90/10").test()).isZero();
         assertThat(SplitRatios.parse("0.7:0.2:0.1").toString()).isEqualTo("70/20/10");
         assertThatThrownBy(() -> SplitRatios.parse("a/b")).hasMessageContaining("80/10/10");
-        SplitAssigner.Plan noTest = plan(planted(2, 500), SplitRatios.parse("90/10"), 3, SplitAssigner.Grouping.TEMPLATE, false);
+        SplitAssigner.Plan noTest =
+                plan(planted(2, 500), SplitRatios.parse("90/10"), 3, SplitAssigner.Grouping.TEMPLATE, false);
         assertThat(noTest.count(SplitAssigner.Split.TEST)).isZero();
     }
 
     // ---- generated data ----
 
-    static SplitAssigner.Plan plan(List<StoredPair> pairs, SplitRatios ratios, long seed, SplitAssigner.Grouping g, boolean stratify) {
+    static SplitAssigner.Plan plan(
+            List<StoredPair> pairs, SplitRatios ratios, long seed, SplitAssigner.Grouping g, boolean stratify) {
         SplitAssigner a = new SplitAssigner(ratios, seed, g, stratify, pairs.size());
         pairs.forEach(a::add);
         return a.plan();
@@ -162,7 +188,8 @@ class SplitAssignerTest {
 
     static SplitAudit.Report audit(List<StoredPair> pairs, SplitAssigner.Plan plan) {
         SplitAudit audit = PlannedSplitAudit.start(plan, 3);
-        SplitAudit.Source source = row -> pairs.forEach(p -> row.accept(plan.splitOf(p.id()).label, PlannedSplitAudit.entry(p)));
+        SplitAudit.Source source =
+                row -> pairs.forEach(p -> row.accept(plan.splitOf(p.id()).label, PlannedSplitAudit.entry(p)));
         source.forEach(audit::add);
         return audit.finish(source);
     }
@@ -184,7 +211,9 @@ class SplitAssignerTest {
         Random r = new Random(seed);
         SyntheticPairs gen = new SyntheticPairs(seed);
         List<Pair> pairs = new ArrayList<>();
-        String[] kinds = {"SELECT", "SELECT", "SELECT", "SELECT", "SELECT", "SELECT", "INSERT", "UPDATE", "DELETE", "SELECT"};
+        String[] kinds = {
+            "SELECT", "SELECT", "SELECT", "SELECT", "SELECT", "SELECT", "INSERT", "UPDATE", "DELETE", "SELECT"
+        };
         for (int i = 0; i < n; i++) {
             if (synthetic) {
                 Pair p = gen.next();
@@ -202,15 +231,24 @@ class SplitAssignerTest {
                 case "DELETE" -> "DELETE FROM " + table + " WHERE b = " + r.nextInt(100);
                 default -> "SELECT a FROM " + table + " WHERE b = " + r.nextInt(100);
             };
-            pairs.add(TestPair.of("g" + seed + "-" + i, q.toString().strip() + "?", sql).at(Instant.EPOCH).on("postgresql", "db" + r.nextInt(40)).tables(table).build());
+            pairs.add(TestPair.of("g" + seed + "-" + i, q.toString().strip() + "?", sql)
+                    .at(Instant.EPOCH)
+                    .on("postgresql", "db" + r.nextInt(40))
+                    .tables(table)
+                    .build());
         }
         for (int t = 0; t < 25; t++) { // templates
             int size = t == 0 ? 300 : 2 + r.nextInt(20);
             for (int j = 0; j < size; j++) {
                 int i = r.nextInt(n);
                 Pair p = pairs.get(i);
-                pairs.set(i, with(p, p.question(), "SELECT name, city FROM planted_" + t + " WHERE id = " + r.nextInt(1_000_000)
-                        + " AND note = 'x" + r.nextInt() + "'"));
+                pairs.set(
+                        i,
+                        with(
+                                p,
+                                p.question(),
+                                "SELECT name, city FROM planted_" + t + " WHERE id = " + r.nextInt(1_000_000)
+                                        + " AND note = 'x" + r.nextInt() + "'"));
             }
         }
         for (int d = 0; d < 40; d++) { // exact duplicate questions, other SQL
@@ -233,13 +271,19 @@ class SplitAssignerTest {
             }
             for (int j = 0; j < 2 + r.nextInt(5); j++) {
                 int i = r.nextInt(n);
-                pairs.set(i, with(pairs.get(i), base + last[j % last.length], pairs.get(i).sql()));
+                pairs.set(
+                        i,
+                        with(
+                                pairs.get(i),
+                                base + last[j % last.length],
+                                pairs.get(i).sql()));
             }
         }
         DuplicateGrouper grouper = new DuplicateGrouper();
         List<String> fingerprints = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            fingerprints.add(SqlTemplate.fingerprint(pairs.get(i).sql(), pairs.get(i).databaseType()));
+            fingerprints.add(
+                    SqlTemplate.fingerprint(pairs.get(i).sql(), pairs.get(i).databaseType()));
             grouper.add(i + 1, pairs.get(i).question(), fingerprints.get(i));
         }
         grouper.flush();
@@ -248,9 +292,27 @@ class SplitAssignerTest {
         for (int i = 0; i < n; i++) {
             DuplicateGrouper.Assignment a = grouper.resultFor(i + 1);
             StoredPair s = stored(i + 1, pairs.get(i), a.groupId(), levels[r.nextInt(levels.length)]);
-            out.add(new StoredPair(s.id(), s.pair(), s.status(), null, null, null, Source.FILE, "b", null, null, Instant.EPOCH, 1,
-                    new PairAnalysis(s.analysis().queryType(), fingerprints.get(i), s.analysis().complexity(), a.flags(), a.groupId(),
-                            Set.of(), null)));
+            out.add(new StoredPair(
+                    s.id(),
+                    s.pair(),
+                    s.status(),
+                    null,
+                    null,
+                    null,
+                    Source.FILE,
+                    "b",
+                    null,
+                    null,
+                    Instant.EPOCH,
+                    1,
+                    new PairAnalysis(
+                            s.analysis().queryType(),
+                            fingerprints.get(i),
+                            s.analysis().complexity(),
+                            a.flags(),
+                            a.groupId(),
+                            Set.of(),
+                            null)));
         }
         return out;
     }
@@ -261,7 +323,19 @@ class SplitAssignerTest {
 
     static StoredPair stored(long id, Pair p, Long group, ComplexityLevel level) {
         Set<QualityFlag> flags = Set.of();
-        return new StoredPair(id, p, ReviewStatus.UNREVIEWED, null, null, null, Source.FILE, "b", null, null, Instant.EPOCH, 1,
+        return new StoredPair(
+                id,
+                p,
+                ReviewStatus.UNREVIEWED,
+                null,
+                null,
+                null,
+                Source.FILE,
+                "b",
+                null,
+                null,
+                Instant.EPOCH,
+                1,
                 new PairAnalysis(StatGroup.guessType(p.sql()), null, level, flags, group, Set.of(), null));
     }
 }

@@ -1,5 +1,7 @@
 package dev.pairstudio.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -14,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** A SIGKILL in the middle of an import leaves whole batches, and a rerun completes it without duplicates. */
 class CrashSafetyTest {
     static final int PAIRS = 8_000;
@@ -29,15 +29,23 @@ class CrashSafetyTest {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < PAIRS; i++) {
                 w.write("{\"pair_id\": \"crash-" + i + "\", \"natural_language_query\": \"Question number " + i
-                        + "\", \"sql_query\": \"SELECT * FROM t WHERE id = " + i + "\", \"timestamp\": \"2024-01-01T00:00:00\"}\n");
+                        + "\", \"sql_query\": \"SELECT * FROM t WHERE id = " + i
+                        + "\", \"timestamp\": \"2024-01-01T00:00:00\"}\n");
             }
         }
         String db = dir.resolve("crash").toString();
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                ImportChild.class.getName(), db, file.toString())
-                .redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        ImportChild.class.getName(),
+                        db,
+                        file.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             int stored = 0;
             String line;
             while (stored < 3 && (line = out.readLine()) != null) {
@@ -45,9 +53,12 @@ class CrashSafetyTest {
                     stored++;
                 }
             }
-            assertThat(stored).as("the child stored some batches before the kill").isEqualTo(3);
+            assertThat(stored)
+                    .as("the child stored some batches before the kill")
+                    .isEqualTo(3);
         } finally {
-            child.destroyForcibly(); // SIGKILL by its own handle: no shutdown hooks, no close (also when an assertion failed)
+            child.destroyForcibly(); // SIGKILL by its own handle: no shutdown hooks, no close (also when an
+            // assertion failed)
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 
@@ -59,7 +70,8 @@ class CrashSafetyTest {
         assertThat(afterCrash % 1_000).as("whole batches only").isZero();
 
         try (PairStore store = PairStores.open(db)) {
-            ImportSummary rerun = new PairImporter(store, PairEnricher.NONE).importFiles(List.of(file), null, null, null, null);
+            ImportSummary rerun =
+                    new PairImporter(store, PairEnricher.NONE).importFiles(List.of(file), null, null, null, null);
             assertThat(rerun.skipped()).isEqualTo(afterCrash);
             assertThat(rerun.added()).isEqualTo(PAIRS - afterCrash);
             assertThat(store.count(PairFilter.ALL)).isEqualTo(PAIRS);

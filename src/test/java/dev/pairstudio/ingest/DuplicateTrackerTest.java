@@ -1,5 +1,7 @@
 package dev.pairstudio.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.DemoData;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
@@ -15,8 +17,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DuplicateTrackerTest {
     @TempDir
@@ -38,7 +38,9 @@ class DuplicateTrackerTest {
     void flagsDuplicatesConflictsAndNearDuplicatesIncrementally() {
         try (PairStore store = PairStores.open(dir.resolve("db").toString());
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-            add(store, enricher,
+            add(
+                    store,
+                    enricher,
                     pair("a", "How many orders are there?", "SELECT COUNT(*) FROM orders"),
                     pair("b", "How many orders are there?", "select count(*)   from orders"),
                     pair("c", "List all customers in Lisbon", "SELECT * FROM customers WHERE city = 'Lisbon'"));
@@ -46,22 +48,27 @@ class DuplicateTrackerTest {
             assertThat(tracker.catchUp()).isEqualTo(3);
 
             assertThat(get(store, "a").analysis().flags()).contains(QualityFlag.DUPLICATE);
-            assertThat(get(store, "b").analysis().duplicateGroup()).isEqualTo(get(store, "a").analysis().duplicateGroup());
+            assertThat(get(store, "b").analysis().duplicateGroup())
+                    .isEqualTo(get(store, "a").analysis().duplicateGroup());
             assertThat(get(store, "c").analysis().flags()).doesNotContain(QualityFlag.DUPLICATE, QualityFlag.CONFLICT);
 
             // Later: the same question with other SQL is a conflict, and a reworded one a near-duplicate.
-            add(store, enricher,
+            add(
+                    store,
+                    enricher,
                     pair("d", "How many orders are there?", "SELECT COUNT(DISTINCT id) FROM orders"),
                     pair("e", "Please list all customers in Lisbon", "SELECT * FROM customers WHERE city = 'Lisbon'"));
             assertThat(tracker.catchUp()).isEqualTo(2);
             assertThat(get(store, "d").analysis().flags()).contains(QualityFlag.CONFLICT);
             assertThat(get(store, "a").analysis().flags()).contains(QualityFlag.CONFLICT);
             assertThat(get(store, "e").analysis().flags()).contains(QualityFlag.NEAR_DUPLICATE);
-            assertThat(get(store, "e").analysis().duplicateGroup()).isEqualTo(get(store, "c").analysis().duplicateGroup());
+            assertThat(get(store, "e").analysis().duplicateGroup())
+                    .isEqualTo(get(store, "c").analysis().duplicateGroup());
 
             long group = get(store, "a").analysis().duplicateGroup();
             assertThat(store.count(PairFilter.ALL.withDuplicateGroup(group))).isEqualTo(3);
-            assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.CONFLICT)))).isGreaterThanOrEqualTo(2);
+            assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.CONFLICT))))
+                    .isGreaterThanOrEqualTo(2);
         }
     }
 
@@ -71,14 +78,18 @@ class DuplicateTrackerTest {
         Path db = dir.resolve("again");
         try (PairStore store = PairStores.open(db.toString());
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-            add(store, enricher,
+            add(
+                    store,
+                    enricher,
                     pair("a", "How many orders are there?", "SELECT COUNT(*) FROM orders"),
                     pair("b", "How many orders are there?", "select count(*) from orders"),
                     pair("c", "List all customers in Lisbon", "SELECT * FROM customers WHERE city = 'Lisbon'"));
             assertThat(new DuplicateTracker(store).catchUp()).isEqualTo(3);
         }
         try (PairStore store = PairStores.open(db.toString())) {
-            assertThat(new DuplicateTracker(store).catchUpIfChanged()).as("nothing changed since").isZero();
+            assertThat(new DuplicateTracker(store).catchUpIfChanged())
+                    .as("nothing changed since")
+                    .isZero();
             // another process deletes b: a's duplicate flag is stale until a regroup
             try (PairStore cli = PairStores.open(db.toString())) {
                 cli.trash(List.of(get(cli, "b").id()));
@@ -87,13 +98,19 @@ class DuplicateTrackerTest {
             DuplicateTracker tracker = new DuplicateTracker(store);
             assertThat(tracker.catchUpIfChanged()).isEqualTo(2);
             assertThat(get(store, "a").analysis().flags()).doesNotContain(QualityFlag.DUPLICATE);
-            assertThat(tracker.catchUpIfChanged()).as("built: only pairs added since").isZero();
+            assertThat(tracker.catchUpIfChanged())
+                    .as("built: only pairs added since")
+                    .isZero();
         }
         try (PairStore store = PairStores.open(db.toString())) {
             StoredPair c = get(store, "c");
             store.updateText(c.id(), "How many orders are there?", c.pair().sql(), c.version());
-            assertThat(new DuplicateTracker(store).catchUpIfChanged()).as("an edit since").isEqualTo(2);
-            assertThat(get(store, "a").analysis().flags()).as("same question, other SQL").contains(QualityFlag.CONFLICT);
+            assertThat(new DuplicateTracker(store).catchUpIfChanged())
+                    .as("an edit since")
+                    .isEqualTo(2);
+            assertThat(get(store, "a").analysis().flags())
+                    .as("same question, other SQL")
+                    .contains(QualityFlag.CONFLICT);
         }
     }
 
@@ -104,9 +121,13 @@ class DuplicateTrackerTest {
             long duplicates = store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE)));
             // enough to show the duplicate flags, few enough not to be the first impression (59 % were before)
             assertThat(duplicates).isGreaterThan(20).isLessThan(DemoData.COUNT / 10);
-            // some pairs with personal data to show the preview on, not most of them (the generator gives 3 % of fresh pairs PII)
-            assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.CONTAINS_PII)))).isBetween(20L, 200L);
-            StoredPair any = store.query(PairFilter.ALL, PairSort.INSERTION, null, 1).rows().get(0);
+            // some pairs with personal data to show the preview on, not most of them (the generator gives 3 % of fresh
+            // pairs PII)
+            assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.CONTAINS_PII))))
+                    .isBetween(20L, 200L);
+            StoredPair any = store.query(PairFilter.ALL, PairSort.INSERTION, null, 1)
+                    .rows()
+                    .get(0);
             assertThat(any.analysis().queryType()).isNotNull();
             assertThat(any.pair().tableNames()).isNotEmpty();
             // a second start adds nothing, and neither does a start after the user emptied the database

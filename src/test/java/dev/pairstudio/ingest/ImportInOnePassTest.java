@@ -1,5 +1,7 @@
 package dev.pairstudio.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
@@ -32,8 +34,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The one-pass import (issue 24: analysed and grouped as each batch is stored) must leave exactly
  * what the store-first import left: per pair the same type, tables, fingerprint, complexity,
@@ -47,6 +47,7 @@ class ImportInOnePassTest {
 
     @TempDir
     static Path dir;
+
     static Path first;
     static Path second;
     /** What the store-first import left, per pair_id. */
@@ -64,11 +65,30 @@ class ImportInOnePassTest {
     @Test
     void smallBatchesAndASecondImportLeaveWhatTheStoreFirstImportLeft() {
         try (PairStore store = PairStores.open(dir.resolve("one-pass").toString())) {
-            OnePassImport.Result a = OnePassImport.run(store, List.of(first), null, null, 97, 2, null, PairImporter.estimatedRecords(List.of(first), null));
-            OnePassImport.Result b = OnePassImport.run(store, List.of(second), null, null, 89, 2, null, PairImporter.estimatedRecords(List.of(second), null));
+            OnePassImport.Result a = OnePassImport.run(
+                    store,
+                    List.of(first),
+                    null,
+                    null,
+                    97,
+                    2,
+                    null,
+                    PairImporter.estimatedRecords(List.of(first), null));
+            OnePassImport.Result b = OnePassImport.run(
+                    store,
+                    List.of(second),
+                    null,
+                    null,
+                    89,
+                    2,
+                    null,
+                    PairImporter.estimatedRecords(List.of(second), null));
             assertThat(a.summary().added() + b.summary().added()).isEqualTo(reference.size());
-            assertThat(b.regrouped()).as("the second import groups against the first's pairs").isEqualTo(a.summary().added());
-            assertThat(store.setting(DuplicateTracker.GROUPED_DIGEST)).as("the groups stand for the stored pairs")
+            assertThat(b.regrouped())
+                    .as("the second import groups against the first's pairs")
+                    .isEqualTo(a.summary().added());
+            assertThat(store.setting(DuplicateTracker.GROUPED_DIGEST))
+                    .as("the groups stand for the stored pairs")
                     .contains(Long.toString(store.liveTextDigest()));
             assertSame(outcome(store), reference);
         }
@@ -101,11 +121,19 @@ class ImportInOnePassTest {
         assertThat(differing).as("pairs analysed or grouped differently").isEmpty();
         // the data exercise what is compared
         String all = String.join("\n", reference.values());
-        for (QualityFlag f : List.of(QualityFlag.DUPLICATE, QualityFlag.CONFLICT, QualityFlag.NEAR_DUPLICATE,
-                QualityFlag.CONTAINS_PII, QualityFlag.UNPARSEABLE)) {
+        for (QualityFlag f : List.of(
+                QualityFlag.DUPLICATE,
+                QualityFlag.CONFLICT,
+                QualityFlag.NEAR_DUPLICATE,
+                QualityFlag.CONTAINS_PII,
+                QualityFlag.UNPARSEABLE)) {
             assertThat(all).as("some pair is flagged %s", f).contains(f.name());
         }
-        assertThat(all).contains("pii=[EMAIL").contains("PHONE").contains("CARD").contains("IBAN");
+        assertThat(all)
+                .contains("pii=[EMAIL")
+                .contains("PHONE")
+                .contains("CARD")
+                .contains("IBAN");
     }
 
     /** The store-first path as `import` ran it before issue 24: store, analyse what is unanalysed, then group. */
@@ -114,7 +142,7 @@ class ImportInOnePassTest {
             for (Path file : List.of(first, second)) {
                 new PairImporter(store, PairEnricher.NONE).importFiles(List.of(file), null, null, null, null);
                 try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-                    PendingAnalysis.run(store, enricher, 2, n -> { }, () -> false);
+                    PendingAnalysis.run(store, enricher, 2, n -> {}, () -> false);
                 }
                 new DuplicateTracker(store).catchUp();
             }
@@ -131,10 +159,15 @@ class ImportInOnePassTest {
         Map<String, String> out = new LinkedHashMap<>();
         for (StoredPair p : all) {
             var a = p.analysis();
-            out.put(p.pair().pairId(), "type=" + a.queryType() + " tables=" + p.pair().tableNames() + " fingerprint="
-                    + a.fingerprint() + " complexity=" + a.complexity() + " flags=" + new TreeSet<>(a.flags()) + " pii="
-                    + new TreeSet<>(a.piiTypes()) + " error=" + a.parseError() + " group="
-                    + Optional.ofNullable(a.duplicateGroup()).map(pairIdOf::get).orElse(null));
+            out.put(
+                    p.pair().pairId(),
+                    "type=" + a.queryType() + " tables=" + p.pair().tableNames() + " fingerprint="
+                            + a.fingerprint() + " complexity=" + a.complexity() + " flags=" + new TreeSet<>(a.flags())
+                            + " pii="
+                            + new TreeSet<>(a.piiTypes()) + " error=" + a.parseError() + " group="
+                            + Optional.ofNullable(a.duplicateGroup())
+                                    .map(pairIdOf::get)
+                                    .orElse(null));
         }
         return out;
     }
@@ -176,9 +209,11 @@ class ImportInOnePassTest {
             String question = (String) of.get("natural_language_query");
             String sql = (String) of.get("sql_query");
             switch (k % 3) {
-                case 0 -> { } // the same pair again: exact duplicate
+                case 0 -> {} // the same pair again: exact duplicate
                 case 1 -> sql = (String) out.get(random.nextInt(originals)).get("sql_query"); // conflict
-                default -> question = question.replaceFirst("\\s\\S+$", " " + faker.lorem().word()); // near duplicate
+                default ->
+                    question = question.replaceFirst(
+                            "\\s\\S+$", " " + faker.lorem().word()); // near duplicate
             }
             out.add(record(random, question, sql, (String) of.get("database_name")));
         }

@@ -1,5 +1,7 @@
 package dev.pairstudio.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
@@ -24,17 +26,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class PairImporterTest {
-    static final String A = "{\"pair_id\": \"a1\", \"natural_language_query\": \"How many users?\", \"sql_query\": \"SELECT COUNT(*) FROM users\", "
-            + "\"timestamp\": \"2024-01-15T10:30:00.123456\", \"database_type\": \"postgresql\", \"database_name\": \"app\", "
-            + "\"table_names\": [\"users\"], \"success\": true, \"execution_time_ms\": 45.0, \"metadata\": {\"user\": \"u@example.com\"}}";
-    static final String B = "{\"pair_id\": \"b2\", \"natural_language_query\": \"List orders\", \"sql_query\": \"SELECT * FROM orders\", "
-            + "\"timestamp\": \"2024-01-16T08:00:00+02:00\", \"success\": false, \"execution_time_ms\": 45}";
+    static final String A =
+            "{\"pair_id\": \"a1\", \"natural_language_query\": \"How many users?\", \"sql_query\": \"SELECT COUNT(*) FROM users\", "
+                    + "\"timestamp\": \"2024-01-15T10:30:00.123456\", \"database_type\": \"postgresql\", \"database_name\": \"app\", "
+                    + "\"table_names\": [\"users\"], \"success\": true, \"execution_time_ms\": 45.0, \"metadata\": {\"user\": \"u@example.com\"}}";
+    static final String B =
+            "{\"pair_id\": \"b2\", \"natural_language_query\": \"List orders\", \"sql_query\": \"SELECT * FROM orders\", "
+                    + "\"timestamp\": \"2024-01-16T08:00:00+02:00\", \"success\": false, \"execution_time_ms\": 45}";
 
     @TempDir
     Path dir;
+
     PairStore store;
 
     @BeforeEach
@@ -56,7 +59,8 @@ class PairImporterTest {
     }
 
     private ImportSummary run(Path... files) {
-        return new PairImporter(store, PairEnricher.NONE, 2, 2).importFiles(List.of(files), null, dir.resolve("reports"), null, null);
+        return new PairImporter(store, PairEnricher.NONE, 2, 2)
+                .importFiles(List.of(files), null, dir.resolve("reports"), null, null);
     }
 
     private List<StoredPair> all() {
@@ -91,16 +95,22 @@ class PairImporterTest {
 
     @Test
     void aMalformedLineIsReportedWithItsNumberAndTheRestImported() throws IOException {
-        Path f = write("mixed.jsonl", A + "\n{not json\n\n{\"natural_language_query\": \"q\"}\n[1,2]\n"
-                + "{\"natural_language_query\": \"q\", \"sql_query\": \"SELECT 1\", \"success\": \"yes\"}\n" + B + "\n");
+        Path f = write(
+                "mixed.jsonl",
+                A + "\n{not json\n\n{\"natural_language_query\": \"q\"}\n[1,2]\n"
+                        + "{\"natural_language_query\": \"q\", \"sql_query\": \"SELECT 1\", \"success\": \"yes\"}\n" + B
+                        + "\n");
         ImportSummary s = run(f);
         assertThat(s.added()).isEqualTo(2);
         assertThat(s.malformed()).isEqualTo(4);
-        assertThat(s.problems()).extracting(ImportProblem::toString).containsExactly(
-                "mixed.jsonl line 2: invalid JSON: " + s.problems().get(0).reason().substring("invalid JSON: ".length()),
-                "mixed.jsonl line 4: sql_query is missing or empty",
-                "mixed.jsonl line 5: expected a JSON object with a pair, found an array",
-                "mixed.jsonl line 6: success must be true or false, found a string");
+        assertThat(s.problems())
+                .extracting(ImportProblem::toString)
+                .containsExactly(
+                        "mixed.jsonl line 2: invalid JSON: "
+                                + s.problems().get(0).reason().substring("invalid JSON: ".length()),
+                        "mixed.jsonl line 4: sql_query is missing or empty",
+                        "mixed.jsonl line 5: expected a JSON object with a pair, found an array",
+                        "mixed.jsonl line 6: success must be true or false, found a string");
         assertThat(s.reportFile()).exists().hasFileName(s.batch() + ".report.txt");
         assertThat(Files.readAllLines(s.reportFile())).hasSize(4).anyMatch(l -> l.contains("line 4"));
     }
@@ -118,21 +128,29 @@ class PairImporterTest {
 
     @Test
     void jsonExportObjectAndPlainArray() throws IOException {
-        Path export = write("export.json", "{\n  \"exported_at\": \"2024-02-01T00:00:00\",\n  \"format_version\": \"1.0\",\n"
-                + "  \"total_pairs\": 2,\n  \"pairs\": [\n    " + A + ",\n    " + B + "\n  ],\n  \"statistics\": {\"total_pairs\": 2}\n}");
+        Path export = write(
+                "export.json",
+                "{\n  \"exported_at\": \"2024-02-01T00:00:00\",\n  \"format_version\": \"1.0\",\n"
+                        + "  \"total_pairs\": 2,\n  \"pairs\": [\n    " + A + ",\n    " + B
+                        + "\n  ],\n  \"statistics\": {\"total_pairs\": 2}\n}");
         assertThat(run(export).added()).isEqualTo(2);
-        Path array = write("array.json", "[{\"natural_language_query\": \"q1\", \"sql_query\": \"SELECT 1\"},\n 42,\n"
-                + " {\"natural_language_query\": \"q2\", \"sql_query\": \"SELECT 2\"}]");
+        Path array = write(
+                "array.json",
+                "[{\"natural_language_query\": \"q1\", \"sql_query\": \"SELECT 1\"},\n 42,\n"
+                        + " {\"natural_language_query\": \"q2\", \"sql_query\": \"SELECT 2\"}]");
         ImportSummary s = run(array);
         assertThat(s.added()).isEqualTo(2);
-        assertThat(s.problems()).extracting(ImportProblem::toString).containsExactly("array.json line 2: expected a JSON object with a pair, found a number");
+        assertThat(s.problems())
+                .extracting(ImportProblem::toString)
+                .containsExactly("array.json line 2: expected a JSON object with a pair, found a number");
     }
 
     @Test
     void jsonOfTheWrongShapeIsOneClearError() throws IOException {
         ImportSummary s = run(write("obj.json", "{\"data\": [1, 2]}"), write("num.json", "42"));
         assertThat(s.added()).isZero();
-        assertThat(s.problems()).extracting(ImportProblem::reason)
+        assertThat(s.problems())
+                .extracting(ImportProblem::reason)
                 .anyMatch(r -> r.contains("without a \"pairs\" array"))
                 .anyMatch(r -> r.contains("expected a JSON array of pairs"));
     }
@@ -148,10 +166,14 @@ class PairImporterTest {
 
     @Test
     void spiderAndBirdFilesAreRecognisedByTheirKeys() throws IOException {
-        Path spider = write("train_spider.json", "[{\"db_id\": \"concert_singer\", \"question\": \"How many singers?\", "
-                + "\"query\": \"SELECT count(*) FROM singer\", \"query_toks\": [\"SELECT\"]}]");
-        Path bird = write("dev.json", "[{\"question_id\": 0, \"db_id\": \"california_schools\", \"question\": \"Highest rate?\", "
-                + "\"evidence\": \"rate = a / b\", \"SQL\": \"SELECT MAX(rate) FROM frpm\", \"difficulty\": \"simple\"}]");
+        Path spider = write(
+                "train_spider.json",
+                "[{\"db_id\": \"concert_singer\", \"question\": \"How many singers?\", "
+                        + "\"query\": \"SELECT count(*) FROM singer\", \"query_toks\": [\"SELECT\"]}]");
+        Path bird = write(
+                "dev.json",
+                "[{\"question_id\": 0, \"db_id\": \"california_schools\", \"question\": \"Highest rate?\", "
+                        + "\"evidence\": \"rate = a / b\", \"SQL\": \"SELECT MAX(rate) FROM frpm\", \"difficulty\": \"simple\"}]");
         ImportSummary s = run(spider, bird);
         assertThat(s.added()).isEqualTo(2);
         List<StoredPair> rows = all();
@@ -159,7 +181,9 @@ class PairImporterTest {
         assertThat(rows.get(0).pair().sql()).isEqualTo("SELECT count(*) FROM singer");
         assertThat(rows.get(0).pair().metadata()).containsEntry("dataset", "spider");
         assertThat(rows.get(1).pair().sql()).isEqualTo("SELECT MAX(rate) FROM frpm");
-        assertThat(rows.get(1).pair().metadata()).containsEntry("evidence", "rate = a / b").containsEntry("difficulty", "simple");
+        assertThat(rows.get(1).pair().metadata())
+                .containsEntry("evidence", "rate = a / b")
+                .containsEntry("difficulty", "simple");
 
         // these files carry no pair ids: ids derived from the content keep a re-import idempotent
         ImportSummary again = run(spider, bird);
@@ -170,16 +194,20 @@ class PairImporterTest {
 
     @Test
     void csvWithTheSeedColumnsIncludingMultilineFields() throws IOException {
-        Path csv = write("pairs.csv", "pair_id,natural_language_query,sql_query,timestamp,database_type,database_name,table_names,success,execution_time_ms,query_type\r\n"
-                + "c1,\"Orders, with a comma\",\"SELECT *\nFROM orders\",2024-01-15T10:30:00.000000,mysql,,\"orders,users\",True,12,SELECT\r\n"
-                + "c2,Bad success,SELECT 1,2024-01-15T10:30:00,mysql,,,maybe,,SELECT\r\n"
-                + "c3,Failed,SELECT 2,not a date,mysql,,,False,,SELECT\r\n"
-                + "c4,Fine,SELECT 3,,,,,False,1.5,SELECT\r\n");
+        Path csv = write(
+                "pairs.csv",
+                "pair_id,natural_language_query,sql_query,timestamp,database_type,database_name,table_names,success,execution_time_ms,query_type\r\n"
+                        + "c1,\"Orders, with a comma\",\"SELECT *\nFROM orders\",2024-01-15T10:30:00.000000,mysql,,\"orders,users\",True,12,SELECT\r\n"
+                        + "c2,Bad success,SELECT 1,2024-01-15T10:30:00,mysql,,,maybe,,SELECT\r\n"
+                        + "c3,Failed,SELECT 2,not a date,mysql,,,False,,SELECT\r\n"
+                        + "c4,Fine,SELECT 3,,,,,False,1.5,SELECT\r\n");
         ImportSummary s = run(csv);
         assertThat(s.added()).isEqualTo(2);
-        assertThat(s.problems()).extracting(ImportProblem::toString).containsExactly(
-                "pairs.csv line 4: success must be True or False, found \"maybe\"",
-                "pairs.csv line 5: timestamp \"not a date\" is not an ISO-8601 date or date-time");
+        assertThat(s.problems())
+                .extracting(ImportProblem::toString)
+                .containsExactly(
+                        "pairs.csv line 4: success must be True or False, found \"maybe\"",
+                        "pairs.csv line 5: timestamp \"not a date\" is not an ISO-8601 date or date-time");
         StoredPair c1 = store.getByPairId("c1").orElseThrow();
         assertThat(c1.pair().sql()).isEqualTo("SELECT *\nFROM orders");
         assertThat(c1.pair().tableNames()).containsExactly("orders", "users");
@@ -208,14 +236,17 @@ class PairImporterTest {
         System.arraycopy(bom, 0, all, 0, 3);
         System.arraycopy(body, 0, all, 3, body.length);
         assertThat(run(writeBytes("bom.jsonl", all)).added()).isEqualTo(1);
-        byte[] csv = ("\uFEFFpair_id,natural_language_query,sql_query\nx,q,SELECT 1\n").getBytes(StandardCharsets.UTF_8);
+        byte[] csv =
+                ("\uFEFFpair_id,natural_language_query,sql_query\nx,q,SELECT 1\n").getBytes(StandardCharsets.UTF_8);
         assertThat(run(writeBytes("bom.csv", csv)).added()).isEqualTo(1);
     }
 
     @Test
     void invalidUtf8AndNulBytesAreErrorsOfTheirLine() throws IOException {
-        byte[] bad = "{\"natural_language_query\": \"caf\u00e9\", \"sql_query\": \"SELECT 1\"}\n".getBytes(StandardCharsets.ISO_8859_1);
-        byte[] nul = "{\"natural_language_query\": \"a\u0000b\", \"sql_query\": \"SELECT 1\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "{\"natural_language_query\": \"caf\u00e9\", \"sql_query\": \"SELECT 1\"}\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] nul = "{\"natural_language_query\": \"a\u0000b\", \"sql_query\": \"SELECT 1\"}\n"
+                .getBytes(StandardCharsets.UTF_8);
         byte[] good = (A + "\n").getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(bad);
@@ -223,9 +254,11 @@ class PairImporterTest {
         out.write(good);
         ImportSummary s = run(writeBytes("enc.jsonl", out.toByteArray()));
         assertThat(s.added()).isEqualTo(1);
-        assertThat(s.problems()).extracting(ImportProblem::toString).containsExactly(
-                "enc.jsonl line 1: the line is not valid UTF-8; save the file as UTF-8",
-                "enc.jsonl line 2: the line contains a NUL byte");
+        assertThat(s.problems())
+                .extracting(ImportProblem::toString)
+                .containsExactly(
+                        "enc.jsonl line 1: the line is not valid UTF-8; save the file as UTF-8",
+                        "enc.jsonl line 2: the line contains a NUL byte");
     }
 
     @Test
@@ -238,9 +271,11 @@ class PairImporterTest {
         byte[] utf16 = (A + "\n").getBytes(StandardCharsets.UTF_16);
         ImportSummary s = run(writeBytes("blob.jsonl", binary), writeBytes("wide.jsonl", utf16));
         assertThat(s.added()).isZero();
-        assertThat(s.problems()).extracting(ImportProblem::toString).containsExactly(
-                "blob.jsonl: the file is binary (or UTF-16), not UTF-8 text; nothing was imported from it",
-                "wide.jsonl: the file is UTF-16 encoded; save it as UTF-8 and import it again");
+        assertThat(s.problems())
+                .extracting(ImportProblem::toString)
+                .containsExactly(
+                        "blob.jsonl: the file is binary (or UTF-16), not UTF-8 text; nothing was imported from it",
+                        "wide.jsonl: the file is UTF-16 encoded; save it as UTF-8 and import it again");
     }
 
     @Test
@@ -258,7 +293,9 @@ class PairImporterTest {
         }
         ImportSummary s = run(f);
         assertThat(s.added()).isEqualTo(1);
-        assertThat(s.problems().get(0).toString()).startsWith("huge.jsonl line 1: the line is").contains("over the limit");
+        assertThat(s.problems().get(0).toString())
+                .startsWith("huge.jsonl line 1: the line is")
+                .contains("over the limit");
     }
 
     @Test
@@ -266,7 +303,8 @@ class PairImporterTest {
         AtomicInteger calls = new AtomicInteger();
         PairEnricher enricher = p -> {
             calls.incrementAndGet();
-            return new PairEnricher.Enriched(p.withTableNames(List.of("analysed")),
+            return new PairEnricher.Enriched(
+                    p.withTableNames(List.of("analysed")),
                     new PairAnalysis(QueryType.SELECT, "fp", null, null, null, null, null));
         };
         Path f = write("p.jsonl", A + "\n" + B + "\n");
@@ -283,12 +321,14 @@ class PairImporterTest {
     void cancellingKeepsTheStoredBatchesAndARerunCompletes() throws IOException {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 50; i++) {
-            sb.append("{\"pair_id\": \"id").append(i).append("\", \"natural_language_query\": \"q\", \"sql_query\": \"SELECT 1\"}\n");
+            sb.append("{\"pair_id\": \"id")
+                    .append(i)
+                    .append("\", \"natural_language_query\": \"q\", \"sql_query\": \"SELECT 1\"}\n");
         }
         Path f = write("many.jsonl", sb.toString());
         AtomicInteger checks = new AtomicInteger();
-        ImportSummary s = new PairImporter(store, PairEnricher.NONE, 10, 1).importFiles(List.of(f), null, null,
-                null, () -> checks.incrementAndGet() > 3);
+        ImportSummary s = new PairImporter(store, PairEnricher.NONE, 10, 1)
+                .importFiles(List.of(f), null, null, null, () -> checks.incrementAndGet() > 3);
         assertThat(s.cancelled()).isTrue();
         assertThat(s.added() % 10).as("whole batches only").isZero();
         assertThat(s.added()).isLessThan(50);
@@ -301,7 +341,8 @@ class PairImporterTest {
     void formatDetection() throws IOException {
         assertThat(ImportFormat.detect(write("a.jsonl", A))).isEqualTo(ImportFormat.JSONL);
         assertThat(ImportFormat.detect(write("a.txt", A + "\n" + B))).isEqualTo(ImportFormat.JSONL);
-        assertThat(ImportFormat.detect(write("a.data", "{\n  \"pairs\": []\n}"))).isEqualTo(ImportFormat.JSON);
+        assertThat(ImportFormat.detect(write("a.data", "{\n  \"pairs\": []\n}")))
+                .isEqualTo(ImportFormat.JSON);
         assertThat(ImportFormat.detect(write("b.data", "[]"))).isEqualTo(ImportFormat.JSON);
         assertThat(ImportFormat.detect(write("c.csv", "x"))).isEqualTo(ImportFormat.CSV);
     }

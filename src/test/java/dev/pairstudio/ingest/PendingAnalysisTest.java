@@ -1,5 +1,7 @@
 package dev.pairstudio.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
@@ -19,8 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** A store-first import is analysed afterwards exactly as an analysing import would have stored it. */
 class PendingAnalysisTest {
     @TempDir
@@ -31,7 +31,8 @@ class PendingAnalysisTest {
         List<Pair> pairs = new SyntheticPairs(11).list(9_000);
         try (PairStore later = PairStores.open(dir.resolve("later").toString());
                 PairStore inline = PairStores.open(dir.resolve("inline").toString());
-                AnalyzingEnricher enricher = new AnalyzingEnricher(new SqlAnalyzer(), PrivacySettings.anonymizer(later))) {
+                AnalyzingEnricher enricher =
+                        new AnalyzingEnricher(new SqlAnalyzer(), PrivacySettings.anonymizer(later))) {
             later.addAll(pairs, null, Source.FILE, "b");
             enricher.addAll(inline, pairs, Source.FILE, "b");
             assertThat(later.unanalysed(0, 10)).hasSize(10);
@@ -45,11 +46,13 @@ class PendingAnalysisTest {
             List<StoredPair> a = all(later);
             List<StoredPair> b = all(inline);
             for (int i = 0; i < a.size(); i++) {
-                assertThat(a.get(i).pair().tableNames()).isEqualTo(b.get(i).pair().tableNames());
+                assertThat(a.get(i).pair().tableNames())
+                        .isEqualTo(b.get(i).pair().tableNames());
                 assertThat(a.get(i).analysis()).isEqualTo(b.get(i).analysis());
             }
             assertThat(later.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.CONTAINS_PII))))
-                    .isEqualTo(inline.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.CONTAINS_PII)))).isPositive();
+                    .isEqualTo(inline.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.CONTAINS_PII))))
+                    .isPositive();
         }
     }
 
@@ -59,10 +62,12 @@ class PendingAnalysisTest {
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             store.addAll(new SyntheticPairs(12).list(10_000), null, Source.FILE, "b");
             AtomicLong batches = new AtomicLong();
-            long analysed = PendingAnalysis.run(store, enricher, 1, n -> batches.incrementAndGet(), () -> batches.get() >= 1);
+            long analysed =
+                    PendingAnalysis.run(store, enricher, 1, n -> batches.incrementAndGet(), () -> batches.get() >= 1);
             assertThat(analysed).isPositive().isLessThan(10_000);
             assertThat(store.count(PairFilter.ALL)).isEqualTo(10_000);
-            assertThat(PendingAnalysis.run(store, enricher, 2, n -> { }, () -> false)).isEqualTo(10_000 - analysed);
+            assertThat(PendingAnalysis.run(store, enricher, 2, n -> {}, () -> false))
+                    .isEqualTo(10_000 - analysed);
         }
     }
 
@@ -70,10 +75,14 @@ class PendingAnalysisTest {
     void aRunFromAnIdLeavesTheEarlierPairsToAnotherRun() {
         try (PairStore store = PairStores.open(dir.resolve("from").toString());
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-            List<Long> ids = store.addAll(new SyntheticPairs(13).list(300), null, Source.FILE, "b").ids();
+            List<Long> ids = store.addAll(new SyntheticPairs(13).list(300), null, Source.FILE, "b")
+                    .ids();
             long middle = ids.get(199);
-            assertThat(PendingAnalysis.run(store, enricher, 1, middle, n -> { }, () -> false)).isEqualTo(100);
-            assertThat(store.unanalysed(0, 1_000)).extracting(StoredPair::id).containsExactlyElementsOf(ids.subList(0, 200));
+            assertThat(PendingAnalysis.run(store, enricher, 1, middle, n -> {}, () -> false))
+                    .isEqualTo(100);
+            assertThat(store.unanalysed(0, 1_000))
+                    .extracting(StoredPair::id)
+                    .containsExactlyElementsOf(ids.subList(0, 200));
         }
     }
 

@@ -18,16 +18,21 @@ class BadInputTest {
         StringBuilder sb = new StringBuilder();
         Random r = new Random(7);
         while (sb.length() < 1_000_000) {
-            sb.append("row ").append(r.nextInt(100000)).append(" at 2024-01-0").append(1 + r.nextInt(9))
-                    .append(" by jane").append(r.nextInt(50)).append("@example.com");
+            sb.append("row ")
+                    .append(r.nextInt(100000))
+                    .append(" at 2024-01-0")
+                    .append(1 + r.nextInt(9))
+                    .append(" by jane")
+                    .append(r.nextInt(50))
+                    .append("@example.com");
             if (r.nextInt(20) == 0) {
                 sb.append(", call 415-555-01").append(10 + r.nextInt(90));
             }
             sb.append(". ");
         }
         // a guard against hanging, not a speed figure (that is the benchmark's job)
-        AnonymizedText t = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(120),
-                () -> anon.anonymizeText(sb.toString()));
+        AnonymizedText t =
+                Assertions.assertTimeoutPreemptively(Duration.ofSeconds(120), () -> anon.anonymizeText(sb.toString()));
         assertThat(t.after()).doesNotContain("jane1@example.com").doesNotContain("415-555-011");
         AnonymizedPair p = anon.anonymizePair("q", "SELECT '" + sb.toString().replace("'", "''") + "'", null, null);
         assertThat(p.sql().after()).doesNotContain("jane1@example.com");
@@ -52,10 +57,15 @@ class BadInputTest {
 
     @Test
     void customRegexesThatDoNotCompileAreRefusedByName() {
-        Policy p = Policy.builder().customRule(new CustomRule("emp", "EMP-(\\d{6}")).build();
-        assertThatThrownBy(() -> new Anonymizer(p, KEY)).isInstanceOf(InvalidRuleException.class)
-                .hasMessageContaining("custom rule 'emp'").hasMessageContaining("does not compile");
-        assertThatThrownBy(() -> new Anonymizer(Policy.builder().customRule(new CustomRule("e", "x*")).build(), KEY))
+        Policy p = Policy.builder()
+                .customRule(new CustomRule("emp", "EMP-(\\d{6}"))
+                .build();
+        assertThatThrownBy(() -> new Anonymizer(p, KEY))
+                .isInstanceOf(InvalidRuleException.class)
+                .hasMessageContaining("custom rule 'emp'")
+                .hasMessageContaining("does not compile");
+        assertThatThrownBy(() -> new Anonymizer(
+                        Policy.builder().customRule(new CustomRule("e", "x*")).build(), KEY))
                 .hasMessageContaining("matches the empty string");
         assertThatThrownBy(() -> new CustomRule("bad name!", "x")).hasMessageContaining("rule name");
         assertThatThrownBy(() -> new CustomRule("v", "x", "crc99")).hasMessageContaining("unknown validator 'crc99'");
@@ -79,10 +89,14 @@ class BadInputTest {
     @Test
     void aRuleThatRunsOutOfTimeFailsTheTextInsteadOfPassingItThrough() {
         // polynomial, so it passes the short probes, but far too slow on a long text
-        Policy p = Policy.builder().customRule(new CustomRule("slow", "[ab]*[ab]*[ab]*c")).build();
+        Policy p = Policy.builder()
+                .customRule(new CustomRule("slow", "[ab]*[ab]*[ab]*c"))
+                .build();
         Anonymizer a = new Anonymizer(p, KEY, 50);
         assertThatThrownBy(() -> a.anonymizeText("ab".repeat(20_000)))
-                .isInstanceOf(AnonymizationException.class).hasMessageContaining("custom rule 'slow'")
-                .hasMessageContaining("time limit").hasMessageContaining("not anonymized");
+                .isInstanceOf(AnonymizationException.class)
+                .hasMessageContaining("custom rule 'slow'")
+                .hasMessageContaining("time limit")
+                .hasMessageContaining("not anonymized");
     }
 }

@@ -84,7 +84,8 @@ final class CorpusEvaluation {
                 reparseFailures++;
             }
         }
-        Replacement q = overlapping(result.question().replacements(), p.questionLabels().get(0));
+        Replacement q =
+                overlapping(result.question().replacements(), p.questionLabels().get(0));
         Replacement s = overlapping(result.sql().replacements(), p.sqlLabels().get(0));
         if (q != null && s != null) {
             consistencyChecked++;
@@ -165,7 +166,10 @@ final class CorpusEvaluation {
         }
         for (int i = 0; i < 600; i++) {
             PiiCorpus.LabeledPair p = corpus.pair();
-            e.pair(p, anonymizer.anonymizePair(p.question(), p.sql(), p.databaseType(), p.databaseName()), pseudonymizer);
+            e.pair(
+                    p,
+                    anonymizer.anonymizePair(p.question(), p.sql(), p.databaseType(), p.databaseName()),
+                    pseudonymizer);
         }
         return e;
     }
@@ -173,11 +177,21 @@ final class CorpusEvaluation {
     String report() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%-8s %6s %6s %6s %9s %7s%n", "type", "TP", "FP", "FN", "precision", "recall"));
-        scores.forEach((k, s) -> sb.append(String.format("%-8s %6d %6d %6d %9.4f %7.4f%n", k, s.tp, s.fp, s.fn,
-                s.precision(), s.recall())));
-        sb.append(String.format("texts %d, pairs %d; SQL values %d, left in SQL %d; changed SQL %d, no longer parsing %d;"
-                + " question/SQL pairs checked %d, inconsistent %d; look-alikes %d, touched %d%n", texts, pairs, sqlValues,
-                leaks, reparsed, reparseFailures, consistencyChecked, inconsistent, lookAlikes, lookAlikesTouched));
+        scores.forEach((k, s) -> sb.append(
+                String.format("%-8s %6d %6d %6d %9.4f %7.4f%n", k, s.tp, s.fp, s.fn, s.precision(), s.recall())));
+        sb.append(String.format(
+                "texts %d, pairs %d; SQL values %d, left in SQL %d; changed SQL %d, no longer parsing %d;"
+                        + " question/SQL pairs checked %d, inconsistent %d; look-alikes %d, touched %d%n",
+                texts,
+                pairs,
+                sqlValues,
+                leaks,
+                reparsed,
+                reparseFailures,
+                consistencyChecked,
+                inconsistent,
+                lookAlikes,
+                lookAlikesTouched));
         return sb.toString();
     }
 }

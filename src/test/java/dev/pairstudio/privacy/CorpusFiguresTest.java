@@ -35,7 +35,8 @@ class CorpusFiguresTest {
 
     @Test
     void precisionMeetsTheTargetForEveryType() {
-        eval.scores.forEach((type, s) -> assertThat(s.precision()).as("precision " + type).isGreaterThanOrEqualTo(0.97));
+        eval.scores.forEach(
+                (type, s) -> assertThat(s.precision()).as("precision " + type).isGreaterThanOrEqualTo(0.97));
     }
 
     @Test

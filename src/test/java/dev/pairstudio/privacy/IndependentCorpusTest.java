@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * ≥ 98% of look-alikes untouched. {@link #run} prints the figures docs/BENCHMARKS.md records.
  */
 class IndependentCorpusTest {
-    private static final Pseudonymizer KEY = new Pseudonymizer("independent-corpus-key-32-bytes!".getBytes(StandardCharsets.UTF_8));
+    private static final Pseudonymizer KEY =
+            new Pseudonymizer("independent-corpus-key-32-bytes!".getBytes(StandardCharsets.UTF_8));
     static final Map<String, CorpusEvaluation> BY_SOURCE = new LinkedHashMap<>();
     static int withheld;
 
@@ -30,7 +31,8 @@ class IndependentCorpusTest {
         CorpusEvaluation spider = new CorpusEvaluation();
         for (PiiCorpus.LabeledPair p : sources.spider(7000)) {
             try {
-                spider.pair(p, anonymizer.anonymizePair(p.question(), p.sql(), p.databaseType(), p.databaseName()), KEY);
+                spider.pair(
+                        p, anonymizer.anonymizePair(p.question(), p.sql(), p.databaseType(), p.databaseName()), KEY);
             } catch (AnonymizationException e) {
                 withheld++; // the exporter withholds such a pair: nothing raw is written
                 if (withheld <= 5) {
@@ -47,7 +49,10 @@ class IndependentCorpusTest {
         BY_SOURCE.forEach((name, e) -> {
             System.out.println("== " + name + "\n" + e.report());
             for (String type : e.scores.keySet()) {
-                e.falseNegatives.stream().filter(s -> s.startsWith(type + " ")).limit(4).forEach(s -> System.out.println("FN " + s));
+                e.falseNegatives.stream()
+                        .filter(s -> s.startsWith(type + " "))
+                        .limit(4)
+                        .forEach(s -> System.out.println("FN " + s));
             }
             e.falsePositives.stream().limit(8).forEach(s -> System.out.println("FP " + s));
             e.leaked.stream().limit(12).forEach(s -> System.out.println("LEAK " + s));

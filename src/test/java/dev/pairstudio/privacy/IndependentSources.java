@@ -25,20 +25,60 @@ import net.datafaker.Faker;
  */
 final class IndependentSources {
     /** Spider train, as shipped beside the project. */
-
-    static final Locale[] LOCALES = {Locale.US, Locale.UK, Locale.GERMANY, Locale.FRANCE, Locale.ITALY,
-        Locale.forLanguageTag("es-ES"), Locale.forLanguageTag("pt-BR"), Locale.forLanguageTag("nl-NL"),
-        Locale.forLanguageTag("pl-PL"), Locale.forLanguageTag("sv-SE"), Locale.forLanguageTag("nb-NO"),
-        Locale.forLanguageTag("da-DK"), Locale.forLanguageTag("fi-FI"), Locale.forLanguageTag("en-AU"),
-        Locale.forLanguageTag("en-CA"), Locale.forLanguageTag("en-IN"), Locale.forLanguageTag("de-CH"),
-        Locale.forLanguageTag("de-AT"), Locale.forLanguageTag("fr-CA"), Locale.forLanguageTag("en-NZ")};
+    static final Locale[] LOCALES = {
+        Locale.US,
+        Locale.UK,
+        Locale.GERMANY,
+        Locale.FRANCE,
+        Locale.ITALY,
+        Locale.forLanguageTag("es-ES"),
+        Locale.forLanguageTag("pt-BR"),
+        Locale.forLanguageTag("nl-NL"),
+        Locale.forLanguageTag("pl-PL"),
+        Locale.forLanguageTag("sv-SE"),
+        Locale.forLanguageTag("nb-NO"),
+        Locale.forLanguageTag("da-DK"),
+        Locale.forLanguageTag("fi-FI"),
+        Locale.forLanguageTag("en-AU"),
+        Locale.forLanguageTag("en-CA"),
+        Locale.forLanguageTag("en-IN"),
+        Locale.forLanguageTag("de-CH"),
+        Locale.forLanguageTag("de-AT"),
+        Locale.forLanguageTag("fr-CA"),
+        Locale.forLanguageTag("en-NZ")
+    };
 
     /** Phone words per language, as a text in that language would put them. */
-    private static final String[] PHONE_WORDS = {"Phone:", "Mobile:", "Tel.", "call me at", "Telefon:", "Handy:",
-        "Tél. :", "portable :", "Teléfono:", "móvil", "Telefono:", "cellulare", "Telefone:", "telemóvel", "Telefoon:",
-        "mobiel", "tel.", "komórka", "Tlf.", "Mobil:", "puhelin", "Fax:", "Office:", "Contact:"};
-    private static final String[] NEUTRAL = {"Details: %s - please update.", "%s", "Updated record (%s) yesterday.",
-        "Value %s was imported.", "see %s"};
+    private static final String[] PHONE_WORDS = {
+        "Phone:",
+        "Mobile:",
+        "Tel.",
+        "call me at",
+        "Telefon:",
+        "Handy:",
+        "Tél. :",
+        "portable :",
+        "Teléfono:",
+        "móvil",
+        "Telefono:",
+        "cellulare",
+        "Telefone:",
+        "telemóvel",
+        "Telefoon:",
+        "mobiel",
+        "tel.",
+        "komórka",
+        "Tlf.",
+        "Mobil:",
+        "puhelin",
+        "Fax:",
+        "Office:",
+        "Contact:"
+    };
+
+    private static final String[] NEUTRAL = {
+        "Details: %s - please update.", "%s", "Updated record (%s) yesterday.", "Value %s was imported.", "see %s"
+    };
 
     private final Random r;
 
@@ -55,11 +95,15 @@ final class IndependentSources {
             Faker f = new Faker(locale, new Random(r.nextLong()));
             for (int i = 0; i < perLocale; i++) {
                 out.add(neutral(PiiType.EMAIL, f.internet().emailAddress()));
-                out.add(neutral(PiiType.IP, i % 2 == 0 ? f.internet().ipV4Address() : f.internet().ipV6Address()));
+                out.add(neutral(
+                        PiiType.IP,
+                        i % 2 == 0 ? f.internet().ipV4Address() : f.internet().ipV6Address()));
                 out.add(neutral(PiiType.IBAN, iban(f)));
                 out.add(neutral(PiiType.SSN, f.idNumber().ssnValid()));
                 out.add(withWord(PiiType.CARD, f.finance().creditCard(), i % 2 == 0 ? "card" : "paid with"));
-                String phone = i % 3 == 0 ? f.phoneNumber().cellPhone() : f.phoneNumber().phoneNumber();
+                String phone = i % 3 == 0
+                        ? f.phoneNumber().cellPhone()
+                        : f.phoneNumber().phoneNumber();
                 out.add(withWord(PiiType.PHONE, phone, PHONE_WORDS[r.nextInt(PHONE_WORDS.length)]));
             }
         }
@@ -92,8 +136,11 @@ final class IndependentSources {
                 out.add(neutral(PiiType.PHONE, util.format(n, PhoneNumberFormat.RFC3966)));
                 out.add(withWord(PiiType.PHONE, national, PHONE_WORDS[r.nextInt(PHONE_WORDS.length)]));
                 for (char sep : new char[] {'.', '-', ' '}) {
-                    out.add(neutral(PiiType.PHONE, intl.replaceAll("[ ()-]+", String.valueOf(sep)).replace("+" + sep, "+")));
-                    String nat = national.replaceAll("[ ()./-]+", String.valueOf(sep)).replaceAll("^\\W+|\\W+$", "");
+                    out.add(neutral(
+                            PiiType.PHONE,
+                            intl.replaceAll("[ ()-]+", String.valueOf(sep)).replace("+" + sep, "+")));
+                    String nat = national.replaceAll("[ ()./-]+", String.valueOf(sep))
+                            .replaceAll("^\\W+|\\W+$", "");
                     out.add(withWord(PiiType.PHONE, nat, PHONE_WORDS[r.nextInt(PHONE_WORDS.length)]));
                 }
             }
@@ -115,7 +162,8 @@ final class IndependentSources {
         "6445644564456445", "3056930009020004", "36227206271667", "30569309025904", "38520000023237",
         "3566002020360505", "3530111333300000", "3566111111111113", "6200000000000005", "6200000000000047",
         "6205500000000000004", "6250941006528599", "6759649826438453", "6771798021000008", "5019555544445555",
-        "6703444444444449", "4035501000000008", "5610591081018250", "6304000000000000"};
+        "6703444444444449", "4035501000000008", "5610591081018250", "6304000000000000"
+    };
 
     List<PiiCorpus.LabeledText> processorCards() {
         List<PiiCorpus.LabeledText> out = new ArrayList<>();
@@ -154,8 +202,10 @@ final class IndependentSources {
             String question = p.question();
             List<SqlLiteral> names = new ArrayList<>();
             List<SqlLiteral> strings = new ArrayList<>(SqlLiterals.find(sql, SqlLiterals.Dialect.SQLITE, names).stream()
-                    .filter(l -> l.kind() == SqlLiteral.Kind.STRING).toList());
-            strings.addAll(names.stream().filter(l -> sql.charAt(l.start()) == '"').toList()); // SQLite "value"
+                    .filter(l -> l.kind() == SqlLiteral.Kind.STRING)
+                    .toList());
+            strings.addAll(
+                    names.stream().filter(l -> sql.charAt(l.start()) == '"').toList()); // SQLite "value"
             if (strings.isEmpty()) {
                 continue;
             }
@@ -165,12 +215,21 @@ final class IndependentSources {
             PiiCorpus.Value v = values.get(r.nextInt(values.size())).get();
             String newSql = sql.substring(0, lit.valueStart()) + v.text() + sql.substring(lit.valueEnd());
             int at = wholeWord(question, old);
-            String newQuestion = at >= 0 ? question.substring(0, at) + v.text() + question.substring(at + old.length())
+            String newQuestion = at >= 0
+                    ? question.substring(0, at) + v.text() + question.substring(at + old.length())
                     : question + " (" + v.text() + ")";
             int qs = at >= 0 ? at : question.length() + 2;
-            out.add(new PiiCorpus.LabeledPair(newQuestion, newSql, "sqlite", p.database(),
+            out.add(new PiiCorpus.LabeledPair(
+                    newQuestion,
+                    newSql,
+                    "sqlite",
+                    p.database(),
                     List.of(new PiiCorpus.Label(v.type(), qs, qs + v.text().length(), v.text())),
-                    List.of(new PiiCorpus.Label(v.type(), lit.valueStart(), lit.valueStart() + v.text().length(), v.text()))));
+                    List.of(new PiiCorpus.Label(
+                            v.type(),
+                            lit.valueStart(),
+                            lit.valueStart() + v.text().length(),
+                            v.text()))));
         }
         return out;
     }
@@ -181,7 +240,8 @@ final class IndependentSources {
             return -1;
         }
         for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-            if (!Context.isWordChar(Context.at(text, i - 1)) && !Context.isWordChar(Context.at(text, i + word.length()))) {
+            if (!Context.isWordChar(Context.at(text, i - 1))
+                    && !Context.isWordChar(Context.at(text, i + word.length()))) {
                 return i;
             }
         }
@@ -208,17 +268,33 @@ final class IndependentSources {
         List<PiiCorpus.LabeledText> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String v = switch (i % 9) {
-                case 0 -> String.format("2024-%02d-%02dT%02d:%02d:%02d.%03dZ", 1 + r.nextInt(12), 1 + r.nextInt(28),
-                        r.nextInt(24), r.nextInt(60), r.nextInt(60), r.nextInt(1000));
+                case 0 ->
+                    String.format(
+                            "2024-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                            1 + r.nextInt(12),
+                            1 + r.nextInt(28),
+                            r.nextInt(24),
+                            r.nextInt(60),
+                            r.nextInt(60),
+                            r.nextInt(1000));
                 case 1 -> new UUID(r.nextLong(), r.nextLong()).toString();
-                case 2 -> "v" + r.nextInt(20) + "." + r.nextInt(40) + "." + r.nextInt(300) + (r.nextBoolean() ? "" : "-rc" + r.nextInt(9));
+                case 2 ->
+                    "v" + r.nextInt(20) + "." + r.nextInt(40) + "." + r.nextInt(300)
+                            + (r.nextBoolean() ? "" : "-rc" + r.nextInt(9));
                 case 3 -> invalidCard();
                 case 4 -> invalidSsn();
                 case 5 -> invalidIp();
                 case 6 -> "#" + (100000 + r.nextInt(900000)) + "-" + (1000 + r.nextInt(9000));
                 case 7 -> String.valueOf(1_600_000_000_000L + (long) (r.nextDouble() * 1e11)); // epoch millis
-                default -> String.format("%d-%02d-%02d %02d:%02d:%02d", 2000 + r.nextInt(30), 1 + r.nextInt(12),
-                        1 + r.nextInt(28), r.nextInt(24), r.nextInt(60), r.nextInt(60));
+                default ->
+                    String.format(
+                            "%d-%02d-%02d %02d:%02d:%02d",
+                            2000 + r.nextInt(30),
+                            1 + r.nextInt(12),
+                            1 + r.nextInt(28),
+                            r.nextInt(24),
+                            r.nextInt(60),
+                            r.nextInt(60));
             };
             String[] frames = {"order %s shipped", "build %s passed", "logged at %s", "id %s", "ref %s", "value %s"};
             String t = String.format(frames[i % frames.length], v);
@@ -241,7 +317,8 @@ final class IndependentSources {
 
     private String invalidSsn() {
         String[] area = {"000", "666", String.valueOf(900 + r.nextInt(100))};
-        return area[r.nextInt(3)] + "-" + String.format("%02d", 1 + r.nextInt(99)) + "-" + String.format("%04d", 1 + r.nextInt(9999));
+        return area[r.nextInt(3)] + "-" + String.format("%02d", 1 + r.nextInt(99)) + "-"
+                + String.format("%04d", 1 + r.nextInt(9999));
     }
 
     private String invalidIp() {
@@ -258,12 +335,14 @@ final class IndependentSources {
         String frame = NEUTRAL[r.nextInt(NEUTRAL.length)];
         int at = frame.indexOf("%s");
         String text = frame.substring(0, at) + value + frame.substring(at + 2);
-        return new PiiCorpus.LabeledText(text, List.of(new PiiCorpus.Label(type, at, at + value.length(), value)), "neutral");
+        return new PiiCorpus.LabeledText(
+                text, List.of(new PiiCorpus.Label(type, at, at + value.length(), value)), "neutral");
     }
 
     private static PiiCorpus.LabeledText withWord(PiiType type, String value, String word) {
         String text = word + " " + value + " - thanks";
         int at = word.length() + 1;
-        return new PiiCorpus.LabeledText(text, List.of(new PiiCorpus.Label(type, at, at + value.length(), value)), "context");
+        return new PiiCorpus.LabeledText(
+                text, List.of(new PiiCorpus.Label(type, at, at + value.length(), value)), "context");
     }
 }

@@ -14,19 +14,20 @@ import java.util.regex.Pattern;
  * documentation/private IPs, IBANs with random account numbers.
  */
 final class PiiCorpus {
-    record Label(PiiType type, int start, int end, String value) {
-    }
+    record Label(PiiType type, int start, int end, String value) {}
 
-    record LabeledText(String text, List<Label> labels, String kind) {
-    }
+    record LabeledText(String text, List<Label> labels, String kind) {}
 
-    record LabeledPair(String question, String sql, String databaseType, String databaseName,
-            List<Label> questionLabels, List<Label> sqlLabels) {
-    }
+    record LabeledPair(
+            String question,
+            String sql,
+            String databaseType,
+            String databaseName,
+            List<Label> questionLabels,
+            List<Label> sqlLabels) {}
 
     /** A generated value, possibly written differently in the question and in the SQL. */
-    record Value(PiiType type, String text, String sqlText) {
-    }
+    record Value(PiiType type, String text, String sqlText) {}
 
     private final Random r;
 
@@ -36,12 +37,23 @@ final class PiiCorpus {
 
     // ---------------------------------------------------------------- values
 
-    private static final String[] FIRST = {"jane", "john", "maria", "li", "ahmed", "olga", "pierre", "sven", "ana",
-        "kofi", "yuki", "omar", "zoe", "ivan", "lucia", "noah", "emma", "raj", "fatima", "tom"};
-    private static final String[] LAST = {"doe", "smith", "garcia", "chen", "khan", "petrova", "martin", "berg",
-        "silva", "mensah", "tanaka", "haddad", "clark", "novak", "rossi", "brown", "muller", "patel", "diallo"};
-    private static final String[] DOMAINS = {"example.com", "example.org", "example.net", "mail.example.com",
-        "eu.example.org", "corp.example.net", "sub.mail.example.com"};
+    private static final String[] FIRST = {
+        "jane", "john", "maria", "li", "ahmed", "olga", "pierre", "sven", "ana", "kofi", "yuki", "omar", "zoe", "ivan",
+        "lucia", "noah", "emma", "raj", "fatima", "tom"
+    };
+    private static final String[] LAST = {
+        "doe", "smith", "garcia", "chen", "khan", "petrova", "martin", "berg", "silva", "mensah", "tanaka", "haddad",
+        "clark", "novak", "rossi", "brown", "muller", "patel", "diallo"
+    };
+    private static final String[] DOMAINS = {
+        "example.com",
+        "example.org",
+        "example.net",
+        "mail.example.com",
+        "eu.example.org",
+        "corp.example.net",
+        "sub.mail.example.com"
+    };
 
     private <T> T pick(T[] a) {
         return a[r.nextInt(a.length)];
@@ -76,7 +88,9 @@ final class PiiCorpus {
     Value phone() {
         String line = "01" + r.nextInt(10) + r.nextInt(10);
         String a = nanpArea();
-        String ext = r.nextInt(8) == 0 ? pick(new String[] {" ext. ", " x", " ext ", " extension "}) + (1 + r.nextInt(999)) : "";
+        String ext = r.nextInt(8) == 0
+                ? pick(new String[] {" ext. ", " x", " ext ", " extension "}) + (1 + r.nextInt(999))
+                : "";
         String t = switch (r.nextInt(16)) {
             case 0 -> "(" + a + ") 555-" + line;
             case 1 -> a + "-555-" + line;
@@ -109,10 +123,25 @@ final class PiiCorpus {
         return String.format("%03d-%02d-%04d", area, 1 + r.nextInt(99), 1 + r.nextInt(9999));
     }
 
-    private static final String[][] CARD_PREFIXES = {{"411111", "16"}, {"424242", "16"}, {"400005", "16"},
-        {"4222222", "13"}, {"555555", "16"}, {"510510", "16"}, {"222300", "16"}, {"378282", "15"}, {"371449", "15"},
-        {"601111", "16"}, {"601100", "16"}, {"353011", "16"}, {"356600", "16"}, {"305693", "14"}, {"385200", "14"},
-        {"620000", "16"}, {"620000", "19"}};
+    private static final String[][] CARD_PREFIXES = {
+        {"411111", "16"},
+        {"424242", "16"},
+        {"400005", "16"},
+        {"4222222", "13"},
+        {"555555", "16"},
+        {"510510", "16"},
+        {"222300", "16"},
+        {"378282", "15"},
+        {"371449", "15"},
+        {"601111", "16"},
+        {"601100", "16"},
+        {"353011", "16"},
+        {"356600", "16"},
+        {"305693", "14"},
+        {"385200", "14"},
+        {"620000", "16"},
+        {"620000", "19"}
+    };
 
     String card() {
         String[] p = pick(CARD_PREFIXES);
@@ -152,8 +181,15 @@ final class PiiCorpus {
         return switch (r.nextInt(4)) {
             case 0 -> "2001:db8::" + h;
             case 1 -> "2001:db8:" + g + "::" + h + ":" + Integer.toHexString(r.nextInt(65536));
-            case 2 -> String.format("2001:0db8:%04x:%04x:%04x:%04x:%04x:%04x", r.nextInt(65536), r.nextInt(65536),
-                    r.nextInt(65536), r.nextInt(65536), r.nextInt(65536), r.nextInt(65536));
+            case 2 ->
+                String.format(
+                        "2001:0db8:%04x:%04x:%04x:%04x:%04x:%04x",
+                        r.nextInt(65536),
+                        r.nextInt(65536),
+                        r.nextInt(65536),
+                        r.nextInt(65536),
+                        r.nextInt(65536),
+                        r.nextInt(65536));
             default -> "fe80::" + g + ":" + h;
         };
     }
@@ -163,8 +199,18 @@ final class PiiCorpus {
     }
 
     /** Country, length, and BBAN shape: n digit, a upper letter, c either. */
-    private static final String[][] IBAN_FORMATS = {{"DE", "18n"}, {"GB", "4a14n"}, {"FR", "23n"}, {"ES", "20n"},
-        {"IT", "1a22n"}, {"NL", "4a10n"}, {"BE", "12n"}, {"CH", "17n"}, {"AT", "16n"}, {"PL", "24n"}};
+    private static final String[][] IBAN_FORMATS = {
+        {"DE", "18n"},
+        {"GB", "4a14n"},
+        {"FR", "23n"},
+        {"ES", "20n"},
+        {"IT", "1a22n"},
+        {"NL", "4a10n"},
+        {"BE", "12n"},
+        {"CH", "17n"},
+        {"AT", "16n"},
+        {"PL", "24n"}
+    };
 
     String iban() {
         String[] f = pick(IBAN_FORMATS);
@@ -191,8 +237,11 @@ final class PiiCorpus {
         if (type.equals(PiiType.PHONE)) {
             return phone();
         }
-        String v = type.equals(PiiType.EMAIL) ? email() : type.equals(PiiType.SSN) ? ssn()
-                : type.equals(PiiType.CARD) ? card() : type.equals(PiiType.IP) ? ip() : iban();
+        String v = type.equals(PiiType.EMAIL)
+                ? email()
+                : type.equals(PiiType.SSN)
+                        ? ssn()
+                        : type.equals(PiiType.CARD) ? card() : type.equals(PiiType.IP) ? ip() : iban();
         String sql = v;
         if (type.equals(PiiType.CARD) && r.nextBoolean()) {
             sql = v.replaceAll("[ -]", "");
@@ -206,8 +255,16 @@ final class PiiCorpus {
 
     // ---------------------------------------------------------------- texts
 
-    private static final String[] INTRO = {"Please contact", "Customer record:", "Send the invoice to", "Flagged:",
-        "Escalate ticket for", "Note from support -", "Update the profile with", "Verify"};
+    private static final String[] INTRO = {
+        "Please contact",
+        "Customer record:",
+        "Send the invoice to",
+        "Flagged:",
+        "Escalate ticket for",
+        "Note from support -",
+        "Update the profile with",
+        "Verify"
+    };
 
     /** A sentence phrase that introduces a value of the type, with the context a writer would give. */
     private String lead(PiiType t) {
@@ -229,8 +286,19 @@ final class PiiCorpus {
         return pick(new String[] {"IBAN", "account", "transfer to", "bank account IBAN", "iban:"});
     }
 
-    private static final String[] BENIGN = {"on 2024-03-15", "for $1,249.99", "last week", "in order 10023",
-        "at 10:30", "with 3 items", "before Friday", "(priority 2)", "in Q3 2023", "about 45 minutes ago", ""};
+    private static final String[] BENIGN = {
+        "on 2024-03-15",
+        "for $1,249.99",
+        "last week",
+        "in order 10023",
+        "at 10:30",
+        "with 3 items",
+        "before Friday",
+        "(priority 2)",
+        "in Q3 2023",
+        "about 45 minutes ago",
+        ""
+    };
 
     /** A text with one to three values, undashed SSNs only with their context word. */
     LabeledText text() {
@@ -246,7 +314,9 @@ final class PiiCorpus {
                 sb.append(i == 0 ? " " : " and ").append("SSN ");
             } else {
                 String l = lead(t);
-                sb.append(i == 0 ? " " : pick(new String[] {" and ", ", ", "; "})).append(l).append(l.isEmpty() ? "" : " ");
+                sb.append(i == 0 ? " " : pick(new String[] {" and ", ", ", "; "}))
+                        .append(l)
+                        .append(l.isEmpty() ? "" : " ");
             }
             int s = sb.length();
             sb.append(val);
@@ -271,19 +341,26 @@ final class PiiCorpus {
             }
         }
         String t = switch (r.nextInt(16)) {
-            case 0 -> "Created at 2024-0" + (1 + r.nextInt(9)) + "-1" + r.nextInt(10) + " 1" + r.nextInt(10) + ":3" + r.nextInt(10) + ":0" + r.nextInt(10);
+            case 0 ->
+                "Created at 2024-0" + (1 + r.nextInt(9)) + "-1" + r.nextInt(10) + " 1" + r.nextInt(10) + ":3"
+                        + r.nextInt(10) + ":0" + r.nextInt(10);
             case 1 -> "Timestamp 2024031" + r.nextInt(10) + "10223" + r.nextInt(10) + " logged";
             case 2 -> "Order number " + (1000000000L + (long) (r.nextDouble() * 8999999999L)) + " shipped";
             case 3 -> "Request id " + guid + " failed";
-            case 4 -> "Upgrade to version " + r.nextInt(20) + "." + r.nextInt(20) + "." + r.nextInt(20) + "." + r.nextInt(200);
+            case 4 ->
+                "Upgrade to version " + r.nextInt(20) + "." + r.nextInt(20) + "." + r.nextInt(20) + "."
+                        + r.nextInt(200);
             case 5 -> "Card " + luhnInvalid() + " was declined as invalid";
             case 6 -> "Invalid SSN " + invalidSsn() + " rejected";
             case 7 -> "Bad address " + invalidIp() + " in the log";
             case 8 -> "Due " + (1 + r.nextInt(12)) + "/" + (1 + r.nextInt(28)) + "/2024 and paid 15.03.2024";
-            case 9 -> "Total $" + (1 + r.nextInt(9)) + "," + (100 + r.nextInt(900)) + "." + (10 + r.nextInt(90)) + " for 12 units";
+            case 9 ->
+                "Total $" + (1 + r.nextInt(9)) + "," + (100 + r.nextInt(900)) + "." + (10 + r.nextInt(90))
+                        + " for 12 units";
             case 10 -> "Invoice INV-2024-" + (100000 + r.nextInt(900000)) + " is overdue";
             case 11 -> "Tracking " + (100000000000L + (long) (r.nextDouble() * 899999999999L)) + " delivered";
-            case 12 -> "Build v" + r.nextInt(12) + "." + r.nextInt(10) + "." + (10000 + r.nextInt(9000)) + "." + r.nextInt(9);
+            case 12 ->
+                "Build v" + r.nextInt(12) + "." + r.nextInt(10) + "." + (10000 + r.nextInt(9000)) + "." + r.nextInt(9);
             case 13 -> "Account 00" + (10000000 + r.nextInt(89999999)) + " closed";
             case 14 -> "Ratio 1.5 at 3.25 and 0.0001 over 12345.678";
             default -> "User id " + (100000 + r.nextInt(899999)) + " viewed item " + (1000 + r.nextInt(9000));
@@ -298,7 +375,10 @@ final class PiiCorpus {
                 b.append(r.nextInt(10));
             }
             if (!CardBrand.luhnValid(b.toString())) {
-                return r.nextBoolean() ? b.toString() : b.substring(0, 4) + " " + b.substring(4, 8) + " " + b.substring(8, 12) + " " + b.substring(12);
+                return r.nextBoolean()
+                        ? b.toString()
+                        : b.substring(0, 4) + " " + b.substring(4, 8) + " " + b.substring(8, 12) + " "
+                                + b.substring(12);
             }
         }
     }
@@ -320,14 +400,22 @@ final class PiiCorpus {
             case 0 -> (256 + r.nextInt(700)) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256);
             case 1 -> r.nextInt(256) + "." + r.nextInt(256) + "." + (256 + r.nextInt(700)) + "." + r.nextInt(256);
             case 2 -> r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256);
-            default -> r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256);
+            default ->
+                r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256) + "."
+                        + r.nextInt(256);
         };
     }
 
     // ---------------------------------------------------------------- pairs
 
-    private static final String[][] COLUMNS = {{"EMAIL", "email"}, {"PHONE", "phone"}, {"SSN", "ssn"},
-        {"CARD", "card_number"}, {"IP", "ip_address"}, {"IBAN", "iban"}};
+    private static final String[][] COLUMNS = {
+        {"EMAIL", "email"},
+        {"PHONE", "phone"},
+        {"SSN", "ssn"},
+        {"CARD", "card_number"},
+        {"IP", "ip_address"},
+        {"IBAN", "iban"}
+    };
 
     private static String column(PiiType t) {
         for (String[] c : COLUMNS) {
@@ -347,7 +435,10 @@ final class PiiCorpus {
         List<Label> ql = new ArrayList<>();
         List<Label> sl = new ArrayList<>();
         StringBuilder q = new StringBuilder(pick(new String[] {"Show all ", "How many ", "List the ", "Count "}))
-                .append(table).append(" with ").append(column(t).replace('_', ' ')).append(' ');
+                .append(table)
+                .append(" with ")
+                .append(column(t).replace('_', ' '))
+                .append(' ');
         if (t.equals(PiiType.SSN) && r.nextBoolean()) {
             q.setLength(0);
             q.append("Find the SSN record ");
@@ -365,9 +456,16 @@ final class PiiCorpus {
         }
         q.append(pick(new String[] {"?", "", " since 2023-01-01?", " ordered by date"}));
 
-        StringBuilder sql = new StringBuilder("SELECT ").append(r.nextBoolean() ? "*" : "COUNT(*)").append(" FROM ")
-                .append(table).append(" WHERE ").append(column(t)).append(" = ");
-        boolean numeric = (t.equals(PiiType.PHONE) || t.equals(PiiType.CARD)) && v.sqlText().matches("\\d+") && r.nextBoolean();
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(r.nextBoolean() ? "*" : "COUNT(*)")
+                .append(" FROM ")
+                .append(table)
+                .append(" WHERE ")
+                .append(column(t))
+                .append(" = ");
+        boolean numeric = (t.equals(PiiType.PHONE) || t.equals(PiiType.CARD))
+                && v.sqlText().matches("\\d+")
+                && r.nextBoolean();
         if (numeric) {
             int ss = sql.length();
             sql.append(v.sqlText());
@@ -388,8 +486,9 @@ final class PiiCorpus {
             sl.add(new Label(t2, ss, sql.length(), v2.sqlText()));
             sql.append('\'');
         }
-        sql.append(pick(new String[] {"", " AND created_at >= '2023-01-01'", " AND total > 100.50", " LIMIT 10",
-            " AND note LIKE '%O''Brien%'"}));
+        sql.append(pick(new String[] {
+            "", " AND created_at >= '2023-01-01'", " AND total > 100.50", " LIMIT 10", " AND note LIKE '%O''Brien%'"
+        }));
         return new LabeledPair(q.toString(), sql.toString(), dbType, dbName, ql, sl);
     }
 
@@ -411,7 +510,9 @@ final class PiiCorpus {
             case 0 -> "SELECT COUNT(*) FROM " + table + " WHERE created_at > '2023-01-15'";
             case 1 -> "SELECT * FROM " + table + " ORDER BY total DESC LIMIT " + n;
             case 2 -> "SELECT AVG(price) FROM " + table + " t JOIN items i ON i.order_id = t.id WHERE i.qty > " + n;
-            default -> "SELECT id, name, total FROM " + table + " WHERE status = 'shipped' AND region = 'EU' AND total > " + n + ".50";
+            default ->
+                "SELECT id, name, total FROM " + table + " WHERE status = 'shipped' AND region = 'EU' AND total > " + n
+                        + ".50";
         };
         return new LabeledPair(q, sql, "postgresql", "shop", List.of(), List.of());
     }

@@ -10,8 +10,7 @@ import java.util.List;
  * Run: {@code java -cp target/classes:target/test-classes:$(cat /tmp/cp-priv.txt) dev.pairstudio.privacy.PrivacyBenchmark}
  */
 public final class PrivacyBenchmark {
-    private PrivacyBenchmark() {
-    }
+    private PrivacyBenchmark() {}
 
     /** Spider train as it is (its SQL and questions, SQLite quoting), the real pairs a user imports. */
     private static void spider(Anonymizer anonymizer) {
@@ -19,18 +18,25 @@ public final class PrivacyBenchmark {
         long sink = 0;
         for (int round = 0; round < 3; round++) {
             for (SpiderCorpus.Example p : pairs) {
-                sink += anonymizer.anonymizePair(p.question(), p.sql(), "sqlite", p.database()).findings().size();
+                sink += anonymizer
+                        .anonymizePair(p.question(), p.sql(), "sqlite", p.database())
+                        .findings()
+                        .size();
             }
         }
         int rounds = 10;
         long t0 = System.nanoTime();
         for (int round = 0; round < rounds; round++) {
             for (SpiderCorpus.Example p : pairs) {
-                sink += anonymizer.anonymizePair(p.question(), p.sql(), "sqlite", p.database()).findings().size();
+                sink += anonymizer
+                        .anonymizePair(p.question(), p.sql(), "sqlite", p.database())
+                        .findings()
+                        .size();
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("Spider train pairs (sqlite), one thread: %.0f pairs/s (%d pairs in %.2f s; findings %d)%n",
+        System.out.printf(
+                "Spider train pairs (sqlite), one thread: %.0f pairs/s (%d pairs in %.2f s; findings %d)%n",
                 rounds * pairs.size() / seconds, rounds * pairs.size(), seconds, sink);
     }
 
@@ -45,18 +51,25 @@ public final class PrivacyBenchmark {
         long sink = 0;
         for (int round = 0; round < 2; round++) { // warm-up
             for (PiiCorpus.LabeledPair p : pairs) {
-                sink += anonymizer.anonymizePair(p.question(), p.sql(), p.databaseType(), p.databaseName()).findings().size();
+                sink += anonymizer
+                        .anonymizePair(p.question(), p.sql(), p.databaseType(), p.databaseName())
+                        .findings()
+                        .size();
             }
         }
         int rounds = 3;
         long t0 = System.nanoTime();
         for (int round = 0; round < rounds; round++) {
             for (PiiCorpus.LabeledPair p : pairs) {
-                sink += anonymizer.anonymizePair(p.question(), p.sql(), p.databaseType(), p.databaseName()).findings().size();
+                sink += anonymizer
+                        .anonymizePair(p.question(), p.sql(), p.databaseType(), p.databaseName())
+                        .findings()
+                        .size();
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("typical pairs (3%% with PII), one thread: %.0f pairs/s (%d pairs in %.2f s; findings %d)%n",
+        System.out.printf(
+                "typical pairs (3%% with PII), one thread: %.0f pairs/s (%d pairs in %.2f s; findings %d)%n",
                 rounds * pairs.size() / seconds, rounds * pairs.size(), seconds, sink);
         spider(anonymizer);
         System.out.print(CorpusEvaluation.runStandard(anonymizer, key).report());

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** No value stays in the SQL, whatever the quoting and whatever {@code database_type} says. */
 class SqlDialectPrivacyTest {
-    private static final Pseudonymizer KEY = new Pseudonymizer("sql-dialect-test-key-32-bytes-ok".getBytes(StandardCharsets.UTF_8));
+    private static final Pseudonymizer KEY =
+            new Pseudonymizer("sql-dialect-test-key-32-bytes-ok".getBytes(StandardCharsets.UTF_8));
     private final Anonymizer anon = new Anonymizer(Policy.defaults(), KEY);
 
     /** The issue's own example, in every dialect and with none: the double-quoted card is a value. */
@@ -28,13 +29,17 @@ class SqlDialectPrivacyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-        "sqlite|SELECT [ann@corp.example.org] FROM t",
-        "sqlserver|SELECT [ann@corp.example.org] FROM t",
-        "mysql|SELECT `ann@corp.example.org` FROM t",
-        "sqlite|SELECT * FROM t /* ask ann@corp.example.org */ WHERE a = 1",
-        "postgresql|SELECT 1 -- ann@corp.example.org",
-        "postgresql|SELECT CONCAT('x', \"ann@corp.example.org\")"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '~',
+            value = {
+                "sqlite|SELECT [ann@corp.example.org] FROM t",
+                "sqlserver|SELECT [ann@corp.example.org] FROM t",
+                "mysql|SELECT `ann@corp.example.org` FROM t",
+                "sqlite|SELECT * FROM t /* ask ann@corp.example.org */ WHERE a = 1",
+                "postgresql|SELECT 1 -- ann@corp.example.org",
+                "postgresql|SELECT CONCAT('x', \"ann@corp.example.org\")"
+            })
     void backtickBracketAndCommentValuesAreAnonymized(String type, String sql) {
         AnonymizedPair p = anon.anonymizePair("q", sql, type, null);
         assertThat(p.sql().after()).doesNotContain("ann@corp").contains("@example.");
@@ -42,9 +47,13 @@ class SqlDialectPrivacyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-        "sqlite|SELECT \"name\", [order date], `x` FROM \"customers\" WHERE \"id\" = 1",
-        "postgresql|SELECT \"Order Id 2024\" FROM \"t 4111\""})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '~',
+            value = {
+                "sqlite|SELECT \"name\", [order date], `x` FROM \"customers\" WHERE \"id\" = 1",
+                "postgresql|SELECT \"Order Id 2024\" FROM \"t 4111\""
+            })
     void quotedNamesWithoutValuesStay(String type, String sql) {
         assertThat(anon.anonymizePair("q", sql, type, null).sql().after()).isEqualTo(sql);
     }
@@ -54,9 +63,11 @@ class SqlDialectPrivacyTest {
      * standard string but not a MySQL one. Whichever reading hides the value, none stays.
      */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "SELECT * FROM t WHERE p = 'C:\\\\dir\\\\' OR e = 'ann@corp.example.org'",
-        "SELECT * FROM t WHERE n = 'it\\'s' AND e = 'ann@corp.example.org'"})
+    @ValueSource(
+            strings = {
+                "SELECT * FROM t WHERE p = 'C:\\\\dir\\\\' OR e = 'ann@corp.example.org'",
+                "SELECT * FROM t WHERE n = 'it\\'s' AND e = 'ann@corp.example.org'"
+            })
     void unknownDialectLeavesNoValueWhicheverWayBackslashesRead(String sql) {
         AnonymizedPair p = anon.anonymizePair("q", sql, null, null);
         assertThat(p.sql().after()).doesNotContain("ann@corp");
@@ -64,10 +75,14 @@ class SqlDialectPrivacyTest {
 
     /** A database name that also occurs inside a literal, across the literal's escaped quote. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-        "postgresql|SELECT * FROM c WHERE n = ''' OR 1=1 --'|' OR 1=1 --",
-        "mysql|SELECT * FROM c WHERE n = '\\' OR 1=1 --'|' OR 1=1 --",
-        "sqlite|SELECT * FROM c WHERE n = 'shop''s db'|shop's db"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '~',
+            value = {
+                "postgresql|SELECT * FROM c WHERE n = ''' OR 1=1 --'|' OR 1=1 --",
+                "mysql|SELECT * FROM c WHERE n = '\\' OR 1=1 --'|' OR 1=1 --",
+                "sqlite|SELECT * FROM c WHERE n = 'shop''s db'|shop's db"
+            })
     void aDatabaseNameInsideAnEscapedLiteralIsReplacedWhole(String type, String sql, String name) {
         AnonymizedPair p = anon.anonymizePair("q", sql, type, name);
         assertThat(p.sql().after()).isEqualTo("SELECT * FROM c WHERE n = '" + p.databaseNameAfter() + "'");
@@ -75,13 +90,17 @@ class SqlDialectPrivacyTest {
 
     /** One surrogate per value across spellings, each written in its own place's format. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-        "card 4111 1111 1111 1111|SELECT * FROM p WHERE card = '4111111111111111'|CARD",
-        "card 4111-1111-1111-1111|SELECT * FROM p WHERE card = 4111111111111111|CARD",
-        "call (415) 555-2671|SELECT * FROM p WHERE phone = '+14155552671'|PHONE",
-        "call 415.555.2671|SELECT * FROM p WHERE phone = \"+1 415 555 2671\"|PHONE",
-        "Mobil: 030 1234567|SELECT * FROM p WHERE tel = '+49 30 1234567'|PHONE",
-        "SSN 123.45.6789|SELECT * FROM p WHERE ssn = '123-45-6789'|SSN"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '~',
+            value = {
+                "card 4111 1111 1111 1111|SELECT * FROM p WHERE card = '4111111111111111'|CARD",
+                "card 4111-1111-1111-1111|SELECT * FROM p WHERE card = 4111111111111111|CARD",
+                "call (415) 555-2671|SELECT * FROM p WHERE phone = '+14155552671'|PHONE",
+                "call 415.555.2671|SELECT * FROM p WHERE phone = \"+1 415 555 2671\"|PHONE",
+                "Mobil: 030 1234567|SELECT * FROM p WHERE tel = '+49 30 1234567'|PHONE",
+                "SSN 123.45.6789|SELECT * FROM p WHERE ssn = '123-45-6789'|SSN"
+            })
     void oneSurrogatePerValueAcrossFormats(String question, String sql, String type) {
         AnonymizedPair p = anon.anonymizePair(question, sql, "sqlite", null);
         Replacement q = p.question().replacements().get(0);

@@ -16,8 +16,7 @@ import picocli.CommandLine;
  * comes and its exit code.
  */
 public final class CliSession {
-    private CliSession() {
-    }
+    private CliSession() {}
 
     public static void main(String[] args) throws Exception {
         var init = Class.forName("dev.pairstudio.app.Logging").getDeclaredMethod("init");

@@ -1,5 +1,8 @@
 package dev.pairstudio.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,9 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 /**
  * Damaged requests to the collector over real HTTP on loopback, against a real H2 file that
  * already holds pairs: truncated and re-encoded bodies, BOMs, NUL bytes, 10 MB bodies (declared
@@ -43,6 +43,7 @@ class CollectorApiFuzzTest {
 
     @TempDir
     static Path dir;
+
     static PairStore store;
     static CollectorServer server;
     static RawHttp http;
@@ -58,14 +59,19 @@ class CollectorApiFuzzTest {
         baselineMaxId = Reliability.maxId(store);
         baselineFingerprint = Reliability.fingerprint(store, baselineMaxId);
         expected = Reliability.live(store);
-        server = CollectorServer.start(store, CollectorConfig.defaults().withPort(0).withThreads(8).withTrackDuplicates(false));
+        server = CollectorServer.start(
+                store, CollectorConfig.defaults().withPort(0).withThreads(8).withTrackDuplicates(false));
         http = new RawHttp("127.0.0.1", server.port(), server.token());
     }
 
     @AfterEach
     void countsAddUp() {
-        assertThat(Reliability.live(store)).as("pairs stored = baseline + pairs the 201 answers listed").isEqualTo(expected);
-        assertThat(http.get(PAIRS + "?limit=1").status()).as("the server still answers").isEqualTo(200);
+        assertThat(Reliability.live(store))
+                .as("pairs stored = baseline + pairs the 201 answers listed")
+                .isEqualTo(expected);
+        assertThat(http.get(PAIRS + "?limit=1").status())
+                .as("the server still answers")
+                .isEqualTo(200);
     }
 
     @AfterAll
@@ -116,12 +122,16 @@ class CollectorApiFuzzTest {
             // the server must store exactly what it answered
             JsonNode first = json.has("pairs") ? json.get("pairs").get(0) : json.get("pair");
             if (first != null) {
-                assertThat(store.getByPairId(first.get("pair_id").asText())).as(what).isPresent();
+                assertThat(store.getByPairId(first.get("pair_id").asText()))
+                        .as(what)
+                        .isPresent();
             }
         } else {
             assertThat(json.get("error").asText()).as(what).isNotBlank();
         }
-        assertThat(Reliability.live(store)).as(what + ": the count matches the answers").isEqualTo(expected);
+        assertThat(Reliability.live(store))
+                .as(what + ": the count matches the answers")
+                .isEqualTo(expected);
         return r;
     }
 
@@ -138,7 +148,10 @@ class CollectorApiFuzzTest {
             for (int cut = 1; cut < valid.length; cut += 7) {
                 RawHttp.Response r = post(Arrays.copyOf(valid, cut), "cut at " + cut);
                 assertThat(r.status()).isEqualTo(400);
-                assertThat(r.json().get("error").asText()).as("cut at %d", cut).contains("line").contains("column");
+                assertThat(r.json().get("error").asText())
+                        .as("cut at %d", cut)
+                        .contains("line")
+                        .contains("column");
             }
             assertThat(post(valid, "whole").status()).isEqualTo(201);
         });
@@ -155,7 +168,10 @@ class CollectorApiFuzzTest {
                 RawHttp.Response r = post(p.toString().getBytes(cs), cs.name());
                 if (r.status() == 201) {
                     // JSON's own encoding detection read it: then the text must be exactly what was sent
-                    assertThat(r.json().get("pair").get("natural_language_query").asText())
+                    assertThat(r.json()
+                                    .get("pair")
+                                    .get("natural_language_query")
+                                    .asText())
                             .isEqualTo(p.get("natural_language_query").asText());
                 }
             }
@@ -164,10 +180,13 @@ class CollectorApiFuzzTest {
             assertThat(post(fakeUtf32, "invalid UTF-32").status()).isEqualTo(400);
 
             ObjectNode p = pair(3);
-            byte[] bom = FuzzFiles.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, p.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] bom = FuzzFiles.concat(
+                    new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                    p.toString().getBytes(StandardCharsets.UTF_8));
             RawHttp.Response r = post(bom, "UTF-8 BOM");
             if (r.status() == 201) {
-                assertThat(r.json().get("pair").get("natural_language_query").asText()).isEqualTo(p.get("natural_language_query").asText());
+                assertThat(r.json().get("pair").get("natural_language_query").asText())
+                        .isEqualTo(p.get("natural_language_query").asText());
             }
         });
     }
@@ -176,7 +195,8 @@ class CollectorApiFuzzTest {
     void nulBytesAreRefusedNamingTheField() {
         within(() -> {
             String body = pair(4).toString().replace("How many", "How\u0000many");
-            assertThat(post(body.getBytes(StandardCharsets.UTF_8), "raw NUL").status()).isEqualTo(400);
+            assertThat(post(body.getBytes(StandardCharsets.UTF_8), "raw NUL").status())
+                    .isEqualTo(400);
             String escaped = pair(5).toString().replace("How many", "How\\u0000many");
             RawHttp.Response r = post(escaped.getBytes(StandardCharsets.UTF_8), "escaped NUL");
             assertThat(r.status()).isEqualTo(400);
@@ -192,8 +212,12 @@ class CollectorApiFuzzTest {
             p.put("natural_language_query", "x".repeat(10 << 20));
             byte[] huge = p.toString().getBytes(StandardCharsets.UTF_8);
             assertThat(post(huge, "10 MB declared").status()).isEqualTo(413);
-            assertThat(check(http.postChunked(PAIRS, huge), "10 MB chunked").status()).isEqualTo(413);
-            assertThat(check(http.postChunked(PAIRS, pair(7).toString().getBytes(StandardCharsets.UTF_8)), "small chunked").status())
+            assertThat(check(http.postChunked(PAIRS, huge), "10 MB chunked").status())
+                    .isEqualTo(413);
+            assertThat(check(
+                                    http.postChunked(PAIRS, pair(7).toString().getBytes(StandardCharsets.UTF_8)),
+                                    "small chunked")
+                            .status())
                     .isEqualTo(201);
         });
     }
@@ -202,11 +226,17 @@ class CollectorApiFuzzTest {
     void hundredThousandLevelsOfNestingAreRefused() {
         within(() -> {
             String deep = FuzzFiles.nested(100_000);
-            assertThat(post(deep.getBytes(StandardCharsets.UTF_8), "nested body").status()).isEqualTo(400);
+            assertThat(post(deep.getBytes(StandardCharsets.UTF_8), "nested body")
+                            .status())
+                    .isEqualTo(400);
             String inMetadata = pair(8).toString().replace("{\"client\":\"fuzz\"}", "{\"deep\":" + deep + "}");
-            assertThat(post(inMetadata.getBytes(StandardCharsets.UTF_8), "nested metadata").status()).isEqualTo(400);
+            assertThat(post(inMetadata.getBytes(StandardCharsets.UTF_8), "nested metadata")
+                            .status())
+                    .isEqualTo(400);
             String objects = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
-            assertThat(post(objects.getBytes(StandardCharsets.UTF_8), "nested objects").status()).isEqualTo(400);
+            assertThat(post(objects.getBytes(StandardCharsets.UTF_8), "nested objects")
+                            .status())
+                    .isEqualTo(400);
         });
     }
 
@@ -219,7 +249,9 @@ class CollectorApiFuzzTest {
         a.add(pair(4).putNull("sql_query"));
         RawHttp.Response r = post(a.toString().getBytes(StandardCharsets.UTF_8), "bad elements");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("errors")).extracting(e -> e.get("index").asInt()).containsExactly(1, 3);
+        assertThat(r.json().get("errors"))
+                .extracting(e -> e.get("index").asInt())
+                .containsExactly(1, 3);
     }
 
     @Test
@@ -234,11 +266,15 @@ class CollectorApiFuzzTest {
                     stored++;
                 } else if (r.status() == 400 && r.json().has("errors")) {
                     for (JsonNode e : r.json().get("errors")) {
-                        assertThat(e.has("index") || e.has("field")).as("mutant %d: a position for %s", i, e).isTrue();
+                        assertThat(e.has("index") || e.has("field"))
+                                .as("mutant %d: a position for %s", i, e)
+                                .isTrue();
                     }
                 }
             }
-            assertThat(stored).as("some edits leave a valid batch (inside strings)").isPositive();
+            assertThat(stored)
+                    .as("some edits leave a valid batch (inside strings)")
+                    .isPositive();
         });
     }
 
@@ -248,9 +284,28 @@ class CollectorApiFuzzTest {
     void randomQueryStringsGetAnAnswerNeverAFailure() {
         within(() -> {
             Random random = new Random(99);
-            String[] names = {"start_date", "end_date", "successful_only", "success", "limit", "offset", "cursor", "format",
-                "anonymize", "database_type", "database_name", "query_type", "status", "flag", "complexity", "pii_type",
-                "table", "text", "regex", "x"};
+            String[] names = {
+                "start_date",
+                "end_date",
+                "successful_only",
+                "success",
+                "limit",
+                "offset",
+                "cursor",
+                "format",
+                "anonymize",
+                "database_type",
+                "database_name",
+                "query_type",
+                "status",
+                "flag",
+                "complexity",
+                "pii_type",
+                "table",
+                "text",
+                "regex",
+                "x"
+            };
             String[] paths = {PAIRS, CollectorServer.PREFIX + "/statistics", CollectorServer.PREFIX + "/export"};
             for (int i = 0; i < 120; i++) {
                 StringBuilder q = new StringBuilder();
@@ -258,12 +313,23 @@ class CollectorApiFuzzTest {
                 for (int k = 0; k < params; k++) {
                     byte[] value = new byte[random.nextInt(24)];
                     random.nextBytes(value);
-                    q.append(k == 0 ? "" : "&").append(names[random.nextInt(names.length)]).append('=');
+                    q.append(k == 0 ? "" : "&")
+                            .append(names[random.nextInt(names.length)])
+                            .append('=');
                     switch (random.nextInt(4)) {
-                        case 0 -> q.append(URLEncoder.encode(new String(value, StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
-                        case 1 -> q.append("%").append(Integer.toHexString(random.nextInt(256))).append("%zz%");
+                        case 0 ->
+                            q.append(URLEncoder.encode(
+                                    new String(value, StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                        case 1 ->
+                            q.append("%")
+                                    .append(Integer.toHexString(random.nextInt(256)))
+                                    .append("%zz%");
                         case 2 -> q.append("%00%FF%C3%28");
-                        default -> q.append("2024-").append(random.nextInt(20)).append("-").append(random.nextInt(40));
+                        default ->
+                            q.append("2024-")
+                                    .append(random.nextInt(20))
+                                    .append("-")
+                                    .append(random.nextInt(40));
                     }
                 }
                 String target = paths[random.nextInt(paths.length)] + "?" + q;
@@ -295,9 +361,14 @@ class CollectorApiFuzzTest {
     @Test
     void wrongContentTypesAndMethodsAreRefusedCleanly() {
         byte[] body = pair(9).toString().getBytes(StandardCharsets.UTF_8);
-        assertThat(check(http.send("POST", PAIRS, null, body), "no type").status()).isEqualTo(415);
-        assertThat(check(http.send("POST", PAIRS, "text/plain", body), "text/plain").status()).isEqualTo(415);
-        assertThat(check(http.send("POST", PAIRS, "application/json; charset=latin1", new byte[0]), "empty").status()).isEqualTo(400);
+        assertThat(check(http.send("POST", PAIRS, null, body), "no type").status())
+                .isEqualTo(415);
+        assertThat(check(http.send("POST", PAIRS, "text/plain", body), "text/plain")
+                        .status())
+                .isEqualTo(415);
+        assertThat(check(http.send("POST", PAIRS, "application/json; charset=latin1", new byte[0]), "empty")
+                        .status())
+                .isEqualTo(400);
         RawHttp.Response put = http.send("PUT", PAIRS, "application/json", body);
         assertThat(put.status()).isEqualTo(405);
         RawHttp.Response weird = http.send("FROBNICATE", PAIRS, "application/json", body);

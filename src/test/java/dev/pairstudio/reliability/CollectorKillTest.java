@@ -74,12 +74,15 @@ class CollectorKillTest {
             assertThat(listening).as("%s", seen).isNotNull();
             String token = Reliability.awaitLine(out, "Token: ", seen);
             assertThat(token).as("%s", seen).isNotNull();
-            URI pairs = URI.create(listening.substring("Pair Studio collector listening on ".length()).trim() + "/pairs");
+            URI pairs = URI.create(listening
+                            .substring("Pair Studio collector listening on ".length())
+                            .trim() + "/pairs");
             String bearer = "Bearer " + token.substring("Token: ".length()).trim();
             AtomicInteger firstAnswers = new AtomicInteger();
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
-                Thread t = new Thread(() -> post(pairs, bearer, name + "-" + client, running, posts, firstAnswers), "client-" + c);
+                Thread t = new Thread(
+                        () -> post(pairs, bearer, name + "-" + client, running, posts, firstAnswers), "client-" + c);
                 t.start();
                 clients.add(t);
             }
@@ -97,24 +100,36 @@ class CollectorKillTest {
                 t.join(60_000);
             }
         }
-        assertThat(posts).as("every answer was a 201").allSatisfy(p -> assertThat(p.status()).isIn(0, 201));
-        List<String> acknowledged = posts.stream().filter(Post::answered).flatMap(p -> p.pairIds().stream()).toList();
+        assertThat(posts)
+                .as("every answer was a 201")
+                .allSatisfy(p -> assertThat(p.status()).isIn(0, 201));
+        List<String> acknowledged = posts.stream()
+                .filter(Post::answered)
+                .flatMap(p -> p.pairIds().stream())
+                .toList();
         long unanswered = posts.stream().filter(p -> !p.answered()).count();
         try (PairStore store = PairStores.open(db)) {
             long live = Reliability.live(store);
-            List<String> lost = acknowledged.stream().filter(id -> store.getByPairId(id).isEmpty()).toList();
-            System.out.printf("collector killed %d ms into collecting: %d pairs acknowledged, %d stored, %d requests unanswered "
-                    + "(%d pairs), acknowledged pairs lost: %d%n", killAfterMs, acknowledged.size(), live, unanswered,
-                    unanswered * BATCH, lost.size());
+            List<String> lost = acknowledged.stream()
+                    .filter(id -> store.getByPairId(id).isEmpty())
+                    .toList();
+            System.out.printf(
+                    "collector killed %d ms into collecting: %d pairs acknowledged, %d stored, %d requests unanswered "
+                            + "(%d pairs), acknowledged pairs lost: %d%n",
+                    killAfterMs, acknowledged.size(), live, unanswered, unanswered * BATCH, lost.size());
             assertThat(acknowledged).as("POSTs were answered before the kill").hasSizeGreaterThan(BATCH * CLIENTS);
             assertThat(lost).as("every pair of an answered POST is on disk").isEmpty();
-            assertThat(live).as("nothing but what was sent").isLessThanOrEqualTo(acknowledged.size() + unanswered * BATCH);
+            assertThat(live)
+                    .as("nothing but what was sent")
+                    .isLessThanOrEqualTo(acknowledged.size() + unanswered * BATCH);
         }
     }
 
     /** Posts a batch every {@link #INTERVAL_MS} until told to stop or the server is gone; records each POST. */
-    private static void post(URI pairs, String bearer, String prefix, AtomicBoolean running, Queue<Post> posts, AtomicInteger answers) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static void post(
+            URI pairs, String bearer, String prefix, AtomicBoolean running, Queue<Post> posts, AtomicInteger answers) {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         int batch = 0;
         long next = System.nanoTime();
         while (running.get()) {
@@ -122,21 +137,31 @@ class CollectorKillTest {
             List<Map<String, Object>> body = new ArrayList<>(BATCH);
             for (int i = 0; i < BATCH; i++) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("natural_language_query", "How many orders did client " + prefix + " customer " + batch + " place in region " + i + "?");
-                m.put("sql_query", "SELECT COUNT(*) FROM orders WHERE customer_id = " + batch + " AND region_id = " + i);
+                m.put(
+                        "natural_language_query",
+                        "How many orders did client " + prefix + " customer " + batch + " place in region " + i + "?");
+                m.put(
+                        "sql_query",
+                        "SELECT COUNT(*) FROM orders WHERE customer_id = " + batch + " AND region_id = " + i);
                 m.put("database_type", "postgresql");
                 body.add(m);
             }
             batch++;
             int status;
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(pairs).header("Authorization", bearer)
-                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(pairs)
+                                .header("Authorization", bearer)
+                                .header("Content-Type", "application/json")
+                                .timeout(Duration.ofSeconds(30))
+                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 status = r.statusCode();
                 if (status == 201) {
-                    JSON.readTree(r.body()).get("pairs").forEach(p -> ids.add(p.get("pair_id").asText())); // assigned by the collector
+                    JSON.readTree(r.body())
+                            .get("pairs")
+                            .forEach(p -> ids.add(p.get("pair_id").asText())); // assigned by the collector
                 }
                 answers.incrementAndGet();
             } catch (IOException killed) {

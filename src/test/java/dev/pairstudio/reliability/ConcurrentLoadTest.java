@@ -1,5 +1,7 @@
 package dev.pairstudio.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,8 +44,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The collector API taking writes from several clients, the UI's kind of reads (count, keyset
  * pages, page starts, statistics) and exports (files and the API's download), all at once on
@@ -72,7 +72,8 @@ class ConcurrentLoadTest {
         int seconds = Reliability.seconds();
         PairStore store = PairStores.open(dir.resolve("load").toString());
         Reliability.add(store, new SyntheticPairs(21).list(BASELINE), "baseline");
-        CollectorServer server = CollectorServer.start(store, CollectorConfig.defaults().withPort(0).withThreads(16));
+        CollectorServer server = CollectorServer.start(
+                store, CollectorConfig.defaults().withPort(0).withThreads(16));
         List<Thread> threads = new ArrayList<>();
         try {
             for (int w = 0; w < WRITERS; w++) {
@@ -100,13 +101,19 @@ class ConcurrentLoadTest {
             assertThat(acknowledged.get()).as("the writers got through").isPositive();
             assertThat(exports.get()).as("exports ran during the writes").isGreaterThanOrEqualTo(2);
             assertThat(reads.get()).isPositive();
-            assertThat(Reliability.live(store)).as("pairs stored = baseline + pairs acknowledged").isEqualTo(BASELINE + acknowledged.get());
+            assertThat(Reliability.live(store))
+                    .as("pairs stored = baseline + pairs acknowledged")
+                    .isEqualTo(BASELINE + acknowledged.get());
             assertThat(server.pairsCollected()).isEqualTo(acknowledged.get());
             for (String id : acknowledgedIds) {
                 assertThat(store.getByPairId(id)).as(id).isPresent();
             }
-            System.out.printf("concurrency: %d s, %d pairs written through the API, %d UI reads, %d exports, load average %.2f%n",
-                    seconds, acknowledged.get(), reads.get(), exports.get(),
+            System.out.printf(
+                    "concurrency: %d s, %d pairs written through the API, %d UI reads, %d exports, load average %.2f%n",
+                    seconds,
+                    acknowledged.get(),
+                    reads.get(),
+                    exports.get(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             store.close();
@@ -121,14 +128,18 @@ class ConcurrentLoadTest {
             for (String format : List.of("json", "jsonl", "csv")) {
                 long before = Reliability.live(store);
                 Path target = dir.resolve("during." + format);
-                ExportResult r = new DatasetExporter(store, null).export(ExportProfile.defaults(format).withDedup(false), target,
-                        ExportTargetPolicy.FAIL, new ExportListener() {
-                            @Override
-                            public boolean isCancelled() {
-                                Reliability.add(store, more.list(300), "during"); // after every batch of 1,000
-                                return false;
-                            }
-                        });
+                ExportResult r = new DatasetExporter(store, null)
+                        .export(
+                                ExportProfile.defaults(format).withDedup(false),
+                                target,
+                                ExportTargetPolicy.FAIL,
+                                new ExportListener() {
+                                    @Override
+                                    public boolean isCancelled() {
+                                        Reliability.add(store, more.list(300), "during"); // after every batch of 1,000
+                                        return false;
+                                    }
+                                });
                 assertThat(r.written()).as(format).isEqualTo(before);
                 assertThat(KilledOperationsTest.recordsIn(target, format)).isEqualTo(before);
                 assertThat(Reliability.live(store)).isGreaterThan(before);
@@ -139,21 +150,31 @@ class ConcurrentLoadTest {
             long before = Reliability.live(store);
             boolean[] deleted = {false};
             Path target = dir.resolve("deleted.json");
-            ExportResult r = new DatasetExporter(store, null).export(ExportProfile.defaults("json").withDedup(false), target,
-                    ExportTargetPolicy.FAIL, new ExportListener() {
-                        @Override
-                        public boolean isCancelled() {
-                            if (!deleted[0]) {
-                                deleted[0] = true;
-                                store.trash(store.query(PairFilter.ALL, new PairSort(SortColumn.ID, true), null, 10)
-                                        .rows().stream().map(p -> p.id()).toList());
-                            }
-                            return false;
-                        }
-                    });
+            ExportResult r = new DatasetExporter(store, null)
+                    .export(
+                            ExportProfile.defaults("json").withDedup(false),
+                            target,
+                            ExportTargetPolicy.FAIL,
+                            new ExportListener() {
+                                @Override
+                                public boolean isCancelled() {
+                                    if (!deleted[0]) {
+                                        deleted[0] = true;
+                                        store.trash(store
+                                                .query(PairFilter.ALL, new PairSort(SortColumn.ID, true), null, 10)
+                                                .rows()
+                                                .stream()
+                                                .map(p -> p.id())
+                                                .toList());
+                                    }
+                                    return false;
+                                }
+                            });
             assertThat(r.written()).isIn(before, before - 10);
-            assertThat(KilledOperationsTest.recordsIn(target, "json")).isEqualTo(r.written()); // and total_pairs = pairs
-            assertThat(Reliability.filesIn(dir).stream().filter(f -> f.endsWith(".part"))).isEmpty();
+            assertThat(KilledOperationsTest.recordsIn(target, "json"))
+                    .isEqualTo(r.written()); // and total_pairs = pairs
+            assertThat(Reliability.filesIn(dir).stream().filter(f -> f.endsWith(".part")))
+                    .isEmpty();
         }
     }
 
@@ -168,31 +189,45 @@ class ConcurrentLoadTest {
                 @Override
                 public void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action) {
                     if (streams[0]++ == 0) {
-                        real.trash(real.query(PairFilter.ALL, PairSort.INSERTION, null, 10).rows().stream().map(p -> p.id()).toList());
+                        real.trash(real.query(PairFilter.ALL, PairSort.INSERTION, null, 10).rows().stream()
+                                .map(p -> p.id())
+                                .toList());
                     }
                     super.forEach(filter, sort, action);
                 }
             };
             Path target = dir.resolve("deleted.json");
-            ExportResult r = new DatasetExporter(store, null).export(ExportProfile.defaults("json").withDedup(false), target,
-                    ExportTargetPolicy.FAIL, ExportListener.NONE);
+            ExportResult r = new DatasetExporter(store, null)
+                    .export(
+                            ExportProfile.defaults("json").withDedup(false),
+                            target,
+                            ExportTargetPolicy.FAIL,
+                            ExportListener.NONE);
             assertThat(streams[0]).as("it started over once").isEqualTo(2);
             assertThat(r.written()).isEqualTo(490);
             assertThat(KilledOperationsTest.recordsIn(target, "json")).isEqualTo(490);
-            assertThat(RawHttp.JSON.readTree(target.toFile()).get("statistics").get("total_pairs").asLong()).isEqualTo(490);
-            assertThat(Reliability.filesIn(dir).stream().filter(f -> f.endsWith(".part"))).isEmpty();
+            assertThat(RawHttp.JSON
+                            .readTree(target.toFile())
+                            .get("statistics")
+                            .get("total_pairs")
+                            .asLong())
+                    .isEqualTo(490);
+            assertThat(Reliability.filesIn(dir).stream().filter(f -> f.endsWith(".part")))
+                    .isEmpty();
         }
     }
 
     private Thread start(String name, Runnable body) {
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Throwable e) {
-                errors.add(name + ": " + e);
-                running.set(false);
-            }
-        }, name);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        body.run();
+                    } catch (Throwable e) {
+                        errors.add(name + ": " + e);
+                        running.set(false);
+                    }
+                },
+                name);
         t.setDaemon(true);
         t.start();
         return t;
@@ -201,7 +236,10 @@ class ConcurrentLoadTest {
     // ---- the clients --------------------------------------------------------------------------------
 
     private void write(CollectorServer server, int writer) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         SplittableRandom random = new SplittableRandom(writer);
         long n = 0;
         while (running.get()) {
@@ -209,8 +247,10 @@ class ConcurrentLoadTest {
             ArrayNode batch = RawHttp.JSON.createArrayNode();
             for (int i = 0; i < Math.max(1, size); i++) {
                 ObjectNode p = batch.addObject();
-                p.put("natural_language_query", "How many orders did client " + writer + " send as number " + (n++)
-                        + "? Reply to jane.doe@example.com");
+                p.put(
+                        "natural_language_query",
+                        "How many orders did client " + writer + " send as number " + (n++)
+                                + "? Reply to jane.doe@example.com");
                 p.put("sql_query", "SELECT COUNT(*) FROM orders WHERE client = " + writer + " AND seq = " + n);
                 p.put("database_type", random.nextBoolean() ? "postgresql" : "mysql");
                 p.put("database_name", "load");
@@ -218,9 +258,13 @@ class ConcurrentLoadTest {
                 p.put("execution_time_ms", random.nextInt(500));
             }
             String body = size == 0 ? batch.get(0).toString() : batch.toString();
-            HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(server.baseUri() + "/pairs"))
-                    .header("Authorization", "Bearer " + server.token()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            HttpResponse<String> r = send(
+                    http,
+                    HttpRequest.newBuilder(URI.create(server.baseUri() + "/pairs"))
+                            .header("Authorization", "Bearer " + server.token())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build());
             if (r.statusCode() != 201) {
                 errors.add("POST " + r.statusCode() + ": " + r.body());
                 return;
@@ -236,10 +280,15 @@ class ConcurrentLoadTest {
 
     /** What the table, the filter panel and the statistics view do while the user works. */
     private void read(PairStore store, CollectorServer server, int reader) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        PairFilter[] filters = {PairFilter.ALL, PairFilter.ALL.withDatabaseTypes(Set.of("postgresql")),
-            PairFilter.ALL.withQueryTypes(Set.of(QueryType.SELECT)), PairFilter.ALL.withText("orders", false),
-            PairFilter.ALL.withSuccess(false)};
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        PairFilter[] filters = {
+            PairFilter.ALL,
+            PairFilter.ALL.withDatabaseTypes(Set.of("postgresql")),
+            PairFilter.ALL.withQueryTypes(Set.of(QueryType.SELECT)),
+            PairFilter.ALL.withText("orders", false),
+            PairFilter.ALL.withSuccess(false)
+        };
         int i = reader;
         while (running.get()) {
             PairFilter f = filters[i++ % filters.length];
@@ -252,13 +301,18 @@ class ConcurrentLoadTest {
             Statistics s = Statistics.compute(store, f);
             long after = store.count(f);
             if (s.totalPairs() < before || s.totalPairs() > after) {
-                errors.add("statistics counted " + s.totalPairs() + " pairs, the store " + before + " before and " + after + " after");
+                errors.add("statistics counted " + s.totalPairs() + " pairs, the store " + before + " before and "
+                        + after + " after");
             }
             store.databaseTypes();
             if (i % 4 == 0) {
                 for (String path : List.of("/pairs?limit=50&successful_only=true", "/statistics")) {
-                    HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(server.baseUri() + path))
-                            .header("Authorization", "Bearer " + server.token()).GET().build());
+                    HttpResponse<String> r = send(
+                            http,
+                            HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+                                    .header("Authorization", "Bearer " + server.token())
+                                    .GET()
+                                    .build());
                     if (r.statusCode() != 200) {
                         errors.add("GET " + path + " " + r.statusCode() + ": " + r.body());
                     }
@@ -269,7 +323,8 @@ class ConcurrentLoadTest {
     }
 
     private void export(PairStore store, CollectorServer server) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String[] formats = {"jsonl", "json", "csv"};
         int i = 0;
         try {
@@ -277,8 +332,12 @@ class ConcurrentLoadTest {
                 String format = formats[i % formats.length];
                 long before = Reliability.live(store);
                 if (i % 4 == 3) {
-                    HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(server.baseUri() + "/export?format=jsonl"))
-                            .header("Authorization", "Bearer " + server.token()).GET().build());
+                    HttpResponse<String> r = send(
+                            http,
+                            HttpRequest.newBuilder(URI.create(server.baseUri() + "/export?format=jsonl"))
+                                    .header("Authorization", "Bearer " + server.token())
+                                    .GET()
+                                    .build());
                     long after = Reliability.live(store);
                     if (r.statusCode() != 200) {
                         errors.add("GET /export " + r.statusCode() + ": " + r.body());
@@ -288,23 +347,32 @@ class ConcurrentLoadTest {
                     within("API export", lines, before, after);
                 } else {
                     Path target = dir.resolve("export." + format);
-                    ExportResult result = new DatasetExporter(store, null).export(ExportProfile.defaults(format).withDedup(false),
-                            target, ExportTargetPolicy.OVERWRITE, ExportListener.NONE);
+                    ExportResult result = new DatasetExporter(store, null)
+                            .export(
+                                    ExportProfile.defaults(format).withDedup(false),
+                                    target,
+                                    ExportTargetPolicy.OVERWRITE,
+                                    ExportListener.NONE);
                     long after = Reliability.live(store);
                     within(format + " export", result.written(), before, after);
                     long inFile = KilledOperationsTest.recordsIn(target, format); // for json also: total_pairs = pairs
                     if (inFile != result.written()) {
-                        errors.add(format + " export: " + inFile + " records in the file, " + result.written() + " reported");
+                        errors.add(format + " export: " + inFile + " records in the file, " + result.written()
+                                + " reported");
                     }
-                    JsonNode manifest = RawHttp.JSON.readTree(Files.readString(result.manifest(), StandardCharsets.UTF_8));
+                    JsonNode manifest =
+                            RawHttp.JSON.readTree(Files.readString(result.manifest(), StandardCharsets.UTF_8));
                     if (manifest.get("counts").get("total").asLong() != result.written()) {
-                        errors.add(format + " export: the manifest counts " + manifest.get("counts") + ", written " + result.written());
+                        errors.add(format + " export: the manifest counts " + manifest.get("counts") + ", written "
+                                + result.written());
                     }
                     if (format.equals("json")) {
                         JsonNode root = RawHttp.JSON.readTree(target.toFile());
-                        if (root.get("statistics").get("total_pairs").asLong() != root.get("total_pairs").asLong()) {
-                            errors.add("json export: statistics.total_pairs " + root.get("statistics").get("total_pairs")
-                                    + " but total_pairs " + root.get("total_pairs"));
+                        if (root.get("statistics").get("total_pairs").asLong()
+                                != root.get("total_pairs").asLong()) {
+                            errors.add("json export: statistics.total_pairs "
+                                    + root.get("statistics").get("total_pairs") + " but total_pairs "
+                                    + root.get("total_pairs"));
                         }
                     }
                 }
@@ -320,7 +388,8 @@ class ConcurrentLoadTest {
 
     private void within(String what, long exported, long before, long after) {
         if (exported < before || exported > after) {
-            errors.add(what + ": " + exported + " pairs, but the store held " + before + " when it began and " + after + " when it ended");
+            errors.add(what + ": " + exported + " pairs, but the store held " + before + " when it began and " + after
+                    + " when it ended");
         }
     }
 

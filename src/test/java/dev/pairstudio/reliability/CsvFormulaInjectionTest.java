@@ -1,5 +1,7 @@
 package dev.pairstudio.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
 import dev.pairstudio.cli.Cli;
@@ -30,8 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * CSV exports (the exporter, the API's download and the CLI) neutralise spreadsheet formulas: no
  * cell starts with {@code =}, {@code +}, {@code -}, {@code @}, TAB or CR unless it is a plain
@@ -57,6 +57,7 @@ class CsvFormulaInjectionTest {
 
     @TempDir
     static Path dir;
+
     static PairStore store;
     static String db;
     static final List<Pair> pairs = new ArrayList<>();
@@ -83,7 +84,13 @@ class CsvFormulaInjectionTest {
     }
 
     static List<CSVRecord> parse(Reader in) throws IOException {
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        return CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(in)
+                .getRecords();
     }
 
     /** Every cell is inert; with {@code originals}, the text cells are the stored values behind a quote. */
@@ -92,7 +99,10 @@ class CsvFormulaInjectionTest {
         for (CSVRecord row : rows) {
             for (String cell : row) {
                 if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-                    assertThat(isNumber(cell)).as("%s: a live formula in cell %s", what, cell.replace("\r", "\\r").replace("\t", "\\t"))
+                    assertThat(isNumber(cell))
+                            .as(
+                                    "%s: a live formula in cell %s",
+                                    what, cell.replace("\r", "\\r").replace("\t", "\\t"))
                             .isTrue();
                 }
             }
@@ -123,8 +133,12 @@ class CsvFormulaInjectionTest {
     void theExporterNeutralisesEveryTextCellWithAndWithoutAnonymization() throws Exception {
         for (boolean anonymize : new boolean[] {false, true}) {
             Path f = dir.resolve("export-" + anonymize + ".csv");
-            new DatasetExporter(store, null).export(ExportProfile.defaults("csv").withDedup(false).withAnonymize(anonymize), f,
-                    ExportTargetPolicy.FAIL, ExportListener.NONE);
+            new DatasetExporter(store, null)
+                    .export(
+                            ExportProfile.defaults("csv").withDedup(false).withAnonymize(anonymize),
+                            f,
+                            ExportTargetPolicy.FAIL,
+                            ExportListener.NONE);
             try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                 assertNeutral(parse(in), !anonymize, "exporter, anonymize=" + anonymize);
             }
@@ -133,14 +147,15 @@ class CsvFormulaInjectionTest {
 
     @Test
     void theApiDownloadIsNeutralisedToo() throws Exception {
-        try (CollectorServer server = CollectorServer.start(store, CollectorConfig.defaults().withPort(0).withThreads(2)
-                .withTrackDuplicates(false))) {
+        try (CollectorServer server = CollectorServer.start(
+                store, CollectorConfig.defaults().withPort(0).withThreads(2).withTrackDuplicates(false))) {
             RawHttp api = new RawHttp("127.0.0.1", server.port(), server.token());
             for (String anonymize : List.of("true", "false")) {
                 RawHttp.Response r = api.get(CollectorServer.PREFIX + "/export?format=csv&anonymize=" + anonymize);
                 assertThat(r.status()).as("%s", r).isEqualTo(200);
                 assertThat(r.headers().get("content-type")).isEqualTo("text/csv; charset=utf-8");
-                assertNeutral(parse(new StringReader(r.text())), anonymize.equals("false"), "API, anonymize=" + anonymize);
+                assertNeutral(
+                        parse(new StringReader(r.text())), anonymize.equals("false"), "API, anonymize=" + anonymize);
             }
         }
     }
@@ -150,8 +165,17 @@ class CsvFormulaInjectionTest {
         Path out = dir.resolve("cli.csv");
         CommandLine cl = Cli.commandLine();
         cl.setOut(new PrintWriter(new StringWriter()));
-        assertThat(cl.execute("export", "--db", db, "--format", "csv", "--output", out.toString(), "--no-anonymize",
-                "--keep-duplicates")).isZero();
+        assertThat(cl.execute(
+                        "export",
+                        "--db",
+                        db,
+                        "--format",
+                        "csv",
+                        "--output",
+                        out.toString(),
+                        "--no-anonymize",
+                        "--keep-duplicates"))
+                .isZero();
         try (Reader in = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
             assertNeutral(parse(in), true, "CLI");
         }

@@ -1,5 +1,9 @@
 package dev.pairstudio.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.export.DatasetExporter;
 import dev.pairstudio.export.ExportException;
@@ -29,10 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * A really full disk: a 6 MB tmpfs mounted for the test (needs root, as in CI; skipped otherwise,
  * where {@code io.DatasetExporterTest} still covers an injected failing stream). An export that
@@ -45,6 +45,7 @@ class DiskFullTest {
 
     @TempDir
     Path dir;
+
     Path small;
     boolean mounted;
 
@@ -52,7 +53,8 @@ class DiskFullTest {
     void mountSmallDisk() throws Exception {
         small = Files.createDirectory(dir.resolve("small"));
         mounted = run("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", small.toString()) == 0;
-        assumeTrue(mounted,
+        assumeTrue(
+                mounted,
                 "needs root to mount a 6 MB tmpfs (CI runs as root); io.DatasetExporterTest covers an injected failing disk");
     }
 
@@ -99,11 +101,15 @@ class DiskFullTest {
     void anExportThatDoesNotFitFailsClearlyAndLeavesNoFile() throws Exception {
         try (PairStore store = PairStores.open(database().toString())) {
             String before = Reliability.fingerprint(store);
-            PairFilter scope = PairFilter.ALL.withDatabaseTypes(Set.of("sqlite", "mysql")); // well under what the disk holds
+            PairFilter scope =
+                    PairFilter.ALL.withDatabaseTypes(Set.of("sqlite", "mysql")); // well under what the disk holds
             long pairs = store.count(scope);
             for (String format : List.of("jsonl", "json", "csv")) {
                 // not anonymized: quicker, and the bytes on disk are what matters here
-                ExportProfile profile = ExportProfile.defaults(format).withFilter(scope).withDedup(false).withAnonymize(false);
+                ExportProfile profile = ExportProfile.defaults(format)
+                        .withFilter(scope)
+                        .withDedup(false)
+                        .withAnonymize(false);
                 Path probe = dir.resolve("probe." + format);
                 long size = export(store, profile, probe).files().get(0).bytes();
                 leave(size / 2 / 4096 * 4096);
@@ -112,41 +118,58 @@ class DiskFullTest {
                         .isInstanceOf(ExportException.class)
                         .hasMessageContaining("No space left on device")
                         .hasMessageContaining("No file was written");
-                assertThat(Reliability.filesIn(small)).as("%s: nothing left on the full disk", format).containsExactly("filler");
+                assertThat(Reliability.filesIn(small))
+                        .as("%s: nothing left on the full disk", format)
+                        .containsExactly("filler");
                 // with room again the same export goes through
                 Files.delete(small.resolve("filler"));
                 assertThat(export(store, profile, target).written()).isEqualTo(pairs);
-                assertThat(Files.size(target)).as("the same size as on a roomy disk").isEqualTo(size);
+                assertThat(Files.size(target))
+                        .as("the same size as on a roomy disk")
+                        .isEqualTo(size);
                 Files.delete(target);
                 Files.delete(small.resolve("all." + format + ".manifest.json"));
             }
             assertThat(Reliability.live(store)).isEqualTo(PAIRS);
-            assertThat(Reliability.fingerprint(store)).as("the store is untouched").isEqualTo(before);
+            assertThat(Reliability.fingerprint(store))
+                    .as("the store is untouched")
+                    .isEqualTo(before);
         }
     }
 
     @Test
     void whenTheDataFitsButTheManifestDoesNotTheExportLeavesNothing() throws Exception {
-        ExportProfile profile = ExportProfile.defaults("jsonl").withDedup(false).withAnonymize(false)
+        ExportProfile profile = ExportProfile.defaults("jsonl")
+                .withDedup(false)
+                .withAnonymize(false)
                 .withFilter(PairFilter.ALL.withDatabaseTypes(Set.of("sqlite")));
         try (PairStore store = PairStores.open(database().toString())) {
             Path probe = dir.resolve("probe.jsonl");
             long size = export(store, profile, probe).files().get(0).bytes();
             leave((size + 4095) / 4096 * 4096); // exactly the data file's pages, none for the manifest
             Path target = small.resolve("part.jsonl");
-            assertThatThrownBy(() -> export(store, profile, target)).isInstanceOf(ExportException.class)
+            assertThatThrownBy(() -> export(store, profile, target))
+                    .isInstanceOf(ExportException.class)
                     .hasMessageContaining("No space left on device");
-            assertThat(Reliability.filesIn(small)).as("no data file without its manifest, no temporary file").containsExactly("filler");
+            assertThat(Reliability.filesIn(small))
+                    .as("no data file without its manifest, no temporary file")
+                    .containsExactly("filler");
         }
     }
 
-    static final int RECORDS = 18_000; // about 1 KB each: several times what fits on the disk (H2 writes each commit's chunk at once: a 500-pair batch takes ~1.7 MB)
+    static final int RECORDS =
+            18_000; // about 1 KB each: several times what fits on the disk (H2 writes each commit's chunk at once: a
+    // 500-pair batch takes ~1.7 MB)
     static final int BATCH = 500;
 
     /** What an import that filled the disk left: the database (space freed again) and what the store had acknowledged. */
-    private record AfterFullDisk(String db, Path file, List<Pair> baseline, String baselineFingerprint, long acknowledged,
-            long acknowledgedASecondBeforeTheFailure) {
-    }
+    private record AfterFullDisk(
+            String db,
+            Path file,
+            List<Pair> baseline,
+            String baselineFingerprint,
+            long acknowledged,
+            long acknowledgedASecondBeforeTheFailure) {}
 
     private AfterFullDisk importUntilTheDiskIsFull() throws Exception {
         Path file = dir.resolve("big.jsonl");
@@ -158,10 +181,15 @@ class DiskFullTest {
                 for (int k = 0; k < 32; k++) {
                     code.append(Long.toHexString(random.nextLong()));
                 }
-                w.write("{\"pair_id\": \"full-" + i + "\", \"natural_language_query\": \"How many orders did customer " + i
-                        + " place last year under code " + code + ", counting only orders shipped to example.com addresses? " + "Also list them. ".repeat(i % 7 + 20)
-                        + "\", \"sql_query\": \"SELECT COUNT(*) FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.id = " + i
-                        + " AND o.note <> '" + Integer.toHexString(i * 7919).repeat(40) + "'\", \"timestamp\": \"2024-05-01T10:00:00\"}\n");
+                w.write("{\"pair_id\": \"full-" + i + "\", \"natural_language_query\": \"How many orders did customer "
+                        + i
+                        + " place last year under code " + code
+                        + ", counting only orders shipped to example.com addresses? "
+                        + "Also list them. ".repeat(i % 7 + 20)
+                        + "\", \"sql_query\": \"SELECT COUNT(*) FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.id = "
+                        + i
+                        + " AND o.note <> '" + Integer.toHexString(i * 7919).repeat(40)
+                        + "'\", \"timestamp\": \"2024-05-01T10:00:00\"}\n");
             }
         }
         String db = small.resolve("pairs").toString();
@@ -178,20 +206,27 @@ class DiskFullTest {
         long[] failedAt = {0};
         try (PairStore store = PairStores.open(db)) {
             assertThatThrownBy(() -> {
-                try {
-                    new PairImporter(store, PairEnricher.NONE, BATCH, 1).importFiles(List.of(file), null, null, (read, size, recs) -> {
-                        acknowledged[0] += BATCH;
-                        acks.add(new long[] {System.nanoTime(), acknowledged[0]});
                         try {
-                            Thread.sleep(400); // a slow source: the disk fills seconds into the import, not within the first
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
+                            new PairImporter(store, PairEnricher.NONE, BATCH, 1)
+                                    .importFiles(
+                                            List.of(file),
+                                            null,
+                                            null,
+                                            (read, size, recs) -> {
+                                                acknowledged[0] += BATCH;
+                                                acks.add(new long[] {System.nanoTime(), acknowledged[0]});
+                                                try {
+                                                    Thread.sleep(400); // a slow source: the disk fills seconds into the
+                                                    // import, not within the first
+                                                } catch (InterruptedException e) {
+                                                    Thread.currentThread().interrupt();
+                                                }
+                                            },
+                                            null);
+                        } finally {
+                            failedAt[0] = System.nanoTime();
                         }
-                    }, null);
-                } finally {
-                    failedAt[0] = System.nanoTime();
-                }
-            })
+                    })
                     .as("the import stops with an error instead of reporting success")
                     .isInstanceOf(RuntimeException.class)
                     .hasMessageStartingWith("Import stopped: the database cannot be written (No space left on device).")
@@ -200,7 +235,11 @@ class DiskFullTest {
             // closing a store whose disk is full may fail too; what matters is what opens afterwards
         }
         assertThat(run("mount", "-o", "remount,size=64m", small.toString())).isZero();
-        long safe = acks.stream().filter(a -> a[0] <= failedAt[0] - 1_000_000_000L).mapToLong(a -> a[1]).max().orElse(0);
+        long safe = acks.stream()
+                .filter(a -> a[0] <= failedAt[0] - 1_000_000_000L)
+                .mapToLong(a -> a[1])
+                .max()
+                .orElse(0);
         return new AfterFullDisk(db, file, baseline, baselineFingerprint, acknowledged[0], safe);
     }
 
@@ -210,12 +249,14 @@ class DiskFullTest {
         try (PairStore store = PairStores.open(full.db())) {
             long afterFull = Reliability.live(store) - full.baseline().size();
             assertThat(afterFull).isNotNegative().isLessThan(RECORDS);
-            assertThat(afterFull % BATCH).as("whole batches of %d only (a store that keeps part of a failed batch fails here)", BATCH)
+            assertThat(afterFull % BATCH)
+                    .as("whole batches of %d only (a store that keeps part of a failed batch fails here)", BATCH)
                     .isZero();
             assertThat(Reliability.fingerprint(store, Reliability.maxIdOf(store, full.baseline())))
-                    .as("the pairs stored before the import are intact").isEqualTo(full.baselineFingerprint());
-            ImportSummary rerun = new PairImporter(store, PairEnricher.NONE, BATCH, 1).importFiles(List.of(full.file()), null, null,
-                    null, null);
+                    .as("the pairs stored before the import are intact")
+                    .isEqualTo(full.baselineFingerprint());
+            ImportSummary rerun = new PairImporter(store, PairEnricher.NONE, BATCH, 1)
+                    .importFiles(List.of(full.file()), null, null, null, null);
             assertThat(rerun.skipped()).isEqualTo(afterFull);
             assertThat(rerun.added()).isEqualTo(RECORDS - afterFull);
             assertThat(Reliability.live(store)).isEqualTo(full.baseline().size() + RECORDS);
@@ -229,13 +270,15 @@ class DiskFullTest {
     @Test
     void batchesAcknowledgedASecondBeforeTheDiskFilledSurviveIt() throws Exception {
         AfterFullDisk full = importUntilTheDiskIsFull();
-        assertThat(full.acknowledgedASecondBeforeTheFailure()).as("batches were acknowledged a second before the disk was full")
+        assertThat(full.acknowledgedASecondBeforeTheFailure())
+                .as("batches were acknowledged a second before the disk was full")
                 .isPositive();
         try (PairStore store = PairStores.open(full.db())) {
             assertThat(Reliability.live(store) - full.baseline().size())
-                    .as("every batch acknowledged 1 s before the failure (%d pairs)", full.acknowledgedASecondBeforeTheFailure())
+                    .as(
+                            "every batch acknowledged 1 s before the failure (%d pairs)",
+                            full.acknowledgedASecondBeforeTheFailure())
                     .isGreaterThanOrEqualTo(full.acknowledgedASecondBeforeTheFailure());
         }
     }
-
 }

@@ -17,8 +17,7 @@ import java.util.List;
  * with its file half written, for the test to kill the process.
  */
 public final class ExportChild {
-    private ExportChild() {
-    }
+    private ExportChild() {}
 
     public static void main(String[] args) throws InterruptedException {
         try (PairStore store = PairStores.open(args[0])) {
@@ -37,22 +36,27 @@ public final class ExportChild {
 
     private static void export(PairStore store, Path target, String format) {
         int[] batches = {0};
-        long written = new DatasetExporter(store, null).export(ExportProfile.defaults(format).withDedup(false), target,
-                ExportTargetPolicy.FAIL, new ExportListener() {
-                    @Override
-                    public boolean isCancelled() {
-                        if (++batches[0] == 2) {
-                            System.out.println("exported " + format);
-                            System.out.flush();
-                            try {
-                                Thread.sleep(60_000);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
+        long written = new DatasetExporter(store, null)
+                .export(
+                        ExportProfile.defaults(format).withDedup(false),
+                        target,
+                        ExportTargetPolicy.FAIL,
+                        new ExportListener() {
+                            @Override
+                            public boolean isCancelled() {
+                                if (++batches[0] == 2) {
+                                    System.out.println("exported " + format);
+                                    System.out.flush();
+                                    try {
+                                        Thread.sleep(60_000);
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                }
+                                return false;
                             }
-                        }
-                        return false;
-                    }
-                }).written();
+                        })
+                .written();
         System.out.println("finished " + format + " " + written);
     }
 }

@@ -48,12 +48,12 @@ final class FuzzFiles {
         }
     }
 
-    private FuzzFiles() {
-    }
+    private FuzzFiles() {}
 
     /** Record {@code i} of a file tagged {@code tag}: every third one has non-ASCII text (Latin-1 representable). */
     static String question(String tag, int i) {
-        return i % 3 == 1 ? "Which customers in Zürich ordered crème brûlée, " + tag + " #" + i + "?"
+        return i % 3 == 1
+                ? "Which customers in Zürich ordered crème brûlée, " + tag + " #" + i + "?"
                 : "How many orders did customer " + i + " place, " + tag + "?";
     }
 
@@ -98,15 +98,18 @@ final class FuzzFiles {
 
     /** The seed's export object, one record per line inside "pairs". */
     private static Valid json(String tag, int count) {
-        StringBuilder sb = new StringBuilder("{\n  \"exported_at\": \"2024-03-10T00:00:00.000000\",\n  \"format_version\": \"1.0\",\n"
-                + "  \"total_pairs\": " + count + ",\n  \"pairs\": [\n");
+        StringBuilder sb = new StringBuilder(
+                "{\n  \"exported_at\": \"2024-03-10T00:00:00.000000\",\n  \"format_version\": \"1.0\",\n"
+                        + "  \"total_pairs\": " + count + ",\n  \"pairs\": [\n");
         List<Integer> ends = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             sb.append("    ").append(seedRecord(tag, i));
             ends.add(sb.length());
             sb.append(i + 1 < count ? ",\n" : "\n");
         }
-        sb.append("  ],\n  \"statistics\": {\"total_pairs\": ").append(count).append(", \"unique_tables\": [\"orders\"]}\n}");
+        sb.append("  ],\n  \"statistics\": {\"total_pairs\": ")
+                .append(count)
+                .append(", \"unique_tables\": [\"orders\"]}\n}");
         return new Valid(ImportFormat.JSON, sb.toString(), ends);
     }
 
@@ -138,12 +141,30 @@ final class FuzzFiles {
         StringWriter w = new StringWriter();
         List<Integer> ends = new ArrayList<>();
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-            p.printRecord("pair_id", "natural_language_query", "sql_query", "timestamp", "database_type", "database_name",
-                    "table_names", "success", "execution_time_ms", "query_type");
+            p.printRecord(
+                    "pair_id",
+                    "natural_language_query",
+                    "sql_query",
+                    "timestamp",
+                    "database_type",
+                    "database_name",
+                    "table_names",
+                    "success",
+                    "execution_time_ms",
+                    "query_type");
             for (int i = 0; i < count; i++) {
                 String q = i % 4 == 3 ? question(tag, i) + "\nsecond line, with \"quotes\"" : question(tag, i);
-                p.printRecord(tag + "-" + i, q, sql(i), "2024-03-01T10:00:00.000000", "postgresql", "shop", "orders",
-                        i % 7 != 0 ? "True" : "False", String.valueOf(12 + i), "SELECT");
+                p.printRecord(
+                        tag + "-" + i,
+                        q,
+                        sql(i),
+                        "2024-03-01T10:00:00.000000",
+                        "postgresql",
+                        "shop",
+                        "orders",
+                        i % 7 != 0 ? "True" : "False",
+                        String.valueOf(12 + i),
+                        "SELECT");
                 p.flush();
                 ends.add(w.getBuffer().length());
             }

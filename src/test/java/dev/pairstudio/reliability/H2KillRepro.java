@@ -37,15 +37,15 @@ import java.util.stream.Stream;
  * Not a test (it runs for minutes): the numbers it prints are in docs/DECISIONS.md (issue 25).
  */
 public final class H2KillRepro {
-    private H2KillRepro() {
-    }
+    private H2KillRepro() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--child")) {
             child(Path.of(args[1]), args[2]);
             return;
         }
-        if (args.length > 0 && args[0].equals("--open")) { // --open KILLED.mv.db SETTINGS: opens a copy, says what happened
+        if (args.length > 0
+                && args[0].equals("--open")) { // --open KILLED.mv.db SETTINGS: opens a copy, says what happened
             Path copy = Files.createTempDirectory("h2open").resolve("pairs.mv.db");
             Files.copy(Path.of(args[1]), copy);
             String said = reopen(copy.resolveSibling("pairs"), args[2]);
@@ -91,10 +91,17 @@ public final class H2KillRepro {
                 failures.merge(said.replaceAll("\\d+", "N"), 1, Integer::sum);
                 Files.copy(killed, dir.resolve("failed-" + i + ".mv.db"));
             }
-            System.out.printf("kill %d %d ms into the updates: %s%n", i, delayMs, said == null ? "reopened" : "FAILED " + said);
+            System.out.printf(
+                    "kill %d %d ms into the updates: %s%n", i, delayMs, said == null ? "reopened" : "FAILED " + said);
         }
-        System.out.printf("RESULT settings=%s kills=%d failed=%d (%.1f%%) in %d s %s%n", settings, kills, failed,
-                100.0 * failed / kills, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), failures);
+        System.out.printf(
+                "RESULT settings=%s kills=%d failed=%d (%.1f%%) in %d s %s%n",
+                settings,
+                kills,
+                failed,
+                100.0 * failed / kills,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+                failures);
     }
 
     /**
@@ -135,7 +142,9 @@ public final class H2KillRepro {
                 continue;
             }
             out.finish();
-            String phase = out.text().contains("analysed:") ? "grouping" : out.text().contains("Imported ") ? "analysing" : "storing";
+            String phase = out.text().contains("analysed:")
+                    ? "grouping"
+                    : out.text().contains("Imported ") ? "analysing" : "storing";
             Files.deleteIfExists(run.resolve("pairs.lock.db"));
             Path killed = run.resolve("killed.mv.db");
             Files.copy(run.resolve("pairs.mv.db"), killed);
@@ -155,9 +164,12 @@ public final class H2KillRepro {
                 failures.merge(said.replaceAll("\\d+", "N"), 1, Integer::sum);
                 Files.copy(killed, dir.resolve("failed-" + seed + "-" + i + ".mv.db"));
             }
-            System.out.printf("kill %d %d ms into storing (%s): %s%n", i, delayMs, phase, said == null ? "reopened" : "FAILED " + said);
+            System.out.printf(
+                    "kill %d %d ms into storing (%s): %s%n",
+                    i, delayMs, phase, said == null ? "reopened" : "FAILED " + said);
         }
-        System.out.printf("RESULT cli kills=%d failed=%d not-midway=%d %s%n", kills - finished, failed, finished, failures);
+        System.out.printf(
+                "RESULT cli kills=%d failed=%d not-midway=%d %s%n", kills - finished, failed, finished, failures);
     }
 
     /** Opens the killed file and reads every row; the failure's message, or null. */
@@ -186,7 +198,8 @@ public final class H2KillRepro {
     private static void clear(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                for (Path p :
+                        s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                     Files.delete(p);
                 }
             }
@@ -207,8 +220,9 @@ public final class H2KillRepro {
                         + "pair_id VARCHAR(200) NOT NULL, question VARCHAR NOT NULL, sql_text VARCHAR NOT NULL, "
                         + "metadata VARCHAR NOT NULL DEFAULT '{}', flags BIGINT NOT NULL DEFAULT 0, analysis VARCHAR)");
                 s.execute("CREATE INDEX IF NOT EXISTS pairs_pair_id ON pairs (pair_id)");
-                s.execute("CREATE TABLE IF NOT EXISTS change_log (seq BIGINT PRIMARY KEY, first_id BIGINT, last_id BIGINT, "
-                        + "ids VARCHAR, logged_at TIMESTAMP)");
+                s.execute(
+                        "CREATE TABLE IF NOT EXISTS change_log (seq BIGINT PRIMARY KEY, first_id BIGINT, last_id BIGINT, "
+                                + "ids VARCHAR, logged_at TIMESTAMP)");
             }
         }
         Random random = new Random();
@@ -219,36 +233,49 @@ public final class H2KillRepro {
         Connection c = DriverManager.getConnection(url, "sa", "");
         while (true) {
             c.setAutoCommit(false);
-            boolean analyse = stored >= STORE_FIRST && (analysed < stored && (stored >= 200_000 || random.nextBoolean()));
+            boolean analyse =
+                    stored >= STORE_FIRST && (analysed < stored && (stored >= 200_000 || random.nextBoolean()));
             if (analyse) {
                 if (analysed == 0) {
                     System.out.println("analysing");
                     System.out.flush();
                 }
-                try (PreparedStatement u = c.prepareStatement("UPDATE pairs SET flags = ?, analysis = ? WHERE id = ?")) {
+                try (PreparedStatement u =
+                        c.prepareStatement("UPDATE pairs SET flags = ?, analysis = ? WHERE id = ?")) {
                     for (int i = 0; i < BATCH; i++) {
                         long id = ++analysed;
                         u.setLong(1, random.nextInt(64));
-                        u.setString(2, "{\"type\":\"SELECT\",\"tables\":[\"t" + (id % 97) + "\"],\"tokens\":" + random.nextInt(200) + "}");
+                        u.setString(
+                                2,
+                                "{\"type\":\"SELECT\",\"tables\":[\"t" + (id % 97) + "\"],\"tokens\":"
+                                        + random.nextInt(200) + "}");
                         u.setLong(3, id);
                         u.addBatch();
                     }
                     u.executeBatch();
                 }
             } else {
-                try (PreparedStatement p = c.prepareStatement("INSERT INTO pairs (pair_id, question, sql_text, metadata) VALUES (?,?,?,?)")) {
+                try (PreparedStatement p = c.prepareStatement(
+                        "INSERT INTO pairs (pair_id, question, sql_text, metadata) VALUES (?,?,?,?)")) {
                     for (int i = 0; i < BATCH; i++) {
                         long n = ++stored;
                         p.setString(1, "pair-" + n);
-                        p.setString(2, "How many orders did customer " + n + " place in " + (2000 + n % 25) + " by region?");
-                        p.setString(3, "SELECT region, COUNT(*) FROM orders WHERE customer_id = " + n + " GROUP BY region");
-                        p.setString(4, "{\"model\":\"m" + (n % 7) + "\",\"session\":\"" + Long.toHexString(random.nextLong()) + "\"}");
+                        p.setString(
+                                2,
+                                "How many orders did customer " + n + " place in " + (2000 + n % 25) + " by region?");
+                        p.setString(
+                                3, "SELECT region, COUNT(*) FROM orders WHERE customer_id = " + n + " GROUP BY region");
+                        p.setString(
+                                4,
+                                "{\"model\":\"m" + (n % 7) + "\",\"session\":\"" + Long.toHexString(random.nextLong())
+                                        + "\"}");
                         p.addBatch();
                     }
                     p.executeBatch();
                 }
             }
-            try (PreparedStatement l = c.prepareStatement("INSERT INTO change_log (seq, first_id, last_id, ids, logged_at) VALUES (?,?,?,?,CURRENT_TIMESTAMP)")) {
+            try (PreparedStatement l = c.prepareStatement(
+                    "INSERT INTO change_log (seq, first_id, last_id, ids, logged_at) VALUES (?,?,?,?,CURRENT_TIMESTAMP)")) {
                 l.setLong(1, ++seq);
                 l.setLong(2, seq);
                 l.setLong(3, seq + BATCH);
@@ -256,7 +283,8 @@ public final class H2KillRepro {
                 l.executeUpdate();
             }
             c.commit();
-            if (System.nanoTime() - lastSync > 1_000_000_000L) { // JdbcPairStore.sync: at most once a second for an import
+            if (System.nanoTime() - lastSync
+                    > 1_000_000_000L) { // JdbcPairStore.sync: at most once a second for an import
                 try (Statement s = c.createStatement()) {
                     s.execute("CHECKPOINT SYNC");
                 }

@@ -1,5 +1,8 @@
 package dev.pairstudio.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.ImportFormat;
@@ -28,9 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 /**
  * Damaged files into every importer (JSONL, JSON, CSV, Spider, BIRD), into a real H2 file that
  * already holds pairs: truncated, re-encoded, with BOMs, NUL bytes, a 10 MB record, 100,000
@@ -46,6 +46,7 @@ class ImporterFuzzTest {
 
     @TempDir
     static Path dir;
+
     static PairStore store;
     static AnalyzingEnricher enricher;
     static List<Pair> baseline;
@@ -96,13 +97,17 @@ class ImporterFuzzTest {
         long before = Reliability.live(store);
         ImportSummary s = new PairImporter(store, enricher).importFiles(List.of(file), f, null, null, null);
         long after = Reliability.live(store);
-        assertThat(after - before).as(what + ": the count grows by what was added").isEqualTo(s.added());
+        assertThat(after - before)
+                .as(what + ": the count grows by what was added")
+                .isEqualTo(s.added());
         assertThat(s.problems()).as(what).hasSize((int) Math.min(s.malformed(), PairImporter.PROBLEMS_IN_SUMMARY));
         for (ImportProblem p : s.problems()) {
             assertThat(p.file()).as(what).isEqualTo(file.getFileName().toString());
             assertThat(p.reason()).as(what).isNotBlank();
             if (!wholeFile(p)) {
-                assertThat(p.line()).as(what + ": a bad record is reported with its position: " + p).isPositive();
+                assertThat(p.line())
+                        .as(what + ": a bad record is reported with its position: " + p)
+                        .isPositive();
             }
         }
         return s;
@@ -154,13 +159,22 @@ class ImporterFuzzTest {
                 int complete = v.completeBefore(cut);
                 assertThat(s.added()).as("cut at %d", cut).isBetween((long) complete, (long) complete + 1);
                 if (f != ImportFormat.JSONL && f != ImportFormat.CSV) {
-                    assertThat(s.problems()).as("an unclosed JSON array is reported").isNotEmpty();
+                    assertThat(s.problems())
+                            .as("an unclosed JSON array is reported")
+                            .isNotEmpty();
                 }
-                int lastEnd = complete == 0 ? headerBytes(v)
-                        : v.text().substring(0, v.recordEnds().get(complete - 1)).getBytes(StandardCharsets.UTF_8).length;
-                String tail = new String(part, Math.min(lastEnd, cut), cut - Math.min(lastEnd, cut), StandardCharsets.UTF_8);
+                int lastEnd = complete == 0
+                        ? headerBytes(v)
+                        : v.text()
+                                .substring(0, v.recordEnds().get(complete - 1))
+                                .getBytes(StandardCharsets.UTF_8)
+                                .length;
+                String tail =
+                        new String(part, Math.min(lastEnd, cut), cut - Math.min(lastEnd, cut), StandardCharsets.UTF_8);
                 if (s.added() == complete && !tail.isBlank() && cut > headerBytes(v)) {
-                    assertThat(s.malformed()).as("the cut record of %s at %d is reported", f, cut).isPositive();
+                    assertThat(s.malformed())
+                            .as("the cut record of %s at %d is reported", f, cut)
+                            .isPositive();
                 }
             }
         });
@@ -190,9 +204,13 @@ class ImporterFuzzTest {
                 for (boolean bom : new boolean[] {true, false}) {
                     FuzzFiles.Valid v = FuzzFiles.valid(f, tag(f, cs.name() + bom), RECORDS);
                     byte[] body = v.bytes(cs);
-                    byte[] mark = !bom ? new byte[0] : cs == StandardCharsets.UTF_16LE ? new byte[] {(byte) 0xFF, (byte) 0xFE}
-                            : new byte[] {(byte) 0xFE, (byte) 0xFF};
-                    ImportSummary w = importBytes(f, FuzzFiles.concat(mark, body), cs + (bom ? " with BOM" : " without BOM"));
+                    byte[] mark = !bom
+                            ? new byte[0]
+                            : cs == StandardCharsets.UTF_16LE
+                                    ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+                                    : new byte[] {(byte) 0xFE, (byte) 0xFF};
+                    ImportSummary w =
+                            importBytes(f, FuzzFiles.concat(mark, body), cs + (bom ? " with BOM" : " without BOM"));
                     assertThat(w.added()).isZero();
                     assertThat(w.problems()).singleElement().satisfies(p -> {
                         assertThat(p.line()).isZero();
@@ -202,7 +220,10 @@ class ImporterFuzzTest {
             }
 
             FuzzFiles.Valid withBom = FuzzFiles.valid(f, tag(f, "bom"), RECORDS);
-            ImportSummary b = importBytes(f, FuzzFiles.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, withBom.utf8()), "UTF-8 BOM");
+            ImportSummary b = importBytes(
+                    f,
+                    FuzzFiles.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, withBom.utf8()),
+                    "UTF-8 BOM");
             assertThat(b.problems()).isEmpty();
             assertThat(b.added()).isEqualTo(RECORDS);
         });
@@ -219,7 +240,9 @@ class ImporterFuzzTest {
             assertThat(s.malformed()).isPositive();
             assertThat(s.problems().get(0).line()).isPositive();
             if (f == ImportFormat.JSONL || f == ImportFormat.CSV) {
-                assertThat(s.added()).as("only the record with the NUL is refused").isEqualTo(RECORDS - 1);
+                assertThat(s.added())
+                        .as("only the record with the NUL is refused")
+                        .isEqualTo(RECORDS - 1);
             } else {
                 assertThat(s.added()).as("the records before the NUL are kept").isEqualTo(2);
             }
@@ -262,7 +285,8 @@ class ImporterFuzzTest {
             if (f == ImportFormat.CSV) {
                 // in a CSV cell it is only text: stored as the question, inert
                 String marker = FuzzFiles.question(tag(f, "deep"), 2);
-                ImportSummary s = importBytes(f, v.text().replace(marker, deep).getBytes(StandardCharsets.UTF_8), "nested in CSV");
+                ImportSummary s = importBytes(
+                        f, v.text().replace(marker, deep).getBytes(StandardCharsets.UTF_8), "nested in CSV");
                 assertThat(s.added()).isEqualTo(RECORDS);
                 return;
             }
@@ -292,8 +316,11 @@ class ImporterFuzzTest {
                 byte[] mutant = FuzzFiles.mutate(v.utf8(), random);
                 ImportSummary s = importBytes(f, mutant, "mutant " + i);
                 if (accounted(s) < RECORDS) {
-                    assertThat(s.malformed()).as("mutant %d of %s: %d records went missing without a report:%n%s", i, f,
-                            RECORDS - accounted(s), new String(mutant, StandardCharsets.UTF_8)).isPositive();
+                    assertThat(s.malformed())
+                            .as(
+                                    "mutant %d of %s: %d records went missing without a report:%n%s",
+                                    i, f, RECORDS - accounted(s), new String(mutant, StandardCharsets.UTF_8))
+                            .isPositive();
                 }
             }
         });
@@ -307,7 +334,9 @@ class ImporterFuzzTest {
         String text = v.text().substring(0, end) + "]" + v.text().substring(end + 1);
         ImportSummary s = importBytes(ImportFormat.SPIDER, text.getBytes(StandardCharsets.UTF_8), "early ]");
         assertThat(s.added()).isEqualTo(6);
-        assertThat(s.malformed()).as("the records after the early end are reported, not dropped").isPositive();
+        assertThat(s.malformed())
+                .as("the records after the early end are reported, not dropped")
+                .isPositive();
         assertThat(s.problems().get(0).line()).as("record 6 starts on line 8").isEqualTo(8);
         assertThat(s.problems().get(0).reason()).contains("after the end of the array");
     }
@@ -315,10 +344,12 @@ class ImporterFuzzTest {
     @Test
     void aSecondValueAfterAnExportObjectIsReported() {
         FuzzFiles.Valid v = FuzzFiles.valid(ImportFormat.JSON, "second-value", RECORDS);
-        ImportSummary s = importBytes(ImportFormat.JSON, (v.text() + "\n{\"pairs\": []}\n").getBytes(StandardCharsets.UTF_8),
-                "two objects");
+        ImportSummary s = importBytes(
+                ImportFormat.JSON, (v.text() + "\n{\"pairs\": []}\n").getBytes(StandardCharsets.UTF_8), "two objects");
         assertThat(s.added()).isEqualTo(RECORDS);
-        assertThat(s.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("after the end of the export object"));
+        assertThat(s.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("after the end of the export object"));
     }
 
     @Test
@@ -328,7 +359,9 @@ class ImporterFuzzTest {
         String text = v.text().substring(0, end - 1) + " " + v.text().substring(end);
         ImportSummary s = importBytes(ImportFormat.JSONL, text.getBytes(StandardCharsets.UTF_8), "joined lines");
         assertThat(s.added()).isEqualTo(RECORDS - 2);
-        assertThat(s.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(4));
+        assertThat(s.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.line()).isEqualTo(4));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.pairstudio.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pairstudio.export.AtomicFileOutput;
 import dev.pairstudio.export.DatasetExporter;
@@ -25,8 +27,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SIGKILL in the middle of an export and of a bulk delete, in a child JVM on a real H2 file
@@ -64,34 +64,53 @@ class KilledOperationsTest {
         List<String> seen = new ArrayList<>();
         try (BufferedReader r = Reliability.reader(child)) {
             for (int i = 0; i < formats.size(); i++) {
-                assertThat(Reliability.awaitLine(r, "exported", seen)).as("every export is midway: %s", seen).isNotNull();
+                assertThat(Reliability.awaitLine(r, "exported", seen))
+                        .as("every export is midway: %s", seen)
+                        .isNotNull();
             }
             assertThat(Reliability.filesIn(out)).hasSize(formats.size());
             // while the child lives, another export of the same name must leave the child's temporary file alone
-            String liveTemp = Reliability.filesIn(out).stream().filter(f -> f.startsWith(".training.jsonl.")).findFirst().orElseThrow();
+            String liveTemp = Reliability.filesIn(out).stream()
+                    .filter(f -> f.startsWith(".training.jsonl."))
+                    .findFirst()
+                    .orElseThrow();
             try (PairStore other = PairStores.open(smallDatabase().toString())) {
-                new DatasetExporter(other, null).export(ExportProfile.defaults("jsonl"), out.resolve("training.jsonl"),
-                        ExportTargetPolicy.FAIL, ExportListener.NONE);
+                new DatasetExporter(other, null)
+                        .export(
+                                ExportProfile.defaults("jsonl"),
+                                out.resolve("training.jsonl"),
+                                ExportTargetPolicy.FAIL,
+                                ExportListener.NONE);
             }
             assertThat(Reliability.filesIn(out)).contains(liveTemp, "training.jsonl");
         } finally {
             child.destroyForcibly(); // SIGKILL by its own handle: no finally blocks, no shutdown hooks in the child
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(Reliability.filesIn(out)).as("the killed writers' temporary files, nothing under their targets' names")
-                .filteredOn(f -> f.endsWith(".part")).hasSize(formats.size())
+        assertThat(Reliability.filesIn(out))
+                .as("the killed writers' temporary files, nothing under their targets' names")
+                .filteredOn(f -> f.endsWith(".part"))
+                .hasSize(formats.size())
                 .allSatisfy(f -> assertThat(f).startsWith(".training."));
         assertThat(out.resolve("training.json")).doesNotExist();
         assertThat(out.resolve("training.csv")).doesNotExist();
 
         try (PairStore store = PairStores.open(db)) {
-            assertThat(Reliability.live(store)).as("the database opens with every pair").isEqualTo(EXPORTED);
+            assertThat(Reliability.live(store))
+                    .as("the database opens with every pair")
+                    .isEqualTo(EXPORTED);
             for (String format : formats) {
                 Path target = out.resolve("training." + format);
-                ExportResult result = new DatasetExporter(store, null).export(ExportProfile.defaults(format).withDedup(false),
-                        target, format.equals("jsonl") ? ExportTargetPolicy.OVERWRITE : ExportTargetPolicy.FAIL, ExportListener.NONE);
+                ExportResult result = new DatasetExporter(store, null)
+                        .export(
+                                ExportProfile.defaults(format).withDedup(false),
+                                target,
+                                format.equals("jsonl") ? ExportTargetPolicy.OVERWRITE : ExportTargetPolicy.FAIL,
+                                ExportListener.NONE);
                 assertThat(result.written()).isEqualTo(EXPORTED);
-                assertThat(recordsIn(target, format)).as("the repeated %s export is complete", format).isEqualTo(EXPORTED);
+                assertThat(recordsIn(target, format))
+                        .as("the repeated %s export is complete", format)
+                        .isEqualTo(EXPORTED);
             }
             assertThat(Reliability.live(store)).isEqualTo(EXPORTED);
         }
@@ -100,7 +119,8 @@ class KilledOperationsTest {
             expected.add("training." + format);
             expected.add("training." + format + ".manifest.json");
         }
-        assertThat(Reliability.filesIn(out)).as("the reruns swept the dead writers' temporary files")
+        assertThat(Reliability.filesIn(out))
+                .as("the reruns swept the dead writers' temporary files")
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -132,7 +152,9 @@ class KilledOperationsTest {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.startsWith("stored ")) {
-                    acks.add(new long[] {System.nanoTime(), Long.parseLong(line.substring(7).trim())});
+                    acks.add(new long[] {
+                        System.nanoTime(), Long.parseLong(line.substring(7).trim())
+                    });
                     if (acks.get(acks.size() - 1)[0] - acks.get(0)[0] > 2_000_000_000L) {
                         break; // two seconds into the import
                     }
@@ -143,12 +165,20 @@ class KilledOperationsTest {
             child.destroyForcibly(); // SIGKILL by its own handle
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        long safe = acks.stream().filter(a -> a[0] <= killedAt - 1_000_000_000L).mapToLong(a -> a[1]).max().orElse(0);
+        long safe = acks.stream()
+                .filter(a -> a[0] <= killedAt - 1_000_000_000L)
+                .mapToLong(a -> a[1])
+                .max()
+                .orElse(0);
         try (PairStore store = PairStores.open(db)) {
             long live = Reliability.live(store);
             assertThat(live).as("the kill came midway").isLessThan(IMPORTED);
-            assertThat(safe).as("batches were acknowledged a second before the kill").isPositive();
-            assertThat(live).as("every batch acknowledged 1 s before the kill (%d pairs) survives", safe).isGreaterThanOrEqualTo(safe);
+            assertThat(safe)
+                    .as("batches were acknowledged a second before the kill")
+                    .isPositive();
+            assertThat(live)
+                    .as("every batch acknowledged 1 s before the kill (%d pairs) survives", safe)
+                    .isGreaterThanOrEqualTo(safe);
             assertThat(live % 1_000).as("whole batches").isZero();
         }
     }
@@ -174,23 +204,25 @@ class KilledOperationsTest {
             case "jsonl" -> {
                 try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
                     yield lines.map(l -> {
-                        try {
-                            return FuzzFiles.JSON.readTree(l); // every line a whole record
-                        } catch (Exception e) {
-                            throw new AssertionError("broken line: " + l, e);
-                        }
-                    }).count();
+                                try {
+                                    return FuzzFiles.JSON.readTree(l); // every line a whole record
+                                } catch (Exception e) {
+                                    throw new AssertionError("broken line: " + l, e);
+                                }
+                            })
+                            .count();
                 }
             }
             case "json" -> {
                 JsonNode root = FuzzFiles.JSON.readTree(file.toFile());
-                assertThat(root.get("total_pairs").asLong()).isEqualTo(root.get("pairs").size());
+                assertThat(root.get("total_pairs").asLong())
+                        .isEqualTo(root.get("pairs").size());
                 yield root.get("pairs").size();
             }
             default -> {
                 try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    yield CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                            .parse(in).stream().count();
+                    yield CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).stream()
+                            .count();
                 }
             }
         };
@@ -216,9 +248,12 @@ class KilledOperationsTest {
             for (int i = 0; i < delays.length; i++) {
                 List<String> seen = new ArrayList<>();
                 try (BufferedReader r = Reliability.reader(children.get(i))) {
-                    assertThat(Reliability.awaitLine(r, "trashing", seen)).as("%s", seen).isNotNull();
+                    assertThat(Reliability.awaitLine(r, "trashing", seen))
+                            .as("%s", seen)
+                            .isNotNull();
                     Thread.sleep(delays[i]);
-                    children.get(i).destroyForcibly(); // also closes our end of its output: what it printed after is lost
+                    children.get(i)
+                            .destroyForcibly(); // also closes our end of its output: what it printed after is lost
                     assertThat(children.get(i).waitFor(30, TimeUnit.SECONDS)).isTrue();
                 }
             }
@@ -235,7 +270,9 @@ class KilledOperationsTest {
         for (var c : checks) {
             killedMidway += c.get(120, TimeUnit.SECONDS);
         }
-        assertThat(killedMidway).as("at least one kill landed before the delete finished").isPositive();
+        assertThat(killedMidway)
+                .as("at least one kill landed before the delete finished")
+                .isPositive();
     }
 
     /** Checks a database whose bulk delete was killed and completes the delete; 1 when the kill came before its commit. */
@@ -243,8 +280,12 @@ class KilledOperationsTest {
         try (PairStore store = PairStores.open(db)) {
             long trashed = Reliability.trashed(store);
             long live = Reliability.live(store);
-            assertThat(live + trashed).as("after a kill at %d ms: nothing lost", delayMs).isEqualTo(PAIRS);
-            assertThat(trashed).as("after a kill at %d ms: all or nothing", delayMs).isIn(0L, matching);
+            assertThat(live + trashed)
+                    .as("after a kill at %d ms: nothing lost", delayMs)
+                    .isEqualTo(PAIRS);
+            assertThat(trashed)
+                    .as("after a kill at %d ms: all or nothing", delayMs)
+                    .isIn(0L, matching);
 
             TrashBatch again = store.trash(TRASHED);
             assertThat(again.count()).as("the rerun trashes what is left").isEqualTo(matching - trashed);
@@ -252,11 +293,12 @@ class KilledOperationsTest {
             assertThat(Reliability.trashed(store)).isEqualTo(matching);
             assertThat(Reliability.live(store)).isEqualTo(PAIRS - matching);
             if (trashed == 0) {
-                assertThat(store.restore(again.id())).as("and it restores as one batch").isEqualTo(matching);
+                assertThat(store.restore(again.id()))
+                        .as("and it restores as one batch")
+                        .isEqualTo(matching);
                 assertThat(Reliability.live(store)).isEqualTo(PAIRS);
             }
             return trashed == 0 ? 1 : 0;
         }
     }
-
 }

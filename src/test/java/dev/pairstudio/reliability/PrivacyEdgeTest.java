@@ -1,5 +1,7 @@
 package dev.pairstudio.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.settings.PrivacySettings;
@@ -7,8 +9,6 @@ import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
 import dev.pairstudio.testing.TestPair;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the injection tests found in the privacy package. */
 class PrivacyEdgeTest {
@@ -23,7 +23,8 @@ class PrivacyEdgeTest {
         try (PairStore store = PairStores.open("mem:")) {
             Anonymizer anonymizer = PrivacySettings.anonymizer(store);
             String name = "' OR 1=1 --";
-            Pair p = TestPair.of("p", "Which customer is called x?", "SELECT * FROM customers WHERE name = ''' OR 1=1 --'")
+            Pair p = TestPair.of(
+                            "p", "Which customer is called x?", "SELECT * FROM customers WHERE name = ''' OR 1=1 --'")
                     .at("2024-06-01T10:00:00Z")
                     .on("postgresql", name)
                     .build();

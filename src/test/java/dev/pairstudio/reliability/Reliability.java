@@ -25,8 +25,7 @@ import java.util.stream.Stream;
 
 /** What the reliability tests share: synthetic data, real H2 files, child JVMs. */
 final class Reliability {
-    private Reliability() {
-    }
+    private Reliability() {}
 
     /** The duration of the concurrency run: {@code -Dreliability.seconds=60} for the long run. */
     static int seconds() {
@@ -106,7 +105,8 @@ final class Reliability {
                 if (p.id() > upToId) {
                     return;
                 }
-                String row = p.id() + "\u0001" + p.pair().pairId() + "\u0001" + p.pair().question() + "\u0001" + p.pair().sql()
+                String row = p.id() + "\u0001" + p.pair().pairId() + "\u0001"
+                        + p.pair().question() + "\u0001" + p.pair().sql()
                         + "\u0001" + p.pair().timestamp() + "\u0001" + p.pair().databaseName() + "\u0001" + p.status()
                         + "\u0001" + p.trashBatch() + "\n";
                 md.update(row.getBytes(StandardCharsets.UTF_8));
@@ -158,19 +158,21 @@ final class Reliability {
 
         Output(Process p) {
             BufferedReader r = reader(p);
-            thread = new Thread(() -> {
-                try (r) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        synchronized (lines) {
-                            lines.add(line);
-                            lines.notifyAll();
+            thread = new Thread(
+                    () -> {
+                        try (r) {
+                            String line;
+                            while ((line = r.readLine()) != null) {
+                                synchronized (lines) {
+                                    lines.add(line);
+                                    lines.notifyAll();
+                                }
+                            }
+                        } catch (IOException closed) {
+                            // destroyed: what was read is kept
                         }
-                    }
-                } catch (IOException closed) {
-                    // destroyed: what was read is kept
-                }
-            }, "child-output");
+                    },
+                    "child-output");
             thread.setDaemon(true);
             thread.start();
         }
@@ -214,7 +216,10 @@ final class Reliability {
     /** Every file under {@code dir} (recursively), as paths relative to it. */
     static List<String> filesIn(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,10 +35,14 @@ class ResumeAfterKillTest {
     static final String GROUPED_DIGEST = "duplicates.grouped-digest";
 
     /** What the killed run was doing: the one pass of `import`, or storing alone (`import --no-analysis`). */
-    enum Phase { ONE_PASS, STORING_UNANALYSED }
+    enum Phase {
+        ONE_PASS,
+        STORING_UNANALYSED
+    }
 
     @TempDir
     static Path shared;
+
     static Path file;
     /** The flags an uninterrupted import ends with. */
     static Map<String, Long> expected;
@@ -49,13 +53,16 @@ class ResumeAfterKillTest {
     @BeforeAll
     static void referenceImport() throws Exception {
         file = shared.resolve("pairs.jsonl");
-        assertThat(Cli.run("generate", "--count", String.valueOf(PAIRS), "--seed", "25", "--output", file.toString())).isZero();
+        assertThat(Cli.run("generate", "--count", String.valueOf(PAIRS), "--seed", "25", "--output", file.toString()))
+                .isZero();
         String db = shared.resolve("reference").toString();
         assertThat(quiet("--db", db, "import", file.toString())).isZero();
         try (PairStore store = PairStores.open(db)) {
             expected = flags(store);
         }
-        assertThat(expected.get("DUPLICATE")).as("the synthetic pairs hold duplicates").isPositive();
+        assertThat(expected.get("DUPLICATE"))
+                .as("the synthetic pairs hold duplicates")
+                .isPositive();
     }
 
     private static int quiet(String... args) {
@@ -67,7 +74,8 @@ class ResumeAfterKillTest {
 
     private static Map<String, Long> flags(PairStore store) {
         Map<String, Long> counts = new TreeMap<>();
-        for (QualityFlag f : List.of(QualityFlag.DUPLICATE, QualityFlag.NEAR_DUPLICATE, QualityFlag.CONFLICT, QualityFlag.CONTAINS_PII)) {
+        for (QualityFlag f : List.of(
+                QualityFlag.DUPLICATE, QualityFlag.NEAR_DUPLICATE, QualityFlag.CONFLICT, QualityFlag.CONTAINS_PII)) {
             counts.put(f.name(), store.count(PairFilter.ALL.withFlags(Set.of(f))));
         }
         return counts;
@@ -78,7 +86,8 @@ class ResumeAfterKillTest {
     void theNextImportCompletesWhatAKillInterrupted(Phase phase) throws Exception {
         String db = dir.resolve("pairs").toString();
         Path dbFile = dir.resolve("pairs.mv.db");
-        List<String> args = phase == Phase.ONE_PASS ? List.of("--db", db, "import", file.toString())
+        List<String> args = phase == Phase.ONE_PASS
+                ? List.of("--db", db, "import", file.toString())
                 : List.of("--db", db, "import", "--no-analysis", file.toString());
         Process child = Reliability.child(Main.class, List.of(), args.toArray(String[]::new));
         Reliability.Output out = new Reliability.Output(child);
@@ -100,13 +109,20 @@ class ResumeAfterKillTest {
         var cl = Cli.commandLine();
         cl.setOut(new PrintWriter(again));
         cl.setErr(new PrintWriter(again));
-        assertThat(cl.execute("--db", db, "import", file.toString())).as("%s", again).isZero();
+        assertThat(cl.execute("--db", db, "import", file.toString()))
+                .as("%s", again)
+                .isZero();
         try (PairStore store = PairStores.open(db)) {
-            assertThat(Reliability.live(store)).as("every pair once: nothing lost, nothing added twice").isEqualTo(PAIRS);
+            assertThat(Reliability.live(store))
+                    .as("every pair once: nothing lost, nothing added twice")
+                    .isEqualTo(PAIRS);
             assertThat(store.unanalysed(0, 1)).as("no pair left unanalysed").isEmpty();
-            assertThat(store.setting(GROUPED_DIGEST)).as("the groups stand for every live pair")
+            assertThat(store.setting(GROUPED_DIGEST))
+                    .as("the groups stand for every live pair")
                     .contains(Long.toString(store.liveTextDigest()));
-            assertThat(flags(store)).as("the same flags as an uninterrupted import").isEqualTo(expected);
+            assertThat(flags(store))
+                    .as("the same flags as an uninterrupted import")
+                    .isEqualTo(expected);
         }
     }
 }

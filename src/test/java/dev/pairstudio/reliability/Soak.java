@@ -51,7 +51,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Soak {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final int BATCH = 100;
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
@@ -76,17 +77,28 @@ public final class Soak {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/soak");
         int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        Soak soak = new Soak(dir, args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000,
-                args.length > 3 ? Integer.parseInt(args[3]) : 60, args.length > 4 ? Integer.parseInt(args[4]) : 1_000);
+        Soak soak = new Soak(
+                dir,
+                args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000,
+                args.length > 3 ? Integer.parseInt(args[3]) : 60,
+                args.length > 4 ? Integer.parseInt(args[4]) : 1_000);
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
         for (int cycle = 1; cycle <= cycles; cycle++) {
             long c0 = System.nanoTime();
             soak.cycle(cycle);
-            log("cycle %d done in %.0f s; %d pairs live; problems so far: %d", cycle, seconds(c0), soak.expected, soak.problems);
+            log(
+                    "cycle %d done in %.0f s; %d pairs live; problems so far: %d",
+                    cycle, seconds(c0), soak.expected, soak.problems);
         }
-        log("SOAK %s: %d cycles in %.0f s, %d problems, %d requests unanswered within %d s", soak.problems == 0 ? "CLEAN" : "FAILED",
-                cycles, seconds(t0), soak.problems, soak.lateAnswers, ANSWER_TIMEOUT.toSeconds());
+        log(
+                "SOAK %s: %d cycles in %.0f s, %d problems, %d requests unanswered within %d s",
+                soak.problems == 0 ? "CLEAN" : "FAILED",
+                cycles,
+                seconds(t0),
+                soak.problems,
+                soak.lateAnswers,
+                ANSWER_TIMEOUT.toSeconds());
         System.exit(Math.min(soak.problems, 100));
     }
 
@@ -113,8 +125,9 @@ public final class Soak {
                 long stored = store.count(PairFilter.ALL) - expected;
                 // a request that timed out may have been committed after all: its pairs may or may not be there
                 if (stored < c.acknowledged() || stored > c.acknowledged() + c.unanswered()) {
-                    problem("collect: %d pairs stored, %d acknowledged, %d sent in requests left unanswered", stored,
-                            c.acknowledged(), c.unanswered());
+                    problem(
+                            "collect: %d pairs stored, %d acknowledged, %d sent in requests left unanswered",
+                            stored, c.acknowledged(), c.unanswered());
                 }
                 expected += stored;
             }
@@ -148,31 +161,33 @@ public final class Soak {
     }
 
     /** Pairs in answered requests, and in requests the client gave up on (the seed's API has no client ids to retry with). */
-    private record Collected(long acknowledged, long unanswered) {
-    }
+    private record Collected(long acknowledged, long unanswered) {}
 
     /** Posts batches at the set rate for the set time while a reader uses the store as the window does. */
     private Collected collect(PairStore store, int cycle) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong reads = new AtomicLong();
-        Thread reader = new Thread(() -> {
-            String[] words = {"orders", "customers", "flights", "total", "average"};
-            int i = 0;
-            while (running.get()) {
-                try {
-                    store.count(PairFilter.ALL);
-                    store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 100);
-                    store.count(PairFilter.ALL.withText(words[i++ % words.length], false));
-                    store.pageStarts(PairFilter.ALL, PairSort.NEWEST_FIRST, 100);
-                    reads.incrementAndGet();
-                } catch (RuntimeException e) {
-                    problem("reader: %s", stackTrace(e));
-                }
-            }
-        }, "soak-reader");
+        Thread reader = new Thread(
+                () -> {
+                    String[] words = {"orders", "customers", "flights", "total", "average"};
+                    int i = 0;
+                    while (running.get()) {
+                        try {
+                            store.count(PairFilter.ALL);
+                            store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 100);
+                            store.count(PairFilter.ALL.withText(words[i++ % words.length], false));
+                            store.pageStarts(PairFilter.ALL, PairSort.NEWEST_FIRST, 100);
+                            reads.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            problem("reader: %s", stackTrace(e));
+                        }
+                    }
+                },
+                "soak-reader");
         long acknowledged = 0;
         long unanswered = 0;
-        try (CollectorServer server = CollectorServer.start(store, CollectorConfig.defaults().withPort(0))) {
+        try (CollectorServer server =
+                CollectorServer.start(store, CollectorConfig.defaults().withPort(0))) {
             reader.start();
             SyntheticPairs generator = new SyntheticPairs(-cycle);
             long intervalNanos = 1_000_000_000L * BATCH / perSecond;
@@ -195,9 +210,13 @@ public final class Soak {
                 batch++;
                 HttpResponse<String> r;
                 try {
-                    r = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/pairs"))
-                            .header("Authorization", "Bearer " + server.token()).header("Content-Type", "application/json")
-                            .timeout(ANSWER_TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    r = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(server.baseUri() + "/pairs"))
+                                    .header("Authorization", "Bearer " + server.token())
+                                    .header("Content-Type", "application/json")
+                                    .timeout(ANSWER_TIMEOUT)
+                                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                 } catch (HttpTimeoutException e) {
                     unanswered += BATCH;
@@ -220,8 +239,9 @@ public final class Soak {
             running.set(false);
             reader.join();
         }
-        log("  collected %d pairs in %d s (%d in unanswered requests); the reader made %d rounds of reads", acknowledged,
-                collectSeconds, unanswered, reads.get());
+        log(
+                "  collected %d pairs in %d s (%d in unanswered requests); the reader made %d rounds of reads",
+                acknowledged, collectSeconds, unanswered, reads.get());
         return new Collected(acknowledged, unanswered);
     }
 
@@ -235,7 +255,9 @@ public final class Soak {
     private void cli(String... args) {
         CliRun run = CliRun.of(args);
         if (run.code() != 0) {
-            problem("pairstudio %s exited %d: %s", String.join(" ", args), run.code(), run.err().trim());
+            problem(
+                    "pairstudio %s exited %d: %s",
+                    String.join(" ", args), run.code(), run.err().trim());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.pairstudio.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
@@ -30,8 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SQL-injection attempts in every filter field (through the store, as the UI filters), in every
@@ -66,6 +66,7 @@ class SqlInjectionTest {
 
     @TempDir
     static Path dir;
+
     static String db;
     static PairStore store;
     static List<Pair> stored;
@@ -81,7 +82,10 @@ class SqlInjectionTest {
             String p = PAYLOADS.get(i);
             // one pair with the payload in its question and a SQL string literal, one named after it
             // (not both in one pair: see PrivacyEdgeTest)
-            stored.add(TestPair.of("inj-" + i, "Which customer is called " + p + "?", "SELECT * FROM customers WHERE name = '" + p.replace("'", "''") + "'")
+            stored.add(TestPair.of(
+                            "inj-" + i,
+                            "Which customer is called " + p + "?",
+                            "SELECT * FROM customers WHERE name = '" + p.replace("'", "''") + "'")
                     .at("2024-06-01T10:00:00Z")
                     .on("postgresql", "crm")
                     .tables("customers")
@@ -100,7 +104,9 @@ class SqlInjectionTest {
 
     @AfterEach
     void nothingChanged() {
-        assertThat(Reliability.live(store)).as("the table is there with every pair").isEqualTo(total);
+        assertThat(Reliability.live(store))
+                .as("the table is there with every pair")
+                .isEqualTo(total);
         assertThat(Reliability.trashed(store)).isZero();
         assertThat(Reliability.fingerprint(store)).as("no pair changed").isEqualTo(fingerprint);
     }
@@ -113,8 +119,10 @@ class SqlInjectionTest {
     /** The pairs whose question or SQL contains {@code text}, ignoring case: what the text filter must find. */
     static long containing(String text) {
         String t = text.toLowerCase(Locale.ROOT);
-        return stored.stream().filter(p -> p.question().toLowerCase(Locale.ROOT).contains(t)
-                || p.sql().toLowerCase(Locale.ROOT).contains(t)).count();
+        return stored.stream()
+                .filter(p -> p.question().toLowerCase(Locale.ROOT).contains(t)
+                        || p.sql().toLowerCase(Locale.ROOT).contains(t))
+                .count();
     }
 
     static long named(String database) {
@@ -139,9 +147,13 @@ class SqlInjectionTest {
                 };
                 String what = field.getKey() + " = " + p;
                 assertThat(store.count(f)).as(what).isEqualTo(expected);
-                assertThat(store.query(f, PairSort.INSERTION, null, 1_000).rows()).as(what).hasSize((int) expected);
+                assertThat(store.query(f, PairSort.INSERTION, null, 1_000).rows())
+                        .as(what)
+                        .hasSize((int) expected);
                 assertThat(Statistics.compute(store, f).totalPairs()).as(what).isEqualTo(expected);
-                assertThat(store.pageStarts(f, PairSort.NEWEST_FIRST, 10)).as(what).isNotNull();
+                assertThat(store.pageStarts(f, PairSort.NEWEST_FIRST, 10))
+                        .as(what)
+                        .isNotNull();
                 long[] streamed = {0};
                 store.forEach(f, PairSort.INSERTION, x -> streamed[0]++);
                 assertThat(streamed[0]).as(what).isEqualTo(expected);
@@ -172,21 +184,42 @@ class SqlInjectionTest {
 
     @Test
     void everyApiParameterAndPathTakesPayloadsAsData() throws Exception {
-        try (CollectorServer server = CollectorServer.start(store, CollectorConfig.defaults().withPort(0).withThreads(4)
-                .withTrackDuplicates(false))) {
+        try (CollectorServer server = CollectorServer.start(
+                store, CollectorConfig.defaults().withPort(0).withThreads(4).withTrackDuplicates(false))) {
             RawHttp api = new RawHttp("127.0.0.1", server.port(), server.token());
             String prefix = CollectorServer.PREFIX;
-            List<String> params = List.of("start_date", "end_date", "successful_only", "success", "limit", "offset", "cursor",
-                    "format", "anonymize", "database_type", "database_name", "query_type", "status", "flag", "complexity",
-                    "pii_type", "table", "text", "regex");
+            List<String> params = List.of(
+                    "start_date",
+                    "end_date",
+                    "successful_only",
+                    "success",
+                    "limit",
+                    "offset",
+                    "cursor",
+                    "format",
+                    "anonymize",
+                    "database_type",
+                    "database_name",
+                    "query_type",
+                    "status",
+                    "flag",
+                    "complexity",
+                    "pii_type",
+                    "table",
+                    "text",
+                    "regex");
             for (String p : PAYLOADS) {
                 String q = URLEncoder.encode(p, StandardCharsets.UTF_8);
                 // an export reads and anonymizes every pair: every parameter, but a few payloads
-                List<String> paths = PAYLOADS.indexOf(p) < 4 ? List.of("/pairs", "/statistics", "/export") : List.of("/pairs", "/statistics");
+                List<String> paths = PAYLOADS.indexOf(p) < 4
+                        ? List.of("/pairs", "/statistics", "/export")
+                        : List.of("/pairs", "/statistics");
                 for (String param : params) {
                     for (String path : paths) {
                         RawHttp.Response r = api.get(prefix + path + "?" + param + "=" + q);
-                        assertThat(r.status()).as("%s?%s=%s: %s", path, param, p, r).isIn(200, 400);
+                        assertThat(r.status())
+                                .as("%s?%s=%s: %s", path, param, p, r)
+                                .isIn(200, 400);
                         if (r.status() == 400) {
                             assertThat(r.json().get("error").asText()).as(param).isNotBlank();
                         }
@@ -195,23 +228,40 @@ class SqlInjectionTest {
                 RawHttp.Response byText = api.get(prefix + "/pairs?limit=10000&text=" + q);
                 assertThat(byText.json().get("total").asLong()).as("text=%s", p).isEqualTo(containing(p));
                 RawHttp.Response byName = api.get(prefix + "/pairs?limit=10000&database_name=" + q);
-                assertThat(byName.json().get("total").asLong()).as("database_name=%s", p).isEqualTo(named(p));
+                assertThat(byName.json().get("total").asLong())
+                        .as("database_name=%s", p)
+                        .isEqualTo(named(p));
                 RawHttp.Response stats = api.get(prefix + "/statistics?database_name=" + q);
-                assertThat(stats.json().get("statistics").get("total_pairs").asLong()).isEqualTo(named(p));
+                assertThat(stats.json().get("statistics").get("total_pairs").asLong())
+                        .isEqualTo(named(p));
                 // in the path: no such pair, and nothing deleted
-                assertThat(api.get(prefix + "/pairs/" + q).status()).as("GET /pairs/%s", p).isIn(400, 404);
-                assertThat(api.send("DELETE", prefix + "/pairs/" + q, null, null).status()).as("DELETE /pairs/%s", p).isIn(400, 404);
+                assertThat(api.get(prefix + "/pairs/" + q).status())
+                        .as("GET /pairs/%s", p)
+                        .isIn(400, 404);
+                assertThat(api.send("DELETE", prefix + "/pairs/" + q, null, null)
+                                .status())
+                        .as("DELETE /pairs/%s", p)
+                        .isIn(400, 404);
             }
             // stored by the API, a payload comes back verbatim (then goes, to keep the store as it was)
             for (String p : PAYLOADS.subList(0, 4)) {
-                String body = RawHttp.JSON.createObjectNode().put("natural_language_query", p).put("sql_query", p)
-                        .put("database_name", p).toString();
+                String body = RawHttp.JSON
+                        .createObjectNode()
+                        .put("natural_language_query", p)
+                        .put("sql_query", p)
+                        .put("database_name", p)
+                        .toString();
                 RawHttp.Response created = api.postJson(prefix + "/pairs", body.getBytes(StandardCharsets.UTF_8));
                 assertThat(created.status()).isEqualTo(201);
                 JsonNode pair = created.json().get("pair");
                 assertThat(pair.get("natural_language_query").asText()).isEqualTo(p);
                 String id = pair.get("pair_id").asText();
-                assertThat(api.get(prefix + "/pairs/" + id).json().get("pair").get("sql_query").asText()).isEqualTo(p);
+                assertThat(api.get(prefix + "/pairs/" + id)
+                                .json()
+                                .get("pair")
+                                .get("sql_query")
+                                .asText())
+                        .isEqualTo(p);
                 store.trash(List.of(store.getByPairId(id).orElseThrow().id()));
                 assertThat(store.purge()).isEqualTo(1);
             }
@@ -221,8 +271,9 @@ class SqlInjectionTest {
     @Test
     void theCliFilterOptionsTakePayloadsAsData() throws Exception {
         for (String p : PAYLOADS) {
-            for (String[] option : List.of(new String[] {"--search", p}, new String[] {"--database", p},
-                    new String[] {"--database-type", p})) {
+            for (String[] option : List.of(
+                    new String[] {"--search", p}, new String[] {"--database", p}, new String[] {"--database-type", p
+                    })) {
                 StringWriter out = new StringWriter();
                 StringWriter err = new StringWriter();
                 CommandLine cl = Cli.commandLine();
@@ -242,7 +293,9 @@ class SqlInjectionTest {
                     case "--database" -> named(p);
                     default -> 0;
                 };
-                assertThat(RawHttp.JSON.readTree(out.toString()).get("total").asLong()).as(what).isEqualTo(expected);
+                assertThat(RawHttp.JSON.readTree(out.toString()).get("total").asLong())
+                        .as(what)
+                        .isEqualTo(expected);
             }
         }
     }

@@ -6,8 +6,7 @@ import dev.pairstudio.store.TrashBatch;
 
 /** Moves every pair of {@link KilledOperationsTest#TRASHED} to the trash (arg: db); says "trashing" before and "trashed N" after. */
 public final class TrashChild {
-    private TrashChild() {
-    }
+    private TrashChild() {}
 
     public static void main(String[] args) {
         try (PairStore store = PairStores.open(args[0])) {

@@ -1,5 +1,7 @@
 package dev.pairstudio.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.api.CollectorConfig;
@@ -33,8 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A pair that cannot be anonymized safely (here an e-mail address outside any literal, in SQL no
  * lexer can quote) is withheld: the export goes on, writes no raw value, and says which pair and
@@ -46,6 +46,7 @@ class UnanonymizablePairIsWithheldTest {
 
     @TempDir
     static Path dir;
+
     static PairStore store;
     static String db;
 
@@ -55,7 +56,10 @@ class UnanonymizablePairIsWithheldTest {
         store = PairStores.open(db);
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            pairs.add(TestPair.of("ok-" + i, "Orders of " + RAW + " number " + i, "SELECT * FROM orders WHERE email = \"" + RAW + "\" AND n = " + i)
+            pairs.add(TestPair.of(
+                            "ok-" + i,
+                            "Orders of " + RAW + " number " + i,
+                            "SELECT * FROM orders WHERE email = \"" + RAW + "\" AND n = " + i)
                     .at("2024-06-01T10:00:00Z")
                     .on("sqlite", "shop")
                     .build());
@@ -90,14 +94,15 @@ class UnanonymizablePairIsWithheldTest {
         JsonNode privacy = JSON.readTree(r.manifest().toFile()).get("privacy");
         assertThat(privacy.get("withheld").asInt()).isEqualTo(1);
         assertThat(privacy.get("withheld_pairs").get(0).get("pair_id").asText()).isEqualTo("bad-1");
-        assertThat(privacy.get("withheld_pairs").get(0).get("reason").asText()).contains("EMAIL")
+        assertThat(privacy.get("withheld_pairs").get(0).get("reason").asText())
+                .contains("EMAIL")
                 .doesNotContain(RAW);
     }
 
     @Test
     void theWizardsPreviewLeavesTheWithheldPairOutInsteadOfFailing() {
-        String preview = ExportPreview.firstRecords(store, PairFilter.ALL, "jsonl", null, null,
-                PrivacySettings.anonymizer(store), null, 50);
+        String preview = ExportPreview.firstRecords(
+                store, PairFilter.ALL, "jsonl", null, null, PrivacySettings.anonymizer(store), null, 50);
         assertThat(preview).doesNotContain(RAW).doesNotContain("bad-1");
         assertThat(preview.lines()).hasSize(20);
     }
@@ -105,12 +110,17 @@ class UnanonymizablePairIsWithheldTest {
     @Test
     void splitsCountWithoutTheWithheldPair() throws Exception {
         Path out = dir.resolve("split.jsonl");
-        ExportResult r = export(ExportProfile.defaults("jsonl").withDedup(false)
-                .withSplit(SplitRatios.parse("80/10/10"), SplitAssigner.Grouping.TEMPLATE), out);
-        assertThat(r.splits().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(20);
+        ExportResult r = export(
+                ExportProfile.defaults("jsonl")
+                        .withDedup(false)
+                        .withSplit(SplitRatios.parse("80/10/10"), SplitAssigner.Grouping.TEMPLATE),
+                out);
+        assertThat(r.splits().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(20);
         assertThat(r.withheld()).hasSize(1);
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("split")).toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("split"))
+                    .toList()) {
                 assertThat(Files.readString(f, StandardCharsets.UTF_8)).doesNotContain(RAW);
             }
         }
@@ -122,18 +132,21 @@ class UnanonymizablePairIsWithheldTest {
         StringWriter text = new StringWriter();
         CommandLine cl = Cli.commandLine();
         cl.setOut(new PrintWriter(text));
-        assertThat(cl.execute("export", "--db", db, "--format", "jsonl", "--output", out.toString(), "--keep-duplicates"))
+        assertThat(cl.execute(
+                        "export", "--db", db, "--format", "jsonl", "--output", out.toString(), "--keep-duplicates"))
                 .isZero();
-        assertThat(text.toString()).contains("Exported 20 pairs")
-                .contains("Withheld 1 pairs that could not be anonymized safely").contains("bad-1: ")
+        assertThat(text.toString())
+                .contains("Exported 20 pairs")
+                .contains("Withheld 1 pairs that could not be anonymized safely")
+                .contains("bad-1: ")
                 .doesNotContain(RAW);
         assertThat(Files.readString(out, StandardCharsets.UTF_8)).doesNotContain(RAW);
     }
 
     @Test
     void theApiExportAnswers200WithoutTheRawValue() throws Exception {
-        try (CollectorServer server = CollectorServer.start(store, CollectorConfig.defaults().withPort(0).withThreads(2)
-                .withTrackDuplicates(false))) {
+        try (CollectorServer server = CollectorServer.start(
+                store, CollectorConfig.defaults().withPort(0).withThreads(2).withTrackDuplicates(false))) {
             RawHttp api = new RawHttp("127.0.0.1", server.port(), server.token());
             RawHttp.Response r = api.get(CollectorServer.PREFIX + "/export?format=json");
             assertThat(r.status()).as("%s", r).isEqualTo(200);

@@ -1,5 +1,7 @@
 package dev.pairstudio.schema;
 
+import static dev.pairstudio.testing.HeadlessFx.fx;
+
 import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.ingest.PendingAnalysis;
@@ -34,8 +36,6 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import static dev.pairstudio.testing.HeadlessFx.fx;
-
 /**
  * Issue 15's figure "1M pairs validated in the background without blocking the UI": the real
  * main window (headless on Monocle) opens a database whose pairs were all checked against an
@@ -53,8 +53,7 @@ import static dev.pairstudio.testing.HeadlessFx.fx;
 public final class BackgroundValidationBenchmark {
     private static final long PING_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
 
-    private BackgroundValidationBenchmark() {
-    }
+    private BackgroundValidationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Logger.getLogger("net.sf.jsqlparser").setLevel(Level.WARNING);
@@ -69,9 +68,16 @@ public final class BackgroundValidationBenchmark {
             long pairs = store.count(PairFilter.ALL);
             long firstId = edgeId(store, false);
             long lastId = edgeId(store, true);
-            StoredSchema version = store.saveSchema("bench", "background validation benchmark", SchemaJson.write(ValidationBenchmark.schema()));
-            System.out.printf(Locale.ROOT, "%s: %,d pairs, schema bench version %d (50 tables): every pair is pending; %d cores, heap %d MB%n",
-                    db, pairs, version.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            StoredSchema version = store.saveSchema(
+                    "bench", "background validation benchmark", SchemaJson.write(ValidationBenchmark.schema()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %,d pairs, schema bench version %d (50 tables): every pair is pending; %d cores, heap %d MB%n",
+                    db,
+                    pairs,
+                    version.version(),
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20);
 
             FxProbe probe = new FxProbe();
             BackgroundJobs jobs = new BackgroundJobs();
@@ -96,16 +102,33 @@ public final class BackgroundValidationBenchmark {
             probe.stop();
 
             double seconds = (validationEnd - validationStart) / 1e9;
-            System.out.printf(Locale.ROOT, "window open to all checked: %.1f s (before the first check: %.1f s of opening, "
-                    + "duplicate grouping and the first page)%n", (done - open) / 1e9, (validationStart - open) / 1e9);
-            System.out.printf(Locale.ROOT, "validation: %,d pairs in %.1f s, %,.0f pairs/s (first to last pair checked, results stored)%n",
-                    pairs, seconds, pairs / seconds);
-            System.out.printf(Locale.ROOT, "FX thread while validating: runLater ping every 16 ms, delay %s; frame gaps %s%n",
-                    probe.pingSummary(pingsBefore), probe.frameSummary(framesBefore));
-            System.out.printf(Locale.ROOT, "FX thread from building the window to done (also its first CSS, layout and drawing, cold): ping delay %s; frame gaps %s%n",
-                    probe.pingSummary(0), probe.frameSummary(0));
-            System.out.printf(Locale.ROOT, "flagged UNKNOWN_TABLE: %,d (about 10 %% have a wrong table name); status bar: %s%n",
-                    store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_TABLE))), fx(window::statusMessage));
+            System.out.printf(
+                    Locale.ROOT,
+                    "window open to all checked: %.1f s (before the first check: %.1f s of opening, "
+                            + "duplicate grouping and the first page)%n",
+                    (done - open) / 1e9,
+                    (validationStart - open) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "validation: %,d pairs in %.1f s, %,.0f pairs/s (first to last pair checked, results stored)%n",
+                    pairs,
+                    seconds,
+                    pairs / seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "FX thread while validating: runLater ping every 16 ms, delay %s; frame gaps %s%n",
+                    probe.pingSummary(pingsBefore),
+                    probe.frameSummary(framesBefore));
+            System.out.printf(
+                    Locale.ROOT,
+                    "FX thread from building the window to done (also its first CSS, layout and drawing, cold): ping delay %s; frame gaps %s%n",
+                    probe.pingSummary(0),
+                    probe.frameSummary(0));
+            System.out.printf(
+                    Locale.ROOT,
+                    "flagged UNKNOWN_TABLE: %,d (about 10 %% have a wrong table name); status bar: %s%n",
+                    store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_TABLE))),
+                    fx(window::statusMessage));
             fx(() -> {
                 window.dispose();
                 return null;
@@ -119,20 +142,38 @@ public final class BackgroundValidationBenchmark {
     private static void create(Path db, int n) throws Exception {
         Files.createDirectories(db.toAbsolutePath().getParent());
         long t = System.nanoTime();
-        try (PairStore store = PairStores.open(db.toString()); SqlAnalyzer analyzer = new SqlAnalyzer()) {
+        try (PairStore store = PairStores.open(db.toString());
+                SqlAnalyzer analyzer = new SqlAnalyzer()) {
             Random random = new Random(7);
             for (int from = 0; from < n; from += 10_000) {
-                store.addAll(ValidationBenchmark.pairs(from, Math.min(10_000, n - from), "postgresql", random), null, Source.FILE, "bench");
+                store.addAll(
+                        ValidationBenchmark.pairs(from, Math.min(10_000, n - from), "postgresql", random),
+                        null,
+                        Source.FILE,
+                        "bench");
             }
             int threads = Runtime.getRuntime().availableProcessors();
-            PendingAnalysis.run(store, new AnalyzingEnricher(analyzer, PrivacySettings.anonymizer(store)), threads, x -> { }, () -> false);
+            PendingAnalysis.run(
+                    store,
+                    new AnalyzingEnricher(analyzer, PrivacySettings.anonymizer(store)),
+                    threads,
+                    x -> {},
+                    () -> false);
             new DuplicateTracker(store).catchUp();
-            System.out.printf(Locale.ROOT, "made %s: %,d pairs stored, analysed and grouped in %.0f s%n", db, n, (System.nanoTime() - t) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "made %s: %,d pairs stored, analysed and grouped in %.0f s%n",
+                    db,
+                    n,
+                    (System.nanoTime() - t) / 1e9);
         }
     }
 
     private static long edgeId(PairStore store, boolean last) {
-        return store.query(PairFilter.ALL, new PairSort(SortColumn.ID, last), null, 1).rows().get(0).id();
+        return store.query(PairFilter.ALL, new PairSort(SortColumn.ID, last), null, 1)
+                .rows()
+                .get(0)
+                .id();
     }
 
     private static boolean checkedWith(PairStore store, long pairId, StoredSchema version) {
@@ -176,6 +217,7 @@ public final class BackgroundValidationBenchmark {
 
         /** The FX thread's stack, printed when a ping waits longer than -Dbench.stallStacks=MS (off by default). */
         private final long stackAfterNanos = TimeUnit.MILLISECONDS.toNanos(Long.getLong("bench.stallStacks", 0));
+
         private volatile Thread fxThread;
         private volatile long oldestUnanswered;
 
@@ -183,22 +225,27 @@ public final class BackgroundValidationBenchmark {
         void start() {
             fxThread = Thread.currentThread();
             timer.start();
-            pinger.scheduleAtFixedRate(() -> {
-                long sent = System.nanoTime();
-                if (oldestUnanswered == 0) {
-                    oldestUnanswered = sent;
-                } else if (stackAfterNanos > 0 && sent - oldestUnanswered > stackAfterNanos) {
-                    printStack(sent - oldestUnanswered);
-                }
-                Platform.runLater(() -> {
-                    oldestUnanswered = 0;
-                    pingDelays = add(pingDelays, pings++, System.nanoTime() - sent);
-                });
-            }, PING_NANOS, PING_NANOS, TimeUnit.NANOSECONDS);
+            pinger.scheduleAtFixedRate(
+                    () -> {
+                        long sent = System.nanoTime();
+                        if (oldestUnanswered == 0) {
+                            oldestUnanswered = sent;
+                        } else if (stackAfterNanos > 0 && sent - oldestUnanswered > stackAfterNanos) {
+                            printStack(sent - oldestUnanswered);
+                        }
+                        Platform.runLater(() -> {
+                            oldestUnanswered = 0;
+                            pingDelays = add(pingDelays, pings++, System.nanoTime() - sent);
+                        });
+                    },
+                    PING_NANOS,
+                    PING_NANOS,
+                    TimeUnit.NANOSECONDS);
         }
 
         private void printStack(long waited) {
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "FX thread busy for %.0f ms:%n", waited / 1e6));
+            StringBuilder b =
+                    new StringBuilder(String.format(Locale.ROOT, "FX thread busy for %.0f ms:%n", waited / 1e6));
             StackTraceElement[] stack = fxThread.getStackTrace();
             for (int i = 0; i < Math.min(25, stack.length); i++) {
                 b.append("    at ").append(stack[i]).append('\n');
@@ -242,8 +289,13 @@ public final class BackgroundValidationBenchmark {
             }
             long[] v = Arrays.copyOfRange(values, from, to);
             Arrays.sort(v);
-            return String.format(Locale.ROOT, "n=%,d · p50 %.1f ms · p99 %.1f ms · max %.1f ms (longest stall)", v.length,
-                    v[v.length / 2] / 1e6, v[(int) Math.min(v.length - 1, Math.ceil(v.length * 0.99) - 1)] / 1e6, v[v.length - 1] / 1e6);
+            return String.format(
+                    Locale.ROOT,
+                    "n=%,d · p50 %.1f ms · p99 %.1f ms · max %.1f ms (longest stall)",
+                    v.length,
+                    v[v.length / 2] / 1e6,
+                    v[(int) Math.min(v.length - 1, Math.ceil(v.length * 0.99) - 1)] / 1e6,
+                    v[v.length - 1] / 1e6);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.pairstudio.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
@@ -17,20 +20,33 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 
 /** Editing a stored schema as CREATE TABLE text, and deleting one, in a real H2 file. */
 class SchemaEditingTest {
-    static final DatabaseSchema SHOP = new DatabaseSchema("shop", "postgresql", List.of(
-            new SchemaTable("customers", List.of(new SchemaColumn("id", "INT"), new SchemaColumn("name", "TEXT"),
-                    new SchemaColumn("email", "VARCHAR(200)")), List.of("id"), List.of()),
-            new SchemaTable("orders", List.of(new SchemaColumn("id", "INT"), new SchemaColumn("customer_id", "INT"),
-                    new SchemaColumn("total", "NUMERIC(10, 2)")), List.of("id"), List.of(new ForeignKey("customer_id", "customers", "id")))));
+    static final DatabaseSchema SHOP = new DatabaseSchema(
+            "shop",
+            "postgresql",
+            List.of(
+                    new SchemaTable(
+                            "customers",
+                            List.of(
+                                    new SchemaColumn("id", "INT"),
+                                    new SchemaColumn("name", "TEXT"),
+                                    new SchemaColumn("email", "VARCHAR(200)")),
+                            List.of("id"),
+                            List.of()),
+                    new SchemaTable(
+                            "orders",
+                            List.of(
+                                    new SchemaColumn("id", "INT"),
+                                    new SchemaColumn("customer_id", "INT"),
+                                    new SchemaColumn("total", "NUMERIC(10, 2)")),
+                            List.of("id"),
+                            List.of(new ForeignKey("customer_id", "customers", "id")))));
 
     @TempDir
     Path dir;
+
     PairStore store;
     SqlAnalyzer analyzer;
 
@@ -58,11 +74,22 @@ class SchemaEditingTest {
 
     @Test
     void aSpiderSchemaWithSpacesInNamesReadsBackToo() {
-        DatabaseSchema spider = new DatabaseSchema("concert_singer", "sqlite", List.of(
-                new SchemaTable("singer in concert", List.of(new SchemaColumn("concert_ID", "number"), new SchemaColumn("Singer ID", "text")),
-                        List.of("concert_ID", "Singer ID"), List.of(new ForeignKey("Singer ID", "singer", "Singer ID"))),
-                new SchemaTable("singer", List.of(new SchemaColumn("Singer ID", "text"), new SchemaColumn("Name", "text")),
-                        List.of("Singer ID"), List.of())));
+        DatabaseSchema spider = new DatabaseSchema(
+                "concert_singer",
+                "sqlite",
+                List.of(
+                        new SchemaTable(
+                                "singer in concert",
+                                List.of(
+                                        new SchemaColumn("concert_ID", "number"),
+                                        new SchemaColumn("Singer ID", "text")),
+                                List.of("concert_ID", "Singer ID"),
+                                List.of(new ForeignKey("Singer ID", "singer", "Singer ID"))),
+                        new SchemaTable(
+                                "singer",
+                                List.of(new SchemaColumn("Singer ID", "text"), new SchemaColumn("Name", "text")),
+                                List.of("Singer ID"),
+                                List.of())));
         SchemaEditing.Check check = SchemaEditing.check(analyzer, SchemaEditing.text(spider), spider);
         assertThat(check.problems()).isEmpty();
         assertThat(check.schema()).isEqualTo(spider);
@@ -86,40 +113,76 @@ class SchemaEditingTest {
 
     @Test
     void savingStoresANewVersionAndChecksTheDatabasesPairsAgainstIt() {
-        store.addAll(List.of(TestPair.of("e1", "Customer emails", "SELECT email FROM customers").build()), null, Source.FILE, "t");
+        store.addAll(
+                List.of(TestPair.of("e1", "Customer emails", "SELECT email FROM customers")
+                        .build()),
+                null,
+                Source.FILE,
+                "t");
         StoredSchema v1 = store.saveSchema("shop", "shop.sql", SchemaJson.write(SHOP));
-        new SchemaImporter(store, analyzer).validate(new SchemaImporter.Report(List.of(v1), List.of(), 0, List.of()), n -> { }, () -> false);
-        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isZero();
+        new SchemaImporter(store, analyzer)
+                .validate(new SchemaImporter.Report(List.of(v1), List.of(), 0, List.of()), n -> {}, () -> false);
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN))))
+                .isZero();
 
         String renamed = SchemaEditing.text(SHOP).replace("email VARCHAR(200)", "mail VARCHAR(200)");
-        SchemaEditing.Saved saved = SchemaEditing.save(store, analyzer, v1, SchemaEditing.check(analyzer, renamed, SHOP), () -> false);
+        SchemaEditing.Saved saved =
+                SchemaEditing.save(store, analyzer, v1, SchemaEditing.check(analyzer, renamed, SHOP), () -> false);
 
         assertThat(saved.stored().version()).isEqualTo(2);
         assertThat(saved.stored().source()).isEqualTo("edited from version 1");
         assertThat(saved.validation().validated()).isEqualTo(1);
-        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isEqualTo(1);
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN))))
+                .isEqualTo(1);
         assertThat(store.schema(v1.id())).contains(v1); // the version the pair was first checked with stays
-        assertThat(SchemaJson.read(store.latestSchemas().get(0).definition()).table("customers").orElseThrow().column("mail")).isPresent();
+        assertThat(SchemaJson.read(store.latestSchemas().get(0).definition())
+                        .table("customers")
+                        .orElseThrow()
+                        .column("mail"))
+                .isPresent();
     }
 
     @Test
     void deletingASchemaClearsTheChecksOfItsPairsOnly() {
-        store.addAll(List.of(
-                TestPair.of("s1", "Customer emails", "SELECT emial FROM customers").build(),
-                TestPair.of("h1", "Staff", "SELECT nmae FROM staff").on("postgresql", "hr").build()), null, Source.FILE, "t");
+        store.addAll(
+                List.of(
+                        TestPair.of("s1", "Customer emails", "SELECT emial FROM customers")
+                                .build(),
+                        TestPair.of("h1", "Staff", "SELECT nmae FROM staff")
+                                .on("postgresql", "hr")
+                                .build()),
+                null,
+                Source.FILE,
+                "t");
         store.saveSchema("shop", "a", SchemaJson.write(SHOP));
         store.saveSchema("shop", "b", SchemaJson.write(SHOP));
-        store.saveSchema("hr", "c", SchemaJson.write(new DatabaseSchema("hr", "postgresql", List.of(new SchemaTable("staff",
-                List.of(new SchemaColumn("id", "INT"), new SchemaColumn("name", "TEXT")), List.of("id"), List.of())))));
-        ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
-        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isEqualTo(2);
+        store.saveSchema(
+                "hr",
+                "c",
+                SchemaJson.write(new DatabaseSchema(
+                        "hr",
+                        "postgresql",
+                        List.of(new SchemaTable(
+                                "staff",
+                                List.of(new SchemaColumn("id", "INT"), new SchemaColumn("name", "TEXT")),
+                                List.of("id"),
+                                List.of())))));
+        ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> {}, () -> false);
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN))))
+                .isEqualTo(2);
         assertThat(store.validationsAgainst("shop")).isEqualTo(1);
 
         assertThat(store.deleteSchema("shop")).isEqualTo(1);
 
         assertThat(store.latestSchemas()).extracting(StoredSchema::databaseName).containsExactly("hr");
-        assertThat(store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)), PairSort.INSERTION,
-                null, 10).rows()).extracting(p -> p.pair().pairId()).containsExactly("h1");
+        assertThat(store.query(
+                                PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)),
+                                PairSort.INSERTION,
+                                null,
+                                10)
+                        .rows())
+                .extracting(p -> p.pair().pairId())
+                .containsExactly("h1");
         assertThat(store.validationsAgainst("shop")).isZero();
         assertThat(store.unvalidated(0, 10)).isEmpty(); // no schema for shop: nothing pending either
         // a schema no pair was checked against goes too
@@ -130,14 +193,22 @@ class SchemaEditingTest {
 
     @Test
     void aCheckThatFinishesAfterItsSchemaWasDeletedLeavesNoFlags() {
-        long id = store.addAll(List.of(TestPair.of("s1", "Customer emails", "SELECT emial FROM customers").build()), null, Source.FILE, "t").ids().get(0);
+        long id = store.addAll(
+                        List.of(TestPair.of("s1", "Customer emails", "SELECT emial FROM customers")
+                                .build()),
+                        null,
+                        Source.FILE,
+                        "t")
+                .ids()
+                .get(0);
         store.saveSchema("shop", "a", SchemaJson.write(SHOP));
-        ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+        ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> {}, () -> false);
         // what a run that loaded the schema before Delete would store after it
         ValidationResult late = store.validation(id).orElseThrow();
         store.deleteSchema("shop");
         store.saveValidations(List.of(late));
         assertThat(store.validation(id)).isEmpty();
-        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isZero();
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN))))
+                .isZero();
     }
 }

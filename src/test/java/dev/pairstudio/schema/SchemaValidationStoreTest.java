@@ -1,5 +1,7 @@
 package dev.pairstudio.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.PairFilter;
@@ -20,13 +22,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
-
 
 /** Schemas and validation results in a real H2 file: versions, flags in filters, and what survives re-analysis and edits. */
 class SchemaValidationStoreTest {
     @TempDir
     Path dir;
+
     PairStore store;
     SqlAnalyzer analyzer;
 
@@ -45,7 +46,9 @@ class SchemaValidationStoreTest {
     private List<Long> add(String db, String... questionSql) {
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < questionSql.length; i += 2) {
-            pairs.add(TestPair.of(db + "-" + i, questionSql[i], questionSql[i + 1]).on("postgresql", db).build());
+            pairs.add(TestPair.of(db + "-" + i, questionSql[i], questionSql[i + 1])
+                    .on("postgresql", db)
+                    .build());
         }
         return store.addAll(pairs, null, Source.FILE, "test").ids();
     }
@@ -66,7 +69,8 @@ class SchemaValidationStoreTest {
                 CREATE INDEX customers_name ON customers (name);
                 CREATE TABLE orders (id INT, customer_id INT REFERENCES customers (id), total NUMERIC(8,2));
                 """);
-        SchemaImporter.Report r = new SchemaImporter(store, analyzer).importFile(file, SchemaFormat.DDL, "shop", "postgresql");
+        SchemaImporter.Report r =
+                new SchemaImporter(store, analyzer).importFile(file, SchemaFormat.DDL, "shop", "postgresql");
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(4);
             assertThat(p.statement()).startsWith("CREATE TABLE broken");
@@ -82,40 +86,52 @@ class SchemaValidationStoreTest {
 
     @Test
     void everyImportIsANewVersionAndValidationNamesTheVersionItUsed() throws Exception {
-        List<Long> ids = add("shop", "Customer names", "SELECT name FROM customers", "Emails", "SELECT email FROM customers");
+        List<Long> ids =
+                add("shop", "Customer names", "SELECT name FROM customers", "Emails", "SELECT email FROM customers");
         SchemaImporter importer = new SchemaImporter(store, analyzer);
         importer.importFile(ddl("CREATE TABLE customers (id INT, name TEXT);"), SchemaFormat.DDL, "shop", "postgresql");
-        ValidationSummary first = ValidationRun.run(store, analyzer, PairFilter.ALL, 2, n -> { }, () -> false);
+        ValidationSummary first = ValidationRun.run(store, analyzer, PairFilter.ALL, 2, n -> {}, () -> false);
         assertThat(first.validated()).isEqualTo(2);
         assertThat(first.flagged()).containsEntry(QualityFlag.UNKNOWN_COLUMN, 1L);
         long v1 = store.validation(ids.get(1)).orElseThrow().schemaId();
 
-        importer.importFile(ddl("CREATE TABLE customers (id INT, name TEXT, email TEXT);"), SchemaFormat.DDL, "shop", "postgresql");
+        importer.importFile(
+                ddl("CREATE TABLE customers (id INT, name TEXT, email TEXT);"), SchemaFormat.DDL, "shop", "postgresql");
         StoredSchema latest = store.latestSchemas().get(0);
         assertThat(latest.version()).isEqualTo(2);
-        ValidationRun.run(store, analyzer, PairFilter.ALL, 2, n -> { }, () -> false);
-        assertThat(store.validation(ids.get(1)).orElseThrow().schemaId()).isEqualTo(latest.id()).isNotEqualTo(v1);
+        ValidationRun.run(store, analyzer, PairFilter.ALL, 2, n -> {}, () -> false);
+        assertThat(store.validation(ids.get(1)).orElseThrow().schemaId())
+                .isEqualTo(latest.id())
+                .isNotEqualTo(v1);
         assertThat(store.schema(v1).orElseThrow().version()).isEqualTo(1); // the old version stays
-        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isZero();
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN))))
+                .isZero();
     }
 
     @Test
     void validationFlagsAreFilterableAndSurviveReanalysisAndReopening() throws Exception {
-        List<Long> ids = add("shop", "Customer names", "SELECT nmae FROM customers", "All names", "SELECT name FROM customers");
-        new SchemaImporter(store, analyzer).importFile(ddl("CREATE TABLE customers (id INT, name TEXT);"), SchemaFormat.DDL, "shop", null);
-        ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+        List<Long> ids =
+                add("shop", "Customer names", "SELECT nmae FROM customers", "All names", "SELECT name FROM customers");
+        new SchemaImporter(store, analyzer)
+                .importFile(ddl("CREATE TABLE customers (id INT, name TEXT);"), SchemaFormat.DDL, "shop", null);
+        ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> {}, () -> false);
         PairFilter unknownColumn = PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN));
         assertThat(store.count(unknownColumn)).isEqualTo(1);
         assertThat(store.get(ids.get(0)).orElseThrow().analysis().flags()).contains(QualityFlag.UNKNOWN_COLUMN);
 
         // re-analysis rewrites the analysis row; the validation flags are in their own table
-        store.reanalysed(ids.get(0), List.of("customers"), new PairAnalysis(QueryType.SELECT, "fp", null,
-                Set.of(QualityFlag.SHORT_QUESTION), null, Set.of(), null));
+        store.reanalysed(
+                ids.get(0),
+                List.of("customers"),
+                new PairAnalysis(
+                        QueryType.SELECT, "fp", null, Set.of(QualityFlag.SHORT_QUESTION), null, Set.of(), null));
         assertThat(store.count(unknownColumn)).isEqualTo(1);
         assertThat(store.get(ids.get(0)).orElseThrow().analysis().flags())
                 .containsExactlyInAnyOrder(QualityFlag.UNKNOWN_COLUMN, QualityFlag.SHORT_QUESTION);
-        assertThat(ValidationMessages.read(store.validation(ids.get(0)).orElseThrow().messages()))
-                .singleElement().satisfies(m -> assertThat(m.text()).contains("nmae"));
+        assertThat(ValidationMessages.read(
+                        store.validation(ids.get(0)).orElseThrow().messages()))
+                .singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("nmae"));
 
         store.close();
         store = PairStores.open(dir.resolve("db").toString());
@@ -128,8 +144,9 @@ class SchemaValidationStoreTest {
         PairFilter unknownColumn = PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN));
         assertThat(store.count(unknownColumn)).isZero(); // index built before the validation
         try (PairStore other = PairStores.open(dir.resolve("db").toString())) {
-            new SchemaImporter(other, analyzer).importFile(ddl("CREATE TABLE customers (id INT, name TEXT);"), SchemaFormat.DDL, "shop", null);
-            ValidationRun.run(other, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+            new SchemaImporter(other, analyzer)
+                    .importFile(ddl("CREATE TABLE customers (id INT, name TEXT);"), SchemaFormat.DDL, "shop", null);
+            ValidationRun.run(other, analyzer, PairFilter.ALL, 1, n -> {}, () -> false);
         }
         assertThat(store.count(unknownColumn)).isEqualTo(1);
     }
@@ -137,7 +154,7 @@ class SchemaValidationStoreTest {
     @Test
     void pairsOfDatabasesWithoutSchemaAreCountedAndLeftAlone() {
         add("hr", "Employees", "SELECT * FROM staff");
-        ValidationSummary s = ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+        ValidationSummary s = ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> {}, () -> false);
         assertThat(s.validated()).isZero();
         assertThat(s.withoutSchema()).containsEntry("hr", 1L);
     }
@@ -145,8 +162,9 @@ class SchemaValidationStoreTest {
     @Test
     void purgingAPairTakesItsValidationWithIt() throws Exception {
         List<Long> ids = add("shop", "Customer names", "SELECT nmae FROM customers");
-        new SchemaImporter(store, analyzer).importFile(ddl("CREATE TABLE customers (id INT, name TEXT);"), SchemaFormat.DDL, "shop", null);
-        ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+        new SchemaImporter(store, analyzer)
+                .importFile(ddl("CREATE TABLE customers (id INT, name TEXT);"), SchemaFormat.DDL, "shop", null);
+        ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> {}, () -> false);
         store.trash(ids);
         store.purge();
         assertThat(store.validation(ids.get(0))).isEmpty();

@@ -30,14 +30,60 @@ final class SpiderMutants {
     }
 
     /** A word, a quoted string, a number or one symbol, with its offsets. */
-    record Token(String text, int start, int end, boolean word, boolean string) {
-    }
+    record Token(String text, int start, int end, boolean word, boolean string) {}
 
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|'(?:[^']|'')*'|\"[^\"]*\"|\\d+(?:\\.\\d+)?|\\S");
-    private static final Set<String> KEYWORDS = Set.of("select", "from", "where", "join", "on", "as", "and", "or", "not", "in",
-            "group", "by", "order", "having", "limit", "desc", "asc", "count", "sum", "avg", "min", "max", "distinct", "like",
-            "between", "union", "intersect", "except", "is", "null", "exists", "case", "when", "then", "else", "end", "left",
-            "inner", "outer", "cross", "natural", "using", "all", "offset", "cast", "abs", "length", "lower", "upper");
+    private static final Pattern TOKEN =
+            Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|'(?:[^']|'')*'|\"[^\"]*\"|\\d+(?:\\.\\d+)?|\\S");
+    private static final Set<String> KEYWORDS = Set.of(
+            "select",
+            "from",
+            "where",
+            "join",
+            "on",
+            "as",
+            "and",
+            "or",
+            "not",
+            "in",
+            "group",
+            "by",
+            "order",
+            "having",
+            "limit",
+            "desc",
+            "asc",
+            "count",
+            "sum",
+            "avg",
+            "min",
+            "max",
+            "distinct",
+            "like",
+            "between",
+            "union",
+            "intersect",
+            "except",
+            "is",
+            "null",
+            "exists",
+            "case",
+            "when",
+            "then",
+            "else",
+            "end",
+            "left",
+            "inner",
+            "outer",
+            "cross",
+            "natural",
+            "using",
+            "all",
+            "offset",
+            "cast",
+            "abs",
+            "length",
+            "lower",
+            "upper");
 
     private final DatabaseSchema schema;
     private final Random random;
@@ -98,7 +144,9 @@ final class SpiderMutants {
         if (!t.word() || KEYWORDS.contains(t.text().toLowerCase(Locale.ROOT)) || isTable(tokens, i)) {
             return false;
         }
-        if (i + 1 < tokens.size() && (tokens.get(i + 1).text().equals(".") || tokens.get(i + 1).text().equals("("))) {
+        if (i + 1 < tokens.size()
+                && (tokens.get(i + 1).text().equals(".")
+                        || tokens.get(i + 1).text().equals("("))) {
             return false; // a qualifier or a function
         }
         if (i > 0 && tokens.get(i - 1).text().equalsIgnoreCase("as")) {
@@ -134,7 +182,10 @@ final class SpiderMutants {
 
     private List<SchemaTable> unusedTables(List<Token> tokens) {
         Set<String> used = tablesInQuery(tokens);
-        return schema.tables().stream().filter(t -> !used.contains(t.name().toLowerCase(Locale.ROOT)) && !t.columns().isEmpty()).toList();
+        return schema.tables().stream()
+                .filter(t -> !used.contains(t.name().toLowerCase(Locale.ROOT))
+                        && !t.columns().isEmpty())
+                .toList();
     }
 
     /** {@code T1.name} → {@code other_table.some_column}, naming a table the FROM clause lacks. */
@@ -145,7 +196,8 @@ final class SpiderMutants {
             return null;
         }
         SchemaTable other = unused.get(random.nextInt(unused.size()));
-        String ref = other.name() + "." + other.columns().get(random.nextInt(other.columns().size())).name();
+        String ref = other.name() + "."
+                + other.columns().get(random.nextInt(other.columns().size())).name();
         int start = column.start();
         int idx = tokens.indexOf(column);
         if (idx >= 2 && tokens.get(idx - 1).text().equals(".")) {
@@ -160,8 +212,9 @@ final class SpiderMutants {
         List<String> candidates = new ArrayList<>();
         for (SchemaTable t : unusedTables(tokens)) {
             for (SchemaColumn c : t.columns()) {
-                boolean inUsed = schema.tables().stream().anyMatch(u -> used.contains(u.name().toLowerCase(Locale.ROOT))
-                        && u.column(c.name()).isPresent());
+                boolean inUsed = schema.tables().stream()
+                        .anyMatch(u -> used.contains(u.name().toLowerCase(Locale.ROOT))
+                                && u.column(c.name()).isPresent());
                 if (!inUsed && c.name().matches("[A-Za-z_][A-Za-z0-9_]*")) {
                     candidates.add(c.name());
                 }
@@ -176,7 +229,9 @@ final class SpiderMutants {
         if (idx >= 2 && tokens.get(idx - 1).text().equals(".")) {
             start = tokens.get(idx - 2).start();
         }
-        return sql.substring(0, start) + candidates.get(random.nextInt(candidates.size())) + sql.substring(column.end());
+        return sql.substring(0, start)
+                + candidates.get(random.nextInt(candidates.size()))
+                + sql.substring(column.end());
     }
 
     /** One of several everyday syntax errors, at a random place that has it. */
@@ -200,9 +255,17 @@ final class SpiderMutants {
                 }
                 case 3 -> {
                     // a misspelt keyword
-                    Token kw = pick(tokens, i -> tokens.get(i).text().equalsIgnoreCase("from") || tokens.get(i).text().equalsIgnoreCase("where")
-                            || tokens.get(i).text().equalsIgnoreCase("select") || tokens.get(i).text().equalsIgnoreCase("by"));
-                    yield kw == null ? null : sql.substring(0, kw.start()) + kw.text().substring(0, kw.text().length() - 1) + sql.substring(kw.end());
+                    Token kw = pick(
+                            tokens,
+                            i -> tokens.get(i).text().equalsIgnoreCase("from")
+                                    || tokens.get(i).text().equalsIgnoreCase("where")
+                                    || tokens.get(i).text().equalsIgnoreCase("select")
+                                    || tokens.get(i).text().equalsIgnoreCase("by"));
+                    yield kw == null
+                            ? null
+                            : sql.substring(0, kw.start())
+                                    + kw.text().substring(0, kw.text().length() - 1)
+                                    + sql.substring(kw.end());
                 }
                 case 4 -> {
                     // a comparison without its value
@@ -215,8 +278,11 @@ final class SpiderMutants {
                 }
                 case 5 -> {
                     // a doubled keyword
-                    Token kw = pick(tokens, i -> tokens.get(i).text().equalsIgnoreCase("where") || tokens.get(i).text().equalsIgnoreCase("from")
-                            || tokens.get(i).text().equalsIgnoreCase("and"));
+                    Token kw = pick(
+                            tokens,
+                            i -> tokens.get(i).text().equalsIgnoreCase("where")
+                                    || tokens.get(i).text().equalsIgnoreCase("from")
+                                    || tokens.get(i).text().equalsIgnoreCase("and"));
                     yield kw == null ? null : sql.substring(0, kw.end()) + " " + kw.text() + sql.substring(kw.end());
                 }
                 case 6 -> {
@@ -226,7 +292,10 @@ final class SpiderMutants {
                 }
                 default -> {
                     // the SQL cut off after an operator
-                    Token op = pick(tokens, i -> tokens.get(i).text().equalsIgnoreCase("and") || tokens.get(i).text().equalsIgnoreCase("join"));
+                    Token op = pick(
+                            tokens,
+                            i -> tokens.get(i).text().equalsIgnoreCase("and")
+                                    || tokens.get(i).text().equalsIgnoreCase("join"));
                     yield op == null ? null : sql.substring(0, op.end());
                 }
             };

@@ -1,13 +1,13 @@
 package dev.pairstudio.schema;
 
-import dev.pairstudio.testing.TestPair;
-import dev.pairstudio.testing.SpiderCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalysis;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.testing.SpiderCorpus;
+import dev.pairstudio.testing.TestPair;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -39,12 +39,13 @@ import org.junit.jupiter.api.Test;
 class SpiderMutationTest {
     static final int PER_KIND = 320;
 
-    record Case(String db, String question, String sql, SpiderMutants.Kind kind) {
-    }
+    record Case(String db, String question, String sql, SpiderMutants.Kind kind) {}
 
     static Path corpus() {
         Path dir = SpiderCorpus.FOLDER;
-        assertThat(dir.resolve("train.json")).as("Spider's train.json (set -Dcorpora.dir=DIR to find it elsewhere)").exists();
+        assertThat(dir.resolve("train.json"))
+                .as("Spider's train.json (set -Dcorpora.dir=DIR to find it elsewhere)")
+                .exists();
         return dir;
     }
 
@@ -80,14 +81,17 @@ class SpiderMutationTest {
                     String db = g.database();
                     String broken = new SpiderMutants(schemas.get(db).schema(), random).mutate(g.sql(), kind);
                     if (broken != null && seen.add(broken) && rejects(referee, schemas.get(db), broken) != null) {
-                        mutantsOf.computeIfAbsent(i, k -> new ArrayList<>()).add(new Case(db, g.question(), broken, kind));
+                        mutantsOf
+                                .computeIfAbsent(i, k -> new ArrayList<>())
+                                .add(new Case(db, g.question(), broken, kind));
                         kept.merge(kind, 1, Integer::sum);
                     }
                 }
             }
 
             // one analyzer and one validator for everything, as in the window and the collector
-            Map<SpiderMutants.Kind, int[]> found = new EnumMap<>(SpiderMutants.Kind.class); // {found, by our own checks, unparseable}
+            Map<SpiderMutants.Kind, int[]> found =
+                    new EnumMap<>(SpiderMutants.Kind.class); // {found, by our own checks, unparseable}
             List<String> falseAlarms = new ArrayList<>();
             List<String> missed = new ArrayList<>();
             int goldAccepted = 0;
@@ -97,7 +101,8 @@ class SpiderMutationTest {
             ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
             long cpuStart = cpu.getCurrentThreadCpuTime();
             validationNanos = 0;
-            try (SqlAnalyzer analyzer = new SqlAnalyzer(); PairValidator validator = new PairValidator(analyzer, true, 2_000)) {
+            try (SqlAnalyzer analyzer = new SqlAnalyzer();
+                    PairValidator validator = new PairValidator(analyzer, true, 2_000)) {
                 for (int i = 0; i < gold.size(); i++) {
                     SpiderCorpus.Example g = gold.get(i);
                     String db = g.database();
@@ -128,16 +133,21 @@ class SpiderMutationTest {
             }
             double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9;
 
-            StringBuilder table = new StringBuilder("\n| | pairs | found (any error flag) | by our own checks | UNPARSEABLE |\n|---|---|---|---|---|\n");
-            table.append(String.format("| gold that SQLite accepts | %d | %d error flags | | |%n", goldAccepted, falseAlarms.size()));
-            table.append(String.format("| gold that SQLite rejects | %d | %d | | |%n", goldRejected, goldRejectedFlagged));
+            StringBuilder table = new StringBuilder(
+                    "\n| | pairs | found (any error flag) | by our own checks | UNPARSEABLE |\n|---|---|---|---|---|\n");
+            table.append(String.format(
+                    "| gold that SQLite accepts | %d | %d error flags | | |%n", goldAccepted, falseAlarms.size()));
+            table.append(
+                    String.format("| gold that SQLite rejects | %d | %d | | |%n", goldRejected, goldRejectedFlagged));
             for (SpiderMutants.Kind k : SpiderMutants.Kind.values()) {
                 int n = kept.getOrDefault(k, 0);
                 int[] f = found.getOrDefault(k, new int[3]);
-                table.append(String.format("| %s | %d | %.1f %% | %.1f %% | %.1f %% |%n", k.label, n, 100.0 * f[0] / n, 100.0 * f[1] / n,
-                        100.0 * f[2] / n));
+                table.append(String.format(
+                        "| %s | %d | %.1f %% | %.1f %% | %.1f %% |%n",
+                        k.label, n, 100.0 * f[0] / n, 100.0 * f[1] / n, 100.0 * f[2] / n));
             }
-            table.append(String.format("%nanalysis + validation on one thread: %d pairs, %.1f s CPU, %.0f pairs/s; validation alone %.0f pairs/s%n",
+            table.append(String.format(
+                    "%nanalysis + validation on one thread: %d pairs, %.1f s CPU, %.0f pairs/s; validation alone %.0f pairs/s%n",
                     validations, cpuSeconds, validations / cpuSeconds, validations / (validationNanos / 1e9)));
             System.out.println(table);
 
@@ -146,11 +156,15 @@ class SpiderMutationTest {
             for (SpiderMutants.Kind k : SpiderMutants.Kind.values()) {
                 int n = kept.getOrDefault(k, 0);
                 assertThat(n).as(k.label + " copies that SQLite rejects").isGreaterThanOrEqualTo(300);
-                assertThat(found.get(k)[0] / (double) n).as(k.label + " recall; missed: " + missed).isGreaterThanOrEqualTo(0.995);
+                assertThat(found.get(k)[0] / (double) n)
+                        .as(k.label + " recall; missed: " + missed)
+                        .isGreaterThanOrEqualTo(0.995);
             }
-            // the analysis alone (no schema: the window's UNPARSEABLE flag) finds syntax errors in a long-lived analyzer
+            // the analysis alone (no schema: the window's UNPARSEABLE flag) finds syntax errors in a long-lived
+            // analyzer
             int syntax = kept.get(SpiderMutants.Kind.SYNTAX_ERROR);
-            assertThat(found.get(SpiderMutants.Kind.SYNTAX_ERROR)[2] / (double) syntax).as("syntax errors flagged UNPARSEABLE")
+            assertThat(found.get(SpiderMutants.Kind.SYNTAX_ERROR)[2] / (double) syntax)
+                    .as("syntax errors flagged UNPARSEABLE")
                     .isGreaterThanOrEqualTo(0.995);
         } finally {
             for (Connection c : referee.values()) {
@@ -170,7 +184,9 @@ class SpiderMutationTest {
 
         /** Found without SQLite's verdict: the parser, or the name resolver. */
         boolean ours() {
-            return unparseable() || validation.messages().stream().anyMatch(m -> m.flag().schemaError() && m.flag() != QualityFlag.DOES_NOT_RUN);
+            return unparseable()
+                    || validation.messages().stream()
+                            .anyMatch(m -> m.flag().schemaError() && m.flag() != QualityFlag.DOES_NOT_RUN);
         }
 
         String why() {
@@ -200,12 +216,20 @@ class SpiderMutationTest {
             try (Statement s = c.createStatement()) {
                 for (SchemaTable t : schema.schema().tables()) {
                     if (t.name().equalsIgnoreCase("sqlite_sequence")) {
-                        s.execute("CREATE TABLE referee_autoincrement (id INTEGER PRIMARY KEY AUTOINCREMENT)"); // SQLite makes it
+                        s.execute(
+                                "CREATE TABLE referee_autoincrement (id INTEGER PRIMARY KEY AUTOINCREMENT)"); // SQLite
+                        // makes
+                        // it
                         continue;
                     }
-                    StringBuilder b = new StringBuilder("CREATE TABLE \"").append(t.name()).append("\" (");
+                    StringBuilder b = new StringBuilder("CREATE TABLE \"")
+                            .append(t.name())
+                            .append("\" (");
                     for (int i = 0; i < t.columns().size(); i++) {
-                        b.append(i == 0 ? "" : ", ").append('"').append(t.columns().get(i).name()).append('"');
+                        b.append(i == 0 ? "" : ", ")
+                                .append('"')
+                                .append(t.columns().get(i).name())
+                                .append('"');
                     }
                     s.execute(b.append(')').toString());
                 }

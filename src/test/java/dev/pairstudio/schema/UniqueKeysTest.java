@@ -1,10 +1,10 @@
 package dev.pairstudio.schema;
 
-import dev.pairstudio.testing.TestPair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.testing.TestPair;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,16 +49,20 @@ class UniqueKeysTest {
     @Test
     void columnAndTableConstraintsAndUniqueIndexesAreRead() {
         assertThat(shop.table("customers").orElseThrow().uniqueKeys()).containsExactly(List.of("email"));
-        assertThat(shop.table("seats").orElseThrow().uniqueKeys()).containsExactly(List.of("hall", "seat_row", "seat_no"));
+        assertThat(shop.table("seats").orElseThrow().uniqueKeys())
+                .containsExactly(List.of("hall", "seat_row", "seat_no"));
         // the constraint, then the index; the partial index says nothing about all rows and is left aside
         assertThat(shop.table("products").orElseThrow().uniqueKeys()).containsExactly(List.of("code"), List.of("sku"));
     }
 
     @Test
     void aUniqueIndexOnATableTheScriptDoesNotDefineIsReported() {
-        SchemaImport read = new DdlSchemaReader(analyzer).read("CREATE TABLE a (id INT);\nCREATE UNIQUE INDEX b_id ON b (id);", "x", null);
-        assertThat(read.problems()).singleElement().hasToString(
-                "line 2: unique index on table b, which the script does not define — CREATE UNIQUE INDEX b_id ON b (id)");
+        SchemaImport read = new DdlSchemaReader(analyzer)
+                .read("CREATE TABLE a (id INT);\nCREATE UNIQUE INDEX b_id ON b (id);", "x", null);
+        assertThat(read.problems())
+                .singleElement()
+                .hasToString(
+                        "line 2: unique index on table b, which the script does not define — CREATE UNIQUE INDEX b_id ON b (id)");
         assertThat(read.schemas()).hasSize(1);
     }
 
@@ -70,7 +74,9 @@ class UniqueKeysTest {
                 CREATE UNIQUE INDEX t_lower ON t (lower(a));
                 CREATE UNIQUE INDEX IF NOT EXISTS t_b ON t USING btree (b);
                 """, "x", "postgresql");
-        assertThat(read.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(2));
+        assertThat(read.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.line()).isEqualTo(2));
         assertThat(read.schemas().get(0).table("t").orElseThrow().uniqueKeys()).containsExactly(List.of("b"));
         assertThat(read.skippedStatements()).isEqualTo(1); // the expression index
     }
@@ -79,9 +85,10 @@ class UniqueKeysTest {
     void theJsonKeepsThemAndASchemaStoredBeforeThemStillLoads() {
         assertThat(SchemaJson.read(SchemaJson.write(shop))).isEqualTo(shop);
         // as the previous version stored it: no uniqueKeys field
-        DatabaseSchema old = SchemaJson.read("{\"databaseName\":\"shop\",\"dialect\":\"postgresql\",\"tables\":[{\"name\":\"customers\","
-                + "\"columns\":[{\"name\":\"id\",\"type\":\"INT\"},{\"name\":\"email\",\"type\":\"TEXT\"}],\"primaryKey\":[\"id\"],"
-                + "\"foreignKeys\":[]}]}");
+        DatabaseSchema old = SchemaJson.read(
+                "{\"databaseName\":\"shop\",\"dialect\":\"postgresql\",\"tables\":[{\"name\":\"customers\","
+                        + "\"columns\":[{\"name\":\"id\",\"type\":\"INT\"},{\"name\":\"email\",\"type\":\"TEXT\"}],\"primaryKey\":[\"id\"],"
+                        + "\"foreignKeys\":[]}]}");
         assertThat(old.table("customers").orElseThrow().uniqueKeys()).isEmpty();
         assertThat(old.table("customers").orElseThrow().primaryKey()).containsExactly("id");
     }
@@ -89,37 +96,50 @@ class UniqueKeysTest {
     @Test
     void theEditorTextWritesThemAsTableConstraintsAndReadsThemBack() {
         String text = SchemaEditing.text(shop);
-        assertThat(text).contains("    UNIQUE (hall, seat_row, seat_no)\n").contains("    UNIQUE (code),\n    UNIQUE (sku)\n");
+        assertThat(text)
+                .contains("    UNIQUE (hall, seat_row, seat_no)\n")
+                .contains("    UNIQUE (code),\n    UNIQUE (sku)\n");
         assertThat(SchemaEditing.check(analyzer, text, shop).schema()).isEqualTo(shop);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "SELECT name FROM customers ORDER BY email LIMIT 1 | false",
-        "SELECT name FROM customers ORDER BY city LIMIT 1 | true",
-        "SELECT name FROM customers ORDER BY city, email LIMIT 1 | false",
-        "SELECT price FROM seats ORDER BY hall, seat_row, seat_no LIMIT 1 | false",
-        "SELECT price FROM seats ORDER BY hall, seat_row LIMIT 1 | true",
-        "SELECT title FROM products ORDER BY sku DESC LIMIT 1 | false",
-        "SELECT sku FROM products ORDER BY title LIMIT 1 | true",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "SELECT name FROM customers ORDER BY email LIMIT 1 | false",
+                "SELECT name FROM customers ORDER BY city LIMIT 1 | true",
+                "SELECT name FROM customers ORDER BY city, email LIMIT 1 | false",
+                "SELECT price FROM seats ORDER BY hall, seat_row, seat_no LIMIT 1 | false",
+                "SELECT price FROM seats ORDER BY hall, seat_row LIMIT 1 | true",
+                "SELECT title FROM products ORDER BY sku DESC LIMIT 1 | false",
+                "SELECT sku FROM products ORDER BY title LIMIT 1 | true",
+            })
     void theTieHintIsQuietWhenTheOrderByColumnsHoldAWholeUniqueKey(String sql, boolean hinted) {
-        Validation v = validator.validate(TestPair.of("p", "Which one comes first?", sql).build(), LoadedSchema.of(1, shop));
-        assertThat(v.messages().stream().anyMatch(m -> m.flag() == QualityFlag.NON_DETERMINISTIC && m.text().contains("LIMIT 1")))
-                .as(v.messages().toString()).isEqualTo(hinted);
+        Validation v = validator.validate(
+                TestPair.of("p", "Which one comes first?", sql).build(), LoadedSchema.of(1, shop));
+        assertThat(v.messages().stream()
+                        .anyMatch(m -> m.flag() == QualityFlag.NON_DETERMINISTIC
+                                && m.text().contains("LIMIT 1")))
+                .as(v.messages().toString())
+                .isEqualTo(hinted);
     }
 
     @Test
     void aLiveDatabaseGivesItsUniqueConstraintsAndIndexes(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:" + dir.resolve("live").toAbsolutePath();
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(200) UNIQUE, name VARCHAR(50), city VARCHAR(50))");
-            s.execute("CREATE TABLE seats (hall VARCHAR(10), seat_row INT, seat_no INT, CONSTRAINT seat UNIQUE (hall, seat_row, seat_no))");
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(200) UNIQUE, name VARCHAR(50), city VARCHAR(50))");
+            s.execute(
+                    "CREATE TABLE seats (hall VARCHAR(10), seat_row INT, seat_no INT, CONSTRAINT seat UNIQUE (hall, seat_row, seat_no))");
             s.execute("CREATE UNIQUE INDEX customers_name ON customers (name)");
             s.execute("CREATE INDEX customers_city ON customers (city)");
         }
         DatabaseSchema live = new JdbcSchemaReader(10_000).read(url, "sa", new char[0], "PUBLIC", "shop");
-        assertThat(live.table("CUSTOMERS").orElseThrow().uniqueKeys()).containsExactlyInAnyOrder(List.of("EMAIL"), List.of("NAME"));
-        assertThat(live.table("SEATS").orElseThrow().uniqueKeys()).containsExactly(List.of("HALL", "SEAT_ROW", "SEAT_NO"));
+        assertThat(live.table("CUSTOMERS").orElseThrow().uniqueKeys())
+                .containsExactlyInAnyOrder(List.of("EMAIL"), List.of("NAME"));
+        assertThat(live.table("SEATS").orElseThrow().uniqueKeys())
+                .containsExactly(List.of("HALL", "SEAT_ROW", "SEAT_NO"));
     }
 }

@@ -1,5 +1,8 @@
 package dev.pairstudio.settings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.pairstudio.pair.ComplexityLevel;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
@@ -13,24 +16,29 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class SavedFiltersTest {
     @TempDir
     Path dir;
 
     private static final PairFilter EVERY_FIELD = PairFilter.ALL
             .withDates(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-02-01T00:00:00Z"))
-            .withSuccess(false).withDatabaseTypes(Set.of("mysql")).withDatabaseNames(Set.of("shop", "hr"))
-            .withQueryTypes(Set.of(QueryType.SELECT, QueryType.MERGE)).withStatuses(Set.of(ReviewStatus.ACCEPTED))
-            .withFlags(Set.of(QualityFlag.CONTAINS_PII)).withComplexity(Set.of(ComplexityLevel.HARD))
-            .withPiiTypes(Set.of("EMAIL")).withTables(Set.of("public.users")).withText("ord(er)?s", true)
-            .withDuplicateGroup(42L).withChangedSince(Instant.parse("2025-03-01T12:00:00.123456Z"));
+            .withSuccess(false)
+            .withDatabaseTypes(Set.of("mysql"))
+            .withDatabaseNames(Set.of("shop", "hr"))
+            .withQueryTypes(Set.of(QueryType.SELECT, QueryType.MERGE))
+            .withStatuses(Set.of(ReviewStatus.ACCEPTED))
+            .withFlags(Set.of(QualityFlag.CONTAINS_PII))
+            .withComplexity(Set.of(ComplexityLevel.HARD))
+            .withPiiTypes(Set.of("EMAIL"))
+            .withTables(Set.of("public.users"))
+            .withText("ord(er)?s", true)
+            .withDuplicateGroup(42L)
+            .withChangedSince(Instant.parse("2025-03-01T12:00:00.123456Z"));
 
     @Test
     void everyFieldSurvivesJson() {
-        assertThat(PairFilterJson.fromString(PairFilterJson.toString(EVERY_FIELD))).isEqualTo(EVERY_FIELD);
+        assertThat(PairFilterJson.fromString(PairFilterJson.toString(EVERY_FIELD)))
+                .isEqualTo(EVERY_FIELD);
         assertThat(PairFilterJson.toString(PairFilter.ALL)).isEqualTo("{}");
         assertThatThrownBy(() -> PairFilterJson.fromString("{\"statuses\":[\"MAYBE\"]}"))
                 .hasMessageContaining("\"statuses\" has an unknown value \"MAYBE\"");

@@ -24,11 +24,15 @@ class DuplicateGrouperTest {
         g.add(1, "How many singers are there?", "fp-a");
         g.add(2, "Who is the oldest singer?", "fp-b");
         DuplicateGrouper.Changes first = g.flush();
-        assertThat(first.assignments()).extracting(DuplicateGrouper.Assignment::flags).allMatch(Set::isEmpty);
+        assertThat(first.assignments())
+                .extracting(DuplicateGrouper.Assignment::flags)
+                .allMatch(Set::isEmpty);
 
         g.add(3, "how many singers are there", "fp-a");
         DuplicateGrouper.Changes second = g.flush();
-        assertThat(second.assignments()).extracting(DuplicateGrouper.Assignment::id).containsExactly(3L, 1L);
+        assertThat(second.assignments())
+                .extracting(DuplicateGrouper.Assignment::id)
+                .containsExactly(3L, 1L);
         assertThat(g.resultFor(1).flags()).containsExactly(QualityFlag.DUPLICATE);
         assertThat(g.resultFor(3).flags()).containsExactly(QualityFlag.DUPLICATE);
         assertThat(g.resultFor(3).groupId()).isEqualTo(1L);
@@ -60,7 +64,10 @@ class DuplicateGrouperTest {
         assertThat(g.resultFor(1).flags()).containsExactly(QualityFlag.NEAR_DUPLICATE);
         assertThat(g.resultFor(3).groupId()).isEqualTo(1L);
         assertThat(g.resultFor(2).flags()).isEmpty();
-        assertThat(c.assignments()).extracting(DuplicateGrouper.Assignment::id).contains(1L, 3L).doesNotContain(2L);
+        assertThat(c.assignments())
+                .extracting(DuplicateGrouper.Assignment::id)
+                .contains(1L, 3L)
+                .doesNotContain(2L);
     }
 
     @Test
@@ -87,8 +94,9 @@ class DuplicateGrouperTest {
         g.add(2, "a b c d e f g h i j k", "y");
         g.add(3, "a b c d e f g h q r s", "z");
         g.flush();
-        assertThat(QuestionShingles.jaccard(QuestionShingles.of("a b c d e f g h i j", 2),
-                QuestionShingles.of("a b c d e f g h i j k", 2))).isGreaterThanOrEqualTo(0.8);
+        assertThat(QuestionShingles.jaccard(
+                        QuestionShingles.of("a b c d e f g h i j", 2), QuestionShingles.of("a b c d e f g h i j k", 2)))
+                .isGreaterThanOrEqualTo(0.8);
         assertThat(g.resultFor(1).groupId()).isEqualTo(g.resultFor(2).groupId());
         assertThat(g.resultFor(3).groupId()).isEqualTo(3L);
     }
@@ -119,13 +127,16 @@ class DuplicateGrouperTest {
         g.flush();
         int found = 0;
         for (int i = 0; i < 200; i++) {
-            if (g.resultFor(n + i).groupId() == i * 7 && g.resultFor(n + i).flags().contains(QualityFlag.NEAR_DUPLICATE)) {
+            if (g.resultFor(n + i).groupId() == i * 7
+                    && g.resultFor(n + i).flags().contains(QualityFlag.NEAR_DUPLICATE)) {
                 found++;
             }
         }
         assertThat(found).isEqualTo(200);
-        long falseLinks = IntStream.range(0, n).filter(i -> i % 7 != 0 || i / 7 >= 200)
-                .filter(i -> g.resultFor(i).flags().contains(QualityFlag.NEAR_DUPLICATE)).count();
+        long falseLinks = IntStream.range(0, n)
+                .filter(i -> i % 7 != 0 || i / 7 >= 200)
+                .filter(i -> g.resultFor(i).flags().contains(QualityFlag.NEAR_DUPLICATE))
+                .count();
         assertThat(falseLinks).isZero();
     }
 
@@ -148,13 +159,16 @@ class DuplicateGrouperTest {
                 case 0 -> e.question().replaceFirst("\\s\\S+$", " at random");
                 default -> e.question();
             };
-            String sql = random.nextInt(5) == 0 ? spider.get(random.nextInt(spider.size())).sql() : e.sql();
+            String sql = random.nextInt(5) == 0
+                    ? spider.get(random.nextInt(spider.size())).sql()
+                    : e.sql();
             g.add(id, question, SqlTemplate.hash(SqlTemplate.of(sql, null)));
             if (id % batch == 0 || id == pairs) {
                 DuplicateGrouper.Changes c = g.flush();
                 c.assignments().forEach(a -> stored.put(a.id(), a));
                 for (DuplicateGrouper.GroupMerge m : c.merges()) {
-                    stored.replaceAll((k, a) -> a.groupId() == m.from() ? new DuplicateGrouper.Assignment(a.id(), m.into(), a.flags()) : a);
+                    stored.replaceAll((k, a) ->
+                            a.groupId() == m.from() ? new DuplicateGrouper.Assignment(a.id(), m.into(), a.flags()) : a);
                 }
             }
         }
@@ -164,8 +178,9 @@ class DuplicateGrouperTest {
             assertThat(stored.get(id)).as("pair %d", id).isEqualTo(now);
             now.flags().forEach(f -> seen.merge(f, 1, Integer::sum));
         }
-        assertThat(seen).as("the data make every kind of flag").containsKeys(QualityFlag.DUPLICATE, QualityFlag.CONFLICT,
-                QualityFlag.NEAR_DUPLICATE);
+        assertThat(seen)
+                .as("the data make every kind of flag")
+                .containsKeys(QualityFlag.DUPLICATE, QualityFlag.CONFLICT, QualityFlag.NEAR_DUPLICATE);
     }
 
     @Test

@@ -18,8 +18,7 @@ final class FixtureCorpus {
     static final long SEED = 20261125L;
     static final int GENERATED = 1200;
 
-    private FixtureCorpus() {
-    }
+    private FixtureCorpus() {}
 
     static List<FixtureQuery> all() {
         List<FixtureQuery> all = new ArrayList<>(new FixtureGenerator(SEED).generate(GENERATED));
@@ -30,7 +29,8 @@ final class FixtureCorpus {
     static List<FixtureQuery> handWritten() {
         List<FixtureQuery> out = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                Objects.requireNonNull(FixtureCorpus.class.getResourceAsStream("/sql/fixture.tsv")), StandardCharsets.UTF_8))) {
+                Objects.requireNonNull(FixtureCorpus.class.getResourceAsStream("/sql/fixture.tsv")),
+                StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -38,7 +38,8 @@ final class FixtureCorpus {
                 }
                 String[] f = line.split("\t", 4);
                 Set<String> tables = f[2].isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(f[2].split(",")));
-                out.add(new FixtureQuery(f[3].replace("\\n", "\n"), f[0].equals("-") ? null : f[0], QueryType.valueOf(f[1]), tables));
+                out.add(new FixtureQuery(
+                        f[3].replace("\\n", "\n"), f[0].equals("-") ? null : f[0], QueryType.valueOf(f[1]), tables));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KeywordNamesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"uuid", "number", "double", "long", "map", "cross", "window", "natural", "outer", "fetch", "only"})
+    @ValueSource(
+            strings = {"uuid", "number", "double", "long", "map", "cross", "window", "natural", "outer", "fetch", "only"
+            })
     void sqliteColumnsNamedLikeKeywordsParseAsSqliteAcceptsThem(String word) throws SQLException {
         String[] queries = {
             "SELECT " + word + " FROM t",
@@ -22,7 +24,8 @@ class KeywordNamesTest {
             "SELECT T1." + word + " FROM t AS T1 ORDER BY " + word + " DESC",
             "SELECT x FROM t WHERE " + word + " = 'a' GROUP BY " + word,
         };
-        try (SqlAnalyzer analyzer = new SqlAnalyzer(); Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+        try (SqlAnalyzer analyzer = new SqlAnalyzer();
+                Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
             try (Statement s = sqlite.createStatement()) {
                 s.execute("CREATE TABLE t (\"" + word + "\" INTEGER, x TEXT)");
             }
@@ -40,10 +43,15 @@ class KeywordNamesTest {
     @Test
     void keywordsStillWorkAsKeywords() {
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
-            assertThat(analyzer.analyze("SELECT a FROM t1 CROSS JOIN t2", "sqlite").tables()).containsExactly("t1", "t2");
-            assertThat(analyzer.analyze("SELECT a FROM t1 NATURAL JOIN t2 LEFT OUTER JOIN t3 ON t3.x = t1.x", "sqlite").tables())
+            assertThat(analyzer.analyze("SELECT a FROM t1 CROSS JOIN t2", "sqlite")
+                            .tables())
+                    .containsExactly("t1", "t2");
+            assertThat(analyzer.analyze("SELECT a FROM t1 NATURAL JOIN t2 LEFT OUTER JOIN t3 ON t3.x = t1.x", "sqlite")
+                            .tables())
                     .containsExactly("t1", "t2", "t3");
-            assertThat(KeywordNames.quote("SELECT a FROM t1 CROSS JOIN t2 WHERE long > 1 AND T.map = 'long'", SqlLiterals.Dialect.SQLITE))
+            assertThat(KeywordNames.quote(
+                            "SELECT a FROM t1 CROSS JOIN t2 WHERE long > 1 AND T.map = 'long'",
+                            SqlLiterals.Dialect.SQLITE))
                     .isEqualTo("SELECT a FROM t1 CROSS JOIN t2 WHERE \"long\" > 1 AND T.\"map\" = 'long'");
         }
     }

@@ -10,7 +10,8 @@ class QuestionNormalizerTest {
     void caseSpacingWidthAndTrailingPunctuationDoNotMatter() {
         String base = QuestionNormalizer.normalize("How many singers are there?");
         assertThat(base).isEqualTo("how many singers are there");
-        assertThat(QuestionNormalizer.normalize("  HOW  many\tsingers\u00A0are there ?! ")).isEqualTo(base);
+        assertThat(QuestionNormalizer.normalize("  HOW  many\tsingers\u00A0are there ?! "))
+                .isEqualTo(base);
         assertThat(QuestionNormalizer.normalize("Ｈｏｗ many singers are there。")).isEqualTo(base);
     }
 

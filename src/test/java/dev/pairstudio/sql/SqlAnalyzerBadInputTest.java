@@ -63,8 +63,14 @@ class SqlAnalyzerBadInputTest {
 
     @Test
     void unbalancedQuotesAndParentheses() {
-        for (String sql : new String[] {"SELECT * FROM t WHERE a = 'open", "SELECT \"open FROM t", "SELECT ((a FROM t",
-            "SELECT a) FROM t", "SELECT `x FROM t", "SELECT [x FROM t"}) {
+        for (String sql : new String[] {
+            "SELECT * FROM t WHERE a = 'open",
+            "SELECT \"open FROM t",
+            "SELECT ((a FROM t",
+            "SELECT a) FROM t",
+            "SELECT `x FROM t",
+            "SELECT [x FROM t"
+        }) {
             SqlAnalysis a = analyze(sql);
             assertThat(a.parsed()).as(sql).isFalse();
             assertThat(a.parseError()).as(sql).isNotBlank();

@@ -23,17 +23,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SqlAnalyzerCacheTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        // a string left open at the end: the template is the same as the closed one's
-        "SELECT name FROM singer WHERE country = 'Spain' | SELECT name FROM singer WHERE country = 'France | sqlite",
-        "SELECT name FROM singer WHERE country = \"Spain\" | SELECT name FROM singer WHERE country = \"France | mysql",
-        // an empty item in an IN list
-        "SELECT name FROM singer WHERE country IN ('a', 'b', 'c') | SELECT name FROM singer WHERE country IN ('a', , 'b') | sqlite",
-        "SELECT name FROM singer WHERE id IN (1, 2) | SELECT name FROM singer WHERE id IN (1, 2,) | postgresql",
-        "SELECT name FROM singer WHERE id IN (1, 2) | SELECT name FROM singer WHERE id IN (, 1, 2) | postgresql",
-        // a quoted identifier left open
-        "SELECT \"name\" FROM singer | SELECT \"name FROM singer | postgresql",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // a string left open at the end: the template is the same as the closed one's
+                "SELECT name FROM singer WHERE country = 'Spain' | SELECT name FROM singer WHERE country = 'France | sqlite",
+                "SELECT name FROM singer WHERE country = \"Spain\" | SELECT name FROM singer WHERE country = \"France | mysql",
+                // an empty item in an IN list
+                "SELECT name FROM singer WHERE country IN ('a', 'b', 'c') | SELECT name FROM singer WHERE country IN ('a', , 'b') | sqlite",
+                "SELECT name FROM singer WHERE id IN (1, 2) | SELECT name FROM singer WHERE id IN (1, 2,) | postgresql",
+                "SELECT name FROM singer WHERE id IN (1, 2) | SELECT name FROM singer WHERE id IN (, 1, 2) | postgresql",
+                // a quoted identifier left open
+                "SELECT \"name\" FROM singer | SELECT \"name FROM singer | postgresql",
+            })
     void aBrokenQueryAfterAGoodOneWithTheSameTemplateIsUnparseable(String good, String broken, String dialect) {
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
             assertThat(analyzer.analyze(good, dialect).parsed()).as(good).isTrue();
@@ -49,17 +51,22 @@ class SqlAnalyzerCacheTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        // JSqlParser's own verdict on these may change between versions; the cache must not change it
-        "SELECT name FROM singer WHERE age <= 30 | SELECT name FROM singer WHERE age < = 30",
-        "SELECT name FROM singer WHERE age <= 30 | SELECT name FROM singer WHERE age <= 30.5.1",
-        "SELECT name FROM singer /* c */ WHERE age > 30 | SELECT name FROM singer /* c WHERE age > 30",
-        "SELECT name FROM singer WHERE age > 1 | SELECT name FROM singer WHERE age > 1x",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // JSqlParser's own verdict on these may change between versions; the cache must not change it
+                "SELECT name FROM singer WHERE age <= 30 | SELECT name FROM singer WHERE age < = 30",
+                "SELECT name FROM singer WHERE age <= 30 | SELECT name FROM singer WHERE age <= 30.5.1",
+                "SELECT name FROM singer /* c */ WHERE age > 30 | SELECT name FROM singer /* c WHERE age > 30",
+                "SELECT name FROM singer WHERE age > 1 | SELECT name FROM singer WHERE age > 1x",
+            })
     void aLongLivedAnalyzerGivesTheVerdictOfAFreshOne(String good, String other) {
-        try (SqlAnalyzer analyzer = new SqlAnalyzer(); SqlAnalyzer fresh = new SqlAnalyzer()) {
+        try (SqlAnalyzer analyzer = new SqlAnalyzer();
+                SqlAnalyzer fresh = new SqlAnalyzer()) {
             analyzer.analyze(good, "sqlite");
-            assertThat(analyzer.analyze(other, "sqlite").parsed()).as(other).isEqualTo(fresh.analyze(other, "sqlite").parsed());
+            assertThat(analyzer.analyze(other, "sqlite").parsed())
+                    .as(other)
+                    .isEqualTo(fresh.analyze(other, "sqlite").parsed());
         }
     }
 
@@ -67,12 +74,14 @@ class SqlAnalyzerCacheTest {
     void queriesThatDifferOnlyInValuesStillShareOneCacheEntryAndOneFingerprint() {
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
             SqlAnalysis a = analyzer.analyze("SELECT name FROM singer WHERE country = 'Spain' AND age > 30", "sqlite");
-            SqlAnalysis b = analyzer.analyze("SELECT name FROM singer WHERE country = 'United Kingdom' AND age > 41", "sqlite");
+            SqlAnalysis b =
+                    analyzer.analyze("SELECT name FROM singer WHERE country = 'United Kingdom' AND age > 41", "sqlite");
             assertThat(a.parsed()).isTrue();
             assertThat(b.parsed()).isTrue();
             assertThat(b.fingerprint()).isEqualTo(a.fingerprint());
             assertThat(b.tables()).containsExactly("singer");
-            assertThat(key("x = 'Peru' AND y > 7")).isEqualTo(key("x = 'Spain' AND y > 30"))
+            assertThat(key("x = 'Peru' AND y > 7"))
+                    .isEqualTo(key("x = 'Spain' AND y > 30"))
                     .isNotEqualTo(key("x = 'Peru AND y > 7"));
         }
     }
@@ -103,8 +112,10 @@ class SqlAnalyzerCacheTest {
                     String value = switch (first) {
                         case '\'' -> "'" + faker.name().lastName().replace("'", "''") + "'";
                         case '"' -> '"' + faker.address().city().replace("\"", "") + '"';
-                        default -> random.nextBoolean() ? Integer.toString(random.nextInt(100_000))
-                                : random.nextInt(1000) + "." + random.nextInt(100);
+                        default ->
+                            random.nextBoolean()
+                                    ? Integer.toString(random.nextInt(100_000))
+                                    : random.nextInt(1000) + "." + random.nextInt(100);
                     };
                     m.appendReplacement(out, Matcher.quoteReplacement(value));
                 }
@@ -114,19 +125,22 @@ class SqlAnalyzerCacheTest {
         }
         int hits = 0;
         try (SqlAnalyzer cached = new SqlAnalyzer();
-             SqlAnalyzer uncached = new SqlAnalyzer(new SqlAnalyzer.Options(2_000, 100_000, 200, 0))) {
+                SqlAnalyzer uncached = new SqlAnalyzer(new SqlAnalyzer.Options(2_000, 100_000, 200, 0))) {
             Set<String> templates = new HashSet<>();
             for (String sql : queries) {
                 hits += templates.add(SqlTemplate.of(sql, "sqlite")) ? 0 : 1;
                 assertThat(cached.analyze(sql, "sqlite")).as(sql).isEqualTo(uncached.analyze(sql, "sqlite"));
             }
         }
-        assertThat(hits).as("queries whose template was seen before: the cache was used").isGreaterThan(queries.size() / 2);
+        assertThat(hits)
+                .as("queries whose template was seen before: the cache was used")
+                .isGreaterThan(queries.size() / 2);
     }
 
     @Test
     void onlyWellFormedInListsCollapseInTheTemplate() {
-        assertThat(SqlTemplate.of("SELECT * FROM t WHERE a IN ('a', , 'b')", null)).endsWith("IN ( ? , , ? )");
+        assertThat(SqlTemplate.of("SELECT * FROM t WHERE a IN ('a', , 'b')", null))
+                .endsWith("IN ( ? , , ? )");
         assertThat(SqlTemplate.of("SELECT * FROM t WHERE a IN (1, 2,)", null)).endsWith("IN ( ? , ? , )");
         assertThat(SqlTemplate.of("SELECT * FROM t WHERE a IN (,1)", null)).endsWith("IN ( , ? )");
         assertThat(SqlTemplate.of("SELECT * FROM t WHERE a IN (1, 2, 3)", null)).endsWith("IN ( ? )");

@@ -43,12 +43,20 @@ class SqlAnalyzerFixtureTest {
             unparsed += a.parsed() ? 0 : 1;
             Set<String> expected = new TreeSet<>(q.expectedTables());
             if (a.type() != q.expectedType() || !new TreeSet<>(a.tables()).equals(expected)) {
-                misses.add(String.format("[%s] %s%n    expected %s %s, got %s %s%s", q.databaseType(), q.sql(), q.expectedType(),
-                        expected, a.type(), a.tables(), a.parsed() ? "" : " (unparsed: " + a.parseError() + ")"));
+                misses.add(String.format(
+                        "[%s] %s%n    expected %s %s, got %s %s%s",
+                        q.databaseType(),
+                        q.sql(),
+                        q.expectedType(),
+                        expected,
+                        a.type(),
+                        a.tables(),
+                        a.parsed() ? "" : " (unparsed: " + a.parseError() + ")"));
             }
         }
         double accuracy = 1.0 - (double) misses.size() / all.size();
-        System.out.printf("SQL fixture: %d queries, %d misses, accuracy %.2f%%, %d not parsed (lexical fallback)%n",
+        System.out.printf(
+                "SQL fixture: %d queries, %d misses, accuracy %.2f%%, %d not parsed (lexical fallback)%n",
                 all.size(), misses.size(), accuracy * 100, unparsed);
         misses.forEach(m -> System.out.println("  MISS " + m));
         assertThat(accuracy).isGreaterThanOrEqualTo(0.99);

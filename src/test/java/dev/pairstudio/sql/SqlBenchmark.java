@@ -21,8 +21,7 @@ import java.util.logging.Logger;
 public final class SqlBenchmark {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
 
-    private SqlBenchmark() {
-    }
+    private SqlBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Logger.getLogger("net.sf.jsqlparser").setLevel(Level.WARNING);
@@ -49,7 +48,8 @@ public final class SqlBenchmark {
         for (FixtureQuery q : queries) {
             templates.add(SqlTemplate.fingerprint(q.sql(), q.databaseType()));
         }
-        System.out.printf("analysis corpus %s: %,d queries, %,d distinct templates%n", name, queries.size(), templates.size());
+        System.out.printf(
+                "analysis corpus %s: %,d queries, %,d distinct templates%n", name, queries.size(), templates.size());
         try (SqlAnalyzer noCache = new SqlAnalyzer(new SqlAnalyzer.Options(2_000, 100_000, 200, 1))) {
             run("warm-up", noCache, queries.subList(0, Math.min(10_000, queries.size())), 1);
             run("1 thread, every query parsed (no template cache)", noCache, queries, 1);
@@ -62,7 +62,8 @@ public final class SqlBenchmark {
         }
     }
 
-    private static void run(String label, SqlAnalyzer analyzer, List<FixtureQuery> queries, int threads) throws Exception {
+    private static void run(String label, SqlAnalyzer analyzer, List<FixtureQuery> queries, int threads)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long t0 = System.nanoTime();
         List<Future<long[]>> parts = new ArrayList<>();
@@ -87,15 +88,19 @@ public final class SqlBenchmark {
         double s = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
         // the machine is shared: CPU time of the analysing threads gives the per-core figure
-        System.out.printf("  %-50s %,9.0f pairs/s per core (CPU time), %,9.0f pairs/s wall  (%,d in %.2f s, %,d parsed)%n",
+        System.out.printf(
+                "  %-50s %,9.0f pairs/s per core (CPU time), %,9.0f pairs/s wall  (%,d in %.2f s, %,d parsed)%n",
                 label, queries.size() / (cpu / 1e9), queries.size() / s, queries.size(), s, parsed);
     }
 
     private static void grouping(int n) {
         String[] patterns = {
-            "how many %s are there in %s", "list the %s of every %s ordered by %s", "what is the average %s of %s in %s",
-            "show the %s and %s for %s with more than %d orders", "which %s has the highest %s", "find all %s whose %s is %s",
-            "count the %s grouped by %s", "give me the names of %s that bought %s in %d", "what are the %s of the %s with the most %s",
+            "how many %s are there in %s", "list the %s of every %s ordered by %s",
+                    "what is the average %s of %s in %s",
+            "show the %s and %s for %s with more than %d orders", "which %s has the highest %s",
+                    "find all %s whose %s is %s",
+            "count the %s grouped by %s", "give me the names of %s that bought %s in %d",
+                    "what are the %s of the %s with the most %s",
             "return the total %s per %s for the year %d",
         };
         Random r = new Random(11);
@@ -116,7 +121,8 @@ public final class SqlBenchmark {
             String p = patterns[r.nextInt(patterns.length)];
             Object[] slots = new Object[4];
             for (int s = 0; s < 4; s++) {
-                slots[s] = p.contains("%d") && s == 3 ? (Object) (1990 + r.nextInt(35)) : vocab[r.nextInt(vocab.length)];
+                slots[s] =
+                        p.contains("%d") && s == 3 ? (Object) (1990 + r.nextInt(35)) : vocab[r.nextInt(vocab.length)];
             }
             questions[i] = String.format(p.replace("%d", "%4$d"), slots) + (r.nextInt(10) == 0 ? " please" : "");
             fingerprints[i] = Integer.toHexString(r.nextInt(200_000));
@@ -132,16 +138,18 @@ public final class SqlBenchmark {
         double s = (System.nanoTime() - t0) / 1e9;
         System.gc();
         long heapAfter = usedHeap();
-        System.out.printf("grouping %,d pairs: %.2f s (%,d assignments), index heap ≈ %,d MB%n", n, s, c.assignments().size(),
-                (heapAfter - heapBefore) >> 20);
+        System.out.printf(
+                "grouping %,d pairs: %.2f s (%,d assignments), index heap ≈ %,d MB%n",
+                n, s, c.assignments().size(), (heapAfter - heapBefore) >> 20);
         long t1 = System.nanoTime();
         for (int i = n; i < total; i++) {
             g.add(i, questions[i], fingerprints[i]);
         }
         DuplicateGrouper.Changes inc = g.flush();
         double s2 = (System.nanoTime() - t1) / 1e9;
-        System.out.printf("adding 10,000 pairs to the %,d index: %.3f s (%,d assignments, %,d merges)%n", n, s2,
-                inc.assignments().size(), inc.merges().size());
+        System.out.printf(
+                "adding 10,000 pairs to the %,d index: %.3f s (%,d assignments, %,d merges)%n",
+                n, s2, inc.assignments().size(), inc.merges().size());
         int dup = 0;
         int conflict = 0;
         int near = 0;
@@ -151,7 +159,8 @@ public final class SqlBenchmark {
             conflict += a.flags().contains(QualityFlag.CONFLICT) ? 1 : 0;
             near += a.flags().contains(QualityFlag.NEAR_DUPLICATE) ? 1 : 0;
         }
-        System.out.printf("  sample of every 10th pair: %,d duplicate, %,d conflict, %,d near-duplicate%n", dup, conflict, near);
+        System.out.printf(
+                "  sample of every 10th pair: %,d duplicate, %,d conflict, %,d near-duplicate%n", dup, conflict, near);
     }
 
     private static long usedHeap() {

@@ -20,13 +20,15 @@ class SqlExplainerTest {
 
     private static String explain(String sql) {
         return SqlExplainer.explain(ANALYZER.parse(sql, "sqlite")).stream()
-                .map(s -> "  ".repeat(s.depth()) + s.text()).collect(Collectors.joining("\n"));
+                .map(s -> "  ".repeat(s.depth()) + s.text())
+                .collect(Collectors.joining("\n"));
     }
 
     @Test
     void aJoinWithFilterGroupOrderAndLimitReadsInEvaluationOrder() {
         assertThat(explain("SELECT T1.name, count(*) FROM singer AS T1 JOIN concert AS T2 ON T1.id = T2.singer_id "
-                + "WHERE T1.age > 20 GROUP BY T1.name HAVING count(*) >= 2 ORDER BY count(*) DESC LIMIT 1")).isEqualTo("""
+                        + "WHERE T1.age > 20 GROUP BY T1.name HAVING count(*) >= 2 ORDER BY count(*) DESC LIMIT 1"))
+                .isEqualTo("""
                 Take rows from singer (as T1)
                 Join concert (as T2) matching T1.id = T2.singer_id
                 Keep rows where T1.age > 20
@@ -39,7 +41,9 @@ class SqlExplainerTest {
 
     @Test
     void subqueriesAreExplainedWhereTheyAreUsed() {
-        assertThat(explain("SELECT name FROM stadium WHERE stadium_id NOT IN (SELECT stadium_id FROM concert WHERE season = 2014)"))
+        assertThat(
+                        explain(
+                                "SELECT name FROM stadium WHERE stadium_id NOT IN (SELECT stadium_id FROM concert WHERE season = 2014)"))
                 .isEqualTo("""
                         Take rows from stadium
                         Keep rows where stadium_id NOT IN (subquery 1)
@@ -56,7 +60,8 @@ class SqlExplainerTest {
                 Take rows from head
                 Keep rows where age > 56
                 Return the number of rows""");
-        assertThat(explain("SELECT DISTINCT country FROM singer INTERSECT SELECT country FROM band")).startsWith("""
+        assertThat(explain("SELECT DISTINCT country FROM singer INTERSECT SELECT country FROM band"))
+                .startsWith("""
                 Combine 2 queries: rows found in each (INTERSECT)
                   Query 1:
                     Take rows from singer
@@ -66,7 +71,8 @@ class SqlExplainerTest {
 
     @Test
     void whatDoesNotParseHasNoExplanation() {
-        assertThat(SqlExplainer.explain(ANALYZER.parse("SELEC name FROM", "sqlite"))).isEmpty();
+        assertThat(SqlExplainer.explain(ANALYZER.parse("SELEC name FROM", "sqlite")))
+                .isEmpty();
     }
 
     /** Every query of Spider's train split that parses gets an explanation that names each table it reads. */
@@ -78,7 +84,10 @@ class SqlExplainerTest {
             if (!parsed.parsed()) {
                 continue;
             }
-            String text = SqlExplainer.explain(parsed).stream().map(SqlExplainer.Step::text).collect(Collectors.joining("\n")).toLowerCase();
+            String text = SqlExplainer.explain(parsed).stream()
+                    .map(SqlExplainer.Step::text)
+                    .collect(Collectors.joining("\n"))
+                    .toLowerCase();
             for (String table : ANALYZER.analyze(e.sql(), "sqlite").tables()) {
                 if (!text.contains(table.toLowerCase())) {
                     missing.add(table + " in " + e.sql());

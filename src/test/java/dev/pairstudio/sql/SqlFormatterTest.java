@@ -40,13 +40,17 @@ class SqlFormatterTest {
     void valuesCommentsAndFunctionNamesStayAsWritten() {
         String sql = "select left(name,3) from t -- where x = 'a  b'\nwhere note = 'select  from' and \"where\" = 1";
         String formatted = SqlFormatter.format(sql, "sqlite");
-        assertThat(formatted).contains("left(name,3)").contains("'select  from'").contains("-- where x = 'a  b'\n");
+        assertThat(formatted)
+                .contains("left(name,3)")
+                .contains("'select  from'")
+                .contains("-- where x = 'a  b'\n");
         assertThat(formatted.lines().filter(l -> l.trim().startsWith("where"))).hasSize(1);
     }
 
     @Test
     void setOperationsStandOnTheirOwnLine() {
-        assertThat(SqlFormatter.format("SELECT a FROM t UNION ALL SELECT a FROM u", null)).isEqualTo("""
+        assertThat(SqlFormatter.format("SELECT a FROM t UNION ALL SELECT a FROM u", null))
+                .isEqualTo("""
                 SELECT a
                 FROM t
                 UNION ALL
@@ -61,7 +65,8 @@ class SqlFormatterTest {
         int start = sql.indexOf("agee");
         assertThat(f.text().substring(f.at(start), f.at(start + 4))).isEqualTo("agee");
         assertThat(f.at(0)).isZero();
-        assertThat(f.text().substring(f.at(sql.indexOf("singer")), f.at(sql.length()))).isEqualTo("singer\nWHERE agee > 20");
+        assertThat(f.text().substring(f.at(sql.indexOf("singer")), f.at(sql.length())))
+                .isEqualTo("singer\nWHERE agee > 20");
     }
 
     /** On every query of Spider's train split: only white space changes, and what parsed still parses to the same tree. */
@@ -76,7 +81,11 @@ class SqlFormatterTest {
             }
             ParsedSql before = ANALYZER.parse(e.sql(), "sqlite");
             ParsedSql after = ANALYZER.parse(formatted, "sqlite");
-            if (before.parsed() && (!after.parsed() || !after.statements().toString().equals(before.statements().toString()))) {
+            if (before.parsed()
+                    && (!after.parsed()
+                            || !after.statements()
+                                    .toString()
+                                    .equals(before.statements().toString()))) {
                 changed.add("meaning: " + e.sql() + "\n  →\n" + formatted);
             }
         }

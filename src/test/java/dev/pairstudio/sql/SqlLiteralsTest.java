@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 class SqlLiteralsTest {
 
     private static List<String> values(String sql, SqlLiterals.Dialect d) {
-        return SqlLiterals.find(sql, d).stream().map(l -> l.kind() + ":" + l.value(sql)).toList();
+        return SqlLiterals.find(sql, d).stream()
+                .map(l -> l.kind() + ":" + l.value(sql))
+                .toList();
     }
 
     @Test
@@ -28,15 +30,15 @@ class SqlLiteralsTest {
     @Test
     void mysqlDoubleQuotesAreStringsAndBackticksIdentifiers() {
         String sql = "SELECT `a1` FROM `t2` WHERE phone = \"+1 415 555 0132\" AND s = 'a\\'b'";
-        assertThat(values(sql, SqlLiterals.Dialect.MYSQL))
-                .containsExactly("STRING:+1 415 555 0132", "STRING:a\\'b");
+        assertThat(values(sql, SqlLiterals.Dialect.MYSQL)).containsExactly("STRING:+1 415 555 0132", "STRING:a\\'b");
     }
 
     @Test
     void commentsDollarQuotesAndUnterminatedStrings() {
         String sql = "SELECT $$secret$$ -- call 555-0100\n/* ssn */ FROM x WHERE y = 'open";
         List<SqlLiteral> found = SqlLiterals.find(sql, SqlLiterals.Dialect.POSTGRESQL);
-        assertThat(found).extracting(l -> l.kind() + ":" + l.value(sql))
+        assertThat(found)
+                .extracting(l -> l.kind() + ":" + l.value(sql))
                 .containsExactly("STRING:secret", "COMMENT: call 555-0100", "COMMENT: ssn ", "STRING:open");
         assertThat(found.get(3).end()).isEqualTo(sql.length());
     }

@@ -26,15 +26,18 @@ class SqlTemplateTest {
     @Test
     void quotedIdentifiersKeepTheirCaseWhateverTheQuoteStyle() {
         assertThat(SqlTemplate.of("SELECT \"Name\" FROM \"Users\"", null)).isEqualTo("SELECT \"Name\" FROM \"Users\"");
-        assertThat(SqlTemplate.of("SELECT [Name] FROM [Users]", "sqlserver")).isEqualTo("SELECT \"Name\" FROM \"Users\"");
+        assertThat(SqlTemplate.of("SELECT [Name] FROM [Users]", "sqlserver"))
+                .isEqualTo("SELECT \"Name\" FROM \"Users\"");
         assertThat(SqlTemplate.of("SELECT `Name` FROM `Users`", "mysql")).isEqualTo("SELECT \"Name\" FROM \"Users\"");
-        assertThat(SqlTemplate.of("SELECT \"Name\" FROM t", null)).isNotEqualTo(SqlTemplate.of("SELECT name FROM t", null));
+        assertThat(SqlTemplate.of("SELECT \"Name\" FROM t", null))
+                .isNotEqualTo(SqlTemplate.of("SELECT name FROM t", null));
     }
 
     @Test
     void dialectDecidesWhetherDoubleQuotesAreAValue() {
         assertThat(SqlTemplate.of("SELECT * FROM t WHERE a = \"x\"", "mysql")).endsWith("a = ?");
-        assertThat(SqlTemplate.of("SELECT * FROM t WHERE a = \"x\"", "postgresql")).endsWith("a = \"x\"");
+        assertThat(SqlTemplate.of("SELECT * FROM t WHERE a = \"x\"", "postgresql"))
+                .endsWith("a = \"x\"");
     }
 
     @Test

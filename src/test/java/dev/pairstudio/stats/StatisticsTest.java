@@ -1,5 +1,7 @@
 package dev.pairstudio.stats;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.demo.SyntheticPairs;
@@ -35,13 +37,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class StatisticsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
+
     PairStore store;
 
     @BeforeEach
@@ -55,34 +56,93 @@ class StatisticsTest {
     }
 
     private static Pair pair(String id, String q, String sql, String ts, String type, List<String> tables, boolean ok) {
-        return TestPair.of(id, q, sql).at(Timestamps.parse(ts).orElseThrow()).on(type, "shop").tables(tables).success(ok).tookMs(BigDecimal.ONE).build();
+        return TestPair.of(id, q, sql)
+                .at(Timestamps.parse(ts).orElseThrow())
+                .on(type, "shop")
+                .tables(tables)
+                .success(ok)
+                .tookMs(BigDecimal.ONE)
+                .build();
     }
 
     @Test
     void emptySetGivesTheSeedsEmptyFormAndKeyOrder() throws Exception {
         Statistics s = Statistics.compute(store, PairFilter.ALL);
         String json = StatisticsJson.toJson(s);
-        assertThat(json).startsWith("{\n  \"total_pairs\": 0,\n  \"successful_pairs\": 0,\n  \"failed_pairs\": 0,\n"
-                + "  \"unique_tables\": [],\n  \"database_types\": [],\n  \"avg_query_length\": 0.0,\n"
-                + "  \"avg_sql_length\": 0.0,\n  \"date_range\": {},\n  \"query_type_distribution\": {},\n");
+        assertThat(json)
+                .startsWith("{\n  \"total_pairs\": 0,\n  \"successful_pairs\": 0,\n  \"failed_pairs\": 0,\n"
+                        + "  \"unique_tables\": [],\n  \"database_types\": [],\n  \"avg_query_length\": 0.0,\n"
+                        + "  \"avg_sql_length\": 0.0,\n  \"date_range\": {},\n  \"query_type_distribution\": {},\n");
         List<String> keys = new ArrayList<>();
         JSON.readTree(json).fieldNames().forEachRemaining(keys::add);
-        assertThat(keys.subList(0, 9)).containsExactly("total_pairs", "successful_pairs", "failed_pairs", "unique_tables",
-                "database_types", "avg_query_length", "avg_sql_length", "date_range", "query_type_distribution");
-        assertThat(keys).contains("review_status", "complexity", "duplicates", "pii_findings", "pairs_per_day", "top_tables",
-                "question_length_histogram", "sql_length_histogram");
+        assertThat(keys.subList(0, 9))
+                .containsExactly(
+                        "total_pairs",
+                        "successful_pairs",
+                        "failed_pairs",
+                        "unique_tables",
+                        "database_types",
+                        "avg_query_length",
+                        "avg_sql_length",
+                        "date_range",
+                        "query_type_distribution");
+        assertThat(keys)
+                .contains(
+                        "review_status",
+                        "complexity",
+                        "duplicates",
+                        "pii_findings",
+                        "pairs_per_day",
+                        "top_tables",
+                        "question_length_histogram",
+                        "sql_length_histogram");
         assertThat(json).doesNotEndWith("\n");
     }
 
     @Test
     void handComputedSmallSet() throws Exception {
         List<Pair> pairs = List.of(
-                pair("a", "How many users?", "SELECT COUNT(*) FROM users", "2024-01-01T10:00:00", "postgresql", List.of("users"), true),
-                pair("b", "Café 😀 orders", "SELECT * FROM orders JOIN users ON 1=1", "2024-01-02T11:00:00.5", "mysql", List.of("orders", "users"), false),
-                pair("c", "Delete it", "DELETE FROM orders", "2024-01-05T23:59:59", "postgresql", List.of("orders"), true));
+                pair(
+                        "a",
+                        "How many users?",
+                        "SELECT COUNT(*) FROM users",
+                        "2024-01-01T10:00:00",
+                        "postgresql",
+                        List.of("users"),
+                        true),
+                pair(
+                        "b",
+                        "Café 😀 orders",
+                        "SELECT * FROM orders JOIN users ON 1=1",
+                        "2024-01-02T11:00:00.5",
+                        "mysql",
+                        List.of("orders", "users"),
+                        false),
+                pair(
+                        "c",
+                        "Delete it",
+                        "DELETE FROM orders",
+                        "2024-01-05T23:59:59",
+                        "postgresql",
+                        List.of("orders"),
+                        true));
         List<PairAnalysis> analyses = List.of(
-                new PairAnalysis(QueryType.SELECT, "f1", ComplexityLevel.EASY, Set.of(QualityFlag.DUPLICATE), 7L, Set.of("EMAIL"), null),
-                new PairAnalysis(QueryType.SELECT, "f2", ComplexityLevel.MEDIUM, Set.of(QualityFlag.CONFLICT), 7L, Set.of("EMAIL", "PHONE"), null),
+                new PairAnalysis(
+                        QueryType.SELECT,
+                        "f1",
+                        ComplexityLevel.EASY,
+                        Set.of(QualityFlag.DUPLICATE),
+                        7L,
+                        Set.of("EMAIL"),
+                        null),
+                new PairAnalysis(
+                        QueryType.SELECT,
+                        "f2",
+                        ComplexityLevel.MEDIUM,
+                        Set.of(QualityFlag.CONFLICT),
+                        7L,
+                        Set.of("EMAIL", "PHONE"),
+                        null),
                 PairAnalysis.NONE); // unanalysed: the seed's prefix rule gives DELETE
         store.addAll(pairs, analyses, Source.MANUAL, "t");
         Statistics s = Statistics.compute(store, PairFilter.ALL);
@@ -96,17 +156,29 @@ class StatisticsTest {
         assertThat(s.avgSqlLength()).isEqualTo((26 + 38 + 18) / 3.0);
         assertThat(s.start()).isEqualTo(Instant.parse("2024-01-01T10:00:00Z"));
         assertThat(s.end()).isEqualTo(Instant.parse("2024-01-05T23:59:59Z"));
-        assertThat(s.queryTypeDistribution()).containsExactly(Map.entry(QueryType.SELECT, 2L), Map.entry(QueryType.DELETE, 1L));
-        assertThat(s.reviewStatus()).containsEntry(ReviewStatus.UNREVIEWED, 3L).containsEntry(ReviewStatus.ACCEPTED, 0L);
-        assertThat(s.complexity()).containsExactly(Map.entry("EASY", 1L), Map.entry("MEDIUM", 1L), Map.entry("UNANALYSED", 1L));
+        assertThat(s.queryTypeDistribution())
+                .containsExactly(Map.entry(QueryType.SELECT, 2L), Map.entry(QueryType.DELETE, 1L));
+        assertThat(s.reviewStatus())
+                .containsEntry(ReviewStatus.UNREVIEWED, 3L)
+                .containsEntry(ReviewStatus.ACCEPTED, 0L);
+        assertThat(s.complexity())
+                .containsExactly(Map.entry("EASY", 1L), Map.entry("MEDIUM", 1L), Map.entry("UNANALYSED", 1L));
         assertThat(s.duplicates()).isEqualTo(1);
         assertThat(s.conflicts()).isEqualTo(1);
         assertThat(s.piiFindings()).containsExactly(Map.entry("EMAIL", 2L), Map.entry("PHONE", 1L));
-        assertThat(s.pairsPerDay()).containsExactly(Map.entry(LocalDate.parse("2024-01-01"), 1L),
-                Map.entry(LocalDate.parse("2024-01-02"), 1L), Map.entry(LocalDate.parse("2024-01-05"), 1L));
-        assertThat(s.topTables()).containsExactly(new Statistics.TableCount("orders", 2), new Statistics.TableCount("users", 2));
-        assertThat(s.questionLengthHistogram().stream().filter(b -> b.to() != null && b.to() < 25)
-                .mapToLong(Statistics.LengthBin::pairs).sum()).as("three questions under 25 characters").isEqualTo(3);
+        assertThat(s.pairsPerDay())
+                .containsExactly(
+                        Map.entry(LocalDate.parse("2024-01-01"), 1L),
+                        Map.entry(LocalDate.parse("2024-01-02"), 1L),
+                        Map.entry(LocalDate.parse("2024-01-05"), 1L));
+        assertThat(s.topTables())
+                .containsExactly(new Statistics.TableCount("orders", 2), new Statistics.TableCount("users", 2));
+        assertThat(s.questionLengthHistogram().stream()
+                        .filter(b -> b.to() != null && b.to() < 25)
+                        .mapToLong(Statistics.LengthBin::pairs)
+                        .sum())
+                .as("three questions under 25 characters")
+                .isEqualTo(3);
 
         JsonNode j = JSON.readTree(StatisticsJson.toJson(s));
         assertThat(j.get("date_range").get("start").asText()).isEqualTo("2024-01-01T10:00:00.000000");
@@ -115,7 +187,8 @@ class StatisticsTest {
         assertThat(j.get("avg_query_length").isDouble()).isTrue();
 
         // a filter within the set, also with a time that cuts a day
-        Statistics f = Statistics.compute(store, PairFilter.ALL.withDates(Instant.parse("2024-01-01T10:00:00.000001Z"), null));
+        Statistics f =
+                Statistics.compute(store, PairFilter.ALL.withDates(Instant.parse("2024-01-01T10:00:00.000001Z"), null));
         assertThat(f.totalPairs()).isEqualTo(2);
         assertThat(f.start()).isEqualTo(Instant.parse("2024-01-02T11:00:00.5Z"));
         Statistics mysql = Statistics.compute(store, PairFilter.ALL.withDatabaseTypes(Set.of("mysql")));
@@ -131,9 +204,17 @@ class StatisticsTest {
         List<Pair> pairs = gen.list(900);
         List<PairAnalysis> analyses = new ArrayList<>();
         for (Pair p : pairs) {
-            analyses.add(r.nextInt(5) == 0 ? PairAnalysis.NONE : new PairAnalysis(QueryType.values()[r.nextInt(9)], "fp" + r.nextInt(40),
-                    ComplexityLevel.values()[r.nextInt(4)], r.nextBoolean() ? Set.of(QualityFlag.DUPLICATE) : Set.of(),
-                    null, r.nextInt(10) == 0 ? Set.of("EMAIL") : Set.of(), null));
+            analyses.add(
+                    r.nextInt(5) == 0
+                            ? PairAnalysis.NONE
+                            : new PairAnalysis(
+                                    QueryType.values()[r.nextInt(9)],
+                                    "fp" + r.nextInt(40),
+                                    ComplexityLevel.values()[r.nextInt(4)],
+                                    r.nextBoolean() ? Set.of(QualityFlag.DUPLICATE) : Set.of(),
+                                    null,
+                                    r.nextInt(10) == 0 ? Set.of("EMAIL") : Set.of(),
+                                    null));
         }
         List<Pair> withTables = new ArrayList<>();
         for (Pair p : pairs) {
@@ -149,18 +230,41 @@ class StatisticsTest {
         store.trash(PairFilter.ALL.withSuccess(false));
         store.restore(batch.id());
         StoredPair one = store.get(ids.get(700)).orElseThrow();
-        store.updateText(one.id(), "A much longer question with an emoji 😀 in it", "UPDATE x SET y = 1", one.version());
-        store.updateAnalyses(Map.of(ids.get(701), new PairAnalysis(QueryType.MERGE, "z", ComplexityLevel.EXTRA,
-                Set.of(QualityFlag.CONFLICT), 3L, Set.of("PHONE"), null)));
-        store.reanalysed(ids.get(702), List.of("renamed_table"), new PairAnalysis(QueryType.DELETE, "q", ComplexityLevel.HARD,
-                Set.of(QualityFlag.SHORT_QUESTION), null, Set.of("IBAN"), null));
-        store.markDuplicates(List.of(new PairStore.DuplicateMark(ids.get(703), 5L, Set.of(QualityFlag.NEAR_DUPLICATE)),
-                new PairStore.DuplicateMark(ids.get(704), 5L, Set.of(QualityFlag.DUPLICATE))), List.of(new PairStore.GroupMerge(3L, 5L)));
+        store.updateText(
+                one.id(), "A much longer question with an emoji 😀 in it", "UPDATE x SET y = 1", one.version());
+        store.updateAnalyses(Map.of(
+                ids.get(701),
+                new PairAnalysis(
+                        QueryType.MERGE,
+                        "z",
+                        ComplexityLevel.EXTRA,
+                        Set.of(QualityFlag.CONFLICT),
+                        3L,
+                        Set.of("PHONE"),
+                        null)));
+        store.reanalysed(
+                ids.get(702),
+                List.of("renamed_table"),
+                new PairAnalysis(
+                        QueryType.DELETE,
+                        "q",
+                        ComplexityLevel.HARD,
+                        Set.of(QualityFlag.SHORT_QUESTION),
+                        null,
+                        Set.of("IBAN"),
+                        null));
+        store.markDuplicates(
+                List.of(
+                        new PairStore.DuplicateMark(ids.get(703), 5L, Set.of(QualityFlag.NEAR_DUPLICATE)),
+                        new PairStore.DuplicateMark(ids.get(704), 5L, Set.of(QualityFlag.DUPLICATE))),
+                List.of(new PairStore.GroupMerge(3L, 5L)));
         store.trash(ids.subList(800, 850));
         store.purge();
 
         Instant mid = Instant.parse("2025-06-15T13:45:00Z");
-        List<PairFilter> filters = List.of(PairFilter.ALL, PairFilter.ALL.withTrash(true),
+        List<PairFilter> filters = List.of(
+                PairFilter.ALL,
+                PairFilter.ALL.withTrash(true),
                 PairFilter.ALL.withDatabaseTypes(Set.of("postgresql")),
                 PairFilter.ALL.withDates(Instant.parse("2025-03-01T00:00:00Z"), Instant.parse("2025-07-01T00:00:00Z")),
                 PairFilter.ALL.withDates(mid, mid.plusSeconds(86_400 * 40 + 77)),
@@ -185,8 +289,17 @@ class StatisticsTest {
             Pair p = sp.pair();
             PairAnalysis a = sp.analysis();
             QueryType t = a.queryType() == null ? StatGroup.guessType(p.sql()) : a.queryType();
-            StatGroup g = new StatGroup(p.databaseType(), p.databaseName(), p.success(), a.queryType(), t, sp.status(),
-                    a.complexity(), a.flagBits(), a.piiTypes(), p.tableNames());
+            StatGroup g = new StatGroup(
+                    p.databaseType(),
+                    p.databaseName(),
+                    p.success(),
+                    a.queryType(),
+                    t,
+                    sp.status(),
+                    a.complexity(),
+                    a.flagBits(),
+                    a.piiTypes(),
+                    p.tableNames());
             int q = p.question().codePointCount(0, p.question().length());
             int s = p.sql().codePointCount(0, p.sql().length());
             acc.group(g, StatCounts.of(q, s));

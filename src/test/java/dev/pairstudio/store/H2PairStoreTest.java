@@ -23,6 +23,7 @@ class H2PairStoreTest extends PairStoreContractTest {
 
     @TempDir
     Path dir;
+
     private int opened;
     private Path current;
 
@@ -49,8 +50,11 @@ class H2PairStoreTest extends PairStoreContractTest {
         String file = dir.resolve("pairs").toString();
         assertThatThrownBy(() -> PairStores.open("jdbc:h2:file:" + file + ";CIPHER=AES"))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("not supported").hasMessageContaining("jdbc:h2:file:" + file + " or " + file);
-        assertThat(Files.exists(dir.resolve("pairs.mv.db"))).as("nothing created").isFalse();
+                .hasMessageContaining("not supported")
+                .hasMessageContaining("jdbc:h2:file:" + file + " or " + file);
+        assertThat(Files.exists(dir.resolve("pairs.mv.db")))
+                .as("nothing created")
+                .isFalse();
         try (PairStore plain = PairStores.open("jdbc:h2:file:" + file)) {
             assertThat(plain.count(PairFilter.ALL)).isZero();
         }
@@ -70,7 +74,8 @@ class H2PairStoreTest extends PairStoreContractTest {
 
     @Test
     void inMemoryStoresArePrivateUnlessNamed() {
-        try (PairStore a = PairStores.open("mem:"); PairStore b = PairStores.open("jdbc:h2:mem:")) {
+        try (PairStore a = PairStores.open("mem:");
+                PairStore b = PairStores.open("jdbc:h2:mem:")) {
             a.addAll(List.of(TestPairs.simple("x", "q")), null, Source.FILE, "b");
             assertThat(b.count(PairFilter.ALL)).isZero();
         }
@@ -90,7 +95,8 @@ class H2PairStoreTest extends PairStoreContractTest {
     @Test
     void anotherApplicationsH2DatabaseIsLeftUntouched() throws Exception {
         Path other = dir.resolve("other");
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + other, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + other, "sa", "");
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE invoices (id INT)");
         }
         assertThatThrownBy(() -> PairStores.open(other.toString()))
@@ -104,10 +110,12 @@ class H2PairStoreTest extends PairStoreContractTest {
         Path db = dir.resolve("newer");
         PairStores.open(db.toString()).close();
         int rows = historyRows(db);
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", ""); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", "
-                    + "\"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\") "
-                    + "VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'sa', CURRENT_TIMESTAMP, 1, TRUE)");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "");
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", "
+                            + "\"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\") "
+                            + "VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'sa', CURRENT_TIMESTAMP, 1, TRUE)");
         }
         assertThatThrownBy(() -> PairStores.open(db.toString()))
                 .isInstanceOf(StoreException.class)
@@ -117,7 +125,8 @@ class H2PairStoreTest extends PairStoreContractTest {
     }
 
     private static int historyRows(Path db) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", ""); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "");
+                Statement s = c.createStatement();
                 var r = s.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\"")) {
             r.next();
             return r.getInt(1);
@@ -128,7 +137,8 @@ class H2PairStoreTest extends PairStoreContractTest {
     void aFileLockedByAnotherProgramGivesOneClearMessage() throws Exception {
         Path db = dir.resolve("locked");
         PairStores.open(db.toString()).close();
-        try (FileChannel ch = FileChannel.open(dir.resolve("locked.mv.db"), StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+        try (FileChannel ch = FileChannel.open(dir.resolve("locked.mv.db"), StandardOpenOption.WRITE);
+                FileLock ignored = ch.lock()) {
             assertThatThrownBy(() -> PairStores.open(db.toString()))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("locked.mv.db")
@@ -139,7 +149,8 @@ class H2PairStoreTest extends PairStoreContractTest {
     @Test
     void twoStoresShareOneFile() {
         Path db = dir.resolve("shared");
-        try (PairStore gui = PairStores.open(db.toString()); PairStore cli = PairStores.open(db.toString())) {
+        try (PairStore gui = PairStores.open(db.toString());
+                PairStore cli = PairStores.open(db.toString())) {
             cli.addAll(List.of(TestPairs.simple("x", "q")), null, Source.FILE, "b");
             assertThat(gui.count(PairFilter.ALL)).isEqualTo(1);
         }
@@ -152,9 +163,12 @@ class H2PairStoreTest extends PairStoreContractTest {
             s.addAll(List.of(TestPairs.simple("x", "q")), null, Source.FILE, "b");
         }
         assertThatThrownBy(() -> PairStores.openEncrypted(db.toString(), "wrong".toCharArray()))
-                .isInstanceOf(StoreException.class).hasMessageContaining("Wrong password").hasMessageContaining("secret.mv.db");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("Wrong password")
+                .hasMessageContaining("secret.mv.db");
         assertThatThrownBy(() -> PairStores.open(db.toString()))
-                .isInstanceOf(StoreException.class).hasMessageContaining("encrypted");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("encrypted");
         try (PairStore s = PairStores.openEncrypted(db.toString(), "correct horse".toCharArray())) {
             assertThat(s.count(PairFilter.ALL)).isEqualTo(1);
         }

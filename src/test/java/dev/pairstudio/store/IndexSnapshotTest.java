@@ -1,5 +1,7 @@
 package dev.pairstudio.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.export.SeedJsonlWriter;
 import dev.pairstudio.pair.Pair;
@@ -33,8 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The index snapshot beside an H2 file (issue 24): used when valid, brought forward by the change
  * log when stale, rejected and rebuilt when corrupt, truncated, foreign or contradicted by the
@@ -46,8 +46,10 @@ class IndexSnapshotTest {
 
     @TempDir
     Path dir;
+
     @TempDir
     Path home;
+
     private Path db;
     private Path snapshot;
 
@@ -88,9 +90,17 @@ class IndexSnapshotTest {
         long before = clock();
         try (PairStore s = PairStores.open(db.toString())) {
             s.addAll(spider(3000, 3500), null, Source.FILE, "more");
-            s.restore(s.query(PairFilter.ALL.withTrash(true), PairSort.INSERTION, null, 7).rows().stream().map(StoredPair::id).toList());
-            StoredPair edited = s.query(PairFilter.ALL.withText("student", false), PairSort.INSERTION, null, 1).rows().get(0);
-            s.updateText(edited.id(), "How many performers are there in the zyxwvut hall?", edited.pair().sql(), edited.version());
+            s.restore(s.query(PairFilter.ALL.withTrash(true), PairSort.INSERTION, null, 7).rows().stream()
+                    .map(StoredPair::id)
+                    .toList());
+            StoredPair edited = s.query(PairFilter.ALL.withText("student", false), PairSort.INSERTION, null, 1)
+                    .rows()
+                    .get(0);
+            s.updateText(
+                    edited.id(),
+                    "How many performers are there in the zyxwvut hall?",
+                    edited.pair().sql(),
+                    edited.version());
             s.trash(PairFilter.ALL.withDatabaseNames(Set.of("college_2")));
             s.purge();
         }
@@ -104,7 +114,9 @@ class IndexSnapshotTest {
         assertThat(forward).isEqualTo(rebuilt());
         try (PairStore s = PairStores.open(db.toString())) {
             s.count(PairFilter.ALL.withSuccess(false));
-            assertThat(origin(s)).as("the brought-forward index was saved on close").isEqualTo("snapshot of change " + clock());
+            assertThat(origin(s))
+                    .as("the brought-forward index was saved on close")
+                    .isEqualTo("snapshot of change " + clock());
         }
     }
 
@@ -160,13 +172,22 @@ class IndexSnapshotTest {
         }
         Path newer = dir.resolve("newer.index");
         Files.copy(snapshot, newer);
-        Files.copy(copy, dir.resolve("pairs.mv.db"), StandardCopyOption.REPLACE_EXISTING); // the user restores the older file
+        Files.copy(
+                copy,
+                dir.resolve("pairs.mv.db"),
+                StandardCopyOption.REPLACE_EXISTING); // the user restores the older file
         try (PairStore s = PairStores.open(db.toString())) {
-            assertThat(s.count(PairFilter.ALL) + s.count(PairFilter.ALL.withTrash(true))).isEqualTo(4500);
-            assertThat(origin(s)).as("the snapshot is of a later change than the database's").isEqualTo("table");
+            assertThat(s.count(PairFilter.ALL) + s.count(PairFilter.ALL.withTrash(true)))
+                    .isEqualTo(4500);
+            assertThat(origin(s))
+                    .as("the snapshot is of a later change than the database's")
+                    .isEqualTo("table");
             s.addAll(spider(3200, 3400), null, Source.FILE, "the restored copy moves on to the snapshot's position");
         }
-        Files.copy(newer, snapshot, StandardCopyOption.REPLACE_EXISTING); // same change number, same counts, another history
+        Files.copy(
+                newer,
+                snapshot,
+                StandardCopyOption.REPLACE_EXISTING); // same change number, same counts, another history
         assertRebuiltAndRight(rebuilt());
     }
 
@@ -178,7 +199,8 @@ class IndexSnapshotTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "");
                 Statement st = c.createStatement()) {
-            st.executeUpdate("DELETE FROM analysis WHERE id IN (SELECT id FROM pairs WHERE database_name = 'college_2')");
+            st.executeUpdate(
+                    "DELETE FROM analysis WHERE id IN (SELECT id FROM pairs WHERE database_name = 'college_2')");
             st.executeUpdate("DELETE FROM trash WHERE id IN (SELECT id FROM pairs WHERE database_name = 'college_2')");
             st.executeUpdate("DELETE FROM pairs WHERE database_name = 'college_2'");
         }
@@ -197,9 +219,13 @@ class IndexSnapshotTest {
         Path jsonl = dir.resolve("new.jsonl");
         List<Pair> fresh = new ArrayList<>();
         for (Pair p : new SyntheticPairs(99).list(200)) {
-            fresh.add(TestPair.copyOf(p).id("other-process-" + p.pairId()).text(p.question() + " qwertzuiop", p.sql()).build());
+            fresh.add(TestPair.copyOf(p)
+                    .id("other-process-" + p.pairId())
+                    .text(p.question() + " qwertzuiop", p.sql())
+                    .build());
         }
-        try (OutputStream out = Files.newOutputStream(jsonl); SeedJsonlWriter w = new SeedJsonlWriter(out)) {
+        try (OutputStream out = Files.newOutputStream(jsonl);
+                SeedJsonlWriter w = new SeedJsonlWriter(out)) {
             for (Pair p : fresh) {
                 w.write(p);
             }
@@ -216,8 +242,10 @@ class IndexSnapshotTest {
             try (PairStore s = PairStores.open(db.toString())) {
                 long failed = fresh.stream().filter(p -> !p.success()).count();
                 assertThat(s.count(PairFilter.ALL)).isEqualTo(before + 200 - failed);
-                assertThat(s.count(PairFilter.ALL.withText("qwertzuiop", false))).isEqualTo(200 - failed);
-                assertThat(s.count(PairFilter.ALL.withText("qwertzuiop", false).withTrash(true))).isEqualTo(failed);
+                assertThat(s.count(PairFilter.ALL.withText("qwertzuiop", false)))
+                        .isEqualTo(200 - failed);
+                assertThat(s.count(PairFilter.ALL.withText("qwertzuiop", false).withTrash(true)))
+                        .isEqualTo(failed);
                 assertThat(Answers.of(s)).isEqualTo(truth);
                 assertThat(origin(s)).startsWith("snapshot of change");
             }
@@ -240,23 +268,39 @@ class IndexSnapshotTest {
             assertThat(after.live()).isEqualTo(before.live() + more.size());
         }
         try (PairStore s = PairStores.open(db.toString())) {
-            assertThat(Answers.of(s)).as("what the snapshot holds after the release").isEqualTo(rebuilt());
+            assertThat(Answers.of(s))
+                    .as("what the snapshot holds after the release")
+                    .isEqualTo(rebuilt());
         }
     }
 
-    record Answers(long live, long trash, long failed, long approved, List<Long> newest, List<Long> longest, List<Long> search,
-            List<String> names, long digest, Map<String, Long> byType) {
+    record Answers(
+            long live,
+            long trash,
+            long failed,
+            long approved,
+            List<Long> newest,
+            List<Long> longest,
+            List<Long> search,
+            List<String> names,
+            long digest,
+            Map<String, Long> byType) {
         static Answers of(PairStore s) {
             Map<String, Long> byType = new TreeMap<>();
             for (QueryType t : QueryType.values()) {
                 byType.put(t.name(), s.count(PairFilter.ALL.withQueryTypes(Set.of(t))));
             }
-            return new Answers(s.count(PairFilter.ALL), s.count(PairFilter.ALL.withTrash(true)), s.count(PairFilter.ALL.withSuccess(false)),
+            return new Answers(
+                    s.count(PairFilter.ALL),
+                    s.count(PairFilter.ALL.withTrash(true)),
+                    s.count(PairFilter.ALL.withSuccess(false)),
                     s.count(PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED))),
                     ids(s.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 50)),
                     ids(s.query(PairFilter.ALL, new PairSort(SortColumn.QUESTION, true), null, 50)),
                     ids(s.query(PairFilter.ALL.withText("student", false), PairSort.INSERTION, null, 500)),
-                    s.databaseNames(), s.liveTextDigest(), byType);
+                    s.databaseNames(),
+                    s.liveTextDigest(),
+                    byType);
         }
 
         private static List<Long> ids(Page p) {
@@ -291,7 +335,9 @@ class IndexSnapshotTest {
         }
         try (PairStore s = PairStores.open(db.toString())) {
             s.count(PairFilter.ALL.withSuccess(true));
-            assertThat(origin(s)).as("the rebuilt index replaced the bad snapshot").startsWith("snapshot of change");
+            assertThat(origin(s))
+                    .as("the rebuilt index replaced the bad snapshot")
+                    .startsWith("snapshot of change");
         }
     }
 
@@ -300,7 +346,8 @@ class IndexSnapshotTest {
     }
 
     private long clock() {
-        try (PairStore s = PairStores.open(db.toString()); Connection c = ((JdbcPairStore) s).dataSource().getConnection()) {
+        try (PairStore s = PairStores.open(db.toString());
+                Connection c = ((JdbcPairStore) s).dataSource().getConnection()) {
             return ChangeLog.clock(c);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -312,15 +359,23 @@ class IndexSnapshotTest {
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
         for (int i = from; i < to; i++) {
             SpiderCorpus.Example n = SpiderCorpus.train().get(i);
-            pairs.add(TestPair.of("spider-" + i, n.question(), n.sql()).at(start.plusSeconds(3_600L * (i % 5000))).on("sqlite", n.database()).success(i % 7 != 0).build());
+            pairs.add(TestPair.of("spider-" + i, n.question(), n.sql())
+                    .at(start.plusSeconds(3_600L * (i % 5000)))
+                    .on("sqlite", n.database())
+                    .success(i % 7 != 0)
+                    .build());
         }
         return pairs;
     }
 
     /** Runs the CLI in another JVM, as a user in another terminal would. */
     private void cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dpairstudio.home=" + home, "dev.pairstudio.app.Main"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dpairstudio.home=" + home,
+                "dev.pairstudio.app.Main"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());

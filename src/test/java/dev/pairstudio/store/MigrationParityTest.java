@@ -29,17 +29,22 @@ class MigrationParityTest {
     @Test
     void bothDatabasesEndInTheSameTablesColumnsAndKeys() throws SQLException {
         Map<String, Set<String>> h2;
-        try (JdbcPairStore store = (JdbcPairStore) PairStores.open(dir.resolve("parity").toString());
+        try (JdbcPairStore store =
+                        (JdbcPairStore) PairStores.open(dir.resolve("parity").toString());
                 Connection c = store.dataSource().getConnection()) {
             h2 = layout(c, "PUBLIC");
         }
         Map<String, Set<String>> postgres;
-        try (JdbcPairStore store = (JdbcPairStore) PairStores.open(TestPostgres.get().newDatabase());
+        try (JdbcPairStore store =
+                        (JdbcPairStore) PairStores.open(TestPostgres.get().newDatabase());
                 Connection c = store.dataSource().getConnection()) {
             postgres = layout(c, "public");
         }
 
-        assertThat(h2.keySet()).as("tables").contains("pairs", "analysis", "trash", "settings", "schemas", "validation", "change_log", "store_clock");
+        assertThat(h2.keySet())
+                .as("tables")
+                .contains(
+                        "pairs", "analysis", "trash", "settings", "schemas", "validation", "change_log", "store_clock");
         assertThat(postgres).isEqualTo(h2);
     }
 

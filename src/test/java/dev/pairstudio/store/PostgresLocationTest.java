@@ -14,11 +14,13 @@ class PostgresLocationTest {
         assertThat(a.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/pairs");
         assertThat(a.user()).isEqualTo("ann");
         assertThat(a.password()).isNull();
-        PostgresLocation b = PostgresLocation.parse("jdbc:postgresql://db.example.com/pairs?user=bob&password=s3cr%40t&sslmode=require");
+        PostgresLocation b = PostgresLocation.parse(
+                "jdbc:postgresql://db.example.com/pairs?user=bob&password=s3cr%40t&sslmode=require");
         assertThat(b.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:5432/pairs?sslmode=require");
         assertThat(b.user()).isEqualTo("bob");
         assertThat(new String(b.password())).isEqualTo("s3cr@t");
-        assertThat(PostgresLocation.parse("postgres://carl:p%3Aw@h/d").password()).containsExactly('p', ':', 'w');
+        assertThat(PostgresLocation.parse("postgres://carl:p%3Aw@h/d").password())
+                .containsExactly('p', ':', 'w');
     }
 
     @Test
@@ -33,7 +35,8 @@ class PostgresLocationTest {
     @Test
     void aUrlWithoutDatabaseSaysHowToWriteIt() {
         assertThatThrownBy(() -> PairStores.open("postgresql://ann:hunter2@db.example.com"))
-                .isInstanceOf(StoreException.class).hasMessageContaining("postgresql://USER@HOST:PORT/DATABASE")
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("postgresql://USER@HOST:PORT/DATABASE")
                 .hasMessageNotContaining("hunter2");
     }
 
@@ -50,6 +53,7 @@ class PostgresLocationTest {
     @Test
     void aTeamDatabaseIsNotEncryptedWithAFilePassword() {
         assertThatThrownBy(() -> PairStores.openEncrypted("postgresql://ann@h/d", "pw".toCharArray()))
-                .isInstanceOf(StoreException.class).hasMessageContaining("sslmode");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("sslmode");
     }
 }

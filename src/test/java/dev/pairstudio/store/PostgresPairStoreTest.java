@@ -1,5 +1,8 @@
 package dev.pairstudio.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
@@ -28,9 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The contract on a real PostgreSQL server ({@link TestPostgres}), plus what a team database
  * adds: curators in separate stores (as on separate machines) see each other's changes and never
@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PostgresPairStoreTest extends PairStoreContractTest {
     @TempDir
     Path dir;
+
     private String current;
 
     @Override
@@ -79,14 +80,20 @@ class PostgresPairStoreTest extends PairStoreContractTest {
             }
             assertThat(snapshots).hasSize(1);
             assertThat(snapshots[0].getFileName().toString()).endsWith(".index").doesNotContain(TestPostgres.PASSWORD);
-            System.setProperty("pairstudio.home", home.resolve("colleague").toString()); // another machine, another snapshot
+            System.setProperty(
+                    "pairstudio.home", home.resolve("colleague").toString()); // another machine, another snapshot
             try (PairStore colleague = PairStores.open(current)) {
-                colleague.trash(colleague.query(PairFilter.ALL, PairSort.INSERTION, null, 1).rows().stream().map(StoredPair::id).toList());
+                colleague.trash(colleague.query(PairFilter.ALL, PairSort.INSERTION, null, 1).rows().stream()
+                        .map(StoredPair::id)
+                        .toList());
             }
             System.setProperty("pairstudio.home", home.toString());
             store = PairStores.open(current);
-            assertThat(store.count(PairFilter.ALL.withSuccess(true)) + store.count(PairFilter.ALL.withSuccess(false))).isEqualTo(live - 1);
-            assertThat(((JdbcPairStore) store).indexOrigin()).startsWith("snapshot of change").contains("brought forward");
+            assertThat(store.count(PairFilter.ALL.withSuccess(true)) + store.count(PairFilter.ALL.withSuccess(false)))
+                    .isEqualTo(live - 1);
+            assertThat(((JdbcPairStore) store).indexOrigin())
+                    .startsWith("snapshot of change")
+                    .contains("brought forward");
         } finally {
             if (before == null) {
                 System.clearProperty("pairstudio.home");
@@ -99,7 +106,8 @@ class PostgresPairStoreTest extends PairStoreContractTest {
     @Test
     void theLocationNeverShowsThePassword() {
         assertThat(current).contains(TestPostgres.PASSWORD);
-        assertThat(store.location()).startsWith("postgresql://" + TestPostgres.USER + "@127.0.0.1:")
+        assertThat(store.location())
+                .startsWith("postgresql://" + TestPostgres.USER + "@127.0.0.1:")
                 .doesNotContain(TestPostgres.PASSWORD);
     }
 
@@ -116,9 +124,12 @@ class PostgresPairStoreTest extends PairStoreContractTest {
             }
             assertThat(colleague.count(accepted)).isEqualTo(3);
             assertThat(colleague.query(accepted, PairSort.INSERTION, null, 10).rows())
-                    .extracting(StoredPair::id).containsExactlyElementsOf(ids.subList(0, 3));
+                    .extracting(StoredPair::id)
+                    .containsExactlyElementsOf(ids.subList(0, 3));
             colleague.trash(List.of(ids.get(0)));
-            assertThat(store.count(accepted)).as("a colleague's delete shows here too").isEqualTo(2);
+            assertThat(store.count(accepted))
+                    .as("a colleague's delete shows here too")
+                    .isEqualTo(2);
         }
     }
 
@@ -160,7 +171,8 @@ class PostgresPairStoreTest extends PairStoreContractTest {
                 assertThat(now.originalQuestion()).isEqualTo("List all orders");
             }
             assertThatThrownBy(() -> colleague.updateText(id, "late", "SELECT 1", version))
-                    .isInstanceOf(EditConflictException.class).hasMessageContaining("changed elsewhere");
+                    .isInstanceOf(EditConflictException.class)
+                    .hasMessageContaining("changed elsewhere");
         }
     }
 
@@ -169,10 +181,12 @@ class PostgresPairStoreTest extends PairStoreContractTest {
         store.close();
         store = null;
         String db = TestPostgres.databaseOf(current);
-        try (Connection c = TestPostgres.get().connect(db); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
-                    + "installed_by, installed_on, execution_time, success) VALUES (99, '99', 'from the future', 'SQL', "
-                    + "'V99__future.sql', 0, 'x', now(), 1, TRUE)");
+        try (Connection c = TestPostgres.get().connect(db);
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                            + "installed_by, installed_on, execution_time, success) VALUES (99, '99', 'from the future', 'SQL', "
+                            + "'V99__future.sql', 0, 'x', now(), 1, TRUE)");
         }
         int before = historyRows(db);
         assertThatThrownBy(() -> PairStores.open(current))
@@ -184,7 +198,8 @@ class PostgresPairStoreTest extends PairStoreContractTest {
     }
 
     private static int historyRows(String db) throws Exception {
-        try (Connection c = TestPostgres.get().connect(db); Statement s = c.createStatement();
+        try (Connection c = TestPostgres.get().connect(db);
+                Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history")) {
             r.next();
             return r.getInt(1);
@@ -194,11 +209,13 @@ class PostgresPairStoreTest extends PairStoreContractTest {
     @Test
     void anotherApplicationsDatabaseIsLeftUntouched() throws Exception {
         String other = TestPostgres.get().newDatabase();
-        try (Connection c = TestPostgres.get().connect(TestPostgres.databaseOf(other)); Statement s = c.createStatement()) {
+        try (Connection c = TestPostgres.get().connect(TestPostgres.databaseOf(other));
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE invoices (id INT)");
         }
         assertThatThrownBy(() -> PairStores.open(other))
-                .isInstanceOf(StoreException.class).hasMessageContaining("holds tables of another application");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("holds tables of another application");
     }
 
     @Test
@@ -222,7 +239,8 @@ class PostgresPairStoreTest extends PairStoreContractTest {
         }
         assertThat(asked).containsExactly(bare);
         assertThatThrownBy(() -> PairStores.open(bare, where -> Optional.empty()))
-                .isInstanceOf(StoreException.class).hasMessageContaining("asks for a password")
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("asks for a password")
                 .hasMessageContaining(PairStores.PASSWORD_VARIABLE);
     }
 
@@ -230,14 +248,17 @@ class PostgresPairStoreTest extends PairStoreContractTest {
     void aMissingDatabaseSaysHowToCreateIt() {
         String missing = TestPostgres.get().url("no_such_db", true);
         assertThatThrownBy(() -> PairStores.open(missing))
-                .isInstanceOf(StoreException.class).hasMessageContaining("There is no database no_such_db")
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("There is no database no_such_db")
                 .hasMessageContaining("createdb");
     }
 
     @Test
     void aBackupPointsToTheServersTools() {
         assertThatThrownBy(() -> store.backup(dir.resolve("b.zip")))
-                .isInstanceOf(StoreException.class).hasMessageContaining("pg_dump").hasMessageContaining("pairstudio migrate");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("pg_dump")
+                .hasMessageContaining("pairstudio migrate");
     }
 
     @Test
@@ -249,7 +270,8 @@ class PostgresPairStoreTest extends PairStoreContractTest {
         try (PairStore colleague = PairStores.open(current)) {
             assertThat(colleague.count(PairFilter.ALL)).isZero();
             assertThat(store.addAll(many, null, Source.FILE, "b").added()).isEqualTo(2_500);
-            assertThat(colleague.count(PairFilter.ALL.withText("question 2499", false))).isEqualTo(1);
+            assertThat(colleague.count(PairFilter.ALL.withText("question 2499", false)))
+                    .isEqualTo(1);
             assertThat(colleague.count(PairFilter.ALL)).isEqualTo(2_500);
         }
     }
@@ -257,8 +279,10 @@ class PostgresPairStoreTest extends PairStoreContractTest {
     /** Rewriting 100,000 analysis rows leaves dead versions; closing gives their space back when no one else is connected. */
     @Test
     void aStoreThatWroteMuchCompactsItsTablesOnClose() throws Exception {
-        List<Long> ids = store.addAll(new SyntheticPairs(5).list(100_000), null, Source.FILE, "big").ids();
-        for (String fingerprint : List.of("first", "second")) { // analysis written, then rewritten: one dead version per row
+        List<Long> ids = store.addAll(new SyntheticPairs(5).list(100_000), null, Source.FILE, "big")
+                .ids();
+        for (String fingerprint :
+                List.of("first", "second")) { // analysis written, then rewritten: one dead version per row
             Map<Long, PairAnalysis> analyses = new HashMap<>();
             for (long id : ids) {
                 analyses.put(id, new PairAnalysis(null, fingerprint, null, Set.of(), null, Set.of(), null));
@@ -270,17 +294,21 @@ class PostgresPairStoreTest extends PairStoreContractTest {
         store.close();
         store = null;
         long after = analysisBytes(db);
-        assertThat(after).as("analysis table bytes after close, of %d before", before).isLessThan(before * 3 / 4);
+        assertThat(after)
+                .as("analysis table bytes after close, of %d before", before)
+                .isLessThan(before * 3 / 4);
         try (PairStore again = PairStores.open(current)) {
             assertThat(again.count(PairFilter.ALL)).isEqualTo(100_000);
-            assertThat(again.get(ids.get(99_999)).orElseThrow().analysis().fingerprint()).isEqualTo("second");
+            assertThat(again.get(ids.get(99_999)).orElseThrow().analysis().fingerprint())
+                    .isEqualTo("second");
         }
     }
 
     private static long analysisBytes(String db) throws Exception {
         long bytes;
         int pid;
-        try (Connection c = TestPostgres.get().connect(db); Statement s = c.createStatement();
+        try (Connection c = TestPostgres.get().connect(db);
+                Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT pg_total_relation_size('analysis'), pg_backend_pid()")) {
             r.next();
             bytes = r.getLong(1);

@@ -11,7 +11,7 @@ class PostgresQuestionOrderTest extends QuestionOrderTest {
     }
 
     @Override
-    @Disabled("a team database's snapshot lives in the user data directory; IndexSnapshotTest covers the file beside H2")
-    void theRanksComeBackFromTheSnapshotAndStayRight() {
-    }
+    @Disabled(
+            "a team database's snapshot lives in the user data directory; IndexSnapshotTest covers the file beside H2")
+    void theRanksComeBackFromTheSnapshotAndStayRight() {}
 }

@@ -1,5 +1,7 @@
 package dev.pairstudio.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
@@ -22,8 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Sorting by question follows the whole question, in the order the database itself gives
  * ({@code ORDER BY question, id}), not its first characters (issue 26). Data: every Spider training
@@ -36,6 +36,7 @@ class QuestionOrderTest {
 
     @TempDir
     Path dir;
+
     private String db;
 
     /** Where the store lives: an H2 file here, a PostgreSQL database in {@link PostgresQuestionOrderTest}. */
@@ -50,7 +51,8 @@ class QuestionOrderTest {
             List<SpiderCorpus.Example> train = SpiderCorpus.train();
             List<Pair> pairs = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
-                pairs.add(pair("spider-" + i, train.get(i).question(), train.get(i).database(), i));
+                pairs.add(pair(
+                        "spider-" + i, train.get(i).question(), train.get(i).database(), i));
             }
             for (int from = 0; from < pairs.size(); from += 1000) {
                 s.addAll(pairs.subList(from, Math.min(pairs.size(), from + 1000)), null, Source.FILE, "spider");
@@ -70,7 +72,9 @@ class QuestionOrderTest {
             Collections.reverse(reversed);
             assertThat(walk(s, DESC, 250)).isEqualTo(reversed);
             assertThat(pageStartIds(s, 250)).as("the window's page starts").isEqualTo(everyNth(truth, 250));
-            assertThat(longestSharedPrefix(s, truth)).as("the data tests more than 16 characters").isGreaterThan(40);
+            assertThat(longestSharedPrefix(s, truth))
+                    .as("the data tests more than 16 characters")
+                    .isGreaterThan(40);
         }
     }
 
@@ -79,9 +83,14 @@ class QuestionOrderTest {
         try (PairStore s = PairStores.open(db)) {
             walk(s, ASC, 500); // ranks every pair
             s.addAll(sharedPrefix("late-", 40, 2), null, Source.FILE, "late"); // few: placed one by one
-            List<StoredPair> some = s.query(PairFilter.ALL, PairSort.INSERTION, null, 12).rows();
+            List<StoredPair> some =
+                    s.query(PairFilter.ALL, PairSort.INSERTION, null, 12).rows();
             for (StoredPair p : some) {
-                s.updateText(p.id(), "What are the names of the " + p.pair().question(), p.pair().sql(), p.version());
+                s.updateText(
+                        p.id(),
+                        "What are the names of the " + p.pair().question(),
+                        p.pair().sql(),
+                        p.version());
             }
             assertThat(walk(s, ASC, 500)).isEqualTo(databaseOrder(s));
 
@@ -107,7 +116,11 @@ class QuestionOrderTest {
         try (PairStore s = PairStores.open(db)) {
             Page first = s.query(PairFilter.ALL, ASC, null, 100);
             long last = first.rows().get(99).id();
-            s.addAll(sharedPrefix("early-", 700, 4), null, Source.FILE, "early"); // many sort before the cursor: ranks shift
+            s.addAll(
+                    sharedPrefix("early-", 700, 4),
+                    null,
+                    Source.FILE,
+                    "early"); // many sort before the cursor: ranks shift
             List<Long> truth = databaseOrder(s);
             Page second = s.query(PairFilter.ALL, ASC, first.nextCursor(), 100);
             int at = truth.indexOf(last);
@@ -122,8 +135,17 @@ class QuestionOrderTest {
     }
 
     private static Pair pair(String id, String question, String database, int i) {
-        return new Pair(id, question, "SELECT 1", Instant.parse("2024-01-01T00:00:00Z").plusSeconds(60L * i), "sqlite", database,
-                List.of(), true, null, Map.of());
+        return new Pair(
+                id,
+                question,
+                "SELECT 1",
+                Instant.parse("2024-01-01T00:00:00Z").plusSeconds(60L * i),
+                "sqlite",
+                database,
+                List.of(),
+                true,
+                null,
+                Map.of());
     }
 
     /** Sentences behind a 41-character prefix Spider also uses, some lower-cased, some with accents. */
@@ -131,7 +153,8 @@ class QuestionOrderTest {
         Faker faker = new Faker(Locale.FRANCE, new java.util.Random(seed));
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String q = "What are the names of all the students who " + faker.lorem().sentence(6);
+            String q = "What are the names of all the students who "
+                    + faker.lorem().sentence(6);
             if (i % 5 == 0) {
                 q = q.toLowerCase(Locale.ROOT);
             }
@@ -193,7 +216,9 @@ class QuestionOrderTest {
 
     /** The longest prefix two neighbours in the order share: ties a 16-character key could not break. */
     private static int longestSharedPrefix(PairStore s, List<Long> order) {
-        List<String> questions = s.query(PairFilter.ALL, ASC, null, order.size()).rows().stream().map(p -> p.pair().question()).toList();
+        List<String> questions = s.query(PairFilter.ALL, ASC, null, order.size()).rows().stream()
+                .map(p -> p.pair().question())
+                .toList();
         int longest = 0;
         for (int i = 1; i < questions.size(); i++) {
             String a = questions.get(i - 1);

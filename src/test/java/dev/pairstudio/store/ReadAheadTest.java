@@ -16,11 +16,14 @@ class ReadAheadTest {
     @Test
     void everyPageArrivesOnceAndInOrder() {
         List<Integer> seen = new ArrayList<>();
-        ReadAhead.<Integer>forEachPage("test-reader", pages -> {
-            for (int p = 0; p < 50; p++) {
-                pages.accept(List.of(p * 2, p * 2 + 1));
-            }
-        }, seen::addAll);
+        ReadAhead.<Integer>forEachPage(
+                "test-reader",
+                pages -> {
+                    for (int p = 0; p < 50; p++) {
+                        pages.accept(List.of(p * 2, p * 2 + 1));
+                    }
+                },
+                seen::addAll);
         assertEquals(100, seen.size());
         for (int i = 0; i < 100; i++) {
             assertEquals(i, seen.get(i));
@@ -31,33 +34,43 @@ class ReadAheadTest {
     void aConsumerThatStopsStopsTheReaderToo() throws InterruptedException {
         AtomicInteger produced = new AtomicInteger();
         IllegalStateException cancel = new IllegalStateException("cancelled");
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () ->
-                ReadAhead.<Integer>forEachPage("test-reader", pages -> {
-                    for (int p = 0; p < 1_000_000; p++) {
-                        pages.accept(List.of(p));
-                        produced.incrementAndGet();
-                    }
-                }, page -> {
-                    if (page.get(0) == 3) {
-                        throw cancel;
-                    }
-                }));
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> ReadAhead.<Integer>forEachPage(
+                        "test-reader",
+                        pages -> {
+                            for (int p = 0; p < 1_000_000; p++) {
+                                pages.accept(List.of(p));
+                                produced.incrementAndGet();
+                            }
+                        },
+                        page -> {
+                            if (page.get(0) == 3) {
+                                throw cancel;
+                            }
+                        }));
         assertSame(cancel, thrown);
         int after = produced.get();
         Thread.sleep(200);
         assertEquals(after, produced.get(), "the reader went on reading after the consumer stopped");
         assertTrue(after < 10, "the reader ran far ahead of the consumer: " + after + " pages");
-        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("test-reader")),
+        assertTrue(
+                Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().equals("test-reader")),
                 "the reading thread is still alive");
     }
 
     @Test
     void aReadFailureReachesTheCaller() {
-        StoreException e = assertThrows(StoreException.class, () ->
-                ReadAhead.<Integer>forEachPage("test-reader", pages -> {
-                    pages.accept(List.of(1));
-                    throw new SQLException("disk gone");
-                }, page -> { }));
+        StoreException e = assertThrows(
+                StoreException.class,
+                () -> ReadAhead.<Integer>forEachPage(
+                        "test-reader",
+                        pages -> {
+                            pages.accept(List.of(1));
+                            throw new SQLException("disk gone");
+                        },
+                        page -> {}));
         assertTrue(e.getMessage().contains("disk gone"), e.getMessage());
     }
 }

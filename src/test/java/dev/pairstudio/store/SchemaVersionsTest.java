@@ -25,7 +25,8 @@ class SchemaVersionsTest {
                 .contains("1", "5", "6");
         assertThat(Schema.shippedVersions(List.of("classpath:db/migration-postgresql", StoreDialect.COMMON_MIGRATIONS)))
                 .isEqualTo(versionsIn("db/migration-postgresql", "db/migration-common"))
-                .contains("5", "6").doesNotContain("1");
+                .contains("5", "6")
+                .doesNotContain("1");
     }
 
     /** An up-to-date file opens without Flyway; one the history does not match still goes through it and is refused. */
@@ -34,18 +35,23 @@ class SchemaVersionsTest {
         String db = dir.resolve("pairs").toString();
         PairStores.open(db).close();
         PairStores.open(db).close(); // the quick path
-        try (var c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", ""); var s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", "
-                    + "\"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 'sa', 0, TRUE)");
+        try (var c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "");
+                var s = c.createStatement()) {
+            s.executeUpdate(
+                    "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", "
+                            + "\"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 'sa', 0, TRUE)");
         }
         Assertions.assertThatThrownBy(() -> PairStores.open(db))
-                .isInstanceOf(StoreException.class).hasMessageContaining("newer version");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("newer version");
     }
 
     private static Set<String> versionsIn(String... folders) throws IOException {
         try (Stream<Path> files = Stream.of(folders).flatMap(f -> list(Path.of("src/main/resources", f)))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .map(n -> n.substring(1, n.indexOf("__"))).collect(Collectors.toSet());
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__")))
+                    .collect(Collectors.toSet());
         }
     }
 

@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Named pipes in a test's temporary folder, and a reader at their other end (the targets a shell's /dev/stdout can be). */
 public final class Fifos {
-    private Fifos() {
-    }
+    private Fifos() {}
 
     /** Makes a FIFO at {@code path} with mkfifo(1), which ends by itself (waited for, killed by its handle if it hangs). */
     public static Path make(Path path) throws IOException, InterruptedException {
@@ -27,13 +26,15 @@ public final class Fifos {
     /** Reads everything written to the FIFO until its writer closes it, on a thread of its own. */
     public static CompletableFuture<byte[]> readAll(Path fifo) {
         CompletableFuture<byte[]> read = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                read.complete(Files.readAllBytes(fifo)); // opening blocks until a writer comes
-            } catch (IOException | RuntimeException e) {
-                read.completeExceptionally(e);
-            }
-        }, "fifo-reader");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        read.complete(Files.readAllBytes(fifo)); // opening blocks until a writer comes
+                    } catch (IOException | RuntimeException e) {
+                        read.completeExceptionally(e);
+                    }
+                },
+                "fifo-reader");
         t.setDaemon(true);
         t.start();
         return read;

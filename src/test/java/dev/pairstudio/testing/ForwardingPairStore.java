@@ -42,7 +42,8 @@ public class ForwardingPairStore implements PairStore {
     }
 
     @Override
-    public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
+    public AddResult addAll(
+            List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
         return real.addAll(pairs, analyses, source, importBatch, grouping);
     }
 

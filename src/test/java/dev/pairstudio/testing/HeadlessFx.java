@@ -8,13 +8,18 @@ import javafx.application.Platform;
 
 /** JavaFX for the benchmark mains: headless on Monocle with software rendering, as the UI tests run. */
 public final class HeadlessFx {
-    private HeadlessFx() {
-    }
+    private HeadlessFx() {}
 
     /** Starts the FX platform headless; call once, before any window. */
     public static void start() throws InterruptedException {
-        for (String[] p : new String[][] {{"glass.platform", "Monocle"}, {"monocle.platform", "Headless"}, {"prism.order", "sw"},
-            {"prism.text", "t2k"}, {"java.awt.headless", "true"}, {"headless.geometry", "1600x1000-32"}}) {
+        for (String[] p : new String[][] {
+            {"glass.platform", "Monocle"},
+            {"monocle.platform", "Headless"},
+            {"prism.order", "sw"},
+            {"prism.text", "t2k"},
+            {"java.awt.headless", "true"},
+            {"headless.geometry", "1600x1000-32"}
+        }) {
             System.setProperty(p[0], p[1]);
         }
         CountDownLatch started = new CountDownLatch(1);

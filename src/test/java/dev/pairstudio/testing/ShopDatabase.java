@@ -23,8 +23,7 @@ public final class ShopDatabase {
             CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers (id), total NUMERIC(10, 2));
             """;
 
-    private ShopDatabase() {
-    }
+    private ShopDatabase() {}
 
     /** A new database file {@code dir/db} holding {@code pairs}. */
     public static PairStore withPairs(Path dir, Pair... pairs) {
@@ -36,9 +35,15 @@ public final class ShopDatabase {
     /** Two pairs of the shop, on PostgreSQL: one reads customers, one orders. */
     public static Pair[] twoPairs() {
         return new Pair[] {
-            TestPair.of("e1", "Customer emails", "SELECT email FROM customers").at("2025-01-01T00:00:00Z").on("postgresql", "shop").tables("customers")
+            TestPair.of("e1", "Customer emails", "SELECT email FROM customers")
+                    .at("2025-01-01T00:00:00Z")
+                    .on("postgresql", "shop")
+                    .tables("customers")
                     .build(),
-            TestPair.of("t1", "Order totals", "SELECT total FROM orders").at("2025-01-02T00:00:00Z").on("postgresql", "shop").tables("orders")
+            TestPair.of("t1", "Order totals", "SELECT total FROM orders")
+                    .at("2025-01-02T00:00:00Z")
+                    .on("postgresql", "shop")
+                    .tables("orders")
                     .build()
         };
     }
@@ -51,7 +56,7 @@ public final class ShopDatabase {
             SchemaImporter importer = new SchemaImporter(store, analyzer);
             SchemaImporter.Report stored = importer.importFile(file, SchemaFormat.DDL, "shop", "postgresql");
             if (validate) {
-                importer.validate(stored, n -> { }, () -> false);
+                importer.validate(stored, n -> {}, () -> false);
             }
         }
     }

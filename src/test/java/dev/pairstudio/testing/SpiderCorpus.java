@@ -16,16 +16,15 @@ import java.util.List;
  */
 public final class SpiderCorpus {
     /** ../shared/corpora/spider, or the spider folder under {@code -Dcorpora.dir=DIR}. */
-    public static final Path FOLDER = Path.of(System.getProperty("corpora.dir", "../shared/corpora")).resolve("spider");
+    public static final Path FOLDER =
+            Path.of(System.getProperty("corpora.dir", "../shared/corpora")).resolve("spider");
 
     /** One pair of train.json. */
-    public record Example(String question, String sql, String database) {
-    }
+    public record Example(String question, String sql, String database) {}
 
     private static List<Example> train;
 
-    private SpiderCorpus() {
-    }
+    private SpiderCorpus() {}
 
     public static synchronized List<Example> train() {
         if (train == null) {
@@ -33,7 +32,10 @@ public final class SpiderCorpus {
                 JsonNode all = new ObjectMapper().readTree(Files.readAllBytes(FOLDER.resolve("train.json")));
                 List<Example> out = new ArrayList<>(all.size());
                 for (JsonNode e : all) {
-                    out.add(new Example(e.get("question").asText(), e.get("query").asText(), e.get("db_id").asText()));
+                    out.add(new Example(
+                            e.get("question").asText(),
+                            e.get("query").asText(),
+                            e.get("db_id").asText()));
                 }
                 train = List.copyOf(out);
             } catch (IOException e) {

@@ -27,8 +27,7 @@ import java.util.function.Supplier;
 public final class TestDatabases {
     private static final Map<String, Path> TEMPLATES = new ConcurrentHashMap<>();
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A fresh copy of the named database, built from {@code pairs} the first time it is asked for. */
     public static Path copyOf(String name, Supplier<List<Pair>> pairs) {
@@ -72,9 +71,14 @@ public final class TestDatabases {
     private static void addQuicklyTyped(PairStore store, List<Pair> pairs) {
         for (int i = 0; i < pairs.size(); i += 10_000) {
             List<Pair> batch = pairs.subList(i, Math.min(pairs.size(), i + 10_000));
-            store.addAll(batch, batch.stream().map(p -> new PairAnalysis(
-                    StatGroup.guessType(p.sql()), null, null, null, null, null, null)).toList(),
-                    Source.FILE, "test");
+            store.addAll(
+                    batch,
+                    batch.stream()
+                            .map(p ->
+                                    new PairAnalysis(StatGroup.guessType(p.sql()), null, null, null, null, null, null))
+                            .toList(),
+                    Source.FILE,
+                    "test");
         }
     }
 

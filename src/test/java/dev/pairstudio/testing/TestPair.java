@@ -111,6 +111,7 @@ public final class TestPair {
     }
 
     public Pair build() {
-        return new Pair(id, question, sql, timestamp, databaseType, databaseName, tables, success, executionMs, metadata);
+        return new Pair(
+                id, question, sql, timestamp, databaseType, databaseName, tables, success, executionMs, metadata);
     }
 }

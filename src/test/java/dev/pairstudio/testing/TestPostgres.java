@@ -85,7 +85,8 @@ public final class TestPostgres {
     /** A new, empty database; returns its URL with the password in it. */
     public String newDatabase() {
         String name = "pairs_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        try (Connection c = admin();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the test database " + name + ": " + e.getMessage(), e);
@@ -124,26 +125,62 @@ public final class TestPostgres {
         if (external != null && !external.isBlank()) {
             URI u = URI.create(external.replaceFirst("^(jdbc:)?postgres(ql)?://", "postgresql://"));
             String[] info = u.getUserInfo().split(":", 2);
-            return new TestPostgres(u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(), info[0], info.length > 1 ? info[1] : "");
+            return new TestPostgres(
+                    u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(), info[0], info.length > 1 ? info[1] : "");
         }
         Path bin = binaries();
         if (bin == null) {
-            throw new IllegalStateException("no PostgreSQL binaries (initdb, postgres) found in /usr/lib/postgresql/*/bin, "
-                    + "/usr/local/pgsql/bin or PATH; install them (Debian/Ubuntu: apt-get install postgresql)");
+            throw new IllegalStateException(
+                    "no PostgreSQL binaries (initdb, postgres) found in /usr/lib/postgresql/*/bin, "
+                            + "/usr/local/pgsql/bin or PATH; install them (Debian/Ubuntu: apt-get install postgresql)");
         }
         Path dir = Files.createTempDirectory("pairstudio-pg");
         Path data = dir.resolve("data");
         Path pwfile = dir.resolve("pw");
         Files.writeString(pwfile, PASSWORD + "\n", StandardCharsets.UTF_8);
         List<String> asUser = runAsUnprivileged(dir);
-        run(command(asUser, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--pwfile=" + pwfile,
-                "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"), dir.resolve("initdb.log"));
+        run(
+                command(
+                        asUser,
+                        bin.resolve("initdb").toString(),
+                        "-D",
+                        data.toString(),
+                        "-U",
+                        USER,
+                        "--pwfile=" + pwfile,
+                        "--auth-local=trust",
+                        "--auth-host=scram-sha-256",
+                        "-E",
+                        "UTF8",
+                        "--no-locale",
+                        "--no-sync"),
+                dir.resolve("initdb.log"));
         int port = freePort();
-        List<String> server = command(asUser, bin.resolve("postgres").toString(), "-D", data.toString(), "-p", String.valueOf(port),
-                "-k", dir.toString(), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200",
-                "-c", "shared_buffers=128MB", "-c", "fsync=" + (durable ? "on" : "off"),
-                "-c", "synchronous_commit=" + (durable ? "on" : "off"), "-c", "full_page_writes=" + (durable ? "on" : "off"));
-        Process postgres = new ProcessBuilder(server).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        List<String> server = command(
+                asUser,
+                bin.resolve("postgres").toString(),
+                "-D",
+                data.toString(),
+                "-p",
+                String.valueOf(port),
+                "-k",
+                dir.toString(),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "max_connections=200",
+                "-c",
+                "shared_buffers=128MB",
+                "-c",
+                "fsync=" + (durable ? "on" : "off"),
+                "-c",
+                "synchronous_commit=" + (durable ? "on" : "off"),
+                "-c",
+                "full_page_writes=" + (durable ? "on" : "off"));
+        Process postgres = new ProcessBuilder(server)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile())
+                .start();
         TestPostgres pg = new TestPostgres("127.0.0.1", port, USER, PASSWORD);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres, dir)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -166,7 +203,8 @@ public final class TestPostgres {
         if (Files.isDirectory(debian)) {
             try (Stream<Path> versions = Files.list(debian)) {
                 versions.map(v -> v.resolve("bin"))
-                        .sorted(Comparator.comparing((Path p) -> versionOf(p.getParent())).reversed())
+                        .sorted(Comparator.comparing((Path p) -> versionOf(p.getParent()))
+                                .reversed())
                         .forEach(candidates::add);
             }
         }
@@ -174,8 +212,10 @@ public final class TestPostgres {
         for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             candidates.add(Path.of(entry));
         }
-        return candidates.stream().filter(p -> Files.isExecutable(p.resolve("initdb")) && Files.isExecutable(p.resolve("postgres")))
-                .findFirst().orElse(null);
+        return candidates.stream()
+                .filter(p -> Files.isExecutable(p.resolve("initdb")) && Files.isExecutable(p.resolve("postgres")))
+                .findFirst()
+                .orElse(null);
     }
 
     private static int versionOf(Path dir) {
@@ -211,8 +251,10 @@ public final class TestPostgres {
         Process p = b.start();
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command).toLowerCase(Locale.ROOT).contains("initdb")
-                    ? "initdb failed: " + tail(out) : command.get(0) + " failed: " + tail(out));
+            throw new IllegalStateException(
+                    String.join(" ", command).toLowerCase(Locale.ROOT).contains("initdb")
+                            ? "initdb failed: " + tail(out)
+                            : command.get(0) + " failed: " + tail(out));
         }
     }
 
@@ -241,7 +283,9 @@ public final class TestPostgres {
     private static void stop(Process postgres, Path dir) {
         try {
             postgres.pid();
-            new ProcessBuilder("kill", "-INT", String.valueOf(postgres.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            new ProcessBuilder("kill", "-INT", String.valueOf(postgres.pid()))
+                    .start()
+                    .waitFor(5, TimeUnit.SECONDS);
             if (!postgres.waitFor(20, TimeUnit.SECONDS)) {
                 postgres.destroyForcibly();
             }

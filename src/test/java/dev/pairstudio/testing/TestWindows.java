@@ -10,8 +10,7 @@ import javafx.stage.Stage;
 
 /** The main window as the app shows it, for UI tests: on {@code stage}, shortcuts installed, first page loading. */
 public final class TestWindows {
-    private TestWindows() {
-    }
+    private TestWindows() {}
 
     /** Call on the FX thread (a TestFX {@code @Start} method). */
     public static MainWindow show(Stage stage, PairStore store, Path settings, double width, double height) {

@@ -16,13 +16,14 @@ class ChangeWatcherTest {
     @Test
     void aClosedWatcherIgnoresLateCalls() {
         try (PairStore store = PairStores.open(dir.resolve("pairs").toString())) {
-            ChangeWatcher watcher = new ChangeWatcher(store, () -> { });
+            ChangeWatcher watcher = new ChangeWatcher(store, () -> {});
             watcher.start();
             watcher.close();
             assertThatCode(() -> {
-                watcher.shown();
-                watcher.start();
-            }).doesNotThrowAnyException();
+                        watcher.shown();
+                        watcher.start();
+                    })
+                    .doesNotThrowAnyException();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.pairstudio.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.pair.PairFilter;
@@ -23,8 +25,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * What another process writes to the open database (a CLI import, `pairstudio serve`, a
  * colleague on the team database) shows up in the window by itself within a few seconds.
@@ -39,7 +39,8 @@ class ChangesElsewhereTest {
     void start(Stage stage) throws Exception {
         db = Files.createTempDirectory("elsewhere").resolve("pairs");
         store = PairStores.open(db.toString());
-        try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) { // analysed: the window has nothing to catch up on
+        try (AnalyzingEnricher enricher =
+                AnalyzingEnricher.forStore(store)) { // analysed: the window has nothing to catch up on
             enricher.addAll(store, new SyntheticPairs(31).list(50), Source.FILE, "first");
         }
         window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), 1200, 800);
@@ -53,20 +54,25 @@ class ChangesElsewhereTest {
 
     @Test
     void pairsAndReviewsFromAnotherWriterAppearWithoutAClick(FxRobot robot) throws Exception {
-        waitFor(() -> "50 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+        waitFor(() ->
+                "50 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
 
         try (PairStore other = PairStores.open(db.toString()); // a second store on the file, as another process has
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(other)) {
-            List<Long> added = enricher.addAll(other, new SyntheticPairs(32).list(10), Source.API, "collected").ids();
+            List<Long> added = enricher.addAll(other, new SyntheticPairs(32).list(10), Source.API, "collected")
+                    .ids();
             other.setStatus(List.of(added.get(0)), ReviewStatus.ACCEPTED);
         }
 
-        waitFor(() -> "60 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+        waitFor(() ->
+                "60 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
         assertThat(window.statusMessage()).contains("changed outside this window");
-        assertThat(store.count(PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED)))).isEqualTo(1);
+        assertThat(store.count(PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED))))
+                .isEqualTo(1);
     }
 
     private static void waitFor(Callable<Boolean> onFx) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFx).get(20, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFx).get(20, TimeUnit.SECONDS));
     }
 }

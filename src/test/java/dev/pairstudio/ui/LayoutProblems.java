@@ -17,8 +17,7 @@ import javafx.scene.text.TextFlow;
  * "…" by design, and the full text is one click away. Call on the FX thread.
  */
 public final class LayoutProblems {
-    private LayoutProblems() {
-    }
+    private LayoutProblems() {}
 
     /** Every problem under {@code root}, one line each (empty when the screen is clean). */
     public static List<String> of(Parent root) {
@@ -32,8 +31,9 @@ public final class LayoutProblems {
             return;
         }
         if (node instanceof ScrollPane sp && cutAtTheRight(sp)) {
-            problems.add("cut at the right: the content of " + describe(sp) + " is " + Math.round(sp.getContent().getLayoutBounds().getWidth())
-                    + " px wide in a " + Math.round(sp.getViewportBounds().getWidth()) + " px view that should fit it");
+            problems.add("cut at the right: the content of " + describe(sp) + " is "
+                    + Math.round(sp.getContent().getLayoutBounds().getWidth()) + " px wide in a "
+                    + Math.round(sp.getViewportBounds().getWidth()) + " px view that should fit it");
         }
         if (node instanceof Labeled l && truncated(l)) {
             problems.add("truncated: \"" + l.getText() + "\" shown as \"" + shownText(l) + "\" (" + describe(l) + ")");
@@ -63,8 +63,11 @@ public final class LayoutProblems {
      * width it cannot go below): the right edge is cut off, or reached only by scrolling sideways.
      */
     static boolean cutAtTheRight(ScrollPane sp) {
-        return sp.isFitToWidth() && sp.getContent() != null && sp.getViewportBounds().getWidth() > 0
-                && sp.getContent().getLayoutBounds().getWidth() > sp.getViewportBounds().getWidth() + 1;
+        return sp.isFitToWidth()
+                && sp.getContent() != null
+                && sp.getViewportBounds().getWidth() > 0
+                && sp.getContent().getLayoutBounds().getWidth()
+                        > sp.getViewportBounds().getWidth() + 1;
     }
 
     /** A label whose text is drawn shortened: its text node shows something other than its text. */
@@ -100,9 +103,12 @@ public final class LayoutProblems {
     private static boolean overlap(Node a, Node b) {
         Bounds x = textBounds(a);
         Bounds y = textBounds(b);
-        return x.getWidth() > 0 && y.getWidth() > 0
-                && x.getMinX() + 1 < y.getMaxX() && y.getMinX() + 1 < x.getMaxX()
-                && x.getMinY() + 1 < y.getMaxY() && y.getMinY() + 1 < x.getMaxY();
+        return x.getWidth() > 0
+                && y.getWidth() > 0
+                && x.getMinX() + 1 < y.getMaxX()
+                && y.getMinX() + 1 < x.getMaxX()
+                && x.getMinY() + 1 < y.getMaxY()
+                && y.getMinY() + 1 < x.getMaxY();
     }
 
     /** Where the letters are: a label's text node, not its padding or its width grown by layout. */
@@ -123,7 +129,9 @@ public final class LayoutProblems {
             String name = at.getId() != null ? "#" + at.getId() : at.getClass().getSimpleName();
             path.insert(0, path.length() == 0 ? name : name + " > ");
         }
-        return (n instanceof Labeled l ? "\"" + l.getText() + "\" " : n instanceof Text t ? "\"" + t.getText() + "\" " : "") + "in " + path;
+        return (n instanceof Labeled l
+                        ? "\"" + l.getText() + "\" "
+                        : n instanceof Text t ? "\"" + t.getText() + "\" " : "")
+                + "in " + path;
     }
-
 }

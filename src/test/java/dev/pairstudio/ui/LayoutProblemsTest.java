@@ -41,14 +41,17 @@ class LayoutProblemsTest {
         var problems = WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(5, TimeUnit.SECONDS);
         assertThat(problems).hasSize(2);
         assertThat(problems.get(0)).startsWith("truncated: \"Ctrl+Shift+Delete\" shown as \"Ctrl");
-        assertThat(problems.get(1)).startsWith("overlapping: \"overlapping one\"").contains("\"overlapping two\"");
+        assertThat(problems.get(1))
+                .startsWith("overlapping: \"overlapping one\"")
+                .contains("\"overlapping two\"");
 
         robot.interact(() -> {
             cut.setMaxWidth(Double.MAX_VALUE);
             second.setLayoutY(40);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(5, TimeUnit.SECONDS)).isEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(5, TimeUnit.SECONDS))
+                .isEmpty();
     }
 
     @Test
@@ -59,11 +62,16 @@ class LayoutProblemsTest {
         scroll.setFitToWidth(true);
         robot.interact(() -> root.getChildren().setAll(scroll));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(5, java.util.concurrent.TimeUnit.SECONDS))
-                .singleElement().asString().startsWith("cut at the right:");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root))
+                        .get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .singleElement()
+                .asString()
+                .startsWith("cut at the right:");
 
         robot.interact(() -> wide.setMinWidth(100));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(5, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root))
+                        .get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.pairstudio.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.store.PairStore;
@@ -29,8 +31,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Schemas › Import from a database… against real H2 databases: one that answers, a wrong password, a server that hangs. */
 @ExtendWith(ApplicationExtension.class)
 class LiveSchemaImportUiTest {
@@ -45,13 +45,22 @@ class LiveSchemaImportUiTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("live-schema-ui");
         liveUrl = "jdbc:h2:" + dir.resolve("live").toAbsolutePath();
-        try (Connection c = DriverManager.getConnection(liveUrl, "owner", PASSWORD); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(liveUrl, "owner", PASSWORD);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(80) UNIQUE)");
-            s.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers(id), total DECIMAL(8,2))");
+            s.execute(
+                    "CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers(id), total DECIMAL(8,2))");
         }
-        store = ShopDatabase.withPairs(dir,
-                TestPair.of("a", "Customer emails", "SELECT email FROM customers").at("2025-01-01T00:00:00Z").on("h2", "shop").build(),
-                TestPair.of("b", "Customer phones", "SELECT phone FROM customers").at("2025-01-02T00:00:00Z").on("h2", "shop").build());
+        store = ShopDatabase.withPairs(
+                dir,
+                TestPair.of("a", "Customer emails", "SELECT email FROM customers")
+                        .at("2025-01-01T00:00:00Z")
+                        .on("h2", "shop")
+                        .build(),
+                TestPair.of("b", "Customer phones", "SELECT phone FROM customers")
+                        .at("2025-01-02T00:00:00Z")
+                        .on("h2", "shop")
+                        .build());
         window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
     }
 
@@ -65,23 +74,29 @@ class LiveSchemaImportUiTest {
     }
 
     @Test
-    void aWrongPasswordIsExplainedInlineThenTheRightOneStoresTheSchemaAndForgetsThePassword(FxRobot robot) throws Exception {
+    void aWrongPasswordIsExplainedInlineThenTheRightOneStoresTheSchemaAndForgetsThePassword(FxRobot robot)
+            throws Exception {
         openForm(robot);
         fill(robot, liveUrl, "owner", "wrong", "PUBLIC", "shop", "10");
         robot.clickOn("#live-import");
         Label problem = robot.lookup("#live-problem").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> problem.getText().startsWith("Cannot read"));
-        assertThat(problem.getText()).startsWith("Cannot read the schema from " + liveUrl + ": Wrong user name or password");
+        assertThat(problem.getText())
+                .startsWith("Cannot read the schema from " + liveUrl + ": Wrong user name or password");
         assertThat(store.latestSchemas()).isEmpty();
-        assertThat(robot.lookup("#live-url").queryAs(TextField.class).getText()).isEqualTo(liveUrl); // the form stays filled in
+        assertThat(robot.lookup("#live-url").queryAs(TextField.class).getText())
+                .isEqualTo(liveUrl); // the form stays filled in
 
-        robot.interact(() -> robot.lookup("#live-password").queryAs(TextField.class).setText(PASSWORD));
+        robot.interact(
+                () -> robot.lookup("#live-password").queryAs(TextField.class).setText(PASSWORD));
         robot.clickOn("#live-import");
         Label status = robot.lookup("#schema-import-status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("Stored"));
-        assertThat(status.getText()).isEqualTo("Stored shop version 1 (2 tables, 6 columns) from " + liveUrl + "; checked 2 pairs.");
+        assertThat(status.getText())
+                .isEqualTo("Stored shop version 1 (2 tables, 6 columns) from " + liveUrl + "; checked 2 pairs.");
         assertThat(robot.lookup("#live-url").tryQuery()).isEmpty();
-        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isEqualTo(1); // phone
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN))))
+                .isEqualTo(1); // phone
         StoredSchema stored = store.latestSchemas().get(0);
         assertThat(stored.source()).isEqualTo("jdbc:h2:" + dir.resolve("live").toAbsolutePath());
         assertThat(stored.definition()).contains("\"uniqueKeys\":[[\"EMAIL\"]]").doesNotContain(PASSWORD);
@@ -91,11 +106,13 @@ class LiveSchemaImportUiTest {
         closed = true;
         assertThat(Files.readString(dir.resolve("ui.properties"))).doesNotContain(PASSWORD);
         assertThat(new String(Files.readAllBytes(dir.resolve("db.mv.db")), StandardCharsets.ISO_8859_1))
-                .contains("CUSTOMERS").doesNotContain(PASSWORD);
+                .contains("CUSTOMERS")
+                .doesNotContain(PASSWORD);
     }
 
     @Test
-    void aServerThatNeverAnswersCostsTheTimeLimitAndOneClearLineWhileTheWindowStaysResponsive(FxRobot robot) throws Exception {
+    void aServerThatNeverAnswersCostsTheTimeLimitAndOneClearLineWhileTheWindowStaysResponsive(FxRobot robot)
+            throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
                 try (Socket held = silent.accept()) {
@@ -115,7 +132,8 @@ class LiveSchemaImportUiTest {
             assertThat(problem.getText()).startsWith("Connecting to " + url);
             // the FX thread is free meanwhile: the Pairs tab's filter still answers
             robot.interact(() -> window.filters().flags.add(QualityFlag.UNKNOWN_TABLE));
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> problem.getText().startsWith("No answer"));
+            WaitForAsyncUtils.waitFor(
+                    20, TimeUnit.SECONDS, () -> problem.getText().startsWith("No answer"));
             assertThat((System.nanoTime() - start) / 1e9).isBetween(1.5, 15.0);
             assertThat(problem.getText()).isEqualTo("No answer from " + url + " within 2.0 s; nothing imported");
             assertThat(robot.lookup("#live-import").query().isDisabled()).isFalse(); // ready for another try
@@ -132,13 +150,15 @@ class LiveSchemaImportUiTest {
                 .isEqualTo("A JDBC URL starts with jdbc:, for example jdbc:h2:/data/shop.");
         fill(robot, liveUrl, "", "", "", "shop", "0");
         robot.clickOn("#live-import");
-        assertThat(robot.lookup("#live-problem").queryAs(Label.class).getText()).isEqualTo("The time limit is a number of seconds from 1 to 600.");
+        assertThat(robot.lookup("#live-problem").queryAs(Label.class).getText())
+                .isEqualTo("The time limit is a number of seconds from 1 to 600.");
     }
 
     private static void openForm(FxRobot robot) throws Exception {
         robot.clickOn("Schemas");
         robot.clickOn("#schema-import-live");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#live-url").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> robot.lookup("#live-url").tryQuery().isPresent());
     }
 
     private static void fill(FxRobot robot, String... values) {

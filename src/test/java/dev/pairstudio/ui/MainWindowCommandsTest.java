@@ -1,5 +1,7 @@
 package dev.pairstudio.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -32,8 +34,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The main window's menus, toolbar, keys and F1 list all come from its one command table. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowCommandsTest {
@@ -57,7 +57,9 @@ class MainWindowCommandsTest {
 
     private Map<String, MenuItem> menuItems(FxRobot robot) {
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-        return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> i.getId() != null)
+        return bar.getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> i.getId() != null)
                 .collect(Collectors.toMap(MenuItem::getId, Function.identity()));
     }
 
@@ -65,24 +67,45 @@ class MainWindowCommandsTest {
     void everyKeyHasItsMenuItemAndEveryMenuAcceleratorIsACommandsKey(FxRobot robot) {
         Map<String, MenuItem> items = menuItems(robot);
         List<CommandTable.Entry> entries = window.commands().entries();
-        assertThat(items.keySet()).containsAll(entries.stream().map(CommandTable.Entry::id).toList());
+        assertThat(items.keySet())
+                .containsAll(entries.stream().map(CommandTable.Entry::id).toList());
         for (CommandTable.Entry e : entries) {
             assertThat(items.get(e.id()).getText()).isEqualTo(e.label());
             if (e.keys() != null && !e.singleKey()) {
                 assertThat(items.get(e.id()).getAccelerator()).as(e.id()).isEqualTo(e.keys());
             }
         }
-        Set<String> keys = entries.stream().filter(e -> e.keys() != null).map(e -> e.keys().getDisplayText()).collect(Collectors.toSet());
-        items.values().stream().filter(i -> i.getAccelerator() != null)
-                .forEach(i -> assertThat(keys).as(i.getId()).contains(i.getAccelerator().getDisplayText()));
-        assertThat(entries).extracting(CommandTable.Entry::id).contains("accept", "reject", "next-unreviewed", "previous-unreviewed",
-                "delete", "delete-matching", "undo", "restore", "empty-trash");
+        Set<String> keys = entries.stream()
+                .filter(e -> e.keys() != null)
+                .map(e -> e.keys().getDisplayText())
+                .collect(Collectors.toSet());
+        items.values().stream()
+                .filter(i -> i.getAccelerator() != null)
+                .forEach(i -> assertThat(keys)
+                        .as(i.getId())
+                        .contains(i.getAccelerator().getDisplayText()));
+        assertThat(entries)
+                .extracting(CommandTable.Entry::id)
+                .contains(
+                        "accept",
+                        "reject",
+                        "next-unreviewed",
+                        "previous-unreviewed",
+                        "delete",
+                        "delete-matching",
+                        "undo",
+                        "restore",
+                        "empty-trash");
     }
 
     @Test
     void theCurationCommandsFollowTheSelectionAndTheTrash(FxRobot robot) throws Exception {
         Map<String, MenuItem> items = menuItems(robot);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> window.table().getItems().size() == 200 && window.table().getItems().get(0) != null);
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> window.table().getItems().size() == 200
+                        && window.table().getItems().get(0) != null);
         assertThat(items.get("accept").isDisable()).as("nothing selected").isTrue();
         assertThat(items.get("undo").isDisable()).as("nothing done").isTrue();
         robot.interact(() -> window.table().getSelectionModel().clearAndSelect(0));
@@ -101,7 +124,9 @@ class MainWindowCommandsTest {
             });
             WaitForAsyncUtils.waitForFxEvents();
             for (String id : List.of("#restore", "#empty-trash", "#collector-toggle", "#help")) {
-                assertThat(unclipped(robot.lookup(id).queryAs(Labeled.class))).as("%s at %d px", id, size[0]).isTrue();
+                assertThat(unclipped(robot.lookup(id).queryAs(Labeled.class)))
+                        .as("%s at %d px", id, size[0])
+                        .isTrue();
             }
             Screenshots.save(stage.getScene(), "main-window-trash-toolbar-" + size[0] + "x" + size[1]);
         }
@@ -118,18 +143,28 @@ class MainWindowCommandsTest {
             ToolBar bar = robot.lookup(".tool-bar").queryAs(ToolBar.class);
             for (Node n : bar.getItems()) {
                 if (n instanceof Labeled l && n.isVisible()) {
-                    assertThat(unclipped(l)).as("toolbar %s at %d px", l.getText(), size[0]).isTrue();
+                    assertThat(unclipped(l))
+                            .as("toolbar %s at %d px", l.getText(), size[0])
+                            .isTrue();
                 }
             }
             Screenshots.save(stage.getScene(), "main-window-toolbar-" + size[0] + "x" + size[1]);
 
             robot.interact(() -> window.table().requestFocus());
             robot.type(KeyCode.F1);
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shortcut-list").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(
+                    5,
+                    TimeUnit.SECONDS,
+                    () -> robot.lookup("#shortcut-list").tryQuery().isPresent());
             Node list = robot.lookup("#shortcut-list").query();
-            List<String> shown = robot.from(list).lookup(".monospace").queryAllAs(Label.class).stream().map(Label::getText).toList();
-            assertThat(shown).containsExactlyElementsOf(window.commands().entries().stream().filter(e -> e.keys() != null)
-                    .map(e -> e.keys().getDisplayText()).toList());
+            List<String> shown = robot.from(list).lookup(".monospace").queryAllAs(Label.class).stream()
+                    .map(Label::getText)
+                    .toList();
+            assertThat(shown)
+                    .containsExactlyElementsOf(window.commands().entries().stream()
+                            .filter(e -> e.keys() != null)
+                            .map(e -> e.keys().getDisplayText())
+                            .toList());
             for (Label l : robot.from(list).lookup(".label").queryAllAs(Label.class)) {
                 assertThat(unclipped(l)).as("F1 label %s", l.getText()).isTrue();
             }

@@ -1,5 +1,7 @@
 package dev.pairstudio.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
@@ -40,8 +42,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The curator's main screen on a real H2 file: filtering, keyboard review, delete and undo, the preview. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
@@ -51,7 +51,12 @@ class MainWindowTest {
 
     private static List<Pair> pairs() {
         List<Pair> pairs = new ArrayList<>(new SyntheticPairs(7).list(300));
-        pairs.add(TestPair.of("pii-1", "Show all orders of zed.quill@example.org placed last week", "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = 'zed.quill@example.org'").at("2026-01-05T09:00:00Z").build());
+        pairs.add(TestPair.of(
+                        "pii-1",
+                        "Show all orders of zed.quill@example.org placed last week",
+                        "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = 'zed.quill@example.org'")
+                .at("2026-01-05T09:00:00Z")
+                .build());
         return pairs;
     }
 
@@ -107,7 +112,8 @@ class MainWindowTest {
         robot.clickOn("#regex");
         robot.clickOn("#search").write("(unclosed").type(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#text-error").queryAs(Label.class).isVisible());
-        assertThat(robot.lookup("#text-error").queryAs(Label.class).getText()).contains("Not a valid regular expression");
+        assertThat(robot.lookup("#text-error").queryAs(Label.class).getText())
+                .contains("Not a valid regular expression");
         assertThat(count(robot)).isEqualTo("301 pairs"); // the last valid filter stays
 
         robot.interact(() -> {
@@ -133,7 +139,9 @@ class MainWindowTest {
         long second = table.getItems().get(1).id();
         robot.type(KeyCode.R);
         waitFor(() -> store.get(second).orElseThrow().status() == ReviewStatus.REJECTED);
-        waitFor(() -> "Rejected".equals(table.getItems().get(1).status().name().charAt(0) + table.getItems().get(1).status().name().substring(1).toLowerCase()));
+        waitFor(() -> "Rejected"
+                .equals(table.getItems().get(1).status().name().charAt(0)
+                        + table.getItems().get(1).status().name().substring(1).toLowerCase()));
         // rejecting moved on to row 2; J and K walk the unreviewed rows, K stops above at the reviewed ones
         waitFor(() -> table.getSelectionModel().getSelectedIndex() == 2);
         robot.type(KeyCode.J);
@@ -142,7 +150,9 @@ class MainWindowTest {
         waitFor(() -> table.getSelectionModel().getSelectedIndex() == 2);
         robot.type(KeyCode.K);
         waitFor(() -> "No unreviewed pair above.".equals(window.statusMessage()));
-        assertThat(table.getSelectionModel().getSelectedIndex()).as("rows 0 and 1 are reviewed: K stays").isEqualTo(2);
+        assertThat(table.getSelectionModel().getSelectedIndex())
+                .as("rows 0 and 1 are reviewed: K stays")
+                .isEqualTo(2);
         Screenshots.save(table.getScene(), "main-window-reviewed");
     }
 
@@ -175,12 +185,16 @@ class MainWindowTest {
         DialogPane dialog = robot.lookup("#confirm-delete-matching").queryAs(DialogPane.class);
         assertThat(dialog.getContentText()).contains("Move " + failed + " pairs");
         Button delete = robot.lookup("#confirm-delete-matching-action").queryButton();
-        assertThat(delete.getText()).as("the button names the action and the count").isEqualTo("Delete " + failed + " pairs");
+        assertThat(delete.getText())
+                .as("the button names the action and the count")
+                .isEqualTo("Delete " + failed + " pairs");
         assertThat(delete.isDefaultButton()).as("Enter must not destroy").isFalse();
         Screenshots.save(dialog.getScene(), "main-window-delete-matching");
         robot.type(KeyCode.ENTER); // the default button is Cancel
         waitFor(() -> robot.lookup("#confirm-delete-matching").tryQuery().isEmpty());
-        assertThat(store.count(PairFilter.ALL.withTrash(true))).as("Enter cancelled").isZero();
+        assertThat(store.count(PairFilter.ALL.withTrash(true)))
+                .as("Enter cancelled")
+                .isZero();
 
         robot.clickOn("#delete-matching");
         waitFor(() -> robot.lookup("#confirm-delete-matching-action").tryQuery().isPresent());
@@ -209,13 +223,17 @@ class MainWindowTest {
         robot.interact(() -> robot.lookup("#empty-trash").queryButton().fire());
         waitFor(() -> robot.lookup("#confirm-empty-trash").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#confirm-empty-trash").queryAs(DialogPane.class);
-        assertThat(dialog.getContentText()).contains("Delete all " + failed + " pairs in the trash").contains("not only the 0");
+        assertThat(dialog.getContentText())
+                .contains("Delete all " + failed + " pairs in the trash")
+                .contains("not only the 0");
         assertThat(dialog.getHeaderText()).contains(failed + " pairs");
         Button empty = robot.lookup("#confirm-empty-trash-action").queryButton();
         assertThat(empty.getText()).isEqualTo("Empty trash: " + failed + " pairs");
         robot.type(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#confirm-empty-trash").tryQuery().isEmpty());
-        assertThat(store.count(PairFilter.ALL.withTrash(true))).as("Enter cancelled").isEqualTo(failed);
+        assertThat(store.count(PairFilter.ALL.withTrash(true)))
+                .as("Enter cancelled")
+                .isEqualTo(failed);
         robot.interact(() -> robot.lookup("#empty-trash").queryButton().fire());
         waitFor(() -> robot.lookup("#confirm-empty-trash-action").tryQuery().isPresent());
         robot.clickOn("#confirm-empty-trash-action");
@@ -232,8 +250,12 @@ class MainWindowTest {
         waitFor(() -> "1 pair".equals(count(robot)) && table.getItems().get(0) != null);
         robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
         waitFor(() -> robot.lookup("#preview-findings .button").tryQuery().isPresent());
-        robot.interact(() -> robot.lookup("#preview-findings .button").queryAll().stream().map(Button.class::cast)
-                .filter(b -> b.getText().equals("Not PII")).findFirst().orElseThrow().fire());
+        robot.interact(() -> robot.lookup("#preview-findings .button").queryAll().stream()
+                .map(Button.class::cast)
+                .filter(b -> b.getText().equals("Not PII"))
+                .findFirst()
+                .orElseThrow()
+                .fire());
         waitFor(() -> window.statusMessage().startsWith("Marked as not personal data"));
 
         // the edit's fresh analysis runs with the lists as they are now
@@ -245,8 +267,11 @@ class MainWindowTest {
             robot.lookup("#save-edit").queryButton().fire();
         });
         waitFor(() -> store.get(id).orElseThrow().pair().question().endsWith("(edited)"));
-        assertThat(store.get(id).orElseThrow().analysis().piiTypes()).as("the allow-listed e-mail is not PII any more").isEmpty();
-        assertThat(store.get(id).orElseThrow().analysis().has(QualityFlag.CONTAINS_PII)).isFalse();
+        assertThat(store.get(id).orElseThrow().analysis().piiTypes())
+                .as("the allow-listed e-mail is not PII any more")
+                .isEmpty();
+        assertThat(store.get(id).orElseThrow().analysis().has(QualityFlag.CONTAINS_PII))
+                .isFalse();
     }
 
     @Test
@@ -262,8 +287,10 @@ class MainWindowTest {
         List<String> after = HighlightedText.markedValues(afterFlow);
         assertThat(after).hasSize(1);
         assertThat(after.get(0)).contains("@").isNotEqualTo("zed.quill@example.org");
-        assertThat(marks(afterFlow)).allSatisfy(l -> assertThat(l.getStyleClass()).contains("finding-email"));
-        assertThat(marks(beforeFlow)).allSatisfy(l -> assertThat(l.getStyleClass()).contains("finding-email"));
+        assertThat(marks(afterFlow))
+                .allSatisfy(l -> assertThat(l.getStyleClass()).contains("finding-email"));
+        assertThat(marks(beforeFlow))
+                .allSatisfy(l -> assertThat(l.getStyleClass()).contains("finding-email"));
 
         assertThat(HighlightedText.markedValues(robot.lookup("#after-sql").queryAs(TextFlow.class)))
                 .containsExactly(after.get(0)); // one value, one surrogate

@@ -39,34 +39,53 @@ class NotificationStyleTest {
     void start(Stage stage) {
         this.stage = stage;
         Scene scene = new Scene(new StackPane(new Label("owner")), 800, 500); // the sheet as MainWindow.install adds it
-        scene.getStylesheets().add(NotificationStyleTest.class.getResource("/dev/pairstudio/ui/notifications.css").toExternalForm());
+        scene.getStylesheets()
+                .add(NotificationStyleTest.class
+                        .getResource("/dev/pairstudio/ui/notifications.css")
+                        .toExternalForm());
         stage.setScene(scene);
         stage.show();
     }
 
     @AfterEach
     void lightAgain() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet())).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()))
+                .get(5, TimeUnit.SECONDS);
     }
 
     @Test
     void aToastHasABackgroundAndReadableTextInLightAndDark(FxRobot robot) throws Exception {
         for (boolean dark : List.of(false, true)) {
             robot.interact(() -> {
-                Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-                Notifications.create().owner(stage).title("Export finished").text("Exported 1,234 pairs to pairs.jsonl").showInformation();
+                Application.setUserAgentStylesheet(
+                        dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+                Notifications.create()
+                        .owner(stage)
+                        .title("Export finished")
+                        .text("Exported 1,234 pairs to pairs.jsonl")
+                        .showInformation();
             });
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane() != null);
             WaitForAsyncUtils.waitForFxEvents();
             Region pane = pane();
             assertThat(pane.getBackground()).as("background (dark %s)", dark).isNotNull();
-            Color fill = (Color) pane.getBackground().getFills().get(pane.getBackground().getFills().size() - 1).getFill();
-            Label text = (Label) pane.lookupAll(".label").stream().filter(n -> ((Label) n).getText().startsWith("Exported")).findFirst().orElseThrow();
+            Color fill = (Color) pane.getBackground()
+                    .getFills()
+                    .get(pane.getBackground().getFills().size() - 1)
+                    .getFill();
+            Label text = (Label) pane.lookupAll(".label").stream()
+                    .filter(n -> ((Label) n).getText().startsWith("Exported"))
+                    .findFirst()
+                    .orElseThrow();
             Color ink = (Color) text.getTextFill();
-            assertThat(Math.abs(ink.getBrightness() - fill.getBrightness())).as("text stands out from the toast (dark %s)", dark)
+            assertThat(Math.abs(ink.getBrightness() - fill.getBrightness()))
+                    .as("text stands out from the toast (dark %s)", dark)
                     .isGreaterThan(0.5);
             Screenshots.save(pane, "toast-" + (dark ? "dark" : "light"));
-            robot.interact(() -> Window.getWindows().stream().filter(w -> w instanceof PopupWindow).toList().forEach(Window::hide));
+            robot.interact(() -> Window.getWindows().stream()
+                    .filter(w -> w instanceof PopupWindow)
+                    .toList()
+                    .forEach(Window::hide));
         }
     }
 

@@ -43,12 +43,29 @@ class PendingValidationUiTest {
         store = PairStores.open(dir.resolve("db").toString());
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
-            pairs.add(TestPair.of("p" + i, "Question " + i, i % 3 == 0 ? "SELECT nmae FROM customers WHERE id = " + i : "SELECT name FROM customers WHERE id = " + i).at(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i)).build());
+            pairs.add(TestPair.of(
+                            "p" + i,
+                            "Question " + i,
+                            i % 3 == 0
+                                    ? "SELECT nmae FROM customers WHERE id = " + i
+                                    : "SELECT name FROM customers WHERE id = " + i)
+                    .at(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i))
+                    .build());
         }
         store.addAll(pairs, null, Source.FILE, "t");
-        // stored without checking the pairs (schema import --no-validate, or pairs imported with --no-analysis before it)
-        store.saveSchema("shop", "test", SchemaJson.write(new DatabaseSchema("shop", "postgresql", List.of(new SchemaTable("customers",
-                List.of(new SchemaColumn("id", "INT"), new SchemaColumn("name", "TEXT")), List.of("id"), List.of())))));
+        // stored without checking the pairs (schema import --no-validate, or pairs imported with --no-analysis before
+        // it)
+        store.saveSchema(
+                "shop",
+                "test",
+                SchemaJson.write(new DatabaseSchema(
+                        "shop",
+                        "postgresql",
+                        List.of(new SchemaTable(
+                                "customers",
+                                List.of(new SchemaColumn("id", "INT"), new SchemaColumn("name", "TEXT")),
+                                List.of("id"),
+                                List.of())))));
         window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
     }
 
@@ -60,14 +77,23 @@ class PendingValidationUiTest {
 
     @Test
     void theWindowChecksUncheckedPairsWithoutBlockingAndSaysSo(FxRobot robot) throws Exception {
-        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isLessThan(1_000);
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN))))
+                .isLessThan(1_000);
         // the FX thread stays free while the job runs: the table answers a filter change meanwhile
         robot.interact(() -> window.filters().flags.add(QualityFlag.UNKNOWN_COLUMN));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
                 () -> store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN))) == 1_000);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#status-bar").queryAs(StatusBar.class).getText()
-                .contains("hecked 3,000 pairs against their schema"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.table().getItems().size() == 1_000);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#status-bar")
+                        .queryAs(StatusBar.class)
+                        .getText()
+                        .contains("hecked 3,000 pairs against their schema"));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> window.table().getItems().size() == 1_000);
         assertThat(store.unvalidated(0, 10)).isEmpty();
     }
 }

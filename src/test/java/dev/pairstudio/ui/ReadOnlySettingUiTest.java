@@ -41,9 +41,17 @@ class ReadOnlySettingUiTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("read-only-ui");
         store = PairStores.open(dir.resolve("db").toString());
-        store.addAll(List.of(
-                TestPair.of("w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7").on("postgresql", "etl").build(),
-                TestPair.of("w2", "Remove customer 8", "DELETE FROM customers WHERE id = 8").at("2025-01-02T00:00:00Z").build()), null, Source.FILE, "t");
+        store.addAll(
+                List.of(
+                        TestPair.of("w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7")
+                                .on("postgresql", "etl")
+                                .build(),
+                        TestPair.of("w2", "Remove customer 8", "DELETE FROM customers WHERE id = 8")
+                                .at("2025-01-02T00:00:00Z")
+                                .build()),
+                null,
+                Source.FILE,
+                "t");
         Path ddl = dir.resolve("shop.sql");
         Files.writeString(ddl, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);");
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
@@ -69,15 +77,27 @@ class ReadOnlySettingUiTest {
         CheckBox box = robot.lookup("#schema-read-only").queryAs(CheckBox.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !box.isDisabled());
         assertThat(box.isSelected()).isFalse();
-        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.WRITE_STATEMENT)))).isZero();
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.WRITE_STATEMENT))))
+                .isZero();
 
         robot.clickOn(box);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#schema-import-status").queryAs(Label.class).getText().startsWith("shop holds read-only"));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#schema-import-status")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("shop holds read-only"));
         assertThat(robot.lookup("#schema-import-status").queryAs(Label.class).getText())
                 .isEqualTo("shop holds read-only questions; checked 1 pair, 1 write flagged.");
-        assertThat(store.query(PairFilter.ALL.withFlags(Set.of(QualityFlag.WRITE_STATEMENT)), PairSort.INSERTION,
-                null, 10).rows()).extracting(p -> p.pair().pairId()).containsExactly("w2");
+        assertThat(store.query(
+                                PairFilter.ALL.withFlags(Set.of(QualityFlag.WRITE_STATEMENT)),
+                                PairSort.INSERTION,
+                                null,
+                                10)
+                        .rows())
+                .extracting(p -> p.pair().pairId())
+                .containsExactly("w2");
         assertThat(ReadOnlyDatabases.load(store).test("shop")).isTrue();
         assertThat(ReadOnlyDatabases.load(store).test("etl")).isFalse();
 

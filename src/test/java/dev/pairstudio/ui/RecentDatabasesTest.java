@@ -26,7 +26,8 @@ class RecentDatabasesTest {
         RecentDatabases afterRestart = new RecentDatabases(new UiSettings(settings));
         assertThat(afterRestart.list()).containsExactly("/data/a.mv.db", "postgresql://anna@db.example.com:5432/pairs");
         afterRestart.forget("/data/a.mv.db");
-        assertThat(new RecentDatabases(new UiSettings(settings)).list()).containsExactly("postgresql://anna@db.example.com:5432/pairs");
+        assertThat(new RecentDatabases(new UiSettings(settings)).list())
+                .containsExactly("postgresql://anna@db.example.com:5432/pairs");
     }
 
     @Test
@@ -43,6 +44,7 @@ class RecentDatabasesTest {
         assertThat(RecentDatabases.available(file.toString())).isTrue();
         Files.delete(file);
         assertThat(RecentDatabases.available(file.toString())).isFalse();
-        assertThat(RecentDatabases.available("postgresql://anna@db.example.com:5432/pairs")).isTrue();
+        assertThat(RecentDatabases.available("postgresql://anna@db.example.com:5432/pairs"))
+                .isTrue();
     }
 }

@@ -1,5 +1,7 @@
 package dev.pairstudio.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.schema.ValidationRun;
@@ -29,8 +31,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Issue 15 in the window: the schema checks' messages in the detail pane, the new flags in the filter. */
 @ExtendWith(ApplicationExtension.class)
 class SchemaChecksUiTest {
@@ -41,14 +41,19 @@ class SchemaChecksUiTest {
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("schema-ui");
-        store = ShopDatabase.withPairs(dir,
-                TestPair.of("v1", "Names of customers", "SELECT c.nmae FROM customers c").at("2025-01-02T00:00:00Z")
-                        .on("postgresql", "shop").build(),
-                TestPair.of("v2", "All customer names", "SELECT name FROM customers").at("2025-01-01T00:00:00Z")
-                        .on("postgresql", "shop").build());
+        store = ShopDatabase.withPairs(
+                dir,
+                TestPair.of("v1", "Names of customers", "SELECT c.nmae FROM customers c")
+                        .at("2025-01-02T00:00:00Z")
+                        .on("postgresql", "shop")
+                        .build(),
+                TestPair.of("v2", "All customer names", "SELECT name FROM customers")
+                        .at("2025-01-01T00:00:00Z")
+                        .on("postgresql", "shop")
+                        .build());
         ShopDatabase.storeSchema(store, dir, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);", false);
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
-            ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+            ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> {}, () -> false);
         }
         window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1400, 900);
         table = window.table();
@@ -71,12 +76,16 @@ class SchemaChecksUiTest {
         TreeView<String> tree = robot.lookup("#schema-tables").queryAs(TreeView.class);
         TreeItem<String> customers = tree.getRoot().getChildren().get(0);
         assertThat(customers.getValue()).isEqualTo("customers  (2 pairs)");
-        assertThat(customers.getChildren()).extracting(TreeItem::getValue)
+        assertThat(customers.getChildren())
+                .extracting(TreeItem::getValue)
                 .containsExactly("id  INT  · primary key", "name  TEXT");
         Screenshots.save(table.getScene(), "schemas-view");
         robot.interact(() -> tree.getSelectionModel().select(customers));
         robot.clickOn("#schema-show-pairs");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 2 && table.getItems().get(0) != null);
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> table.getItems().size() == 2 && table.getItems().get(0) != null);
         assertThat(window.filters().databaseNames).containsExactly("shop");
         assertThat(window.filters().tables).containsExactly("customers");
     }
@@ -85,41 +94,67 @@ class SchemaChecksUiTest {
     void aSchemaImportedInTheWindowIsStoredReportedAndChecked(FxRobot robot) throws Exception {
         robot.clickOn("Schemas");
         Path ddl = Files.createTempDirectory("schema-ui-import").resolve("shop-v2.sql");
-        Files.writeString(ddl, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT, nmae TEXT);\nCREATE TABLE broken (id INT,,);\n");
+        Files.writeString(
+                ddl,
+                "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT, nmae TEXT);\nCREATE TABLE broken (id INT,,);\n");
         SchemasView view = robot.lookup("#schemas-view").queryAs(SchemasView.class);
         robot.interact(() -> view.importSchema(ddl, "shop"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#schema-import-status").queryAs(Label.class).getText().startsWith("Stored"));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#schema-import-status")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Stored"));
         assertThat(robot.lookup("#schema-import-status").queryAs(Label.class).getText())
-                .contains("Stored shop version 2; checked 2 pairs.").contains("line 2").contains("CREATE TABLE broken");
+                .contains("Stored shop version 2; checked 2 pairs.")
+                .contains("line 2")
+                .contains("CREATE TABLE broken");
         // version 2 has the misspelt column, so no pair is flagged any more
-        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isZero();
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN))))
+                .isZero();
     }
 
     @Test
     void theDashboardShowsTheShareValidAgainstTheSchema(FxRobot robot) throws Exception {
         robot.clickOn("Statistics");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#headline-schema-valid").queryAs(Label.class).getText().endsWith("%"));
-        assertThat(robot.lookup("#headline-schema-valid").queryAs(Label.class).getText()).isEqualTo("50.0 %");
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#headline-schema-valid")
+                        .queryAs(Label.class)
+                        .getText()
+                        .endsWith("%"));
+        assertThat(robot.lookup("#headline-schema-valid").queryAs(Label.class).getText())
+                .isEqualTo("50.0 %");
     }
 
     @Test
     void theDetailPaneSaysWhatIsWrongAndTheFilterFindsIt(FxRobot robot) throws Exception {
         robot.interact(() -> window.filters().flags.add(QualityFlag.UNKNOWN_COLUMN));
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && table.getItems().get(0) != null);
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> table.getItems().size() == 1 && table.getItems().get(0) != null);
         assertThat(table.getItems().get(0).pair().pairId()).isEqualTo("v1");
         robot.interact(() -> {
             table.requestFocus();
             table.getSelectionModel().clearAndSelect(0);
         });
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#detail-validation").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#detail-validation").tryQuery().isPresent());
         VBox box = robot.lookup("#detail-validation").queryAs(VBox.class);
         String text = box.getChildren().stream().map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + "\n" + b);
         assertThat(text).contains("unknown column c.nmae").contains("schema of shop, version 1");
         TextFlow sql = robot.lookup("#detail-sql").queryAs(TextFlow.class);
-        assertThat(sql.getChildren()).filteredOn(n -> n.getStyleClass().contains("schema-issue"))
-                .singleElement().satisfies(n -> assertThat(((Label) n).getText()).isEqualTo("c.nmae"));
+        assertThat(sql.getChildren())
+                .filteredOn(n -> n.getStyleClass().contains("schema-issue"))
+                .singleElement()
+                .satisfies(n -> assertThat(((Label) n).getText()).isEqualTo("c.nmae"));
         Screenshots.save(table.getScene(), "detail-schema-checks");
-        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN)))).isEqualTo(1);
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN))))
+                .isEqualTo(1);
     }
 }

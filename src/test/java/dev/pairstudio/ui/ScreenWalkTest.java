@@ -1,5 +1,7 @@
 package dev.pairstudio.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.DemoData;
 import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairStores;
@@ -28,8 +30,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The acceptance walk of issue 26: the main window with a pair selected, F1 help, the trash, the
@@ -78,18 +78,24 @@ class ScreenWalkTest {
     void everyScreenShowsItsTextWhole(int width, int height, FxRobot robot) throws Exception {
         Path db = TestDatabases.copyOfDemoData();
         store = PairStores.open(db.toString());
-        robot.interact(() -> window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), width, height));
+        robot.interact(
+                () -> window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), width, height));
         String size = width + "x" + height;
         List<String> problems = new ArrayList<>();
 
         TableView<StoredPair> table = window.table();
-        waitFor(() -> table.getItems().size() == DemoData.COUNT && table.getItems().get(0) != null);
+        waitFor(() ->
+                table.getItems().size() == DemoData.COUNT && table.getItems().get(0) != null);
         robot.interact(() -> table.getSelectionModel().clearAndSelect(firstWithFindings(table)));
-        waitFor(() -> robot.lookup("#after-question").tryQuery().isPresent() && robot.lookup("#detail-question").tryQuery().isPresent());
+        waitFor(() -> robot.lookup("#after-question").tryQuery().isPresent()
+                && robot.lookup("#detail-question").tryQuery().isPresent());
         check(window.root(), "walk-main-" + size, problems);
 
-        robot.interact(() -> window.filters().text.set("name")); // marks in the cells and the detail pane, counts in the drop-downs
-        waitFor(() -> table.getItems().size() > 0 && table.getItems().size() < DemoData.COUNT && table.getItems().get(0) != null);
+        robot.interact(() ->
+                window.filters().text.set("name")); // marks in the cells and the detail pane, counts in the drop-downs
+        waitFor(() -> table.getItems().size() > 0
+                && table.getItems().size() < DemoData.COUNT
+                && table.getItems().get(0) != null);
         robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
         waitFor(() -> robot.lookup("#detail-pane .search-match").tryQuery().isPresent());
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS); // the drop-downs' counts arrive after the rows
@@ -102,9 +108,11 @@ class ScreenWalkTest {
         robot.interact(() -> help.getScene().getWindow().hide());
 
         robot.interact(() -> window.filters().trash.set(true));
-        waitFor(() -> robot.lookup("#trash-banner").query().isVisible() && robot.lookup("#trash-banner-text").queryLabeled().getText().contains("pairs"));
+        waitFor(() -> robot.lookup("#trash-banner").query().isVisible()
+                && robot.lookup("#trash-banner-text").queryLabeled().getText().contains("pairs"));
         check(window.root(), "walk-trash-" + size, problems);
-        assertThat(robot.lookup("#empty-table-text").queryLabeled().getText()).as("an empty trash says so, not how to import")
+        assertThat(robot.lookup("#empty-table-text").queryLabeled().getText())
+                .as("an empty trash says so, not how to import")
                 .startsWith("The trash is empty");
         robot.interact(() -> window.filters().trash.set(false));
 
@@ -151,7 +159,8 @@ class ScreenWalkTest {
     private void check(Parent root, String name, List<String> problems) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(root.getScene(), name);
-        List<String> found = WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(10, TimeUnit.SECONDS);
+        List<String> found =
+                WaitForAsyncUtils.asyncFx(() -> LayoutProblems.of(root)).get(10, TimeUnit.SECONDS);
         found.forEach(p -> problems.add(name + ": " + p));
     }
 
@@ -165,7 +174,8 @@ class ScreenWalkTest {
     }
 
     private DialogPane waitForDialog(FxRobot robot, String header) throws Exception {
-        waitFor(() -> currentDialog() != null && (header == null || header.equals(currentDialog().getHeaderText())));
+        waitFor(() -> currentDialog() != null
+                && (header == null || header.equals(currentDialog().getHeaderText())));
         WaitForAsyncUtils.waitForFxEvents();
         return currentDialog();
     }

@@ -18,8 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Saves what a user would see as a PNG under {@code target/screenshots/} (or {@code pairstudio.screenshots}). */
 public final class Screenshots {
-    private Screenshots() {
-    }
+    private Screenshots() {}
 
     public static Path save(Scene scene, String name) {
         return write(snapshot(() -> scene.snapshot(null)), name);

@@ -33,8 +33,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The detail pane's "SQL explained" steps and the formatted-SQL toggle, in the real window. */
 @ExtendWith(ApplicationExtension.class)
 class SqlExplainedUiTest {
-    private static final String SQL = "SELECT T1.name FROM singer AS T1 JOIN concert AS T2 ON T1.singer_id = T2.singer_id "
-            + "WHERE T2.year = 2014 AND T1.country = 'France' ORDER BY T1.age DESC LIMIT 3";
+    private static final String SQL =
+            "SELECT T1.name FROM singer AS T1 JOIN concert AS T2 ON T1.singer_id = T2.singer_id "
+                    + "WHERE T2.year = 2014 AND T1.country = 'France' ORDER BY T1.age DESC LIMIT 3";
     private PairStore store;
     private MainWindow window;
     private Stage stage;
@@ -44,8 +45,14 @@ class SqlExplainedUiTest {
         this.stage = stage;
         Path dir = Files.createTempDirectory("sql-explained");
         store = PairStores.open(dir.resolve("db").toString());
-        store.addAll(List.of(TestPair.of("e1", "Names of the three oldest French singers with a concert in 2014", SQL).at("2025-01-02T00:00:00Z").on("sqlite", "concert_singer").build()),
-                null, Source.FILE, "t");
+        store.addAll(
+                List.of(TestPair.of("e1", "Names of the three oldest French singers with a concert in 2014", SQL)
+                        .at("2025-01-02T00:00:00Z")
+                        .on("sqlite", "concert_singer")
+                        .build()),
+                null,
+                Source.FILE,
+                "t");
         window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1280, 820);
     }
 
@@ -58,20 +65,33 @@ class SqlExplainedUiTest {
     @Test
     void theSelectedPairsSqlIsFormattedAndExplainedStepByStep(FxRobot robot) throws Exception {
         TableView<StoredPair> table = window.table();
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 1 && table.getItems().get(0) != null);
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> table.getItems().size() == 1 && table.getItems().get(0) != null);
         robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#detail-explained").queryAs(VBox.class).getChildren().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#detail-explained")
+                        .queryAs(VBox.class)
+                        .getChildren()
+                        .isEmpty());
 
         List<String> steps = robot.lookup("#detail-explained").queryAs(VBox.class).getChildren().stream()
-                .map(n -> ((Label) n).getText()).toList();
-        assertThat(steps).containsExactly(
-                "1. Take rows from singer (as T1)",
-                "2. Join concert (as T2) matching T1.singer_id = T2.singer_id",
-                "3. Keep rows where T2.year = 2014 AND T1.country = 'France'",
-                "4. Return T1.name",
-                "5. Sort by T1.age (highest first)",
-                "6. Keep only the first 3 rows");
-        assertThat(sqlShown(robot)).startsWith("SELECT T1.name\nFROM singer AS T1\nJOIN concert").contains("\n  AND T1.country");
+                .map(n -> ((Label) n).getText())
+                .toList();
+        assertThat(steps)
+                .containsExactly(
+                        "1. Take rows from singer (as T1)",
+                        "2. Join concert (as T2) matching T1.singer_id = T2.singer_id",
+                        "3. Keep rows where T2.year = 2014 AND T1.country = 'France'",
+                        "4. Return T1.name",
+                        "5. Sort by T1.age (highest first)",
+                        "6. Keep only the first 3 rows");
+        assertThat(sqlShown(robot))
+                .startsWith("SELECT T1.name\nFROM singer AS T1\nJOIN concert")
+                .contains("\n  AND T1.country");
         Screenshots.save(stage.getScene(), "detail-sql-explained-1280x820");
         robot.interact(() -> {
             stage.setWidth(1024);
@@ -79,7 +99,8 @@ class SqlExplainedUiTest {
         });
         Screenshots.save(stage.getScene(), "detail-sql-explained-1024x700");
 
-        robot.interact(() -> robot.lookup("#sql-formatted").queryAs(CheckBox.class).setSelected(false));
+        robot.interact(
+                () -> robot.lookup("#sql-formatted").queryAs(CheckBox.class).setSelected(false));
         assertThat(sqlShown(robot)).as("as written").isEqualTo(SQL);
     }
 

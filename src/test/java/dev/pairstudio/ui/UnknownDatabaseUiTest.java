@@ -35,10 +35,21 @@ class UnknownDatabaseUiTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("unknown-database-ui");
         store = PairStores.open(dir.resolve("db").toString());
-        store.addAll(List.of(
-                TestPair.of("a", "All customers", "SELECT name FROM customers").build(),
-                TestPair.of("b", "Stock", "SELECT qty FROM stock").at("2025-01-02T00:00:00Z").on("postgresql", "shops").build(),
-                TestPair.of("c", "Staff", "SELECT name FROM staff").at("2025-01-03T00:00:00Z").on("postgresql", "hr").build()), null, Source.FILE, "t");
+        store.addAll(
+                List.of(
+                        TestPair.of("a", "All customers", "SELECT name FROM customers")
+                                .build(),
+                        TestPair.of("b", "Stock", "SELECT qty FROM stock")
+                                .at("2025-01-02T00:00:00Z")
+                                .on("postgresql", "shops")
+                                .build(),
+                        TestPair.of("c", "Staff", "SELECT name FROM staff")
+                                .at("2025-01-03T00:00:00Z")
+                                .on("postgresql", "hr")
+                                .build()),
+                null,
+                Source.FILE,
+                "t");
         ddl = dir.resolve("shop.sql");
         Files.writeString(ddl, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);");
         window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
@@ -59,7 +70,9 @@ class UnknownDatabaseUiTest {
         robot.interact(() -> view.importSchema(ddl, "shpo"));
         DialogPane ask = waitForQuestion(robot);
         assertThat(ask.getHeaderText()).isEqualTo("No pair uses the database name shpo.");
-        assertThat(ask.getContentText()).startsWith("Close names in use: shop, shops.").contains("Create a schema for shpo anyway?");
+        assertThat(ask.getContentText())
+                .startsWith("Close names in use: shop, shops.")
+                .contains("Create a schema for shpo anyway?");
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Nothing imported"));
         assertThat(status.getText()).isEqualTo("Nothing imported: no pair uses shpo (did you mean shop, shops?)");
@@ -80,7 +93,10 @@ class UnknownDatabaseUiTest {
     }
 
     private static DialogPane waitForQuestion(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#schema-unknown-database").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#schema-unknown-database").tryQuery().isPresent());
         return robot.lookup("#schema-unknown-database").queryAs(DialogPane.class);
     }
 }

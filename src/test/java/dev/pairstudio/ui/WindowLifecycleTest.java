@@ -1,5 +1,7 @@
 package dev.pairstudio.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.pair.PairFilter;
@@ -22,8 +24,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What File › Open database relies on: a disposed window's background work stops, and the user's theme carries over. */
 @ExtendWith(ApplicationExtension.class)
@@ -51,7 +51,8 @@ class WindowLifecycleTest {
 
     private MainWindow show(FxRobot robot, UiSettings settings) {
         MainWindow[] shown = new MainWindow[1];
-        robot.interact(() -> shown[0] = TestWindows.show(stage, new MainWindow(store, new BackgroundJobs(), settings), 1200, 800));
+        robot.interact(() ->
+                shown[0] = TestWindows.show(stage, new MainWindow(store, new BackgroundJobs(), settings), 1200, 800));
         return shown[0];
     }
 
@@ -67,20 +68,30 @@ class WindowLifecycleTest {
         }
         BackgroundJobs jobs = new BackgroundJobs();
         robot.interact(() -> {
-            window = TestWindows.show(stage, new MainWindow(store, jobs, new UiSettings(dir.resolve("ui.properties"))), 1200, 800);
+            window = TestWindows.show(
+                    stage, new MainWindow(store, jobs, new UiSettings(dir.resolve("ui.properties"))), 1200, 800);
             window.dispose();
         });
-        assertThat(jobs.finish(Duration.ofSeconds(120))).as("the window's jobs end").isTrue();
-        // the job may have begun on its thread before dispose ran, and written some marks; what must not happen is that it
+        assertThat(jobs.finish(Duration.ofSeconds(120)))
+                .as("the window's jobs end")
+                .isTrue();
+        // the job may have begun on its thread before dispose ran, and written some marks; what must not happen is that
+        // it
         // goes on to finish the grouping for a window that is gone (without the fix it does, and records its digest)
-        assertThat(store.setting("duplicates.grouped-digest")).as("no grouping was finished for the closed window").isEmpty();
+        assertThat(store.setting("duplicates.grouped-digest"))
+                .as("no grouping was finished for the closed window")
+                .isEmpty();
 
         // the next window on the database does the grouping
         BackgroundJobs next = new BackgroundJobs();
-        robot.interact(() -> window = TestWindows.show(stage, new MainWindow(store, next, new UiSettings(dir.resolve("ui.properties"))),
-                1200, 800));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> store.setting("duplicates.grouped-digest").isPresent());
-        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE)))).isPositive();
+        robot.interact(() -> window = TestWindows.show(
+                stage, new MainWindow(store, next, new UiSettings(dir.resolve("ui.properties"))), 1200, 800));
+        WaitForAsyncUtils.waitFor(
+                120,
+                TimeUnit.SECONDS,
+                () -> store.setting("duplicates.grouped-digest").isPresent());
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE))))
+                .isPositive();
     }
 
     @Test
@@ -90,7 +101,9 @@ class WindowLifecycleTest {
         assertThat(Theme.isDark(window.root())).isFalse();
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(Theme.isDark(window.root())).as("the shortcut switched to dark").isTrue();
+        assertThat(Theme.isDark(window.root()))
+                .as("the shortcut switched to dark")
+                .isTrue();
 
         // File › Open database: the old window goes, a new one opens; here with the settings read back from disk
         robot.interact(() -> window.dispose());

@@ -22,14 +22,13 @@ public final class ChangeLog {
     private static final long KEEP_HOURS = 24;
 
     /** One logged transaction: an id range (inserts) or a list of ids. */
-    record Entry(long seq, long firstId, long lastId, long[] ids) {
-    }
+    record Entry(long seq, long firstId, long lastId, long[] ids) {}
 
-    private ChangeLog() {
-    }
+    private ChangeLog() {}
 
     public static long clock(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT seq FROM store_clock WHERE id = 1"); ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement("SELECT seq FROM store_clock WHERE id = 1");
+                ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);
         }

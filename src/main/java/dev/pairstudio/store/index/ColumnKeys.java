@@ -56,7 +56,8 @@ public final class ColumnKeys {
                 StatGroup g = index.group(p);
                 byProfile[p] = switch (column) {
                     case SUCCESS -> g.success() ? 1 : 0;
-                    case COMPLEXITY -> g.complexity() == null ? 0 : g.complexity().ordinal() + 1L;
+                    case COMPLEXITY ->
+                        g.complexity() == null ? 0 : g.complexity().ordinal() + 1L;
                     default -> g.flags();
                 };
             }

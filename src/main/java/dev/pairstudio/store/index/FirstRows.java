@@ -18,7 +18,8 @@ public final class FirstRows {
     }
 
     /** Ordinals in walk order (ascending or descending by key, ties by id the same way). */
-    public static int[] select(PairIndex index, IndexFilter filter, ColumnKeys keys, boolean descending, Cursor after, int k) {
+    public static int[] select(
+            PairIndex index, IndexFilter filter, ColumnKeys keys, boolean descending, Cursor after, int k) {
         return new FirstRows(keys, descending).select(index, filter, after, k);
     }
 

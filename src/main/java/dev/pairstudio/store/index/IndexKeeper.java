@@ -36,6 +36,7 @@ public final class IndexKeeper {
     private final DataSource pool;
     /** Where this database's snapshot lives; null: none (in memory, encrypted). */
     private final Path snapshotFile;
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Volatile so that {@link #loaded()} answers without waiting for a build that holds the write lock. */
     private volatile PairIndex index;
@@ -43,11 +44,13 @@ public final class IndexKeeper {
     private volatile long seen = -1;
     /** What the snapshot file holds: its entry, and which optional parts ({@link PairIndex#optionalParts}) (-1: nothing known, write on close). */
     private long savedSeq = -1;
+
     private int savedParts;
     /** Where the index came from, for the log and tests: "table", or the snapshot and how far it was brought forward. */
     private volatile String origin = "none";
     /** Rows read so far by a build from the table, and how many it expects (for a progress display). */
     private volatile long buildRows;
+
     private volatile long buildTotal;
 
     /** How the database compares questions, when it is {@link String#compareTo}; null: ask the database. */
@@ -204,7 +207,8 @@ public final class IndexKeeper {
         }
         String problem = bringForward(c, snapshot, upTo);
         if (problem == null) {
-            origin = "snapshot of change " + snapshot.seq() + (seen == snapshot.seq() ? "" : ", brought forward to " + seen);
+            origin = "snapshot of change " + snapshot.seq()
+                    + (seen == snapshot.seq() ? "" : ", brought forward to " + seen);
             savedSeq = snapshot.seq();
             savedParts = snapshot.index().optionalParts();
             return true;
@@ -218,10 +222,12 @@ public final class IndexKeeper {
     /** Null when the snapshot, brought forward, is trusted; else what is wrong with it. */
     private String bringForward(Connection c, IndexSnapshot.Loaded snapshot, long upTo) throws SQLException {
         if (snapshot.seq() > upTo) {
-            return "it is of change " + snapshot.seq() + " and the database is at " + upTo + " (restored from an older copy?)";
+            return "it is of change " + snapshot.seq() + " and the database is at " + upTo
+                    + " (restored from an older copy?)";
         }
         if (!snapshot.stamp().equals(ChangeLog.stamp(c, snapshot.seq()))) {
-            return "the database's change " + snapshot.seq() + " is not the one it was made at (another or a restored database, or a pruned log)";
+            return "the database's change " + snapshot.seq()
+                    + " is not the one it was made at (another or a restored database, or a pruned log)";
         }
         index = snapshot.index();
         seen = snapshot.seq();
@@ -292,7 +298,8 @@ public final class IndexKeeper {
      * table's size, but as a subquery under LAZY_QUERY_EXECUTION it walked all 1M rows (13.7 s).
      */
     public static long single(Connection c, String query) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(query); ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(query);
+                ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);
         }
@@ -316,7 +323,9 @@ public final class IndexKeeper {
             }
             try (Connection c = pool.getConnection()) {
                 String stamp = ChangeLog.stamp(c, at);
-                if (stamp != null && IndexSnapshot.write(snapshotFile, ix, at, stamp)) { // no stamp: no log entry to recognise it by
+                if (stamp != null
+                        && IndexSnapshot.write(
+                                snapshotFile, ix, at, stamp)) { // no stamp: no log entry to recognise it by
                     savedSeq = at;
                     savedParts = ix.optionalParts();
                 }
@@ -354,7 +363,8 @@ public final class IndexKeeper {
     private void load(Connection c, long upTo) throws SQLException {
         long clock = Math.min(ChangeLog.clock(c), upTo);
         PairIndex fresh = new PairIndex();
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM pairs"); ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM pairs");
+                ResultSet r = s.executeQuery()) {
             r.next();
             fresh.reserve(r.getInt(1) + 1_000);
             buildRows = 0;
@@ -409,7 +419,8 @@ public final class IndexKeeper {
         IndexRows reader = new IndexRows();
         for (ChangeLog.Entry e : entries) {
             if (e.ids() == null) {
-                try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + PairRows.FROM + " WHERE p.id BETWEEN ? AND ? ORDER BY p.id")) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT " + IndexRows.COLUMNS + PairRows.FROM + " WHERE p.id BETWEEN ? AND ? ORDER BY p.id")) {
                     s.setLong(1, e.firstId());
                     s.setLong(2, e.lastId());
                     try (ResultSet r = s.executeQuery()) {
@@ -427,7 +438,8 @@ public final class IndexKeeper {
                     for (long id : chunk) {
                         missing.add(id);
                     }
-                    try (PreparedStatement s = c.prepareStatement("SELECT " + IndexRows.COLUMNS + PairRows.FROM_IDS + " ORDER BY p.id")) {
+                    try (PreparedStatement s =
+                            c.prepareStatement("SELECT " + IndexRows.COLUMNS + PairRows.FROM_IDS + " ORDER BY p.id")) {
                         s.setObject(1, Arrays.stream(chunk).boxed().toArray(Long[]::new));
                         try (ResultSet r = s.executeQuery()) {
                             while (r.next()) {

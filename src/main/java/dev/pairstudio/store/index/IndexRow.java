@@ -12,6 +12,16 @@ import dev.pairstudio.store.StatGroup;
  * @param questionLength Unicode code points, as the seed's statistics count them
  * @param executionKey   {@link SortKeys#execution} of the execution time (0 when absent)
  */
-public record IndexRow(long id, String pairId, long tsMicros, long updatedMicros, StatGroup group, int questionLength,
-        int sqlLength, long executionKey, Long duplicateGroup, boolean trash, String question, String sql) {
-}
+public record IndexRow(
+        long id,
+        String pairId,
+        long tsMicros,
+        long updatedMicros,
+        StatGroup group,
+        int questionLength,
+        int sqlLength,
+        long executionKey,
+        Long duplicateGroup,
+        boolean trash,
+        String question,
+        String sql) {}

@@ -25,12 +25,13 @@ import java.util.Set;
  */
 public final class IndexRows {
     /** Select from {@link PairRows#FROM}. */
-    static final String COLUMNS = "p.id, p.pair_id, p.ts, p.updated_at, p.database_type, p.database_name, COALESCE(a.table_names, p.table_names), "
-            + "p.success, p.execution_ms_text, p.status, a.query_type, a.complexity, COALESCE(a.flags, 0), a.pii_types, a.duplicate_group, "
-            + "t.id IS NOT NULL, p.question, p.sql_text, v.flags";
+    static final String COLUMNS =
+            "p.id, p.pair_id, p.ts, p.updated_at, p.database_type, p.database_name, COALESCE(a.table_names, p.table_names), "
+                    + "p.success, p.execution_ms_text, p.status, a.query_type, a.complexity, COALESCE(a.flags, 0), a.pii_types, a.duplicate_group, "
+                    + "t.id IS NOT NULL, p.question, p.sql_text, v.flags";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final Map<String, List<String>> tables = new HashMap<>();
     private final Map<String, Set<String>> pii = new HashMap<>();
@@ -43,16 +44,33 @@ public final class IndexRows {
         int level = r.getInt(12);
         ComplexityLevel complexity = r.wasNull() ? null : ComplexityLevel.values()[level];
         String piiColumn = r.getString(14);
-        StatGroup group = new StatGroup(r.getString(5), r.getString(6), r.getBoolean(8), queryType,
-                queryType != null ? queryType : StatGroup.guessType(sql), ReviewStatus.valueOf(r.getString(10)), complexity,
-                flags(r), piiColumn == null ? Set.of() : pii.computeIfAbsent(piiColumn, PairRows::piiTypes),
+        StatGroup group = new StatGroup(
+                r.getString(5),
+                r.getString(6),
+                r.getBoolean(8),
+                queryType,
+                queryType != null ? queryType : StatGroup.guessType(sql),
+                ReviewStatus.valueOf(r.getString(10)),
+                complexity,
+                flags(r),
+                piiColumn == null ? Set.of() : pii.computeIfAbsent(piiColumn, PairRows::piiTypes),
                 tables.computeIfAbsent(r.getString(7), IndexRows::tableList));
         String exec = r.getString(9);
         long duplicate = r.getLong(15);
         Long duplicateGroup = r.wasNull() ? null : duplicate;
-        return new IndexRow(r.getLong(1), r.getString(2), micros(r, 3), micros(r, 4), group,
-                question.codePointCount(0, question.length()), sql.codePointCount(0, sql.length()),
-                SortKeys.execution(exec == null ? null : parseDouble(exec)), duplicateGroup, r.getBoolean(16), question, sql);
+        return new IndexRow(
+                r.getLong(1),
+                r.getString(2),
+                micros(r, 3),
+                micros(r, 4),
+                group,
+                question.codePointCount(0, question.length()),
+                sql.codePointCount(0, sql.length()),
+                SortKeys.execution(exec == null ? null : parseDouble(exec)),
+                duplicateGroup,
+                r.getBoolean(16),
+                question,
+                sql);
     }
 
     /** The analysis flags OR the validation flags (each table owns its bits), plus {@link StatGroup#VALIDATED}. */

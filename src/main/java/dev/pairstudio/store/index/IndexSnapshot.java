@@ -28,11 +28,9 @@ public final class IndexSnapshot {
     static final int FORMAT = 2; // 2: question ranks
 
     /** A snapshot read back: the index and the change-log position it reflects. */
-    record Loaded(PairIndex index, long seq, String stamp) {
-    }
+    record Loaded(PairIndex index, long seq, String stamp) {}
 
-    private IndexSnapshot() {
-    }
+    private IndexSnapshot() {}
 
     /** The snapshot in {@code file}, or empty (with the reason logged) when there is none or it cannot be read whole. */
     static Optional<Loaded> read(Path file) {
@@ -74,11 +72,18 @@ public final class IndexSnapshot {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         if (Files.getFileStore(dir).getUsableSpace() < 2 * index.memoryBytes() + SPARE_BYTES) {
-            LOG.info("Index snapshot {} not written: less than {} MB would stay free on its disk", file, (2 * index.memoryBytes() + SPARE_BYTES) >> 20);
+            LOG.info(
+                    "Index snapshot {} not written: less than {} MB would stay free on its disk",
+                    file,
+                    (2 * index.memoryBytes() + SPARE_BYTES) >> 20);
             return false;
         }
         Path temp = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                ? Files.createTempFile(
+                        dir,
+                        "." + file.getFileName(),
+                        ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
             try (SnapshotFile.Out out = new SnapshotFile.Out(temp)) {

@@ -18,6 +18,7 @@ final class PairIdHashes {
 
     /** The hash of an ordinal's pair_id (the index's column). */
     private final IntToLongFunction hashOf;
+
     private int[] ordinals = free(1024);
     private int used;
 
@@ -57,7 +58,9 @@ final class PairIdHashes {
 
     /** Forgets one ordinal (purged); its slot stays taken so that later probes pass over it. */
     void remove(int ordinal) {
-        for (int slot = slot(hashOf.applyAsLong(ordinal)); ordinals[slot] != FREE; slot = (slot + 1) & (ordinals.length - 1)) {
+        for (int slot = slot(hashOf.applyAsLong(ordinal));
+                ordinals[slot] != FREE;
+                slot = (slot + 1) & (ordinals.length - 1)) {
             if (ordinals[slot] == ordinal) {
                 ordinals[slot] = REMOVED;
                 return;

@@ -46,6 +46,7 @@ public final class PairIndex {
     private int[] sqlLength = new int[0];
     /** A hash of question and SQL, to notice an edited text when a row is put again. */
     private int[] textHash = new int[0];
+
     private byte[] state = new byte[0];
     /** The word index for free-text search, built on the first search ({@link IndexKeeper#ensureText}). */
     private TextIndex text;
@@ -64,6 +65,7 @@ public final class PairIndex {
     private final PairIdHashes byPairId = new PairIdHashes(o -> pairHash[o]);
     /** The last few sort orders used (each 12-20 MB at 1M pairs), most recent last. */
     private final Map<SortColumn, SortOrder> orders = new LinkedHashMap<>(8, 0.75f, true);
+
     private static final int CACHED_ORDERS = 3;
     private int purged;
     private long generation;
@@ -187,7 +189,9 @@ public final class PairIndex {
         if (questionRank == null || !questionRankWaiting) {
             return new int[0];
         }
-        return java.util.stream.IntStream.range(0, size).filter(o -> questionRank[o] == 0 && (state[o] & PURGED) == 0).toArray();
+        return java.util.stream.IntStream.range(0, size)
+                .filter(o -> questionRank[o] == 0 && (state[o] & PURGED) == 0)
+                .toArray();
     }
 
     /** The ranked live pairs in rank order. */
@@ -474,7 +478,9 @@ public final class PairIndex {
     /** Writes every column, the profiles, the pair_id table and the word index (when built). */
     void write(SnapshotFile.Out out) throws IOException {
         out.i32(size);
-        for (long[] column : new long[][] {ids, ts, updated, execution, duplicateGroup, questionHi, questionLo, sqlHi, sqlLo, pairHash}) {
+        for (long[] column : new long[][] {
+            ids, ts, updated, execution, duplicateGroup, questionHi, questionLo, sqlHi, sqlLo, pairHash
+        }) {
             out.longs(column, size);
         }
         for (int[] column : new int[][] {profile, questionLength, sqlLength, textHash}) {
@@ -545,13 +551,22 @@ public final class PairIndex {
      * table (a snapshot's spot check): every column, the profile and the live/trash state.
      */
     boolean agrees(int o, IndexRow r) {
-        return o >= 0 && ids[o] == r.id() && (state[o] & PURGED) == 0 && trash(o) == r.trash()
-                && ts[o] == r.tsMicros() && updated[o] == r.updatedMicros() && execution[o] == r.executionKey()
+        return o >= 0
+                && ids[o] == r.id()
+                && (state[o] & PURGED) == 0
+                && trash(o) == r.trash()
+                && ts[o] == r.tsMicros()
+                && updated[o] == r.updatedMicros()
+                && execution[o] == r.executionKey()
                 && duplicateGroup[o] == (r.duplicateGroup() == null ? NO_GROUP : r.duplicateGroup())
-                && pairHash[o] == PairIdHashes.hash(r.pairId()) && textHash[o] == textHash(r)
-                && questionHi[o] == SortKeys.text(r.question(), 0) && questionLo[o] == SortKeys.text(r.question(), 8)
-                && sqlHi[o] == SortKeys.text(r.sql(), 0) && sqlLo[o] == SortKeys.text(r.sql(), 8)
-                && questionLength[o] == r.questionLength() && sqlLength[o] == r.sqlLength()
+                && pairHash[o] == PairIdHashes.hash(r.pairId())
+                && textHash[o] == textHash(r)
+                && questionHi[o] == SortKeys.text(r.question(), 0)
+                && questionLo[o] == SortKeys.text(r.question(), 8)
+                && sqlHi[o] == SortKeys.text(r.sql(), 0)
+                && sqlLo[o] == SortKeys.text(r.sql(), 8)
+                && questionLength[o] == r.questionLength()
+                && sqlLength[o] == r.sqlLength()
                 && profiles.get(profile[o]).equals(r.group());
     }
 
@@ -577,6 +592,9 @@ public final class PairIndex {
     }
 
     long memoryBytes() {
-        return ids.length * (8L * 10 + 4L * 4 + 1) + (questionRank == null ? 0 : 4L * questionRank.length) + byPairId.memoryBytes() + (text == null ? 0 : text.memoryBytes());
+        return ids.length * (8L * 10 + 4L * 4 + 1)
+                + (questionRank == null ? 0 : 4L * questionRank.length)
+                + byPairId.memoryBytes()
+                + (text == null ? 0 : text.memoryBytes());
     }
 }

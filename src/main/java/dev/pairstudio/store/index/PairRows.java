@@ -28,10 +28,11 @@ import java.util.stream.Collectors;
 
 /** Reads and writes the stored form of a pair: one SELECT list, one mapping, one JSON codec. */
 public final class PairRows {
-    public static final String COLUMNS = "p.id, p.pair_id, p.question, p.sql_text, p.ts, p.database_type, p.database_name, "
-            + "COALESCE(a.table_names, p.table_names), p.success, p.execution_ms_text, p.metadata, p.status, p.note, p.original_question, p.original_sql, "
-            + "p.source, p.import_batch, t.deleted_at, t.batch, p.updated_at, p.version, a.query_type, a.fingerprint, "
-            + "a.complexity, COALESCE(a.flags, 0), a.duplicate_group, a.pii_types, a.parse_error, COALESCE(v.flags, 0)";
+    public static final String COLUMNS =
+            "p.id, p.pair_id, p.question, p.sql_text, p.ts, p.database_type, p.database_name, "
+                    + "COALESCE(a.table_names, p.table_names), p.success, p.execution_ms_text, p.metadata, p.status, p.note, p.original_question, p.original_sql, "
+                    + "p.source, p.import_batch, t.deleted_at, t.batch, p.updated_at, p.version, a.query_type, a.fingerprint, "
+                    + "a.complexity, COALESCE(a.flags, 0), a.duplicate_group, a.pii_types, a.parse_error, COALESCE(v.flags, 0)";
     private static final String JOINS = " LEFT JOIN trash t ON t.id = p.id LEFT JOIN analysis a ON a.id = p.id"
             + " LEFT JOIN validation v ON v.id = p.id";
     /** A pair with its trash entry, analysis and validation, if any: select {@link #COLUMNS} from this. */
@@ -47,27 +48,51 @@ public final class PairRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // Readers resolved once: readValue(text, TypeReference) resolves the type again for every cell.
-    private static final ObjectReader STRINGS = JSON.readerFor(new TypeReference<List<String>>() { });
-    private static final ObjectReader OBJECT = JSON.readerFor(new TypeReference<LinkedHashMap<String, Object>>() { });
+    private static final ObjectReader STRINGS = JSON.readerFor(new TypeReference<List<String>>() {});
+    private static final ObjectReader OBJECT = JSON.readerFor(new TypeReference<LinkedHashMap<String, Object>>() {});
 
-    private PairRows() {
-    }
+    private PairRows() {}
 
     public static StoredPair read(ResultSet r) throws SQLException {
         String exec = r.getString(10);
-        Pair pair = new Pair(r.getString(2), r.getString(3), r.getString(4), instant(r, 5), r.getString(6),
-                r.getString(7), tableNames(r.getString(8)), r.getBoolean(9),
-                exec == null ? null : new BigDecimal(exec), metadata(r.getString(11)));
+        Pair pair = new Pair(
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                instant(r, 5),
+                r.getString(6),
+                r.getString(7),
+                tableNames(r.getString(8)),
+                r.getBoolean(9),
+                exec == null ? null : new BigDecimal(exec),
+                metadata(r.getString(11)));
         String queryType = r.getString(22);
         int complexity = r.getInt(24);
         ComplexityLevel level = r.wasNull() ? null : ComplexityLevel.values()[complexity];
         long group = r.getLong(26);
         Long duplicateGroup = r.wasNull() ? null : group;
-        PairAnalysis analysis = new PairAnalysis(queryType == null ? null : QueryType.valueOf(queryType), r.getString(23),
-                level, PairAnalysis.flagsOf(r.getLong(25) | r.getLong(29)), duplicateGroup, piiTypes(r.getString(27)), r.getString(28));
-        return new StoredPair(r.getLong(1), pair, ReviewStatus.valueOf(r.getString(12)), r.getString(13), r.getString(14),
-                r.getString(15), Source.valueOf(r.getString(16)), r.getString(17), instant(r, 18), r.getString(19),
-                instant(r, 20), r.getLong(21), analysis);
+        PairAnalysis analysis = new PairAnalysis(
+                queryType == null ? null : QueryType.valueOf(queryType),
+                r.getString(23),
+                level,
+                PairAnalysis.flagsOf(r.getLong(25) | r.getLong(29)),
+                duplicateGroup,
+                piiTypes(r.getString(27)),
+                r.getString(28));
+        return new StoredPair(
+                r.getLong(1),
+                pair,
+                ReviewStatus.valueOf(r.getString(12)),
+                r.getString(13),
+                r.getString(14),
+                r.getString(15),
+                Source.valueOf(r.getString(16)),
+                r.getString(17),
+                instant(r, 18),
+                r.getString(19),
+                instant(r, 20),
+                r.getLong(21),
+                analysis);
     }
 
     static Instant instant(ResultSet r, int index) throws SQLException {
@@ -81,7 +106,8 @@ public final class PairRows {
     }
 
     public static Set<String> piiTypes(String column) {
-        return column == null ? Set.of()
+        return column == null
+                ? Set.of()
                 : Arrays.stream(column.split(",")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -98,6 +124,7 @@ public final class PairRows {
      * Setting up a Jackson parser for every cell was a fifth of what reading 1M pairs allocated.
      */
     private static final Map<String, List<String>> TABLE_LISTS = new ConcurrentHashMap<>();
+
     private static final int TABLE_LISTS_KEPT = 10_000;
 
     static List<String> tableNames(String json) {

@@ -24,8 +24,7 @@ final class QuestionRanks {
     /** Above this many pairs waiting (or 1/64 of the pairs), all are ranked again instead of placed one by one (~20 queries each). */
     private static final int MAX_PLACED = 2_000;
 
-    private QuestionRanks() {
-    }
+    private QuestionRanks() {}
 
     /** Ranks every live pair of the index, or places the ones added or edited since the last ranking. */
     static void update(Connection c, PairIndex ix, Comparator<String> collation) throws SQLException {
@@ -97,7 +96,8 @@ final class QuestionRanks {
         List<Long> ids = new ArrayList<>();
         List<String> questions = new ArrayList<>();
         Long[] waitingIds = Arrays.stream(waiting).mapToObj(ix::id).toArray(Long[]::new);
-        try (PreparedStatement s = c.prepareStatement("SELECT p.id, p.question FROM UNNEST(?) AS u(id) JOIN pairs p ON p.id = u.id ORDER BY p.question, p.id")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT p.id, p.question FROM UNNEST(?) AS u(id) JOIN pairs p ON p.id = u.id ORDER BY p.question, p.id")) {
             s.setObject(1, waitingIds);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -109,7 +109,8 @@ final class QuestionRanks {
         int[] merged = new int[ranked.length + ids.size()];
         int m = 0;
         int from = 0; // waiting pairs come in order, so each search starts where the last one ended
-        try (PreparedStatement compare = c.prepareStatement("SELECT CASE WHEN question < ? THEN -1 WHEN question > ? THEN 1 ELSE 0 END FROM pairs WHERE id = ?")) {
+        try (PreparedStatement compare = c.prepareStatement(
+                "SELECT CASE WHEN question < ? THEN -1 WHEN question > ? THEN 1 ELSE 0 END FROM pairs WHERE id = ?")) {
             for (int w = 0; w < ids.size(); w++) {
                 int at = insertionPoint(compare, ix, ranked, from, questions.get(w), ids.get(w));
                 while (from < at) {
@@ -125,7 +126,8 @@ final class QuestionRanks {
     }
 
     /** The first position in {@code ranked[from..]} whose pair comes after (question, id). */
-    private static int insertionPoint(PreparedStatement compare, PairIndex ix, int[] ranked, int from, String question, long id)
+    private static int insertionPoint(
+            PreparedStatement compare, PairIndex ix, int[] ranked, int from, String question, long id)
             throws SQLException {
         int low = from;
         int high = ranked.length;
@@ -141,7 +143,8 @@ final class QuestionRanks {
     }
 
     /** Whether the stored pair {@code probeId} comes before (question, id) in the database's order. */
-    private static boolean before(PreparedStatement compare, long probeId, String question, long id) throws SQLException {
+    private static boolean before(PreparedStatement compare, long probeId, String question, long id)
+            throws SQLException {
         compare.setString(1, question);
         compare.setString(2, question);
         compare.setLong(3, probeId);

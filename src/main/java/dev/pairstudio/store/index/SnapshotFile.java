@@ -18,8 +18,7 @@ import java.util.zip.CRC32C;
 final class SnapshotFile {
     private static final int BUFFER = 1 << 20;
 
-    private SnapshotFile() {
-    }
+    private SnapshotFile() {}
 
     /** Copies k array elements from index {@code at} to or from a buffer at its position, without moving it. */
     @FunctionalInterface
@@ -51,7 +50,8 @@ final class SnapshotFile {
         private final CRC32C crc = new CRC32C();
 
         Out(Path file) throws IOException {
-            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.CREATE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.CREATE);
         }
 
         void i32(int v) throws IOException {
@@ -88,7 +88,6 @@ final class SnapshotFile {
         void bytes(byte[] a, int n) throws IOException {
             array(n, 1, this::room, (b, at, k) -> b.put(b.position(), a, at, k));
         }
-
 
         /** Appends the checksum of everything written and forces the file to disk. */
         void finish() throws IOException {
@@ -184,7 +183,6 @@ final class SnapshotFile {
             array(n, 1, this::need, (b, at, k) -> b.get(b.position(), a, at, k));
             return a;
         }
-
 
         /** Whether the checksum at the end matches every byte read, and nothing else follows it. */
         boolean verify() throws IOException {

@@ -10,8 +10,7 @@ public final class SortKeys {
     /** Characters of an SQL text that take part in its sort order (questions sort by {@link QuestionRanks}). */
     static final int TEXT_CHARS = 16;
 
-    private SortKeys() {
-    }
+    private SortKeys() {}
 
     static long signed(long value) {
         return value ^ Long.MIN_VALUE;
@@ -60,7 +59,9 @@ public final class SortKeys {
         if (colon < 0) {
             throw new IllegalArgumentException("Not a valid cursor value: " + value);
         }
-        return new long[] {Long.parseUnsignedLong(value.substring(0, colon), 16),
-            Long.parseUnsignedLong(value.substring(colon + 1).toLowerCase(Locale.ROOT), 16)};
+        return new long[] {
+            Long.parseUnsignedLong(value.substring(0, colon), 16),
+            Long.parseUnsignedLong(value.substring(colon + 1).toLowerCase(Locale.ROOT), 16)
+        };
     }
 }

@@ -12,8 +12,7 @@ import java.util.TreeSet;
 
 /** A profile ({@link StatGroup}) in the snapshot file: strings, enums by name, sets and lists with their sizes. */
 final class StatGroupCodec {
-    private StatGroupCodec() {
-    }
+    private StatGroupCodec() {}
 
     static void write(SnapshotFile.Out out, StatGroup g) throws IOException {
         out.str(g.databaseType());
@@ -52,8 +51,16 @@ final class StatGroupCodec {
         for (int i = 0, k = in.count(4); i < k; i++) {
             tables.add(in.str());
         }
-        return new StatGroup(databaseType, databaseName, success, queryType == null ? null : QueryType.valueOf(queryType),
-                statementType == null ? null : QueryType.valueOf(statementType), status,
-                complexity < 0 ? null : ComplexityLevel.values()[complexity], flags, Set.copyOf(pii), List.copyOf(tables));
+        return new StatGroup(
+                databaseType,
+                databaseName,
+                success,
+                queryType == null ? null : QueryType.valueOf(queryType),
+                statementType == null ? null : QueryType.valueOf(statementType),
+                status,
+                complexity < 0 ? null : ComplexityLevel.values()[complexity],
+                flags,
+                Set.copyOf(pii),
+                List.copyOf(tables));
     }
 }

@@ -54,6 +54,7 @@ final class TextIndex {
     private final TextVocabulary vocabulary;
     /** Per word id: its first ordinal, its last ordinal, the varint deltas after the first, their length. */
     private int[] first = new int[1024];
+
     private int[] last = new int[1024];
     private byte[][] rest = new byte[1024][];
     private int[] restLength = new int[1024];
@@ -137,7 +138,8 @@ final class TextIndex {
         lock.writeLock().lock();
         try {
             if (ordinal <= maxOrdinal || ordinal < 0) {
-                throw new IllegalArgumentException("ordinal " + ordinal + " after " + maxOrdinal + ": ordinals must increase");
+                throw new IllegalArgumentException(
+                        "ordinal " + ordinal + " after " + maxOrdinal + ": ordinals must increase");
             }
             post(q, ordinal);
             post(s, ordinal);
@@ -199,8 +201,7 @@ final class TextIndex {
         }
     }
 
-    record Candidates(BitSet ordinals, boolean exact) {
-    }
+    record Candidates(BitSet ordinals, boolean exact) {}
 
     /** Bitmap of the ordinals whose postings hold, for every part, a word containing it. */
     private long[] matchingAll(List<String> parts) {

@@ -27,22 +27,20 @@ public final class TextMatches {
     private final DataSource pool;
     /** The WHERE clause of a regular-expression search, its pattern parameter given twice (dialects spell it differently). */
     private final String regexWhere;
+
     private final IndexKeeper keeper;
 
-    private record Question(String text, boolean regex) {
-    }
+    private record Question(String text, boolean regex) {}
 
-    private record Answer(long generation, BitSet ordinals) {
-    }
+    private record Answer(long generation, BitSet ordinals) {}
 
     /** The last few answers: a search asks for a count, a page and statistics of the same text. */
-    private final Map<Question, Answer> answers = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Question, Answer> eldest) {
-                    return size() > 8;
-                }
-            });
+    private final Map<Question, Answer> answers = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Question, Answer> eldest) {
+            return size() > 8;
+        }
+    });
 
     public TextMatches(DataSource pool, IndexKeeper keeper, String regexWhere) {
         this.pool = pool;
@@ -97,8 +95,10 @@ public final class TextMatches {
         });
         BitSet matched = new BitSet();
         for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
-            matched.or(scan("id = ANY(?) AND (question ILIKE ? ESCAPE '\\' OR sql_text ILIKE ? ESCAPE '\\')",
-                    "%" + escapeLike(text) + "%", ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK))));
+            matched.or(scan(
+                    "id = ANY(?) AND (question ILIKE ? ESCAPE '\\' OR sql_text ILIKE ? ESCAPE '\\')",
+                    "%" + escapeLike(text) + "%",
+                    ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK))));
         }
         return toOrdinals(matched);
     }
@@ -106,7 +106,8 @@ public final class TextMatches {
     /** Ids (as bits) of the rows meeting {@code where}, whose text parameters are {@code value} twice (after the ids, if any). */
     private BitSet scan(String where, String value, List<Long> ids) throws SQLException {
         BitSet found = new BitSet();
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT id FROM pairs WHERE " + where)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT id FROM pairs WHERE " + where)) {
             int i = 1;
             if (ids != null) {
                 s.setObject(i++, ids.toArray(new Long[0]));
@@ -144,8 +145,10 @@ public final class TextMatches {
         try {
             Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("Invalid regular expression \"" + regex + "\": " + e.getDescription()
-                    + (e.getIndex() >= 0 ? " near position " + e.getIndex() : ""), e);
+            throw new IllegalArgumentException(
+                    "Invalid regular expression \"" + regex + "\": " + e.getDescription()
+                            + (e.getIndex() >= 0 ? " near position " + e.getIndex() : ""),
+                    e);
         }
     }
 }

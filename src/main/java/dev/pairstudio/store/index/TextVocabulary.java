@@ -22,9 +22,11 @@ final class TextVocabulary {
     private final StringBuilder text = new StringBuilder(1 << 16);
     /** start[id] is where word id begins in {@link #text}; start[size] is the end of the text. */
     private int[] start = new int[1025];
+
     private int[] hash = new int[1024];
     /** Open addressing with linear probing: id + 1, or 0 for an empty slot; at most half full. */
     private int[] table = new int[2048];
+
     private int size;
     /** Whether the text holds a char above U+00FF, which makes the JDK store it with two bytes per char. */
     private boolean wide;

@@ -28,14 +28,17 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class CommandTable {
     /** One row of the table. {@code keys} and {@code icon} may be null. */
-    public record Entry(String id, String menu, String label, String description, KeyCombination keys, Ikon icon, Command command) {
+    public record Entry(
+            String id, String menu, String label, String description, KeyCombination keys, Ikon icon, Command command) {
         /**
          * Keys without a modifier (A, J, Delete) act only while no text field has the focus, so
          * typing a note never accepts a pair; they are not menu accelerators for the same reason.
          */
         public boolean singleKey() {
-            return keys instanceof KeyCodeCombination k && k.getShortcut() == KeyCombination.ModifierValue.UP
-                    && k.getControl() == KeyCombination.ModifierValue.UP && k.getAlt() == KeyCombination.ModifierValue.UP
+            return keys instanceof KeyCodeCombination k
+                    && k.getShortcut() == KeyCombination.ModifierValue.UP
+                    && k.getControl() == KeyCombination.ModifierValue.UP
+                    && k.getAlt() == KeyCombination.ModifierValue.UP
                     && k.getMeta() == KeyCombination.ModifierValue.UP
                     && (k.getCode().isLetterKey() || k.getCode().isDigitKey() || k.getCode() == KeyCode.DELETE);
         }
@@ -45,7 +48,8 @@ public final class CommandTable {
     /** Per menu, in order: entry ids, null where a separator goes. */
     private final Map<String, List<String>> menus = new LinkedHashMap<>();
 
-    public CommandTable add(String id, String menu, String label, String description, KeyCombination keys, Ikon icon, Command command) {
+    public CommandTable add(
+            String id, String menu, String label, String description, KeyCombination keys, Ikon icon, Command command) {
         if (entries.containsKey(id)) {
             throw new IllegalArgumentException("two commands with the id " + id);
         }
@@ -112,7 +116,8 @@ public final class CommandTable {
         Button b = new Button(e.label(), e.icon() == null ? null : new FontIcon(e.icon()));
         b.setId(id);
         b.setMinWidth(Button.USE_PREF_SIZE); // a toolbar overflows into its menu rather than cutting a label
-        b.setTooltip(new Tooltip(e.description() + (e.keys() == null ? "" : " (" + e.keys().getDisplayText() + ")")));
+        b.setTooltip(new Tooltip(
+                e.description() + (e.keys() == null ? "" : " (" + e.keys().getDisplayText() + ")")));
         b.disableProperty().bind(e.command().executableProperty().not());
         b.setOnAction(x -> e.command().execute());
         return b;
@@ -140,6 +145,8 @@ public final class CommandTable {
     }
 
     private Optional<Entry> findSingleKey(KeyEvent k) {
-        return entries.values().stream().filter(e -> e.singleKey() && e.keys().match(k)).findFirst();
+        return entries.values().stream()
+                .filter(e -> e.singleKey() && e.keys().match(k))
+                .findFirst();
     }
 }

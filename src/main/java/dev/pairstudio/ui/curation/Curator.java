@@ -31,11 +31,12 @@ public final class Curator {
 
     /** @param enricher re-analyses edited pairs; {@code duplicates} regroups after edits and deletes */
     public Curator(PairStore store, PairEnricher enricher, DuplicateTracker duplicates) {
-        this(store, enricher, duplicates, p -> { });
+        this(store, enricher, duplicates, p -> {});
     }
 
     /** @param validation checks an edited pair against its schema and stores the result */
-    public Curator(PairStore store, PairEnricher enricher, DuplicateTracker duplicates, Consumer<StoredPair> validation) {
+    public Curator(
+            PairStore store, PairEnricher enricher, DuplicateTracker duplicates, Consumer<StoredPair> validation) {
         this.store = store;
         this.enricher = enricher;
         this.duplicates = duplicates;
@@ -48,8 +49,11 @@ public final class Curator {
 
     /** Sets the status of the given pairs; undo restores each pair's previous status. */
     public String review(List<StoredPair> pairs, ReviewStatus status) {
-        Map<ReviewStatus, List<Long>> before = pairs.stream().collect(Collectors.groupingBy(StoredPair::status,
-                LinkedHashMap::new, Collectors.mapping(StoredPair::id, Collectors.toList())));
+        Map<ReviewStatus, List<Long>> before = pairs.stream()
+                .collect(Collectors.groupingBy(
+                        StoredPair::status,
+                        LinkedHashMap::new,
+                        Collectors.mapping(StoredPair::id, Collectors.toList())));
         List<Long> ids = pairs.stream().map(StoredPair::id).toList();
         store.setStatus(ids, status);
         String what = verb(status) + " " + count(ids.size());
@@ -113,7 +117,8 @@ public final class Curator {
     public Optional<String> undo() {
         Optional<UndoableAction> last = history.takeLast();
         last.ifPresent(UndoableAction::undo);
-        return last.map(a -> "Undone: " + Character.toLowerCase(a.description().charAt(0)) + a.description().substring(1));
+        return last.map(a -> "Undone: " + Character.toLowerCase(a.description().charAt(0))
+                + a.description().substring(1));
     }
 
     /** Stores a fresh analysis of an edited pair and marks the duplicate groups for regrouping. */

@@ -2,6 +2,7 @@ package dev.pairstudio.ui.detail;
 
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
+import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Timestamps;
@@ -12,14 +13,12 @@ import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.Debouncer;
 import dev.pairstudio.ui.pairs.FlagLabels;
 import dev.pairstudio.ui.pairs.SearchMatches;
-import dev.pairstudio.pair.PairFilter;
-import java.util.function.Supplier;
-import javafx.scene.text.TextFlow;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -37,6 +36,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 import javafx.util.Duration;
 
 /**
@@ -56,14 +56,16 @@ public final class DetailPane extends ScrollPane {
     private Label metadataSection;
     /** The shown pair's SQL laid out by clause (the default), or as written. */
     private boolean formattedSql = true;
+
     private List<ValidationMessage> shownMessages = List.of();
 
-    private Consumer<ReviewStatus> onReview = s -> { };
-    private BiConsumer<String, String> onSave = (q, s) -> { };
-    private Consumer<String> onNote = n -> { };
-    private Consumer<Long> onShowGroup = g -> { };
+    private Consumer<ReviewStatus> onReview = s -> {};
+    private BiConsumer<String, String> onSave = (q, s) -> {};
+    private Consumer<String> onNote = n -> {};
+    private Consumer<Long> onShowGroup = g -> {};
     private BiConsumer<String, Consumer<String>> sqlValidator = (sql, answer) -> answer.accept("");
-    private BiConsumer<Pair, Consumer<List<SqlExplainer.Step>>> sqlExplainer = (pair, answer) -> answer.accept(List.of());
+    private BiConsumer<Pair, Consumer<List<SqlExplainer.Step>>> sqlExplainer =
+            (pair, answer) -> answer.accept(List.of());
     private Supplier<PairFilter> search = () -> PairFilter.ALL;
 
     public DetailPane() {
@@ -135,7 +137,8 @@ public final class DetailPane extends ScrollPane {
     public void clear() {
         shown = null;
         editing = false;
-        Label l = new Label("Select a pair in the table. A accepts, R rejects, J/K move to the next or previous unreviewed pair.");
+        Label l = new Label(
+                "Select a pair in the table. A accepts, R rejects, J/K move to the next or previous unreviewed pair.");
         l.getStyleClass().add("empty-state");
         l.setWrapText(true);
         content.getChildren().setAll(l);
@@ -159,7 +162,8 @@ public final class DetailPane extends ScrollPane {
         VBox box = new VBox(2);
         box.setId("detail-validation");
         for (ValidationMessage m : messages) {
-            Label l = new Label("• " + m.text() + (m.field().equals(ValidationMessage.QUESTION) ? " (in the question)" : ""));
+            Label l = new Label(
+                    "• " + m.text() + (m.field().equals(ValidationMessage.QUESTION) ? " (in the question)" : ""));
             l.setWrapText(true);
             box.getChildren().add(l);
         }
@@ -167,7 +171,8 @@ public final class DetailPane extends ScrollPane {
         version.getStyleClass().add("muted");
         box.getChildren().add(version);
         int at = content.getChildren().indexOf(metadataSection);
-        content.getChildren().addAll(at < 0 ? content.getChildren().size() : at, List.of(section("Schema checks"), box));
+        content.getChildren()
+                .addAll(at < 0 ? content.getChildren().size() : at, List.of(section("Schema checks"), box));
         // mark what the messages point at, in the question and in the SQL
         shownMessages = messages;
         List<HighlightedText.Span> inQuestion = spans(messages, ValidationMessage.QUESTION, null);
@@ -182,15 +187,19 @@ public final class DetailPane extends ScrollPane {
         SqlFormatter.Formatted layout = formattedSql ? SqlFormatter.layout(pair.sql(), pair.databaseType()) : null;
         String text = layout == null ? pair.sql() : layout.text();
         List<HighlightedText.Span> marks = spans(shownMessages, ValidationMessage.SQL, layout);
-        Node view = marks.isEmpty() ? HighlightedText.sql(text, pair.databaseType(), SearchMatches.in(text, search.get()))
+        Node view = marks.isEmpty()
+                ? HighlightedText.sql(text, pair.databaseType(), SearchMatches.in(text, search.get()))
                 : HighlightedText.issues(text, marks, true);
         view.setId("detail-sql");
         return view;
     }
 
-    private static List<HighlightedText.Span> spans(List<ValidationMessage> messages, String field, SqlFormatter.Formatted layout) {
-        return messages.stream().filter(m -> m.field().equals(field) && m.start() >= 0)
-                .map(m -> layout == null ? new HighlightedText.Span(m.start(), m.end(), m.text())
+    private static List<HighlightedText.Span> spans(
+            List<ValidationMessage> messages, String field, SqlFormatter.Formatted layout) {
+        return messages.stream()
+                .filter(m -> m.field().equals(field) && m.start() >= 0)
+                .map(m -> layout == null
+                        ? new HighlightedText.Span(m.start(), m.end(), m.text())
                         : new HighlightedText.Span(layout.at(m.start()), layout.at(m.end()), m.text()))
                 .toList();
     }
@@ -232,8 +241,15 @@ public final class DetailPane extends ScrollPane {
             cancel.setOnAction(e -> show(p));
             Label hint = new Label("The original text is kept the first time a pair is edited.");
             hint.getStyleClass().add("muted");
-            content.getChildren().addAll(section("Question"), questionEditor, section("SQL"), sqlEditor, sqlError,
-                    new HBox(6, save, cancel), hint);
+            content.getChildren()
+                    .addAll(
+                            section("Question"),
+                            questionEditor,
+                            section("SQL"),
+                            sqlEditor,
+                            sqlError,
+                            new HBox(6, save, cancel),
+                            hint);
         } else {
             Node question = questionView(pair.question());
             Button edit = new Button("Edit");
@@ -241,13 +257,21 @@ public final class DetailPane extends ScrollPane {
             edit.setTooltip(new Tooltip("Edit the question and SQL (E)"));
             edit.setDisable(p.inTrash());
             edit.setOnAction(e -> startEditing());
-            content.getChildren().addAll(section("Question"), question, sqlHeader(), sqlView(pair), edit,
-                    section("SQL explained"), explanation(p));
+            content.getChildren()
+                    .addAll(
+                            section("Question"),
+                            question,
+                            sqlHeader(),
+                            sqlView(pair),
+                            edit,
+                            section("SQL explained"),
+                            explanation(p));
         }
         metadataSection = section("Metadata");
         content.getChildren().addAll(section("Analysis"), analysis(p), metadataSection, metadata(p));
         if (p.edited()) {
-            Label orig = new Label("Question: " + nullToDash(p.originalQuestion()) + "\nSQL: " + nullToDash(p.originalSql()));
+            Label orig = new Label(
+                    "Question: " + nullToDash(p.originalQuestion()) + "\nSQL: " + nullToDash(p.originalSql()));
             orig.setId("detail-original");
             orig.setWrapText(true);
             orig.getStyleClass().add("muted");
@@ -367,17 +391,38 @@ public final class DetailPane extends ScrollPane {
         PairAnalysis a = p.analysis();
         GridPane g = grid();
         int r = 0;
-        row(g, r++, "Type", a.queryType() == null ? "not analysed yet" : a.queryType().name());
-        row(g, r++, "Tables", p.pair().tableNames().isEmpty() ? "—" : String.join(", ", p.pair().tableNames()));
-        row(g, r++, "Complexity", a.complexity() == null ? "—" : title(a.complexity().name()));
-        row(g, r++, "Flags", a.flags().isEmpty() ? "none" : a.flags().stream().map(FlagLabels::longLabel).collect(Collectors.joining(", ")));
+        row(
+                g,
+                r++,
+                "Type",
+                a.queryType() == null ? "not analysed yet" : a.queryType().name());
+        row(
+                g,
+                r++,
+                "Tables",
+                p.pair().tableNames().isEmpty()
+                        ? "—"
+                        : String.join(", ", p.pair().tableNames()));
+        row(
+                g,
+                r++,
+                "Complexity",
+                a.complexity() == null ? "—" : title(a.complexity().name()));
+        row(
+                g,
+                r++,
+                "Flags",
+                a.flags().isEmpty()
+                        ? "none"
+                        : a.flags().stream().map(FlagLabels::longLabel).collect(Collectors.joining(", ")));
         if (a.parseError() != null) {
             row(g, r++, "Parser", a.parseError());
         }
         if (!a.piiTypes().isEmpty()) {
             row(g, r++, "PII", String.join(", ", a.piiTypes()));
         }
-        if (a.duplicateGroup() != null && (a.has(QualityFlag.DUPLICATE) || a.has(QualityFlag.CONFLICT) || a.has(QualityFlag.NEAR_DUPLICATE))) {
+        if (a.duplicateGroup() != null
+                && (a.has(QualityFlag.DUPLICATE) || a.has(QualityFlag.CONFLICT) || a.has(QualityFlag.NEAR_DUPLICATE))) {
             Hyperlink group = new Hyperlink("Show duplicate group " + a.duplicateGroup());
             group.setId("show-group");
             group.setOnAction(e -> onShowGroup.accept(a.duplicateGroup()));
@@ -393,11 +438,25 @@ public final class DetailPane extends ScrollPane {
         int r = 0;
         row(g, r++, "Timestamp", Timestamps.format(pair.timestamp()) + " UTC");
         row(g, r++, "Database", nullToDash(pair.databaseName()) + " (" + nullToDash(pair.databaseType()) + ")");
-        row(g, r++, "Execution", (pair.success() ? "succeeded" : "failed")
-                + (pair.executionTimeMs() == null ? "" : " in " + pair.executionTimeMs().toPlainString() + " ms"));
-        row(g, r++, "Source", title(p.source().name()) + (p.importBatch() == null ? "" : " · batch " + p.importBatch()));
+        row(
+                g,
+                r++,
+                "Execution",
+                (pair.success() ? "succeeded" : "failed")
+                        + (pair.executionTimeMs() == null
+                                ? ""
+                                : " in " + pair.executionTimeMs().toPlainString() + " ms"));
+        row(
+                g,
+                r++,
+                "Source",
+                title(p.source().name()) + (p.importBatch() == null ? "" : " · batch " + p.importBatch()));
         if (!pair.metadata().isEmpty()) {
-            row(g, r, "Metadata", pair.metadata().entrySet().stream().map(Map.Entry::toString).collect(Collectors.joining(", ")));
+            row(
+                    g,
+                    r,
+                    "Metadata",
+                    pair.metadata().entrySet().stream().map(Map.Entry::toString).collect(Collectors.joining(", ")));
         }
         return g;
     }

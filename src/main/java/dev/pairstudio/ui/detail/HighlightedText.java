@@ -19,8 +19,7 @@ import javafx.scene.text.TextFlow;
  * anonymization preview with each finding in its type's colour on both sides.
  */
 public final class HighlightedText {
-    private HighlightedText() {
-    }
+    private HighlightedText() {}
 
     public static TextFlow sql(String sql, String databaseType) {
         return sql(sql, databaseType, List.of());
@@ -80,8 +79,10 @@ public final class HighlightedText {
 
     /** The marked matches of a flow made by {@link #sql} or {@link #searched}, each as drawn (tests, screen readers). */
     public static List<String> searchMatches(TextFlow flow) {
-        return flow.getChildren().stream().filter(n -> n.getStyleClass().contains("search-match"))
-                .map(n -> ((Label) n).getText()).toList();
+        return flow.getChildren().stream()
+                .filter(n -> n.getStyleClass().contains("search-match"))
+                .map(n -> ((Label) n).getText())
+                .toList();
     }
 
     private static Label searchMatch(String s, boolean monospace) {
@@ -106,7 +107,8 @@ public final class HighlightedText {
             flow.getStyleClass().add("sql-text");
         }
         List<Replacement> sorted = replacements.stream()
-                .sorted(Comparator.comparingInt(r -> after ? r.afterStart() : r.start())).toList();
+                .sorted(Comparator.comparingInt(r -> after ? r.afterStart() : r.start()))
+                .toList();
         int pos = 0;
         for (Replacement r : sorted) {
             int start = after ? r.afterStart() : r.start();
@@ -119,8 +121,13 @@ public final class HighlightedText {
                 flow.getChildren().add(plain(text.substring(pos, open), monospace));
             }
             int close = end < text.length() && isQuote(text.charAt(end)) ? end + 1 : end;
-            flow.getChildren().addAll(marks(text.substring(open, start), text.substring(start, end),
-                    text.substring(end, close), r, monospace));
+            flow.getChildren()
+                    .addAll(marks(
+                            text.substring(open, start),
+                            text.substring(start, end),
+                            text.substring(end, close),
+                            r,
+                            monospace));
             pos = close;
         }
         if (pos < text.length()) {
@@ -191,9 +198,14 @@ public final class HighlightedText {
         StringBuilder current = null;
         Object finding = null;
         for (Node n : flow.getChildren()) {
-            Label l = n instanceof Label label ? label
-                    : n instanceof HBox box ? (Label) box.getChildren().stream().filter(Label.class::isInstance).findFirst().orElse(null)
-                    : null;
+            Label l = n instanceof Label label
+                    ? label
+                    : n instanceof HBox box
+                            ? (Label) box.getChildren().stream()
+                                    .filter(Label.class::isInstance)
+                                    .findFirst()
+                                    .orElse(null)
+                            : null;
             if (l == null || !l.getStyleClass().contains("finding")) {
                 finding = null;
                 continue;
@@ -219,7 +231,8 @@ public final class HighlightedText {
             flow.getStyleClass().add("sql-text");
         }
         int pos = 0;
-        for (Span sp : spans.stream().sorted(Comparator.comparingInt(Span::start)).toList()) {
+        for (Span sp :
+                spans.stream().sorted(Comparator.comparingInt(Span::start)).toList()) {
             if (sp.start() < pos || sp.end() > text.length() || sp.start() >= sp.end()) {
                 continue;
             }
@@ -242,8 +255,7 @@ public final class HighlightedText {
     }
 
     /** A marked part of a text: {@code [start, end)} and what the mark says. */
-    public record Span(int start, int end, String tooltip) {
-    }
+    public record Span(int start, int end, String tooltip) {}
 
     public static String styleClass(String typeLabel) {
         String t = typeLabel.startsWith("CUSTOM") ? "custom" : typeLabel.toLowerCase(Locale.ROOT);
@@ -264,7 +276,8 @@ public final class HighlightedText {
         if (monospace) {
             l.getStyleClass().add("monospace");
         }
-        l.setTooltip(new Tooltip(r.finding().reason() + " — " + r.operator().name().toLowerCase(Locale.ROOT)));
+        l.setTooltip(
+                new Tooltip(r.finding().reason() + " — " + r.operator().name().toLowerCase(Locale.ROOT)));
         return l;
     }
 }

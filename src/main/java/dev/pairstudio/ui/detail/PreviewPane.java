@@ -31,11 +31,12 @@ public final class PreviewPane extends ScrollPane {
      * Two of them beside the row names, the gaps and a scroll bar need about 480 px; below that the sides stack.
      */
     private static final double MIN_COLUMN = 170;
+
     static final double STACK_BELOW = 2 * MIN_COLUMN + 140;
     private AnonymizedPair shown;
     private boolean stacked;
-    private Consumer<String> onAllow = v -> { };
-    private Consumer<String> onDeny = v -> { };
+    private Consumer<String> onAllow = v -> {};
+    private Consumer<String> onDeny = v -> {};
 
     public PreviewPane() {
         setId("preview-pane");
@@ -70,7 +71,8 @@ public final class PreviewPane extends ScrollPane {
         shown = result;
         policyLabel.setText("Policy: " + policyName);
         stacked = isNarrow();
-        content.getChildren().setAll(title(), policyLabel, legend(result.findings()), grid(result), findingsList(result));
+        content.getChildren()
+                .setAll(title(), policyLabel, legend(result.findings()), grid(result), findingsList(result));
     }
 
     /** Whether before and after are drawn one above the other (tests). */
@@ -183,8 +185,10 @@ public final class PreviewPane extends ScrollPane {
             }
             String original = side.before().substring(r.start(), r.end());
             String replacement = side.after().substring(r.afterStart(), r.afterEnd());
-            Label what = new Label(r.finding().reason() + " in " + r.field().jsonName() + ": " + original + "  →  " + replacement);
-            what.getStyleClass().addAll("finding", HighlightedText.styleClass(r.type().label()));
+            Label what = new Label(
+                    r.finding().reason() + " in " + r.field().jsonName() + ": " + original + "  →  " + replacement);
+            what.getStyleClass()
+                    .addAll("finding", HighlightedText.styleClass(r.type().label()));
             HBox.setHgrow(what, Priority.ALWAYS);
             what.setMaxWidth(Double.MAX_VALUE);
             what.setMinWidth(0);
@@ -217,5 +221,4 @@ public final class PreviewPane extends ScrollPane {
         l.getStyleClass().add("filter-heading");
         return l;
     }
-
 }

@@ -14,31 +14,104 @@ import java.util.Set;
  */
 public final class SqlHighlighter {
     private static final Set<String> KEYWORDS = Set.of(
-            "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "IS", "NULL", "AS", "ON", "JOIN", "LEFT", "RIGHT",
-            "INNER", "OUTER", "FULL", "CROSS", "GROUP", "BY", "ORDER", "HAVING", "LIMIT", "OFFSET", "TOP", "DISTINCT",
-            "UNION", "ALL", "INTERSECT", "EXCEPT", "WITH", "RECURSIVE", "INSERT", "INTO", "VALUES", "UPDATE", "SET",
-            "DELETE", "MERGE", "USING", "WHEN", "MATCHED", "THEN", "ELSE", "END", "CASE", "CREATE", "TABLE", "ALTER",
-            "ADD", "COLUMN", "DROP", "IF", "EXISTS", "PRIMARY", "KEY", "BETWEEN", "LIKE", "ILIKE", "ASC", "DESC",
-            "OVER", "PARTITION", "COUNT", "SUM", "AVG", "MIN", "MAX", "CAST", "EXTRACT", "INTERVAL", "RETURNING");
+            "SELECT",
+            "FROM",
+            "WHERE",
+            "AND",
+            "OR",
+            "NOT",
+            "IN",
+            "IS",
+            "NULL",
+            "AS",
+            "ON",
+            "JOIN",
+            "LEFT",
+            "RIGHT",
+            "INNER",
+            "OUTER",
+            "FULL",
+            "CROSS",
+            "GROUP",
+            "BY",
+            "ORDER",
+            "HAVING",
+            "LIMIT",
+            "OFFSET",
+            "TOP",
+            "DISTINCT",
+            "UNION",
+            "ALL",
+            "INTERSECT",
+            "EXCEPT",
+            "WITH",
+            "RECURSIVE",
+            "INSERT",
+            "INTO",
+            "VALUES",
+            "UPDATE",
+            "SET",
+            "DELETE",
+            "MERGE",
+            "USING",
+            "WHEN",
+            "MATCHED",
+            "THEN",
+            "ELSE",
+            "END",
+            "CASE",
+            "CREATE",
+            "TABLE",
+            "ALTER",
+            "ADD",
+            "COLUMN",
+            "DROP",
+            "IF",
+            "EXISTS",
+            "PRIMARY",
+            "KEY",
+            "BETWEEN",
+            "LIKE",
+            "ILIKE",
+            "ASC",
+            "DESC",
+            "OVER",
+            "PARTITION",
+            "COUNT",
+            "SUM",
+            "AVG",
+            "MIN",
+            "MAX",
+            "CAST",
+            "EXTRACT",
+            "INTERVAL",
+            "RETURNING");
 
-    private SqlHighlighter() {
+    private SqlHighlighter() {}
+
+    public enum Style {
+        KEYWORD,
+        STRING,
+        NUMBER,
+        COMMENT,
+        PLAIN
     }
 
-    public enum Style { KEYWORD, STRING, NUMBER, COMMENT, PLAIN }
-
-    public record Run(int start, int end, Style style) {
-    }
+    public record Run(int start, int end, Style style) {}
 
     public static List<Run> runs(String sql, String databaseType) {
         List<Run> out = new ArrayList<>();
         int pos = 0;
         for (SqlLiteral lit : SqlLiterals.find(sql, SqlLiterals.Dialect.of(databaseType))) {
             words(sql, pos, lit.start(), out);
-            out.add(new Run(lit.start(), lit.end(), switch (lit.kind()) {
-                case STRING -> Style.STRING;
-                case NUMBER -> Style.NUMBER;
-                case COMMENT -> Style.COMMENT;
-            }));
+            out.add(new Run(
+                    lit.start(),
+                    lit.end(),
+                    switch (lit.kind()) {
+                        case STRING -> Style.STRING;
+                        case NUMBER -> Style.NUMBER;
+                        case COMMENT -> Style.COMMENT;
+                    }));
             pos = lit.end();
         }
         words(sql, pos, sql.length(), out);

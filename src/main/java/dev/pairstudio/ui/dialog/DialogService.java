@@ -48,6 +48,5 @@ public interface DialogService {
      * @param text   what exactly, and whether it can be undone
      * @param action the label of the button that does it ("Delete 12 pairs")
      */
-    record Confirmation(String id, String header, String text, String action) {
-    }
+    record Confirmation(String id, String header, String text, String action) {}
 }

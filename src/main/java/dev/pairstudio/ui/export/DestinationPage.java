@@ -30,7 +30,11 @@ final class DestinationPage extends StepPage {
     private final Label note = new Label();
 
     DestinationPage(ExportViewModel vm) {
-        super(vm, "export-destination", 5, "Where to write",
+        super(
+                vm,
+                "export-destination",
+                5,
+                "Where to write",
                 "Files are written to a temporary name and renamed when complete: a failed or cancelled export leaves nothing behind.",
                 vm.destinationProblemProperty());
         folder.setId("destination-folder");

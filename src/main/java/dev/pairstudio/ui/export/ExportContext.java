@@ -21,8 +21,14 @@ import java.util.Set;
  * @param policyFolder  where the wizard keeps the policy files its profiles refer to
  *                      ({@code <user data directory>/policies})
  */
-public record ExportContext(PairStore store, BackgroundJobs jobs, PairFilter currentFilter, Set<Long> selection,
-        Path exportFolder, Path presetsFolder, Path policyFolder) {
+public record ExportContext(
+        PairStore store,
+        BackgroundJobs jobs,
+        PairFilter currentFilter,
+        Set<Long> selection,
+        Path exportFolder,
+        Path presetsFolder,
+        Path policyFolder) {
 
     public ExportContext {
         Objects.requireNonNull(store, "store");
@@ -35,7 +41,8 @@ public record ExportContext(PairStore store, BackgroundJobs jobs, PairFilter cur
     }
 
     /** The usual context: default folders under the user data directory. */
-    public static ExportContext of(PairStore store, BackgroundJobs jobs, PairFilter currentFilter, Set<Long> selection) {
+    public static ExportContext of(
+            PairStore store, BackgroundJobs jobs, PairFilter currentFilter, Set<Long> selection) {
         return new ExportContext(store, jobs, currentFilter, selection, null, null, null);
     }
 

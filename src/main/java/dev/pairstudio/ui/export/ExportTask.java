@@ -42,7 +42,12 @@ public final class ExportTask extends Task<ExportResult> {
      * @param output      the file (a folder for folder presets); its folder is created when missing
      * @param saveProfile store the profile under its name first (as the CLI's {@code --profile}); ignored without a name
      */
-    public ExportTask(ExportContext ctx, ExportProfile profile, Policy policy, Path output, ExportTargetPolicy existing,
+    public ExportTask(
+            ExportContext ctx,
+            ExportProfile profile,
+            Policy policy,
+            Path output,
+            ExportTargetPolicy existing,
             boolean saveProfile) {
         this.ctx = ctx;
         this.profile = profile;
@@ -71,7 +76,8 @@ public final class ExportTask extends Task<ExportResult> {
             updateProgress(-1, 1);
             ExportProfile p = profile;
             if (p.anonymize() && policy != null) {
-                p = withPolicyFile(p, PolicyFiles.write(ctx.policyFolder(), policy).toString());
+                p = withPolicyFile(
+                        p, PolicyFiles.write(ctx.policyFolder(), policy).toString());
             }
             Files.createDirectories(output.toAbsolutePath().getParent());
             if (saveProfile && p.name() != null) {
@@ -119,11 +125,13 @@ public final class ExportTask extends Task<ExportResult> {
 
     /** "12,000 of 50,000 pairs · 8,400 pairs/s · about 5 s left" */
     static String describe(ExportProgress p) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%,d of %,d pairs · %,.0f pairs/s", p.done(), p.total(), p.rate()));
+        StringBuilder s = new StringBuilder(
+                String.format(Locale.ROOT, "%,d of %,d pairs · %,.0f pairs/s", p.done(), p.total(), p.rate()));
         Duration eta = p.eta();
         if (eta != null && p.done() < p.total()) {
-            s.append(" · about ").append(eta.getSeconds() < 60 ? Math.max(1, eta.getSeconds()) + " s"
-                    : eta.toMinutes() + " min").append(" left");
+            s.append(" · about ")
+                    .append(eta.getSeconds() < 60 ? Math.max(1, eta.getSeconds()) + " s" : eta.toMinutes() + " min")
+                    .append(" left");
         }
         return s.toString();
     }
@@ -139,8 +147,23 @@ public final class ExportTask extends Task<ExportResult> {
     }
 
     static ExportProfile withPolicyFile(ExportProfile p, String file) {
-        return new ExportProfile(p.name(), p.format(), p.filter(), p.acceptedOnly(), p.anonymize(), file, p.split(), p.seed(),
-                p.grouping(), p.stratify(), p.dedup(), p.gzip(), p.system(), p.context(), p.incremental(), p.outputFolder(),
+        return new ExportProfile(
+                p.name(),
+                p.format(),
+                p.filter(),
+                p.acceptedOnly(),
+                p.anonymize(),
+                file,
+                p.split(),
+                p.seed(),
+                p.grouping(),
+                p.stratify(),
+                p.dedup(),
+                p.gzip(),
+                p.system(),
+                p.context(),
+                p.incremental(),
+                p.outputFolder(),
                 p.wholeSchema());
     }
 }

@@ -46,7 +46,11 @@ import javafx.collections.ObservableMap;
  */
 public final class ExportViewModel {
     /** Which pairs: everything, what the table shows, or the selected rows. */
-    public enum Scope { ALL, FILTER, SELECTION }
+    public enum Scope {
+        ALL,
+        FILTER,
+        SELECTION
+    }
 
     private static final String BAD_NAME_CHARS = "/\\:*?\"<>|";
 
@@ -79,7 +83,8 @@ public final class ExportViewModel {
     public final StringProperty validation = new SimpleStringProperty("10");
     public final StringProperty test = new SimpleStringProperty("10");
     public final StringProperty seed = new SimpleStringProperty(Long.toString(ExportProfile.DEFAULT_SEED));
-    public final ObjectProperty<SplitAssigner.Grouping> grouping = new SimpleObjectProperty<>(SplitAssigner.Grouping.TEMPLATE);
+    public final ObjectProperty<SplitAssigner.Grouping> grouping =
+            new SimpleObjectProperty<>(SplitAssigner.Grouping.TEMPLATE);
     public final BooleanProperty dedup = new SimpleBooleanProperty(true);
     public final BooleanProperty stratify = new SimpleBooleanProperty(false);
     // 5. destination
@@ -88,6 +93,7 @@ public final class ExportViewModel {
     public final BooleanProperty gzip = new SimpleBooleanProperty(false);
     /** {@code {{schema}}} holds every table of the pair's database, not only those its SQL uses. */
     public final BooleanProperty wholeSchema = new SimpleBooleanProperty(false);
+
     public final ObjectProperty<ExportTargetPolicy> existing = new SimpleObjectProperty<>(ExportTargetPolicy.RENAME);
     // profile
     /** The profile the settings came from or were saved as; exports under it update its "last export". Empty for none. */
@@ -105,7 +111,11 @@ public final class ExportViewModel {
      * @param basePolicy the database's privacy policy ({@code PrivacySettings.policy(store)})
      * @param folder     the default destination folder
      */
-    public ExportViewModel(PairFilter currentFilter, Set<Long> selection, Map<String, Preset> presets, Policy basePolicy,
+    public ExportViewModel(
+            PairFilter currentFilter,
+            Set<Long> selection,
+            Map<String, Preset> presets,
+            Policy basePolicy,
             Path folder) {
         this.currentFilter = currentFilter.withTrash(false);
         this.selection = Set.copyOf(selection);
@@ -113,7 +123,10 @@ public final class ExportViewModel {
         formats.addAll("jsonl", "json", "csv");
         formats.addAll(presets.keySet());
         this.folder.set(folder.toAbsolutePath().toString());
-        scope.set(!selection.isEmpty() ? Scope.SELECTION : currentFilter.withTrash(false).equals(PairFilter.ALL) ? Scope.ALL : Scope.FILTER);
+        scope.set(
+                !selection.isEmpty()
+                        ? Scope.SELECTION
+                        : currentFilter.withTrash(false).equals(PairFilter.ALL) ? Scope.ALL : Scope.FILTER);
         setPolicy(basePolicy);
 
         format.addListener((o, was, now) -> {
@@ -121,8 +134,21 @@ public final class ExportViewModel {
                 fileName.set(renamedFor(fileName.get(), now));
             }
         });
-        Observable[] all = {scope, acceptedOnly, scopeCount, format, split, train, validation, test, seed, this.folder, fileName, gzip,
-            existing};
+        Observable[] all = {
+            scope,
+            acceptedOnly,
+            scopeCount,
+            format,
+            split,
+            train,
+            validation,
+            test,
+            seed,
+            this.folder,
+            fileName,
+            gzip,
+            existing
+        };
         for (Observable o : all) {
             o.addListener(x -> validate());
         }
@@ -208,8 +234,12 @@ public final class ExportViewModel {
 
     /** The policy the privacy page describes: the database's policy with the operators chosen here. */
     public Policy policy() {
-        Policy.Builder b = Policy.builder().name(basePolicy.name()).defaultOperator(basePolicy.defaultOperator())
-                .detectUrls(detectUrls.get()).phoneRegions(basePolicy.phoneRegions()).allowList(basePolicy.allowList());
+        Policy.Builder b = Policy.builder()
+                .name(basePolicy.name())
+                .defaultOperator(basePolicy.defaultOperator())
+                .detectUrls(detectUrls.get())
+                .phoneRegions(basePolicy.phoneRegions())
+                .allowList(basePolicy.allowList());
         basePolicy.operators().forEach(b::operator);
         operators.forEach(b::operator);
         basePolicy.customRules().forEach(b::customRule);
@@ -300,11 +330,28 @@ public final class ExportViewModel {
      * @param policyFile the file holding {@link #policy()}, null when not anonymizing
      */
     public ExportProfile profile(String policyFile) {
-        String name = profileName.get() == null || profileName.get().isBlank() ? null : profileName.get().trim();
+        String name = profileName.get() == null || profileName.get().isBlank()
+                ? null
+                : profileName.get().trim();
         SplitRatios r = ratios();
-        return new ExportProfile(name, format.get(), scopeFilter(), acceptedOnly.get(), anonymize.get(),
-                anonymize.get() ? policyFile : null, split.get() ? r : null, seedValue(), grouping.get(), stratify.get(), dedup.get(),
-                gzip.get(), system, context, incremental, folder.get().trim(), wholeSchema.get());
+        return new ExportProfile(
+                name,
+                format.get(),
+                scopeFilter(),
+                acceptedOnly.get(),
+                anonymize.get(),
+                anonymize.get() ? policyFile : null,
+                split.get() ? r : null,
+                seedValue(),
+                grouping.get(),
+                stratify.get(),
+                dedup.get(),
+                gzip.get(),
+                system,
+                context,
+                incremental,
+                folder.get().trim(),
+                wholeSchema.get());
     }
 
     /** Takes over a stored profile's choices (not its scope: the wizard's scope is the window's). */
@@ -379,15 +426,19 @@ public final class ExportViewModel {
             return "No rows are selected in the table: choose another scope, or close the wizard and select rows.";
         }
         if (scopeCount.get() == 0) {
-            return "Nothing to export: the scope has no pairs" + (acceptedOnly.get() ? " that a reviewer accepted." : ".");
+            return "Nothing to export: the scope has no pairs"
+                    + (acceptedOnly.get() ? " that a reviewer accepted." : ".");
         }
         return "";
     }
 
     private int[] shares() {
         try {
-            int[] s = {Integer.parseInt(train.get().trim()), Integer.parseInt(validation.get().trim()),
-                Integer.parseInt(test.get().trim())};
+            int[] s = {
+                Integer.parseInt(train.get().trim()),
+                Integer.parseInt(validation.get().trim()),
+                Integer.parseInt(test.get().trim())
+            };
             for (int v : s) {
                 if (v < 0 || v > 100) {
                     return null;
@@ -433,7 +484,9 @@ public final class ExportViewModel {
         } else if (name.isEmpty()) {
             problem = folderLayout() ? "Enter a name for the dataset folder." : "Enter a file name.";
             byName = true;
-        } else if (name.equals(".") || name.equals("..") || name.chars().anyMatch(c -> c < 32 || BAD_NAME_CHARS.indexOf(c) >= 0)) {
+        } else if (name.equals(".")
+                || name.equals("..")
+                || name.chars().anyMatch(c -> c < 32 || BAD_NAME_CHARS.indexOf(c) >= 0)) {
             problem = "A file name cannot contain / \\ : * ? \" < > | or be . or ..";
             byName = true;
         } else if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -448,19 +501,24 @@ public final class ExportViewModel {
         } else if (!Files.isWritable(dir)) {
             problem = "Cannot write to " + dir + ": permission denied.";
         } else {
-            Path taken = plannedFiles().stream().filter(Files::exists).findFirst().orElse(null);
+            Path taken =
+                    plannedFiles().stream().filter(Files::exists).findFirst().orElse(null);
             if (folderLayout() && Files.exists(output())) {
                 taken = output();
             }
             if (taken != null) {
                 switch (existing.get()) {
                     case FAIL -> {
-                        problem = taken.getFileName() + " already exists. Choose another name, \"Keep both\" or \"Replace\".";
+                        problem = taken.getFileName()
+                                + " already exists. Choose another name, \"Keep both\" or \"Replace\".";
                         byName = true;
                     }
-                    case RENAME -> note = taken.getFileName() + " already exists; the export will be written beside it as "
-                            + stem(name) + " (2)….";
-                    case OVERWRITE -> note = taken.getFileName() + " already exists and will be replaced once the export has succeeded.";
+                    case RENAME ->
+                        note = taken.getFileName() + " already exists; the export will be written beside it as "
+                                + stem(name) + " (2)….";
+                    case OVERWRITE ->
+                        note = taken.getFileName()
+                                + " already exists and will be replaced once the export has succeeded.";
                 }
             }
         }

@@ -42,26 +42,36 @@ public final class ExportWizard {
     private final RunPage run;
 
     /** What the wizard needs from the store before it opens, read in the background. */
-    record Start(List<String> profileNames, String lastUsed, ExportProfile lastProfile, Policy databasePolicy, Policy profilePolicy,
-            Map<String, Preset> presets) {
-    }
+    record Start(
+            List<String> profileNames,
+            String lastUsed,
+            ExportProfile lastProfile,
+            Policy databasePolicy,
+            Policy profilePolicy,
+            Map<String, Preset> presets) {}
 
     private ExportWizard(Window owner, ExportContext ctx, Start start, Consumer<ExportResult> onExported) {
         this.ctx = ctx;
         Path folder = ctx.exportFolder();
-        this.vm = new ExportViewModel(ctx.currentFilter(), ctx.selection(), start.presets(), start.databasePolicy(), folder);
+        this.vm = new ExportViewModel(
+                ctx.currentFilter(), ctx.selection(), start.presets(), start.databasePolicy(), folder);
         if (start.lastProfile() != null) {
-            vm.load(start.lastProfile(), start.profilePolicy() != null ? start.profilePolicy() : start.databasePolicy());
+            vm.load(
+                    start.lastProfile(),
+                    start.profilePolicy() != null ? start.profilePolicy() : start.databasePolicy());
         }
         wizard = new Wizard(owner, "Export pairs");
         wizard.setReadSettings(false);
-        scope = new ScopePage(vm, ctx, start.profileNames(), start.lastUsed(), name -> loadProfile(name, start.databasePolicy()));
+        scope = new ScopePage(
+                vm, ctx, start.profileNames(), start.lastUsed(), name -> loadProfile(name, start.databasePolicy()));
         format = new FormatPage(vm, ctx);
         privacy = new PrivacyPage(vm, ctx);
         split = new SplitPage(vm, ctx);
         destination = new DestinationPage(vm);
         run = new RunPage(vm, ctx, onExported);
-        boolean dark = owner != null && owner.getScene() != null && owner.getScene().getRoot() != null
+        boolean dark = owner != null
+                && owner.getScene() != null
+                && owner.getScene().getRoot() != null
                 && owner.getScene().getRoot().getPseudoClassStates().contains(PseudoClass.getPseudoClass("dark"));
         for (WizardPane p : pages()) {
             p.pseudoClassStateChanged(PseudoClass.getPseudoClass("dark"), dark);
@@ -71,7 +81,7 @@ public final class ExportWizard {
 
     /** Opens the wizard over {@code owner}; returns at once (the store is read first, in the background). */
     public static void show(Window owner, ExportContext ctx) {
-        show(owner, ctx, r -> { });
+        show(owner, ctx, r -> {});
     }
 
     /**
@@ -79,11 +89,12 @@ public final class ExportWizard {
      *                   line in the window, say)
      */
     public static void show(Window owner, ExportContext ctx, Consumer<ExportResult> onExported) {
-        show(owner, ctx, onExported, w -> { });
+        show(owner, ctx, onExported, w -> {});
     }
 
     /** For tests: {@code opened} gets the wizard just before it shows (and blocks in its nested event loop). */
-    static void show(Window owner, ExportContext ctx, Consumer<ExportResult> onExported, Consumer<ExportWizard> opened) {
+    static void show(
+            Window owner, ExportContext ctx, Consumer<ExportResult> onExported, Consumer<ExportWizard> opened) {
         Task<Start> loading = new Task<>() {
             @Override
             protected Start call() {
@@ -96,7 +107,10 @@ public final class ExportWizard {
             w.showAndWait();
         });
         loading.setOnFailed(e -> {
-            Alert a = new Alert(Alert.AlertType.ERROR, "The export wizard could not open: " + loading.getException().getMessage());
+            Alert a = new Alert(
+                    Alert.AlertType.ERROR,
+                    "The export wizard could not open: "
+                            + loading.getException().getMessage());
             a.initOwner(owner);
             a.show();
         });
@@ -109,7 +123,8 @@ public final class ExportWizard {
         String last = profiles.lastUsed().filter(names::contains).orElse(null);
         ExportProfile lastProfile = last == null ? null : profiles.load(last).orElse(null);
         Policy db = PrivacySettings.policy(ctx.store());
-        Policy own = lastProfile != null && lastProfile.policyFile() != null ? loadPolicy(lastProfile.policyFile()) : null;
+        Policy own =
+                lastProfile != null && lastProfile.policyFile() != null ? loadPolicy(lastProfile.policyFile()) : null;
         return new Start(names, last, lastProfile, db, own, Preset.available(ctx.presetsFolder()));
     }
 
@@ -127,11 +142,14 @@ public final class ExportWizard {
             return;
         }
         Latest<Object[]> loading = new Latest<>(ctx.jobs());
-        loading.submit(job -> {
-            ExportProfile p = new ExportProfiles(ctx.store()).load(name).orElseThrow();
-            Policy own = p.policyFile() != null ? loadPolicy(p.policyFile()) : null;
-            return new Object[] {p, own != null ? own : databasePolicy};
-        }, loaded -> vm.load((ExportProfile) loaded[0], (Policy) loaded[1]), e -> { });
+        loading.submit(
+                job -> {
+                    ExportProfile p = new ExportProfiles(ctx.store()).load(name).orElseThrow();
+                    Policy own = p.policyFile() != null ? loadPolicy(p.policyFile()) : null;
+                    return new Object[] {p, own != null ? own : databasePolicy};
+                },
+                loaded -> vm.load((ExportProfile) loaded[0], (Policy) loaded[1]),
+                e -> {});
     }
 
     private WizardPane[] pages() {

@@ -9,8 +9,7 @@ import javafx.scene.input.ClipboardContent;
 
 /** "Open folder" and "Copy path" after an export. */
 final class FolderActions {
-    private FolderActions() {
-    }
+    private FolderActions() {}
 
     /** Whether the platform can open a folder in its file manager (false when headless or without a desktop). */
     static boolean canOpen() {
@@ -26,22 +25,24 @@ final class FolderActions {
      * {@code onFailure} gets a message with the path on the FX thread, for the user to go there.
      */
     static void open(Path folder, Consumer<String> onFailure) {
-        Thread t = new Thread(() -> {
-            String problem = null;
-            if (!canOpen()) {
-                problem = "This system cannot open folders from Pair Studio. The files are in " + folder;
-            } else {
-                try {
-                    Desktop.getDesktop().open(folder.toFile());
-                } catch (Exception e) {
-                    problem = "Could not open the folder (" + e.getMessage() + "). The files are in " + folder;
-                }
-            }
-            if (problem != null) {
-                String message = problem;
-                Platform.runLater(() -> onFailure.accept(message));
-            }
-        }, "open-folder");
+        Thread t = new Thread(
+                () -> {
+                    String problem = null;
+                    if (!canOpen()) {
+                        problem = "This system cannot open folders from Pair Studio. The files are in " + folder;
+                    } else {
+                        try {
+                            Desktop.getDesktop().open(folder.toFile());
+                        } catch (Exception e) {
+                            problem = "Could not open the folder (" + e.getMessage() + "). The files are in " + folder;
+                        }
+                    }
+                    if (problem != null) {
+                        String message = problem;
+                        Platform.runLater(() -> onFailure.accept(message));
+                    }
+                },
+                "open-folder");
         t.setDaemon(true);
         t.start();
     }

@@ -25,11 +25,15 @@ final class FormatPage extends StepPage {
     final ListView<String> list = new ListView<>();
     final TextArea preview = new TextArea();
     private final Label previewTitle = new Label();
-    final CheckBox wholeSchema = new CheckBox(
-            "Schema context: every table of the database (not only the tables the SQL uses)");
+    final CheckBox wholeSchema =
+            new CheckBox("Schema context: every table of the database (not only the tables the SQL uses)");
 
     FormatPage(ExportViewModel vm, ExportContext ctx) {
-        super(vm, "export-format", 2, "Format",
+        super(
+                vm,
+                "export-format",
+                2,
+                "Format",
                 "The seed's JSONL, JSON or CSV, or a fine-tuning preset. The preview shows the first records exactly as written.",
                 vm.formatProblemProperty());
         this.ctx = ctx;
@@ -92,16 +96,28 @@ final class FormatPage extends StepPage {
             return;
         }
         boolean anonymize = vm.anonymize.get();
-        previewTitle.setText("The first " + PREVIEW_RECORDS + " records of " + format + (anonymize ? ", anonymized" : ", original text"));
+        previewTitle.setText("The first " + PREVIEW_RECORDS + " records of " + format
+                + (anonymize ? ", anonymized" : ", original text"));
         preview.setText("Writing the preview…");
         ExportProfile profile = vm.profile(null);
         Policy policy = vm.policy();
-        previewing.submit(job -> {
-            Anonymizer a = anonymize ? PrivacySettings.anonymizer(ctx.store(), policy) : null;
-            DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
-            String text = ExportPreview.firstRecords(ctx.store(), exporter.effectiveFilter(profile), format, profile.system(),
-                    profile.context(), a, ctx.presetsFolder(), PREVIEW_RECORDS, profile.wholeSchema());
-            return text.isEmpty() ? "(the scope has no pairs)" : text;
-        }, preview::setText, e -> preview.setText("No preview: " + e.getMessage()));
+        previewing.submit(
+                job -> {
+                    Anonymizer a = anonymize ? PrivacySettings.anonymizer(ctx.store(), policy) : null;
+                    DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
+                    String text = ExportPreview.firstRecords(
+                            ctx.store(),
+                            exporter.effectiveFilter(profile),
+                            format,
+                            profile.system(),
+                            profile.context(),
+                            a,
+                            ctx.presetsFolder(),
+                            PREVIEW_RECORDS,
+                            profile.wholeSchema());
+                    return text.isEmpty() ? "(the scope has no pairs)" : text;
+                },
+                preview::setText,
+                e -> preview.setText("No preview: " + e.getMessage()));
     }
 }

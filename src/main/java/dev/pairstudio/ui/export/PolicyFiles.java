@@ -27,8 +27,7 @@ import java.util.TreeMap;
 final class PolicyFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PolicyFiles() {
-    }
+    private PolicyFiles() {}
 
     /** The policy as {@link dev.pairstudio.privacy.PolicyJson} reads it. */
     static String toJson(Policy p) {
@@ -90,5 +89,4 @@ final class PolicyFiles {
             throw new IllegalStateException(e);
         }
     }
-
 }

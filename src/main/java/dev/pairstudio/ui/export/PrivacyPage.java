@@ -52,7 +52,8 @@ final class PrivacyPage extends StepPage {
     private final ExportContext ctx;
     private final Latest<ExportEstimate.Findings> counting;
     private final Latest<List<Sample>> sampling;
-    final CheckBox anonymize = new CheckBox("Anonymize the question, the SQL's literals and the database name (recommended)");
+    final CheckBox anonymize =
+            new CheckBox("Anonymize the question, the SQL's literals and the database name (recommended)");
     private final CheckBox urls = new CheckBox("Also detect URLs");
     private final GridPane types = new GridPane();
     private final Map<String, Label> counts = new HashMap<>();
@@ -61,11 +62,14 @@ final class PrivacyPage extends StepPage {
     final VBox samples = new VBox(12);
     private Object countedFor;
 
-    record Sample(StoredPair pair, AnonymizedPair result, String error) {
-    }
+    record Sample(StoredPair pair, AnonymizedPair result, String error) {}
 
     PrivacyPage(ExportViewModel vm, ExportContext ctx) {
-        super(vm, "export-privacy", 3, "Privacy",
+        super(
+                vm,
+                "export-privacy",
+                3,
+                "Privacy",
                 "Choose per type what the export writes instead of the original. Pseudonyms are consistent and keep the format, so the SQL still parses.",
                 new SimpleStringProperty(""));
         this.ctx = ctx;
@@ -138,7 +142,8 @@ final class PrivacyPage extends StepPage {
 
     private void buildTypeRows() {
         types.getChildren().clear();
-        types.getColumnConstraints().setAll(new ColumnConstraints(132), new ColumnConstraints(52), new ColumnConstraints(150));
+        types.getColumnConstraints()
+                .setAll(new ColumnConstraints(132), new ColumnConstraints(52), new ColumnConstraints(150));
         types.getColumnConstraints().get(1).setHalignment(HPos.RIGHT);
         Label h1 = header("Type");
         Label h2 = header("Found");
@@ -231,16 +236,20 @@ final class PrivacyPage extends StepPage {
         counts.values().forEach(l -> l.setText("…"));
         countStatus.setText("Counting findings in " + ExportViewModel.pairs(total) + "…");
         countProgress.setProgress(-1);
-        var task = counting.submit(job -> {
-            DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
-            PairFilter filter = exporter.effectiveFilter(profile);
-            long n = Math.max(1, ctx.store().count(filter));
-            Anonymizer a = PrivacySettings.anonymizer(ctx.store(), policy);
-            return ExportEstimate.findingsPerType(ctx.store(), filter, a, done -> job.progress(done, n), job::isCancelled);
-        }, this::showCounts, e -> {
-            countedFor = null;
-            countStatus.setText("Could not count findings: " + e.getMessage());
-        });
+        var task = counting.submit(
+                job -> {
+                    DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
+                    PairFilter filter = exporter.effectiveFilter(profile);
+                    long n = Math.max(1, ctx.store().count(filter));
+                    Anonymizer a = PrivacySettings.anonymizer(ctx.store(), policy);
+                    return ExportEstimate.findingsPerType(
+                            ctx.store(), filter, a, done -> job.progress(done, n), job::isCancelled);
+                },
+                this::showCounts,
+                e -> {
+                    countedFor = null;
+                    countStatus.setText("Could not count findings: " + e.getMessage());
+                });
         countProgress.progressProperty().unbind();
         countProgress.progressProperty().bind(task.progressProperty());
     }
@@ -251,8 +260,17 @@ final class PrivacyPage extends StepPage {
             e.getValue().setText(ExportViewModel.count(n));
             e.getValue().pseudoClassStateChanged(PseudoClass.getPseudoClass("zero"), n == 0);
         }
-        countStatus.setText(String.format(Locale.ROOT, "%,d findings in %,d of %,d pairs%s", f.total(), f.pairsWithFindings(), f.pairs(),
-                f.failures() > 0 ? String.format(Locale.ROOT, "; %,d pairs could not be anonymized and would stop the export", f.failures())
+        countStatus.setText(String.format(
+                Locale.ROOT,
+                "%,d findings in %,d of %,d pairs%s",
+                f.total(),
+                f.pairsWithFindings(),
+                f.pairs(),
+                f.failures() > 0
+                        ? String.format(
+                                Locale.ROOT,
+                                "; %,d pairs could not be anonymized and would stop the export",
+                                f.failures())
                         : "."));
     }
 
@@ -263,34 +281,41 @@ final class PrivacyPage extends StepPage {
         boolean on = vm.anonymize.get();
         Set<String> labels = new LinkedHashSet<>();
         ExportViewModel.typesOf(policy).forEach(t -> labels.add(t.label()));
-        sampling.submit(job -> {
-            DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
-            PairFilter filter = exporter.effectiveFilter(profile);
-            List<StoredPair> pairs = new ArrayList<>(ctx.store().query(filter.withPiiTypes(labels), PairSort.INSERTION, null, SAMPLES).rows());
-            if (pairs.size() < SAMPLES) {
-                Set<Long> have = new HashSet<>();
-                pairs.forEach(p -> have.add(p.id()));
-                for (StoredPair p : ctx.store().query(filter, PairSort.INSERTION, null, SAMPLES * 2).rows()) {
-                    if (pairs.size() < SAMPLES && have.add(p.id())) {
-                        pairs.add(p);
+        sampling.submit(
+                job -> {
+                    DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
+                    PairFilter filter = exporter.effectiveFilter(profile);
+                    List<StoredPair> pairs = new ArrayList<>(ctx.store()
+                            .query(filter.withPiiTypes(labels), PairSort.INSERTION, null, SAMPLES)
+                            .rows());
+                    if (pairs.size() < SAMPLES) {
+                        Set<Long> have = new HashSet<>();
+                        pairs.forEach(p -> have.add(p.id()));
+                        for (StoredPair p : ctx.store()
+                                .query(filter, PairSort.INSERTION, null, SAMPLES * 2)
+                                .rows()) {
+                            if (pairs.size() < SAMPLES && have.add(p.id())) {
+                                pairs.add(p);
+                            }
+                        }
                     }
-                }
-            }
-            Anonymizer a = PrivacySettings.anonymizer(ctx.store(), policy);
-            List<Sample> out = new ArrayList<>();
-            for (StoredPair p : pairs) {
-                if (!on) {
-                    out.add(new Sample(p, null, null));
-                    continue;
-                }
-                try {
-                    out.add(new Sample(p, a.anonymize(p.pair()), null));
-                } catch (AnonymizationException e) {
-                    out.add(new Sample(p, null, e.getMessage()));
-                }
-            }
-            return out;
-        }, this::showSamples, e -> samples.getChildren().setAll(muted("No sample: " + e.getMessage())));
+                    Anonymizer a = PrivacySettings.anonymizer(ctx.store(), policy);
+                    List<Sample> out = new ArrayList<>();
+                    for (StoredPair p : pairs) {
+                        if (!on) {
+                            out.add(new Sample(p, null, null));
+                            continue;
+                        }
+                        try {
+                            out.add(new Sample(p, a.anonymize(p.pair()), null));
+                        } catch (AnonymizationException e) {
+                            out.add(new Sample(p, null, e.getMessage()));
+                        }
+                    }
+                    return out;
+                },
+                this::showSamples,
+                e -> samples.getChildren().setAll(muted("No sample: " + e.getMessage())));
     }
 
     private void showSamples(List<Sample> list) {
@@ -319,14 +344,29 @@ final class PrivacyPage extends StepPage {
         id.getStyleClass().addAll("muted", "sample-id");
         g.add(id, 0, 0, 2, 1);
         if (s.result() != null) {
-            g.addRow(1, flow(pair.question(), s.result().question().replacements(), false, false, "sample-before-question"),
-                    flow(s.result().question().after(), s.result().question().replacements(), true, false, "sample-after-question"));
-            g.addRow(2, flow(pair.sql(), s.result().sql().replacements(), false, true, "sample-before-sql"),
+            g.addRow(
+                    1,
+                    flow(pair.question(), s.result().question().replacements(), false, false, "sample-before-question"),
+                    flow(
+                            s.result().question().after(),
+                            s.result().question().replacements(),
+                            true,
+                            false,
+                            "sample-after-question"));
+            g.addRow(
+                    2,
+                    flow(pair.sql(), s.result().sql().replacements(), false, true, "sample-before-sql"),
                     flow(s.result().sql().after(), s.result().sql().replacements(), true, true, "sample-after-sql"));
         } else {
-            g.addRow(1, flow(pair.question(), List.of(), false, false, "sample-before-question"),
-                    s.error() != null ? errorLabel("Cannot anonymize: " + s.error()) : flow(pair.question(), List.of(), true, false, "sample-after-question"));
-            g.addRow(2, flow(pair.sql(), List.of(), false, true, "sample-before-sql"),
+            g.addRow(
+                    1,
+                    flow(pair.question(), List.of(), false, false, "sample-before-question"),
+                    s.error() != null
+                            ? errorLabel("Cannot anonymize: " + s.error())
+                            : flow(pair.question(), List.of(), true, false, "sample-after-question"));
+            g.addRow(
+                    2,
+                    flow(pair.sql(), List.of(), false, true, "sample-before-sql"),
                     flow(pair.sql(), List.of(), true, true, "sample-after-sql"));
         }
         return g;
@@ -339,8 +379,8 @@ final class PrivacyPage extends StepPage {
         return l;
     }
 
-    private static TextFlow flow(String text, List<Replacement> replacements, boolean after, boolean sql,
-            String styleClass) {
+    private static TextFlow flow(
+            String text, List<Replacement> replacements, boolean after, boolean sql, String styleClass) {
         TextFlow f = HighlightedText.findings(text, replacements, after, sql);
         f.getStyleClass().addAll(styleClass, "sample-text");
         f.setMinWidth(0);

@@ -52,7 +52,7 @@ public final class QuickExport {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private Consumer<Outcome> onFinished = o -> { };
+    private Consumer<Outcome> onFinished = o -> {};
     private boolean notify = true;
     private ExportTask task;
     private boolean finished = true;
@@ -79,7 +79,7 @@ public final class QuickExport {
 
     /** Called on the FX thread when an export ends (succeeded, failed or cancelled). */
     public void setOnFinished(Consumer<Outcome> onFinished) {
-        this.onFinished = onFinished == null ? o -> { } : onFinished;
+        this.onFinished = onFinished == null ? o -> {} : onFinished;
     }
 
     /** Whether to show a ControlsFX notification at the end (default true). */
@@ -119,13 +119,25 @@ public final class QuickExport {
             task = t;
             t.progressProperty().addListener((o, was, now) -> progress.set(now.doubleValue()));
             t.messageProperty().addListener((o, was, now) -> status.set("Exporting… " + now));
-            t.setOnSucceeded(x -> finish(owner, new Outcome(t.getValue(), summary(t.getValue(), t.profile()), t.output().getParent())));
-            t.setOnFailed(x -> finish(owner, t.isCancelled() ? cancelled(t)
-                    : new Outcome(null, "Export failed: " + ExportTask.failure(t.getException()), t.output().getParent())));
+            t.setOnSucceeded(x -> finish(
+                    owner,
+                    new Outcome(
+                            t.getValue(),
+                            summary(t.getValue(), t.profile()),
+                            t.output().getParent())));
+            t.setOnFailed(x -> finish(
+                    owner,
+                    t.isCancelled()
+                            ? cancelled(t)
+                            : new Outcome(
+                                    null,
+                                    "Export failed: " + ExportTask.failure(t.getException()),
+                                    t.output().getParent())));
             t.setOnCancelled(x -> finish(owner, cancelled(t)));
             ctx.jobs().run(t);
         });
-        prep.setOnFailed(e -> finish(owner, new Outcome(null, "Export failed: " + ExportTask.failure(prep.getException()), null)));
+        prep.setOnFailed(e ->
+                finish(owner, new Outcome(null, "Export failed: " + ExportTask.failure(prep.getException()), null)));
         prep.setOnCancelled(e -> finish(owner, new Outcome(null, "Export cancelled; no file was written.", null)));
         ctx.jobs().run(prep);
     }
@@ -133,10 +145,14 @@ public final class QuickExport {
     /** The task of the last used (or default) profile for the current filter. Background thread. */
     static ExportTask prepare(ExportContext ctx) {
         ExportProfiles profiles = new ExportProfiles(ctx.store());
-        ExportProfile profile = profiles.lastUsed().flatMap(profiles::load).orElse(ExportProfile.defaults("jsonl"))
+        ExportProfile profile = profiles.lastUsed()
+                .flatMap(profiles::load)
+                .orElse(ExportProfile.defaults("jsonl"))
                 .withFilter(ctx.currentFilter());
-        Policy policy = profile.anonymize() && profile.policyFile() == null ? PrivacySettings.policy(ctx.store()) : null;
-        Path folder = profile.outputFolder() != null && !profile.outputFolder().isBlank() ? Path.of(profile.outputFolder())
+        Policy policy =
+                profile.anonymize() && profile.policyFile() == null ? PrivacySettings.policy(ctx.store()) : null;
+        Path folder = profile.outputFolder() != null && !profile.outputFolder().isBlank()
+                ? Path.of(profile.outputFolder())
                 : ctx.exportFolder();
         Preset preset = Preset.available(ctx.presetsFolder()).get(profile.format());
         String extension = preset != null ? preset.extension() : profile.format();
@@ -171,7 +187,8 @@ public final class QuickExport {
     }
 
     private static Outcome cancelled(ExportTask t) {
-        return new Outcome(null, "Export cancelled; no file was written.", t.output().getParent());
+        return new Outcome(
+                null, "Export cancelled; no file was written.", t.output().getParent());
     }
 
     private void finish(Window owner, Outcome outcome) {
@@ -191,24 +208,44 @@ public final class QuickExport {
     }
 
     static String summary(ExportResult r, ExportProfile profile) {
-        String files = r.files().stream().map(f -> f.path().getFileName().toString()).collect(Collectors.joining(", "));
-        String counts = r.splits().size() > 1 ? " (" + r.splits().entrySet().stream()
-                .map(e -> e.getKey() + " " + ExportViewModel.count(e.getValue())).collect(Collectors.joining(", ")) + ")" : "";
-        return String.format(Locale.ROOT, "Exported %s%s%s to %s%s", ExportViewModel.pairs(r.written()), counts,
-                profile.anonymize() ? ", anonymized" : ", NOT anonymized", files,
+        String files =
+                r.files().stream().map(f -> f.path().getFileName().toString()).collect(Collectors.joining(", "));
+        String counts = r.splits().size() > 1
+                ? " ("
+                        + r.splits().entrySet().stream()
+                                .map(e -> e.getKey() + " " + ExportViewModel.count(e.getValue()))
+                                .collect(Collectors.joining(", "))
+                        + ")"
+                : "";
+        return String.format(
+                Locale.ROOT,
+                "Exported %s%s%s to %s%s",
+                ExportViewModel.pairs(r.written()),
+                counts,
+                profile.anonymize() ? ", anonymized" : ", NOT anonymized",
+                files,
                 r.duplicates() > 0 ? "; " + ExportViewModel.count(r.duplicates()) + " duplicates dropped" : "");
     }
 
     private static void notifyUser(Window owner, Outcome o) {
-        Notifications n = Notifications.create().title(o.succeeded() ? "Export finished" : "Export stopped").text(o.message())
+        Notifications n = Notifications.create()
+                .title(o.succeeded() ? "Export finished" : "Export stopped")
+                .text(o.message())
                 .hideAfter(javafx.util.Duration.seconds(o.succeeded() ? 10 : 8));
         if (owner != null) {
             n.owner(owner);
         }
         if (o.folder() != null && o.succeeded()) {
             Path folder = o.folder();
-            n.action(new Action("Open folder", e -> FolderActions.open(folder, message -> Notifications.create().owner(owner)
-                    .title("Open folder").text(message).showInformation())));
+            n.action(new Action(
+                    "Open folder",
+                    e -> FolderActions.open(
+                            folder,
+                            message -> Notifications.create()
+                                    .owner(owner)
+                                    .title("Open folder")
+                                    .text(message)
+                                    .showInformation())));
         }
         if (o.succeeded()) {
             n.showInformation();

@@ -65,7 +65,12 @@ final class RunPage extends StepPage {
     }
 
     private RunPage(ExportViewModel vm, ExportContext ctx, Consumer<ExportResult> onExported, StringProperty blocked) {
-        super(vm, "export-run", 6, "Summary and export", "Check the choices, then export. You can save them as a profile for the one-click export (Ctrl+E).",
+        super(
+                vm,
+                "export-run",
+                6,
+                "Summary and export",
+                "Check the choices, then export. You can save them as a profile for the one-click export (Ctrl+E).",
                 blocked);
         this.ctx = ctx;
         this.onExported = onExported;
@@ -137,7 +142,8 @@ final class RunPage extends StepPage {
     public void onEnteringPage(Wizard wizard) {
         super.onEnteringPage(wizard);
         Node cancelButton = lookupButton(ButtonType.CANCEL);
-        if (cancelButton != null && cancelButton.getProperties().putIfAbsent("export-run-filter", Boolean.TRUE) == null) {
+        if (cancelButton != null
+                && cancelButton.getProperties().putIfAbsent("export-run-filter", Boolean.TRUE) == null) {
             cancelButton.addEventFilter(ActionEvent.ACTION, e -> {
                 if (running()) {
                     e.consume(); // first stop the export; the wizard stays open to say so
@@ -183,21 +189,41 @@ final class RunPage extends StepPage {
             case SELECTION -> "The selected rows";
         };
         long n = vm.scopeCount.get();
-        lines.put("Scope", scope + (vm.acceptedOnly.get() ? ", accepted only" : "") + (n >= 0 ? " — " + ExportViewModel.pairs(n) : ""));
+        lines.put(
+                "Scope",
+                scope
+                        + (vm.acceptedOnly.get() ? ", accepted only" : "")
+                        + (n >= 0 ? " — " + ExportViewModel.pairs(n) : ""));
         lines.put("Format", vm.format.get() + " — " + vm.description(vm.format.get()));
-        lines.put("Privacy", vm.anonymize.get() ? "On. " + operatorSummary(vm.policy()) : "Off: the original text is written");
-        lines.put("Split", vm.splitting() && vm.ratios() != null ? vm.ratios() + " (train/validation/test), "
-                + (vm.grouping.get() == SplitAssigner.Grouping.DATABASE ? "by database" : "by SQL template")
-                + ", seed " + vm.seedValue() : "One file");
+        lines.put(
+                "Privacy",
+                vm.anonymize.get() ? "On. " + operatorSummary(vm.policy()) : "Off: the original text is written");
+        lines.put(
+                "Split",
+                vm.splitting() && vm.ratios() != null
+                        ? vm.ratios() + " (train/validation/test), "
+                                + (vm.grouping.get() == SplitAssigner.Grouping.DATABASE
+                                        ? "by database"
+                                        : "by SQL template")
+                                + ", seed " + vm.seedValue()
+                        : "One file");
         lines.put("Duplicates", vm.dedup.get() ? "Exact duplicates are dropped" : "Kept");
         List<Path> files = vm.plannedFiles();
-        lines.put("Files", files.isEmpty() ? "—" : files.get(0).getParent() + "  ("
-                + files.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")) + ")");
-        lines.put("If they exist", switch (vm.existing.get()) {
-            case RENAME -> "Keep both";
-            case OVERWRITE -> "Replace";
-            case FAIL -> "Stop";
-        });
+        lines.put(
+                "Files",
+                files.isEmpty()
+                        ? "—"
+                        : files.get(0).getParent() + "  ("
+                                + files.stream()
+                                        .map(p -> p.getFileName().toString())
+                                        .collect(Collectors.joining(", ")) + ")");
+        lines.put(
+                "If they exist",
+                switch (vm.existing.get()) {
+                    case RENAME -> "Keep both";
+                    case OVERWRITE -> "Replace";
+                    case FAIL -> "Stop";
+                });
         return lines;
     }
 
@@ -209,8 +235,10 @@ final class RunPage extends StepPage {
             }
             byOp.computeIfAbsent(policy.operatorFor(t), k -> new ArrayList<>()).add(PrivacyPage.displayName(t));
         }
-        return byOp.entrySet().stream().map(e -> PrivacyPage.OPERATOR_NAMES.toString(e.getKey()).split(" ")[0] + ": "
-                + String.join(", ", e.getValue())).collect(Collectors.joining("; "));
+        return byOp.entrySet().stream()
+                .map(e -> PrivacyPage.OPERATOR_NAMES.toString(e.getKey()).split(" ")[0] + ": "
+                        + String.join(", ", e.getValue()))
+                .collect(Collectors.joining("; "));
     }
 
     private void save() {
@@ -223,12 +251,19 @@ final class RunPage extends StepPage {
         ExportProfile base = vm.profile(null);
         profileStatus.setText("Saving…");
         Latest<String> saving = new Latest<>(ctx.jobs());
-        saving.submit(job -> {
-            ExportProfile p = policy == null ? base
-                    : ExportTask.withPolicyFile(base, PolicyFiles.write(ctx.policyFolder(), policy).toString());
-            new ExportProfiles(ctx.store()).save(p);
-            return p.name();
-        }, saved -> profileStatus.setText("Saved \"" + saved + "\"."), e -> profileStatus.setText("Not saved: " + e.getMessage()));
+        saving.submit(
+                job -> {
+                    ExportProfile p = policy == null
+                            ? base
+                            : ExportTask.withPolicyFile(
+                                    base,
+                                    PolicyFiles.write(ctx.policyFolder(), policy)
+                                            .toString());
+                    new ExportProfiles(ctx.store()).save(p);
+                    return p.name();
+                },
+                saved -> profileStatus.setText("Saved \"" + saved + "\"."),
+                e -> profileStatus.setText("Not saved: " + e.getMessage()));
     }
 
     boolean running() {
@@ -247,7 +282,8 @@ final class RunPage extends StepPage {
         }
         ExportProfile profile = vm.profile(null);
         ExportTargetPolicy existing = vm.existing.get();
-        task = new ExportTask(ctx, profile, vm.anonymize.get() ? vm.policy() : null, vm.output(), existing, profile.name() != null);
+        task = new ExportTask(
+                ctx, profile, vm.anonymize.get() ? vm.policy() : null, vm.output(), existing, profile.name() != null);
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
         done.setVisible(false);
@@ -262,7 +298,10 @@ final class RunPage extends StepPage {
     }
 
     private String firstProblem() {
-        for (String p : List.of(vm.scopeProblemProperty().get(), vm.formatProblemProperty().get(), vm.splitProblemProperty().get(),
+        for (String p : List.of(
+                vm.scopeProblemProperty().get(),
+                vm.formatProblemProperty().get(),
+                vm.splitProblemProperty().get(),
                 vm.destinationProblemProperty().get())) {
             if (!p.isEmpty()) {
                 return p;
@@ -277,19 +316,21 @@ final class RunPage extends StepPage {
             ExportTask t = task;
             t.cancel();
             // the exporter notices within a batch and removes its temporary files; say so when it has
-            Thread waiter = new Thread(() -> {
-                try {
-                    t.awaitEnd(Duration.ofSeconds(30));
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
-                Platform.runLater(() -> {
-                    if (task == t) {
-                        status.textProperty().unbind();
-                        status.setText("Export cancelled; no file was written.");
-                    }
-                });
-            }, "export-cancel-wait");
+            Thread waiter = new Thread(
+                    () -> {
+                        try {
+                            t.awaitEnd(Duration.ofSeconds(30));
+                        } catch (InterruptedException ignored) {
+                            Thread.currentThread().interrupt();
+                        }
+                        Platform.runLater(() -> {
+                            if (task == t) {
+                                status.textProperty().unbind();
+                                status.setText("Export cancelled; no file was written.");
+                            }
+                        });
+                    },
+                    "export-cancel-wait");
             waiter.setDaemon(true);
             waiter.start();
         }
@@ -319,14 +360,19 @@ final class RunPage extends StepPage {
         status.textProperty().unbind();
         progress.progressProperty().unbind();
         progress.setProgress(1);
-        status.setText(String.format(Locale.ROOT, "Done in %.1f s (%,.0f pairs/s).", r.elapsed().toMillis() / 1000.0, r.rate()));
+        status.setText(String.format(
+                Locale.ROOT, "Done in %.1f s (%,.0f pairs/s).", r.elapsed().toMillis() / 1000.0, r.rate()));
         run.setDisable(false);
         cancel.setDisable(true);
         doneTitle.setText("Exported " + ExportViewModel.pairs(r.written())
                 + (r.duplicates() > 0 ? ", " + ExportViewModel.count(r.duplicates()) + " duplicates dropped" : ""));
         doneFiles.getChildren().clear();
         for (ExportResult.FileEntry f : r.files()) {
-            Label l = new Label(String.format(Locale.ROOT, "%s  —  %s, %s", f.path().getFileName(), ExportViewModel.pairs(f.pairs()),
+            Label l = new Label(String.format(
+                    Locale.ROOT,
+                    "%s  —  %s, %s",
+                    f.path().getFileName(),
+                    ExportViewModel.pairs(f.pairs()),
                     size(f.bytes())));
             l.getStyleClass().add("monospace");
             doneFiles.getChildren().add(l);

@@ -31,8 +31,19 @@ final class ScopePage extends StepPage {
     private final CheckBox accepted = new CheckBox();
     private final Label total = new Label();
 
-    ScopePage(ExportViewModel vm, ExportContext ctx, List<String> profileNames, String lastUsed, Consumer<String> onProfile) {
-        super(vm, "export-scope", 1, "What to export", "Choose the pairs. The trash is never exported.", vm.scopeProblemProperty());
+    ScopePage(
+            ExportViewModel vm,
+            ExportContext ctx,
+            List<String> profileNames,
+            String lastUsed,
+            Consumer<String> onProfile) {
+        super(
+                vm,
+                "export-scope",
+                1,
+                "What to export",
+                "Choose the pairs. The trash is never exported.",
+                vm.scopeProblemProperty());
         this.ctx = ctx;
         this.counting = new Latest<>(ctx.jobs());
         this.scopeCounting = new Latest<>(ctx.jobs());
@@ -42,8 +53,14 @@ final class ScopePage extends StepPage {
         profiles.getItems().addAll(profileNames);
         profiles.setValue(lastUsed != null && profileNames.contains(lastUsed) ? lastUsed : NO_PROFILE);
         profiles.valueProperty().addListener((o, was, now) -> onProfile.accept(NO_PROFILE.equals(now) ? null : now));
-        HBox profileRow = new HBox(8, new Label("Start from profile:"), profiles,
-                muted(profileNames.isEmpty() ? "Save settings as a profile on the last page." : "Its format, privacy, split and folder."));
+        HBox profileRow = new HBox(
+                8,
+                new Label("Start from profile:"),
+                profiles,
+                muted(
+                        profileNames.isEmpty()
+                                ? "Save settings as a profile on the last page."
+                                : "Its format, privacy, split and folder."));
         profileRow.setAlignment(Pos.CENTER_LEFT);
 
         ToggleGroup group = new ToggleGroup();
@@ -58,14 +75,17 @@ final class ScopePage extends StepPage {
         filter.setUserData(ExportViewModel.Scope.FILTER);
         selection.setUserData(ExportViewModel.Scope.SELECTION);
         selection.setDisable(vm.selectionSize() == 0);
-        group.selectToggle(vm.scope.get() == ExportViewModel.Scope.ALL ? all : vm.scope.get() == ExportViewModel.Scope.FILTER ? filter : selection);
+        group.selectToggle(
+                vm.scope.get() == ExportViewModel.Scope.ALL
+                        ? all
+                        : vm.scope.get() == ExportViewModel.Scope.FILTER ? filter : selection);
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now != null) {
                 vm.scope.set((ExportViewModel.Scope) now.getUserData());
             }
         });
-        vm.scope.addListener((o, was, now) -> group.selectToggle(now == ExportViewModel.Scope.ALL ? all
-                : now == ExportViewModel.Scope.FILTER ? filter : selection));
+        vm.scope.addListener((o, was, now) -> group.selectToggle(
+                now == ExportViewModel.Scope.ALL ? all : now == ExportViewModel.Scope.FILTER ? filter : selection));
         accepted.setId("scope-accepted");
         accepted.selectedProperty().bindBidirectional(vm.acceptedOnly);
         total.setId("scope-count");
@@ -86,15 +106,23 @@ final class ScopePage extends StepPage {
 
     private void labels() {
         all.setText("All pairs" + count(vm.allCount.get()));
-        filter.setText((vm.filterIsAll() ? "The current filter (no filter is set)" : "The pairs the current filter shows")
-                + count(vm.filterCount.get()));
-        selection.setText(vm.selectionSize() == 0 ? "The selected rows (select rows in the table first)"
-                : "The selected rows" + count(vm.selectionSize()));
-        accepted.setText("Only pairs a reviewer accepted" + (vm.acceptedCount.get() < 0 ? ""
-                : " (" + ExportViewModel.count(vm.acceptedCount.get()) + " in this scope)"));
+        filter.setText(
+                (vm.filterIsAll() ? "The current filter (no filter is set)" : "The pairs the current filter shows")
+                        + count(vm.filterCount.get()));
+        selection.setText(
+                vm.selectionSize() == 0
+                        ? "The selected rows (select rows in the table first)"
+                        : "The selected rows" + count(vm.selectionSize()));
+        accepted.setText("Only pairs a reviewer accepted"
+                + (vm.acceptedCount.get() < 0
+                        ? ""
+                        : " (" + ExportViewModel.count(vm.acceptedCount.get()) + " in this scope)"));
         long n = vm.scopeCount.get();
-        total.setText(n < 0 ? "Counting…" : ExportViewModel.pairs(n) + " to export"
-                + (vm.dedup.get() ? " (before dropping exact duplicates)" : ""));
+        total.setText(
+                n < 0
+                        ? "Counting…"
+                        : ExportViewModel.pairs(n) + " to export"
+                                + (vm.dedup.get() ? " (before dropping exact duplicates)" : ""));
     }
 
     private static String count(long n) {
@@ -105,10 +133,13 @@ final class ScopePage extends StepPage {
     void entered() {
         PairReader store = ctx.store();
         PairFilter current = ctx.currentFilter();
-        counting.submit(job -> new long[] {store.count(PairFilter.ALL), store.count(current)}, c -> {
-            vm.allCount.set(c[0]);
-            vm.filterCount.set(c[1]);
-        }, e -> total.setText("Could not count: " + e.getMessage()));
+        counting.submit(
+                job -> new long[] {store.count(PairFilter.ALL), store.count(current)},
+                c -> {
+                    vm.allCount.set(c[0]);
+                    vm.filterCount.set(c[1]);
+                },
+                e -> total.setText("Could not count: " + e.getMessage()));
         countScope();
     }
 
@@ -117,15 +148,33 @@ final class ScopePage extends StepPage {
         vm.acceptedCount.set(-1);
         DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
         var withAccepted = vm.profile(null);
-        var scopeOnly = new ExportProfile(withAccepted.name(), withAccepted.format(), withAccepted.filter(), true,
-                false, null, null, 0, null, false, false, false, null, null, withAccepted.incremental(), null);
-        scopeCounting.submit(job -> {
-            long n = ctx.store().count(exporter.effectiveFilter(withAccepted));
-            long acc = ctx.store().count(exporter.effectiveFilter(scopeOnly));
-            return new long[] {n, acc};
-        }, v -> {
-            vm.scopeCount.set(v[0]);
-            vm.acceptedCount.set(v[1]);
-        }, e -> total.setText("Could not count: " + e.getMessage()));
+        var scopeOnly = new ExportProfile(
+                withAccepted.name(),
+                withAccepted.format(),
+                withAccepted.filter(),
+                true,
+                false,
+                null,
+                null,
+                0,
+                null,
+                false,
+                false,
+                false,
+                null,
+                null,
+                withAccepted.incremental(),
+                null);
+        scopeCounting.submit(
+                job -> {
+                    long n = ctx.store().count(exporter.effectiveFilter(withAccepted));
+                    long acc = ctx.store().count(exporter.effectiveFilter(scopeOnly));
+                    return new long[] {n, acc};
+                },
+                v -> {
+                    vm.scopeCount.set(v[0]);
+                    vm.acceptedCount.set(v[1]);
+                },
+                e -> total.setText("Could not count: " + e.getMessage()));
     }
 }

@@ -1,12 +1,12 @@
 package dev.pairstudio.ui.export;
 
-import dev.pairstudio.pair.Plural;
 import dev.pairstudio.export.DatasetExporter;
 import dev.pairstudio.export.ExportEstimate;
 import dev.pairstudio.export.ExportProfile;
 import dev.pairstudio.export.SplitAssigner;
 import dev.pairstudio.export.SplitAudit;
 import dev.pairstudio.export.SplitRatios;
+import dev.pairstudio.pair.Plural;
 import dev.pairstudio.ui.Debouncer;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +37,10 @@ final class SplitPage extends StepPage {
     final TextField validationShare = share("split-validation");
     final TextField test = share("split-test");
     private final TextField seed = new TextField();
-    private final CheckBox dedup = new CheckBox("Drop exact duplicates (same question and SQL; keeps the accepted one, else the latest)");
-    private final CheckBox stratify = new CheckBox("Balance complexity too (query types are always balanced); counts per split in the manifest");
+    private final CheckBox dedup =
+            new CheckBox("Drop exact duplicates (same question and SQL; keeps the accepted one, else the latest)");
+    private final CheckBox stratify =
+            new CheckBox("Balance complexity too (query types are always balanced); counts per split in the manifest");
     private final Label forced = muted("");
     private final GridPane result = new GridPane();
     private final Label resultStatus = new Label();
@@ -46,7 +48,11 @@ final class SplitPage extends StepPage {
     private final Label auditStatus = new Label();
 
     SplitPage(ExportViewModel vm, ExportContext ctx) {
-        super(vm, "export-split", 4, "Split and duplicates",
+        super(
+                vm,
+                "export-split",
+                4,
+                "Split and duplicates",
                 "Related pairs stay in one split, so the test set never sees a template the model trained on.",
                 vm.splitProblemProperty());
         this.ctx = ctx;
@@ -59,30 +65,48 @@ final class SplitPage extends StepPage {
         test.textProperty().bindBidirectional(vm.test);
         for (TextField f : List.of(train, validationShare, test)) {
             f.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.splitting(), vm.split, vm.format));
-            validation.registerValidator(f, false, (c, v) -> ValidationResult.fromErrorIf(c, "A whole number from 0 to 100",
-                    !validShare((String) v)));
+            validation.registerValidator(
+                    f,
+                    false,
+                    (c, v) -> ValidationResult.fromErrorIf(c, "A whole number from 0 to 100", !validShare((String) v)));
         }
-        HBox shares = new HBox(6, new Label("Train"), train, new Label("%"), gap(), new Label("Validation"), validationShare,
-                new Label("%"), gap(), new Label("Test"), test, new Label("%"));
+        HBox shares = new HBox(
+                6,
+                new Label("Train"),
+                train,
+                new Label("%"),
+                gap(),
+                new Label("Validation"),
+                validationShare,
+                new Label("%"),
+                gap(),
+                new Label("Test"),
+                test,
+                new Label("%"));
         shares.setAlignment(Pos.CENTER_LEFT);
         shares.setPadding(new Insets(0, 0, 0, 24));
 
         ToggleGroup by = new ToggleGroup();
-        RadioButton template = new RadioButton("Keep pairs of one SQL template, duplicate group or near-duplicate question together");
+        RadioButton template =
+                new RadioButton("Keep pairs of one SQL template, duplicate group or near-duplicate question together");
         template.setId("group-template");
         RadioButton database = new RadioButton("Also keep pairs of one database together (Spider style)");
         database.setId("group-database");
         template.setToggleGroup(by);
         database.setToggleGroup(by);
         by.selectToggle(vm.grouping.get() == SplitAssigner.Grouping.DATABASE ? database : template);
-        by.selectedToggleProperty().addListener((o, was, now) -> vm.grouping.set(now == database
-                ? SplitAssigner.Grouping.DATABASE : SplitAssigner.Grouping.TEMPLATE));
-        vm.grouping.addListener((o, was, now) -> by.selectToggle(now == SplitAssigner.Grouping.DATABASE ? database : template));
+        by.selectedToggleProperty()
+                .addListener((o, was, now) -> vm.grouping.set(
+                        now == database ? SplitAssigner.Grouping.DATABASE : SplitAssigner.Grouping.TEMPLATE));
+        vm.grouping.addListener(
+                (o, was, now) -> by.selectToggle(now == SplitAssigner.Grouping.DATABASE ? database : template));
         seed.setId("split-seed");
         seed.setPrefColumnCount(8);
         seed.textProperty().bindBidirectional(vm.seed);
-        validation.registerValidator(seed, false, (c, v) -> ValidationResult.fromErrorIf(c, "A whole number, such as 42",
-                !isLong((String) v)));
+        validation.registerValidator(
+                seed,
+                false,
+                (c, v) -> ValidationResult.fromErrorIf(c, "A whole number, such as 42", !isLong((String) v)));
         HBox seedRow = new HBox(8, new Label("Seed"), seed, muted("The same seed gives the same split every time."));
         seedRow.setAlignment(Pos.CENTER_LEFT);
         VBox grouping = new VBox(6, template, database, seedRow);
@@ -96,7 +120,8 @@ final class SplitPage extends StepPage {
         result.setId("split-counts");
         result.setHgap(12);
         result.setVgap(6);
-        result.getColumnConstraints().setAll(new ColumnConstraints(90), new ColumnConstraints(90), new ColumnConstraints(320));
+        result.getColumnConstraints()
+                .setAll(new ColumnConstraints(90), new ColumnConstraints(90), new ColumnConstraints(320));
         resultStatus.setId("split-status");
         resultStatus.getStyleClass().add("muted");
         planStatus.setId("split-plan");
@@ -104,16 +129,27 @@ final class SplitPage extends StepPage {
         auditStatus.setId("split-audit");
         auditStatus.setWrapText(true);
 
-        for (Observable o : List.of(vm.split, vm.train, vm.validation, vm.test, vm.seed, vm.grouping, vm.dedup,
-                vm.stratify, vm.format)) {
+        for (Observable o : List.of(
+                vm.split, vm.train, vm.validation, vm.test, vm.seed, vm.grouping, vm.dedup, vm.stratify, vm.format)) {
             o.addListener(x -> {
                 if (getScene() != null) {
                     later.trigger();
                 }
             });
         }
-        body(new VBox(10, split, forced, shares, grouping, dedup, stratify, heading("What the export will write"), result,
-                resultStatus, planStatus, auditStatus));
+        body(new VBox(
+                10,
+                split,
+                forced,
+                shares,
+                grouping,
+                dedup,
+                stratify,
+                heading("What the export will write"),
+                result,
+                resultStatus,
+                planStatus,
+                auditStatus));
     }
 
     private static Label gap() {
@@ -152,7 +188,8 @@ final class SplitPage extends StepPage {
     void entered() {
         boolean folder = vm.folderLayout();
         split.setDisable(folder);
-        forced.setText(folder ? "The " + vm.format.get() + " preset always writes train, validation and test files." : "");
+        forced.setText(
+                folder ? "The " + vm.format.get() + " preset always writes train, validation and test files." : "");
         forced.setVisible(folder);
         forced.setManaged(folder);
         count();
@@ -172,11 +209,21 @@ final class SplitPage extends StepPage {
         resultStatus.setText("Counting…");
         planStatus.setText("");
         auditStatus.setText("");
-        counting.submit(job -> {
-            DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
-            return ExportEstimate.splitCounts(ctx.store(), exporter.effectiveFilter(profile), ratios, seedValue, by, balanceComplexity, drop,
-                    job::isCancelled);
-        }, this::show, e -> resultStatus.setText("Could not count: " + e.getMessage()));
+        counting.submit(
+                job -> {
+                    DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
+                    return ExportEstimate.splitCounts(
+                            ctx.store(),
+                            exporter.effectiveFilter(profile),
+                            ratios,
+                            seedValue,
+                            by,
+                            balanceComplexity,
+                            drop,
+                            job::isCancelled);
+                },
+                this::show,
+                e -> resultStatus.setText("Could not count: " + e.getMessage()));
     }
 
     private void show(ExportEstimate.SplitCounts c) {
@@ -195,7 +242,9 @@ final class SplitPage extends StepPage {
             result.addRow(row++, name, n, share);
         }
         resultStatus.setText(ExportViewModel.pairs(c.written()) + " in total"
-                + (c.duplicates() > 0 ? "; " + ExportViewModel.count(c.duplicates()) + " exact duplicates dropped" : "; no duplicates dropped")
+                + (c.duplicates() > 0
+                        ? "; " + ExportViewModel.count(c.duplicates()) + " exact duplicates dropped"
+                        : "; no duplicates dropped")
                 + ".");
         showPlan(c);
     }
@@ -209,15 +258,19 @@ final class SplitPage extends StepPage {
             auditStatus.setText("");
             return;
         }
-        planStatus.setText(c.plan().summary() + (c.plan().strataOffQuota().isEmpty() ? "."
-                : "; off the shares by more than 1%: " + String.join(", ", c.plan().strataOffQuota()) + "."));
+        planStatus.setText(c.plan().summary()
+                + (c.plan().strataOffQuota().isEmpty()
+                        ? "."
+                        : "; off the shares by more than 1%: "
+                                + String.join(", ", c.plan().strataOffQuota()) + "."));
         if (!c.plan().ratiosMet()) {
             planStatus.getStyleClass().add("split-warning");
         }
         SplitAudit.Report check = c.check();
         StringBuilder b = new StringBuilder("Split audit: ");
         if (check.clean()) {
-            b.append("nothing crosses the splits (exact and near-duplicate questions, identical SQL, SQL templates, duplicate groups");
+            b.append(
+                    "nothing crosses the splits (exact and near-duplicate questions, identical SQL, SQL templates, duplicate groups");
             b.append(c.plan().grouping() == SplitAssigner.Grouping.DATABASE ? ", databases)." : ").");
         } else {
             b.append(check.summary()).append(". The export will refuse to write this split.");
@@ -225,7 +278,9 @@ final class SplitPage extends StepPage {
         }
         long databases = check.rows(SplitAudit.Kind.DATABASE);
         if (c.plan().grouping() != SplitAssigner.Grouping.DATABASE && databases > 0) {
-            b.append(' ').append(Plural.of(databases, "row shares", "rows share")).append(" a database with an earlier split.");
+            b.append(' ')
+                    .append(Plural.of(databases, "row shares", "rows share"))
+                    .append(" a database with an earlier split.");
         }
         auditStatus.setText(b.toString());
     }

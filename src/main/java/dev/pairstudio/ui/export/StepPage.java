@@ -4,7 +4,6 @@ import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableStringValue;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
@@ -30,12 +29,20 @@ abstract class StepPage extends WizardPane {
     final Label problem = new Label();
     private final ObservableStringValue problemText;
 
-    StepPage(ExportViewModel vm, String id, int step, String title, String explanation, ObservableStringValue problemText) {
+    StepPage(
+            ExportViewModel vm,
+            String id,
+            int step,
+            String title,
+            String explanation,
+            ObservableStringValue problemText) {
         this.vm = vm;
         this.problemText = problemText;
         setId(id);
         getStyleClass().add("export-wizard-page");
-        getStylesheets().add(Objects.requireNonNull(StepPage.class.getResource("/dev/pairstudio/ui/pair-studio.css")).toExternalForm());
+        getStylesheets()
+                .add(Objects.requireNonNull(StepPage.class.getResource("/dev/pairstudio/ui/pair-studio.css"))
+                        .toExternalForm());
         Label stepLabel = new Label("Step " + step + " of " + STEPS);
         stepLabel.getStyleClass().add("wizard-step");
         Label titleLabel = new Label(title);
@@ -69,8 +76,11 @@ abstract class StepPage extends WizardPane {
 
     /** True while Next must stay disabled. */
     BooleanBinding invalid() {
-        return Bindings.createBooleanBinding(() -> Boolean.TRUE.equals(validation.isInvalid()) || !problemText.get().isEmpty(),
-                validation.invalidProperty(), problemText);
+        return Bindings.createBooleanBinding(
+                () -> Boolean.TRUE.equals(validation.isInvalid())
+                        || !problemText.get().isEmpty(),
+                validation.invalidProperty(),
+                problemText);
     }
 
     @Override
@@ -81,8 +91,7 @@ abstract class StepPage extends WizardPane {
     }
 
     /** Refreshes what the page shows from the other pages' choices (counts, previews). */
-    void entered() {
-    }
+    void entered() {}
 
     static Label heading(String text) {
         Label l = new Label(text);

@@ -29,7 +29,11 @@ public final class ChoiceCounting {
      * @param shown       the filter of the rows the table shows
      * @param rowsLoading true while the table loads the rows of a new filter (or of changed data)
      */
-    public static void attach(FilterPanel panel, PairStore store, TaskRunner tasks, Supplier<PairFilter> shown,
+    public static void attach(
+            FilterPanel panel,
+            PairStore store,
+            TaskRunner tasks,
+            Supplier<PairFilter> shown,
             ObservableBooleanValue rowsLoading) {
         ChoiceCounting counting = new ChoiceCounting(panel, store, tasks, shown);
         rowsLoading.addListener((o, was, now) -> {

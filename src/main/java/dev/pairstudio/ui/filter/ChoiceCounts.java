@@ -64,8 +64,7 @@ public final class ChoiceCounts {
         return new ChoiceCounts(counts);
     }
 
-    private record StatGroupCount(StatGroup group, long count) {
-    }
+    private record StatGroupCount(StatGroup group, long count) {}
 
     private static List<StatGroupCount> groups(PairStore store, PairFilter filter) {
         List<StatGroupCount> out = new java.util.ArrayList<>();
@@ -76,8 +75,7 @@ public final class ChoiceCounts {
             }
 
             @Override
-            public void day(LocalDate day, long pairs) {
-            }
+            public void day(LocalDate day, long pairs) {}
         });
         return out;
     }

@@ -48,12 +48,13 @@ public final class FilterPanel extends ScrollPane {
     private final CheckComboBox<String> databaseTypes = new CheckComboBox<>();
     private final CheckComboBox<String> databaseNames = new CheckComboBox<>();
     private final ComboBox<String> savedFilters = new ComboBox<>();
-    private Consumer<String> onLoadSaved = n -> { };
+    private Consumer<String> onLoadSaved = n -> {};
     /** What each drop-down choice would show, counted in the background ({@link #setCounts}). */
     private ChoiceCounts counts = ChoiceCounts.NONE;
     /** Sets each drop-down's converter again, so that its choices show the counts as they are now. */
     private final List<Runnable> relabel = new ArrayList<>();
-    private Consumer<String> onSave = n -> { };
+
+    private Consumer<String> onSave = n -> {};
 
     public FilterPanel(FilterViewModel vm) {
         this.vm = vm;
@@ -98,12 +99,14 @@ public final class FilterPanel extends ScrollPane {
         to.setId("date-to");
         to.setPromptText("To");
         to.valueProperty().bindBidirectional(vm.to);
-        box.getChildren().addAll(heading("Date (UTC, inclusive)"), from, to, errorLabel("date-error", vm.dateErrorProperty()));
+        box.getChildren()
+                .addAll(heading("Date (UTC, inclusive)"), from, to, errorLabel("date-error", vm.dateErrorProperty()));
 
         ChoiceBox<FilterViewModel.Outcome> outcome = new ChoiceBox<>();
         outcome.setId("outcome");
         outcome.getItems().setAll(FilterViewModel.Outcome.values());
-        outcome.setConverter(converter(o -> o == FilterViewModel.Outcome.ANY ? "Any outcome"
+        outcome.setConverter(converter(o -> o == FilterViewModel.Outcome.ANY
+                ? "Any outcome"
                 : o == FilterViewModel.Outcome.SUCCESSFUL ? "Successful only" : "Failed only"));
         outcome.valueProperty().bindBidirectional(vm.outcome);
         outcome.setMaxWidth(Double.MAX_VALUE);
@@ -111,23 +114,38 @@ public final class FilterPanel extends ScrollPane {
 
         databaseTypes.setId("database-types");
         databaseNames.setId("database-names");
-        box.getChildren().addAll(heading("Database type"), multi(databaseTypes, vm.databaseTypes, s -> s, ChoiceCounts.Dimension.DATABASE_TYPE));
-        box.getChildren().addAll(heading("Database"), multi(databaseNames, vm.databaseNames, s -> s, ChoiceCounts.Dimension.DATABASE_NAME));
+        box.getChildren()
+                .addAll(
+                        heading("Database type"),
+                        multi(databaseTypes, vm.databaseTypes, s -> s, ChoiceCounts.Dimension.DATABASE_TYPE));
+        box.getChildren()
+                .addAll(
+                        heading("Database"),
+                        multi(databaseNames, vm.databaseNames, s -> s, ChoiceCounts.Dimension.DATABASE_NAME));
 
         CheckComboBox<QueryType> types = new CheckComboBox<>();
         types.setId("query-types");
         types.getItems().setAll(QueryType.values());
-        box.getChildren().addAll(heading("Query type"), multi(types, vm.queryTypes, Enum::name, ChoiceCounts.Dimension.QUERY_TYPE));
+        box.getChildren()
+                .addAll(
+                        heading("Query type"),
+                        multi(types, vm.queryTypes, Enum::name, ChoiceCounts.Dimension.QUERY_TYPE));
 
         CheckComboBox<ReviewStatus> statuses = new CheckComboBox<>();
         statuses.setId("statuses");
         statuses.getItems().setAll(ReviewStatus.values());
-        box.getChildren().addAll(heading("Review status"), multi(statuses, vm.statuses, FilterPanel::title, ChoiceCounts.Dimension.STATUS));
+        box.getChildren()
+                .addAll(
+                        heading("Review status"),
+                        multi(statuses, vm.statuses, FilterPanel::title, ChoiceCounts.Dimension.STATUS));
 
         CheckComboBox<ComplexityLevel> complexity = new CheckComboBox<>();
         complexity.setId("complexity");
         complexity.getItems().setAll(ComplexityLevel.values());
-        box.getChildren().addAll(heading("Complexity"), multi(complexity, vm.complexity, FilterPanel::title, ChoiceCounts.Dimension.COMPLEXITY));
+        box.getChildren()
+                .addAll(
+                        heading("Complexity"),
+                        multi(complexity, vm.complexity, FilterPanel::title, ChoiceCounts.Dimension.COMPLEXITY));
 
         box.getChildren().add(heading("Quality flags (all of)"));
         for (QualityFlag f : QualityFlag.values()) {
@@ -201,14 +219,18 @@ public final class FilterPanel extends ScrollPane {
         return new HBox(4, search, regex);
     }
 
-    private <T> CheckComboBox<T> multi(CheckComboBox<T> box, ObservableSet<T> target, Function<T, String> name, ChoiceCounts.Dimension d) {
-        Runnable setLabels = () -> box.setConverter(converter(t -> label(t, name, d))); // a new converter: the list's cells draw again
+    private <T> CheckComboBox<T> multi(
+            CheckComboBox<T> box, ObservableSet<T> target, Function<T, String> name, ChoiceCounts.Dimension d) {
+        Runnable setLabels = () ->
+                box.setConverter(converter(t -> label(t, name, d))); // a new converter: the list's cells draw again
         setLabels.run();
         relabel.add(setLabels);
         box.setMaxWidth(Double.MAX_VALUE);
         // nothing checked filters nothing: say so instead of showing an empty box
-        box.titleProperty().bind(Bindings.when(
-                Bindings.isEmpty(box.getCheckModel().getCheckedItems())).then("Any").otherwise((String) null));
+        box.titleProperty()
+                .bind(Bindings.when(Bindings.isEmpty(box.getCheckModel().getCheckedItems()))
+                        .then("Any")
+                        .otherwise((String) null));
         syncChecks(box, target);
         box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> {
             Collection<T> checked = List.copyOf(box.getCheckModel().getCheckedItems());

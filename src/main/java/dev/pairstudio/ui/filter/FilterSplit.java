@@ -16,8 +16,7 @@ public final class FilterSplit {
     private static final String SHOWN = "filters.shown";
     private static final double DEFAULT_WIDTH = 260;
 
-    private FilterSplit() {
-    }
+    private FilterSplit() {}
 
     /** {@code shown} shows or hides the panel (and starts as the user left it). */
     public static SplitPane of(FilterPanel panel, Node views, BooleanProperty shown, UiSettings settings) {
@@ -52,7 +51,10 @@ public final class FilterSplit {
 
     /** A divider is made anew each time the panel comes back: listen to the current one. */
     private static void remember(SplitPane split, UiSettings settings) {
-        split.getDividers().get(0).positionProperty().addListener((o, was, now) -> settings.put(DIVIDER, now.doubleValue()));
+        split.getDividers()
+                .get(0)
+                .positionProperty()
+                .addListener((o, was, now) -> settings.put(DIVIDER, now.doubleValue()));
     }
 
     private static void show(SplitPane split, FilterPanel panel, boolean shown, double position, UiSettings settings) {

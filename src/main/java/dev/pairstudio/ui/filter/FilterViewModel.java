@@ -37,7 +37,11 @@ import javafx.collections.SetChangeListener;
  */
 public final class FilterViewModel {
     /** Which success values to show. */
-    public enum Outcome { ANY, SUCCESSFUL, FAILED }
+    public enum Outcome {
+        ANY,
+        SUCCESSFUL,
+        FAILED
+    }
 
     public final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     public final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
@@ -47,7 +51,8 @@ public final class FilterViewModel {
     public final ObservableSet<QueryType> queryTypes = FXCollections.observableSet(EnumSet.noneOf(QueryType.class));
     public final ObservableSet<ReviewStatus> statuses = FXCollections.observableSet(EnumSet.noneOf(ReviewStatus.class));
     public final ObservableSet<QualityFlag> flags = FXCollections.observableSet(EnumSet.noneOf(QualityFlag.class));
-    public final ObservableSet<ComplexityLevel> complexity = FXCollections.observableSet(EnumSet.noneOf(ComplexityLevel.class));
+    public final ObservableSet<ComplexityLevel> complexity =
+            FXCollections.observableSet(EnumSet.noneOf(ComplexityLevel.class));
     public final ObservableSet<String> piiTypes = FXCollections.observableSet(new LinkedHashSet<>());
     public final ObservableSet<String> tables = FXCollections.observableSet(new LinkedHashSet<>());
     public final StringProperty text = new SimpleStringProperty("");
@@ -70,7 +75,8 @@ public final class FilterViewModel {
         trash.addListener((o, a, b) -> update());
         duplicateGroup.addListener((o, a, b) -> update());
         SetChangeListener<Object> onSet = c -> update();
-        for (ObservableSet<?> s : List.of(databaseTypes, databaseNames, queryTypes, statuses, flags, complexity, piiTypes, tables)) {
+        for (ObservableSet<?> s :
+                List.of(databaseTypes, databaseNames, queryTypes, statuses, flags, complexity, piiTypes, tables)) {
             @SuppressWarnings("unchecked")
             ObservableSet<Object> set = (ObservableSet<Object>) s;
             set.addListener(onSet);
@@ -132,7 +138,10 @@ public final class FilterViewModel {
     public void apply(PairFilter f) {
         batch(() -> {
             from.set(f.from() == null ? null : LocalDate.ofInstant(f.from(), ZoneOffset.UTC));
-            to.set(f.to() == null ? null : LocalDate.ofInstant(f.to(), ZoneOffset.UTC).minusDays(1));
+            to.set(
+                    f.to() == null
+                            ? null
+                            : LocalDate.ofInstant(f.to(), ZoneOffset.UTC).minusDays(1));
             outcome.set(f.success() == null ? Outcome.ANY : f.success() ? Outcome.SUCCESSFUL : Outcome.FAILED);
             replace(databaseTypes, f.databaseTypes());
             replace(databaseNames, f.databaseNames());
@@ -165,7 +174,8 @@ public final class FilterViewModel {
             dateError.set("\"From\" " + f + " is after \"to\" " + t + ": swap them or clear one.");
         } else {
             dateError.set("");
-            next = next.withDates(f == null ? null : f.atStartOfDay().toInstant(ZoneOffset.UTC),
+            next = next.withDates(
+                    f == null ? null : f.atStartOfDay().toInstant(ZoneOffset.UTC),
                     t == null ? null : t.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         }
         String query = text.get() == null ? "" : text.get().trim();
@@ -204,11 +214,16 @@ public final class FilterViewModel {
     private List<Chip> chipsOf() {
         List<Chip> out = new ArrayList<>();
         if (from.get() != null || to.get() != null) {
-            out.add(new Chip("Date: " + (from.get() == null ? "…" : from.get()) + " – " + (to.get() == null ? "…" : to.get()),
-                    () -> batch(() -> { from.set(null); to.set(null); })));
+            out.add(new Chip(
+                    "Date: " + (from.get() == null ? "…" : from.get()) + " – " + (to.get() == null ? "…" : to.get()),
+                    () -> batch(() -> {
+                        from.set(null);
+                        to.set(null);
+                    })));
         }
         if (outcome.get() != Outcome.ANY) {
-            out.add(new Chip(outcome.get() == Outcome.SUCCESSFUL ? "Successful" : "Failed", () -> outcome.set(Outcome.ANY)));
+            out.add(new Chip(
+                    outcome.get() == Outcome.SUCCESSFUL ? "Successful" : "Failed", () -> outcome.set(Outcome.ANY)));
         }
         addSetChips(out, "DB type", databaseTypes);
         addSetChips(out, "Database", databaseNames);
@@ -229,12 +244,13 @@ public final class FilterViewModel {
 
     private static <T> void addSetChips(List<Chip> out, String label, ObservableSet<T> set) {
         for (T value : List.copyOf(set)) {
-            String shown = value instanceof Enum<?> e ? e.name().charAt(0) + e.name().substring(1).toLowerCase().replace('_', ' ') : value.toString();
+            String shown = value instanceof Enum<?> e
+                    ? e.name().charAt(0) + e.name().substring(1).toLowerCase().replace('_', ' ')
+                    : value.toString();
             out.add(new Chip(label + ": " + shown, () -> set.remove(value)));
         }
     }
 
     /** One active filter as the user sees it, and how to remove it. */
-    public record Chip(String label, Runnable remove) {
-    }
+    public record Chip(String label, Runnable remove) {}
 }

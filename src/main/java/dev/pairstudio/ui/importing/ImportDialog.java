@@ -61,8 +61,14 @@ public final class ImportDialog {
      * Starts the import and opens the dialog (not modal: the window stays usable). {@code onDone}
      * runs on the FX thread after the import finished or was cancelled.
      */
-    public static void start(Window owner, PairStore store, DuplicateTracker duplicates, List<Path> files,
-                             Path reportFolder, BackgroundJobs jobs, Consumer<ImportSummary> onDone) {
+    public static void start(
+            Window owner,
+            PairStore store,
+            DuplicateTracker duplicates,
+            List<Path> files,
+            Path reportFolder,
+            BackgroundJobs jobs,
+            Consumer<ImportSummary> onDone) {
         ImportDialog d = new ImportDialog(owner);
         ButtonType cancelType = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
         d.dialog.getDialogPane().getButtonTypes().setAll(cancelType);
@@ -71,20 +77,31 @@ public final class ImportDialog {
             protected ImportSummary call() {
                 // Store first (the pairs show up at once), then analyse them on every core.
                 long lastIdBefore = ValidationRun.lastStoredId(store);
-                ImportSummary summary = new PairImporter(store, PairEnricher.NONE).importFiles(files, null, reportFolder,
-                        (read, total, records) -> {
-                            updateProgress(read, Math.max(1, total));
-                            updateMessage(String.format("%,d records read", records));
-                        }, this::isCancelled);
+                ImportSummary summary = new PairImporter(store, PairEnricher.NONE)
+                        .importFiles(
+                                files,
+                                null,
+                                reportFolder,
+                                (read, total, records) -> {
+                                    updateProgress(read, Math.max(1, total));
+                                    updateMessage(String.format("%,d records read", records));
+                                },
+                                this::isCancelled);
                 if (isCancelled()) {
                     return summary;
                 }
                 try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
                     long toAnalyse = Math.max(1, summary.added());
-                    PendingAnalysis.run(store, enricher, Runtime.getRuntime().availableProcessors(), done -> {
-                        updateProgress(Math.min(done, toAnalyse), toAnalyse);
-                        updateMessage(String.format("Analysing: %,d of %,d pairs", Math.min(done, toAnalyse), toAnalyse));
-                    }, this::isCancelled);
+                    PendingAnalysis.run(
+                            store,
+                            enricher,
+                            Runtime.getRuntime().availableProcessors(),
+                            done -> {
+                                updateProgress(Math.min(done, toAnalyse), toAnalyse);
+                                updateMessage(String.format(
+                                        "Analysing: %,d of %,d pairs", Math.min(done, toAnalyse), toAnalyse));
+                            },
+                            this::isCancelled);
                 }
                 updateMessage("Looking for duplicates…");
                 updateProgress(-1, 1);
@@ -92,8 +109,13 @@ public final class ImportDialog {
                 if (!isCancelled()) {
                     updateMessage("Checking against the database schemas…");
                     try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
-                        ValidationRun.runAdded(store, analyzer, lastIdBefore, Runtime.getRuntime().availableProcessors(),
-                                done -> updateMessage(String.format("Checked %,d pairs against their schemas", done)), this::isCancelled);
+                        ValidationRun.runAdded(
+                                store,
+                                analyzer,
+                                lastIdBefore,
+                                Runtime.getRuntime().availableProcessors(),
+                                done -> updateMessage(String.format("Checked %,d pairs against their schemas", done)),
+                                this::isCancelled);
                     }
                 }
                 return summary;
@@ -115,7 +137,8 @@ public final class ImportDialog {
         });
         task.setOnCancelled(e -> {
             d.status.textProperty().unbind();
-            d.status.setText("Cancelled. Whole batches stored so far stay; importing the same files again completes them without duplicates.");
+            d.status.setText(
+                    "Cancelled. Whole batches stored so far stay; importing the same files again completes them without duplicates.");
             d.close(cancelType);
             onDone.accept(null);
         });
@@ -149,7 +172,8 @@ public final class ImportDialog {
 
     public static String summaryText(ImportSummary s) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%,d added, %,d skipped (already present), %,d malformed.", s.added(), s.skipped(), s.malformed()));
+        sb.append(String.format(
+                "%,d added, %,d skipped (already present), %,d malformed.", s.added(), s.skipped(), s.malformed()));
         if (s.reportFile() != null) {
             sb.append("\nEvery problem is listed in ").append(s.reportFile()).append('.');
         }

@@ -13,14 +13,14 @@ import javafx.scene.control.TableView;
 public final class ColumnLayout {
     private static final String ORDER = "table.columns.order";
 
-    private ColumnLayout() {
-    }
+    private ColumnLayout() {}
 
     public static void bind(TableView<StoredPair> table, UiSettings settings) {
         restore(table, settings);
         table.getColumns().addListener((ListChangeListener<TableColumn<StoredPair, ?>>) c -> save(table, settings));
         for (TableColumn<StoredPair, ?> col : table.getColumns()) {
-            col.widthProperty().addListener((o, was, now) -> settings.put(widthKey(col), Math.round(now.doubleValue())));
+            col.widthProperty()
+                    .addListener((o, was, now) -> settings.put(widthKey(col), Math.round(now.doubleValue())));
             col.visibleProperty().addListener((o, was, now) -> {
                 if (PairTable.DELETED_AT.equals(col.getId())) {
                     return;
@@ -55,7 +55,10 @@ public final class ColumnLayout {
     }
 
     private static void save(TableView<StoredPair> table, UiSettings settings) {
-        settings.put(ORDER, String.join(",", table.getColumns().stream().map(TableColumn::getId).toList()));
+        settings.put(
+                ORDER,
+                String.join(
+                        ",", table.getColumns().stream().map(TableColumn::getId).toList()));
         settings.save();
     }
 

@@ -4,9 +4,6 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.StoredPair;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -23,6 +20,7 @@ import javafx.scene.text.Text;
 final class MatchCell extends TableCell<StoredPair, String> {
     /** Characters kept before the first match; the rest of the lead-in becomes "…". */
     private static final int LEAD_IN = 24;
+
     private final Supplier<PairFilter> filter;
 
     MatchCell(Supplier<PairFilter> filter) {

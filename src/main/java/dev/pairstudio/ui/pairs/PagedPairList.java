@@ -67,7 +67,8 @@ public final class PagedPairList extends ObservableListBase<StoredPair> implemen
     private List<String> pageStarts;
     /** Pages being read now (FX thread only). */
     private final Set<Integer> inFlight = new HashSet<>();
-    private Consumer<Throwable> onError = e -> { };
+
+    private Consumer<Throwable> onError = e -> {};
     private RowsOnScreen onScreen = (from, to) -> true;
 
     /** Tells whether the table draws any row from {@code from} (inclusive) to {@code to} (exclusive) now. */
@@ -289,7 +290,10 @@ public final class PagedPairList extends ObservableListBase<StoredPair> implemen
      * rows on screen often straddle two pages, and one after the other doubled the wait.
      */
     private void pump() {
-        while (inFlight.size() < LOADERS && pageStarts != null && !queue.isEmpty() && !loader.isShutdown()) { // shut down: the window closed
+        while (inFlight.size() < LOADERS
+                && pageStarts != null
+                && !queue.isEmpty()
+                && !loader.isShutdown()) { // shut down: the window closed
             int page = queue.removeFirst();
             if (pages.containsKey(page) || inFlight.contains(page) || page >= pageStarts.size()) {
                 continue;
@@ -337,5 +341,4 @@ public final class PagedPairList extends ObservableListBase<StoredPair> implemen
     int cachedPages() {
         return pages.size();
     }
-
 }

@@ -27,6 +27,7 @@ import javafx.scene.control.skin.VirtualFlow;
 public final class PairTable extends TableView<StoredPair> {
     /** The id of the trash's "Deleted" column, shown only while the table shows the trash. */
     public static final String DELETED_AT = "deleted_at";
+
     private final PagedPairList rows;
     private final TableColumn<StoredPair, String> deletedAt = new TableColumn<>("Deleted");
 
@@ -44,30 +45,85 @@ public final class PairTable extends TableView<StoredPair> {
         status.setId("status");
         status.setUserData(SortColumn.STATUS);
         status.setPrefWidth(120);
-        status.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue() == null ? null : cd.getValue().status()));
+        status.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(
+                cd.getValue() == null ? null : cd.getValue().status()));
         status.setCellFactory(c -> new StatusCell());
         getColumns().add(status);
         deletedAt.setId(DELETED_AT);
         deletedAt.setPrefWidth(175);
         deletedAt.setSortable(false); // the index keeps no deleted-at key to sort by
         deletedAt.setVisible(false);
-        deletedAt.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue() == null || cd.getValue().deletedAt() == null
-                ? "" : dateTime(cd.getValue().deletedAt())));
+        deletedAt.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(
+                cd.getValue() == null || cd.getValue().deletedAt() == null
+                        ? ""
+                        : dateTime(cd.getValue().deletedAt())));
         getColumns().add(deletedAt);
-        getColumns().add(column("timestamp", "Timestamp", 170, SortColumn.TIMESTAMP, p -> dateTime(p.pair().timestamp())));
-        TableColumn<StoredPair, String> question = column("question", "Question", 360, SortColumn.QUESTION, p -> oneLine(p.pair().question()));
+        getColumns()
+                .add(column(
+                        "timestamp",
+                        "Timestamp",
+                        170,
+                        SortColumn.TIMESTAMP,
+                        p -> dateTime(p.pair().timestamp())));
+        TableColumn<StoredPair, String> question = column(
+                "question",
+                "Question",
+                360,
+                SortColumn.QUESTION,
+                p -> oneLine(p.pair().question()));
         question.setCellFactory(c -> new MatchCell(rows::filter));
         getColumns().add(question);
-        TableColumn<StoredPair, String> sql = column("sql", "SQL", 420, SortColumn.SQL, p -> oneLine(p.pair().sql()));
+        TableColumn<StoredPair, String> sql =
+                column("sql", "SQL", 420, SortColumn.SQL, p -> oneLine(p.pair().sql()));
         sql.getStyleClass().add("monospace");
         sql.setCellFactory(c -> new MatchCell(rows::filter));
         getColumns().add(sql);
-        getColumns().add(column("database_type", "DB type", 90, SortColumn.DATABASE_TYPE, p -> nullToEmpty(p.pair().databaseType())));
-        getColumns().add(column("database_name", "Database", 100, SortColumn.DATABASE_NAME, p -> nullToEmpty(p.pair().databaseName())));
-        getColumns().add(column("query_type", "Type", 80, SortColumn.QUERY_TYPE, p -> p.analysis().queryType() == null ? "" : p.analysis().queryType().name()));
-        getColumns().add(column("tables", "Tables", 160, SortColumn.TABLES, p -> String.join(", ", p.pair().tableNames())));
-        getColumns().add(column("success", "Success", 90, SortColumn.SUCCESS, p -> p.pair().success() ? "yes" : "no"));
-        getColumns().add(column("execution_time", "Time (ms)", 100, SortColumn.EXECUTION_TIME, p -> p.pair().executionTimeMs() == null ? "" : p.pair().executionTimeMs().toPlainString()));
+        getColumns()
+                .add(column(
+                        "database_type",
+                        "DB type",
+                        90,
+                        SortColumn.DATABASE_TYPE,
+                        p -> nullToEmpty(p.pair().databaseType())));
+        getColumns()
+                .add(column(
+                        "database_name",
+                        "Database",
+                        100,
+                        SortColumn.DATABASE_NAME,
+                        p -> nullToEmpty(p.pair().databaseName())));
+        getColumns()
+                .add(column(
+                        "query_type",
+                        "Type",
+                        80,
+                        SortColumn.QUERY_TYPE,
+                        p -> p.analysis().queryType() == null
+                                ? ""
+                                : p.analysis().queryType().name()));
+        getColumns()
+                .add(column(
+                        "tables",
+                        "Tables",
+                        160,
+                        SortColumn.TABLES,
+                        p -> String.join(", ", p.pair().tableNames())));
+        getColumns()
+                .add(column(
+                        "success",
+                        "Success",
+                        90,
+                        SortColumn.SUCCESS,
+                        p -> p.pair().success() ? "yes" : "no"));
+        getColumns()
+                .add(column(
+                        "execution_time",
+                        "Time (ms)",
+                        100,
+                        SortColumn.EXECUTION_TIME,
+                        p -> p.pair().executionTimeMs() == null
+                                ? ""
+                                : p.pair().executionTimeMs().toPlainString()));
         getColumns().add(column("flags", "Flags", 160, SortColumn.FLAGS, p -> flags(p.analysis())));
 
         rows.setRowsOnScreen(this::anyOnScreen);
@@ -126,13 +182,14 @@ public final class PairTable extends TableView<StoredPair> {
         }
     }
 
-    private static TableColumn<StoredPair, String> column(String id, String title, double width, SortColumn sort,
-                                                         Function<StoredPair, String> value) {
+    private static TableColumn<StoredPair, String> column(
+            String id, String title, double width, SortColumn sort, Function<StoredPair, String> value) {
         TableColumn<StoredPair, String> c = new TableColumn<>(title);
         c.setId(id);
         c.setUserData(sort);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue() == null ? "" : value.apply(cd.getValue())));
+        c.setCellValueFactory(
+                cd -> new ReadOnlyObjectWrapper<>(cd.getValue() == null ? "" : value.apply(cd.getValue())));
         return c;
     }
 
@@ -155,5 +212,4 @@ public final class PairTable extends TableView<StoredPair> {
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
-
 }

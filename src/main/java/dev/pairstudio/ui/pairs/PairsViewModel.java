@@ -50,10 +50,10 @@ public final class PairsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private int selectedIndex = -1;
-    private IntConsumer selector = i -> { };
-    private Runnable onDataChanged = () -> { };
+    private IntConsumer selector = i -> {};
+    private Runnable onDataChanged = () -> {};
     /** After a review: the rows were replaced in place, but "N of M reviewed" changed. */
-    private Runnable onReviewed = () -> { };
+    private Runnable onReviewed = () -> {};
 
     public final Command accept;
     public final Command reject;
@@ -66,14 +66,21 @@ public final class PairsViewModel {
     public final Command nextUnreviewed;
     public final Command previousUnreviewed;
 
-    public PairsViewModel(PairReader store, Curator curator, FilterViewModel filters, Rows rows, TaskRunner tasks, DialogService dialogs) {
+    public PairsViewModel(
+            PairReader store,
+            Curator curator,
+            FilterViewModel filters,
+            Rows rows,
+            TaskRunner tasks,
+            DialogService dialogs) {
         this.store = store;
         this.curator = curator;
         this.filters = filters;
         this.rows = rows;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        BooleanBinding inTrash = Bindings.createBooleanBinding(() -> filters.filter().trash(), filters.filterProperty());
+        BooleanBinding inTrash =
+                Bindings.createBooleanBinding(() -> filters.filter().trash(), filters.filterProperty());
         BooleanBinding pairs = inTrash.not();
         BooleanBinding selectedPairs = Bindings.isNotEmpty(selection).and(pairs);
         accept = new Command(selectedPairs, () -> review(ReviewStatus.ACCEPTED));
@@ -124,22 +131,28 @@ public final class PairsViewModel {
     private void review(ReviewStatus status) {
         List<StoredPair> selected = List.copyOf(selection);
         int index = selectedIndex;
-        tasks.run("review pairs", () -> {
-            String what = curator.review(selected, status);
-            return new Reviewed(what, selected.stream().map(p -> store.get(p.id()).orElse(p)).toList());
-        }, done -> {
-            stepDone();
-            done.updated().forEach(rows::replace);
-            onReviewed.run();
-            say(done.what());
-            if (selected.size() == 1 && status != ReviewStatus.UNREVIEWED) {
-                moveToUnreviewedFrom(index, 1);
-            }
-        });
+        tasks.run(
+                "review pairs",
+                () -> {
+                    String what = curator.review(selected, status);
+                    return new Reviewed(
+                            what,
+                            selected.stream()
+                                    .map(p -> store.get(p.id()).orElse(p))
+                                    .toList());
+                },
+                done -> {
+                    stepDone();
+                    done.updated().forEach(rows::replace);
+                    onReviewed.run();
+                    say(done.what());
+                    if (selected.size() == 1 && status != ReviewStatus.UNREVIEWED) {
+                        moveToUnreviewedFrom(index, 1);
+                    }
+                });
     }
 
-    private record Reviewed(String what, List<StoredPair> updated) {
-    }
+    private record Reviewed(String what, List<StoredPair> updated) {}
 
     /** Selects the nearest loaded unreviewed row in one direction; stops at rows not loaded yet. */
     private void moveToUnreviewedFrom(int from, int step) {
@@ -160,7 +173,10 @@ public final class PairsViewModel {
 
     private void deleteSelected() {
         List<Long> ids = selection.stream().map(StoredPair::id).toList();
-        tasks.run("delete selected pairs", () -> curator.trash(ids), what -> changed(what + ". Ctrl+Z brings them back."));
+        tasks.run(
+                "delete selected pairs",
+                () -> curator.trash(ids),
+                what -> changed(what + ". Ctrl+Z brings them back."));
     }
 
     private void deleteMatching() {
@@ -170,13 +186,17 @@ public final class PairsViewModel {
                 say("No pair matches the filter: nothing to delete.");
                 return;
             }
-            boolean yes = dialogs.confirm(new DialogService.Confirmation("confirm-delete-matching",
+            boolean yes = dialogs.confirm(new DialogService.Confirmation(
+                    "confirm-delete-matching",
                     "Move " + Curator.count(count) + " to the trash?",
                     "Move " + Curator.count(count) + " that match the current filter to the trash?\n"
                             + "You can undo this (Ctrl+Z) or restore them from the trash.",
                     "Delete " + Curator.count(count)));
             if (yes) {
-                tasks.run("delete matching pairs", () -> curator.trash(filter), what -> changed(what + ". Ctrl+Z brings them back."));
+                tasks.run(
+                        "delete matching pairs",
+                        () -> curator.trash(filter),
+                        what -> changed(what + ". Ctrl+Z brings them back."));
             }
         });
     }
@@ -187,7 +207,10 @@ public final class PairsViewModel {
 
     private void restoreSelected() {
         List<Long> ids = selection.stream().map(StoredPair::id).toList();
-        tasks.run("restore pairs", () -> curator.restore(ids), what -> changed(what + ". Ctrl+Z moves them back to the trash."));
+        tasks.run(
+                "restore pairs",
+                () -> curator.restore(ids),
+                what -> changed(what + ". Ctrl+Z moves them back to the trash."));
     }
 
     /**
@@ -196,21 +219,26 @@ public final class PairsViewModel {
      */
     private void emptyTrash() {
         PairFilter shown = filters.filter();
-        tasks.run("count the trash", () -> new long[] {store.count(PairFilter.ALL.withTrash(true)), store.count(shown)}, counts -> {
-            if (counts[0] == 0) {
-                say("The trash is empty.");
-                return;
-            }
-            String all = Curator.count(counts[0]);
-            String text = counts[0] == counts[1]
-                    ? "Delete all " + all + " in the trash for good? This cannot be undone."
-                    : "Delete all " + all + " in the trash for good, not only the " + String.format(Locale.ROOT, "%,d", counts[1])
-                            + " the search and filters show? This cannot be undone.";
-            if (dialogs.confirm(new DialogService.Confirmation("confirm-empty-trash", "Empty the trash: " + all, text,
-                    "Empty trash: " + all))) {
-                tasks.run("empty the trash", curator::purge, what -> changed(what + ". This cannot be undone."));
-            }
-        });
+        tasks.run(
+                "count the trash",
+                () -> new long[] {store.count(PairFilter.ALL.withTrash(true)), store.count(shown)},
+                counts -> {
+                    if (counts[0] == 0) {
+                        say("The trash is empty.");
+                        return;
+                    }
+                    String all = Curator.count(counts[0]);
+                    String text = counts[0] == counts[1]
+                            ? "Delete all " + all + " in the trash for good? This cannot be undone."
+                            : "Delete all " + all + " in the trash for good, not only the "
+                                    + String.format(Locale.ROOT, "%,d", counts[1])
+                                    + " the search and filters show? This cannot be undone.";
+                    if (dialogs.confirm(new DialogService.Confirmation(
+                            "confirm-empty-trash", "Empty the trash: " + all, text, "Empty trash: " + all))) {
+                        tasks.run(
+                                "empty the trash", curator::purge, what -> changed(what + ". This cannot be undone."));
+                    }
+                });
     }
 
     private void changed(String what) {

@@ -16,8 +16,7 @@ public final class SearchMatches {
     /** Matches marked in one text at most. */
     private static final int MAX_SPANS = 20;
 
-    private SearchMatches() {
-    }
+    private SearchMatches() {}
 
     /** [start, end) spans in order, none overlapping or empty; none without search text or with a broken expression. */
     public static List<int[]> in(String text, PairFilter f) {
@@ -27,7 +26,9 @@ public final class SearchMatches {
         }
         Pattern p;
         try {
-            p = f.textIsRegex() ? Pattern.compile(q) : Pattern.compile(Pattern.quote(q), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            p = f.textIsRegex()
+                    ? Pattern.compile(q)
+                    : Pattern.compile(Pattern.quote(q), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         } catch (PatternSyntaxException e) {
             return List.of();
         }

@@ -24,11 +24,12 @@ final class StatusCell extends TableCell<StoredPair, ReviewStatus> {
             return;
         }
         setText(label(status));
-        FontIcon icon = new FontIcon(switch (status) {
-            case ACCEPTED -> Feather.CHECK_CIRCLE;
-            case REJECTED -> Feather.X_CIRCLE;
-            default -> Feather.CIRCLE;
-        });
+        FontIcon icon = new FontIcon(
+                switch (status) {
+                    case ACCEPTED -> Feather.CHECK_CIRCLE;
+                    case REJECTED -> Feather.X_CIRCLE;
+                    default -> Feather.CIRCLE;
+                });
         icon.getStyleClass().add("status-icon");
         setGraphic(icon);
         getStyleClass().add("status-" + status.name().toLowerCase(Locale.ROOT));

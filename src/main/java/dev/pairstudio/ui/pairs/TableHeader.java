@@ -120,14 +120,20 @@ public final class TableHeader extends VBox {
         } else if (all < 0 || (shown == all && filters.chips().isEmpty())) {
             text.append(trash ? Plural.of(shown, "pair in the trash", noun) : Plural.of(shown, "pair"));
         } else {
-            text.append(Plural.number(shown)).append(" of ").append(Plural.of(all, trash ? "pair in the trash" : "pair", noun));
+            text.append(Plural.number(shown))
+                    .append(" of ")
+                    .append(Plural.of(all, trash ? "pair in the trash" : "pair", noun));
         }
         if (!trash && t.live() >= 0) {
-            text.append("  ·  ").append(Plural.number(t.reviewed())).append(" of ").append(Plural.number(t.live())).append(" reviewed");
+            text.append("  ·  ")
+                    .append(Plural.number(t.reviewed()))
+                    .append(" of ")
+                    .append(Plural.number(t.live()))
+                    .append(" reviewed");
         }
         summary.setText(text.toString());
-        bannerText.setText("Trash — " + (t.trashed() < 0 ? "" : Plural.of(t.trashed(), "pair") + ". ")
-                + "Restore or empty.");
+        bannerText.setText(
+                "Trash — " + (t.trashed() < 0 ? "" : Plural.of(t.trashed(), "pair") + ". ") + "Restore or empty.");
     }
 
     private void showChips() {

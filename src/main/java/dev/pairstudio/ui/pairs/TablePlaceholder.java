@@ -21,8 +21,7 @@ import javafx.util.Duration;
  */
 public final class TablePlaceholder {
 
-    private TablePlaceholder() {
-    }
+    private TablePlaceholder() {}
 
     /** A node for {@code TableView.setPlaceholder}: the loading state while {@code rows} waits, else {@code empty}. */
     public static Node of(PagedPairList rows, Maintenance store, Node empty) {

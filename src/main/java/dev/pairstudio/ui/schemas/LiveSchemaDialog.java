@@ -37,8 +37,8 @@ final class LiveSchemaDialog extends Dialog<String> {
     static final ButtonType IMPORT = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
 
     /** What the form asks for; {@code schemaPattern} null reads every non-system schema. */
-    record Request(String url, String user, char[] password, String schemaPattern, String databaseName, int timeoutSeconds) {
-    }
+    record Request(
+            String url, String user, char[] password, String schemaPattern, String databaseName, int timeoutSeconds) {}
 
     private final TextField url = new TextField();
     private final TextField user = new TextField();
@@ -53,7 +53,11 @@ final class LiveSchemaDialog extends Dialog<String> {
      * @param nameCheck asks, when the name is unknown, whether to create it: runs its second argument when the
      *                  user goes on, and nothing otherwise
      */
-    LiveSchemaDialog(Window owner, PairStore store, TaskRunner background, String suggestedName,
+    LiveSchemaDialog(
+            Window owner,
+            PairStore store,
+            TaskRunner background,
+            String suggestedName,
             BiConsumer<String, Runnable> nameCheck) {
         initOwner(owner);
         setTitle("Import a schema from a database");
@@ -86,8 +90,10 @@ final class LiveSchemaDialog extends Dialog<String> {
         GridPane.setHgrow(url, Priority.ALWAYS);
         grid.setPrefWidth(620);
         getDialogPane().setContent(grid);
-        getDialogPane().getStylesheets().add(Objects.requireNonNull(
-                MainWindow.class.getResource("pair-studio.css")).toExternalForm());
+        getDialogPane()
+                .getStylesheets()
+                .add(Objects.requireNonNull(MainWindow.class.getResource("pair-studio.css"))
+                        .toExternalForm());
         getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, IMPORT);
         getDialogPane().lookupButton(IMPORT).setId("live-import");
         getDialogPane().lookupButton(IMPORT).disableProperty().bind(busy);
@@ -113,53 +119,71 @@ final class LiveSchemaDialog extends Dialog<String> {
         } catch (NumberFormatException e) {
             seconds = -1;
         }
-        String why = !u.startsWith("jdbc:") ? "A JDBC URL starts with jdbc:, for example jdbc:h2:/data/shop."
-                : name.isEmpty() ? "Type the database_name of the pairs this schema describes."
-                : seconds < 1 || seconds > 600 ? "The time limit is a number of seconds from 1 to 600."
-                : "";
+        String why = !u.startsWith("jdbc:")
+                ? "A JDBC URL starts with jdbc:, for example jdbc:h2:/data/shop."
+                : name.isEmpty()
+                        ? "Type the database_name of the pairs this schema describes."
+                        : seconds < 1 || seconds > 600 ? "The time limit is a number of seconds from 1 to 600." : "";
         problem.setText(why);
         if (!why.isEmpty()) {
             return null;
         }
         String pattern = schemaPattern.getText().strip();
-        return new Request(u, user.getText().strip().isEmpty() ? null : user.getText().strip(), password.getText().toCharArray(),
-                pattern.isEmpty() ? null : pattern, name, seconds);
+        return new Request(
+                u,
+                user.getText().strip().isEmpty() ? null : user.getText().strip(),
+                password.getText().toCharArray(),
+                pattern.isEmpty() ? null : pattern,
+                name,
+                seconds);
     }
 
     private void read(PairStore store, TaskRunner background, Request r) {
         busy.set(true);
         problem.setText("Connecting to " + JdbcSchemaReader.safe(r.url()) + " (at most " + r.timeoutSeconds() + " s)…");
-        background.run("read a live schema", () -> {
-            try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
-                SchemaImporter importer = new SchemaImporter(store, analyzer);
-                SchemaImporter.Report report = importer.importJdbc(new JdbcSchemaReader(r.timeoutSeconds() * 1000L), r.url(), r.user(),
-                        r.password(), r.schemaPattern(), r.databaseName());
-                if (report.saved().isEmpty()) {
-                    return Outcome.failed("No tables found at " + JdbcSchemaReader.safe(r.url())
-                            + (r.schemaPattern() == null ? "" : " in schema " + r.schemaPattern()) + "; nothing stored.");
-                }
-                long checked = importer.validate(report, n -> { }, () -> false).validated();
-                var saved = report.saved().get(0);
-                var schema = SchemaJson.read(saved.definition());
-                return Outcome.stored("Stored " + saved.databaseName() + " version " + saved.version() + " (" + Plural.of(schema.tables().size(), "table")
-                        + ", " + Plural.of(schema.columnCount(), "column") + ") from " + JdbcSchemaReader.safe(r.url()) + "; checked "
-                        + Plural.of(checked, "pair") + ".");
-            } catch (JdbcSchemaReader.ConnectionFailure e) {
-                return Outcome.failed(e.getMessage());
-            } catch (RuntimeException e) {
-                return Outcome.failed("Nothing stored: " + e.getMessage());
-            } finally {
-                Arrays.fill(r.password(), '\0');
-            }
-        }, outcome -> {
-            busy.set(false);
-            if (outcome.failure() != null) {
-                problem.setText(outcome.failure());
-            } else {
-                setResult(outcome.stored());
-                close();
-            }
-        });
+        background.run(
+                "read a live schema",
+                () -> {
+                    try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
+                        SchemaImporter importer = new SchemaImporter(store, analyzer);
+                        SchemaImporter.Report report = importer.importJdbc(
+                                new JdbcSchemaReader(r.timeoutSeconds() * 1000L),
+                                r.url(),
+                                r.user(),
+                                r.password(),
+                                r.schemaPattern(),
+                                r.databaseName());
+                        if (report.saved().isEmpty()) {
+                            return Outcome.failed("No tables found at " + JdbcSchemaReader.safe(r.url())
+                                    + (r.schemaPattern() == null ? "" : " in schema " + r.schemaPattern())
+                                    + "; nothing stored.");
+                        }
+                        long checked =
+                                importer.validate(report, n -> {}, () -> false).validated();
+                        var saved = report.saved().get(0);
+                        var schema = SchemaJson.read(saved.definition());
+                        return Outcome.stored("Stored " + saved.databaseName() + " version " + saved.version() + " ("
+                                + Plural.of(schema.tables().size(), "table")
+                                + ", " + Plural.of(schema.columnCount(), "column") + ") from "
+                                + JdbcSchemaReader.safe(r.url()) + "; checked "
+                                + Plural.of(checked, "pair") + ".");
+                    } catch (JdbcSchemaReader.ConnectionFailure e) {
+                        return Outcome.failed(e.getMessage());
+                    } catch (RuntimeException e) {
+                        return Outcome.failed("Nothing stored: " + e.getMessage());
+                    } finally {
+                        Arrays.fill(r.password(), '\0');
+                    }
+                },
+                outcome -> {
+                    busy.set(false);
+                    if (outcome.failure() != null) {
+                        problem.setText(outcome.failure());
+                    } else {
+                        setResult(outcome.stored());
+                        close();
+                    }
+                });
     }
 
     /** Either the status line of a stored schema or why nothing was stored. */

@@ -59,7 +59,8 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
         initOwner(owner);
         setResizable(true);
         setTitle("Edit schema");
-        setHeaderText("The schema of " + base.databaseName() + ", version " + base.version() + " (" + base.source() + ").\n"
+        setHeaderText("The schema of " + base.databaseName() + ", version " + base.version() + " (" + base.source()
+                + ").\n"
                 + "Saving stores version " + (base.version() + 1) + " and checks the pairs of " + base.databaseName()
                 + " against it; version " + base.version() + " stays.");
         text.setId("schema-edit-text");
@@ -88,8 +89,10 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
         VBox.setVgrow(text, Priority.ALWAYS);
         content.setPadding(new Insets(8));
         getDialogPane().setContent(content);
-        getDialogPane().getStylesheets().add(Objects.requireNonNull(
-                MainWindow.class.getResource("pair-studio.css")).toExternalForm());
+        getDialogPane()
+                .getStylesheets()
+                .add(Objects.requireNonNull(MainWindow.class.getResource("pair-studio.css"))
+                        .toExternalForm());
         getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, SAVE);
         getDialogPane().lookupButton(SAVE).setId("schema-edit-save");
         getDialogPane().lookupButton(SAVE).disableProperty().bind(savable.not().or(busy));
@@ -132,31 +135,41 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
 
     private void save() {
         busy.set(true);
-        status.setText("Saving version " + (base.version() + 1) + " and checking the pairs of " + base.databaseName() + "…");
+        status.setText(
+                "Saving version " + (base.version() + 1) + " and checking the pairs of " + base.databaseName() + "…");
         String current = text.getText();
-        background.run("store an edited schema", () -> {
-            try {
-                SchemaEditing.Check again = SchemaEditing.check(analyzer, current, schema); // exactly the text shown now
-                return again.savable() ? SchemaEditing.save(store, analyzer, base, again, () -> false) : again.summary();
-            } catch (RuntimeException e) {
-                return "Not saved: " + e.getMessage(); // nothing stored, the text stays here
-            }
-        }, outcome -> {
-            busy.set(false);
-            if (outcome instanceof SchemaEditing.Saved saved) {
-                setResult(saved);
-                close();
-            } else {
-                status.setText(String.valueOf(outcome));
-            }
-        });
+        background.run(
+                "store an edited schema",
+                () -> {
+                    try {
+                        SchemaEditing.Check again =
+                                SchemaEditing.check(analyzer, current, schema); // exactly the text shown now
+                        return again.savable()
+                                ? SchemaEditing.save(store, analyzer, base, again, () -> false)
+                                : again.summary();
+                    } catch (RuntimeException e) {
+                        return "Not saved: " + e.getMessage(); // nothing stored, the text stays here
+                    }
+                },
+                outcome -> {
+                    busy.set(false);
+                    if (outcome instanceof SchemaEditing.Saved saved) {
+                        setResult(saved);
+                        close();
+                    } else {
+                        status.setText(String.valueOf(outcome));
+                    }
+                });
     }
 
     private boolean discardConfirmed() {
         ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE);
         ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                "The schema of " + base.databaseName() + " stays as version " + base.version() + ".", keep, discard);
+        Alert ask = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "The schema of " + base.databaseName() + " stays as version " + base.version() + ".",
+                keep,
+                discard);
         ask.initOwner(getDialogPane().getScene().getWindow());
         ask.setTitle("Edit schema");
         ask.setHeaderText("Discard your changes?");

@@ -58,11 +58,13 @@ public final class SchemasView extends BorderPane {
     /** When a version was stored, to the minute, in UTC as the rest of the window. */
     private static final DateTimeFormatter SAVED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
     private final PairStore store;
     private final TaskRunner background;
     private final ListView<StoredSchema> databases = new ListView<>();
     private final TreeView<String> tables = new TreeView<>();
-    private static final String NO_SCHEMA = "No schema yet: import one with 'Import schema…' or 'pairstudio schema import FILE --database NAME'.";
+    private static final String NO_SCHEMA =
+            "No schema yet: import one with 'Import schema…' or 'pairstudio schema import FILE --database NAME'.";
     private final Label summary = new Label(NO_SCHEMA);
     private final Button showPairs = new Button("Show pairs using this table");
     private final Button importButton = new Button("Import schema…");
@@ -73,8 +75,9 @@ public final class SchemasView extends BorderPane {
     private final CheckBox readOnly = new CheckBox("Read-only questions (flag DML/DDL, never run it)");
     /** True while the check box shows a loaded value: not a user's change. */
     private boolean showingReadOnly;
-    private BiConsumer<String, Set<String>> onShowPairs = (db, names) -> { };
-    private Runnable onPairsChecked = () -> { };
+
+    private BiConsumer<String, Set<String>> onShowPairs = (db, names) -> {};
+    private Runnable onPairsChecked = () -> {};
     private SchemaUsage usage;
 
     public SchemasView(PairStore store, TaskRunner background) {
@@ -98,7 +101,9 @@ public final class SchemasView extends BorderPane {
         });
         databases.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDatabase(now));
         tables.setShowRoot(false);
-        tables.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showPairs.setDisable(tableOf(now) == null));
+        tables.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, was, now) -> showPairs.setDisable(tableOf(now) == null));
         showPairs.setOnAction(e -> {
             StoredSchema s = databases.getSelectionModel().getSelectedItem();
             String table = tableOf(tables.getSelectionModel().getSelectedItem());
@@ -116,8 +121,12 @@ public final class SchemasView extends BorderPane {
         editButton.setOnAction(e -> editSelected());
         deleteButton.setId("schema-delete");
         deleteButton.setOnAction(e -> deleteSelected());
-        editButton.disableProperty().bind(databases.getSelectionModel().selectedItemProperty().isNull());
-        deleteButton.disableProperty().bind(databases.getSelectionModel().selectedItemProperty().isNull());
+        editButton
+                .disableProperty()
+                .bind(databases.getSelectionModel().selectedItemProperty().isNull());
+        deleteButton
+                .disableProperty()
+                .bind(databases.getSelectionModel().selectedItemProperty().isNull());
         importStatus.setId("schema-import-status");
         importStatus.setWrapText(true);
         readOnly.setId("schema-read-only");
@@ -155,9 +164,13 @@ public final class SchemasView extends BorderPane {
     public void importLive() {
         StoredSchema selected = databases.getSelectionModel().getSelectedItem();
         LiveSchemaDialog[] dialog = new LiveSchemaDialog[1];
-        dialog[0] = new LiveSchemaDialog(owner(), store, background,
+        dialog[0] = new LiveSchemaDialog(
+                owner(),
+                store,
+                background,
                 selected == null ? null : selected.databaseName(),
-                (name, then) -> whenNameIsMeant(name, dialog[0].getDialogPane().getScene().getWindow(), then));
+                (name, then) -> whenNameIsMeant(
+                        name, dialog[0].getDialogPane().getScene().getWindow(), then));
         dialog[0].showThen(text -> {
             importStatus.setText(text);
             reload();
@@ -176,8 +189,8 @@ public final class SchemasView extends BorderPane {
             dialog.setOnHidden(e -> {
                 SchemaEditing.Saved saved = dialog.getResult();
                 if (saved != null) {
-                    importStatus.setText("Saved " + saved.stored().databaseName() + " version " + saved.stored().version() + "; "
-                            + checked(saved.validation()));
+                    importStatus.setText("Saved " + saved.stored().databaseName() + " version "
+                            + saved.stored().version() + "; " + checked(saved.validation()));
                     reload();
                     onPairsChecked.run();
                 }
@@ -198,7 +211,10 @@ public final class SchemasView extends BorderPane {
             return;
         }
         String name = s.databaseName();
-        background.run("find validations against a schema", () -> store.validationsAgainst(name), losing -> SchemaQuestions.delete(owner(), s, losing, () -> deleteNow(name)));
+        background.run(
+                "find validations against a schema",
+                () -> store.validationsAgainst(name),
+                losing -> SchemaQuestions.delete(owner(), s, losing, () -> deleteNow(name)));
     }
 
     private Window owner() {
@@ -218,9 +234,11 @@ public final class SchemasView extends BorderPane {
     private void chooseAndImport() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import a schema");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("CREATE TABLE scripts and Spider/BIRD tables.json", "*.sql", "*.ddl", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(
+                                "CREATE TABLE scripts and Spider/BIRD tables.json", "*.sql", "*.ddl", "*.json"),
+                        new FileChooser.ExtensionFilter("All files", "*.*"));
         File file = chooser.showOpenDialog(owner());
         if (file == null) {
             return;
@@ -230,8 +248,7 @@ public final class SchemasView extends BorderPane {
         if (SchemaFormat.guess(path) == SchemaFormat.DDL) {
             StoredSchema selected = databases.getSelectionModel().getSelectedItem();
             String stem = path.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            TextInputDialog ask = new TextInputDialog(
-                    selected != null ? selected.databaseName() : stem);
+            TextInputDialog ask = new TextInputDialog(selected != null ? selected.databaseName() : stem);
             ask.setTitle("Import a schema");
             ask.setHeaderText("Which database_name do these tables belong to?");
             Optional<String> answer = ask.showAndWait();
@@ -271,42 +288,58 @@ public final class SchemasView extends BorderPane {
                 then.run();
                 return;
             }
-            SchemaQuestions.createUnknown(owner, unknown.get(), then, () -> importStatus.setText("Nothing imported: no pair uses "
-                    + databaseName + (unknown.get().closest().isEmpty() ? "." : " (" + unknown.get().didYouMean() + ")")));
+            SchemaQuestions.createUnknown(
+                    owner,
+                    unknown.get(),
+                    then,
+                    () -> importStatus.setText("Nothing imported: no pair uses " + databaseName
+                            + (unknown.get().closest().isEmpty()
+                                    ? "."
+                                    : " (" + unknown.get().didYouMean() + ")")));
         });
     }
 
     private void importNow(Path file, String databaseName) {
         importButton.setDisable(true);
         importStatus.setText("Importing " + file.getFileName() + "…");
-        background.run("import a schema", () -> {
-            try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
-                return storeFile(file, databaseName, analyzer);
-            } catch (IOException | RuntimeException e) {
-                return "Cannot import " + file.getFileName() + ": " + e.getMessage(); // nothing stored
-            }
-        }, text -> {
-            importButton.setDisable(false);
-            importStatus.setText(text);
-            reload();
-            onPairsChecked.run();
-        });
+        background.run(
+                "import a schema",
+                () -> {
+                    try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
+                        return storeFile(file, databaseName, analyzer);
+                    } catch (IOException | RuntimeException e) {
+                        return "Cannot import " + file.getFileName() + ": " + e.getMessage(); // nothing stored
+                    }
+                },
+                text -> {
+                    importButton.setDisable(false);
+                    importStatus.setText(text);
+                    reload();
+                    onPairsChecked.run();
+                });
     }
 
-    private String storeFile(Path file, String databaseName, SqlAnalyzer analyzer)
-            throws IOException {
+    private String storeFile(Path file, String databaseName, SqlAnalyzer analyzer) throws IOException {
         SchemaImporter importer = new SchemaImporter(store, analyzer);
         SchemaImporter.Report r = importer.importFile(file, SchemaFormat.guess(file), databaseName, null);
-        long checked = importer.validate(r, n -> { }, () -> false).validated();
+        long checked = importer.validate(r, n -> {}, () -> false).validated();
         return describe(r, checked);
     }
 
     private static String describe(SchemaImporter.Report r, long checked) {
         StringBuilder b = new StringBuilder();
-        r.saved().forEach(s -> b.append(b.length() == 0 ? "" : "; ").append(s.databaseName()).append(" version ").append(s.version()));
-        String text = r.saved().isEmpty() ? "No table definitions found; nothing stored." : "Stored " + b + "; checked " + Plural.of(checked, "pair") + ".";
+        r.saved()
+                .forEach(s -> b.append(b.length() == 0 ? "" : "; ")
+                        .append(s.databaseName())
+                        .append(" version ")
+                        .append(s.version()));
+        String text = r.saved().isEmpty()
+                ? "No table definitions found; nothing stored."
+                : "Stored " + b + "; checked " + Plural.of(checked, "pair") + ".";
         if (!r.problems().isEmpty()) {
-            text += " Not imported: " + String.join("; ", r.problems().stream().map(Object::toString).toList());
+            text += " Not imported: "
+                    + String.join(
+                            "; ", r.problems().stream().map(Object::toString).toList());
         }
         return text;
     }
@@ -343,18 +376,27 @@ public final class SchemasView extends BorderPane {
         String name = s.databaseName();
         readOnly.setDisable(true);
         importStatus.setText("Checking the pairs of " + name + " again…");
-        background.run("save the read-only setting and check again", () -> {
-            ReadOnlyDatabases.set(store, name, value);
-            try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
-                return ValidationRun.run(store, analyzer, PairFilter.ALL.withDatabaseNames(Set.of(name)),
-                        Runtime.getRuntime().availableProcessors(), n -> { }, () -> false);
-            }
-        }, result -> {
-            readOnly.setDisable(false);
-            long writes = result.flagged().getOrDefault(QualityFlag.WRITE_STATEMENT, 0L);
-            importStatus.setText(name + (value ? " holds read-only questions" : " allows writes") + "; checked "
-                    + Plural.of(result.validated(), "pair") + (value ? ", " + Plural.of(writes, "write") + " flagged." : "."));
-        });
+        background.run(
+                "save the read-only setting and check again",
+                () -> {
+                    ReadOnlyDatabases.set(store, name, value);
+                    try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
+                        return ValidationRun.run(
+                                store,
+                                analyzer,
+                                PairFilter.ALL.withDatabaseNames(Set.of(name)),
+                                Runtime.getRuntime().availableProcessors(),
+                                n -> {},
+                                () -> false);
+                    }
+                },
+                result -> {
+                    readOnly.setDisable(false);
+                    long writes = result.flagged().getOrDefault(QualityFlag.WRITE_STATEMENT, 0L);
+                    importStatus.setText(name + (value ? " holds read-only questions" : " allows writes") + "; checked "
+                            + Plural.of(result.validated(), "pair")
+                            + (value ? ", " + Plural.of(writes, "write") + " flagged." : "."));
+                });
     }
 
     private void showDatabase(StoredSchema s) {
@@ -365,43 +407,63 @@ public final class SchemasView extends BorderPane {
             summary.setText(NO_SCHEMA);
             return;
         }
-        background.run("read the read-only setting", () -> ReadOnlyDatabases.load(store).test(s.databaseName()), value -> {
-            if (s != databases.getSelectionModel().getSelectedItem()) {
-                return;
-            }
-            showingReadOnly = true;
-            readOnly.setSelected(value);
-            showingReadOnly = false;
-            readOnly.setDisable(false);
-        });
-        background.run("count pairs per table", () -> {
-            DatabaseSchema schema = SchemaJson.read(s.definition());
-            return Map.entry(schema, SchemaUsage.of(store, schema));
-        }, loaded -> {
-            if (s != databases.getSelectionModel().getSelectedItem()) {
-                return; // another database was chosen meanwhile
-            }
-            DatabaseSchema schema = loaded.getKey();
-            usage = loaded.getValue();
-            TreeItem<String> root = new TreeItem<>(schema.databaseName());
-            for (SchemaTable t : schema.tables()) {
-                long using = usage.pairsByTable().get(t.name());
-                TreeItem<String> table = new TreeItem<>(t.name() + "  (" + Plural.of(using, "pair") + ")");
-                for (SchemaColumn c : t.columns()) {
-                    String key = t.primaryKey().contains(c.name()) ? "  · primary key"
-                            : t.uniqueKeys().contains(List.of(c.name())) ? "  · unique" : "";
-                    String fk = t.foreignKeys().stream().filter(f -> f.column().equals(c.name())).findFirst()
-                            .map(SchemasView::reference).orElse("");
-                    table.getChildren().add(new TreeItem<>(c.name() + (c.type().isEmpty() ? "" : "  " + c.type()) + key + fk));
-                }
-                t.uniqueKeys().stream().filter(k -> k.size() > 1)
-                        .forEach(k -> table.getChildren().add(new TreeItem<>("unique (" + String.join(", ", k) + ")")));
-                root.getChildren().add(table);
-            }
-            tables.setRoot(root);
-            summary.setText(String.format("%s, version %d (%s, %s): %s, %s", schema.databaseName(), s.version(),
-                    s.source(), SAVED_AT.format(s.importedAt()), Plural.of(schema.tables().size(), "table"), Plural.of(schema.columnCount(), "column")));
-        });
+        background.run(
+                "read the read-only setting",
+                () -> ReadOnlyDatabases.load(store).test(s.databaseName()),
+                value -> {
+                    if (s != databases.getSelectionModel().getSelectedItem()) {
+                        return;
+                    }
+                    showingReadOnly = true;
+                    readOnly.setSelected(value);
+                    showingReadOnly = false;
+                    readOnly.setDisable(false);
+                });
+        background.run(
+                "count pairs per table",
+                () -> {
+                    DatabaseSchema schema = SchemaJson.read(s.definition());
+                    return Map.entry(schema, SchemaUsage.of(store, schema));
+                },
+                loaded -> {
+                    if (s != databases.getSelectionModel().getSelectedItem()) {
+                        return; // another database was chosen meanwhile
+                    }
+                    DatabaseSchema schema = loaded.getKey();
+                    usage = loaded.getValue();
+                    TreeItem<String> root = new TreeItem<>(schema.databaseName());
+                    for (SchemaTable t : schema.tables()) {
+                        long using = usage.pairsByTable().get(t.name());
+                        TreeItem<String> table = new TreeItem<>(t.name() + "  (" + Plural.of(using, "pair") + ")");
+                        for (SchemaColumn c : t.columns()) {
+                            String key = t.primaryKey().contains(c.name())
+                                    ? "  · primary key"
+                                    : t.uniqueKeys().contains(List.of(c.name())) ? "  · unique" : "";
+                            String fk = t.foreignKeys().stream()
+                                    .filter(f -> f.column().equals(c.name()))
+                                    .findFirst()
+                                    .map(SchemasView::reference)
+                                    .orElse("");
+                            table.getChildren()
+                                    .add(new TreeItem<>(
+                                            c.name() + (c.type().isEmpty() ? "" : "  " + c.type()) + key + fk));
+                        }
+                        t.uniqueKeys().stream()
+                                .filter(k -> k.size() > 1)
+                                .forEach(k -> table.getChildren()
+                                        .add(new TreeItem<>("unique (" + String.join(", ", k) + ")")));
+                        root.getChildren().add(table);
+                    }
+                    tables.setRoot(root);
+                    summary.setText(String.format(
+                            "%s, version %d (%s, %s): %s, %s",
+                            schema.databaseName(),
+                            s.version(),
+                            s.source(),
+                            SAVED_AT.format(s.importedAt()),
+                            Plural.of(schema.tables().size(), "table"),
+                            Plural.of(schema.columnCount(), "column")));
+                });
     }
 
     private static String reference(ForeignKey f) {

@@ -61,7 +61,8 @@ public record ChartNumbers(String id, String title, Dimension dimension, List<St
     /** RFC 4180 CSV (comma, quotes where needed, {@code \n} line ends): the header, then one line per row. */
     public String csv() {
         StringBuilder out = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
             printer.printRecord(columns);
             for (Row r : rows) {
                 List<String> cells = new ArrayList<>();

@@ -44,17 +44,16 @@ final class Charts {
     }
 
     /** A chart and its drillable nodes by key. */
-    record Built(Node node, Map<String, Node> drillNodes) {
-    }
+    record Built(Node node, Map<String, Node> drillNodes) {}
 
     private static final double Y_AXIS_WIDTH = 64;
     private static final double MAX_BAR = 64;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     static Built bars(ChartNumbers n, String categoryLabel, String valueLabel, Drill drill) {
-        CategoryAxis x = new CategoryAxis(FXCollections.observableArrayList(n.rows().stream().map(ChartNumbers.Row::label).toList()));
+        CategoryAxis x = new CategoryAxis(FXCollections.observableArrayList(
+                n.rows().stream().map(ChartNumbers.Row::label).toList()));
         x.setLabel(categoryLabel);
         if (n.rows().size() > 5) {
             x.setTickLabelRotation(-90); // keeps every label: a slanted or upright axis hides those that overlap
@@ -64,8 +63,9 @@ final class Charts {
         style(chart, n);
         int categories = n.rows().size();
         // bars at most MAX_BAR wide: one or two categories would otherwise stretch across the whole chart
-        x.widthProperty().addListener((o, was, width) ->
-                chart.setCategoryGap(Math.max(categories > 6 ? 6 : 18, width.doubleValue() / categories - MAX_BAR)));
+        x.widthProperty()
+                .addListener((o, was, width) -> chart.setCategoryGap(
+                        Math.max(categories > 6 ? 6 : 18, width.doubleValue() / categories - MAX_BAR)));
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         series.setName(valueLabel);
         for (ChartNumbers.Row r : n.rows()) {
@@ -77,7 +77,8 @@ final class Charts {
 
     /** Horizontal bars, the first row at the top (long category names such as table names stay readable). */
     static Built horizontalBars(ChartNumbers n, String categoryLabel, String valueLabel, Drill drill) {
-        List<String> labels = new ArrayList<>(n.rows().stream().map(ChartNumbers.Row::label).toList());
+        List<String> labels =
+                new ArrayList<>(n.rows().stream().map(ChartNumbers.Row::label).toList());
         Collections.reverse(labels);
         CategoryAxis y = new CategoryAxis(FXCollections.observableArrayList(labels));
         y.setLabel(categoryLabel);
@@ -132,7 +133,10 @@ final class Charts {
         legend.getStyleClass().add("stacked-legend");
         Map<String, Node> nodes = new LinkedHashMap<>();
         for (ChartNumbers.Row r : n.rows()) {
-            String slice = "slice-" + (r.key() == null ? "none" : r.key().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+            String slice = "slice-"
+                    + (r.key() == null
+                            ? "none"
+                            : r.key().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
             double share = total == 0 ? 0 : (double) r.count() / total;
             if (r.count() > 0) {
                 Region segment = new Region();
@@ -179,7 +183,8 @@ final class Charts {
         chart.setStartAngle(90);
         chart.setClockwise(true);
         chart.getStyleClass().addAll("stats-chart", "chart-" + n.id());
-        List<ChartNumbers.Row> shown = n.rows().stream().filter(r -> r.count() > 0).toList();
+        List<ChartNumbers.Row> shown =
+                n.rows().stream().filter(r -> r.count() > 0).toList();
         List<PieChart.Data> data = new ArrayList<>();
         for (ChartNumbers.Row r : shown) {
             data.add(new PieChart.Data(r.label() + " (" + DashboardCharts.count(r.count()) + ")", r.count()));
@@ -196,7 +201,11 @@ final class Charts {
             if (node == null) {
                 continue;
             }
-            node.getStyleClass().add("slice-" + (r.key() == null ? "none" : r.key().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
+            node.getStyleClass()
+                    .add("slice-"
+                            + (r.key() == null
+                                    ? "none"
+                                    : r.key().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
             decorate(node, n, r, total, drill);
             if (r.key() != null) {
                 nodes.put(r.key(), node);
@@ -275,7 +284,8 @@ final class Charts {
         rate.setMinHeight(120);
 
         for (XYChart<Number, Number> c : List.of(pairs, rate)) {
-            NumberAxis axis = (NumberAxis) c.getXAxis(); // no tooltip: one over the whole chart floated after the drill-down
+            NumberAxis axis =
+                    (NumberAxis) c.getXAxis(); // no tooltip: one over the whole chart floated after the drill-down
             c.setOnMouseClicked(e -> {
                 if (e.getButton() != MouseButton.PRIMARY) {
                     return;
@@ -386,7 +396,9 @@ final class Charts {
     }
 
     private static String trim(double v) {
-        return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+        return Math.abs(v) >= 100 || v == Math.rint(v)
+                ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static void style(XYChart<?, ?> chart, ChartNumbers n) {

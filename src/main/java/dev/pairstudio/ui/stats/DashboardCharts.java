@@ -30,28 +30,50 @@ public final class DashboardCharts {
     /** Days in the rolling window of the success-rate line (a single day holds too few pairs to say much). */
     public static final int ROLLING_DAYS = 7;
 
-    private DashboardCharts() {
-    }
+    private DashboardCharts() {}
 
     /** One headline figure. */
-    public record Headline(String id, String label, String value, String detail) {
-    }
+    public record Headline(String id, String label, String value, String detail) {}
 
     public static List<Headline> headlines(DashboardData d) {
         Statistics s = d.stats();
         long total = s.totalPairs();
         List<Headline> out = new ArrayList<>();
-        out.add(new Headline("pairs", "Pairs", count(total), total == 0 ? "none match the filter" : "matching the filter"));
-        out.add(new Headline("success-rate", "Success rate", total == 0 ? "–" : percent(d.successRate()),
+        out.add(new Headline(
+                "pairs", "Pairs", count(total), total == 0 ? "none match the filter" : "matching the filter"));
+        out.add(new Headline(
+                "success-rate",
+                "Success rate",
+                total == 0 ? "–" : percent(d.successRate()),
                 count(s.successfulPairs()) + " ran, " + count(s.failedPairs()) + " failed"));
-        out.add(new Headline("accepted", "Accepted", count(status(s, ReviewStatus.ACCEPTED)), share(status(s, ReviewStatus.ACCEPTED), total)));
-        out.add(new Headline("rejected", "Rejected", count(status(s, ReviewStatus.REJECTED)), share(status(s, ReviewStatus.REJECTED), total)));
-        out.add(new Headline("unreviewed", "Unreviewed", count(status(s, ReviewStatus.UNREVIEWED)), share(status(s, ReviewStatus.UNREVIEWED), total)));
-        out.add(new Headline("duplicates", "Duplicates", count(s.duplicates()), count(s.nearDuplicates()) + " near-duplicates"));
+        out.add(new Headline(
+                "accepted",
+                "Accepted",
+                count(status(s, ReviewStatus.ACCEPTED)),
+                share(status(s, ReviewStatus.ACCEPTED), total)));
+        out.add(new Headline(
+                "rejected",
+                "Rejected",
+                count(status(s, ReviewStatus.REJECTED)),
+                share(status(s, ReviewStatus.REJECTED), total)));
+        out.add(new Headline(
+                "unreviewed",
+                "Unreviewed",
+                count(status(s, ReviewStatus.UNREVIEWED)),
+                share(status(s, ReviewStatus.UNREVIEWED), total)));
+        out.add(new Headline(
+                "duplicates", "Duplicates", count(s.duplicates()), count(s.nearDuplicates()) + " near-duplicates"));
         out.add(new Headline("conflicts", "Conflicts", count(s.conflicts()), "same question, other SQL"));
-        out.add(d.pairsWithPii() == null ? new Headline("pii", "Pairs with PII", "…", "counting")
-                : new Headline("pii", "Pairs with PII", count(d.pairsWithPii()), share(d.pairsWithPii(), total)));
-        out.add(new Headline("unique-tables", "Unique tables", count(s.uniqueTables().size()), Plural.of(s.databaseTypes().size(), "database type")));
+        out.add(
+                d.pairsWithPii() == null
+                        ? new Headline("pii", "Pairs with PII", "…", "counting")
+                        : new Headline(
+                                "pii", "Pairs with PII", count(d.pairsWithPii()), share(d.pairsWithPii(), total)));
+        out.add(new Headline(
+                "unique-tables",
+                "Unique tables",
+                count(s.uniqueTables().size()),
+                Plural.of(s.databaseTypes().size(), "database type")));
         out.add(schemaValidity(s));
         return out;
     }
@@ -67,14 +89,20 @@ public final class DashboardCharts {
         if (validated == 0) {
             return new Headline("schema-valid", "Valid vs schema", "–", "no pair checked against a schema");
         }
-        return new Headline("schema-valid", "Valid vs schema", percent(100.0 * valid / validated),
-                count(valid) + " of " + count(validated) + " checked, " + Plural.of(s.schemaValidity().size(), "database"));
+        return new Headline(
+                "schema-valid",
+                "Valid vs schema",
+                percent(100.0 * valid / validated),
+                count(valid) + " of " + count(validated) + " checked, "
+                        + Plural.of(s.schemaValidity().size(), "database"));
     }
 
     /** "241 of 601 reviewed": how far the review of the pairs in the review-status chart has come. */
     public static String reviewed(ChartNumbers status) {
         long total = status.total();
-        long open = status.row(ReviewStatus.UNREVIEWED.name()).map(ChartNumbers.Row::count).orElse(0L);
+        long open = status.row(ReviewStatus.UNREVIEWED.name())
+                .map(ChartNumbers.Row::count)
+                .orElse(0L);
         return count(total - open) + " of " + count(total) + " reviewed";
     }
 
@@ -85,40 +113,60 @@ public final class DashboardCharts {
         out.add(perDay(s.pairsPerDay(), d.successfulPerDay()));
 
         List<ChartNumbers.Row> status = new ArrayList<>();
-        for (ReviewStatus r : List.of(ReviewStatus.ACCEPTED, ReviewStatus.REJECTED, ReviewStatus.UNREVIEWED)) { // the reviewed first
-            status.add(new ChartNumbers.Row(pretty(r.name()), r.name(), s.reviewStatus().getOrDefault(r, 0L)));
+        for (ReviewStatus r :
+                List.of(ReviewStatus.ACCEPTED, ReviewStatus.REJECTED, ReviewStatus.UNREVIEWED)) { // the reviewed first
+            status.add(new ChartNumbers.Row(
+                    pretty(r.name()), r.name(), s.reviewStatus().getOrDefault(r, 0L)));
         }
-        out.add(new ChartNumbers(REVIEW_STATUS, "Review status", Dimension.REVIEW_STATUS, List.of("review_status", "pairs"), status));
+        out.add(new ChartNumbers(
+                REVIEW_STATUS, "Review status", Dimension.REVIEW_STATUS, List.of("review_status", "pairs"), status));
 
         List<ChartNumbers.Row> types = new ArrayList<>();
         for (Map.Entry<QueryType, Long> e : s.queryTypeDistribution().entrySet()) {
             types.add(new ChartNumbers.Row(e.getKey().name(), e.getKey().name(), e.getValue()));
         }
-        out.add(new ChartNumbers(QUERY_TYPES, "Query types", Dimension.QUERY_TYPE, List.of("query_type", "pairs"), types));
+        out.add(new ChartNumbers(
+                QUERY_TYPES, "Query types", Dimension.QUERY_TYPE, List.of("query_type", "pairs"), types));
 
         List<ChartNumbers.Row> dbs = new ArrayList<>();
-        (d.databaseTypes() == null ? Map.<String, Long>of() : d.databaseTypes()).forEach((k, v) -> dbs.add(new ChartNumbers.Row(k.isEmpty() ? "(none)" : k, k.isEmpty() ? null : k, v)));
-        out.add(new ChartNumbers(DATABASE_TYPES, "Database types", Dimension.DATABASE_TYPE, List.of("database_type", "pairs"), dbs));
+        (d.databaseTypes() == null ? Map.<String, Long>of() : d.databaseTypes())
+                .forEach(
+                        (k, v) -> dbs.add(new ChartNumbers.Row(k.isEmpty() ? "(none)" : k, k.isEmpty() ? null : k, v)));
+        out.add(new ChartNumbers(
+                DATABASE_TYPES, "Database types", Dimension.DATABASE_TYPE, List.of("database_type", "pairs"), dbs));
 
         List<ChartNumbers.Row> levels = new ArrayList<>();
-        s.complexity().forEach((k, v) -> levels.add(new ChartNumbers.Row(
-                k.equals("UNANALYSED") ? "Not analysed" : pretty(k), k.equals("UNANALYSED") ? null : k, v)));
-        out.add(new ChartNumbers(COMPLEXITY, "Complexity", Dimension.COMPLEXITY, List.of("complexity", "pairs"), levels));
+        s.complexity()
+                .forEach((k, v) -> levels.add(new ChartNumbers.Row(
+                        k.equals("UNANALYSED") ? "Not analysed" : pretty(k), k.equals("UNANALYSED") ? null : k, v)));
+        out.add(new ChartNumbers(
+                COMPLEXITY, "Complexity", Dimension.COMPLEXITY, List.of("complexity", "pairs"), levels));
 
-        out.add(histogram(QUESTION_LENGTH, "Question length", "question_length_characters", s.questionLengthHistogram()));
+        out.add(histogram(
+                QUESTION_LENGTH, "Question length", "question_length_characters", s.questionLengthHistogram()));
         out.add(histogram(SQL_LENGTH, "SQL length", "sql_length_characters", s.sqlLengthHistogram()));
 
         List<ChartNumbers.Row> pii = new ArrayList<>();
         s.piiFindings().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> pii.add(new ChartNumbers.Row(e.getKey(), e.getKey(), e.getValue())));
-        out.add(new ChartNumbers(PII_TYPES, "PII findings per type", Dimension.PII_TYPE, List.of("pii_type", "pairs_with_finding"), pii));
+        out.add(new ChartNumbers(
+                PII_TYPES,
+                "PII findings per type",
+                Dimension.PII_TYPE,
+                List.of("pii_type", "pairs_with_finding"),
+                pii));
 
         List<ChartNumbers.Row> tables = new ArrayList<>();
         for (Statistics.TableCount t : s.topTables()) {
             tables.add(new ChartNumbers.Row(t.table(), t.table(), t.pairs()));
         }
-        out.add(new ChartNumbers(TOP_TABLES, "Top " + Statistics.TOP_TABLES + " tables", Dimension.TABLE, List.of("table", "pairs"), tables));
+        out.add(new ChartNumbers(
+                TOP_TABLES,
+                "Top " + Statistics.TOP_TABLES + " tables",
+                Dimension.TABLE,
+                List.of("table", "pairs"),
+                tables));
         return out;
     }
 
@@ -131,21 +179,29 @@ public final class DashboardCharts {
         for (Map.Entry<LocalDate, Long> e : pairs.entrySet()) {
             LocalDate day = e.getKey();
             LocalDate windowStart = day.minusDays(ROLLING_DAYS - 1L);
-            long windowPairs = pairs.subMap(windowStart, day.plusDays(1)).values().stream().mapToLong(Long::longValue).sum();
+            long windowPairs = pairs.subMap(windowStart, day.plusDays(1)).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
             List<Number> values = new ArrayList<>();
             values.add(e.getValue());
             if (successful == null) {
                 values.add(null);
                 values.add(null);
             } else {
-                long windowOk = successful.subMap(windowStart, day.plusDays(1)).values().stream().mapToLong(Long::longValue).sum();
+                long windowOk = successful.subMap(windowStart, day.plusDays(1)).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
                 values.add(successful.getOrDefault(day, 0L));
                 values.add(windowPairs == 0 ? null : 100.0 * windowOk / windowPairs);
             }
             rows.add(new ChartNumbers.Row(day.toString(), day.toString(), values));
         }
-        return new ChartNumbers(PAIRS_PER_DAY, "Pairs per day and success rate", Dimension.DAY,
-                List.of("day_utc", "pairs", "successful_pairs", "success_rate_" + ROLLING_DAYS + "d_percent"), rows);
+        return new ChartNumbers(
+                PAIRS_PER_DAY,
+                "Pairs per day and success rate",
+                Dimension.DAY,
+                List.of("day_utc", "pairs", "successful_pairs", "success_rate_" + ROLLING_DAYS + "d_percent"),
+                rows);
     }
 
     private static ChartNumbers histogram(String id, String title, String column, List<Statistics.LengthBin> bins) {
@@ -162,7 +218,8 @@ public final class DashboardCharts {
     }
 
     static String pretty(String enumName) {
-        return enumName.charAt(0) + enumName.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
+        return enumName.charAt(0)
+                + enumName.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     static String count(long n) {

@@ -65,8 +65,14 @@ public record DashboardData(
         sums.databaseTypes.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> types.put(e.getKey(), e.getValue()));
-        return new DashboardData(filter, stats, sums.withPii, Collections.unmodifiableMap(types), successful,
-                statisticsMillis, (System.nanoTime() - t1) / 1_000_000);
+        return new DashboardData(
+                filter,
+                stats,
+                sums.withPii,
+                Collections.unmodifiableMap(types),
+                successful,
+                statisticsMillis,
+                (System.nanoTime() - t1) / 1_000_000);
     }
 
     /** Whether {@link #withExtras} has run. */
@@ -96,16 +102,14 @@ public record DashboardData(
         }
 
         @Override
-        public void day(LocalDate day, long pairs) {
-        }
+        public void day(LocalDate day, long pairs) {}
     }
 
     private static final class DaySums implements StatSink {
         final TreeMap<LocalDate, Long> days = new TreeMap<>();
 
         @Override
-        public void group(StatGroup group, StatCounts counts) {
-        }
+        public void group(StatGroup group, StatCounts counts) {}
 
         @Override
         public void day(LocalDate day, long pairs) {

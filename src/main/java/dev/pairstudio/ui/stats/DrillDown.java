@@ -14,8 +14,7 @@ import javafx.collections.ObservableList;
  */
 public final class DrillDown {
     /** One drill-down: what the breadcrumb says and the filter it replaced. */
-    public record Step(String label, PairFilter before) {
-    }
+    public record Step(String label, PairFilter before) {}
 
     private final FilterViewModel filters;
     private final ObservableList<Step> steps = FXCollections.observableArrayList();

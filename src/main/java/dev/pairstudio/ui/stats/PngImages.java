@@ -12,8 +12,7 @@ import javax.imageio.ImageIO;
 
 /** PNG encoding of snapshots and atomic writing; safe off the FX thread once the snapshot is taken. */
 final class PngImages {
-    private PngImages() {
-    }
+    private PngImages() {}
 
     static byte[] encode(Image image) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);

@@ -2,8 +2,8 @@ package dev.pairstudio.ui.stats;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairStore;
-import dev.pairstudio.ui.task.TaskRunner;
 import dev.pairstudio.ui.Debouncer;
+import dev.pairstudio.ui.task.TaskRunner;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,7 +31,12 @@ final class StatisticsLoader {
     private boolean pending;
     private boolean disposed;
 
-    StatisticsLoader(PairStore store, TaskRunner tasks, Duration quiet, Consumer<DashboardData> onResult, Consumer<Throwable> onError) {
+    StatisticsLoader(
+            PairStore store,
+            TaskRunner tasks,
+            Duration quiet,
+            Consumer<DashboardData> onResult,
+            Consumer<Throwable> onError) {
         this.store = store;
         this.tasks = tasks;
         this.onResult = onResult;
@@ -78,7 +83,10 @@ final class StatisticsLoader {
         pending = false;
         long mine = sequence;
         PairFilter filter = requested;
-        tasks.run("compute the dashboard's statistics", () -> DashboardData.compute(store, filter), partial -> firstStep(mine, partial),
+        tasks.run(
+                "compute the dashboard's statistics",
+                () -> DashboardData.compute(store, filter),
+                partial -> firstStep(mine, partial),
                 e -> finished(mine, null, e));
     }
 
@@ -88,7 +96,10 @@ final class StatisticsLoader {
             return;
         }
         onResult.accept(partial);
-        tasks.run("compute the dashboard's extras", () -> partial.withExtras(store), whole -> finished(mine, whole, null),
+        tasks.run(
+                "compute the dashboard's extras",
+                () -> partial.withExtras(store),
+                whole -> finished(mine, whole, null),
                 e -> finished(mine, null, e));
     }
 

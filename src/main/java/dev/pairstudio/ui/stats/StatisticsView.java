@@ -90,7 +90,9 @@ public final class StatisticsView extends BorderPane {
         this.loader = new StatisticsLoader(store, tasks, debounce, this::show, this::failed);
         getStyleClass().add("stats-view");
         setId("statistics-view");
-        getStylesheets().add(Objects.requireNonNull(StatisticsView.class.getResource("/dev/pairstudio/ui/pair-studio.css")).toExternalForm());
+        getStylesheets()
+                .add(Objects.requireNonNull(StatisticsView.class.getResource("/dev/pairstudio/ui/pair-studio.css"))
+                        .toExternalForm());
 
         setTop(toolbar());
         content.getChildren().addAll(headline(), empty, charts());
@@ -104,7 +106,8 @@ public final class StatisticsView extends BorderPane {
         scroll.getStyleClass().add("stats-scroll");
         scroll.setId("stats-scroll");
         // the viewport, not the content: content as wide as three columns' minimum would never go back to two
-        scroll.viewportBoundsProperty().addListener((o, was, now) -> arrange(now.getWidth() < THREE_COLUMNS_FROM ? 2 : 3));
+        scroll.viewportBoundsProperty()
+                .addListener((o, was, now) -> arrange(now.getWidth() < THREE_COLUMNS_FROM ? 2 : 3));
         setCenter(scroll);
 
         onFilter = (o, a, b) -> {
@@ -221,7 +224,8 @@ public final class StatisticsView extends BorderPane {
         return write(target, () -> {
             List<HtmlReport.Section> sections = new ArrayList<>();
             for (int i = 0; i < numbers.size(); i++) {
-                sections.add(new HtmlReport.Section(numbers.get(i), images.get(i) == null ? null : PngImages.encode(images.get(i))));
+                sections.add(new HtmlReport.Section(
+                        numbers.get(i), images.get(i) == null ? null : PngImages.encode(images.get(i))));
             }
             return HtmlReport.render(filter, now, headlines, sections).getBytes(StandardCharsets.UTF_8);
         });
@@ -256,7 +260,11 @@ public final class StatisticsView extends BorderPane {
         refresh.setOnAction(e -> refresh());
         Button png = button("PNG…", Feather.IMAGE, "Save the whole dashboard as one PNG image", "stats-save-png");
         png.setOnAction(e -> prompt("statistics-dashboard.png", "PNG image", "*.png", this::saveDashboardPng));
-        Button html = button("HTML report…", Feather.FILE_TEXT, "Save a self-contained HTML report: the numbers and every chart", "stats-save-html");
+        Button html = button(
+                "HTML report…",
+                Feather.FILE_TEXT,
+                "Save a self-contained HTML report: the numbers and every chart",
+                "stats-save-html");
         html.setOnAction(e -> prompt("statistics-report.html", "HTML report", "*.html", this::saveHtmlReport));
         HBox bar = new HBox(8, breadcrumb, status, progress, refresh, png, html);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -277,9 +285,18 @@ public final class StatisticsView extends BorderPane {
         FlowPane tiles = new FlowPane(10, 10);
         tiles.setId("stats-headline");
         tiles.getStyleClass().add("stats-headline");
-        for (String[] h : new String[][] {{"pairs", "Pairs"}, {"success-rate", "Success rate"}, {"accepted", "Accepted"},
-            {"rejected", "Rejected"}, {"unreviewed", "Unreviewed"}, {"duplicates", "Duplicates"}, {"conflicts", "Conflicts"},
-            {"pii", "Pairs with PII"}, {"unique-tables", "Unique tables"}, {"schema-valid", "Valid vs schema"}}) {
+        for (String[] h : new String[][] {
+            {"pairs", "Pairs"},
+            {"success-rate", "Success rate"},
+            {"accepted", "Accepted"},
+            {"rejected", "Rejected"},
+            {"unreviewed", "Unreviewed"},
+            {"duplicates", "Duplicates"},
+            {"conflicts", "Conflicts"},
+            {"pii", "Pairs with PII"},
+            {"unique-tables", "Unique tables"},
+            {"schema-valid", "Valid vs schema"}
+        }) {
             Label value = new Label("…");
             value.setId("headline-" + h[0]);
             value.getStyleClass().add("stats-tile-value");
@@ -344,7 +361,8 @@ public final class StatisticsView extends BorderPane {
         int col = 0;
         int row = 0;
         for (Map.Entry<String, ChartCard> e : cards.entrySet()) {
-            int span = e.getKey().equals(DashboardCharts.TOP_TABLES) ? columns
+            int span = e.getKey().equals(DashboardCharts.TOP_TABLES)
+                    ? columns
                     : e.getKey().equals(DashboardCharts.PAIRS_PER_DAY) ? Math.min(2, columns) : 1;
             if (col + span > columns) {
                 col = 0;
@@ -419,9 +437,14 @@ public final class StatisticsView extends BorderPane {
         grid.setManaged(!none);
         Charts.Drill onDrill = drill::narrow;
         DashboardData before = data.get();
-        boolean completing = d.complete() && before != null && !before.complete() && before.filter().equals(d.filter());
+        boolean completing = d.complete()
+                && before != null
+                && !before.complete()
+                && before.filter().equals(d.filter());
         for (ChartNumbers n : DashboardCharts.charts(d)) {
-            if (completing && !n.id().equals(DashboardCharts.DATABASE_TYPES) && !n.id().equals(DashboardCharts.PAIRS_PER_DAY)) {
+            if (completing
+                    && !n.id().equals(DashboardCharts.DATABASE_TYPES)
+                    && !n.id().equals(DashboardCharts.PAIRS_PER_DAY)) {
                 continue; // the extras change only these two
             }
             ChartCard card = cards.get(n.id());
@@ -429,18 +452,24 @@ public final class StatisticsView extends BorderPane {
                 card.showPending(n);
                 continue;
             }
-            Charts.Built built = n.rows().isEmpty() ? new Charts.Built(new Region(), Map.of()) : switch (n.id()) {
-                case DashboardCharts.PAIRS_PER_DAY -> Charts.perDay(n, onDrill);
-                case DashboardCharts.REVIEW_STATUS -> Charts.stackedBar(n, DashboardCharts.reviewed(n), onDrill);
-                case DashboardCharts.DATABASE_TYPES -> Charts.pie(n, onDrill);
-                case DashboardCharts.QUERY_TYPES -> Charts.horizontalBars(n, "query type", "pairs", onDrill);
-                case DashboardCharts.COMPLEXITY -> Charts.bars(n, "complexity level", "pairs", onDrill);
-                case DashboardCharts.QUESTION_LENGTH -> Charts.bars(n, "characters", "pairs", onDrill); // the card's title names the length
-                case DashboardCharts.SQL_LENGTH -> Charts.bars(n, "characters", "pairs", onDrill);
-                case DashboardCharts.PII_TYPES -> Charts.bars(n, "finding type", "pairs with a finding", onDrill);
-                case DashboardCharts.TOP_TABLES -> Charts.horizontalBars(n, "table", "pairs referencing the table", onDrill);
-                default -> throw new IllegalStateException(n.id());
-            };
+            Charts.Built built = n.rows().isEmpty()
+                    ? new Charts.Built(new Region(), Map.of())
+                    : switch (n.id()) {
+                        case DashboardCharts.PAIRS_PER_DAY -> Charts.perDay(n, onDrill);
+                        case DashboardCharts.REVIEW_STATUS ->
+                            Charts.stackedBar(n, DashboardCharts.reviewed(n), onDrill);
+                        case DashboardCharts.DATABASE_TYPES -> Charts.pie(n, onDrill);
+                        case DashboardCharts.QUERY_TYPES -> Charts.horizontalBars(n, "query type", "pairs", onDrill);
+                        case DashboardCharts.COMPLEXITY -> Charts.bars(n, "complexity level", "pairs", onDrill);
+                        case DashboardCharts.QUESTION_LENGTH ->
+                            Charts.bars(n, "characters", "pairs", onDrill); // the card's title names the length
+                        case DashboardCharts.SQL_LENGTH -> Charts.bars(n, "characters", "pairs", onDrill);
+                        case DashboardCharts.PII_TYPES ->
+                            Charts.bars(n, "finding type", "pairs with a finding", onDrill);
+                        case DashboardCharts.TOP_TABLES ->
+                            Charts.horizontalBars(n, "table", "pairs referencing the table", onDrill);
+                        default -> throw new IllegalStateException(n.id());
+                    };
             card.show(n, built.node(), built.drillNodes());
             if (n.id().equals(DashboardCharts.TOP_TABLES)) {
                 fitHeight(card, n.rows().size()); // eight tables in a card sized for twenty left it half empty
@@ -456,7 +485,8 @@ public final class StatisticsView extends BorderPane {
         if (!status.getStyleClass().contains("field-error")) {
             status.getStyleClass().add("field-error");
         }
-        status.setText("Could not compute the statistics: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        status.setText("Could not compute the statistics: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
 
     private String filterDescription() {
@@ -473,13 +503,17 @@ public final class StatisticsView extends BorderPane {
     /** Encodes and writes in the background; the future completes on the FX thread, after the status line says so. */
     private CompletableFuture<Path> write(Path target, Bytes bytes) {
         CompletableFuture<Path> written = new CompletableFuture<>();
-        tasks.run("save the dashboard as a file", () -> PngImages.write(target, bytes.get()), path -> {
-            status.setText("Saved " + target.getFileName());
-            written.complete(path);
-        }, e -> {
-            failed(e);
-            written.completeExceptionally(e);
-        });
+        tasks.run(
+                "save the dashboard as a file",
+                () -> PngImages.write(target, bytes.get()),
+                path -> {
+                    status.setText("Saved " + target.getFileName());
+                    written.complete(path);
+                },
+                e -> {
+                    failed(e);
+                    written.completeExceptionally(e);
+                });
         return written;
     }
 

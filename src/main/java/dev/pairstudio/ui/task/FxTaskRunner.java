@@ -17,6 +17,7 @@ public final class FxTaskRunner extends TaskRunner.WithFailureHandler {
     private final Set<Task<?>> live = ConcurrentHashMap.newKeySet();
     /** Jobs whose work has not returned yet, cancelled ones included: what "nothing left running" counts. */
     private final AtomicInteger working = new AtomicInteger();
+
     private volatile boolean closed;
 
     public FxTaskRunner(Executor executor) {
@@ -24,7 +25,8 @@ public final class FxTaskRunner extends TaskRunner.WithFailureHandler {
     }
 
     @Override
-    public <T> Job runWithProgress(String name, Work<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailure) {
+    public <T> Job runWithProgress(
+            String name, Work<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailure) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {

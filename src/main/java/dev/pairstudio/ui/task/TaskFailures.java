@@ -11,8 +11,7 @@ import org.slf4j.LoggerFactory;
 public final class TaskFailures {
     private static final Logger LOG = LoggerFactory.getLogger(TaskFailures.class);
 
-    private TaskFailures() {
-    }
+    private TaskFailures() {}
 
     public static void log(String job, Throwable error) {
         LOG.warn("Background job '{}' failed", job, withoutMessages(error));
@@ -20,7 +19,8 @@ public final class TaskFailures {
 
     /** A copy of {@code error} and its causes that keeps classes and stack traces and drops every message. */
     static Throwable withoutMessages(Throwable error) {
-        Throwable copy = new Scrubbed(error.getClass().getName(), error.getCause() == null ? null : withoutMessages(error.getCause()));
+        Throwable copy = new Scrubbed(
+                error.getClass().getName(), error.getCause() == null ? null : withoutMessages(error.getCause()));
         copy.setStackTrace(error.getStackTrace());
         return copy;
     }

@@ -32,9 +32,11 @@ public interface TaskRunner extends AutoCloseable {
      *
      * @param name what the work does, for the log ("count matching pairs"): never pair text
      */
-    <T> Job runWithProgress(String name, Work<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailure);
+    <T> Job runWithProgress(
+            String name, Work<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailure);
 
-    default <T> Job run(String name, Callable<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailure) {
+    default <T> Job run(
+            String name, Callable<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailure) {
         return runWithProgress(name, progress -> work.call(), onDone, onFailure);
     }
 
@@ -51,7 +53,7 @@ public interface TaskRunner extends AutoCloseable {
 
     /** The failure handler both runners keep. */
     abstract class WithFailureHandler implements TaskRunner {
-        private Consumer<? super Throwable> failureHandler = e -> { };
+        private Consumer<? super Throwable> failureHandler = e -> {};
 
         @Override
         public void setFailureHandler(Consumer<? super Throwable> handler) {

@@ -30,6 +30,7 @@ class PairIndexGrowthTest {
 
     @Test
     void growingNeverOverflowsPastTheLargestArray() {
-        assertThat(PairIndex.grownCapacity(Integer.MAX_VALUE - 100, Integer.MAX_VALUE - 99)).isEqualTo(Integer.MAX_VALUE - 8);
+        assertThat(PairIndex.grownCapacity(Integer.MAX_VALUE - 100, Integer.MAX_VALUE - 99))
+                .isEqualTo(Integer.MAX_VALUE - 8);
     }
 }

@@ -23,25 +23,38 @@ public final class TextIndexBenchmark {
     private static final Map<String, List<String>> QUERIES = new LinkedHashMap<>();
 
     static {
-        QUERIES.put("existing words", List.of("customers", "lisbon", "select", "salary", "merge", "departments", "archived_at"));
+        QUERIES.put(
+                "existing words",
+                List.of("customers", "lisbon", "select", "salary", "merge", "departments", "archived_at"));
         QUERIES.put("rare / absent words", List.of("novak", "notes", "5555555555554444", "rnk", "zebra", "qwertyuiop"));
         QUERIES.put("inner-word fragments", List.of("omer", "stom", "tud", "partm", "ount", "ation", "_id"));
         QUERIES.put("numbers", List.of("2023", "555", "4111", "100", "42", "0147"));
-        QUERIES.put("email fragments", List.of("example.com", "jane.doe", "@example.org", "doe+", "mail.example", "omar.silva@"));
-        QUERIES.put("2-3 word phrases", List.of("customer email", "order by total", "group by g.name", "list the names",
-                "how many orders", "average salary", "city = 'Oslo'"));
+        QUERIES.put(
+                "email fragments",
+                List.of("example.com", "jane.doe", "@example.org", "doe+", "mail.example", "omar.silva@"));
+        QUERIES.put(
+                "2-3 word phrases",
+                List.of(
+                        "customer email",
+                        "order by total",
+                        "group by g.name",
+                        "list the names",
+                        "how many orders",
+                        "average salary",
+                        "city = 'Oslo'"));
         QUERIES.put("worst: 1-2 chars", List.of("e", "id", "a", "s", "1", "o", "in"));
     }
 
-    private TextIndexBenchmark() {
-    }
+    private TextIndexBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 1_000_000;
         boolean unique = Arrays.asList(args).contains("--unique");
-        System.out.printf("load average %.2f, %d cores, max heap %d MB%n",
+        System.out.printf(
+                "load average %.2f, %d cores, max heap %d MB%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
 
         String[] questions = new String[n];
         String[] sqls = new String[n];
@@ -52,7 +65,8 @@ public final class TextIndexBenchmark {
             sqls[i[0]] = unique ? p.sql() + " /* " + p.pairId() + " */" : p.sql();
             i[0]++;
         });
-        System.out.printf("generated %,d pairs in %.1f s%s%n", n, secs(t), unique ? " (a unique token in every SQL)" : "");
+        System.out.printf(
+                "generated %,d pairs in %.1f s%s%n", n, secs(t), unique ? " (a unique token in every SQL)" : "");
 
         long before = usedAfterGc();
         t = System.nanoTime();
@@ -60,7 +74,8 @@ public final class TextIndexBenchmark {
         double cold = secs(t);
         long retained = usedAfterGc() - before;
         System.out.printf("build (cold JIT): %.2f s = %,.0f pairs/s%n", cold, n / cold);
-        System.out.printf("memory: retained %.1f MB (heap after GC), memoryBytes() %.1f MB%n",
+        System.out.printf(
+                "memory: retained %.1f MB (heap after GC), memoryBytes() %.1f MB%n",
                 retained / 1e6, index.memoryBytes() / 1e6);
 
         index = null;
@@ -75,7 +90,8 @@ public final class TextIndexBenchmark {
                 index.candidates(phrase);
             }
         }
-        System.out.printf("%n%-22s %10s %10s   queries (median ms, candidates, exact)%n", "candidates()", "median ms", "max ms");
+        System.out.printf(
+                "%n%-22s %10s %10s   queries (median ms, candidates, exact)%n", "candidates()", "median ms", "max ms");
         for (Map.Entry<String, List<String>> group : QUERIES.entrySet()) {
             double[] medians = new double[group.getValue().size()];
             StringBuilder detail = new StringBuilder();
@@ -89,13 +105,20 @@ public final class TextIndexBenchmark {
                     runs[r] = (System.nanoTime() - s) / 1e6;
                 }
                 medians[q] = median(runs);
-                detail.append(String.format("%n      %-20s %7.1f ms %,9d %s", "'" + phrase + "'", medians[q],
-                        c.ordinals().cardinality(), c.exact() ? "exact" : "verify"));
+                detail.append(String.format(
+                        "%n      %-20s %7.1f ms %,9d %s",
+                        "'" + phrase + "'", medians[q], c.ordinals().cardinality(), c.exact() ? "exact" : "verify"));
             }
-            System.out.printf("%-22s %10.1f %10.1f%s%n", group.getKey(), median(medians),
-                    Arrays.stream(medians).max().orElse(0), detail);
+            System.out.printf(
+                    "%-22s %10.1f %10.1f%s%n",
+                    group.getKey(),
+                    median(medians),
+                    Arrays.stream(medians).max().orElse(0),
+                    detail);
         }
-        System.out.printf("%nload average at the end %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                "%nload average at the end %.2f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static TextIndex build(String[] questions, String[] sqls) {

@@ -1,5 +1,8 @@
 package dev.pairstudio.store.index;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import java.util.ArrayList;
@@ -16,15 +19,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class TextIndexTest {
     /** Mixed-case and non-ASCII texts beside the synthetic pairs, so the property test sees them too. */
     private static final String[] ODD_TEXTS = {
-        "Straße in MÜNCHEN", "ÉCOLE normale", "école ÉLÉMENTAIRE", "ΟΔΟΣ Αθηνών", "İstanbul ve IĞDIR",
-        "naïve café", "東京の顧客", "price 100%_off", "100% sure", "under_score__double", "CamelCaseWord",
-        "tab\tand\nnewline", "emoji 😀 inside", "   ", "", "x", "%%", "a.b.c", "C++ and C#",
+        "Straße in MÜNCHEN",
+        "ÉCOLE normale",
+        "école ÉLÉMENTAIRE",
+        "ΟΔΟΣ Αθηνών",
+        "İstanbul ve IĞDIR",
+        "naïve café",
+        "東京の顧客",
+        "price 100%_off",
+        "100% sure",
+        "under_score__double",
+        "CamelCaseWord",
+        "tab\tand\nnewline",
+        "emoji 😀 inside",
+        "   ",
+        "",
+        "x",
+        "%%",
+        "a.b.c",
+        "C++ and C#",
     };
 
     private final TextIndex index = new TextIndex();
@@ -35,7 +51,9 @@ class TextIndexTest {
         Map<Integer, String[]> texts = new LinkedHashMap<>();
         int ordinal = 0;
         for (Pair p : new SyntheticPairs(11).list(3000)) {
-            String question = random.nextInt(10) == 0 ? mixCase(p.question() + " " + pick(random, ODD_TEXTS), random) : p.question();
+            String question = random.nextInt(10) == 0
+                    ? mixCase(p.question() + " " + pick(random, ODD_TEXTS), random)
+                    : p.question();
             String sql = random.nextInt(20) == 0 ? pick(random, ODD_TEXTS) : p.sql();
             texts.put(ordinal, new String[] {question, sql});
             index.add(ordinal, question, sql);
@@ -51,9 +69,40 @@ class TextIndexTest {
             index.replace(edited, now[0], now[1]);
         }
 
-        List<String> phrases = new ArrayList<>(List.of("", " ", "%%", "%", "_", "__", "100%_", "example.com", "@example.",
-                "customer_id", "cust", "omer", "e", "id", "a", "1", "555-01", "STRASSE", "straße", "école", "ÉCOLE", "οδος",
-                "i̇stanbul", "東京", "顧客", "😀", "c++", "edited1", "edited", "select", "SELECT COUNT(*)", "group by", "ORDER BY total DESC"));
+        List<String> phrases = new ArrayList<>(List.of(
+                "",
+                " ",
+                "%%",
+                "%",
+                "_",
+                "__",
+                "100%_",
+                "example.com",
+                "@example.",
+                "customer_id",
+                "cust",
+                "omer",
+                "e",
+                "id",
+                "a",
+                "1",
+                "555-01",
+                "STRASSE",
+                "straße",
+                "école",
+                "ÉCOLE",
+                "οδος",
+                "i̇stanbul",
+                "東京",
+                "顧客",
+                "😀",
+                "c++",
+                "edited1",
+                "edited",
+                "select",
+                "SELECT COUNT(*)",
+                "group by",
+                "ORDER BY total DESC"));
         List<String> all = new ArrayList<>();
         texts.values().forEach(t -> {
             all.add(t[0]);
@@ -79,13 +128,17 @@ class TextIndexTest {
             BitSet missing = (BitSet) expected.clone();
             missing.andNot(got.ordinals());
             assertThat(missing).as("missed for phrase '%s'", phrase).isEqualTo(new BitSet());
-            assertThat(got.ordinals().stream().allMatch(texts::containsKey)).as("only added ordinals for '%s'", phrase).isTrue();
+            assertThat(got.ordinals().stream().allMatch(texts::containsKey))
+                    .as("only added ordinals for '%s'", phrase)
+                    .isTrue();
             if (got.exact()) {
                 exactAnswers++;
                 assertThat(got.ordinals()).as("exact for phrase '%s'", phrase).isEqualTo(expected);
             }
             if (isOneWord(phrase)) {
-                assertThat(got.exact()).as("a single word is answered exactly: '%s'", phrase).isTrue();
+                assertThat(got.exact())
+                        .as("a single word is answered exactly: '%s'", phrase)
+                        .isTrue();
             }
         }
         assertThat(exactAnswers).isGreaterThan(100);
@@ -163,7 +216,9 @@ class TextIndexTest {
         index.add(200, "e", "f");
 
         for (String phrase : new String[] {"", " ", "%%", "%", "'", "()", "😀", "-- ;"}) {
-            assertThat(index.candidates(phrase)).as(phrase).isEqualTo(new TextIndex.Candidates(bits(3, 10, 200), false));
+            assertThat(index.candidates(phrase))
+                    .as(phrase)
+                    .isEqualTo(new TextIndex.Candidates(bits(3, 10, 200), false));
         }
         assertThat(index.candidates("_")).isEqualTo(exact()); // '_' is a word character, and no word has one
     }
@@ -214,7 +269,10 @@ class TextIndexTest {
             for (int i = 0; i < pairs.size(); i++) {
                 index.add(i, pairs.get(i).question(), pairs.get(i).sql());
                 if (i % 5000 == 0) { // same words plus one: "customer" keeps its answer
-                    index.replace(i / 2, pairs.get(i / 2).question() + " edited", pairs.get(i / 2).sql());
+                    index.replace(
+                            i / 2,
+                            pairs.get(i / 2).question() + " edited",
+                            pairs.get(i / 2).sql());
                 }
             }
             writing.set(false);
@@ -232,7 +290,8 @@ class TextIndexTest {
         String needle = phrase.toLowerCase(Locale.ROOT);
         BitSet out = new BitSet();
         texts.forEach((ordinal, t) -> {
-            if (t[0].toLowerCase(Locale.ROOT).contains(needle) || t[1].toLowerCase(Locale.ROOT).contains(needle)) {
+            if (t[0].toLowerCase(Locale.ROOT).contains(needle)
+                    || t[1].toLowerCase(Locale.ROOT).contains(needle)) {
                 out.set(ordinal);
             }
         });

@@ -38,12 +38,24 @@ class CommandTableTest {
     @Start
     void start(Stage stage) {
         table = new CommandTable()
-                .add("undo", "Edit", "Undo", "Undo the last step", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), null,
+                .add(
+                        "undo",
+                        "Edit",
+                        "Undo",
+                        "Undo the last step",
+                        new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
+                        null,
                         Command.of(undone::incrementAndGet))
                 .separator("Edit")
-                .add("accept", "Edit", "Accept", "Accept the selected pairs", new KeyCodeCombination(KeyCode.A), null,
+                .add(
+                        "accept",
+                        "Edit",
+                        "Accept",
+                        "Accept the selected pairs",
+                        new KeyCodeCombination(KeyCode.A),
+                        null,
                         new Command(canAccept, accepted::incrementAndGet))
-                .add("about", "Help", "About", "About this program", null, null, Command.of(() -> { }));
+                .add("about", "Help", "About", "About this program", null, null, Command.of(() -> {}));
         menus = table.menuBar(Map.of());
         note = new TextField();
         accept = table.button("accept");
@@ -54,7 +66,11 @@ class CommandTableTest {
     }
 
     private List<MenuItem> items(String menu) {
-        return menus.getMenus().stream().filter(m -> m.getText().equals(menu)).findFirst().orElseThrow().getItems();
+        return menus.getMenus().stream()
+                .filter(m -> m.getText().equals(menu))
+                .findFirst()
+                .orElseThrow()
+                .getItems();
     }
 
     @Test
@@ -65,7 +81,9 @@ class CommandTableTest {
         assertThat(edit.get(0).getText()).isEqualTo("Undo");
         assertThat(edit.get(0).getAccelerator()).isEqualTo(table.get("undo").keys());
         assertThat(edit.get(2).getText()).isEqualTo("Accept");
-        assertThat(edit.get(2).getAccelerator()).as("a single key would fire while typing").isNull();
+        assertThat(edit.get(2).getAccelerator())
+                .as("a single key would fire while typing")
+                .isNull();
         assertThat(accept.getTooltip().getText()).isEqualTo("Accept the selected pairs (A)");
     }
 
@@ -102,9 +120,16 @@ class CommandTableTest {
 
     @Test
     void aKeyCanBelongToOneCommandOnly() {
-        assertThatThrownBy(() -> table.add("accept-too", "Edit", "Accept too", "Accept again", new KeyCodeCombination(KeyCode.A), null,
-                Command.of(() -> { }))).hasMessageContaining("A is the key of two commands");
-        assertThatThrownBy(() -> table.add("undo", "Edit", "Undo", "Undo", null, null, Command.of(() -> { })))
+        assertThatThrownBy(() -> table.add(
+                        "accept-too",
+                        "Edit",
+                        "Accept too",
+                        "Accept again",
+                        new KeyCodeCombination(KeyCode.A),
+                        null,
+                        Command.of(() -> {})))
+                .hasMessageContaining("A is the key of two commands");
+        assertThatThrownBy(() -> table.add("undo", "Edit", "Undo", "Undo", null, null, Command.of(() -> {})))
                 .hasMessageContaining("two commands with the id undo");
     }
 }

@@ -1,5 +1,7 @@
 package dev.pairstudio.ui.curation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.DuplicateTracker;
@@ -17,8 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Every curation step on a real H2 file, and what undo makes of it; emptying the trash is the one final step. */
 class CuratorTest {
     private PairStore store;
@@ -28,7 +28,8 @@ class CuratorTest {
 
     @BeforeEach
     void open() {
-        store = PairStores.open(TestDatabases.copyOf("curator", () -> new SyntheticPairs(53).list(200)).toString());
+        store = PairStores.open(TestDatabases.copyOf("curator", () -> new SyntheticPairs(53).list(200))
+                .toString());
         enricher = AnalyzingEnricher.forStore(store);
         curator = new Curator(store, enricher, new DuplicateTracker(store));
         store.forEach(PairFilter.ALL, PairSort.INSERTION, pairs::add);
@@ -56,7 +57,9 @@ class CuratorTest {
         assertThat(curator.review(fresh(three), ReviewStatus.REJECTED)).isEqualTo("Rejected 3 pairs");
 
         assertThat(curator.undo()).contains("Undone: rejected 3 pairs");
-        assertThat(three).extracting(this::status).containsExactly(ReviewStatus.ACCEPTED, ReviewStatus.REJECTED, ReviewStatus.UNREVIEWED);
+        assertThat(three)
+                .extracting(this::status)
+                .containsExactly(ReviewStatus.ACCEPTED, ReviewStatus.REJECTED, ReviewStatus.UNREVIEWED);
     }
 
     @Test
@@ -106,7 +109,9 @@ class CuratorTest {
         assertThat(curator.purge()).isEqualTo("Deleted 1 pair for good");
         assertThat(store.get(pairs.get(0).id())).isEmpty();
 
-        assertThat(curator.history().size()).as("the review and the restore stay, the delete goes").isEqualTo(2);
+        assertThat(curator.history().size())
+                .as("the review and the restore stay, the delete goes")
+                .isEqualTo(2);
         assertThat(curator.undo()).contains("Undone: restored 1 pair");
         assertThat(store.get(pairs.get(1).id()).orElseThrow().inTrash()).isTrue();
         assertThat(curator.undo()).contains("Undone: accepted 1 pair");
@@ -123,6 +128,8 @@ class CuratorTest {
         while (curator.undo().isPresent()) {
             // take back all that is kept
         }
-        assertThat(store.count(PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED)))).as("the 20 oldest stay accepted").isEqualTo(20);
+        assertThat(store.count(PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED))))
+                .as("the 20 oldest stay accepted")
+                .isEqualTo(20);
     }
 }

@@ -1,5 +1,7 @@
 package dev.pairstudio.ui.curation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.DuplicateTracker;
@@ -14,8 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** What the status bar says after curation and undo: counts in words, sentence case after "Undone:". */
 class CuratorWordsTest {
     @TempDir
@@ -25,8 +25,9 @@ class CuratorWordsTest {
     void countsReadAsWordsAndUndoContinuesTheSentence() throws Exception {
         try (PairStore store = PairStores.open(dir.resolve("db").toString());
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-            List<Long> ids = store.addAll(new SyntheticPairs(3).list(1200), null, Source.FILE, "t").ids();
-            Curator curator = new Curator(store, enricher, new DuplicateTracker(store), edited -> { });
+            List<Long> ids = store.addAll(new SyntheticPairs(3).list(1200), null, Source.FILE, "t")
+                    .ids();
+            Curator curator = new Curator(store, enricher, new DuplicateTracker(store), edited -> {});
             List<StoredPair> one = List.of(store.get(ids.get(0)).orElseThrow());
             assertThat(curator.review(one, ReviewStatus.ACCEPTED)).isEqualTo("Accepted 1 pair");
             assertThat(curator.undo()).contains("Undone: accepted 1 pair");

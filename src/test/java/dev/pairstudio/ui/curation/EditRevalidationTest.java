@@ -1,5 +1,7 @@
 package dev.pairstudio.ui.curation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.PairFilter;
@@ -20,8 +22,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Editing a pair checks it against its schema again: fixing the SQL clears the flag, undo brings it back. */
 class EditRevalidationTest {
     @TempDir
@@ -29,17 +29,29 @@ class EditRevalidationTest {
 
     @Test
     void anEditIsValidatedAgainstTheSchema() throws Exception {
-        try (PairStore store = PairStores.open(dir.resolve("db").toString()); SqlAnalyzer analyzer = new SqlAnalyzer();
+        try (PairStore store = PairStores.open(dir.resolve("db").toString());
+                SqlAnalyzer analyzer = new SqlAnalyzer();
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-            long id = store.addAll(List.of(TestPair.of("e1", "Customer names", "SELECT nmae FROM customers").at(Instant.EPOCH).build()), null, Source.FILE, "t").ids().get(0);
+            long id = store.addAll(
+                            List.of(TestPair.of("e1", "Customer names", "SELECT nmae FROM customers")
+                                    .at(Instant.EPOCH)
+                                    .build()),
+                            null,
+                            Source.FILE,
+                            "t")
+                    .ids()
+                    .get(0);
             Path ddl = dir.resolve("shop.sql");
             Files.writeString(ddl, "CREATE TABLE customers (id INT, name TEXT);");
             new SchemaImporter(store, analyzer).importFile(ddl, SchemaFormat.DDL, "shop", "postgresql");
-            ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> { }, () -> false);
+            ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> {}, () -> false);
             PairFilter unknown = PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN));
             assertThat(store.count(unknown)).isEqualTo(1);
 
-            Curator curator = new Curator(store, enricher, new DuplicateTracker(store),
+            Curator curator = new Curator(
+                    store,
+                    enricher,
+                    new DuplicateTracker(store),
                     edited -> ValidationRun.validateNow(store, analyzer, List.of(edited)));
             curator.edit(store.get(id).orElseThrow(), "Customer names", "SELECT name FROM customers");
             assertThat(store.count(unknown)).isZero();

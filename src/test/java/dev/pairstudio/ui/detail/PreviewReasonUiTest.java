@@ -34,10 +34,14 @@ class PreviewReasonUiTest {
 
     @Test
     void aContextDecidedFindingNamesItsContextWord(FxRobot robot) {
-        Anonymizer anonymizer = new Anonymizer(Policy.defaults(),
+        Anonymizer anonymizer = new Anonymizer(
+                Policy.defaults(),
                 new Pseudonymizer("preview-reason-key-32-bytes-long".getBytes(StandardCharsets.UTF_8)));
-        var result = anonymizer.anonymizePair("Mobile: 0491 57 30 22, or mail ann@corp.example.org",
-                "SELECT * FROM c WHERE e = 'ann@corp.example.org'", "sqlite", null);
+        var result = anonymizer.anonymizePair(
+                "Mobile: 0491 57 30 22, or mail ann@corp.example.org",
+                "SELECT * FROM c WHERE e = 'ann@corp.example.org'",
+                "sqlite",
+                null);
         robot.interact(() -> pane.show(result, "default"));
         List<String> texts = new ArrayList<>();
         robot.interact(() -> collect(pane, texts));

@@ -40,7 +40,10 @@ class PreviewWrapUiTest {
         this.stage = stage;
         pane = new PreviewPane();
         Scene scene = new Scene(new HBox(pane), 1200, 600);
-        scene.getStylesheets().add(PreviewPane.class.getResource("/dev/pairstudio/ui/pair-studio.css").toExternalForm());
+        scene.getStylesheets()
+                .add(PreviewPane.class
+                        .getResource("/dev/pairstudio/ui/pair-studio.css")
+                        .toExternalForm());
         stage.setScene(scene);
         stage.sizeToScene();
         stage.show();
@@ -52,12 +55,19 @@ class PreviewWrapUiTest {
     void eachSideStaysInItsColumnAndQuotesStayWithTheirValue(int width, FxRobot robot) {
         Faker faker = new Faker(Locale.UK, new Random(width));
         // a long address of the kind the issue showed, and one datafaker made up
-        String longMail = "wsgw.afoa-" + faker.name().lastName().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + ".reporting+quarterly@mail.example.org";
-        String fakerMail = faker.internet().emailAddress().replaceAll("[^A-Za-z0-9.@_+-]", ""); // "o'neil@…" is no SQL literal
-        Anonymizer anonymizer = new Anonymizer(Policy.defaults(),
+        String longMail =
+                "wsgw.afoa-" + faker.name().lastName().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")
+                        + ".reporting+quarterly@mail.example.org";
+        String fakerMail =
+                faker.internet().emailAddress().replaceAll("[^A-Za-z0-9.@_+-]", ""); // "o'neil@…" is no SQL literal
+        Anonymizer anonymizer = new Anonymizer(
+                Policy.defaults(),
                 new Pseudonymizer("preview-wrap-key-32-bytes-long!!".getBytes(StandardCharsets.UTF_8)));
-        AnonymizedPair result = anonymizer.anonymizePair("Which orders did " + longMail + " and " + fakerMail + " place?",
-                "SELECT id FROM orders WHERE email IN ('" + longMail + "', '" + fakerMail + "')", "postgresql", "shop");
+        AnonymizedPair result = anonymizer.anonymizePair(
+                "Which orders did " + longMail + " and " + fakerMail + " place?",
+                "SELECT id FROM orders WHERE email IN ('" + longMail + "', '" + fakerMail + "')",
+                "postgresql",
+                "shop");
         robot.interact(() -> {
             pane.setPrefWidth(width); // the pane's width, in a wider window: the stage is shared with later tests
             pane.setMaxWidth(width);
@@ -77,7 +87,8 @@ class PreviewWrapUiTest {
                 assertInside(b);
                 assertInside(a);
                 assertThat(b.localToScene(b.getBoundsInLocal()).intersects(a.localToScene(a.getBoundsInLocal())))
-                        .as("before and after of the %s overlap at %d px", side, width).isFalse();
+                        .as("before and after of the %s overlap at %d px", side, width)
+                        .isFalse();
                 assertThat(pane.lookup("#preview-grid").getBoundsInParent().getMaxX())
                         .as("the preview fits the pane at %d px: no horizontal overflow", width)
                         .isLessThanOrEqualTo(pane.getViewportBounds().getWidth() + 1);
@@ -85,17 +96,25 @@ class PreviewWrapUiTest {
             for (TextFlow flow : new TextFlow[] {before, after}) {
                 for (Node n : flow.getChildren()) {
                     if (n instanceof Text t) {
-                        assertThat(t.getText().strip()).as("a quote on a line of its own").isNotIn("'", "',", "')", "(");
+                        assertThat(t.getText().strip())
+                                .as("a quote on a line of its own")
+                                .isNotIn("'", "',", "')", "(");
                     }
                 }
-                long glued = flow.getChildren().stream().filter(HBox.class::isInstance).count();
-                assertThat(glued).as("each quoted value starts and ends with its quote").isEqualTo(4);
+                long glued = flow.getChildren().stream()
+                        .filter(HBox.class::isInstance)
+                        .count();
+                assertThat(glued)
+                        .as("each quoted value starts and ends with its quote")
+                        .isEqualTo(4);
             }
         });
         assertThat(pane.isStacked()).as("stacked at %d px", width).isEqualTo(width < PreviewPane.STACK_BELOW);
         if (pane.isStacked()) {
-            robot.interact(() -> assertThat(after.localToScene(after.getBoundsInLocal()).getMinY())
-                    .isGreaterThan(before.localToScene(before.getBoundsInLocal()).getMaxY()));
+            robot.interact(() -> assertThat(
+                            after.localToScene(after.getBoundsInLocal()).getMinY())
+                    .isGreaterThan(
+                            before.localToScene(before.getBoundsInLocal()).getMaxY()));
         }
     }
 

@@ -20,12 +20,17 @@ final class ExportTesting {
     static final String EMAIL = "zed.quill@example.org";
     static final String DB = "export-ui";
 
-    private ExportTesting() {
-    }
+    private ExportTesting() {}
 
     static List<Pair> pairs() {
         List<Pair> pairs = new ArrayList<>(new SyntheticPairs(7).list(300));
-        pairs.add(TestPair.of("pii-1", "Show all orders of " + EMAIL + " placed last week", "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = '" + EMAIL + "'").at("2026-01-05T09:00:00Z").build());
+        pairs.add(TestPair.of(
+                        "pii-1",
+                        "Show all orders of " + EMAIL + " placed last week",
+                        "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = '" + EMAIL
+                                + "'")
+                .at("2026-01-05T09:00:00Z")
+                .build());
         return pairs;
     }
 

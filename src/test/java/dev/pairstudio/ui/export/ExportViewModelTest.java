@@ -1,5 +1,7 @@
 package dev.pairstudio.ui.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.export.ExportProfile;
 import dev.pairstudio.export.ExportProfiles;
@@ -22,18 +24,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The export wizard's model without a window, on a real H2 file: scope, split and destination checks, and profiles that come back. */
 class ExportViewModelTest {
     @TempDir
     Path tmp;
+
     private PairStore store;
     private Map<String, Preset> presets;
 
     @BeforeEach
     void open() {
-        store = PairStores.open(TestDatabases.copyOf("export-view-model", () -> new SyntheticPairs(44).list(300)).toString());
+        store = PairStores.open(TestDatabases.copyOf("export-view-model", () -> new SyntheticPairs(44).list(300))
+                .toString());
         presets = Preset.available(tmp.resolve("presets"));
     }
 
@@ -61,14 +63,19 @@ class ExportViewModelTest {
         PairFilter failed = PairFilter.ALL.withSuccess(false);
         ExportViewModel filtered = model(failed, Set.of());
         assertThat(filtered.scope.get()).isEqualTo(ExportViewModel.Scope.FILTER);
-        assertThat(store.count(filtered.scopeFilter())).isEqualTo(store.count(failed)).isPositive();
+        assertThat(store.count(filtered.scopeFilter()))
+                .isEqualTo(store.count(failed))
+                .isPositive();
 
         ExportViewModel trash = model(PairFilter.ALL.withTrash(true), Set.of());
-        assertThat(trash.scope.get()).as("the trash is never exported: the wizard starts from every pair").isEqualTo(ExportViewModel.Scope.ALL);
+        assertThat(trash.scope.get())
+                .as("the trash is never exported: the wizard starts from every pair")
+                .isEqualTo(ExportViewModel.Scope.ALL);
 
         filtered.acceptedOnly.set(true);
         filtered.scopeCount.set(store.count(filtered.scopeFilter().withStatuses(Set.of(ReviewStatus.ACCEPTED))));
-        assertThat(filtered.scopeProblemProperty().get()).isEqualTo("Nothing to export: the scope has no pairs that a reviewer accepted.");
+        assertThat(filtered.scopeProblemProperty().get())
+                .isEqualTo("Nothing to export: the scope has no pairs that a reviewer accepted.");
     }
 
     @Test
@@ -96,12 +103,18 @@ class ExportViewModelTest {
         vm.split.set(true);
         vm.gzip.set(true);
         Path out = tmp.resolve("out").toAbsolutePath().normalize();
-        assertThat(vm.plannedFiles()).containsExactly(out.resolve("pairs.train.jsonl.gz"), out.resolve("pairs.validation.jsonl.gz"),
-                out.resolve("pairs.test.jsonl.gz"), out.resolve("pairs.manifest.json"));
+        assertThat(vm.plannedFiles())
+                .containsExactly(
+                        out.resolve("pairs.train.jsonl.gz"),
+                        out.resolve("pairs.validation.jsonl.gz"),
+                        out.resolve("pairs.test.jsonl.gz"),
+                        out.resolve("pairs.manifest.json"));
 
         Files.writeString(tmp.resolve("a-file"), "not a folder");
         vm.folder.set(tmp.resolve("a-file").toString());
-        assertThat(vm.destinationProblemProperty().get()).as("a file where the folder should be").isNotEmpty();
+        assertThat(vm.destinationProblemProperty().get())
+                .as("a file where the folder should be")
+                .isNotEmpty();
     }
 
     /** Choices saved as a profile in the store come back into a fresh wizard. */
@@ -124,7 +137,8 @@ class ExportViewModelTest {
         next.load(loaded, null);
         assertThat(next.format.get()).isEqualTo("csv");
         assertThat(next.fileName.get()).endsWith(".csv");
-        assertThat(List.of(next.train.get(), next.validation.get(), next.test.get())).containsExactly("70", "15", "15");
+        assertThat(List.of(next.train.get(), next.validation.get(), next.test.get()))
+                .containsExactly("70", "15", "15");
         assertThat(next.seedValue()).isEqualTo(2026);
         assertThat(next.acceptedOnly.get()).isTrue();
         assertThat(next.splitProblemProperty().get()).isEmpty();

@@ -1,5 +1,7 @@
 package dev.pairstudio.ui.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,8 +48,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Walks the export wizard on a real H2 file to real files, page by page, with a screenshot of each page. */
 @ExtendWith(ApplicationExtension.class)
 class ExportWizardTest {
@@ -55,6 +55,7 @@ class ExportWizardTest {
 
     @TempDir
     Path temp;
+
     private PairStore store;
     private BackgroundJobs jobs;
     private Stage stage;
@@ -79,8 +80,13 @@ class ExportWizardTest {
     void close(FxRobot robot) {
         if (wizard != null && showing(wizard.runPage()) || wizard != null && anyShowing()) {
             robot.interact(() -> {
-                for (WizardPane p : List.of(wizard.scopePage(), wizard.formatPage(), wizard.privacyPage(), wizard.splitPage(),
-                        wizard.destinationPage(), wizard.runPage())) {
+                for (WizardPane p : List.of(
+                        wizard.scopePage(),
+                        wizard.formatPage(),
+                        wizard.privacyPage(),
+                        wizard.splitPage(),
+                        wizard.destinationPage(),
+                        wizard.runPage())) {
                     if (showing(p)) {
                         Button cancel = (Button) p.lookupButton(ButtonType.CANCEL);
                         cancel.fire();
@@ -96,21 +102,36 @@ class ExportWizardTest {
     }
 
     private boolean anyShowing() {
-        return Stream.of(wizard.scopePage(), wizard.formatPage(), wizard.privacyPage(), wizard.splitPage(), wizard.destinationPage(),
-                wizard.runPage()).anyMatch(ExportWizardTest::showing);
+        return Stream.of(
+                        wizard.scopePage(),
+                        wizard.formatPage(),
+                        wizard.privacyPage(),
+                        wizard.splitPage(),
+                        wizard.destinationPage(),
+                        wizard.runPage())
+                .anyMatch(ExportWizardTest::showing);
     }
 
     private static boolean showing(WizardPane p) {
-        return p.getScene() != null && p.getScene().getWindow() != null && p.getScene().getWindow().isShowing();
+        return p.getScene() != null
+                && p.getScene().getWindow() != null
+                && p.getScene().getWindow().isShowing();
     }
 
     private ExportContext context(PairFilter filter, Set<Long> selection) {
-        return new ExportContext(store, jobs, filter, selection, temp.resolve("exports"), temp.resolve("presets"), temp.resolve("policies"));
+        return new ExportContext(
+                store,
+                jobs,
+                filter,
+                selection,
+                temp.resolve("exports"),
+                temp.resolve("presets"),
+                temp.resolve("policies"));
     }
 
     private ExportWizard open(FxRobot robot, ExportContext ctx) throws Exception {
         AtomicReference<ExportWizard> ref = new AtomicReference<>();
-        Platform.runLater(() -> ExportWizard.show(stage, ctx, r -> { }, ref::set));
+        Platform.runLater(() -> ExportWizard.show(stage, ctx, r -> {}, ref::set));
         waitFor(() -> ref.get() != null && showing(ref.get().scopePage()));
         wizard = ref.get();
         return wizard;
@@ -131,7 +152,9 @@ class ExportWizardTest {
 
     private void next(FxRobot robot, WizardPane from, WizardPane to) throws Exception {
         Button next = button(from, ButtonBar.ButtonData.NEXT_FORWARD);
-        assertThat(next.isDisabled()).as("Next on " + from.getId() + ": " + problemOf(from)).isFalse();
+        assertThat(next.isDisabled())
+                .as("Next on " + from.getId() + ": " + problemOf(from))
+                .isFalse();
         click(robot, next);
         waitFor(() -> showing(to));
     }
@@ -166,11 +189,15 @@ class ExportWizardTest {
 
         next(robot, format, w.privacyPage());
         PrivacyPage privacy = w.privacyPage();
-        waitFor(() -> !text(privacy, "findings-EMAIL").equals("…") && privacy.samples.getChildren().size() == PrivacyPage.SAMPLES);
+        waitFor(() -> !text(privacy, "findings-EMAIL").equals("…")
+                && privacy.samples.getChildren().size() == PrivacyPage.SAMPLES);
         long emails = Long.parseLong(text(privacy, "findings-EMAIL").replace(",", ""));
         assertThat(emails).isGreaterThan(0);
-        assertThat(text(privacy, "privacy-count-status")).contains("findings in").endsWith("of 301 pairs.");
-        Screenshots.save(privacy.getScene(), "export-wizard-3-privacy"); // docs/images/export-wizard.png is a copy of it
+        assertThat(text(privacy, "privacy-count-status"))
+                .contains("findings in")
+                .endsWith("of 301 pairs.");
+        Screenshots.save(
+                privacy.getScene(), "export-wizard-3-privacy"); // docs/images/export-wizard.png is a copy of it
 
         next(robot, privacy, w.splitPage());
         SplitPage split = w.splitPage();
@@ -204,10 +231,14 @@ class ExportWizardTest {
         assertThat(run.result().written() + run.result().duplicates()).isEqualTo(301);
         String all = String.join("\n", lines);
         assertThat(all).doesNotContain(ExportTesting.EMAIL);
-        JsonNode pii = lines.stream().map(ExportWizardTest::json).filter(n -> n.get("pair_id").asText().equals("pii-1")).findFirst()
+        JsonNode pii = lines.stream()
+                .map(ExportWizardTest::json)
+                .filter(n -> n.get("pair_id").asText().equals("pii-1"))
+                .findFirst()
                 .orElseThrow();
         assertThat(pii.get("natural_language_query").asText()).contains("@").doesNotContain("zed.quill");
-        assertThat(Files.exists(temp.resolve("exports/train.jsonl.manifest.json"))).isTrue();
+        assertThat(Files.exists(temp.resolve("exports/train.jsonl.manifest.json")))
+                .isTrue();
 
         robot.interact(() -> run.path.getText()); // the copy button works where a clipboard exists
         click(robot, (Button) run.lookup("#export-copy-path"));
@@ -234,7 +265,8 @@ class ExportWizardTest {
         // an invalid choice disables Next and says why
         robot.interact(() -> split.train.setText("85"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(button(split, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled()).isTrue();
+        assertThat(button(split, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled())
+                .isTrue();
         assertThat(problemOf(split)).isEqualTo("The shares add up to 105; they must add up to 100.");
         Screenshots.save(split.getScene(), "export-wizard-4-split-invalid");
         robot.interact(() -> split.train.setText("80"));
@@ -244,7 +276,10 @@ class ExportWizardTest {
         long test = Long.parseLong(text(split, "split-count-test").replace(",", ""));
         // the plan and the same audit the export runs after writing, for the planned split
         waitFor(() -> text(split, "split-audit").startsWith("Split audit: "));
-        assertThat(text(split, "split-plan")).contains(" pairs in ").contains("achieved").contains("for 80/10/10");
+        assertThat(text(split, "split-plan"))
+                .contains(" pairs in ")
+                .contains("achieved")
+                .contains("for 80/10/10");
         assertThat(text(split, "split-audit")).contains("nothing crosses the splits");
         Screenshots.save(split.getScene(), "export-wizard-4-split-80-10-10");
 
@@ -260,7 +295,8 @@ class ExportWizardTest {
             ((RadioButton) destination.lookup("#existing-fail")).setSelected(true);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(button(destination, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled()).isTrue();
+        assertThat(button(destination, ButtonBar.ButtonData.NEXT_FORWARD).isDisabled())
+                .isTrue();
         assertThat(problemOf(destination)).startsWith("pairs.train.csv already exists.");
         Screenshots.save(destination.getScene(), "export-wizard-5-destination-exists");
         robot.interact(() -> ((RadioButton) destination.lookup("#existing-overwrite")).setSelected(true));
@@ -274,7 +310,9 @@ class ExportWizardTest {
         waitFor(() -> new ExportProfiles(store).names().contains("csv split"));
         click(robot, run.run);
         waitFor(() -> run.result() != null);
-        assertThat(run.result().splits()).containsEntry("train", train).containsEntry("validation", validation)
+        assertThat(run.result().splits())
+                .containsEntry("train", train)
+                .containsEntry("validation", validation)
                 .containsEntry("test", test);
         assertThat(run.result().splitCheck().clean()).isTrue();
 
@@ -286,7 +324,9 @@ class ExportWizardTest {
             List<CSVRecord> records = csv(f);
             total += records.size();
             for (CSVRecord r : records) {
-                assertThat(seen.add(r.get("pair_id"))).as("pair " + r.get("pair_id") + " in one split only").isTrue();
+                assertThat(seen.add(r.get("pair_id")))
+                        .as("pair " + r.get("pair_id") + " in one split only")
+                        .isTrue();
                 assertThat(r.get("natural_language_query")).doesNotContain(ExportTesting.EMAIL);
             }
         }
@@ -295,15 +335,23 @@ class ExportWizardTest {
         assertThat(test).isGreaterThan(0);
         // the export ran under the saved profile: it is now the last used one, with the split
         assertThat(new ExportProfiles(store).lastUsed()).contains("csv split");
-        assertThat(new ExportProfiles(store).load("csv split").orElseThrow().split()).hasToString("80/10/10");
-        assertThat(new ExportProfiles(store).load("csv split").orElseThrow().format()).isEqualTo("csv");
+        assertThat(new ExportProfiles(store).load("csv split").orElseThrow().split())
+                .hasToString("80/10/10");
+        assertThat(new ExportProfiles(store).load("csv split").orElseThrow().format())
+                .isEqualTo("csv");
     }
 
     @Test
     void cancellingTheExportLeavesNoFile(FxRobot robot) throws Exception {
         AtomicLong delay = new AtomicLong(0);
         PairStore slow = ExportTesting.slow(store, delay);
-        ExportContext ctx = new ExportContext(slow, jobs, PairFilter.ALL, Set.of(), temp.resolve("exports"), temp.resolve("presets"),
+        ExportContext ctx = new ExportContext(
+                slow,
+                jobs,
+                PairFilter.ALL,
+                Set.of(),
+                temp.resolve("exports"),
+                temp.resolve("presets"),
                 temp.resolve("policies"));
         Path out = temp.resolve("slow");
         Files.createDirectories(out);
@@ -312,8 +360,13 @@ class ExportWizardTest {
             w.viewModel().folder.set(out.toString());
             w.viewModel().fileName.set("never.jsonl");
         });
-        for (WizardPane[] step : new WizardPane[][] {{w.scopePage(), w.formatPage()}, {w.formatPage(), w.privacyPage()},
-            {w.privacyPage(), w.splitPage()}, {w.splitPage(), w.destinationPage()}, {w.destinationPage(), w.runPage()}}) {
+        for (WizardPane[] step : new WizardPane[][] {
+            {w.scopePage(), w.formatPage()},
+            {w.formatPage(), w.privacyPage()},
+            {w.privacyPage(), w.splitPage()},
+            {w.splitPage(), w.destinationPage()},
+            {w.destinationPage(), w.runPage()}
+        }) {
             waitFor(() -> !button(step[0], ButtonBar.ButtonData.NEXT_FORWARD).isDisabled());
             next(robot, step[0], step[1]);
         }
@@ -344,7 +397,13 @@ class ExportWizardTest {
 
     private static List<CSVRecord> csv(Path f) throws Exception {
         try (Reader r = Files.newBufferedReader(f)) {
-            return new ArrayList<>(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords());
+            return new ArrayList<>(CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(r)
+                    .getRecords());
         }
     }
 }

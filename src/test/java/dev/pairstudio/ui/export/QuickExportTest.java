@@ -1,5 +1,7 @@
 package dev.pairstudio.ui.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.export.ExportProfile;
@@ -34,13 +36,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The one-click export on a real H2 file: privacy-on JSONL first, then the last used profile; cancel leaves nothing. */
 @ExtendWith(ApplicationExtension.class)
 class QuickExportTest {
     @TempDir
     Path temp;
+
     private PairStore store;
     private BackgroundJobs jobs;
     private Stage stage;
@@ -66,7 +67,8 @@ class QuickExportTest {
     }
 
     private ExportContext context(PairStore s, PairFilter filter) {
-        return new ExportContext(s, jobs, filter, Set.of(), temp.resolve("exports"), temp.resolve("presets"), temp.resolve("policies"));
+        return new ExportContext(
+                s, jobs, filter, Set.of(), temp.resolve("exports"), temp.resolve("presets"), temp.resolve("policies"));
     }
 
     private QuickExport.Outcome runAndWait(FxRobot robot, QuickExport quick, ExportContext ctx) throws Exception {
@@ -81,7 +83,9 @@ class QuickExportTest {
 
     private List<Path> exported() throws Exception {
         try (Stream<Path> files = Files.list(temp.resolve("exports"))) {
-            return files.filter(p -> !p.getFileName().toString().endsWith(".manifest.json")).sorted().toList();
+            return files.filter(p -> !p.getFileName().toString().endsWith(".manifest.json"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -91,7 +95,10 @@ class QuickExportTest {
         long selects = store.count(PairFilter.ALL.withQueryTypes(Set.of(QueryType.SELECT)));
         QuickExport.Outcome first = runAndWait(robot, quick, context(store, PairFilter.ALL));
         assertThat(first.succeeded()).as(first.message()).isTrue();
-        assertThat(first.message()).startsWith("Exported ").contains("anonymized").contains("training_data-");
+        assertThat(first.message())
+                .startsWith("Exported ")
+                .contains("anonymized")
+                .contains("training_data-");
         assertThat(quick.statusProperty().get()).isEqualTo(first.message());
         List<Path> files = exported();
         assertThat(files).hasSize(1);
@@ -105,16 +112,20 @@ class QuickExportTest {
         assertThat(manifest.path("privacy").path("anonymized").asBoolean()).isTrue();
         assertThat(manifest.path("format").asText()).isEqualTo("jsonl");
 
-        // a profile used last (by the wizard or the CLI) is what the next one-click export repeats, with the current filter
-        ExportProfile csv = ExportProfile.defaults("csv").withName("csv split").withSplit(SplitRatios.DEFAULT, SplitAssigner.Grouping.TEMPLATE);
+        // a profile used last (by the wizard or the CLI) is what the next one-click export repeats, with the current
+        // filter
+        ExportProfile csv = ExportProfile.defaults("csv")
+                .withName("csv split")
+                .withSplit(SplitRatios.DEFAULT, SplitAssigner.Grouping.TEMPLATE);
         new ExportProfiles(store).save(csv);
         new ExportProfiles(store).markUsed("csv split");
-        QuickExport.Outcome second = runAndWait(robot, quick,
-                context(store, PairFilter.ALL.withQueryTypes(Set.of(QueryType.SELECT))));
+        QuickExport.Outcome second =
+                runAndWait(robot, quick, context(store, PairFilter.ALL.withQueryTypes(Set.of(QueryType.SELECT))));
         assertThat(second.succeeded()).as(second.message()).isTrue();
         assertThat(second.result().splits().keySet()).containsExactly("train", "validation", "test");
         assertThat(second.result().written() + second.result().duplicates()).isEqualTo(selects);
-        assertThat(exported()).extracting(p -> p.getFileName().toString())
+        assertThat(exported())
+                .extracting(p -> p.getFileName().toString())
                 .anyMatch(n -> n.matches("training_data-\\d{8}-\\d{6}\\.train\\.csv"))
                 .anyMatch(n -> n.matches("training_data-\\d{8}-\\d{6}\\.test\\.csv"));
         for (Path p : exported()) {

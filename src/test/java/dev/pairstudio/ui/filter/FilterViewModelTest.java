@@ -1,5 +1,7 @@
 package dev.pairstudio.ui.filter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The filter panel's model without a window: the filter it builds is the one the store answers, and its chips undo it piece by piece. */
 class FilterViewModelTest {
     private PairStore store;
@@ -29,7 +29,8 @@ class FilterViewModelTest {
 
     @BeforeEach
     void open() {
-        store = PairStores.open(TestDatabases.copyOf("filter-view-model", () -> new SyntheticPairs(31).list(400)).toString());
+        store = PairStores.open(TestDatabases.copyOf("filter-view-model", () -> new SyntheticPairs(31).list(400))
+                .toString());
         filters.filterProperty().addListener((o, was, now) -> changes.add(now));
     }
 
@@ -55,7 +56,9 @@ class FilterViewModelTest {
         store.forEach(filters.filter(), PairSort.INSERTION, rows::add);
         assertThat(rows).allSatisfy(p -> assertThat(p.pair().success()).isTrue());
 
-        assertThat(filters.chips()).extracting(FilterViewModel.Chip::label).containsExactly("Successful", "Type: Select");
+        assertThat(filters.chips())
+                .extracting(FilterViewModel.Chip::label)
+                .containsExactly("Successful", "Type: Select");
         filters.chips().get(0).remove().run();
         assertThat(count()).isEqualTo(selects);
         filters.chips().get(0).remove().run();
@@ -83,14 +86,20 @@ class FilterViewModelTest {
         PairFilter valid = filters.filter();
         filters.regex.set(true);
         filters.text.set("(unclosed");
-        assertThat(filters.textErrorProperty().get()).startsWith("Not a valid regular expression").contains("turn off \"Regex\"");
-        assertThat(filters.filter().text()).isEqualTo(valid.text()).as("the store is never asked with a broken pattern");
+        assertThat(filters.textErrorProperty().get())
+                .startsWith("Not a valid regular expression")
+                .contains("turn off \"Regex\"");
+        assertThat(filters.filter().text())
+                .isEqualTo(valid.text())
+                .as("the store is never asked with a broken pattern");
 
         filters.from.set(LocalDate.of(2025, 6, 1));
         filters.to.set(LocalDate.of(2025, 5, 1));
         assertThat(filters.dateErrorProperty().get()).contains("is after").contains("swap them");
         assertThat(filters.filter().from()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
-        assertThat(filters.filter().to()).as("the reversed range is not applied").isNull();
+        assertThat(filters.filter().to())
+                .as("the reversed range is not applied")
+                .isNull();
         filters.to.set(LocalDate.of(2025, 7, 1));
         assertThat(filters.dateErrorProperty().get()).isEmpty();
         assertThat(filters.filter().to()).isEqualTo(Instant.parse("2025-07-02T00:00:00Z"));
@@ -106,7 +115,8 @@ class FilterViewModelTest {
         });
         PairFilter saved = filters.filter();
         long expected = count();
-        List<String> chips = filters.chips().stream().map(FilterViewModel.Chip::label).toList();
+        List<String> chips =
+                filters.chips().stream().map(FilterViewModel.Chip::label).toList();
         SavedFilters store = new SavedFilters(this.store);
         store.save("failed writes", saved);
 

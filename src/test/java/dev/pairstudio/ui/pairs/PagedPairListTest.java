@@ -1,5 +1,7 @@
 package dev.pairstudio.ui.pairs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairSort;
@@ -22,8 +24,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The table's rows announce a page only when the table draws some of its rows: after a drag,
  * pages for rows already scrolled away made the table lay out again and again.
@@ -37,7 +37,8 @@ class PagedPairListTest {
 
     @Start
     void start(Stage stage) {
-        store = PairStores.open(TestDatabases.copyOfQuicklyTyped("paged-2k", () -> new SyntheticPairs(3).list(2_000)).toString());
+        store = PairStores.open(TestDatabases.copyOfQuicklyTyped("paged-2k", () -> new SyntheticPairs(3).list(2_000))
+                .toString());
         rows = new PagedPairList(store);
         rows.addListener((ListChangeListener<Object>) c -> {
             while (c.next()) {
@@ -71,7 +72,8 @@ class PagedPairListTest {
             });
         }
         assertThat(store.count(PairFilter.ALL)).isEqualTo(2_000);
-        assertThat(store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 500).rows()).hasSize(500);
+        assertThat(store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 500).rows())
+                .hasSize(500);
     }
 
     @Test
@@ -82,25 +84,37 @@ class PagedPairListTest {
         });
         waitFor(() -> rows.size() == 2_000 && !rows.loadingProperty().get());
 
-        assertThat(onFx(() -> rows.get(1_234))).as("not loaded yet: drawn empty, its page asked for").isNull();
+        assertThat(onFx(() -> rows.get(1_234)))
+                .as("not loaded yet: drawn empty, its page asked for")
+                .isNull();
         waitFor(() -> rows.get(1_234) != null);
-        assertThat(onFx(() -> List.copyOf(updated))).as("rows 1,200..1,299 are off screen").isEmpty();
-        long expected = store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 1_235).rows().get(1_234).id();
+        assertThat(onFx(() -> List.copyOf(updated)))
+                .as("rows 1,200..1,299 are off screen")
+                .isEmpty();
+        long expected = store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 1_235)
+                .rows()
+                .get(1_234)
+                .id();
         assertThat(onFx(() -> rows.get(1_234).id())).isEqualTo(expected);
 
-        onFx(() -> { // the first page comes with the reload; the second is on screen when it arrives
-            rows.refresh();
-            return null;
-        });
+        onFx(
+                () -> { // the first page comes with the reload; the second is on screen when it arrives
+                    rows.refresh();
+                    return null;
+                });
         waitFor(() -> !rows.loadingProperty().get());
         assertThat(onFx(() -> {
-            updated.clear();
-            rows.setRowsOnScreen((from, to) -> from <= 120 && to > 100); // now the table draws rows 100..120
-            return rows.get(120);
-        })).isNull();
+                    updated.clear();
+                    rows.setRowsOnScreen((from, to) -> from <= 120 && to > 100); // now the table draws rows 100..120
+                    return rows.get(120);
+                }))
+                .isNull();
         waitFor(() -> rows.get(120) != null);
         waitFor(() -> updated.contains(120));
-        assertThat(onFx(() -> List.copyOf(updated))).as("the page on screen is announced, row by row").hasSize(100).contains(100, 199);
+        assertThat(onFx(() -> List.copyOf(updated)))
+                .as("the page on screen is announced, row by row")
+                .hasSize(100)
+                .contains(100, 199);
     }
 
     /**
@@ -111,8 +125,8 @@ class PagedPairListTest {
     void thePageIndexIsReadAfterTheFirstPageIsShown() throws Exception {
         AtomicBoolean firstShown = new AtomicBoolean();
         List<Boolean> shownWhenIndexed = new java.util.concurrent.CopyOnWriteArrayList<>();
-        PairStore recording = (PairStore) Proxy.newProxyInstance(PairStore.class.getClassLoader(), new Class<?>[] {PairStore.class},
-                (proxy, method, args) -> {
+        PairStore recording = (PairStore) Proxy.newProxyInstance(
+                PairStore.class.getClassLoader(), new Class<?>[] {PairStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("pageStarts")) {
                         shownWhenIndexed.add(firstShown.get());
                     }
@@ -125,16 +139,22 @@ class PagedPairListTest {
         PagedPairList list = new PagedPairList(recording);
         try {
             onFx(() -> {
-                list.addListener((ListChangeListener<Object>) c -> firstShown.set(list.size() > 0 && list.get(0) != null));
+                list.addListener(
+                        (ListChangeListener<Object>) c -> firstShown.set(list.size() > 0 && list.get(0) != null));
                 list.reload(PairFilter.ALL, PairSort.NEWEST_FIRST);
                 return null;
             });
             waitFor(() -> !list.loadingProperty().get());
-            assertThat(shownWhenIndexed).as("pageStarts called once, after the first rows were on the list").containsExactly(true);
+            assertThat(shownWhenIndexed)
+                    .as("pageStarts called once, after the first rows were on the list")
+                    .containsExactly(true);
             assertThat(onFx(() -> list.get(1_999))).as("not loaded yet").isNull();
             waitFor(() -> list.get(1_999) != null);
             assertThat(onFx(() -> list.get(1_999).id()))
-                    .isEqualTo(store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 2_000).rows().get(1_999).id());
+                    .isEqualTo(store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 2_000)
+                            .rows()
+                            .get(1_999)
+                            .id());
         } finally {
             list.shutdown();
         }

@@ -1,5 +1,7 @@
 package dev.pairstudio.ui.pairs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairSort;
@@ -23,8 +25,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pair table over 100,000 pairs: jumping to the end and sorting fetch a few pages, never all rows. */
 @ExtendWith(ApplicationExtension.class)
@@ -66,25 +66,33 @@ class PairTablePagingTest {
     @Test
     void theLastRowAndASortedFirstRowArriveWithoutLoadingEveryPage(FxRobot robot) throws Exception {
         PagedPairList rows = (PagedPairList) table.getItems();
-        waitFor(() -> "100,000 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+        waitFor(() -> "100,000 pairs"
+                .equals(robot.lookup("#match-count").queryLabeled().getText()));
         assertThat(onFx(() -> table.getItems().size())).isEqualTo(PAIRS);
 
         PairSort shown = onFx(rows::sort);
-        StoredPair last = store.query(PairFilter.ALL, new PairSort(shown.column(), !shown.descending()), null, 1).rows().get(0);
+        StoredPair last = store.query(PairFilter.ALL, new PairSort(shown.column(), !shown.descending()), null, 1)
+                .rows()
+                .get(0);
         robot.interact(() -> table.scrollTo(PAIRS - 1));
         waitFor(() -> table.getItems().get(PAIRS - 1) != null);
         assertThat(onFx(() -> table.getItems().get(PAIRS - 1).id())).isEqualTo(last.id());
 
-        StoredPair newest = store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 1).rows().get(0);
+        StoredPair newest = store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 1)
+                .rows()
+                .get(0);
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
             TableColumn<StoredPair, ?> time = (TableColumn<StoredPair, ?>) table.getColumns().stream()
-                    .filter(c -> "timestamp".equals(c.getId())).findFirst().orElseThrow();
+                    .filter(c -> "timestamp".equals(c.getId()))
+                    .findFirst()
+                    .orElseThrow();
             time.setSortType(TableColumn.SortType.DESCENDING);
             table.getSortOrder().setAll(time);
             table.scrollTo(0);
         });
-        waitFor(() -> rows.sort().equals(PairSort.NEWEST_FIRST) && table.getItems().get(0) != null
+        waitFor(() -> rows.sort().equals(PairSort.NEWEST_FIRST)
+                && table.getItems().get(0) != null
                 && table.getItems().get(0).id() == newest.id());
         assertThat(onFx(rows::cachedPages)).as("pages held, of 1,000").isLessThanOrEqualTo(60);
     }

@@ -40,8 +40,7 @@ import javafx.stage.Stage;
  * last scroll to the first pulse at which every visible row of the table shows its pair.
  */
 public final class PairTableScrollBenchmark {
-    private PairTableScrollBenchmark() {
-    }
+    private PairTableScrollBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args[0]);
@@ -51,18 +50,27 @@ public final class PairTableScrollBenchmark {
         try (PairStore store = PairStores.open(db.toString())) {
             long t = System.nanoTime();
             BackgroundJobs jobs = new BackgroundJobs();
-            MainWindow window = fx(() -> TestWindows.show(new Stage(), new MainWindow(store, jobs, new UiSettings(home.resolve("ui.properties"))),
-                    1400, 900));
+            MainWindow window = fx(() -> TestWindows.show(
+                    new Stage(),
+                    new MainWindow(store, jobs, new UiSettings(home.resolve("ui.properties"))),
+                    1400,
+                    900));
             TableView<StoredPair> table = window.table();
             PagedPairList rows = (PagedPairList) table.getItems();
             waitUntil(() -> rows.size() > 0 && visibleFilled(table), 600);
-            System.out.printf(Locale.ROOT, "window open, first rows drawn: %.2f s (%,d pairs)%n", (System.nanoTime() - t) / 1e9, rows.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "window open, first rows drawn: %.2f s (%,d pairs)%n",
+                    (System.nanoTime() - t) / 1e9,
+                    rows.size());
             waitUntil(() -> !rows.loadingProperty().get(), 600);
             System.out.printf(Locale.ROOT, "page index ready: %.2f s%n", (System.nanoTime() - t) / 1e9);
             Thread.sleep(15_000); // let the word index and other opening work finish: this measures scrolling alone
 
             List<Double> all = new ArrayList<>();
-            for (PairSort sort : List.of(PairSort.NEWEST_FIRST, new PairSort(SortColumn.QUESTION, false),
+            for (PairSort sort : List.of(
+                    PairSort.NEWEST_FIRST,
+                    new PairSort(SortColumn.QUESTION, false),
                     new PairSort(SortColumn.DATABASE_NAME, true))) {
                 if (!sort.equals(rows.sort())) {
                     long s = System.nanoTime();
@@ -70,8 +78,16 @@ public final class PairTableScrollBenchmark {
                         rows.reload(PairFilter.ALL, sort);
                         return null;
                     });
-                    waitUntil(() -> rows.sort().equals(sort) && !rows.loadingProperty().get() && visibleFilled(table), 600);
-                    System.out.printf(Locale.ROOT, "sort %s: first rows and page index %.0f ms%n", sort, (System.nanoTime() - s) / 1e6);
+                    waitUntil(
+                            () -> rows.sort().equals(sort)
+                                    && !rows.loadingProperty().get()
+                                    && visibleFilled(table),
+                            600);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "sort %s: first rows and page index %.0f ms%n",
+                            sort,
+                            (System.nanoTime() - s) / 1e6);
                 }
                 Random random = new Random(7);
                 List<Double> jump = new ArrayList<>();
@@ -100,11 +116,24 @@ public final class PairTableScrollBenchmark {
                 }
                 all.addAll(jump);
                 all.addAll(drag);
-                System.out.printf(Locale.ROOT, "sort %s: jumps (n=%d): %s | drags (n=%d): %s | back to held rows, drawing only (n=%d): %s%n",
-                        sort, jump.size(), summary(jump), drag.size(), summary(drag), cached.size(), summary(cached));
+                System.out.printf(
+                        Locale.ROOT,
+                        "sort %s: jumps (n=%d): %s | drags (n=%d): %s | back to held rows, drawing only (n=%d): %s%n",
+                        sort,
+                        jump.size(),
+                        summary(jump),
+                        drag.size(),
+                        summary(drag),
+                        cached.size(),
+                        summary(cached));
             }
-            System.out.printf(Locale.ROOT, "all scrolls (n=%d): %s; within 100 ms: %d of %d%n", all.size(), summary(all),
-                    all.stream().filter(ms -> ms <= 100).count(), all.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "all scrolls (n=%d): %s; within 100 ms: %d of %d%n",
+                    all.size(),
+                    summary(all),
+                    all.stream().filter(ms -> ms <= 100).count(),
+                    all.size());
             fx(() -> {
                 window.dispose();
                 return null;
@@ -152,7 +181,11 @@ public final class PairTableScrollBenchmark {
 
     private static String summary(List<Double> ms) {
         double[] v = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return String.format(Locale.ROOT, "p50 %.0f ms · p90 %.0f ms · max %.0f ms", v[v.length / 2], v[(int) Math.min(v.length - 1, v.length * 0.9)],
+        return String.format(
+                Locale.ROOT,
+                "p50 %.0f ms · p90 %.0f ms · max %.0f ms",
+                v[v.length / 2],
+                v[(int) Math.min(v.length - 1, v.length * 0.9)],
                 v[v.length - 1]);
     }
 

@@ -1,5 +1,7 @@
 package dev.pairstudio.ui.pairs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.DuplicateTracker;
@@ -21,8 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The curation commands without a window, on a real H2 file of generated pairs: what each does to
  * the store, what the status bar says, what is asked first, and when each can run.
@@ -36,6 +36,7 @@ class PairsViewModelTest {
     private final AnsweringDialogs dialogs = new AnsweringDialogs();
     /** The table: the rows of the current filter in insertion order, re-read after every change as the window's list does. */
     private final List<StoredPair> rows = new ArrayList<>();
+
     private final List<Integer> selectedByModel = new ArrayList<>();
     private PairsViewModel model;
     private Path db;
@@ -46,22 +47,28 @@ class PairsViewModelTest {
         store = PairStores.open(db.toString());
         enricher = AnalyzingEnricher.forStore(store);
         Curator curator = new Curator(store, enricher, new DuplicateTracker(store));
-        model = new PairsViewModel(store, curator, filters, new PairsViewModel.Rows() {
-            @Override
-            public int size() {
-                return rows.size();
-            }
+        model = new PairsViewModel(
+                store,
+                curator,
+                filters,
+                new PairsViewModel.Rows() {
+                    @Override
+                    public int size() {
+                        return rows.size();
+                    }
 
-            @Override
-            public StoredPair get(int index) {
-                return rows.get(index);
-            }
+                    @Override
+                    public StoredPair get(int index) {
+                        return rows.get(index);
+                    }
 
-            @Override
-            public void replace(StoredPair changed) {
-                rows.replaceAll(p -> p != null && p.id() == changed.id() ? changed : p);
-            }
-        }, tasks, dialogs);
+                    @Override
+                    public void replace(StoredPair changed) {
+                        rows.replaceAll(p -> p != null && p.id() == changed.id() ? changed : p);
+                    }
+                },
+                tasks,
+                dialogs);
         model.setSelector(i -> {
             selectedByModel.add(i);
             model.select(List.of(rows.get(i)), i);
@@ -107,7 +114,9 @@ class PairsViewModelTest {
         assertThat(model.accept.isExecutable()).isTrue();
         assertThat(model.reject.isExecutable()).isTrue();
         assertThat(model.delete.isExecutable()).isTrue();
-        assertThat(model.restore.isExecutable()).as("nothing to restore outside the trash").isFalse();
+        assertThat(model.restore.isExecutable())
+                .as("nothing to restore outside the trash")
+                .isFalse();
 
         filters.trash.set(true);
         model.select(List.of(), -1);
@@ -117,7 +126,9 @@ class PairsViewModelTest {
         store.trash(List.of(rowsOf(PairFilter.ALL).get(0).id()));
         reload();
         select(0);
-        assertThat(model.accept.isExecutable()).as("a pair in the trash is not reviewed").isFalse();
+        assertThat(model.accept.isExecutable())
+                .as("a pair in the trash is not reviewed")
+                .isFalse();
         assertThat(model.restore.isExecutable()).isTrue();
         model.accept.execute(); // a key pressed while the command cannot run does nothing
         assertThat(store.get(rows.get(0).id()).orElseThrow().status()).isEqualTo(ReviewStatus.UNREVIEWED);
@@ -211,7 +222,9 @@ class PairsViewModelTest {
         dialogs.answer(false);
         model.emptyTrash.execute();
         assertThat(dialogs.asked.get(0).action()).isEqualTo("Empty trash: 4 pairs");
-        assertThat(dialogs.asked.get(0).text()).contains("Delete all 4 pairs in the trash").contains("not only the " + rows.size());
+        assertThat(dialogs.asked.get(0).text())
+                .contains("Delete all 4 pairs in the trash")
+                .contains("not only the " + rows.size());
         assertThat(store.count(PairFilter.ALL.withTrash(true))).isEqualTo(4);
 
         dialogs.answer(true);
@@ -220,7 +233,9 @@ class PairsViewModelTest {
         assertThat(status()).isEqualTo("Deleted 4 pairs for good. This cannot be undone.");
 
         model.undo.execute();
-        assertThat(status()).as("the delete cannot come back: the review before it is undone").isEqualTo("Undone: accepted 1 pair");
+        assertThat(status())
+                .as("the delete cannot come back: the review before it is undone")
+                .isEqualTo("Undone: accepted 1 pair");
         assertThat(model.undo.isExecutable()).isFalse();
     }
 
@@ -230,7 +245,10 @@ class PairsViewModelTest {
         store.close(); // the database went away under the window
         model.delete.execute();
         assertThat(tasks.failures()).hasSize(1);
-        assertThat(status()).as("the status bar says why").isNotBlank().isEqualTo(tasks.failures().get(0).getMessage());
+        assertThat(status())
+                .as("the status bar says why")
+                .isNotBlank()
+                .isEqualTo(tasks.failures().get(0).getMessage());
         assertThat(model.undo.isExecutable()).as("nothing was done").isFalse();
 
         store = PairStores.open(db.toString());

@@ -37,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class TableLoadingStateTest {
     /** Holds every page query of the real store until released: a load as slow as the test needs. */
     private final CountDownLatch release = new CountDownLatch(1);
+
     private PairStore store;
     private PairStore empty;
     private MainWindow window;
@@ -77,17 +78,22 @@ class TableLoadingStateTest {
         };
         open(slow);
 
-        waitFor(() -> "Loading 300 pairs…".equals(((Labeled) robot.lookup("#table-loading").query()).getText()));
+        waitFor(() -> "Loading 300 pairs…"
+                .equals(((Labeled) robot.lookup("#table-loading").query()).getText()));
         for (int i = 0; i < 5; i++) { // and it stays so while the rows are held back
             assertThat(onFx(() -> shown(robot, "#table-loading"))).isTrue();
-            assertThat(onFx(() -> shown(robot, "#load-demo"))).as("the empty-database state").isFalse();
+            assertThat(onFx(() -> shown(robot, "#load-demo")))
+                    .as("the empty-database state")
+                    .isFalse();
             Thread.sleep(100);
         }
 
         release.countDown();
-        waitFor(() -> window.table().getItems().size() == 300 && window.table().getItems().get(0) != null);
+        waitFor(() -> window.table().getItems().size() == 300
+                && window.table().getItems().get(0) != null);
         assertThat(onFx(() -> shown(robot, "#table-loading"))).isFalse();
-        assertThat(onFx(() -> robot.lookup("#match-count").queryLabeled().getText())).isEqualTo("300 pairs");
+        assertThat(onFx(() -> robot.lookup("#match-count").queryLabeled().getText()))
+                .isEqualTo("300 pairs");
     }
 
     @Test
@@ -98,7 +104,8 @@ class TableLoadingStateTest {
     }
 
     private void open(PairStore shown) throws Exception {
-        window = WaitForAsyncUtils.asyncFx(() -> TestWindows.show(stage, shown, Files.createTempDirectory("ui").resolve("ui.properties"), 1200, 800))
+        window = WaitForAsyncUtils.asyncFx(() -> TestWindows.show(
+                        stage, shown, Files.createTempDirectory("ui").resolve("ui.properties"), 1200, 800))
                 .get(30, TimeUnit.SECONDS);
     }
 
@@ -114,7 +121,9 @@ class TableLoadingStateTest {
                 return false;
             }
         }
-        return node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing();
+        return node.getScene() != null
+                && node.getScene().getWindow() != null
+                && node.getScene().getWindow().isShowing();
     }
 
     private static <T> T onFx(Callable<T> check) throws Exception {
@@ -122,6 +131,7 @@ class TableLoadingStateTest {
     }
 
     private static void waitFor(Callable<Boolean> onFx) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFx).get(20, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFx).get(20, TimeUnit.SECONDS));
     }
 }

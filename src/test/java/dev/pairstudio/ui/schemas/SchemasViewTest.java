@@ -53,10 +53,14 @@ class SchemasViewTest {
         ListView<?> databases = robot.lookup("#schema-databases").queryAs(ListView.class);
         assertThat(databases.getItems()).hasSize(1);
         TreeView<String> tables = robot.lookup("#schema-tables").queryAs(TreeView.class);
-        List<String> rows = tables.getRoot().getChildren().stream().map(TreeItem::getValue).toList();
+        List<String> rows =
+                tables.getRoot().getChildren().stream().map(TreeItem::getValue).toList();
         assertThat(rows).containsExactly("customers  (1 pair)", "orders  (1 pair)");
-        List<String> columns = tables.getRoot().getChildren().get(1).getChildren().stream().map(TreeItem::getValue).toList();
-        assertThat(columns).containsExactly("id  INT  · primary key", "customer_id  INT  → customers.id", "total  NUMERIC(10, 2)");
+        List<String> columns = tables.getRoot().getChildren().get(1).getChildren().stream()
+                .map(TreeItem::getValue)
+                .toList();
+        assertThat(columns)
+                .containsExactly("id  INT  · primary key", "customer_id  INT  → customers.id", "total  NUMERIC(10, 2)");
         assertThat(robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText))
                 .anyMatch(t -> t.startsWith("shop, version 1 (") && t.endsWith(": 2 tables, 6 columns"));
     }

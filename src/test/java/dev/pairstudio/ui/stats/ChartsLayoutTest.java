@@ -28,7 +28,10 @@ class ChartsLayoutTest {
     @Start
     void start(Stage stage) {
         Scene scene = new Scene(root, 400, 280);
-        scene.getStylesheets().add(ChartsLayoutTest.class.getResource("/dev/pairstudio/ui/pair-studio.css").toExternalForm());
+        scene.getStylesheets()
+                .add(ChartsLayoutTest.class
+                        .getResource("/dev/pairstudio/ui/pair-studio.css")
+                        .toExternalForm());
         root.getStyleClass().add("stats-view");
         stage.setScene(scene);
         stage.show();
@@ -36,22 +39,35 @@ class ChartsLayoutTest {
 
     @Test
     void oneCategoryOfManyPairsIsABarNotASlabAndItsAxisLabelsDoNotOverlap(FxRobot robot) {
-        ChartNumbers n = new ChartNumbers(DashboardCharts.COMPLEXITY, "Complexity", Dimension.COMPLEXITY,
-                List.of("complexity", "pairs"), List.of(new ChartNumbers.Row("Easy", "EASY", 312_345)));
-        robot.interact(() -> root.getChildren().setAll(Charts.bars(n, "complexity level", "pairs", (d, k, s) -> { }).node()));
+        ChartNumbers n = new ChartNumbers(
+                DashboardCharts.COMPLEXITY,
+                "Complexity",
+                Dimension.COMPLEXITY,
+                List.of("complexity", "pairs"),
+                List.of(new ChartNumbers.Row("Easy", "EASY", 312_345)));
+        robot.interact(() -> root.getChildren()
+                .setAll(Charts.bars(n, "complexity level", "pairs", (d, k, s) -> {})
+                        .node()));
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
-        BarChart<String, Number> chart = (BarChart<String, Number>) root.getChildren().get(0);
+        BarChart<String, Number> chart =
+                (BarChart<String, Number>) root.getChildren().get(0);
         Node bar = chart.getData().get(0).getData().get(0).getNode();
         assertThat(bar.getBoundsInParent().getWidth()).as("bar width").isLessThanOrEqualTo(65);
 
         NumberAxis y = (NumberAxis) chart.getYAxis();
-        Bounds title = y.lookup(".axis-label").localToScene(y.lookup(".axis-label").getBoundsInLocal());
-        List<Text> ticks = y.getChildrenUnmodifiable().stream().filter(c -> c instanceof Text t && t.isVisible())
-                .map(Text.class::cast).filter(t -> !t.getText().isEmpty()).toList();
+        Bounds title =
+                y.lookup(".axis-label").localToScene(y.lookup(".axis-label").getBoundsInLocal());
+        List<Text> ticks = y.getChildrenUnmodifiable().stream()
+                .filter(c -> c instanceof Text t && t.isVisible())
+                .map(Text.class::cast)
+                .filter(t -> !t.getText().isEmpty())
+                .toList();
         assertThat(ticks).extracting(Text::getText).contains("300k");
         for (Text t : ticks) {
-            assertThat(t.localToScene(t.getBoundsInLocal()).intersects(title)).as("tick " + t.getText() + " clear of the axis title").isFalse();
+            assertThat(t.localToScene(t.getBoundsInLocal()).intersects(title))
+                    .as("tick " + t.getText() + " clear of the axis title")
+                    .isFalse();
         }
         Screenshots.save(root, "chart-one-category");
         XYChart.Data<String, Number> only = chart.getData().get(0).getData().get(0);

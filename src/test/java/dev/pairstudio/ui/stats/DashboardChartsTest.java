@@ -19,22 +19,34 @@ class DashboardChartsTest {
     @Test
     void axisTicksStayShortEnoughForTheAxisTitle() {
         assertThat(List.of(0L, 950L, 9_500L, 12_000L, 12_500L, 300_000L, 1_000_000L, 1_500_000L, 10_000_000L))
-                .map(Charts::compact).containsExactly("0", "950", "9,500", "12k", "12.5k", "300k", "1M", "1.5M", "10M");
+                .map(Charts::compact)
+                .containsExactly("0", "950", "9,500", "12k", "12.5k", "300k", "1M", "1.5M", "10M");
     }
 
     @Test
     void theReviewStatusSaysHowManyAreReviewed() {
-        ChartNumbers status = new ChartNumbers(DashboardCharts.REVIEW_STATUS, "Review status", Dimension.REVIEW_STATUS,
-                List.of("review_status", "pairs"), List.of(new ChartNumbers.Row("Accepted", "ACCEPTED", 300),
-                        new ChartNumbers.Row("Rejected", "REJECTED", 12), new ChartNumbers.Row("Unreviewed", "UNREVIEWED", 1_688)));
+        ChartNumbers status = new ChartNumbers(
+                DashboardCharts.REVIEW_STATUS,
+                "Review status",
+                Dimension.REVIEW_STATUS,
+                List.of("review_status", "pairs"),
+                List.of(
+                        new ChartNumbers.Row("Accepted", "ACCEPTED", 300),
+                        new ChartNumbers.Row("Rejected", "REJECTED", 12),
+                        new ChartNumbers.Row("Unreviewed", "UNREVIEWED", 1_688)));
         assertThat(DashboardCharts.reviewed(status)).isEqualTo("312 of 2,000 reviewed");
     }
 
     @Test
     void csvHasAHeaderAndQuotesWhereNeeded() {
-        ChartNumbers n = new ChartNumbers("t", "Tables", Dimension.TABLE, List.of("table", "pairs"), List.of(
-                new ChartNumbers.Row("orders", "orders", 12),
-                new ChartNumbers.Row("weird, \"name\"", "weird", 3)));
+        ChartNumbers n = new ChartNumbers(
+                "t",
+                "Tables",
+                Dimension.TABLE,
+                List.of("table", "pairs"),
+                List.of(
+                        new ChartNumbers.Row("orders", "orders", 12),
+                        new ChartNumbers.Row("weird, \"name\"", "weird", 3)));
         assertThat(n.csv()).isEqualTo("table,pairs\norders,12\n\"weird, \"\"name\"\"\",3\n");
         assertThat(n.total()).isEqualTo(15);
     }
@@ -50,20 +62,31 @@ class DashboardChartsTest {
         ok.put(d.plusDays(3), 6L);
         pairs.put(d.plusDays(10), 1L); // the first two days are out of its 7-day window
         ChartNumbers n = DashboardCharts.perDay(pairs, ok);
-        assertThat(n.csv()).isEqualTo("day_utc,pairs,successful_pairs,success_rate_7d_percent\n"
-                + "2025-03-01,4,2,50.0\n2025-03-04,6,6,80.0\n2025-03-11,1,0,0.0\n");
+        assertThat(n.csv())
+                .isEqualTo("day_utc,pairs,successful_pairs,success_rate_7d_percent\n"
+                        + "2025-03-01,4,2,50.0\n2025-03-04,6,6,80.0\n2025-03-11,1,0,0.0\n");
         assertThat(n.dimension()).isEqualTo(Dimension.DAY);
     }
 
     @Test
     void htmlReportIsSelfContainedAndEscaped() {
-        ChartNumbers n = new ChartNumbers("top-tables", "Top <tables>", Dimension.TABLE, List.of("table", "pairs"),
+        ChartNumbers n = new ChartNumbers(
+                "top-tables",
+                "Top <tables>",
+                Dimension.TABLE,
+                List.of("table", "pairs"),
                 List.of(new ChartNumbers.Row("a&b", "a&b", 2)));
-        String html = HtmlReport.render("Type: SELECT", Instant.parse("2026-01-01T00:00:00Z"),
+        String html = HtmlReport.render(
+                "Type: SELECT",
+                Instant.parse("2026-01-01T00:00:00Z"),
                 List.of(new DashboardCharts.Headline("pairs", "Pairs", "1,234", "matching")),
                 List.of(new HtmlReport.Section(n, new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
-        assertThat(html).contains("<td class=\"num\">1,234</td>").contains("Top &lt;tables&gt;").contains("<td>a&amp;b</td>")
-                .contains("src=\"data:image/png;base64,iVBORw==\"").contains("Filter: Type: SELECT");
+        assertThat(html)
+                .contains("<td class=\"num\">1,234</td>")
+                .contains("Top &lt;tables&gt;")
+                .contains("<td>a&amp;b</td>")
+                .contains("src=\"data:image/png;base64,iVBORw==\"")
+                .contains("Filter: Type: SELECT");
     }
 
     @Test
@@ -81,7 +104,8 @@ class DashboardChartsTest {
         assertThat(filters.filter().statuses()).containsExactly(ReviewStatus.REJECTED);
         assertThat(filters.filter().from()).hasToString("2025-05-04T00:00:00Z");
         assertThat(filters.filter().to()).hasToString("2025-05-05T00:00:00Z");
-        assertThat(drill.steps()).extracting(DrillDown.Step::label)
+        assertThat(drill.steps())
+                .extracting(DrillDown.Step::label)
                 .containsExactly("Type: SELECT", "Status: Rejected", "Day: 2025-05-04");
 
         drill.undoFrom(1);

@@ -19,8 +19,13 @@ final class DashboardTimer implements TaskRunner {
      * is the FX thread's wall time from receiving the result to the end of the next layout pass,
      * {@code fxCpuMillis} the FX thread's CPU time in that span (robust on a busy machine).
      */
-    record Timing(long totalMillis, long statisticsMillis, long extrasMillis, long applyMillis, long fxCpuMillis, boolean complete) {
-    }
+    record Timing(
+            long totalMillis,
+            long statisticsMillis,
+            long extrasMillis,
+            long applyMillis,
+            long fxCpuMillis,
+            boolean complete) {}
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private final TaskRunner runner;
@@ -47,20 +52,30 @@ final class DashboardTimer implements TaskRunner {
             once[0] = () -> {
                 scene.removePostLayoutPulseListener(once[0]);
                 long drawn = System.nanoTime();
-                timings.accept(new Timing((drawn - from) / 1_000_000, d.statisticsMillis(), d.extrasMillis(), (drawn - t0) / 1_000_000,
-                        (CPU.getCurrentThreadCpuTime() - cpu0) / 1_000_000, d.complete()));
+                timings.accept(new Timing(
+                        (drawn - from) / 1_000_000,
+                        d.statisticsMillis(),
+                        d.extrasMillis(),
+                        (drawn - t0) / 1_000_000,
+                        (CPU.getCurrentThreadCpuTime() - cpu0) / 1_000_000,
+                        d.complete()));
             };
             scene.addPostLayoutPulseListener(once[0]);
         });
     }
 
     @Override
-    public <T> Job runWithProgress(String name, Work<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailure) {
-        return runner.runWithProgress(name, work, result -> {
-            delivered = System.nanoTime();
-            deliveredCpu = CPU.getCurrentThreadCpuTime();
-            onDone.accept(result);
-        }, onFailure);
+    public <T> Job runWithProgress(
+            String name, Work<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailure) {
+        return runner.runWithProgress(
+                name,
+                work,
+                result -> {
+                    delivered = System.nanoTime();
+                    deliveredCpu = CPU.getCurrentThreadCpuTime();
+                    onDone.accept(result);
+                },
+                onFailure);
     }
 
     @Override

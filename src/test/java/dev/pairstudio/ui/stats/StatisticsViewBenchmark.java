@@ -43,12 +43,12 @@ import javafx.stage.Stage;
  * and the FX-thread work (building the charts, CSS, layout).
  */
 public final class StatisticsViewBenchmark {
-    private StatisticsViewBenchmark() {
-    }
+    private StatisticsViewBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        Path dir = args.length > 1 ? Files.createDirectories(Path.of(args[1])) : Files.createTempDirectory("dash-bench");
+        Path dir =
+                args.length > 1 ? Files.createDirectories(Path.of(args[1])) : Files.createTempDirectory("dash-bench");
         Path db = dir.resolve("bench");
         try (PairStore store = PairStores.open(db.toString())) {
             long have = store.count(PairFilter.ALL);
@@ -83,23 +83,43 @@ public final class StatisticsViewBenchmark {
             view[0].setActive(true);
         });
         DashboardTimer.Timing[] first = next(timings);
-        System.out.printf(Locale.ROOT, "first load (no debounce, cold): charts %s%n                                complete %s%n", first[0], first[1]);
+        System.out.printf(
+                Locale.ROOT,
+                "first load (no debounce, cold): charts %s%n                                complete %s%n",
+                first[0],
+                first[1]);
 
         LocalDate someDay = LocalDate.of(2025, 6, 1);
         Map<String, Consumer<FilterViewModel>> steps = new LinkedHashMap<>();
         steps.put("failed only", f -> f.outcome.set(FilterViewModel.Outcome.FAILED));
         steps.put("all again", f -> f.outcome.set(FilterViewModel.Outcome.ANY));
         steps.put("drill: type SELECT", f -> view[0].drillDown().narrow(Dimension.QUERY_TYPE, "SELECT", "SELECT"));
-        steps.put("drill: status UNREVIEWED", f -> view[0].drillDown().narrow(Dimension.REVIEW_STATUS, "UNREVIEWED", "Unreviewed"));
+        steps.put(
+                "drill: status UNREVIEWED",
+                f -> view[0].drillDown().narrow(Dimension.REVIEW_STATUS, "UNREVIEWED", "Unreviewed"));
         steps.put("drill: table orders", f -> view[0].drillDown().narrow(Dimension.TABLE, "orders", "orders"));
         steps.put("undo all drill-downs", f -> view[0].drillDown().undoFrom(0));
-        steps.put("one month", f -> f.batch(() -> { f.from.set(someDay); f.to.set(someDay.plusDays(29)); }));
+        steps.put(
+                "one month",
+                f -> f.batch(() -> {
+                    f.from.set(someDay);
+                    f.to.set(someDay.plusDays(29));
+                }));
         steps.put("+ db type mysql", f -> f.databaseTypes.add("mysql"));
         steps.put("text 'city' (exact path)", f -> f.text.set("city"));
         steps.put("clear", FilterViewModel::clear);
 
-        System.out.printf(Locale.ROOT, "%-34s %9s %12s %8s %8s %10s %8s %10s%n", "step (ms; charts = after debounce)", "charts",
-                "statistics", "FX", "FX cpu", "complete", "extras", "pairs");
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %9s %12s %8s %8s %10s %8s %10s%n",
+                "step (ms; charts = after debounce)",
+                "charts",
+                "statistics",
+                "FX",
+                "FX cpu",
+                "complete",
+                "extras",
+                "pairs");
         List<long[]> all = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
             for (Map.Entry<String, Consumer<FilterViewModel>> s : steps.entrySet()) {
@@ -112,21 +132,47 @@ public final class StatisticsViewBenchmark {
                 fx(() -> pairs[0] = view[0].dataProperty().get().stats().totalPairs());
                 long charts = t[0].totalMillis() - 200;
                 long complete = t[1].totalMillis() - 200;
-                System.out.printf(Locale.ROOT, "%-34s %9d %12d %8d %8d %10d %8d %,10d%n", (round == 0 ? "" : "(again) ") + s.getKey(),
-                        charts, t[0].statisticsMillis(), t[0].applyMillis(), t[0].fxCpuMillis(), complete, t[1].extrasMillis(), pairs[0]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-34s %9d %12d %8d %8d %10d %8d %,10d%n",
+                        (round == 0 ? "" : "(again) ") + s.getKey(),
+                        charts,
+                        t[0].statisticsMillis(),
+                        t[0].applyMillis(),
+                        t[0].fxCpuMillis(),
+                        complete,
+                        t[1].extrasMillis(),
+                        pairs[0]);
                 if (round == 0) {
-                    all.add(new long[] {charts, t[0].statisticsMillis(), t[0].applyMillis(), complete, t[1].extrasMillis(), t[1].applyMillis(),
-                        t[0].fxCpuMillis()});
+                    all.add(new long[] {
+                        charts,
+                        t[0].statisticsMillis(),
+                        t[0].applyMillis(),
+                        complete,
+                        t[1].extrasMillis(),
+                        t[1].applyMillis(),
+                        t[0].fxCpuMillis()
+                    });
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "median of the first round: charts drawn %d ms after the debounce (statistics %d ms, FX %d ms, FX cpu %d ms); "
-                + "complete %d ms (extras %d ms, FX %d ms)%n", median(all, 0), median(all, 1), median(all, 2), median(all, 6), median(all, 3), median(all, 4), median(all, 5));
+        System.out.printf(
+                Locale.ROOT,
+                "median of the first round: charts drawn %d ms after the debounce (statistics %d ms, FX %d ms, FX cpu %d ms); "
+                        + "complete %d ms (extras %d ms, FX %d ms)%n",
+                median(all, 0),
+                median(all, 1),
+                median(all, 2),
+                median(all, 6),
+                median(all, 3),
+                median(all, 4),
+                median(all, 5));
         jobs.close();
     }
 
     /** The first drawing (the statistics) and the complete one (with the extras) of one change. */
-    private static DashboardTimer.Timing[] next(BlockingQueue<DashboardTimer.Timing> timings) throws InterruptedException {
+    private static DashboardTimer.Timing[] next(BlockingQueue<DashboardTimer.Timing> timings)
+            throws InterruptedException {
         DashboardTimer.Timing first = timings.poll(300, TimeUnit.SECONDS);
         if (first == null) {
             throw new IllegalStateException("no result within 300 s");
@@ -182,5 +228,4 @@ public final class StatisticsViewBenchmark {
         }
         new DuplicateTracker(store).catchUp();
     }
-
 }

@@ -1,5 +1,7 @@
 package dev.pairstudio.ui.stats;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
@@ -52,8 +54,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The statistics dashboard on a real, analysed H2 file: it follows the filter, drills down, undoes, saves and copies. */
 @ExtendWith(ApplicationExtension.class)
 class StatisticsViewTest {
@@ -69,7 +69,12 @@ class StatisticsViewTest {
 
     static List<Pair> pairs() {
         List<Pair> pairs = new ArrayList<>(new SyntheticPairs(9).list(600));
-        pairs.add(TestPair.of("pii-mail", "Orders of zed.quill@example.org last week", "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = 'zed.quill@example.org'").at("2025-06-05T09:00:00Z").build());
+        pairs.add(TestPair.of(
+                        "pii-mail",
+                        "Orders of zed.quill@example.org last week",
+                        "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = 'zed.quill@example.org'")
+                .at("2025-06-05T09:00:00Z")
+                .build());
         return pairs;
     }
 
@@ -83,8 +88,10 @@ class StatisticsViewTest {
         Path db = TestDatabases.copyOf("stats-view", StatisticsViewTest::pairs);
         store = PairStores.open(db.toString());
         // some review decisions, so that the status chart has more than one slice
-        store.setStatus(PairFilter.ALL.withDatabaseTypes(Set.of("postgresql")).withSuccess(true), ReviewStatus.ACCEPTED);
-        store.setStatus(PairFilter.ALL.withDatabaseTypes(Set.of("sqlserver")).withSuccess(false), ReviewStatus.REJECTED);
+        store.setStatus(
+                PairFilter.ALL.withDatabaseTypes(Set.of("postgresql")).withSuccess(true), ReviewStatus.ACCEPTED);
+        store.setStatus(
+                PairFilter.ALL.withDatabaseTypes(Set.of("sqlserver")).withSuccess(false), ReviewStatus.REJECTED);
         this.stage = stage;
         filters = new FilterViewModel();
         jobs = new BackgroundJobs();
@@ -102,9 +109,10 @@ class StatisticsViewTest {
     @AfterEach
     void close() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            Theme.apply(view, false);
-            view.dispose();
-        }).get(10, TimeUnit.SECONDS);
+                    Theme.apply(view, false);
+                    view.dispose();
+                })
+                .get(10, TimeUnit.SECONDS);
         jobs.close();
         store.close();
     }
@@ -117,7 +125,10 @@ class StatisticsViewTest {
     private DashboardData shown() throws Exception {
         waitFor(() -> {
             DashboardData d = view.dataProperty().get();
-            return d != null && d.complete() && d.filter().equals(filters.filter()) && !view.busyProperty().get();
+            return d != null
+                    && d.complete()
+                    && d.filter().equals(filters.filter())
+                    && !view.busyProperty().get();
         });
         WaitForAsyncUtils.waitForFxEvents();
         return view.dataProperty().get();
@@ -150,13 +161,18 @@ class StatisticsViewTest {
         robot.interact(() -> filters.queryTypes.add(QueryType.INSERT)); // the charts follow every change
         shown();
         assertThat(headline(robot, "pairs")).isEqualTo(count(store.count(filters.filter())));
-        assertThat(view.numbers(DashboardCharts.QUERY_TYPES).rows()).extracting(ChartNumbers.Row::key).containsExactly("INSERT");
+        assertThat(view.numbers(DashboardCharts.QUERY_TYPES).rows())
+                .extracting(ChartNumbers.Row::key)
+                .containsExactly("INSERT");
     }
 
     @Test
     void clickingBarsAndSlicesNarrowsTheFilterAndTheBreadcrumbUndoesIt(FxRobot robot) throws Exception {
         shown();
-        long selects = view.numbers(DashboardCharts.QUERY_TYPES).row("SELECT").orElseThrow().count();
+        long selects = view.numbers(DashboardCharts.QUERY_TYPES)
+                .row("SELECT")
+                .orElseThrow()
+                .count();
         robot.clickOn(view.drillNode(DashboardCharts.QUERY_TYPES, "SELECT"));
         assertThat(filters.filter().queryTypes()).containsExactly(QueryType.SELECT);
         assertThat(store.count(filters.filter())).isEqualTo(selects);
@@ -164,7 +180,10 @@ class StatisticsViewTest {
         shown();
         assertThat(headline(robot, "pairs")).isEqualTo(count(selects));
 
-        long unreviewed = view.numbers(DashboardCharts.REVIEW_STATUS).row("UNREVIEWED").orElseThrow().count();
+        long unreviewed = view.numbers(DashboardCharts.REVIEW_STATUS)
+                .row("UNREVIEWED")
+                .orElseThrow()
+                .count();
         robot.clickOn(view.drillNode(DashboardCharts.REVIEW_STATUS, "UNREVIEWED"));
         assertThat(filters.filter().statuses()).containsExactly(ReviewStatus.UNREVIEWED);
         assertThat(filters.filter().queryTypes()).containsExactly(QueryType.SELECT);
@@ -203,20 +222,25 @@ class StatisticsViewTest {
     void clickingADayNarrowsTheDateRangeToThatDay(FxRobot robot) throws Exception {
         shown();
         ChartNumbers days = view.numbers(DashboardCharts.PAIRS_PER_DAY);
-        ChartNumbers.Row busiest = days.rows().stream().max(Comparator.comparingLong(ChartNumbers.Row::count)).orElseThrow();
+        ChartNumbers.Row busiest = days.rows().stream()
+                .max(Comparator.comparingLong(ChartNumbers.Row::count))
+                .orElseThrow();
         LocalDate day = LocalDate.parse(busiest.key());
-        XYChart<?, ?> chart = (XYChart<?, ?>) robot.lookup(".pairs-per-day-chart").query();
+        XYChart<?, ?> chart =
+                (XYChart<?, ?>) robot.lookup(".pairs-per-day-chart").query();
         NumberAxis axis = (NumberAxis) chart.getXAxis();
         Node plot = chart.lookup(".chart-plot-background");
         AtomicReference<Point2D> at = new AtomicReference<>();
         robot.interact(() -> {
-            double x = axis.localToScreen(axis.getDisplayPosition(day.toEpochDay()), 0).getX();
+            double x = axis.localToScreen(axis.getDisplayPosition(day.toEpochDay()), 0)
+                    .getX();
             Bounds b = plot.localToScreen(plot.getBoundsInLocal());
             at.set(new Point2D(x, b.getMinY() + b.getHeight() * 0.8));
         });
         robot.clickOn(at.get());
         assertThat(filters.filter().from()).isEqualTo(day.atStartOfDay().toInstant(ZoneOffset.UTC));
-        assertThat(filters.filter().to()).isEqualTo(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        assertThat(filters.filter().to())
+                .isEqualTo(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         assertThat(store.count(filters.filter())).isEqualTo(busiest.count());
         shown();
         assertThat(headline(robot, "pairs")).isEqualTo(count(busiest.count()));
@@ -241,7 +265,8 @@ class StatisticsViewTest {
 
         robot.interact(() -> view.drillDown().back());
         shown();
-        ChartNumbers.Row mysql = view.numbers(DashboardCharts.DATABASE_TYPES).row("mysql").orElseThrow();
+        ChartNumbers.Row mysql =
+                view.numbers(DashboardCharts.DATABASE_TYPES).row("mysql").orElseThrow();
         Node slice = view.drillNode(DashboardCharts.DATABASE_TYPES, "mysql");
         reveal(robot, slice);
         robot.clickOn(slice);
@@ -263,27 +288,41 @@ class StatisticsViewTest {
     void savesAChartTheDashboardAndAnHtmlReport(FxRobot robot) throws Exception {
         DashboardData d = shown();
         Path chart = tmp.resolve("charts/query-types.png");
-        Future<Path> t1 = WaitForAsyncUtils.asyncFx(() -> view.saveChart(DashboardCharts.QUERY_TYPES, chart)).get(10, TimeUnit.SECONDS);
+        Future<Path> t1 = WaitForAsyncUtils.asyncFx(() -> view.saveChart(DashboardCharts.QUERY_TYPES, chart))
+                .get(10, TimeUnit.SECONDS);
         assertThat(t1.get(20, TimeUnit.SECONDS)).isEqualTo(chart);
         assertPng(chart, 200, 150);
 
         Path whole = tmp.resolve("dashboard.png");
-        WaitForAsyncUtils.asyncFx(() -> view.saveDashboardPng(whole)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> view.saveDashboardPng(whole))
+                .get(10, TimeUnit.SECONDS)
+                .get(20, TimeUnit.SECONDS);
         assertPng(whole, 1000, 1400); // the whole dashboard, taller than the window
-        Files.copy(whole, Path.of(System.getProperty("pairstudio.screenshots", "target/screenshots")).resolve("statistics-dashboard-full.png"),
+        Files.copy(
+                whole,
+                Path.of(System.getProperty("pairstudio.screenshots", "target/screenshots"))
+                        .resolve("statistics-dashboard-full.png"),
                 StandardCopyOption.REPLACE_EXISTING);
 
         Path html = tmp.resolve("report.html");
-        WaitForAsyncUtils.asyncFx(() -> view.saveHtmlReport(html)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> view.saveHtmlReport(html))
+                .get(10, TimeUnit.SECONDS)
+                .get(20, TimeUnit.SECONDS);
         String report = Files.readString(html, StandardCharsets.UTF_8);
-        assertThat(report).startsWith("<!DOCTYPE html>")
-                .contains("<tr id=\"headline-pairs\"><th>Pairs</th><td class=\"num\">" + count(d.stats().totalPairs()) + "</td>")
-                .contains("<th>Success rate</th><td class=\"num\">" + String.format(Locale.ROOT, "%.1f %%", d.successRate()) + "</td>")
+        assertThat(report)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<tr id=\"headline-pairs\"><th>Pairs</th><td class=\"num\">"
+                        + count(d.stats().totalPairs()) + "</td>")
+                .contains("<th>Success rate</th><td class=\"num\">"
+                        + String.format(Locale.ROOT, "%.1f %%", d.successRate()) + "</td>")
                 .contains("<th>Pairs with PII</th><td class=\"num\">" + count(d.pairsWithPii()) + "</td>")
                 .contains("<img alt=\"Query types\" src=\"data:image/png;base64,iVBORw0KGgo")
-                .contains("<td>SELECT</td><td class=\"num\">" + d.stats().queryTypeDistribution().get(QueryType.SELECT) + "</td>")
-                .doesNotContain("src=\"http").doesNotContain("<link");
-        assertThat(report.split("data:image/png;base64,", -1)).hasSize(view.chartIds().size() + 1);
+                .contains("<td>SELECT</td><td class=\"num\">"
+                        + d.stats().queryTypeDistribution().get(QueryType.SELECT) + "</td>")
+                .doesNotContain("src=\"http")
+                .doesNotContain("<link");
+        assertThat(report.split("data:image/png;base64,", -1))
+                .hasSize(view.chartIds().size() + 1);
     }
 
     @Test
@@ -299,7 +338,9 @@ class StatisticsViewTest {
         List<String> tables = view.csv(DashboardCharts.TOP_TABLES).lines().toList();
         assertThat(tables.get(0)).isEqualTo("table,pairs");
         assertThat(tables).hasSize(d.stats().topTables().size() + 1);
-        assertThat(tables.get(1)).isEqualTo(d.stats().topTables().get(0).table() + "," + d.stats().topTables().get(0).pairs());
+        assertThat(tables.get(1))
+                .isEqualTo(d.stats().topTables().get(0).table() + ","
+                        + d.stats().topTables().get(0).pairs());
 
         List<String> days = view.csv(DashboardCharts.PAIRS_PER_DAY).lines().toList();
         assertThat(days.get(0)).isEqualTo("day_utc,pairs,successful_pairs,success_rate_7d_percent");
@@ -323,7 +364,9 @@ class StatisticsViewTest {
             WaitForAsyncUtils.waitForFxEvents();
             for (String id : List.of("stats-refresh", "stats-save-png", "stats-save-html")) {
                 Button b = robot.lookup("#" + id).queryButton();
-                assertThat(b.getWidth()).as(id + " keeps its whole label at " + size[0] + " px").isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
+                assertThat(b.getWidth())
+                        .as(id + " keeps its whole label at " + size[0] + " px")
+                        .isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
             }
             Screenshots.save(scene, "statistics-dashboard-" + size[0] + "x" + size[1]);
         }
@@ -344,8 +387,11 @@ class StatisticsViewTest {
             stage.setHeight(1000);
             Theme.apply(view, true);
         });
-        Path dark = Path.of(System.getProperty("pairstudio.screenshots", "target/screenshots")).resolve("statistics-dashboard-dark-full.png");
-        WaitForAsyncUtils.asyncFx(() -> view.saveDashboardPng(dark)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
+        Path dark = Path.of(System.getProperty("pairstudio.screenshots", "target/screenshots"))
+                .resolve("statistics-dashboard-dark-full.png");
+        WaitForAsyncUtils.asyncFx(() -> view.saveDashboardPng(dark))
+                .get(10, TimeUnit.SECONDS)
+                .get(20, TimeUnit.SECONDS);
         assertPng(dark, 1000, 1400);
     }
 
@@ -353,9 +399,16 @@ class StatisticsViewTest {
         robot.interact(() -> {
             ScrollPane scroll = (ScrollPane) view.lookup("#stats-scroll");
             Bounds inContent = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-            double extra = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            double extra = scroll.getContent().getBoundsInLocal().getHeight()
+                    - scroll.getViewportBounds().getHeight();
             if (extra > 0) {
-                scroll.setVvalue(Math.min(1, Math.max(0, (inContent.getCenterY() - scroll.getViewportBounds().getHeight() / 2) / extra)));
+                scroll.setVvalue(Math.min(
+                        1,
+                        Math.max(
+                                0,
+                                (inContent.getCenterY()
+                                                - scroll.getViewportBounds().getHeight() / 2)
+                                        / extra)));
             }
         });
         WaitForAsyncUtils.waitForFxEvents();

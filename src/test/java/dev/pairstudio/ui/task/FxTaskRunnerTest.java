@@ -35,14 +35,19 @@ class FxTaskRunnerTest {
     void theResultAndTheProgressArriveOnTheFxThread() throws Exception {
         List<Object> seen = new CopyOnWriteArrayList<>();
         Job[] job = new Job[1];
-        WaitForAsyncUtils.asyncFx(() -> job[0] = runner.runWithProgress("count", progress -> {
-            seen.add(Platform.isFxApplicationThread());
-            progress.update(3, 4);
-            return 42;
-        }, n -> {
-            seen.add(Platform.isFxApplicationThread());
-            seen.add(n);
-        }, e -> seen.add(e))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> job[0] = runner.runWithProgress(
+                        "count",
+                        progress -> {
+                            seen.add(Platform.isFxApplicationThread());
+                            progress.update(3, 4);
+                            return 42;
+                        },
+                        n -> {
+                            seen.add(Platform.isFxApplicationThread());
+                            seen.add(n);
+                        },
+                        e -> seen.add(e)))
+                .get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> seen.size() == 3);
         assertThat(seen).containsExactly(false, true, 42);
         WaitForAsyncUtils.waitForFxEvents();
@@ -58,17 +63,26 @@ class FxTaskRunnerTest {
         List<Throwable> handed = new CopyOnWriteArrayList<>();
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         try {
-            WaitForAsyncUtils.asyncFx(() -> runner.run("parse the edited SQL", () -> {
-                throw new IllegalStateException("cannot parse " + pairText, new IllegalArgumentException(pairText));
-            }, x -> { }, handed::add)).get(5, TimeUnit.SECONDS);
+            WaitForAsyncUtils.asyncFx(() -> runner.run(
+                            "parse the edited SQL",
+                            () -> {
+                                throw new IllegalStateException(
+                                        "cannot parse " + pairText, new IllegalArgumentException(pairText));
+                            },
+                            x -> {},
+                            handed::add))
+                    .get(5, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !handed.isEmpty());
         } finally {
             System.setErr(err);
         }
         assertThat(handed.get(0)).hasMessageContaining("zed.quill"); // the user still sees what went wrong
         String logged = log.toString(StandardCharsets.UTF_8);
-        assertThat(logged).contains("parse the edited SQL").contains("java.lang.IllegalStateException")
-                .contains("java.lang.IllegalArgumentException").contains("FxTaskRunnerTest");
+        assertThat(logged)
+                .contains("parse the edited SQL")
+                .contains("java.lang.IllegalStateException")
+                .contains("java.lang.IllegalArgumentException")
+                .contains("FxTaskRunnerTest");
         assertThat(logged).doesNotContain("zed.quill").doesNotContain("customers");
     }
 
@@ -76,9 +90,13 @@ class FxTaskRunnerTest {
     void aFailureWithoutItsOwnHandlerGoesToTheRunnersHandler() throws Exception {
         List<Throwable> handed = new CopyOnWriteArrayList<>();
         runner.setFailureHandler(handed::add);
-        WaitForAsyncUtils.asyncFx(() -> runner.run("read", () -> {
-            throw new IOException("disk gone");
-        }, x -> { })).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> runner.run(
+                        "read",
+                        () -> {
+                            throw new IOException("disk gone");
+                        },
+                        x -> {}))
+                .get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> handed.size() == 1);
         assertThat(handed.get(0)).hasMessage("disk gone");
     }
@@ -90,26 +108,34 @@ class FxTaskRunnerTest {
         AtomicBoolean delivered = new AtomicBoolean();
         AtomicBoolean queuedRan = new AtomicBoolean();
         WaitForAsyncUtils.asyncFx(() -> {
-            for (int i = 0; i < 2; i++) { // both job threads busy until cancelled
-                runner.runWithProgress("long catch-up", progress -> {
-                    started.countDown();
-                    while (!progress.isCancelled()) {
-                        Thread.sleep(5);
+                    for (int i = 0; i < 2; i++) { // both job threads busy until cancelled
+                        runner.runWithProgress(
+                                "long catch-up",
+                                progress -> {
+                                    started.countDown();
+                                    while (!progress.isCancelled()) {
+                                        Thread.sleep(5);
+                                    }
+                                    return 1;
+                                },
+                                x -> delivered.set(true),
+                                e -> delivered.set(true));
                     }
-                    return 1;
-                }, x -> delivered.set(true), e -> delivered.set(true));
-            }
-            runner.run("queued", () -> queuedRan.getAndSet(true), x -> delivered.set(true));
-        }).get(5, TimeUnit.SECONDS);
+                    runner.run("queued", () -> queuedRan.getAndSet(true), x -> delivered.set(true));
+                })
+                .get(5, TimeUnit.SECONDS);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(runner.working()).isEqualTo(3);
 
         WaitForAsyncUtils.asyncFx(runner::close).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runner.working() == 0);
-        Job late = WaitForAsyncUtils.asyncFx(() -> runner.run("after close", () -> queuedRan.getAndSet(true), x -> delivered.set(true)))
+        Job late = WaitForAsyncUtils.asyncFx(
+                        () -> runner.run("after close", () -> queuedRan.getAndSet(true), x -> delivered.set(true)))
                 .get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(queuedRan).as("neither the queued job nor one asked for after close ran").isFalse();
+        assertThat(queuedRan)
+                .as("neither the queued job nor one asked for after close ran")
+                .isFalse();
         assertThat(delivered).as("no result reached a closed window").isFalse();
         assertThat(late.runningProperty().get()).isFalse();
     }

@@ -14,8 +14,9 @@ public final class SameThreadTaskRunner extends TaskRunner.WithFailureHandler {
     private boolean closed;
 
     @Override
-    public <T> Job runWithProgress(String name, Work<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailure) {
-        Job job = new Job(() -> { });
+    public <T> Job runWithProgress(
+            String name, Work<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailure) {
+        Job job = new Job(() -> {});
         if (closed) {
             job.finished();
             return job;
