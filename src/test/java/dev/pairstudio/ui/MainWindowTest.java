@@ -240,6 +240,8 @@ class MainWindowTest {
         waitFor(() -> store.count(PairFilter.ALL.withTrash(true)) == 0);
         waitFor(() -> window.statusMessage().equals("Deleted " + failed + " pairs for good. This cannot be undone."));
         assertThat(store.count(PairFilter.ALL)).isEqualTo(301 - failed);
+        waitFor(() ->
+                robot.lookup("#trash-banner-text").queryLabeled().getText().equals("Trash — empty."));
     }
 
     @Test

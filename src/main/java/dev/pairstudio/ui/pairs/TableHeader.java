@@ -133,7 +133,10 @@ public final class TableHeader extends VBox {
         }
         summary.setText(text.toString());
         bannerText.setText(
-                "Trash — " + (t.trashed() < 0 ? "" : Plural.of(t.trashed(), "pair") + ". ") + "Restore or empty.");
+                t.trashed() == 0
+                        ? "Trash — empty."
+                        : "Trash — " + (t.trashed() < 0 ? "" : Plural.of(t.trashed(), "pair") + ". ")
+                                + "Restore or empty.");
     }
 
     private void showChips() {
