@@ -109,7 +109,7 @@ class ScreenWalkTest {
 
         robot.interact(() -> window.filters().trash.set(true));
         waitFor(() -> robot.lookup("#trash-banner").query().isVisible()
-                && robot.lookup("#trash-banner-text").queryLabeled().getText().contains("pairs"));
+                && robot.lookup("#trash-banner-text").queryLabeled().getText().equals("Trash — empty."));
         check(window.root(), "walk-trash-" + size, problems);
         assertThat(robot.lookup("#empty-table-text").queryLabeled().getText())
                 .as("an empty trash says so, not how to import")
