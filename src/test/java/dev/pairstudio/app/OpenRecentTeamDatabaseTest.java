@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
 import javafx.stage.Stage;
@@ -85,8 +86,11 @@ class OpenRecentTeamDatabaseTest {
                         .lookupButton(ButtonType.OK))
                 .fire());
         waitFor(() -> stage.getTitle().contains(TestPostgres.databaseOf(team)));
-        waitFor(() ->
-                "9 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
+        // the new window's header may not be in the scene yet when the title changes: not found yet is "not yet"
+        waitFor(() -> robot.lookup("#match-count")
+                .tryQuery()
+                .map(n -> "9 pairs".equals(((Labeled) n).getText()))
+                .orElse(false));
 
         String settings = Files.readString(UserDataDirectory.get().resolve("ui.properties"));
         assertThat(settings).contains(TestPostgres.databaseOf(team)).doesNotContain(TestPostgres.PASSWORD);
