@@ -134,9 +134,8 @@ final class StagedFiles implements AutoCloseable {
 
     /** Writes the manifest to disk, unpublished; nothing when the data goes to a stream. */
     void writeManifest(ExportManifest manifest) throws IOException {
-        Path where = targets.folder() != null ? stagingFolder.resolve("manifest.json") : targets.manifest();
-        if (where != null) {
-            manifestOut = manifest.write(where);
+        if (targets.manifest() != null) {
+            manifestOut = manifest.write(staged(targets.manifest()));
         }
     }
 
@@ -157,16 +156,15 @@ final class StagedFiles implements AutoCloseable {
         if (manifestOut != null) {
             manifestOut.publish(replace);
         }
-        if (stagingFolder == null) {
-            return targets.manifest();
+        if (stagingFolder != null) {
+            try (AtomicFileOutput readme = AtomicFileOutput.open(stagingFolder.resolve("README.md"), false)) {
+                readme.stream().write(datasetCard.getBytes(StandardCharsets.UTF_8));
+                readme.commit(false);
+            }
+            swapFolder(stagingFolder, targets.folder(), replace);
+            stagingFolder = null;
         }
-        try (AtomicFileOutput readme = AtomicFileOutput.open(stagingFolder.resolve("README.md"), false)) {
-            readme.stream().write(datasetCard.getBytes(StandardCharsets.UTF_8));
-            readme.commit(false);
-        }
-        swapFolder(stagingFolder, targets.folder(), replace);
-        stagingFolder = null;
-        return targets.folder().resolve("manifest.json");
+        return targets.manifest();
     }
 
     /** Removes whatever was not published. */
