@@ -5,7 +5,7 @@ import dev.pairstudio.ingest.PairEnricher;
 import dev.pairstudio.ingest.PendingAnalysis;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +21,7 @@ final class BackgroundAnalysis implements AutoCloseable {
     static final long DEBOUNCE_MS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundAnalysis.class);
 
-    private final PairStore store;
+    private final Database store;
     private final PairEnricher enricher;
     /** Null when duplicate flags are not tracked. */
     private final DuplicateTracker tracker;
@@ -44,7 +44,7 @@ final class BackgroundAnalysis implements AutoCloseable {
 
     private static final long NONE = Long.MAX_VALUE;
 
-    BackgroundAnalysis(PairStore store, PairEnricher enricher, DuplicateTracker tracker) {
+    BackgroundAnalysis(Database store, PairEnricher enricher, DuplicateTracker tracker) {
         this.store = store;
         this.enricher = enricher;
         this.tracker = tracker;

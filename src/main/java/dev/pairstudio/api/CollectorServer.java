@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.settings.PrivacySettings;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The local collector: the seed's six endpoints under {@code /api/training-data}
  * (SEED-CONTRACT.md §2 with the decisions of §6) on the JDK's HTTP server, writing into a
- * {@link PairStore}. Safe by default: loopback only, a bearer token on every request, bounded
+ * {@link Database}. Safe by default: loopback only, a bearer token on every request, bounded
  * bodies and batches, JSON errors without stack traces.
  *
  * <p>Used in-process by {@code pairstudio serve} and by the desktop app's toggle:
@@ -61,7 +61,7 @@ public final class CollectorServer implements AutoCloseable {
         }
     }
 
-    private final PairStore store;
+    private final Database store;
     private final CollectorConfig config;
     private final String token;
     private final HttpServer server;
@@ -76,7 +76,7 @@ public final class CollectorServer implements AutoCloseable {
     private volatile boolean stopping;
     private final byte[] openApi;
 
-    private CollectorServer(PairStore store, CollectorConfig config) throws IOException {
+    private CollectorServer(Database store, CollectorConfig config) throws IOException {
         this.store = store;
         this.config = config;
         this.token = config.token() != null ? config.token() : ApiTokens.forStore(store);
@@ -115,7 +115,7 @@ public final class CollectorServer implements AutoCloseable {
      *
      * @throws IOException when the address cannot be bound (port in use, unknown host)
      */
-    public static CollectorServer start(PairStore store, CollectorConfig config) throws IOException {
+    public static CollectorServer start(Database store, CollectorConfig config) throws IOException {
         return new CollectorServer(Objects.requireNonNull(store, "store"), Objects.requireNonNull(config, "config"));
     }
 

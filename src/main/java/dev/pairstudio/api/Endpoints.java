@@ -10,7 +10,7 @@ import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.stats.Statistics;
 import dev.pairstudio.stats.StatisticsJson;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +32,7 @@ final class Endpoints {
      * (SEED-CONTRACT.md §3, §6). The seed filters by {@code start_date}/{@code end_date} only; the
      * list's other filters are accepted too.
      */
-    static void statistics(HttpExchange ex, PairStore store, ApiQuery q) {
+    static void statistics(HttpExchange ex, Database store, ApiQuery q) {
         Statistics s;
         try {
             s = Statistics.compute(store, q.filter());
@@ -53,7 +53,7 @@ final class Endpoints {
      * constant memory; the file is then streamed to the client and deleted. An empty result is a
      * 200 with an empty file (JSON: {@code total_pairs} 0), not the seed's 404.
      */
-    static void export(HttpExchange ex, PairStore store, ApiQuery q, BooleanSupplier stopping) {
+    static void export(HttpExchange ex, Database store, ApiQuery q, BooleanSupplier stopping) {
         String requested = q.get("format");
         String format = requested == null ? "jsonl" : requested.toLowerCase(Locale.ROOT);
         String contentType = switch (format) {

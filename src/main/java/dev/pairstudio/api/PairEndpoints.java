@@ -8,9 +8,9 @@ import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.privacy.AnonymizationException;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoreException;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.store.TrashBatch;
@@ -35,7 +35,7 @@ final class PairEndpoints {
     /** Batches up to this size are analysed on the request thread; larger ones after storing (a second later). */
     static final int INLINE_ANALYSIS_MAX = 100;
 
-    private final PairStore store;
+    private final Database store;
     private final CollectorConfig config;
     private final IngestAnalysis ingest;
     private final GroupCommitWriter writer;
@@ -44,7 +44,7 @@ final class PairEndpoints {
     private final BooleanSupplier stopping;
 
     PairEndpoints(
-            PairStore store,
+            Database store,
             CollectorConfig config,
             IngestAnalysis ingest,
             GroupCommitWriter writer,

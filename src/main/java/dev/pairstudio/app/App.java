@@ -2,8 +2,8 @@ package dev.pairstudio.app;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.pairstudio.demo.DemoData;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoreException;
 import dev.pairstudio.store.UserDataDirectory;
 import dev.pairstudio.ui.BackgroundJobs;
@@ -43,7 +43,7 @@ public final class App extends Application {
     /** Opening and closing stores, the first start's demo data; each window has a runner of its own. */
     private final FxTaskRunner tasks = new FxTaskRunner(jobs);
 
-    private PairStore store;
+    private Database store;
     private GuiLock lock;
     private MainWindow window;
     private UiSettings settings;
@@ -76,7 +76,7 @@ public final class App extends Application {
     }
 
     /** Puts a main window over {@code opened} into the stage. */
-    private void show(Stage stage, PairStore opened) {
+    private void show(Stage stage, Database opened) {
         store = opened;
         window = new MainWindow(store, jobs, settings, new EmbeddedCollector(store));
         window.setOnOpenDatabase(choice -> switchTo(stage, choice));
@@ -134,7 +134,7 @@ public final class App extends Application {
         boolean[] asked = {false};
         tasks.run(
                 "open another database",
-                () -> PairStores.open(choice.location(), where -> {
+                () -> Databases.open(choice.location(), where -> {
                     // the password typed in the dialog, once; a refused one ends the attempt with the server's reason
                     if (asked[0] || typed.length == 0) {
                         return Optional.empty();
@@ -144,7 +144,7 @@ public final class App extends Application {
                 }),
                 opened -> {
                     Arrays.fill(typed, '\0');
-                    PairStore old = store;
+                    Database old = store;
                     GuiLock oldLock = lock;
                     window.dispose();
                     lock = lockOfNew;

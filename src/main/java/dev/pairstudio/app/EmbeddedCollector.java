@@ -2,7 +2,7 @@ package dev.pairstudio.app;
 
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.ui.CollectorControl;
 import java.net.BindException;
 import java.util.List;
@@ -15,11 +15,11 @@ import java.util.function.LongConsumer;
  * port, or any free one when {@code pairstudio serve} already holds it.
  */
 final class EmbeddedCollector implements CollectorControl {
-    private final PairStore store;
+    private final Database store;
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     private volatile CollectorServer server;
 
-    EmbeddedCollector(PairStore store) {
+    EmbeddedCollector(Database store) {
         this.store = store;
     }
 

@@ -1,7 +1,7 @@
 package dev.pairstudio.app;
 
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.UserDataDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class StoreOpening {
     /** An open store and the lock held on its file (null for a team database). */
-    record Opened(PairStore store, GuiLock lock) {}
+    record Opened(Database store, GuiLock lock) {}
 
     /** What cannot be opened, in words for the user. */
     static final class Refused extends RuntimeException {
@@ -60,7 +60,7 @@ final class StoreOpening {
         String database =
                 given != null ? given : UserDataDirectory.defaultDatabase().toString();
         GuiLock lock = null;
-        if (!PairStores.isTeamDatabase(database)) {
+        if (!Databases.isTeamDatabase(database)) {
             Path file = h2File(database);
             try {
                 Optional<GuiLock> acquired = GuiLock.tryAcquire(file);
@@ -74,7 +74,7 @@ final class StoreOpening {
             }
         }
         try {
-            return new Opened(PairStores.open(database), lock);
+            return new Opened(Databases.open(database), lock);
         } catch (RuntimeException e) {
             if (lock != null) {
                 lock.close();

@@ -14,7 +14,7 @@ import dev.pairstudio.privacy.InvalidRuleException;
 import dev.pairstudio.privacy.Policy;
 import dev.pairstudio.privacy.Replacement;
 import dev.pairstudio.settings.PrivacySettings;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -75,7 +75,7 @@ public final class AnonymizeCommand implements Callable<Integer> {
             throw new Cli.UserError("input " + input + " is not a readable file");
         }
         Anonymizer anonymizer;
-        try (PairStore store = StoreAccess.open(database)) {
+        try (Database store = StoreAccess.open(database)) {
             // The database's own secret keys the pseudonyms, so they match its exports; its policy
             // (with the reviewers' allow- and deny-lists) applies unless --policy names another.
             Policy policy = policyFile == null ? PrivacySettings.policy(store) : Policy.load(policyFile);

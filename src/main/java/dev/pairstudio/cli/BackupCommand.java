@@ -1,6 +1,6 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,7 +33,7 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (PairStore store = StoreAccess.open(database)) {
+        try (Database store = StoreAccess.open(database)) {
             store.backup(target);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Backup of %s written to %s%n", store.location(), target.toAbsolutePath());

@@ -1,7 +1,7 @@
 package dev.pairstudio.cli;
 
 import dev.pairstudio.pair.Plural;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.store.TrashBatch;
 import java.io.PrintWriter;
@@ -43,7 +43,7 @@ public final class DeleteCommand implements Callable<Integer> {
         if (ids.isEmpty() == !byFilter) {
             throw new Cli.UserError("give either pair ids or --filter with filter options", Cli.USAGE);
         }
-        try (PairStore store = StoreAccess.open(database)) {
+        try (Database store = StoreAccess.open(database)) {
             TrashBatch batch;
             if (byFilter) {
                 batch = store.trash(filter.toFilter());

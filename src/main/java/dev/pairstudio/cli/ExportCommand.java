@@ -10,7 +10,7 @@ import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.export.SplitAssigner;
 import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.UserDataDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -149,7 +149,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new Cli.UserError("--overwrite and --rename exclude each other", Cli.USAGE);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (PairStore store = StoreAccess.open(database)) {
+        try (Database store = StoreAccess.open(database)) {
             ExportProfiles profiles = new ExportProfiles(store);
             ExportProfile base = profileName == null
                     ? ExportProfile.defaults(format == null ? "jsonl" : format)

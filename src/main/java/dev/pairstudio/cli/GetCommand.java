@@ -1,6 +1,6 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredPair;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -35,7 +35,7 @@ public final class GetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (PairStore store = StoreAccess.open(database)) {
+        try (Database store = StoreAccess.open(database)) {
             StoredPair p = StoreAccess.find(store, id)
                     .orElseThrow(() -> new Cli.UserError("No pair with id " + id + " in " + store.location()));
             PrintWriter out = spec.commandLine().getOut();

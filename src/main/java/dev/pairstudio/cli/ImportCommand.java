@@ -11,7 +11,7 @@ import dev.pairstudio.pair.Plural;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.schema.ValidationSummary;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +60,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** Checks what this import added against the stored schemas of its databases (issue 15), when there are any. */
-    private static void validateAdded(PairStore store, long lastIdBefore, PrintWriter out) {
+    private static void validateAdded(Database store, long lastIdBefore, PrintWriter out) {
         long start = System.nanoTime();
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
             ValidationSummary v = ValidationRun.runAdded(
@@ -74,7 +74,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** {@link OnePassImport}: stored, analysed and grouped as each batch goes in. */
-    private ImportSummary importAnalysed(PairStore store, ImportFormat f, PrintWriter out) {
+    private ImportSummary importAnalysed(Database store, ImportFormat f, PrintWriter out) {
         long start = System.nanoTime();
         long expected = PairImporter.estimatedRecords(files, f);
         String heapWarning = ImportHeap.warning(
@@ -131,7 +131,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         ImportSummary s;
-        try (PairStore store = StoreAccess.open(database)) {
+        try (Database store = StoreAccess.open(database)) {
             long lastIdBefore = ValidationRun.lastStoredId(store);
             if (noAnalysis) {
                 long start = System.nanoTime();

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Plural;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.SortColumn;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -68,7 +68,7 @@ public final class ListCommand implements Callable<Integer> {
         PairFilter f = filter.toFilter();
         PairSort order = new PairSort(sort, descending);
         PrintWriter out = spec.commandLine().getOut();
-        try (PairStore store = StoreAccess.open(database)) {
+        try (Database store = StoreAccess.open(database)) {
             Page page;
             long total;
             try {

@@ -1,7 +1,7 @@
 package dev.pairstudio.cli;
 
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.DatasetCopy;
-import dev.pairstudio.store.PairStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,8 +55,8 @@ public final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (PairStore source = StoreAccess.open(from);
-                PairStore target = StoreAccess.open(to)) {
+        try (Database source = StoreAccess.open(from);
+                Database target = StoreAccess.open(to)) {
             out.printf("Copying %s to %s%n", source.location(), target.location());
             out.flush();
             long[] lastShown = {0};

@@ -5,7 +5,7 @@ import dev.pairstudio.privacy.InvalidRuleException;
 import dev.pairstudio.privacy.PiiType;
 import dev.pairstudio.privacy.Policy;
 import dev.pairstudio.settings.PrivacySettings;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ public final class PrivacyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (PairStore store = StoreAccess.open(database)) {
+            try (Database store = StoreAccess.open(database)) {
                 Policy p = PrivacySettings.policy(store);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("Policy: " + p.name());
@@ -96,7 +96,7 @@ public final class PrivacyCommand implements Runnable {
                 throw new Cli.UserError("policy " + file + " is not a readable file");
             }
             String json = Files.readString(file);
-            try (PairStore store = StoreAccess.open(database)) {
+            try (Database store = StoreAccess.open(database)) {
                 PrivacySettings.setPolicy(store, json);
             } catch (InvalidRuleException e) {
                 throw new Cli.UserError("policy " + file + ": " + e.getMessage() + " (nothing was changed)");
@@ -115,13 +115,13 @@ public final class PrivacyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (PairStore store = StoreAccess.open(database)) {
+            try (Database store = StoreAccess.open(database)) {
                 apply(store, value);
             }
             return Cli.OK;
         }
 
-        abstract void apply(PairStore store, String value);
+        abstract void apply(Database store, String value);
     }
 
     @Command(
@@ -130,7 +130,7 @@ public final class PrivacyCommand implements Runnable {
             description = "Never anonymize this exact value (case-insensitive).")
     static final class Allow extends ListValue {
         @Override
-        void apply(PairStore store, String value) {
+        void apply(Database store, String value) {
             PrivacySettings.allow(store, value);
         }
     }
@@ -141,7 +141,7 @@ public final class PrivacyCommand implements Runnable {
             description = "Always anonymize this exact value (reported as CUSTOM:always).")
     static final class Deny extends ListValue {
         @Override
-        void apply(PairStore store, String value) {
+        void apply(Database store, String value) {
             PrivacySettings.deny(store, value);
         }
     }
@@ -170,7 +170,7 @@ public final class PrivacyCommand implements Runnable {
                         "rotating the secret changes every pseudonym in later exports; add --yes to confirm",
                         Cli.USAGE);
             }
-            try (PairStore store = StoreAccess.open(database)) {
+            try (Database store = StoreAccess.open(database)) {
                 store.rotatePrivacySecret();
             }
             spec.commandLine().getOut().println("New privacy secret in place: later exports use new pseudonyms.");

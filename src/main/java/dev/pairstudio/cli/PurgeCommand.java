@@ -1,7 +1,7 @@
 package dev.pairstudio.cli;
 
 import dev.pairstudio.pair.Plural;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +25,7 @@ public final class PurgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (PairStore store = StoreAccess.open(database)) {
+        try (Database store = StoreAccess.open(database)) {
             long n = store.purge();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Deleted %s from the trash for good%n", Plural.of(n, "pair"));

@@ -1,7 +1,7 @@
 package dev.pairstudio.cli;
 
 import dev.pairstudio.pair.Plural;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredPair;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class RestoreCommand implements Callable<Integer> {
         if ((batch == null) == ids.isEmpty()) {
             throw new Cli.UserError("give either a trash batch id or --ids", Cli.USAGE);
         }
-        try (PairStore store = StoreAccess.open(database)) {
+        try (Database store = StoreAccess.open(database)) {
             long n;
             if (batch != null) {
                 n = store.restore(batch);

@@ -12,7 +12,7 @@ import dev.pairstudio.schema.SchemaProblem;
 import dev.pairstudio.schema.UnknownDatabase;
 import dev.pairstudio.schema.ValidationSummary;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -140,7 +140,7 @@ public final class SchemaCommand implements Runnable {
                 throw new Cli.UserError("No such file: " + file);
             }
             SchemaImporter.Report r;
-            try (PairStore store = StoreAccess.open(database);
+            try (Database store = StoreAccess.open(database);
                     SqlAnalyzer analyzer = new SqlAnalyzer()) {
                 refuseUnknownName(store);
                 r = new SchemaImporter(store, analyzer).importFile(file, f, name, dialect);
@@ -161,7 +161,7 @@ public final class SchemaCommand implements Runnable {
                 }
                 password = value.toCharArray();
             }
-            try (PairStore store = StoreAccess.open(database);
+            try (Database store = StoreAccess.open(database);
                     SqlAnalyzer analyzer = new SqlAnalyzer()) {
                 refuseUnknownName(store);
                 SchemaImporter.Report r = new SchemaImporter(store, analyzer)
@@ -183,7 +183,7 @@ public final class SchemaCommand implements Runnable {
          * the closest known names, unless --create says it is meant. (A whole tables.json, with no
          * --database, registers every db_id it holds, as benchmarks ship schemas before their pairs.)
          */
-        private void refuseUnknownName(PairStore store) {
+        private void refuseUnknownName(Database store) {
             if (create || name == null) {
                 return;
             }
@@ -195,8 +195,7 @@ public final class SchemaCommand implements Runnable {
         }
 
         /** Prints what was stored and what was not; then checks the imported databases' pairs against it (unless --no-validate). */
-        private int report(
-                SchemaImporter.Report r, String from, boolean spider, PairStore store, SqlAnalyzer analyzer) {
+        private int report(SchemaImporter.Report r, String from, boolean spider, Database store, SqlAnalyzer analyzer) {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             for (StoredSchema s : r.saved()) {
@@ -268,7 +267,7 @@ public final class SchemaCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (PairStore store = StoreAccess.open(database)) {
+            try (Database store = StoreAccess.open(database)) {
                 var all = store.latestSchemas();
                 if (all.isEmpty()) {
                     out.println("No schemas stored. Add one with: pairstudio schema import FILE --database NAME");
@@ -341,7 +340,7 @@ public final class SchemaCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (PairStore store = StoreAccess.open(database)) {
+            try (Database store = StoreAccess.open(database)) {
                 StoredSchema newest = store.latestSchemas().stream()
                         .filter(s -> s.databaseName().equals(name))
                         .findFirst()

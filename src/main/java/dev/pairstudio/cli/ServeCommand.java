@@ -3,7 +3,7 @@ package dev.pairstudio.cli;
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
 import dev.pairstudio.pair.Plural;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -77,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Cli.UserError(e.getMessage(), Cli.USAGE);
         }
-        PairStore store = StoreAccess.open(database);
+        Database store = StoreAccess.open(database);
         CollectorServer server;
         try {
             server = CollectorServer.start(store, config);

@@ -4,7 +4,7 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.stats.Statistics;
 import dev.pairstudio.stats.StatisticsJson;
 import dev.pairstudio.stats.StatisticsText;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -34,7 +34,7 @@ public final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PairFilter filter = filters.toFilter();
-        try (PairStore store = StoreAccess.open(database)) {
+        try (Database store = StoreAccess.open(database)) {
             Statistics s = Statistics.compute(store, filter);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

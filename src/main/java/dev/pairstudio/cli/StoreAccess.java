@@ -1,7 +1,7 @@
 package dev.pairstudio.cli;
 
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import java.io.Console;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.util.Optional;
 final class StoreAccess {
     private StoreAccess() {}
 
-    static PairStore open(DatabaseOption database) {
+    static Database open(DatabaseOption database) {
         return open(database.location().orElse(null));
     }
 
@@ -19,8 +19,8 @@ final class StoreAccess {
      * Opens what {@code --db} (or {@code --from}/{@code --to}) names. A team database's password
      * comes from its URL or PAIRSTUDIO_DB_PASSWORD, else it is asked on the terminal, without echo.
      */
-    static PairStore open(String location) {
-        return PairStores.open(location, StoreAccess::askPassword);
+    static Database open(String location) {
+        return Databases.open(location, StoreAccess::askPassword);
     }
 
     private static Optional<char[]> askPassword(String database) {
@@ -33,12 +33,12 @@ final class StoreAccess {
     }
 
     /** Beside the database file; the user data directory for in-memory or server databases. */
-    static Path folderOf(PairStore store) {
+    static Path folderOf(Database store) {
         return store.folder();
     }
 
     /** A store id (digits) or a pair_id. */
-    static Optional<StoredPair> find(PairStore store, String id) {
+    static Optional<StoredPair> find(Database store, String id) {
         if (id.chars().allMatch(Character::isDigit) && id.length() < 19) {
             Optional<StoredPair> byId = store.get(Long.parseLong(id));
             if (byId.isPresent()) {

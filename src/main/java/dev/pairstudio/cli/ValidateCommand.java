@@ -9,7 +9,7 @@ import dev.pairstudio.schema.ReadOnlyDatabases;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.schema.ValidationSummary;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
@@ -92,7 +92,7 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         ValidationSummary s;
-        try (PairStore store = StoreAccess.open(database);
+        try (Database store = StoreAccess.open(database);
                 SqlAnalyzer analyzer = new SqlAnalyzer()) {
             if (readOnly != null) {
                 if (filters.databaseNames.isEmpty()) {
@@ -178,7 +178,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Connects to the remembered live copies of the databases in scope; one that fails is said and checked in H2. */
-    private Map<String, LiveExplain> connectLive(PairStore store, PrintWriter err) {
+    private Map<String, LiveExplain> connectLive(Database store, PrintWriter err) {
         Map<String, LiveExplain> live = new HashMap<>();
         LiveExplain.stored(store).forEach((name, config) -> {
             if (!filters.databaseNames.isEmpty() && !filters.databaseNames.contains(name)) {

@@ -5,7 +5,7 @@ import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class DemoData {
     private DemoData() {}
 
     /** Returns how many demo pairs were added (0 unless this is the first start). */
-    public static int addOnFirstStart(PairStore store) {
+    public static int addOnFirstStart(Database store) {
         if (store.setting(SETTING).isPresent()) {
             return 0;
         }
@@ -43,7 +43,7 @@ public final class DemoData {
     }
 
     /** Adds the demo pairs on request (the empty table offers it); pairs already there are skipped. */
-    public static int add(PairStore store) {
+    public static int add(Database store) {
         int added;
         try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             added = enricher.addAll(store, pairs(), Source.DEMO, "demo").added();

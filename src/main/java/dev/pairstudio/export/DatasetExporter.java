@@ -10,7 +10,7 @@ import dev.pairstudio.privacy.Policy;
 import dev.pairstudio.privacy.Pseudonymizer;
 import dev.pairstudio.schema.SchemaContext;
 import dev.pairstudio.settings.PrivacySettings;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class DatasetExporter {
 
-    private final PairStore store;
+    private final Database store;
     private final Path userPresets;
     /** Whether the store's index is let go once the export has asked it what it needs ({@link #releasingIndex}). */
     private boolean releaseIndex;
@@ -40,7 +40,7 @@ public final class DatasetExporter {
     StagedFiles.OutputFactory outputs = AtomicFileOutput::open;
 
     /** @param userPresets folder of user preset files (may be null or missing) */
-    public DatasetExporter(PairStore store, Path userPresets) {
+    public DatasetExporter(Database store, Path userPresets) {
         this.store = store;
         this.userPresets = userPresets;
     }

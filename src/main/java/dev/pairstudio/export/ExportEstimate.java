@@ -4,8 +4,8 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.privacy.AnonymizationException;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.Replacement;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ public final class ExportEstimate {
 
     /** Counts what {@code anonymizer} finds in the question, SQL literals and database name of every pair in {@code filter}. */
     public static Findings findingsPerType(
-            PairStore store,
+            Database store,
             PairFilter filter,
             Anonymizer anonymizer,
             LongConsumer progress,
@@ -99,7 +99,7 @@ public final class ExportEstimate {
      * @return null when cancelled
      */
     public static SplitCounts splitCounts(
-            PairStore store,
+            Database store,
             PairFilter filter,
             SplitRatios ratios,
             long seed,

@@ -6,8 +6,8 @@ import dev.pairstudio.privacy.AnonymizationException;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.schema.SchemaContext;
 import dev.pairstudio.stats.Statistics;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,7 +33,7 @@ public final class ExportPreview {
      * @throws ExportException for an unknown format
      */
     public static String firstRecords(
-            PairStore store,
+            Database store,
             PairFilter filter,
             String format,
             String system,
@@ -46,7 +46,7 @@ public final class ExportPreview {
 
     /** @param wholeSchema {@code {{schema}}} holds every table of the database, not only those the SQL uses */
     public static String firstRecords(
-            PairStore store,
+            Database store,
             PairFilter filter,
             String format,
             String system,
@@ -87,7 +87,7 @@ public final class ExportPreview {
     }
 
     private static ExportWriters.Writer0 open(
-            PairStore store,
+            Database store,
             String format,
             String system,
             String context,

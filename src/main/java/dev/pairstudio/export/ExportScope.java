@@ -3,8 +3,8 @@ package dev.pairstudio.export;
 import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.stats.Statistics;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -22,7 +22,7 @@ record ExportScope(
 
     /** @return null when cancelled while the split was planned */
     static ExportScope plan(
-            PairStore store,
+            Database store,
             PairFilter filter,
             ExportProfile profile,
             SplitRatios ratios,
@@ -61,7 +61,7 @@ record ExportScope(
     }
 
     /** The scope's pairs in insertion order: by id when it was read whole, else streamed through the filter. */
-    ExportPipeline.Source pairs(PairStore store) {
+    ExportPipeline.Source pairs(Database store) {
         if (kept == null) {
             return action -> store.forEach(filter, PairSort.INSERTION, action);
         }

@@ -3,7 +3,7 @@ package dev.pairstudio.export;
 import dev.pairstudio.privacy.AnonymizationException;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.schema.SchemaContext;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredPair;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ final class PairsToFiles {
     }
 
     /** @return the pairs offered, written or left out */
-    long run(PairStore store, ExportListener listener, long startNanos) throws IOException {
+    long run(Database store, ExportListener listener, long startNanos) throws IOException {
         int workers = anonymizer == null ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
         return ExportPipeline.run(
                 scope.pairs(store),

@@ -1,8 +1,8 @@
 package dev.pairstudio.export;
 
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -63,7 +63,7 @@ final class PlannedSplitAudit {
      * from the files): their texts alone, by id (the later readings compare questions and quote
      * examples; templates and groups were compared in the first).
      */
-    static SplitAudit.Source source(PairStore store, SplitAssigner.Plan plan, LongPredicate leftOut) {
+    static SplitAudit.Source source(Database store, SplitAssigner.Plan plan, LongPredicate leftOut) {
         return row -> store.forEachText(plan.ids(), t -> {
             if (!leftOut.test(t.id())) {
                 row.accept(
@@ -75,7 +75,7 @@ final class PlannedSplitAudit {
     }
 
     /** The whole check in two readings of the store (the wizard's; the export feeds the first reading as it writes). */
-    static SplitAudit.Report run(PairStore store, PairFilter filter, SplitAssigner.Plan plan, int examples) {
+    static SplitAudit.Report run(Database store, PairFilter filter, SplitAssigner.Plan plan, int examples) {
         SplitAudit audit = start(plan, examples);
         store.forEach(filter, PairSort.INSERTION, p -> {
             SplitAssigner.Split s = plan.splitOf(p.id());

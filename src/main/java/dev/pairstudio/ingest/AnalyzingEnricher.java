@@ -14,7 +14,7 @@ import dev.pairstudio.sql.QualitySignals;
 import dev.pairstudio.sql.SqlAnalysis;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.AddResult;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -46,12 +46,12 @@ public final class AnalyzingEnricher implements PairEnricher, AutoCloseable {
     }
 
     /** The enricher for one database: its privacy policy and secret, and an analyser of its own. */
-    public static AnalyzingEnricher forStore(PairStore store) {
+    public static AnalyzingEnricher forStore(Database store) {
         return new AnalyzingEnricher(new SqlAnalyzer(), PrivacySettings.anonymizer(store));
     }
 
     /** Analyses the pairs and stores them with their analysis in one batch (demo data, tests, small adds). */
-    public AddResult addAll(PairStore store, List<Pair> pairs, Source source, String batch) {
+    public AddResult addAll(Database store, List<Pair> pairs, Source source, String batch) {
         List<Enriched> e = pairs.stream().map(this::enrich).toList();
         return store.addAll(
                 e.stream().map(Enriched::pair).toList(),

@@ -4,10 +4,10 @@ import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.DuplicateGrouper;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * pairs added since are fed in, so adding a batch costs time for the batch, not the dataset.
  * Edits and deletes can split groups, which the index cannot undo: they {@link #invalidate()}
  * it and the next call rebuilds. Only rows whose group or flags change are written.
- * <p>After each call the digest of the pairs grouped is stored ({@link PairStore#liveTextDigest()}):
+ * <p>After each call the digest of the pairs grouped is stored ({@link Database#liveTextDigest()}):
  * {@link #catchUpIfChanged()} skips the rebuild when no writer changed the live pairs since, so
  * opening a window on an unchanged million pairs costs no regrouping (27 s of a core and the
  * memory of the question shingles).
@@ -34,7 +34,7 @@ public final class DuplicateTracker {
     private static final Set<QualityFlag> DUPLICATE_FLAGS =
             EnumSet.of(QualityFlag.DUPLICATE, QualityFlag.CONFLICT, QualityFlag.NEAR_DUPLICATE);
 
-    private final PairStore store;
+    private final Database store;
     private final DuplicateGrouper.Options options;
     /** The store setting holding the digest of the live pairs as last grouped. */
     static final String GROUPED_DIGEST = "duplicates.grouped-digest";
@@ -46,11 +46,11 @@ public final class DuplicateTracker {
     /** Pairs an import will add beyond the store's count: the grouper is sized for them. */
     private long expectedNew;
 
-    public DuplicateTracker(PairStore store) {
+    public DuplicateTracker(Database store) {
         this(store, DuplicateGrouper.Options.DEFAULTS);
     }
 
-    public DuplicateTracker(PairStore store, DuplicateGrouper.Options options) {
+    public DuplicateTracker(Database store, DuplicateGrouper.Options options) {
         this.store = store;
         this.options = options;
     }
@@ -72,7 +72,7 @@ public final class DuplicateTracker {
             lastId = -1;
             fedDigest = 0;
         }
-        List<PairStore.DuplicateMark> marks = new ArrayList<>();
+        List<Database.DuplicateMark> marks = new ArrayList<>();
         long fed = 0;
         String cursor = lastId < 0 ? null : PairReader.cursorAfterId(lastId);
         Map<Long, StoredPair> fresh = new HashMap<>();
@@ -111,12 +111,12 @@ public final class DuplicateTracker {
     }
 
     /**
-     * Groups pairs being stored, inside their adding transaction ({@link PairStore.Grouping}):
+     * Groups pairs being stored, inside their adding transaction ({@link Database.Grouping}):
      * the i-th id is the i-th pair's, with the i-th fingerprint. Call {@link #catchUp()} first,
      * so that the groups hold every stored pair. Returns the marks of these pairs (all of them:
      * they have none yet) and of earlier pairs whose flags changed, and the group merges.
      */
-    public synchronized PairStore.Duplicates added(List<Long> ids, List<Pair> pairs, List<String> fingerprints) {
+    public synchronized Database.Duplicates added(List<Long> ids, List<Pair> pairs, List<String> fingerprints) {
         if (grouper == null) {
             throw new IllegalStateException("catchUp() first: the groups must hold the stored pairs");
         }
@@ -128,15 +128,15 @@ public final class DuplicateTracker {
             fedDigest += PairReader.textDigest(id, p.question(), p.sql());
         }
         DuplicateGrouper.Changes changes = grouper.flush();
-        List<PairStore.DuplicateMark> marks =
+        List<Database.DuplicateMark> marks =
                 new ArrayList<>(changes.assignments().size());
         collect(changes, Map.of(), marks);
-        return new PairStore.Duplicates(marks, merges(changes));
+        return new Database.Duplicates(marks, merges(changes));
     }
 
-    private static List<PairStore.GroupMerge> merges(DuplicateGrouper.Changes changes) {
+    private static List<Database.GroupMerge> merges(DuplicateGrouper.Changes changes) {
         return changes.merges().stream()
-                .map(m -> new PairStore.GroupMerge(m.from(), m.into()))
+                .map(m -> new Database.GroupMerge(m.from(), m.into()))
                 .toList();
     }
 
@@ -171,7 +171,7 @@ public final class DuplicateTracker {
     }
 
     private static void collect(
-            DuplicateGrouper.Changes changes, Map<Long, StoredPair> fresh, List<PairStore.DuplicateMark> marks) {
+            DuplicateGrouper.Changes changes, Map<Long, StoredPair> fresh, List<Database.DuplicateMark> marks) {
         for (DuplicateGrouper.Assignment a : changes.assignments()) {
             Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
             for (QualityFlag f : a.flags()) {
@@ -183,7 +183,7 @@ public final class DuplicateTracker {
             if (stored != null && same(stored, a.groupId(), flags)) {
                 continue;
             }
-            marks.add(new PairStore.DuplicateMark(a.id(), a.groupId(), flags));
+            marks.add(new Database.DuplicateMark(a.id(), a.groupId(), flags));
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.pairstudio.ingest;
 
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,7 +33,7 @@ public final class OnePassImport {
      * @param expected        how many records the files hold at most ({@link PairImporter#estimatedRecords}): sizes the grouping
      */
     public static Result run(
-            PairStore store,
+            Database store,
             List<Path> files,
             ImportFormat format,
             Path reportDirectory,

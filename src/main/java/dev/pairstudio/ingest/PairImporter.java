@@ -8,7 +8,7 @@ import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.AddResult;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoreException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -46,7 +46,7 @@ public final class PairImporter {
     private static final int IN_FLIGHT = 4;
     private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private final PairStore store;
+    private final Database store;
     private final PairEnricher enricher;
     private final int batchSize;
     private final int threads;
@@ -56,11 +56,11 @@ public final class PairImporter {
     private final ObjectMapper json =
             new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS); // 45.0 stays 45.0
 
-    public PairImporter(PairStore store, PairEnricher enricher) {
+    public PairImporter(Database store, PairEnricher enricher) {
         this(store, enricher, DEFAULT_BATCH, 2);
     }
 
-    public PairImporter(PairStore store, PairEnricher enricher, int batchSize, int threads) {
+    public PairImporter(Database store, PairEnricher enricher, int batchSize, int threads) {
         this(store, enricher, batchSize, threads, null);
     }
 
@@ -70,7 +70,7 @@ public final class PairImporter {
      * read back or written twice. {@code duplicates} must have caught up with the store.
      */
     public PairImporter(
-            PairStore store, PairEnricher enricher, int batchSize, int threads, DuplicateTracker duplicates) {
+            Database store, PairEnricher enricher, int batchSize, int threads, DuplicateTracker duplicates) {
         this.duplicates = duplicates;
         this.store = store;
         this.enricher = enricher == null ? PairEnricher.NONE : enricher;

@@ -1,6 +1,6 @@
 package dev.pairstudio.ingest;
 
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredPair;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,13 +29,13 @@ public final class PendingAnalysis {
      * kept); reports the running count after each batch. Returns how many pairs were analysed.
      */
     public static long run(
-            PairStore store, PairEnricher enricher, int threads, LongConsumer progress, BooleanSupplier cancelled) {
+            Database store, PairEnricher enricher, int threads, LongConsumer progress, BooleanSupplier cancelled) {
         return run(store, enricher, threads, 0, progress, cancelled);
     }
 
-    /** As {@link #run(PairStore, PairEnricher, int, LongConsumer, BooleanSupplier)}, for the pairs with ids above {@code afterId} only. */
+    /** As {@link #run(Database, PairEnricher, int, LongConsumer, BooleanSupplier)}, for the pairs with ids above {@code afterId} only. */
     public static long run(
-            PairStore store,
+            Database store,
             PairEnricher enricher,
             int threads,
             long afterId,
@@ -65,7 +65,7 @@ public final class PendingAnalysis {
         }
     }
 
-    private static Map<Long, PairStore.Analysed> analyse(
+    private static Map<Long, Database.Analysed> analyse(
             List<StoredPair> batch, PairEnricher enricher, ExecutorService pool, int threads) {
         int slice = (batch.size() + threads - 1) / threads;
         List<Future<List<PairEnricher.Enriched>>> parts = new ArrayList<>();
@@ -74,11 +74,11 @@ public final class PendingAnalysis {
             parts.add(pool.submit(
                     () -> part.stream().map(p -> enricher.enrich(p.pair())).toList()));
         }
-        Map<Long, PairStore.Analysed> out = new LinkedHashMap<>();
+        Map<Long, Database.Analysed> out = new LinkedHashMap<>();
         int i = 0;
         for (Future<List<PairEnricher.Enriched>> part : parts) {
             for (PairEnricher.Enriched e : join(part)) {
-                out.put(batch.get(i++).id(), new PairStore.Analysed(e.pair().tableNames(), e.analysis()));
+                out.put(batch.get(i++).id(), new Database.Analysed(e.pair().tableNames(), e.analysis()));
             }
         }
         return out;

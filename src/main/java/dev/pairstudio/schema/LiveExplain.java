@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -78,7 +78,7 @@ public final class LiveExplain implements AutoCloseable {
     // ---- stored configuration -----------------------------------------------------------
 
     /** The remembered live connections, by database name. */
-    public static Map<String, Config> stored(PairStore store) {
+    public static Map<String, Config> stored(Database store) {
         Map<String, Config> out = new TreeMap<>();
         String text = store.setting(SETTING).orElse(null);
         if (text == null || text.isBlank()) {
@@ -109,7 +109,7 @@ public final class LiveExplain implements AutoCloseable {
     }
 
     /** Remembers (or with a null config forgets) one database's live connection. */
-    public static synchronized void remember(PairStore store, String databaseName, Config config) {
+    public static synchronized void remember(Database store, String databaseName, Config config) {
         Map<String, Config> all = stored(store);
         if (config == null) {
             all.remove(databaseName);

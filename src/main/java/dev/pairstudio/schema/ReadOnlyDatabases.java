@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -29,7 +29,7 @@ public final class ReadOnlyDatabases implements Predicate<String> {
         this.perDatabase = Map.copyOf(perDatabase);
     }
 
-    public static ReadOnlyDatabases load(PairStore store) {
+    public static ReadOnlyDatabases load(Database store) {
         boolean all = store.setting(PairValidator.READ_ONLY_SETTING)
                 .map(Boolean::parseBoolean)
                 .orElse(false);
@@ -52,7 +52,7 @@ public final class ReadOnlyDatabases implements Predicate<String> {
     }
 
     /** Remembers the setting of one database (its own entry, whatever the store-wide default). */
-    public static void set(PairStore store, String databaseName, boolean readOnly) {
+    public static void set(Database store, String databaseName, boolean readOnly) {
         if (databaseName == null || databaseName.isBlank()) {
             throw new IllegalArgumentException("a read-only setting needs a database name");
         }
@@ -65,7 +65,7 @@ public final class ReadOnlyDatabases implements Predicate<String> {
         }
     }
 
-    private static Map<String, Boolean> read(PairStore store) {
+    private static Map<String, Boolean> read(Database store) {
         Map<String, Boolean> out = new TreeMap<>();
         String text = store.setting(SETTING).orElse(null);
         if (text == null || text.isBlank()) {

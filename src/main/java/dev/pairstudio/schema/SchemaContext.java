@@ -1,6 +1,6 @@
 package dev.pairstudio.schema;
 
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredSchema;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -32,12 +32,12 @@ public final class SchemaContext {
     }
 
     /** The newest schema of every database in the store. */
-    public static SchemaContext of(PairStore store) {
+    public static SchemaContext of(Database store) {
         return of(store, false);
     }
 
     /** The newest schema of every database in the store; {@code wholeDatabase}: every table in {@code {{schema}}}. */
-    public static SchemaContext of(PairStore store, boolean wholeDatabase) {
+    public static SchemaContext of(Database store, boolean wholeDatabase) {
         Map<String, DatabaseSchema> byName = new HashMap<>();
         for (StoredSchema s : store.latestSchemas()) {
             byName.put(s.databaseName(), SchemaJson.read(s.definition()));

@@ -1,7 +1,7 @@
 package dev.pairstudio.schema;
 
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredSchema;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -82,7 +82,7 @@ public final class SchemaEditing {
      * @throws IllegalArgumentException when the text cannot be saved (see {@link Check#savable()}); nothing is stored
      */
     public static Saved save(
-            PairStore store, SqlAnalyzer analyzer, StoredSchema base, Check check, BooleanSupplier cancelled) {
+            Database store, SqlAnalyzer analyzer, StoredSchema base, Check check, BooleanSupplier cancelled) {
         if (!check.savable()) {
             throw new IllegalArgumentException(
                     "The schema of " + base.databaseName() + " was not saved: " + check.summary());

@@ -2,7 +2,7 @@ package dev.pairstudio.schema;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +34,10 @@ public final class SchemaImporter {
             int skippedStatements,
             List<String> unknownDatabases) {}
 
-    private final PairStore store;
+    private final Database store;
     private final SqlAnalyzer analyzer;
 
-    public SchemaImporter(PairStore store, SqlAnalyzer analyzer) {
+    public SchemaImporter(Database store, SqlAnalyzer analyzer) {
         this.store = store;
         this.analyzer = analyzer;
     }

@@ -1,6 +1,6 @@
 package dev.pairstudio.schema;
 
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredSchema;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,7 +23,7 @@ public record UnknownDatabase(String name, List<String> closest) {
     }
 
     /** Empty when a pair uses {@code name} or a schema is stored for it. */
-    public static Optional<UnknownDatabase> check(PairStore store, String name) {
+    public static Optional<UnknownDatabase> check(Database store, String name) {
         Set<String> known = new TreeSet<>(store.databaseNames());
         store.latestSchemas().stream().map(StoredSchema::databaseName).forEach(known::add);
         return known.contains(name) ? Optional.empty() : Optional.of(new UnknownDatabase(name, closest(name, known)));

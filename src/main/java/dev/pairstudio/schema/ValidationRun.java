@@ -3,10 +3,10 @@ package dev.pairstudio.schema;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairReader;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.store.StoredSchema;
@@ -36,7 +36,7 @@ public final class ValidationRun {
     private ValidationRun() {}
 
     public static ValidationSummary run(
-            PairStore store,
+            Database store,
             SqlAnalyzer analyzer,
             PairFilter filter,
             int threads,
@@ -50,7 +50,7 @@ public final class ValidationRun {
      *                    what an import just added), null for all matching pairs
      */
     public static ValidationSummary run(
-            PairStore store,
+            Database store,
             SqlAnalyzer analyzer,
             PairFilter filter,
             String afterCursor,
@@ -62,7 +62,7 @@ public final class ValidationRun {
 
     /** @param live live connections by database name ({@link LiveExplain}): "does not run" is checked there */
     public static ValidationSummary run(
-            PairStore store,
+            Database store,
             SqlAnalyzer analyzer,
             PairFilter filter,
             String afterCursor,
@@ -132,14 +132,14 @@ public final class ValidationRun {
     }
 
     /** The largest store id of a live pair (0 when none): before an import, so that {@link #runAdded} checks only what it added. */
-    public static long lastStoredId(PairStore store) {
+    public static long lastStoredId(Database store) {
         Page newest = store.query(PairFilter.ALL, new PairSort(SortColumn.ID, true), null, 1);
         return newest.rows().isEmpty() ? 0 : newest.rows().get(0).id();
     }
 
     /** Validates the pairs stored after {@code lastIdBefore} when any schema is stored; otherwise does nothing. */
     public static ValidationSummary runAdded(
-            PairStore store,
+            Database store,
             SqlAnalyzer analyzer,
             long lastIdBefore,
             int threads,
@@ -154,13 +154,13 @@ public final class ValidationRun {
 
     /**
      * Validates the pairs that have no validation against their database's newest schema
-     * ({@link PairStore#unvalidated}): those imported before the schema or with validation skipped.
+     * ({@link Database#unvalidated}): those imported before the schema or with validation skipped.
      * What the window does when it opens a database. Whole batches are kept on cancel.
      *
      * @return the number of pairs validated
      */
     public static long runPending(
-            PairStore store, SqlAnalyzer analyzer, int threads, LongConsumer progress, BooleanSupplier cancelled) {
+            Database store, SqlAnalyzer analyzer, int threads, LongConsumer progress, BooleanSupplier cancelled) {
         List<StoredSchema> stored = store.latestSchemas();
         if (stored.isEmpty()) {
             return 0;
@@ -201,7 +201,7 @@ public final class ValidationRun {
     }
 
     /** Validates some pairs now (after an edit, say) and stores the results; pairs without a schema are left alone. */
-    public static int validateNow(PairStore store, SqlAnalyzer analyzer, List<StoredPair> pairs) {
+    public static int validateNow(Database store, SqlAnalyzer analyzer, List<StoredPair> pairs) {
         Map<String, LoadedSchema> schemas = new HashMap<>();
         for (StoredSchema s : store.latestSchemas()) {
             schemas.put(s.databaseName(), LoadedSchema.of(s));

@@ -9,7 +9,7 @@ import dev.pairstudio.privacy.DenyList;
 import dev.pairstudio.privacy.Policy;
 import dev.pairstudio.privacy.PolicyJson;
 import dev.pairstudio.privacy.Pseudonymizer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class PrivacySettings {
 
     private PrivacySettings() {}
 
-    public static Policy policy(PairStore store) {
+    public static Policy policy(Database store) {
         Policy base = store.setting(POLICY).map(PolicyJson::parse).orElseGet(Policy::defaults);
         List<String> allowed = list(store, ALLOW);
         List<String> denied = list(store, DENY);
@@ -58,38 +58,38 @@ public final class PrivacySettings {
     }
 
     /** Stores a policy JSON (validated first: a bad one is refused with the parser's message). */
-    public static void setPolicy(PairStore store, String policyJson) {
+    public static void setPolicy(Database store, String policyJson) {
         PolicyJson.parse(policyJson);
         store.putSetting(POLICY, policyJson);
     }
 
-    public static Anonymizer anonymizer(PairStore store) {
+    public static Anonymizer anonymizer(Database store) {
         return anonymizer(store, policy(store));
     }
 
-    public static Anonymizer anonymizer(PairStore store, Policy policy) {
+    public static Anonymizer anonymizer(Database store, Policy policy) {
         return new Anonymizer(policy, new Pseudonymizer(store.privacySecret(), policy.phoneRegions()));
     }
 
     /** Never anonymize this exact value again (case-insensitive). Removes it from the deny-list. */
-    public static void allow(PairStore store, String value) {
+    public static void allow(Database store, String value) {
         move(store, value, DENY, ALLOW);
     }
 
     /** Always anonymize this exact value. Removes it from the allow-list. */
-    public static void deny(PairStore store, String value) {
+    public static void deny(Database store, String value) {
         move(store, value, ALLOW, DENY);
     }
 
-    public static List<String> allowed(PairStore store) {
+    public static List<String> allowed(Database store) {
         return list(store, ALLOW);
     }
 
-    public static List<String> denied(PairStore store) {
+    public static List<String> denied(Database store) {
         return list(store, DENY);
     }
 
-    private static synchronized void move(PairStore store, String value, String fromKey, String toKey) {
+    private static synchronized void move(Database store, String value, String fromKey, String toKey) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("An empty value cannot be added to a privacy list");
         }
@@ -101,7 +101,7 @@ public final class PrivacySettings {
         store.putSetting(toKey, json(to));
     }
 
-    private static List<String> list(PairStore store, String key) {
+    private static List<String> list(Database store, String key) {
         return store.setting(key)
                 .map(s -> {
                     try {

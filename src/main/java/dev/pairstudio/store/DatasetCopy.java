@@ -143,7 +143,7 @@ public final class DatasetCopy {
      * @param progress         called with the rows copied so far
      */
     public static Report copy(
-            PairStore from, PairStore to, boolean replace, boolean keepTargetSecret, LongConsumer progress) {
+            Database from, Database to, boolean replace, boolean keepTargetSecret, LongConsumer progress) {
         JdbcPairStore source = jdbc(from);
         JdbcPairStore target = jdbc(to);
         if (source.location().equals(target.location())) {
@@ -205,11 +205,11 @@ public final class DatasetCopy {
         return new Report(checks);
     }
 
-    private static JdbcPairStore jdbc(PairStore store) {
+    private static JdbcPairStore jdbc(Database store) {
         if (store instanceof JdbcPairStore s) {
             return s;
         }
-        throw new IllegalArgumentException("Only stores opened by PairStores can be copied");
+        throw new IllegalArgumentException("Only stores opened by Databases can be copied");
     }
 
     /**

@@ -43,7 +43,7 @@ import javax.sql.DataSource;
  * {@link JdbcAnalyses}, {@link JdbcSchemaStore}, {@link JdbcSettingStore}), which this class
  * delegates to.
  */
-public final class JdbcPairStore implements PairStore {
+public final class JdbcPairStore implements Database {
     private final StoreDialect dialect;
     private final DataSource pool;
     /** Keeps an in-memory database alive between pooled uses (null when not needed). */

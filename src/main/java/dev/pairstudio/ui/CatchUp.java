@@ -6,7 +6,7 @@ import dev.pairstudio.ingest.PendingAnalysis;
 import dev.pairstudio.pair.Plural;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
 record CatchUp(long analysed, long validated) {
 
     static CatchUp run(
-            PairStore store,
+            Database store,
             PairEnricher enricher,
             DuplicateTracker duplicates,
             SqlAnalyzer analyzer,

@@ -1,6 +1,6 @@
 package dev.pairstudio.ui;
 
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Notices changes that other writers made to the open database (a CLI import, a collector
  * started with {@code pairstudio serve}, a colleague curating the team database): every
  * {@link #PERIOD_MS} it asks the store how many changes others committed
- * ({@link PairStore#changesByOthers()}, one small read) on a background thread and, when that
+ * ({@link Database#changesByOthers()}, one small read) on a background thread and, when that
  * rose past what the window last showed, tells the window on the FX thread. The window's own
  * changes (curation, imports, background analysis) do not count.
  */
@@ -32,7 +32,7 @@ public final class ChangeWatcher implements AutoCloseable {
     private volatile long seen = -1;
 
     /** @param onChange runs on the FX thread when another process changed the database */
-    public ChangeWatcher(PairStore store, Runnable onChange) {
+    public ChangeWatcher(Database store, Runnable onChange) {
         this.clock = store::changesByOthers;
         this.onChange = onChange;
     }

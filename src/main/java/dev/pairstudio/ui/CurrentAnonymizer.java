@@ -2,7 +2,7 @@ package dev.pairstudio.ui;
 
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.settings.PrivacySettings;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.util.function.Supplier;
 
 /**
@@ -11,10 +11,10 @@ import java.util.function.Supplier;
  * built again after a privacy list changes. The preview, edits and catch-up analysis share it.
  */
 final class CurrentAnonymizer implements Supplier<Anonymizer> {
-    private final PairStore store;
+    private final Database store;
     private volatile Anonymizer current;
 
-    CurrentAnonymizer(PairStore store) {
+    CurrentAnonymizer(Database store) {
         this.store = store;
     }
 

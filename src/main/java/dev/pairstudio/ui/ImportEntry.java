@@ -3,7 +3,7 @@ package dev.pairstudio.ui;
 import dev.pairstudio.demo.DemoData;
 import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.Plural;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.ui.dialog.DialogService;
 import dev.pairstudio.ui.filter.FilterViewModel;
 import dev.pairstudio.ui.importing.ImportDialog;
@@ -28,7 +28,7 @@ import org.controlsfx.control.Notifications;
  */
 final class ImportEntry {
     private final Pane root;
-    private final PairStore store;
+    private final Database store;
     private final DuplicateTracker duplicates;
     private final BackgroundJobs jobs;
     private final DialogService dialogs;
@@ -38,7 +38,7 @@ final class ImportEntry {
 
     ImportEntry(
             Pane root,
-            PairStore store,
+            Database store,
             DuplicateTracker duplicates,
             BackgroundJobs jobs,
             DialogService dialogs,

@@ -8,8 +8,8 @@ import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.settings.SavedFilters;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.command.Command;
 import dev.pairstudio.ui.command.CommandTable;
@@ -64,7 +64,7 @@ public final class MainWindow {
     /** The theme is a setting of the user, not of a window: File › Open database keeps it. */
     private static final String DARK_THEME = "theme.dark";
 
-    private final PairStore store;
+    private final Database store;
     private final BackgroundJobs jobs;
     /** This window's background work: {@link #dispose} cancels it (the catch-up stops after the batch in hand). */
     private final FxTaskRunner tasks;
@@ -107,11 +107,11 @@ public final class MainWindow {
     /** Whether {@link #load} ran: the first page itself starts loading in the constructor. */
     private boolean loaded;
 
-    public MainWindow(PairStore store, BackgroundJobs jobs, UiSettings settings) {
+    public MainWindow(Database store, BackgroundJobs jobs, UiSettings settings) {
         this(store, jobs, settings, CollectorControl.NONE);
     }
 
-    public MainWindow(PairStore store, BackgroundJobs jobs, UiSettings settings, CollectorControl collector) {
+    public MainWindow(Database store, BackgroundJobs jobs, UiSettings settings, CollectorControl collector) {
         this.store = store;
         this.collector = collector;
         this.settings = settings;
@@ -475,12 +475,12 @@ public final class MainWindow {
      */
     private void openRecent(String location) {
         char[] password = new char[0];
-        if (PairStores.isTeamDatabase(location)) {
+        if (Databases.isTeamDatabase(location)) {
             Optional<char[]> typed = dialogs.password(
                     "recent-password",
                     "Open the team database",
                     "The password for " + location + ". It is not stored; leave it empty when the server needs none or "
-                            + PairStores.PASSWORD_VARIABLE + " holds it.");
+                            + Databases.PASSWORD_VARIABLE + " holds it.");
             if (typed.isEmpty()) {
                 return;
             }

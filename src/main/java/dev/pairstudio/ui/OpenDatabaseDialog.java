@@ -1,6 +1,6 @@
 package dev.pairstudio.ui;
 
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Databases;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -137,6 +137,6 @@ public final class OpenDatabaseDialog extends Dialog<OpenDatabaseDialog.Choice> 
     }
 
     private static boolean isTeamUrl(String location) {
-        return PairStores.isTeamDatabase(location.trim());
+        return Databases.isTeamDatabase(location.trim());
     }
 }

@@ -1,6 +1,6 @@
 package dev.pairstudio.ui;
 
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Databases;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * File › Open recent: the databases last opened, newest first, kept in the user's settings like
  * the theme (a setting of the user, not of a database). Locations are as the store names them
- * ({@code PairStore.location()}): an absolute {@code .mv.db} path, or a team database's URL without
+ * ({@code Database.location()}): an absolute {@code .mv.db} path, or a team database's URL without
  * its password.
  */
 public final class RecentDatabases {
@@ -54,7 +54,7 @@ public final class RecentDatabases {
 
     /** A team database can always be tried (its server answers); a file only while it exists. */
     public static boolean available(String location) {
-        if (PairStores.isTeamDatabase(location)) {
+        if (Databases.isTeamDatabase(location)) {
             return true;
         }
         try {

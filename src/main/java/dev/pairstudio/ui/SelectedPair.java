@@ -6,7 +6,7 @@ import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.sql.SqlAnalysis;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.sql.SqlExplainer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.store.ValidationResult;
 import dev.pairstudio.ui.curation.Curator;
@@ -28,7 +28,7 @@ import javafx.util.Duration;
  * follows the selection after a short pause; an older preview's answer is dropped.
  */
 final class SelectedPair {
-    private final PairStore store;
+    private final Database store;
     private final TaskRunner tasks;
     private final PairTable table;
     private final PagedPairList rows;
@@ -42,7 +42,7 @@ final class SelectedPair {
     private long previewSequence;
 
     record Parts(
-            PairStore store,
+            Database store,
             TaskRunner tasks,
             PairTable table,
             PagedPairList rows,

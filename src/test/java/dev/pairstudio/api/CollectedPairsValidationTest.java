@@ -7,8 +7,8 @@ import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.schema.DdlSchemaReader;
 import dev.pairstudio.schema.SchemaImporter;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +22,7 @@ class CollectedPairsValidationTest {
 
     @Test
     void aCollectedPairWithAWrongColumnIsFlaggedWithinSeconds() throws Exception {
-        try (PairStore store = PairStores.open(dir.resolve("pairs").toString());
+        try (Database store = Databases.open(dir.resolve("pairs").toString());
                 SqlAnalyzer analyzer = new SqlAnalyzer()) {
             new SchemaImporter(store, analyzer)
                     .store(

@@ -5,8 +5,8 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -75,7 +75,7 @@ public final class CollectorBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
                 dir);
-        try (PairStore store = PairStores.open(dir.resolve("bench").toString());
+        try (Database store = Databases.open(dir.resolve("bench").toString());
                 CollectorServer server = CollectorServer.start(
                         store, CollectorConfig.defaults().withPort(0).withTrackDuplicates(duplicates))) {
             CollectorBenchmark b = new CollectorBenchmark(server);

@@ -9,8 +9,8 @@ import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.pair.Timestamps;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,7 +41,7 @@ class CollectorServerTest {
     @TempDir
     static Path dir;
 
-    static PairStore store;
+    static Database store;
     static CollectorServer server;
     static TestClient api;
     static final List<Long> added = new CopyOnWriteArrayList<>();
@@ -49,7 +49,7 @@ class CollectorServerTest {
 
     @BeforeAll
     static void start() throws IOException {
-        store = PairStores.open(dir.resolve("pairs").toString());
+        store = Databases.open(dir.resolve("pairs").toString());
         server = CollectorServer.start(
                 store, CollectorConfig.defaults().withPort(0).withThreads(8));
         server.addListener(new CollectorListener() {

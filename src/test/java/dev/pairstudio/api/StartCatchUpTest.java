@@ -3,8 +3,8 @@ package dev.pairstudio.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,7 @@ class StartCatchUpTest {
 
     @Test
     void pairsACrashLeftUnanalysedAreAnalysedAtStart() throws Exception {
-        try (PairStore store = PairStores.open(dir.resolve("db").toString())) {
+        try (Database store = Databases.open(dir.resolve("db").toString())) {
             // stored without analysis, as a collector killed between its commit and its background pass leaves them
             store.addAll(
                     List.of(

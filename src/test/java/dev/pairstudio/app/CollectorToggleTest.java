@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
@@ -31,13 +31,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The toolbar toggle starts the collector on loopback; pairs an assistant posts show up in the open table. */
 @ExtendWith(ApplicationExtension.class)
 class CollectorToggleTest {
-    private PairStore store;
+    private Database store;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
         Path db = TestDatabases.copyOf("collector-window", () -> new SyntheticPairs(5).list(50));
-        store = PairStores.open(db.toString());
+        store = Databases.open(db.toString());
         window = new MainWindow(
                 store,
                 new BackgroundJobs(),

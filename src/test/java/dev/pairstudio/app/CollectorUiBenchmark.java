@@ -6,8 +6,8 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.pairstudio.api.CollectorBenchmark;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.HeadlessFx;
 import dev.pairstudio.testing.TestWindows;
 import dev.pairstudio.ui.BackgroundJobs;
@@ -55,7 +55,7 @@ public final class CollectorUiBenchmark {
                 System.getProperty("java.version"),
                 dir,
                 run("wrk", "--version").lines().findFirst().orElse("wrk"));
-        try (PairStore store = PairStores.open(dir.resolve("bench").toString())) {
+        try (Database store = Databases.open(dir.resolve("bench").toString())) {
             EmbeddedCollector collector = new EmbeddedCollector(store);
             AtomicLong collected = new AtomicLong();
             collector.onPairsAdded(collected::addAndGet);

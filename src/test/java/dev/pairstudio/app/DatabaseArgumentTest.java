@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -42,7 +42,7 @@ class DatabaseArgumentTest {
         Path home = Files.createTempDirectory("db-argument-home");
         System.setProperty("pairstudio.home", home.toString());
         Path named = home.resolve("elsewhere").resolve("curated");
-        try (PairStore s = PairStores.open(named.toString())) {
+        try (Database s = Databases.open(named.toString())) {
             s.addAll(new SyntheticPairs(7).list(5), null, Source.FILE, "five");
         }
         Stage stage = FxToolkit.registerPrimaryStage();

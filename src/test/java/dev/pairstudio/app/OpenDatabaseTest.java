@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class OpenDatabaseTest {
         home = Files.createTempDirectory("open-db-home");
         System.setProperty("pairstudio.home", home.toString());
         other = home.resolve("elsewhere").resolve("team-copy");
-        try (PairStore s = PairStores.open(other.toString())) {
+        try (Database s = Databases.open(other.toString())) {
             s.addAll(new SyntheticPairs(41).list(7), null, Source.FILE, "seven");
         }
         stage = FxToolkit.registerPrimaryStage();

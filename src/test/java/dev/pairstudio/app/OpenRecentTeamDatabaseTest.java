@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.UserDataDirectory;
 import dev.pairstudio.testing.TestPostgres;
 import dev.pairstudio.ui.RecentDatabases;
@@ -43,7 +43,7 @@ class OpenRecentTeamDatabaseTest {
     void startTheApplication() throws Exception {
         TestPostgres pg = TestPostgres.get();
         String url = pg.newDatabase();
-        try (PairStore s = PairStores.open(url)) {
+        try (Database s = Databases.open(url)) {
             s.addAll(new SyntheticPairs(43).list(9), null, Source.FILE, "nine");
         }
         team = TestPostgres.withoutPassword(url);

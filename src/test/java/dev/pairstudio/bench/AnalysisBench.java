@@ -13,9 +13,9 @@ import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.Field;
 import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -58,7 +58,7 @@ final class AnalysisBench {
     }
 
     static void run(Workload w, Report report) throws Exception {
-        PairStore store = w.store();
+        Database store = w.store();
         long n = store.count(PairFilter.ALL);
         int sample = (int) Math.min(n, w.options.sample());
         String size = count(sample) + (sample < n ? " of " + count(n) : "") + " pairs";

@@ -17,8 +17,8 @@ import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.export.SplitAssigner;
 import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ final class ExportBench {
     private ExportBench() {}
 
     static void run(Workload w, Report report) throws Exception {
-        PairStore store = w.store();
+        Database store = w.store();
         long n = store.count(PairFilter.ALL);
         double ceiling = n / ReferenceBench.jacksonSeconds(w);
         DatasetExporter exporter = new DatasetExporter(store, null);

@@ -16,7 +16,7 @@ import dev.pairstudio.ingest.ImportSummary;
 import dev.pairstudio.ingest.PairEnricher;
 import dev.pairstudio.ingest.PairImporter;
 import dev.pairstudio.ingest.PendingAnalysis;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +43,7 @@ final class ImportBench {
         ImportSummary s;
         double importSeconds;
         HeapWatch.Peak importHeap;
-        PairStore store = w.open();
+        Database store = w.open();
         long analysed;
         double analysisSeconds;
         double analysisCpu;
@@ -144,7 +144,7 @@ final class ImportBench {
                                 + seconds(closeSeconds)));
 
         t = System.nanoTime();
-        PairStore reopened = w.open();
+        Database reopened = w.open();
         double openMs = (System.nanoTime() - t) / 1e6;
         w.adopt(reopened);
         report.add(

@@ -1,6 +1,6 @@
 package dev.pairstudio.bench;
 
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestPostgres;
 import java.net.URI;
 import java.sql.Connection;
@@ -57,7 +57,7 @@ final class ServerDatabase {
         String[] info = u.getUserInfo() == null
                 ? new String[] {System.getProperty("user.name")}
                 : u.getUserInfo().split(":", 2);
-        String password = info.length > 1 ? info[1] : System.getenv(PairStores.PASSWORD_VARIABLE);
+        String password = info.length > 1 ? info[1] : System.getenv(Databases.PASSWORD_VARIABLE);
         String jdbc = "jdbc:postgresql://" + u.getHost() + ":" + (u.getPort() < 0 ? 5432 : u.getPort()) + u.getPath();
         try (Connection c = DriverManager.getConnection(jdbc, info[0], password);
                 Statement s = c.createStatement()) {

@@ -5,7 +5,7 @@ import static dev.pairstudio.bench.Report.count;
 import dev.pairstudio.bench.Report.Area;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.stats.Statistics;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +23,7 @@ final class StatsBench {
     private StatsBench() {}
 
     static void run(Workload w, Report report) throws Exception {
-        PairStore store = w.store();
+        Database store = w.store();
         long n = store.count(PairFilter.ALL);
         w.progress.println("statistics ...");
         Statistics all = Statistics.compute(store, PairFilter.ALL);

@@ -10,8 +10,8 @@ import dev.pairstudio.bench.Report.Row;
 import dev.pairstudio.bench.Report.Verdict;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.stats.Statistics;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.TrashBatch;
 import java.time.Duration;
@@ -42,7 +42,7 @@ final class StoreBench {
 
     static void reads(Workload w, Report report) throws Exception {
         Area area = Area.READS;
-        PairStore store = w.store();
+        Database store = w.store();
         long n = store.count(PairFilter.ALL);
         String size = count(n) + " pairs";
         int repeats = w.options.repeats();
@@ -187,7 +187,7 @@ final class StoreBench {
     /** Deletes about 100,000 pairs (a tenth of smaller sets) by a date filter, then restores them. */
     static void delete(Workload w, Report report) throws Exception {
         Area area = Area.DELETE;
-        PairStore store = w.store();
+        Database store = w.store();
         long before = store.count(PairFilter.ALL);
         long wanted = Math.max(1, Math.min(100_000, before / 10));
         w.progress.println("delete by filter ...");

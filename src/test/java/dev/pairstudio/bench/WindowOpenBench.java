@@ -1,8 +1,8 @@
 package dev.pairstudio.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.HeadlessFx;
 import dev.pairstudio.testing.TestWindows;
 import dev.pairstudio.ui.BackgroundJobs;
@@ -36,11 +36,11 @@ public final class WindowOpenBench {
     public static void main(String[] args) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         // as the app does (app/StoreOpening): the database opens on its own thread while JavaFX starts
-        CompletableFuture<PairStore> opening = CompletableFuture.supplyAsync(() -> PairStores.open(args[0]));
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Databases.open(args[0]));
         HeadlessFx.start();
         double fxStarted = since(jvmStart);
         double cpuFx = processCpu();
-        PairStore store = opening.join();
+        Database store = opening.join();
         double opened = since(jvmStart);
         double cpuOpened = processCpu();
         Path settings = Files.createTempDirectory("window-bench").resolve("ui.properties");

@@ -6,9 +6,9 @@ import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.ingest.ImportFormat;
 import dev.pairstudio.ingest.PairImporter;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.SortColumn;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -31,7 +31,7 @@ final class Workload implements AutoCloseable {
     final BenchmarkSuite.Options options;
     final HeapWatch heap;
     final PrintStream progress;
-    private PairStore store;
+    private Database store;
     /** The PostgreSQL database measured instead of an H2 file (--db), null for H2. */
     private final String server;
     /** Seconds the bare Jackson writer took for {@code size} records, once measured. */
@@ -91,12 +91,12 @@ final class Workload implements AutoCloseable {
     }
 
     /** The store holding the {@code size} imported pairs; imported now (unmeasured) when there is none yet. */
-    PairStore store() {
+    Database store() {
         if (store != null) {
             return store;
         }
         if (server != null || Files.isRegularFile(databaseFile())) {
-            PairStore existing = open();
+            Database existing = open();
             if (existing.count(PairFilter.ALL) == size()) {
                 store = existing;
                 return store;
@@ -105,7 +105,7 @@ final class Workload implements AutoCloseable {
         }
         progress.println("importing (setup, not measured) ...");
         deleteDatabase();
-        try (PairStore fresh = open();
+        try (Database fresh = open();
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(fresh)) {
             new PairImporter(fresh, enricher).importFiles(List.of(jsonl()), ImportFormat.JSONL, dir(), null, null);
             new DuplicateTracker(fresh).catchUp();
@@ -114,8 +114,8 @@ final class Workload implements AutoCloseable {
         return store;
     }
 
-    PairStore open() {
-        return PairStores.open(server != null ? server : databaseFile().toString());
+    Database open() {
+        return Databases.open(server != null ? server : databaseFile().toString());
     }
 
     /** The database's size on disk: the H2 file, or PostgreSQL's pg_database_size (tables, indexes, TOAST; not WAL). */
@@ -124,7 +124,7 @@ final class Workload implements AutoCloseable {
     }
 
     /** Hands over an open store (the import area's, reopened after its measured close). */
-    void adopt(PairStore opened) {
+    void adopt(Database opened) {
         closeStore();
         store = opened;
     }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class ExportCommandTest {
     @BeforeAll
     static void fill() {
         db = dir.resolve("cli").toString();
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             store.addAll(new SyntheticPairs(9).list(300), null, Source.FILE, "t");
             new DuplicateTracker(store).catchUp(); // as an import leaves them: grouped
         }

@@ -9,9 +9,9 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.store.TrashBatch;
@@ -50,7 +50,7 @@ class MigrateCommandTest {
     void curatedH2Dataset() {
         pg = TestPostgres.get().newDatabase();
         h2 = dir.resolve("mine").toString();
-        try (PairStore s = PairStores.open(h2)) {
+        try (Database s = Databases.open(h2)) {
             List<Pair> pairs = new SyntheticPairs(14).list(12_000);
             List<Long> ids = s.addAll(pairs.subList(0, 6_000), null, Source.FILE, "first")
                     .ids();
@@ -64,7 +64,7 @@ class MigrateCommandTest {
                     ids.get(5),
                     new PairAnalysis(null, "fp", null, Set.of(QualityFlag.CONTAINS_PII), 7L, Set.of("EMAIL"), null)));
             s.markDuplicates(
-                    List.of(new PairStore.DuplicateMark(ids.get(6), 7L, Set.of(QualityFlag.DUPLICATE))), List.of());
+                    List.of(new Database.DuplicateMark(ids.get(6), 7L, Set.of(QualityFlag.DUPLICATE))), List.of());
             s.trash(ids.subList(5_000, 5_110));
             s.purge(); // 110 pairs gone for good: ids with gaps
             trashed = s.trash(ids.subList(5_200, 5_300));
@@ -100,10 +100,10 @@ class MigrateCommandTest {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out()).contains("Verified");
 
-        try (PairStore source = PairStores.open(h2);
-                PairStore team = PairStores.open(pg);
-                PairStore copy = PairStores.open(back)) {
-            for (PairStore target : List.of(team, copy)) {
+        try (Database source = Databases.open(h2);
+                Database team = Databases.open(pg);
+                Database copy = Databases.open(back)) {
+            for (Database target : List.of(team, copy)) {
                 assertSameDataset(source, target);
             }
             assertThat(team.restore(trashed.id()))
@@ -116,7 +116,7 @@ class MigrateCommandTest {
         }
     }
 
-    private static void assertSameDataset(PairStore source, PairStore target) {
+    private static void assertSameDataset(Database source, Database target) {
         for (boolean trash : List.of(false, true)) {
             PairFilter f = PairFilter.ALL.withTrash(trash);
             assertThat(target.count(f)).isEqualTo(source.count(f));
@@ -135,7 +135,7 @@ class MigrateCommandTest {
         assertThat(target.schema(validated)).isPresent();
     }
 
-    private static List<StoredPair> all(PairStore store, PairFilter filter) {
+    private static List<StoredPair> all(Database store, PairFilter filter) {
         List<StoredPair> rows = new ArrayList<>();
         store.forEach(filter, PairSort.INSERTION, rows::add);
         return rows;
@@ -146,8 +146,8 @@ class MigrateCommandTest {
         assertThat(run("migrate", "--from", h2, "--to", pg, "--keep-target-secret")
                         .code())
                 .isZero();
-        try (PairStore source = PairStores.open(h2);
-                PairStore team = PairStores.open(pg)) {
+        try (Database source = Databases.open(h2);
+                Database team = Databases.open(pg)) {
             assertThat(team.privacySecret())
                     .as("the target's own secret was kept")
                     .isNotEqualTo(source.privacySecret());
@@ -160,8 +160,8 @@ class MigrateCommandTest {
                 .doesNotContain(TestPostgres.PASSWORD);
         CliRun replaced = run("migrate", "--from", h2, "--to", pg, "--replace");
         assertThat(replaced.code()).as(replaced.err()).isZero();
-        try (PairStore source = PairStores.open(h2);
-                PairStore team = PairStores.open(pg)) {
+        try (Database source = Databases.open(h2);
+                Database team = Databases.open(pg)) {
             assertSameDataset(source, team);
         }
     }
@@ -170,7 +170,7 @@ class MigrateCommandTest {
     void aSchemaTheCopyDoesNotKnowIsRefusedNotHalfCopied() throws Exception {
         try (Connection c = TestPostgres.get().connect(TestPostgres.databaseOf(pg));
                 Statement s = c.createStatement()) {
-            PairStores.open(pg).close(); // creates the tables
+            Databases.open(pg).close(); // creates the tables
             s.execute("ALTER TABLE pairs ADD COLUMN reviewer VARCHAR(100)"); // as a later migration might
         }
         CliRun r = run("migrate", "--from", pg, "--to", dir.resolve("copy").toString());

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.CliRun;
 import java.net.InetAddress;
@@ -214,7 +214,7 @@ class SchemaCommandsTest {
                 .contains("DOES_NOT_RUN:              1");
         assertThat(cli.run("schema", "list", "--db", db)).isZero();
         assertThat(cli.out()).contains("does-not-run checked live at " + live + " (read-only)");
-        try (PairStore store = PairStores.open(db.replace(".mv.db", ""))) {
+        try (Database store = Databases.open(db.replace(".mv.db", ""))) {
             StoredPair bad = store.query(
                             PairFilter.ALL.withFlags(Set.of(QualityFlag.DOES_NOT_RUN)), PairSort.INSERTION, null, 5)
                     .rows()

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.api.ApiTokens;
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.CliRun;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -106,7 +106,7 @@ class ServeCommandTest {
             assertThat(p.exitValue()).as(String.join("\n", lines)).isZero();
             assertThat(lines).anyMatch(l -> l.startsWith("Stopped; 1 pair collected"));
 
-            try (PairStore store = PairStores.open(db.toString())) {
+            try (Database store = Databases.open(db.toString())) {
                 assertThat(store.count(PairFilter.ALL)).isEqualTo(1);
                 assertThat(ApiTokens.forStore(store)).isEqualTo(token); // the database's own token
             }

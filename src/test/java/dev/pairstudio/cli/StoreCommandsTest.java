@@ -196,7 +196,7 @@ class StoreCommandsTest {
 
     @Test
     void anUnreachableTeamDatabaseIsOneClearLineWithoutThePassword() {
-        // port 1 on loopback: nothing listens; the server's own tests are PostgresPairStoreTest and MigrateCommandTest
+        // port 1 on loopback: nothing listens; the server's own tests are PostgresDatabaseTest and MigrateCommandTest
         assertThat(cli.run("list", "--db", "postgresql://ann:hunter2@127.0.0.1:1/pairs"))
                 .isEqualTo(1);
         assertThat(cli.err())

@@ -2,7 +2,7 @@ package dev.pairstudio.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,9 +34,9 @@ class TeamPasswordTest {
         cmd.addAll(List.of(args));
         ProcessBuilder b =
                 new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE);
-        b.environment().remove(PairStores.PASSWORD_VARIABLE);
+        b.environment().remove(Databases.PASSWORD_VARIABLE);
         if (password != null) {
-            b.environment().put(PairStores.PASSWORD_VARIABLE, password);
+            b.environment().put(Databases.PASSWORD_VARIABLE, password);
         }
         Process p = b.start();
         try {
@@ -61,7 +61,7 @@ class TeamPasswordTest {
         assertThat(without.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(without.output().strip())
                 .startsWith("pairstudio list: The server asks for a password")
-                .contains(PairStores.PASSWORD_VARIABLE)
+                .contains(Databases.PASSWORD_VARIABLE)
                 .doesNotContain("Exception");
 
         Result wrong = pairstudio("not-it", "--db", url, "list");

@@ -20,9 +20,9 @@ import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.sql.SqlTemplate;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestPair;
 import java.io.IOException;
@@ -64,13 +64,13 @@ class DatasetExporterTest {
     @TempDir
     Path out;
 
-    static PairStore store;
+    static Database store;
     static List<StoredPair> stored;
     static String fingerprintBefore;
 
     @BeforeAll
     static void fill() throws Exception {
-        store = PairStores.open(dbDir.resolve("export").toString());
+        store = Databases.open(dbDir.resolve("export").toString());
         List<Pair> pairs = new ArrayList<>();
         List<PairAnalysis> analyses = new ArrayList<>();
         pairs.add(TestPair.of(

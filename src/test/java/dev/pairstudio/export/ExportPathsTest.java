@@ -11,9 +11,9 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
@@ -43,11 +43,11 @@ class ExportPathsTest {
     @TempDir
     Path out;
 
-    static PairStore store;
+    static Database store;
 
     @BeforeAll
     static void fill() {
-        store = PairStores.open(dbDir.resolve("paths").toString());
+        store = Databases.open(dbDir.resolve("paths").toString());
         List<Pair> pairs = new ArrayList<>(new SyntheticPairs(2024).list(2_000));
         for (int i = 0; i < 300; i++) { // a pair collected again later: same text, new id
             Pair p = pairs.get(i * 5);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairstudio.cli.Cli;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.settings.PrivacySettings;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class ExportPrivacyListsTest {
     @Test
     void exportsFollowTheDatabasesAllowAndDenyLists() throws Exception {
         Path db = dir.resolve("db");
-        try (PairStore store = PairStores.open(db.toString())) {
+        try (Database store = Databases.open(db.toString())) {
             store.addAll(
                     List.of(TestPair.of(
                                     "p1",

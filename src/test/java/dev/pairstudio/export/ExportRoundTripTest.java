@@ -9,9 +9,9 @@ import dev.pairstudio.ingest.PairImporter;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,12 +28,12 @@ class ExportRoundTripTest {
     @TempDir
     static Path dir;
 
-    static PairStore source;
+    static Database source;
     static List<Pair> original = new ArrayList<>();
 
     @BeforeAll
     static void fill() {
-        source = PairStores.open(dir.resolve("source").toString());
+        source = Databases.open(dir.resolve("source").toString());
         List<Pair> pairs = new ArrayList<>();
         for (Pair p : new SyntheticPairs(21).list(400)) {
             pairs.add(p.withTableNames(List.of("orders", "public.users")));
@@ -57,7 +57,7 @@ class ExportRoundTripTest {
                         file,
                         ExportTargetPolicy.OVERWRITE,
                         ExportListener.NONE);
-        try (PairStore target = PairStores.open(dir.resolve("target-" + format).toString())) {
+        try (Database target = Databases.open(dir.resolve("target-" + format).toString())) {
             ImportSummary s =
                     new PairImporter(target, PairEnricher.NONE).importFiles(List.of(file), null, null, null, null);
             assertThat(s.added()).as(s.toString()).isEqualTo(original.size());

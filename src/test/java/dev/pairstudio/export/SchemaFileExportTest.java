@@ -9,9 +9,9 @@ import dev.pairstudio.cli.Cli;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.schema.DatabaseSchema;
 import dev.pairstudio.schema.SchemaJson;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.testing.CliRun;
 import java.nio.file.Files;
@@ -82,7 +82,7 @@ class SchemaFileExportTest {
     /** Every pair as (question, sql, database, metadata) keyed by pair id. */
     private static Map<String, List<Object>> pairs(String file) {
         Map<String, List<Object>> all = new TreeMap<>();
-        try (PairStore store = PairStores.open(file.replace(".mv.db", ""))) {
+        try (Database store = Databases.open(file.replace(".mv.db", ""))) {
             store.forEach(
                     PairFilter.ALL,
                     PairSort.INSERTION,
@@ -100,7 +100,7 @@ class SchemaFileExportTest {
 
     private static Map<String, DatabaseSchema> schemas(String file) {
         Map<String, DatabaseSchema> all = new TreeMap<>();
-        try (PairStore store = PairStores.open(file.replace(".mv.db", ""))) {
+        try (Database store = Databases.open(file.replace(".mv.db", ""))) {
             for (StoredSchema s : store.latestSchemas()) {
                 all.put(s.databaseName(), SchemaJson.read(s.definition()));
             }
@@ -315,7 +315,7 @@ class SchemaFileExportTest {
     @Test
     void theWizardPreviewShowsTheSchemaContextInTheChosenScopeAndTheProfileKeepsTheScope() throws Exception {
         importBoth(dir.resolve("bird.json").toString(), "bird", db);
-        try (PairStore store = PairStores.open(db.replace(".mv.db", ""))) {
+        try (Database store = Databases.open(db.replace(".mv.db", ""))) {
             String used = ExportPreview.firstRecords(
                     store, PairFilter.ALL, "sql-create-context", null, null, null, null, 1, false);
             String whole = ExportPreview.firstRecords(

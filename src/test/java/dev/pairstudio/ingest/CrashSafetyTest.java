@@ -3,8 +3,8 @@ package dev.pairstudio.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
@@ -63,13 +63,13 @@ class CrashSafetyTest {
         }
 
         long afterCrash;
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             afterCrash = store.count(PairFilter.ALL);
         }
         assertThat(afterCrash).isPositive().isLessThan(PAIRS);
         assertThat(afterCrash % 1_000).as("whole batches only").isZero();
 
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             ImportSummary rerun =
                     new PairImporter(store, PairEnricher.NONE).importFiles(List.of(file), null, null, null, null);
             assertThat(rerun.skipped()).isEqualTo(afterCrash);

@@ -7,9 +7,9 @@ import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Path;
@@ -26,17 +26,17 @@ class DuplicateTrackerTest {
         return TestPair.of(id, question, sql).at("2025-03-01T10:00:00Z").build();
     }
 
-    private static void add(PairStore store, AnalyzingEnricher enricher, Pair... pairs) {
+    private static void add(Database store, AnalyzingEnricher enricher, Pair... pairs) {
         enricher.addAll(store, List.of(pairs), Source.FILE, "t");
     }
 
-    private static StoredPair get(PairStore store, String pairId) {
+    private static StoredPair get(Database store, String pairId) {
         return store.getByPairId(pairId).orElseThrow();
     }
 
     @Test
     void flagsDuplicatesConflictsAndNearDuplicatesIncrementally() {
-        try (PairStore store = PairStores.open(dir.resolve("db").toString());
+        try (Database store = Databases.open(dir.resolve("db").toString());
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             add(
                     store,
@@ -76,7 +76,7 @@ class DuplicateTrackerTest {
     @Test
     void regroupsOnlyWhenThePairsChangedSinceTheLastGrouping() {
         Path db = dir.resolve("again");
-        try (PairStore store = PairStores.open(db.toString());
+        try (Database store = Databases.open(db.toString());
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             add(
                     store,
@@ -86,12 +86,12 @@ class DuplicateTrackerTest {
                     pair("c", "List all customers in Lisbon", "SELECT * FROM customers WHERE city = 'Lisbon'"));
             assertThat(new DuplicateTracker(store).catchUp()).isEqualTo(3);
         }
-        try (PairStore store = PairStores.open(db.toString())) {
+        try (Database store = Databases.open(db.toString())) {
             assertThat(new DuplicateTracker(store).catchUpIfChanged())
                     .as("nothing changed since")
                     .isZero();
             // another process deletes b: a's duplicate flag is stale until a regroup
-            try (PairStore cli = PairStores.open(db.toString())) {
+            try (Database cli = Databases.open(db.toString())) {
                 cli.trash(List.of(get(cli, "b").id()));
             }
             assertThat(get(store, "a").analysis().flags()).contains(QualityFlag.DUPLICATE);
@@ -102,7 +102,7 @@ class DuplicateTrackerTest {
                     .as("built: only pairs added since")
                     .isZero();
         }
-        try (PairStore store = PairStores.open(db.toString())) {
+        try (Database store = Databases.open(db.toString())) {
             StoredPair c = get(store, "c");
             store.updateText(c.id(), "How many orders are there?", c.pair().sql(), c.version());
             assertThat(new DuplicateTracker(store).catchUpIfChanged())
@@ -116,7 +116,7 @@ class DuplicateTrackerTest {
 
     @Test
     void demoDataArrivesAnalysedAndGrouped() {
-        try (PairStore store = PairStores.open(dir.resolve("demo").toString())) {
+        try (Database store = Databases.open(dir.resolve("demo").toString())) {
             assertThat(DemoData.addOnFirstStart(store)).isEqualTo(DemoData.COUNT);
             long duplicates = store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.DUPLICATE)));
             // enough to show the duplicate flags, few enough not to be the first impression (59 % were before)

@@ -1,7 +1,7 @@
 package dev.pairstudio.ingest;
 
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,7 +10,7 @@ public final class ImportChild {
     private ImportChild() {}
 
     public static void main(String[] args) {
-        try (PairStore store = PairStores.open(args[0])) {
+        try (Database store = Databases.open(args[0])) {
             new PairImporter(store, PairEnricher.NONE, 1_000, 1)
                     .importFiles(
                             List.of(Path.of(args[1])),

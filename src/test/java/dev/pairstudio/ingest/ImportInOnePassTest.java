@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.CliRun;
 import dev.pairstudio.testing.SpiderCorpus;
@@ -64,7 +64,7 @@ class ImportInOnePassTest {
 
     @Test
     void smallBatchesAndASecondImportLeaveWhatTheStoreFirstImportLeft() {
-        try (PairStore store = PairStores.open(dir.resolve("one-pass").toString())) {
+        try (Database store = Databases.open(dir.resolve("one-pass").toString())) {
             OnePassImport.Result a = OnePassImport.run(
                     store,
                     List.of(first),
@@ -105,7 +105,7 @@ class ImportInOnePassTest {
         // a rerun adds nothing and leaves every result as it was
         run = CliRun.of("--db", db, "import", first.toString(), second.toString());
         assertThat(run.out()).contains("added:                     0");
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             assertSame(outcome(store), reference);
         }
     }
@@ -138,7 +138,7 @@ class ImportInOnePassTest {
 
     /** The store-first path as `import` ran it before issue 24: store, analyse what is unanalysed, then group. */
     private static Map<String, String> reference(String name) {
-        try (PairStore store = PairStores.open(dir.resolve(name).toString())) {
+        try (Database store = Databases.open(dir.resolve(name).toString())) {
             for (Path file : List.of(first, second)) {
                 new PairImporter(store, PairEnricher.NONE).importFiles(List.of(file), null, null, null, null);
                 try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
@@ -151,7 +151,7 @@ class ImportInOnePassTest {
     }
 
     /** Per pair_id, everything analysis and grouping decided; groups named by their first pair's pair_id. */
-    private static Map<String, String> outcome(PairStore store) {
+    private static Map<String, String> outcome(Database store) {
         List<StoredPair> all = new ArrayList<>();
         store.forEach(PairFilter.ALL, PairSort.INSERTION, all::add);
         Map<Long, String> pairIdOf = new HashMap<>();

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,11 +38,11 @@ class PairImporterTest {
     @TempDir
     Path dir;
 
-    PairStore store;
+    Database store;
 
     @BeforeEach
     void open() {
-        store = PairStores.open("mem:");
+        store = Databases.open("mem:");
     }
 
     @AfterEach

@@ -9,9 +9,9 @@ import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +29,8 @@ class PendingAnalysisTest {
     @Test
     void storedPairsGetTheSameAnalysisAsAnAnalysingImport() {
         List<Pair> pairs = new SyntheticPairs(11).list(9_000);
-        try (PairStore later = PairStores.open(dir.resolve("later").toString());
-                PairStore inline = PairStores.open(dir.resolve("inline").toString());
+        try (Database later = Databases.open(dir.resolve("later").toString());
+                Database inline = Databases.open(dir.resolve("inline").toString());
                 AnalyzingEnricher enricher =
                         new AnalyzingEnricher(new SqlAnalyzer(), PrivacySettings.anonymizer(later))) {
             later.addAll(pairs, null, Source.FILE, "b");
@@ -58,7 +58,7 @@ class PendingAnalysisTest {
 
     @Test
     void aCancelledAnalysisKeepsWholeBatchesAndTheRestStaysPending() {
-        try (PairStore store = PairStores.open(dir.resolve("cancel").toString());
+        try (Database store = Databases.open(dir.resolve("cancel").toString());
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             store.addAll(new SyntheticPairs(12).list(10_000), null, Source.FILE, "b");
             AtomicLong batches = new AtomicLong();
@@ -73,7 +73,7 @@ class PendingAnalysisTest {
 
     @Test
     void aRunFromAnIdLeavesTheEarlierPairsToAnotherRun() {
-        try (PairStore store = PairStores.open(dir.resolve("from").toString());
+        try (Database store = Databases.open(dir.resolve("from").toString());
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             List<Long> ids = store.addAll(new SyntheticPairs(13).list(300), null, Source.FILE, "b")
                     .ids();
@@ -86,7 +86,7 @@ class PendingAnalysisTest {
         }
     }
 
-    private static List<StoredPair> all(PairStore store) {
+    private static List<StoredPair> all(Database store) {
         List<StoredPair> out = new ArrayList<>();
         store.forEach(PairFilter.ALL, PairSort.INSERTION, out::add);
         return out;

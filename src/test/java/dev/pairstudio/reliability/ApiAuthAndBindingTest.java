@@ -8,8 +8,8 @@ import dev.pairstudio.api.CollectorServer;
 import dev.pairstudio.app.Main;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -67,7 +67,7 @@ class ApiAuthAndBindingTest {
 
     @Test
     void everyRequestWithoutTheRightTokenIs401AndChangesNothing() throws Exception {
-        try (PairStore store = PairStores.open(dir.resolve("auth").toString())) {
+        try (Database store = Databases.open(dir.resolve("auth").toString())) {
             List<Pair> pairs = new SyntheticPairs(31).list(50);
             Reliability.add(store, pairs, "baseline");
             String before = Reliability.fingerprint(store);
@@ -155,7 +155,7 @@ class ApiAuthAndBindingTest {
                 .as("no host given: loopback")
                 .isEqualTo("127.0.0.1");
         InetAddress external = externalAddress();
-        try (PairStore store = PairStores.open(dir.resolve("bind").toString())) {
+        try (Database store = Databases.open(dir.resolve("bind").toString())) {
             try (CollectorServer server = CollectorServer.start(
                     store, CollectorConfig.defaults().withPort(0).withThreads(2))) {
                 assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();

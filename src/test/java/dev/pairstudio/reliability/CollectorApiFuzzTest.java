@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
 import dev.pairstudio.demo.SyntheticPairs;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -44,7 +44,7 @@ class CollectorApiFuzzTest {
     @TempDir
     static Path dir;
 
-    static PairStore store;
+    static Database store;
     static CollectorServer server;
     static RawHttp http;
     static long expected;
@@ -54,7 +54,7 @@ class CollectorApiFuzzTest {
 
     @BeforeAll
     static void start() throws IOException {
-        store = PairStores.open(dir.resolve("api-fuzz").toString());
+        store = Databases.open(dir.resolve("api-fuzz").toString());
         Reliability.add(store, new SyntheticPairs(11).list(200), "baseline");
         baselineMaxId = Reliability.maxId(store);
         baselineFingerprint = Reliability.fingerprint(store, baselineMaxId);

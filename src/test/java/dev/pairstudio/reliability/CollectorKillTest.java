@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.app.Main;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
@@ -108,7 +108,7 @@ class CollectorKillTest {
                 .flatMap(p -> p.pairIds().stream())
                 .toList();
         long unanswered = posts.stream().filter(p -> !p.answered()).count();
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             long live = Reliability.live(store);
             List<String> lost = acknowledged.stream()
                     .filter(id -> store.getByPairId(id).isEmpty())

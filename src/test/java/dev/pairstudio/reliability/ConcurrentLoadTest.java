@@ -16,13 +16,13 @@ import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.stats.Statistics;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredPair;
-import dev.pairstudio.testing.ForwardingPairStore;
+import dev.pairstudio.testing.ForwardingDatabase;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,7 +70,7 @@ class ConcurrentLoadTest {
     @Test
     void writesReadsAndExportsAtOnceAddUp() throws Exception {
         int seconds = Reliability.seconds();
-        PairStore store = PairStores.open(dir.resolve("load").toString());
+        Database store = Databases.open(dir.resolve("load").toString());
         Reliability.add(store, new SyntheticPairs(21).list(BASELINE), "baseline");
         CollectorServer server = CollectorServer.start(
                 store, CollectorConfig.defaults().withPort(0).withThreads(16));
@@ -122,7 +122,7 @@ class ConcurrentLoadTest {
 
     @Test
     void pairsAddedDuringAnExportAreLeftForTheNextAndDeletionsKeepItConsistent() throws Exception {
-        try (PairStore store = PairStores.open(dir.resolve("during").toString())) {
+        try (Database store = Databases.open(dir.resolve("during").toString())) {
             Reliability.add(store, new SyntheticPairs(22).list(BASELINE), "baseline");
             SyntheticPairs more = new SyntheticPairs(23);
             for (String format : List.of("json", "jsonl", "csv")) {
@@ -180,12 +180,12 @@ class ConcurrentLoadTest {
 
     @Test
     void aJsonExportWhosePairsAreDeletedUnderItStartsOver() throws Exception {
-        try (PairStore real = PairStores.open(dir.resolve("deleted").toString())) {
+        try (Database real = Databases.open(dir.resolve("deleted").toString())) {
             Reliability.add(real, new SyntheticPairs(24).list(500), "baseline");
             int[] streams = {0};
             // the store as the exporter sees it: the first stream starts right after 10 pairs were deleted,
             // so the count it took at the beginning no longer holds
-            PairStore store = new ForwardingPairStore(real) {
+            Database store = new ForwardingDatabase(real) {
                 @Override
                 public void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action) {
                     if (streams[0]++ == 0) {
@@ -279,7 +279,7 @@ class ConcurrentLoadTest {
     }
 
     /** What the table, the filter panel and the statistics view do while the user works. */
-    private void read(PairStore store, CollectorServer server, int reader) {
+    private void read(Database store, CollectorServer server, int reader) {
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         PairFilter[] filters = {
@@ -322,7 +322,7 @@ class ConcurrentLoadTest {
         }
     }
 
-    private void export(PairStore store, CollectorServer server) {
+    private void export(Database store, CollectorServer server) {
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String[] formats = {"jsonl", "json", "csv"};

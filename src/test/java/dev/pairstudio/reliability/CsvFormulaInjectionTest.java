@@ -10,8 +10,8 @@ import dev.pairstudio.export.ExportListener;
 import dev.pairstudio.export.ExportProfile;
 import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.pair.Pair;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestPair;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,14 +58,14 @@ class CsvFormulaInjectionTest {
     @TempDir
     static Path dir;
 
-    static PairStore store;
+    static Database store;
     static String db;
     static final List<Pair> pairs = new ArrayList<>();
 
     @BeforeAll
     static void fill() {
         db = dir.resolve("formulas").toString();
-        store = PairStores.open(db);
+        store = Databases.open(db);
         for (int i = 0; i < FORMULAS.size(); i++) {
             String f = FORMULAS.get(i);
             pairs.add(TestPair.of(f + "-id-" + i, f, SQL.get(i % SQL.size()))

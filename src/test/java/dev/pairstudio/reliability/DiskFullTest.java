@@ -16,8 +16,8 @@ import dev.pairstudio.ingest.PairEnricher;
 import dev.pairstudio.ingest.PairImporter;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +84,7 @@ class DiskFullTest {
         return Reliability.synthetic(PAIRS);
     }
 
-    private static ExportResult export(PairStore store, ExportProfile profile, Path target) {
+    private static ExportResult export(Database store, ExportProfile profile, Path target) {
         return new DatasetExporter(store, null).export(profile, target, ExportTargetPolicy.FAIL, ExportListener.NONE);
     }
 
@@ -99,7 +99,7 @@ class DiskFullTest {
 
     @Test
     void anExportThatDoesNotFitFailsClearlyAndLeavesNoFile() throws Exception {
-        try (PairStore store = PairStores.open(database().toString())) {
+        try (Database store = Databases.open(database().toString())) {
             String before = Reliability.fingerprint(store);
             PairFilter scope =
                     PairFilter.ALL.withDatabaseTypes(Set.of("sqlite", "mysql")); // well under what the disk holds
@@ -143,7 +143,7 @@ class DiskFullTest {
                 .withDedup(false)
                 .withAnonymize(false)
                 .withFilter(PairFilter.ALL.withDatabaseTypes(Set.of("sqlite")));
-        try (PairStore store = PairStores.open(database().toString())) {
+        try (Database store = Databases.open(database().toString())) {
             Path probe = dir.resolve("probe.jsonl");
             long size = export(store, profile, probe).files().get(0).bytes();
             leave((size + 4095) / 4096 * 4096); // exactly the data file's pages, none for the manifest
@@ -194,17 +194,17 @@ class DiskFullTest {
         }
         String db = small.resolve("pairs").toString();
         List<Pair> baseline = new SyntheticPairs(6).list(200);
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             Reliability.add(store, baseline, "baseline");
         }
         String baselineFingerprint;
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             baselineFingerprint = Reliability.fingerprint(store);
         }
         long[] acknowledged = {0}; // the progress listener hears of each batch after its commit returned
         List<long[]> acks = new ArrayList<>(); // {when (ns), acknowledged so far}
         long[] failedAt = {0};
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             assertThatThrownBy(() -> {
                         try {
                             new PairImporter(store, PairEnricher.NONE, BATCH, 1)
@@ -246,7 +246,7 @@ class DiskFullTest {
     @Test
     void anImportThatFillsTheDiskStopsClearlyAndARerunCompletesIt() throws Exception {
         AfterFullDisk full = importUntilTheDiskIsFull();
-        try (PairStore store = PairStores.open(full.db())) {
+        try (Database store = Databases.open(full.db())) {
             long afterFull = Reliability.live(store) - full.baseline().size();
             assertThat(afterFull).isNotNegative().isLessThan(RECORDS);
             assertThat(afterFull % BATCH)
@@ -273,7 +273,7 @@ class DiskFullTest {
         assertThat(full.acknowledgedASecondBeforeTheFailure())
                 .as("batches were acknowledged a second before the disk was full")
                 .isPositive();
-        try (PairStore store = PairStores.open(full.db())) {
+        try (Database store = Databases.open(full.db())) {
             assertThat(Reliability.live(store) - full.baseline().size())
                     .as(
                             "every batch acknowledged 1 s before the failure (%d pairs)",

@@ -4,8 +4,8 @@ import dev.pairstudio.export.DatasetExporter;
 import dev.pairstudio.export.ExportListener;
 import dev.pairstudio.export.ExportProfile;
 import dev.pairstudio.export.ExportTargetPolicy;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ public final class ExportChild {
     private ExportChild() {}
 
     public static void main(String[] args) throws InterruptedException {
-        try (PairStore store = PairStores.open(args[0])) {
+        try (Database store = Databases.open(args[0])) {
             List<Thread> threads = new ArrayList<>();
             for (int i = 2; i < args.length; i++) {
                 String format = args[i];
@@ -34,7 +34,7 @@ public final class ExportChild {
         }
     }
 
-    private static void export(PairStore store, Path target, String format) {
+    private static void export(Database store, Path target, String format) {
         int[] batches = {0};
         long written = new DatasetExporter(store, null)
                 .export(

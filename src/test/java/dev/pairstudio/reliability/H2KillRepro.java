@@ -1,8 +1,8 @@
 package dev.pairstudio.reliability;
 
 import dev.pairstudio.app.Main;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,7 +107,7 @@ public final class H2KillRepro {
     /**
      * The same with the real code: `pairstudio import` of 40,000 pairs in a child JVM, killed up to
      * 20 s after it began to store (storing, analysing or grouping), the file opened again by
-     * {@code PairStores}.
+     * {@code Databases}.
      * The H2 settings are those of the classes on the class path.
      */
     private static void cli(Path dir, int kills, long seed) throws Exception {
@@ -149,7 +149,7 @@ public final class H2KillRepro {
             Path killed = run.resolve("killed.mv.db");
             Files.copy(run.resolve("pairs.mv.db"), killed);
             String said;
-            try (PairStore store = PairStores.open(db.toString())) {
+            try (Database store = Databases.open(db.toString())) {
                 Reliability.live(store);
                 said = null;
             } catch (RuntimeException e) {

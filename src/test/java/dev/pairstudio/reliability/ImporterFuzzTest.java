@@ -10,8 +10,8 @@ import dev.pairstudio.ingest.ImportProblem;
 import dev.pairstudio.ingest.ImportSummary;
 import dev.pairstudio.ingest.PairImporter;
 import dev.pairstudio.pair.Pair;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,7 @@ class ImporterFuzzTest {
     @TempDir
     static Path dir;
 
-    static PairStore store;
+    static Database store;
     static AnalyzingEnricher enricher;
     static List<Pair> baseline;
     static String baselineFingerprint;
@@ -55,7 +55,7 @@ class ImporterFuzzTest {
 
     @BeforeAll
     static void open() {
-        store = PairStores.open(dir.resolve("fuzz").toString());
+        store = Databases.open(dir.resolve("fuzz").toString());
         baseline = new SyntheticPairs(7).list(BASELINE);
         Reliability.add(store, baseline, "baseline");
         baselineFingerprint = Reliability.fingerprint(store);

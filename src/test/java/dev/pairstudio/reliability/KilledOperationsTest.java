@@ -11,8 +11,8 @@ import dev.pairstudio.export.ExportResult;
 import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.ingest.ImportChild;
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.TrashBatch;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +74,7 @@ class KilledOperationsTest {
                     .filter(f -> f.startsWith(".training.jsonl."))
                     .findFirst()
                     .orElseThrow();
-            try (PairStore other = PairStores.open(smallDatabase().toString())) {
+            try (Database other = Databases.open(smallDatabase().toString())) {
                 new DatasetExporter(other, null)
                         .export(
                                 ExportProfile.defaults("jsonl"),
@@ -95,7 +95,7 @@ class KilledOperationsTest {
         assertThat(out.resolve("training.json")).doesNotExist();
         assertThat(out.resolve("training.csv")).doesNotExist();
 
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             assertThat(Reliability.live(store))
                     .as("the database opens with every pair")
                     .isEqualTo(EXPORTED);
@@ -170,7 +170,7 @@ class KilledOperationsTest {
                 .mapToLong(a -> a[1])
                 .max()
                 .orElse(0);
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             long live = Reliability.live(store);
             assertThat(live).as("the kill came midway").isLessThan(IMPORTED);
             assertThat(safe)
@@ -231,7 +231,7 @@ class KilledOperationsTest {
     @Test
     void aKilledBulkDeleteIsAllOrNothingAndARerunCompletesIt() throws Exception {
         long matching;
-        try (PairStore store = PairStores.open(database().toString())) {
+        try (Database store = Databases.open(database().toString())) {
             matching = store.count(TRASHED);
         }
         assertThat(matching).isBetween(PAIRS / 5L, PAIRS * 4L / 5);
@@ -277,7 +277,7 @@ class KilledOperationsTest {
 
     /** Checks a database whose bulk delete was killed and completes the delete; 1 when the kill came before its commit. */
     private static long afterKilledDelete(String db, long delayMs, long matching) {
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             long trashed = Reliability.trashed(store);
             long live = Reliability.live(store);
             assertThat(live + trashed)

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.settings.PrivacySettings;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestPair;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class PrivacyEdgeTest {
      */
     @Test
     void aDatabaseNameThatAlsoOccursInsideAStringLiteralStillAnonymizes() {
-        try (PairStore store = PairStores.open("mem:")) {
+        try (Database store = Databases.open("mem:")) {
             Anonymizer anonymizer = PrivacySettings.anonymizer(store);
             String name = "' OR 1=1 --";
             Pair p = TestPair.of(

@@ -4,9 +4,9 @@ import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.testing.TestDatabases;
 import java.io.BufferedReader;
@@ -35,7 +35,7 @@ final class Reliability {
     /** A new H2 file database in {@code dir} holding {@code count} synthetic pairs (stored with a first-keyword type only). */
     static String databaseWith(Path dir, String name, int count, long seed) {
         String db = dir.resolve(name).toString();
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             add(store, new SyntheticPairs(seed).list(count), "seed");
         }
         return db;
@@ -49,18 +49,18 @@ final class Reliability {
         return TestDatabases.copyOfQuicklyTyped("reliability-" + count, () -> new SyntheticPairs(count).list(count));
     }
 
-    static void add(PairStore store, List<Pair> pairs, String batch) {
+    static void add(Database store, List<Pair> pairs, String batch) {
         for (int i = 0; i < pairs.size(); i += 5_000) {
             store.addAll(pairs.subList(i, Math.min(pairs.size(), i + 5_000)), null, Source.FILE, batch);
         }
     }
 
-    static long live(PairStore store) {
+    static long live(Database store) {
         return store.count(PairFilter.ALL);
     }
 
     /** The highest store id (live or trash), 0 for an empty store. */
-    static long maxId(PairStore store) {
+    static long maxId(Database store) {
         long max = 0;
         for (boolean trash : new boolean[] {false, true}) {
             var page = store.query(PairFilter.ALL.withTrash(trash), new PairSort(SortColumn.ID, true), null, 1);
@@ -72,7 +72,7 @@ final class Reliability {
     }
 
     /** The highest store id among the given pairs (found by pair_id). */
-    static long maxIdOf(PairStore store, List<Pair> pairs) {
+    static long maxIdOf(Database store, List<Pair> pairs) {
         long max = 0;
         for (Pair p : pairs) {
             max = Math.max(max, store.getByPairId(p.pairId()).orElseThrow().id());
@@ -80,7 +80,7 @@ final class Reliability {
         return max;
     }
 
-    static long trashed(PairStore store) {
+    static long trashed(Database store) {
         return store.count(PairFilter.ALL.withTrash(true));
     }
 
@@ -88,12 +88,12 @@ final class Reliability {
      * SHA-256 over every stored pair (live and trash) in insertion order: id, pair_id, texts,
      * timestamp, status, trash state. Equal before and after means nothing stored was touched.
      */
-    static String fingerprint(PairStore store) {
+    static String fingerprint(Database store) {
         return fingerprint(store, Long.MAX_VALUE);
     }
 
-    /** {@link #fingerprint(PairStore)} of the pairs with store ids up to {@code upToId}: those stored before a test. */
-    static String fingerprint(PairStore store, long upToId) {
+    /** {@link #fingerprint(Database)} of the pairs with store ids up to {@code upToId}: those stored before a test. */
+    static String fingerprint(Database store, long upToId) {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");

@@ -6,8 +6,8 @@ import dev.pairstudio.app.Main;
 import dev.pairstudio.cli.Cli;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ class ResumeAfterKillTest {
                 .isZero();
         String db = shared.resolve("reference").toString();
         assertThat(quiet("--db", db, "import", file.toString())).isZero();
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             expected = flags(store);
         }
         assertThat(expected.get("DUPLICATE"))
@@ -72,7 +72,7 @@ class ResumeAfterKillTest {
         return cl.execute(args);
     }
 
-    private static Map<String, Long> flags(PairStore store) {
+    private static Map<String, Long> flags(Database store) {
         Map<String, Long> counts = new TreeMap<>();
         for (QualityFlag f : List.of(
                 QualityFlag.DUPLICATE, QualityFlag.NEAR_DUPLICATE, QualityFlag.CONFLICT, QualityFlag.CONTAINS_PII)) {
@@ -112,7 +112,7 @@ class ResumeAfterKillTest {
         assertThat(cl.execute("--db", db, "import", file.toString()))
                 .as("%s", again)
                 .isZero();
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             assertThat(Reliability.live(store))
                     .as("every pair once: nothing lost, nothing added twice")
                     .isEqualTo(PAIRS);

@@ -12,8 +12,8 @@ import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.export.SplitAssigner;
 import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.Pair;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestPair;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,7 +104,7 @@ class SecretNeverLeaksTest {
         Path out = Files.createDirectories(home.resolve("exports"));
         String db = home.resolve("pairs").toString();
         byte[] before;
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             Reliability.add(store, pairsWithPii(), "baseline");
             before = store.privacySecret();
         }
@@ -177,7 +177,7 @@ class SecretNeverLeaksTest {
                 .contains("CollectorServer");
 
         byte[] after;
-        try (PairStore store = PairStores.open(db)) {
+        try (Database store = Databases.open(db)) {
             after = store.privacySecret();
         }
         assertThat(after).as("rotate-key made a new secret").isNotEqualTo(before);
@@ -207,7 +207,7 @@ class SecretNeverLeaksTest {
 
     @Test
     void notInAnyApiAnswerNorInExportsOfEveryFormat() throws Exception {
-        try (PairStore store = PairStores.open(dir.resolve("api").toString())) {
+        try (Database store = Databases.open(dir.resolve("api").toString())) {
             Reliability.add(store, pairsWithPii(), "baseline");
             List<String> forms = forms(store.privacySecret());
             Path out = Files.createDirectories(dir.resolve("exports"));

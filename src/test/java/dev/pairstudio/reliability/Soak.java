@@ -8,9 +8,9 @@ import dev.pairstudio.export.DatasetExporter;
 import dev.pairstudio.export.SeedJsonlWriter;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.TrashBatch;
 import dev.pairstudio.testing.CliRun;
 import java.io.IOException;
@@ -120,7 +120,7 @@ public final class Soak {
             Files.delete(file);
         });
         step("collect", () -> {
-            try (PairStore store = PairStores.open(db.toString())) {
+            try (Database store = Databases.open(db.toString())) {
                 Collected c = collect(store, cycle);
                 long stored = store.count(PairFilter.ALL) - expected;
                 // a request that timed out may have been committed after all: its pairs may or may not be there
@@ -134,7 +134,7 @@ public final class Soak {
         });
         step("export", () -> {
             List<String> formats;
-            try (PairStore store = PairStores.open(db.toString())) {
+            try (Database store = Databases.open(db.toString())) {
                 formats = new DatasetExporter(store, null).formats();
             }
             for (String format : formats) {
@@ -143,7 +143,7 @@ public final class Soak {
             }
         });
         step("delete, restore, purge", () -> {
-            try (PairStore store = PairStores.open(db.toString())) {
+            try (Database store = Databases.open(db.toString())) {
                 PairFilter some = PairFilter.ALL.withText("orders", false);
                 long matching = store.count(some);
                 TrashBatch trashed = store.trash(some);
@@ -164,7 +164,7 @@ public final class Soak {
     private record Collected(long acknowledged, long unanswered) {}
 
     /** Posts batches at the set rate for the set time while a reader uses the store as the window does. */
-    private Collected collect(PairStore store, int cycle) throws Exception {
+    private Collected collect(Database store, int cycle) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong reads = new AtomicLong();
         Thread reader = new Thread(
@@ -246,7 +246,7 @@ public final class Soak {
     }
 
     private void checkCount(String when) {
-        try (PairStore store = PairStores.open(db.toString())) {
+        try (Database store = Databases.open(db.toString())) {
             same("live pairs " + when, store.count(PairFilter.ALL), expected);
             same("unanalysed pairs " + when, store.unanalysed(0, 1).size(), 0);
         }

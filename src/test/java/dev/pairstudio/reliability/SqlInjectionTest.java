@@ -10,9 +10,9 @@ import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.stats.Statistics;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.TrashBatch;
 import dev.pairstudio.testing.TestPair;
 import java.io.PrintWriter;
@@ -68,7 +68,7 @@ class SqlInjectionTest {
     static Path dir;
 
     static String db;
-    static PairStore store;
+    static Database store;
     static List<Pair> stored;
     static String fingerprint;
     static long total;
@@ -76,7 +76,7 @@ class SqlInjectionTest {
     @BeforeAll
     static void fill() {
         db = dir.resolve("inject").toString();
-        store = PairStores.open(db);
+        store = Databases.open(db);
         stored = new ArrayList<>(new SyntheticPairs(41).list(SYNTHETIC));
         for (int i = 0; i < PAYLOADS.size(); i++) {
             String p = PAYLOADS.get(i);

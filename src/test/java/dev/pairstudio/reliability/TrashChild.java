@@ -1,7 +1,7 @@
 package dev.pairstudio.reliability;
 
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.TrashBatch;
 
 /** Moves every pair of {@link KilledOperationsTest#TRASHED} to the trash (arg: db); says "trashing" before and "trashed N" after. */
@@ -9,7 +9,7 @@ public final class TrashChild {
     private TrashChild() {}
 
     public static void main(String[] args) {
-        try (PairStore store = PairStores.open(args[0])) {
+        try (Database store = Databases.open(args[0])) {
             System.out.println("trashing");
             System.out.flush();
             TrashBatch b = store.trash(KilledOperationsTest.TRASHED);

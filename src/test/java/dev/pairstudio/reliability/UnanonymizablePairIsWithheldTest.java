@@ -18,8 +18,8 @@ import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.settings.PrivacySettings;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestPair;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,13 +47,13 @@ class UnanonymizablePairIsWithheldTest {
     @TempDir
     static Path dir;
 
-    static PairStore store;
+    static Database store;
     static String db;
 
     @BeforeAll
     static void fill() {
         db = dir.resolve("withheld").toString();
-        store = PairStores.open(db);
+        store = Databases.open(db);
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             pairs.add(TestPair.of(

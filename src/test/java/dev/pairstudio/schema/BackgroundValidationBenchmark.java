@@ -10,9 +10,9 @@ import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.settings.PrivacySettings;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.testing.HeadlessFx;
@@ -64,7 +64,7 @@ public final class BackgroundValidationBenchmark {
         }
         HeadlessFx.start();
         Path home = Files.createTempDirectory("background-validation-bench");
-        try (PairStore store = PairStores.open(db.toString())) {
+        try (Database store = Databases.open(db.toString())) {
             long pairs = store.count(PairFilter.ALL);
             long firstId = edgeId(store, false);
             long lastId = edgeId(store, true);
@@ -142,7 +142,7 @@ public final class BackgroundValidationBenchmark {
     private static void create(Path db, int n) throws Exception {
         Files.createDirectories(db.toAbsolutePath().getParent());
         long t = System.nanoTime();
-        try (PairStore store = PairStores.open(db.toString());
+        try (Database store = Databases.open(db.toString());
                 SqlAnalyzer analyzer = new SqlAnalyzer()) {
             Random random = new Random(7);
             for (int from = 0; from < n; from += 10_000) {
@@ -169,14 +169,14 @@ public final class BackgroundValidationBenchmark {
         }
     }
 
-    private static long edgeId(PairStore store, boolean last) {
+    private static long edgeId(Database store, boolean last) {
         return store.query(PairFilter.ALL, new PairSort(SortColumn.ID, last), null, 1)
                 .rows()
                 .get(0)
                 .id();
     }
 
-    private static boolean checkedWith(PairStore store, long pairId, StoredSchema version) {
+    private static boolean checkedWith(Database store, long pairId, StoredSchema version) {
         return store.validation(pairId).map(v -> v.schemaId() == version.id()).orElse(false);
     }
 

@@ -7,9 +7,9 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ class PendingValidationTest {
 
     @Test
     void pairsStoredBeforeTheirSchemaAreValidatedOnceAndStaleOnesAgainstTheNewVersion() {
-        try (PairStore store = PairStores.open(dir.resolve("db").toString());
+        try (Database store = Databases.open(dir.resolve("db").toString());
                 SqlAnalyzer analyzer = new SqlAnalyzer()) {
             // pairs first (no schema yet, so no validation), like an import before the schema or with --no-analysis
             store.addAll(
@@ -85,7 +85,7 @@ class PendingValidationTest {
 
     @Test
     void aCancelledRunStopsAndTheRestIsLeftForNextTime() {
-        try (PairStore store = PairStores.open(dir.resolve("db").toString());
+        try (Database store = Databases.open(dir.resolve("db").toString());
                 SqlAnalyzer analyzer = new SqlAnalyzer()) {
             store.addAll(List.of(pair("p1", "SELECT name FROM customers", "shop")), null, Source.FILE, "t");
             store.saveSchema("shop", "test", SchemaJson.write(shop("name")));

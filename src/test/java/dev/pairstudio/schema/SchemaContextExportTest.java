@@ -12,8 +12,8 @@ import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.PendingAnalysis;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +29,8 @@ class SchemaContextExportTest {
     @TempDir
     Path dir;
 
-    private PairStore storeWithSchema() throws Exception {
-        PairStore store = PairStores.open(dir.resolve("db").toString());
+    private Database storeWithSchema() throws Exception {
+        Database store = Databases.open(dir.resolve("db").toString());
         store.addAll(
                 List.of(
                         TestPair.of(
@@ -64,7 +64,7 @@ class SchemaContextExportTest {
         return store;
     }
 
-    private List<JsonNode> export(PairStore store, String format, boolean anonymize) throws Exception {
+    private List<JsonNode> export(Database store, String format, boolean anonymize) throws Exception {
         Path out = dir.resolve(format + anonymize + ".jsonl");
         new DatasetExporter(store, null)
                 .export(
@@ -81,7 +81,7 @@ class SchemaContextExportTest {
 
     @Test
     void sqlCreateContextHasTheCreateTableStatementsOfTheTablesTheSqlUses() throws Exception {
-        try (PairStore store = storeWithSchema()) {
+        try (Database store = storeWithSchema()) {
             List<JsonNode> lines = export(store, "sql-create-context", true);
             assertThat(lines).hasSize(3);
             JsonNode first = lines.get(0);
@@ -100,7 +100,7 @@ class SchemaContextExportTest {
 
     @Test
     void openAiChatCarriesTheSchemaInTheSystemMessage() throws Exception {
-        try (PairStore store = storeWithSchema()) {
+        try (Database store = storeWithSchema()) {
             JsonNode first = export(store, "openai-schema", true).get(0);
             String system = first.get("messages").get(0).get("content").asText();
             assertThat(first.get("messages").get(0).get("role").asText()).isEqualTo("system");

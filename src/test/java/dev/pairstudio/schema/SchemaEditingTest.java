@@ -7,9 +7,9 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.store.ValidationResult;
 import dev.pairstudio.testing.TestPair;
@@ -47,12 +47,12 @@ class SchemaEditingTest {
     @TempDir
     Path dir;
 
-    PairStore store;
+    Database store;
     SqlAnalyzer analyzer;
 
     @BeforeEach
     void open() {
-        store = PairStores.open(dir.resolve("db").toString());
+        store = Databases.open(dir.resolve("db").toString());
         analyzer = new SqlAnalyzer();
     }
 

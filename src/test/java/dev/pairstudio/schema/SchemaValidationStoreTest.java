@@ -9,8 +9,8 @@ import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
@@ -28,12 +28,12 @@ class SchemaValidationStoreTest {
     @TempDir
     Path dir;
 
-    PairStore store;
+    Database store;
     SqlAnalyzer analyzer;
 
     @BeforeEach
     void open() {
-        store = PairStores.open(dir.resolve("db").toString());
+        store = Databases.open(dir.resolve("db").toString());
         analyzer = new SqlAnalyzer();
     }
 
@@ -134,7 +134,7 @@ class SchemaValidationStoreTest {
                 .satisfies(m -> assertThat(m.text()).contains("nmae"));
 
         store.close();
-        store = PairStores.open(dir.resolve("db").toString());
+        store = Databases.open(dir.resolve("db").toString());
         assertThat(store.count(unknownColumn)).isEqualTo(1);
     }
 
@@ -143,7 +143,7 @@ class SchemaValidationStoreTest {
         add("shop", "Customer names", "SELECT nmae FROM customers");
         PairFilter unknownColumn = PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN));
         assertThat(store.count(unknownColumn)).isZero(); // index built before the validation
-        try (PairStore other = PairStores.open(dir.resolve("db").toString())) {
+        try (Database other = Databases.open(dir.resolve("db").toString())) {
             new SchemaImporter(other, analyzer)
                     .importFile(ddl("CREATE TABLE customers (id INT, name TEXT);"), SchemaFormat.DDL, "shop", null);
             ValidationRun.run(other, analyzer, PairFilter.ALL, 1, n -> {}, () -> false);

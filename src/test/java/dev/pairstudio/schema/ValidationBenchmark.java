@@ -5,8 +5,8 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestPair;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -66,7 +66,7 @@ public final class ValidationBenchmark {
     /** ValidationRun over a stored database: reading pages, validating on 2 threads, storing results through the write path. */
     private static void endToEnd(int n) throws Exception {
         Path dir = Files.createTempDirectory("validation-bench");
-        try (PairStore store = PairStores.open(dir.resolve("bench").toString());
+        try (Database store = Databases.open(dir.resolve("bench").toString());
                 SqlAnalyzer analyzer = new SqlAnalyzer()) {
             List<Pair> pairs = pairs(n, "postgresql", new Random(7));
             for (int from = 0; from < n; from += 10_000) {

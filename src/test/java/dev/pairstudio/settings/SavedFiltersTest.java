@@ -8,8 +8,8 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
@@ -46,13 +46,13 @@ class SavedFiltersTest {
 
     @Test
     void namedFiltersPersistWithTheDatabase() {
-        try (PairStore store = PairStores.open(dir.resolve("db").toString())) {
+        try (Database store = Databases.open(dir.resolve("db").toString())) {
             SavedFilters saved = new SavedFilters(store);
             saved.save("Failed MySQL", EVERY_FIELD);
             saved.save("accepted", PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED)));
             assertThatThrownBy(() -> saved.save(" ", PairFilter.ALL)).hasMessageContaining("needs a name");
         }
-        try (PairStore store = PairStores.open(dir.resolve("db").toString())) {
+        try (Database store = Databases.open(dir.resolve("db").toString())) {
             SavedFilters saved = new SavedFilters(store);
             assertThat(saved.names()).containsExactly("accepted", "Failed MySQL");
             assertThat(saved.get("Failed MySQL")).contains(EVERY_FIELD);

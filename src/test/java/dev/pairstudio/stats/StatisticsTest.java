@@ -14,10 +14,10 @@ import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.pair.Timestamps;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.LengthHistogram;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StatCounts;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StoredPair;
@@ -43,11 +43,11 @@ class StatisticsTest {
     @TempDir
     Path dir;
 
-    PairStore store;
+    Database store;
 
     @BeforeEach
     void open() {
-        store = PairStores.open(dir.resolve("stats").toString());
+        store = Databases.open(dir.resolve("stats").toString());
     }
 
     @AfterEach
@@ -255,9 +255,9 @@ class StatisticsTest {
                         null));
         store.markDuplicates(
                 List.of(
-                        new PairStore.DuplicateMark(ids.get(703), 5L, Set.of(QualityFlag.NEAR_DUPLICATE)),
-                        new PairStore.DuplicateMark(ids.get(704), 5L, Set.of(QualityFlag.DUPLICATE))),
-                List.of(new PairStore.GroupMerge(3L, 5L)));
+                        new Database.DuplicateMark(ids.get(703), 5L, Set.of(QualityFlag.NEAR_DUPLICATE)),
+                        new Database.DuplicateMark(ids.get(704), 5L, Set.of(QualityFlag.DUPLICATE))),
+                List.of(new Database.GroupMerge(3L, 5L)));
         store.trash(ids.subList(800, 850));
         store.purge();
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The contract on a real H2 file, plus what only the embedded store does: files, locks, encryption. */
-class H2PairStoreTest extends PairStoreContractTest {
+class H2PairStoreTest extends DatabaseContractTest {
 
     @TempDir
     Path dir;
@@ -28,34 +28,34 @@ class H2PairStoreTest extends PairStoreContractTest {
     private Path current;
 
     @Override
-    protected PairStore newStore() {
+    protected Database newStore() {
         current = dir.resolve("db" + opened++);
-        return PairStores.open(current.toString());
+        return Databases.open(current.toString());
     }
 
     @Override
-    protected PairStore reopen() {
+    protected Database reopen() {
         store.close();
-        return PairStores.open(current.toString());
+        return Databases.open(current.toString());
     }
 
     @Override
-    protected PairStore another() {
-        return PairStores.open(current.toString());
+    protected Database another() {
+        return Databases.open(current.toString());
     }
 
     /** The store sets H2's options itself; a setting in the URL (an encryption the user expects, say) is refused, never dropped. */
     @Test
     void anH2UrlWithSettingsIsRefusedNamingTheFileToGiveInstead(@TempDir Path dir) {
         String file = dir.resolve("pairs").toString();
-        assertThatThrownBy(() -> PairStores.open("jdbc:h2:file:" + file + ";CIPHER=AES"))
+        assertThatThrownBy(() -> Databases.open("jdbc:h2:file:" + file + ";CIPHER=AES"))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("not supported")
                 .hasMessageContaining("jdbc:h2:file:" + file + " or " + file);
         assertThat(Files.exists(dir.resolve("pairs.mv.db")))
                 .as("nothing created")
                 .isFalse();
-        try (PairStore plain = PairStores.open("jdbc:h2:file:" + file)) {
+        try (Database plain = Databases.open("jdbc:h2:file:" + file)) {
             assertThat(plain.count(PairFilter.ALL)).isZero();
         }
     }
@@ -63,19 +63,19 @@ class H2PairStoreTest extends PairStoreContractTest {
     @Test
     void aPathGetsTheMvDbSuffixAndParentFolders() {
         Path nested = dir.resolve("a/b/pairs");
-        try (PairStore s = PairStores.open(nested.toString())) {
+        try (Database s = Databases.open(nested.toString())) {
             assertThat(s.location()).isEqualTo(nested + ".mv.db");
         }
         assertThat(nested.resolveSibling("pairs.mv.db")).exists();
-        try (PairStore s = PairStores.open(nested + ".mv.db")) {
+        try (Database s = Databases.open(nested + ".mv.db")) {
             assertThat(s.location()).isEqualTo(nested + ".mv.db");
         }
     }
 
     @Test
     void inMemoryStoresArePrivateUnlessNamed() {
-        try (PairStore a = PairStores.open("mem:");
-                PairStore b = PairStores.open("jdbc:h2:mem:")) {
+        try (Database a = Databases.open("mem:");
+                Database b = Databases.open("jdbc:h2:mem:")) {
             a.addAll(List.of(TestPairs.simple("x", "q")), null, Source.FILE, "b");
             assertThat(b.count(PairFilter.ALL)).isZero();
         }
@@ -85,7 +85,7 @@ class H2PairStoreTest extends PairStoreContractTest {
     void aTextFileIsNotOpenedAsADatabase() throws Exception {
         Path fake = dir.resolve("notes.mv.db");
         Files.writeString(fake, "just some notes\n");
-        assertThatThrownBy(() -> PairStores.open(fake.toString()))
+        assertThatThrownBy(() -> Databases.open(fake.toString()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining(fake.toString())
                 .hasMessageContaining("not a Pair Studio database");
@@ -99,7 +99,7 @@ class H2PairStoreTest extends PairStoreContractTest {
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE invoices (id INT)");
         }
-        assertThatThrownBy(() -> PairStores.open(other.toString()))
+        assertThatThrownBy(() -> Databases.open(other.toString()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("other.mv.db")
                 .hasMessageContaining("not a Pair Studio database");
@@ -108,7 +108,7 @@ class H2PairStoreTest extends PairStoreContractTest {
     @Test
     void aDatabaseFromANewerVersionIsRefusedAndNotModified() throws Exception {
         Path db = dir.resolve("newer");
-        PairStores.open(db.toString()).close();
+        Databases.open(db.toString()).close();
         int rows = historyRows(db);
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "");
                 Statement s = c.createStatement()) {
@@ -117,7 +117,7 @@ class H2PairStoreTest extends PairStoreContractTest {
                             + "\"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\") "
                             + "VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'sa', CURRENT_TIMESTAMP, 1, TRUE)");
         }
-        assertThatThrownBy(() -> PairStores.open(db.toString()))
+        assertThatThrownBy(() -> Databases.open(db.toString()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("newer version of Pair Studio")
                 .hasMessageContaining("newer.mv.db");
@@ -136,10 +136,10 @@ class H2PairStoreTest extends PairStoreContractTest {
     @Test
     void aFileLockedByAnotherProgramGivesOneClearMessage() throws Exception {
         Path db = dir.resolve("locked");
-        PairStores.open(db.toString()).close();
+        Databases.open(db.toString()).close();
         try (FileChannel ch = FileChannel.open(dir.resolve("locked.mv.db"), StandardOpenOption.WRITE);
                 FileLock ignored = ch.lock()) {
-            assertThatThrownBy(() -> PairStores.open(db.toString()))
+            assertThatThrownBy(() -> Databases.open(db.toString()))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("locked.mv.db")
                     .hasMessageContaining("in use by another program");
@@ -149,8 +149,8 @@ class H2PairStoreTest extends PairStoreContractTest {
     @Test
     void twoStoresShareOneFile() {
         Path db = dir.resolve("shared");
-        try (PairStore gui = PairStores.open(db.toString());
-                PairStore cli = PairStores.open(db.toString())) {
+        try (Database gui = Databases.open(db.toString());
+                Database cli = Databases.open(db.toString())) {
             cli.addAll(List.of(TestPairs.simple("x", "q")), null, Source.FILE, "b");
             assertThat(gui.count(PairFilter.ALL)).isEqualTo(1);
         }
@@ -159,17 +159,17 @@ class H2PairStoreTest extends PairStoreContractTest {
     @Test
     void anEncryptedDatabaseNeedsItsPassword() {
         Path db = dir.resolve("secret");
-        try (PairStore s = PairStores.openEncrypted(db.toString(), "correct horse".toCharArray())) {
+        try (Database s = Databases.openEncrypted(db.toString(), "correct horse".toCharArray())) {
             s.addAll(List.of(TestPairs.simple("x", "q")), null, Source.FILE, "b");
         }
-        assertThatThrownBy(() -> PairStores.openEncrypted(db.toString(), "wrong".toCharArray()))
+        assertThatThrownBy(() -> Databases.openEncrypted(db.toString(), "wrong".toCharArray()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("Wrong password")
                 .hasMessageContaining("secret.mv.db");
-        assertThatThrownBy(() -> PairStores.open(db.toString()))
+        assertThatThrownBy(() -> Databases.open(db.toString()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("encrypted");
-        try (PairStore s = PairStores.openEncrypted(db.toString(), "correct horse".toCharArray())) {
+        try (Database s = Databases.openEncrypted(db.toString(), "correct horse".toCharArray())) {
             assertThat(s.count(PairFilter.ALL)).isEqualTo(1);
         }
     }

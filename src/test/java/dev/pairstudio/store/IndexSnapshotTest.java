@@ -57,7 +57,7 @@ class IndexSnapshotTest {
     void fill() throws IOException {
         db = dir.resolve("pairs");
         snapshot = dir.resolve("pairs.index");
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             List<Pair> spider = spider(0, 3000);
             for (int from = 0; from < spider.size(); from += 1000) {
                 s.addAll(spider.subList(from, from + 1000), null, Source.FILE, "spider");
@@ -73,7 +73,7 @@ class IndexSnapshotTest {
     @Test
     void aValidSnapshotIsUsedAndAnswersAsTheTableDoes() throws IOException {
         Answers fromSnapshot;
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             fromSnapshot = Answers.of(s);
             assertThat(origin(s)).isEqualTo("snapshot of change " + clock());
         }
@@ -88,7 +88,7 @@ class IndexSnapshotTest {
         Path old = dir.resolve("old.index");
         Files.copy(snapshot, old);
         long before = clock();
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             s.addAll(spider(3000, 3500), null, Source.FILE, "more");
             s.restore(s.query(PairFilter.ALL.withTrash(true), PairSort.INSERTION, null, 7).rows().stream()
                     .map(StoredPair::id)
@@ -106,13 +106,13 @@ class IndexSnapshotTest {
         }
         Files.copy(old, snapshot, StandardCopyOption.REPLACE_EXISTING);
         Answers forward;
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             forward = Answers.of(s);
             assertThat(origin(s)).isEqualTo("snapshot of change " + before + ", brought forward to " + clock());
             assertThat(s.count(PairFilter.ALL.withText("zyxwvut", false))).isEqualTo(1);
         }
         assertThat(forward).isEqualTo(rebuilt());
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             s.count(PairFilter.ALL.withSuccess(false));
             assertThat(origin(s))
                     .as("the brought-forward index was saved on close")
@@ -123,7 +123,7 @@ class IndexSnapshotTest {
     @Test
     void aCorruptedByteIsRejectedAndTheIndexRebuilt() throws IOException {
         Answers truth = rebuilt();
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             s.count(PairFilter.ALL);
         }
         long size = Files.size(snapshot);
@@ -139,7 +139,7 @@ class IndexSnapshotTest {
     @Test
     void aTruncatedSnapshotIsRejectedAndTheIndexRebuilt() throws IOException {
         Answers truth = rebuilt();
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             s.count(PairFilter.ALL);
         }
         try (FileChannel f = FileChannel.open(snapshot, StandardOpenOption.WRITE)) {
@@ -154,7 +154,7 @@ class IndexSnapshotTest {
     void aSnapshotOfAnotherDatabaseIsRejected() throws IOException {
         Answers truth = rebuilt();
         Path other = dir.resolve("other");
-        try (PairStore s = PairStores.open(other.toString())) {
+        try (Database s = Databases.open(other.toString())) {
             s.addAll(spider(0, 3000), null, Source.FILE, "same pairs, other history");
             s.addAll(new SyntheticPairs(25).list(1500), null, Source.FILE, "synthetic");
             s.count(PairFilter.ALL.withSuccess(true));
@@ -167,7 +167,7 @@ class IndexSnapshotTest {
     void aDatabaseRestoredFromAnOlderCopyRejectsTheNewerSnapshot() throws IOException {
         Path copy = dir.resolve("copy.mv.db");
         Files.copy(dir.resolve("pairs.mv.db"), copy);
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             s.addAll(spider(3000, 3200), null, Source.FILE, "after the copy");
         }
         Path newer = dir.resolve("newer.index");
@@ -176,7 +176,7 @@ class IndexSnapshotTest {
                 copy,
                 dir.resolve("pairs.mv.db"),
                 StandardCopyOption.REPLACE_EXISTING); // the user restores the older file
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             assertThat(s.count(PairFilter.ALL) + s.count(PairFilter.ALL.withTrash(true)))
                     .isEqualTo(4500);
             assertThat(origin(s))
@@ -194,7 +194,7 @@ class IndexSnapshotTest {
     /** A write that bypassed the change log (a tool on the file): the counts disagree, so the snapshot is not trusted. */
     @Test
     void aSnapshotThatDisagreesWithTheTableIsRejected() throws Exception {
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             s.count(PairFilter.ALL);
         }
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "");
@@ -213,7 +213,7 @@ class IndexSnapshotTest {
     @Test
     void writesByAnotherProcessBetweenRunsAreSeen() throws Exception {
         long before;
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             before = s.count(PairFilter.ALL);
         }
         Path jsonl = dir.resolve("new.jsonl");
@@ -239,7 +239,7 @@ class IndexSnapshotTest {
         Answers truth = rebuilt();
         for (Path file : List.of(theirs, old)) { // the other process's own snapshot, and ours from before it ran
             Files.copy(file, snapshot, StandardCopyOption.REPLACE_EXISTING);
-            try (PairStore s = PairStores.open(db.toString())) {
+            try (Database s = Databases.open(db.toString())) {
                 long failed = fresh.stream().filter(p -> !p.success()).count();
                 assertThat(s.count(PairFilter.ALL)).isEqualTo(before + 200 - failed);
                 assertThat(s.count(PairFilter.ALL.withText("qwertzuiop", false)))
@@ -257,7 +257,7 @@ class IndexSnapshotTest {
     /** What a user sees: counts, a page in two orders, a search, filter choices and the digest. */
     @Test
     void aReleasedIndexIsReadBackFromItsSnapshotAndSeesWritesMadeMeanwhile() throws IOException {
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             Answers before = Answers.of(s);
             s.releaseIndex();
             assertThat(origin(s)).as("let go: an export streams on without it").isEqualTo("none");
@@ -267,7 +267,7 @@ class IndexSnapshotTest {
             assertThat(origin(s)).startsWith("snapshot of change");
             assertThat(after.live()).isEqualTo(before.live() + more.size());
         }
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             assertThat(Answers.of(s))
                     .as("what the snapshot holds after the release")
                     .isEqualTo(rebuilt());
@@ -285,7 +285,7 @@ class IndexSnapshotTest {
             List<String> names,
             long digest,
             Map<String, Long> byType) {
-        static Answers of(PairStore s) {
+        static Answers of(Database s) {
             Map<String, Long> byType = new TreeMap<>();
             for (QueryType t : QueryType.values()) {
                 byType.put(t.name(), s.count(PairFilter.ALL.withQueryTypes(Set.of(t))));
@@ -315,7 +315,7 @@ class IndexSnapshotTest {
         if (had) {
             Files.move(snapshot, aside, StandardCopyOption.REPLACE_EXISTING);
         }
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             Answers a = Answers.of(s);
             assertThat(origin(s)).isEqualTo("table");
             return a;
@@ -329,11 +329,11 @@ class IndexSnapshotTest {
     }
 
     private void assertRebuiltAndRight(Answers truth) {
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             assertThat(Answers.of(s)).isEqualTo(truth);
             assertThat(origin(s)).isEqualTo("table");
         }
-        try (PairStore s = PairStores.open(db.toString())) {
+        try (Database s = Databases.open(db.toString())) {
             s.count(PairFilter.ALL.withSuccess(true));
             assertThat(origin(s))
                     .as("the rebuilt index replaced the bad snapshot")
@@ -341,12 +341,12 @@ class IndexSnapshotTest {
         }
     }
 
-    private static String origin(PairStore s) {
+    private static String origin(Database s) {
         return ((JdbcPairStore) s).indexOrigin();
     }
 
     private long clock() {
-        try (PairStore s = PairStores.open(db.toString());
+        try (Database s = Databases.open(db.toString());
                 Connection c = ((JdbcPairStore) s).dataSource().getConnection()) {
             return ChangeLog.clock(c);
         } catch (SQLException e) {

@@ -30,13 +30,13 @@ class MigrationParityTest {
     void bothDatabasesEndInTheSameTablesColumnsAndKeys() throws SQLException {
         Map<String, Set<String>> h2;
         try (JdbcPairStore store =
-                        (JdbcPairStore) PairStores.open(dir.resolve("parity").toString());
+                        (JdbcPairStore) Databases.open(dir.resolve("parity").toString());
                 Connection c = store.dataSource().getConnection()) {
             h2 = layout(c, "PUBLIC");
         }
         Map<String, Set<String>> postgres;
         try (JdbcPairStore store =
-                        (JdbcPairStore) PairStores.open(TestPostgres.get().newDatabase());
+                        (JdbcPairStore) Databases.open(TestPostgres.get().newDatabase());
                 Connection c = store.dataSource().getConnection()) {
             postgres = layout(c, "public");
         }

@@ -34,7 +34,7 @@ class PostgresLocationTest {
 
     @Test
     void aUrlWithoutDatabaseSaysHowToWriteIt() {
-        assertThatThrownBy(() -> PairStores.open("postgresql://ann:hunter2@db.example.com"))
+        assertThatThrownBy(() -> Databases.open("postgresql://ann:hunter2@db.example.com"))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("postgresql://USER@HOST:PORT/DATABASE")
                 .hasMessageNotContaining("hunter2");
@@ -43,7 +43,7 @@ class PostgresLocationTest {
     @Test
     void anUnreachableServerSaysWhereItLooked() {
         // port 1 on loopback: nothing listens, the connection is refused at once
-        assertThatThrownBy(() -> PairStores.open("postgresql://ann:hunter2@127.0.0.1:1/pairs"))
+        assertThatThrownBy(() -> Databases.open("postgresql://ann:hunter2@127.0.0.1:1/pairs"))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("Cannot reach the PostgreSQL server at 127.0.0.1:1")
                 .hasMessageContaining("check the host and port")
@@ -52,7 +52,7 @@ class PostgresLocationTest {
 
     @Test
     void aTeamDatabaseIsNotEncryptedWithAFilePassword() {
-        assertThatThrownBy(() -> PairStores.openEncrypted("postgresql://ann@h/d", "pw".toCharArray()))
+        assertThatThrownBy(() -> Databases.openEncrypted("postgresql://ann@h/d", "pw".toCharArray()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("sslmode");
     }

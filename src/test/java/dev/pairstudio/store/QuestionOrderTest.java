@@ -47,7 +47,7 @@ class QuestionOrderTest {
     @BeforeEach
     void fill() {
         db = newLocation();
-        try (PairStore s = PairStores.open(db)) {
+        try (Database s = Databases.open(db)) {
             List<SpiderCorpus.Example> train = SpiderCorpus.train();
             List<Pair> pairs = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
@@ -64,7 +64,7 @@ class QuestionOrderTest {
 
     @Test
     void everyPageFollowsTheDatabasesOwnOrderByQuestion() throws SQLException {
-        try (PairStore s = PairStores.open(db)) {
+        try (Database s = Databases.open(db)) {
             List<Long> truth = databaseOrder(s);
             assertThat(truth).hasSizeGreaterThan(7000);
             assertThat(walk(s, ASC, 250)).isEqualTo(truth);
@@ -80,7 +80,7 @@ class QuestionOrderTest {
 
     @Test
     void pairsAddedOrEditedAfterTheRankingAreSortedWhereTheDatabasePutsThem() throws SQLException {
-        try (PairStore s = PairStores.open(db)) {
+        try (Database s = Databases.open(db)) {
             walk(s, ASC, 500); // ranks every pair
             s.addAll(sharedPrefix("late-", 40, 2), null, Source.FILE, "late"); // few: placed one by one
             List<StoredPair> some =
@@ -102,10 +102,10 @@ class QuestionOrderTest {
 
     @Test
     void theRanksComeBackFromTheSnapshotAndStayRight() throws SQLException {
-        try (PairStore s = PairStores.open(db)) {
+        try (Database s = Databases.open(db)) {
             walk(s, ASC, 1000);
         }
-        try (PairStore s = PairStores.open(db)) {
+        try (Database s = Databases.open(db)) {
             assertThat(walk(s, ASC, 1000)).isEqualTo(databaseOrder(s));
             assertThat(((JdbcPairStore) s).indexOrigin()).isEqualTo("snapshot of change " + clock(s));
         }
@@ -113,7 +113,7 @@ class QuestionOrderTest {
 
     @Test
     void aCursorKeepsItsPlaceWhenPairsAreRankedAgain() throws SQLException {
-        try (PairStore s = PairStores.open(db)) {
+        try (Database s = Databases.open(db)) {
             Page first = s.query(PairFilter.ALL, ASC, null, 100);
             long last = first.rows().get(99).id();
             s.addAll(
@@ -128,7 +128,7 @@ class QuestionOrderTest {
         }
     }
 
-    private static long clock(PairStore s) throws SQLException {
+    private static long clock(Database s) throws SQLException {
         try (Connection c = ((JdbcPairStore) s).dataSource().getConnection()) {
             return ChangeLog.clock(c);
         }
@@ -167,7 +167,7 @@ class QuestionOrderTest {
     }
 
     /** The live pairs as the database orders them. */
-    private static List<Long> databaseOrder(PairStore s) throws SQLException {
+    private static List<Long> databaseOrder(Database s) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (Connection c = ((JdbcPairStore) s).dataSource().getConnection();
                 PreparedStatement q = c.prepareStatement(
@@ -180,7 +180,7 @@ class QuestionOrderTest {
         return ids;
     }
 
-    private static List<Long> walk(PairStore s, PairSort sort, int pageSize) {
+    private static List<Long> walk(Database s, PairSort sort, int pageSize) {
         List<Long> ids = new ArrayList<>();
         String cursor = null;
         do {
@@ -192,7 +192,7 @@ class QuestionOrderTest {
     }
 
     /** The first id of every page the window's page starts name. */
-    private static List<Long> pageStartIds(PairStore s, int pageSize) {
+    private static List<Long> pageStartIds(Database s, int pageSize) {
         List<Long> firsts = new ArrayList<>();
         for (String start : s.pageStarts(PairFilter.ALL, ASC, pageSize)) {
             firsts.add(s.query(PairFilter.ALL, ASC, start, 1).rows().get(0).id());
@@ -215,7 +215,7 @@ class QuestionOrderTest {
     }
 
     /** The longest prefix two neighbours in the order share: ties a 16-character key could not break. */
-    private static int longestSharedPrefix(PairStore s, List<Long> order) {
+    private static int longestSharedPrefix(Database s, List<Long> order) {
         List<String> questions = s.query(PairFilter.ALL, ASC, null, order.size()).rows().stream()
                 .map(p -> p.pair().question())
                 .toList();

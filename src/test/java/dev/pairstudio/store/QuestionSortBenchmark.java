@@ -26,7 +26,7 @@ public final class QuestionSortBenchmark {
 
     public static void main(String[] args) {
         String db = args[0];
-        try (PairStore s = PairStores.open(db)) {
+        try (Database s = Databases.open(db)) {
             time("index ready (a filtered count)", () -> s.count(PairFilter.ALL.withSuccess(true)));
             System.out.println("index origin: " + ((JdbcPairStore) s).indexOrigin());
             p50(
@@ -63,7 +63,7 @@ public final class QuestionSortBenchmark {
                     "first page by question after 100 pairs added (placed)",
                     () -> s.query(PairFilter.ALL, ASC, null, 100).rows().size());
         }
-        try (PairStore s = PairStores.open(db)) {
+        try (Database s = Databases.open(db)) {
             time(
                     "reopen: first page by question (ranks from the snapshot)",
                     () -> s.query(PairFilter.ALL, ASC, null, 100).rows().size());

@@ -33,15 +33,15 @@ class SchemaVersionsTest {
     @Test
     void aDatabaseOfANewerVersionIsStillRefused(@TempDir Path dir) throws Exception {
         String db = dir.resolve("pairs").toString();
-        PairStores.open(db).close();
-        PairStores.open(db).close(); // the quick path
+        Databases.open(db).close();
+        Databases.open(db).close(); // the quick path
         try (var c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "");
                 var s = c.createStatement()) {
             s.executeUpdate(
                     "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", "
                             + "\"installed_by\", \"execution_time\", \"success\") VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 'sa', 0, TRUE)");
         }
-        Assertions.assertThatThrownBy(() -> PairStores.open(db))
+        Assertions.assertThatThrownBy(() -> Databases.open(db))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("newer version");
     }

@@ -5,8 +5,8 @@ import dev.pairstudio.pair.Source;
 import dev.pairstudio.schema.SchemaFormat;
 import dev.pairstudio.schema.SchemaImporter;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +26,8 @@ public final class ShopDatabase {
     private ShopDatabase() {}
 
     /** A new database file {@code dir/db} holding {@code pairs}. */
-    public static PairStore withPairs(Path dir, Pair... pairs) {
-        PairStore store = PairStores.open(dir.resolve("db").toString());
+    public static Database withPairs(Path dir, Pair... pairs) {
+        Database store = Databases.open(dir.resolve("db").toString());
         store.addAll(List.of(pairs), null, Source.FILE, "shop");
         return store;
     }
@@ -49,7 +49,7 @@ public final class ShopDatabase {
     }
 
     /** Stores {@code ddl} as the schema of "shop" (postgresql) and, when asked, checks the pairs against it. */
-    public static void storeSchema(PairStore store, Path dir, String ddl, boolean validate) throws IOException {
+    public static void storeSchema(Database store, Path dir, String ddl, boolean validate) throws IOException {
         Path file = dir.resolve("shop.sql");
         Files.writeString(file, ddl);
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {

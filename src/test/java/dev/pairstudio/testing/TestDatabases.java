@@ -6,8 +6,8 @@ import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StatGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +60,7 @@ public final class TestDatabases {
     }
 
     /** Stores {@code pairs} analysed and grouped, as an import does. */
-    private static void addAnalysed(PairStore store, List<Pair> pairs) {
+    private static void addAnalysed(Database store, List<Pair> pairs) {
         try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             enricher.addAll(store, pairs, Source.FILE, "test");
         }
@@ -68,7 +68,7 @@ public final class TestDatabases {
     }
 
     /** Stores {@code pairs} with just their statement type. */
-    private static void addQuicklyTyped(PairStore store, List<Pair> pairs) {
+    private static void addQuicklyTyped(Database store, List<Pair> pairs) {
         for (int i = 0; i < pairs.size(); i += 10_000) {
             List<Pair> batch = pairs.subList(i, Math.min(pairs.size(), i + 10_000));
             store.addAll(
@@ -82,10 +82,10 @@ public final class TestDatabases {
         }
     }
 
-    private static Path build(String name, Consumer<PairStore> fill) {
+    private static Path build(String name, Consumer<Database> fill) {
         try {
             Path dir = Files.createTempDirectory("pairstudio-template-" + name);
-            try (PairStore store = PairStores.open(dir.resolve("pairs").toString())) {
+            try (Database store = Databases.open(dir.resolve("pairs").toString())) {
                 fill.accept(store);
             }
             return dir.resolve("pairs.mv.db");

@@ -1,6 +1,6 @@
 package dev.pairstudio.testing;
 
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.UiSettings;
@@ -13,7 +13,7 @@ public final class TestWindows {
     private TestWindows() {}
 
     /** Call on the FX thread (a TestFX {@code @Start} method). */
-    public static MainWindow show(Stage stage, PairStore store, Path settings, double width, double height) {
+    public static MainWindow show(Stage stage, Database store, Path settings, double width, double height) {
         return show(stage, new MainWindow(store, new BackgroundJobs(), new UiSettings(settings)), width, height);
     }
 

@@ -2,8 +2,8 @@ package dev.pairstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +15,7 @@ class ChangeWatcherTest {
 
     @Test
     void aClosedWatcherIgnoresLateCalls() {
-        try (PairStore store = PairStores.open(dir.resolve("pairs").toString())) {
+        try (Database store = Databases.open(dir.resolve("pairs").toString())) {
             ChangeWatcher watcher = new ChangeWatcher(store, () -> {});
             watcher.start();
             watcher.close();

@@ -7,8 +7,8 @@ import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +32,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ChangesElsewhereTest {
     private Path db;
-    private PairStore store;
+    private Database store;
     private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
         db = Files.createTempDirectory("elsewhere").resolve("pairs");
-        store = PairStores.open(db.toString());
+        store = Databases.open(db.toString());
         try (AnalyzingEnricher enricher =
                 AnalyzingEnricher.forStore(store)) { // analysed: the window has nothing to catch up on
             enricher.addAll(store, new SyntheticPairs(31).list(50), Source.FILE, "first");
@@ -57,7 +57,7 @@ class ChangesElsewhereTest {
         waitFor(() ->
                 "50 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
 
-        try (PairStore other = PairStores.open(db.toString()); // a second store on the file, as another process has
+        try (Database other = Databases.open(db.toString()); // a second store on the file, as another process has
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(other)) {
             List<Long> added = enricher.addAll(other, new SyntheticPairs(32).list(10), Source.API, "collected")
                     .ids();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.testing.ShopDatabase;
 import dev.pairstudio.testing.TestPair;
@@ -35,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LiveSchemaImportUiTest {
     private static final String PASSWORD = "pw-7f3a9c";
-    private PairStore store;
+    private Database store;
     private MainWindow window;
     private Path dir;
     private String liveUrl;

@@ -3,8 +3,8 @@ package dev.pairstudio.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.demo.SyntheticPairs;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.testing.TestWindows;
 import dev.pairstudio.ui.command.CommandTable;
@@ -38,14 +38,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowCommandsTest {
     private Stage stage;
-    private PairStore store;
+    private Database store;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         Path db = TestDatabases.copyOf("main-window-commands", () -> new SyntheticPairs(61).list(200));
-        store = PairStores.open(db.toString());
+        store = Databases.open(db.toString());
         window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), 1280, 820);
     }
 

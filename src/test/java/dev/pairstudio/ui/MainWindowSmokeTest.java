@@ -3,8 +3,8 @@ package dev.pairstudio.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.demo.DemoData;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The window opens on a real H2 file with the first-start demo data and shows it in the table. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowSmokeTest {
-    private PairStore store;
+    private Database store;
     private MainWindow window;
 
     /** The first start's demo data, prepared off the FX thread; each test opens a copy. */
@@ -40,7 +40,7 @@ class MainWindowSmokeTest {
     @Start
     void start(Stage stage) throws Exception {
         Path db = TestDatabases.copyOfDemoData();
-        store = PairStores.open(db.toString());
+        store = Databases.open(db.toString());
         window = new MainWindow(store, new BackgroundJobs(), new UiSettings(db.resolveSibling("ui.properties")));
         Scene scene = new Scene(window.root(), 1400, 900);
         window.install(scene);

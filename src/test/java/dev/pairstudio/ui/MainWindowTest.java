@@ -8,8 +8,8 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.testing.TestPair;
@@ -45,7 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The curator's main screen on a real H2 file: filtering, keyboard review, delete and undo, the preview. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-    private PairStore store;
+    private Database store;
     private MainWindow window;
     private TableView<StoredPair> table;
 
@@ -68,7 +68,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         Path db = TestDatabases.copyOf("main-window", MainWindowTest::pairs);
-        store = PairStores.open(db.toString());
+        store = Databases.open(db.toString());
         window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), 1400, 900);
         table = window.table();
     }

@@ -10,8 +10,8 @@ import dev.pairstudio.schema.DatabaseSchema;
 import dev.pairstudio.schema.SchemaColumn;
 import dev.pairstudio.schema.SchemaJson;
 import dev.pairstudio.schema.SchemaTable;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
@@ -34,13 +34,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Opening a database whose pairs were never checked against their schema checks them in the background. */
 @ExtendWith(ApplicationExtension.class)
 class PendingValidationUiTest {
-    private PairStore store;
+    private Database store;
     private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("pending-validation-ui");
-        store = PairStores.open(dir.resolve("db").toString());
+        store = Databases.open(dir.resolve("db").toString());
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
             pairs.add(TestPair.of(

@@ -9,9 +9,9 @@ import dev.pairstudio.schema.ReadOnlyDatabases;
 import dev.pairstudio.schema.SchemaFormat;
 import dev.pairstudio.schema.SchemaImporter;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
@@ -34,13 +34,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Schemas view shows and edits the read-only setting of the selected database only. */
 @ExtendWith(ApplicationExtension.class)
 class ReadOnlySettingUiTest {
-    private PairStore store;
+    private Database store;
     private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("read-only-ui");
-        store = PairStores.open(dir.resolve("db").toString());
+        store = Databases.open(dir.resolve("db").toString());
         store.addAll(
                 List.of(
                         TestPair.of("w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7")

@@ -6,7 +6,7 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.ShopDatabase;
 import dev.pairstudio.testing.TestPair;
@@ -34,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Issue 15 in the window: the schema checks' messages in the detail pane, the new flags in the filter. */
 @ExtendWith(ApplicationExtension.class)
 class SchemaChecksUiTest {
-    private PairStore store;
+    private Database store;
     private MainWindow window;
     private TableView<StoredPair> table;
 

@@ -7,8 +7,8 @@ import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.testing.ShopDatabase;
 import dev.pairstudio.testing.TestPair;
@@ -36,7 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Schemas › Edit… and Delete schema… in the real window over a real H2 file. */
 @ExtendWith(ApplicationExtension.class)
 class SchemaEditUiTest {
-    private PairStore store;
+    private Database store;
     private MainWindow window;
 
     @Start

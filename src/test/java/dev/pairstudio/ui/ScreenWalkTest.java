@@ -3,8 +3,8 @@ package dev.pairstudio.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.demo.DemoData;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.testing.TestWindows;
@@ -40,7 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ScreenWalkTest {
     private Stage stage;
-    private PairStore store;
+    private Database store;
     private MainWindow window;
 
     /** The first start's demo data, prepared off the FX thread; each size opens a copy. */
@@ -77,7 +77,7 @@ class ScreenWalkTest {
     @CsvSource({"1280, 820", "1600, 1000", "1024, 700"})
     void everyScreenShowsItsTextWhole(int width, int height, FxRobot robot) throws Exception {
         Path db = TestDatabases.copyOfDemoData();
-        store = PairStores.open(db.toString());
+        store = Databases.open(db.toString());
         robot.interact(
                 () -> window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), width, height));
         String size = width + "x" + height;

@@ -3,8 +3,8 @@ package dev.pairstudio.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
@@ -36,7 +36,7 @@ class SqlExplainedUiTest {
     private static final String SQL =
             "SELECT T1.name FROM singer AS T1 JOIN concert AS T2 ON T1.singer_id = T2.singer_id "
                     + "WHERE T2.year = 2014 AND T1.country = 'France' ORDER BY T1.age DESC LIMIT 3";
-    private PairStore store;
+    private Database store;
     private MainWindow window;
     private Stage stage;
 
@@ -44,7 +44,7 @@ class SqlExplainedUiTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Path dir = Files.createTempDirectory("sql-explained");
-        store = PairStores.open(dir.resolve("db").toString());
+        store = Databases.open(dir.resolve("db").toString());
         store.addAll(
                 List.of(TestPair.of("e1", "Names of the three oldest French singers with a concert in 2014", SQL)
                         .at("2025-01-02T00:00:00Z")

@@ -6,8 +6,8 @@ import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.testing.TestWindows;
@@ -50,7 +50,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class TableExperienceUiTest {
     private static final int PAIRS = 1500;
-    private PairStore store;
+    private Database store;
     private MainWindow window;
     private TableView<StoredPair> table;
 
@@ -62,7 +62,7 @@ class TableExperienceUiTest {
     @Start
     void start(Stage stage) {
         Path db = TestDatabases.copyOf("table-experience", () -> new SyntheticPairs(26).list(PAIRS));
-        store = PairStores.open(db.toString());
+        store = Databases.open(db.toString());
         window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), 1280, 820);
         table = window.table();
     }

@@ -3,8 +3,8 @@ package dev.pairstudio.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.testing.TestWindows;
@@ -27,14 +27,14 @@ import org.testfx.util.WaitForAsyncUtils;
 /** "Import schema…" for a database name no pair uses asks first, with the closest names in use. */
 @ExtendWith(ApplicationExtension.class)
 class UnknownDatabaseUiTest {
-    private PairStore store;
+    private Database store;
     private MainWindow window;
     private Path ddl;
 
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("unknown-database-ui");
-        store = PairStores.open(dir.resolve("db").toString());
+        store = Databases.open(dir.resolve("db").toString());
         store.addAll(
                 List.of(
                         TestPair.of("a", "All customers", "SELECT name FROM customers")

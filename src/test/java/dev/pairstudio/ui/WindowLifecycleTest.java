@@ -7,8 +7,8 @@ import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +33,14 @@ class WindowLifecycleTest {
 
     private Stage stage;
     private Path dir;
-    private PairStore store;
+    private Database store;
     private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
         dir = Files.createTempDirectory("lifecycle");
-        store = PairStores.open(dir.resolve("pairs").toString());
+        store = Databases.open(dir.resolve("pairs").toString());
     }
 
     @AfterEach

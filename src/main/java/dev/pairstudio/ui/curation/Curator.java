@@ -5,7 +5,7 @@ import dev.pairstudio.ingest.PairEnricher;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Plural;
 import dev.pairstudio.pair.ReviewStatus;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.store.TrashBatch;
 import java.util.Collection;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * them directly.
  */
 public final class Curator {
-    private final PairStore store;
+    private final Database store;
     private final PairEnricher enricher;
     private final DuplicateTracker duplicates;
     private final CurationHistory history = new CurationHistory();
@@ -30,13 +30,13 @@ public final class Curator {
     private final Consumer<StoredPair> validation;
 
     /** @param enricher re-analyses edited pairs; {@code duplicates} regroups after edits and deletes */
-    public Curator(PairStore store, PairEnricher enricher, DuplicateTracker duplicates) {
+    public Curator(Database store, PairEnricher enricher, DuplicateTracker duplicates) {
         this(store, enricher, duplicates, p -> {});
     }
 
     /** @param validation checks an edited pair against its schema and stores the result */
     public Curator(
-            PairStore store, PairEnricher enricher, DuplicateTracker duplicates, Consumer<StoredPair> validation) {
+            Database store, PairEnricher enricher, DuplicateTracker duplicates, Consumer<StoredPair> validation) {
         this.store = store;
         this.enricher = enricher;
         this.duplicates = duplicates;

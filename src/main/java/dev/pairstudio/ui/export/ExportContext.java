@@ -1,7 +1,7 @@
 package dev.pairstudio.ui.export;
 
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.UserDataDirectory;
 import dev.pairstudio.ui.BackgroundJobs;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import java.util.Set;
  *                      ({@code <user data directory>/policies})
  */
 public record ExportContext(
-        PairStore store,
+        Database store,
         BackgroundJobs jobs,
         PairFilter currentFilter,
         Set<Long> selection,
@@ -41,8 +41,7 @@ public record ExportContext(
     }
 
     /** The usual context: default folders under the user data directory. */
-    public static ExportContext of(
-            PairStore store, BackgroundJobs jobs, PairFilter currentFilter, Set<Long> selection) {
+    public static ExportContext of(Database store, BackgroundJobs jobs, PairFilter currentFilter, Set<Long> selection) {
         return new ExportContext(store, jobs, currentFilter, selection, null, null, null);
     }
 

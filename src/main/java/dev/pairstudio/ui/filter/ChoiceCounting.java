@@ -1,7 +1,7 @@
 package dev.pairstudio.ui.filter;
 
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.ui.task.TaskRunner;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableBooleanValue;
@@ -13,12 +13,12 @@ import javafx.beans.value.ObservableBooleanValue;
  */
 public final class ChoiceCounting {
     private final FilterPanel panel;
-    private final PairStore store;
+    private final Database store;
     private final TaskRunner tasks;
     private final Supplier<PairFilter> shown;
     private long sequence;
 
-    private ChoiceCounting(FilterPanel panel, PairStore store, TaskRunner tasks, Supplier<PairFilter> shown) {
+    private ChoiceCounting(FilterPanel panel, Database store, TaskRunner tasks, Supplier<PairFilter> shown) {
         this.panel = panel;
         this.store = store;
         this.tasks = tasks;
@@ -31,7 +31,7 @@ public final class ChoiceCounting {
      */
     public static void attach(
             FilterPanel panel,
-            PairStore store,
+            Database store,
             TaskRunner tasks,
             Supplier<PairFilter> shown,
             ObservableBooleanValue rowsLoading) {

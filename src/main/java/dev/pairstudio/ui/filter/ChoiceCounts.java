@@ -1,7 +1,7 @@
 package dev.pairstudio.ui.filter;
 
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StatCounts;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StatSink;
@@ -47,7 +47,7 @@ public final class ChoiceCounts {
     public static final ChoiceCounts NONE = new ChoiceCounts(Map.of());
 
     /** Counts every drop-down's choices under {@code filter}: one statistics pass per distinct filter. */
-    public static ChoiceCounts of(PairStore store, PairFilter filter) {
+    public static ChoiceCounts of(Database store, PairFilter filter) {
         Map<PairFilter, List<StatGroupCount>> byFilter = new HashMap<>();
         Map<Dimension, Map<Object, Long>> counts = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
@@ -66,7 +66,7 @@ public final class ChoiceCounts {
 
     private record StatGroupCount(StatGroup group, long count) {}
 
-    private static List<StatGroupCount> groups(PairStore store, PairFilter filter) {
+    private static List<StatGroupCount> groups(Database store, PairFilter filter) {
         List<StatGroupCount> out = new java.util.ArrayList<>();
         store.statistics(filter, new StatSink() {
             @Override

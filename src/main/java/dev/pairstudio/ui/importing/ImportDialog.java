@@ -9,7 +9,7 @@ import dev.pairstudio.ingest.PairImporter;
 import dev.pairstudio.ingest.PendingAnalysis;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.ui.BackgroundJobs;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +63,7 @@ public final class ImportDialog {
      */
     public static void start(
             Window owner,
-            PairStore store,
+            Database store,
             DuplicateTracker duplicates,
             List<Path> files,
             Path reportFolder,

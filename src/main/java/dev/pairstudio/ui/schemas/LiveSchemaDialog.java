@@ -5,7 +5,7 @@ import dev.pairstudio.schema.JdbcSchemaReader;
 import dev.pairstudio.schema.SchemaImporter;
 import dev.pairstudio.schema.SchemaJson;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.task.TaskRunner;
 import java.util.Arrays;
@@ -55,7 +55,7 @@ final class LiveSchemaDialog extends Dialog<String> {
      */
     LiveSchemaDialog(
             Window owner,
-            PairStore store,
+            Database store,
             TaskRunner background,
             String suggestedName,
             BiConsumer<String, Runnable> nameCheck) {
@@ -138,7 +138,7 @@ final class LiveSchemaDialog extends Dialog<String> {
                 seconds);
     }
 
-    private void read(PairStore store, TaskRunner background, Request r) {
+    private void read(Database store, TaskRunner background, Request r) {
         busy.set(true);
         problem.setText("Connecting to " + JdbcSchemaReader.safe(r.url()) + " (at most " + r.timeoutSeconds() + " s)…");
         background.run(

@@ -4,7 +4,7 @@ import dev.pairstudio.schema.DatabaseSchema;
 import dev.pairstudio.schema.SchemaEditing;
 import dev.pairstudio.schema.SchemaProblem;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.ui.Debouncer;
 import dev.pairstudio.ui.MainWindow;
@@ -36,7 +36,7 @@ import javafx.util.Duration;
 final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
     static final ButtonType SAVE = new ButtonType("Save as new version", ButtonBar.ButtonData.OK_DONE);
 
-    private final PairStore store;
+    private final Database store;
     private final TaskRunner background;
     private final StoredSchema base;
     private final DatabaseSchema schema;
@@ -51,7 +51,7 @@ final class SchemaEditDialog extends Dialog<SchemaEditing.Saved> {
     /** Only the newest check's result is shown: an older one may finish after it. */
     private long checkSequence;
 
-    SchemaEditDialog(Window owner, PairStore store, TaskRunner background, StoredSchema base, DatabaseSchema schema) {
+    SchemaEditDialog(Window owner, Database store, TaskRunner background, StoredSchema base, DatabaseSchema schema) {
         this.store = store;
         this.background = background;
         this.base = base;

@@ -17,7 +17,7 @@ import dev.pairstudio.schema.UnknownDatabase;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.schema.ValidationSummary;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.ui.task.TaskRunner;
 import java.io.File;
@@ -59,7 +59,7 @@ public final class SchemasView extends BorderPane {
     private static final DateTimeFormatter SAVED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final PairStore store;
+    private final Database store;
     private final TaskRunner background;
     private final ListView<StoredSchema> databases = new ListView<>();
     private final TreeView<String> tables = new TreeView<>();
@@ -80,7 +80,7 @@ public final class SchemasView extends BorderPane {
     private Runnable onPairsChecked = () -> {};
     private SchemaUsage usage;
 
-    public SchemasView(PairStore store, TaskRunner background) {
+    public SchemasView(Database store, TaskRunner background) {
         this.store = store;
         this.background = background;
         setId("schemas-view");

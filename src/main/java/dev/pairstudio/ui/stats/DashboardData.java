@@ -2,7 +2,7 @@ package dev.pairstudio.ui.stats;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.stats.Statistics;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StatCounts;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StatSink;
@@ -38,14 +38,14 @@ public record DashboardData(
         long extrasMillis) {
 
     /** The store's statistics for {@code filter}; blocking, call from a background thread. */
-    public static DashboardData compute(PairStore store, PairFilter filter) {
+    public static DashboardData compute(Database store, PairFilter filter) {
         long t0 = System.nanoTime();
         Statistics stats = Statistics.compute(store, filter);
         return new DashboardData(filter, stats, null, null, null, (System.nanoTime() - t0) / 1_000_000, 0);
     }
 
     /** These statistics plus the figures Statistics lacks; blocking, call from a background thread. */
-    public DashboardData withExtras(PairStore store) {
+    public DashboardData withExtras(Database store) {
         long t1 = System.nanoTime();
         GroupSums sums = new GroupSums();
         if (stats.totalPairs() > 0) {

@@ -1,7 +1,7 @@
 package dev.pairstudio.ui.stats;
 
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.ui.Debouncer;
 import dev.pairstudio.ui.task.TaskRunner;
 import java.util.function.Consumer;
@@ -19,7 +19,7 @@ import javafx.util.Duration;
  * FX thread only, except the computation.
  */
 final class StatisticsLoader {
-    private final PairStore store;
+    private final Database store;
     private final TaskRunner tasks;
     private final Consumer<DashboardData> onResult;
     private final Consumer<Throwable> onError;
@@ -32,7 +32,7 @@ final class StatisticsLoader {
     private boolean disposed;
 
     StatisticsLoader(
-            PairStore store,
+            Database store,
             TaskRunner tasks,
             Duration quiet,
             Consumer<DashboardData> onResult,

@@ -2,7 +2,7 @@ package dev.pairstudio.ui.stats;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Plural;
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.ui.filter.FilterViewModel;
 import dev.pairstudio.ui.task.TaskRunner;
 import java.io.File;
@@ -79,11 +79,11 @@ public final class StatisticsView extends BorderPane {
     private boolean active;
     private boolean stale = true;
 
-    public StatisticsView(PairStore store, FilterViewModel filters, TaskRunner tasks) {
+    public StatisticsView(Database store, FilterViewModel filters, TaskRunner tasks) {
         this(store, filters, tasks, Duration.millis(200));
     }
 
-    StatisticsView(PairStore store, FilterViewModel filters, TaskRunner tasks, Duration debounce) {
+    StatisticsView(Database store, FilterViewModel filters, TaskRunner tasks, Duration debounce) {
         this.filters = filters;
         this.tasks = tasks;
         this.drill = new DrillDown(filters);

@@ -7,9 +7,9 @@ import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
 import java.util.ArrayList;
@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 
 /** Every curation step on a real H2 file, and what undo makes of it; emptying the trash is the one final step. */
 class CuratorTest {
-    private PairStore store;
+    private Database store;
     private AnalyzingEnricher enricher;
     private Curator curator;
     private final List<StoredPair> pairs = new ArrayList<>();
 
     @BeforeEach
     void open() {
-        store = PairStores.open(TestDatabases.copyOf("curator", () -> new SyntheticPairs(53).list(200))
+        store = Databases.open(TestDatabases.copyOf("curator", () -> new SyntheticPairs(53).list(200))
                 .toString());
         enricher = AnalyzingEnricher.forStore(store);
         curator = new Curator(store, enricher, new DuplicateTracker(store));

@@ -8,8 +8,8 @@ import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +23,7 @@ class CuratorWordsTest {
 
     @Test
     void countsReadAsWordsAndUndoContinuesTheSentence() throws Exception {
-        try (PairStore store = PairStores.open(dir.resolve("db").toString());
+        try (Database store = Databases.open(dir.resolve("db").toString());
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             List<Long> ids = store.addAll(new SyntheticPairs(3).list(1200), null, Source.FILE, "t")
                     .ids();

@@ -11,8 +11,8 @@ import dev.pairstudio.schema.SchemaFormat;
 import dev.pairstudio.schema.SchemaImporter;
 import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.sql.SqlAnalyzer;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class EditRevalidationTest {
 
     @Test
     void anEditIsValidatedAgainstTheSchema() throws Exception {
-        try (PairStore store = PairStores.open(dir.resolve("db").toString());
+        try (Database store = Databases.open(dir.resolve("db").toString());
                 SqlAnalyzer analyzer = new SqlAnalyzer();
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             long id = store.addAll(

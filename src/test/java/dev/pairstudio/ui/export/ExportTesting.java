@@ -3,10 +3,10 @@ package dev.pairstudio.ui.export;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.StoredPair;
-import dev.pairstudio.testing.ForwardingPairStore;
+import dev.pairstudio.testing.ForwardingDatabase;
 import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Path;
@@ -39,8 +39,8 @@ final class ExportTesting {
     }
 
     /** A store whose row streams take {@code millisPerRow} (read at each row) per row, so that an export can be cancelled midway. */
-    static PairStore slow(PairStore store, AtomicLong millisPerRow) {
-        return new ForwardingPairStore(store) {
+    static Database slow(Database store, AtomicLong millisPerRow) {
+        return new ForwardingDatabase(store) {
             @Override
             public void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action) {
                 super.forEach(filter, sort, row -> {

@@ -9,9 +9,9 @@ import dev.pairstudio.export.Preset;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.settings.PrivacySettings;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +29,12 @@ class ExportViewModelTest {
     @TempDir
     Path tmp;
 
-    private PairStore store;
+    private Database store;
     private Map<String, Preset> presets;
 
     @BeforeEach
     void open() {
-        store = PairStores.open(TestDatabases.copyOf("export-view-model", () -> new SyntheticPairs(44).list(300))
+        store = Databases.open(TestDatabases.copyOf("export-view-model", () -> new SyntheticPairs(44).list(300))
                 .toString());
         presets = Preset.available(tmp.resolve("presets"));
     }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.export.ExportProfiles;
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.Screenshots;
 import java.io.Reader;
@@ -56,7 +56,7 @@ class ExportWizardTest {
     @TempDir
     Path temp;
 
-    private PairStore store;
+    private Database store;
     private BackgroundJobs jobs;
     private Stage stage;
     private ExportWizard wizard;
@@ -70,7 +70,7 @@ class ExportWizardTest {
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         this.stage = stage;
-        store = PairStores.open(ExportTesting.database().toString());
+        store = Databases.open(ExportTesting.database().toString());
         jobs = new BackgroundJobs();
         stage.setScene(new Scene(new StackPane(new Label("Pair Studio")), 1200, 800));
         stage.show();
@@ -344,7 +344,7 @@ class ExportWizardTest {
     @Test
     void cancellingTheExportLeavesNoFile(FxRobot robot) throws Exception {
         AtomicLong delay = new AtomicLong(0);
-        PairStore slow = ExportTesting.slow(store, delay);
+        Database slow = ExportTesting.slow(store, delay);
         ExportContext ctx = new ExportContext(
                 slow,
                 jobs,

@@ -10,8 +10,8 @@ import dev.pairstudio.export.SplitAssigner;
 import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.ui.BackgroundJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class QuickExportTest {
     @TempDir
     Path temp;
 
-    private PairStore store;
+    private Database store;
     private BackgroundJobs jobs;
     private Stage stage;
 
@@ -54,7 +54,7 @@ class QuickExportTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        store = PairStores.open(ExportTesting.database().toString());
+        store = Databases.open(ExportTesting.database().toString());
         jobs = new BackgroundJobs();
         stage.setScene(new Scene(new StackPane(new Label("Pair Studio")), 800, 600));
         stage.show();
@@ -66,7 +66,7 @@ class QuickExportTest {
         store.close();
     }
 
-    private ExportContext context(PairStore s, PairFilter filter) {
+    private ExportContext context(Database s, PairFilter filter) {
         return new ExportContext(
                 s, jobs, filter, Set.of(), temp.resolve("exports"), temp.resolve("presets"), temp.resolve("policies"));
     }

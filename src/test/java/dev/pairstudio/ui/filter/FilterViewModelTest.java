@@ -7,9 +7,9 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.settings.SavedFilters;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
 import java.time.Instant;
@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
 
 /** The filter panel's model without a window: the filter it builds is the one the store answers, and its chips undo it piece by piece. */
 class FilterViewModelTest {
-    private PairStore store;
+    private Database store;
     private final FilterViewModel filters = new FilterViewModel();
     private final List<PairFilter> changes = new ArrayList<>();
 
     @BeforeEach
     void open() {
-        store = PairStores.open(TestDatabases.copyOf("filter-view-model", () -> new SyntheticPairs(31).list(400))
+        store = Databases.open(TestDatabases.copyOf("filter-view-model", () -> new SyntheticPairs(31).list(400))
                 .toString());
         filters.filterProperty().addListener((o, was, now) -> changes.add(now));
     }

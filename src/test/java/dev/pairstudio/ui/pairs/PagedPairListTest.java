@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.testing.TestDatabases;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -30,14 +30,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class PagedPairListTest {
-    private PairStore store;
+    private Database store;
     private PagedPairList rows;
     /** Rows updated by change events, in order. */
     private final List<Integer> updated = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
-        store = PairStores.open(TestDatabases.copyOfQuicklyTyped("paged-2k", () -> new SyntheticPairs(3).list(2_000))
+        store = Databases.open(TestDatabases.copyOfQuicklyTyped("paged-2k", () -> new SyntheticPairs(3).list(2_000))
                 .toString());
         rows = new PagedPairList(store);
         rows.addListener((ListChangeListener<Object>) c -> {
@@ -125,8 +125,8 @@ class PagedPairListTest {
     void thePageIndexIsReadAfterTheFirstPageIsShown() throws Exception {
         AtomicBoolean firstShown = new AtomicBoolean();
         List<Boolean> shownWhenIndexed = new java.util.concurrent.CopyOnWriteArrayList<>();
-        PairStore recording = (PairStore) Proxy.newProxyInstance(
-                PairStore.class.getClassLoader(), new Class<?>[] {PairStore.class}, (proxy, method, args) -> {
+        Database recording = (Database) Proxy.newProxyInstance(
+                Database.class.getClassLoader(), new Class<?>[] {Database.class}, (proxy, method, args) -> {
                     if (method.getName().equals("pageStarts")) {
                         shownWhenIndexed.add(firstShown.get());
                     }

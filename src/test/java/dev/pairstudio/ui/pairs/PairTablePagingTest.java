@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.testing.TestWindows;
@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class PairTablePagingTest {
     private static final int PAIRS = 100_000;
 
-    private PairStore store;
+    private Database store;
     private MainWindow window;
     private TableView<StoredPair> table;
 
@@ -43,7 +43,7 @@ class PairTablePagingTest {
     @Start
     void start(Stage stage) {
         Path db = TestDatabases.copyOfQuicklyTyped("paging-100k", () -> new SyntheticPairs(100).list(PAIRS));
-        store = PairStores.open(db.toString());
+        store = Databases.open(db.toString());
         window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), 1400, 900);
         table = window.table();
     }

@@ -3,9 +3,9 @@ package dev.pairstudio.ui.pairs;
 import static dev.pairstudio.testing.HeadlessFx.fx;
 
 import dev.pairstudio.pair.PairFilter;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.HeadlessFx;
@@ -47,7 +47,7 @@ public final class PairTableScrollBenchmark {
         int jumps = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         HeadlessFx.start();
         Path home = Files.createTempDirectory("scroll-bench");
-        try (PairStore store = PairStores.open(db.toString())) {
+        try (Database store = Databases.open(db.toString())) {
             long t = System.nanoTime();
             BackgroundJobs jobs = new BackgroundJobs();
             MainWindow window = fx(() -> TestWindows.show(

@@ -7,9 +7,9 @@ import dev.pairstudio.ingest.AnalyzingEnricher;
 import dev.pairstudio.ingest.DuplicateTracker;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.ui.curation.Curator;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class PairsViewModelTest {
     private static final int PAIRS = 400;
-    private PairStore store;
+    private Database store;
     private AnalyzingEnricher enricher;
     private final FilterViewModel filters = new FilterViewModel();
     private final SameThreadTaskRunner tasks = new SameThreadTaskRunner();
@@ -44,7 +44,7 @@ class PairsViewModelTest {
     @BeforeEach
     void open() {
         db = TestDatabases.copyOf("pairs-view-model", () -> new SyntheticPairs(26).list(PAIRS));
-        store = PairStores.open(db.toString());
+        store = Databases.open(db.toString());
         enricher = AnalyzingEnricher.forStore(store);
         Curator curator = new Curator(store, enricher, new DuplicateTracker(store));
         model = new PairsViewModel(
@@ -251,7 +251,7 @@ class PairsViewModelTest {
                 .isEqualTo(tasks.failures().get(0).getMessage());
         assertThat(model.undo.isExecutable()).as("nothing was done").isFalse();
 
-        store = PairStores.open(db.toString());
+        store = Databases.open(db.toString());
         assertThat(store.count(PairFilter.ALL)).isEqualTo(PAIRS);
     }
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
-import dev.pairstudio.testing.ForwardingPairStore;
+import dev.pairstudio.testing.ForwardingDatabase;
 import dev.pairstudio.testing.TestWindows;
 import dev.pairstudio.ui.MainWindow;
 import java.nio.file.Files;
@@ -38,8 +38,8 @@ class TableLoadingStateTest {
     /** Holds every page query of the real store until released: a load as slow as the test needs. */
     private final CountDownLatch release = new CountDownLatch(1);
 
-    private PairStore store;
-    private PairStore empty;
+    private Database store;
+    private Database empty;
     private MainWindow window;
     private Stage stage;
 
@@ -47,9 +47,9 @@ class TableLoadingStateTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Path dir = Files.createTempDirectory("loading");
-        store = PairStores.open(dir.resolve("pairs").toString());
+        store = Databases.open(dir.resolve("pairs").toString());
         store.addAll(new SyntheticPairs(240).list(300), null, Source.FILE, "loading");
-        empty = PairStores.open(dir.resolve("empty").toString());
+        empty = Databases.open(dir.resolve("empty").toString());
     }
 
     @AfterEach
@@ -65,7 +65,7 @@ class TableLoadingStateTest {
 
     @Test
     void aSlowLoadShowsTheLoadingStateWithTheCountNeverTheEmptyDatabaseState(FxRobot robot) throws Exception {
-        PairStore slow = new ForwardingPairStore(store) {
+        Database slow = new ForwardingDatabase(store) {
             @Override
             public Page query(PairFilter filter, PairSort sort, String afterCursor, int limit) {
                 try {
@@ -103,7 +103,7 @@ class TableLoadingStateTest {
         assertThat(onFx(() -> shown(robot, "#table-loading"))).isFalse();
     }
 
-    private void open(PairStore shown) throws Exception {
+    private void open(Database shown) throws Exception {
         window = WaitForAsyncUtils.asyncFx(() -> TestWindows.show(
                         stage, shown, Files.createTempDirectory("ui").resolve("ui.properties"), 1200, 800))
                 .get(30, TimeUnit.SECONDS);

@@ -2,7 +2,7 @@ package dev.pairstudio.ui.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.store.PairStore;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.testing.ShopDatabase;
 import dev.pairstudio.ui.task.SameThreadTaskRunner;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ import org.testfx.framework.junit5.Start;
 /** The Schemas tab's view mounted alone over a real H2 file: what a user reads there, and where "Show pairs" leads. */
 @ExtendWith(ApplicationExtension.class)
 class SchemasViewTest {
-    private PairStore store;
+    private Database store;
     private SchemasView view;
     private final List<String> shown = new ArrayList<>();
 

@@ -8,8 +8,8 @@ import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.HeadlessFx;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.Theme;
@@ -50,7 +50,7 @@ public final class StatisticsViewBenchmark {
         Path dir =
                 args.length > 1 ? Files.createDirectories(Path.of(args[1])) : Files.createTempDirectory("dash-bench");
         Path db = dir.resolve("bench");
-        try (PairStore store = PairStores.open(db.toString())) {
+        try (Database store = Databases.open(db.toString())) {
             long have = store.count(PairFilter.ALL);
             if (have < n) {
                 long t = System.nanoTime();
@@ -65,7 +65,7 @@ public final class StatisticsViewBenchmark {
         System.exit(0);
     }
 
-    private static void run(PairStore store) throws Exception {
+    private static void run(Database store) throws Exception {
         HeadlessFx.start();
         FilterViewModel filters = new FilterViewModel();
         BackgroundJobs jobs = new BackgroundJobs();
@@ -210,7 +210,7 @@ public final class StatisticsViewBenchmark {
         }
     }
 
-    private static void fill(PairStore store, int n) {
+    private static void fill(Database store, int n) {
         SyntheticPairs gen = new SyntheticPairs(7);
         try (AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
             List<Pair> batch = new ArrayList<>(10_000);

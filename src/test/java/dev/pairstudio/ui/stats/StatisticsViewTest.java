@@ -7,8 +7,8 @@ import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
-import dev.pairstudio.store.PairStore;
-import dev.pairstudio.store.PairStores;
+import dev.pairstudio.store.Database;
+import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.testing.TestPair;
 import dev.pairstudio.ui.BackgroundJobs;
@@ -57,7 +57,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The statistics dashboard on a real, analysed H2 file: it follows the filter, drills down, undoes, saves and copies. */
 @ExtendWith(ApplicationExtension.class)
 class StatisticsViewTest {
-    private PairStore store;
+    private Database store;
     private FilterViewModel filters;
     private BackgroundJobs jobs;
     private StatisticsView view;
@@ -86,7 +86,7 @@ class StatisticsViewTest {
     @Start
     void start(Stage stage) {
         Path db = TestDatabases.copyOf("stats-view", StatisticsViewTest::pairs);
-        store = PairStores.open(db.toString());
+        store = Databases.open(db.toString());
         // some review decisions, so that the status chart has more than one slice
         store.setStatus(
                 PairFilter.ALL.withDatabaseTypes(Set.of("postgresql")).withSuccess(true), ReviewStatus.ACCEPTED);

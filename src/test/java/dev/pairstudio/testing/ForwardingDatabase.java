@@ -6,9 +6,9 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.AddResult;
+import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
-import dev.pairstudio.store.PairStore;
 import dev.pairstudio.store.PairText;
 import dev.pairstudio.store.StatSink;
 import dev.pairstudio.store.StoredPair;
@@ -29,10 +29,10 @@ import java.util.function.Consumer;
  * the one it wants to slow down or interfere with (instead of a dynamic Proxy, whose method names
  * the compiler cannot check).
  */
-public class ForwardingPairStore implements PairStore {
-    protected final PairStore real;
+public class ForwardingDatabase implements Database {
+    protected final Database real;
 
-    public ForwardingPairStore(PairStore real) {
+    public ForwardingDatabase(Database real) {
         this.real = real;
     }
 

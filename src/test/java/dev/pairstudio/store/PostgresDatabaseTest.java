@@ -36,27 +36,27 @@ import org.junit.jupiter.api.io.TempDir;
  * adds: curators in separate stores (as on separate machines) see each other's changes and never
  * overwrite each other's edits; passwords, unreachable servers and newer schemas give clear errors.
  */
-class PostgresPairStoreTest extends PairStoreContractTest {
+class PostgresDatabaseTest extends DatabaseContractTest {
     @TempDir
     Path dir;
 
     private String current;
 
     @Override
-    protected PairStore newStore() {
+    protected Database newStore() {
         current = TestPostgres.get().newDatabase();
-        return PairStores.open(current);
+        return Databases.open(current);
     }
 
     @Override
-    protected PairStore reopen() {
+    protected Database reopen() {
         store.close();
-        return PairStores.open(current);
+        return Databases.open(current);
     }
 
     @Override
-    protected PairStore another() {
-        return PairStores.open(current);
+    protected Database another() {
+        return Databases.open(current);
     }
 
     /**
@@ -70,7 +70,7 @@ class PostgresPairStoreTest extends PairStoreContractTest {
         System.setProperty("pairstudio.home", home.toString());
         try {
             store.close(); // opened before the property was set: the snapshot's place is chosen at open
-            store = PairStores.open(current);
+            store = Databases.open(current);
             addSample();
             long live = store.count(PairFilter.ALL.withSuccess(true)) + store.count(PairFilter.ALL.withSuccess(false));
             store.close();
@@ -82,13 +82,13 @@ class PostgresPairStoreTest extends PairStoreContractTest {
             assertThat(snapshots[0].getFileName().toString()).endsWith(".index").doesNotContain(TestPostgres.PASSWORD);
             System.setProperty(
                     "pairstudio.home", home.resolve("colleague").toString()); // another machine, another snapshot
-            try (PairStore colleague = PairStores.open(current)) {
+            try (Database colleague = Databases.open(current)) {
                 colleague.trash(colleague.query(PairFilter.ALL, PairSort.INSERTION, null, 1).rows().stream()
                         .map(StoredPair::id)
                         .toList());
             }
             System.setProperty("pairstudio.home", home.toString());
-            store = PairStores.open(current);
+            store = Databases.open(current);
             assertThat(store.count(PairFilter.ALL.withSuccess(true)) + store.count(PairFilter.ALL.withSuccess(false)))
                     .isEqualTo(live - 1);
             assertThat(((JdbcPairStore) store).indexOrigin())
@@ -114,7 +114,7 @@ class PostgresPairStoreTest extends PairStoreContractTest {
     @Test
     void aReviewByOneCuratorShowsInAnothersQueriesWithinSeconds() throws Exception {
         List<Long> ids = addSample();
-        try (PairStore colleague = PairStores.open(current)) {
+        try (Database colleague = Databases.open(current)) {
             PairFilter accepted = PairFilter.ALL.withStatuses(Set.of(ReviewStatus.ACCEPTED));
             assertThat(colleague.count(accepted)).isZero();
             store.setStatus(ids.subList(0, 3), ReviewStatus.ACCEPTED);
@@ -136,14 +136,14 @@ class PostgresPairStoreTest extends PairStoreContractTest {
     @Test
     void twoCuratorsEditingOnePairAtOnce_oneWinsTheOtherGetsAConflict() throws Exception {
         long id = addSample().get(1);
-        try (PairStore colleague = PairStores.open(current)) {
+        try (Database colleague = Databases.open(current)) {
             long version = store.get(id).orElseThrow().version();
             assertThat(colleague.get(id).orElseThrow().version()).isEqualTo(version);
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService two = Executors.newFixedThreadPool(2);
             AtomicInteger conflicts = new AtomicInteger();
             List<Future<String>> edits = new ArrayList<>();
-            for (PairStore curator : List.of(store, colleague)) {
+            for (Database curator : List.of(store, colleague)) {
                 String question = curator == store ? "Mine: every order" : "Theirs: all the orders";
                 edits.add(two.submit(() -> {
                     go.await();
@@ -164,7 +164,7 @@ class PostgresPairStoreTest extends PairStoreContractTest {
             two.shutdown();
             assertThat(saved).hasSize(1);
             assertThat(conflicts).hasValue(1);
-            for (PairStore curator : List.of(store, colleague)) {
+            for (Database curator : List.of(store, colleague)) {
                 StoredPair now = curator.get(id).orElseThrow();
                 assertThat(now.pair().question()).isEqualTo(saved.get(0));
                 assertThat(now.version()).isEqualTo(version + 1);
@@ -189,7 +189,7 @@ class PostgresPairStoreTest extends PairStoreContractTest {
                             + "'V99__future.sql', 0, 'x', now(), 1, TRUE)");
         }
         int before = historyRows(db);
-        assertThatThrownBy(() -> PairStores.open(current))
+        assertThatThrownBy(() -> Databases.open(current))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("newer version of Pair Studio")
                 .hasMessageContaining(TestPostgres.withoutPassword(current))
@@ -213,7 +213,7 @@ class PostgresPairStoreTest extends PairStoreContractTest {
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE invoices (id INT)");
         }
-        assertThatThrownBy(() -> PairStores.open(other))
+        assertThatThrownBy(() -> Databases.open(other))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("holds tables of another application");
     }
@@ -221,7 +221,7 @@ class PostgresPairStoreTest extends PairStoreContractTest {
     @Test
     void aWrongPasswordIsRefusedWithoutEchoingIt() {
         String wrong = current.replace(":" + TestPostgres.PASSWORD + "@", ":not-the-password@");
-        assertThatThrownBy(() -> PairStores.open(wrong))
+        assertThatThrownBy(() -> Databases.open(wrong))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("Wrong password for user " + TestPostgres.USER)
                 .hasMessageNotContaining("not-the-password");
@@ -231,23 +231,23 @@ class PostgresPairStoreTest extends PairStoreContractTest {
     void withoutAPasswordThePromptIsAskedOnce() {
         String bare = TestPostgres.withoutPassword(current);
         List<String> asked = new ArrayList<>();
-        try (PairStore s = PairStores.open(bare, where -> {
+        try (Database s = Databases.open(bare, where -> {
             asked.add(where);
             return Optional.of(TestPostgres.PASSWORD.toCharArray());
         })) {
             assertThat(s.count(PairFilter.ALL)).isZero();
         }
         assertThat(asked).containsExactly(bare);
-        assertThatThrownBy(() -> PairStores.open(bare, where -> Optional.empty()))
+        assertThatThrownBy(() -> Databases.open(bare, where -> Optional.empty()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("asks for a password")
-                .hasMessageContaining(PairStores.PASSWORD_VARIABLE);
+                .hasMessageContaining(Databases.PASSWORD_VARIABLE);
     }
 
     @Test
     void aMissingDatabaseSaysHowToCreateIt() {
         String missing = TestPostgres.get().url("no_such_db", true);
-        assertThatThrownBy(() -> PairStores.open(missing))
+        assertThatThrownBy(() -> Databases.open(missing))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("There is no database no_such_db")
                 .hasMessageContaining("createdb");
@@ -267,7 +267,7 @@ class PostgresPairStoreTest extends PairStoreContractTest {
         for (int i = 0; i < 2_500; i++) {
             many.add(TestPairs.simple("bulk-" + i, "question " + i));
         }
-        try (PairStore colleague = PairStores.open(current)) {
+        try (Database colleague = Databases.open(current)) {
             assertThat(colleague.count(PairFilter.ALL)).isZero();
             assertThat(store.addAll(many, null, Source.FILE, "b").added()).isEqualTo(2_500);
             assertThat(colleague.count(PairFilter.ALL.withText("question 2499", false)))
@@ -297,7 +297,7 @@ class PostgresPairStoreTest extends PairStoreContractTest {
         assertThat(after)
                 .as("analysis table bytes after close, of %d before", before)
                 .isLessThan(before * 3 / 4);
-        try (PairStore again = PairStores.open(current)) {
+        try (Database again = Databases.open(current)) {
             assertThat(again.count(PairFilter.ALL)).isEqualTo(100_000);
             assertThat(again.get(ids.get(99_999)).orElseThrow().analysis().fingerprint())
                     .isEqualTo("second");

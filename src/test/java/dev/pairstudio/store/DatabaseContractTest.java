@@ -31,21 +31,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What every {@link PairStore} must do, whatever the database. A subclass supplies a fresh,
+ * What every {@link Database} must do, whatever the database. A subclass supplies a fresh,
  * empty store; the same tests later run against PostgreSQL unchanged.
  */
-public abstract class PairStoreContractTest {
+public abstract class DatabaseContractTest {
 
-    protected PairStore store;
+    protected Database store;
 
     /** A new, empty store. */
-    protected abstract PairStore newStore();
+    protected abstract Database newStore();
 
     /** Closes {@link #store} and opens the same database again. */
-    protected abstract PairStore reopen();
+    protected abstract Database reopen();
 
     /** A second store on the same database while {@link #store} stays open, as another process or colleague has. */
-    protected abstract PairStore another();
+    protected abstract Database another();
 
     /** What a window polls to show others' changes: theirs count, its own never do. */
     @Test
@@ -53,7 +53,7 @@ public abstract class PairStoreContractTest {
         assertThat(store.changesByOthers()).isZero();
         store.addAll(List.of(simple("o1", "mine")), null, Source.FILE, "b");
         assertThat(store.changesByOthers()).as("own changes").isZero();
-        try (PairStore other = another()) {
+        try (Database other = another()) {
             long id = other.addAll(List.of(simple("o2", "theirs")), null, Source.API, "c")
                     .ids()
                     .get(0);
@@ -97,7 +97,7 @@ public abstract class PairStoreContractTest {
         assertThat(store.liveTextDigest()).isNotEqualTo(two);
         store.restore(deleted.id());
         assertThat(store.liveTextDigest()).isEqualTo(two);
-        try (PairStore other = another()) {
+        try (Database other = another()) {
             other.addAll(List.of(simple("d3", "three")), null, Source.API, "c");
         }
         assertThat(store.liveTextDigest()).as("another writer's pair").isNotEqualTo(two);
@@ -189,7 +189,7 @@ public abstract class PairStoreContractTest {
         store.saveValidations(List.of(
                 new ValidationResult(ids.get(0), shop2.id(), QualityFlag.UNKNOWN_COLUMN.bit(), null),
                 new ValidationResult(ids.get(1), hr.id(), QualityFlag.UNKNOWN_COLUMN.bit(), null)));
-        try (PairStore other = another()) {
+        try (Database other = another()) {
             assertThat(other.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN))))
                     .isEqualTo(2);
             assertThat(store.validationsAgainst("shop")).isEqualTo(1);
@@ -764,7 +764,7 @@ public abstract class PairStoreContractTest {
                         "b")
                 .ids();
         store.markDuplicates(
-                List.of(new PairStore.DuplicateMark(ids.get(0), 9L, Set.of(QualityFlag.DUPLICATE))), List.of());
+                List.of(new Database.DuplicateMark(ids.get(0), 9L, Set.of(QualityFlag.DUPLICATE))), List.of());
         assertThat(store.unanalysed(0, 10)).extracting(StoredPair::id).containsExactly(ids.get(1), ids.get(2));
         assertThat(store.unanalysed(ids.get(1), 10)).extracting(StoredPair::id).containsExactly(ids.get(2));
 
@@ -772,9 +772,9 @@ public abstract class PairStoreContractTest {
                 QueryType.DELETE, ComplexityLevel.MEDIUM, Set.of(QualityFlag.SHORT_QUESTION), Set.of("EMAIL"), null);
         store.reanalysed(Map.of(
                 ids.get(0),
-                new PairStore.Analysed(List.of("t1"), fresh),
+                new Database.Analysed(List.of("t1"), fresh),
                 ids.get(1),
-                new PairStore.Analysed(List.of("t2", "t3"), fresh)));
+                new Database.Analysed(List.of("t2", "t3"), fresh)));
 
         assertThat(store.unanalysed(0, 10)).extracting(StoredPair::id).containsExactly(ids.get(2));
         StoredPair first = store.get(ids.get(0)).orElseThrow();
@@ -809,7 +809,7 @@ public abstract class PairStoreContractTest {
 
     @Test
     void eachDatabaseHasItsOwnSecret() {
-        try (PairStore other = newStore()) {
+        try (Database other = newStore()) {
             assertThat(other.privacySecret()).isNotEqualTo(store.privacySecret());
         }
     }

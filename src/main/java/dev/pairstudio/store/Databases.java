@@ -20,13 +20,13 @@ import java.util.function.Function;
  * {@code db/migration} and {@code db/migration-postgresql}, shared ones in {@code db/migration-common});
  * a database written by a newer Pair Studio is refused at open.
  */
-public final class PairStores {
+public final class Databases {
     /** Where a team database's password may come from when the URL has none. */
     public static final String PASSWORD_VARIABLE = "PAIRSTUDIO_DB_PASSWORD";
 
-    private PairStores() {}
+    private Databases() {}
 
-    public static PairStore open(String location) {
+    public static Database open(String location) {
         return open(location, where -> Optional.empty());
     }
 
@@ -35,7 +35,7 @@ public final class PairStores {
      * wants one that neither the URL nor {@value #PASSWORD_VARIABLE} gave (or refused theirs).
      * The prompt gets the database as shown to users and answers empty to give up.
      */
-    public static PairStore open(String location, Function<String, Optional<char[]>> prompt) {
+    public static Database open(String location, Function<String, Optional<char[]>> prompt) {
         if (isTeamDatabase(location)) {
             return openPostgres(PostgresLocation.parse(location), prompt);
         }
@@ -48,7 +48,7 @@ public final class PairStores {
     }
 
     /** An AES-encrypted H2 file: the password is needed for every later open. */
-    public static PairStore openEncrypted(String location, char[] password) {
+    public static Database openEncrypted(String location, char[] password) {
         if (password == null || password.length == 0) {
             throw new IllegalArgumentException("An encrypted database needs a password");
         }
@@ -59,7 +59,7 @@ public final class PairStores {
         return JdbcPairStore.open(new H2Dialect(H2Location.parse(location), password));
     }
 
-    private static PairStore openPostgres(PostgresLocation where, Function<String, Optional<char[]>> prompt) {
+    private static Database openPostgres(PostgresLocation where, Function<String, Optional<char[]>> prompt) {
         PostgresLocation withPassword = where;
         if (where.password() == null) {
             String fromEnvironment = System.getenv(PASSWORD_VARIABLE);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * from any thread except the FX thread (it does I/O); implementations are thread-safe.
  * Nothing here anonymizes: the store keeps the original text (ARCHITECTURE.md, "Decisions").
  */
-public interface PairStore
+public interface Database
         extends PairIntake, PairReader, Curation, Analyses, SchemaStore, SettingStore, Maintenance, AutoCloseable {
 
     /**
