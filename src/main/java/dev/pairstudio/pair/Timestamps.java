@@ -35,6 +35,59 @@ public final class Timestamps {
         return new String(c);
     }
 
+    /**
+     * The seed's own form ({@code 2025-03-01T12:00:00.123456}, 'T' or a space, 0-9 fraction digits),
+     * read by hand; null for anything else, which {@link #parse} reads as before. An import parses a
+     * million of these, and trying {@link OffsetDateTime#parse} first (an exception per value) was a
+     * quarter of the reading thread. Values out of range (month 13) are left to the general path.
+     */
+    private static Instant seedForm(String s) {
+        int n = s.length();
+        if (n < 19 || n == 20 || n > 29 || (n > 19 && s.charAt(19) != '.')) {
+            return null;
+        }
+        if (s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = number(s, 0, 4);
+        int month = number(s, 5, 7);
+        int day = number(s, 8, 10);
+        int hour = number(s, 11, 13);
+        int minute = number(s, 14, 16);
+        int second = number(s, 17, 19);
+        int fraction = n > 19 ? number(s, 20, n) : 0;
+        if ((year | month | day | hour | minute | second | fraction) < 0) {
+            return null;
+        }
+        for (int k = n; k < 29; k++) {
+            fraction *= 10; // nanoseconds
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, fraction)
+                    .toInstant(ZoneOffset.UTC)
+                    .truncatedTo(ChronoUnit.MICROS);
+        } catch (java.time.DateTimeException outOfRange) {
+            return null;
+        }
+    }
+
+    /** The decimal digits from..to as a number; -1 when any is not an ASCII digit. */
+    private static int number(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /** 0001-01-01 and 10000-01-01 UTC. */
     private static final long FIRST_FAST = -62_135_596_800L;
 
@@ -63,6 +116,10 @@ public final class Timestamps {
         String s = text.trim();
         if (s.isEmpty()) {
             return Optional.empty();
+        }
+        Instant seedForm = seedForm(s);
+        if (seedForm != null) {
+            return Optional.of(seedForm);
         }
         try {
             return Optional.of(OffsetDateTime.parse(s).toInstant().truncatedTo(ChronoUnit.MICROS));

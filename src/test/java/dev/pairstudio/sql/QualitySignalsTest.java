@@ -3,6 +3,12 @@ package dev.pairstudio.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.testing.SpiderCorpus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import net.datafaker.Faker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,5 +58,55 @@ class QualitySignalsTest {
     void typeMismatchIsASoftConservativeHint(String question, String sql, boolean expected) {
         assertThat(QualitySignals.flags(analyzer.analyze(sql, null), question).contains(QualityFlag.TYPE_MISMATCH))
                 .isEqualTo(expected);
+    }
+
+    /**
+     * The leading verb read by hand (issue 24 item 4) is the first word the regular expression it
+     * replaced gives, on Spider's questions, datafaker's sentences in several scripts, and edge cases
+     * of lower-casing and of letters and numbers outside ASCII.
+     */
+    @Test
+    void theLeadingVerbIsTheFirstWordTheRegularExpressionGave() {
+        List<String> questions = new ArrayList<>();
+        SpiderCorpus.train().forEach(e -> questions.add(e.question()));
+        for (Locale locale :
+                new Locale[] {Locale.US, Locale.GERMANY, Locale.FRANCE, new Locale("ru"), new Locale("ja")}) {
+            Faker faker = new Faker(locale, new Random(24));
+            for (int i = 0; i < 400; i++) {
+                questions.add(faker.lorem().sentence());
+                questions.add("please " + faker.address().fullAddress());
+                questions.add("Can you " + faker.name().fullName() + "'s orders?");
+            }
+        }
+        questions.addAll(List.of(
+                "",
+                "   ",
+                "?!",
+                "İstanbul orders",
+                "ΣΑΣ list",
+                "can you 'delete' it",
+                "---delete these",
+                "please ① show",
+                "Ⅻ kings",
+                "please\u00a0list all",
+                "x\ud800y show",
+                "we'd like the list",
+                "PLEASE can YOU REMOVE rows",
+                "١٢٣ count"));
+        int checked = 0;
+        for (String q : questions) {
+            assertThat(QualitySignals.leadingVerb(q)).as(q).isEqualTo(byRegularExpression(q));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(7_000);
+    }
+
+    private static String byRegularExpression(String question) {
+        for (String w : question.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
+            if (!w.isEmpty() && !QualitySignals.POLITE.contains(w)) {
+                return w;
+            }
+        }
+        return null;
     }
 }
