@@ -270,13 +270,13 @@ public final class JdbcPairStore implements Database {
     }
 
     <T> T readIndex(String what, Function<PairIndex, T> reader) {
-        return readIndex(what, reader, false);
+        return readIndex(what, reader, null);
     }
 
-    /** @param questionOrder the reader walks the question order: every pair must have its rank ({@code QuestionRanks}) */
-    <T> T readIndex(String what, Function<PairIndex, T> reader, boolean questionOrder) {
+    /** @param sortedBy the column the reader walks in order (null: none): a text column is ranked first ({@code TextRanks}) */
+    <T> T readIndex(String what, Function<PairIndex, T> reader, SortColumn sortedBy) {
         try {
-            return index.read(reader, questionOrder);
+            return index.read(reader, sortedBy);
         } catch (SQLException e) {
             throw failure(what, e);
         }
@@ -510,6 +510,22 @@ public final class JdbcPairStore implements Database {
         } catch (SQLException e) {
             throw failure("prepare the search index", e);
         }
+        prepareSorts();
+    }
+
+    @Override
+    public void prepareSorts() {
+        try {
+            index.rank(SortColumn.QUESTION);
+            index.rank(SortColumn.SQL);
+        } catch (SQLException e) {
+            throw failure("put the questions and SQL in order", e);
+        }
+    }
+
+    @Override
+    public boolean sortReady(SortColumn column) {
+        return index.sortReady(column);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.PairText;
+import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StatSink;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.store.StoredSchema;
@@ -240,6 +241,16 @@ public class ForwardingDatabase implements Database {
     @Override
     public void prepare() {
         real.prepare();
+    }
+
+    @Override
+    public void prepareSorts() {
+        real.prepareSorts();
+    }
+
+    @Override
+    public boolean sortReady(SortColumn column) {
+        return real.sortReady(column);
     }
 
     @Override
