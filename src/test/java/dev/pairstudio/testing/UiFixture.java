@@ -56,6 +56,13 @@ public final class UiFixture implements AfterEachCallback {
         return opened(file);
     }
 
+    /** A database a helper made and opened in {@code folder} ({@link ShopDatabase}), closed after the test. */
+    public Database adopt(Path folder, Database store) {
+        dir = folder;
+        open.push(store);
+        return store;
+    }
+
     /** The folder of the last database opened: for its {@code ui.properties} and the test's own files. */
     public Path dir() {
         return dir;
@@ -74,11 +81,6 @@ public final class UiFixture implements AfterEachCallback {
         stage.sizeToScene(); // TestFX reuses one stage: undo a size an earlier test set
         stage.show();
         return view;
-    }
-
-    /** Closes {@code resource} after the test, before what was opened earlier (a view's jobs, its disposal). */
-    public void closeAfter(AutoCloseable resource) {
-        open.push(resource);
     }
 
     private Database opened(Path file) {

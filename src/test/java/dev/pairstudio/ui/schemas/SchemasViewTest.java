@@ -37,8 +37,7 @@ class SchemasViewTest {
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("schemas-view");
-        store = ShopDatabase.withPairs(dir, ShopDatabase.twoPairs());
-        ui.closeAfter(store);
+        store = ui.adopt(dir, ShopDatabase.withPairs(dir, ShopDatabase.twoPairs()));
         ShopDatabase.storeSchema(store, dir, ShopDatabase.DDL, false);
         view = ui.mount(stage, new SchemasView(store, new SameThreadTaskRunner()), 900, 600);
         view.setOnShowPairs((database, tables) -> shown.add(database + " " + Set.copyOf(tables)));
