@@ -1,7 +1,7 @@
 package dev.pairstudio.store;
 
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.store.index.PairIndex;
+import dev.pairstudio.store.index.TextDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +63,6 @@ public interface PairReader extends PairPages {
 
     /** One pair's share of {@link #liveTextDigest()}. */
     static long textDigest(long id, String question, String sql) {
-        return PairIndex.textDigest(id, PairIndex.textHash(question, sql));
+        return TextDigest.of(id, TextDigest.textHash(question, sql));
     }
 }
