@@ -216,7 +216,7 @@ public final class DatasetExporter {
     static final int SPLIT_CHECK_EXAMPLES = 5;
 
     /** The post-pass: nothing may cross the planned splits; when something does, the export stops and says what. */
-    private SplitAudit.Report checkSplit(SplitAudit check, SplitAssigner.Plan plan, Set<Long> withheld) {
+    private SplitAudit.Report checkSplit(SplitAudit check, SplitPlan plan, Set<Long> withheld) {
         SplitAudit.Report r;
         try {
             r = check.finish(PlannedSplitAudit.source(store, plan, withheld::contains));

@@ -14,7 +14,7 @@ final class ExportDatasetCard {
     static String of(
             ExportProfile profile,
             String format,
-            SplitAssigner.Plan split,
+            SplitPlan split,
             SplitAudit.Report check,
             Statistics s,
             List<ExportResult.FileEntry> files,

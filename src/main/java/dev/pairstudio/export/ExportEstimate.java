@@ -44,11 +44,7 @@ public final class ExportEstimate {
      * @param check      what crosses the planned splits; null for one file
      */
     public record SplitCounts(
-            Map<String, Long> perSplit,
-            long duplicates,
-            long selected,
-            SplitAssigner.Plan plan,
-            SplitAudit.Report check) {
+            Map<String, Long> perSplit, long duplicates, long selected, SplitPlan plan, SplitAudit.Report check) {
         public long written() {
             return perSplit.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -116,8 +112,7 @@ public final class ExportEstimate {
             perSplit.put("all", selected - drop.size());
             return new SplitCounts(perSplit, drop.size(), selected, null, null);
         }
-        SplitAssigner.Plan plan =
-                SplitAssigner.plan(store, filter, selected, drop, ratios, seed, grouping, stratify, cancelled);
+        SplitPlan plan = SplitAssigner.plan(store, filter, selected, drop, ratios, seed, grouping, stratify, cancelled);
         if (plan == null || cancelled.getAsBoolean()) {
             return null;
         }

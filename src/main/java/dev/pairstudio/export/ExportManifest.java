@@ -108,7 +108,7 @@ final class ExportManifest {
     }
 
     /** The split's plan and its check, under "split". */
-    void describeSplit(SplitAssigner.Plan split, SplitAudit.Report checked) {
+    void describeSplit(SplitPlan split, SplitAudit.Report checked) {
         SplitManifest.describe((ObjectNode) json.get("split"), split, checked);
     }
 

@@ -25,7 +25,7 @@ public record ExportResult(
         Path manifest,
         Duration elapsed,
         List<Withheld> withheld,
-        SplitAssigner.Plan split,
+        SplitPlan split,
         SplitAudit.Report splitCheck) {
 
     /** A pair left out because it could not be anonymized safely (never written raw), and why. */

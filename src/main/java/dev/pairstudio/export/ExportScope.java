@@ -17,8 +17,7 @@ import java.util.function.BooleanSupplier;
  *             null and the filter is streamed
  * @param split the planned split, null when the export is not split
  */
-record ExportScope(
-        PairFilter filter, IdSet drop, Statistics statistics, long total, long[] kept, SplitAssigner.Plan split) {
+record ExportScope(PairFilter filter, IdSet drop, Statistics statistics, long total, long[] kept, SplitPlan split) {
 
     /** @return null when cancelled while the split was planned */
     static ExportScope plan(
@@ -45,7 +44,7 @@ record ExportScope(
         if (ratios == null) {
             return new ExportScope(filter, drop, statistics, total, kept, null);
         }
-        SplitAssigner.Plan split = SplitAssigner.plan(
+        SplitPlan split = SplitAssigner.plan(
                 store, filter, total, drop, ratios, profile.seed(), profile.grouping(), profile.stratify(), cancelled);
         return split == null ? null : new ExportScope(filter, drop, statistics, total, kept, split);
     }

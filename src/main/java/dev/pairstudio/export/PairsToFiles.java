@@ -75,7 +75,7 @@ final class PairsToFiles {
         if (scope.drop().contains(p.id()) || withheld.containsKey(p.id())) {
             return null;
         }
-        SplitAssigner.Plan split = scope.split();
+        SplitPlan split = scope.split();
         SplitAssigner.Split s = split == null ? null : split.splitOf(p.id());
         if (split != null && s == null) {
             throw new DatasetExporter.Changed(

@@ -19,7 +19,7 @@ import java.util.function.LongPredicate;
 final class PlannedSplitAudit {
     private PlannedSplitAudit() {}
 
-    static SplitAudit start(SplitAssigner.Plan plan, int examples) {
+    static SplitAudit start(SplitPlan plan, int examples) {
         List<String> splits = new ArrayList<>();
         SplitAssigner.Split largest = SplitAssigner.Split.TRAIN;
         for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
@@ -44,7 +44,7 @@ final class PlannedSplitAudit {
      * The first reading's row of a planned pair, with the template hash the plan grouped it by
      * (the same equivalence as the template text, without lexing its SQL a second time).
      */
-    static SplitAudit.Entry entry(StoredPair p, SplitAssigner.Plan plan) {
+    static SplitAudit.Entry entry(StoredPair p, SplitPlan plan) {
         return entry(p, Long.toString(plan.templateKey(p.id()), 36));
     }
 
@@ -63,7 +63,7 @@ final class PlannedSplitAudit {
      * from the files): their texts alone, by id (the later readings compare questions and quote
      * examples; templates and groups were compared in the first).
      */
-    static SplitAudit.Source source(Database store, SplitAssigner.Plan plan, LongPredicate leftOut) {
+    static SplitAudit.Source source(Database store, SplitPlan plan, LongPredicate leftOut) {
         return row -> store.forEachText(plan.ids(), t -> {
             if (!leftOut.test(t.id())) {
                 row.accept(
@@ -75,7 +75,7 @@ final class PlannedSplitAudit {
     }
 
     /** The whole check in two readings of the store (the wizard's; the export feeds the first reading as it writes). */
-    static SplitAudit.Report run(Database store, PairFilter filter, SplitAssigner.Plan plan, int examples) {
+    static SplitAudit.Report run(Database store, PairFilter filter, SplitPlan plan, int examples) {
         SplitAudit audit = start(plan, examples);
         store.forEach(filter, PairSort.INSERTION, p -> {
             SplitAssigner.Split s = plan.splitOf(p.id());

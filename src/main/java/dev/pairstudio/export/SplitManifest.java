@@ -10,7 +10,7 @@ final class SplitManifest {
     private SplitManifest() {}
 
     /** What kept pairs together, in words. */
-    static String grouping(SplitAssigner.Plan plan) {
+    static String grouping(SplitPlan plan) {
         return String.format(
                 Locale.ROOT,
                 "pairs that share a duplicate group (an exact or near-duplicate question: word-pair "
@@ -19,7 +19,7 @@ final class SplitManifest {
                 plan.grouping() == SplitAssigner.Grouping.DATABASE ? " or a database" : "");
     }
 
-    static void describe(ObjectNode s, SplitAssigner.Plan plan, SplitAudit.Report check) {
+    static void describe(ObjectNode s, SplitPlan plan, SplitAudit.Report check) {
         s.put("grouping", grouping(plan));
         s.put("components", plan.components());
         ObjectNode largest = s.putObject("largest_component");
@@ -56,7 +56,7 @@ final class SplitManifest {
     }
 
     /** For the dataset card: the grouping and the check, in a paragraph that is true of this export. */
-    static String card(SplitAssigner.Plan plan, SplitAudit.Report check, long seed) {
+    static String card(SplitPlan plan, SplitAudit.Report check, long seed) {
         StringBuilder b = new StringBuilder();
         b.append("Split ")
                 .append(plan.requested())

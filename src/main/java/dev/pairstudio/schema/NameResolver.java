@@ -2,11 +2,8 @@ package dev.pairstudio.schema;
 
 import dev.pairstudio.pair.QualityFlag;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,99 +48,20 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
  * One instance per statement: not thread-safe.
  */
 final class NameResolver {
-    /** Names that parse as columns but are values or pseudo-columns, in some dialect or other. */
-    private static final Set<String> PSEUDO_COLUMNS = Set.of(
-            "true",
-            "false",
-            "null",
-            "current_date",
-            "current_time",
-            "current_timestamp",
-            "localtime",
-            "localtimestamp",
-            "sysdate",
-            "systimestamp",
-            "rownum",
-            "rowid",
-            "oid",
-            "_rowid_",
-            "level",
-            "user",
-            "current_user",
-            "session_user",
-            "unknown",
-            "default");
-    /** SQLite's: {@code level} and {@code user} are plain names there, checked like any column. */
-    private static final Set<String> SQLITE_PSEUDO_COLUMNS = Set.of(
-            "true", "false", "null", "current_date", "current_time", "current_timestamp", "rowid", "oid", "_rowid_");
-    /** Functions whose arguments may be a bare date unit ({@code DATEADD(day, 1, d)}): there it is no column. */
-    private static final Set<String> UNIT_FUNCTIONS = Set.of(
-            "dateadd",
-            "datediff",
-            "datediff_big",
-            "datepart",
-            "datename",
-            "datetrunc",
-            "date_trunc",
-            "date_part",
-            "timestampadd",
-            "timestampdiff",
-            "trunc",
-            "date_add",
-            "date_sub",
-            "extract");
-
-    /**
-     * The columns a FROM item offers; {@code columns == null} accepts any column. {@code base}: the
-     * schema table it is (null for CTEs, derived tables and unknown tables), whose keys tell
-     * whether ordering by a column can tie.
-     */
-    private record Source(String name, Set<String> columns, SchemaTable base) {
-        Source(String name, Set<String> columns) {
-            this(name, columns, null);
-        }
-
-        boolean has(String key) {
-            return columns == null || columns.contains(key);
-        }
-
-        boolean definitelyHas(String key) {
-            return columns != null && columns.contains(key);
-        }
-    }
-
-    /**
-     * One SELECT's names: its FROM sources by alias key, USING columns and select-list aliases;
-     * parent for correlation; the CTEs visible here, which its subqueries see too.
-     */
-    private static final class Scope {
-        final Scope parent;
-        final Map<String, Source> ctes;
-        final Map<String, Source> sources = new LinkedHashMap<>();
-        final Set<String> using = new HashSet<>();
-        final Set<String> aliases = new HashSet<>();
-
-        Scope(Scope parent, Map<String, Source> ctes) {
-            this.parent = parent;
-            this.ctes = ctes;
-        }
-    }
-
     private final SchemaCatalog catalog;
     private final Findings findings;
     private final Set<String> pseudoColumns;
     /** Literal values in WHERE and HAVING, for the question/SQL consistency check. */
     private final List<String> conditionValues = new ArrayList<>();
 
-    private boolean unorderedLimit;
+    private final RowOrderChecks order;
 
     /** @param databaseType the pair's dialect: which names are pseudo-columns rather than columns */
     NameResolver(SchemaCatalog catalog, Findings findings, String databaseType) {
         this.catalog = catalog;
         this.findings = findings;
-        boolean sqlite =
-                databaseType != null && databaseType.toLowerCase(Locale.ROOT).contains("sqlite");
-        this.pseudoColumns = sqlite ? SQLITE_PSEUDO_COLUMNS : PSEUDO_COLUMNS;
+        this.pseudoColumns = NotColumns.pseudoColumns(databaseType);
+        this.order = new RowOrderChecks(findings);
     }
 
     List<String> conditionValues() {
@@ -151,14 +69,14 @@ final class NameResolver {
     }
 
     boolean unorderedLimit() {
-        return unorderedLimit;
+        return order.unorderedLimit();
     }
 
     void check(Statement statement) {
         if (statement instanceof Select s) {
             select(s, null, Map.of());
         } else if (statement instanceof Insert i) {
-            Source target = table(i.getTable(), Map.of());
+            FromSource target = table(i.getTable(), Map.of());
             if (i.getColumns() != null) {
                 for (Column c : i.getColumns()) {
                     member(target, c.getColumnName(), c.getColumnName());
@@ -168,7 +86,7 @@ final class NameResolver {
                 select(i.getSelect(), null, Map.of());
             }
         } else if (statement instanceof Update u) {
-            Scope scope = new Scope(null, Map.of());
+            NameScope scope = new NameScope(null, Map.of());
             addSource(scope, u.getTable(), Map.of());
             if (u.getStartJoins() != null) {
                 u.getStartJoins().forEach(j -> join(scope, j, Map.of()));
@@ -187,7 +105,7 @@ final class NameResolver {
             }
             expression(scope, u.getWhere(), true);
         } else if (statement instanceof Delete d) {
-            Scope scope = new Scope(null, Map.of());
+            NameScope scope = new NameScope(null, Map.of());
             addSource(scope, d.getTable(), Map.of());
             if (d.getUsingFromItemList() != null) { // PostgreSQL's DELETE ... USING
                 d.getUsingFromItemList().forEach(f -> from(scope, f, Map.of()));
@@ -201,8 +119,8 @@ final class NameResolver {
     }
 
     /** Resolves a SELECT of any shape and returns its output columns (null: unknown, accept any). */
-    private Set<String> select(Select s, Scope outer, Map<String, Source> ctes) {
-        Map<String, Source> visible = ctes;
+    private Set<String> select(Select s, NameScope outer, Map<String, FromSource> ctes) {
+        Map<String, FromSource> visible = ctes;
         if (s.getWithItemsList() != null && !s.getWithItemsList().isEmpty()) {
             visible = new HashMap<>(ctes);
             for (WithItem<?> w : s.getWithItemsList()) {
@@ -210,7 +128,7 @@ final class NameResolver {
                         w.getAliasName() != null
                                 ? w.getAliasName()
                                 : w.getAlias().getName());
-                visible.put(name, new Source(name, null)); // a recursive CTE refers to itself
+                visible.put(name, new FromSource(name, null)); // a recursive CTE refers to itself
                 Set<String> out = w.getSelect() != null ? select(w.getSelect(), outer, visible) : null;
                 if (w.getWithItemList() != null && !w.getWithItemList().isEmpty()) {
                     out = new HashSet<>();
@@ -218,7 +136,7 @@ final class NameResolver {
                         out.add(Names.key(item.toString()));
                     }
                 }
-                visible.put(name, new Source(name, out));
+                visible.put(name, new FromSource(name, out));
             }
         }
         if (s instanceof PlainSelect p) {
@@ -230,9 +148,7 @@ final class NameResolver {
                 Set<String> out = select(set.getSelects().get(i), outer, visible);
                 first = i == 0 ? out : first;
             }
-            if (limited(s) && empty(set.getOrderByElements())) {
-                unorderedLimit = true;
-            }
+            order.setOperation(set);
             return first;
         }
         if (s instanceof ParenthesedSelect ps && ps.getSelect() != null) {
@@ -241,8 +157,8 @@ final class NameResolver {
         return null; // VALUES and the like
     }
 
-    private Set<String> plain(PlainSelect p, Scope outer, Map<String, Source> ctes) {
-        Scope scope = new Scope(outer, ctes);
+    private Set<String> plain(PlainSelect p, NameScope outer, Map<String, FromSource> ctes) {
+        NameScope scope = new NameScope(outer, ctes);
         if (p.getFromItem() != null) {
             from(scope, p.getFromItem(), ctes);
         }
@@ -259,14 +175,14 @@ final class NameResolver {
         for (SelectItem<?> item : p.getSelectItems()) {
             Expression e = item.getExpression();
             if (e instanceof AllTableColumns atc) {
-                Source src = qualifier(scope, atc.getTable());
+                FromSource src = scope.qualifier(atc.getTable());
                 if (src == null || src.columns() == null) {
                     anyOutput = true;
                 } else {
                     output.addAll(src.columns());
                 }
             } else if (e instanceof AllColumns) {
-                for (Source src : scope.sources.values()) {
+                for (FromSource src : scope.sources.values()) {
                     if (src.columns() == null) {
                         anyOutput = true;
                     } else {
@@ -304,102 +220,18 @@ final class NameResolver {
                 expression(scope, o.getExpression(), false);
             }
         }
-        if (limited(p) && empty(p.getOrderByElements()) && (p.getFromItem() != null)) {
-            unorderedLimit = true;
-        }
-        tieHint(p, scope);
+        order.plain(p, scope);
         return anyOutput ? null : output;
     }
 
-    /**
-     * {@code ORDER BY c LIMIT 1} (or TOP 1, FETCH FIRST 1) where the schema says the ORDER BY
-     * columns hold no table's whole primary key or unique key: rows that tie on it come back in any
-     * order (soft hint). Only when every ORDER BY item is a plain column of a schema table; not for
-     * GROUP BY or DISTINCT queries, whose rows are unique on the grouped columns. (A unique column
-     * that allows NULLs can still tie on NULL; the schema does not say, and the hint stays quiet.)
-     */
-    private void tieHint(PlainSelect p, Scope scope) {
-        if (empty(p.getOrderByElements()) || p.getGroupBy() != null || p.getDistinct() != null || !limitOne(p)) {
-            return;
-        }
-        List<String> columns = new ArrayList<>();
-        Map<SchemaTable, Set<String>> ordered = new IdentityHashMap<>();
-        for (OrderByElement o : p.getOrderByElements()) {
-            if (!(o.getExpression() instanceof Column c) || c.getColumnName() == null) {
-                return;
-            }
-            String key = Names.key(c.getColumnName());
-            Source src = null;
-            if (c.getTable() != null && c.getTable().getName() != null) {
-                src = qualifier(scope, c.getTable());
-            } else if (!scope.aliases.contains(key)) {
-                for (Source candidate : scope.sources.values()) {
-                    if (candidate.definitelyHas(key)) {
-                        if (src != null) {
-                            return; // ambiguous: reported elsewhere
-                        }
-                        src = candidate;
-                    }
-                }
-            }
-            if (src == null || src.base() == null || !src.definitelyHas(key)) {
-                return; // a select alias, a CTE or derived column, an unknown name: no verdict
-            }
-            ordered.computeIfAbsent(src.base(), t -> new HashSet<>()).add(key);
-            columns.add(c.toString());
-        }
-        for (Map.Entry<SchemaTable, Set<String>> e : ordered.entrySet()) {
-            for (List<String> key : e.getKey().keys()) {
-                if (key.stream().allMatch(k -> e.getValue().contains(Names.key(k)))) {
-                    return; // ordered by a whole primary or unique key: no ties
-                }
-            }
-        }
-        findings.inSql(
-                QualityFlag.NON_DETERMINISTIC,
-                columns.get(0),
-                "ORDER BY " + String.join(", ", columns)
-                        + " with LIMIT 1: " + (columns.size() == 1 ? "the column is" : "the columns are")
-                        + " neither a primary key nor unique in the schema, so rows that tie can come back in any order");
-    }
-
-    private static boolean limitOne(PlainSelect p) {
-        if (p.getLimit() != null && p.getLimit().getRowCount() != null) {
-            return isOne(p.getLimit().getRowCount());
-        }
-        if (p.getTop() != null) {
-            return isOne(p.getTop().getExpression());
-        }
-        if (p.getFetch() != null) {
-            return p.getFetch().getExpression() == null
-                    ? p.getFetch().getRowCount() == 1
-                    : isOne(p.getFetch().getExpression());
-        }
-        return false;
-    }
-
-    private static boolean isOne(Expression e) {
-        return e instanceof LongValue v && v.getValue() == 1;
-    }
-
-    private static boolean limited(Select s) {
-        boolean limit = s.getLimit() != null && s.getLimit().getRowCount() != null;
-        boolean top = s instanceof PlainSelect p && p.getTop() != null;
-        return limit || top || s.getFetch() != null;
-    }
-
-    private static boolean empty(Collection<?> c) {
-        return c == null || c.isEmpty();
-    }
-
-    private void join(Scope scope, Join j, Map<String, Source> ctes) {
+    private void join(NameScope scope, Join j, Map<String, FromSource> ctes) {
         from(scope, j.getRightItem(), ctes);
         if (j.getUsingColumns() != null) {
             j.getUsingColumns().forEach(c -> scope.using.add(Names.key(c.getColumnName())));
         }
     }
 
-    private void from(Scope scope, FromItem item, Map<String, Source> ctes) {
+    private void from(NameScope scope, FromItem item, Map<String, FromSource> ctes) {
         if (item instanceof Table t) {
             addSource(scope, t, ctes);
         } else if (item instanceof ParenthesedSelect ps) {
@@ -407,7 +239,7 @@ final class NameResolver {
             Set<String> out = select(ps, ps instanceof LateralSubSelect ? scope : scope.parent, ctes);
             String alias = alias(ps.getAlias());
             scope.sources.put(
-                    alias == null ? "(subquery " + scope.sources.size() + ")" : alias, new Source(alias, out));
+                    alias == null ? "(subquery " + scope.sources.size() + ")" : alias, new FromSource(alias, out));
         } else if (item instanceof ParenthesedFromItem pf) {
             from(scope, pf.getFromItem(), ctes);
             if (pf.getJoins() != null) {
@@ -420,18 +252,19 @@ final class NameResolver {
             }
         } else if (item != null) {
             String alias = alias(item.getAlias());
-            scope.sources.put(alias == null ? "(from " + scope.sources.size() + ")" : alias, new Source(alias, null));
+            scope.sources.put(
+                    alias == null ? "(from " + scope.sources.size() + ")" : alias, new FromSource(alias, null));
         }
     }
 
-    private void addSource(Scope scope, Table t, Map<String, Source> ctes) {
-        Source src = table(t, ctes);
+    private void addSource(NameScope scope, Table t, Map<String, FromSource> ctes) {
+        FromSource src = table(t, ctes);
         String alias = alias(t.getAlias());
         scope.sources.put(alias != null ? alias : Names.key(t.getName()), src);
     }
 
     /** A table reference: a CTE in scope, else a schema table; an unknown one is reported and accepts any column. */
-    private Source table(Table t, Map<String, Source> ctes) {
+    private FromSource table(Table t, Map<String, FromSource> ctes) {
         String key = Names.key(t.getName());
         if (t.getSchemaName() == null && ctes.containsKey(key)) {
             return ctes.get(key);
@@ -445,27 +278,27 @@ final class NameResolver {
                     t.getName(),
                     "unknown table " + Names.unquote(t.getName()) + ": the schema has no such table"
                             + Suggestion.didYouMean(t.getName(), candidates));
-            return new Source(key, null);
+            return new FromSource(key, null);
         }
-        return new Source(key, columns, catalog.table(t.getName()));
+        return new FromSource(key, columns, catalog.table(t.getName()));
     }
 
     private static String alias(Alias a) {
         return a == null || a.getName() == null ? null : Names.key(a.getName());
     }
 
-    private void member(Source target, String column, String shown) {
+    private void member(FromSource target, String column, String shown) {
         if (!target.has(Names.key(column))) {
             findings.inSql(
                     QualityFlag.UNKNOWN_COLUMN,
                     Names.unquote(column),
                     "unknown column " + Names.unquote(shown) + ": table " + target.name() + " has no such column"
-                            + Suggestion.didYouMean(column, columnNames(target)));
+                            + Suggestion.didYouMean(column, target.columnNames()));
         }
     }
 
     /** Walks an expression: columns resolve in {@code scope}, subqueries open a nested scope. */
-    private void expression(Scope scope, Expression e, boolean condition) {
+    private void expression(NameScope scope, Expression e, boolean condition) {
         if (e == null) {
             return;
         }
@@ -477,7 +310,7 @@ final class NameResolver {
                         if (condition
                                 && column.getTable() == null
                                 && isDoubleQuoted(column.getColumnName())
-                                && !resolves(scope, Names.key(column.getColumnName()))) {
+                                && !scope.resolves(Names.key(column.getColumnName()))) {
                             conditionValues.add(Names.unquote(column.getColumnName()));
                         }
                         return null;
@@ -501,7 +334,7 @@ final class NameResolver {
                                 : function.getName().toLowerCase(Locale.ROOT);
                         functionDepth++;
                         try {
-                            if (!UNIT_FUNCTIONS.contains(name) || function.getParameters() == null) {
+                            if (!NotColumns.takesDateUnit(name) || function.getParameters() == null) {
                                 return super.visit(function, context);
                             }
                             for (Expression arg : function.getParameters()) {
@@ -558,7 +391,7 @@ final class NameResolver {
                 null);
     }
 
-    private void column(Scope scope, Column c) {
+    private void column(NameScope scope, Column c) {
         String name = c.getColumnName();
         if (name == null || name.isEmpty()) {
             return;
@@ -566,7 +399,7 @@ final class NameResolver {
         String key = Names.key(name);
         Table qualifier = c.getTable();
         if (qualifier != null && qualifier.getName() != null) {
-            Source src = qualifier(scope, qualifier);
+            FromSource src = scope.qualifier(qualifier);
             if (src == null) {
                 findings.inSql(
                         QualityFlag.UNKNOWN_TABLE,
@@ -580,14 +413,14 @@ final class NameResolver {
                         "unknown column "
                                 + c.getFullyQualifiedName() + ": " + src.name() + " has no column "
                                 + Names.unquote(name)
-                                + Suggestion.didYouMean(name, columnNames(src)));
+                                + Suggestion.didYouMean(name, src.columnNames()));
             }
             return;
         }
-        for (Scope s = scope; s != null; s = s.parent) {
+        for (NameScope s = scope; s != null; s = s.parent) {
             List<String> owners = new ArrayList<>();
             boolean maybe = false;
-            for (Map.Entry<String, Source> e : s.sources.entrySet()) {
+            for (Map.Entry<String, FromSource> e : s.sources.entrySet()) {
                 if (e.getValue().definitelyHas(key)) {
                     owners.add(e.getKey());
                 } else if (e.getValue().columns() == null) {
@@ -611,8 +444,8 @@ final class NameResolver {
         }
         List<String> names = new ArrayList<>(scope.sources.keySet());
         List<String> candidates = new ArrayList<>();
-        for (Scope s = scope; s != null; s = s.parent) {
-            s.sources.values().forEach(src -> candidates.addAll(columnNames(src)));
+        for (NameScope s = scope; s != null; s = s.parent) {
+            s.sources.values().forEach(src -> candidates.addAll(src.columnNames()));
             candidates.addAll(s.aliases);
         }
         findings.inSql(
@@ -621,34 +454,6 @@ final class NameResolver {
                 "unknown column " + Names.unquote(name) + ": "
                         + (names.isEmpty() ? "no table in scope" : "not in " + String.join(", ", names))
                         + Suggestion.didYouMean(name, candidates));
-    }
-
-    /** A source's column names as declared (a schema table's), or their keys (a CTE's, a derived table's). */
-    private static Collection<String> columnNames(Source src) {
-        if (src.base() != null) {
-            return src.base().columns().stream().map(SchemaColumn::name).toList();
-        }
-        return src.columns() == null ? List.of() : src.columns();
-    }
-
-    private boolean resolves(Scope scope, String key) {
-        for (Scope s = scope; s != null; s = s.parent) {
-            if (s.aliases.contains(key) || s.sources.values().stream().anyMatch(src -> src.has(key))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Source qualifier(Scope scope, Table t) {
-        String key = Names.key(t.getName());
-        for (Scope s = scope; s != null; s = s.parent) {
-            Source src = s.sources.get(key);
-            if (src != null) {
-                return src;
-            }
-        }
-        return null;
     }
 
     private static boolean isDoubleQuoted(String name) {

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * Analysis rows and duplicate marks for {@link JdbcPairStore}. The duplicate flags and group are
  * owned by {@link #markDuplicates}: a re-analysis keeps them, a mark keeps the other flags.
  */
-final class JdbcAnalyses {
+final class JdbcAnalyses implements Analyses {
     private static final List<String> ANALYSIS_COLUMNS = List.of(
             "id", "query_type", "fingerprint", "complexity", "flags", "duplicate_group", "pii_types", "parse_error");
     /** The flags {@link #markDuplicates} owns; analyses never overwrite them. */
@@ -43,7 +43,8 @@ final class JdbcAnalyses {
         this.mergeAnalysis = dialect.upsert("analysis", "id", ANALYSIS_COLUMNS, "VALUES (?,?,?,?,?,?,?,?)");
     }
 
-    void updateAnalyses(Map<Long, PairAnalysis> analyses) {
+    @Override
+    public void updateAnalyses(Map<Long, PairAnalysis> analyses) {
         if (analyses.isEmpty()) {
             return;
         }
@@ -61,7 +62,8 @@ final class JdbcAnalyses {
         });
     }
 
-    void reanalysed(Map<Long, Analysed> analyses) {
+    @Override
+    public void reanalysed(Map<Long, Analysed> analyses) {
         if (analyses.isEmpty()) {
             return;
         }
@@ -112,7 +114,8 @@ final class JdbcAnalyses {
         });
     }
 
-    List<StoredPair> unanalysed(long afterId, int limit) {
+    @Override
+    public List<StoredPair> unanalysed(long afterId, int limit) {
         try (Connection c = store.dataSource().getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM
                         + " WHERE p.id > ? AND a.id IS NULL ORDER BY p.id LIMIT ?")) {
@@ -124,7 +127,8 @@ final class JdbcAnalyses {
         }
     }
 
-    void markDuplicates(List<DuplicateMark> marks, List<GroupMerge> merges) {
+    @Override
+    public void markDuplicates(List<DuplicateMark> marks, List<GroupMerge> merges) {
         if (marks.isEmpty() && merges.isEmpty()) {
             return;
         }

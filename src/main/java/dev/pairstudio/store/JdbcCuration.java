@@ -27,7 +27,7 @@ import java.util.function.BiPredicate;
  * rows are chosen from the index inside it (after its refresh), and applied to the index directly
  * when every row changed as planned.
  */
-final class JdbcCuration {
+final class JdbcCuration implements Curation {
     private final JdbcPairStore store;
     private final JdbcPairReader reader;
 
@@ -75,7 +75,8 @@ final class JdbcCuration {
         return new Written<>(n, touched);
     }
 
-    StoredPair updateText(long id, String question, String sql, long expectedVersion) {
+    @Override
+    public StoredPair updateText(long id, String question, String sql, long expectedVersion) {
         if (question == null || question.isBlank() || sql == null || sql.isBlank()) {
             throw new IllegalArgumentException("The question and the SQL must not be empty");
         }
@@ -100,14 +101,16 @@ final class JdbcCuration {
         return now;
     }
 
-    int setStatus(Collection<Long> ids, ReviewStatus status) {
+    @Override
+    public int setStatus(Collection<Long> ids, ReviewStatus status) {
         if (ids.isEmpty()) {
             return 0;
         }
         return (int) setStatus(PairFilter.ALL.withIds(Set.copyOf(ids)), status);
     }
 
-    long setStatus(PairFilter filter, ReviewStatus status) {
+    @Override
+    public long setStatus(PairFilter filter, ReviewStatus status) {
         return store.write("set the review status", c -> {
             List<Long> ids = matching(
                     filter.withTrash(false), (ix, o) -> ix.group(ix.profile(o)).status() != status);
@@ -128,7 +131,8 @@ final class JdbcCuration {
         });
     }
 
-    void setNote(long id, String note) {
+    @Override
+    public void setNote(long id, String note) {
         int n = store.write("save the note", c -> {
             int changed = JdbcPairStore.update(
                     c,
@@ -143,14 +147,16 @@ final class JdbcCuration {
         }
     }
 
-    TrashBatch trash(Collection<Long> ids) {
+    @Override
+    public TrashBatch trash(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return new TrashBatch(UUID.randomUUID().toString(), 0);
         }
         return trash(PairFilter.ALL.withIds(Set.copyOf(ids)));
     }
 
-    TrashBatch trash(PairFilter filter) {
+    @Override
+    public TrashBatch trash(PairFilter filter) {
         String batch = UUID.randomUUID().toString();
         long n = store.write("move pairs to the trash", c -> {
             List<Long> ids = matching(
@@ -175,7 +181,8 @@ final class JdbcCuration {
         return new TrashBatch(batch, n);
     }
 
-    long restore(String trashBatchId) {
+    @Override
+    public long restore(String trashBatchId) {
         return store.write("restore pairs", c -> {
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT id FROM trash WHERE batch = ? ORDER BY id")) {
@@ -190,7 +197,8 @@ final class JdbcCuration {
         });
     }
 
-    int restore(Collection<Long> ids) {
+    @Override
+    public int restore(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return 0;
         }
@@ -204,7 +212,8 @@ final class JdbcCuration {
         return done.applying(ix -> ids.stream().allMatch(id -> ix.setTrash(id, false)));
     }
 
-    long purge() {
+    @Override
+    public long purge() {
         return store.write("empty the trash", c -> {
             List<Long> ids = matching(PairFilter.ALL.withTrash(true), (ix, o) -> true);
             Written<Long> gone =

@@ -37,7 +37,7 @@ import javax.sql.DataSource;
  * from the table by id, in ranges where the ids are close. Streams read the next page on a second
  * thread ({@link ReadAhead}).
  */
-final class JdbcPairReader {
+final class JdbcPairReader implements PairReader {
     private final JdbcPairStore store;
     private final DataSource pool;
     private final DataSource streaming;
@@ -52,12 +52,14 @@ final class JdbcPairReader {
         this.text = store.text();
     }
 
-    Optional<StoredPair> get(long id) {
+    @Override
+    public Optional<StoredPair> get(long id) {
         List<StoredPair> rows = fetch(List.of(id));
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    Optional<StoredPair> getByPairId(String pairId) {
+    @Override
+    public Optional<StoredPair> getByPairId(String pairId) {
         List<Long> candidates = store.readIndex("find a pair", ix -> {
             List<Long> ids = new ArrayList<>();
             ix.candidatesFor(pairId, o -> ids.add(ix.id(o)));
@@ -157,7 +159,8 @@ final class JdbcPairReader {
                 sort != null && sort.column() == SortColumn.QUESTION);
     }
 
-    long count(PairFilter filter) {
+    @Override
+    public long count(PairFilter filter) {
         if (!index.loaded() && filter.equals(PairFilter.ALL)) { // the table counts every live pair without the index
             return store.read(
                     "count pairs",
@@ -245,7 +248,8 @@ final class JdbcPairReader {
         });
     }
 
-    Page query(PairFilter filter, PairSort sort, String afterCursor, int limit) {
+    @Override
+    public Page query(PairFilter filter, PairSort sort, String afterCursor, int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
@@ -259,7 +263,8 @@ final class JdbcPairReader {
         return new Page(fetch(ids), next);
     }
 
-    List<String> pageStarts(PairFilter filter, PairSort sort, int pageSize) {
+    @Override
+    public List<String> pageStarts(PairFilter filter, PairSort sort, int pageSize) {
         if (pageSize <= 0) {
             throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
         }
@@ -279,7 +284,8 @@ final class JdbcPairReader {
         return starts;
     }
 
-    void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action) {
+    @Override
+    public void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action) {
         if (sort.equals(PairSort.INSERTION) && (!index.loaded() || mostRowsMatch(filter))) {
             // One pass over the table in id order: no index to build (a CLI export), and cheaper than
             // reading the matching rows by id when they are most of the table (1M pairs: 5.0 s against 6.6 s).
@@ -296,7 +302,8 @@ final class JdbcPairReader {
                 action);
     }
 
-    void forEachById(long[] ids, Consumer<StoredPair> action) {
+    @Override
+    public void forEachById(long[] ids, Consumer<StoredPair> action) {
         streamIds(ids, action);
     }
 
@@ -401,7 +408,8 @@ final class JdbcPairReader {
                 });
     }
 
-    void forEachText(long[] ids, Consumer<PairText> action) {
+    @Override
+    public void forEachText(long[] ids, Consumer<PairText> action) {
         if (ids.length == 0) {
             return;
         }
@@ -461,12 +469,14 @@ final class JdbcPairReader {
      */
     private static final int READERS = 2;
 
-    void statistics(PairFilter filter, StatSink sink) {
+    @Override
+    public void statistics(PairFilter filter, StatSink sink) {
         IndexStatistics facts = withFilter("compute statistics", filter, IndexStatistics::of);
         facts.emit(sink);
     }
 
-    Optional<Instant> edgeTimestamp(PairFilter filter, boolean latest) {
+    @Override
+    public Optional<Instant> edgeTimestamp(PairFilter filter, boolean latest) {
         Long edge = withFilter("find the date range", filter, (ix, f) -> {
             Long best = null;
             for (int o = 0; o < ix.size(); o++) {
@@ -479,12 +489,19 @@ final class JdbcPairReader {
         return Optional.ofNullable(edge).map(IndexRows::instant);
     }
 
-    List<String> databaseTypes() {
+    @Override
+    public List<String> databaseTypes() {
         return distinct(StatGroup::databaseType);
     }
 
-    List<String> databaseNames() {
+    @Override
+    public List<String> databaseNames() {
         return distinct(StatGroup::databaseName);
+    }
+
+    @Override
+    public long liveTextDigest() {
+        return store.readIndex("read the pairs' digest", PairIndex::liveTextDigest);
     }
 
     private List<String> distinct(Function<StatGroup, String> value) {

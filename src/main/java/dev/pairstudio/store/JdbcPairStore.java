@@ -1,29 +1,17 @@
 package dev.pairstudio.store;
 
-import dev.pairstudio.pair.Pair;
-import dev.pairstudio.pair.PairAnalysis;
-import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.pair.ReviewStatus;
-import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.index.ChangeLog;
 import dev.pairstudio.store.index.IndexKeeper;
 import dev.pairstudio.store.index.PairIndex;
 import dev.pairstudio.store.index.TextMatches;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -40,10 +28,10 @@ import javax.sql.DataSource;
  * <p>This class is the core every part shares: the connections, the write transaction with its
  * clock and index refresh, the index, and closing. Each concept's SQL lives in its own
  * collaborator ({@link PairInserts}, {@link JdbcPairReader}, {@link JdbcCuration},
- * {@link JdbcAnalyses}, {@link JdbcSchemaStore}, {@link JdbcSettingStore}), which this class
- * delegates to.
+ * {@link JdbcAnalyses}, {@link JdbcSchemaStore}, {@link JdbcSettingStore}, {@link JdbcMaintenance}):
+ * this class names them as its parts ({@link ComposedDatabase}), which every call of a concept goes to.
  */
-public final class JdbcPairStore implements Database {
+public final class JdbcPairStore implements ComposedDatabase {
     private final StoreDialect dialect;
     private final DataSource pool;
     /** Keeps an in-memory database alive between pooled uses (null when not needed). */
@@ -82,6 +70,7 @@ public final class JdbcPairStore implements Database {
     private final JdbcCuration curation;
     private final JdbcSchemaStore schemas;
     private final JdbcSettingStore settings;
+    private final JdbcMaintenance maintenance;
 
     private JdbcPairStore(StoreDialect dialect, StoreDialect.Connected connected) {
         this.dialect = dialect;
@@ -98,6 +87,7 @@ public final class JdbcPairStore implements Database {
         this.curation = new JdbcCuration(this, reader);
         this.schemas = new JdbcSchemaStore(this);
         this.settings = new JdbcSettingStore(this);
+        this.maintenance = new JdbcMaintenance(this);
     }
 
     /** Connects, creates or migrates the schema, and refuses a database of a newer Pair Studio. */
@@ -293,235 +283,41 @@ public final class JdbcPairStore implements Database {
     // ---- the concepts, each in its collaborator ---------------------------------------------
 
     @Override
-    public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch) {
-        return inserts.add(pairs, analyses, source, importBatch, null);
+    public PairIntake intake() {
+        return inserts;
     }
 
     @Override
-    public AddResult addAll(
-            List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
-        if (analyses == null) {
-            throw new IllegalArgumentException("grouping needs the analyses (fingerprints) of the pairs");
-        }
-        return inserts.add(pairs, analyses, source, importBatch, Objects.requireNonNull(grouping));
+    public PairReader reader() {
+        return reader;
     }
 
     @Override
-    public Optional<StoredPair> get(long id) {
-        return reader.get(id);
+    public Curation curation() {
+        return curation;
     }
 
     @Override
-    public Optional<StoredPair> getByPairId(String pairId) {
-        return reader.getByPairId(pairId);
+    public Analyses analyses() {
+        return analyses;
     }
 
     @Override
-    public long count(PairFilter filter) {
-        return reader.count(filter);
+    public SchemaStore schemas() {
+        return schemas;
     }
 
     @Override
-    public Page query(PairFilter filter, PairSort sort, String afterCursor, int limit) {
-        return reader.query(filter, sort, afterCursor, limit);
+    public SettingStore settings() {
+        return settings;
     }
 
     @Override
-    public List<String> pageStarts(PairFilter filter, PairSort sort, int pageSize) {
-        return reader.pageStarts(filter, sort, pageSize);
-    }
-
-    @Override
-    public void forEach(PairFilter filter, PairSort sort, Consumer<StoredPair> action) {
-        reader.forEach(filter, sort, action);
-    }
-
-    @Override
-    public void forEachById(long[] ids, Consumer<StoredPair> action) {
-        reader.forEachById(ids, action);
-    }
-
-    @Override
-    public void forEachText(long[] ids, Consumer<PairText> action) {
-        reader.forEachText(ids, action);
-    }
-
-    @Override
-    public void statistics(PairFilter filter, StatSink sink) {
-        reader.statistics(filter, sink);
-    }
-
-    @Override
-    public Optional<Instant> edgeTimestamp(PairFilter filter, boolean latest) {
-        return reader.edgeTimestamp(filter, latest);
-    }
-
-    @Override
-    public List<String> databaseTypes() {
-        return reader.databaseTypes();
-    }
-
-    @Override
-    public List<String> databaseNames() {
-        return reader.databaseNames();
-    }
-
-    @Override
-    public long liveTextDigest() {
-        return readIndex("read the pairs' digest", PairIndex::liveTextDigest);
-    }
-
-    @Override
-    public StoredPair updateText(long id, String question, String sql, long expectedVersion) {
-        return curation.updateText(id, question, sql, expectedVersion);
-    }
-
-    @Override
-    public int setStatus(Collection<Long> ids, ReviewStatus status) {
-        return curation.setStatus(ids, status);
-    }
-
-    @Override
-    public long setStatus(PairFilter filter, ReviewStatus status) {
-        return curation.setStatus(filter, status);
-    }
-
-    @Override
-    public void setNote(long id, String note) {
-        curation.setNote(id, note);
-    }
-
-    @Override
-    public TrashBatch trash(Collection<Long> ids) {
-        return curation.trash(ids);
-    }
-
-    @Override
-    public TrashBatch trash(PairFilter filter) {
-        return curation.trash(filter);
-    }
-
-    @Override
-    public long restore(String trashBatchId) {
-        return curation.restore(trashBatchId);
-    }
-
-    @Override
-    public int restore(Collection<Long> ids) {
-        return curation.restore(ids);
-    }
-
-    @Override
-    public long purge() {
-        return curation.purge();
-    }
-
-    @Override
-    public void updateAnalyses(Map<Long, PairAnalysis> analyses) {
-        this.analyses.updateAnalyses(analyses);
-    }
-
-    @Override
-    public void reanalysed(Map<Long, Analysed> analyses) {
-        this.analyses.reanalysed(analyses);
-    }
-
-    @Override
-    public List<StoredPair> unanalysed(long afterId, int limit) {
-        return analyses.unanalysed(afterId, limit);
-    }
-
-    @Override
-    public void markDuplicates(List<DuplicateMark> marks, List<GroupMerge> merges) {
-        analyses.markDuplicates(marks, merges);
-    }
-
-    @Override
-    public StoredSchema saveSchema(String databaseName, String source, String definition) {
-        return schemas.saveSchema(databaseName, source, definition);
-    }
-
-    @Override
-    public List<StoredSchema> latestSchemas() {
-        return schemas.latestSchemas();
-    }
-
-    @Override
-    public Optional<StoredSchema> schema(long id) {
-        return schemas.schema(id);
-    }
-
-    @Override
-    public long validationsAgainst(String databaseName) {
-        return schemas.validationsAgainst(databaseName);
-    }
-
-    @Override
-    public long deleteSchema(String databaseName) {
-        return schemas.deleteSchema(databaseName);
-    }
-
-    @Override
-    public void saveValidations(List<ValidationResult> results) {
-        schemas.saveValidations(results);
-    }
-
-    @Override
-    public Optional<ValidationResult> validation(long pairId) {
-        return schemas.validation(pairId);
-    }
-
-    @Override
-    public List<StoredPair> unvalidated(long afterId, int limit) {
-        return schemas.unvalidated(afterId, limit);
-    }
-
-    @Override
-    public Optional<String> setting(String key) {
-        return settings.setting(key);
-    }
-
-    @Override
-    public void putSetting(String key, String value) {
-        settings.putSetting(key, value);
-    }
-
-    @Override
-    public byte[] privacySecret() {
-        return settings.privacySecret();
-    }
-
-    @Override
-    public void rotatePrivacySecret() {
-        settings.rotatePrivacySecret();
+    public Maintenance maintenance() {
+        return maintenance;
     }
 
     // ---- database-wide ----------------------------------------------------------------------
-
-    @Override
-    public void backup(Path target) {
-        StoreBackup.write(pool, dialect, target);
-    }
-
-    @Override
-    public void prepare() {
-        try {
-            index.ensureText(); // builds the column index first, then the word index
-        } catch (SQLException e) {
-            throw failure("prepare the search index", e);
-        }
-    }
-
-    @Override
-    public void releaseIndex() {
-        index.release();
-    }
-
-    @Override
-    public OptionalDouble indexProgress() {
-        long[] p = index.buildProgress();
-        return p == null ? OptionalDouble.empty() : OptionalDouble.of(Math.min(1.0, (double) p[0] / p[1]));
-    }
 
     /** Where this process's index came from (tests): see {@link IndexKeeper#origin()}. */
     String indexOrigin() {
@@ -541,17 +337,6 @@ public final class JdbcPairStore implements Database {
             return othersSinceOpen - clockAtFirstAsk.updateAndGet(b -> b >= 0 ? b : othersSinceOpen);
         } catch (SQLException e) {
             throw failure("read the change clock", e);
-        }
-    }
-
-    @Override
-    public void sync() {
-        synchronized (writeLock) {
-            try (Connection c = pool.getConnection()) {
-                sync(c, true);
-            } catch (SQLException e) {
-                throw failure("write the database to disk", e);
-            }
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * changes a pair's flags (validations, deleting a schema someone validated against) goes through
  * the write transaction like any pair change.
  */
-final class JdbcSchemaStore {
+final class JdbcSchemaStore implements SchemaStore {
     private final JdbcPairStore store;
     private final StoreDialect dialect;
 
@@ -23,7 +23,8 @@ final class JdbcSchemaStore {
         this.dialect = store.dialect();
     }
 
-    StoredSchema saveSchema(String databaseName, String source, String definition) {
+    @Override
+    public StoredSchema saveSchema(String databaseName, String source, String definition) {
         // no pair changes, so no store clock or change log; the version number is unique per name, and
         // another process that took the same number first makes this one try the next
         synchronized (store.writeLock()) {
@@ -43,20 +44,24 @@ final class JdbcSchemaStore {
         }
     }
 
-    List<StoredSchema> latestSchemas() {
+    @Override
+    public List<StoredSchema> latestSchemas() {
         return store.read("read the schemas", SchemaTables::latest);
     }
 
-    Optional<StoredSchema> schema(long id) {
+    @Override
+    public Optional<StoredSchema> schema(long id) {
         return store.read("read a schema", c -> SchemaTables.byId(c, id));
     }
 
-    long validationsAgainst(String databaseName) {
+    @Override
+    public long validationsAgainst(String databaseName) {
         return store.read(
                 "count the validations against " + databaseName, c -> SchemaTables.validationsAgainst(c, databaseName));
     }
 
-    long deleteSchema(String databaseName) {
+    @Override
+    public long deleteSchema(String databaseName) {
         // through the write path when pairs lose flags (change log: open windows drop them too); a
         // schema no pair was checked against touches no pair, and store.write() rolls back what touches none
         long cleared = store.write("delete the schema of " + databaseName, c -> {
@@ -79,7 +84,8 @@ final class JdbcSchemaStore {
         return cleared;
     }
 
-    void saveValidations(List<ValidationResult> results) {
+    @Override
+    public void saveValidations(List<ValidationResult> results) {
         if (results.isEmpty()) {
             return;
         }
@@ -90,11 +96,13 @@ final class JdbcSchemaStore {
                 c -> new Written<>(null, SchemaTables.replaceValidations(c, results)));
     }
 
-    Optional<ValidationResult> validation(long pairId) {
+    @Override
+    public Optional<ValidationResult> validation(long pairId) {
         return store.read("read a validation", c -> SchemaTables.validation(c, pairId));
     }
 
-    List<StoredPair> unvalidated(long afterId, int limit) {
+    @Override
+    public List<StoredPair> unvalidated(long afterId, int limit) {
         try (Connection c = store.dataSource().getConnection();
                 PreparedStatement s = c.prepareStatement(
                         "SELECT " + PairRows.COLUMNS

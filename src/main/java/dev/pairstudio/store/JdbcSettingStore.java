@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Settings and the privacy secret for {@link JdbcPairStore}: one row each in the settings table, each write forced to disk. */
-final class JdbcSettingStore {
+final class JdbcSettingStore implements SettingStore {
     private static final String SECRET_KEY = "privacy.secret";
 
     private final JdbcPairStore store;
@@ -35,21 +35,24 @@ final class JdbcSettingStore {
         }
     }
 
-    void rotatePrivacySecret() {
+    @Override
+    public void rotatePrivacySecret() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         // putSetting refuses this key so that no ordinary setting write can replace the secret by accident
         update(upsertSetting(), SECRET_KEY, HexFormat.of().formatHex(secret));
     }
 
-    byte[] privacySecret() {
+    @Override
+    public byte[] privacySecret() {
         return HexFormat.of()
                 .parseHex(setting(SECRET_KEY)
                         .orElseThrow(() -> new StoreException(
                                 "The database " + dialect.display() + " has lost its privacy secret")));
     }
 
-    Optional<String> setting(String key) {
+    @Override
+    public Optional<String> setting(String key) {
         try (Connection c = store.dataSource().getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT setting_value FROM settings WHERE setting_key = ?")) {
             s.setString(1, key);
@@ -59,7 +62,8 @@ final class JdbcSettingStore {
         }
     }
 
-    void putSetting(String key, String value) {
+    @Override
+    public void putSetting(String key, String value) {
         if (SECRET_KEY.equals(key)) {
             throw new IllegalArgumentException("The privacy secret cannot be replaced");
         }

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,7 +36,7 @@ import java.util.TreeSet;
  * then the real ids), inserts the rest in one batch, stores their analyses and duplicate marks in
  * the same transaction, and puts them into the index directly (no read-back).
  */
-final class PairInserts {
+final class PairInserts implements PairIntake {
     private final JdbcPairStore store;
     private final StoreDialect dialect;
     private final JdbcAnalyses analysisRows;
@@ -54,8 +55,23 @@ final class PairInserts {
             "INSERT INTO pairs (pair_id, question, sql_text, ts, database_type, database_name, "
                     + "table_names, success, execution_ms_text, metadata, source, import_batch, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
+    @Override
+    public AddResult addAll(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch) {
+        return add(pairs, analyses, source, importBatch, null);
+    }
+
+    @Override
+    public AddResult addAll(
+            List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
+        if (analyses == null) {
+            throw new IllegalArgumentException("grouping needs the analyses (fingerprints) of the pairs");
+        }
+        return add(pairs, analyses, source, importBatch, Objects.requireNonNull(grouping));
+    }
+
     /** @param grouping null: no grouping in this transaction */
-    AddResult add(List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
+    private AddResult add(
+            List<Pair> pairs, List<PairAnalysis> analyses, Source source, String importBatch, Grouping grouping) {
         if (analyses != null && analyses.size() != pairs.size()) {
             throw new IllegalArgumentException(
                     "analyses must match pairs one to one (" + analyses.size() + " for " + pairs.size() + ")");

@@ -41,8 +41,7 @@ class SplitAssignerTest {
         for (long seed = 1; seed <= 6; seed++) {
             List<StoredPair> pairs = planted(seed, 3_000, seed % 2 == 1);
             for (String ratios : RATIOS) {
-                SplitAssigner.Plan plan =
-                        plan(pairs, SplitRatios.parse(ratios), seed, SplitAssigner.Grouping.TEMPLATE, false);
+                SplitPlan plan = plan(pairs, SplitRatios.parse(ratios), seed, SplitAssigner.Grouping.TEMPLATE, false);
                 SplitAudit.Report r = audit(pairs, plan);
                 assertThat(r.clean())
                         .as("seed %d, %s: %s", seed, ratios, r.summary())
@@ -94,10 +93,10 @@ class SplitAssignerTest {
         List<StoredPair> pairs = planted(11, 4_000);
         for (String ratios : List.of("80/10/10", "70/20/10")) {
             SplitRatios requested = SplitRatios.parse(ratios);
-            SplitAssigner.Plan plan = plan(pairs, requested, 3, SplitAssigner.Grouping.TEMPLATE, false);
+            SplitPlan plan = plan(pairs, requested, 3, SplitAssigner.Grouping.TEMPLATE, false);
             assertThat(plan.ratiosMet()).as(plan.summary()).isTrue();
             for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
-                assertThat(plan.achieved(s)).isCloseTo(SplitAssigner.Plan.requested(requested, s), Offset.offset(0.01));
+                assertThat(plan.achieved(s)).isCloseTo(SplitPlan.requested(requested, s), Offset.offset(0.01));
             }
             // every query type with enough singletons to deal is on its quota
             assertThat(plan.strataCounts()).containsKey("SELECT");
@@ -123,7 +122,7 @@ class SplitAssignerTest {
                     .build();
             pairs.add(stored(100_000 + i, p, null, ComplexityLevel.MEDIUM));
         }
-        SplitAssigner.Plan plan = plan(pairs, SplitRatios.DEFAULT, 1, SplitAssigner.Grouping.TEMPLATE, false);
+        SplitPlan plan = plan(pairs, SplitRatios.DEFAULT, 1, SplitAssigner.Grouping.TEMPLATE, false);
         assertThat(plan.largestComponent()).isGreaterThanOrEqualTo(big);
         assertThat(plan.ratiosMet()).isFalse();
         assertThat(plan.summary())
@@ -140,7 +139,7 @@ class SplitAssignerTest {
     @Test
     void byDatabaseNoDatabaseIsInTwoSplits() {
         List<StoredPair> pairs = planted(3, 2_000);
-        SplitAssigner.Plan plan = plan(pairs, SplitRatios.DEFAULT, 3, SplitAssigner.Grouping.DATABASE, true);
+        SplitPlan plan = plan(pairs, SplitRatios.DEFAULT, 3, SplitAssigner.Grouping.DATABASE, true);
         Map<String, SplitAssigner.Split> dbSplit = new HashMap<>();
         for (StoredPair p : pairs) {
             SplitAssigner.Split before = dbSplit.putIfAbsent(p.pair().databaseName(), plan.splitOf(p.id()));
@@ -155,9 +154,9 @@ class SplitAssignerTest {
     @Test
     void theSameSeedGivesTheSamePlanAndAnotherSeedAnother() {
         List<StoredPair> pairs = planted(9, 2_000);
-        SplitAssigner.Plan a = plan(pairs, SplitRatios.DEFAULT, 1, SplitAssigner.Grouping.TEMPLATE, false);
-        SplitAssigner.Plan b = plan(pairs, SplitRatios.DEFAULT, 1, SplitAssigner.Grouping.TEMPLATE, false);
-        SplitAssigner.Plan c = plan(pairs, SplitRatios.DEFAULT, 2, SplitAssigner.Grouping.TEMPLATE, false);
+        SplitPlan a = plan(pairs, SplitRatios.DEFAULT, 1, SplitAssigner.Grouping.TEMPLATE, false);
+        SplitPlan b = plan(pairs, SplitRatios.DEFAULT, 1, SplitAssigner.Grouping.TEMPLATE, false);
+        SplitPlan c = plan(pairs, SplitRatios.DEFAULT, 2, SplitAssigner.Grouping.TEMPLATE, false);
         int differ = 0;
         for (StoredPair p : pairs) {
             assertThat(a.splitOf(p.id())).isEqualTo(b.splitOf(p.id()));
@@ -172,21 +171,20 @@ class SplitAssignerTest {
         assertThat(SplitRatios.parse("90/10").test()).isZero();
         assertThat(SplitRatios.parse("0.7:0.2:0.1").toString()).isEqualTo("70/20/10");
         assertThatThrownBy(() -> SplitRatios.parse("a/b")).hasMessageContaining("80/10/10");
-        SplitAssigner.Plan noTest =
-                plan(planted(2, 500), SplitRatios.parse("90/10"), 3, SplitAssigner.Grouping.TEMPLATE, false);
+        SplitPlan noTest = plan(planted(2, 500), SplitRatios.parse("90/10"), 3, SplitAssigner.Grouping.TEMPLATE, false);
         assertThat(noTest.count(SplitAssigner.Split.TEST)).isZero();
     }
 
     // ---- generated data ----
 
-    static SplitAssigner.Plan plan(
+    static SplitPlan plan(
             List<StoredPair> pairs, SplitRatios ratios, long seed, SplitAssigner.Grouping g, boolean stratify) {
         SplitAssigner a = new SplitAssigner(ratios, seed, g, stratify, pairs.size());
         pairs.forEach(a::add);
         return a.plan();
     }
 
-    static SplitAudit.Report audit(List<StoredPair> pairs, SplitAssigner.Plan plan) {
+    static SplitAudit.Report audit(List<StoredPair> pairs, SplitPlan plan) {
         SplitAudit audit = PlannedSplitAudit.start(plan, 3);
         SplitAudit.Source source =
                 row -> pairs.forEach(p -> row.accept(plan.splitOf(p.id()).label, PlannedSplitAudit.entry(p)));
