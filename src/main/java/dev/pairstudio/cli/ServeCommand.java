@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,6 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
             store.close();
             throw new Cli.UserError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
+        prepareSortsInBackground(store);
         CountDownLatch stop = new CountDownLatch(1);
         // Ctrl+C and SIGTERM end the wait below, so that the server and the store close in order
         // before the JVM's shutdown begins: H2 closes its databases in a shutdown hook of its own,
@@ -146,5 +148,28 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static boolean isLoopback(String host) {
         return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+    }
+
+    /**
+     * Puts the texts in order while the server already answers, so that the first request sorted
+     * by question or SQL does not wait seconds for it (at 1M pairs, once per database). A failure
+     * (the store closed under it at Ctrl+C) costs only that wait later.
+     */
+    private static void prepareSortsInBackground(Database store) {
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        store.prepareSorts();
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(ServeCommand.class)
+                                .debug(
+                                        "Text orders not prepared: {}",
+                                        e.getClass().getName());
+                    }
+                },
+                "pairstudio-serve-prepare-sorts");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 }

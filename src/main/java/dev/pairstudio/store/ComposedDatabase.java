@@ -256,6 +256,16 @@ public interface ComposedDatabase extends Database {
     }
 
     @Override
+    default void prepareSorts() {
+        maintenance().prepareSorts();
+    }
+
+    @Override
+    default boolean sortReady(SortColumn column) {
+        return maintenance().sortReady(column);
+    }
+
+    @Override
     default void releaseIndex() {
         maintenance().releaseIndex();
     }

@@ -23,6 +23,22 @@ final class JdbcMaintenance implements Maintenance {
         } catch (SQLException e) {
             throw store.failure("prepare the search index", e);
         }
+        prepareSorts();
+    }
+
+    @Override
+    public void prepareSorts() {
+        try {
+            store.index().rank(SortColumn.QUESTION);
+            store.index().rank(SortColumn.SQL);
+        } catch (SQLException e) {
+            throw store.failure("put the questions and SQL in order", e);
+        }
+    }
+
+    @Override
+    public boolean sortReady(SortColumn column) {
+        return store.index().sortReady(column);
     }
 
     @Override

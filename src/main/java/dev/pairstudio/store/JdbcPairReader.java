@@ -150,13 +150,13 @@ final class JdbcPairReader implements PairReader {
         return withFilter(what, filter, null, reader);
     }
 
-    /** The same for rows in a sort order: by question, on an index whose pairs are ranked in full question order. */
+    /** The same for rows in a sort order: by question or SQL, on an index whose pairs are ranked in that text's full order. */
     <T> T withFilter(String what, PairFilter filter, PairSort sort, BiFunction<PairIndex, IndexFilter, T> reader) {
         BitSet textOrdinals = text.matching(filter);
         return store.readIndex(
                 what,
                 ix -> reader.apply(ix, new IndexFilter(ix, filter, textOrdinals)),
-                sort != null && sort.column() == SortColumn.QUESTION);
+                sort == null ? null : sort.column());
     }
 
     @Override

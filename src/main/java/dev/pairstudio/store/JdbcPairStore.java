@@ -260,13 +260,13 @@ public final class JdbcPairStore implements ComposedDatabase {
     }
 
     <T> T readIndex(String what, Function<PairIndex, T> reader) {
-        return readIndex(what, reader, false);
+        return readIndex(what, reader, null);
     }
 
-    /** @param questionOrder the reader walks the question order: every pair must have its rank ({@code QuestionRanks}) */
-    <T> T readIndex(String what, Function<PairIndex, T> reader, boolean questionOrder) {
+    /** @param sortedBy the column the reader walks in order (null: none): a text column is ranked first ({@code TextRanks}) */
+    <T> T readIndex(String what, Function<PairIndex, T> reader, SortColumn sortedBy) {
         try {
-            return index.read(reader, questionOrder);
+            return index.read(reader, sortedBy);
         } catch (SQLException e) {
             throw failure(what, e);
         }

@@ -7,9 +7,25 @@ import java.util.OptionalDouble;
 public interface Maintenance {
     /**
      * Builds in advance what answers filters, sorts and free-text search (a window calls it after
-     * opening, in the background), so that the first search of a session is as quick as the next.
+     * opening, in the background), so that the first search and the first sort by question or SQL
+     * of a session are as quick as the next.
      */
     default void prepare() {}
+
+    /**
+     * Puts the question and SQL texts in order in advance (part of {@link #prepare}; {@code serve}
+     * calls it alone, in the background), so that the first sort by either is as quick as the next.
+     */
+    default void prepareSorts() {}
+
+    /**
+     * Whether a sort by {@code column} is answered at once: false while the texts of the question
+     * or SQL column are put in order (the first time for a database; {@link #prepareSorts} does it
+     * ahead), when a page in that order waits for them. No I/O: safe on the FX thread.
+     */
+    default boolean sortReady(SortColumn column) {
+        return true;
+    }
 
     /**
      * Lets go of what {@link #prepare} builds until a call needs it again (it is then read back

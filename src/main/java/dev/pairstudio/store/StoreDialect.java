@@ -25,7 +25,7 @@ interface StoreDialect {
 
     /**
      * How the database orders text ({@code ORDER BY question}) when the JVM can compare the same
-     * way; null: only the database knows (its collation), so {@link QuestionRanks} asks it.
+     * way; null: only the database knows (its collation), so the text ranks of the index ask it.
      */
     default java.util.Comparator<String> textCollation() {
         return null;

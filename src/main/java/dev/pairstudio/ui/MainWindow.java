@@ -9,7 +9,6 @@ import dev.pairstudio.schema.ValidationRun;
 import dev.pairstudio.settings.SavedFilters;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.command.Command;
 import dev.pairstudio.ui.command.CommandTable;
@@ -37,7 +36,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
@@ -72,8 +70,6 @@ public final class MainWindow {
     private final UiSettings settings;
     private final CollectorControl collector;
     private final ChangeWatcher otherWriters;
-    private final javafx.beans.property.ObjectProperty<Consumer<OpenDatabaseDialog.Choice>> openDatabaseHandler =
-            new javafx.beans.property.SimpleObjectProperty<>();
     private final BorderPane root = new BorderPane();
     private final FilterViewModel filters = new FilterViewModel();
     private final FilterPanel filterPanel = new FilterPanel(filters);
@@ -91,6 +87,7 @@ public final class MainWindow {
     private final DialogService dialogs = new FxDialogService(
             () -> root.getScene() == null ? null : root.getScene().getWindow());
     private final PairsViewModel pairs;
+    private final DatabaseSwitch databaseSwitch;
     private final CommandTable commands;
     private final QuickExport quickExport = new QuickExport();
     private final TabPane views = new TabPane();
@@ -142,10 +139,11 @@ public final class MainWindow {
         root.getStylesheets()
                 .add(Objects.requireNonNull(MainWindow.class.getResource("pair-studio.css"))
                         .toExternalForm());
+        this.databaseSwitch = new DatabaseSwitch(store, dialogs, this::window);
         commands = MainCommands.of(
                 pairs,
                 new MainCommands.WindowActions(
-                        new Command(openDatabaseHandler.isNotNull(), this::openDatabase),
+                        databaseSwitch.openCommand(),
                         this::chooseAndImport,
                         () -> ExportWizard.show(
                                 window(),
@@ -161,16 +159,13 @@ public final class MainWindow {
                         this::toggleTheme,
                         () -> root.lookup("#search").requestFocus(),
                         this::showHelp));
-        javafx.scene.control.Menu recent =
-                RecentMenu.create(new RecentDatabases(settings), store.location(), location -> openRecent(location));
-        recent.disableProperty().bind(openDatabaseHandler.isNull());
         this.collectorToggle = new CollectorToggle(collector, tasks, this::message, this::dataChanged);
         root.setTop(new VBox(
-                commands.menuBar(Map.of("open-database", List.of(recent))),
+                commands.menuBar(Map.of("open-database", List.of(databaseSwitch.recentMenu(settings)))),
                 MainToolBar.create(commands, pairs, filters, collectorToggle)));
         SplitPane lower = new SplitPane(detail, preview);
         lower.setDividerPositions(0.5);
-        this.tableHeader = new TableHeader(filters, rows);
+        this.tableHeader = new TableHeader(filters, rows, store::sortReady);
         VBox.setVgrow(table, Priority.ALWAYS);
         SplitPane pairsView = new SplitPane(new VBox(tableHeader, table), lower);
         pairsView.setOrientation(Orientation.VERTICAL);
@@ -334,9 +329,10 @@ public final class MainWindow {
         countTotals();
         listChoices();
         tasks.run(
-                "prepare the word index",
+                "prepare the word index and the text orders",
                 () -> {
-                    store.prepare(); // the word index: the first search at 1M pairs took 5 s without it
+                    store.prepare(); // without it the first search at 1M pairs took 5 s, the first sort by question
+                    // 13 s
                     return null;
                 },
                 done -> {});
@@ -469,35 +465,9 @@ public final class MainWindow {
 
     // ---- chrome -----------------------------------------------------------------------
 
-    /**
-     * Opens a database of File › Open recent. The list keeps no password: a team database asks
-     * for it (the application clears it once the database opened or refused it).
-     */
-    private void openRecent(String location) {
-        char[] password = new char[0];
-        if (Databases.isTeamDatabase(location)) {
-            Optional<char[]> typed = dialogs.password(
-                    "recent-password",
-                    "Open the team database",
-                    "The password for " + location + ". It is not stored; leave it empty when the server needs none or "
-                            + Databases.PASSWORD_VARIABLE + " holds it.");
-            if (typed.isEmpty()) {
-                return;
-            }
-            password = typed.get();
-        }
-        openDatabaseHandler.get().accept(new OpenDatabaseDialog.Choice(location, password));
-    }
-
-    /** What File › Open database does with the user's choice (the application swaps the window); none: disabled. */
+    /** What File › Open database and Open recent do with the user's choice (the application swaps the window); none: disabled. */
     public void setOnOpenDatabase(Consumer<OpenDatabaseDialog.Choice> handler) {
-        openDatabaseHandler.set(handler);
-    }
-
-    private void openDatabase() {
-        new OpenDatabaseDialog(window(), store.folder())
-                .showAndWait()
-                .ifPresent(choice -> openDatabaseHandler.get().accept(choice));
+        databaseSwitch.setOnOpen(handler);
     }
 
     /** The collector's address and token while it runs (tests, the status bar). */

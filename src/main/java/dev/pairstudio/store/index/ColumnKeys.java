@@ -9,13 +9,13 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The sort key of every ordinal for one {@link SortColumn}: 128 bits (two longs compared
- * unsigned), ties by id. Read straight from the index's columns; the dimensions shared through
+ * The sort key of every ordinal for one {@link SortColumn}: a long compared unsigned, ties by id. Read straight from the index's columns; the dimensions shared through
  * profiles are ranked once per profile. Cheap to make (no per-row arrays), so a first page can
  * be selected from it without sorting everything.
  *
  * <p>String columns sort by the rank of their value among the distinct values (null first);
  * their keys are even ranks so that a cursor whose value no longer exists falls between two.
+ * Question and SQL sort by their {@link TextRanks}, which the caller brought up to date.
  */
 public final class ColumnKeys {
     private final SortColumn column;
@@ -81,16 +81,7 @@ public final class ColumnKeys {
         return column;
     }
 
-    /** Whether the key has a high half (SQL); otherwise it is zero. */
-    boolean wide() {
-        return column == SortColumn.SQL;
-    }
-
-    long hi(int o) {
-        return column == SortColumn.SQL ? index.sqlHi(o) : 0;
-    }
-
-    long lo(int o) {
+    long key(int o) {
         if (byProfile != null) {
             return byProfile[index.profile(o)];
         }
@@ -99,71 +90,58 @@ public final class ColumnKeys {
             case TIMESTAMP -> SortKeys.signed(index.ts(o));
             case UPDATED -> SortKeys.signed(index.updated(o));
             case EXECUTION_TIME -> index.execution(o);
-            case QUESTION -> index.questionRank(o); // the caller ranked every pair (IndexKeeper#read)
-            case SQL -> index.sqlLo(o);
+            case QUESTION, SQL -> index.ranks(column).rank(o); // the caller ranked every pair (IndexKeeper#read)
             default -> throw new IllegalStateException("no key for " + column);
         };
     }
 
     /** Ascending order of two ordinals: key, then id. */
     int compare(int a, int b) {
-        int c = Long.compareUnsigned(hi(a), hi(b));
-        if (c == 0) {
-            c = Long.compareUnsigned(lo(a), lo(b));
-        }
+        int c = Long.compareUnsigned(key(a), key(b));
         return c != 0 ? c : Long.compare(index.id(a), index.id(b));
     }
 
     /** Ascending order of an ordinal against a cursor position. */
-    int compare(int o, long[] key, long id) {
-        int c = Long.compareUnsigned(hi(o), key[0]);
-        if (c == 0) {
-            c = Long.compareUnsigned(lo(o), key[1]);
-        }
+    int compare(int o, long key, long id) {
+        int c = Long.compareUnsigned(key(o), key);
         return c != 0 ? c : Long.compare(index.id(o), id);
     }
 
     /** The cursor value of an ordinal: JSON-friendly (a string, a number or null). */
     public Object cursorValue(int o) {
         if (values != null) {
-            long lo = lo(o);
-            return lo == 0 ? null : values[(int) (lo / 2) - 1];
+            long key = key(o);
+            return key == 0 ? null : values[(int) (key / 2) - 1];
         }
-        if (wide()) {
-            return SortKeys.textCursor(hi(o), lo(o));
-        }
-        return lo(o);
+        return key(o);
     }
 
     /**
-     * A cursor's position as a key of this column. By question, the cursor's pair is looked up:
-     * its rank is its place now, even when pairs were ranked again since the cursor was made.
+     * A cursor's position as a key of this column. By question or SQL, the cursor's pair is looked
+     * up: its rank is its place now, even when pairs were ranked again since the cursor was made.
      */
-    long[] key(Cursor cursor) {
-        if (column == SortColumn.QUESTION) {
+    long key(Cursor cursor) {
+        if (PairIndex.textRanked(column)) {
             int o = index.ordinalOf(cursor.id());
-            if (o >= 0 && !index.purged(o) && index.questionRank(o) > 0) {
-                return new long[] {0, index.questionRank(o)};
+            if (o >= 0 && !index.purged(o) && key(o) > 0) {
+                return key(o);
             }
         }
         return key(cursor.value());
     }
 
     /** A cursor's value as a key of this column. */
-    private long[] key(Object value) {
+    private long key(Object value) {
         if (values != null) {
             if (value == null) {
-                return new long[] {0, 0};
+                return 0;
             }
             int i = Arrays.binarySearch(values, Objects.toString(value));
-            return new long[] {0, i >= 0 ? 2L * (i + 1) : 2L * (-i - 1) + 1};
-        }
-        if (wide()) {
-            return SortKeys.parseTextCursor(Objects.toString(value));
+            return i >= 0 ? 2L * (i + 1) : 2L * (-i - 1) + 1;
         }
         if (!(value instanceof Number number)) {
             throw new IllegalArgumentException("Not a valid cursor value for " + column + ": " + value);
         }
-        return new long[] {0, number.longValue()};
+        return number.longValue();
     }
 }

@@ -30,7 +30,7 @@ public final class FirstRows {
     }
 
     private int[] select(PairIndex index, IndexFilter filter, Cursor after, int k) {
-        long[] cursorKey = after == null ? null : keys.key(after);
+        long cursorKey = after == null ? 0 : keys.key(after);
         int[] heap = new int[Math.max(1, k)]; // max-heap in walk order: the last kept row on top
         int size = 0;
         // Ordinals are in id order: walking them in the sort's direction lets ties (many pairs share
@@ -42,7 +42,7 @@ public final class FirstRows {
             if (!filter.test(o)) {
                 continue;
             }
-            if (cursorKey != null) {
+            if (after != null) {
                 int c = keys.compare(o, cursorKey, after.id());
                 if (descending ? c >= 0 : c <= 0) {
                     continue; // at or before the cursor

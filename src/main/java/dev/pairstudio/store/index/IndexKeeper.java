@@ -1,5 +1,6 @@
 package dev.pairstudio.store.index;
 
+import dev.pairstudio.store.SortColumn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,13 +54,13 @@ public final class IndexKeeper {
 
     private volatile long buildTotal;
 
-    /** How the database compares questions, when it is {@link String#compareTo}; null: ask the database. */
-    private final Comparator<String> collation;
+    /** Keeps the question and SQL orders of the index ({@link TextRanks}). */
+    private final TextRanking textRanking;
 
     public IndexKeeper(DataSource pool, Path snapshotFile, Comparator<String> collation) {
         this.pool = pool;
         this.snapshotFile = snapshotFile;
-        this.collation = collation;
+        this.textRanking = new TextRanking(lock, () -> index, collation);
     }
 
     /** Whether the index is ready in this process (false while it is being read or built). */
@@ -80,25 +81,20 @@ public final class IndexKeeper {
 
     /** Runs {@code reader} on an up-to-date index under the read lock. */
     public <T> T read(Function<PairIndex, T> reader) throws SQLException {
-        return read(reader, false);
+        return read(reader, null);
     }
 
     /**
-     * Runs {@code reader} on an up-to-date index under the read lock; with {@code questionOrder},
-     * on one whose every pair has its rank in question order ({@link QuestionRanks}), taken under
-     * the same lock so that no pair added meanwhile goes unranked.
+     * Runs {@code reader} on an up-to-date index under the read lock; when {@code sortedBy} is a
+     * text column ({@link PairIndex#textRanked}), on one whose every pair has its rank in that
+     * column's order ({@link TextRanks}), the last ones placed under the same lock so that no pair
+     * added meanwhile goes unranked.
      */
-    public <T> T read(Function<PairIndex, T> reader, boolean questionOrder) throws SQLException {
+    public <T> T read(Function<PairIndex, T> reader, SortColumn sortedBy) throws SQLException {
         try (Connection c = pool.getConnection()) {
             refresh(c, ChangeLog.clock(c));
-            if (questionOrder) {
-                lock.writeLock().lock();
-                try {
-                    QuestionRanks.update(c, index, collation);
-                    lock.readLock().lock(); // downgrade: no writer between the ranking and the read
-                } finally {
-                    lock.writeLock().unlock();
-                }
+            if (sortedBy != null && PairIndex.textRanked(sortedBy)) {
+                textRanking.rank(c, sortedBy, true); // returns holding the read lock
             } else {
                 lock.readLock().lock();
             }
@@ -108,6 +104,23 @@ public final class IndexKeeper {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * Ranks a text column of an up-to-date index in advance (a window after opening, {@code serve}),
+     * so that the first sort by it is as quick as the next: seconds at 1M pairs the first time,
+     * then kept in the snapshot. Other reads and writes go on meanwhile.
+     */
+    public void rank(SortColumn column) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            refresh(c, ChangeLog.clock(c));
+            textRanking.rank(c, column, false);
+        }
+    }
+
+    /** See {@link TextRanking#sortReady}. */
+    public boolean sortReady(SortColumn column) {
+        return textRanking.sortReady(column);
     }
 
     /** Builds the index if this process has none yet, up to the current clock; {@code c} must have no open change. */
@@ -307,7 +320,7 @@ public final class IndexKeeper {
 
     /**
      * Writes the snapshot when the index differs from what the file holds (built or brought
-     * forward here, or the word index or question ranks added). Called on close; a failure only costs the next
+     * forward here, or the word index or text ranks added). Called on close; a failure only costs the next
      * open a rebuild, so it is logged, not thrown.
      */
     public void save() {

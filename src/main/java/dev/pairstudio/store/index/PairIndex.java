@@ -3,24 +3,20 @@ package dev.pairstudio.store.index;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StatGroup;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
 /**
  * The pairs' filterable and sortable columns in memory, one primitive array per column indexed by
- * an ordinal (arrival order, which is id order): about 90 bytes a pair. Counts, pages in any sort
+ * an ordinal (arrival order, which is id order): about 65 bytes a pair. Counts, pages in any sort
  * order and statistics are scans of these arrays (milliseconds at 1M pairs) instead of database
  * indexes, which made every insert several times slower (V5__memory_index.sql).
  *
- * <p>The dimensions that many pairs share (database, status, query type, flags, tables, …) are
- * interned as one {@link StatGroup} "profile" per distinct combination; a row holds its profile
- * number. A filter on those dimensions is then decided once per profile, not once per pair.
+ * <p>The dimensions that many pairs share are interned as {@link Profiles}; a row holds its
+ * profile's number. Sorting by question or SQL follows {@link TextRanks}, ranked on first use.
  *
  * <p>Not thread-safe: the store guards it with a read-write lock (readers scan, one writer puts).
  * Rows are never removed, only marked purged, so ordinals stay valid; sort orders are rebuilt
@@ -36,10 +32,6 @@ public final class PairIndex {
     private long[] updated = new long[0];
     private long[] execution = new long[0];
     private long[] duplicateGroup = new long[0];
-    private long[] questionHi = new long[0];
-    private long[] questionLo = new long[0];
-    private long[] sqlHi = new long[0];
-    private long[] sqlLo = new long[0];
     private long[] pairHash = new long[0];
     private int[] profile = new int[0];
     private int[] questionLength = new int[0];
@@ -50,17 +42,11 @@ public final class PairIndex {
     private byte[] state = new byte[0];
     /** The word index for free-text search, built on the first search ({@link IndexKeeper#ensureText}). */
     private TextIndex text;
-    /**
-     * Each pair's rank in full question order ({@link QuestionRanks}), from 1; 0 for a pair added
-     * or edited since the ranking. Null until the first sort by question.
-     */
-    private int[] questionRank;
-    /** Whether some pair waits for its question rank: a sort by question checks only this flag otherwise. */
-    private boolean questionRankWaiting;
+    /** Each pair's place in full question order, and in full SQL order. */
+    private TextRanks questionRanks = new TextRanks();
 
-    private final List<StatGroup> profiles = new ArrayList<>();
-    private final Map<StatGroup, Integer> profileNumbers = new HashMap<>();
-    private int[] profileRows = new int[16];
+    private TextRanks sqlRanks = new TextRanks();
+    private Profiles profiles = new Profiles();
 
     private final PairIdHashes byPairId = new PairIdHashes(o -> pairHash[o]);
     /** The last few sort orders used (each 12-20 MB at 1M pairs), most recent last. */
@@ -90,73 +76,52 @@ public final class PairIndex {
             ids[o] = r.id();
             pairHash[o] = PairIdHashes.hash(r.pairId());
             byPairId.add(o);
-            textHash[o] = textHash(r);
+            textHash[o] = TextDigest.textHash(r);
             if (text != null) {
                 text.add(o, r.question(), r.sql());
             }
-            if (questionRank != null) {
-                questionRank[o] = 0;
-                questionRankWaiting = true;
-            }
+            textChanged(o);
         } else {
-            profileRows[profile[o]]--;
+            profiles.released(profile[o]);
             if ((state[o] & PURGED) != 0) {
                 state[o] &= ~PURGED;
                 purged--;
                 byPairId.add(o);
             }
-            int h = textHash(r);
+            int h = TextDigest.textHash(r);
             if (h != textHash[o]) {
                 textHash[o] = h;
                 if (text != null) {
                     text.replace(o, r.question(), r.sql());
                 }
-                if (questionRank != null) {
-                    questionRank[o] = 0;
-                    questionRankWaiting = true;
-                }
+                textChanged(o);
             }
         }
         ts[o] = r.tsMicros();
         updated[o] = r.updatedMicros();
         execution[o] = r.executionKey();
         duplicateGroup[o] = r.duplicateGroup() == null ? NO_GROUP : r.duplicateGroup();
-        questionHi[o] = SortKeys.text(r.question(), 0);
-        questionLo[o] = SortKeys.text(r.question(), 8);
-        sqlHi[o] = SortKeys.text(r.sql(), 0);
-        sqlLo[o] = SortKeys.text(r.sql(), 8);
         questionLength[o] = r.questionLength();
         sqlLength[o] = r.sqlLength();
         state[o] = (byte) (r.trash() ? TRASH : 0);
-        int p = intern(r.group());
-        profile[o] = p;
-        profileRows[p]++;
+        profile[o] = profiles.intern(r.group());
+        profiles.held(profile[o]);
         changed();
         return true;
     }
 
-    private static int textHash(IndexRow r) {
-        return textHash(r.question(), r.sql());
+    /** A new or edited text: its ranks wait to be placed. */
+    private void textChanged(int o) {
+        questionRanks.changed(o);
+        sqlRanks.changed(o);
     }
 
-    public static int textHash(String question, String sql) {
-        return 31 * question.hashCode() + sql.hashCode();
-    }
-
-    /** One pair's share of {@link #liveTextDigest()}: a well-mixed hash of its id and texts. */
-    public static long textDigest(long id, int textHash) {
-        long z = id * 0x9E3779B97F4A7C15L ^ (textHash & 0xFFFFFFFFL);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    /** The sum of every live pair's {@link #textDigest}: order-free, so a writer can add up the pairs it saw. */
+    /** The sum of every live pair's {@link TextDigest}: order-free, so a writer can add up the pairs it saw. */
     public long liveTextDigest() {
         long digest = 0;
         for (int o = 0; o < size; o++) {
             if (state[o] == 0) {
-                digest += textDigest(ids[o], textHash[o]);
+                digest += TextDigest.of(ids[o], textHash[o]);
             }
         }
         return digest;
@@ -170,45 +135,28 @@ public final class PairIndex {
         text = built;
     }
 
-    /** Which parts built on first use it holds (word index 1, question ranks 2): the snapshot is written again when they grow. */
+    /** Which parts built on first use it holds (word index 1, question ranks 2, SQL ranks 4): the snapshot is written again when they grow. */
     int optionalParts() {
-        return (text != null ? 1 : 0) | (questionRank != null ? 2 : 0);
+        return (text != null ? 1 : 0) | questionRanks.part(2) | sqlRanks.part(4);
     }
 
-    boolean questionRanked() {
-        return questionRank != null;
+    /** Whether sorting by {@code column} follows {@link TextRanks} (the question and the SQL). */
+    public static boolean textRanked(SortColumn column) {
+        return column == SortColumn.QUESTION || column == SortColumn.SQL;
     }
 
-    /** The rank of a pair in full question order; 0 when it waits to be placed. */
-    int questionRank(int o) {
-        return questionRank[o];
+    /** The ranks of a text column ({@link #textRanked}). */
+    TextRanks ranks(SortColumn column) {
+        return switch (column) {
+            case QUESTION -> questionRanks;
+            case SQL -> sqlRanks;
+            default -> throw new IllegalArgumentException(column + " is not ranked by its text");
+        };
     }
 
-    /** Live pairs that wait for a question rank (added or edited since the ranking). */
-    int[] unrankedQuestions() {
-        if (questionRank == null || !questionRankWaiting) {
-            return new int[0];
-        }
-        return java.util.stream.IntStream.range(0, size)
-                .filter(o -> questionRank[o] == 0 && (state[o] & PURGED) == 0)
-                .toArray();
-    }
-
-    /** The ranked live pairs in rank order. */
-    int[] questionOrder() {
-        int[] byRank = new int[size + 1];
-        Arrays.fill(byRank, -1);
-        for (int o = 0; o < size; o++) {
-            if (questionRank[o] > 0 && (state[o] & PURGED) == 0) {
-                byRank[questionRank[o]] = o;
-            }
-        }
-        return Arrays.stream(byRank).filter(o -> o >= 0).toArray();
-    }
-
-    void attachQuestionRanks(int[] ranks) {
-        questionRank = Arrays.copyOf(ranks, ids.length); // as long as the other columns: they grow together
-        questionRankWaiting = false;
+    /** Takes a ranking of a text column made when the index had {@code rankedSize} rows. */
+    void attachRanks(SortColumn column, int[] ordered, int rankedSize) {
+        ranks(column).attach(ordered, rankedSize, size, ids.length); // as long as the other columns: they grow together
         changed();
     }
 
@@ -229,10 +177,9 @@ public final class PairIndex {
         if (o < 0 || (state[o] & PURGED) != 0) {
             return false;
         }
-        profileRows[profile[o]]--;
-        int p = intern(change.apply(profiles.get(profile[o])));
-        profile[o] = p;
-        profileRows[p]++;
+        profiles.released(profile[o]);
+        profile[o] = profiles.intern(change.apply(profiles.group(profile[o])));
+        profiles.held(profile[o]);
         updated[o] = updatedMicros;
         changed();
         return true;
@@ -248,13 +195,12 @@ public final class PairIndex {
             return false;
         }
         duplicateGroup[o] = group;
-        StatGroup g = profiles.get(profile[o]);
+        StatGroup g = profiles.group(profile[o]);
         long flags = (g.flags() & ~mask) | (bits & mask);
         if (flags != g.flags()) {
-            profileRows[profile[o]]--;
-            int p = intern(g.withFlags(flags));
-            profile[o] = p;
-            profileRows[p]++;
+            profiles.released(profile[o]);
+            profile[o] = profiles.intern(g.withFlags(flags));
+            profiles.held(profile[o]);
         }
         changed();
         return true;
@@ -276,7 +222,7 @@ public final class PairIndex {
         if (o >= 0 && (state[o] & PURGED) == 0) {
             state[o] |= PURGED;
             purged++;
-            profileRows[profile[o]]--;
+            profiles.released(profile[o]);
             byPairId.remove(o);
             changed();
         }
@@ -292,20 +238,6 @@ public final class PairIndex {
     /** Sizes the columns for {@code rows} pairs up front (a load knows the count): no growth by copying. */
     void reserve(int rows) {
         ensureCapacity(rows);
-    }
-
-    private int intern(StatGroup g) {
-        Integer known = profileNumbers.get(g);
-        if (known != null) {
-            return known;
-        }
-        int p = profiles.size();
-        profiles.add(g);
-        profileNumbers.put(g, p);
-        if (p >= profileRows.length) {
-            profileRows = Arrays.copyOf(profileRows, profileRows.length * 2);
-        }
-        return p;
     }
 
     /**
@@ -334,19 +266,14 @@ public final class PairIndex {
         updated = Arrays.copyOf(updated, n);
         execution = Arrays.copyOf(execution, n);
         duplicateGroup = Arrays.copyOf(duplicateGroup, n);
-        questionHi = Arrays.copyOf(questionHi, n);
-        questionLo = Arrays.copyOf(questionLo, n);
-        sqlHi = Arrays.copyOf(sqlHi, n);
-        sqlLo = Arrays.copyOf(sqlLo, n);
         pairHash = Arrays.copyOf(pairHash, n);
         profile = Arrays.copyOf(profile, n);
         questionLength = Arrays.copyOf(questionLength, n);
         sqlLength = Arrays.copyOf(sqlLength, n);
         textHash = Arrays.copyOf(textHash, n);
         state = Arrays.copyOf(state, n);
-        if (questionRank != null) {
-            questionRank = Arrays.copyOf(questionRank, n);
-        }
+        questionRanks.grow(n);
+        sqlRanks.grow(n);
     }
 
     // ---- reading ----------------------------------------------------------------------------
@@ -419,33 +346,17 @@ public final class PairIndex {
         return (state[o] & PURGED) != 0;
     }
 
-    long questionHi(int o) {
-        return questionHi[o];
-    }
-
-    long questionLo(int o) {
-        return questionLo[o];
-    }
-
-    long sqlHi(int o) {
-        return sqlHi[o];
-    }
-
-    long sqlLo(int o) {
-        return sqlLo[o];
-    }
-
     public int profileCount() {
-        return profiles.size();
+        return profiles.count();
     }
 
     public StatGroup group(int profileNumber) {
-        return profiles.get(profileNumber);
+        return profiles.group(profileNumber);
     }
 
     /** Whether some row not purged has this profile. */
     public boolean inUse(int profileNumber) {
-        return profileRows[profileNumber] > 0;
+        return profiles.inUse(profileNumber);
     }
 
     /** The order of a column if it is cached (built since the last change), else null. */
@@ -475,74 +386,59 @@ public final class PairIndex {
 
     // ---- snapshot (IndexSnapshot) ------------------------------------------------------------
 
-    /** Writes every column, the profiles, the pair_id table and the word index (when built). */
+    /** Writes every column, the profiles, the pair_id table, the word index and the text ranks (when built). */
     void write(SnapshotFile.Out out) throws IOException {
         out.i32(size);
-        for (long[] column : new long[][] {
-            ids, ts, updated, execution, duplicateGroup, questionHi, questionLo, sqlHi, sqlLo, pairHash
-        }) {
+        for (long[] column : new long[][] {ids, ts, updated, execution, duplicateGroup, pairHash}) {
             out.longs(column, size);
         }
         for (int[] column : new int[][] {profile, questionLength, sqlLength, textHash}) {
             out.ints(column, size);
         }
         out.bytes(state, size);
-        out.i32(profiles.size());
-        for (StatGroup g : profiles) {
-            StatGroupCodec.write(out, g);
-        }
+        profiles.write(out);
         byPairId.write(out);
         out.bool(text != null);
         if (text != null) {
             text.write(out);
         }
-        out.bool(questionRank != null);
-        if (questionRank != null) {
-            out.ints(questionRank, size);
-        }
+        questionRanks.write(out, size);
+        sqlRanks.write(out, size);
     }
 
     /** The index {@link #write} wrote; throws on anything that cannot be a snapshot (the caller rebuilds). */
     static PairIndex read(SnapshotFile.In in) throws IOException {
         PairIndex ix = new PairIndex();
-        int n = in.count(8 * 10 + 4 * 4 + 1);
+        int n = in.count(8 * 6 + 4 * 4 + 1);
         ix.size = n;
         ix.ids = in.longs(n);
         ix.ts = in.longs(n);
         ix.updated = in.longs(n);
         ix.execution = in.longs(n);
         ix.duplicateGroup = in.longs(n);
-        ix.questionHi = in.longs(n);
-        ix.questionLo = in.longs(n);
-        ix.sqlHi = in.longs(n);
-        ix.sqlLo = in.longs(n);
         ix.pairHash = in.longs(n);
         ix.profile = in.ints(n);
         ix.questionLength = in.ints(n);
         ix.sqlLength = in.ints(n);
         ix.textHash = in.ints(n);
         ix.state = in.bytes(n);
-        for (int g = 0, groups = in.count(8); g < groups; g++) {
-            ix.intern(StatGroupCodec.read(in));
-        }
+        ix.profiles = Profiles.read(in);
         for (int o = 0; o < n; o++) {
-            if (ix.profile[o] < 0 || ix.profile[o] >= ix.profiles.size() || (o > 0 && ix.ids[o] <= ix.ids[o - 1])) {
+            if (ix.profile[o] < 0 || ix.profile[o] >= ix.profiles.count() || (o > 0 && ix.ids[o] <= ix.ids[o - 1])) {
                 throw new IOException("row " + o + " is out of order or names no profile");
             }
             if ((ix.state[o] & PURGED) != 0) {
                 ix.purged++;
             } else {
-                ix.profileRows[ix.profile[o]]++;
+                ix.profiles.held(ix.profile[o]);
             }
         }
         ix.byPairId.read(in);
         if (in.bool()) {
             ix.text = TextIndex.read(in);
         }
-        if (in.bool()) {
-            ix.questionRank = in.ints(n);
-            ix.questionRankWaiting = true; // pairs written before the snapshot may wait: looked for on the first sort
-        }
+        ix.questionRanks = TextRanks.read(in, n);
+        ix.sqlRanks = TextRanks.read(in, n);
         return ix;
     }
 
@@ -560,14 +456,10 @@ public final class PairIndex {
                 && execution[o] == r.executionKey()
                 && duplicateGroup[o] == (r.duplicateGroup() == null ? NO_GROUP : r.duplicateGroup())
                 && pairHash[o] == PairIdHashes.hash(r.pairId())
-                && textHash[o] == textHash(r)
-                && questionHi[o] == SortKeys.text(r.question(), 0)
-                && questionLo[o] == SortKeys.text(r.question(), 8)
-                && sqlHi[o] == SortKeys.text(r.sql(), 0)
-                && sqlLo[o] == SortKeys.text(r.sql(), 8)
+                && textHash[o] == TextDigest.textHash(r)
                 && questionLength[o] == r.questionLength()
                 && sqlLength[o] == r.sqlLength()
-                && profiles.get(profile[o]).equals(r.group());
+                && profiles.group(profile[o]).equals(r.group());
     }
 
     /** The trash rows not purged (a snapshot's check against the trash table). */
@@ -592,8 +484,9 @@ public final class PairIndex {
     }
 
     long memoryBytes() {
-        return ids.length * (8L * 10 + 4L * 4 + 1)
-                + (questionRank == null ? 0 : 4L * questionRank.length)
+        return ids.length * (8L * 6 + 4L * 4 + 1)
+                + questionRanks.memoryBytes()
+                + sqlRanks.memoryBytes()
                 + byPairId.memoryBytes()
                 + (text == null ? 0 : text.memoryBytes());
     }

@@ -7,7 +7,7 @@ import java.util.function.IntToLongFunction;
 
 /**
  * Every ordinal of a {@link PairIndex} in the order of one column ({@link ColumnKeys}), ties by
- * id: a stable radix sort of the 128-bit keys over the ordinals, which are in id order. Built in
+ * id: a stable radix sort of the keys over the ordinals, which are in id order. Built in
  * tens of milliseconds at 1M pairs, for walks over many pages (page starts, streaming); a
  * descending sort walks it backwards (ties by id descending).
  */
@@ -28,10 +28,7 @@ public final class SortOrder {
             order[i] = i;
         }
         if (column != SortColumn.ID) { // ordinals are already in id order
-            radixSort(order, keys::lo);
-            if (keys.wide()) {
-                radixSort(order, keys::hi);
-            }
+            radixSort(order, keys::key);
         }
         return new SortOrder(keys, order);
     }
@@ -54,7 +51,7 @@ public final class SortOrder {
      * whose (key, id) is greater; descending, the last position whose (key, id) is smaller.
      */
     public int startAfter(Cursor cursor, boolean descending) {
-        long[] key = keys.key(cursor);
+        long key = keys.key(cursor);
         int low = 0;
         int high = order.length; // first position with (key, id) > cursor
         while (low < high) {

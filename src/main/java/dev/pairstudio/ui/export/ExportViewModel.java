@@ -12,8 +12,6 @@ import dev.pairstudio.privacy.DenyList;
 import dev.pairstudio.privacy.Operator;
 import dev.pairstudio.privacy.PiiType;
 import dev.pairstudio.privacy.Policy;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,8 +49,6 @@ public final class ExportViewModel {
         FILTER,
         SELECTION
     }
-
-    private static final String BAD_NAME_CHARS = "/\\:*?\"<>|";
 
     private final PairFilter currentFilter;
     private final Set<Long> selection;
@@ -274,54 +270,30 @@ public final class ExportViewModel {
     }
 
     public Path folderPath() {
-        try {
-            return Path.of(folder.get().trim()).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            return null;
-        }
+        return destinationNow().folder();
     }
 
     /** The path handed to the exporter: the file, or for folder presets the folder. */
     public Path output() {
-        Path f = folderPath();
-        return f == null ? null : f.resolve(fileName.get().trim());
+        return destinationNow().output();
     }
 
     /** The data files and manifest an export would write (before any "keep both" renaming). */
     public List<Path> plannedFiles() {
-        Path out = output();
-        if (out == null || fileName.get().isBlank()) {
-            return List.of();
-        }
-        String gz = gzip.get() ? ".gz" : "";
-        List<Path> files = new ArrayList<>();
-        if (folderLayout()) {
-            for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
-                files.add(out.resolve(s.label + "." + extension() + gz));
-            }
-            files.add(out.resolve("manifest.json"));
-            files.add(out.resolve("README.md"));
-            return files;
-        }
-        String name = out.getFileName().toString();
-        if (gzip.get() && !name.endsWith(".gz")) {
-            name += ".gz";
-        }
-        if (splitting()) {
-            String stem = stem(name);
-            for (SplitAssigner.Split s : SplitAssigner.Split.values()) {
-                files.add(out.resolveSibling(stem + "." + s.label + "." + extension() + gz));
-            }
-            files.add(out.resolveSibling(stem + ".manifest.json"));
-        } else {
-            files.add(out.resolveSibling(name));
-            files.add(out.resolveSibling(name + ".manifest.json"));
-        }
+        return destinationNow().plannedFiles();
+    }
+
+    private ExportDestination destinationNow() {
         Preset p = preset();
-        if (p != null && p.schemaFile() != null) {
-            files.add(out.resolveSibling(p.schemaFile().replace("{name}", stem(name)))); // when a database has a schema
-        }
-        return files;
+        return new ExportDestination(
+                folder.get(),
+                fileName.get(),
+                folderLayout(),
+                splitting(),
+                extension(),
+                gzip.get(),
+                p == null ? null : p.schemaFile(),
+                existing.get());
     }
 
     /**
@@ -474,70 +446,16 @@ public final class ExportViewModel {
     }
 
     private void destination() {
-        String problem = "";
-        String note = "";
-        boolean byName = false;
-        String name = fileName.get() == null ? "" : fileName.get().trim();
-        Path dir = folderPath();
-        if (folder.get() == null || folder.get().isBlank() || dir == null) {
-            problem = "Choose a folder.";
-        } else if (name.isEmpty()) {
-            problem = folderLayout() ? "Enter a name for the dataset folder." : "Enter a file name.";
-            byName = true;
-        } else if (name.equals(".")
-                || name.equals("..")
-                || name.chars().anyMatch(c -> c < 32 || BAD_NAME_CHARS.indexOf(c) >= 0)) {
-            problem = "A file name cannot contain / \\ : * ? \" < > | or be . or ..";
-            byName = true;
-        } else if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            problem = dir + " is a file, not a folder.";
-        } else if (!Files.exists(dir)) {
-            Path parent = dir.getParent();
-            if (parent == null || !Files.isDirectory(parent)) {
-                problem = dir + " does not exist. Choose an existing folder.";
-            } else {
-                note = "The folder " + dir.getFileName() + " will be created.";
-            }
-        } else if (!Files.isWritable(dir)) {
-            problem = "Cannot write to " + dir + ": permission denied.";
-        } else {
-            Path taken =
-                    plannedFiles().stream().filter(Files::exists).findFirst().orElse(null);
-            if (folderLayout() && Files.exists(output())) {
-                taken = output();
-            }
-            if (taken != null) {
-                switch (existing.get()) {
-                    case FAIL -> {
-                        problem = taken.getFileName()
-                                + " already exists. Choose another name, \"Keep both\" or \"Replace\".";
-                        byName = true;
-                    }
-                    case RENAME ->
-                        note = taken.getFileName() + " already exists; the export will be written beside it as "
-                                + stem(name) + " (2)….";
-                    case OVERWRITE ->
-                        note = taken.getFileName()
-                                + " already exists and will be replaced once the export has succeeded.";
-                }
-            }
-        }
-        nameAtFault = byName;
-        destinationProblem.set(problem);
-        destinationNote.set(note);
+        ExportDestination.Verdict v = destinationNow().check();
+        nameAtFault = v.nameAtFault();
+        destinationProblem.set(v.problem());
+        destinationNote.set(v.note());
     }
 
     // ---- names --------------------------------------------------------------------------
 
-    /** "data.jsonl" → "data"; "data.jsonl.gz" → "data". */
-    static String stem(String file) {
-        String f = file.endsWith(".gz") ? file.substring(0, file.length() - 3) : file;
-        int dot = f.lastIndexOf('.');
-        return dot > 0 ? f.substring(0, dot) : f;
-    }
-
     private String renamedFor(String current, String newFormat) {
-        String stem = current == null || current.isBlank() ? "training_data" : stem(current.trim());
+        String stem = current == null || current.isBlank() ? "training_data" : ExportDestination.stem(current.trim());
         Preset p = presets.get(newFormat);
         if (p != null && p.layout() == Preset.Layout.FOLDER) {
             return stem;

@@ -158,7 +158,7 @@ public final class QuickExport {
         String extension = preset != null ? preset.extension() : profile.format();
         String name = ExportProfiles.timestampedName(profile, extension, Timestamps.now());
         if (preset != null && preset.layout() == Preset.Layout.FOLDER) {
-            name = ExportViewModel.stem(name);
+            name = ExportDestination.stem(name);
         }
         return new ExportTask(ctx, profile, policy, folder.resolve(name), ExportTargetPolicy.RENAME, false);
     }

@@ -1,7 +1,9 @@
 package dev.pairstudio.ui.pairs;
 
 import dev.pairstudio.pair.Plural;
+import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.ui.filter.FilterViewModel;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,15 +37,19 @@ public final class TableHeader extends VBox {
 
     private final FilterViewModel filters;
     private final PagedPairList rows;
+    /** Whether the store answers a sort at once ({@code Maintenance.sortReady}): a volatile read. */
+    private final Predicate<SortColumn> sortReady;
+
     private final ObjectProperty<Totals> totals = new SimpleObjectProperty<>(Totals.UNKNOWN);
     private final Label summary = new Label();
     private final Label bannerText = new Label();
     private final FlowPane chips = new FlowPane(4, 4);
     private final ToggleButton filtersShown = new ToggleButton("Filters", new FontIcon(Feather.SLIDERS));
 
-    public TableHeader(FilterViewModel filters, PagedPairList rows) {
+    public TableHeader(FilterViewModel filters, PagedPairList rows, Predicate<SortColumn> sortReady) {
         this.filters = filters;
         this.rows = rows;
+        this.sortReady = sortReady;
         setId("table-header");
         getStyleClass().add("table-header");
 
@@ -115,7 +121,14 @@ public final class TableHeader extends VBox {
         long shown = rows.waitingProperty().get() ? -1 : rows.totalProperty().get();
         String noun = trash ? "pairs in the trash" : "pairs";
         StringBuilder text = new StringBuilder();
-        if (shown < 0) {
+        SortColumn sortedBy = rows.sort().column();
+        if (shown < 0 && !sortReady.test(sortedBy)) {
+            // the first sort by a text: its ranking takes seconds at 1M pairs, once for the database
+            text.append("Putting ")
+                    .append(all < 0 ? "the pairs" : Plural.of(all, "pair"))
+                    .append(sortedBy == SortColumn.SQL ? " in SQL order" : " in question order")
+                    .append(" (once for this database)…");
+        } else if (shown < 0) {
             text.append(all < 0 ? "Counting pairs…" : "Loading " + Plural.of(all, "pair") + "…");
         } else if (all < 0 || (shown == all && filters.chips().isEmpty())) {
             text.append(trash ? Plural.of(shown, "pair in the trash", noun) : Plural.of(shown, "pair"));

@@ -5,17 +5,13 @@ import dev.pairstudio.pair.Plural;
 import dev.pairstudio.store.Database;
 import dev.pairstudio.ui.filter.FilterViewModel;
 import dev.pairstudio.ui.task.TaskRunner;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -31,7 +27,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -42,7 +37,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -76,6 +70,7 @@ public final class StatisticsView extends BorderPane {
     private final VBox content = new VBox(12);
     private final GridPane grid = new GridPane();
     private final Label empty = new Label("No pairs match this filter.");
+    private final DashboardFiles files;
     private boolean active;
     private boolean stale = true;
 
@@ -88,6 +83,8 @@ public final class StatisticsView extends BorderPane {
         this.tasks = tasks;
         this.drill = new DrillDown(filters);
         this.loader = new StatisticsLoader(store, tasks, debounce, this::show, this::failed);
+        this.files = new DashboardFiles(
+                tasks, content, this::card, cards.values(), data::get, this::filterDescription, status, this::failed);
         getStyleClass().add("stats-view");
         setId("statistics-view");
         getStylesheets()
@@ -189,46 +186,17 @@ public final class StatisticsView extends BorderPane {
 
     /** Saves one chart as PNG: the snapshot now (FX thread), encoding and the atomic write in the background. */
     public CompletableFuture<Path> saveChart(String chartId, Path target) {
-        WritableImage image = card(chartId).snapshot();
-        return write(target, () -> PngImages.encode(image));
+        return files.saveChart(chartId, target);
     }
 
     /** Saves the whole dashboard (headline and every chart) as one PNG. */
     public CompletableFuture<Path> saveDashboardPng(Path target) {
-        List<Node> actions = new ArrayList<>(content.lookupAll(".stats-card-action"));
-        actions.forEach(n -> n.setVisible(false));
-        WritableImage image;
-        try {
-            image = content.snapshot(null, null);
-        } finally {
-            actions.forEach(n -> n.setVisible(true));
-        }
-        return write(target, () -> PngImages.encode(image));
+        return files.saveDashboardPng(target);
     }
 
     /** Saves a self-contained HTML report: headline and per-chart tables, chart images inlined as base64 PNG. */
     public CompletableFuture<Path> saveHtmlReport(Path target) {
-        DashboardData d = data.get();
-        if (d == null) {
-            throw new IllegalStateException("no statistics yet");
-        }
-        List<ChartNumbers> numbers = new ArrayList<>();
-        List<WritableImage> images = new ArrayList<>();
-        for (ChartCard c : cards.values()) {
-            numbers.add(c.numbers());
-            images.add(c.numbers().rows().isEmpty() ? null : c.snapshot());
-        }
-        List<DashboardCharts.Headline> headlines = DashboardCharts.headlines(d);
-        String filter = filterDescription();
-        Instant now = Instant.now();
-        return write(target, () -> {
-            List<HtmlReport.Section> sections = new ArrayList<>();
-            for (int i = 0; i < numbers.size(); i++) {
-                sections.add(new HtmlReport.Section(
-                        numbers.get(i), images.get(i) == null ? null : PngImages.encode(images.get(i))));
-            }
-            return HtmlReport.render(filter, now, headlines, sections).getBytes(StandardCharsets.UTF_8);
-        });
+        return files.saveHtmlReport(target);
     }
 
     /** The bar or slice drawn for {@code key} in a chart (for tests and keyboard users), null when none. */
@@ -259,13 +227,13 @@ public final class StatisticsView extends BorderPane {
         Button refresh = button("Refresh", Feather.REFRESH_CW, "Recompute the statistics", "stats-refresh");
         refresh.setOnAction(e -> refresh());
         Button png = button("PNG…", Feather.IMAGE, "Save the whole dashboard as one PNG image", "stats-save-png");
-        png.setOnAction(e -> prompt("statistics-dashboard.png", "PNG image", "*.png", this::saveDashboardPng));
+        png.setOnAction(e -> files.prompt("statistics-dashboard.png", "PNG image", "*.png", this::saveDashboardPng));
         Button html = button(
                 "HTML report…",
                 Feather.FILE_TEXT,
                 "Save a self-contained HTML report: the numbers and every chart",
                 "stats-save-html");
-        html.setOnAction(e -> prompt("statistics-report.html", "HTML report", "*.html", this::saveHtmlReport));
+        html.setOnAction(e -> files.prompt("statistics-report.html", "HTML report", "*.html", this::saveHtmlReport));
         HBox bar = new HBox(8, breadcrumb, status, progress, refresh, png, html);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
@@ -334,7 +302,7 @@ public final class StatisticsView extends BorderPane {
     }
 
     private void card(String id, String title, double height) {
-        ChartCard card = new ChartCard(id, title, this::promptSaveChart, c -> copyCsv(c.chartId()));
+        ChartCard card = new ChartCard(id, title, files::promptSaveChart, c -> copyCsv(c.chartId()));
         card.setPrefHeight(height);
         card.setMinHeight(height);
         card.setMinWidth(Region.USE_PREF_SIZE);
@@ -492,49 +460,5 @@ public final class StatisticsView extends BorderPane {
     private String filterDescription() {
         String chips = filters.chips().stream().map(FilterViewModel.Chip::label).collect(Collectors.joining(", "));
         return chips.isEmpty() ? "all pairs" : chips;
-    }
-
-    // ---- saving ----
-
-    private interface Bytes {
-        byte[] get() throws Exception;
-    }
-
-    /** Encodes and writes in the background; the future completes on the FX thread, after the status line says so. */
-    private CompletableFuture<Path> write(Path target, Bytes bytes) {
-        CompletableFuture<Path> written = new CompletableFuture<>();
-        tasks.run(
-                "save the dashboard as a file",
-                () -> PngImages.write(target, bytes.get()),
-                path -> {
-                    status.setText("Saved " + target.getFileName());
-                    written.complete(path);
-                },
-                e -> {
-                    failed(e);
-                    written.completeExceptionally(e);
-                });
-        return written;
-    }
-
-    private void promptSaveChart(ChartCard card) {
-        if (card.numbers() == null) {
-            return;
-        }
-        prompt(card.chartId() + ".png", "PNG image", "*.png", p -> saveChart(card.chartId(), p));
-    }
-
-    private void prompt(String name, String description, String pattern, Function<Path, CompletableFuture<Path>> save) {
-        if (data.get() == null || getScene() == null) {
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save " + description);
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        File file = chooser.showSaveDialog(getScene().getWindow());
-        if (file != null) {
-            save.apply(file.toPath());
-        }
     }
 }

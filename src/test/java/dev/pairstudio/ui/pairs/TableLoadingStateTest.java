@@ -9,6 +9,7 @@ import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
+import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.testing.ForwardingDatabase;
 import dev.pairstudio.testing.TestWindows;
 import dev.pairstudio.ui.MainWindow;
@@ -94,6 +95,62 @@ class TableLoadingStateTest {
         assertThat(onFx(() -> shown(robot, "#table-loading"))).isFalse();
         assertThat(onFx(() -> robot.lookup("#match-count").queryLabeled().getText()))
                 .isEqualTo("300 pairs");
+    }
+
+    /**
+     * Issue 26: a click on Question while the texts are still being put in order (the first time
+     * for a 1M-pair database) says so above the table, the old rows stay usable, and the rows come
+     * in the database's question order once the ranks are there.
+     */
+    @Test
+    void aSortByQuestionWhileItsRanksAreBuiltSaysSoAndThenShowsTheDatabasesOrder(FxRobot robot) throws Exception {
+        Database ranking = new ForwardingDatabase(store) {
+            @Override
+            public boolean sortReady(SortColumn column) {
+                return column != SortColumn.QUESTION || release.getCount() == 0;
+            }
+
+            @Override
+            public Page query(PairFilter filter, PairSort sort, String afterCursor, int limit) {
+                if (sort.column() == SortColumn.QUESTION) {
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.query(filter, sort, afterCursor, limit);
+            }
+        };
+        open(ranking);
+        waitFor(() -> window.table().getItems().size() == 300
+                && window.table().getItems().get(0) != null);
+
+        robot.clickOn(robot.lookup(".column-header")
+                .match((Node n) -> n.getId() != null && n.getId().equals("question"))
+                .queryAs(Node.class));
+        waitFor(() -> summary(robot).startsWith("Putting 300 pairs in question order (once for this database)"));
+        assertThat(onFx(() -> window.table().getItems().get(0)))
+                .as("the old rows stay")
+                .isNotNull();
+        robot.clickOn("#toggle-filters"); // the window answers meanwhile
+        waitFor(() -> !robot.lookup("#toggle-filters")
+                .queryAs(javafx.scene.control.ToggleButton.class)
+                .isSelected());
+
+        release.countDown();
+        waitFor(() -> summary(robot).startsWith("300 pairs"));
+        String first = onFx(() -> window.table().getItems().get(0).pair().question());
+        String smallest = store.query(PairFilter.ALL, new PairSort(SortColumn.QUESTION, false), null, 1)
+                .rows()
+                .get(0)
+                .pair()
+                .question();
+        assertThat(first).isEqualTo(smallest);
+    }
+
+    private static String summary(FxRobot robot) {
+        return robot.lookup("#match-summary").queryLabeled().getText();
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.pairstudio.store;
 import dev.pairstudio.testing.TestPostgres;
 import org.junit.jupiter.api.Disabled;
 
-/** {@link QuestionOrderTest} on PostgreSQL: the order is its collation's, asked of the server. */
-class PostgresQuestionOrderTest extends QuestionOrderTest {
+/** {@link TextOrderTest} on PostgreSQL: the order is its collation's, asked of the server. */
+class PostgresTextOrderTest extends TextOrderTest {
     @Override
     String newLocation() {
         return TestPostgres.get().newDatabase();
@@ -13,5 +13,5 @@ class PostgresQuestionOrderTest extends QuestionOrderTest {
     @Override
     @Disabled(
             "a team database's snapshot lives in the user data directory; IndexSnapshotTest covers the file beside H2")
-    void theRanksComeBackFromTheSnapshotAndStayRight() {}
+    void theRanksComeBackFromTheSnapshotAndStayRight(SortColumn column) {}
 }
