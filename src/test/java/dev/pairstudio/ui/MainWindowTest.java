@@ -262,7 +262,9 @@ class MainWindowTest {
             ((TextInputControl) robot.lookup("#question-editor").query()).appendText(" (edited)");
             robot.lookup("#save-edit").queryButton().fire();
         });
-        waitFor(() -> store.get(id).orElseThrow().pair().question().endsWith("(edited)"));
+        // the edit's text and its fresh analysis are two writes; "Saved." follows both
+        waitFor(() -> window.statusMessage().startsWith("Saved."));
+        assertThat(store.get(id).orElseThrow().pair().question()).endsWith("(edited)");
         assertThat(store.get(id).orElseThrow().analysis().piiTypes())
                 .as("the allow-listed e-mail is not PII any more")
                 .isEmpty();
