@@ -27,8 +27,11 @@ final class ExportPipeline {
     static final int BATCH = 1_000;
     private static final int PROGRESS_EVERY = 10_000;
 
-    /** A transformed pair, where it goes and what the split check compares of it; null from the transform drops the pair. */
-    record Item(ExportRecord record, SplitAssigner.Split split, SplitAudit.Entry audited) {}
+    /**
+     * A transformed pair, where it goes, what the split check compares of it and its bytes when the
+     * format could render them on the worker (else null); null from the transform drops the pair.
+     */
+    record Item(ExportRecord record, SplitAssigner.Split split, SplitAudit.Entry audited, byte[] rendered) {}
 
     /** Hands the pairs to export, in insertion order, to the action (a store's cursor). */
     interface Source {

@@ -6,6 +6,7 @@ import dev.pairstudio.schema.SchemaContext;
 import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredPair;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -56,7 +57,8 @@ final class PairsToFiles {
 
     /** @return the pairs offered, written or left out */
     long run(Database store, ExportListener listener, long startNanos) throws IOException {
-        int workers = anonymizer == null ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+        // every core: the workers anonymize and render the records (JSONL), the writing thread copies bytes
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         return ExportPipeline.run(
                 scope.pairs(store),
                 scope.total(),
@@ -87,13 +89,19 @@ final class PairsToFiles {
             withheld.put(p.id(), new ExportResult.Withheld(p.pair().pairId(), e.reason()));
             return null;
         }
-        return new ExportPipeline.Item(r, s, s == null ? null : PlannedSplitAudit.entry(p, split));
+        byte[] rendered;
+        try {
+            rendered = files.dataFor(s).writer.render(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ExportPipeline.Item(r, s, s == null ? null : PlannedSplitAudit.entry(p, split), rendered);
     }
 
     /** On the writing thread, in insertion order. */
     private void write(ExportPipeline.Item item) throws IOException {
         StagedFiles.DataFile file = files.dataFor(item.split());
-        file.write(item.record());
+        file.write(item.record(), item.rendered());
         if (databases != null) {
             databases.note(item.record());
         }

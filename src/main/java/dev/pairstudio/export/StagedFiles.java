@@ -49,8 +49,13 @@ final class StagedFiles implements AutoCloseable {
             this.stated = stated;
         }
 
-        void write(ExportRecord r) throws IOException {
-            writer.write(r);
+        /** @param rendered the record's bytes made by {@link ExportWriters.Writer0#render}, or null */
+        void write(ExportRecord r, byte[] rendered) throws IOException {
+            if (rendered != null) {
+                writer.writeRendered(rendered);
+            } else {
+                writer.write(r);
+            }
             count++;
         }
     }

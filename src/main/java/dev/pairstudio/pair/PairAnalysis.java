@@ -1,7 +1,9 @@
 package dev.pairstudio.pair;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the analysis and privacy passes derived from a pair, stored beside it so that the
@@ -24,8 +26,22 @@ public record PairAnalysis(
     public static final PairAnalysis NONE = new PairAnalysis(null, null, null, Set.of(), null, Set.of(), null);
 
     public PairAnalysis {
-        flags = flags == null || flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        flags = flags == null || flags.isEmpty() ? Set.of() : immutable(flags);
         piiTypes = piiTypes == null ? Set.of() : Set.copyOf(piiTypes);
+    }
+
+    /**
+     * Pairs share few combinations of flags: each is copied once and shared (copying a set for
+     * every pair read was a fifth of building the pairs of an export).
+     */
+    private static final Map<Long, Set<QualityFlag>> SHARED = new ConcurrentHashMap<>();
+
+    private static Set<QualityFlag> immutable(Set<QualityFlag> flags) {
+        long bits = 0;
+        for (QualityFlag f : flags) {
+            bits |= f.bit();
+        }
+        return SHARED.computeIfAbsent(bits, b -> Set.copyOf(EnumSet.copyOf(flags)));
     }
 
     public boolean has(QualityFlag flag) {

@@ -75,6 +75,14 @@ final class JdbcPairReader implements PairReader {
         if (ids.isEmpty()) {
             return List.of();
         }
+        try (Connection c = pool.getConnection()) {
+            return fetch(c, ids);
+        } catch (SQLException e) {
+            throw store.failure("read pairs", e);
+        }
+    }
+
+    private static List<StoredPair> fetch(Connection c, List<Long> ids) throws SQLException {
         Map<Long, StoredPair> byId = new HashMap<>(ids.size() * 2);
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -85,28 +93,24 @@ final class JdbcPairReader implements PairReader {
         // Ids close together (an export in insertion order) read fastest as one range of the
         // primary key; scattered ones (a page in another order) by key lookups.
         boolean dense = max - min < 2L * ids.size();
-        try (Connection c = pool.getConnection()) {
-            if (dense) {
-                Set<Long> wanted = new HashSet<>(ids);
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT " + PairRows.COLUMNS + PairRows.FROM + " WHERE p.id BETWEEN ? AND ?")) {
-                    s.setLong(1, min);
-                    s.setLong(2, max);
-                    readInto(s, byId, wanted);
-                }
-            } else {
-                try (PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM_IDS)) {
-                    for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
-                        s.setObject(
-                                1,
-                                ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK))
-                                        .toArray(new Long[0]));
-                        readInto(s, byId, null);
-                    }
+        if (dense) {
+            Set<Long> wanted = new HashSet<>(ids);
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM + " WHERE p.id BETWEEN ? AND ?")) {
+                s.setLong(1, min);
+                s.setLong(2, max);
+                readInto(s, byId, wanted);
+            }
+        } else {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM_IDS)) {
+                for (int from = 0; from < ids.size(); from += IndexKeeper.ID_CHUNK) {
+                    s.setObject(
+                            1,
+                            ids.subList(from, Math.min(ids.size(), from + IndexKeeper.ID_CHUNK))
+                                    .toArray(new Long[0]));
+                    readInto(s, byId, null);
                 }
             }
-        } catch (SQLException e) {
-            throw store.failure("read pairs", e);
         }
         List<StoredPair> rows = new ArrayList<>(ids.size());
         for (long id : ids) {
@@ -303,14 +307,28 @@ final class JdbcPairReader implements PairReader {
         streamIds(ids, action);
     }
 
-    /** The rows of these ids in this order, read in chunks (ranges where they are close) on a second thread. */
+    /** The rows of these ids in this order, read in chunks (ranges where they are close) on the reading threads. */
     private void streamIds(long[] ids, Consumer<StoredPair> action) {
-        ReadAhead.<StoredPair>forEachPage(
+        ReadAhead.<StoredPair>forEachNumberedPage(
                 "pair-reader",
-                pages -> {
-                    for (int from = 0; from < ids.length; from += STREAM_PAGE) {
-                        int to = Math.min(ids.length, from + STREAM_PAGE);
-                        pages.accept(fetch(Arrays.stream(ids, from, to).boxed().toList()));
+                READERS,
+                (ids.length + STREAM_PAGE - 1) / STREAM_PAGE,
+                () -> new ReadAhead.PageReader<>() {
+                    private final Connection c = streaming.getConnection();
+
+                    @Override
+                    public List<StoredPair> read(long page) throws SQLException {
+                        int from = Math.toIntExact(page * STREAM_PAGE);
+                        return fetch(
+                                c,
+                                Arrays.stream(ids, from, Math.min(ids.length, from + STREAM_PAGE))
+                                        .boxed()
+                                        .toList());
+                    }
+
+                    @Override
+                    public void close() throws SQLException {
+                        c.close();
                     }
                 },
                 page -> page.forEach(action));
@@ -338,41 +356,47 @@ final class JdbcPairReader implements PairReader {
     }
 
     /**
-     * Insertion order needs no index: the table is read by primary key in pages and each row is
-     * filtered as it comes (an export of a million pairs from the CLI starts at once, in
+     * Insertion order needs no index: the table is read by primary key in ranges of ids and each
+     * row is filtered as it comes (an export of a million pairs from the CLI starts at once, in
      * constant memory). Rows added while it runs are left out: the stream ends at the largest
-     * id when it began.
+     * id when it began. The ranges are numbered from the smallest id, so that {@link #READERS}
+     * threads can each read every other one; a range emptied by deletions costs one look-up.
      */
     private void streamInIdOrder(PairFilter filter, Consumer<StoredPair> action) {
         RowFilter rows = new RowFilter(filter);
-        ReadAhead.<StoredPair>forEachPage(
+        long[] span = store.read("read pairs", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT MIN(id), MAX(id) FROM pairs");
+                    ResultSet r = s.executeQuery()) {
+                r.next();
+                long min = r.getLong(1);
+                return r.wasNull() ? new long[] {1, 0} : new long[] {min, r.getLong(2)}; // empty: no range
+            }
+        });
+        long first = span[0];
+        long last = span[1];
+        long ranges = last < first ? 0 : (last - first) / STREAM_PAGE + 1;
+        ReadAhead.<StoredPair>forEachNumberedPage(
                 "pair-reader",
-                pages -> {
-                    try (Connection c = streaming.getConnection()) {
-                        long last;
-                        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM pairs");
-                                ResultSet r = s.executeQuery()) {
-                            r.next();
-                            last = r.getLong(1);
+                READERS,
+                ranges,
+                () -> new ReadAhead.PageReader<>() {
+                    private final Connection c = streaming.getConnection();
+                    private final PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM
+                            + " WHERE p.id >= ? AND p.id <= ? ORDER BY p.id");
+
+                    @Override
+                    public List<StoredPair> read(long range) throws SQLException {
+                        long from = first + range * STREAM_PAGE;
+                        s.setLong(1, from);
+                        s.setLong(2, Math.min(last, from + STREAM_PAGE - 1));
+                        return readRows(s);
+                    }
+
+                    @Override
+                    public void close() throws SQLException {
+                        try (c) {
+                            s.close();
                         }
-                        try (PreparedStatement s = c.prepareStatement("SELECT " + PairRows.COLUMNS + PairRows.FROM
-                                + " WHERE p.id > ? AND p.id <= ? ORDER BY p.id LIMIT ?")) {
-                            long after = 0;
-                            int n;
-                            do {
-                                s.setLong(1, after);
-                                s.setLong(2, last);
-                                s.setInt(3, STREAM_PAGE);
-                                List<StoredPair> page = readRows(s);
-                                n = page.size();
-                                if (n > 0) {
-                                    after = page.get(n - 1).id();
-                                    pages.accept(page);
-                                }
-                            } while (n == STREAM_PAGE);
-                        }
-                    } catch (SQLException e) {
-                        throw store.failure("read pairs", e);
                     }
                 },
                 page -> {
@@ -438,6 +462,12 @@ final class JdbcPairReader implements PairReader {
      * that the pages in flight (see {@link ReadAhead}) die young: 2,000 cost more GC at 256 MB.
      */
     private static final int STREAM_PAGE = 500;
+
+    /**
+     * Threads reading a stream's pages: H2 decodes rows on the thread that reads them, and one
+     * reader bounded an export of 1M pairs at one core while the writer used part of the other.
+     */
+    private static final int READERS = 2;
 
     @Override
     public void statistics(PairFilter filter, StatSink sink) {

@@ -7,22 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Reading pairs: one by id, pages by keyset, streams, counts and statistics for any filter. */
-public interface PairReader {
+/**
+ * Reading pairs: one by id, pages by keyset ({@link PairPages}, what a table needs), streams,
+ * counts and statistics for any filter.
+ */
+public interface PairReader extends PairPages {
     Optional<StoredPair> get(long id);
 
     Optional<StoredPair> getByPairId(String pairId);
-
-    long count(PairFilter filter);
-
-    /** Up to {@code limit} rows after {@code afterCursor} (null: from the start), by keyset, never OFFSET. */
-    Page query(PairFilter filter, PairSort sort, String afterCursor, int limit);
-
-    /**
-     * The cursors at which each page of {@code pageSize} rows starts (the first is null), so that
-     * a table can jump to any row without OFFSET scans. One pass over an index.
-     */
-    List<String> pageStarts(PairFilter filter, PairSort sort, int pageSize);
 
     /** A cursor for {@link PairSort#INSERTION} that starts after store id {@code id}: "what was added since". */
     static String cursorAfterId(long id) {

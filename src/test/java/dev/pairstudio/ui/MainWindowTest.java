@@ -9,14 +9,12 @@ import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.testing.TestPair;
-import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.detail.HighlightedText;
 import dev.pairstudio.ui.filter.FilterViewModel;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +31,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,6 +43,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The curator's main screen on a real H2 file: filtering, keyboard review, delete and undo, the preview. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
     private MainWindow window;
     private TableView<StoredPair> table;
@@ -67,16 +68,9 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        Path db = TestDatabases.copyOf("main-window", MainWindowTest::pairs);
-        store = Databases.open(db.toString());
-        window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), 1400, 900);
+        store = ui.database(TestDatabases.copyOf("main-window", MainWindowTest::pairs));
+        window = ui.window(stage, store, 1400, 900);
         table = window.table();
-    }
-
-    @AfterEach
-    void close() {
-        window.dispose();
-        store.close();
     }
 
     private void waitFor(Callable<Boolean> condition) throws Exception {
@@ -268,7 +262,9 @@ class MainWindowTest {
             ((TextInputControl) robot.lookup("#question-editor").query()).appendText(" (edited)");
             robot.lookup("#save-edit").queryButton().fire();
         });
-        waitFor(() -> store.get(id).orElseThrow().pair().question().endsWith("(edited)"));
+        // the edit's text and its fresh analysis are two writes; "Saved." follows both
+        waitFor(() -> window.statusMessage().startsWith("Saved."));
+        assertThat(store.get(id).orElseThrow().pair().question()).endsWith("(edited)");
         assertThat(store.get(id).orElseThrow().analysis().piiTypes())
                 .as("the allow-listed e-mail is not PII any more")
                 .isEmpty();

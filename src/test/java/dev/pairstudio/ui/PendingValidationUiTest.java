@@ -11,11 +11,8 @@ import dev.pairstudio.schema.SchemaColumn;
 import dev.pairstudio.schema.SchemaJson;
 import dev.pairstudio.schema.SchemaTable;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestPair;
-import dev.pairstudio.testing.TestWindows;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.pairstudio.testing.UiFixture;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +20,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,45 +31,42 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Opening a database whose pairs were never checked against their schema checks them in the background. */
 @ExtendWith(ApplicationExtension.class)
 class PendingValidationUiTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
     private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("pending-validation-ui");
-        store = Databases.open(dir.resolve("db").toString());
-        List<Pair> pairs = new ArrayList<>();
-        for (int i = 0; i < 3_000; i++) {
-            pairs.add(TestPair.of(
-                            "p" + i,
-                            "Question " + i,
-                            i % 3 == 0
-                                    ? "SELECT nmae FROM customers WHERE id = " + i
-                                    : "SELECT name FROM customers WHERE id = " + i)
-                    .at(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i))
-                    .build());
-        }
-        store.addAll(pairs, null, Source.FILE, "t");
-        // stored without checking the pairs (schema import --no-validate, or pairs imported with --no-analysis before
-        // it)
-        store.saveSchema(
-                "shop",
-                "test",
-                SchemaJson.write(new DatabaseSchema(
-                        "shop",
-                        "postgresql",
-                        List.of(new SchemaTable(
-                                "customers",
-                                List.of(new SchemaColumn("id", "INT"), new SchemaColumn("name", "TEXT")),
-                                List.of("id"),
-                                List.of())))));
-        window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
-    }
-
-    @AfterEach
-    void close() {
-        window.dispose();
-        store.close();
+        store = ui.database("pending-validation-ui", db -> {
+            List<Pair> pairs = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                pairs.add(TestPair.of(
+                                "p" + i,
+                                "Question " + i,
+                                i % 3 == 0
+                                        ? "SELECT nmae FROM customers WHERE id = " + i
+                                        : "SELECT name FROM customers WHERE id = " + i)
+                        .at(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i))
+                        .build());
+            }
+            db.addAll(pairs, null, Source.FILE, "t");
+            // stored without checking the pairs (schema import --no-validate,
+            // or pairs imported with --no-analysis before it)
+            db.saveSchema(
+                    "shop",
+                    "test",
+                    SchemaJson.write(new DatabaseSchema(
+                            "shop",
+                            "postgresql",
+                            List.of(new SchemaTable(
+                                    "customers",
+                                    List.of(new SchemaColumn("id", "INT"), new SchemaColumn("name", "TEXT")),
+                                    List.of("id"),
+                                    List.of())))));
+        });
+        window = ui.window(stage, store, 1200, 800);
     }
 
     @Test

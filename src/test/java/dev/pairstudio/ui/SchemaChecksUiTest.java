@@ -10,7 +10,7 @@ import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.ShopDatabase;
 import dev.pairstudio.testing.TestPair;
-import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.schemas.SchemasView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +23,9 @@ import javafx.scene.control.TreeView;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,6 +34,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Issue 15 in the window: the schema checks' messages in the detail pane, the new flags in the filter. */
 @ExtendWith(ApplicationExtension.class)
 class SchemaChecksUiTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
     private MainWindow window;
     private TableView<StoredPair> table;
@@ -51,18 +54,13 @@ class SchemaChecksUiTest {
                         .at("2025-01-01T00:00:00Z")
                         .on("postgresql", "shop")
                         .build());
+        ui.adopt(dir, store);
         ShopDatabase.storeSchema(store, dir, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);", false);
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
             ValidationRun.run(store, analyzer, PairFilter.ALL, 1, n -> {}, () -> false);
         }
-        window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1400, 900);
+        window = ui.window(stage, store, 1400, 900);
         table = window.table();
-    }
-
-    @AfterEach
-    void close() {
-        window.dispose();
-        store.close();
     }
 
     @Test

@@ -12,7 +12,7 @@ import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.testing.ShopDatabase;
 import dev.pairstudio.testing.TestPair;
-import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.testing.UiFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,9 +25,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,6 +36,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Schemas › Edit… and Delete schema… in the real window over a real H2 file. */
 @ExtendWith(ApplicationExtension.class)
 class SchemaEditUiTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
     private MainWindow window;
 
@@ -43,14 +46,9 @@ class SchemaEditUiTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("schema-edit-ui");
         store = ShopDatabase.withPairs(dir, ShopDatabase.twoPairs());
+        ui.adopt(dir, store);
         ShopDatabase.storeSchema(store, dir, ShopDatabase.DDL, true);
-        window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
-    }
-
-    @AfterEach
-    void close() {
-        window.dispose();
-        store.close();
+        window = ui.window(stage, store, 1200, 800);
     }
 
     @Test

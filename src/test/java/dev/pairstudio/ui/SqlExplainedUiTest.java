@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestPair;
-import dev.pairstudio.testing.TestWindows;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.pairstudio.testing.UiFixture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -22,9 +19,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,6 +30,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The detail pane's "SQL explained" steps and the formatted-SQL toggle, in the real window. */
 @ExtendWith(ApplicationExtension.class)
 class SqlExplainedUiTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private static final String SQL =
             "SELECT T1.name FROM singer AS T1 JOIN concert AS T2 ON T1.singer_id = T2.singer_id "
                     + "WHERE T2.year = 2014 AND T1.country = 'France' ORDER BY T1.age DESC LIMIT 3";
@@ -43,23 +43,17 @@ class SqlExplainedUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path dir = Files.createTempDirectory("sql-explained");
-        store = Databases.open(dir.resolve("db").toString());
-        store.addAll(
-                List.of(TestPair.of("e1", "Names of the three oldest French singers with a concert in 2014", SQL)
-                        .at("2025-01-02T00:00:00Z")
-                        .on("sqlite", "concert_singer")
-                        .build()),
-                null,
-                Source.FILE,
-                "t");
-        window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1280, 820);
-    }
-
-    @AfterEach
-    void close() {
-        window.dispose();
-        store.close();
+        store = ui.database("sql-explained", db -> {
+            db.addAll(
+                    List.of(TestPair.of("e1", "Names of the three oldest French singers with a concert in 2014", SQL)
+                            .at("2025-01-02T00:00:00Z")
+                            .on("sqlite", "concert_singer")
+                            .build()),
+                    null,
+                    Source.FILE,
+                    "t");
+        });
+        window = ui.window(stage, store, 1280, 820);
     }
 
     @Test

@@ -7,12 +7,10 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
-import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.pairs.PairTable;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,10 +30,10 @@ import javafx.scene.layout.Background;
 import javafx.stage.Stage;
 import org.assertj.core.data.Offset;
 import org.controlsfx.control.CheckComboBox;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -49,6 +47,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class TableExperienceUiTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private static final int PAIRS = 1500;
     private Database store;
     private MainWindow window;
@@ -61,16 +62,9 @@ class TableExperienceUiTest {
 
     @Start
     void start(Stage stage) {
-        Path db = TestDatabases.copyOf("table-experience", () -> new SyntheticPairs(26).list(PAIRS));
-        store = Databases.open(db.toString());
-        window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), 1280, 820);
+        store = ui.database(TestDatabases.copyOf("table-experience", () -> new SyntheticPairs(26).list(PAIRS)));
+        window = ui.window(stage, store, 1280, 820);
         table = window.table();
-    }
-
-    @AfterEach
-    void close() {
-        window.dispose();
-        store.close();
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {

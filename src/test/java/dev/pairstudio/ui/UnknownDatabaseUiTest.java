@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredSchema;
 import dev.pairstudio.testing.TestPair;
-import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.schemas.SchemasView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,38 +26,35 @@ import org.testfx.util.WaitForAsyncUtils;
 /** "Import schema…" for a database name no pair uses asks first, with the closest names in use. */
 @ExtendWith(ApplicationExtension.class)
 class UnknownDatabaseUiTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
     private MainWindow window;
     private Path ddl;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("unknown-database-ui");
-        store = Databases.open(dir.resolve("db").toString());
-        store.addAll(
-                List.of(
-                        TestPair.of("a", "All customers", "SELECT name FROM customers")
-                                .build(),
-                        TestPair.of("b", "Stock", "SELECT qty FROM stock")
-                                .at("2025-01-02T00:00:00Z")
-                                .on("postgresql", "shops")
-                                .build(),
-                        TestPair.of("c", "Staff", "SELECT name FROM staff")
-                                .at("2025-01-03T00:00:00Z")
-                                .on("postgresql", "hr")
-                                .build()),
-                null,
-                Source.FILE,
-                "t");
-        ddl = dir.resolve("shop.sql");
+        store = ui.database("unknown-database-ui", db -> {
+            db.addAll(
+                    List.of(
+                            TestPair.of("a", "All customers", "SELECT name FROM customers")
+                                    .build(),
+                            TestPair.of("b", "Stock", "SELECT qty FROM stock")
+                                    .at("2025-01-02T00:00:00Z")
+                                    .on("postgresql", "shops")
+                                    .build(),
+                            TestPair.of("c", "Staff", "SELECT name FROM staff")
+                                    .at("2025-01-03T00:00:00Z")
+                                    .on("postgresql", "hr")
+                                    .build()),
+                    null,
+                    Source.FILE,
+                    "t");
+        });
+        ddl = ui.dir().resolve("shop.sql");
         Files.writeString(ddl, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);");
-        window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
-    }
-
-    @AfterEach
-    void close() {
-        window.dispose();
-        store.close();
+        window = ui.window(stage, store, 1200, 800);
     }
 
     @Test

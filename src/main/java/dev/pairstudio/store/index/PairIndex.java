@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The pairs' filterable and sortable columns in memory, one primitive array per column indexed by
- * an ordinal (arrival order, which is id order): about 75 bytes a pair. Counts, pages in any sort
+ * an ordinal (arrival order, which is id order): about 65 bytes a pair. Counts, pages in any sort
  * order and statistics are scans of these arrays (milliseconds at 1M pairs) instead of database
  * indexes, which made every insert several times slower (V5__memory_index.sql).
  *

@@ -5,9 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -230,19 +233,48 @@ final class TextRanking {
             return Arrays.copyOf(ordered, n);
         }
 
+        /**
+         * Sorts each distinct text once, then deals the ordinals out by their text's place (a
+         * counting sort, stable: equal texts stay in id order). Collected pairs repeat their
+         * questions (the generated 1M pairs hold 46,000 distinct ones): a sort of every row compared
+         * equal strings to their last character twenty times each (12 s against 3 s under load).
+         */
         private int[] orderedHere(Connection c, Comparator<String> collation) throws SQLException {
-            String[] texts = new String[ids.length];
-            scan(c, (o, text) -> texts[o] = text);
-            Integer[] ordinals = new Integer[ids.length];
-            int n = 0;
-            for (int o = 0; o < texts.length; o++) {
-                if (texts[o] != null) {
-                    ordinals[n++] = o;
+            Map<String, Integer> numbers = new HashMap<>();
+            List<String> distinct = new ArrayList<>();
+            int[] textOf = new int[ids.length];
+            Arrays.fill(textOf, -1);
+            scan(
+                    c,
+                    (o, text) -> textOf[o] = numbers.computeIfAbsent(text, t -> {
+                        distinct.add(t);
+                        return distinct.size() - 1;
+                    }));
+            Integer[] sorted = new Integer[distinct.size()];
+            for (int d = 0; d < sorted.length; d++) {
+                sorted[d] = d;
+            }
+            Arrays.sort(sorted, (x, y) -> collation.compare(distinct.get(x), distinct.get(y)));
+            int[] start = new int[sorted.length + 1]; // where each text's rows begin in the order, by its place
+            int[] place = new int[sorted.length];
+            for (int i = 0; i < sorted.length; i++) {
+                place[sorted[i]] = i;
+            }
+            for (int t : textOf) {
+                if (t >= 0) {
+                    start[place[t] + 1]++;
                 }
             }
-            // ordinals are in id order and the sort is stable: equal texts stay in id order
-            Arrays.sort(ordinals, 0, n, (a, b) -> collation.compare(texts[a], texts[b]));
-            return Arrays.stream(ordinals, 0, n).mapToInt(Integer::intValue).toArray();
+            for (int i = 0; i < sorted.length; i++) {
+                start[i + 1] += start[i];
+            }
+            int[] ordered = new int[start[sorted.length]];
+            for (int o = 0; o < textOf.length; o++) {
+                if (textOf[o] >= 0) {
+                    ordered[start[place[textOf[o]]]++] = o;
+                }
+            }
+            return ordered;
         }
 
         /** The ranked order with the waiting rows merged in, from one scan of the column. */

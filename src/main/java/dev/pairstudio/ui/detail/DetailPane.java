@@ -1,37 +1,29 @@
 package dev.pairstudio.ui.detail;
 
 import dev.pairstudio.pair.Pair;
-import dev.pairstudio.pair.PairAnalysis;
 import dev.pairstudio.pair.PairFilter;
-import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.ReviewStatus;
-import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.schema.ValidationMessage;
 import dev.pairstudio.sql.SqlExplainer;
 import dev.pairstudio.sql.SqlFormatter;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.ui.Debouncer;
-import dev.pairstudio.ui.pairs.FlagLabels;
 import dev.pairstudio.ui.pairs.SearchMatches;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -268,10 +260,15 @@ public final class DetailPane extends ScrollPane {
                             explanation(p));
         }
         metadataSection = section("Metadata");
-        content.getChildren().addAll(section("Analysis"), analysis(p), metadataSection, metadata(p));
+        content.getChildren()
+                .addAll(
+                        section("Analysis"),
+                        PairFacts.analysis(p, group -> onShowGroup.accept(group)), // the handler as set when clicked
+                        metadataSection,
+                        PairFacts.metadata(p));
         if (p.edited()) {
-            Label orig = new Label(
-                    "Question: " + nullToDash(p.originalQuestion()) + "\nSQL: " + nullToDash(p.originalSql()));
+            Label orig = new Label("Question: " + PairFacts.orDash(p.originalQuestion()) + "\nSQL: "
+                    + PairFacts.orDash(p.originalSql()));
             orig.setId("detail-original");
             orig.setWrapText(true);
             orig.getStyleClass().add("muted");
@@ -349,7 +346,7 @@ public final class DetailPane extends ScrollPane {
     }
 
     private Node header(StoredPair p) {
-        Label status = new Label(title(p.status().name()));
+        Label status = new Label(PairFacts.title(p.status().name()));
         status.setId("detail-status");
         status.getStyleClass().add("status-" + p.status().name().toLowerCase(Locale.ROOT));
         Label id = new Label(p.pair().pairId());
@@ -387,80 +384,6 @@ public final class DetailPane extends ScrollPane {
         return b;
     }
 
-    private Node analysis(StoredPair p) {
-        PairAnalysis a = p.analysis();
-        GridPane g = grid();
-        int r = 0;
-        row(
-                g,
-                r++,
-                "Type",
-                a.queryType() == null ? "not analysed yet" : a.queryType().name());
-        row(
-                g,
-                r++,
-                "Tables",
-                p.pair().tableNames().isEmpty()
-                        ? "—"
-                        : String.join(", ", p.pair().tableNames()));
-        row(
-                g,
-                r++,
-                "Complexity",
-                a.complexity() == null ? "—" : title(a.complexity().name()));
-        row(
-                g,
-                r++,
-                "Flags",
-                a.flags().isEmpty()
-                        ? "none"
-                        : a.flags().stream().map(FlagLabels::longLabel).collect(Collectors.joining(", ")));
-        if (a.parseError() != null) {
-            row(g, r++, "Parser", a.parseError());
-        }
-        if (!a.piiTypes().isEmpty()) {
-            row(g, r++, "PII", String.join(", ", a.piiTypes()));
-        }
-        if (a.duplicateGroup() != null
-                && (a.has(QualityFlag.DUPLICATE) || a.has(QualityFlag.CONFLICT) || a.has(QualityFlag.NEAR_DUPLICATE))) {
-            Hyperlink group = new Hyperlink("Show duplicate group " + a.duplicateGroup());
-            group.setId("show-group");
-            group.setOnAction(e -> onShowGroup.accept(a.duplicateGroup()));
-            g.add(new Label("Group"), 0, r);
-            g.add(group, 1, r);
-        }
-        return g;
-    }
-
-    private Node metadata(StoredPair p) {
-        Pair pair = p.pair();
-        GridPane g = grid();
-        int r = 0;
-        row(g, r++, "Timestamp", Timestamps.format(pair.timestamp()) + " UTC");
-        row(g, r++, "Database", nullToDash(pair.databaseName()) + " (" + nullToDash(pair.databaseType()) + ")");
-        row(
-                g,
-                r++,
-                "Execution",
-                (pair.success() ? "succeeded" : "failed")
-                        + (pair.executionTimeMs() == null
-                                ? ""
-                                : " in " + pair.executionTimeMs().toPlainString() + " ms"));
-        row(
-                g,
-                r++,
-                "Source",
-                title(p.source().name()) + (p.importBatch() == null ? "" : " · batch " + p.importBatch()));
-        if (!pair.metadata().isEmpty()) {
-            row(
-                    g,
-                    r,
-                    "Metadata",
-                    pair.metadata().entrySet().stream().map(Map.Entry::toString).collect(Collectors.joining(", ")));
-        }
-        return g;
-    }
-
     private void validateSql() {
         if (!editing) {
             return;
@@ -473,35 +396,9 @@ public final class DetailPane extends ScrollPane {
         });
     }
 
-    private static GridPane grid() {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(3);
-        return g;
-    }
-
-    private static void row(GridPane g, int r, String name, String value) {
-        Label n = new Label(name);
-        n.getStyleClass().add("muted");
-        n.setMinWidth(Region.USE_PREF_SIZE); // the value wraps, the name never shortens
-        Label v = new Label(value);
-        v.setWrapText(true);
-        v.setMinWidth(0);
-        g.add(n, 0, r);
-        g.add(v, 1, r);
-    }
-
     private static Label section(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         return l;
-    }
-
-    private static String title(String s) {
-        return s.charAt(0) + s.substring(1).toLowerCase(Locale.ROOT);
-    }
-
-    private static String nullToDash(String s) {
-        return s == null ? "—" : s;
     }
 }

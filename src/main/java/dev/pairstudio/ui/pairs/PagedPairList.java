@@ -2,7 +2,7 @@ package dev.pairstudio.ui.pairs;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.Page;
-import dev.pairstudio.store.PairReader;
+import dev.pairstudio.store.PairPages;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.StoredPair;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class PagedPairList extends ObservableListBase<StoredPair> implemen
     private static final int CACHED_PAGES = 60;
     private static final int QUEUED_PAGES = 12;
 
-    private final PairReader store;
+    private final PairPages store;
     private static final int LOADERS = 2;
 
     private final ExecutorService loader = Executors.newFixedThreadPool(LOADERS, r -> {
@@ -77,7 +77,7 @@ public final class PagedPairList extends ObservableListBase<StoredPair> implemen
         boolean any(int from, int to);
     }
 
-    public PagedPairList(PairReader store) {
+    public PagedPairList(PairPages store) {
         this.store = store;
     }
 

@@ -6,13 +6,14 @@ import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Databases;
+import dev.pairstudio.store.Page;
+import dev.pairstudio.store.PairPages;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.testing.TestDatabases;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.collections.ListChangeListener;
@@ -124,18 +125,24 @@ class PagedPairListTest {
     @Test
     void thePageIndexIsReadAfterTheFirstPageIsShown() throws Exception {
         AtomicBoolean firstShown = new AtomicBoolean();
-        List<Boolean> shownWhenIndexed = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Database recording = (Database) Proxy.newProxyInstance(
-                Database.class.getClassLoader(), new Class<?>[] {Database.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("pageStarts")) {
+        List<Boolean> shownWhenIndexed = new CopyOnWriteArrayList<>();
+        PairPages recording = new PairPages() { // the real store's pages, noting when the page index is asked for
+                    @Override
+                    public long count(PairFilter filter) {
+                        return store.count(filter);
+                    }
+
+                    @Override
+                    public Page query(PairFilter filter, PairSort sort, String afterCursor, int limit) {
+                        return store.query(filter, sort, afterCursor, limit);
+                    }
+
+                    @Override
+                    public List<String> pageStarts(PairFilter filter, PairSort sort, int pageSize) {
                         shownWhenIndexed.add(firstShown.get());
+                        return store.pageStarts(filter, sort, pageSize);
                     }
-                    try {
-                        return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+                };
         PagedPairList list = new PagedPairList(recording);
         try {
             onFx(() -> {

@@ -5,22 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
-import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.MainWindow;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,6 +27,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The pair table over 100,000 pairs: jumping to the end and sorting fetch a few pages, never all rows. */
 @ExtendWith(ApplicationExtension.class)
 class PairTablePagingTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private static final int PAIRS = 100_000;
 
     private Database store;
@@ -42,16 +43,9 @@ class PairTablePagingTest {
 
     @Start
     void start(Stage stage) {
-        Path db = TestDatabases.copyOfQuicklyTyped("paging-100k", () -> new SyntheticPairs(100).list(PAIRS));
-        store = Databases.open(db.toString());
-        window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), 1400, 900);
+        store = ui.database(TestDatabases.copyOfQuicklyTyped("paging-100k", () -> new SyntheticPairs(100).list(PAIRS)));
+        window = ui.window(stage, store, 1400, 900);
         table = window.table();
-    }
-
-    @AfterEach
-    void close() {
-        window.dispose();
-        store.close();
     }
 
     /** Waits until {@code condition}, asked on the FX thread: the paged list is the FX thread's alone. */

@@ -4,22 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.store.Database;
 import dev.pairstudio.testing.ShopDatabase;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.task.SameThreadTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,6 +27,9 @@ import org.testfx.framework.junit5.Start;
 /** The Schemas tab's view mounted alone over a real H2 file: what a user reads there, and where "Show pairs" leads. */
 @ExtendWith(ApplicationExtension.class)
 class SchemasViewTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
     private SchemasView view;
     private final List<String> shown = new ArrayList<>();
@@ -34,18 +37,11 @@ class SchemasViewTest {
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("schemas-view");
-        store = ShopDatabase.withPairs(dir, ShopDatabase.twoPairs());
+        store = ui.adopt(dir, ShopDatabase.withPairs(dir, ShopDatabase.twoPairs()));
         ShopDatabase.storeSchema(store, dir, ShopDatabase.DDL, false);
-        view = new SchemasView(store, new SameThreadTaskRunner());
+        view = ui.mount(stage, new SchemasView(store, new SameThreadTaskRunner()), 900, 600);
         view.setOnShowPairs((database, tables) -> shown.add(database + " " + Set.copyOf(tables)));
-        stage.setScene(new Scene(view, 900, 600));
-        stage.show();
         view.reload();
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     @Test
