@@ -146,6 +146,9 @@ public final class IndexKeeper {
                     load(c, upTo); // pruned entries, or rows out of id order: start afresh
                 }
             }
+        } catch (RuntimeException | Error e) {
+            discard();
+            throw e;
         } finally {
             lock.writeLock().unlock();
         }
@@ -166,6 +169,9 @@ public final class IndexKeeper {
                 seen = seq;
                 return;
             }
+        } catch (RuntimeException | Error e) {
+            discard();
+            throw e;
         } finally {
             lock.writeLock().unlock();
         }
@@ -367,6 +373,17 @@ public final class IndexKeeper {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Drops an index that a change left halfway (out of memory, a defect): it is neither before nor
+     * after the change, so neither reads nor a snapshot may use it. The next read restores the
+     * snapshot or reads the table. Called holding the write lock.
+     */
+    private void discard() {
+        index = null;
+        seen = -1;
+        origin = "none";
     }
 
     /**

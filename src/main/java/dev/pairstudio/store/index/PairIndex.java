@@ -71,8 +71,8 @@ public final class PairIndex {
             if (size > 0 && r.id() < ids[size - 1]) {
                 return false;
             }
+            ensureCapacity(size + 1); // first: a growth that fails (out of memory) leaves the index as it was
             o = size++;
-            ensureCapacity(size);
             ids[o] = r.id();
             pairHash[o] = PairIdHashes.hash(r.pairId());
             byPairId.add(o);
