@@ -366,9 +366,7 @@ public final class IndexKeeper {
         lock.writeLock().lock();
         try {
             if (index != null && snapshotFile != null && savedSeq == seen && index.optionalParts() == savedParts) {
-                index = null;
-                seen = -1;
-                origin = "none";
+                discard(); // the file holds it all: the next read restores it
             }
         } finally {
             lock.writeLock().unlock();
@@ -376,9 +374,9 @@ public final class IndexKeeper {
     }
 
     /**
-     * Drops an index that a change left halfway (out of memory, a defect): it is neither before nor
-     * after the change, so neither reads nor a snapshot may use it. The next read restores the
-     * snapshot or reads the table. Called holding the write lock.
+     * Forgets the index, so that the next read restores the snapshot or reads the table: after a
+     * release, and when a change left it halfway (out of memory, a defect), neither before nor after
+     * the change, so that neither reads nor a snapshot may use it. Called holding the write lock.
      */
     private void discard() {
         index = null;
