@@ -292,23 +292,7 @@ class DatasetExporterTest {
 
     @Test
     void presetsWriteTheirTemplates() throws Exception {
-        ExportProfile openai = new ExportProfile(
-                null,
-                "openai",
-                PairFilter.ALL,
-                false,
-                false,
-                null,
-                null,
-                1,
-                null,
-                false,
-                false,
-                false,
-                null,
-                "CREATE TABLE users (id INT);",
-                false,
-                null);
+        ExportProfile openai = plain("openai").with(c -> c.context = "CREATE TABLE users (id INT);");
         export(openai, out.resolve("chat.jsonl"));
         JsonNode line =
                 JSON.readTree(Files.readAllLines(out.resolve("chat.jsonl")).get(0));
@@ -502,23 +486,7 @@ class DatasetExporterTest {
         Set<Long> ids = Set.of(stored.get(0).id(), stored.get(2).id());
         ExportResult r = export(plain("jsonl").withFilter(PairFilter.ALL.withIds(ids)), out.resolve("ids.jsonl"));
         assertThat(r.written()).isEqualTo(2);
-        ExportProfile accepted = new ExportProfile(
-                null,
-                "jsonl",
-                PairFilter.ALL,
-                true,
-                false,
-                null,
-                null,
-                1,
-                null,
-                false,
-                false,
-                false,
-                null,
-                null,
-                false,
-                null);
+        ExportProfile accepted = plain("jsonl").with(c -> c.acceptedOnly = true);
         assertThat(export(accepted, out.resolve("acc.jsonl")).written()).isEqualTo(1);
         ExportResult trash = export(plain("jsonl").withFilter(PairFilter.ALL.withTrash(true)), out.resolve("t.jsonl"));
         assertThat(trash.written()).isEqualTo(stored.size()); // the trash flag is ignored: live pairs only
@@ -539,23 +507,7 @@ class DatasetExporterTest {
 
     @Test
     void gzipAndChecksums() throws Exception {
-        ExportProfile p = new ExportProfile(
-                null,
-                "jsonl",
-                PairFilter.ALL,
-                false,
-                false,
-                null,
-                null,
-                1,
-                null,
-                false,
-                false,
-                true,
-                null,
-                null,
-                false,
-                null);
+        ExportProfile p = plain("jsonl").with(c -> c.gzip = true);
         ExportResult r = export(p, out.resolve("z.jsonl"));
         Path gz = out.resolve("z.jsonl.gz");
         assertThat(r.files().get(0).path()).isEqualTo(gz);
@@ -594,7 +546,8 @@ class DatasetExporterTest {
                 "sys",
                 "ctx",
                 true,
-                "/tmp/x");
+                "/tmp/x",
+                true);
         profiles.save(p);
         assertThat(profiles.load("weekly")).contains(p);
         assertThat(profiles.names()).contains("weekly");
