@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.testing.CliRun;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What validate, stats, get and list say about a pair's verdicts, through the real command line on a real file. */
 class ValidationVerdictsCliTest {
@@ -18,17 +17,13 @@ class ValidationVerdictsCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-
-    String db;
-    final CliRun.Last cli = new CliRun.Last();
+    @RegisterExtension
+    final CliRun.InFolder cli = new CliRun.InFolder();
 
     @BeforeEach
     void setUp() throws Exception {
-        db = dir.resolve("test.mv.db").toString();
         Files.writeString(
-                dir.resolve("pairs.jsonl"),
+                cli.dir().resolve("pairs.jsonl"),
                 String.format(LINE, "good", "All customer names", "SELECT name FROM customers")
                         + String.format(
                                 LINE,
@@ -41,38 +36,39 @@ class ValidationVerdictsCliTest {
                                 "Names of customers in Peru",
                                 "SELECT nmae FROM customers WHERE country = 'Chile'"));
         Files.writeString(
-                dir.resolve("shop.sql"), "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, country TEXT);\n");
-        assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db))
+                cli.dir().resolve("shop.sql"),
+                "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, country TEXT);\n");
+        assertThat(cli.run("import", cli.dir().resolve("pairs.jsonl").toString(), "--db", cli.db()))
                 .isZero();
         assertThat(cli.run(
                         "schema",
                         "import",
-                        dir.resolve("shop.sql").toString(),
+                        cli.dir().resolve("shop.sql").toString(),
                         "--database",
                         "shop",
                         "--dialect",
                         "sqlite",
                         "--db",
-                        db))
+                        cli.db()))
                 .isZero();
     }
 
     @Test
     void unparseableSqlIsNeverValidAgainstItsSchema() {
-        assertThat(cli.run("validate", "--db", db)).isZero();
+        assertThat(cli.run("validate", "--db", cli.db())).isZero();
         assertThat(cli.out())
                 .contains("Validated 3 pairs")
                 .contains("no flag:                   1")
                 .contains("UNPARSEABLE:               1");
-        assertThat(cli.run("stats", "--db", db)).isZero();
+        assertThat(cli.run("stats", "--db", cli.db())).isZero();
         assertThat(cli.out()).contains("Valid (schema): shop: 33.3 % of 3 validated (3 pairs)");
-        assertThat(cli.run("stats", "--json", "--db", db)).isZero();
+        assertThat(cli.run("stats", "--json", "--db", cli.db())).isZero();
         assertThat(cli.out().replaceAll("\\s", "")).contains("\"shop\":{\"pairs\":3,\"validated\":3,\"valid\":1,");
     }
 
     @Test
     void getAndListShowTheFlagsAndMessagesInTheWindowsWords() throws Exception {
-        assertThat(cli.run("get", "typo", "--json", "--db", db)).isZero();
+        assertThat(cli.run("get", "typo", "--json", "--db", cli.db())).isZero();
         JsonNode typo = JSON.readTree(cli.out());
         assertThat(typo.get("flags"))
                 .extracting(JsonNode::asText)
@@ -102,7 +98,7 @@ class ValidationVerdictsCliTest {
         // the seed's keys stay first and unchanged
         assertThat(typo.fieldNames().next()).isEqualTo("pair_id");
 
-        assertThat(cli.run("list", "--json", "--db", db)).isZero();
+        assertThat(cli.run("list", "--json", "--db", cli.db())).isZero();
         JsonNode list = JSON.readTree(cli.out());
         assertThat(list.get("pairs")).hasSize(3);
         for (JsonNode p : list.get("pairs")) {
@@ -125,15 +121,22 @@ class ValidationVerdictsCliTest {
     @Test
     void oneValidatedPairIsOnePair() throws Exception {
         Files.writeString(
-                dir.resolve("hr.jsonl"),
+                cli.dir().resolve("hr.jsonl"),
                 String.format(LINE, "solo", "All staff names please", "SELECT name FROM staff")
                         .replace("\"shop\"", "\"hr\""));
-        Files.writeString(dir.resolve("hr.sql"), "CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT);\n");
-        assertThat(cli.run("import", dir.resolve("hr.jsonl").toString(), "--db", db))
+        Files.writeString(cli.dir().resolve("hr.sql"), "CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT);\n");
+        assertThat(cli.run("import", cli.dir().resolve("hr.jsonl").toString(), "--db", cli.db()))
                 .isZero();
-        assertThat(cli.run("schema", "import", dir.resolve("hr.sql").toString(), "--database", "hr", "--db", db))
+        assertThat(cli.run(
+                        "schema",
+                        "import",
+                        cli.dir().resolve("hr.sql").toString(),
+                        "--database",
+                        "hr",
+                        "--db",
+                        cli.db()))
                 .isZero();
-        assertThat(cli.run("stats", "--db", db)).isZero();
+        assertThat(cli.run("stats", "--db", cli.db())).isZero();
         assertThat(cli.out()).contains("hr: 100.0 % of 1 validated (1 pair)");
     }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The schema exports issue 15 names, through the real command line on real database files:
@@ -34,16 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SchemaFileExportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-
-    String db;
-    final CliRun.Last cli = new CliRun.Last();
+    @RegisterExtension
+    final CliRun.InFolder cli = new CliRun.InFolder();
 
     @BeforeEach
     void setUp() throws Exception {
-        db = dir.resolve("a.mv.db").toString();
-        Files.writeString(dir.resolve("tables.json"), """
+        Files.writeString(cli.dir().resolve("tables.json"), """
                 [{"db_id": "shop",
                   "table_names_original": ["customers", "orders"], "table_names": ["customers", "orders"],
                   "column_names_original": [[-1, "*"], [0, "id"], [0, "name"], [0, "city"], [1, "order_id"], [1, "customer_id"], [1, "total"]],
@@ -60,7 +56,7 @@ class SchemaFileExportTest {
                   "column_names_original": [[-1, "*"], [0, "x"]], "column_names": [[-1, "*"], [0, "x"]],
                   "column_types": ["text", "text"], "primary_keys": [], "foreign_keys": []}]
                 """);
-        Files.writeString(dir.resolve("bird.json"), """
+        Files.writeString(cli.dir().resolve("bird.json"), """
                 [{"question_id": 0, "db_id": "shop", "question": "How many customers live in Oslo?",
                   "evidence": "Oslo refers to city = 'Oslo'", "SQL": "SELECT COUNT(*) FROM customers WHERE city = 'Oslo'", "difficulty": "simple"},
                  {"question_id": 1, "db_id": "shop", "question": "Total of all orders of customer Ann",
@@ -74,9 +70,21 @@ class SchemaFileExportTest {
         assertThat(cli.run("import", data, "--format", format, "--db", into))
                 .as(cli.err())
                 .isZero();
-        assertThat(cli.run("schema", "import", dir.resolve("tables.json").toString(), "--db", into))
+        assertThat(cli.run("schema", "import", cli.dir().resolve("tables.json").toString(), "--db", into))
                 .as(cli.err())
                 .isZero();
+    }
+
+    /** A new database with an export's data file and its Spider-style schema file imported back. */
+    private String importedAgain(Path data, String format, Path tables) {
+        String db2 = cli.dir().resolve("b.mv.db").toString();
+        assertThat(cli.run("import", data.toString(), "--format", format, "--db", db2))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2))
+                .as(cli.err())
+                .isZero();
+        return db2;
     }
 
     /** Every pair as (question, sql, database, metadata) keyed by pair id. */
@@ -110,10 +118,18 @@ class SchemaFileExportTest {
 
     @Test
     void birdExportWritesTheQuestionsAndADevTablesFileThatBothImportBackUnchanged() throws Exception {
-        importBoth(dir.resolve("bird.json").toString(), "bird", db);
-        Path target = dir.resolve("out").resolve("dev.json");
+        importBoth(cli.dir().resolve("bird.json").toString(), "bird", cli.db());
+        Path target = cli.dir().resolve("out").resolve("dev.json");
         Files.createDirectories(target.getParent());
-        assertThat(cli.run("export", "--format", "bird", "--no-anonymize", "--output", target.toString(), "--db", db))
+        assertThat(cli.run(
+                        "export",
+                        "--format",
+                        "bird",
+                        "--no-anonymize",
+                        "--output",
+                        target.toString(),
+                        "--db",
+                        cli.db()))
                 .as(cli.err())
                 .isZero();
 
@@ -133,15 +149,9 @@ class SchemaFileExportTest {
                 JSON.readTree(target.resolveSibling("dev.json.manifest.json").toFile());
         assertThat(manifest.get("schema_file").get("name").asText()).isEqualTo("dev_tables.json");
 
-        String db2 = dir.resolve("b.mv.db").toString();
-        assertThat(cli.run("import", target.toString(), "--format", "bird", "--db", db2))
-                .as(cli.err())
-                .isZero();
-        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2))
-                .as(cli.err())
-                .isZero();
-        assertThat(pairs(db2)).isEqualTo(pairs(db));
-        Map<String, DatabaseSchema> before = schemas(db);
+        String db2 = importedAgain(target, "bird", tables);
+        assertThat(pairs(db2)).isEqualTo(pairs(cli.db()));
+        Map<String, DatabaseSchema> before = schemas(cli.db());
         Map<String, DatabaseSchema> after = schemas(db2);
         assertThat(after.keySet()).containsExactly("school", "shop");
         assertThat(after.get("shop").tables()).isEqualTo(before.get("shop").tables());
@@ -150,33 +160,43 @@ class SchemaFileExportTest {
 
     @Test
     void spiderExportWritesTablesJsonBesideTheDataAndBothImportBackUnchanged() throws Exception {
-        Files.writeString(dir.resolve("spider.json"), """
+        Files.writeString(cli.dir().resolve("spider.json"), """
                 [{"db_id": "shop", "question": "Names of customers in Rome", "query": "SELECT name FROM customers WHERE city = 'Rome'"},
                  {"db_id": "school", "question": "Courses of student S1", "query": "SELECT course FROM enrolment WHERE student = 'S1'"}]
                 """);
-        importBoth(dir.resolve("spider.json").toString(), "spider", db);
-        Path target = dir.resolve("out").resolve("train_spider.json");
+        importBoth(cli.dir().resolve("spider.json").toString(), "spider", cli.db());
+        Path target = cli.dir().resolve("out").resolve("train_spider.json");
         Files.createDirectories(target.getParent());
-        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--output", target.toString(), "--db", db))
+        assertThat(cli.run(
+                        "export",
+                        "--format",
+                        "spider",
+                        "--no-anonymize",
+                        "--output",
+                        target.toString(),
+                        "--db",
+                        cli.db()))
                 .as(cli.err())
                 .isZero();
         Path tables = target.resolveSibling("tables.json");
         assertThat(tables).exists();
 
-        String db2 = dir.resolve("b.mv.db").toString();
-        assertThat(cli.run("import", target.toString(), "--format", "spider", "--db", db2))
-                .as(cli.err())
-                .isZero();
-        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2))
-                .as(cli.err())
-                .isZero();
-        assertThat(pairs(db2)).isEqualTo(pairs(db));
+        String db2 = importedAgain(target, "spider", tables);
+        assertThat(pairs(db2)).isEqualTo(pairs(cli.db()));
         assertThat(schemas(db2).get("shop").tables())
-                .isEqualTo(schemas(db).get("shop").tables());
+                .isEqualTo(schemas(cli.db()).get("shop").tables());
 
         // a second export beside it: tables.json is taken, so it fails unless --overwrite or --rename
         Path again = target.resolveSibling("dev.json");
-        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--output", again.toString(), "--db", db))
+        assertThat(cli.run(
+                        "export",
+                        "--format",
+                        "spider",
+                        "--no-anonymize",
+                        "--output",
+                        again.toString(),
+                        "--db",
+                        cli.db()))
                 .isNotZero();
         assertThat(cli.err()).contains("tables.json");
         assertThat(again).doesNotExist();
@@ -189,7 +209,7 @@ class SchemaFileExportTest {
                         "--output",
                         again.toString(),
                         "--db",
-                        db))
+                        cli.db()))
                 .as(cli.err())
                 .isZero();
         assertThat(again).exists();
@@ -198,9 +218,9 @@ class SchemaFileExportTest {
 
     @Test
     void anonymizedDatabaseNamesAreTheSameInTheDataAndTheSchemaFileAndTableNamesAreKept() throws Exception {
-        importBoth(dir.resolve("bird.json").toString(), "bird", db);
-        Path target = dir.resolve("anon.json");
-        assertThat(cli.run("export", "--format", "bird", "--output", target.toString(), "--db", db))
+        importBoth(cli.dir().resolve("bird.json").toString(), "bird", cli.db());
+        Path target = cli.dir().resolve("anon.json");
+        assertThat(cli.run("export", "--format", "bird", "--output", target.toString(), "--db", cli.db()))
                 .as(cli.err())
                 .isZero();
         JsonNode data = JSON.readTree(target.toFile());
@@ -220,10 +240,10 @@ class SchemaFileExportTest {
 
     @Test
     void aPolicyThatRedactsTwoDatabasesToOneNameStopsTheExportWithTheReason() throws Exception {
-        importBoth(dir.resolve("bird.json").toString(), "bird", db);
-        Path policy = dir.resolve("redact.json");
+        importBoth(cli.dir().resolve("bird.json").toString(), "bird", cli.db());
+        Path policy = cli.dir().resolve("redact.json");
         Files.writeString(policy, "{\"name\": \"redact-db\", \"operators\": {\"DB_NAME\": \"redact\"}}");
-        Path target = dir.resolve("redacted.json");
+        Path target = cli.dir().resolve("redacted.json");
         assertThat(cli.run(
                         "export",
                         "--format",
@@ -233,13 +253,13 @@ class SchemaFileExportTest {
                         "--output",
                         target.toString(),
                         "--db",
-                        db))
+                        cli.db()))
                 .isNotZero();
         assertThat(cli.err())
                 .contains("The databases shop and school are both exported as")
                 .contains("No file was written");
         assertThat(target).doesNotExist();
-        assertThat(dir.resolve("redacted_tables.json")).doesNotExist();
+        assertThat(cli.dir().resolve("redacted_tables.json")).doesNotExist();
         // the same policy without a schema file is fine
         assertThat(cli.run(
                         "export",
@@ -248,17 +268,17 @@ class SchemaFileExportTest {
                         "--policy",
                         policy.toString(),
                         "--output",
-                        dir.resolve("a.json").toString(),
+                        cli.dir().resolve("a.json").toString(),
                         "--db",
-                        db))
+                        cli.db()))
                 .as(cli.err())
                 .isZero();
     }
 
     @Test
     void dbGptAlpacaPutsTheSchemaInTheInstructionAndTheScopeOptionChoosesTheTables() throws Exception {
-        importBoth(dir.resolve("bird.json").toString(), "bird", db);
-        Path used = dir.resolve("used.json");
+        importBoth(cli.dir().resolve("bird.json").toString(), "bird", cli.db());
+        Path used = cli.dir().resolve("used.json");
         assertThat(cli.run(
                         "export",
                         "--format",
@@ -267,7 +287,7 @@ class SchemaFileExportTest {
                         "--output",
                         used.toString(),
                         "--db",
-                        db))
+                        cli.db()))
                 .as(cli.err())
                 .isZero();
         JsonNode first = JSON.readTree(used.toFile()).get(0);
@@ -280,7 +300,7 @@ class SchemaFileExportTest {
         assertThat(first.get("output").asText()).isEqualTo("SELECT COUNT(*) FROM customers WHERE city = 'Oslo'");
         assertThat(first.get("history")).isEmpty();
 
-        Path whole = dir.resolve("whole.json");
+        Path whole = cli.dir().resolve("whole.json");
         assertThat(cli.run(
                         "export",
                         "--format",
@@ -291,7 +311,7 @@ class SchemaFileExportTest {
                         "--output",
                         whole.toString(),
                         "--db",
-                        db))
+                        cli.db()))
                 .as(cli.err())
                 .isZero();
         assertThat(JSON.readTree(whole.toFile()).get(0).get("instruction").asText())
@@ -305,17 +325,17 @@ class SchemaFileExportTest {
                         "--schema-scope",
                         "all",
                         "--output",
-                        dir.resolve("x.json").toString(),
+                        cli.dir().resolve("x.json").toString(),
                         "--db",
-                        db))
+                        cli.db()))
                 .isEqualTo(Cli.USAGE);
         assertThat(cli.err()).contains("--schema-scope must be used or database");
     }
 
     @Test
     void theWizardPreviewShowsTheSchemaContextInTheChosenScopeAndTheProfileKeepsTheScope() throws Exception {
-        importBoth(dir.resolve("bird.json").toString(), "bird", db);
-        try (Database store = Databases.open(db.replace(".mv.db", ""))) {
+        importBoth(cli.dir().resolve("bird.json").toString(), "bird", cli.db());
+        try (Database store = Databases.open(cli.db().replace(".mv.db", ""))) {
             String used = ExportPreview.firstRecords(
                     store, PairFilter.ALL, "sql-create-context", null, null, null, null, 1, false);
             String whole = ExportPreview.firstRecords(
