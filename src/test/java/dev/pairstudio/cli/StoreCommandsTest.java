@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.testing.CliRun;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.regex.Matcher;
@@ -26,16 +25,13 @@ class StoreCommandsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Files.writeString(
-                cli.dir().resolve("pairs.jsonl"),
-                String.format(LINE, "a1", "All users", "users", "2024-01-01T10:00:00", "postgresql", "true")
-                        + String.format(LINE, "a2", "All orders", "orders", "2024-01-02T10:00:00", "mysql", "true")
-                        + String.format(
-                                LINE, "a3", "Failed one", "logs", "2024-01-03T10:00:00", "postgresql", "false"));
+        cli.writePairs(String.format(LINE, "a1", "All users", "users", "2024-01-01T10:00:00", "postgresql", "true")
+                + String.format(LINE, "a2", "All orders", "orders", "2024-01-02T10:00:00", "mysql", "true")
+                + String.format(LINE, "a3", "Failed one", "logs", "2024-01-03T10:00:00", "postgresql", "false"));
     }
 
     int importSample() {
-        return cli.run("import", cli.dir().resolve("pairs.jsonl").toString(), "--db", cli.db());
+        return cli.runOnDb("import", cli.file("pairs.jsonl"));
     }
 
     @Test
@@ -45,30 +41,24 @@ class StoreCommandsTest {
                 .startsWith("Imported 3 pairs from 1 file (batch ")
                 .contains("added:                     3")
                 .contains("skipped (already present): 0");
-        assertThat(cli.run(
-                        "--db",
-                        cli.db(),
-                        "import",
-                        cli.dir().resolve("pairs.jsonl").toString()))
-                .isZero();
+        assertThat(cli.run("--db", cli.db(), "import", cli.file("pairs.jsonl"))).isZero();
         assertThat(cli.out()).contains("added:                     0").contains("skipped (already present): 3");
     }
 
     @Test
     void malformedLinesAreNamedByLineNumberAndExitOne() throws Exception {
-        Path bad = Files.writeString(
-                cli.dir().resolve("bad.jsonl"),
+        Path bad = cli.write(
+                "bad.jsonl",
                 String.format(LINE, "b1", "ok", "t", "2024-01-01", "x", "true") + "{broken\n"
                         + "{\"natural_language_query\": \"no sql\"}\n");
-        assertThat(cli.run("import", bad.toString(), "--db", cli.db())).isEqualTo(1);
+        assertThat(cli.runOnDb("import", bad.toString())).isEqualTo(1);
         assertThat(cli.out()).contains("added:                     1").contains("malformed (not imported):  2");
         assertThat(cli.err())
                 .contains("bad.jsonl line 2: invalid JSON")
                 .contains("bad.jsonl line 3: sql_query is missing")
                 .contains("all problems: ")
                 .contains(".report.txt");
-        assertThat(cli.run("import", cli.dir().resolve("nope.jsonl").toString(), "--db", cli.db()))
-                .isEqualTo(1);
+        assertThat(cli.runOnDb("import", cli.file("nope.jsonl"))).isEqualTo(1);
         assertThat(cli.err()).contains("nope.jsonl: no such file");
     }
 
@@ -129,54 +119,53 @@ class StoreCommandsTest {
     @Test
     void getByStoreIdOrPairId() throws Exception {
         importSample();
-        assertThat(cli.run("get", "a2", "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("get", "a2")).isZero();
         JsonNode pair = new ObjectMapper().readTree(cli.out());
         assertThat(pair.get("natural_language_query").asText()).isEqualTo("All orders");
         long id = pair.get("id").asLong();
-        assertThat(cli.run("get", String.valueOf(id), "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("get", String.valueOf(id))).isZero();
         assertThat(cli.out()).contains("\"pair_id\" : \"a2\"");
-        assertThat(cli.run("get", "missing", "--db", cli.db())).isEqualTo(1);
+        assertThat(cli.runOnDb("get", "missing")).isEqualTo(1);
         assertThat(cli.err()).contains("No pair with id missing");
     }
 
     @Test
     void deleteRestorePurge() {
         importSample();
-        assertThat(cli.run("delete", "a1", "a2", "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("delete", "a1", "a2")).isZero();
         Matcher m = Pattern.compile("Moved 2 pairs to the trash \\(batch ([0-9a-f-]+)\\)")
                 .matcher(cli.out());
         assertThat(m.find()).as(cli.out()).isTrue();
-        assertThat(cli.run("list", "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("list")).isZero();
         assertThat(cli.out()).contains("1 of 1");
-        assertThat(cli.run("restore", m.group(1), "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("restore", m.group(1))).isZero();
         assertThat(cli.out()).contains("Restored 2 pairs");
 
-        assertThat(cli.run("delete", "--filter", "--failed-only", "--db", cli.db()))
-                .isZero();
+        assertThat(cli.runOnDb("delete", "--filter", "--failed-only")).isZero();
         assertThat(cli.out()).contains("Moved 1 pair to the trash");
-        assertThat(cli.run("list", "--trash", "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("list", "--trash")).isZero();
         assertThat(cli.out()).contains("Failed one");
-        assertThat(cli.run("purge", "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("purge")).isZero();
         assertThat(cli.out()).contains("Deleted 1 pair from the trash for good");
-        assertThat(cli.run("get", "a3", "--db", cli.db())).isEqualTo(1);
+        assertThat(cli.runOnDb("get", "a3")).isEqualTo(1);
 
-        assertThat(cli.run("delete", "--db", cli.db())).isEqualTo(2);
-        assertThat(cli.run("delete", "nope", "--db", cli.db())).isEqualTo(1);
-        assertThat(cli.run("restore", "--db", cli.db())).isEqualTo(2);
+        assertThat(cli.runOnDb("delete")).isEqualTo(2);
+        assertThat(cli.runOnDb("delete", "nope")).isEqualTo(1);
+        assertThat(cli.runOnDb("restore")).isEqualTo(2);
     }
 
     @Test
     void backupWritesAZip() {
         importSample();
         Path zip = cli.dir().resolve("b/backup.zip");
-        assertThat(cli.run("backup", "--to", zip.toString(), "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("backup", "--to", zip.toString())).isZero();
         assertThat(zip).exists();
         assertThat(cli.out()).contains("written to");
     }
 
     @Test
     void aDatabaseThatIsNotOursIsOneLineOnStderr() throws Exception {
-        Path fake = Files.writeString(cli.dir().resolve("fake.mv.db"), "not a database");
+        Path fake = cli.write("fake.mv.db", "not a database");
         assertThat(cli.run("list", "--db", fake.toString())).isEqualTo(1);
         assertThat(cli.err().strip().lines()).hasSize(1);
         assertThat(cli.err())
@@ -190,7 +179,7 @@ class StoreCommandsTest {
         importSample();
         try (var ch = FileChannel.open(Path.of(cli.db()), StandardOpenOption.WRITE);
                 var lock = ch.lock()) {
-            assertThat(cli.run("list", "--db", cli.db())).isEqualTo(1);
+            assertThat(cli.runOnDb("list")).isEqualTo(1);
         }
         assertThat(cli.err().strip().lines()).hasSize(1);
         assertThat(cli.err()).contains(cli.db()).contains("in use by another program");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.testing.CliRun;
-import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,53 +21,36 @@ class ValidationVerdictsCliTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Files.writeString(
-                cli.dir().resolve("pairs.jsonl"),
-                String.format(LINE, "good", "All customer names", "SELECT name FROM customers")
-                        + String.format(
-                                LINE,
-                                "open",
-                                "Customers in France",
-                                "SELECT name FROM customers WHERE country = 'France")
-                        + String.format(
-                                LINE,
-                                "typo",
-                                "Names of customers in Peru",
-                                "SELECT nmae FROM customers WHERE country = 'Chile'"));
-        Files.writeString(
-                cli.dir().resolve("shop.sql"),
-                "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, country TEXT);\n");
-        assertThat(cli.run("import", cli.dir().resolve("pairs.jsonl").toString(), "--db", cli.db()))
-                .isZero();
-        assertThat(cli.run(
-                        "schema",
-                        "import",
-                        cli.dir().resolve("shop.sql").toString(),
-                        "--database",
-                        "shop",
-                        "--dialect",
-                        "sqlite",
-                        "--db",
-                        cli.db()))
+        cli.writePairs(String.format(LINE, "good", "All customer names", "SELECT name FROM customers")
+                + String.format(
+                        LINE, "open", "Customers in France", "SELECT name FROM customers WHERE country = 'France")
+                + String.format(
+                        LINE,
+                        "typo",
+                        "Names of customers in Peru",
+                        "SELECT nmae FROM customers WHERE country = 'Chile'"));
+        cli.write("shop.sql", "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, country TEXT);\n");
+        assertThat(cli.runOnDb("import", cli.file("pairs.jsonl"))).isZero();
+        assertThat(cli.runOnDb("schema", "import", cli.file("shop.sql"), "--database", "shop", "--dialect", "sqlite"))
                 .isZero();
     }
 
     @Test
     void unparseableSqlIsNeverValidAgainstItsSchema() {
-        assertThat(cli.run("validate", "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("validate")).isZero();
         assertThat(cli.out())
                 .contains("Validated 3 pairs")
                 .contains("no flag:                   1")
                 .contains("UNPARSEABLE:               1");
-        assertThat(cli.run("stats", "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("stats")).isZero();
         assertThat(cli.out()).contains("Valid (schema): shop: 33.3 % of 3 validated (3 pairs)");
-        assertThat(cli.run("stats", "--json", "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("stats", "--json")).isZero();
         assertThat(cli.out().replaceAll("\\s", "")).contains("\"shop\":{\"pairs\":3,\"validated\":3,\"valid\":1,");
     }
 
     @Test
     void getAndListShowTheFlagsAndMessagesInTheWindowsWords() throws Exception {
-        assertThat(cli.run("get", "typo", "--json", "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("get", "typo", "--json")).isZero();
         JsonNode typo = JSON.readTree(cli.out());
         assertThat(typo.get("flags"))
                 .extracting(JsonNode::asText)
@@ -98,7 +80,7 @@ class ValidationVerdictsCliTest {
         // the seed's keys stay first and unchanged
         assertThat(typo.fieldNames().next()).isEqualTo("pair_id");
 
-        assertThat(cli.run("list", "--json", "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("list", "--json")).isZero();
         JsonNode list = JSON.readTree(cli.out());
         assertThat(list.get("pairs")).hasSize(3);
         for (JsonNode p : list.get("pairs")) {
@@ -120,23 +102,15 @@ class ValidationVerdictsCliTest {
 
     @Test
     void oneValidatedPairIsOnePair() throws Exception {
-        Files.writeString(
-                cli.dir().resolve("hr.jsonl"),
+        cli.write(
+                "hr.jsonl",
                 String.format(LINE, "solo", "All staff names please", "SELECT name FROM staff")
                         .replace("\"shop\"", "\"hr\""));
-        Files.writeString(cli.dir().resolve("hr.sql"), "CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT);\n");
-        assertThat(cli.run("import", cli.dir().resolve("hr.jsonl").toString(), "--db", cli.db()))
+        cli.write("hr.sql", "CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT);\n");
+        assertThat(cli.runOnDb("import", cli.file("hr.jsonl"))).isZero();
+        assertThat(cli.runOnDb("schema", "import", cli.file("hr.sql"), "--database", "hr"))
                 .isZero();
-        assertThat(cli.run(
-                        "schema",
-                        "import",
-                        cli.dir().resolve("hr.sql").toString(),
-                        "--database",
-                        "hr",
-                        "--db",
-                        cli.db()))
-                .isZero();
-        assertThat(cli.run("stats", "--db", cli.db())).isZero();
+        assertThat(cli.runOnDb("stats")).isZero();
         assertThat(cli.out()).contains("hr: 100.0 % of 1 validated (1 pair)");
     }
 }

@@ -24,6 +24,8 @@ import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.Contracts;
+import dev.pairstudio.testing.CsvRecords;
 import dev.pairstudio.testing.TestPair;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,7 +46,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,18 +182,7 @@ class DatasetExporterTest {
             JsonNode n = JSON.readTree(lines[i]);
             List<String> keys = new ArrayList<>();
             n.fieldNames().forEachRemaining(keys::add);
-            assertThat(keys)
-                    .containsExactly(
-                            "pair_id",
-                            "natural_language_query",
-                            "sql_query",
-                            "timestamp",
-                            "database_type",
-                            "database_name",
-                            "table_names",
-                            "success",
-                            "execution_time_ms",
-                            "metadata");
+            assertThat(keys).containsExactlyElementsOf(Contracts.PAIR_JSON_KEYS);
             assertSame(stored.get(i).pair(), n);
         }
         JsonNode manifest = JSON.readTree(out.resolve("o.jsonl.manifest.json").toFile());
@@ -253,16 +243,10 @@ class DatasetExporterTest {
         Path f = out.resolve("o.csv");
         export(plain("csv"), f);
         String text = Files.readString(f);
-        assertThat(text).startsWith(String.join(",", ExportWriters.CSV_HEADER) + "\r\n");
+        assertThat(text).startsWith(String.join(",", Contracts.CSV_HEADER) + "\r\n");
         List<CSVRecord> rows;
         try (Reader in = Files.newBufferedReader(f)) {
-            rows = CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(in)
-                    .getRecords();
+            rows = CsvRecords.read(in);
         }
         assertThat(rows).hasSize(stored.size());
         CSVRecord first = rows.get(0);

@@ -39,7 +39,7 @@ class SchemaFileExportTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Files.writeString(cli.dir().resolve("tables.json"), """
+        cli.write("tables.json", """
                 [{"db_id": "shop",
                   "table_names_original": ["customers", "orders"], "table_names": ["customers", "orders"],
                   "column_names_original": [[-1, "*"], [0, "id"], [0, "name"], [0, "city"], [1, "order_id"], [1, "customer_id"], [1, "total"]],
@@ -56,7 +56,7 @@ class SchemaFileExportTest {
                   "column_names_original": [[-1, "*"], [0, "x"]], "column_names": [[-1, "*"], [0, "x"]],
                   "column_types": ["text", "text"], "primary_keys": [], "foreign_keys": []}]
                 """);
-        Files.writeString(cli.dir().resolve("bird.json"), """
+        cli.write("bird.json", """
                 [{"question_id": 0, "db_id": "shop", "question": "How many customers live in Oslo?",
                   "evidence": "Oslo refers to city = 'Oslo'", "SQL": "SELECT COUNT(*) FROM customers WHERE city = 'Oslo'", "difficulty": "simple"},
                  {"question_id": 1, "db_id": "shop", "question": "Total of all orders of customer Ann",
@@ -70,14 +70,14 @@ class SchemaFileExportTest {
         assertThat(cli.run("import", data, "--format", format, "--db", into))
                 .as(cli.err())
                 .isZero();
-        assertThat(cli.run("schema", "import", cli.dir().resolve("tables.json").toString(), "--db", into))
+        assertThat(cli.run("schema", "import", cli.file("tables.json"), "--db", into))
                 .as(cli.err())
                 .isZero();
     }
 
     /** A new database with an export's data file and its Spider-style schema file imported back. */
     private String importedAgain(Path data, String format, Path tables) {
-        String db2 = cli.dir().resolve("b.mv.db").toString();
+        String db2 = cli.file("b.mv.db");
         assertThat(cli.run("import", data.toString(), "--format", format, "--db", db2))
                 .as(cli.err())
                 .isZero();
@@ -118,18 +118,10 @@ class SchemaFileExportTest {
 
     @Test
     void birdExportWritesTheQuestionsAndADevTablesFileThatBothImportBackUnchanged() throws Exception {
-        importBoth(cli.dir().resolve("bird.json").toString(), "bird", cli.db());
+        importBoth(cli.file("bird.json"), "bird", cli.db());
         Path target = cli.dir().resolve("out").resolve("dev.json");
         Files.createDirectories(target.getParent());
-        assertThat(cli.run(
-                        "export",
-                        "--format",
-                        "bird",
-                        "--no-anonymize",
-                        "--output",
-                        target.toString(),
-                        "--db",
-                        cli.db()))
+        assertThat(cli.runOnDb("export", "--format", "bird", "--no-anonymize", "--output", target.toString()))
                 .as(cli.err())
                 .isZero();
 
@@ -160,22 +152,14 @@ class SchemaFileExportTest {
 
     @Test
     void spiderExportWritesTablesJsonBesideTheDataAndBothImportBackUnchanged() throws Exception {
-        Files.writeString(cli.dir().resolve("spider.json"), """
+        cli.write("spider.json", """
                 [{"db_id": "shop", "question": "Names of customers in Rome", "query": "SELECT name FROM customers WHERE city = 'Rome'"},
                  {"db_id": "school", "question": "Courses of student S1", "query": "SELECT course FROM enrolment WHERE student = 'S1'"}]
                 """);
-        importBoth(cli.dir().resolve("spider.json").toString(), "spider", cli.db());
+        importBoth(cli.file("spider.json"), "spider", cli.db());
         Path target = cli.dir().resolve("out").resolve("train_spider.json");
         Files.createDirectories(target.getParent());
-        assertThat(cli.run(
-                        "export",
-                        "--format",
-                        "spider",
-                        "--no-anonymize",
-                        "--output",
-                        target.toString(),
-                        "--db",
-                        cli.db()))
+        assertThat(cli.runOnDb("export", "--format", "spider", "--no-anonymize", "--output", target.toString()))
                 .as(cli.err())
                 .isZero();
         Path tables = target.resolveSibling("tables.json");
@@ -188,28 +172,12 @@ class SchemaFileExportTest {
 
         // a second export beside it: tables.json is taken, so it fails unless --overwrite or --rename
         Path again = target.resolveSibling("dev.json");
-        assertThat(cli.run(
-                        "export",
-                        "--format",
-                        "spider",
-                        "--no-anonymize",
-                        "--output",
-                        again.toString(),
-                        "--db",
-                        cli.db()))
+        assertThat(cli.runOnDb("export", "--format", "spider", "--no-anonymize", "--output", again.toString()))
                 .isNotZero();
         assertThat(cli.err()).contains("tables.json");
         assertThat(again).doesNotExist();
-        assertThat(cli.run(
-                        "export",
-                        "--format",
-                        "spider",
-                        "--no-anonymize",
-                        "--rename",
-                        "--output",
-                        again.toString(),
-                        "--db",
-                        cli.db()))
+        assertThat(cli.runOnDb(
+                        "export", "--format", "spider", "--no-anonymize", "--rename", "--output", again.toString()))
                 .as(cli.err())
                 .isZero();
         assertThat(again).exists();
@@ -218,9 +186,9 @@ class SchemaFileExportTest {
 
     @Test
     void anonymizedDatabaseNamesAreTheSameInTheDataAndTheSchemaFileAndTableNamesAreKept() throws Exception {
-        importBoth(cli.dir().resolve("bird.json").toString(), "bird", cli.db());
+        importBoth(cli.file("bird.json"), "bird", cli.db());
         Path target = cli.dir().resolve("anon.json");
-        assertThat(cli.run("export", "--format", "bird", "--output", target.toString(), "--db", cli.db()))
+        assertThat(cli.runOnDb("export", "--format", "bird", "--output", target.toString()))
                 .as(cli.err())
                 .isZero();
         JsonNode data = JSON.readTree(target.toFile());
@@ -240,20 +208,12 @@ class SchemaFileExportTest {
 
     @Test
     void aPolicyThatRedactsTwoDatabasesToOneNameStopsTheExportWithTheReason() throws Exception {
-        importBoth(cli.dir().resolve("bird.json").toString(), "bird", cli.db());
+        importBoth(cli.file("bird.json"), "bird", cli.db());
         Path policy = cli.dir().resolve("redact.json");
         Files.writeString(policy, "{\"name\": \"redact-db\", \"operators\": {\"DB_NAME\": \"redact\"}}");
         Path target = cli.dir().resolve("redacted.json");
-        assertThat(cli.run(
-                        "export",
-                        "--format",
-                        "bird",
-                        "--policy",
-                        policy.toString(),
-                        "--output",
-                        target.toString(),
-                        "--db",
-                        cli.db()))
+        assertThat(cli.runOnDb(
+                        "export", "--format", "bird", "--policy", policy.toString(), "--output", target.toString()))
                 .isNotZero();
         assertThat(cli.err())
                 .contains("The databases shop and school are both exported as")
@@ -261,33 +221,17 @@ class SchemaFileExportTest {
         assertThat(target).doesNotExist();
         assertThat(cli.dir().resolve("redacted_tables.json")).doesNotExist();
         // the same policy without a schema file is fine
-        assertThat(cli.run(
-                        "export",
-                        "--format",
-                        "alpaca",
-                        "--policy",
-                        policy.toString(),
-                        "--output",
-                        cli.dir().resolve("a.json").toString(),
-                        "--db",
-                        cli.db()))
+        assertThat(cli.runOnDb(
+                        "export", "--format", "alpaca", "--policy", policy.toString(), "--output", cli.file("a.json")))
                 .as(cli.err())
                 .isZero();
     }
 
     @Test
     void dbGptAlpacaPutsTheSchemaInTheInstructionAndTheScopeOptionChoosesTheTables() throws Exception {
-        importBoth(cli.dir().resolve("bird.json").toString(), "bird", cli.db());
+        importBoth(cli.file("bird.json"), "bird", cli.db());
         Path used = cli.dir().resolve("used.json");
-        assertThat(cli.run(
-                        "export",
-                        "--format",
-                        "dbgpt-alpaca",
-                        "--no-anonymize",
-                        "--output",
-                        used.toString(),
-                        "--db",
-                        cli.db()))
+        assertThat(cli.runOnDb("export", "--format", "dbgpt-alpaca", "--no-anonymize", "--output", used.toString()))
                 .as(cli.err())
                 .isZero();
         JsonNode first = JSON.readTree(used.toFile()).get(0);
@@ -301,7 +245,7 @@ class SchemaFileExportTest {
         assertThat(first.get("history")).isEmpty();
 
         Path whole = cli.dir().resolve("whole.json");
-        assertThat(cli.run(
+        assertThat(cli.runOnDb(
                         "export",
                         "--format",
                         "dbgpt-alpaca",
@@ -309,32 +253,22 @@ class SchemaFileExportTest {
                         "--schema-scope",
                         "database",
                         "--output",
-                        whole.toString(),
-                        "--db",
-                        cli.db()))
+                        whole.toString()))
                 .as(cli.err())
                 .isZero();
         assertThat(JSON.readTree(whole.toFile()).get(0).get("instruction").asText())
                 .contains("CREATE TABLE customers")
                 .contains("CREATE TABLE orders");
 
-        assertThat(cli.run(
-                        "export",
-                        "--format",
-                        "dbgpt-alpaca",
-                        "--schema-scope",
-                        "all",
-                        "--output",
-                        cli.dir().resolve("x.json").toString(),
-                        "--db",
-                        cli.db()))
+        assertThat(cli.runOnDb(
+                        "export", "--format", "dbgpt-alpaca", "--schema-scope", "all", "--output", cli.file("x.json")))
                 .isEqualTo(Cli.USAGE);
         assertThat(cli.err()).contains("--schema-scope must be used or database");
     }
 
     @Test
     void theWizardPreviewShowsTheSchemaContextInTheChosenScopeAndTheProfileKeepsTheScope() throws Exception {
-        importBoth(cli.dir().resolve("bird.json").toString(), "bird", cli.db());
+        importBoth(cli.file("bird.json"), "bird", cli.db());
         try (Database store = Databases.open(cli.db().replace(".mv.db", ""))) {
             String used = ExportPreview.firstRecords(
                     store, PairFilter.ALL, "sql-create-context", null, null, null, null, 1, false);

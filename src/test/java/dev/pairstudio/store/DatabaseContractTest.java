@@ -123,16 +123,10 @@ public abstract class DatabaseContractTest {
                                 simple("u1", "one"),
                                 simple("u2", "two"),
                                 simple("u3", "three"),
-                                pair(
-                                        "u4",
-                                        "four",
-                                        "SELECT 1",
-                                        "2024-01-01T00:00:00",
-                                        "postgresql",
-                                        "hr",
-                                        List.of(),
-                                        true,
-                                        null)),
+                                TestPair.of("u4", "four", "SELECT 1")
+                                        .at("2024-01-01T00:00:00")
+                                        .on("postgresql", "hr")
+                                        .build()),
                         null,
                         Source.FILE,
                         "b")
@@ -159,26 +153,14 @@ public abstract class DatabaseContractTest {
     void deletingASchemaDropsItsVersionsAndTheFlagsOfThePairsCheckedAgainstThem() {
         List<Long> ids = store.addAll(
                         List.of(
-                                pair(
-                                        "d1",
-                                        "one",
-                                        "SELECT x FROM t",
-                                        "2024-01-01T00:00:00",
-                                        "postgresql",
-                                        "shop",
-                                        List.of(),
-                                        true,
-                                        null),
-                                pair(
-                                        "d2",
-                                        "two",
-                                        "SELECT y FROM t",
-                                        "2024-01-02T00:00:00",
-                                        "postgresql",
-                                        "hr",
-                                        List.of(),
-                                        true,
-                                        null)),
+                                TestPair.of("d1", "one", "SELECT x FROM t")
+                                        .at("2024-01-01T00:00:00")
+                                        .on("postgresql", "shop")
+                                        .build(),
+                                TestPair.of("d2", "two", "SELECT y FROM t")
+                                        .at("2024-01-02T00:00:00")
+                                        .on("postgresql", "hr")
+                                        .build()),
                         null,
                         Source.FILE,
                         "b")

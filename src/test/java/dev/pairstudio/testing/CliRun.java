@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -43,10 +44,33 @@ public record CliRun(int code, String out, String err) {
             return dir.resolve("test.mv.db").toString();
         }
 
+        /** A file in the test's folder, as a command's argument. */
+        public String file(String name) {
+            return dir.resolve(name).toString();
+        }
+
+        /** Writes a file into the test's folder; its path. */
+        public Path write(String name, String content) throws IOException {
+            return Files.writeString(dir.resolve(name), content);
+        }
+
+        /** Writes the test's pairs file, {@code pairs.jsonl} in its folder. */
+        public Path writePairs(String jsonl) throws IOException {
+            return write("pairs.jsonl", jsonl);
+        }
+
         /** Runs the command line; its exit code. */
         public int run(String... args) {
             last = CliRun.of(args);
             return last.code();
+        }
+
+        /** Runs a command on the test's database: {@code args}, then {@code --db} and {@link #db()}. */
+        public int runOnDb(String... args) {
+            String[] all = Arrays.copyOf(args, args.length + 2);
+            all[args.length] = "--db";
+            all[args.length + 1] = db();
+            return run(all);
         }
 
         public String out() {
