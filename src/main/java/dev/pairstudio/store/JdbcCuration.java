@@ -219,6 +219,11 @@ final class JdbcCuration implements Curation {
             Written<Long> gone =
                     updateIds(c, "DELETE FROM pairs WHERE id = ANY(?) AND id IN (SELECT id FROM trash)", ids);
             updateIds(c, "DELETE FROM trash WHERE id = ANY(?)", ids);
+            // their analysis too (parse errors can quote the SQL); validations go by the foreign key
+            updateIds(
+                    c,
+                    "DELETE FROM analysis a WHERE a.id = ANY(?) AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.id = a.id)",
+                    ids);
             return gone.applying(ix -> {
                 ids.forEach(ix::purge);
                 return true;

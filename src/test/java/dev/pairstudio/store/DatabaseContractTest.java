@@ -47,6 +47,9 @@ public abstract class DatabaseContractTest {
     /** A second store on the same database while {@link #store} stays open, as another process or colleague has. */
     protected abstract Database another();
 
+    /** What {@code sql} (a single COUNT) answers, read with plain JDBC beside the store, which may be reopened for it. */
+    protected abstract long countRows(String sql) throws Exception;
+
     /** What a window polls to show others' changes: theirs count, its own never do. */
     /** Stores {@code pairs} as one file import; their ids. */
     private List<Long> added(Pair... pairs) {
@@ -634,6 +637,19 @@ public abstract class DatabaseContractTest {
                         .added())
                 .as("a purged pair can be imported again")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void emptyingTheTrashDeletesTheAnalysisOfThePurgedPairs() throws Exception {
+        List<Long> ids = addSample();
+        long analysed = countRows("SELECT COUNT(*) FROM analysis");
+        store.trash(List.of(ids.get(3), ids.get(6))); // an e-mail address, and SQL that does not parse
+        assertThat(store.purge()).isEqualTo(2);
+        assertThat(countRows("SELECT COUNT(*) FROM analysis WHERE id IN (" + ids.get(3) + ", " + ids.get(6) + ")"))
+                .as("no analysis row outlives its pair (parse errors can quote the SQL)")
+                .isZero();
+        assertThat(countRows("SELECT COUNT(*) FROM analysis")).isEqualTo(analysed - 2);
+        assertThat(store.count(PairFilter.ALL)).isEqualTo(8);
     }
 
     @Test

@@ -176,6 +176,16 @@ class PostgresDatabaseTest extends DatabaseContractTest {
         }
     }
 
+    @Override
+    protected long countRows(String sql) throws Exception {
+        try (Connection c = TestPostgres.get().connect(TestPostgres.databaseOf(current));
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     @Test
     void aDatabaseFromANewerVersionIsRefusedAndNotModified() throws Exception {
         store.close();
