@@ -36,11 +36,14 @@ final class JdbcAnalyses implements Analyses {
     private final JdbcPairStore store;
     private final StoreDialect dialect;
     private final String mergeAnalysis;
+    private final String insertAnalysis;
 
     JdbcAnalyses(JdbcPairStore store) {
         this.store = store;
         this.dialect = store.dialect();
         this.mergeAnalysis = dialect.upsert("analysis", "id", ANALYSIS_COLUMNS, "VALUES (?,?,?,?,?,?,?,?)");
+        this.insertAnalysis =
+                "INSERT INTO analysis (" + String.join(", ", ANALYSIS_COLUMNS) + ") VALUES (?,?,?,?,?,?,?,?)";
     }
 
     @Override
@@ -199,9 +202,14 @@ final class JdbcAnalyses implements Analyses {
         return bits;
     }
 
-    /** Writes analysis rows, the i-th for the i-th id (id order appends to the table's last pages); NONE stores nothing. */
-    void storeAnalyses(Connection c, List<Long> ids, List<PairAnalysis> analyses) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(mergeAnalysis)) {
+    /**
+     * Writes the analysis rows of pairs this transaction added, the i-th for the i-th id (id order
+     * appends to the table's last pages); NONE stores nothing. A plain INSERT: the ids are new (the
+     * identity never hands out an id twice, a purged pair's included), and H2's MERGE ran an UPDATE
+     * per row first, a tenth of a 1M import's writer thread (docs/DECISIONS.md, "Import, session 9").
+     */
+    void storeNewAnalyses(Connection c, List<Long> ids, List<PairAnalysis> analyses) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(insertAnalysis)) {
             boolean any = false;
             for (int k = 0; k < ids.size(); k++) {
                 if (analyses.get(k).equals(PairAnalysis.NONE)) {

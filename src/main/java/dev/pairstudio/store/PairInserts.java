@@ -94,7 +94,7 @@ final class PairInserts implements PairIntake {
             }
             Duplicates earlier = grouping == null ? null : grouped(grouping.group(ids, fresh), ids, stored);
             if (analyses != null) {
-                analysisRows.storeAnalyses(c, ids, stored);
+                analysisRows.storeNewAnalyses(c, ids, stored);
             }
             List<IndexRow> rows = new ArrayList<>(ids.size());
             for (int k = 0; k < ids.size(); k++) {

@@ -639,6 +639,29 @@ public abstract class DatabaseContractTest {
                 .isEqualTo(1);
     }
 
+    /** New pairs' analyses are inserted, not merged: no id of a purged pair (whose analysis row stays) comes back. */
+    @Test
+    void pairsAddedAfterTheNewestWerePurgedGetTheirOwnAnalyses() {
+        List<Long> ids = addSample();
+        List<Long> newest = ids.subList(ids.size() - 3, ids.size());
+        store.trash(newest);
+        assertThat(store.purge()).isEqualTo(3);
+        store = reopen(); // the id generator as a new process finds it
+        PairAnalysis fresh =
+                analysis(QueryType.SELECT, ComplexityLevel.HARD, Set.of(QualityFlag.SHORT_QUESTION), Set.of(), null);
+        List<Pair> again = List.of(simple("p7", "back"), simple("p8", "again"), simple("new", "never seen"));
+        List<Long> added = store.addAll(again, List.of(fresh, fresh, fresh), Source.FILE, "after-purge")
+                .ids();
+        assertThat(added).hasSize(3).allMatch(id -> id > ids.get(ids.size() - 1));
+        for (long id : added) {
+            assertThat(store.get(id).orElseThrow().analysis()).isEqualTo(fresh);
+        }
+        assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.SHORT_QUESTION))))
+                .as("p6's and the three new pairs'")
+                .isEqualTo(4);
+        assertThat(store.count(PairFilter.ALL)).isEqualTo(10);
+    }
+
     @Test
     void emptyingTheTrashDeletesTheAnalysisOfThePurgedPairs() throws Exception {
         List<Long> ids = addSample();
