@@ -168,17 +168,7 @@ final class JdbcPairReader implements PairReader {
                     c -> IndexKeeper.single(c, "SELECT COUNT(*) FROM pairs")
                             - IndexKeeper.single(c, "SELECT COUNT(*) FROM trash"));
         }
-        return withFilter("count pairs", filter, JdbcPairReader::matches);
-    }
-
-    private static long matches(PairIndex ix, IndexFilter f) {
-        long n = 0;
-        for (int o = 0; o < ix.size(); o++) {
-            if (f.test(o)) {
-                n++;
-            }
-        }
-        return n;
+        return withFilter("count pairs", filter, (ix, f) -> f.count());
     }
 
     /** Matching rows in sort order: their ids and, when asked for, their cursor values. */
@@ -351,7 +341,7 @@ final class JdbcPairReader implements PairReader {
 
     /** Whether at least three quarters of the stored rows match: then streaming them all and filtering wins. */
     private boolean mostRowsMatch(PairFilter filter) {
-        return withFilter("count pairs", filter, (ix, f) -> matches(ix, f) * 4 >= ix.size() * 3L);
+        return withFilter("count pairs", filter, (ix, f) -> f.count() * 4 >= ix.size() * 3L);
     }
 
     /** The ids of every matching row in sort order, unboxed: at 1M pairs a list of Longs was 30 MB of heap. */

@@ -78,12 +78,36 @@ public final class IndexFilter {
      */
     public BitSet passing() {
         BitSet passing = new BitSet(index.size());
-        for (int o = 0; o < index.size(); o++) {
+        for (int o = first(); o >= 0; o = next(o)) {
             if (test(o)) {
                 passing.set(o);
             }
         }
         return passing;
+    }
+
+    /** How many ordinals pass. */
+    public long count() {
+        long n = 0;
+        for (int o = first(); o >= 0; o = next(o)) {
+            if (test(o)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The first ordinal that may pass, -1 when none: with free text, only the text's matches are
+     * visited (a word search counts its few thousand matches, not every row).
+     */
+    private int first() {
+        return next(-1);
+    }
+
+    private int next(int o) {
+        int n = text != null ? text.nextSetBit(o + 1) : o + 1;
+        return n >= 0 && n < index.size() ? n : -1;
     }
 
     private boolean profilePasses(int p) {
