@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestDatabases;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.BackgroundJobs;
+import dev.pairstudio.ui.CollectorControl;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.Screenshots;
 import dev.pairstudio.ui.UiSettings;
@@ -15,14 +16,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,31 +30,28 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The toolbar toggle starts the collector on loopback; pairs an assistant posts show up in the open table. */
 @ExtendWith(ApplicationExtension.class)
 class CollectorToggleTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        Path db = TestDatabases.copyOf("collector-window", () -> new SyntheticPairs(5).list(50));
-        store = Databases.open(db.toString());
-        window = new MainWindow(
-                store,
-                new BackgroundJobs(),
-                new UiSettings(db.resolveSibling("ui.properties")),
-                new EmbeddedCollector(store));
-        stage.setScene(new Scene(window.root(), 1400, 900));
-        stage.show();
-        window.load();
+        store = ui.database(TestDatabases.copyOf("collector-window", () -> new SyntheticPairs(5).list(50)));
+        window = ui.show(
+                stage,
+                new MainWindow(
+                        store,
+                        new BackgroundJobs(),
+                        new UiSettings(ui.dir().resolve("ui.properties")),
+                        new EmbeddedCollector(store)),
+                1400,
+                900);
     }
 
-    @AfterEach
-    void close() {
-        window.dispose();
-        store.close();
-    }
-
-    @Test
-    void postedPairsArriveInTheOpenWindow(FxRobot robot) throws Exception {
+    /** Waits for the window's 50 pairs, then turns the collector on from the toolbar; where it listens. */
+    private CollectorControl.Address startCollector(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
@@ -63,18 +59,27 @@ class CollectorToggleTest {
                         .equals(robot.lookup("#match-count").queryLabeled().getText()));
         robot.clickOn("#collector-toggle");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.collectorAddress() != null);
-        var address = window.collectorAddress();
+        return window.collectorAddress();
+    }
+
+    /** An assistant's POST of one pair to the collector. */
+    private static HttpRequest post(CollectorControl.Address address, String question, String sql) {
+        return HttpRequest.newBuilder(URI.create(address.url() + "/pairs"))
+                .header("Authorization", "Bearer " + address.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"natural_language_query\":\"" + question + "\",\"sql_query\":\"" + sql + "\"}"))
+                .build();
+    }
+
+    @Test
+    void postedPairsArriveInTheOpenWindow(FxRobot robot) throws Exception {
+        var address = startCollector(robot);
         assertThat(address.url()).startsWith("http://127.0.0.1:");
 
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(address.url() + "/pairs"))
-                                .header("Authorization", "Bearer " + address.token())
-                                .header("Content-Type", "application/json")
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"natural_language_query\":\"How many tracks are there?\",\"sql_query\":\"SELECT COUNT(*) FROM tracks\"}"))
-                                .build(),
+                        post(address, "How many tracks are there?", "SELECT COUNT(*) FROM tracks"),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
         WaitForAsyncUtils.waitFor(
@@ -93,28 +98,17 @@ class CollectorToggleTest {
     /** An assistant that keeps posting never pauses: its pairs must show while it posts, not once it stops. */
     @Test
     void aSteadyStreamOfPairsShowsWhileItFlows(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> "50 pairs"
-                        .equals(robot.lookup("#match-count").queryLabeled().getText()));
-        robot.clickOn("#collector-toggle");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.collectorAddress() != null);
-        var address = window.collectorAddress();
+        var address = startCollector(robot);
         HttpClient http = HttpClient.newHttpClient();
         AtomicBoolean posting = new AtomicBoolean(true);
         Thread assistant = new Thread(() -> {
             try {
                 for (int i = 0; i < 80; i++) { // 8 s, one pair every 100 ms
                     http.send(
-                            HttpRequest.newBuilder(URI.create(address.url() + "/pairs"))
-                                    .header("Authorization", "Bearer " + address.token())
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(
-                                            "{\"natural_language_query\":\"How many tracks are in album " + i
-                                                    + "?\",\"sql_query\":\"SELECT COUNT(*) FROM tracks WHERE album_id = "
-                                                    + i + "\"}"))
-                                    .build(),
+                            post(
+                                    address,
+                                    "How many tracks are in album " + i + "?",
+                                    "SELECT COUNT(*) FROM tracks WHERE album_id = " + i),
                             HttpResponse.BodyHandlers.discarding());
                     Thread.sleep(100);
                 }

@@ -75,6 +75,12 @@ public final class UiFixture implements AfterEachCallback {
         return window;
     }
 
+    /** A window the test built itself (with a collector, say), shown as the app shows it; disposed after the test. FX thread. */
+    public MainWindow show(Stage stage, MainWindow window, double width, double height) {
+        open.push(window::dispose);
+        return TestWindows.show(stage, window, width, height);
+    }
+
     /** One view alone on the stage (no window around it). FX thread. */
     public <V extends Parent> V mount(Stage stage, V view, double width, double height) {
         stage.setScene(new Scene(view, width, height));
