@@ -29,6 +29,7 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import javax.sql.DataSource;
 
 /**
@@ -167,29 +168,20 @@ final class JdbcPairReader implements PairReader {
                     c -> IndexKeeper.single(c, "SELECT COUNT(*) FROM pairs")
                             - IndexKeeper.single(c, "SELECT COUNT(*) FROM trash"));
         }
-        return withFilter("count pairs", filter, JdbcPairReader::matches);
-    }
-
-    private static long matches(PairIndex ix, IndexFilter f) {
-        long n = 0;
-        for (int o = 0; o < ix.size(); o++) {
-            if (f.test(o)) {
-                n++;
-            }
-        }
-        return n;
+        return withFilter("count pairs", filter, (ix, f) -> f.count());
     }
 
     /** Matching rows in sort order: their ids and, when asked for, their cursor values. */
     private record Walk(List<Long> ids, List<Object> values, long matched) {}
 
     /**
-     * Walks a full sort order from after the cursor: up to {@code limit} rows, every
-     * {@code every}-th match (page starts), with cursor values only when {@code withValues}.
+     * Walks a full sort order from after the cursor: up to {@code limit} rows that pass
+     * {@code f}, every {@code every}-th match (page starts), with cursor values only when
+     * {@code withValues}.
      */
     private static Walk walk(
             PairIndex ix,
-            IndexFilter f,
+            IntPredicate f,
             SortOrder order,
             boolean desc,
             Cursor after,
@@ -200,9 +192,15 @@ final class JdbcPairReader implements PairReader {
         List<Long> ids = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         long matched = 0;
+        int untilNext = every; // a countdown, not a division per matching row
         for (; p >= 0 && p < order.size() && ids.size() < limit; p += desc ? -1 : 1) {
             int o = order.at(p);
-            if (f.test(o) && ++matched % every == 0) {
+            if (!f.test(o)) {
+                continue;
+            }
+            matched++;
+            if (--untilNext == 0) {
+                untilNext = every;
                 ids.add(ix.id(o));
                 if (withValues) {
                     values.add(order.keys().cursorValue(o));
@@ -216,7 +214,7 @@ final class JdbcPairReader implements PairReader {
     private static Walk page(PairIndex ix, IndexFilter f, PairSort sort, Cursor after, int limit) {
         SortOrder cached = sort.column() == SortColumn.ID ? ix.order(SortColumn.ID) : ix.cachedOrder(sort.column());
         if (cached != null) {
-            return walk(ix, f, cached, sort.descending(), after, limit, 1, true);
+            return walk(ix, f::test, cached, sort.descending(), after, limit, 1, true);
         }
         ColumnKeys keys = ColumnKeys.of(ix, sort.column());
         int[] rows = FirstRows.select(ix, f, keys, sort.descending(), after, limit);
@@ -273,7 +271,14 @@ final class JdbcPairReader implements PairReader {
                 filter,
                 sort,
                 (ix, f) -> walk(
-                        ix, f, ix.order(sort.column()), sort.descending(), null, Integer.MAX_VALUE, pageSize, true));
+                        ix,
+                        f.passing()::get,
+                        ix.order(sort.column()),
+                        sort.descending(),
+                        null,
+                        Integer.MAX_VALUE,
+                        pageSize,
+                        true));
         List<String> starts = new ArrayList<>();
         starts.add(null);
         for (int i = 0;
@@ -336,16 +341,17 @@ final class JdbcPairReader implements PairReader {
 
     /** Whether at least three quarters of the stored rows match: then streaming them all and filtering wins. */
     private boolean mostRowsMatch(PairFilter filter) {
-        return withFilter("count pairs", filter, (ix, f) -> matches(ix, f) * 4 >= ix.size() * 3L);
+        return withFilter("count pairs", filter, (ix, f) -> f.count() * 4 >= ix.size() * 3L);
     }
 
     /** The ids of every matching row in sort order, unboxed: at 1M pairs a list of Longs was 30 MB of heap. */
-    private static long[] matchingIds(PairIndex ix, IndexFilter f, SortOrder order, boolean desc) {
+    private static long[] matchingIds(PairIndex ix, IndexFilter filter, SortOrder order, boolean desc) {
+        BitSet passing = filter.passing();
         long[] ids = new long[Math.min(order.size(), 1024)];
         int n = 0;
         for (int p = desc ? order.size() - 1 : 0; p >= 0 && p < order.size(); p += desc ? -1 : 1) {
             int o = order.at(p);
-            if (f.test(o)) {
+            if (passing.get(o)) {
                 if (n == ids.length) {
                     ids = Arrays.copyOf(ids, Math.min(order.size(), n * 2));
                 }

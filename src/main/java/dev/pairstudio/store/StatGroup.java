@@ -94,6 +94,19 @@ public record StatGroup(
                 || !f.tables().isEmpty();
     }
 
+    /** Whether {@link #matches} can be false for some group: the filter names a dimension. */
+    public static boolean narrows(PairFilter f) {
+        return f.success() != null
+                || !f.databaseTypes().isEmpty()
+                || !f.databaseNames().isEmpty()
+                || !f.queryTypes().isEmpty()
+                || !f.statuses().isEmpty()
+                || !f.complexity().isEmpty()
+                || !f.flags().isEmpty()
+                || !f.piiTypes().isEmpty()
+                || !f.tables().isEmpty();
+    }
+
     public boolean matches(PairFilter f) {
         if (f.success() != null && f.success() != success) {
             return false;

@@ -1,16 +1,13 @@
 package dev.pairstudio.reliability;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.api.CollectorConfig;
 import dev.pairstudio.api.CollectorServer;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.export.DatasetExporter;
 import dev.pairstudio.export.SeedJsonlWriter;
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Databases;
-import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.TrashBatch;
 import dev.pairstudio.testing.CliRun;
 import java.io.IOException;
@@ -18,22 +15,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The soak of issue 25: N cycles on one database file, each as a user meets the product. Not part
@@ -50,11 +38,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * by default 10 cycles of 1,000,000 pairs, 60 s at 1,000 pairs/s.
  */
 public final class Soak {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final int BATCH = 100;
-    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path dir;
     private final Path db;
@@ -141,7 +124,7 @@ public final class Soak {
                 state.seconds(),
                 soak.problems,
                 soak.lateAnswers,
-                ANSWER_TIMEOUT.toSeconds());
+                PacedPosts.ANSWER_TIMEOUT.toSeconds());
         System.exit(Math.min(soak.problems, 100));
     }
 
@@ -213,84 +196,26 @@ public final class Soak {
 
     /** Posts batches at the set rate for the set time while a reader uses the store as the window does. */
     private Collected collect(Database store, int cycle) throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong reads = new AtomicLong();
-        Thread reader = new Thread(
-                () -> {
-                    String[] words = {"orders", "customers", "flights", "total", "average"};
-                    int i = 0;
-                    while (running.get()) {
-                        try {
-                            store.count(PairFilter.ALL);
-                            store.query(PairFilter.ALL, PairSort.NEWEST_FIRST, null, 100);
-                            store.count(PairFilter.ALL.withText(words[i++ % words.length], false));
-                            store.pageStarts(PairFilter.ALL, PairSort.NEWEST_FIRST, 100);
-                            reads.incrementAndGet();
-                        } catch (RuntimeException e) {
-                            problem("reader: %s", stackTrace(e));
-                        }
-                    }
-                },
-                "soak-reader");
-        long acknowledged = 0;
-        long unanswered = 0;
+        PacedPosts.Result posted;
+        long rounds;
         try (CollectorServer server =
-                CollectorServer.start(store, CollectorConfig.defaults().withPort(0))) {
-            reader.start();
-            SyntheticPairs generator = new SyntheticPairs(-cycle);
-            long intervalNanos = 1_000_000_000L * BATCH / perSecond;
-            long next = System.nanoTime();
-            long end = next + Duration.ofSeconds(collectSeconds).toNanos();
-            int batch = 0;
-            while (System.nanoTime() < end) {
-                List<Map<String, Object>> body = new ArrayList<>(BATCH);
-                for (int i = 0; i < BATCH; i++) {
-                    Pair p = generator.next();
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("pair_id", "soak-" + cycle + "-" + batch + "-" + i);
-                    m.put("natural_language_query", p.question());
-                    m.put("sql_query", p.sql());
-                    m.put("database_type", p.databaseType());
-                    m.put("database_name", p.databaseName());
-                    m.put("success", p.success());
-                    body.add(m);
-                }
-                batch++;
-                HttpResponse<String> r;
-                try {
-                    r = HTTP.send(
-                            HttpRequest.newBuilder(URI.create(server.baseUri() + "/pairs"))
-                                    .header("Authorization", "Bearer " + server.token())
-                                    .header("Content-Type", "application/json")
-                                    .timeout(ANSWER_TIMEOUT)
-                                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                } catch (HttpTimeoutException e) {
-                    unanswered += BATCH;
-                    lateAnswers++;
-                    log("  LATE no answer within %d s (the machine's load: %.1f)", ANSWER_TIMEOUT.toSeconds(), load());
-                    r = null;
-                }
-                if (r != null && r.statusCode() == 201) {
-                    acknowledged += BATCH;
-                } else if (r != null) {
-                    problem("collector answered %d: %s", r.statusCode(), r.body());
-                }
-                next += intervalNanos;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-            }
-        } finally {
-            running.set(false);
-            reader.join();
+                        CollectorServer.start(store, CollectorConfig.defaults().withPort(0));
+                WindowReads reads = WindowReads.start(store, e -> problem("reader: %s", stackTrace(e)))) {
+            posted = PacedPosts.run(
+                    server, -cycle, "soak-" + cycle + "-", perSecond, Duration.ofSeconds(collectSeconds), () -> {
+                        lateAnswers++;
+                        log(
+                                "  LATE no answer within %d s (the machine's load: %.1f)",
+                                PacedPosts.ANSWER_TIMEOUT.toSeconds(), load());
+                    });
+            reads.close();
+            rounds = reads.rounds();
         }
+        posted.refusals().forEach(r -> problem("collector answered %s", r));
         log(
                 "  collected %d pairs in %d s (%d in unanswered requests); the reader made %d rounds of reads",
-                acknowledged, collectSeconds, unanswered, reads.get());
-        return new Collected(acknowledged, unanswered);
+                posted.acknowledged(), collectSeconds, posted.unanswered(), rounds);
+        return new Collected(posted.acknowledged(), posted.unanswered());
     }
 
     private void checkCount(String when) {

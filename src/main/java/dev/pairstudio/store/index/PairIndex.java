@@ -4,8 +4,6 @@ import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.store.StatGroup;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
@@ -19,8 +17,9 @@ import java.util.function.UnaryOperator;
  * profile's number. Sorting by question or SQL follows {@link TextRanks}, ranked on first use.
  *
  * <p>Not thread-safe: the store guards it with a read-write lock (readers scan, one writer puts).
- * Rows are never removed, only marked purged, so ordinals stay valid; sort orders are rebuilt
- * after changes ({@link #generation}).
+ * Rows are never removed, only marked purged, so ordinals stay valid; the sort orders in use are
+ * followed through changes ({@link KeptOrders}): each change that can move a row in some order
+ * names it there.
  */
 public final class PairIndex {
     static final byte TRASH = 1;
@@ -49,10 +48,7 @@ public final class PairIndex {
     private Profiles profiles = new Profiles();
 
     private final PairIdHashes byPairId = new PairIdHashes(o -> pairHash[o]);
-    /** The last few sort orders used (each 12-20 MB at 1M pairs), most recent last. */
-    private final Map<SortColumn, SortOrder> orders = new LinkedHashMap<>(8, 0.75f, true);
-
-    private static final int CACHED_ORDERS = 3;
+    private final KeptOrders orders = new KeptOrders();
     private int purged;
     private long generation;
 
@@ -82,6 +78,7 @@ public final class PairIndex {
             }
             textChanged(o);
         } else {
+            orders.edited(o);
             profiles.released(profile[o]);
             if ((state[o] & PURGED) != 0) {
                 state[o] &= ~PURGED;
@@ -157,6 +154,7 @@ public final class PairIndex {
     /** Takes a ranking of a text column made when the index had {@code rankedSize} rows. */
     void attachRanks(SortColumn column, int[] ordered, int rankedSize) {
         ranks(column).attach(ordered, rankedSize, size, ids.length); // as long as the other columns: they grow together
+        orders.drop(column); // every rank renumbered
         changed();
     }
 
@@ -177,6 +175,7 @@ public final class PairIndex {
         if (o < 0 || (state[o] & PURGED) != 0) {
             return false;
         }
+        orders.edited(o);
         profiles.released(profile[o]);
         profile[o] = profiles.intern(change.apply(profiles.group(profile[o])));
         profiles.held(profile[o]);
@@ -198,6 +197,7 @@ public final class PairIndex {
         StatGroup g = profiles.group(profile[o]);
         long flags = (g.flags() & ~mask) | (bits & mask);
         if (flags != g.flags()) {
+            orders.edited(o);
             profiles.released(profile[o]);
             profile[o] = profiles.intern(g.withFlags(flags));
             profiles.held(profile[o]);
@@ -228,11 +228,9 @@ public final class PairIndex {
         }
     }
 
+    /** Counts a change; one that can move a row in a sort order names the row to {@link #orders} first (trash, purge and duplicate groups move none). */
     private void changed() {
         generation++;
-        synchronized (orders) {
-            orders.clear();
-        }
     }
 
     /** Sizes the columns for {@code rows} pairs up front (a load knows the count): no growth by copying. */
@@ -359,28 +357,19 @@ public final class PairIndex {
         return profiles.inUse(profileNumber);
     }
 
-    /** The order of a column if it is cached (built since the last change), else null. */
+    /** The order of a column if one is kept (brought up to date), else null. */
     public SortOrder cachedOrder(SortColumn column) {
-        synchronized (orders) {
-            return orders.get(column);
-        }
+        return orders.current(this, column);
     }
 
-    /** The order of every ordinal for a sort column, built on first use after each change. */
+    /** The order of every ordinal for a sort column: sorted on first use, then followed through changes. */
     public SortOrder order(SortColumn column) {
-        synchronized (orders) {
-            SortOrder known = orders.get(column);
-            if (known != null) {
-                return known;
-            }
+        SortOrder known = orders.current(this, column);
+        if (known != null) {
+            return known;
         }
         SortOrder built = SortOrder.build(this, column); // readers may build the same order at once: harmless
-        synchronized (orders) {
-            orders.put(column, built);
-            while (orders.size() > CACHED_ORDERS) {
-                orders.remove(orders.keySet().iterator().next());
-            }
-        }
+        orders.keep(built);
         return built;
     }
 
