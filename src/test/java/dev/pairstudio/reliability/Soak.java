@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -171,6 +172,7 @@ public final class Soak {
             for (String format : formats) {
                 Path out = dir.resolve("export-" + format);
                 cli("--db", db.toString(), "export", "--format", format, "--output", out.toString(), "--overwrite");
+                removeExport(out, format);
             }
         });
         step("delete, restore, purge", () -> {
@@ -222,6 +224,30 @@ public final class Soak {
         try (Database store = Databases.open(db.toString())) {
             same("live pairs " + when, store.count(PairFilter.ALL), expected);
             same("unanalysed pairs " + when, store.unanalysed(0, 1).size(), 0);
+        }
+    }
+
+    /** Checks that an export wrote something, then deletes it: at 8M pairs every format's files together pass 20 GB. */
+    private void removeExport(Path out, String format) throws IOException {
+        List<Path> written = new ArrayList<>();
+        Path parent = out.getParent();
+        try (var siblings = Files.list(parent)) { // the file, a folder of splits, and the manifest beside them
+            siblings.filter(f -> f.getFileName()
+                            .toString()
+                            .startsWith(out.getFileName().toString()))
+                    .forEach(written::add);
+        }
+        long bytes = 0;
+        for (Path f : written) {
+            try (var tree = Files.walk(f)) {
+                for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    bytes += Files.isRegularFile(p) ? Files.size(p) : 0;
+                    Files.delete(p);
+                }
+            }
+        }
+        if (bytes == 0) {
+            problem("export %s wrote nothing at %s", format, out);
         }
     }
 
