@@ -5,24 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestDatabases;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.Screenshots;
-import dev.pairstudio.ui.UiSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,27 +28,20 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The toolbar toggle starts the collector on loopback; pairs an assistant posts show up in the open table. */
 @ExtendWith(ApplicationExtension.class)
 class CollectorToggleTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        Path db = TestDatabases.copyOf("collector-window", () -> new SyntheticPairs(5).list(50));
-        store = Databases.open(db.toString());
-        window = new MainWindow(
-                store,
-                new BackgroundJobs(),
-                new UiSettings(db.resolveSibling("ui.properties")),
-                new EmbeddedCollector(store));
-        stage.setScene(new Scene(window.root(), 1400, 900));
-        stage.show();
-        window.load();
-    }
-
-    @AfterEach
-    void close() {
-        window.dispose();
-        store.close();
+        store = ui.database(TestDatabases.copyOf("collector-window", () -> new SyntheticPairs(5).list(50)));
+        window = ui.window(
+                stage,
+                new MainWindow(store, new BackgroundJobs(), ui.settings(), new EmbeddedCollector(store)),
+                1400,
+                900);
     }
 
     @Test

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.export.ExportProfiles;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.Screenshots;
 import java.io.Reader;
@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -42,6 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -52,6 +52,9 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ExportWizardTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
 
     @TempDir
     Path temp;
@@ -70,10 +73,9 @@ class ExportWizardTest {
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         this.stage = stage;
-        store = Databases.open(ExportTesting.database().toString());
-        jobs = new BackgroundJobs();
-        stage.setScene(new Scene(new StackPane(new Label("Pair Studio")), 1200, 800));
-        stage.show();
+        store = ui.database(ExportTesting.database());
+        jobs = ui.jobs();
+        ui.mount(stage, new StackPane(new Label("Pair Studio")), 1200, 800); // the window the wizard belongs to
     }
 
     @AfterEach
@@ -97,8 +99,6 @@ class ExportWizardTest {
                 }
             });
         }
-        jobs.close();
-        store.close();
     }
 
     private boolean anyShowing() {

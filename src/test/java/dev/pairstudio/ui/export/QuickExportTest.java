@@ -11,7 +11,7 @@ import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.BackgroundJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -39,6 +38,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The one-click export on a real H2 file: privacy-on JSONL first, then the last used profile; cancel leaves nothing. */
 @ExtendWith(ApplicationExtension.class)
 class QuickExportTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     @TempDir
     Path temp;
 
@@ -54,16 +56,9 @@ class QuickExportTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        store = Databases.open(ExportTesting.database().toString());
-        jobs = new BackgroundJobs();
-        stage.setScene(new Scene(new StackPane(new Label("Pair Studio")), 800, 600));
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        jobs.close();
-        store.close();
+        store = ui.database(ExportTesting.database());
+        jobs = ui.jobs();
+        ui.mount(stage, new StackPane(new Label("Pair Studio")), 800, 600); // the window the dialogs belong to
     }
 
     private ExportContext context(Database s, PairFilter filter) {
