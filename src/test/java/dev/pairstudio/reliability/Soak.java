@@ -75,31 +75,79 @@ public final class Soak {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : "target/soak");
-        int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        List<String> positional = new ArrayList<>();
+        boolean resume = false;
+        Instant stopBy = null;
+        for (String a : args) {
+            if (a.equals("--resume")) {
+                resume = true;
+            } else if (a.startsWith("--stop-by=")) {
+                stopBy = Instant.parse(a.substring("--stop-by=".length()));
+            } else {
+                positional.add(a);
+            }
+        }
+        Path dir = Path.of(positional.size() > 0 ? positional.get(0) : "target/soak");
+        int cycles = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 10;
         Soak soak = new Soak(
                 dir,
-                args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000,
-                args.length > 3 ? Integer.parseInt(args[3]) : 60,
-                args.length > 4 ? Integer.parseInt(args[4]) : 1_000);
+                positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 1_000_000,
+                positional.size() > 3 ? Integer.parseInt(positional.get(3)) : 60,
+                positional.size() > 4 ? Integer.parseInt(positional.get(4)) : 1_000);
         Files.createDirectories(dir);
-        long t0 = System.nanoTime();
-        for (int cycle = 1; cycle <= cycles; cycle++) {
+        if (!resume && Files.exists(soak.db.resolveSibling("soak.mv.db"))) {
+            System.err.println(
+                    "soak: " + dir + " holds a run already: continue it with --resume, or choose a new --dir");
+            System.exit(2);
+        }
+        SoakState state;
+        try {
+            state = resume ? SoakState.read(dir, soak.settings()) : SoakState.fresh(soak.settings());
+        } catch (IOException e) {
+            System.err.println("soak: cannot resume: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        soak.expected = state.expected();
+        soak.problems = state.problems();
+        soak.lateAnswers = state.lateAnswers();
+        if (resume) {
+            log(
+                    "resuming after cycle %d of %d: %d pairs live, %d problems so far",
+                    state.cycle(), cycles, state.expected(), state.problems());
+        }
+        long lastCycleNanos = 0;
+        for (int cycle = state.cycle() + 1; cycle <= cycles; cycle++) {
+            if (stopBy != null
+                    && Instant.now().plusNanos(lastCycleNanos * 5 / 4).isAfter(stopBy)) {
+                log(
+                        "PAUSED after cycle %d of %d (the next would end after %s); continue with: bench/soak.sh --dir %s --resume",
+                        cycle - 1, cycles, stopBy, dir);
+                System.exit(Math.min(soak.problems, 100));
+            }
             long c0 = System.nanoTime();
             soak.cycle(cycle);
+            lastCycleNanos = System.nanoTime() - c0;
+            state = state.after(cycle, soak.expected, soak.problems, soak.lateAnswers, lastCycleNanos / 1e9);
+            state.write(dir);
             log(
                     "cycle %d done in %.0f s; %d pairs live; problems so far: %d",
-                    cycle, seconds(c0), soak.expected, soak.problems);
+                    cycle, lastCycleNanos / 1e9, soak.expected, soak.problems);
         }
         log(
-                "SOAK %s: %d cycles in %.0f s, %d problems, %d requests unanswered within %d s",
+                "SOAK %s: %d cycles in %.0f s of cycling, %d problems, %d requests unanswered within %d s",
                 soak.problems == 0 ? "CLEAN" : "FAILED",
                 cycles,
-                seconds(t0),
+                state.seconds(),
                 soak.problems,
                 soak.lateAnswers,
                 ANSWER_TIMEOUT.toSeconds());
         System.exit(Math.min(soak.problems, 100));
+    }
+
+    /** What a resumed soak must share with the run it continues. */
+    private String settings() {
+        return pairs + " pairs, " + collectSeconds + " s at " + perSecond + "/s";
     }
 
     private void cycle(int cycle) throws Exception {
