@@ -8,6 +8,7 @@ import dev.pairstudio.store.Database;
 import dev.pairstudio.testing.TestDatabases;
 import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.BackgroundJobs;
+import dev.pairstudio.ui.CollectorControl;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.Screenshots;
 import java.net.URI;
@@ -44,8 +45,8 @@ class CollectorToggleTest {
                 900);
     }
 
-    @Test
-    void postedPairsArriveInTheOpenWindow(FxRobot robot) throws Exception {
+    /** Once the window shows its 50 pairs, the toolbar toggle starts the collector: where it listens. */
+    private CollectorControl.Address startCollector(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
@@ -53,7 +54,12 @@ class CollectorToggleTest {
                         .equals(robot.lookup("#match-count").queryLabeled().getText()));
         robot.clickOn("#collector-toggle");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.collectorAddress() != null);
-        var address = window.collectorAddress();
+        return window.collectorAddress();
+    }
+
+    @Test
+    void postedPairsArriveInTheOpenWindow(FxRobot robot) throws Exception {
+        var address = startCollector(robot);
         assertThat(address.url()).startsWith("http://127.0.0.1:");
 
         HttpResponse<String> response = HttpClient.newHttpClient()
@@ -83,14 +89,7 @@ class CollectorToggleTest {
     /** An assistant that keeps posting never pauses: its pairs must show while it posts, not once it stops. */
     @Test
     void aSteadyStreamOfPairsShowsWhileItFlows(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> "50 pairs"
-                        .equals(robot.lookup("#match-count").queryLabeled().getText()));
-        robot.clickOn("#collector-toggle");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.collectorAddress() != null);
-        var address = window.collectorAddress();
+        var address = startCollector(robot);
         HttpClient http = HttpClient.newHttpClient();
         AtomicBoolean posting = new AtomicBoolean(true);
         Thread assistant = new Thread(() -> {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
@@ -153,6 +154,13 @@ public final class UiFixture implements AfterEachCallback {
     /** The address of one of the app's style sheets ({@code "pair-studio.css"}), for a view mounted alone. */
     public static String sheet(String name) {
         return Objects.requireNonNull(MainWindow.class.getResource(name), name).toExternalForm();
+    }
+
+    /** The node {@code query} finds once it is there (a dialog, a form that opens); waits up to 20 s. */
+    public static <T extends Node> T nodeOnceShown(FxRobot robot, String query, Class<T> type) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        return robot.lookup(query).queryAs(type);
     }
 
     /** The text of the labeled node {@code query} once it starts with {@code prefix}; waits up to 20 s. */

@@ -19,7 +19,6 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,12 +42,6 @@ class ScreenWalkTest {
     private Stage stage;
     private MainWindow window;
 
-    /** The first start's demo data, prepared off the FX thread; each size opens a copy. */
-    @BeforeAll
-    static void firstStart() {
-        TestDatabases.copyOfDemoData();
-    }
-
     @Start
     void start(Stage stage) {
         this.stage = stage;
@@ -61,7 +54,8 @@ class ScreenWalkTest {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1280, 820", "1600, 1000", "1024, 700"})
     void everyScreenShowsItsTextWhole(int width, int height, FxRobot robot) throws Exception {
-        Database store = ui.database(TestDatabases.copyOfDemoData());
+        Database store =
+                ui.database(TestDatabases.copyOfDemoData()); // the first start's data, built once, off the FX thread
         robot.interact(() -> window = ui.window(stage, store, width, height));
         String size = width + "x" + height;
         List<String> problems = new ArrayList<>();

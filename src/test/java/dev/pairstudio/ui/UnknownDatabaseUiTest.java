@@ -9,7 +9,6 @@ import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.schemas.SchemasView;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** "Import schema…" for a database name no pair uses asks first, with the closest names in use. */
 @ExtendWith(ApplicationExtension.class)
@@ -78,10 +76,6 @@ class UnknownDatabaseUiTest {
     }
 
     private static DialogPane waitForQuestion(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#schema-unknown-database").tryQuery().isPresent());
-        return robot.lookup("#schema-unknown-database").queryAs(DialogPane.class);
+        return UiFixture.nodeOnceShown(robot, "#schema-unknown-database", DialogPane.class);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.export.ExportProfiles;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.Database;
+import dev.pairstudio.testing.PairsWithAnEmail;
 import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.Screenshots;
@@ -66,14 +67,14 @@ class ExportWizardTest {
 
     @BeforeAll
     static void buildOnce() {
-        ExportTesting.database();
+        PairsWithAnEmail.copy();
     }
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         this.stage = stage;
-        store = ui.database(ExportTesting.database());
+        store = ui.database(PairsWithAnEmail.copy());
         jobs = ui.jobs();
         ui.mount(stage, new StackPane(new Label("Pair Studio")), 1200, 800); // the window the wizard belongs to
     }
@@ -119,14 +120,7 @@ class ExportWizardTest {
     }
 
     private ExportContext context(PairFilter filter, Set<Long> selection) {
-        return new ExportContext(
-                store,
-                jobs,
-                filter,
-                selection,
-                temp.resolve("exports"),
-                temp.resolve("presets"),
-                temp.resolve("policies"));
+        return ExportTesting.context(store, jobs, filter, selection, temp);
     }
 
     private ExportWizard open(FxRobot robot, ExportContext ctx) throws Exception {
@@ -230,7 +224,7 @@ class ExportWizardTest {
         assertThat((long) lines.size()).isEqualTo(run.result().written()).isGreaterThan(150);
         assertThat(run.result().written() + run.result().duplicates()).isEqualTo(301);
         String all = String.join("\n", lines);
-        assertThat(all).doesNotContain(ExportTesting.EMAIL);
+        assertThat(all).doesNotContain(PairsWithAnEmail.EMAIL);
         JsonNode pii = lines.stream()
                 .map(ExportWizardTest::json)
                 .filter(n -> n.get("pair_id").asText().equals("pii-1"))
@@ -327,7 +321,7 @@ class ExportWizardTest {
                 assertThat(seen.add(r.get("pair_id")))
                         .as("pair " + r.get("pair_id") + " in one split only")
                         .isTrue();
-                assertThat(r.get("natural_language_query")).doesNotContain(ExportTesting.EMAIL);
+                assertThat(r.get("natural_language_query")).doesNotContain(PairsWithAnEmail.EMAIL);
             }
         }
         assertThat(total).isEqualTo(run.result().written()).isEqualTo(train + validation + test);
@@ -345,14 +339,7 @@ class ExportWizardTest {
     void cancellingTheExportLeavesNoFile(FxRobot robot) throws Exception {
         AtomicLong delay = new AtomicLong(0);
         Database slow = ExportTesting.slow(store, delay);
-        ExportContext ctx = new ExportContext(
-                slow,
-                jobs,
-                PairFilter.ALL,
-                Set.of(),
-                temp.resolve("exports"),
-                temp.resolve("presets"),
-                temp.resolve("policies"));
+        ExportContext ctx = ExportTesting.context(slow, jobs, PairFilter.ALL, Set.of(), temp);
         Path out = temp.resolve("slow");
         Files.createDirectories(out);
         ExportWizard w = open(robot, ctx);

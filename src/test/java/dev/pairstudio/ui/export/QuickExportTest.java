@@ -11,6 +11,7 @@ import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.store.Database;
+import dev.pairstudio.testing.PairsWithAnEmail;
 import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.BackgroundJobs;
 import java.nio.file.Files;
@@ -50,20 +51,19 @@ class QuickExportTest {
 
     @BeforeAll
     static void buildOnce() {
-        ExportTesting.database();
+        PairsWithAnEmail.copy();
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        store = ui.database(ExportTesting.database());
+        store = ui.database(PairsWithAnEmail.copy());
         jobs = ui.jobs();
         ui.mount(stage, new StackPane(new Label("Pair Studio")), 800, 600); // the window the dialogs belong to
     }
 
     private ExportContext context(Database s, PairFilter filter) {
-        return new ExportContext(
-                s, jobs, filter, Set.of(), temp.resolve("exports"), temp.resolve("presets"), temp.resolve("policies"));
+        return ExportTesting.context(s, jobs, filter, Set.of(), temp);
     }
 
     private QuickExport.Outcome runAndWait(FxRobot robot, QuickExport quick, ExportContext ctx) throws Exception {
@@ -102,7 +102,7 @@ class QuickExportTest {
         List<String> lines = Files.readAllLines(jsonl);
         assertThat((long) lines.size()).isEqualTo(first.result().written());
         assertThat(first.result().written() + first.result().duplicates()).isEqualTo(301);
-        assertThat(String.join("\n", lines)).doesNotContain(ExportTesting.EMAIL);
+        assertThat(String.join("\n", lines)).doesNotContain(PairsWithAnEmail.EMAIL);
         JsonNode manifest = new ObjectMapper().readTree(Files.readString(Path.of(jsonl + ".manifest.json")));
         assertThat(manifest.path("privacy").path("anonymized").asBoolean()).isTrue();
         assertThat(manifest.path("format").asText()).isEqualTo("jsonl");
@@ -125,7 +125,7 @@ class QuickExportTest {
                 .anyMatch(n -> n.matches("training_data-\\d{8}-\\d{6}\\.test\\.csv"));
         for (Path p : exported()) {
             if (p.toString().endsWith(".csv")) {
-                assertThat(Files.readString(p)).doesNotContain(ExportTesting.EMAIL);
+                assertThat(Files.readString(p)).doesNotContain(PairsWithAnEmail.EMAIL);
             }
         }
     }

@@ -2,14 +2,11 @@ package dev.pairstudio.ui.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.demo.SyntheticPairs;
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.testing.TestDatabases;
-import dev.pairstudio.testing.TestPair;
+import dev.pairstudio.testing.PairsWithAnEmail;
 import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.Screenshots;
 import dev.pairstudio.ui.Theme;
@@ -68,31 +65,20 @@ class StatisticsViewTest {
     @TempDir
     Path tmp;
 
-    static List<Pair> pairs() {
-        List<Pair> pairs = new ArrayList<>(new SyntheticPairs(9).list(600));
-        pairs.add(TestPair.of(
-                        "pii-mail",
-                        "Orders of zed.quill@example.org last week",
-                        "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = 'zed.quill@example.org'")
-                .at("2025-06-05T09:00:00Z")
-                .build());
-        return pairs;
-    }
-
     @BeforeAll
     static void buildOnce() {
-        TestDatabases.copyOf("stats-view", StatisticsViewTest::pairs);
+        PairsWithAnEmail.copy(); // off the FX thread, once
     }
 
     @Start
     void start(Stage stage) {
-        store = ui.database(TestDatabases.copyOf("stats-view", StatisticsViewTest::pairs));
+        this.stage = stage;
+        store = ui.database(PairsWithAnEmail.copy());
         // some review decisions, so that the status chart has more than one slice
         store.setStatus(
                 PairFilter.ALL.withDatabaseTypes(Set.of("postgresql")).withSuccess(true), ReviewStatus.ACCEPTED);
         store.setStatus(
                 PairFilter.ALL.withDatabaseTypes(Set.of("sqlserver")).withSuccess(false), ReviewStatus.REJECTED);
-        this.stage = stage;
         filters = new FilterViewModel();
         view = ui.mount(
                 stage,
