@@ -5,18 +5,22 @@
 # --warm reuses one home for all runs.
 #
 #   installer/measure-startup.sh [--runs N] [--launcher PATH] [--warm] [--max SECONDS] [--timeout SECONDS]
+#                                [--db PATH] [--rows]
 #
 #   --launcher  default: the installed /opt/pair-studio/bin/Pair Studio, else the app image in
-#               target/installer/dist, else "java -jar target/pair-studio.jar"
+#               target/installer/dist, else "java -jar target/pair-studio.jar" (also: --launcher jar)
 #   --runs      default 5; the median is reported
 #   --max       exit 1 when the median is above this many seconds (no limit by default)
 #   --timeout   give up on one run after this many seconds (default 60)
+#   --db        open this database (--db=PATH to the app) instead of a fresh home's demo database
+#   --rows      time until the table shows its first rows (the app logs "First rows shown …"),
+#               not until the window is mapped: issue 24's "rows visible after launch"
 #
 # Prints one line per run and a final "median=<s>" line; needs xvfb-run (or a DISPLAY),
 # xdotool (installer/install-build-deps.sh).
 set -euo pipefail
 
-runs=5; launcher=""; warm=false; max=""; timeout=60
+runs=5; launcher=""; warm=false; max=""; timeout=60; db=""; rows=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -24,7 +28,9 @@ while [ $# -gt 0 ]; do
     --warm) warm=true; shift ;;
     --max) max="$2"; shift 2 ;;
     --timeout) timeout="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --db) db="$2"; shift 2 ;;
+    --rows) rows=true; shift ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "measure-startup.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -38,12 +44,16 @@ if [ -z "${DISPLAY:-}" ]; then
   [ -n "$launcher" ] && again+=(--launcher "$launcher")
   [ -n "$max" ] && again+=(--max "$max")
   $warm && again+=(--warm)
+  [ -n "$db" ] && again+=(--db "$db")
+  $rows && again+=(--rows)
   exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "${again[@]}"
 fi
 command -v xdotool >/dev/null || { echo "measure-startup.sh: xdotool not found (run installer/install-build-deps.sh)" >&2; exit 1; }
 
 cmd=()
-if [ -n "$launcher" ]; then
+if [ "$launcher" = jar ]; then
+  cmd=(java -jar "$root/target/pair-studio.jar")
+elif [ -n "$launcher" ]; then
   [ -x "$launcher" ] || { echo "measure-startup.sh: launcher '$launcher' is not an executable file" >&2; exit 1; }
   cmd=("$launcher")
 elif [ -x "/opt/pair-studio/bin/Pair Studio" ]; then cmd=("/opt/pair-studio/bin/Pair Studio")
@@ -51,6 +61,7 @@ elif [ -x "$root/target/installer/dist/Pair Studio/bin/Pair Studio" ]; then cmd=
 elif [ -f "$root/target/pair-studio.jar" ]; then cmd=(java -jar "$root/target/pair-studio.jar")
 else echo "measure-startup.sh: nothing to start (build the installer or the jar first)" >&2; exit 1
 fi
+[ -n "$db" ] && cmd+=("--db=$db")
 echo "launcher: ${cmd[*]}"
 
 # No Pair Studio window may be open already, or the search would find it.
@@ -75,7 +86,8 @@ for i in $(seq 1 "$runs"); do
   # A fresh user: Java takes user.home from the password database, so set it explicitly.
   start="$(now)"
   env HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
-      XDG_CACHE_HOME="$home/.cache" JAVA_TOOL_OPTIONS="-Duser.home=$home" \
+      XDG_CACHE_HOME="$home/.cache" \
+      JAVA_TOOL_OPTIONS="-Duser.home=$home -Dorg.slf4j.simpleLogger.logFile=System.err" \
       "${cmd[@]}" > "$scratch/app-$i.log" 2>&1 &
   app_pid=$!
   deadline=$(( start + timeout * 1000000000 ))
@@ -83,7 +95,9 @@ for i in $(seq 1 "$runs"); do
   while :; do
     # usable = the main window: its title names the open database ("Pair Studio — <file>");
     # the first window ("Pair Studio", "Opening …") only shows that the app started
-    if xdotool search --onlyvisible --name '^Pair Studio — ' >/dev/null 2>&1; then mapped="$(now)"; break; fi
+    if $rows; then
+      if grep -q 'First rows shown' "$scratch/app-$i.log" 2>/dev/null; then mapped="$(now)"; break; fi
+    elif xdotool search --onlyvisible --name '^Pair Studio — ' >/dev/null 2>&1; then mapped="$(now)"; break; fi
     if ! kill -0 "$app_pid" 2>/dev/null; then break; fi
     [ "$(now)" -lt "$deadline" ] || break
     sleep 0.02
@@ -95,7 +109,11 @@ for i in $(seq 1 "$runs"); do
   fi
   secs="$(awk -v a="$start" -v b="$mapped" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
   times+=("$secs")
-  echo "run $i: main window usable after ${secs} s"
+  if $rows; then
+    echo "run $i: first rows after ${secs} s ($(grep -o 'First rows shown.*' "$scratch/app-$i.log"))"
+  else
+    echo "run $i: main window usable after ${secs} s"
+  fi
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true
   app_pid=""

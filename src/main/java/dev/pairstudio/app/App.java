@@ -69,6 +69,7 @@ public final class App extends Application {
                     }
                     lock = opened.lock();
                     show(stage, opened.store());
+                    FirstRowsLog.watch(stage.getScene(), window.table()); // the start's figure, not a later switch's
                     if (given == null) { // demo pairs belong in the user's own first database, not in one they named
                         addDemoDataOnFirstStart();
                     }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -144,7 +145,7 @@ public final class PagedPairList extends ObservableListBase<StoredPair> implemen
                 Page first = store.query(f, s, null, PAGE);
                 Platform.runLater(() -> {
                     if (showFirst(gen, count, first.rows())) {
-                        indexPages(gen, f, s);
+                        afterDrawn(() -> indexPages(gen, f, s));
                     }
                 });
             } catch (RuntimeException e) {
@@ -154,7 +155,25 @@ public final class PagedPairList extends ObservableListBase<StoredPair> implemen
     }
 
     /**
-     * Reads the page index (a cursor every {@link #PAGE} rows) once the first page is shown: at 1M
+     * Runs {@code action} at the second pulse from now, when the rows just set have been laid out
+     * and drawn: work started earlier competes with the window's first layout for the two cores.
+     */
+    private static void afterDrawn(Runnable action) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    action.run();
+                }
+            }
+        }.start();
+    }
+
+    /**
+     * Reads the page index (a cursor every {@link #PAGE} rows) once the first page is drawn: at 1M
      * pairs it walks every row, which on two cores slowed the window's start when it ran beside it.
      */
     private void indexPages(long gen, PairFilter f, PairSort s) {
