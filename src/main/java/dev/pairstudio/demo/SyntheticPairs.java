@@ -104,9 +104,14 @@ public final class SyntheticPairs {
 
     private Pair exactDuplicate() {
         Pair p = pick(recent);
+        return askedAgain(p, p.question());
+    }
+
+    /** {@code p} asked again now, as {@code question}: a new pair with p's SQL, database and outcome. */
+    private Pair askedAgain(Pair p, String question) {
         return new Pair(
                 uuid(),
-                p.question(),
+                question,
                 p.sql(),
                 timestamp(),
                 p.databaseType(),
@@ -126,17 +131,7 @@ public final class SyntheticPairs {
                 : q.startsWith("List ")
                         ? "Show " + q.substring(5)
                         : q.endsWith("?") ? q.substring(0, q.length() - 1) + " please?" : q + " please";
-        return new Pair(
-                uuid(),
-                changed,
-                p.sql(),
-                timestamp(),
-                p.databaseType(),
-                p.databaseName(),
-                List.of(),
-                p.success(),
-                p.executionTimeMs(),
-                p.metadata());
+        return askedAgain(p, changed);
     }
 
     /** Same question, different SQL: a reviewer must decide which is right. */

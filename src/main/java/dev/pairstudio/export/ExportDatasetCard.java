@@ -2,6 +2,7 @@ package dev.pairstudio.export;
 
 import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.stats.Statistics;
+import dev.pairstudio.stats.StatisticsText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -58,15 +59,7 @@ final class ExportDatasetCard {
                                 : "Not anonymized.\n");
         b.append("\n## Statistics\n\n");
         b.append("| | |\n|---|---|\n");
-        row(
-                b,
-                "pairs",
-                String.format(
-                        Locale.ROOT,
-                        "%,d (%,d successful, %,d failed)",
-                        s.totalPairs(),
-                        s.successfulPairs(),
-                        s.failedPairs()));
+        row(b, "pairs", StatisticsText.pairCounts(s));
         if (s.start() != null) {
             row(b, "date range", Timestamps.format(s.start()) + " to " + Timestamps.format(s.end()));
         }

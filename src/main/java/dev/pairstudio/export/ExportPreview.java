@@ -30,21 +30,9 @@ public final class ExportPreview {
     /**
      * @param filter     the effective filter ({@link DatasetExporter#effectiveFilter})
      * @param anonymizer null writes the original text
+     * @param wholeSchema {@code {{schema}}} holds every table of the database, not only those the SQL uses
      * @throws ExportException for an unknown format
      */
-    public static String firstRecords(
-            Database store,
-            PairFilter filter,
-            String format,
-            String system,
-            String context,
-            Anonymizer anonymizer,
-            Path userPresets,
-            int n) {
-        return firstRecords(store, filter, format, system, context, anonymizer, userPresets, n, false);
-    }
-
-    /** @param wholeSchema {@code {{schema}}} holds every table of the database, not only those the SQL uses */
     public static String firstRecords(
             Database store,
             PairFilter filter,

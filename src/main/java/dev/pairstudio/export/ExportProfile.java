@@ -48,44 +48,6 @@ public record ExportProfile(
 
     public static final long DEFAULT_SEED = 42;
 
-    /** A profile whose {@code {{schema}}} holds only the tables the SQL uses (the default). */
-    public ExportProfile(
-            String name,
-            String format,
-            PairFilter filter,
-            boolean acceptedOnly,
-            boolean anonymize,
-            String policyFile,
-            SplitRatios split,
-            long seed,
-            SplitAssigner.Grouping grouping,
-            boolean stratify,
-            boolean dedup,
-            boolean gzip,
-            String system,
-            String context,
-            boolean incremental,
-            String outputFolder) {
-        this(
-                name,
-                format,
-                filter,
-                acceptedOnly,
-                anonymize,
-                policyFile,
-                split,
-                seed,
-                grouping,
-                stratify,
-                dedup,
-                gzip,
-                system,
-                context,
-                incremental,
-                outputFolder,
-                false);
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ExportProfile {
@@ -112,7 +74,8 @@ public record ExportProfile(
                 null,
                 null,
                 false,
-                null);
+                null,
+                false);
     }
 
     /**
@@ -193,6 +156,10 @@ public record ExportProfile(
 
     public ExportProfile withFilter(PairFilter value) {
         return with(c -> c.filter = value);
+    }
+
+    public ExportProfile withPolicyFile(String value) {
+        return with(c -> c.policyFile = value);
     }
 
     public ExportProfile withAnonymize(boolean value) {

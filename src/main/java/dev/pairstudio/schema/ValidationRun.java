@@ -42,25 +42,14 @@ public final class ValidationRun {
             int threads,
             LongConsumer progress,
             BooleanSupplier cancelled) {
-        return run(store, analyzer, filter, null, threads, progress, cancelled);
+        return run(store, analyzer, filter, null, threads, Map.of(), progress, cancelled);
     }
 
     /**
      * @param afterCursor an {@link PairSort#INSERTION} cursor to start after ({@link PairReader#cursorAfterId}:
      *                    what an import just added), null for all matching pairs
+     * @param live        live connections by database name ({@link LiveExplain}): "does not run" is checked there
      */
-    public static ValidationSummary run(
-            Database store,
-            SqlAnalyzer analyzer,
-            PairFilter filter,
-            String afterCursor,
-            int threads,
-            LongConsumer progress,
-            BooleanSupplier cancelled) {
-        return run(store, analyzer, filter, afterCursor, threads, Map.of(), progress, cancelled);
-    }
-
-    /** @param live live connections by database name ({@link LiveExplain}): "does not run" is checked there */
     public static ValidationSummary run(
             Database store,
             SqlAnalyzer analyzer,
@@ -149,7 +138,14 @@ public final class ValidationRun {
             return new ValidationSummary(0, Map.of(), Map.of(), 0);
         }
         return run(
-                store, analyzer, PairFilter.ALL, PairReader.cursorAfterId(lastIdBefore), threads, progress, cancelled);
+                store,
+                analyzer,
+                PairFilter.ALL,
+                PairReader.cursorAfterId(lastIdBefore),
+                threads,
+                Map.of(),
+                progress,
+                cancelled);
     }
 
     /**

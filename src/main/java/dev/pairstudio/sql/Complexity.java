@@ -35,33 +35,16 @@ public record Complexity(
         int having,
         int orderBy,
         int windowFunctions,
-        int setOperations,
-        ComplexityLevel level) {
+        int setOperations) {
 
-    public static final Complexity NONE = of(0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Complexity NONE = new Complexity(0, 0, 0, 0, 0, 0, 0, 0);
 
-    public static Complexity of(
-            int joins,
-            int subqueryDepth,
-            int aggregates,
-            int groupBy,
-            int having,
-            int orderBy,
-            int windowFunctions,
-            int setOperations) {
+    /** The level these counts give (derived, so that no two places can disagree on it). */
+    public ComplexityLevel level() {
         int clauses = joins + groupBy + orderBy;
         int nesting = subqueryDepth + setOperations;
         int others = (aggregates > 1 ? 1 : 0) + (windowFunctions > 0 ? 1 : 0) + (having > 0 ? 1 : 0);
-        return new Complexity(
-                joins,
-                subqueryDepth,
-                aggregates,
-                groupBy,
-                having,
-                orderBy,
-                windowFunctions,
-                setOperations,
-                level(clauses, nesting, others));
+        return level(clauses, nesting, others);
     }
 
     static ComplexityLevel level(int clauses, int nesting, int others) {

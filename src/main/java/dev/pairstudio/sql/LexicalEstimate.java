@@ -150,7 +150,7 @@ final class LexicalEstimate {
                 }
             }
         }
-        return Complexity.of(joins, maxDepth, aggregates, groupBy, having, orderBy, windows, setOps);
+        return new Complexity(joins, maxDepth, aggregates, groupBy, having, orderBy, windows, setOps);
     }
 
     private void findCteNames() {

@@ -124,6 +124,19 @@ public final class SqlAnalyzer implements AutoCloseable {
         return SqlLiterals.find(sql, ParserDialect.of(databaseType).lexical);
     }
 
+    /** SQL past a parsing limit: typed by its first keyword, nothing else read from it. */
+    private static SqlAnalysis tooLarge(
+            List<SqlToken> tokens, List<SqlLiteral> literals, String fingerprint, String reason) {
+        return unparsed(
+                StatementTypes.guess(tokens),
+                List.of(),
+                literals,
+                fingerprint,
+                Complexity.NONE,
+                reason,
+                countStatements(tokens));
+    }
+
     private SqlAnalysis analyze(String sql, ParserDialect dialect, List<SqlLiteral> literals) {
         List<SqlToken> tokens = SqlTokenizer.tokenize(sql, literals, dialect.lexical);
         String fingerprint = SqlTemplate.hash(SqlTemplate.of(tokens));
@@ -131,25 +144,19 @@ public final class SqlAnalyzer implements AutoCloseable {
             return unparsed(QueryType.OTHER, List.of(), literals, fingerprint, Complexity.NONE, "empty SQL", 0);
         }
         if (sql.length() > options.maxLength()) {
-            return unparsed(
-                    StatementTypes.guess(tokens),
-                    List.of(),
+            return tooLarge(
+                    tokens,
                     literals,
                     fingerprint,
-                    Complexity.NONE,
-                    "SQL longer than " + options.maxLength() + " characters is not parsed",
-                    countStatements(tokens));
+                    "SQL longer than " + options.maxLength() + " characters is not parsed");
         }
         int nesting = maxNesting(tokens);
         if (nesting > options.maxNesting()) {
-            return unparsed(
-                    StatementTypes.guess(tokens),
-                    List.of(),
+            return tooLarge(
+                    tokens,
                     literals,
                     fingerprint,
-                    Complexity.NONE,
-                    "parentheses nested " + nesting + " deep (limit " + options.maxNesting() + ") are not parsed",
-                    countStatements(tokens));
+                    "parentheses nested " + nesting + " deep (limit " + options.maxNesting() + ") are not parsed");
         }
         String key = dialect.ordinal() + ":" + SqlTemplate.hash(parseKey(sql, tokens, literals));
         Shape shape = options.cacheSize() > 0 ? cache.get(key) : null;

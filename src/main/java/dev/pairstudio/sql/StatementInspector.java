@@ -81,7 +81,7 @@ final class StatementInspector extends TablesNamesFinder<Void> {
     }
 
     Complexity complexity() {
-        return Complexity.of(joins, maxDepth, aggregates, groupBy, having, orderBy, windows, setOperations);
+        return new Complexity(joins, maxDepth, aggregates, groupBy, having, orderBy, windows, setOperations);
     }
 
     @Override

@@ -9,17 +9,15 @@ import java.util.Map;
 public final class StatisticsText {
     private StatisticsText() {}
 
+    /** "1,234 (1,200 successful, 34 failed)": the pairs line of this report and of an export's dataset card. */
+    public static String pairCounts(Statistics s) {
+        return String.format(
+                Locale.ROOT, "%,d (%,d successful, %,d failed)", s.totalPairs(), s.successfulPairs(), s.failedPairs());
+    }
+
     public static String format(Statistics s) {
         StringBuilder b = new StringBuilder();
-        line(
-                b,
-                "Pairs",
-                String.format(
-                        Locale.ROOT,
-                        "%,d (%,d successful, %,d failed)",
-                        s.totalPairs(),
-                        s.successfulPairs(),
-                        s.failedPairs()));
+        line(b, "Pairs", pairCounts(s));
         if (s.totalPairs() == 0) {
             return b.toString();
         }

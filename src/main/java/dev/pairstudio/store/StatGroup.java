@@ -58,6 +58,15 @@ public record StatGroup(
     };
 
     public StatGroup withStatus(ReviewStatus newStatus) {
+        return with(newStatus, flags);
+    }
+
+    public StatGroup withFlags(long newFlags) {
+        return with(status, newFlags);
+    }
+
+    /** This group with another review status and flags: the two things an edit of a pair changes here. */
+    private StatGroup with(ReviewStatus newStatus, long newFlags) {
         return new StatGroup(
                 databaseType,
                 databaseName,
@@ -65,20 +74,6 @@ public record StatGroup(
                 queryType,
                 statementType,
                 newStatus,
-                complexity,
-                flags,
-                piiTypes,
-                tables);
-    }
-
-    public StatGroup withFlags(long newFlags) {
-        return new StatGroup(
-                databaseType,
-                databaseName,
-                success,
-                queryType,
-                statementType,
-                status,
                 complexity,
                 newFlags,
                 piiTypes,

@@ -108,21 +108,13 @@ public final class CollectorBenchmark {
             long afterSingles = store.count(PairFilter.ALL);
             s.print(afterSingles - before);
             long[] c1 = server.commitFigures();
-            System.out.printf(
-                    Locale.ROOT,
-                    "  group commit: %,d transactions, %.1f requests per transaction%n",
-                    c1[0] - c0[0],
-                    (c1[1] - c0[1]) / (double) Math.max(1, c1[0] - c0[0]));
+            printGroupCommit(c0, c1);
 
             Result m = b.run("batch POSTs", batchBodies, batchSize, batchPairs / batchSize, batchConnections);
             long afterBatches = store.count(PairFilter.ALL);
             m.print(afterBatches - afterSingles);
             long[] c2 = server.commitFigures();
-            System.out.printf(
-                    Locale.ROOT,
-                    "  group commit: %,d transactions, %.1f requests per transaction%n",
-                    c2[0] - c1[0],
-                    (c2[1] - c1[1]) / (double) Math.max(1, c2[0] - c1[0]));
+            printGroupCommit(c1, c2);
             System.out.printf(
                     Locale.ROOT,
                     "Stored in all: %,d pairs; collected by the server: %,d%n",
@@ -327,5 +319,15 @@ public final class CollectorBenchmark {
             }
         }
         return dflt;
+    }
+
+    /** The server's commit figures ({transactions, requests}) between two readings. */
+    private static void printGroupCommit(long[] before, long[] after) {
+        long transactions = after[0] - before[0];
+        System.out.printf(
+                Locale.ROOT,
+                "  group commit: %,d transactions, %.1f requests per transaction%n",
+                transactions,
+                (after[1] - before[1]) / (double) Math.max(1, transactions));
     }
 }

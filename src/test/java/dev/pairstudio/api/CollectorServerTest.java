@@ -12,6 +12,7 @@ import dev.pairstudio.pair.Timestamps;
 import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.Contracts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.BindException;
@@ -157,18 +158,7 @@ class CollectorServerTest {
         JsonNode body = json(r);
         assertThat(fieldNames(body)).containsExactly("pair");
         JsonNode p = body.get("pair");
-        assertThat(fieldNames(p))
-                .containsExactly(
-                        "pair_id",
-                        "natural_language_query",
-                        "sql_query",
-                        "timestamp",
-                        "database_type",
-                        "database_name",
-                        "table_names",
-                        "success",
-                        "execution_time_ms",
-                        "metadata");
+        assertThat(fieldNames(p)).containsExactlyElementsOf(Contracts.PAIR_JSON_KEYS);
         assertThat(p.get("pair_id").asText())
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(p.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
@@ -540,17 +530,7 @@ class CollectorServerTest {
         JsonNode body = json(r);
         assertThat(fieldNames(body)).containsExactly("statistics");
         JsonNode s = body.get("statistics");
-        assertThat(fieldNames(s).subList(0, 9))
-                .containsExactly(
-                        "total_pairs",
-                        "successful_pairs",
-                        "failed_pairs",
-                        "unique_tables",
-                        "database_types",
-                        "avg_query_length",
-                        "avg_sql_length",
-                        "date_range",
-                        "query_type_distribution");
+        assertThat(fieldNames(s).subList(0, 9)).containsExactlyElementsOf(Contracts.STATISTICS_FIRST_KEYS);
         assertThat(s.get("total_pairs").asInt()).isEqualTo(2);
         assertThat(s.get("successful_pairs").asInt()).isEqualTo(1);
         assertThat(s.get("failed_pairs").asInt()).isEqualTo(1);

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,14 @@ class AnonymizeCommandTest {
         CliRun r = CliRun.of(args);
         err.append(r.err());
         return r.code();
+    }
+
+    /** Runs anonymize from {@code in} to {@code out} with the database {@code db} in the test's folder. */
+    private int anonymize(String db, Path in, Path out, String... options) {
+        List<String> args = new ArrayList<>(List.of(
+                "anonymize", "--db", dir.resolve(db).toString(), "--input", in.toString(), "--output", out.toString()));
+        args.addAll(List.of(options));
+        return run(args.toArray(String[]::new));
     }
 
     private List<JsonNode> lines(Path p) throws Exception {
@@ -56,14 +65,7 @@ class AnonymizeCommandTest {
                         + "\n",
                 StandardCharsets.UTF_8);
         Path out = dir.resolve("out.jsonl");
-        int code = run(
-                "anonymize",
-                "--db",
-                dir.resolve("pairs").toString(),
-                "--input",
-                in.toString(),
-                "--output",
-                out.toString());
+        int code = anonymize("pairs", in, out);
 
         assertThat(code).isEqualTo(Cli.BAD_INPUT);
         List<JsonNode> o = lines(out);
@@ -98,24 +100,10 @@ class AnonymizeCommandTest {
         // another database other ones, and no key file lies around
         assertThat(dir.resolve("privacy.key")).doesNotExist();
         Path other = dir.resolve("other.jsonl");
-        run(
-                "anonymize",
-                "--db",
-                dir.resolve("another").toString(),
-                "--input",
-                in.toString(),
-                "--output",
-                other.toString());
+        anonymize("another", in, other);
         assertThat(Files.readString(other)).isNotEqualTo(Files.readString(out));
         Path out2 = dir.resolve("out2.jsonl");
-        run(
-                "anonymize",
-                "--db",
-                dir.resolve("pairs").toString(),
-                "--input",
-                in.toString(),
-                "--output",
-                out2.toString());
+        anonymize("pairs", in, out2);
         assertThat(Files.readString(out2)).isEqualTo(Files.readString(out));
     }
 
@@ -126,32 +114,12 @@ class AnonymizeCommandTest {
         Path policy = dir.resolve("policy.json");
         Files.writeString(policy, "{\"name\":\"r\",\"operators\":{\"EMAIL\":\"redact\"}}");
         Path out = dir.resolve("o.jsonl");
-        assertThat(run(
-                        "--db",
-                        dir.resolve("db").toString(),
-                        "anonymize",
-                        "--input",
-                        in.toString(),
-                        "--output",
-                        out.toString(),
-                        "--policy",
-                        policy.toString()))
-                .isZero();
+        assertThat(anonymize("db", in, out, "--policy", policy.toString())).isZero();
         assertThat(lines(out).get(0).get("text").asText()).isEqualTo("<EMAIL>");
         assertThat(lines(out).get(0).get("id").asInt()).isEqualTo(1);
 
         Files.writeString(policy, "{\"custom_rules\":[{\"name\":\"emp\",\"pattern\":\"EMP-(\\\\d\"}]}");
-        assertThat(run(
-                        "--db",
-                        dir.resolve("db").toString(),
-                        "anonymize",
-                        "--input",
-                        in.toString(),
-                        "--output",
-                        out.toString(),
-                        "--policy",
-                        policy.toString()))
-                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(anonymize("db", in, out, "--policy", policy.toString())).isEqualTo(Cli.BAD_INPUT);
         assertThat(err.toString()).contains("custom rule 'emp'", "does not compile");
 
         // a rule that backtracks badly fails only the line it cannot finish, and says why
@@ -160,17 +128,7 @@ class AnonymizeCommandTest {
                 in,
                 "{\"id\":\"long\",\"text\":\"" + "a".repeat(20_000)
                         + "!\"}\n{\"id\":\"ok\",\"text\":\"b@example.com\"}\n");
-        assertThat(run(
-                        "--db",
-                        dir.resolve("db").toString(),
-                        "anonymize",
-                        "--input",
-                        in.toString(),
-                        "--output",
-                        out.toString(),
-                        "--policy",
-                        policy.toString()))
-                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(anonymize("db", in, out, "--policy", policy.toString())).isEqualTo(Cli.BAD_INPUT);
         List<JsonNode> o = lines(out);
         assertThat(o.get(0).get("error").asText()).contains("custom rule 'slow'", "not anonymized");
         assertThat(o.get(1).get("text").asText())

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.app.Main;
 import dev.pairstudio.testing.CliRun;
+import dev.pairstudio.testing.CsvRecords;
 import dev.pairstudio.testing.Fifos;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,15 +100,7 @@ class OutputTargetsTest {
                 case "json" ->
                     assertThat(new ObjectMapper().readTree(text).get("pairs").size())
                             .isEqualTo(300);
-                default ->
-                    assertThat(CSVFormat.RFC4180
-                                    .builder()
-                                    .setHeader()
-                                    .setSkipHeaderRecord(true)
-                                    .get()
-                                    .parse(new StringReader(text))
-                                    .getRecords())
-                            .hasSize(300);
+                default -> assertThat(CsvRecords.read(text)).hasSize(300);
             }
         }
         assertThat(entries())

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.testing.CliRun;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What validate, stats, get and list say about a pair's verdicts, through the real command line on a real file. */
 class ValidationVerdictsCliTest {
@@ -18,61 +16,41 @@ class ValidationVerdictsCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-
-    String db;
-    final CliRun.Last cli = new CliRun.Last();
+    @RegisterExtension
+    final CliRun.InFolder cli = new CliRun.InFolder();
 
     @BeforeEach
     void setUp() throws Exception {
-        db = dir.resolve("test.mv.db").toString();
-        Files.writeString(
-                dir.resolve("pairs.jsonl"),
-                String.format(LINE, "good", "All customer names", "SELECT name FROM customers")
-                        + String.format(
-                                LINE,
-                                "open",
-                                "Customers in France",
-                                "SELECT name FROM customers WHERE country = 'France")
-                        + String.format(
-                                LINE,
-                                "typo",
-                                "Names of customers in Peru",
-                                "SELECT nmae FROM customers WHERE country = 'Chile'"));
-        Files.writeString(
-                dir.resolve("shop.sql"), "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, country TEXT);\n");
-        assertThat(cli.run("import", dir.resolve("pairs.jsonl").toString(), "--db", db))
-                .isZero();
-        assertThat(cli.run(
-                        "schema",
-                        "import",
-                        dir.resolve("shop.sql").toString(),
-                        "--database",
-                        "shop",
-                        "--dialect",
-                        "sqlite",
-                        "--db",
-                        db))
+        cli.writePairs(String.format(LINE, "good", "All customer names", "SELECT name FROM customers")
+                + String.format(
+                        LINE, "open", "Customers in France", "SELECT name FROM customers WHERE country = 'France")
+                + String.format(
+                        LINE,
+                        "typo",
+                        "Names of customers in Peru",
+                        "SELECT nmae FROM customers WHERE country = 'Chile'"));
+        cli.write("shop.sql", "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, country TEXT);\n");
+        assertThat(cli.runOnDb("import", cli.file("pairs.jsonl"))).isZero();
+        assertThat(cli.runOnDb("schema", "import", cli.file("shop.sql"), "--database", "shop", "--dialect", "sqlite"))
                 .isZero();
     }
 
     @Test
     void unparseableSqlIsNeverValidAgainstItsSchema() {
-        assertThat(cli.run("validate", "--db", db)).isZero();
+        assertThat(cli.runOnDb("validate")).isZero();
         assertThat(cli.out())
                 .contains("Validated 3 pairs")
                 .contains("no flag:                   1")
                 .contains("UNPARSEABLE:               1");
-        assertThat(cli.run("stats", "--db", db)).isZero();
+        assertThat(cli.runOnDb("stats")).isZero();
         assertThat(cli.out()).contains("Valid (schema): shop: 33.3 % of 3 validated (3 pairs)");
-        assertThat(cli.run("stats", "--json", "--db", db)).isZero();
+        assertThat(cli.runOnDb("stats", "--json")).isZero();
         assertThat(cli.out().replaceAll("\\s", "")).contains("\"shop\":{\"pairs\":3,\"validated\":3,\"valid\":1,");
     }
 
     @Test
     void getAndListShowTheFlagsAndMessagesInTheWindowsWords() throws Exception {
-        assertThat(cli.run("get", "typo", "--json", "--db", db)).isZero();
+        assertThat(cli.runOnDb("get", "typo", "--json")).isZero();
         JsonNode typo = JSON.readTree(cli.out());
         assertThat(typo.get("flags"))
                 .extracting(JsonNode::asText)
@@ -102,7 +80,7 @@ class ValidationVerdictsCliTest {
         // the seed's keys stay first and unchanged
         assertThat(typo.fieldNames().next()).isEqualTo("pair_id");
 
-        assertThat(cli.run("list", "--json", "--db", db)).isZero();
+        assertThat(cli.runOnDb("list", "--json")).isZero();
         JsonNode list = JSON.readTree(cli.out());
         assertThat(list.get("pairs")).hasSize(3);
         for (JsonNode p : list.get("pairs")) {
@@ -124,16 +102,15 @@ class ValidationVerdictsCliTest {
 
     @Test
     void oneValidatedPairIsOnePair() throws Exception {
-        Files.writeString(
-                dir.resolve("hr.jsonl"),
+        cli.write(
+                "hr.jsonl",
                 String.format(LINE, "solo", "All staff names please", "SELECT name FROM staff")
                         .replace("\"shop\"", "\"hr\""));
-        Files.writeString(dir.resolve("hr.sql"), "CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT);\n");
-        assertThat(cli.run("import", dir.resolve("hr.jsonl").toString(), "--db", db))
+        cli.write("hr.sql", "CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT);\n");
+        assertThat(cli.runOnDb("import", cli.file("hr.jsonl"))).isZero();
+        assertThat(cli.runOnDb("schema", "import", cli.file("hr.sql"), "--database", "hr"))
                 .isZero();
-        assertThat(cli.run("schema", "import", dir.resolve("hr.sql").toString(), "--database", "hr", "--db", db))
-                .isZero();
-        assertThat(cli.run("stats", "--db", db)).isZero();
+        assertThat(cli.runOnDb("stats")).isZero();
         assertThat(cli.out()).contains("hr: 100.0 % of 1 validated (1 pair)");
     }
 }

@@ -24,6 +24,8 @@ import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.Contracts;
+import dev.pairstudio.testing.CsvRecords;
 import dev.pairstudio.testing.TestPair;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,7 +46,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,18 +182,7 @@ class DatasetExporterTest {
             JsonNode n = JSON.readTree(lines[i]);
             List<String> keys = new ArrayList<>();
             n.fieldNames().forEachRemaining(keys::add);
-            assertThat(keys)
-                    .containsExactly(
-                            "pair_id",
-                            "natural_language_query",
-                            "sql_query",
-                            "timestamp",
-                            "database_type",
-                            "database_name",
-                            "table_names",
-                            "success",
-                            "execution_time_ms",
-                            "metadata");
+            assertThat(keys).containsExactlyElementsOf(Contracts.PAIR_JSON_KEYS);
             assertSame(stored.get(i).pair(), n);
         }
         JsonNode manifest = JSON.readTree(out.resolve("o.jsonl.manifest.json").toFile());
@@ -253,16 +243,10 @@ class DatasetExporterTest {
         Path f = out.resolve("o.csv");
         export(plain("csv"), f);
         String text = Files.readString(f);
-        assertThat(text).startsWith(String.join(",", ExportWriters.CSV_HEADER) + "\r\n");
+        assertThat(text).startsWith(String.join(",", Contracts.CSV_HEADER) + "\r\n");
         List<CSVRecord> rows;
         try (Reader in = Files.newBufferedReader(f)) {
-            rows = CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(in)
-                    .getRecords();
+            rows = CsvRecords.read(in);
         }
         assertThat(rows).hasSize(stored.size());
         CSVRecord first = rows.get(0);
@@ -292,23 +276,7 @@ class DatasetExporterTest {
 
     @Test
     void presetsWriteTheirTemplates() throws Exception {
-        ExportProfile openai = new ExportProfile(
-                null,
-                "openai",
-                PairFilter.ALL,
-                false,
-                false,
-                null,
-                null,
-                1,
-                null,
-                false,
-                false,
-                false,
-                null,
-                "CREATE TABLE users (id INT);",
-                false,
-                null);
+        ExportProfile openai = plain("openai").with(c -> c.context = "CREATE TABLE users (id INT);");
         export(openai, out.resolve("chat.jsonl"));
         JsonNode line =
                 JSON.readTree(Files.readAllLines(out.resolve("chat.jsonl")).get(0));
@@ -502,23 +470,7 @@ class DatasetExporterTest {
         Set<Long> ids = Set.of(stored.get(0).id(), stored.get(2).id());
         ExportResult r = export(plain("jsonl").withFilter(PairFilter.ALL.withIds(ids)), out.resolve("ids.jsonl"));
         assertThat(r.written()).isEqualTo(2);
-        ExportProfile accepted = new ExportProfile(
-                null,
-                "jsonl",
-                PairFilter.ALL,
-                true,
-                false,
-                null,
-                null,
-                1,
-                null,
-                false,
-                false,
-                false,
-                null,
-                null,
-                false,
-                null);
+        ExportProfile accepted = plain("jsonl").with(c -> c.acceptedOnly = true);
         assertThat(export(accepted, out.resolve("acc.jsonl")).written()).isEqualTo(1);
         ExportResult trash = export(plain("jsonl").withFilter(PairFilter.ALL.withTrash(true)), out.resolve("t.jsonl"));
         assertThat(trash.written()).isEqualTo(stored.size()); // the trash flag is ignored: live pairs only
@@ -539,23 +491,7 @@ class DatasetExporterTest {
 
     @Test
     void gzipAndChecksums() throws Exception {
-        ExportProfile p = new ExportProfile(
-                null,
-                "jsonl",
-                PairFilter.ALL,
-                false,
-                false,
-                null,
-                null,
-                1,
-                null,
-                false,
-                false,
-                true,
-                null,
-                null,
-                false,
-                null);
+        ExportProfile p = plain("jsonl").with(c -> c.gzip = true);
         ExportResult r = export(p, out.resolve("z.jsonl"));
         Path gz = out.resolve("z.jsonl.gz");
         assertThat(r.files().get(0).path()).isEqualTo(gz);
@@ -594,7 +530,8 @@ class DatasetExporterTest {
                 "sys",
                 "ctx",
                 true,
-                "/tmp/x");
+                "/tmp/x",
+                true);
         profiles.save(p);
         assertThat(profiles.load("weekly")).contains(p);
         assertThat(profiles.names()).contains("weekly");

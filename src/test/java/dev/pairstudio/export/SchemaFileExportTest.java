@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The schema exports issue 15 names, through the real command line on real database files:
@@ -34,16 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SchemaFileExportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-
-    String db;
-    final CliRun.Last cli = new CliRun.Last();
+    @RegisterExtension
+    final CliRun.InFolder cli = new CliRun.InFolder();
 
     @BeforeEach
     void setUp() throws Exception {
-        db = dir.resolve("a.mv.db").toString();
-        Files.writeString(dir.resolve("tables.json"), """
+        cli.write("tables.json", """
                 [{"db_id": "shop",
                   "table_names_original": ["customers", "orders"], "table_names": ["customers", "orders"],
                   "column_names_original": [[-1, "*"], [0, "id"], [0, "name"], [0, "city"], [1, "order_id"], [1, "customer_id"], [1, "total"]],
@@ -60,7 +56,7 @@ class SchemaFileExportTest {
                   "column_names_original": [[-1, "*"], [0, "x"]], "column_names": [[-1, "*"], [0, "x"]],
                   "column_types": ["text", "text"], "primary_keys": [], "foreign_keys": []}]
                 """);
-        Files.writeString(dir.resolve("bird.json"), """
+        cli.write("bird.json", """
                 [{"question_id": 0, "db_id": "shop", "question": "How many customers live in Oslo?",
                   "evidence": "Oslo refers to city = 'Oslo'", "SQL": "SELECT COUNT(*) FROM customers WHERE city = 'Oslo'", "difficulty": "simple"},
                  {"question_id": 1, "db_id": "shop", "question": "Total of all orders of customer Ann",
@@ -74,9 +70,21 @@ class SchemaFileExportTest {
         assertThat(cli.run("import", data, "--format", format, "--db", into))
                 .as(cli.err())
                 .isZero();
-        assertThat(cli.run("schema", "import", dir.resolve("tables.json").toString(), "--db", into))
+        assertThat(cli.run("schema", "import", cli.file("tables.json"), "--db", into))
                 .as(cli.err())
                 .isZero();
+    }
+
+    /** A new database with an export's data file and its Spider-style schema file imported back. */
+    private String importedAgain(Path data, String format, Path tables) {
+        String db2 = cli.file("b.mv.db");
+        assertThat(cli.run("import", data.toString(), "--format", format, "--db", db2))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2))
+                .as(cli.err())
+                .isZero();
+        return db2;
     }
 
     /** Every pair as (question, sql, database, metadata) keyed by pair id. */
@@ -110,10 +118,10 @@ class SchemaFileExportTest {
 
     @Test
     void birdExportWritesTheQuestionsAndADevTablesFileThatBothImportBackUnchanged() throws Exception {
-        importBoth(dir.resolve("bird.json").toString(), "bird", db);
-        Path target = dir.resolve("out").resolve("dev.json");
+        importBoth(cli.file("bird.json"), "bird", cli.db());
+        Path target = cli.dir().resolve("out").resolve("dev.json");
         Files.createDirectories(target.getParent());
-        assertThat(cli.run("export", "--format", "bird", "--no-anonymize", "--output", target.toString(), "--db", db))
+        assertThat(cli.runOnDb("export", "--format", "bird", "--no-anonymize", "--output", target.toString()))
                 .as(cli.err())
                 .isZero();
 
@@ -133,15 +141,9 @@ class SchemaFileExportTest {
                 JSON.readTree(target.resolveSibling("dev.json.manifest.json").toFile());
         assertThat(manifest.get("schema_file").get("name").asText()).isEqualTo("dev_tables.json");
 
-        String db2 = dir.resolve("b.mv.db").toString();
-        assertThat(cli.run("import", target.toString(), "--format", "bird", "--db", db2))
-                .as(cli.err())
-                .isZero();
-        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2))
-                .as(cli.err())
-                .isZero();
-        assertThat(pairs(db2)).isEqualTo(pairs(db));
-        Map<String, DatabaseSchema> before = schemas(db);
+        String db2 = importedAgain(target, "bird", tables);
+        assertThat(pairs(db2)).isEqualTo(pairs(cli.db()));
+        Map<String, DatabaseSchema> before = schemas(cli.db());
         Map<String, DatabaseSchema> after = schemas(db2);
         assertThat(after.keySet()).containsExactly("school", "shop");
         assertThat(after.get("shop").tables()).isEqualTo(before.get("shop").tables());
@@ -150,46 +152,32 @@ class SchemaFileExportTest {
 
     @Test
     void spiderExportWritesTablesJsonBesideTheDataAndBothImportBackUnchanged() throws Exception {
-        Files.writeString(dir.resolve("spider.json"), """
+        cli.write("spider.json", """
                 [{"db_id": "shop", "question": "Names of customers in Rome", "query": "SELECT name FROM customers WHERE city = 'Rome'"},
                  {"db_id": "school", "question": "Courses of student S1", "query": "SELECT course FROM enrolment WHERE student = 'S1'"}]
                 """);
-        importBoth(dir.resolve("spider.json").toString(), "spider", db);
-        Path target = dir.resolve("out").resolve("train_spider.json");
+        importBoth(cli.file("spider.json"), "spider", cli.db());
+        Path target = cli.dir().resolve("out").resolve("train_spider.json");
         Files.createDirectories(target.getParent());
-        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--output", target.toString(), "--db", db))
+        assertThat(cli.runOnDb("export", "--format", "spider", "--no-anonymize", "--output", target.toString()))
                 .as(cli.err())
                 .isZero();
         Path tables = target.resolveSibling("tables.json");
         assertThat(tables).exists();
 
-        String db2 = dir.resolve("b.mv.db").toString();
-        assertThat(cli.run("import", target.toString(), "--format", "spider", "--db", db2))
-                .as(cli.err())
-                .isZero();
-        assertThat(cli.run("schema", "import", tables.toString(), "--format", "spider", "--db", db2))
-                .as(cli.err())
-                .isZero();
-        assertThat(pairs(db2)).isEqualTo(pairs(db));
+        String db2 = importedAgain(target, "spider", tables);
+        assertThat(pairs(db2)).isEqualTo(pairs(cli.db()));
         assertThat(schemas(db2).get("shop").tables())
-                .isEqualTo(schemas(db).get("shop").tables());
+                .isEqualTo(schemas(cli.db()).get("shop").tables());
 
         // a second export beside it: tables.json is taken, so it fails unless --overwrite or --rename
         Path again = target.resolveSibling("dev.json");
-        assertThat(cli.run("export", "--format", "spider", "--no-anonymize", "--output", again.toString(), "--db", db))
+        assertThat(cli.runOnDb("export", "--format", "spider", "--no-anonymize", "--output", again.toString()))
                 .isNotZero();
         assertThat(cli.err()).contains("tables.json");
         assertThat(again).doesNotExist();
-        assertThat(cli.run(
-                        "export",
-                        "--format",
-                        "spider",
-                        "--no-anonymize",
-                        "--rename",
-                        "--output",
-                        again.toString(),
-                        "--db",
-                        db))
+        assertThat(cli.runOnDb(
+                        "export", "--format", "spider", "--no-anonymize", "--rename", "--output", again.toString()))
                 .as(cli.err())
                 .isZero();
         assertThat(again).exists();
@@ -198,9 +186,9 @@ class SchemaFileExportTest {
 
     @Test
     void anonymizedDatabaseNamesAreTheSameInTheDataAndTheSchemaFileAndTableNamesAreKept() throws Exception {
-        importBoth(dir.resolve("bird.json").toString(), "bird", db);
-        Path target = dir.resolve("anon.json");
-        assertThat(cli.run("export", "--format", "bird", "--output", target.toString(), "--db", db))
+        importBoth(cli.file("bird.json"), "bird", cli.db());
+        Path target = cli.dir().resolve("anon.json");
+        assertThat(cli.runOnDb("export", "--format", "bird", "--output", target.toString()))
                 .as(cli.err())
                 .isZero();
         JsonNode data = JSON.readTree(target.toFile());
@@ -220,54 +208,30 @@ class SchemaFileExportTest {
 
     @Test
     void aPolicyThatRedactsTwoDatabasesToOneNameStopsTheExportWithTheReason() throws Exception {
-        importBoth(dir.resolve("bird.json").toString(), "bird", db);
-        Path policy = dir.resolve("redact.json");
+        importBoth(cli.file("bird.json"), "bird", cli.db());
+        Path policy = cli.dir().resolve("redact.json");
         Files.writeString(policy, "{\"name\": \"redact-db\", \"operators\": {\"DB_NAME\": \"redact\"}}");
-        Path target = dir.resolve("redacted.json");
-        assertThat(cli.run(
-                        "export",
-                        "--format",
-                        "bird",
-                        "--policy",
-                        policy.toString(),
-                        "--output",
-                        target.toString(),
-                        "--db",
-                        db))
+        Path target = cli.dir().resolve("redacted.json");
+        assertThat(cli.runOnDb(
+                        "export", "--format", "bird", "--policy", policy.toString(), "--output", target.toString()))
                 .isNotZero();
         assertThat(cli.err())
                 .contains("The databases shop and school are both exported as")
                 .contains("No file was written");
         assertThat(target).doesNotExist();
-        assertThat(dir.resolve("redacted_tables.json")).doesNotExist();
+        assertThat(cli.dir().resolve("redacted_tables.json")).doesNotExist();
         // the same policy without a schema file is fine
-        assertThat(cli.run(
-                        "export",
-                        "--format",
-                        "alpaca",
-                        "--policy",
-                        policy.toString(),
-                        "--output",
-                        dir.resolve("a.json").toString(),
-                        "--db",
-                        db))
+        assertThat(cli.runOnDb(
+                        "export", "--format", "alpaca", "--policy", policy.toString(), "--output", cli.file("a.json")))
                 .as(cli.err())
                 .isZero();
     }
 
     @Test
     void dbGptAlpacaPutsTheSchemaInTheInstructionAndTheScopeOptionChoosesTheTables() throws Exception {
-        importBoth(dir.resolve("bird.json").toString(), "bird", db);
-        Path used = dir.resolve("used.json");
-        assertThat(cli.run(
-                        "export",
-                        "--format",
-                        "dbgpt-alpaca",
-                        "--no-anonymize",
-                        "--output",
-                        used.toString(),
-                        "--db",
-                        db))
+        importBoth(cli.file("bird.json"), "bird", cli.db());
+        Path used = cli.dir().resolve("used.json");
+        assertThat(cli.runOnDb("export", "--format", "dbgpt-alpaca", "--no-anonymize", "--output", used.toString()))
                 .as(cli.err())
                 .isZero();
         JsonNode first = JSON.readTree(used.toFile()).get(0);
@@ -280,8 +244,8 @@ class SchemaFileExportTest {
         assertThat(first.get("output").asText()).isEqualTo("SELECT COUNT(*) FROM customers WHERE city = 'Oslo'");
         assertThat(first.get("history")).isEmpty();
 
-        Path whole = dir.resolve("whole.json");
-        assertThat(cli.run(
+        Path whole = cli.dir().resolve("whole.json");
+        assertThat(cli.runOnDb(
                         "export",
                         "--format",
                         "dbgpt-alpaca",
@@ -289,33 +253,23 @@ class SchemaFileExportTest {
                         "--schema-scope",
                         "database",
                         "--output",
-                        whole.toString(),
-                        "--db",
-                        db))
+                        whole.toString()))
                 .as(cli.err())
                 .isZero();
         assertThat(JSON.readTree(whole.toFile()).get(0).get("instruction").asText())
                 .contains("CREATE TABLE customers")
                 .contains("CREATE TABLE orders");
 
-        assertThat(cli.run(
-                        "export",
-                        "--format",
-                        "dbgpt-alpaca",
-                        "--schema-scope",
-                        "all",
-                        "--output",
-                        dir.resolve("x.json").toString(),
-                        "--db",
-                        db))
+        assertThat(cli.runOnDb(
+                        "export", "--format", "dbgpt-alpaca", "--schema-scope", "all", "--output", cli.file("x.json")))
                 .isEqualTo(Cli.USAGE);
         assertThat(cli.err()).contains("--schema-scope must be used or database");
     }
 
     @Test
     void theWizardPreviewShowsTheSchemaContextInTheChosenScopeAndTheProfileKeepsTheScope() throws Exception {
-        importBoth(dir.resolve("bird.json").toString(), "bird", db);
-        try (Database store = Databases.open(db.replace(".mv.db", ""))) {
+        importBoth(cli.file("bird.json"), "bird", cli.db());
+        try (Database store = Databases.open(cli.db().replace(".mv.db", ""))) {
             String used = ExportPreview.firstRecords(
                     store, PairFilter.ALL, "sql-create-context", null, null, null, null, 1, false);
             String whole = ExportPreview.firstRecords(

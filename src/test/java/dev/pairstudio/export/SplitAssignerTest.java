@@ -7,7 +7,6 @@ import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.ComplexityLevel;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairAnalysis;
-import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.sql.DuplicateGrouper;
@@ -289,24 +288,15 @@ class SplitAssignerTest {
         ComplexityLevel[] levels = ComplexityLevel.values();
         for (int i = 0; i < n; i++) {
             DuplicateGrouper.Assignment a = grouper.resultFor(i + 1);
-            StoredPair s = stored(i + 1, pairs.get(i), a.groupId(), levels[r.nextInt(levels.length)]);
-            out.add(new StoredPair(
-                    s.id(),
-                    s.pair(),
-                    s.status(),
-                    null,
-                    null,
-                    null,
-                    Source.FILE,
-                    "b",
-                    null,
-                    null,
-                    Instant.EPOCH,
-                    1,
+            ComplexityLevel level = levels[r.nextInt(levels.length)];
+            Pair p = pairs.get(i);
+            out.add(stored(
+                    i + 1,
+                    p,
                     new PairAnalysis(
-                            s.analysis().queryType(),
+                            StatGroup.guessType(p.sql()),
                             fingerprints.get(i),
-                            s.analysis().complexity(),
+                            level,
                             a.flags(),
                             a.groupId(),
                             Set.of(),
@@ -320,7 +310,12 @@ class SplitAssignerTest {
     }
 
     static StoredPair stored(long id, Pair p, Long group, ComplexityLevel level) {
-        Set<QualityFlag> flags = Set.of();
+        return stored(
+                id, p, new PairAnalysis(StatGroup.guessType(p.sql()), null, level, Set.of(), group, Set.of(), null));
+    }
+
+    /** An unreviewed pair as the store hands it out, with {@code analysis}. */
+    private static StoredPair stored(long id, Pair p, PairAnalysis analysis) {
         return new StoredPair(
                 id,
                 p,
@@ -334,6 +329,6 @@ class SplitAssignerTest {
                 null,
                 Instant.EPOCH,
                 1,
-                new PairAnalysis(StatGroup.guessType(p.sql()), null, level, flags, group, Set.of(), null));
+                analysis);
     }
 }

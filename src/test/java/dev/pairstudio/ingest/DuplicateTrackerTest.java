@@ -30,6 +30,15 @@ class DuplicateTrackerTest {
         enricher.addAll(store, List.of(pairs), Source.FILE, "t");
     }
 
+    /** a and b: one question with the same SQL (b's written {@code bSql}); c: another question. */
+    private static Pair[] ordersTwiceAndLisbon(String bSql) {
+        return new Pair[] {
+            pair("a", "How many orders are there?", "SELECT COUNT(*) FROM orders"),
+            pair("b", "How many orders are there?", bSql),
+            pair("c", "List all customers in Lisbon", "SELECT * FROM customers WHERE city = 'Lisbon'")
+        };
+    }
+
     private static StoredPair get(Database store, String pairId) {
         return store.getByPairId(pairId).orElseThrow();
     }
@@ -38,12 +47,7 @@ class DuplicateTrackerTest {
     void flagsDuplicatesConflictsAndNearDuplicatesIncrementally() {
         try (Database store = Databases.open(dir.resolve("db").toString());
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-            add(
-                    store,
-                    enricher,
-                    pair("a", "How many orders are there?", "SELECT COUNT(*) FROM orders"),
-                    pair("b", "How many orders are there?", "select count(*)   from orders"),
-                    pair("c", "List all customers in Lisbon", "SELECT * FROM customers WHERE city = 'Lisbon'"));
+            add(store, enricher, ordersTwiceAndLisbon("select count(*)   from orders"));
             DuplicateTracker tracker = new DuplicateTracker(store);
             assertThat(tracker.catchUp()).isEqualTo(3);
 
@@ -78,12 +82,7 @@ class DuplicateTrackerTest {
         Path db = dir.resolve("again");
         try (Database store = Databases.open(db.toString());
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(store)) {
-            add(
-                    store,
-                    enricher,
-                    pair("a", "How many orders are there?", "SELECT COUNT(*) FROM orders"),
-                    pair("b", "How many orders are there?", "select count(*) from orders"),
-                    pair("c", "List all customers in Lisbon", "SELECT * FROM customers WHERE city = 'Lisbon'"));
+            add(store, enricher, ordersTwiceAndLisbon("select count(*) from orders"));
             assertThat(new DuplicateTracker(store).catchUp()).isEqualTo(3);
         }
         try (Database store = Databases.open(db.toString())) {

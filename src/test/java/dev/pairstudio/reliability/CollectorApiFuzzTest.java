@@ -11,6 +11,7 @@ import dev.pairstudio.api.CollectorServer;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Databases;
+import dev.pairstudio.testing.Contracts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -284,28 +286,9 @@ class CollectorApiFuzzTest {
     void randomQueryStringsGetAnAnswerNeverAFailure() {
         within(() -> {
             Random random = new Random(99);
-            String[] names = {
-                "start_date",
-                "end_date",
-                "successful_only",
-                "success",
-                "limit",
-                "offset",
-                "cursor",
-                "format",
-                "anonymize",
-                "database_type",
-                "database_name",
-                "query_type",
-                "status",
-                "flag",
-                "complexity",
-                "pii_type",
-                "table",
-                "text",
-                "regex",
-                "x"
-            };
+            // the API's parameters and one it does not know
+            String[] names = Stream.concat(Contracts.API_QUERY_PARAMETERS.stream(), Stream.of("x"))
+                    .toArray(String[]::new);
             String[] paths = {PAIRS, CollectorServer.PREFIX + "/statistics", CollectorServer.PREFIX + "/export"};
             for (int i = 0; i < 120; i++) {
                 StringBuilder q = new StringBuilder();

@@ -128,18 +128,12 @@ class ConcurrentLoadTest {
             for (String format : List.of("json", "jsonl", "csv")) {
                 long before = Reliability.live(store);
                 Path target = dir.resolve("during." + format);
-                ExportResult r = new DatasetExporter(store, null)
-                        .export(
-                                ExportProfile.defaults(format).withDedup(false),
-                                target,
-                                ExportTargetPolicy.FAIL,
-                                new ExportListener() {
-                                    @Override
-                                    public boolean isCancelled() {
-                                        Reliability.add(store, more.list(300), "during"); // after every batch of 1,000
-                                        return false;
-                                    }
-                                });
+                ExportResult r = Reliability.export(
+                        store,
+                        format,
+                        target,
+                        ExportTargetPolicy.FAIL,
+                        () -> Reliability.add(store, more.list(300), "during")); // after every batch of 1,000
                 assertThat(r.written()).as(format).isEqualTo(before);
                 assertThat(KilledOperationsTest.recordsIn(target, format)).isEqualTo(before);
                 assertThat(Reliability.live(store)).isGreaterThan(before);
@@ -150,26 +144,14 @@ class ConcurrentLoadTest {
             long before = Reliability.live(store);
             boolean[] deleted = {false};
             Path target = dir.resolve("deleted.json");
-            ExportResult r = new DatasetExporter(store, null)
-                    .export(
-                            ExportProfile.defaults("json").withDedup(false),
-                            target,
-                            ExportTargetPolicy.FAIL,
-                            new ExportListener() {
-                                @Override
-                                public boolean isCancelled() {
-                                    if (!deleted[0]) {
-                                        deleted[0] = true;
-                                        store.trash(store
-                                                .query(PairFilter.ALL, new PairSort(SortColumn.ID, true), null, 10)
-                                                .rows()
-                                                .stream()
-                                                .map(p -> p.id())
-                                                .toList());
-                                    }
-                                    return false;
-                                }
-                            });
+            ExportResult r = Reliability.export(store, "json", target, ExportTargetPolicy.FAIL, () -> {
+                if (!deleted[0]) {
+                    deleted[0] = true;
+                    store.trash(store.query(PairFilter.ALL, new PairSort(SortColumn.ID, true), null, 10).rows().stream()
+                            .map(p -> p.id())
+                            .toList());
+                }
+            });
             assertThat(r.written()).isIn(before, before - 10);
             assertThat(KilledOperationsTest.recordsIn(target, "json"))
                     .isEqualTo(r.written()); // and total_pairs = pairs
@@ -347,12 +329,8 @@ class ConcurrentLoadTest {
                     within("API export", lines, before, after);
                 } else {
                     Path target = dir.resolve("export." + format);
-                    ExportResult result = new DatasetExporter(store, null)
-                            .export(
-                                    ExportProfile.defaults(format).withDedup(false),
-                                    target,
-                                    ExportTargetPolicy.OVERWRITE,
-                                    ExportListener.NONE);
+                    ExportResult result =
+                            Reliability.export(store, format, target, ExportTargetPolicy.OVERWRITE, () -> {});
                     long after = Reliability.live(store);
                     within(format + " export", result.written(), before, after);
                     long inFile = KilledOperationsTest.recordsIn(target, format); // for json also: total_pairs = pairs

@@ -12,11 +12,10 @@ import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Databases;
+import dev.pairstudio.testing.CsvRecords;
 import dev.pairstudio.testing.TestPair;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,16 +81,6 @@ class CsvFormulaInjectionTest {
         store.close();
     }
 
-    static List<CSVRecord> parse(Reader in) throws IOException {
-        return CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(in)
-                .getRecords();
-    }
-
     /** Every cell is inert; with {@code originals}, the text cells are the stored values behind a quote. */
     static void assertNeutral(List<CSVRecord> rows, boolean originals, String what) {
         assertThat(rows).as(what).hasSize(pairs.size());
@@ -140,7 +128,7 @@ class CsvFormulaInjectionTest {
                             ExportTargetPolicy.FAIL,
                             ExportListener.NONE);
             try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                assertNeutral(parse(in), !anonymize, "exporter, anonymize=" + anonymize);
+                assertNeutral(CsvRecords.read(in), !anonymize, "exporter, anonymize=" + anonymize);
             }
         }
     }
@@ -154,8 +142,7 @@ class CsvFormulaInjectionTest {
                 RawHttp.Response r = api.get(CollectorServer.PREFIX + "/export?format=csv&anonymize=" + anonymize);
                 assertThat(r.status()).as("%s", r).isEqualTo(200);
                 assertThat(r.headers().get("content-type")).isEqualTo("text/csv; charset=utf-8");
-                assertNeutral(
-                        parse(new StringReader(r.text())), anonymize.equals("false"), "API, anonymize=" + anonymize);
+                assertNeutral(CsvRecords.read(r.text()), anonymize.equals("false"), "API, anonymize=" + anonymize);
             }
         }
     }
@@ -177,7 +164,7 @@ class CsvFormulaInjectionTest {
                         "--keep-duplicates"))
                 .isZero();
         try (Reader in = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
-            assertNeutral(parse(in), true, "CLI");
+            assertNeutral(CsvRecords.read(in), true, "CLI");
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.pairstudio.reliability;
 
-import dev.pairstudio.export.DatasetExporter;
-import dev.pairstudio.export.ExportListener;
-import dev.pairstudio.export.ExportProfile;
 import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Databases;
@@ -36,26 +33,17 @@ public final class ExportChild {
 
     private static void export(Database store, Path target, String format) {
         int[] batches = {0};
-        long written = new DatasetExporter(store, null)
-                .export(
-                        ExportProfile.defaults(format).withDedup(false),
-                        target,
-                        ExportTargetPolicy.FAIL,
-                        new ExportListener() {
-                            @Override
-                            public boolean isCancelled() {
-                                if (++batches[0] == 2) {
-                                    System.out.println("exported " + format);
-                                    System.out.flush();
-                                    try {
-                                        Thread.sleep(60_000);
-                                    } catch (InterruptedException e) {
-                                        Thread.currentThread().interrupt();
-                                    }
-                                }
-                                return false;
-                            }
-                        })
+        long written = Reliability.export(store, format, target, ExportTargetPolicy.FAIL, () -> {
+                    if (++batches[0] == 2) {
+                        System.out.println("exported " + format);
+                        System.out.flush();
+                        try {
+                            Thread.sleep(60_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                })
                 .written();
         System.out.println("finished " + format + " " + written);
     }

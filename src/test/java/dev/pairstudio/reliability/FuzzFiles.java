@@ -3,6 +3,7 @@ package dev.pairstudio.reliability;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairstudio.ingest.ImportFormat;
+import dev.pairstudio.testing.Contracts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -141,17 +142,7 @@ final class FuzzFiles {
         StringWriter w = new StringWriter();
         List<Integer> ends = new ArrayList<>();
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-            p.printRecord(
-                    "pair_id",
-                    "natural_language_query",
-                    "sql_query",
-                    "timestamp",
-                    "database_type",
-                    "database_name",
-                    "table_names",
-                    "success",
-                    "execution_time_ms",
-                    "query_type");
+            p.printRecord(Contracts.CSV_HEADER);
             for (int i = 0; i < count; i++) {
                 String q = i % 4 == 3 ? question(tag, i) + "\nsecond line, with \"quotes\"" : question(tag, i);
                 p.printRecord(

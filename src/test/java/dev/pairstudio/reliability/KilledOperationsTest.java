@@ -14,6 +14,7 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.TrashBatch;
+import dev.pairstudio.testing.CsvRecords;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -221,8 +221,7 @@ class KilledOperationsTest {
             }
             default -> {
                 try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    yield CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).stream()
-                            .count();
+                    yield CsvRecords.read(in).size();
                 }
             }
         };

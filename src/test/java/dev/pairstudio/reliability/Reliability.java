@@ -1,6 +1,11 @@
 package dev.pairstudio.reliability;
 
 import dev.pairstudio.demo.SyntheticPairs;
+import dev.pairstudio.export.DatasetExporter;
+import dev.pairstudio.export.ExportListener;
+import dev.pairstudio.export.ExportProfile;
+import dev.pairstudio.export.ExportResult;
+import dev.pairstudio.export.ExportTargetPolicy;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
@@ -53,6 +58,22 @@ final class Reliability {
         for (int i = 0; i < pairs.size(); i += 5_000) {
             store.addAll(pairs.subList(i, Math.min(pairs.size(), i + 5_000)), null, Source.FILE, batch);
         }
+    }
+
+    /**
+     * Exports every live pair in {@code format}, duplicates kept, the default profile otherwise. {@code eachPoll}
+     * runs each time the exporter asks whether to stop (about once a batch), and never stops it.
+     */
+    static ExportResult export(
+            Database store, String format, Path target, ExportTargetPolicy existing, Runnable eachPoll) {
+        return new DatasetExporter(store, null)
+                .export(ExportProfile.defaults(format).withDedup(false), target, existing, new ExportListener() {
+                    @Override
+                    public boolean isCancelled() {
+                        eachPoll.run();
+                        return false;
+                    }
+                });
     }
 
     static long live(Database store) {

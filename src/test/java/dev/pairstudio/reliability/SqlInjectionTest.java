@@ -14,6 +14,7 @@ import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.TrashBatch;
+import dev.pairstudio.testing.Contracts;
 import dev.pairstudio.testing.TestPair;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -188,26 +189,7 @@ class SqlInjectionTest {
                 store, CollectorConfig.defaults().withPort(0).withThreads(4).withTrackDuplicates(false))) {
             RawHttp api = new RawHttp("127.0.0.1", server.port(), server.token());
             String prefix = CollectorServer.PREFIX;
-            List<String> params = List.of(
-                    "start_date",
-                    "end_date",
-                    "successful_only",
-                    "success",
-                    "limit",
-                    "offset",
-                    "cursor",
-                    "format",
-                    "anonymize",
-                    "database_type",
-                    "database_name",
-                    "query_type",
-                    "status",
-                    "flag",
-                    "complexity",
-                    "pii_type",
-                    "table",
-                    "text",
-                    "regex");
+            List<String> params = Contracts.API_QUERY_PARAMETERS;
             for (String p : PAYLOADS) {
                 String q = URLEncoder.encode(p, StandardCharsets.UTF_8);
                 // an export reads and anonymizes every pair: every parameter, but a few payloads

@@ -102,7 +102,7 @@ class UnanonymizablePairIsWithheldTest {
     @Test
     void theWizardsPreviewLeavesTheWithheldPairOutInsteadOfFailing() {
         String preview = ExportPreview.firstRecords(
-                store, PairFilter.ALL, "jsonl", null, null, PrivacySettings.anonymizer(store), null, 50);
+                store, PairFilter.ALL, "jsonl", null, null, PrivacySettings.anonymizer(store), null, 50, false);
         assertThat(preview).doesNotContain(RAW).doesNotContain("bad-1");
         assertThat(preview.lines()).hasSize(20);
     }

@@ -3,39 +3,28 @@ package dev.pairstudio.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.QualityFlag;
-import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.testing.AnalyzerFixture;
 import dev.pairstudio.testing.TestPair;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The question/SQL value hints: quiet on values said otherwise, still loud on real mismatches. */
 class ConsistencyHintsTest {
-    private static SqlAnalyzer analyzer;
-    private static PairValidator validator;
+    @RegisterExtension
+    static final AnalyzerFixture shared = new AnalyzerFixture();
+
+    private static final PairValidator validator = shared.validator(true);
     private static LoadedSchema schema;
 
     @BeforeAll
     static void setUp() {
-        analyzer = new SqlAnalyzer();
-        validator = new PairValidator(analyzer, true, 2_000);
-        schema = LoadedSchema.of(
-                3,
-                new DdlSchemaReader(analyzer)
-                        .read("""
+        schema = LoadedSchema.of(3, shared.schema("""
                 CREATE TABLE employees (id INTEGER PRIMARY KEY, fname TEXT, lname TEXT, county TEXT, hire_date TEXT,
                     birth_date TEXT, dept TEXT, duration TEXT);
                 CREATE TABLE orders (id INTEGER PRIMARY KEY, employee_id INTEGER, created TEXT, status TEXT);
-                """, "staff", "sqlite")
-                        .schemas()
-                        .get(0));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        validator.close();
-        analyzer.close();
+                """, "staff", "sqlite"));
     }
 
     static Validation check(String question, String sql) {

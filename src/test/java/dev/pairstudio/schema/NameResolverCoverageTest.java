@@ -3,40 +3,23 @@ package dev.pairstudio.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.QualityFlag;
-import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.testing.AnalyzerFixture;
 import dev.pairstudio.testing.TestPair;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** SQL constructs of the common dialects that name no missing table or column: none may get a name flag. */
 class NameResolverCoverageTest {
-    private static SqlAnalyzer analyzer;
-    private static PairValidator validator;
-    private static LoadedSchema shop;
+    @RegisterExtension
+    static final AnalyzerFixture shared = new AnalyzerFixture();
 
-    @BeforeAll
-    static void setUp() {
-        analyzer = new SqlAnalyzer();
-        validator = new PairValidator(analyzer, false, 2_000);
-        shop = LoadedSchema.of(
-                7,
-                new DdlSchemaReader(analyzer)
-                        .read("""
-                CREATE TABLE customers (id INT PRIMARY KEY, name TEXT, city TEXT, created_at TIMESTAMP, profile TEXT);
-                CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, total NUMERIC, placed_at DATE, status TEXT);
-                CREATE TABLE employees (id INT PRIMARY KEY, manager_id INT, name TEXT);
-                """, "shop", "postgresql")
-                        .schemas()
-                        .get(0));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        validator.close();
-        analyzer.close();
-    }
+    private static final PairValidator validator = shared.validator(false);
+    private static final LoadedSchema shop = LoadedSchema.of(7, shared.schema("""
+            CREATE TABLE customers (id INT PRIMARY KEY, name TEXT, city TEXT, created_at TIMESTAMP, profile TEXT);
+            CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, total NUMERIC, placed_at DATE, status TEXT);
+            CREATE TABLE employees (id INT PRIMARY KEY, manager_id INT, name TEXT);
+            """, "shop", "postgresql"));
 
     @ParameterizedTest(name = "{1}: {0}")
     @CsvSource(

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.QualityFlag;
-import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.testing.AnalyzerFixture;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,27 +24,13 @@ class PairValidatorTest {
                 status VARCHAR(20), year INT);
             CREATE TABLE items (order_id INT, product VARCHAR(50), qty INT, FOREIGN KEY (order_id) REFERENCES orders(id));
             """;
-    private static SqlAnalyzer analyzer;
-    private static PairValidator validator;
-    private static PairValidator readOnly;
-    private static LoadedSchema shop;
 
-    @BeforeAll
-    static void setUp() {
-        analyzer = new SqlAnalyzer();
-        validator = new PairValidator(analyzer, false, 2_000);
-        readOnly = new PairValidator(analyzer, true, 2_000);
-        SchemaImport imported = new DdlSchemaReader(analyzer).read(DDL, "shop", "postgresql");
-        assertThat(imported.problems()).isEmpty();
-        shop = LoadedSchema.of(1, imported.schemas().get(0));
-    }
+    @RegisterExtension
+    static final AnalyzerFixture shared = new AnalyzerFixture();
 
-    @AfterAll
-    static void tearDown() {
-        validator.close();
-        readOnly.close();
-        analyzer.close();
-    }
+    private static final PairValidator validator = shared.validator(false);
+    private static final PairValidator readOnly = shared.validator(true);
+    private static final LoadedSchema shop = LoadedSchema.of(1, shared.schema(DDL, "shop", "postgresql"));
 
     static Validation check(PairValidator v, String question, String sql, String type) {
         return v.validate(TestPair.of("p", question, sql).on(type, "shop").build(), shop);

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.testing.AnalyzerFixture;
 import dev.pairstudio.testing.TestPair;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,24 +18,12 @@ class SqliteJudgeTest {
             CREATE TABLE people (person_id INTEGER PRIMARY KEY, name TEXT, email_address TEXT, long REAL);
             CREATE TABLE candidates (candidate_id INTEGER PRIMARY KEY, person_id INTEGER, score REAL);
             """;
-    private static SqlAnalyzer analyzer;
-    private static PairValidator validator;
-    private static LoadedSchema schema;
 
-    @BeforeAll
-    static void setUp() {
-        analyzer = new SqlAnalyzer();
-        validator = new PairValidator(analyzer, true, 2_000);
-        SchemaImport imported = new DdlSchemaReader(analyzer).read(DDL, "recruit", "sqlite");
-        assertThat(imported.problems()).isEmpty();
-        schema = LoadedSchema.of(7, imported.schemas().get(0));
-    }
+    @RegisterExtension
+    static final AnalyzerFixture shared = new AnalyzerFixture();
 
-    @AfterAll
-    static void tearDown() {
-        validator.close();
-        analyzer.close();
-    }
+    private static final PairValidator validator = shared.validator(true);
+    private static final LoadedSchema schema = LoadedSchema.of(7, shared.schema(DDL, "recruit", "sqlite"));
 
     static Validation check(String sql) {
         return validator.validate(

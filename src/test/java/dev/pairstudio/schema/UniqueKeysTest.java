@@ -3,16 +3,15 @@ package dev.pairstudio.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.QualityFlag;
-import dev.pairstudio.sql.SqlAnalyzer;
+import dev.pairstudio.testing.AnalyzerFixture;
 import dev.pairstudio.testing.TestPair;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,24 +26,12 @@ class UniqueKeysTest {
             CREATE UNIQUE INDEX products_open_title ON products (title) WHERE code IS NOT NULL;
             CREATE INDEX customers_city ON customers (city);
             """;
-    private static SqlAnalyzer analyzer;
-    private static PairValidator validator;
-    private static DatabaseSchema shop;
 
-    @BeforeAll
-    static void setUp() {
-        analyzer = new SqlAnalyzer();
-        validator = new PairValidator(analyzer, false, 2_000);
-        SchemaImport read = new DdlSchemaReader(analyzer).read(DDL, "shop", "postgresql");
-        assertThat(read.problems()).isEmpty();
-        shop = read.schemas().get(0);
-    }
+    @RegisterExtension
+    static final AnalyzerFixture shared = new AnalyzerFixture();
 
-    @AfterAll
-    static void tearDown() {
-        validator.close();
-        analyzer.close();
-    }
+    private static final PairValidator validator = shared.validator(false);
+    private static final DatabaseSchema shop = shared.schema(DDL, "shop", "postgresql");
 
     @Test
     void columnAndTableConstraintsAndUniqueIndexesAreRead() {
@@ -57,7 +44,7 @@ class UniqueKeysTest {
 
     @Test
     void aUniqueIndexOnATableTheScriptDoesNotDefineIsReported() {
-        SchemaImport read = new DdlSchemaReader(analyzer)
+        SchemaImport read = new DdlSchemaReader(shared.analyzer())
                 .read("CREATE TABLE a (id INT);\nCREATE UNIQUE INDEX b_id ON b (id);", "x", null);
         assertThat(read.problems())
                 .singleElement()
@@ -68,7 +55,7 @@ class UniqueKeysTest {
 
     @Test
     void oddUniqueIndexesAreReportedOrLeftAsideNeverThrown() {
-        SchemaImport read = new DdlSchemaReader(analyzer).read("""
+        SchemaImport read = new DdlSchemaReader(shared.analyzer()).read("""
                 CREATE TABLE t (a TEXT, b TEXT);
                 CREATE UNIQUE INDEX oops ON;
                 CREATE UNIQUE INDEX t_lower ON t (lower(a));
@@ -99,7 +86,7 @@ class UniqueKeysTest {
         assertThat(text)
                 .contains("    UNIQUE (hall, seat_row, seat_no)\n")
                 .contains("    UNIQUE (code),\n    UNIQUE (sku)\n");
-        assertThat(SchemaEditing.check(analyzer, text, shop).schema()).isEqualTo(shop);
+        assertThat(SchemaEditing.check(shared.analyzer(), text, shop).schema()).isEqualTo(shop);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,38 +3,29 @@ package dev.pairstudio.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.QualityFlag;
+import dev.pairstudio.testing.AnalyzerFixture;
 import dev.pairstudio.testing.SpiderCorpus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import net.datafaker.Faker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class QualitySignalsTest {
-    private static SqlAnalyzer analyzer;
-
-    @BeforeAll
-    static void start() {
-        analyzer = new SqlAnalyzer();
-    }
-
-    @AfterAll
-    static void stop() {
-        analyzer.close();
-    }
+    @RegisterExtension
+    static final AnalyzerFixture shared = new AnalyzerFixture();
 
     @Test
     void unparseableAndShortQuestionsAreFlagged() {
-        assertThat(QualitySignals.flags(analyzer.analyze("SELEC x", null), "Show all the users please"))
+        assertThat(QualitySignals.flags(shared.analyzer().analyze("SELEC x", null), "Show all the users please"))
                 .containsExactly(QualityFlag.UNPARSEABLE);
-        assertThat(QualitySignals.flags(analyzer.analyze("SELECT * FROM users", null), "  users?  "))
+        assertThat(QualitySignals.flags(shared.analyzer().analyze("SELECT * FROM users", null), "  users?  "))
                 .containsExactly(QualityFlag.SHORT_QUESTION);
-        assertThat(QualitySignals.flags(analyzer.analyze("SELECT * FROM users", null), null))
+        assertThat(QualitySignals.flags(shared.analyzer().analyze("SELECT * FROM users", null), null))
                 .contains(QualityFlag.SHORT_QUESTION);
     }
 
@@ -56,7 +47,8 @@ class QualitySignalsTest {
                 "Users with most orders | SELECT * FROM users | false",
             })
     void typeMismatchIsASoftConservativeHint(String question, String sql, boolean expected) {
-        assertThat(QualitySignals.flags(analyzer.analyze(sql, null), question).contains(QualityFlag.TYPE_MISMATCH))
+        assertThat(QualitySignals.flags(shared.analyzer().analyze(sql, null), question)
+                        .contains(QualityFlag.TYPE_MISMATCH))
                 .isEqualTo(expected);
     }
 

@@ -3,29 +3,21 @@ package dev.pairstudio.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.pairstudio.testing.AnalyzerFixture;
 import java.time.Duration;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The analyser never throws and never hangs: every bad input gets an answer with a reason, fast. */
 class SqlAnalyzerBadInputTest {
     private static final Duration LIMIT = Duration.ofSeconds(5);
-    private static SqlAnalyzer analyzer;
 
-    @BeforeAll
-    static void start() {
-        analyzer = new SqlAnalyzer(new SqlAnalyzer.Options(1_000, 100_000, 200, 1_000));
-    }
-
-    @AfterAll
-    static void stop() {
-        analyzer.close();
-    }
+    @RegisterExtension
+    static final AnalyzerFixture shared = new AnalyzerFixture(new SqlAnalyzer.Options(1_000, 100_000, 200, 1_000));
 
     private static SqlAnalysis analyze(String sql) {
-        return assertTimeoutPreemptively(LIMIT, () -> analyzer.analyze(sql, null));
+        return assertTimeoutPreemptively(LIMIT, () -> shared.analyzer().analyze(sql, null));
     }
 
     @Test

@@ -3,27 +3,18 @@ package dev.pairstudio.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.QueryType;
+import dev.pairstudio.testing.AnalyzerFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 5's accuracy figure: statement type and table set right on at least 99% of the fixture. */
 class SqlAnalyzerFixtureTest {
-    private static SqlAnalyzer analyzer;
-
-    @BeforeAll
-    static void start() {
-        analyzer = new SqlAnalyzer();
-    }
-
-    @AfterAll
-    static void stop() {
-        analyzer.close();
-    }
+    @RegisterExtension
+    static final AnalyzerFixture shared = new AnalyzerFixture();
 
     @Test
     void fixtureHasTheSizeAndVarietyTheIssueAsksFor() {
@@ -39,7 +30,7 @@ class SqlAnalyzerFixtureTest {
         List<String> misses = new ArrayList<>();
         int unparsed = 0;
         for (FixtureQuery q : all) {
-            SqlAnalysis a = analyzer.analyze(q.sql(), q.databaseType());
+            SqlAnalysis a = shared.analyzer().analyze(q.sql(), q.databaseType());
             unparsed += a.parsed() ? 0 : 1;
             Set<String> expected = new TreeSet<>(q.expectedTables());
             if (a.type() != q.expectedType() || !new TreeSet<>(a.tables()).equals(expected)) {

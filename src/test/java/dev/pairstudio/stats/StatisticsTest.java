@@ -21,6 +21,7 @@ import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.StatCounts;
 import dev.pairstudio.store.StatGroup;
 import dev.pairstudio.store.StoredPair;
+import dev.pairstudio.testing.Contracts;
 import dev.pairstudio.testing.TestPair;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -75,17 +76,7 @@ class StatisticsTest {
                         + "  \"avg_sql_length\": 0.0,\n  \"date_range\": {},\n  \"query_type_distribution\": {},\n");
         List<String> keys = new ArrayList<>();
         JSON.readTree(json).fieldNames().forEachRemaining(keys::add);
-        assertThat(keys.subList(0, 9))
-                .containsExactly(
-                        "total_pairs",
-                        "successful_pairs",
-                        "failed_pairs",
-                        "unique_tables",
-                        "database_types",
-                        "avg_query_length",
-                        "avg_sql_length",
-                        "date_range",
-                        "query_type_distribution");
+        assertThat(keys.subList(0, 9)).containsExactlyElementsOf(Contracts.STATISTICS_FIRST_KEYS);
         assertThat(keys)
                 .contains(
                         "review_status",

@@ -48,6 +48,11 @@ public abstract class DatabaseContractTest {
     protected abstract Database another();
 
     /** What a window polls to show others' changes: theirs count, its own never do. */
+    /** Stores {@code pairs} as one file import; their ids. */
+    private List<Long> added(Pair... pairs) {
+        return store.addAll(List.of(pairs), null, Source.FILE, "b").ids();
+    }
+
     @Test
     void changesByOthersCountOtherWritersOnly() {
         assertThat(store.changesByOthers()).isZero();
@@ -67,8 +72,7 @@ public abstract class DatabaseContractTest {
     /** Duplicate grouping skips an unchanged dataset by this digest: every change to the live pairs, by any writer, must move it. */
     @Test
     void liveTextDigestFollowsAddsEditsDeletesAndRestoresOfAnyWriter() {
-        List<Long> ids = store.addAll(List.of(simple("d1", "one"), simple("d2", "two")), null, Source.FILE, "b")
-                .ids();
+        List<Long> ids = added(simple("d1", "one"), simple("d2", "two"));
         long two = store.liveTextDigest();
         StoredPair first = store.get(ids.get(0)).orElseThrow();
         StoredPair second = store.get(ids.get(1)).orElseThrow();
@@ -118,25 +122,14 @@ public abstract class DatabaseContractTest {
     /** What the window validates when it opens a database: live pairs lacking a validation against their database's newest schema. */
     @Test
     void unvalidatedPairsAreThoseWithoutAValidationAgainstTheNewestSchema() {
-        List<Long> ids = store.addAll(
-                        List.of(
-                                simple("u1", "one"),
-                                simple("u2", "two"),
-                                simple("u3", "three"),
-                                pair(
-                                        "u4",
-                                        "four",
-                                        "SELECT 1",
-                                        "2024-01-01T00:00:00",
-                                        "postgresql",
-                                        "hr",
-                                        List.of(),
-                                        true,
-                                        null)),
-                        null,
-                        Source.FILE,
-                        "b")
-                .ids();
+        List<Long> ids = added(
+                simple("u1", "one"),
+                simple("u2", "two"),
+                simple("u3", "three"),
+                TestPair.of("u4", "four", "SELECT 1")
+                        .at("2024-01-01T00:00:00")
+                        .on("postgresql", "hr")
+                        .build());
         assertThat(store.unvalidated(0, 10)).isEmpty(); // no schema yet
         StoredSchema v1 = store.saveSchema("shop", "test", "{\"tables\": []}");
         assertThat(store.unvalidated(0, 10))
@@ -157,32 +150,15 @@ public abstract class DatabaseContractTest {
     /** Schemas › Delete: every version goes, with the validations made against them; another store sees the flags go too. */
     @Test
     void deletingASchemaDropsItsVersionsAndTheFlagsOfThePairsCheckedAgainstThem() {
-        List<Long> ids = store.addAll(
-                        List.of(
-                                pair(
-                                        "d1",
-                                        "one",
-                                        "SELECT x FROM t",
-                                        "2024-01-01T00:00:00",
-                                        "postgresql",
-                                        "shop",
-                                        List.of(),
-                                        true,
-                                        null),
-                                pair(
-                                        "d2",
-                                        "two",
-                                        "SELECT y FROM t",
-                                        "2024-01-02T00:00:00",
-                                        "postgresql",
-                                        "hr",
-                                        List.of(),
-                                        true,
-                                        null)),
-                        null,
-                        Source.FILE,
-                        "b")
-                .ids();
+        List<Long> ids = added(
+                TestPair.of("d1", "one", "SELECT x FROM t")
+                        .at("2024-01-01T00:00:00")
+                        .on("postgresql", "shop")
+                        .build(),
+                TestPair.of("d2", "two", "SELECT y FROM t")
+                        .at("2024-01-02T00:00:00")
+                        .on("postgresql", "hr")
+                        .build());
         StoredSchema shop1 = store.saveSchema("shop", "test", "{\"tables\": []}");
         StoredSchema shop2 = store.saveSchema("shop", "test v2", "{\"tables\": []}");
         StoredSchema hr = store.saveSchema("hr", "test", "{\"tables\": []}");
@@ -682,9 +658,7 @@ public abstract class DatabaseContractTest {
 
     @Test
     void analysesCanBeStoredLater() {
-        long id = store.addAll(List.of(simple("a", "q")), null, Source.FILE, "b")
-                .ids()
-                .get(0);
+        long id = added(simple("a", "q")).get(0);
         assertThat(store.get(id).orElseThrow().analysis().queryType()).isNull();
         PairAnalysis a =
                 analysis(QueryType.SELECT, ComplexityLevel.EASY, Set.of(QualityFlag.SHORT_QUESTION), Set.of(), null);
@@ -757,12 +731,7 @@ public abstract class DatabaseContractTest {
 
     @Test
     void unanalysedPairsAreListedUntilABackgroundAnalysisStoresTablesAndKeepsDuplicateMarks() {
-        List<Long> ids = store.addAll(
-                        List.of(simple("u1", "first"), simple("u2", "second"), simple("u3", "third")),
-                        null,
-                        Source.FILE,
-                        "b")
-                .ids();
+        List<Long> ids = added(simple("u1", "first"), simple("u2", "second"), simple("u3", "third"));
         store.markDuplicates(
                 List.of(new Database.DuplicateMark(ids.get(0), 9L, Set.of(QualityFlag.DUPLICATE))), List.of());
         assertThat(store.unanalysed(0, 10)).extracting(StoredPair::id).containsExactly(ids.get(1), ids.get(2));

@@ -3,6 +3,7 @@ package dev.pairstudio.store;
 import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
+import dev.pairstudio.testing.TestPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -116,17 +116,13 @@ public final class QuestionSortBenchmark {
     private static List<Pair> added(int n, String kind) {
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            pairs.add(new Pair(
-                    "qsort-bench-" + kind + "-" + System.nanoTime() + "-" + i,
-                    "What are the names of the " + i + " customers in Lisbon?",
-                    "SELECT name FROM customers WHERE city = 'Lisbon' AND rank = " + i,
-                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
-                    "sqlite",
-                    "bench",
-                    List.of(),
-                    true,
-                    null,
-                    Map.of()));
+            pairs.add(TestPair.of(
+                            "qsort-bench-" + kind + "-" + System.nanoTime() + "-" + i,
+                            "What are the names of the " + i + " customers in Lisbon?",
+                            "SELECT name FROM customers WHERE city = 'Lisbon' AND rank = " + i)
+                    .at(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS))
+                    .on("sqlite", "bench")
+                    .build());
         }
         return pairs;
     }

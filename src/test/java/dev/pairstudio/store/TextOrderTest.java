@@ -7,6 +7,7 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.index.ChangeLog;
 import dev.pairstudio.testing.SpiderCorpus;
+import dev.pairstudio.testing.TestPair;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import net.datafaker.Faker;
 import org.junit.jupiter.api.BeforeEach;
@@ -207,17 +207,10 @@ class TextOrderTest {
     }
 
     private static Pair pair(String id, String question, String sql, String database, int i) {
-        return new Pair(
-                id,
-                question,
-                sql,
-                Instant.parse("2024-01-01T00:00:00Z").plusSeconds(60L * i),
-                "sqlite",
-                database,
-                List.of(),
-                true,
-                null,
-                Map.of());
+        return TestPair.of(id, question, sql)
+                .at(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(60L * i))
+                .on("sqlite", database)
+                .build();
     }
 
     /**

@@ -76,8 +76,8 @@ public final class ExportTask extends Task<ExportResult> {
             updateProgress(-1, 1);
             ExportProfile p = profile;
             if (p.anonymize() && policy != null) {
-                p = withPolicyFile(
-                        p, PolicyFiles.write(ctx.policyFolder(), policy).toString());
+                p = p.withPolicyFile(
+                        PolicyFiles.write(ctx.policyFolder(), policy).toString());
             }
             Files.createDirectories(output.toAbsolutePath().getParent());
             if (saveProfile && p.name() != null) {
@@ -144,26 +144,5 @@ public final class ExportTask extends Task<ExportResult> {
         Throwable t = e instanceof UncheckedIOException && e.getMessage() == null ? e.getCause() : e;
         String m = t.getMessage();
         return m == null ? t.getClass().getSimpleName() : m;
-    }
-
-    static ExportProfile withPolicyFile(ExportProfile p, String file) {
-        return new ExportProfile(
-                p.name(),
-                p.format(),
-                p.filter(),
-                p.acceptedOnly(),
-                p.anonymize(),
-                file,
-                p.split(),
-                p.seed(),
-                p.grouping(),
-                p.stratify(),
-                p.dedup(),
-                p.gzip(),
-                p.system(),
-                p.context(),
-                p.incremental(),
-                p.outputFolder(),
-                p.wholeSchema());
     }
 }

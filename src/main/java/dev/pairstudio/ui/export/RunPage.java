@@ -255,10 +255,8 @@ final class RunPage extends StepPage {
                 job -> {
                     ExportProfile p = policy == null
                             ? base
-                            : ExportTask.withPolicyFile(
-                                    base,
-                                    PolicyFiles.write(ctx.policyFolder(), policy)
-                                            .toString());
+                            : base.withPolicyFile(PolicyFiles.write(ctx.policyFolder(), policy)
+                                    .toString());
                     new ExportProfiles(ctx.store()).save(p);
                     return p.name();
                 },

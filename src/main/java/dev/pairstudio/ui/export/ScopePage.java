@@ -1,7 +1,6 @@
 package dev.pairstudio.ui.export;
 
 import dev.pairstudio.export.DatasetExporter;
-import dev.pairstudio.export.ExportProfile;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.PairReader;
 import java.util.List;
@@ -148,23 +147,8 @@ final class ScopePage extends StepPage {
         vm.acceptedCount.set(-1);
         DatasetExporter exporter = new DatasetExporter(ctx.store(), ctx.presetsFolder());
         var withAccepted = vm.profile(null);
-        var scopeOnly = new ExportProfile(
-                withAccepted.name(),
-                withAccepted.format(),
-                withAccepted.filter(),
-                true,
-                false,
-                null,
-                null,
-                0,
-                null,
-                false,
-                false,
-                false,
-                null,
-                null,
-                withAccepted.incremental(),
-                null);
+        // the same scope, accepted pairs only: what the "accepted only" box would leave
+        var scopeOnly = withAccepted.with(c -> c.acceptedOnly = true);
         scopeCounting.submit(
                 job -> {
                     long n = ctx.store().count(exporter.effectiveFilter(withAccepted));
