@@ -11,7 +11,6 @@ import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.CollectorControl;
 import dev.pairstudio.ui.MainWindow;
 import dev.pairstudio.ui.Screenshots;
-import dev.pairstudio.ui.UiSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,18 +38,14 @@ class CollectorToggleTest {
     @Start
     void start(Stage stage) {
         store = ui.database(TestDatabases.copyOf("collector-window", () -> new SyntheticPairs(5).list(50)));
-        window = ui.show(
+        window = ui.window(
                 stage,
-                new MainWindow(
-                        store,
-                        new BackgroundJobs(),
-                        new UiSettings(ui.dir().resolve("ui.properties")),
-                        new EmbeddedCollector(store)),
+                new MainWindow(store, new BackgroundJobs(), ui.settings(), new EmbeddedCollector(store)),
                 1400,
                 900);
     }
 
-    /** Waits for the window's 50 pairs, then turns the collector on from the toolbar; where it listens. */
+    /** Once the window shows its 50 pairs, the toolbar toggle starts the collector: where it listens. */
     private CollectorControl.Address startCollector(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(
                 20,
@@ -62,16 +57,6 @@ class CollectorToggleTest {
         return window.collectorAddress();
     }
 
-    /** An assistant's POST of one pair to the collector. */
-    private static HttpRequest post(CollectorControl.Address address, String question, String sql) {
-        return HttpRequest.newBuilder(URI.create(address.url() + "/pairs"))
-                .header("Authorization", "Bearer " + address.token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"natural_language_query\":\"" + question + "\",\"sql_query\":\"" + sql + "\"}"))
-                .build();
-    }
-
     @Test
     void postedPairsArriveInTheOpenWindow(FxRobot robot) throws Exception {
         var address = startCollector(robot);
@@ -79,7 +64,13 @@ class CollectorToggleTest {
 
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        post(address, "How many tracks are there?", "SELECT COUNT(*) FROM tracks"),
+                        HttpRequest.newBuilder(URI.create(address.url() + "/pairs"))
+                                .header("Authorization", "Bearer " + address.token())
+                                .header("Content-Type", "application/json")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"natural_language_query\":\"How many tracks are there?\",\"sql_query\":\"SELECT COUNT(*) FROM tracks\"}"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
         WaitForAsyncUtils.waitFor(
@@ -105,10 +96,14 @@ class CollectorToggleTest {
             try {
                 for (int i = 0; i < 80; i++) { // 8 s, one pair every 100 ms
                     http.send(
-                            post(
-                                    address,
-                                    "How many tracks are in album " + i + "?",
-                                    "SELECT COUNT(*) FROM tracks WHERE album_id = " + i),
+                            HttpRequest.newBuilder(URI.create(address.url() + "/pairs"))
+                                    .header("Authorization", "Bearer " + address.token())
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"natural_language_query\":\"How many tracks are in album " + i
+                                                    + "?\",\"sql_query\":\"SELECT COUNT(*) FROM tracks WHERE album_id = "
+                                                    + i + "\"}"))
+                                    .build(),
                             HttpResponse.BodyHandlers.discarding());
                     Thread.sleep(100);
                 }

@@ -2,14 +2,15 @@ package dev.pairstudio.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairstudio.testing.UiFixture;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -18,14 +19,16 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The start-up line that installer/measure-startup.sh --rows waits for: once, when a real row is laid out. */
 @ExtendWith(ApplicationExtension.class)
 class FirstRowsLogTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private TableView<String> table;
 
     @Start
     void start(Stage stage) {
         table = new TableView<>();
-        stage.setScene(new Scene(new StackPane(table), 400, 300));
-        stage.show();
+        ui.mount(stage, new StackPane(table), 400, 300);
     }
 
     @Test

@@ -1,10 +1,6 @@
 package dev.pairstudio.testing;
 
-import dev.pairstudio.store.Database;
-import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.MainWindow;
-import dev.pairstudio.ui.UiSettings;
-import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -12,12 +8,7 @@ import javafx.stage.Stage;
 public final class TestWindows {
     private TestWindows() {}
 
-    /** Call on the FX thread (a TestFX {@code @Start} method). */
-    public static MainWindow show(Stage stage, Database store, Path settings, double width, double height) {
-        return show(stage, new MainWindow(store, new BackgroundJobs(), new UiSettings(settings)), width, height);
-    }
-
-    /** {@code window} as the app shows it, for a window built with its own jobs or collector (the benchmarks). FX thread. */
+    /** {@code window} as the app shows it, for {@link UiFixture} and the benchmark mains. FX thread. */
     public static MainWindow show(Stage stage, MainWindow window, double width, double height) {
         Scene scene = new Scene(window.root(), width, height);
         window.install(scene);

@@ -9,17 +9,15 @@ import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.Database;
 import dev.pairstudio.store.Databases;
-import dev.pairstudio.testing.TestWindows;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.pairstudio.testing.UiFixture;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,25 +29,21 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ChangesElsewhereTest {
-    private Path db;
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
     private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        db = Files.createTempDirectory("elsewhere").resolve("pairs");
-        store = Databases.open(db.toString());
-        try (AnalyzingEnricher enricher =
-                AnalyzingEnricher.forStore(store)) { // analysed: the window has nothing to catch up on
-            enricher.addAll(store, new SyntheticPairs(31).list(50), Source.FILE, "first");
-        }
-        window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), 1200, 800);
-    }
-
-    @AfterEach
-    void close() {
-        window.dispose();
-        store.close();
+        store = ui.database("elsewhere", db -> {
+            try (AnalyzingEnricher enricher =
+                    AnalyzingEnricher.forStore(db)) { // analysed: the window has nothing to catch up on
+                enricher.addAll(db, new SyntheticPairs(31).list(50), Source.FILE, "first");
+            }
+        });
+        window = ui.window(stage, store, 1200, 800);
     }
 
     @Test
@@ -57,7 +51,8 @@ class ChangesElsewhereTest {
         waitFor(() ->
                 "50 pairs".equals(robot.lookup("#match-count").queryLabeled().getText()));
 
-        try (Database other = Databases.open(db.toString()); // a second store on the file, as another process has
+        try (Database other = Databases.open(
+                        ui.dir().resolve("db").toString()); // a second store on the file, as another process has
                 AnalyzingEnricher enricher = AnalyzingEnricher.forStore(other)) {
             List<Long> added = enricher.addAll(other, new SyntheticPairs(32).list(10), Source.API, "collected")
                     .ids();

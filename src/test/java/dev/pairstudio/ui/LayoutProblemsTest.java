@@ -2,8 +2,8 @@ package dev.pairstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairstudio.testing.UiFixture;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -19,13 +20,14 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The screen walk's detector finds what it claims to: a label cut to "…" and text drawn over text, and nothing on a clean screen. */
 @ExtendWith(ApplicationExtension.class)
 class LayoutProblemsTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private VBox root;
 
     @Start
     void start(Stage stage) {
-        root = new VBox();
-        stage.setScene(new Scene(root, 400, 300));
-        stage.show();
+        root = ui.mount(stage, new VBox(), 400, 300);
     }
 
     @Test

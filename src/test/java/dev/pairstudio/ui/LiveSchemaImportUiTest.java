@@ -2,19 +2,18 @@ package dev.pairstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredSchema;
-import dev.pairstudio.testing.ShopDatabase;
 import dev.pairstudio.testing.TestPair;
-import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.testing.UiFixture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -23,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,42 +34,28 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LiveSchemaImportUiTest {
     private static final String PASSWORD = "pw-7f3a9c";
+
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
     private MainWindow window;
-    private Path dir;
     private String liveUrl;
-    private boolean closed;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("live-schema-ui");
-        liveUrl = "jdbc:h2:" + dir.resolve("live").toAbsolutePath();
+        store = ui.database(
+                "live-schema-ui",
+                onShop("a", "Customer emails", "SELECT email FROM customers"),
+                onShop("b", "Customer phones", "SELECT phone FROM customers"));
+        liveUrl = "jdbc:h2:" + ui.dir().resolve("live").toAbsolutePath();
         try (Connection c = DriverManager.getConnection(liveUrl, "owner", PASSWORD);
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(80) UNIQUE)");
             s.execute(
                     "CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers(id), total DECIMAL(8,2))");
         }
-        store = ShopDatabase.withPairs(
-                dir,
-                TestPair.of("a", "Customer emails", "SELECT email FROM customers")
-                        .at("2025-01-01T00:00:00Z")
-                        .on("h2", "shop")
-                        .build(),
-                TestPair.of("b", "Customer phones", "SELECT phone FROM customers")
-                        .at("2025-01-02T00:00:00Z")
-                        .on("h2", "shop")
-                        .build());
-        window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
-    }
-
-    @AfterEach
-    void close() {
-        if (closed) {
-            return;
-        }
-        window.dispose();
-        store.close();
+        window = ui.window(stage, store, 1200, 800);
     }
 
     @Test
@@ -79,9 +64,7 @@ class LiveSchemaImportUiTest {
         openForm(robot);
         fill(robot, liveUrl, "owner", "wrong", "PUBLIC", "shop", "10");
         robot.clickOn("#live-import");
-        Label problem = robot.lookup("#live-problem").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> problem.getText().startsWith("Cannot read"));
-        assertThat(problem.getText())
+        assertThat(UiFixture.textStartingWith(robot, "#live-problem", "Cannot read"))
                 .startsWith("Cannot read the schema from " + liveUrl + ": Wrong user name or password");
         assertThat(store.latestSchemas()).isEmpty();
         assertThat(robot.lookup("#live-url").queryAs(TextField.class).getText())
@@ -90,22 +73,20 @@ class LiveSchemaImportUiTest {
         robot.interact(
                 () -> robot.lookup("#live-password").queryAs(TextField.class).setText(PASSWORD));
         robot.clickOn("#live-import");
-        Label status = robot.lookup("#schema-import-status").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("Stored"));
-        assertThat(status.getText())
+        assertThat(UiFixture.textStartingWith(robot, "#schema-import-status", "Stored"))
                 .isEqualTo("Stored shop version 1 (2 tables, 6 columns) from " + liveUrl + "; checked 2 pairs.");
         assertThat(robot.lookup("#live-url").tryQuery()).isEmpty();
         assertThat(store.count(PairFilter.ALL.withFlags(Set.of(QualityFlag.UNKNOWN_COLUMN))))
                 .isEqualTo(1); // phone
         StoredSchema stored = store.latestSchemas().get(0);
-        assertThat(stored.source()).isEqualTo("jdbc:h2:" + dir.resolve("live").toAbsolutePath());
+        assertThat(stored.source())
+                .isEqualTo("jdbc:h2:" + ui.dir().resolve("live").toAbsolutePath());
         assertThat(stored.definition()).contains("\"uniqueKeys\":[[\"EMAIL\"]]").doesNotContain(PASSWORD);
         // nothing the window or the store keeps holds it once they are closed
-        robot.interact(window::dispose);
-        store.close();
-        closed = true;
-        assertThat(Files.readString(dir.resolve("ui.properties"))).doesNotContain(PASSWORD);
-        assertThat(new String(Files.readAllBytes(dir.resolve("db.mv.db")), StandardCharsets.ISO_8859_1))
+        ui.close(window);
+        ui.close(store);
+        assertThat(Files.readString(ui.dir().resolve("ui.properties"))).doesNotContain(PASSWORD);
+        assertThat(new String(Files.readAllBytes(ui.dir().resolve("db.mv.db")), StandardCharsets.ISO_8859_1))
                 .contains("CUSTOMERS")
                 .doesNotContain(PASSWORD);
     }
@@ -152,6 +133,11 @@ class LiveSchemaImportUiTest {
         robot.clickOn("#live-import");
         assertThat(robot.lookup("#live-problem").queryAs(Label.class).getText())
                 .isEqualTo("The time limit is a number of seconds from 1 to 600.");
+    }
+
+    /** A pair on the H2 database "shop", whose schema the test imports live. */
+    private static Pair onShop(String id, String question, String sql) {
+        return TestPair.of(id, question, sql).on("h2", "shop").build();
     }
 
     private static void openForm(FxRobot robot) throws Exception {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.testing.TestDatabases;
-import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.command.CommandTable;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +24,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,22 +35,18 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The main window's menus, toolbar, keys and F1 list all come from its one command table. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowCommandsTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Stage stage;
-    private Database store;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Path db = TestDatabases.copyOf("main-window-commands", () -> new SyntheticPairs(61).list(200));
-        store = Databases.open(db.toString());
-        window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), 1280, 820);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> window.dispose());
-        store.close();
+        Database store =
+                ui.database(TestDatabases.copyOf("main-window-commands", () -> new SyntheticPairs(61).list(200)));
+        window = ui.window(stage, store, 1280, 820);
     }
 
     private Map<String, MenuItem> menuItems(FxRobot robot) {

@@ -3,23 +3,21 @@ package dev.pairstudio.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.demo.DemoData;
-import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
+import dev.pairstudio.testing.UiFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -28,7 +26,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The window opens on a real H2 file with the first-start demo data and shows it in the table. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowSmokeTest {
-    private Database store;
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private MainWindow window;
 
     /** The first start's demo data, prepared off the FX thread; each test opens a copy. */
@@ -38,22 +38,9 @@ class MainWindowSmokeTest {
     }
 
     @Start
-    void start(Stage stage) throws Exception {
-        Path db = TestDatabases.copyOfDemoData();
-        store = Databases.open(db.toString());
-        window = new MainWindow(store, new BackgroundJobs(), new UiSettings(db.resolveSibling("ui.properties")));
-        Scene scene = new Scene(window.root(), 1400, 900);
-        window.install(scene);
+    void start(Stage stage) {
+        window = ui.window(stage, ui.database(TestDatabases.copyOfDemoData()), 1400, 900);
         Theme.apply(window.root(), false); // as the app starts
-        stage.setScene(scene);
-        stage.show();
-        window.load();
-    }
-
-    @AfterEach
-    void close() {
-        window.dispose();
-        store.close();
     }
 
     @Test

@@ -2,16 +2,13 @@ package dev.pairstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.demo.SyntheticPairs;
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.Database;
 import dev.pairstudio.store.StoredPair;
-import dev.pairstudio.testing.TestDatabases;
-import dev.pairstudio.testing.TestPair;
+import dev.pairstudio.testing.PairsWithAnEmail;
 import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.detail.HighlightedText;
 import dev.pairstudio.ui.filter.FilterViewModel;
@@ -50,25 +47,14 @@ class MainWindowTest {
     private MainWindow window;
     private TableView<StoredPair> table;
 
-    private static List<Pair> pairs() {
-        List<Pair> pairs = new ArrayList<>(new SyntheticPairs(7).list(300));
-        pairs.add(TestPair.of(
-                        "pii-1",
-                        "Show all orders of zed.quill@example.org placed last week",
-                        "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = 'zed.quill@example.org'")
-                .at("2026-01-05T09:00:00Z")
-                .build());
-        return pairs;
-    }
-
     @BeforeAll
     static void buildOnce() {
-        TestDatabases.copyOf("main-window", MainWindowTest::pairs); // off the FX thread, once
+        PairsWithAnEmail.copy(); // off the FX thread, once
     }
 
     @Start
     void start(Stage stage) {
-        store = ui.database(TestDatabases.copyOf("main-window", MainWindowTest::pairs));
+        store = ui.database(PairsWithAnEmail.copy());
         window = ui.window(stage, store, 1400, 900);
         table = window.table();
     }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.pairstudio.testing.UiFixture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -18,9 +18,9 @@ import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.Notifications;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,24 +33,18 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class NotificationStyleTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Scene scene = new Scene(new StackPane(new Label("owner")), 800, 500); // the sheet as MainWindow.install adds it
-        scene.getStylesheets()
-                .add(NotificationStyleTest.class
-                        .getResource("/dev/pairstudio/ui/notifications.css")
-                        .toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void lightAgain() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()))
-                .get(5, TimeUnit.SECONDS);
+        ui.mount(stage, new StackPane(new Label("owner")), 800, 500)
+                .getScene()
+                .getStylesheets()
+                .add(UiFixture.sheet("notifications.css")); // the sheet as MainWindow.install adds it
     }
 
     @Test

@@ -4,28 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
-import dev.pairstudio.pair.Source;
 import dev.pairstudio.schema.ReadOnlyDatabases;
 import dev.pairstudio.schema.SchemaFormat;
 import dev.pairstudio.schema.SchemaImporter;
 import dev.pairstudio.sql.SqlAnalyzer;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.testing.TestPair;
-import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.testing.UiFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,37 +30,27 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Schemas view shows and edits the read-only setting of the selected database only. */
 @ExtendWith(ApplicationExtension.class)
 class ReadOnlySettingUiTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("read-only-ui");
-        store = Databases.open(dir.resolve("db").toString());
-        store.addAll(
-                List.of(
-                        TestPair.of("w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7")
-                                .on("postgresql", "etl")
-                                .build(),
-                        TestPair.of("w2", "Remove customer 8", "DELETE FROM customers WHERE id = 8")
-                                .at("2025-01-02T00:00:00Z")
-                                .build()),
-                null,
-                Source.FILE,
-                "t");
-        Path ddl = dir.resolve("shop.sql");
+        store = ui.database(
+                "read-only-ui",
+                TestPair.of("w1", "Remove customer 7", "DELETE FROM customers WHERE id = 7")
+                        .on("postgresql", "etl")
+                        .build(),
+                TestPair.of("w2", "Remove customer 8", "DELETE FROM customers WHERE id = 8")
+                        .build());
+        Path ddl = ui.dir().resolve("shop.sql");
         Files.writeString(ddl, "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);");
         try (SqlAnalyzer analyzer = new SqlAnalyzer()) {
             new SchemaImporter(store, analyzer).importFile(ddl, SchemaFormat.DDL, "etl", "postgresql");
             new SchemaImporter(store, analyzer).importFile(ddl, SchemaFormat.DDL, "shop", "postgresql");
         }
-        window = TestWindows.show(stage, store, dir.resolve("ui.properties"), 1200, 800);
-    }
-
-    @AfterEach
-    void close() {
-        window.dispose();
-        store.close();
+        ui.window(stage, store, 1200, 800);
     }
 
     @Test
@@ -81,14 +67,7 @@ class ReadOnlySettingUiTest {
                 .isZero();
 
         robot.clickOn(box);
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#schema-import-status")
-                        .queryAs(Label.class)
-                        .getText()
-                        .startsWith("shop holds read-only"));
-        assertThat(robot.lookup("#schema-import-status").queryAs(Label.class).getText())
+        assertThat(UiFixture.textStartingWith(robot, "#schema-import-status", "shop holds read-only"))
                 .isEqualTo("shop holds read-only questions; checked 1 pair, 1 write flagged.");
         assertThat(store.query(
                                 PairFilter.ALL.withFlags(Set.of(QualityFlag.WRITE_STATEMENT)),

@@ -55,11 +55,7 @@ class SchemaEditUiTest {
     void editingTheSchemaStoresANewVersionAndChecksThePairsAgain(FxRobot robot) throws Exception {
         ListView<?> list = openSchemas(robot);
         robot.clickOn("#schema-edit");
-        WaitForAsyncUtils.waitFor(
-                15,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#schema-edit-text").tryQuery().isPresent());
-        TextArea text = robot.lookup("#schema-edit-text").queryAs(TextArea.class);
+        TextArea text = UiFixture.nodeOnceShown(robot, "#schema-edit-text", TextArea.class);
         Label status = robot.lookup("#schema-edit-status").queryAs(Label.class);
         Node save = robot.lookup("#schema-edit-save").query();
         assertThat(text.getText())
@@ -130,11 +126,7 @@ class SchemaEditUiTest {
                 .isEqualTo(1);
         ListView<?> list = openSchemas(robot);
         robot.clickOn("#schema-delete");
-        WaitForAsyncUtils.waitFor(
-                15,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#schema-delete-confirm").tryQuery().isPresent());
-        DialogPane confirm = robot.lookup("#schema-delete-confirm").queryAs(DialogPane.class);
+        DialogPane confirm = UiFixture.nodeOnceShown(robot, "#schema-delete-confirm", DialogPane.class);
         assertThat(confirm.getHeaderText()).isEqualTo("Delete the schema of shop?");
         assertThat(confirm.getContentText()).startsWith("3 pairs lose their schema check");
 
@@ -154,26 +146,16 @@ class SchemaEditUiTest {
     void cancelAsksBeforeThrowingTypedChangesAway(FxRobot robot) throws Exception {
         openSchemas(robot);
         robot.clickOn("#schema-edit");
-        WaitForAsyncUtils.waitFor(
-                15,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#schema-edit-text").tryQuery().isPresent());
-        TextArea text = robot.lookup("#schema-edit-text").queryAs(TextArea.class);
+        TextArea text = UiFixture.nodeOnceShown(robot, "#schema-edit-text", TextArea.class);
         robot.clickOn(text).type(KeyCode.END).write(" -- a note");
         robot.clickOn("Cancel");
-        WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#schema-edit-discard").tryQuery().isPresent());
+        UiFixture.nodeOnceShown(robot, "#schema-edit-discard", Node.class);
         robot.clickOn("Keep editing");
         assertThat(robot.lookup("#schema-edit-text").tryQuery()).isPresent();
         assertThat(text.getText()).contains("-- a note");
 
         robot.clickOn("Cancel");
-        WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#schema-edit-discard").tryQuery().isPresent());
+        UiFixture.nodeOnceShown(robot, "#schema-edit-discard", Node.class);
         robot.clickOn("Discard changes");
         WaitForAsyncUtils.waitFor(
                 10,

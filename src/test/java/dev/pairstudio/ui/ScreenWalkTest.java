@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pairstudio.demo.DemoData;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.TestDatabases;
-import dev.pairstudio.testing.TestWindows;
-import java.nio.file.Path;
+import dev.pairstudio.testing.UiFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,9 +19,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
@@ -39,34 +36,15 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenWalkTest {
-    private Stage stage;
-    private Database store;
-    private MainWindow window;
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
 
-    /** The first start's demo data, prepared off the FX thread; each size opens a copy. */
-    @BeforeAll
-    static void firstStart() {
-        TestDatabases.copyOfDemoData();
-    }
+    private Stage stage;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w != stage) {
-                    w.hide();
-                }
-            }
-        });
-        if (window != null) {
-            window.dispose();
-            store.close();
-        }
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
@@ -76,10 +54,9 @@ class ScreenWalkTest {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1280, 820", "1600, 1000", "1024, 700"})
     void everyScreenShowsItsTextWhole(int width, int height, FxRobot robot) throws Exception {
-        Path db = TestDatabases.copyOfDemoData();
-        store = Databases.open(db.toString());
-        robot.interact(
-                () -> window = TestWindows.show(stage, store, db.resolveSibling("ui.properties"), width, height));
+        Database store =
+                ui.database(TestDatabases.copyOfDemoData()); // the first start's data, built once, off the FX thread
+        robot.interact(() -> window = ui.window(stage, store, width, height));
         String size = width + "x" + height;
         List<String> problems = new ArrayList<>();
 

@@ -8,18 +8,15 @@ import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QualityFlag;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
-import dev.pairstudio.testing.TestWindows;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.pairstudio.testing.UiFixture;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,28 +28,23 @@ class WindowLifecycleTest {
     /** The synthetic pairs hold exact duplicates: grouping them marks some. */
     static final int PAIRS = 3_000;
 
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Stage stage;
-    private Path dir;
     private Database store;
     private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        dir = Files.createTempDirectory("lifecycle");
-        store = Databases.open(dir.resolve("pairs").toString());
+        store = ui.database("lifecycle", db -> {});
     }
 
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> window.dispose());
-        store.close();
-    }
-
-    private MainWindow show(FxRobot robot, UiSettings settings) {
+    /** A new window on the database, with the settings as the last window saved them. */
+    private MainWindow show(FxRobot robot) {
         MainWindow[] shown = new MainWindow[1];
-        robot.interact(() ->
-                shown[0] = TestWindows.show(stage, new MainWindow(store, new BackgroundJobs(), settings), 1200, 800));
+        robot.interact(() -> shown[0] = ui.window(stage, store, 1200, 800));
         return shown[0];
     }
 
@@ -67,11 +59,7 @@ class WindowLifecycleTest {
             enricher.addAll(store, new SyntheticPairs(12).list(PAIRS), Source.FILE, "t"); // analysed, not grouped
         }
         BackgroundJobs jobs = new BackgroundJobs();
-        robot.interact(() -> {
-            window = TestWindows.show(
-                    stage, new MainWindow(store, jobs, new UiSettings(dir.resolve("ui.properties"))), 1200, 800);
-            window.dispose();
-        });
+        robot.interact(() -> ui.close(ui.window(stage, new MainWindow(store, jobs, ui.settings()), 1200, 800)));
         assertThat(jobs.finish(Duration.ofSeconds(120)))
                 .as("the window's jobs end")
                 .isTrue();
@@ -84,8 +72,7 @@ class WindowLifecycleTest {
 
         // the next window on the database does the grouping
         BackgroundJobs next = new BackgroundJobs();
-        robot.interact(() -> window = TestWindows.show(
-                stage, new MainWindow(store, next, new UiSettings(dir.resolve("ui.properties"))), 1200, 800));
+        robot.interact(() -> ui.window(stage, new MainWindow(store, next, ui.settings()), 1200, 800));
         WaitForAsyncUtils.waitFor(
                 120,
                 TimeUnit.SECONDS,
@@ -96,8 +83,7 @@ class WindowLifecycleTest {
 
     @Test
     void theThemeIsSavedAndTheNextWindowOpensWithIt(FxRobot robot) throws Exception {
-        Path settings = dir.resolve("ui.properties");
-        window = show(robot, new UiSettings(settings));
+        window = show(robot);
         assertThat(Theme.isDark(window.root())).isFalse();
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -106,14 +92,14 @@ class WindowLifecycleTest {
                 .isTrue();
 
         // File › Open database: the old window goes, a new one opens; here with the settings read back from disk
-        robot.interact(() -> window.dispose());
-        window = show(robot, new UiSettings(settings));
+        robot.interact(() -> ui.close(window));
+        window = show(robot);
         assertThat(Theme.isDark(window.root())).as("the new window is dark too").isTrue();
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> window.dispose());
-        window = show(robot, new UiSettings(settings));
+        robot.interact(() -> ui.close(window));
+        window = show(robot);
         assertThat(Theme.isDark(window.root())).as("and back to light").isFalse();
     }
 }

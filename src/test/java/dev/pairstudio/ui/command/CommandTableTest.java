@@ -3,11 +3,11 @@ package dev.pairstudio.ui.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pairstudio.testing.UiFixture;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,6 +28,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** One table drives menu items, buttons and keys: they run the same command and are disabled together. */
 @ExtendWith(ApplicationExtension.class)
 class CommandTableTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger undone = new AtomicInteger();
     private final SimpleBooleanProperty canAccept = new SimpleBooleanProperty(true);
@@ -59,10 +63,7 @@ class CommandTableTest {
         menus = table.menuBar(Map.of());
         note = new TextField();
         accept = table.button("accept");
-        Scene scene = new Scene(new VBox(menus, accept, note), 400, 200);
-        table.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        table.install(ui.mount(stage, new VBox(menus, accept, note), 400, 200).getScene());
     }
 
     private List<MenuItem> items(String menu) {

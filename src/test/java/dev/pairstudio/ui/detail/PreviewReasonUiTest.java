@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.Policy;
 import dev.pairstudio.privacy.Pseudonymizer;
+import dev.pairstudio.testing.UiFixture;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -23,13 +24,14 @@ import org.testfx.framework.junit5.Start;
 /** The preview says why a finding was raised when a context word decided it. */
 @ExtendWith(ApplicationExtension.class)
 class PreviewReasonUiTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private PreviewPane pane;
 
     @Start
     void start(Stage stage) {
-        pane = new PreviewPane();
-        stage.setScene(new Scene(pane, 900, 500));
-        stage.show();
+        pane = ui.mount(stage, new PreviewPane(), 900, 500);
     }
 
     @Test

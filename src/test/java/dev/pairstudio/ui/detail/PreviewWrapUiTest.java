@@ -6,19 +6,20 @@ import dev.pairstudio.privacy.AnonymizedPair;
 import dev.pairstudio.privacy.Anonymizer;
 import dev.pairstudio.privacy.Policy;
 import dev.pairstudio.privacy.Pseudonymizer;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.Screenshots;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Random;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import net.datafaker.Faker;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
@@ -32,6 +33,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class PreviewWrapUiTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private PreviewPane pane;
     private Stage stage;
 
@@ -39,14 +43,7 @@ class PreviewWrapUiTest {
     void start(Stage stage) {
         this.stage = stage;
         pane = new PreviewPane();
-        Scene scene = new Scene(new HBox(pane), 1200, 600);
-        scene.getStylesheets()
-                .add(PreviewPane.class
-                        .getResource("/dev/pairstudio/ui/pair-studio.css")
-                        .toExternalForm());
-        stage.setScene(scene);
-        stage.sizeToScene();
-        stage.show();
+        ui.mount(stage, new HBox(pane), 1200, 600).getScene().getStylesheets().add(UiFixture.sheet("pair-studio.css"));
     }
 
     /** Widths of the preview pane: at 1280×820 it is about 515 px, at 1024×700 about 390 px, and a wide one. */

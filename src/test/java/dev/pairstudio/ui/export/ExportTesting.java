@@ -1,41 +1,31 @@
 package dev.pairstudio.ui.export;
 
-import dev.pairstudio.demo.SyntheticPairs;
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.Database;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.StoredPair;
 import dev.pairstudio.testing.ForwardingDatabase;
-import dev.pairstudio.testing.TestDatabases;
-import dev.pairstudio.testing.TestPair;
+import dev.pairstudio.ui.BackgroundJobs;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** Shared test data for the export UI: 300 synthetic pairs plus one with a known email, and a slow store for cancelling. */
+/** What the export UI tests share: the context an export starts from, and a slow store for cancelling. */
 final class ExportTesting {
-    static final String EMAIL = "zed.quill@example.org";
-    static final String DB = "export-ui";
-
     private ExportTesting() {}
 
-    static List<Pair> pairs() {
-        List<Pair> pairs = new ArrayList<>(new SyntheticPairs(7).list(300));
-        pairs.add(TestPair.of(
-                        "pii-1",
-                        "Show all orders of " + EMAIL + " placed last week",
-                        "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = '" + EMAIL
-                                + "'")
-                .at("2026-01-05T09:00:00Z")
-                .build());
-        return pairs;
-    }
-
-    static Path database() {
-        return TestDatabases.copyOf(DB, ExportTesting::pairs);
+    /** The context an export of {@code store} starts from, with its exports, presets and policies under {@code folder}. */
+    static ExportContext context(
+            Database store, BackgroundJobs jobs, PairFilter filter, Set<Long> selection, Path folder) {
+        return new ExportContext(
+                store,
+                jobs,
+                filter,
+                selection,
+                folder.resolve("exports"),
+                folder.resolve("presets"),
+                folder.resolve("policies"));
     }
 
     /** A store whose row streams take {@code millisPerRow} (read at each row) per row, so that an export can be cancelled midway. */

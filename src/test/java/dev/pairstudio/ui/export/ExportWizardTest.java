@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairstudio.export.ExportProfiles;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
+import dev.pairstudio.testing.PairsWithAnEmail;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.BackgroundJobs;
 import dev.pairstudio.ui.Screenshots;
 import java.io.Reader;
@@ -26,7 +27,6 @@ import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -42,6 +42,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -53,6 +54,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class ExportWizardTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     @TempDir
     Path temp;
 
@@ -63,17 +67,16 @@ class ExportWizardTest {
 
     @BeforeAll
     static void buildOnce() {
-        ExportTesting.database();
+        PairsWithAnEmail.copy();
     }
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         this.stage = stage;
-        store = Databases.open(ExportTesting.database().toString());
-        jobs = new BackgroundJobs();
-        stage.setScene(new Scene(new StackPane(new Label("Pair Studio")), 1200, 800));
-        stage.show();
+        store = ui.database(PairsWithAnEmail.copy());
+        jobs = ui.jobs();
+        ui.mount(stage, new StackPane(new Label("Pair Studio")), 1200, 800); // the window the wizard belongs to
     }
 
     @AfterEach
@@ -97,8 +100,6 @@ class ExportWizardTest {
                 }
             });
         }
-        jobs.close();
-        store.close();
     }
 
     private boolean anyShowing() {
@@ -119,14 +120,7 @@ class ExportWizardTest {
     }
 
     private ExportContext context(PairFilter filter, Set<Long> selection) {
-        return new ExportContext(
-                store,
-                jobs,
-                filter,
-                selection,
-                temp.resolve("exports"),
-                temp.resolve("presets"),
-                temp.resolve("policies"));
+        return ExportTesting.context(store, jobs, filter, selection, temp);
     }
 
     private ExportWizard open(FxRobot robot, ExportContext ctx) throws Exception {
@@ -230,7 +224,7 @@ class ExportWizardTest {
         assertThat((long) lines.size()).isEqualTo(run.result().written()).isGreaterThan(150);
         assertThat(run.result().written() + run.result().duplicates()).isEqualTo(301);
         String all = String.join("\n", lines);
-        assertThat(all).doesNotContain(ExportTesting.EMAIL);
+        assertThat(all).doesNotContain(PairsWithAnEmail.EMAIL);
         JsonNode pii = lines.stream()
                 .map(ExportWizardTest::json)
                 .filter(n -> n.get("pair_id").asText().equals("pii-1"))
@@ -327,7 +321,7 @@ class ExportWizardTest {
                 assertThat(seen.add(r.get("pair_id")))
                         .as("pair " + r.get("pair_id") + " in one split only")
                         .isTrue();
-                assertThat(r.get("natural_language_query")).doesNotContain(ExportTesting.EMAIL);
+                assertThat(r.get("natural_language_query")).doesNotContain(PairsWithAnEmail.EMAIL);
             }
         }
         assertThat(total).isEqualTo(run.result().written()).isEqualTo(train + validation + test);
@@ -345,14 +339,7 @@ class ExportWizardTest {
     void cancellingTheExportLeavesNoFile(FxRobot robot) throws Exception {
         AtomicLong delay = new AtomicLong(0);
         Database slow = ExportTesting.slow(store, delay);
-        ExportContext ctx = new ExportContext(
-                slow,
-                jobs,
-                PairFilter.ALL,
-                Set.of(),
-                temp.resolve("exports"),
-                temp.resolve("presets"),
-                temp.resolve("policies"));
+        ExportContext ctx = ExportTesting.context(slow, jobs, PairFilter.ALL, Set.of(), temp);
         Path out = temp.resolve("slow");
         Files.createDirectories(out);
         ExportWizard w = open(robot, ctx);

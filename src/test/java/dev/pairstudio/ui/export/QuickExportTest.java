@@ -11,7 +11,8 @@ import dev.pairstudio.export.SplitRatios;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
+import dev.pairstudio.testing.PairsWithAnEmail;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.BackgroundJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +23,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -39,6 +39,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The one-click export on a real H2 file: privacy-on JSONL first, then the last used profile; cancel leaves nothing. */
 @ExtendWith(ApplicationExtension.class)
 class QuickExportTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     @TempDir
     Path temp;
 
@@ -48,27 +51,19 @@ class QuickExportTest {
 
     @BeforeAll
     static void buildOnce() {
-        ExportTesting.database();
+        PairsWithAnEmail.copy();
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        store = Databases.open(ExportTesting.database().toString());
-        jobs = new BackgroundJobs();
-        stage.setScene(new Scene(new StackPane(new Label("Pair Studio")), 800, 600));
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        jobs.close();
-        store.close();
+        store = ui.database(PairsWithAnEmail.copy());
+        jobs = ui.jobs();
+        ui.mount(stage, new StackPane(new Label("Pair Studio")), 800, 600); // the window the dialogs belong to
     }
 
     private ExportContext context(Database s, PairFilter filter) {
-        return new ExportContext(
-                s, jobs, filter, Set.of(), temp.resolve("exports"), temp.resolve("presets"), temp.resolve("policies"));
+        return ExportTesting.context(s, jobs, filter, Set.of(), temp);
     }
 
     private QuickExport.Outcome runAndWait(FxRobot robot, QuickExport quick, ExportContext ctx) throws Exception {
@@ -107,7 +102,7 @@ class QuickExportTest {
         List<String> lines = Files.readAllLines(jsonl);
         assertThat((long) lines.size()).isEqualTo(first.result().written());
         assertThat(first.result().written() + first.result().duplicates()).isEqualTo(301);
-        assertThat(String.join("\n", lines)).doesNotContain(ExportTesting.EMAIL);
+        assertThat(String.join("\n", lines)).doesNotContain(PairsWithAnEmail.EMAIL);
         JsonNode manifest = new ObjectMapper().readTree(Files.readString(Path.of(jsonl + ".manifest.json")));
         assertThat(manifest.path("privacy").path("anonymized").asBoolean()).isTrue();
         assertThat(manifest.path("format").asText()).isEqualTo("jsonl");
@@ -130,7 +125,7 @@ class QuickExportTest {
                 .anyMatch(n -> n.matches("training_data-\\d{8}-\\d{6}\\.test\\.csv"));
         for (Path p : exported()) {
             if (p.toString().endsWith(".csv")) {
-                assertThat(Files.readString(p)).doesNotContain(ExportTesting.EMAIL);
+                assertThat(Files.readString(p)).doesNotContain(PairsWithAnEmail.EMAIL);
             }
         }
     }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairPages;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.testing.TestDatabases;
+import dev.pairstudio.testing.UiFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -31,6 +32,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class PagedPairListTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
     private PagedPairList rows;
     /** Rows updated by change events, in order. */
@@ -38,8 +42,7 @@ class PagedPairListTest {
 
     @Start
     void start(Stage stage) {
-        store = Databases.open(TestDatabases.copyOfQuicklyTyped("paged-2k", () -> new SyntheticPairs(3).list(2_000))
-                .toString());
+        store = ui.database(TestDatabases.copyOfQuicklyTyped("paged-2k", () -> new SyntheticPairs(3).list(2_000)));
         rows = new PagedPairList(store);
         rows.addListener((ListChangeListener<Object>) c -> {
             while (c.next()) {
@@ -57,7 +60,6 @@ class PagedPairListTest {
     @AfterEach
     void close() {
         rows.shutdown();
-        store.close();
     }
 
     /** Closing a window while its first page loads: the read finishes instead of being interrupted inside H2. */

@@ -6,15 +6,12 @@ import dev.pairstudio.demo.SyntheticPairs;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.Source;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
 import dev.pairstudio.store.Page;
 import dev.pairstudio.store.PairSort;
 import dev.pairstudio.store.SortColumn;
 import dev.pairstudio.testing.ForwardingDatabase;
-import dev.pairstudio.testing.TestWindows;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.MainWindow;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +21,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,6 +37,9 @@ class TableLoadingStateTest {
     /** Holds every page query of the real store until released: a load as slow as the test needs. */
     private final CountDownLatch release = new CountDownLatch(1);
 
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
     private Database empty;
     private MainWindow window;
@@ -47,21 +48,15 @@ class TableLoadingStateTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path dir = Files.createTempDirectory("loading");
-        store = Databases.open(dir.resolve("pairs").toString());
-        store.addAll(new SyntheticPairs(240).list(300), null, Source.FILE, "loading");
-        empty = Databases.open(dir.resolve("empty").toString());
+        store = ui.database(
+                "loading", db -> db.addAll(new SyntheticPairs(240).list(300), null, Source.FILE, "loading"));
+        empty = ui.database("empty", db -> {});
     }
 
+    /** A store query held back would keep the window from closing. */
     @AfterEach
-    void close() {
+    void release() {
         release.countDown();
-        if (window != null) {
-            WaitForAsyncUtils.asyncFx(window::dispose);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        store.close();
-        empty.close();
     }
 
     @Test
@@ -161,8 +156,7 @@ class TableLoadingStateTest {
     }
 
     private void open(Database shown) throws Exception {
-        window = WaitForAsyncUtils.asyncFx(() -> TestWindows.show(
-                        stage, shown, Files.createTempDirectory("ui").resolve("ui.properties"), 1200, 800))
+        window = WaitForAsyncUtils.asyncFx(() -> ui.window(stage, shown, 1200, 800))
                 .get(30, TimeUnit.SECONDS);
     }
 

@@ -2,11 +2,11 @@ package dev.pairstudio.ui.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.Screenshots;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -15,6 +15,7 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -23,18 +24,15 @@ import org.testfx.util.WaitForAsyncUtils;
 /** One chart mounted alone, at a dashboard card's size: bars keep a bar's width and tick labels stay clear of the axis title. */
 @ExtendWith(ApplicationExtension.class)
 class ChartsLayoutTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private final StackPane root = new StackPane();
 
     @Start
     void start(Stage stage) {
-        Scene scene = new Scene(root, 400, 280);
-        scene.getStylesheets()
-                .add(ChartsLayoutTest.class
-                        .getResource("/dev/pairstudio/ui/pair-studio.css")
-                        .toExternalForm());
         root.getStyleClass().add("stats-view");
-        stage.setScene(scene);
-        stage.show();
+        ui.mount(stage, root, 400, 280).getScene().getStylesheets().add(UiFixture.sheet("pair-studio.css"));
     }
 
     @Test

@@ -2,16 +2,12 @@ package dev.pairstudio.ui.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pairstudio.demo.SyntheticPairs;
-import dev.pairstudio.pair.Pair;
 import dev.pairstudio.pair.PairFilter;
 import dev.pairstudio.pair.QueryType;
 import dev.pairstudio.pair.ReviewStatus;
 import dev.pairstudio.store.Database;
-import dev.pairstudio.store.Databases;
-import dev.pairstudio.testing.TestDatabases;
-import dev.pairstudio.testing.TestPair;
-import dev.pairstudio.ui.BackgroundJobs;
+import dev.pairstudio.testing.PairsWithAnEmail;
+import dev.pairstudio.testing.UiFixture;
 import dev.pairstudio.ui.Screenshots;
 import dev.pairstudio.ui.Theme;
 import dev.pairstudio.ui.filter.FilterViewModel;
@@ -44,10 +40,10 @@ import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -57,9 +53,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The statistics dashboard on a real, analysed H2 file: it follows the filter, drills down, undoes, saves and copies. */
 @ExtendWith(ApplicationExtension.class)
 class StatisticsViewTest {
+    @RegisterExtension
+    final UiFixture ui = new UiFixture();
+
     private Database store;
     private FilterViewModel filters;
-    private BackgroundJobs jobs;
     private StatisticsView view;
     private Scene scene;
     private Stage stage;
@@ -67,54 +65,30 @@ class StatisticsViewTest {
     @TempDir
     Path tmp;
 
-    static List<Pair> pairs() {
-        List<Pair> pairs = new ArrayList<>(new SyntheticPairs(9).list(600));
-        pairs.add(TestPair.of(
-                        "pii-mail",
-                        "Orders of zed.quill@example.org last week",
-                        "SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id WHERE c.email = 'zed.quill@example.org'")
-                .at("2025-06-05T09:00:00Z")
-                .build());
-        return pairs;
-    }
-
     @BeforeAll
     static void buildOnce() {
-        TestDatabases.copyOf("stats-view", StatisticsViewTest::pairs);
+        PairsWithAnEmail.copy(); // off the FX thread, once
     }
 
     @Start
     void start(Stage stage) {
-        Path db = TestDatabases.copyOf("stats-view", StatisticsViewTest::pairs);
-        store = Databases.open(db.toString());
+        this.stage = stage;
+        store = ui.database(PairsWithAnEmail.copy());
         // some review decisions, so that the status chart has more than one slice
         store.setStatus(
                 PairFilter.ALL.withDatabaseTypes(Set.of("postgresql")).withSuccess(true), ReviewStatus.ACCEPTED);
         store.setStatus(
                 PairFilter.ALL.withDatabaseTypes(Set.of("sqlserver")).withSuccess(false), ReviewStatus.REJECTED);
-        this.stage = stage;
         filters = new FilterViewModel();
-        jobs = new BackgroundJobs();
-        view = new StatisticsView(store, filters, new FxTaskRunner(jobs), Duration.millis(50));
-        scene = new Scene(view, 1400, 1000);
+        view = ui.mount(
+                stage,
+                new StatisticsView(store, filters, new FxTaskRunner(ui.jobs()), Duration.millis(50)),
+                1400,
+                1000,
+                StatisticsView::dispose);
+        scene = view.getScene();
         Theme.apply(view, false);
-        stage.setScene(scene);
-        stage.sizeToScene(); // TestFX reuses one stage: undo a size an earlier test set
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
         view.setActive(true);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-                    Theme.apply(view, false);
-                    view.dispose();
-                })
-                .get(10, TimeUnit.SECONDS);
-        jobs.close();
-        store.close();
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
