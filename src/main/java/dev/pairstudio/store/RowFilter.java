@@ -25,7 +25,7 @@ final class RowFilter {
         }
         this.phrase = hasText && !filter.textIsRegex() ? filter.text().toLowerCase(Locale.ROOT) : null;
         this.regex = hasText && filter.textIsRegex() ? Pattern.compile(filter.text()) : null;
-        this.dimensions = StatGroup.constrains(filter);
+        this.dimensions = StatGroup.narrows(filter);
     }
 
     boolean test(StoredPair p) {

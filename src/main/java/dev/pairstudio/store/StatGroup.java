@@ -80,20 +80,6 @@ public record StatGroup(
                 tables);
     }
 
-    /** Whether every pair of this group passes the dimensions of {@code f} (time, text and ids are not checked here). */
-    /** Whether {@link #matches} can say no: the filter restricts at least one of the group's dimensions. */
-    static boolean constrains(PairFilter f) {
-        return f.success() != null
-                || !f.databaseTypes().isEmpty()
-                || !f.databaseNames().isEmpty()
-                || !f.queryTypes().isEmpty()
-                || !f.statuses().isEmpty()
-                || !f.complexity().isEmpty()
-                || !f.flags().isEmpty()
-                || !f.piiTypes().isEmpty()
-                || !f.tables().isEmpty();
-    }
-
     /** Whether {@link #matches} can be false for some group: the filter names a dimension. */
     public static boolean narrows(PairFilter f) {
         return f.success() != null
@@ -107,6 +93,7 @@ public record StatGroup(
                 || !f.tables().isEmpty();
     }
 
+    /** Whether every pair of this group passes the dimensions of {@code f} (time, text and ids are not checked here). */
     public boolean matches(PairFilter f) {
         if (f.success() != null && f.success() != success) {
             return false;
