@@ -229,19 +229,16 @@ public final class Soak {
 
     /** Checks that an export wrote something, then deletes it: at 8M pairs every format's files together pass 20 GB. */
     private void removeExport(Path out, String format) throws IOException {
-        List<Path> written = new ArrayList<>();
-        Path parent = out.getParent();
-        try (var siblings = Files.list(parent)) { // the file, a folder of splits, and the manifest beside them
-            siblings.filter(f -> f.getFileName()
-                            .toString()
-                            .startsWith(out.getFileName().toString()))
-                    .forEach(written::add);
-        }
+        // the file or folder of splits, and the manifest beside it
+        List<Path> written = List.of(out, out.resolveSibling(out.getFileName() + ".manifest.json"));
         long bytes = 0;
         for (Path f : written) {
+            if (!Files.exists(f)) {
+                continue;
+            }
             try (var tree = Files.walk(f)) {
                 for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                    bytes += Files.isRegularFile(p) ? Files.size(p) : 0;
+                    bytes += f.equals(out) && Files.isRegularFile(p) ? Files.size(p) : 0; // the data, not the manifest
                     Files.delete(p);
                 }
             }
