@@ -228,7 +228,11 @@ public final class PairIndex {
         }
     }
 
-    /** Counts a change; one that can move a row in a sort order names the row to {@link #orders} first (trash, purge and duplicate groups move none). */
+    /**
+     * Counts a change, so that {@link TextMatches} reads a cached search answer again. A change
+     * that can move a row in a sort order also names the row to {@link #orders} first (trash,
+     * purge and duplicate groups move none).
+     */
     private void changed() {
         generation++;
     }
@@ -300,6 +304,7 @@ public final class PairIndex {
         return purged;
     }
 
+    /** How many changes the index has taken: a cached answer from an earlier count is stale. */
     long generation() {
         return generation;
     }
